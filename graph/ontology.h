@@ -1,0 +1,61 @@
+// The ontology: one table of entity kinds and one of relation types, with
+// their PLOVER event type, CAMEO root code, symmetry and a one-line
+// description. Everything that names a kind or a type (CLI, query binder,
+// export, rendering) goes through these tables, so a new type is added in
+// ontology.cc and nowhere else.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "graph/model.h"
+
+namespace geokg::graph {
+
+struct KindInfo {
+  EntityKind kind;
+  std::string_view name;         // kebab-case: "armed-group"
+  std::string_view description;
+};
+
+struct RelationInfo {
+  RelationType type;
+  std::string_view name;         // kebab-case: "allied-with"
+  std::string_view plover;       // PLOVER event type, "" for stative relations
+  std::string_view cameo;        // CAMEO root code ("19"), "" if none
+  bool symmetric;                // A r B implies B r A
+  bool structural;               // stative (part-of) vs event (attacked)
+  std::string_view description;
+};
+
+std::span<const KindInfo> AllKinds();
+std::span<const RelationInfo> AllRelationTypes();
+
+const KindInfo& InfoOf(EntityKind kind);
+const RelationInfo& InfoOf(RelationType type);
+std::string_view NameOf(EntityKind kind);
+std::string_view NameOf(RelationType type);
+std::string_view NameOf(Modality modality);
+std::string_view NameOf(Section section);
+
+// Case- and separator-insensitive lookups: "allied-with", "ALLIED_WITH",
+// "allied with" and "AlliedWith" all name kAlliedWith.
+std::optional<EntityKind> ParseKind(std::string_view text);
+std::optional<RelationType> ParseRelationType(std::string_view text);
+std::optional<Modality> ParseModality(std::string_view text);
+
+// The known kind or type name nearest to `text` (edit distance), for
+// "did you mean" messages. Returns "" when nothing is reasonably close.
+std::string SuggestKind(std::string_view text);
+std::string SuggestRelationType(std::string_view text);
+
+// Lower-case `text` and drop '-', '_', ' ' and '.', the key the Parse*
+// functions compare on.
+std::string FoldSeparators(std::string_view text);
+
+// Levenshtein distance, bytewise.
+int EditDistance(std::string_view a, std::string_view b);
+
+}  // namespace geokg::graph

@@ -1,0 +1,143 @@
+// cereal serializers for the stored records, as free functions so that
+// graph/model.h stays free of cereal. Only the store (and its tests) include
+// this header.
+//
+// Every stored type is a versioned cereal class (CEREAL_CLASS_VERSION); the
+// binary archive writes the version once per value. A serializer that changes
+// the fields it writes must bump its class version and keep reading the old
+// one, or bump kStoreSchemaVersion in store.h.
+//
+// ValueWriter / ValueReader encode and decode one value per call into reused
+// buffers, without a std::ostringstream per value.
+#pragma once
+
+#include <cereal/archives/binary.hpp>
+#include <cereal/cereal.hpp>
+#include <cereal/types/array.hpp>
+#include <cereal/types/string.hpp>
+#include <cereal/types/vector.hpp>
+#include <cstdint>
+#include <exception>
+#include <istream>
+#include <ostream>
+#include <streambuf>
+#include <string>
+#include <string_view>
+
+#include "graph/model.h"
+
+namespace geokg::graph {
+
+template <class Archive>
+void serialize(Archive& ar, Entity& e, const std::uint32_t /*version*/) {
+  ar(e.id, e.name, e.kind, e.aliases, e.country);
+}
+
+template <class Archive>
+void serialize(Archive& ar, Evidence& e, const std::uint32_t /*version*/) {
+  ar(e.doc, e.sentence, e.begin, e.end, e.trigger, e.text, e.date, e.modality, e.section,
+     e.confidence, e.role);
+}
+
+template <class Archive>
+void serialize(Archive& ar, RelationKey& k, const std::uint32_t /*version*/) {
+  ar(k.source, k.type, k.target);
+}
+
+template <class Archive>
+void serialize(Archive& ar, RelationSummary& s, const std::uint32_t /*version*/) {
+  ar(s.key, s.counts, s.first_date, s.last_date, s.confidence, s.role);
+}
+
+template <class Archive>
+void serialize(Archive& ar, DocMeta& d, const std::uint32_t /*version*/) {
+  ar(d.id, d.source, d.title, d.url, d.external_id, d.date, d.bytes, d.sentences, d.relations);
+}
+
+namespace serialize_internal {
+
+// An output stream buffer appending to a std::string it does not own.
+class StringSink : public std::streambuf {
+ public:
+  void set_target(std::string* s) { target_ = s; }
+
+ protected:
+  std::streamsize xsputn(const char* s, std::streamsize n) override {
+    target_->append(s, static_cast<size_t>(n));
+    return n;
+  }
+  int_type overflow(int_type c) override {
+    if (c != traits_type::eof()) target_->push_back(static_cast<char>(c));
+    return traits_type::not_eof(c);
+  }
+
+ private:
+  std::string* target_ = nullptr;
+};
+
+// An input stream buffer reading a byte range it does not own.
+class MemorySource : public std::streambuf {
+ public:
+  void set_source(std::string_view bytes) {
+    char* p = const_cast<char*>(bytes.data());
+    setg(p, p, p + bytes.size());
+  }
+};
+
+}  // namespace serialize_internal
+
+// Encodes values with cereal's binary archive. Not thread-safe; reuse one per
+// thread to avoid per-value allocation.
+class ValueWriter {
+ public:
+  ValueWriter() : stream_(&sink_) { sink_.set_target(&buffer_); }
+
+  // The encoding of `value`, valid until the next Encode call.
+  template <class T>
+  std::string_view Encode(const T& value) {
+    buffer_.clear();
+    {
+      cereal::BinaryOutputArchive archive(stream_);
+      archive(value);
+    }
+    return buffer_;
+  }
+
+ private:
+  std::string buffer_;
+  serialize_internal::StringSink sink_;
+  std::ostream stream_;
+};
+
+// Decodes values written by ValueWriter. Not thread-safe.
+class ValueReader {
+ public:
+  ValueReader() : stream_(&source_) {}
+
+  // False if `bytes` is not exactly one encoding of a T (truncated, corrupt
+  // or trailing data); *value is then unspecified.
+  template <class T>
+  bool Decode(std::string_view bytes, T* value) {
+    source_.set_source(bytes);
+    stream_.clear();
+    try {
+      cereal::BinaryInputArchive archive(stream_);
+      archive(*value);
+    } catch (const std::exception&) {
+      return false;
+    }
+    return source_.in_avail() == 0;  // trailing bytes: not a T of this version
+  }
+
+ private:
+  serialize_internal::MemorySource source_;
+  std::istream stream_;
+};
+
+}  // namespace geokg::graph
+
+CEREAL_CLASS_VERSION(geokg::graph::Entity, 1);
+CEREAL_CLASS_VERSION(geokg::graph::Evidence, 1);
+CEREAL_CLASS_VERSION(geokg::graph::RelationKey, 1);
+CEREAL_CLASS_VERSION(geokg::graph::RelationSummary, 1);
+CEREAL_CLASS_VERSION(geokg::graph::DocMeta, 1);

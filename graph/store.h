@@ -1,0 +1,138 @@
+// Store: the persistent knowledge graph, an LMDB environment in a directory.
+//
+// The store keeps entities, their aliases, relation summaries, the evidence
+// behind every relation and the metadata of every ingested document. Ingest
+// hands it batches of DocRecords; each batch is written in one LMDB write
+// transaction, so a killed process leaves the store as of its last committed
+// batch. Re-applying a document that is already stored changes nothing.
+// The key/value layout is written down at the top of store.cc.
+//
+// Thread safety: a Store may be shared by threads. Readers (every const
+// method) use their own read-only transactions and are never blocked by a
+// writer, in this process or another one (LMDB MVCC). Apply calls are
+// serialized. Callbacks of the ForEach* methods run inside a read
+// transaction: they must not call Apply on the same Store (it may need to
+// grow the map, which waits for open read transactions to end).
+//
+// Open the same directory at most once per process (an LMDB rule); other
+// processes may open it at the same time.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "graph/model.h"
+#include "graph/status.h"
+
+namespace geokg::graph {
+
+// The on-disk layout version this build reads and writes. A store written
+// with another version is refused at open with a Storage error.
+inline constexpr uint32_t kStoreSchemaVersion = 1;
+
+struct StoreOptions {
+  // Open without write access; Apply then fails with a Storage error.
+  bool read_only = false;
+  // Map size for a new store (an existing store keeps at least its own). The
+  // map grows by itself (doubling) when a batch does not fit.
+  size_t initial_map_size = 64ull << 20;
+  // When false (read commands), a missing directory or one without a store
+  // is NotFound "no store at DIR" instead of a new empty store.
+  bool create_if_missing = true;
+  // Tests only: called inside Apply after every put and before the commit,
+  // while the write transaction is open.
+  std::function<void()> before_commit_for_testing;
+};
+
+struct StoreStats {
+  uint64_t documents = 0, entities = 0, aliases = 0, relations = 0, evidence = 0;
+  // Distinct (source, type, target) per relation type.
+  std::array<uint64_t, kRelationTypeCount> relations_by_type{};
+  std::array<uint64_t, kEntityKindCount> entities_by_kind{};
+  std::array<uint64_t, kModalityCount> evidence_by_modality{};
+  // Earliest and latest known date over documents and evidence, 0 if none.
+  Date first_date = 0, last_date = 0;
+  uint64_t map_size = 0;    // bytes of address space reserved for the map
+  uint64_t used_bytes = 0;  // bytes of the map in use (pages up to the last)
+  uint32_t schema_version = 0;
+};
+
+struct ApplyResult {
+  uint32_t documents_added = 0;
+  uint32_t documents_skipped = 0;  // already stored, or repeated in the batch
+  uint64_t evidence_added = 0;
+  uint64_t entities_added = 0;  // entity ids new to the store
+};
+
+class Store {
+ public:
+  // Opens (and, if allowed, creates) the store in `dir`. On success *out
+  // owns the store. Errors:
+  //   NotFound "no store at DIR"  dir missing (or empty) and !create_if_missing
+  //                               or read_only;
+  //   Storage "DIR: ..."          not a geokg store (foreign files, a data.mdb
+  //                               that is not LMDB), another schema version
+  //                               ("DIR: store schema version N, this geokg
+  //                               reads M"), or an LMDB/filesystem failure.
+  static Status Open(const std::string& dir, const StoreOptions& options,
+                     std::unique_ptr<Store>* out);
+
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  // Writes the whole batch in ONE write transaction. Documents whose id is
+  // already stored (or repeated earlier in the batch) are skipped entirely.
+  // Entities are merged: aliases are united; name, kind and country of the
+  // first writer are kept (an empty name or country is filled in later).
+  // Relation summaries accumulate: counts per modality, min first_date and
+  // max last_date (ignoring 0), max confidence, latest non-empty role.
+  // Relations of one document with the same key, sentence and begin offset
+  // are one evidence record (the first is kept), so a summary's TotalCount()
+  // always equals the number of its evidence records.
+  // On MDB_MAP_FULL the transaction is aborted, the map doubled and the batch
+  // retried. On any error nothing of the batch is stored. `result` may be null.
+  Status Apply(const std::vector<DocRecord>& batch, ApplyResult* result);
+
+  Status HasDocument(DocId id, bool* found) const;
+  // NotFound if absent.
+  Status GetDocument(DocId id, DocMeta* meta) const;
+  // NotFound if absent.
+  Status GetEntity(EntityId id, Entity* entity) const;
+  // Ids of the entities with `name` as canonical name or alias, compared
+  // through NormalizeName ("U.S." finds the entity with alias "US"), in id
+  // order. Empty (and OK) when none.
+  Status FindEntities(std::string_view name, std::vector<EntityId>* ids) const;
+
+  // Scans in key order inside one read transaction; `fn` returns false to
+  // stop early. References passed to `fn` are valid only during the call.
+  Status ForEachEntity(const std::function<bool(const Entity&)>& fn) const;
+  Status ForEachRelation(const std::function<bool(const RelationSummary&)>& fn) const;
+  // The evidence of one relation, ordered by (doc, sentence, begin).
+  Status ForEachEvidence(const RelationKey& key,
+                         const std::function<bool(const Evidence&)>& fn) const;
+  Status ForEachDocument(const std::function<bool(const DocMeta&)>& fn) const;
+
+  // All entities and all relation summaries, read in one read transaction
+  // (a consistent snapshot). Replaces the contents of *data.
+  Status LoadGraph(GraphData* data) const;
+
+  // Counts by scanning the relations, entities and documents (linear in the
+  // number of relations, not of evidence).
+  Status Stats(StoreStats* stats) const;
+
+  const std::string& dir() const;
+
+  struct Impl;  // LMDB handles; defined in store.cc
+
+ private:
+  explicit Store(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace geokg::graph

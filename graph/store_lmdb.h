@@ -1,0 +1,179 @@
+// Internal to geokg_store: RAII wrappers over LMDB handles, the one place
+// where LMDB return codes become Status values, and the big-endian key codec.
+// Not a public header: only graph/store*.cc include it.
+#pragma once
+
+#include <lmdb.h>
+
+#include <cstdint>
+#include <cstring>
+#include <mutex>
+#include <shared_mutex>
+#include <string>
+#include <string_view>
+
+#include "graph/model.h"
+#include "graph/status.h"
+#include "graph/store.h"
+
+namespace geokg::graph::store_internal {
+
+// The one translation of an LMDB (or errno) return code into a Status:
+// "DIR: WHAT: reason". MDB_NOTFOUND becomes NotFound, everything else Storage.
+Status LmdbError(const std::string& dir, std::string_view what, int rc);
+
+inline MDB_val ToVal(std::string_view s) {
+  return MDB_val{s.size(), const_cast<char*>(s.data())};
+}
+inline std::string_view FromVal(const MDB_val& v) {
+  return std::string_view(static_cast<const char*>(v.mv_data), v.mv_size);
+}
+
+// ---- big-endian key codec ----
+
+inline void PutBe64(char* p, uint64_t v) {
+  for (int i = 7; i >= 0; --i) {
+    p[i] = static_cast<char>(v & 0xff);
+    v >>= 8;
+  }
+}
+inline void PutBe32(char* p, uint32_t v) {
+  for (int i = 3; i >= 0; --i) {
+    p[i] = static_cast<char>(v & 0xff);
+    v >>= 8;
+  }
+}
+inline uint64_t GetBe64(const char* p) {
+  uint64_t v = 0;
+  for (int i = 0; i < 8; ++i) v = (v << 8) | static_cast<unsigned char>(p[i]);
+  return v;
+}
+inline uint32_t GetBe32(const char* p) {
+  uint32_t v = 0;
+  for (int i = 0; i < 4; ++i) v = (v << 8) | static_cast<unsigned char>(p[i]);
+  return v;
+}
+
+inline constexpr size_t kRelationKeySize = 17;                 // be64 u8 be64
+inline constexpr size_t kEvidenceKeySize = kRelationKeySize + 16;  // + be64 be32 be32
+
+inline void EncodeRelationKey(const RelationKey& k, char* p) {
+  PutBe64(p, k.source);
+  p[8] = static_cast<char>(static_cast<uint8_t>(k.type));
+  PutBe64(p + 9, k.target);
+}
+inline RelationKey DecodeRelationKey(const char* p) {
+  RelationKey k;
+  k.source = GetBe64(p);
+  k.type = static_cast<RelationType>(static_cast<uint8_t>(p[8]));
+  k.target = GetBe64(p + 9);
+  return k;
+}
+inline void EncodeEvidenceKey(const RelationKey& k, DocId doc, uint32_t sentence, uint32_t begin,
+                              char* p) {
+  EncodeRelationKey(k, p);
+  PutBe64(p + 17, doc);
+  PutBe32(p + 25, sentence);
+  PutBe32(p + 29, begin);
+}
+
+// ---- RAII handles ----
+
+// A transaction; aborted by the destructor unless committed.
+class Txn {
+ public:
+  Txn() = default;
+  ~Txn() { Abort(); }
+  Txn(const Txn&) = delete;
+  Txn& operator=(const Txn&) = delete;
+
+  // Returns the raw LMDB code (0 on success) so that callers can react to
+  // MDB_MAP_RESIZED.
+  int Begin(MDB_env* env, unsigned flags) { return mdb_txn_begin(env, nullptr, flags, &txn_); }
+  int Commit() {
+    int rc = mdb_txn_commit(txn_);
+    txn_ = nullptr;  // freed by LMDB whether or not the commit succeeded
+    return rc;
+  }
+  void Abort() {
+    if (txn_ != nullptr) mdb_txn_abort(txn_);
+    txn_ = nullptr;
+  }
+  MDB_txn* get() const { return txn_; }
+
+ private:
+  MDB_txn* txn_ = nullptr;
+};
+
+class Cursor {
+ public:
+  Cursor() = default;
+  ~Cursor() {
+    if (cursor_ != nullptr) mdb_cursor_close(cursor_);
+  }
+  Cursor(const Cursor&) = delete;
+  Cursor& operator=(const Cursor&) = delete;
+  int Open(MDB_txn* txn, MDB_dbi dbi) { return mdb_cursor_open(txn, dbi, &cursor_); }
+  MDB_cursor* get() const { return cursor_; }
+
+ private:
+  MDB_cursor* cursor_ = nullptr;
+};
+
+class Env {
+ public:
+  Env() = default;
+  ~Env() {
+    if (env_ != nullptr) mdb_env_close(env_);
+  }
+  Env(const Env&) = delete;
+  Env& operator=(const Env&) = delete;
+  int Create() { return mdb_env_create(&env_); }
+  MDB_env* get() const { return env_; }
+
+ private:
+  MDB_env* env_ = nullptr;
+};
+
+}  // namespace geokg::graph::store_internal
+
+namespace geokg::graph {
+
+// The state behind a Store.
+struct Store::Impl {
+  std::string dir;
+  StoreOptions options;
+  store_internal::Env env;
+  MDB_dbi meta = 0, entities = 0, aliases = 0, relations = 0, evidence = 0, documents = 0;
+  // Held shared by every open transaction of this process and exclusively
+  // while the map is resized (LMDB remaps, which would pull the memory out
+  // from under open transactions).
+  mutable std::shared_mutex map_mu;
+  std::mutex write_mu;  // serializes Apply
+
+  // Adopts a map size grown by another process (after MDB_MAP_RESIZED), or
+  // sets `new_size` (0: adopt). Takes map_mu exclusively.
+  Status ResizeMap(size_t new_size) const;
+};
+
+namespace store_internal {
+
+// A read-only transaction holding map_mu shared for its lifetime.
+class ReadTxn {
+ public:
+  explicit ReadTxn(const Store::Impl& impl) : impl_(impl) {}
+  ~ReadTxn() {
+    txn_.Abort();
+    if (lock_.owns_lock()) lock_.unlock();
+  }
+  Status Begin();
+  MDB_txn* get() const { return txn_.get(); }
+
+ private:
+  const Store::Impl& impl_;
+  std::shared_lock<std::shared_mutex> lock_;
+  Txn txn_;
+};
+
+}  // namespace store_internal
+}  // namespace geokg::graph

@@ -1,0 +1,240 @@
+// Store readers: point lookups, scans, LoadGraph and Stats. Each call runs in
+// its own read-only transaction (see store.cc for the layout).
+#include <cstring>
+
+#include "graph/ids.h"
+#include "graph/serialize.h"
+#include "graph/store.h"
+#include "graph/store_lmdb.h"
+
+namespace geokg::graph {
+
+using namespace store_internal;
+
+namespace {
+
+Status Corrupt(const std::string& dir, std::string_view db) {
+  return Status::Storage(dir + ": corrupt record in the " + std::string(db) + " database");
+}
+
+// Calls fn(key, value) for each record of `dbi` in key order, from the first
+// key >= `prefix` while keys start with `prefix`, until fn returns false or
+// a non-OK status.
+template <class Fn>
+Status Scan(const Store::Impl& impl, MDB_txn* txn, MDB_dbi dbi, std::string_view prefix, Fn&& fn) {
+  Cursor cursor;
+  int rc = cursor.Open(txn, dbi);
+  if (rc != 0) return LmdbError(impl.dir, "open cursor", rc);
+  MDB_val k = ToVal(prefix), v;
+  rc = mdb_cursor_get(cursor.get(), &k, &v, prefix.empty() ? MDB_FIRST : MDB_SET_RANGE);
+  while (rc == 0) {
+    std::string_view key = FromVal(k);
+    if (key.substr(0, prefix.size()) != prefix) break;
+    bool more = true;
+    Status s = fn(key, FromVal(v), &more);
+    if (!s.ok()) return s;
+    if (!more) return Status::Ok();
+    rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_NEXT);
+  }
+  if (rc != 0 && rc != MDB_NOTFOUND) return LmdbError(impl.dir, "scan", rc);
+  return Status::Ok();
+}
+
+// Point lookup of an id-keyed record; NotFound "what ID not found".
+template <class T>
+Status GetById(const Store::Impl& impl, MDB_dbi dbi, uint64_t id, std::string_view what, T* out) {
+  ReadTxn txn(impl);
+  Status s = txn.Begin();
+  if (!s.ok()) return s;
+  char key_buf[8];
+  PutBe64(key_buf, id);
+  MDB_val k{8, key_buf}, v;
+  int rc = mdb_get(txn.get(), dbi, &k, &v);
+  if (rc == MDB_NOTFOUND) return Status::NotFound(std::string(what) + " " + IdToHex(id) + " not found");
+  if (rc != 0) return LmdbError(impl.dir, std::string("read ") + std::string(what), rc);
+  ValueReader reader;
+  if (!reader.Decode(FromVal(v), out)) return Corrupt(impl.dir, what);
+  return Status::Ok();
+}
+
+template <class T>
+Status ForEachValue(const Store::Impl& impl, MDB_dbi dbi, std::string_view db_name,
+                    const std::function<bool(const T&)>& fn) {
+  ReadTxn txn(impl);
+  Status s = txn.Begin();
+  if (!s.ok()) return s;
+  ValueReader reader;
+  T value;
+  return Scan(impl, txn.get(), dbi, "", [&](std::string_view, std::string_view v, bool* more) {
+    if (!reader.Decode(v, &value)) return Corrupt(impl.dir, db_name);
+    *more = fn(value);
+    return Status::Ok();
+  });
+}
+
+}  // namespace
+
+Status Store::HasDocument(DocId id, bool* found) const {
+  ReadTxn txn(*impl_);
+  Status s = txn.Begin();
+  if (!s.ok()) return s;
+  char key_buf[8];
+  PutBe64(key_buf, id);
+  MDB_val k{8, key_buf}, v;
+  int rc = mdb_get(txn.get(), impl_->documents, &k, &v);
+  if (rc != 0 && rc != MDB_NOTFOUND) return LmdbError(impl_->dir, "read documents", rc);
+  *found = rc == 0;
+  return Status::Ok();
+}
+
+Status Store::GetDocument(DocId id, DocMeta* meta) const {
+  return GetById(*impl_, impl_->documents, id, "document", meta);
+}
+
+Status Store::GetEntity(EntityId id, Entity* entity) const {
+  return GetById(*impl_, impl_->entities, id, "entity", entity);
+}
+
+Status Store::FindEntities(std::string_view name, std::vector<EntityId>* ids) const {
+  ids->clear();
+  std::string key = NormalizeName(name);
+  if (key.empty() || key.size() > static_cast<size_t>(mdb_env_get_maxkeysize(impl_->env.get()))) {
+    return Status::Ok();
+  }
+  ReadTxn txn(*impl_);
+  Status s = txn.Begin();
+  if (!s.ok()) return s;
+  Cursor cursor;
+  int rc = cursor.Open(txn.get(), impl_->aliases);
+  if (rc != 0) return LmdbError(impl_->dir, "open cursor", rc);
+  MDB_val k = ToVal(key), v;
+  rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_SET_KEY);
+  while (rc == 0) {
+    if (v.mv_size != 8) return Corrupt(impl_->dir, "aliases");
+    ids->push_back(GetBe64(static_cast<const char*>(v.mv_data)));
+    rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_NEXT_DUP);
+  }
+  if (rc != MDB_NOTFOUND) return LmdbError(impl_->dir, "read aliases", rc);
+  return Status::Ok();
+}
+
+Status Store::ForEachEntity(const std::function<bool(const Entity&)>& fn) const {
+  return ForEachValue<Entity>(*impl_, impl_->entities, "entities", fn);
+}
+
+Status Store::ForEachRelation(const std::function<bool(const RelationSummary&)>& fn) const {
+  return ForEachValue<RelationSummary>(*impl_, impl_->relations, "relations", fn);
+}
+
+Status Store::ForEachDocument(const std::function<bool(const DocMeta&)>& fn) const {
+  return ForEachValue<DocMeta>(*impl_, impl_->documents, "documents", fn);
+}
+
+Status Store::ForEachEvidence(const RelationKey& key,
+                              const std::function<bool(const Evidence&)>& fn) const {
+  ReadTxn txn(*impl_);
+  Status s = txn.Begin();
+  if (!s.ok()) return s;
+  char prefix[kRelationKeySize];
+  EncodeRelationKey(key, prefix);
+  ValueReader reader;
+  Evidence ev;
+  return Scan(*impl_, txn.get(), impl_->evidence, std::string_view(prefix, kRelationKeySize),
+              [&](std::string_view, std::string_view v, bool* more) {
+                if (!reader.Decode(v, &ev)) return Corrupt(impl_->dir, "evidence");
+                *more = fn(ev);
+                return Status::Ok();
+              });
+}
+
+Status Store::LoadGraph(GraphData* data) const {
+  data->entities.clear();
+  data->relations.clear();
+  ReadTxn txn(*impl_);
+  Status s = txn.Begin();
+  if (!s.ok()) return s;
+  MDB_stat st;
+  if (mdb_stat(txn.get(), impl_->entities, &st) == 0) data->entities.reserve(st.ms_entries);
+  if (mdb_stat(txn.get(), impl_->relations, &st) == 0) data->relations.reserve(st.ms_entries);
+  ValueReader reader;
+  s = Scan(*impl_, txn.get(), impl_->entities, "", [&](std::string_view, std::string_view v, bool*) {
+    data->entities.emplace_back();
+    if (!reader.Decode(v, &data->entities.back())) return Corrupt(impl_->dir, "entities");
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return Scan(*impl_, txn.get(), impl_->relations, "", [&](std::string_view, std::string_view v, bool*) {
+    data->relations.emplace_back();
+    if (!reader.Decode(v, &data->relations.back())) return Corrupt(impl_->dir, "relations");
+    return Status::Ok();
+  });
+}
+
+Status Store::Stats(StoreStats* stats) const {
+  *stats = StoreStats{};
+  ReadTxn txn(*impl_);
+  Status s = txn.Begin();
+  if (!s.ok()) return s;
+  MDB_txn* t = txn.get();
+  struct Count {
+    MDB_dbi dbi;
+    uint64_t* out;
+  };
+  for (const Count& c : {Count{impl_->documents, &stats->documents},
+                         Count{impl_->entities, &stats->entities},
+                         Count{impl_->aliases, &stats->aliases},
+                         Count{impl_->relations, &stats->relations},
+                         Count{impl_->evidence, &stats->evidence}}) {
+    MDB_stat st;
+    int rc = mdb_stat(t, c.dbi, &st);
+    if (rc != 0) return LmdbError(impl_->dir, "stat", rc);
+    *c.out = st.ms_entries;
+  }
+  auto note_date = [&](Date d) {
+    if (d == 0) return;
+    if (stats->first_date == 0 || d < stats->first_date) stats->first_date = d;
+    if (d > stats->last_date) stats->last_date = d;
+  };
+  ValueReader reader;
+  RelationSummary summary;
+  s = Scan(*impl_, t, impl_->relations, "", [&](std::string_view k, std::string_view v, bool*) {
+    if (k.size() != kRelationKeySize || !reader.Decode(v, &summary)) {
+      return Corrupt(impl_->dir, "relations");
+    }
+    int type = static_cast<uint8_t>(k[8]);
+    if (type < kRelationTypeCount) ++stats->relations_by_type[type];
+    for (int m = 0; m < kModalityCount; ++m) stats->evidence_by_modality[m] += summary.counts[m];
+    note_date(summary.first_date);
+    note_date(summary.last_date);
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  Entity entity;
+  s = Scan(*impl_, t, impl_->entities, "", [&](std::string_view, std::string_view v, bool*) {
+    if (!reader.Decode(v, &entity)) return Corrupt(impl_->dir, "entities");
+    int kind = static_cast<int>(entity.kind);
+    if (kind < kEntityKindCount) ++stats->entities_by_kind[kind];
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  DocMeta doc;
+  s = Scan(*impl_, t, impl_->documents, "", [&](std::string_view, std::string_view v, bool*) {
+    if (!reader.Decode(v, &doc)) return Corrupt(impl_->dir, "documents");
+    note_date(doc.date);
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  MDB_val k = ToVal("schema_version"), v;
+  if (mdb_get(t, impl_->meta, &k, &v) == 0 && v.mv_size == 4) {
+    stats->schema_version = GetBe32(static_cast<const char*>(v.mv_data));
+  }
+  MDB_envinfo info;
+  MDB_stat env_stat;
+  mdb_env_info(impl_->env.get(), &info);
+  mdb_env_stat(impl_->env.get(), &env_stat);
+  stats->map_size = info.me_mapsize;
+  stats->used_bytes = (static_cast<uint64_t>(info.me_last_pgno) + 1) * env_stat.ms_psize;
+  return Status::Ok();
+}
+
+}  // namespace geokg::graph

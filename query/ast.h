@@ -1,0 +1,117 @@
+// The abstract syntax tree of one query, as the parser produces it: names
+// are still text, every node carries its source position for errors.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace geokg::query {
+
+struct Pos {
+  int line = 1, column = 1;
+  size_t offset = 0, length = 1;  // source span (for column names and ^^^)
+};
+
+struct Name {  // a kind, type, property or variable name as written
+  std::string text;
+  Pos pos;
+};
+
+struct PatternPath;
+
+enum class ExprKind {
+  kNull, kBool, kInt, kFloat, kString, kList,
+  kVariable,    // name
+  kProperty,    // name.property
+  kCompare,     // op, args[0], args[1]
+  kAnd, kOr, kXor, kNot,
+  kIn, kStartsWith, kEndsWith, kContains,
+  kIsNull, kIsNotNull,
+  kFunction,    // name(args), count(*) with star
+  kExistsPattern,
+  kNegate,
+};
+
+enum class CompareOp { kEq, kNeq, kLt, kGt, kLe, kGe };
+
+struct Expr {
+  ExprKind kind = ExprKind::kNull;
+  Pos pos;  // spans the whole expression
+  bool b = false;
+  int64_t i = 0;
+  double d = 0;
+  std::string s;         // string literal, variable or function name
+  Name property;         // kProperty
+  CompareOp op = CompareOp::kEq;
+  bool star = false;     // count(*)
+  bool distinct = false; // count(DISTINCT x)
+  std::vector<std::unique_ptr<Expr>> args;
+  std::shared_ptr<PatternPath> pattern;  // kExistsPattern
+};
+
+struct PropertyEntry {
+  Name key;
+  std::unique_ptr<Expr> value;
+};
+
+struct NodePattern {
+  Pos pos;
+  std::optional<Name> variable;
+  std::vector<Name> kinds;  // alternatives: (v:kind|kind)
+  std::vector<PropertyEntry> properties;
+};
+
+enum class Direction { kOut, kIn, kBoth };  // ->, <-, --
+
+struct RelPattern {
+  Pos pos;
+  std::optional<Name> variable;
+  std::vector<Name> types;  // alternatives
+  std::vector<PropertyEntry> properties;
+  Direction direction = Direction::kBoth;
+  bool variable_length = false;
+  int min_hops = 1;
+  int max_hops = -1;  // -1: the default upper bound
+};
+
+enum class PathFunction { kNone, kShortest, kAllShortest };
+
+struct PatternPath {
+  Pos pos;
+  std::optional<Name> path_variable;
+  PathFunction function = PathFunction::kNone;
+  std::vector<NodePattern> nodes;  // nodes.size() == rels.size() + 1
+  std::vector<RelPattern> rels;
+};
+
+struct ReturnItem {
+  std::unique_ptr<Expr> expr;
+  std::optional<Name> alias;
+  std::string column;  // alias or the expression's source text
+};
+
+struct OrderItem {
+  std::unique_ptr<Expr> expr;
+  bool descending = false;
+};
+
+struct OptionEntry {
+  Name key;
+  std::unique_ptr<Expr> value;
+};
+
+struct QueryAst {
+  std::vector<OptionEntry> options;
+  std::vector<PatternPath> patterns;
+  std::unique_ptr<Expr> where;
+  bool distinct = false;
+  bool return_star = false;
+  Pos return_pos;
+  std::vector<ReturnItem> items;
+  std::vector<OrderItem> order_by;
+  std::unique_ptr<Expr> skip, limit;
+};
+
+}  // namespace geokg::query

@@ -1,0 +1,78 @@
+// The query engine: runs a query of the geokg path-query language (a subset
+// of openCypher, see DESIGN.md and the grammar in parser.h) over a
+// GraphView.
+//
+// Pipeline: lexer -> parser (AST with positions) -> binder (variables,
+// kinds, types and properties resolved against the view) -> planner (start
+// at the most selective bound node, expand outwards) -> executor (depth-first
+// over the CSR view, streaming rows; LIMIT stops the search).
+//
+// Query options may be given in the text, before MATCH:
+//
+//   OPTIONS {modality: 'all', from: '2020-01-01', to: '2020-12-31',
+//            max_hops: 8, max_rows: 1000, timeout: 5}
+//   MATCH (a)-[r:blamed]->(b) RETURN a, b, r.count
+//
+// modality: 'all', one modality name ('reported') or a list of them
+// (['asserted', 'reported']); from/to: ISO dates bounding the evidence;
+// max_hops: upper bound of `*` and `*1..`; max_rows, timeout (seconds). Text
+// options override the QueryOptions passed in.
+//
+// Visibility: an edge exists for a query when its evidence count summed over
+// the selected modalities is > 0 and, if a date window is set, its
+// [first_date, last_date] overlaps [from, to] (an edge without dates is then
+// invisible). r.count is that sum.
+//
+// Thread safety: RunQuery may be called concurrently on one view.
+#pragma once
+
+#include <array>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "graph/model.h"
+#include "graph/view.h"
+#include "query/error.h"
+#include "query/value.h"
+
+namespace geokg::query {
+
+struct QueryOptions {
+  // Modalities whose evidence counts (index = graph::Modality). Default:
+  // asserted only.
+  std::array<bool, graph::kModalityCount> modalities{true, false, false, false, false};
+  // Date window; 0 = unbounded on that side.
+  graph::Date from = 0, to = 0;
+  // At most this many rows are returned; beyond, ResultSet::truncated is set.
+  size_t max_rows = 100000;
+  // The query fails with "query stopped after N s (time limit)" beyond this.
+  double time_limit_seconds = 30;
+  // Upper bound of `*`, `*2..` and shortestPath without an explicit bound.
+  int default_max_hops = 6;
+};
+
+struct ResultSet {
+  std::vector<std::string> columns;
+  std::vector<std::vector<Value>> rows;
+  bool truncated = false;  // max_rows reached
+  std::string note;        // why truncated, for the user
+};
+
+// Runs `text`. Returns false and fills *error on a malformed or unbindable
+// query, or when the time limit is exceeded (then *out holds no rows).
+bool RunQuery(const graph::GraphView& view, std::string_view text, const QueryOptions& options,
+              ResultSet* out, QueryError* error);
+
+// Streaming form: `columns` is called once before any row; `row` is called
+// per result row and returns false to stop early. Rows of queries with
+// aggregation or ORDER BY arrive after the search ends; others as found.
+// *truncated (may be null) is set when max_rows stopped the query.
+using ColumnsCallback = std::function<void(const std::vector<std::string>& columns)>;
+using RowCallback = std::function<bool(const std::vector<Value>& row)>;
+bool RunQueryStreaming(const graph::GraphView& view, std::string_view text,
+                       const QueryOptions& options, const ColumnsCallback& columns,
+                       const RowCallback& row, bool* truncated, QueryError* error);
+
+}  // namespace geokg::query

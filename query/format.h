@@ -1,0 +1,24 @@
+// Printing result sets: aligned tables, JSON and CSV. Nodes print as their
+// canonical name, relationships as their type, paths as
+// "Iran -[backed-by]-> X <-[part-of]- Y" (see ToDisplayString).
+#pragma once
+
+#include <ostream>
+
+#include "graph/view.h"
+#include "query/engine.h"
+
+namespace geokg::query {
+
+// Columns padded to their widest cell, a header and a rule, then
+// "(N rows)" and the truncation note if any.
+void WriteTable(const graph::GraphView& view, const ResultSet& rs, std::ostream& out);
+// One JSON object per row ({"column": value, ...}, JSON Lines), or one array
+// of such objects when `as_array`. Numbers, booleans, null and lists are
+// native JSON; nodes, edges and paths are their display strings.
+void WriteJson(const graph::GraphView& view, const ResultSet& rs, std::ostream& out,
+               bool as_array = false);
+// Header line then rows, RFC 4180 quoting, CRLF-free ("\n" line ends).
+void WriteCsv(const graph::GraphView& view, const ResultSet& rs, std::ostream& out);
+
+}  // namespace geokg::query

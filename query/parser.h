@@ -1,0 +1,37 @@
+// Parser: tokens -> QueryAst. Recursive descent over this grammar
+// (keywords case-insensitive):
+//
+//   query    := [OPTIONS map] MATCH path {',' path} [WHERE expr]
+//               RETURN [DISTINCT] ('*' | item {',' item})
+//               [ORDER BY expr [ASC|DESC] {',' ...}] [SKIP int] [LIMIT int] [';']
+//   path     := [var '='] (SHORTESTPATH | ALLSHORTESTPATHS) '(' chain ')' | [var '='] chain
+//   chain    := node {rel node}
+//   node     := '(' [var] [':' label {'|' [':'] label}] [map] ')'
+//   rel      := ('-' | '<-') ['[' [var] [':' label {'|' [':'] label}] [range] [map] ']'] ('-' | '->')
+//   range    := '*' [int] ['..' [int]]
+//   label    := `back-quoted` | ident {'-' ident}   (no spaces around '-')
+//   item     := expr [AS var]
+//   expr     := or; or := xor {OR xor}; xor := and {XOR and}; and := not {AND not}
+//   not      := NOT not | cmp
+//   cmp      := add [('='|'<>'|'<'|'>'|'<='|'>=') add | IN add | STARTS WITH add
+//               | ENDS WITH add | CONTAINS add | IS [NOT] NULL]
+//   add      := ['-'] atom
+//   atom     := literal | '[' [expr {',' expr}] ']' | var ['.' prop] | '(' expr ')'
+//               | EXISTS '(' (chain | expr) ')' | func '(' [DISTINCT] ('*' | expr {',' expr}) ')'
+//   map      := '{' [key ':' expr {',' key ':' expr}] '}'
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "query/ast.h"
+#include "query/error.h"
+#include "query/lexer.h"
+
+namespace geokg::query {
+
+// Returns false and fills *error (position of the offending token) on a
+// syntax error.
+bool Parse(std::string_view text, QueryAst* ast, QueryError* error);
+
+}  // namespace geokg::query

@@ -1,0 +1,116 @@
+// The bound, planned form of a query: what the binder produces from the AST
+// and the executor runs. Internal to the query module.
+//
+// Variables live in slots: node slots hold a vertex, rel slots an edge (or a
+// run of edges for variable-length and shortest-path relationships), path
+// slots a path built from the node and rel slots of one pattern. A plan is a
+// list of steps run depth-first; each step binds new slots and is followed
+// by the WHERE conjuncts that became evaluable.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "graph/view.h"
+#include "query/ast.h"
+#include "query/engine.h"
+#include "query/error.h"
+#include "query/value.h"
+
+namespace geokg::query {
+
+enum class Prop {
+  kName, kKind, kId, kAliases, kCountry,                                  // entity
+  kType, kCount, kFirstDate, kLastDate, kConfidence, kModality, kRole,   // relation
+};
+
+enum class SlotKind { kNode, kRel, kPath };
+
+struct BoundExpr {
+  ExprKind kind = ExprKind::kNull;
+  Pos pos;
+  Value literal;             // kNull/kBool/kInt/kFloat/kString
+  CompareOp op = CompareOp::kEq;
+  SlotKind slot_kind = SlotKind::kNode;
+  int slot = -1;             // kVariable / kProperty
+  Prop prop = Prop::kName;
+  std::string function;      // kFunction: count, collect, type, length, exists, size
+  bool star = false, distinct = false;
+  int subplan = -1;          // kExistsPattern: index into Plan::subplans
+  std::vector<std::unique_ptr<BoundExpr>> args;
+};
+
+struct NodeSlot {
+  std::string name;              // "" for anonymous
+  uint32_t kind_mask = 0;        // bit per EntityKind, 0 = any
+  bool has_candidates = false;   // {name:..} / {id:..} given
+  std::vector<graph::VertexIndex> candidates;  // sorted
+};
+
+struct RelSlot {
+  std::string name;
+  Direction direction = Direction::kBoth;  // as written, left node to right node
+  uint32_t type_mask = 0;                  // bit per RelationType, 0 = any
+  std::vector<graph::RelationType> types;  // the same, as a list (empty = any)
+  bool variable_length = false;            // binds a list of edges
+  int min_hops = 1, max_hops = 1;
+  std::vector<std::unique_ptr<BoundExpr>> edge_filters;  // from {prop: value}, per edge
+};
+
+struct PathSlot {
+  std::string name;
+  PathFunction function = PathFunction::kNone;
+  std::vector<int> node_slots;  // in pattern order
+  std::vector<int> rel_slots;
+};
+
+enum class StepKind {
+  kScan,       // bind node `to` from its candidates, its kinds or all vertices
+  kExpand,     // one edge from node `from` over rel `rel` to node `to`
+  kVarExpand,  // min..max edges (relationship isomorphism)
+  kReach,      // like kVarExpand but each reachable target once (DISTINCT)
+  kShortest,   // shortest path(s) between bound nodes `from` and `to`
+};
+
+struct Step {
+  StepKind kind = StepKind::kScan;
+  int from = -1, to = -1, rel = -1, path = -1;
+  bool reversed = false;  // traversal runs from the pattern's right node to its left
+  std::vector<const BoundExpr*> filters;  // conjuncts evaluable after this step
+};
+
+struct Plan {
+  std::vector<Step> steps;
+  std::vector<const BoundExpr*> final_filters;  // evaluated before emitting
+};
+
+struct BoundQuery {
+  QueryOptions options;
+  std::vector<NodeSlot> nodes;
+  std::vector<RelSlot> rels;
+  std::vector<PathSlot> paths;
+  std::vector<std::unique_ptr<BoundExpr>> conjuncts;  // WHERE split on AND
+  Plan plan;
+  // exists((a)-[..]->(b)): plans over the same slots, run with the outer
+  // bindings in place; each binds only slots its pattern introduced.
+  std::vector<Plan> subplans;
+
+  std::vector<std::string> columns;
+  std::vector<std::unique_ptr<BoundExpr>> items;  // one per column
+  std::vector<bool> aggregate;                    // items[i] is count/collect
+  bool has_aggregate = false;
+  bool distinct = false;
+  // ORDER BY keys: column index into the row (hidden columns appended after
+  // the visible ones when the key is not a column).
+  std::vector<std::pair<int, bool>> order;  // (column, descending)
+  size_t visible_columns = 0;
+  int64_t skip = 0, limit = -1;
+};
+
+// Resolves names against the view and plans. Returns false with *error set
+// on unknown variables, kinds, types or properties, or unsupported forms.
+bool BindQuery(const graph::GraphView& view, QueryAst& ast, const QueryOptions& options,
+               BoundQuery* out, QueryError* error);
+
+}  // namespace geokg::query

@@ -1,0 +1,193 @@
+// End-to-end tests of the geokg command line: help generated from the
+// command table, ingest → stats/export on real LMDB files, idempotent
+// re-ingest, and the bad-input contract (one-line error naming the file,
+// exit status 1, nothing already stored lost).
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "tests/support/process.h"
+
+using geokg::testing::ProcessResult;
+using geokg::testing::RunGeokg;
+using geokg::testing::TempDir;
+using geokg::testing::WriteWholeFile;
+using Json = nlohmann::json;
+
+namespace {
+
+const char kArticle[] =
+    "US sends troops to Iraq after embassy attack\n"
+    "The United States deployed 750 troops to Iraq on Wednesday, the Pentagon said.\n"
+    "Iraq condemned Washington for the air strikes.\n"
+    "Iran denied it was behind the protests.\n";
+
+const char kSecond[] =
+    "Russia and China hold talks\n"
+    "Russian President Vladimir Putin met with Chinese President Xi Jinping in Moscow on Monday.\n"
+    "The European Union imposed new sanctions on Russia.\n";
+
+Json StatsJson(const std::string& db) {
+  ProcessResult r = RunGeokg({"stats", "--db", db, "--format", "json"});
+  REQUIRE(r.exit_code == 0);
+  return Json::parse(r.out);
+}
+
+int LineCount(const std::string& s) { return static_cast<int>(std::count(s.begin(), s.end(), '\n')); }
+
+}  // namespace
+
+TEST_CASE("help is generated for every command", "[e2e][cli]") {
+  ProcessResult top = RunGeokg({"--help"});
+  CHECK(top.exit_code == 0);
+  for (const char* cmd : {"ingest", "query", "repl", "dot", "export", "stats", "eval"}) {
+    CHECK(top.out.find(std::string("  ") + cmd) != std::string::npos);
+    ProcessResult r = RunGeokg({cmd, "--help"});
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.rfind(std::string("usage: geokg ") + cmd, 0) == 0);
+  }
+  ProcessResult ingest_help = RunGeokg({"ingest", "--help"});
+  CHECK(ingest_help.out.find("--lexicon DIR") != std::string::npos);
+}
+
+TEST_CASE("usage errors exit 1 with one line", "[e2e][cli]") {
+  ProcessResult unknown = RunGeokg({"frobnicate"});
+  CHECK(unknown.exit_code == 1);
+  CHECK(unknown.err.find("unknown command 'frobnicate'") != std::string::npos);
+  ProcessResult no_db = RunGeokg({"stats"});
+  CHECK(no_db.exit_code == 1);
+  CHECK(no_db.err == "geokg stats: missing --db DIR\n");
+  ProcessResult bad_flag = RunGeokg({"stats", "--db", "x", "--colour"});
+  CHECK(bad_flag.exit_code == 1);
+  CHECK(LineCount(bad_flag.err) == 1);
+  TempDir tmp;
+  ProcessResult missing_store = RunGeokg({"stats", "--db", tmp / "nothing-here"});
+  CHECK(missing_store.exit_code == 1);
+  CHECK(LineCount(missing_store.err) == 1);
+  CHECK_FALSE(std::filesystem::exists(tmp / "nothing-here"));
+}
+
+TEST_CASE("ingest writes a store that stats and export read", "[e2e][cli]") {
+  TempDir tmp;
+  WriteWholeFile(tmp / "corpus/a.txt", kArticle);
+  WriteWholeFile(tmp / "corpus/sub/b.txt", kSecond);
+  std::string db = tmp / "db";
+  ProcessResult ing = RunGeokg({"ingest", "--db", db, tmp / "corpus"});
+  INFO(ing.err);
+  REQUIRE(ing.exit_code == 0);
+  CHECK(ing.out.empty());  // stderr only, and no progress line when not a terminal
+  CHECK(ing.err.find('\r') == std::string::npos);
+
+  Json stats = StatsJson(db);
+  CHECK(stats["documents"] == 2);
+  CHECK(stats["relations"].get<int>() > 0);
+  CHECK(stats["evidence"].get<int>() >= stats["relations"].get<int>());
+
+  SECTION("re-ingesting the same documents changes nothing") {
+    ProcessResult again = RunGeokg({"ingest", "--db", db, tmp / "corpus"});
+    CHECK(again.exit_code == 0);
+    CHECK(again.err.find("0 new, 2 already stored") != std::string::npos);
+    CHECK(StatsJson(db) == stats);
+  }
+
+  SECTION("jsonl export follows the contract") {
+    ProcessResult exp = RunGeokg({"export", "--db", db, "--format", "jsonl"});
+    REQUIRE(exp.exit_code == 0);
+    std::istringstream lines(exp.out);
+    std::string line;
+    int n = 0;
+    bool saw_canonical_us = false;
+    while (std::getline(lines, line)) {
+      Json j = Json::parse(line);
+      ++n;
+      REQUIRE(j.contains("source"));
+      CHECK(j["source"].contains("name"));
+      CHECK(j["source"].contains("kind"));
+      CHECK(j["target"].contains("name"));
+      CHECK(j["type"].is_string());
+      CHECK(j["count"].get<int>() >= 1);
+      REQUIRE(j["evidence"].is_array());
+      REQUIRE_FALSE(j["evidence"].empty());
+      for (const Json& e : j["evidence"]) {
+        CHECK(e["doc"].get<std::string>().size() == 16);
+        CHECK_FALSE(e["sentence"].get<std::string>().empty());
+        CHECK(e["modality"].is_string());
+        CHECK(e.contains("date"));
+      }
+      for (const char* side : {"source", "target"}) {
+        std::string name = j[side]["name"];
+        CHECK(name != "US");
+        if (name == "United States") saw_canonical_us = true;
+      }
+    }
+    CHECK(n == stats["relations"].get<int>());
+    CHECK(saw_canonical_us);
+  }
+
+  SECTION("csv export writes nodes and relations files") {
+    ProcessResult exp = RunGeokg({"export", "--db", db, "--format", "csv", "-o", tmp / "csv"});
+    REQUIRE(exp.exit_code == 0);
+    std::string nodes = geokg::testing::ReadWholeFile(tmp / "csv/nodes.csv");
+    std::string rels = geokg::testing::ReadWholeFile(tmp / "csv/relations.csv");
+    CHECK(nodes.rfind("id:ID,name,kind,country,aliases:string[],:LABEL\n", 0) == 0);
+    CHECK(rels.rfind(":START_ID,:END_ID,:TYPE,", 0) == 0);
+    CHECK(LineCount(rels) == 1 + stats["relations"].get<int>());
+    CHECK(nodes.find(",United States,country,") != std::string::npos);
+  }
+
+  SECTION("graphml export is well formed") {
+    ProcessResult exp = RunGeokg({"export", "--db", db, "--format", "graphml"});
+    REQUIRE(exp.exit_code == 0);
+    CHECK(exp.out.find("<graphml") != std::string::npos);
+    CHECK(exp.out.find("</graphml>") != std::string::npos);
+    size_t edges = 0;
+    for (size_t p = 0; (p = exp.out.find("<edge ", p)) != std::string::npos; ++p) ++edges;
+    CHECK(static_cast<int>(edges) == stats["relations"].get<int>());
+  }
+}
+
+TEST_CASE("bad input is reported, skipped and loses nothing", "[e2e][cli]") {
+  TempDir tmp;
+  std::string db = tmp / "db";
+  WriteWholeFile(tmp / "good/a.txt", kArticle);
+  REQUIRE(RunGeokg({"ingest", "--db", db, tmp / "good"}).exit_code == 0);
+  Json before = StatsJson(db);
+
+  WriteWholeFile(tmp / "bad/empty.txt", "");
+  WriteWholeFile(tmp / "bad/binary.txt", std::string("\x7f" "ELF\0\0\0\x01\x02", 9));
+  WriteWholeFile(tmp / "bad/latin1.txt", "Caf\xe9 talks in Paris\nFrance met with Germany.\n");
+  WriteWholeFile(tmp / "bad/items.jsonl",
+                 "{\"id\": \"1\", \"text\": \"" + std::string("Japan condemned North Korea for the missile test.") +
+                     "\"}\n{not json\n{\"id\": \"3\"}\n");
+  WriteWholeFile(tmp / "bad/second.txt", kSecond);
+
+  ProcessResult r = RunGeokg({"ingest", "--db", db, tmp / "bad", tmp / "missing.txt"});
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("empty.txt") != std::string::npos);
+  CHECK(r.err.find("binary.txt") != std::string::npos);
+  CHECK(r.err.find("latin1.txt") != std::string::npos);
+  CHECK(r.err.find("items.jsonl:2") != std::string::npos);
+  CHECK(r.err.find("items.jsonl:3") != std::string::npos);
+  CHECK(r.err.find("missing.txt") != std::string::npos);
+
+  Json after = StatsJson(db);
+  // The good documents of the bad folder were stored; nothing was lost.
+  CHECK(after["documents"].get<int>() == before["documents"].get<int>() + 2);
+  CHECK(after["evidence"].get<int>() >= before["evidence"].get<int>());
+}
+
+TEST_CASE("ingest reads stdin", "[e2e][cli]") {
+  TempDir tmp;
+  std::string db = tmp / "db";
+  ProcessResult r = RunGeokg({"ingest", "--db", db, "-"}, kArticle);
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(StatsJson(db)["documents"] == 1);
+}
+
+TEST_CASE("a store of the wrong kind is a storage error", "[e2e][cli]") {
+  TempDir tmp;
+  WriteWholeFile(tmp / "db/data.mdb", "this is not an LMDB file at all, just text");
+  ProcessResult r = RunGeokg({"stats", "--db", tmp / "db"});
+  CHECK(r.exit_code == 2);
+  CHECK(LineCount(r.err) == 1);
+}

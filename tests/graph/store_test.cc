@@ -1,0 +1,576 @@
+// Store: idempotent re-ingest, accumulation, alias lookup, map growth,
+// schema version check, readers beside a writer, refusal of foreign
+// directories.
+#include "graph/store.h"
+
+#include <lmdb.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <catch2/catch.hpp>
+#include <condition_variable>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <random>
+#include <set>
+#include <string>
+#include <thread>
+
+#include "graph/ids.h"
+
+namespace geokg::graph {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A fresh directory path under the system temp dir, removed on destruction.
+class TempDir {
+ public:
+  TempDir() {
+    static std::atomic<int> counter{0};
+    path_ = (fs::temp_directory_path() /
+             ("geokg_store_test_" + std::to_string(getpid()) + "_" + std::to_string(counter++)))
+                .string();
+    fs::remove_all(path_);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+Entity MakeEntity(std::string name, EntityKind kind, std::vector<std::string> aliases = {},
+                  std::string country = "") {
+  Entity e;
+  e.id = EntityIdFor(name);
+  e.name = std::move(name);
+  e.kind = kind;
+  e.aliases = std::move(aliases);
+  e.country = std::move(country);
+  return e;
+}
+
+ExtractedRelation MakeRelation(const Entity& a, RelationType type, const Entity& b, DocId doc,
+                               uint32_t sentence, Modality modality = Modality::kAsserted,
+                               float confidence = 0.5f, std::string role = "") {
+  ExtractedRelation r;
+  r.key = {a.id, type, b.id};
+  r.evidence.doc = doc;
+  r.evidence.sentence = sentence;
+  r.evidence.begin = sentence * 100;
+  r.evidence.end = sentence * 100 + 50;
+  r.evidence.trigger = "deploys";
+  r.evidence.text = a.name + " deploys to " + b.name + " (sentence " + std::to_string(sentence) + ")";
+  r.evidence.modality = modality;
+  r.evidence.confidence = confidence;
+  r.evidence.role = std::move(role);
+  return r;
+}
+
+const Entity kUs = MakeEntity("United States", EntityKind::kCountry, {"US", "USA"}, "USA");
+const Entity kIraq = MakeEntity("Iraq", EntityKind::kCountry, {}, "IRQ");
+const Entity kIran = MakeEntity("Iran", EntityKind::kCountry, {"Islamic Republic of Iran"}, "IRN");
+
+DocRecord MakeDoc(std::string text, Date date) {
+  DocRecord d;
+  d.meta.id = DocIdFor(text);
+  d.meta.source = "test:" + text;
+  d.meta.title = text;
+  d.meta.date = date;
+  d.meta.bytes = text.size();
+  return d;
+}
+
+// A document with `n` relations US -> Iraq (deployed-to) and one Iran -> US.
+DocRecord SampleDoc(const std::string& text, Date date, int n = 2,
+                    Modality modality = Modality::kAsserted) {
+  DocRecord d = MakeDoc(text, date);
+  d.entities = {kUs, kIraq, kIran};
+  for (int i = 0; i < n; ++i) {
+    d.relations.push_back(MakeRelation(kUs, RelationType::kDeployedTo, kIraq, d.meta.id,
+                                       static_cast<uint32_t>(i), modality));
+  }
+  d.relations.push_back(MakeRelation(kIran, RelationType::kAttacked, kUs, d.meta.id, 50));
+  d.meta.relations = static_cast<uint32_t>(d.relations.size());
+  return d;
+}
+
+std::unique_ptr<Store> OpenOrDie(const std::string& dir, StoreOptions options = {}) {
+  std::unique_ptr<Store> store;
+  Status s = Store::Open(dir, options, &store);
+  INFO(s.message());
+  REQUIRE(s.ok());
+  return store;
+}
+
+StoreStats StatsOf(const Store& store) {
+  StoreStats st;
+  Status s = store.Stats(&st);
+  INFO(s.message());
+  REQUIRE(s.ok());
+  return st;
+}
+
+RelationSummary SummaryOf(const Store& store, const RelationKey& key) {
+  RelationSummary found;
+  bool seen = false;
+  REQUIRE(store.ForEachRelation([&](const RelationSummary& s) {
+                 if (s.key == key) {
+                   found = s;
+                   seen = true;
+                 }
+                 return true;
+               })
+              .ok());
+  REQUIRE(seen);
+  return found;
+}
+
+std::vector<Evidence> EvidenceOf(const Store& store, const RelationKey& key) {
+  std::vector<Evidence> out;
+  REQUIRE(store.ForEachEvidence(key, [&](const Evidence& e) {
+                 out.push_back(e);
+                 return true;
+               })
+              .ok());
+  return out;
+}
+
+bool SameCounts(const StoreStats& a, const StoreStats& b) {
+  return a.documents == b.documents && a.entities == b.entities && a.aliases == b.aliases &&
+         a.relations == b.relations && a.evidence == b.evidence &&
+         a.relations_by_type == b.relations_by_type && a.entities_by_kind == b.entities_by_kind &&
+         a.evidence_by_modality == b.evidence_by_modality && a.first_date == b.first_date &&
+         a.last_date == b.last_date;
+}
+
+const RelationKey kUsToIraq{kUs.id, RelationType::kDeployedTo, kIraq.id};
+const RelationKey kIranToUs{kIran.id, RelationType::kAttacked, kUs.id};
+
+TEST_CASE("a new store is empty and has the schema version", "[graph][store]") {
+  TempDir tmp;
+  auto store = OpenOrDie(tmp.path());
+  StoreStats st = StatsOf(*store);
+  CHECK(st.documents == 0);
+  CHECK(st.relations == 0);
+  CHECK(st.schema_version == kStoreSchemaVersion);
+  CHECK(st.map_size >= (64ull << 20));
+  CHECK(store->dir() == tmp.path());
+  bool found = true;
+  REQUIRE(store->HasDocument(42, &found).ok());
+  CHECK_FALSE(found);
+  DocMeta meta;
+  CHECK(store->GetDocument(42, &meta).code() == StatusCode::kNotFound);
+  Entity e;
+  CHECK(store->GetEntity(42, &e).code() == StatusCode::kNotFound);
+}
+
+TEST_CASE("re-ingesting a document changes nothing", "[graph][store]") {
+  TempDir tmp;
+  auto store = OpenOrDie(tmp.path());
+  std::vector<DocRecord> batch = {SampleDoc("doc one", 20200101)};
+  ApplyResult r1;
+  REQUIRE(store->Apply(batch, &r1).ok());
+  CHECK(r1.documents_added == 1);
+  CHECK(r1.documents_skipped == 0);
+  CHECK(r1.evidence_added == 3);
+  CHECK(r1.entities_added == 3);
+  StoreStats before = StatsOf(*store);
+  RelationSummary summary_before = SummaryOf(*store, kUsToIraq);
+
+  ApplyResult r2;
+  REQUIRE(store->Apply(batch, &r2).ok());
+  CHECK(r2.documents_added == 0);
+  CHECK(r2.documents_skipped == 1);
+  CHECK(r2.evidence_added == 0);
+  CHECK(r2.entities_added == 0);
+  StoreStats after = StatsOf(*store);
+  CHECK(SameCounts(before, after));
+  RelationSummary summary_after = SummaryOf(*store, kUsToIraq);
+  CHECK(summary_after.counts == summary_before.counts);
+  CHECK(summary_after.TotalCount() == 2);
+
+  // The same document twice in one batch is stored once.
+  TempDir tmp2;
+  auto store2 = OpenOrDie(tmp2.path());
+  ApplyResult r3;
+  REQUIRE(store2->Apply({batch[0], batch[0]}, &r3).ok());
+  CHECK(r3.documents_added == 1);
+  CHECK(r3.documents_skipped == 1);
+  CHECK(SameCounts(StatsOf(*store2), before));
+}
+
+TEST_CASE("counts, dates and evidence accumulate across documents", "[graph][store]") {
+  TempDir tmp;
+  auto store = OpenOrDie(tmp.path());
+  DocRecord a = SampleDoc("first article", 20200105, 2, Modality::kAsserted);
+  DocRecord b = SampleDoc("second article", 20200101, 1, Modality::kFuture);
+  DocRecord c = SampleDoc("undated article", 0, 1, Modality::kAsserted);
+  b.relations[0].evidence.confidence = 0.9f;
+  b.relations[0].evidence.role = "";
+  a.relations[1].evidence.role = "envoy";
+  REQUIRE(store->Apply({a}, nullptr).ok());
+  REQUIRE(store->Apply({b, c}, nullptr).ok());
+
+  RelationSummary s = SummaryOf(*store, kUsToIraq);
+  CHECK(s.counts[static_cast<int>(Modality::kAsserted)] == 3);
+  CHECK(s.counts[static_cast<int>(Modality::kFuture)] == 1);
+  CHECK(s.TotalCount() == 4);
+  CHECK(s.first_date == 20200101);
+  CHECK(s.last_date == 20200105);
+  CHECK(s.confidence == 0.9f);
+  CHECK(s.role == "envoy");  // the later documents had no role
+
+  std::vector<Evidence> ev = EvidenceOf(*store, kUsToIraq);
+  REQUIRE(ev.size() == 4);
+  std::set<DocId> docs;
+  for (const Evidence& e : ev) docs.insert(e.doc);
+  CHECK(docs == std::set<DocId>{a.meta.id, b.meta.id, c.meta.id});
+  for (size_t i = 1; i < ev.size(); ++i) CHECK(ev[i - 1].doc <= ev[i].doc);  // key order
+  // Evidence carries its document's date.
+  for (const Evidence& e : ev) {
+    if (e.doc == a.meta.id) CHECK(e.date == 20200105);
+  }
+
+  StoreStats st = StatsOf(*store);
+  CHECK(st.documents == 3);
+  CHECK(st.relations == 2);
+  CHECK(st.evidence == 7);
+  CHECK(st.relations_by_type[static_cast<int>(RelationType::kDeployedTo)] == 1);
+  CHECK(st.relations_by_type[static_cast<int>(RelationType::kAttacked)] == 1);
+  CHECK(st.evidence_by_modality[static_cast<int>(Modality::kAsserted)] == 6);
+  CHECK(st.evidence_by_modality[static_cast<int>(Modality::kFuture)] == 1);
+  CHECK(st.entities_by_kind[static_cast<int>(EntityKind::kCountry)] == 3);
+  CHECK(st.first_date == 20200101);
+  CHECK(st.last_date == 20200105);
+
+  DocMeta meta;
+  REQUIRE(store->GetDocument(b.meta.id, &meta).ok());
+  CHECK(meta.title == "second article");
+  CHECK(meta.date == 20200101);
+
+  GraphData graph;
+  REQUIRE(store->LoadGraph(&graph).ok());
+  CHECK(graph.entities.size() == 3);
+  CHECK(graph.relations.size() == 2);
+
+  // The same (sentence, begin) twice in one document is one evidence record.
+  DocRecord dup = SampleDoc("duplicate sentence", 20200110, 1);
+  dup.relations.push_back(dup.relations[0]);
+  ApplyResult r;
+  REQUIRE(store->Apply({dup}, &r).ok());
+  CHECK(r.evidence_added == 2);
+  CHECK(SummaryOf(*store, kUsToIraq).TotalCount() == EvidenceOf(*store, kUsToIraq).size());
+}
+
+TEST_CASE("entities merge and aliases are found through NormalizeName", "[graph][store]") {
+  TempDir tmp;
+  auto store = OpenOrDie(tmp.path());
+  DocRecord a = SampleDoc("alias doc 1", 20200101);
+  DocRecord b = SampleDoc("alias doc 2", 20200102);
+  Entity us_later = MakeEntity("United States", EntityKind::kGovernmentBody,
+                               {"America", "US"}, "");
+  Entity iraq_later = kIraq;
+  b.entities = {us_later, iraq_later, kIran};
+  Entity no_country = MakeEntity("Kataib Hezbollah", EntityKind::kArmedGroup, {"KH"}, "");
+  a.entities.push_back(no_country);
+  Entity with_country = no_country;
+  with_country.country = "IRQ";
+  b.entities.push_back(with_country);
+  REQUIRE(store->Apply({a}, nullptr).ok());
+  ApplyResult r;
+  REQUIRE(store->Apply({b}, &r).ok());
+  CHECK(r.entities_added == 0);
+
+  Entity us;
+  REQUIRE(store->GetEntity(kUs.id, &us).ok());
+  CHECK(us.name == "United States");
+  CHECK(us.kind == EntityKind::kCountry);  // first writer's kind kept
+  CHECK(us.country == "USA");
+  CHECK(us.aliases == std::vector<std::string>{"US", "USA", "America"});
+  Entity kh;
+  REQUIRE(store->GetEntity(no_country.id, &kh).ok());
+  CHECK(kh.country == "IRQ");  // empty country filled by a later writer
+
+  std::vector<EntityId> ids;
+  for (const char* name : {"U.S.", "us", "US", "United States", "the United States",
+                           "united-states", "America"}) {
+    INFO(name);
+    REQUIRE(store->FindEntities(name, &ids).ok());
+    CHECK(ids == std::vector<EntityId>{kUs.id});
+  }
+  REQUIRE(store->FindEntities("Atlantis", &ids).ok());
+  CHECK(ids.empty());
+  REQUIRE(store->FindEntities("", &ids).ok());
+  CHECK(ids.empty());
+
+  // Two entities sharing an alias are both found, in id order.
+  DocRecord c = MakeDoc("shared alias", 20200103);
+  Entity georgia_state = MakeEntity("Georgia (US state)", EntityKind::kLocation, {"Georgia"});
+  Entity georgia = MakeEntity("Georgia", EntityKind::kCountry, {}, "GEO");
+  c.entities = {georgia_state, georgia};
+  REQUIRE(store->Apply({c}, nullptr).ok());
+  REQUIRE(store->FindEntities("georgia", &ids).ok());
+  std::vector<EntityId> expected = {georgia_state.id, georgia.id};
+  std::sort(expected.begin(), expected.end());
+  CHECK(ids == expected);
+
+  size_t entities = 0;
+  REQUIRE(store->ForEachEntity([&](const Entity&) { return ++entities < 2; }).ok());
+  CHECK(entities == 2);  // stopped early
+}
+
+TEST_CASE("the map grows by itself when a batch does not fit", "[graph][store]") {
+  TempDir tmp;
+  StoreOptions options;
+  options.initial_map_size = 256 << 10;
+  uint64_t initial_map = 0;
+  {
+    auto store = OpenOrDie(tmp.path(), options);
+    initial_map = StatsOf(*store).map_size;
+    CHECK(initial_map <= (1u << 20));
+    std::mt19937_64 rng(7);
+    uint64_t evidence = 0;
+    for (int b = 0; b < 4; ++b) {
+      std::vector<DocRecord> batch;
+      for (int d = 0; d < 50; ++d) {
+        DocRecord doc = MakeDoc("growth " + std::to_string(b) + "/" + std::to_string(d), 20200101);
+        doc.entities = {kUs, kIraq, kIran};
+        for (uint32_t i = 0; i < 40; ++i) {
+          ExtractedRelation r = MakeRelation(kUs, static_cast<RelationType>(rng() % kRelationTypeCount),
+                                             kIraq, doc.meta.id, i);
+          r.evidence.text = std::string(500, static_cast<char>('a' + rng() % 26));
+          doc.relations.push_back(std::move(r));
+        }
+        batch.push_back(std::move(doc));
+      }
+      ApplyResult r;
+      Status s = store->Apply(batch, &r);
+      INFO(s.message());
+      REQUIRE(s.ok());
+      evidence += r.evidence_added;
+    }
+    StoreStats st = StatsOf(*store);
+    CHECK(st.evidence == evidence);
+    CHECK(st.evidence == 4 * 50 * 40);
+    CHECK(st.used_bytes > (4u << 20));
+    CHECK(st.map_size > initial_map);
+    CHECK(st.map_size >= st.used_bytes);
+  }
+  // Reopening with the tiny initial size keeps the grown map and the data.
+  auto store = OpenOrDie(tmp.path(), options);
+  StoreStats st = StatsOf(*store);
+  CHECK(st.evidence == 4 * 50 * 40);
+  CHECK(st.map_size >= st.used_bytes);
+  REQUIRE(store->Apply({SampleDoc("after reopen", 20200101)}, nullptr).ok());
+}
+
+// Writes `version` as the schema version with raw LMDB, bypassing Store.
+void WriteSchemaVersion(const std::string& dir, uint32_t version) {
+  MDB_env* env = nullptr;
+  REQUIRE(mdb_env_create(&env) == 0);
+  mdb_env_set_maxdbs(env, 8);
+  REQUIRE(mdb_env_open(env, dir.c_str(), 0, 0644) == 0);
+  MDB_txn* txn = nullptr;
+  REQUIRE(mdb_txn_begin(env, nullptr, 0, &txn) == 0);
+  MDB_dbi meta;
+  REQUIRE(mdb_dbi_open(txn, "meta", 0, &meta) == 0);
+  unsigned char be[4] = {static_cast<unsigned char>(version >> 24),
+                         static_cast<unsigned char>(version >> 16),
+                         static_cast<unsigned char>(version >> 8),
+                         static_cast<unsigned char>(version)};
+  MDB_val k{14, const_cast<char*>("schema_version")}, v{4, be};
+  REQUIRE(mdb_put(txn, meta, &k, &v, 0) == 0);
+  REQUIRE(mdb_txn_commit(txn) == 0);
+  mdb_env_close(env);
+}
+
+TEST_CASE("a store of another schema version is refused with a clear error", "[graph][store]") {
+  TempDir tmp;
+  {
+    auto store = OpenOrDie(tmp.path());
+    REQUIRE(store->Apply({SampleDoc("versioned", 20200101)}, nullptr).ok());
+  }
+  WriteSchemaVersion(tmp.path(), 99);
+  for (bool read_only : {false, true}) {
+    StoreOptions options;
+    options.read_only = read_only;
+    std::unique_ptr<Store> store;
+    Status s = Store::Open(tmp.path(), options, &store);
+    CHECK(s.code() == StatusCode::kStorage);
+    CHECK(s.message() == tmp.path() + ": store schema version 99, this geokg reads " +
+                             std::to_string(kStoreSchemaVersion));
+    CHECK(store == nullptr);
+  }
+  WriteSchemaVersion(tmp.path(), kStoreSchemaVersion);
+  auto store = OpenOrDie(tmp.path());
+  CHECK(StatsOf(*store).documents == 1);
+}
+
+TEST_CASE("directories that are not stores are refused", "[graph][store]") {
+  SECTION("missing directory, read-only or without create") {
+    TempDir tmp;
+    for (int mode = 0; mode < 2; ++mode) {
+      StoreOptions options;
+      if (mode == 0) options.read_only = true;
+      else options.create_if_missing = false;
+      std::unique_ptr<Store> store;
+      Status s = Store::Open(tmp.path(), options, &store);
+      CHECK(s.code() == StatusCode::kNotFound);
+      CHECK(s.message() == "no store at " + tmp.path());
+      CHECK_FALSE(fs::exists(tmp.path()));
+    }
+    fs::create_directories(tmp.path());  // empty directory: still no store
+    StoreOptions options;
+    options.read_only = true;
+    std::unique_ptr<Store> store;
+    CHECK(Store::Open(tmp.path(), options, &store).code() == StatusCode::kNotFound);
+  }
+  SECTION("a directory of other files") {
+    TempDir tmp;
+    fs::create_directories(tmp.path());
+    std::ofstream(tmp.path() + "/notes.txt") << "not a store\n";
+    std::unique_ptr<Store> store;
+    Status s = Store::Open(tmp.path(), StoreOptions{}, &store);
+    CHECK(s.code() == StatusCode::kStorage);
+    CHECK(s.message().find("not a geokg store") != std::string::npos);
+    CHECK_FALSE(fs::exists(tmp.path() + "/data.mdb"));  // nothing written into it
+  }
+  SECTION("a data.mdb that is not LMDB") {
+    TempDir tmp;
+    fs::create_directories(tmp.path());
+    {
+      std::ofstream out(tmp.path() + "/data.mdb", std::ios::binary);
+      for (int i = 0; i < 20000; ++i) out << "garbage ";
+    }
+    for (bool read_only : {false, true}) {
+      StoreOptions options;
+      options.read_only = read_only;
+      std::unique_ptr<Store> store;
+      Status s = Store::Open(tmp.path(), options, &store);
+      CHECK(s.code() == StatusCode::kStorage);
+      CHECK(s.message() == tmp.path() + ": not a geokg store (data.mdb is not an LMDB file)");
+    }
+  }
+  SECTION("a file, not a directory") {
+    TempDir tmp;
+    std::ofstream(tmp.path()) << "x";
+    std::unique_ptr<Store> store;
+    CHECK(Store::Open(tmp.path(), StoreOptions{}, &store).code() == StatusCode::kStorage);
+  }
+  SECTION("an LMDB environment of another program") {
+    TempDir tmp;
+    fs::create_directories(tmp.path());
+    MDB_env* env = nullptr;
+    REQUIRE(mdb_env_create(&env) == 0);
+    REQUIRE(mdb_env_open(env, tmp.path().c_str(), 0, 0644) == 0);
+    MDB_txn* txn = nullptr;
+    REQUIRE(mdb_txn_begin(env, nullptr, 0, &txn) == 0);
+    MDB_dbi dbi;
+    REQUIRE(mdb_dbi_open(txn, nullptr, 0, &dbi) == 0);
+    MDB_val k{3, const_cast<char*>("key")}, v{5, const_cast<char*>("value")};
+    REQUIRE(mdb_put(txn, dbi, &k, &v, 0) == 0);
+    REQUIRE(mdb_txn_commit(txn) == 0);
+    mdb_env_close(env);
+    std::unique_ptr<Store> store;
+    Status s = Store::Open(tmp.path(), StoreOptions{}, &store);
+    CHECK(s.code() == StatusCode::kStorage);
+    CHECK(s.message().find("not a geokg store") != std::string::npos);
+  }
+}
+
+TEST_CASE("a read-only store reads and refuses writes", "[graph][store]") {
+  TempDir tmp;
+  {
+    auto store = OpenOrDie(tmp.path());
+    REQUIRE(store->Apply({SampleDoc("read only", 20200101)}, nullptr).ok());
+  }
+  StoreOptions options;
+  options.read_only = true;
+  options.create_if_missing = false;
+  auto store = OpenOrDie(tmp.path(), options);
+  CHECK(StatsOf(*store).evidence == 3);
+  Status s = store->Apply({SampleDoc("another", 20200101)}, nullptr);
+  CHECK(s.code() == StatusCode::kStorage);
+  CHECK(StatsOf(*store).documents == 1);
+}
+
+// Reads stats in a child process (which opens its own Store) and returns
+// its document count through the exit status, or -1.
+int DocumentsSeenByAnotherProcess(const std::string& dir) {
+  pid_t pid = fork();
+  if (pid == 0) {
+    StoreOptions options;
+    options.read_only = true;
+    std::unique_ptr<Store> store;
+    StoreStats st;
+    if (!Store::Open(dir, options, &store).ok() || !store->Stats(&st).ok()) _exit(100);
+    _exit(static_cast<int>(std::min<uint64_t>(st.documents, 99)));
+  }
+  int status = 0;
+  if (pid < 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status)) return -1;
+  return WEXITSTATUS(status);
+}
+
+TEST_CASE("readers are not blocked by an open write transaction", "[graph][store]") {
+  TempDir tmp;
+  std::mutex mu;
+  std::condition_variable cv;
+  bool in_txn = false, release = false;
+  StoreOptions options;
+  options.before_commit_for_testing = [&] {
+    std::unique_lock<std::mutex> lock(mu);
+    in_txn = true;
+    cv.notify_all();
+    cv.wait(lock, [&] { return release; });
+  };
+  auto store = OpenOrDie(tmp.path(), options);
+  // The first batch: let it commit immediately.
+  {
+    Status first_status;
+    std::thread writer([&] { first_status = store->Apply({SampleDoc("committed", 20200101)}, nullptr); });
+    {
+      std::unique_lock<std::mutex> lock(mu);
+      cv.wait(lock, [&] { return in_txn; });
+      release = true;
+      cv.notify_all();
+    }
+    writer.join();
+    REQUIRE(first_status.ok());
+  }
+  in_txn = release = false;
+  Status write_status;
+  std::thread writer([&] {
+    write_status = store->Apply({SampleDoc("pending 1", 20200102), SampleDoc("pending 2", 20200103)},
+                                nullptr);
+  });
+  {
+    std::unique_lock<std::mutex> lock(mu);
+    cv.wait(lock, [&] { return in_txn; });
+  }
+  // The write transaction is open now: readers see the last committed state.
+  StoreStats st = StatsOf(*store);
+  CHECK(st.documents == 1);
+  CHECK(st.evidence == 3);
+  CHECK(SummaryOf(*store, kUsToIraq).TotalCount() == 2);
+  CHECK(DocumentsSeenByAnotherProcess(tmp.path()) == 1);
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    release = true;
+    cv.notify_all();
+  }
+  writer.join();
+  REQUIRE(write_status.ok());
+  CHECK(StatsOf(*store).documents == 3);
+  CHECK(DocumentsSeenByAnotherProcess(tmp.path()) == 3);
+}
+
+}  // namespace
+}  // namespace geokg::graph

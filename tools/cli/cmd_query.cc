@@ -1,0 +1,1 @@
+// geokg query: placeholder, filled in below by the query helper.

@@ -1,0 +1,77 @@
+// The command table: the one place that lists geokg's subcommands, their
+// flags and their help. Dispatch, `geokg --help` and `geokg CMD --help` are
+// all generated from it.
+#include <cstdint>
+
+#include "tools/cli/command.h"
+
+namespace geokg::tools {
+
+namespace {
+const FlagSpec kDb{"--db", "DIR", "the graph store (an LMDB environment directory)"};
+const FlagSpec kLexicon{"--lexicon", "DIR", "extra lexicon files (same formats as ingest/data) added to the built-in ones", true};
+const FlagSpec kAllModalities{"--all-modalities", "", "include negated, hypothetical, future and reported edges (default: asserted only)"};
+const FlagSpec kFrom{"--from", "DATE", "only edges with evidence on or after DATE (YYYY-MM-DD)"};
+const FlagSpec kTo{"--to", "DATE", "only edges with evidence on or before DATE (YYYY-MM-DD)"};
+}  // namespace
+
+const std::vector<CommandSpec>& Commands() {
+  static const std::vector<CommandSpec> kCommands = {
+      {"ingest", "--db DIR [--lexicon DIR] PATH...",
+       "extract actors and relations from files, folders, JSONL or '-' (stdin) into the store",
+       {kDb, kLexicon,
+        {"--include", "GLOB", "in folders, read only files matching GLOB (e.g. '*.txt', '**/*.md')", true},
+        {"--exclude", "GLOB", "in folders, skip files matching GLOB", true},
+        {"--text-field", "NAME", "JSONL field holding the article text (default: text)"},
+        {"--title-field", "NAME", "JSONL field holding the title (default: title)"},
+        {"--date-field", "NAME", "JSONL field holding the date (default: date)"},
+        {"--id-field", "NAME", "JSONL field holding the document id (default: id)"},
+        {"--url-field", "NAME", "JSONL field holding the URL (default: url)"},
+        {"--threads", "N", "extraction threads (default: all cores)"},
+        {"--batch", "N", "documents per write transaction (default: 512)"},
+        {"--quiet", "", "no progress line and no summary"}},
+       1, SIZE_MAX, RunIngest,
+       "Plain text (.txt, .md, no extension) is one document a file; .jsonl/.ndjson is one\n"
+       "document a line. Folders are read recursively in sorted order. Documents already\n"
+       "in the store (same content hash) are skipped. A bad file or line is reported on\n"
+       "stderr as 'file:line: reason', skipped, and counted; the exit status is then 1."},
+      {"query", "--db DIR [--format table|json|csv] 'QUERY'",
+       "run a path query (openCypher subset) and print the rows",
+       {kDb, {"--format", "FMT", "table (default), json or csv"}, kAllModalities, kFrom, kTo,
+        {"--limit", "N", "stop after N rows (default: 100000)"},
+        {"--timeout", "SECONDS", "give up after SECONDS (default: 30)"}},
+       1, 1, RunQuery},
+      {"repl", "--db DIR", "interactive queries with history, completion and :commands",
+       {kDb, kAllModalities}, 0, 0, RunRepl},
+      {"dot", "--db DIR [--around NAME] [--depth N] [--types T,...] [-o FILE.dot|.svg|.png|.pdf]",
+       "draw part of the graph with GraphViz",
+       {kDb, {"--around", "NAME", "the neighbourhood of this actor"},
+        {"--depth", "N", "hops around --around (default: 1)"},
+        {"--query", "QUERY", "draw the nodes and edges of a query's result"},
+        {"--types", "T,...", "only these relation types"},
+        {"--kinds", "K,...", "only these entity kinds"},
+        {"--min-count", "N", "only edges with at least N pieces of evidence"},
+        {"--max-nodes", "N", "keep the N most connected nodes (default: 300)"},
+        kAllModalities,
+        {"-o", "FILE", "output file; the extension picks dot, svg, png or pdf (default: DOT on stdout)"}},
+       0, 0, RunDot},
+      {"export", "--db DIR --format jsonl|csv|graphml [-o PATH]",
+       "write the whole graph for other tools",
+       {kDb, {"--format", "FMT", "jsonl (one relation a line), csv (nodes + relations files) or graphml"},
+        {"-o", "PATH", "output file (jsonl, graphml) or folder (csv); default stdout (csv: ./export)"},
+        {"--max-evidence", "N", "evidence items per relation in jsonl (default: all)"}},
+       0, 0, RunExport,
+       "csv writes nodes.csv and relations.csv for Kuzu's COPY FROM and neo4j-admin import."},
+      {"stats", "--db DIR [--format json]", "counts of documents, entities, relations and evidence",
+       {kDb, {"--format", "FMT", "text (default) or json"}}, 0, 0, RunStats},
+      {"eval", "--gold PATH... [--lexicon DIR]",
+       "score the extractor against gold files of expected and forbidden edges",
+       {{"--gold", "PATH", "a .gold file or a folder of them", true}, kLexicon,
+        {"--format", "FMT", "table (default) or json"},
+        {"--verbose", "", "list every true positive, false positive and miss with its sentence"}},
+       0, 0, RunEval},
+  };
+  return kCommands;
+}
+
+}  // namespace geokg::tools

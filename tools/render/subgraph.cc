@@ -1,0 +1,226 @@
+#include "tools/render/subgraph.h"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+#include <unordered_set>
+#include <type_traits>
+#include <variant>
+
+namespace geokg::tools {
+
+using graph::EdgeIndex;
+using graph::GraphView;
+using graph::VertexIndex;
+
+uint32_t EdgeCount(const graph::EdgeData& edge, bool all_modalities) {
+  if (!all_modalities) return edge.counts[static_cast<int>(graph::Modality::kAsserted)];
+  uint32_t n = 0;
+  for (uint32_t c : edge.counts) n += c;
+  return n;
+}
+
+bool EdgePasses(const graph::EdgeData& edge, const SelectFilter& filter) {
+  if (!filter.types.empty() &&
+      std::find(filter.types.begin(), filter.types.end(), edge.type) == filter.types.end()) {
+    return false;
+  }
+  uint32_t count = EdgeCount(edge, filter.all_modalities);
+  return count > 0 && count >= filter.min_count;
+}
+
+bool KindPasses(graph::EntityKind kind, const SelectFilter& filter) {
+  return filter.kinds.empty() ||
+         std::find(filter.kinds.begin(), filter.kinds.end(), kind) != filter.kinds.end();
+}
+
+namespace {
+
+// Adds every admitted edge whose endpoints are both in `vertices`.
+void AddInducedEdges(const GraphView& view, const std::vector<VertexIndex>& vertices,
+                     const SelectFilter& filter, std::vector<EdgeIndex>* edges) {
+  std::vector<char> in(view.vertex_count(), 0);
+  for (VertexIndex v : vertices) in[v] = 1;
+  for (VertexIndex v : vertices) {
+    for (EdgeIndex e : view.OutEdges(v)) {
+      const graph::EdgeData& d = view.edge(e);
+      if (in[d.target] && EdgePasses(d, filter)) edges->push_back(e);
+    }
+  }
+}
+
+}  // namespace
+
+Subgraph Around(const GraphView& view, const std::vector<VertexIndex>& seeds, int depth,
+                const SelectFilter& filter) {
+  Subgraph out;
+  std::vector<char> seen(view.vertex_count(), 0);
+  std::vector<VertexIndex> frontier;
+  for (VertexIndex s : seeds) {
+    if (s < view.vertex_count() && !seen[s]) {
+      seen[s] = 1;
+      out.vertices.push_back(s);
+      frontier.push_back(s);
+    }
+  }
+  std::vector<VertexIndex> next;
+  for (int hop = 0; hop < depth && !frontier.empty(); ++hop) {
+    next.clear();
+    auto visit = [&](VertexIndex other, const graph::EdgeData& d) {
+      if (seen[other] || !EdgePasses(d, filter) || !KindPasses(view.entity(other).kind, filter)) {
+        return;
+      }
+      seen[other] = 1;
+      out.vertices.push_back(other);
+      next.push_back(other);
+    };
+    for (VertexIndex v : frontier) {
+      for (EdgeIndex e : view.OutEdges(v)) visit(view.edge(e).target, view.edge(e));
+      for (EdgeIndex e : view.InEdges(v)) visit(view.edge(e).source, view.edge(e));
+    }
+    frontier.swap(next);
+  }
+  AddInducedEdges(view, out.vertices, filter, &out.edges);
+  return out;
+}
+
+namespace {
+
+struct Collector {
+  const GraphView& view;
+  std::unordered_set<VertexIndex> vertices;
+  std::unordered_set<EdgeIndex> edges;
+
+  void Add(const query::Value& value) {
+    std::visit(
+        [&](const auto& x) {
+          using T = std::decay_t<decltype(x)>;
+          if constexpr (std::is_same_v<T, query::NodeValue>) {
+            if (x.v < view.vertex_count()) vertices.insert(x.v);
+          } else if constexpr (std::is_same_v<T, query::EdgeValue>) {
+            if (x.e < view.edge_count()) edges.insert(x.e);
+          } else if constexpr (std::is_same_v<T, query::PathValue>) {
+            for (VertexIndex v : x.vertices) {
+              if (v < view.vertex_count()) vertices.insert(v);
+            }
+            for (EdgeIndex e : x.edges) {
+              if (e < view.edge_count()) edges.insert(e);
+            }
+          } else if constexpr (std::is_same_v<T, query::ValueList>) {
+            for (const query::Value& item : x) Add(item);
+          }
+        },
+        value.data);
+  }
+};
+
+}  // namespace
+
+Subgraph FromResult(const GraphView& view, const query::ResultSet& result,
+                    const SelectFilter& filter) {
+  Collector collector{view, {}, {}};
+  for (const auto& row : result.rows) {
+    for (const query::Value& value : row) collector.Add(value);
+  }
+  Subgraph out;
+  bool had_edges = !collector.edges.empty();
+  std::unordered_set<VertexIndex> vertices;
+  for (VertexIndex v : collector.vertices) {
+    if (KindPasses(view.entity(v).kind, filter)) vertices.insert(v);
+  }
+  for (EdgeIndex e : collector.edges) {
+    const graph::EdgeData& d = view.edge(e);
+    if (!filter.types.empty() &&
+        std::find(filter.types.begin(), filter.types.end(), d.type) == filter.types.end()) {
+      continue;
+    }
+    if (filter.min_count > 1 && EdgeCount(d, filter.all_modalities) < filter.min_count) continue;
+    out.edges.push_back(e);
+    vertices.insert(d.source);
+    vertices.insert(d.target);
+  }
+  out.vertices.assign(vertices.begin(), vertices.end());
+  std::sort(out.vertices.begin(), out.vertices.end());
+  std::sort(out.edges.begin(), out.edges.end());
+  if (!had_edges) AddInducedEdges(view, out.vertices, filter, &out.edges);
+  return out;
+}
+
+std::string CutReport::Describe() const {
+  std::string s = "kept " + std::to_string(vertices_before - vertices_removed) + " of " +
+                  std::to_string(vertices_before) + " nodes and " +
+                  std::to_string(edges_before - edges_removed) + " of " +
+                  std::to_string(edges_before) + " edges (the most connected and evidenced)";
+  return s;
+}
+
+Status Cut(const GraphView& view, const std::vector<VertexIndex>& seeds, size_t max_nodes,
+           bool all_modalities, Subgraph* subgraph, CutReport* report) {
+  if (max_nodes == 0) return Status::InvalidInput("--max-nodes must be at least 1");
+  if (max_nodes > kHardMaxNodes) {
+    return Status::InvalidInput("--max-nodes " + std::to_string(max_nodes) +
+                                " is above the limit of " + std::to_string(kHardMaxNodes) +
+                                " nodes a diagram can show; narrow the request with --depth, "
+                                "--types, --kinds or --min-count");
+  }
+  CutReport local;
+  local.vertices_before = subgraph->vertices.size();
+  local.edges_before = subgraph->edges.size();
+
+  if (subgraph->vertices.size() > max_nodes) {
+    // Score each vertex by the evidence and the number of its edges inside
+    // the subgraph.
+    std::unordered_map<VertexIndex, std::pair<uint64_t, uint64_t>> score;  // evidence, degree
+    score.reserve(subgraph->vertices.size());
+    for (VertexIndex v : subgraph->vertices) score[v] = {0, 0};
+    for (EdgeIndex e : subgraph->edges) {
+      const graph::EdgeData& d = view.edge(e);
+      uint64_t w = EdgeCount(d, all_modalities);
+      for (VertexIndex end : {d.source, d.target}) {
+        auto it = score.find(end);
+        if (it != score.end()) {
+          it->second.first += w;
+          it->second.second += 1;
+        }
+      }
+    }
+    std::unordered_set<VertexIndex> seed_set(seeds.begin(), seeds.end());
+    std::vector<VertexIndex> order = subgraph->vertices;
+    std::sort(order.begin(), order.end(), [&](VertexIndex a, VertexIndex b) {
+      bool sa = seed_set.count(a) > 0, sb = seed_set.count(b) > 0;
+      if (sa != sb) return sa;
+      const auto& xa = score[a];
+      const auto& xb = score[b];
+      if (xa.first != xb.first) return xa.first > xb.first;
+      if (xa.second != xb.second) return xa.second > xb.second;
+      const std::string& na = view.entity(a).name;
+      const std::string& nb = view.entity(b).name;
+      if (na != nb) return na < nb;
+      return a < b;
+    });
+    order.resize(max_nodes);
+    std::unordered_set<VertexIndex> kept(order.begin(), order.end());
+    std::vector<EdgeIndex> edges;
+    for (EdgeIndex e : subgraph->edges) {
+      const graph::EdgeData& d = view.edge(e);
+      if (kept.count(d.source) && kept.count(d.target)) edges.push_back(e);
+    }
+    subgraph->vertices = std::move(order);
+    subgraph->edges = std::move(edges);
+  }
+  if (subgraph->edges.size() > kHardMaxEdges) {
+    std::sort(subgraph->edges.begin(), subgraph->edges.end(), [&](EdgeIndex a, EdgeIndex b) {
+      uint32_t ca = EdgeCount(view.edge(a), all_modalities);
+      uint32_t cb = EdgeCount(view.edge(b), all_modalities);
+      if (ca != cb) return ca > cb;
+      return a < b;
+    });
+    subgraph->edges.resize(kHardMaxEdges);
+  }
+  local.vertices_removed = local.vertices_before - subgraph->vertices.size();
+  local.edges_removed = local.edges_before - subgraph->edges.size();
+  if (report != nullptr) *report = local;
+  return Status::Ok();
+}
+
+}  // namespace geokg::tools
