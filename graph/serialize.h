@@ -49,6 +49,18 @@ void serialize(Archive& ar, RelationSummary& s, const std::uint32_t /*version*/)
   ar(s.key, s.counts, s.first_date, s.last_date, s.confidence, s.role);
 }
 
+// The value of the store's relations table: a RelationSummary without its
+// key, which is the table's key. Decoding leaves summary->key untouched.
+struct StoredSummary {
+  RelationSummary* summary;
+};
+
+template <class Archive>
+void serialize(Archive& ar, StoredSummary& v, const std::uint32_t /*version*/) {
+  RelationSummary& s = *v.summary;
+  ar(s.counts, s.first_date, s.last_date, s.confidence, s.role);
+}
+
 template <class Archive>
 void serialize(Archive& ar, DocMeta& d, const std::uint32_t /*version*/) {
   ar(d.id, d.source, d.title, d.url, d.external_id, d.date, d.bytes, d.sentences, d.relations);
@@ -140,4 +152,5 @@ CEREAL_CLASS_VERSION(geokg::graph::Entity, 1);
 CEREAL_CLASS_VERSION(geokg::graph::Evidence, 1);
 CEREAL_CLASS_VERSION(geokg::graph::RelationKey, 1);
 CEREAL_CLASS_VERSION(geokg::graph::RelationSummary, 1);
+CEREAL_CLASS_VERSION(geokg::graph::StoredSummary, 1);
 CEREAL_CLASS_VERSION(geokg::graph::DocMeta, 1);

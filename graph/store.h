@@ -113,7 +113,7 @@ class Store {
   // stop early. References passed to `fn` are valid only during the call.
   Status ForEachEntity(const std::function<bool(const Entity&)>& fn) const;
   Status ForEachRelation(const std::function<bool(const RelationSummary&)>& fn) const;
-  // The evidence of one relation, ordered by (doc, sentence, begin).
+  // The evidence of one relation, in ingest order.
   Status ForEachEvidence(const RelationKey& key,
                          const std::function<bool(const Evidence&)>& fn) const;
   Status ForEachDocument(const std::function<bool(const DocMeta&)>& fn) const;

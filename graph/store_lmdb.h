@@ -11,12 +11,16 @@
 #include <shared_mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "graph/model.h"
 #include "graph/status.h"
 #include "graph/store.h"
 
 namespace geokg::graph::store_internal {
+
+// How often a transaction is retried after growing or re-reading the map.
+inline constexpr int kMaxResizes = 40;
 
 // The one translation of an LMDB (or errno) return code into a Status:
 // "DIR: WHAT: reason". MDB_NOTFOUND becomes NotFound, everything else Storage.
@@ -54,8 +58,7 @@ inline uint32_t GetBe32(const char* p) {
   return v;
 }
 
-inline constexpr size_t kRelationKeySize = 17;                 // be64 u8 be64
-inline constexpr size_t kEvidenceKeySize = kRelationKeySize + 16;  // + be64 be32 be32
+inline constexpr size_t kRelationKeySize = 17;  // be64 u8 be64
 
 inline void EncodeRelationKey(const RelationKey& k, char* p) {
   PutBe64(p, k.source);
@@ -69,14 +72,6 @@ inline RelationKey DecodeRelationKey(const char* p) {
   k.target = GetBe64(p + 9);
   return k;
 }
-inline void EncodeEvidenceKey(const RelationKey& k, DocId doc, uint32_t sentence, uint32_t begin,
-                              char* p) {
-  EncodeRelationKey(k, p);
-  PutBe64(p + 17, doc);
-  PutBe32(p + 25, sentence);
-  PutBe32(p + 29, begin);
-}
-
 // ---- RAII handles ----
 
 // A transaction; aborted by the destructor unless committed.
@@ -144,12 +139,22 @@ struct Store::Impl {
   std::string dir;
   StoreOptions options;
   store_internal::Env env;
-  MDB_dbi meta = 0, entities = 0, aliases = 0, relations = 0, evidence = 0, documents = 0;
+  MDB_dbi meta = 0, entities = 0, aliases = 0, relations = 0, evidence = 0, relation_evidence = 0,
+          documents = 0;
   // Held shared by every open transaction of this process and exclusively
   // while the map is resized (LMDB remaps, which would pull the memory out
   // from under open transactions).
   mutable std::shared_mutex map_mu;
   std::mutex write_mu;  // serializes Apply
+
+  // Guarded by write_mu. Fingerprints (EntityFingerprint) of entities known
+  // to be stored with at least that content, so that Apply skips entities it
+  // has already written without reading them. Entities only grow (merges
+  // unite aliases and fill empty fields), so an entry stays true even if
+  // another process adds to the entity. Updated only after a commit; cleared
+  // when it reaches kMaxKnownEntities.
+  std::unordered_map<EntityId, uint64_t> known_entities;
+  static constexpr size_t kMaxKnownEntities = 4u << 20;
 
   // Adopts a map size grown by another process (after MDB_MAP_RESIZED), or
   // sets `new_size` (0: adopt). Takes map_mu exclusively.

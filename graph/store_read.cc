@@ -72,6 +72,15 @@ Status ForEachValue(const Store::Impl& impl, MDB_dbi dbi, std::string_view db_na
   });
 }
 
+bool DecodeSummary(std::string_view key, std::string_view value, ValueReader* reader,
+                   RelationSummary* summary) {
+  if (key.size() != kRelationKeySize) return false;
+  StoredSummary stored{summary};
+  if (!reader->Decode(value, &stored)) return false;
+  summary->key = DecodeRelationKey(key.data());
+  return true;
+}
+
 }  // namespace
 
 Status Store::HasDocument(DocId id, bool* found) const {
@@ -123,7 +132,17 @@ Status Store::ForEachEntity(const std::function<bool(const Entity&)>& fn) const 
 }
 
 Status Store::ForEachRelation(const std::function<bool(const RelationSummary&)>& fn) const {
-  return ForEachValue<RelationSummary>(*impl_, impl_->relations, "relations", fn);
+  ReadTxn txn(*impl_);
+  Status s = txn.Begin();
+  if (!s.ok()) return s;
+  ValueReader reader;
+  RelationSummary summary;
+  return Scan(*impl_, txn.get(), impl_->relations, "",
+              [&](std::string_view k, std::string_view v, bool* more) {
+                if (!DecodeSummary(k, v, &reader, &summary)) return Corrupt(impl_->dir, "relations");
+                *more = fn(summary);
+                return Status::Ok();
+              });
 }
 
 Status Store::ForEachDocument(const std::function<bool(const DocMeta&)>& fn) const {
@@ -135,16 +154,27 @@ Status Store::ForEachEvidence(const RelationKey& key,
   ReadTxn txn(*impl_);
   Status s = txn.Begin();
   if (!s.ok()) return s;
-  char prefix[kRelationKeySize];
-  EncodeRelationKey(key, prefix);
+  char rel_key[kRelationKeySize];
+  EncodeRelationKey(key, rel_key);
+  Cursor index;
+  int rc = index.Open(txn.get(), impl_->relation_evidence);
+  if (rc != 0) return LmdbError(impl_->dir, "open cursor", rc);
   ValueReader reader;
   Evidence ev;
-  return Scan(*impl_, txn.get(), impl_->evidence, std::string_view(prefix, kRelationKeySize),
-              [&](std::string_view, std::string_view v, bool* more) {
-                if (!reader.Decode(v, &ev)) return Corrupt(impl_->dir, "evidence");
-                *more = fn(ev);
-                return Status::Ok();
-              });
+  MDB_val k{kRelationKeySize, rel_key}, no;
+  rc = mdb_cursor_get(index.get(), &k, &no, MDB_SET_KEY);
+  while (rc == 0) {
+    if (no.mv_size != 8) return Corrupt(impl_->dir, "relation_evidence");
+    MDB_val v;
+    rc = mdb_get(txn.get(), impl_->evidence, &no, &v);
+    if (rc == MDB_NOTFOUND) return Corrupt(impl_->dir, "relation_evidence");
+    if (rc != 0) return LmdbError(impl_->dir, "read evidence", rc);
+    if (!reader.Decode(FromVal(v), &ev)) return Corrupt(impl_->dir, "evidence");
+    if (!fn(ev)) return Status::Ok();
+    rc = mdb_cursor_get(index.get(), &k, &no, MDB_NEXT_DUP);
+  }
+  if (rc != MDB_NOTFOUND) return LmdbError(impl_->dir, "read relation_evidence", rc);
+  return Status::Ok();
 }
 
 Status Store::LoadGraph(GraphData* data) const {
@@ -163,9 +193,9 @@ Status Store::LoadGraph(GraphData* data) const {
     return Status::Ok();
   });
   if (!s.ok()) return s;
-  return Scan(*impl_, txn.get(), impl_->relations, "", [&](std::string_view, std::string_view v, bool*) {
+  return Scan(*impl_, txn.get(), impl_->relations, "", [&](std::string_view k, std::string_view v, bool*) {
     data->relations.emplace_back();
-    if (!reader.Decode(v, &data->relations.back())) return Corrupt(impl_->dir, "relations");
+    if (!DecodeSummary(k, v, &reader, &data->relations.back())) return Corrupt(impl_->dir, "relations");
     return Status::Ok();
   });
 }
@@ -198,7 +228,7 @@ Status Store::Stats(StoreStats* stats) const {
   ValueReader reader;
   RelationSummary summary;
   s = Scan(*impl_, t, impl_->relations, "", [&](std::string_view k, std::string_view v, bool*) {
-    if (k.size() != kRelationKeySize || !reader.Decode(v, &summary)) {
+    if (!DecodeSummary(k, v, &reader, &summary)) {
       return Corrupt(impl_->dir, "relations");
     }
     int type = static_cast<uint8_t>(k[8]);

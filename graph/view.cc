@@ -1,6 +1,7 @@
 #include "graph/view.h"
 
 #include <algorithm>
+#include <mutex>
 #include <unordered_map>
 
 #include <boost/iterator/transform_iterator.hpp>
@@ -11,31 +12,30 @@ namespace geokg::graph {
 namespace {
 
 // Open-addressing map EntityId -> VertexIndex used only while building (the
-// hot part of a 1M-relation build is 2M id lookups).
+// hot part of a 1M-relation build is 2M id lookups: key and value share a
+// slot so that a lookup touches one cache line).
 class IdTable {
  public:
   explicit IdTable(size_t n) {
     size_t cap = 16;
     while (cap < n * 2) cap <<= 1;
-    keys_.assign(cap, 0);
-    values_.assign(cap, kEmpty);
+    slots_.assign(cap, Slot{0, kEmpty});
     mask_ = cap - 1;
   }
   // Returns false if `id` was already present.
   bool Insert(EntityId id, VertexIndex v) {
     size_t i = Mix(id) & mask_;
-    while (values_[i] != kEmpty) {
-      if (keys_[i] == id) return false;
+    while (slots_[i].value != kEmpty) {
+      if (slots_[i].key == id) return false;
       i = (i + 1) & mask_;
     }
-    keys_[i] = id;
-    values_[i] = v;
+    slots_[i] = Slot{id, v};
     return true;
   }
   VertexIndex Find(EntityId id) const {
     size_t i = Mix(id) & mask_;
-    while (values_[i] != kEmpty) {
-      if (keys_[i] == id) return values_[i];
+    while (slots_[i].value != kEmpty) {
+      if (slots_[i].key == id) return slots_[i].value;
       i = (i + 1) & mask_;
     }
     return kEmpty;
@@ -43,23 +43,56 @@ class IdTable {
   static constexpr VertexIndex kEmpty = 0xFFFFFFFFu;
 
  private:
+  struct Slot {
+    EntityId key;
+    VertexIndex value;
+  };
   static size_t Mix(uint64_t x) {
     x ^= x >> 33;
     x *= 0xff51afd7ed558ccdull;
     x ^= x >> 33;
     return static_cast<size_t>(x);
   }
-  std::vector<EntityId> keys_;
-  std::vector<VertexIndex> values_;
+  std::vector<Slot> slots_;
   size_t mask_ = 0;
 };
+
+// One resolved relation while sorting: its endpoints, type and position in
+// GraphData::relations.
+struct SortKey {
+  VertexIndex source;
+  VertexIndex target;
+  uint32_t relation;
+  uint32_t type;
+};
+
+// Stable counting sort of `in` into `out` by key(x) in [0, buckets);
+// returns the bucket sizes.
+template <class T, class Key>
+std::vector<uint32_t> BucketSort(const std::vector<T>& in, std::vector<T>* out, size_t buckets, Key key) {
+  std::vector<uint32_t> start(buckets + 1, 0);
+  for (const T& x : in) ++start[key(x) + 1];
+  std::vector<uint32_t> sizes(start.begin() + 1, start.end());
+  for (size_t b = 0; b < buckets; ++b) start[b + 1] += start[b];
+  out->resize(in.size());
+  for (const T& x : in) (*out)[start[key(x)]++] = x;
+  return sizes;
+}
 
 struct EdgeEndpoints {
   std::pair<uint32_t, uint32_t> operator()(const EdgeData& e) const { return {e.source, e.target}; }
 };
 
+uint64_t NameKey(std::string_view name) { return Hash64(NormalizeName(name), 0x6e616d656b6579ull); }
+
 }  // namespace
 
+// Build order: resolve endpoints into 16-byte sort keys, order them by
+// (source, type, target) with three stable counting sorts (target, then
+// type, then source: linear, no comparison sort even for hubs), gather the
+// EdgeData in that order, then derive the in-edge index with two more
+// counting sorts. Names are indexed by a 64-bit hash of the alias key, so
+// no string is copied or compared while building.
 std::shared_ptr<const GraphView> GraphView::Build(GraphData data) {
   std::shared_ptr<GraphView> view(new GraphView());
   GraphView& g = *view;
@@ -71,23 +104,52 @@ std::shared_ptr<const GraphView> GraphView::Build(GraphData data) {
     if (!ids.Insert(e.id, static_cast<VertexIndex>(g.entities_.size()))) continue;
     g.entities_.push_back(std::move(e));
   }
-  data.entities.clear();
-  data.entities.shrink_to_fit();
+  data.entities = {};
   const size_t n = g.entities_.size();
 
-  // Edges, with endpoints resolved; dangling relations dropped.
-  std::vector<EdgeData> raw;
-  raw.reserve(data.relations.size());
+  // Resolve endpoints; dangling relations dropped.
+  std::vector<SortKey> keys, sorted;
+  keys.reserve(data.relations.size());
+  for (size_t i = 0; i < data.relations.size(); ++i) {
+    const RelationKey& k = data.relations[i].key;
+    if (static_cast<int>(k.type) >= kRelationTypeCount) continue;
+    VertexIndex s = ids.Find(k.source), t = ids.Find(k.target);
+    if (s == IdTable::kEmpty || t == IdTable::kEmpty) continue;
+    keys.push_back(SortKey{s, t, static_cast<uint32_t>(i), static_cast<uint32_t>(k.type)});
+  }
+  const size_t m = keys.size();
+  // A store yields entities in id order and relations in (source id, type,
+  // target id) order, which is already the edge order: then no sort.
+  auto before = [](const SortKey& a, const SortKey& b) {
+    return a.source != b.source ? a.source < b.source : a.type != b.type ? a.type < b.type : a.target < b.target;
+  };
+  std::vector<uint32_t> per_source(n, 0);
+  if (std::is_sorted(keys.begin(), keys.end(), before)) {
+    for (const SortKey& k : keys) {
+      ++per_source[k.source];
+      ++g.type_counts_[k.type];
+    }
+    sorted.swap(keys);
+  } else {
+    BucketSort(keys, &sorted, n, [](const SortKey& k) { return k.target; });
+    std::vector<uint32_t> per_type =
+        BucketSort(sorted, &keys, kRelationTypeCount, [](const SortKey& k) { return k.type; });
+    per_source = BucketSort(keys, &sorted, n, [](const SortKey& k) { return k.source; });
+    for (int t = 0; t < kRelationTypeCount; ++t) g.type_counts_[t] = per_type[t];
+  }
+
+  // Edges in (source, type, target) order, written in the input's order
+  // (scattered writes stall less than gathered reads of the 96-byte
+  // summaries).
   std::unordered_map<std::string, uint32_t> role_ids;
   g.roles_.push_back("");
-  std::vector<uint32_t> out_count(n + 1, 0);
-  for (RelationSummary& r : data.relations) {
-    VertexIndex s = ids.Find(r.key.source), t = ids.Find(r.key.target);
-    if (s == IdTable::kEmpty || t == IdTable::kEmpty) continue;
-    if (static_cast<int>(r.key.type) >= kRelationTypeCount) continue;
-    EdgeData e;
-    e.source = s;
-    e.target = t;
+  std::vector<uint32_t> position(data.relations.size(), UINT32_MAX);
+  for (size_t i = 0; i < m; ++i) position[sorted[i].relation] = static_cast<uint32_t>(i);
+  g.edges_.resize(m);
+  for (size_t i = 0; i < data.relations.size(); ++i) {
+    if (position[i] == UINT32_MAX) continue;
+    const RelationSummary& r = data.relations[i];
+    EdgeData& e = g.edges_[position[i]];
     e.type = r.key.type;
     e.counts = r.counts;
     e.first_date = r.first_date;
@@ -98,52 +160,31 @@ std::shared_ptr<const GraphView> GraphView::Build(GraphData data) {
       if (added) g.roles_.push_back(r.role);
       e.role = it->second;
     }
-    raw.push_back(e);
-    ++out_count[s];
   }
-  data.relations.clear();
-  data.relations.shrink_to_fit();
-  const size_t m = raw.size();
-
-  // Counting sort by source, then each run by (type, target).
+  position = {};
+  data.relations = {};
+  for (size_t i = 0; i < m; ++i) {
+    g.edges_[i].source = sorted[i].source;
+    g.edges_[i].target = sorted[i].target;
+  }
   g.out_offsets_.assign(n + 1, 0);
-  for (size_t v = 0; v < n; ++v) g.out_offsets_[v + 1] = g.out_offsets_[v] + out_count[v];
-  g.edges_.resize(m);
-  {
-    std::vector<uint32_t> next(g.out_offsets_.begin(), g.out_offsets_.end() - 1);
-    for (const EdgeData& e : raw) g.edges_[next[e.source]++] = e;
-  }
-  raw.clear();
-  raw.shrink_to_fit();
-  for (size_t v = 0; v < n; ++v) {
-    auto b = g.edges_.begin() + g.out_offsets_[v], en = g.edges_.begin() + g.out_offsets_[v + 1];
-    if (en - b > 1) {
-      std::sort(b, en, [](const EdgeData& x, const EdgeData& y) {
-        return x.type != y.type ? x.type < y.type : x.target < y.target;
-      });
-    }
-  }
+  for (size_t v = 0; v < n; ++v) g.out_offsets_[v + 1] = g.out_offsets_[v] + per_source[v];
   g.out_edges_.resize(m);
   for (size_t i = 0; i < m; ++i) g.out_edges_[i] = static_cast<EdgeIndex>(i);
 
-  // In-edges: stable bucket by type, then stable bucket by target, giving
-  // (type, source) order within each target.
+  // In-edges: the edge order is by source, so stable sorts by type then by
+  // target give (target, type, source).
   {
-    std::array<uint32_t, kRelationTypeCount + 1> type_start{};
-    for (const EdgeData& e : g.edges_) ++type_start[static_cast<int>(e.type) + 1];
-    for (int t = 0; t < kRelationTypeCount; ++t) {
-      g.type_counts_[t] = type_start[t + 1];
-      type_start[t + 1] += type_start[t];
-    }
-    std::vector<EdgeIndex> by_type(m);
-    for (size_t i = 0; i < m; ++i) by_type[type_start[static_cast<int>(g.edges_[i].type)]++] = i;
+    for (size_t i = 0; i < m; ++i) sorted[i].relation = static_cast<uint32_t>(i);  // now the EdgeIndex
+    BucketSort(sorted, &keys, kRelationTypeCount, [](const SortKey& k) { return k.type; });
+    std::vector<uint32_t> per_target = BucketSort(keys, &sorted, n, [](const SortKey& k) { return k.target; });
     g.in_offsets_.assign(n + 1, 0);
-    for (const EdgeData& e : g.edges_) ++g.in_offsets_[e.target + 1];
-    for (size_t v = 0; v < n; ++v) g.in_offsets_[v + 1] += g.in_offsets_[v];
-    std::vector<uint32_t> next(g.in_offsets_.begin(), g.in_offsets_.end() - 1);
+    for (size_t v = 0; v < n; ++v) g.in_offsets_[v + 1] = g.in_offsets_[v] + per_target[v];
     g.in_edges_.resize(m);
-    for (EdgeIndex e : by_type) g.in_edges_[next[g.edges_[e].target]++] = e;
+    for (size_t i = 0; i < m; ++i) g.in_edges_[i] = sorted[i].relation;
   }
+  keys = {};
+  sorted = {};
 
   // Boost CSR over the sorted edges: its edge index equals our EdgeIndex.
   using It = boost::transform_iterator<EdgeEndpoints, std::vector<EdgeData>::const_iterator>;
@@ -157,19 +198,27 @@ std::shared_ptr<const GraphView> GraphView::Build(GraphData data) {
   for (size_t v = 0; v < n; ++v) {
     const Entity& e = g.entities_[v];
     g.by_id_.emplace_back(e.id, static_cast<VertexIndex>(v));
-    g.by_name_.emplace_back(NormalizeName(e.name), static_cast<VertexIndex>(v));
-    for (const std::string& a : e.aliases) g.by_name_.emplace_back(NormalizeName(a), static_cast<VertexIndex>(v));
-    g.all_names_.push_back(e.name);
-    for (const std::string& a : e.aliases) g.all_names_.push_back(a);
+    g.by_name_.emplace_back(NameKey(e.name), static_cast<VertexIndex>(v));
+    for (const std::string& a : e.aliases) g.by_name_.emplace_back(NameKey(a), static_cast<VertexIndex>(v));
     int k = static_cast<int>(e.kind);
     if (k >= 0 && k < kEntityKindCount) ++g.kind_counts_[k];
   }
   std::sort(g.by_id_.begin(), g.by_id_.end());
   std::sort(g.by_name_.begin(), g.by_name_.end());
   g.by_name_.erase(std::unique(g.by_name_.begin(), g.by_name_.end()), g.by_name_.end());
-  std::sort(g.all_names_.begin(), g.all_names_.end());
-  g.all_names_.erase(std::unique(g.all_names_.begin(), g.all_names_.end()), g.all_names_.end());
   return view;
+}
+
+const std::vector<std::string>& GraphView::AllNames() const {
+  std::call_once(all_names_once_, [this] {
+    for (const Entity& e : entities_) {
+      all_names_.push_back(e.name);
+      for (const std::string& a : e.aliases) all_names_.push_back(a);
+    }
+    std::sort(all_names_.begin(), all_names_.end());
+    all_names_.erase(std::unique(all_names_.begin(), all_names_.end()), all_names_.end());
+  });
+  return all_names_;
 }
 
 std::optional<VertexIndex> GraphView::FindId(EntityId id) const {
@@ -179,13 +228,18 @@ std::optional<VertexIndex> GraphView::FindId(EntityId id) const {
 }
 
 std::vector<VertexIndex> GraphView::FindName(std::string_view name) const {
-  std::string key = NormalizeName(name);
+  const std::string key = NormalizeName(name);
+  const uint64_t hash = NameKey(name);
   std::vector<VertexIndex> out;
-  auto it = std::lower_bound(by_name_.begin(), by_name_.end(), key,
-                             [](const auto& p, const std::string& k) { return p.first < k; });
-  for (; it != by_name_.end() && it->first == key; ++it) out.push_back(it->second);
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
+  auto it = std::lower_bound(by_name_.begin(), by_name_.end(), std::make_pair(hash, VertexIndex{0}));
+  for (; it != by_name_.end() && it->first == hash; ++it) {
+    // A hash match is confirmed against the names themselves.
+    const Entity& e = entities_[it->second];
+    bool same = NormalizeName(e.name) == key;
+    for (size_t i = 0; !same && i < e.aliases.size(); ++i) same = NormalizeName(e.aliases[i]) == key;
+    if (same) out.push_back(it->second);
+  }
+  out.erase(std::unique(out.begin(), out.end()), out.end());  // sorted: ties ordered by vertex
   return out;
 }
 

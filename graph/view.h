@@ -17,12 +17,14 @@
 // Per relation the snapshot holds EdgeData (48 bytes) + Boost target column
 // (4) + out-edge index (4) + in-edge index (4) = 60 bytes.
 //
-// Thread safety: immutable after Build; any number of threads may read it.
+// Thread safety: immutable after Build (AllNames is filled once, under
+// std::call_once); any number of threads may read it.
 #pragma once
 
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -90,7 +92,9 @@ class GraphView {
   std::span<const EdgeIndex> InEdges(VertexIndex v, RelationType type) const;
 
   // Every canonical name and alias once, sorted (for tab completion).
-  const std::vector<std::string>& AllNames() const { return all_names_; }
+  // Built on the first call (thread-safe), so snapshots that never complete
+  // names do not pay for it.
+  const std::vector<std::string>& AllNames() const;
   // Vertices per kind and edges per type (for :schema).
   const std::array<uint64_t, kEntityKindCount>& kind_counts() const { return kind_counts_; }
   const std::array<uint64_t, kRelationTypeCount>& type_counts() const { return type_counts_; }
@@ -115,8 +119,11 @@ class GraphView {
   std::vector<uint32_t> in_offsets_;
   std::vector<EdgeIndex> in_edges_;
   std::vector<std::pair<EntityId, VertexIndex>> by_id_;           // sorted by id
-  std::vector<std::pair<std::string, VertexIndex>> by_name_;      // sorted by key
-  std::vector<std::string> all_names_;
+  // (hash of NormalizeName(name or alias), vertex), sorted; FindName
+  // confirms hash matches against the names.
+  std::vector<std::pair<uint64_t, VertexIndex>> by_name_;
+  mutable std::once_flag all_names_once_;
+  mutable std::vector<std::string> all_names_;
   std::array<uint64_t, kEntityKindCount> kind_counts_{};
   std::array<uint64_t, kRelationTypeCount> type_counts_{};
 };

@@ -14,6 +14,9 @@ namespace {
 // Bytes of text examined by FindDateInText: datelines and "Published:"
 // lines stand at the top of an article.
 constexpr size_t kDateWindow = 1500;
+// A date in running prose (not labelled, not a dateline) counts only this
+// near the start: later ones are mostly dates of other events.
+constexpr size_t kLeadBytes = 400;
 
 enum class TokenKind : uint8_t { kWord, kNumber, kPunct };
 
@@ -230,6 +233,16 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
+// Words before a date that make it the date of another event ("the
+// attacks of Sept. 11, 2001", "since March 3, 1985").
+bool IsReferenceWord(const Token& t) {
+  static const char* const kWords[] = {"of", "since", "until", "till", "before", "after", "from", "by"};
+  if (t.kind != TokenKind::kWord) return false;
+  for (const char* w : kWords)
+    if (std::strcmp(t.lower, w) == 0) return true;
+  return false;
+}
+
 bool IsLabel(const Token& t) {
   static const char* const kLabels[] = {"published", "updated", "posted", "date", "dated",
                                         "modified", "created"};
@@ -290,20 +303,24 @@ graph::Date FindDateInText(std::string_view text) {
       if (window.substr(p.end, t[k].begin - p.end).find('\n') != std::string_view::npos) break;
       if (IsLabel(p)) labelled = true;
     }
+    // A dateline: the date is followed by a dash or "(Agency)"; or a full
+    // date ends its line.
+    size_t after = t[m.next - 1].end;
+    while (after < window.size() && (window[after] == ' ' || window[after] == '\r')) ++after;
+    bool dash = after < window.size() &&
+                (window[after] == '(' || window[after] == '-' ||
+                 window.substr(after, 3) == "\xE2\x80\x93" || window.substr(after, 3) == "\xE2\x80\x94");
+    bool line_end = after >= window.size() || window[after] == '\n';
     if (m.year != 0) {
       graph::Date d = graph::MakeDate(m.year, m.month, m.day);
       if (d != 0 && labelled) return d;
-      if (d != 0 && first == 0) first = d;
+      bool lead = t[i].begin < kLeadBytes && !(i > 0 && IsReferenceWord(t[i - 1]));
+      if (d != 0 && first == 0 && (dash || line_end || lead)) first = d;
     } else if (!have_yearless) {
       // Yearless: only a dateline ("BAGHDAD, Jan 1 (Reuters) -") or a
       // labelled date counts; a day in running prose does not.
-      size_t after = t[m.next - 1].end;
-      while (after < window.size() && window[after] == ' ') ++after;
-      bool dateline = after < window.size() &&
-                      (window[after] == '(' || window[after] == '-' ||
-                       window.substr(after, 3) == "\xE2\x80\x93" ||
-                       window.substr(after, 3) == "\xE2\x80\x94");
-      if (dateline || labelled) {
+      // Hard-wrapped prose ends lines anywhere, so a line end is no sign.
+      if (dash || labelled) {
         have_yearless = true;
         yearless_at = i;
         yearless_month = m.month;

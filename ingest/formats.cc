@@ -63,8 +63,14 @@ std::string TitleFromText(std::string_view text, std::string_view fallback) {
     if (nl == std::string_view::npos) nl = text.size();
     std::string_view line = TrimLine(text.substr(pos, nl - pos));
     if (!line.empty()) {
-      if (line.size() < kMaxTitleBytes && line.back() != '.') return std::string(line);
-      break;
+      if (line.size() >= kMaxTitleBytes || line.back() == '.') break;
+      // Blanked markup leaves runs of spaces: a title reads with single ones.
+      std::string title;
+      for (char c : line) {
+        if (IsSpace(c) && !title.empty() && title.back() == ' ') continue;
+        title.push_back(IsSpace(c) ? ' ' : c);
+      }
+      return title;
     }
     pos = nl + 1;
   }

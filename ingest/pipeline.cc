@@ -24,6 +24,9 @@ namespace {
 
 // Errors waiting for the writer before the reader pauses.
 constexpr size_t kMaxPendingErrors = 1024;
+// Most documents a worker takes from the queue at once: fewer lock round
+// trips and fewer wake-ups of the writer, which is woken once per run.
+constexpr size_t kMaxWorkerRun = 8;
 // Least interval between two progress redraws.
 constexpr auto kProgressInterval = std::chrono::milliseconds(250);
 
@@ -85,6 +88,8 @@ class Pipeline {
   uint64_t in_flight_bytes_ = 0;
   bool reader_done_ = false;
   bool stop_ = false;
+  bool reader_waiting_ = false;  // the reader waits for the window to drain to half
+  int idle_workers_ = 0;
 
   ReadCounters counters_;  // updated by the reader, read by the progress line
 
@@ -100,14 +105,23 @@ class Pipeline {
 bool Pipeline::OnDocument(Document&& doc) {
   uint64_t bytes = doc.text.size();
   std::unique_lock<std::mutex> lk(mu_);
-  reader_cv_.wait(lk, [&] {
+  auto room = [&] {
     return stop_ || (next_seq_ - next_emit_ < capacity_ &&
                      (in_flight_bytes_ + bytes <= max_in_flight_bytes_ || next_seq_ == next_emit_));
-  });
+  };
+  if (!room()) {
+    worker_cv_.notify_all();  // whatever is queued must be extracted for room to come
+    reader_waiting_ = true;
+    reader_cv_.wait(lk, room);
+    reader_waiting_ = false;
+  }
   if (stop_) return false;
   input_.emplace_back(next_seq_++, std::move(doc));
   in_flight_bytes_ += bytes;
-  worker_cv_.notify_one();
+  // Idle workers are woken for a run of documents, not for each one: when
+  // the reader is the bottleneck, waking a worker per document costs more
+  // than the document. The end of input and a full window wake them all.
+  if (idle_workers_ > 0 && input_.size() >= kMaxWorkerRun) worker_cv_.notify_one();
   return true;
 }
 
@@ -130,32 +144,50 @@ void Pipeline::ReaderMain() {
 }
 
 void Pipeline::WorkerMain() {
+  std::vector<std::pair<uint64_t, Document>> items;
+  std::vector<Slot> results;
   for (;;) {
-    std::pair<uint64_t, Document> item;
     {
       std::unique_lock<std::mutex> lk(mu_);
+      ++idle_workers_;
       worker_cv_.wait(lk, [&] { return stop_ || !input_.empty() || reader_done_; });
+      --idle_workers_;
       if (stop_ || input_.empty()) return;
-      item = std::move(input_.front());
-      input_.pop_front();
+      // A run of consecutive documents, short enough to leave work for the
+      // other workers.
+      size_t run = std::clamp<size_t>(input_.size() / static_cast<size_t>(threads_), 1, kMaxWorkerRun);
+      for (size_t i = 0; i < run; ++i) {
+        items.push_back(std::move(input_.front()));
+        input_.pop_front();
+      }
     }
-    Slot result;
-    result.bytes = item.second.text.size();
-    try {
-      result.record = extract_(item.second);
-    } catch (const std::exception& e) {
-      result.failed = true;
-      result.error = item.second.meta.source + ": extraction failed (" + e.what() + "), skipped";
-    } catch (...) {
-      result.failed = true;
-      result.error = item.second.meta.source + ": extraction failed, skipped";
+    results.resize(items.size());
+    for (size_t i = 0; i < items.size(); ++i) {
+      const Document& doc = items[i].second;
+      Slot& result = results[i];
+      result.bytes = doc.text.size();
+      try {
+        result.record = extract_(doc);
+      } catch (const std::exception& e) {
+        result.failed = true;
+        result.error = doc.meta.source + ": extraction failed (" + e.what() + "), skipped";
+      } catch (...) {
+        result.failed = true;
+        result.error = doc.meta.source + ": extraction failed, skipped";
+      }
+      if (!result.failed && result.record.meta.id == 0) result.record.meta = doc.meta;
     }
-    if (!result.failed && result.record.meta.id == 0) result.record.meta = item.second.meta;
     std::lock_guard<std::mutex> lk(mu_);
-    Slot& slot = ring_[item.first % capacity_];
-    slot = std::move(result);
-    slot.ready = true;
-    if (item.first == next_emit_) writer_cv_.notify_one();
+    bool wake_writer = false;
+    for (size_t i = 0; i < items.size(); ++i) {
+      Slot& slot = ring_[items[i].first % capacity_];
+      slot = std::move(results[i]);
+      slot.ready = true;
+      if (items[i].first == next_emit_) wake_writer = true;
+    }
+    if (wake_writer) writer_cv_.notify_one();
+    items.clear();
+    results.clear();
   }
 }
 
@@ -221,7 +253,11 @@ Status Pipeline::Run(PipelineSummary* summary) {
       slot.ready = false;
       ++next_emit_;
       in_flight_bytes_ -= taken.bytes;
-      reader_cv_.notify_one();
+      // Wake a waiting reader only once the window is half empty, so that
+      // it refills it in one go.
+      if (reader_waiting_ && next_seq_ - next_emit_ <= capacity_ / 2 &&
+          in_flight_bytes_ <= max_in_flight_bytes_ / 2)
+        reader_cv_.notify_one();
       lk.unlock();
       if (taken.failed) {
         ++failed_extractions_;

@@ -331,6 +331,7 @@ bool Walker::ReadJsonl(int fd, const std::string& name, std::string prefix) {
         return false;
       }
       line.clear();
+      if (line.capacity() > kChunkBytes * 4) std::string().swap(line);  // after a long line
       p = nl + 1;
     }
     return true;

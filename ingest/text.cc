@@ -72,11 +72,11 @@ inline bool IsNbsp(std::string_view t, size_t p) {
 constexpr std::string_view kHardAbbreviations[] = {
     "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Sgt", "Capt", "Maj", "Adm", "Gov", "Sen", "Rep",
     "St", "Prof", "Rev", "Mt", "Ft", "Jr", "Sr", "Gens", "Cmdr", "Brig", "Messrs", "Pres", "Cpl",
-    "Pvt", "Supt", "Insp", "Hon", "Amb", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
-    "Oct", "Nov", "Dec", "No", "Nos", "vs", "v", "approx", "Vol", "Fig", "Ave", "Blvd", "Rd", "Dept",
+    "Pvt", "Supt", "Insp", "Hon", "Amb", "No", "Nos", "vs", "v", "approx", "Vol", "Fig", "Ave", "Blvd", "Rd", "Dept",
     "Gov", "Govt", "Lieut", "Sec", "Atty", "Mme", "Mlle", "Msgr", "Fr", "Sgt", "Sq", "Ph", "Rs"};
 constexpr std::string_view kSoftAbbreviations[] = {"Inc", "Corp", "Co", "Ltd", "Bros", "etc", "Plc", "plc",
-                                                   "LLC", "Cos", "Assn", "Univ", "mln", "bln", "pct"};
+                                                   "LLC", "Cos", "Assn", "Univ", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+                                                   "Sep", "Sept", "Oct", "Nov", "Dec"};
 
 // Capitalised words that begin sentences; after a soft abbreviation
 // ("... Acme Inc. The ...") they make the period a boundary.
@@ -147,7 +147,7 @@ void Splitter::EndSentence() {
   s.begin = out_->tokens[sentence_first_].begin;
   s.end = out_->tokens[n - 1].end;
   // Section and noise from the line of the first token.
-  size_t li = line_;
+  size_t li = line_ < lines_.size() ? line_ : lines_.size() - 1;
   while (li > 0 && lines_[li].begin > s.begin) --li;
   s.section = lines_[li].section;
   s.noise = lines_[li].noise;
@@ -230,26 +230,24 @@ size_t Splitter::ScanWord(size_t p) {
   bool dotted = false;
   // Dotted acronyms and initials: "U.S.", "U.N.", "E." (single letters
   // each followed by a period).
-  if (IsAsciiAlpha(t_[p]) && p + 1 < n && t_[p + 1] == '.' && (p + 2 >= n || !IsWordByte(t_, p + 2))) {
+  if (IsAsciiAlpha(t_[p]) && p + 1 < n && t_[p + 1] == '.') {
     size_t q = p;
     int letters = 0;
-    while (q + 1 < n && IsAsciiAlpha(t_[q]) && t_[q + 1] == '.' && (q + 2 >= n || !IsWordByte(t_, q + 2)) &&
-           (q == p || !IsAsciiAlpha(t_[q - 1]))) {
+    while (q + 1 < n && IsAsciiAlpha(t_[q]) && t_[q + 1] == '.') {
       q += 2;
       ++letters;
-      if (q >= n || !IsAsciiAlpha(t_[q]) || (q + 1 < n && t_[q + 1] != '.')) break;
+      if (!(q + 1 < n && IsAsciiAlpha(t_[q]) && t_[q + 1] == '.')) break;
     }
-    if (letters >= 1) {
-      // A single lower-case letter and period ("a.") is a word and a period.
-      if (letters > 1 || (t_[p] >= 'A' && t_[p] <= 'Z')) {
-        dotted = true;
-        p = q;
-        flags |= kTokAbbreviation;
-        // A dotted acronym may be the first part of a compound: "U.S.-led".
-        if (!(p + 1 < n && t_[p] == '-' && IsWordByte(t_, p + 1))) {
-          if (letters > 1) soft_end_ = true;  // "in the U.S. The ..." ends a sentence
-          goto done;
-        }
+    if (q < n && IsWordByte(t_, q)) letters = 0;  // "a.m" and the like: not an acronym
+    // A single lower-case letter and period ("a.") is a word and a period.
+    if (letters > 1 || (letters == 1 && t_[p] >= 'A' && t_[p] <= 'Z')) {
+      dotted = true;
+      p = q;
+      flags |= kTokAbbreviation;
+      // A dotted acronym may be the first part of a compound: "U.S.-led".
+      if (!(p + 1 < n && t_[p] == '-' && IsWordByte(t_, p + 1))) {
+        if (letters > 1) soft_end_ = true;  // "in the U.S. The ..." ends a sentence
+        goto done;
       }
     }
   }
@@ -284,7 +282,10 @@ size_t Splitter::ScanWord(size_t p) {
     if (p < n && t_[p] == '.' && !numeric) {
       std::string_view w = t_.substr(begin, p - begin);
       bool single_initial = w.size() == 1 && w[0] >= 'A' && w[0] <= 'Z';
-      if (InList(kHardAbbreviations, w) || single_initial) {
+      // "No." is an abbreviation only before a number ("No. 10").
+      bool number_abbrev = (w == "No" || w == "Nos") &&
+                           !(p + 2 < n && t_[p + 1] == ' ' && IsDigit(t_[p + 2]));
+      if ((InList(kHardAbbreviations, w) && !number_abbrev) || single_initial) {
         ++p;
         flags |= kTokAbbreviation;
       } else if (InList(kSoftAbbreviations, w)) {

@@ -94,6 +94,7 @@ struct ReturnItem {
 
 struct OrderItem {
   std::unique_ptr<Expr> expr;
+  std::string text;  // source text
   bool descending = false;
 };
 

@@ -70,7 +70,9 @@ class Parser {
       if (!ExpectKeyword("BY")) return false;
       do {
         OrderItem o;
+        size_t begin = Peek().offset;
         if (!(o.expr = ParseExpr())) return false;
+        o.text = std::string(text_.substr(begin, Prev().offset + Prev().length - begin));
         if (IsKeyword("DESC") || IsKeyword("DESCENDING")) {
           Advance();
           o.descending = true;

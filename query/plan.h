@@ -77,6 +77,7 @@ struct Step {
   StepKind kind = StepKind::kScan;
   int from = -1, to = -1, rel = -1, path = -1;
   bool reversed = false;  // traversal runs from the pattern's right node to its left
+  bool to_bound = false;  // `to` was bound by an earlier step: check, don't bind
   std::vector<const BoundExpr*> filters;  // conjuncts evaluable after this step
 };
 
@@ -85,8 +86,15 @@ struct Plan {
   std::vector<const BoundExpr*> final_filters;  // evaluated before emitting
 };
 
+struct BoundPattern {
+  PathFunction function = PathFunction::kNone;
+  int path = -1;  // path slot or -1
+  std::vector<int> nodes, rels;
+};
+
 struct BoundQuery {
   QueryOptions options;
+  std::vector<BoundPattern> patterns;
   std::vector<NodeSlot> nodes;
   std::vector<RelSlot> rels;
   std::vector<PathSlot> paths;

@@ -119,6 +119,26 @@ TEST_CASE("RelationSummary round trips", "[graph][serialize]") {
   CheckEqual(RoundTrip(empty), empty);
 }
 
+TEST_CASE("StoredSummary (the relations table value) round trips all but the key",
+          "[graph][serialize]") {
+  RelationSummary full;
+  full.key = {kMax64, RelationType::kAided, 7};
+  full.counts = {1, 2, 3, 4, kMax32};
+  full.first_date = 20200101;
+  full.last_date = 20201231;
+  full.confidence = 0.75f;
+  full.role = "Außenminister";
+  ValueWriter writer;
+  std::string bytes(writer.Encode(StoredSummary{&full}));
+  RelationSummary out;
+  out.key = full.key;  // restored by the store from the table key
+  StoredSummary value{&out};
+  ValueReader reader;
+  REQUIRE(reader.Decode(bytes, &value));
+  CheckEqual(out, full);
+  CHECK(bytes.size() < std::string(writer.Encode(full)).size());
+}
+
 TEST_CASE("DocMeta round trips", "[graph][serialize]") {
   DocMeta full;
   full.id = kMax64;

@@ -49,6 +49,10 @@ TEST_CASE("FindDateInText finds the date an article states near its start", "[in
   // A dateline without a year takes the year stated nearby.
   CHECK(FindDateInText("2020 review\nBAGHDAD, Jan 1 (Reuters) - Protesters withdrew.") == 20200101);
   CHECK(FindDateInText("LONDON, March 3 - Oil prices rose in 1987 trading.") == 19870303);
+  CHECK(FindDateInText("Iran talks\nMarch 26, 1987\nBody.") == 19870326);
+  // Past the lead, only datelines and labelled dates count.
+  CHECK(FindDateInText(std::string(500, 'x') + "\nGAZA CITY Sept. 7, 2004 - Israeli helicopters") == 20040907);
+  CHECK(FindDateInText(std::string(500, 'x') + "\nPublished: 7 September 2004, 10:00") == 20040907);
 }
 
 TEST_CASE("FindDateInText finds nothing where nothing is stated", "[ingest][dates]") {
@@ -60,6 +64,9 @@ TEST_CASE("FindDateInText finds nothing where nothing is stated", "[ingest][date
   CHECK(FindDateInText("BAGHDAD, Jan 1 (Reuters) - Protesters withdrew.") == 0);
   // "may" the verb is not a month.
   CHECK(FindDateInText("Troops may 5 times a year deploy, said officials in 2019.") == 0);
+  // Dates of other events.
+  CHECK(FindDateInText("RIYADH -- the country that produced the attackers of Sept. 11, 2001, moves.") == 0);
+  CHECK(FindDateInText(std::string(500, 'x') + " the talks on March 26, 1987 failed") == 0);
   // Past the window nothing counts.
   CHECK(FindDateInText(std::string(3000, 'x') + " March 26, 1987") == 0);
 }

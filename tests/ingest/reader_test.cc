@@ -116,7 +116,7 @@ TEST_CASE("Markdown markup is blanked and offsets kept", "[ingest][reader]") {
   geokg::ingest::Document doc;
   REQUIRE(geokg::ingest::ReadTextDocument("news/a.md", md, &doc).ok());
   REQUIRE(doc.text.size() == md.size());
-  CHECK(doc.meta.title == "Iran rejects  claims");
+  CHECK(doc.meta.title == "Iran rejects claims");
   CHECK(doc.text.find("The  Pentagon ") != std::string::npos);
   CHECK(doc.text.find("https") == std::string::npos);
   CHECK(doc.text.find("  750   troops") != std::string::npos);

@@ -45,6 +45,14 @@ const std::map<std::string, std::string>& PlacePreferences();
 // WordNet place name -> the spelling news uses today (Halab -> Aleppo).
 const std::map<std::string, std::string>& PlaceRenames();
 
+// Cities whose name is far more often a person's (Austin, Jackson, Hamilton):
+// left out of places.actors.tsv.
+const std::set<std::string>& NameLikePlaces();
+
+// Cities kept although their name, lower-cased, is in the English
+// dictionary ("frankfurt" as in frankfurter, "cologne").
+const std::set<std::string>& PlacesDespiteWords();
+
 // "Côte" -> "Cote": folds the Latin-1 letters seen in country and city names.
 std::string FoldAccents(std::string_view text);
 

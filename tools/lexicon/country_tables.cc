@@ -129,7 +129,7 @@ const std::map<std::string, std::string>& CapitalOverrides() {
       {"ITA", "Rome"},        {"POL", "Warsaw"},        {"HUN", "Budapest"},
       {"GRC", "Athens"},      {"BHR", "Manama"},        {"OMN", "Muscat"},
       {"KWT", "Kuwait City"}, {"MDV", "Malé"},          {"BTN", "Thimphu"},
-      {"NPL", "Kathmandu"},   {"BGD", "Dhaka"},         {"TLS", "Dili"},
+      {"NPL", "Kathmandu"},   {"BGD", "Dhaka"},
       {"PHL", "Manila"},      {"IDN", "Jakarta"},       {"THA", "Bangkok"},
       {"KHM", "Phnom Penh"},  {"LAO", "Vientiane"},     {"MNG", "Ulaanbaatar"},
       {"SGP", "Singapore"},   {"NZL", "Wellington"},    {"ARG", "Buenos Aires"},
@@ -142,7 +142,7 @@ const std::map<std::string, std::string>& CapitalOverrides() {
       {"TCD", "N'Djamena"},   {"SEN", "Dakar"},         {"GHA", "Accra"},
       {"MAR", "Rabat"},       {"DZA", "Algiers"},       {"TUN", "Tunis"},
       {"MRT", "Nouakchott"},  {"RWA", "Kigali"},        {"UGA", "Kampala"},
-      {"BDI", "Gitega"},      {"SSD", "Juba"},          {"CAF", "Bangui"},
+      {"BDI", "Gitega"},      {"CAF", "Bangui"},
       {"AGO", "Luanda"},      {"MOZ", "Maputo"},        {"ZWE", "Harare"},
       {"ZMB", "Lusaka"},      {"MWI", "Lilongwe"},      {"NAM", "Windhoek"},
       {"BWA", "Gaborone"},    {"MDG", "Antananarivo"},  {"DJI", "Djibouti"},
@@ -187,8 +187,32 @@ const std::map<std::string, std::string>& PlaceRenames() {
       {"Arhus", "Aarhus"},      {"Cracow", "Krakow"},     {"Al Ladhiqiyah", "Latakia"},
       {"Al Aqabah", "Aqaba"},   {"Az Zarqa", "Zarqa"},    {"Kerbala", "Karbala"},
       {"Goteborg", "Gothenburg"}, {"Inchon", "Incheon"}, {"Dimash", "Damascus"},
+      {"Thorshavn", "Torshavn"}, {"Porto Novo", "Porto-Novo"}, {"Ashkhabad", "Ashgabat"},
+      {"Frankfurt on the Main", "Frankfurt"}, {"Sayda", "Sidon"}, {"Qum", "Qom"},
+      {"Pusan", "Busan"},       {"Taegu", "Daegu"},       {"Kwangju", "Gwangju"},
   };
   return kRenames;
+}
+
+const std::set<std::string>& NameLikePlaces() {
+  static const std::set<std::string> kNames = {
+      "Austin",   "Eugene",  "Gary",     "Helena",   "Jackson",   "Leon",    "Pierre",
+      "Rosario",  "Santos",  "Lincoln",  "Hamilton", "Columbus",  "Madison", "Raleigh",
+      "Augusta",  "Chester", "Cleveland", "Bismarck", "Olympia",  "Richmond", "Durham",
+      "Paterson", "Lansing", "Trenton",  "Laredo",   "Camden",    "Abilene", "Orlando",
+      "Columbia", "Regina",  "Sur",      "Norfolk",  "Darwin",    "Valdez",  "Soledad",
+      "Montgomery", "Lancaster", "Winchester", "Toyota", "Kimberley", "Casper", "Bam",
+  };
+  return kNames;
+}
+
+const std::set<std::string>& PlacesDespiteWords() {
+  static const std::set<std::string> kKeep = {
+      "Frankfurt", "Cologne", "Geneva",  "Hamburg", "Genoa",     "Bologna", "Shanghai",
+      "Astrakhan", "Bursa",   "Anchorage", "Oxford", "Liege",    "Saskatoon", "Fez",
+      "Perm",      "Sucre",   "Cordoba",
+  };
+  return kKeep;
 }
 
 std::string FoldAccents(std::string_view text) {

@@ -61,7 +61,18 @@ bool IsUsableName(const std::string& name) {
 }  // namespace
 
 std::optional<std::vector<Actor>> BuildPhoenixGroups(const std::string& path, const std::vector<Actor>& countries,
+                                                     const std::set<std::string>& dictionary,
                                                      const Curated& curated) {
+  // An alias made only of English words ("National Resistance") would match
+  // ordinary prose; the canonical name is kept, such aliases are not.
+  auto generic = [&](const std::string& form) {
+    std::istringstream words(form);
+    for (std::string w; words >> w;) {
+      for (auto& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (!dictionary.count(w)) return false;
+    }
+    return true;
+  };
   std::ifstream in(path);
   if (!in) return std::nullopt;
   std::map<std::string, std::string> name_of_alpha3;
@@ -137,7 +148,7 @@ std::optional<std::vector<Actor>> BuildPhoenixGroups(const std::string& path, co
     }
     for (const auto& f : forms[i]) {
       std::string k = AliasKey(f);
-      if (taken.count(k) || uses[k] > 1) continue;
+      if (taken.count(k) || uses[k] > 1 || generic(f)) continue;
       if (f != g.name && std::find(g.aliases.begin(), g.aliases.end(), f) == g.aliases.end()) g.aliases.push_back(f);
     }
     out.push_back(g);

@@ -41,7 +41,7 @@ struct SuffixRule {
 
 bool IsGenerated(std::string_view name) {
   return name == "countries.actors.tsv" || name == "places.actors.tsv" ||
-         name == "armed-groups.phoenix.actors.tsv";
+         name == "armed-groups.phoenix.actors.tsv" || name == "people.phoenix.actors.tsv";
 }
 
 std::string AliasKey(std::string_view alias) {
@@ -54,11 +54,16 @@ std::optional<Words> LoadHunspell(const std::string& base) {
   std::ifstream aff(base + ".aff"), dic(base + ".dic");
   if (!aff || !dic) return std::nullopt;
   std::map<char, std::vector<SuffixRule>> rules;
+  std::map<char, std::string> prefixes;  // en_US's prefixes are unconditional: "PFX K 0 pro ."
   for (std::string line; std::getline(aff, line);) {
     std::istringstream in(line);
     std::string tag, flag, strip, add, cond;
-    if (!(in >> tag >> flag >> strip >> add) || tag != "SFX" || flag.size() != 1) continue;
+    if (!(in >> tag >> flag >> strip >> add) || (tag != "SFX" && tag != "PFX") || flag.size() != 1) continue;
     if (!(in >> cond)) continue;  // the header line "SFX S Y 4" has no condition
+    if (tag == "PFX") {
+      if (strip == "0" && cond == ".") prefixes[flag[0]] = add;
+      continue;
+    }
     if (strip == "0") strip.clear();
     if (add == "0") add.clear();
     auto slash = add.find('/');
@@ -79,16 +84,22 @@ std::optional<Words> LoadHunspell(const std::string& base) {
     }
     if (!std::all_of(stem.begin(), stem.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)) || c == '\'' || c == '-'; }))
       continue;
-    lower.insert(stem);
+    std::vector<std::string> forms{stem};
     for (char f : flags) {
       auto it = rules.find(f);
       if (it == rules.end()) continue;
       for (const auto& r : it->second) {
         if (!std::regex_match(stem, r.condition)) continue;
         if (stem.size() < r.strip.size() || stem.compare(stem.size() - r.strip.size(), r.strip.size(), r.strip) != 0) continue;
-        lower.insert(stem.substr(0, stem.size() - r.strip.size()) + r.add);
+        forms.push_back(stem.substr(0, stem.size() - r.strip.size()) + r.add);
       }
     }
+    // Prefixes combine with every suffixed form ("test/K" gives "protest(s)").
+    size_t plain = forms.size();
+    for (char f : flags)
+      if (auto p = prefixes.find(f); p != prefixes.end())
+        for (size_t i = 0; i < plain; ++i) forms.push_back(p->second + forms[i]);
+    lower.insert(forms.begin(), forms.end());
   }
   Words words;
   words.dictionary = lower;

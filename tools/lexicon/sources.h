@@ -40,6 +40,13 @@ PlaceTables BuildPlaces(const std::string& wordnet_dir, const std::vector<Actor>
 
 std::optional<std::vector<Actor>> BuildPhoenixGroups(const std::string& path,
                                                      const std::vector<Actor>& countries,
+                                                     const std::set<std::string>& dictionary,
+                                                     const Curated& curated);
+
+// Heads of state and government, ministers and commanders of Phoenix's
+// country dictionary who held office in 2005 or later.
+std::optional<std::vector<Actor>> BuildPhoenixPeople(const std::string& path, const std::vector<Actor>& countries,
+                                                     const std::set<std::string>& dictionary,
                                                      const Curated& curated);
 
 // Prints to stderr every alias that names two entities, and every canonical

@@ -5,6 +5,7 @@
 // city, port, national/state/provincial capital; their country is found by
 // walking part holonyms (#p) up to a synset that names a country.
 #include <algorithm>
+#include <cctype>
 #include <deque>
 #include <fstream>
 #include <iostream>
@@ -138,7 +139,10 @@ PlaceTables BuildPlaces(const std::string& wordnet_dir, const std::vector<Actor>
     }
     const std::string& name = forms[0];
     std::string key = AliasKey(name);
-    if (common_words.count(key) || country_by_key.count(key) || curated.keys.count(key)) continue;
+    if ((common_words.count(key) && !PlacesDespiteWords().count(name)) || country_by_key.count(key) ||
+        curated.keys.count(key) ||
+        NameLikePlaces().count(name))
+      continue;
     Actor& a = by_name[name];
     a.name = name;
     a.kind = "location";
@@ -215,7 +219,16 @@ PlaceTables BuildPlaces(const std::string& wordnet_dir, const std::vector<Actor>
     if (country_by_key.count(key) || common_words.count(key) || !by_name.count(capital)) continue;
     if (countries_of[capital].size() > 1) continue;
     tables.capitals[capital] = country;
-    for (const auto& alias : by_name[capital].aliases) tables.capitals[alias] = country;
+    // Spelling variants stand in for the state too (Teheran, Kiev); former
+    // names and nicknames (Salisbury, Edo, Greater London) do not.
+    std::string folded = FoldAccents(capital);
+    for (const auto& alias : by_name[capital].aliases) {
+      std::string a = FoldAccents(alias);
+      long diff = static_cast<long>(a.size()) - static_cast<long>(folded.size());
+      if (std::tolower(static_cast<unsigned char>(a[0])) == std::tolower(static_cast<unsigned char>(folded[0])) &&
+          diff >= -3 && diff <= 3 && a.find(' ') == std::string::npos && !common_words.count(AliasKey(alias)))
+        tables.capitals[alias] = country;
+    }
   }
   std::set<std::string> without;
   for (const auto& c : countries)

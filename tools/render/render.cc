@@ -157,6 +157,20 @@ std::string FreshNodeName(Agraph_t* g, std::string wanted, const std::string& su
   return wanted;
 }
 
+// cgraph writes DOT through its I/O discipline; this one appends to the
+// std::string passed as the channel.
+int AppendToString(void* channel, const char* text) {
+  static_cast<std::string*>(channel)->append(text);
+  return 0;
+}
+int FlushNothing(void*) { return 0; }
+
+Agdisc_t* StringWriterDisc() {
+  static Agiodisc_t io = {AgIoDisc.afread, AppendToString, FlushNothing};
+  static Agdisc_t disc = {&AgMemDisc, &AgIdDisc, &io};
+  return &disc;
+}
+
 struct GraphCloser {
   void operator()(Agraph_t* g) const { agclose(g); }
 };
@@ -164,7 +178,7 @@ struct GraphCloser {
 // Builds the cgraph graph; the caller owns it.
 Status Build(const GraphView& view, const Subgraph& subgraph, const RenderOptions& options,
              std::unique_ptr<Agraph_t, GraphCloser>* out) {
-  std::unique_ptr<Agraph_t, GraphCloser> g(agopen(C("geokg"), Agdirected, nullptr));
+  std::unique_ptr<Agraph_t, GraphCloser> g(agopen(C("geokg"), Agdirected, StringWriterDisc()));
   if (!g) return Status::Internal("GraphViz could not create a graph: " + LastGraphvizError());
   Agraph_t* root = g.get();
 
@@ -358,23 +372,39 @@ Status Render(const GraphView& view, const Subgraph& subgraph, const RenderOptio
   Status status = Build(view, subgraph, options, &g);
   if (!status.ok()) return status;
 
-  bool laid_out = false;
-  const char* format = "canon";
-  if (options.format != RenderFormat::kDot) {
-    if (gvLayout(gvc, g.get(), C(options.layout)) != 0) {
-      return Status::Internal("GraphViz layout failed: " + LastGraphvizError());
+  if (options.format == RenderFormat::kDot) {
+    // Without layout: the graph as built, in cgraph's canonical DOT.
+    out->clear();
+    if (agwrite(g.get(), out) != 0) {
+      return Status::Internal("GraphViz could not write DOT: " + LastGraphvizError());
     }
-    laid_out = true;
-    format = options.format == RenderFormat::kSvg   ? "svg"
-             : options.format == RenderFormat::kPng ? "png"
-                                                    : "pdf";
+    return Status::Ok();
   }
+  std::string layout = options.layout;
+  size_t node_count = subgraph.vertices.size();
+  if (layout.empty()) layout = node_count <= kLimitedDotNodes ? "dot" : "sfdp";
+  if (layout == "dot" && node_count > kFullDotNodes) {
+    // Bounded mincross and network simplex: a 1,000-node neighbourhood lays
+    // out in seconds instead of minutes, at some cost in crossings.
+    Set(g.get(), "mclimit", "0.1");
+    Set(g.get(), "nslimit", "1");
+    Set(g.get(), "nslimit1", "1");
+    Set(g.get(), "searchsize", "10");
+  } else if (layout == "sfdp") {
+    Set(g.get(), "overlap", "prism");
+  }
+  if (gvLayout(gvc, g.get(), C(layout)) != 0) {
+    return Status::Internal("GraphViz layout failed: " + LastGraphvizError());
+  }
+  const char* format = options.format == RenderFormat::kSvg   ? "svg"
+                       : options.format == RenderFormat::kPng ? "png"
+                                                              : "pdf";
   char* data = nullptr;
   unsigned int length = 0;
   int rc = gvRenderData(gvc, g.get(), C(format), &data, &length);
   if (rc == 0 && data != nullptr) out->assign(data, length);
   if (data != nullptr) gvFreeRenderData(data);
-  if (laid_out) gvFreeLayout(gvc, g.get());
+  gvFreeLayout(gvc, g.get());
   if (rc != 0) {
     return Status::Internal("GraphViz could not render " + std::string(NameOf(options.format)) +
                             ": " + LastGraphvizError());

@@ -41,7 +41,7 @@ std::string_view NameOf(RenderFormat format);
 using EvidenceLookup = std::function<std::string(graph::EdgeIndex)>;
 
 struct RenderOptions {
-  // DOT is written without layout (GraphViz's canonical form); the others
+  // DOT is written without layout (cgraph's agwrite); the others
   // are laid out with `layout` first.
   RenderFormat format = RenderFormat::kDot;
   // Pen width and tooltips count every modality instead of asserted only.
@@ -52,9 +52,15 @@ struct RenderOptions {
   size_t max_label_chars = 48;
   // Add the legend cluster.
   bool legend = true;
-  // GraphViz layout engine for svg/png/pdf.
-  std::string layout = "dot";
+  // GraphViz layout engine for svg/png/pdf; "" picks by size: dot for up
+  // to kFullDotNodes nodes, dot with bounded crossing minimisation and
+  // network simplex up to kLimitedDotNodes, then sfdp (force-directed,
+  // seconds instead of minutes for thousands of nodes).
+  std::string layout;
 };
+
+inline constexpr size_t kFullDotNodes = 150;
+inline constexpr size_t kLimitedDotNodes = 1500;
 
 struct KindStyle {
   std::string_view shape;

@@ -1,11 +1,12 @@
 #include "tools/render/subgraph.h"
 
 #include <algorithm>
-#include <cmath>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
-#include <type_traits>
 #include <variant>
+
+#include "graph/ontology.h"
 
 namespace geokg::tools {
 
@@ -84,6 +85,24 @@ Subgraph Around(const GraphView& view, const std::vector<VertexIndex>& seeds, in
   return out;
 }
 
+Subgraph Everything(const GraphView& view, const SelectFilter& filter) {
+  Subgraph out;
+  std::vector<char> in(view.vertex_count(), 0);
+  for (EdgeIndex e = 0; e < view.edge_count(); ++e) {
+    const graph::EdgeData& d = view.edge(e);
+    if (!EdgePasses(d, filter) || !KindPasses(view.entity(d.source).kind, filter) ||
+        !KindPasses(view.entity(d.target).kind, filter)) {
+      continue;
+    }
+    out.edges.push_back(e);
+    in[d.source] = in[d.target] = 1;
+  }
+  for (VertexIndex v = 0; v < view.vertex_count(); ++v) {
+    if (in[v]) out.vertices.push_back(v);
+  }
+  return out;
+}
+
 namespace {
 
 struct Collector {
@@ -144,6 +163,78 @@ Subgraph FromResult(const GraphView& view, const query::ResultSet& result,
   std::sort(out.edges.begin(), out.edges.end());
   if (!had_edges) AddInducedEdges(view, out.vertices, filter, &out.edges);
   return out;
+}
+
+Status ResolveName(const GraphView& view, std::string_view name,
+                   std::vector<VertexIndex>* vertices) {
+  *vertices = view.FindName(name);
+  if (!vertices->empty()) return Status::Ok();
+  std::string message = "no entity named '" + std::string(name) + "'";
+  // Nearest known name, comparing lower-cased text; names of very different
+  // length are skipped so this stays cheap on large graphs.
+  std::string wanted = graph::FoldSeparators(name);
+  const std::string* best = nullptr;
+  int best_distance = static_cast<int>(wanted.size()) / 3 + 1;
+  for (const std::string& known : view.AllNames()) {
+    if (known.size() + best_distance < name.size() || known.size() > name.size() + best_distance) {
+      continue;
+    }
+    int d = graph::EditDistance(wanted, graph::FoldSeparators(known));
+    if (d < best_distance) {
+      best_distance = d;
+      best = &known;
+    }
+  }
+  if (best != nullptr) message += " (did you mean '" + *best + "'?)";
+  return Status::NotFound(message);
+}
+
+namespace {
+
+std::vector<std::string_view> SplitCommas(std::string_view text) {
+  std::vector<std::string_view> parts;
+  while (true) {
+    size_t comma = text.find(',');
+    std::string_view part = text.substr(0, comma);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
+    if (!part.empty()) parts.push_back(part);
+    if (comma == std::string_view::npos) break;
+    text.remove_prefix(comma + 1);
+  }
+  return parts;
+}
+
+}  // namespace
+
+Status ParseTypeList(std::string_view text, std::vector<graph::RelationType>* types) {
+  types->clear();
+  for (std::string_view part : SplitCommas(text)) {
+    auto type = graph::ParseRelationType(part);
+    if (!type) {
+      std::string message = "unknown relation type '" + std::string(part) + "'";
+      std::string suggestion = graph::SuggestRelationType(part);
+      if (!suggestion.empty()) message += " (did you mean '" + suggestion + "'?)";
+      return Status::InvalidInput(message);
+    }
+    types->push_back(*type);
+  }
+  return Status::Ok();
+}
+
+Status ParseKindList(std::string_view text, std::vector<graph::EntityKind>* kinds) {
+  kinds->clear();
+  for (std::string_view part : SplitCommas(text)) {
+    auto kind = graph::ParseKind(part);
+    if (!kind) {
+      std::string message = "unknown entity kind '" + std::string(part) + "'";
+      std::string suggestion = graph::SuggestKind(part);
+      if (!suggestion.empty()) message += " (did you mean '" + suggestion + "'?)";
+      return Status::InvalidInput(message);
+    }
+    kinds->push_back(*kind);
+  }
+  return Status::Ok();
 }
 
 std::string CutReport::Describe() const {

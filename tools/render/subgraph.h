@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "graph/status.h"
@@ -41,6 +42,18 @@ struct SelectFilter {
   bool all_modalities = false;
 };
 
+// The vertices named `name` (canonical name or alias, see
+// GraphView::FindName). NotFound "no entity named 'X'" when none, with
+// " (did you mean 'Y'?)" when a known name is close.
+Status ResolveName(const graph::GraphView& view, std::string_view name,
+                   std::vector<graph::VertexIndex>* vertices);
+
+// Comma-separated relation types / kinds ("allied-with,backed_by").
+// InvalidInput "unknown relation type 'X' (did you mean 'Y'?)" on the first
+// unknown one.
+Status ParseTypeList(std::string_view text, std::vector<graph::RelationType>* types);
+Status ParseKindList(std::string_view text, std::vector<graph::EntityKind>* kinds);
+
 // The default and the largest --max-nodes.
 inline constexpr size_t kDefaultMaxNodes = 300;
 inline constexpr size_t kHardMaxNodes = 5000;
@@ -59,6 +72,10 @@ bool KindPasses(graph::EntityKind kind, const SelectFilter& filter);
 // seeds alone.
 Subgraph Around(const graph::GraphView& view, const std::vector<graph::VertexIndex>& seeds,
                 int depth, const SelectFilter& filter);
+
+// Every admitted edge whose endpoints the filter admits, with those
+// endpoints (isolated vertices are left out).
+Subgraph Everything(const graph::GraphView& view, const SelectFilter& filter);
 
 // The nodes, edges and paths that appear anywhere in a result (also inside
 // lists), with the endpoints of every edge. When the result holds vertices

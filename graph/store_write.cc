@@ -1,0 +1,417 @@
+// Store::Apply: the batch writer. One write transaction per batch; see the
+// layout and its invariants at the top of store.cc.
+#include <algorithm>
+#include <deque>
+#include <unordered_set>
+
+#include "graph/ids.h"
+#include "graph/serialize.h"
+#include "graph/store.h"
+#include "graph/store_lmdb.h"
+
+namespace geokg::graph {
+
+using namespace store_internal;
+
+namespace {
+
+// One relation of the batch. Sorted by (key, doc, sentence, begin, order):
+// grouped by relation, duplicates adjacent with the first in batch order first.
+struct PendingEvidence {
+  RelationKey key;
+  DocId doc;
+  uint32_t sentence, begin;
+  uint32_t order;  // position in the batch: the first of equal keys wins
+  Date doc_date;
+  const Evidence* evidence;
+
+  bool operator<(const PendingEvidence& o) const {
+    if (key != o.key) return key < o.key;
+    if (doc != o.doc) return doc < o.doc;
+    if (sentence != o.sentence) return sentence < o.sentence;
+    if (begin != o.begin) return begin < o.begin;
+    return order < o.order;
+  }
+  bool SameRecord(const PendingEvidence& o) const {
+    return key == o.key && doc == o.doc && sentence == o.sentence && begin == o.begin;
+  }
+};
+
+// Folds one evidence record into a summary.
+void Accumulate(const Evidence& ev, RelationSummary* s) {
+  int m = static_cast<int>(ev.modality);
+  if (m >= 0 && m < kModalityCount) ++s->counts[m];
+  if (ev.date != 0) {
+    if (s->first_date == 0 || ev.date < s->first_date) s->first_date = ev.date;
+    if (ev.date > s->last_date) s->last_date = ev.date;
+  }
+  s->confidence = std::max(s->confidence, ev.confidence);
+}
+
+// Folds the summary of new evidence `add` into the stored one `into`;
+// `add` is later in ingest order.
+void MergeSummary(const RelationSummary& add, RelationSummary* into) {
+  for (int m = 0; m < kModalityCount; ++m) into->counts[m] += add.counts[m];
+  if (add.first_date != 0 && (into->first_date == 0 || add.first_date < into->first_date)) {
+    into->first_date = add.first_date;
+  }
+  into->last_date = std::max(into->last_date, add.last_date);
+  into->confidence = std::max(into->confidence, add.confidence);
+  if (!add.role.empty()) into->role = add.role;
+}
+
+// A 64-bit digest of everything Apply stores about an entity.
+uint64_t EntityFingerprint(const Entity& e) {
+  uint64_t h = Hash64(e.name, e.id ^ static_cast<uint64_t>(e.kind));
+  h = Hash64(e.country, h);
+  for (const std::string& alias : e.aliases) h = Hash64(alias, h + 0x51);
+  return h;
+}
+
+// Merges `add` into `into` (first writer wins; empty fields are filled;
+// aliases united in first-seen order). Returns true if `into` changed.
+bool MergeEntity(const Entity& add, Entity* into) {
+  bool changed = false;
+  if (into->name.empty() && !add.name.empty()) {
+    into->name = add.name;
+    changed = true;
+  }
+  if (into->country.empty() && !add.country.empty()) {
+    into->country = add.country;
+    changed = true;
+  }
+  for (const std::string& alias : add.aliases) {
+    if (std::find(into->aliases.begin(), into->aliases.end(), alias) == into->aliases.end()) {
+      into->aliases.push_back(alias);
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+// The write of one batch; the caller owns the transaction and retries the
+// whole batch on MDB_MAP_FULL (reported through *map_full).
+class BatchWriter {
+ public:
+  BatchWriter(const Store::Impl& impl, MDB_txn* txn, bool* map_full)
+      : impl_(impl), txn_(txn), map_full_(map_full) {}
+
+  Status Write(const std::vector<DocRecord>& batch, ApplyResult* result);
+
+ private:
+  Status Check(int rc, std::string_view what) {
+    if (rc == MDB_MAP_FULL) *map_full_ = true;
+    return LmdbError(impl_.dir, what, rc);
+  }
+  Status WriteEntities(const std::vector<const DocRecord*>& docs, ApplyResult* result);
+  Status WriteAliases(const Entity& entity, size_t first_new_alias, bool with_name);
+  Status WriteRelations(const std::vector<const DocRecord*>& docs, ApplyResult* result);
+
+  const Store::Impl& impl_;
+  MDB_txn* txn_;
+  bool* map_full_;
+ public:
+  // Entities written or found unchanged: impl.known_entities after commit.
+  std::vector<std::pair<EntityId, uint64_t>> known_after_commit;
+
+ private:
+  ValueWriter writer_;
+  ValueReader reader_;
+  std::deque<Evidence> fixed_;  // evidence completed with its document's id/date
+};
+
+Status BatchWriter::Write(const std::vector<DocRecord>& batch, ApplyResult* result) {
+  // Documents new to the store, first occurrence in the batch only.
+  std::vector<const DocRecord*> docs;
+  docs.reserve(batch.size());
+  std::unordered_set<DocId> seen;
+  char key_buf[8];
+  for (const DocRecord& rec : batch) {
+    if (!seen.insert(rec.meta.id).second) {
+      ++result->documents_skipped;
+      continue;
+    }
+    PutBe64(key_buf, rec.meta.id);
+    MDB_val k{8, key_buf}, v;
+    int rc = mdb_get(txn_, impl_.documents, &k, &v);
+    if (rc == 0) {
+      ++result->documents_skipped;
+      continue;
+    }
+    if (rc != MDB_NOTFOUND) return Check(rc, "read documents");
+    docs.push_back(&rec);
+  }
+  for (const DocRecord* rec : docs) {
+    PutBe64(key_buf, rec->meta.id);
+    MDB_val k{8, key_buf};
+    MDB_val v = ToVal(writer_.Encode(rec->meta));
+    int rc = mdb_put(txn_, impl_.documents, &k, &v, MDB_NOOVERWRITE);
+    if (rc != 0) return Check(rc, "write documents");
+    ++result->documents_added;
+  }
+  Status s = WriteEntities(docs, result);
+  if (!s.ok()) return s;
+  return WriteRelations(docs, result);
+}
+
+Status BatchWriter::WriteEntities(const std::vector<const DocRecord*>& docs,
+                                  ApplyResult* result) {
+  // Group the batch's entities by id, keeping batch order inside a group (the
+  // first writer wins), so each entity is read and written once, in key
+  // order, and nothing is copied unless it has to be merged.
+  std::vector<std::pair<EntityId, const Entity*>> all;
+  for (const DocRecord* rec : docs) {
+    for (const Entity& e : rec->entities) all.emplace_back(e.id, &e);
+  }
+  std::stable_sort(all.begin(), all.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  Entity stored, merged;
+  char key_buf[8];
+  for (size_t i = 0; i < all.size();) {
+    const EntityId id = all[i].first;
+    size_t end = i + 1;
+    while (end < all.size() && all[end].first == id) ++end;
+    auto known = impl_.known_entities.find(id);
+    if (known != impl_.known_entities.end()) {
+      bool all_known = true;
+      for (size_t j = i; j < end && all_known; ++j) {
+        all_known = EntityFingerprint(*all[j].second) == known->second;
+      }
+      if (all_known) {
+        i = end;
+        continue;
+      }
+    }
+    PutBe64(key_buf, id);
+    MDB_val k{8, key_buf}, v;
+    int rc = mdb_get(txn_, impl_.entities, &k, &v);
+    size_t first_new_alias = 0;
+    bool with_name = false;
+    const Entity* to_write = all[i].second;
+    if (rc == MDB_NOTFOUND) {
+      ++result->entities_added;
+      with_name = true;
+      if (end - i > 1) {
+        merged = *all[i].second;
+        for (size_t j = i + 1; j < end; ++j) MergeEntity(*all[j].second, &merged);
+        to_write = &merged;
+      }
+    } else if (rc != 0) {
+      return Check(rc, "read entities");
+    } else {
+      // The common case, an entity seen again as it was stored, costs one
+      // encode and a compare instead of a decode and a merge.
+      if (end - i == 1 && writer_.Encode(*all[i].second) == FromVal(v)) {
+        known_after_commit.emplace_back(id, EntityFingerprint(*all[i].second));
+        i = end;
+        continue;
+      }
+      if (!reader_.Decode(FromVal(v), &stored)) {
+        return Status::Storage(impl_.dir + ": corrupt entity " + IdToHex(id));
+      }
+      bool had_name = !stored.name.empty();
+      first_new_alias = stored.aliases.size();
+      bool changed = false;
+      for (size_t j = i; j < end; ++j) changed |= MergeEntity(*all[j].second, &stored);
+      i = end;
+      if (!changed) continue;
+      with_name = !had_name && !stored.name.empty();
+      to_write = &stored;
+    }
+    i = end;
+    v = ToVal(writer_.Encode(*to_write));
+    rc = mdb_put(txn_, impl_.entities, &k, &v, 0);
+    if (rc != 0) return Check(rc, "write entities");
+    known_after_commit.emplace_back(id, EntityFingerprint(*to_write));
+    Status s = WriteAliases(*to_write, first_new_alias, with_name);
+    if (!s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+Status BatchWriter::WriteAliases(const Entity& entity, size_t first_new_alias, bool with_name) {
+  char id_buf[8];
+  PutBe64(id_buf, entity.id);
+  const size_t max_key = static_cast<size_t>(mdb_env_get_maxkeysize(impl_.env.get()));
+  auto put = [&](std::string_view name) -> Status {
+    std::string key = NormalizeName(name);
+    if (key.empty() || key.size() > max_key) return Status::Ok();  // not indexable
+    MDB_val k = ToVal(key), v{8, id_buf};
+    int rc = mdb_put(txn_, impl_.aliases, &k, &v, MDB_NODUPDATA);
+    if (rc != 0 && rc != MDB_KEYEXIST) return Check(rc, "write aliases");
+    return Status::Ok();
+  };
+  if (with_name) {
+    Status s = put(entity.name);
+    if (!s.ok()) return s;
+  }
+  for (size_t i = first_new_alias; i < entity.aliases.size(); ++i) {
+    Status s = put(entity.aliases[i]);
+    if (!s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+Status BatchWriter::WriteRelations(const std::vector<const DocRecord*>& docs,
+                                   ApplyResult* result) {
+  std::vector<PendingEvidence> pending;
+  size_t total = 0;
+  for (const DocRecord* rec : docs) total += rec->relations.size();
+  pending.reserve(total);
+  uint32_t order = 0;
+  for (const DocRecord* rec : docs) {
+    for (const ExtractedRelation& r : rec->relations) {
+      pending.push_back({r.key, rec->meta.id, r.evidence.sentence, r.evidence.begin, order++,
+                         rec->meta.date, &r.evidence});
+    }
+  }
+  if (pending.empty()) return Status::Ok();
+
+  // Evidence numbers continue after the last stored one; evidence k of the
+  // batch (in batch order) gets number base + k. Duplicates leave gaps.
+  uint64_t base = 1;
+  {
+    Cursor cursor;
+    int rc = cursor.Open(txn_, impl_.evidence);
+    if (rc != 0) return Check(rc, "open cursor");
+    MDB_val k, v;
+    rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_LAST);
+    if (rc == 0) {
+      if (k.mv_size != 8) return Status::Storage(impl_.dir + ": corrupt evidence key");
+      base = GetBe64(static_cast<const char*>(k.mv_data)) + 1;
+    } else if (rc != MDB_NOTFOUND) {
+      return Check(rc, "read evidence");
+    }
+  }
+
+  // Pass 1, in relation key order: drop duplicates, index the evidence and
+  // merge the summaries.
+  std::sort(pending.begin(), pending.end());
+  std::vector<const Evidence*> by_order(order, nullptr);  // null: a duplicate
+  char rel_key[kRelationKeySize];
+  char seq_buf[8];
+  RelationSummary added, stored;
+  size_t i = 0;
+  while (i < pending.size()) {
+    const RelationKey key = pending[i].key;
+    EncodeRelationKey(key, rel_key);
+    added = RelationSummary{};
+    added.key = key;
+    uint32_t role_order = 0;
+    for (size_t first = i; i < pending.size() && pending[i].key == key; ++i) {
+      const PendingEvidence& p = pending[i];
+      if (i > first && p.SameRecord(pending[i - 1])) continue;  // duplicate in the batch
+      // The evidence belongs to the document that carries it, and carries
+      // that document's date unless it has its own.
+      const Evidence* ev = p.evidence;
+      if (ev->doc != p.doc || (ev->date == 0 && p.doc_date != 0)) {
+        Evidence& copy = fixed_.emplace_back(*ev);
+        copy.doc = p.doc;
+        if (copy.date == 0) copy.date = p.doc_date;
+        ev = &copy;
+      }
+      by_order[p.order] = ev;
+      PutBe64(seq_buf, base + p.order);
+      MDB_val k{kRelationKeySize, rel_key}, v{8, seq_buf};
+      int rc = mdb_put(txn_, impl_.relation_evidence, &k, &v, 0);
+      if (rc != 0) return Check(rc, "write relation_evidence");
+      Accumulate(*ev, &added);
+      if (!ev->role.empty() && p.order >= role_order) {
+        added.role = ev->role;
+        role_order = p.order;
+      }
+    }
+    MDB_val k{kRelationKeySize, rel_key}, v;
+    int rc = mdb_get(txn_, impl_.relations, &k, &v);
+    const RelationSummary* to_write = &added;
+    if (rc == 0) {
+      StoredSummary value{&stored};
+      if (!reader_.Decode(FromVal(v), &value)) {
+        return Status::Storage(impl_.dir + ": corrupt relation summary");
+      }
+      MergeSummary(added, &stored);
+      to_write = &stored;
+    } else if (rc != MDB_NOTFOUND) {
+      return Check(rc, "read relations");
+    }
+    v = ToVal(writer_.Encode(StoredSummary{const_cast<RelationSummary*>(to_write)}));
+    rc = mdb_put(txn_, impl_.relations, &k, &v, 0);
+    if (rc != 0) return Check(rc, "write relations");
+  }
+
+  // Pass 2, in batch order: append the evidence records (keys ascending).
+  Cursor cursor;
+  int rc = cursor.Open(txn_, impl_.evidence);
+  if (rc != 0) return Check(rc, "open cursor");
+  for (uint32_t o = 0; o < order; ++o) {
+    if (by_order[o] == nullptr) continue;
+    PutBe64(seq_buf, base + o);
+    MDB_val k{8, seq_buf};
+    MDB_val v = ToVal(writer_.Encode(*by_order[o]));
+    rc = mdb_cursor_put(cursor.get(), &k, &v, MDB_APPEND);
+    if (rc != 0) return Check(rc, "write evidence");
+    ++result->evidence_added;
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status Store::Apply(const std::vector<DocRecord>& batch, ApplyResult* result) {
+  Impl& impl = *impl_;
+  if (impl.options.read_only) return Status::Storage(impl.dir + ": store is open read-only");
+  std::lock_guard<std::mutex> write_lock(impl.write_mu);
+  ApplyResult local;
+  for (int attempt = 0; attempt < kMaxResizes; ++attempt) {
+    local = ApplyResult{};
+    bool map_full = false;
+    bool map_resized = false;
+    Status s;
+    {
+      std::shared_lock<std::shared_mutex> map_lock(impl.map_mu);
+      Txn txn;
+      int rc = txn.Begin(impl.env.get(), 0);
+      if (rc == MDB_MAP_RESIZED) {
+        map_resized = true;
+      } else if (rc != 0) {
+        return LmdbError(impl.dir, "begin write transaction", rc);
+      } else {
+        BatchWriter writer(impl, txn.get(), &map_full);
+        s = writer.Write(batch, &local);
+        if (s.ok() && impl.options.before_commit_for_testing) impl.options.before_commit_for_testing();
+        if (s.ok()) {
+          rc = txn.Commit();
+          if (rc == MDB_MAP_FULL) map_full = true;
+          if (rc != 0) s = LmdbError(impl.dir, "commit", rc);
+        }
+        if (s.ok()) {
+          if (impl.known_entities.size() + writer.known_after_commit.size() > Impl::kMaxKnownEntities) {
+            impl.known_entities.clear();
+          }
+          for (const auto& [id, fingerprint] : writer.known_after_commit) {
+            impl.known_entities[id] = fingerprint;
+          }
+        }
+      }
+    }  // the transaction is aborted (if not committed) and map_mu released here
+    if (map_resized) {
+      s = impl.ResizeMap(0);
+      if (!s.ok()) return s;
+      continue;
+    }
+    if (map_full) {
+      MDB_envinfo info;
+      mdb_env_info(impl.env.get(), &info);
+      s = impl.ResizeMap(info.me_mapsize * 2);
+      if (!s.ok()) return s;
+      continue;
+    }
+    if (!s.ok()) return s;
+    if (result != nullptr) *result = local;
+    return Status::Ok();
+  }
+  return Status::Storage(impl.dir + ": batch does not fit even after growing the map");
+}
+
+
+}  // namespace geokg::graph

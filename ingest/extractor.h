@@ -1,0 +1,54 @@
+// Extractor: the whole extraction of one document, text to DocRecord, as the
+// CLI and the pipeline use it. It owns the loaded lexicon and triggers;
+// Extract() runs text analysis, recognition and resolution (recognize.h)
+// and relation finding (relate.h) on a thread-local DocAnalysis whose
+// buffers are reused, so the hot path does not allocate per token.
+//
+// Extraction is a pure function of the document and the loaded data: the
+// same document gives the same record on any machine.
+//
+// Thread-safety: after Create(), Extract() may be called concurrently from
+// any number of threads.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "graph/model.h"
+#include "graph/status.h"
+#include "ingest/reader.h"
+#include "ingest/triggers.h"
+
+namespace geokg::ingest {
+
+class Lexicon;
+
+struct ExtractorOptions {
+  // Folders that add to the built-in lexicon and triggers (--lexicon DIR):
+  // their *.actors.tsv, demonyms.tsv, ..., triggers.tsv. Default: none.
+  std::vector<std::string> lexicon_dirs;
+};
+
+class Extractor {
+ public:
+  // Loads the built-in lexicon and triggers plus those of
+  // options.lexicon_dirs. Errors: InvalidInput naming file:line for a
+  // malformed entry, NotFound for a missing folder or built-in file.
+  static Status Create(const ExtractorOptions& options, std::unique_ptr<Extractor>* out);
+
+  // The record of one document: meta (a copy of doc.meta with sentences and
+  // relations counted), the entities the relations refer to, and the
+  // relations, one per (source, type, target, sentence).
+  graph::DocRecord Extract(const Document& doc) const;
+
+  const Triggers& triggers() const { return triggers_; }
+  const Lexicon& lexicon() const { return *lexicon_; }
+
+ private:
+  Extractor() = default;
+  std::shared_ptr<const Lexicon> lexicon_;
+  Triggers triggers_;
+};
+
+}  // namespace geokg::ingest

@@ -1,0 +1,706 @@
+// Recognition: the scan over each sentence, lexicon matches, titles and
+// people, named bodies the lexicon lacks, and the passes after the scan
+// (group resolution, title relations, text order, modifiers). The patterns
+// for units, facilities, groups, compounds and "city of" are in
+// patterns.cc. See recognize.h for the contract.
+//
+// Each token is looked at once: at token i the scan tries, in order, a
+// numbered military unit, an honorific, a capitalised sequence longer than
+// the lexicon's longest match (new named bodies, acronym definitions), the
+// lexicon match, names the document defined, compounds, facilities, groups,
+// "city of", "the country", known people's single names and "X Y said".
+// Patterns may look ahead and claim tokens (covered_), and may append
+// mentions out of order; SortMentions restores text order.
+#include "ingest/recognize.h"
+
+#include <algorithm>
+
+#include "graph/ids.h"
+#include "ingest/recognize_internal.h"
+#include "ingest/text.h"
+
+namespace geokg::ingest {
+namespace internal {
+namespace {
+
+template <size_t N>
+bool InList(const std::string_view (&list)[N], std::string_view w) {
+  for (std::string_view x : list)
+    if (x == w) return true;
+  return false;
+}
+
+bool EqualsLower(std::string_view token, std::string_view lower) {
+  if (token.size() != lower.size()) return false;
+  for (size_t i = 0; i < token.size(); ++i) {
+    char c = token[i];
+    if (c >= 'A' && c <= 'Z') c += 32;
+    if (c != lower[i]) return false;
+  }
+  return true;
+}
+
+constexpr std::string_view kHonorifics[] = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.",
+                                            "Sir", "Dame", "Mme", "Mme.", "Messrs", "Messrs."};
+
+// Lower-case words that may sit inside a name ("Ali al-Sistani").
+constexpr std::string_view kNameParticles[] = {"al", "bin", "ibn", "van", "von", "de", "da", "di", "du", "la", "le", "del"};
+
+// Joiners inside a capitalised body name ("Ministry of Defence").
+constexpr std::string_view kJoiners[] = {"of", "for", "the", "and", "on", "al", "de", "du", "des", "la", "el"};
+
+// Verbs after which a capital acts as its government ("Washington said").
+constexpr std::string_view kActingVerbs[] = {
+    "said", "says", "say", "told", "tells", "denied", "denies", "deny", "accused", "accuses", "warned", "warns",
+    "announced", "announces", "blamed", "blames", "condemned", "condemns", "urged", "urges", "rejected",
+    "rejects", "responded", "responds", "insists", "insisted", "has", "have", "had", "will", "would", "could",
+    "should", "may", "might", "must", "wants", "wanted", "sought", "seeks", "sent", "sends", "imposed",
+    "imposes", "threatened", "threatens", "believes", "believed", "hopes", "hoped", "claimed", "claims",
+    "called", "calls", "demanded", "demands", "agreed", "agrees", "refused", "refuses", "launched", "ordered",
+    "decided", "approved", "backed", "backs", "supports", "supported", "opposed", "opposes", "expects",
+    "expected", "declined", "vowed", "vows", "pledged", "pledges", "plans", "planned", "struck", "strikes",
+    "attacked", "retaliated", "recalled", "expelled", "summoned", "protested", "welcomed", "criticised",
+    "criticized", "dismissed", "did", "does", "is", "was"};
+// Words before a capital that make it the government ("condemned Washington").
+constexpr std::string_view kActingBefore[] = {
+    "condemned", "condemn", "condemns", "blamed", "blame", "blames", "accused", "accuse", "accuses", "urged",
+    "urge", "urges", "warned", "warn", "warns", "criticised", "criticized", "criticise", "criticize",
+    "sanctioned", "threatened", "against", "with", "between", "by", "pressed", "asked", "told", "called",
+    "rebuked", "defied", "supported", "backed", "from"};
+// Words before a capital that make it the place ("in Baghdad").
+constexpr std::string_view kPlaceBefore[] = {"in", "at", "near", "outside", "into", "to", "across", "around",
+                                              "of", "through", "toward", "towards", "via", "inside", "over",
+                                              "visited", "visit", "reached", "arrived", "left", "leave"};
+
+// Head words of named bodies the lexicon lacks, with their kind. The
+// armed kinds become military-unit when a state modifier is present.
+struct HeadKind {
+  std::string_view word;
+  graph::EntityKind kind;
+};
+constexpr HeadKind kHeadKinds[] = {
+    {"Forces", graph::EntityKind::kArmedGroup},       {"Army", graph::EntityKind::kArmedGroup},
+    {"Brigade", graph::EntityKind::kArmedGroup},      {"Brigades", graph::EntityKind::kArmedGroup},
+    {"Militia", graph::EntityKind::kArmedGroup},      {"Militias", graph::EntityKind::kArmedGroup},
+    {"Guard", graph::EntityKind::kArmedGroup},        {"Guards", graph::EntityKind::kArmedGroup},
+    {"Corps", graph::EntityKind::kArmedGroup},        {"Battalion", graph::EntityKind::kArmedGroup},
+    {"Battalions", graph::EntityKind::kArmedGroup},   {"Regiment", graph::EntityKind::kArmedGroup},
+    {"Units", graph::EntityKind::kArmedGroup},        {"Ministry", graph::EntityKind::kGovernmentBody},
+    {"Department", graph::EntityKind::kGovernmentBody}, {"Agency", graph::EntityKind::kGovernmentBody},
+    {"Bureau", graph::EntityKind::kGovernmentBody},   {"Service", graph::EntityKind::kGovernmentBody},   {"Commission", graph::EntityKind::kGovernmentBody},
+    {"Council", graph::EntityKind::kGovernmentBody},  {"Authority", graph::EntityKind::kGovernmentBody},
+    {"Office", graph::EntityKind::kGovernmentBody},   {"Directorate", graph::EntityKind::kGovernmentBody},
+    {"Party", graph::EntityKind::kOrganization},      {"Movement", graph::EntityKind::kOrganization},
+    {"Front", graph::EntityKind::kOrganization},      {"Organization", graph::EntityKind::kOrganization},
+    {"Organisation", graph::EntityKind::kOrganization}, {"Alliance", graph::EntityKind::kOrganization},
+    {"Coalition", graph::EntityKind::kOrganization},  {"Union", graph::EntityKind::kOrganization},
+    {"Association", graph::EntityKind::kOrganization}, {"League", graph::EntityKind::kOrganization},
+    {"Committee", graph::EntityKind::kOrganization},  {"Base", graph::EntityKind::kFacility},
+    {"Airbase", graph::EntityKind::kFacility},        {"Airport", graph::EntityKind::kFacility},
+};
+
+// Lower-case words that a country name modifies ("US troops").
+constexpr std::string_view kModifiedNouns[] = {
+    "troops", "forces", "soldiers", "military", "officials", "official", "personnel", "diplomats", "diplomat",
+    "diplomatic", "citizens", "citizen", "contractor", "contractors", "government", "navy", "army",
+    "warships", "warplanes", "jets", "drones", "drone", "strikes", "strike", "airstrikes", "airstrike",
+    "sanctions", "president", "ambassador", "envoy", "spokesman", "spokeswoman", "authorities", "leaders",
+    "leader", "administration", "intelligence", "embassy", "consulate", "commander", "commanders", "marines",
+    "sailors", "aircraft", "officers", "officer", "interests", "allies", "nationals", "delegation",
+    "counterpart", "companies", "firms", "banks", "oil", "economy", "dollar", "markets", "exports", "imports",
+    "trade", "lawmakers", "senators", "media", "television", "mission", "base", "bases", "security",
+    "defence", "defense", "foreign", "interior", "police", "special", "state", "central", "national",
+    "prime", "minister", "ministry", "secretary", "navy", "air", "policy", "position", "people", "supporters",
+    "protesters", "militiamen", "militia", "militias", "fighters", "rebels", "crowds", "demonstrators"};
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+// Helpers
+
+bool Recognizer::Lower(uint32_t i) const {
+  std::string_view w = Tok(i);
+  return !w.empty() && w[0] >= 'a' && w[0] <= 'z';
+}
+
+bool Recognizer::Is(uint32_t i, std::string_view lower) const {
+  if (i >= out_->tokens.size()) return false;
+  return EqualsLower(Tok(i), lower);
+}
+
+const Lexicon::Entry* Recognizer::EntityAt(uint32_t i, uint32_t end, uint32_t* len, bool* demonym) const {
+  *len = 0;
+  *demonym = false;
+  if (i >= end) return nullptr;
+  Lexicon::Match m = lex_->LongestMatch(*out_, i, end, keys_.data(), first_nodes_.data());
+  if (m.length == 0) return nullptr;
+  for (uint32_t k = 0; k < m.count; ++k) {
+    const LexValue& v = m.values[k];
+    if (!lex_->CaseOk(v, *out_, i, m.length)) continue;
+    if (v.kind == LexKind::kEntity || v.kind == LexKind::kDemonym) {
+      *len = m.length;
+      *demonym = v.kind == LexKind::kDemonym;
+      return &lex_->entries()[v.index];
+    }
+  }
+  return nullptr;
+}
+
+const Lexicon::Entry* Recognizer::CountryOf(const Lexicon::Entry& e) const {
+  const Lexicon::Entry* cur = &e;
+  for (int hop = 0; hop < 4 && cur != nullptr; ++hop) {
+    if (cur->kind == graph::EntityKind::kCountry) return cur;
+    const Lexicon::Entry* next = nullptr;
+    for (const Lexicon::Link& l : cur->links)
+      if (l.type == graph::RelationType::kLocatedIn) next = lex_->FindAlias(l.target);
+    if (next == nullptr)
+      for (const Lexicon::Link& l : cur->links)
+        if (l.type == graph::RelationType::kPartOf) next = lex_->FindAlias(l.target);
+    cur = next;
+  }
+  if (!e.country.empty()) return lex_->CountryByCode(e.country);
+  return nullptr;
+}
+
+uint32_t Recognizer::CountryOfEntity(uint32_t entity) {
+  const graph::Entity& e = out_->entities[entity];
+  if (e.kind == graph::EntityKind::kCountry) return entity;
+  const Lexicon::Entry* entry = lex_->FindCanonical(e.name);
+  const Lexicon::Entry* c = entry ? CountryOf(*entry) : nullptr;
+  if (c == nullptr && !e.country.empty()) c = lex_->CountryByCode(e.country);
+  return c ? res_.ForEntry(*c, "") : kNone;
+}
+
+int32_t Recognizer::MentionEndingAt(uint32_t end) const {
+  const std::vector<Mention>& ms = out_->mentions;
+  for (size_t k = ms.size(); k-- > 0;) {
+    if (ms[k].last_token == end) return static_cast<int32_t>(k);
+    if (ms.size() - k > 8) break;
+  }
+  return -1;
+}
+
+int32_t Recognizer::MentionStartingAt(uint32_t first) const {
+  const std::vector<Mention>& ms = out_->mentions;
+  // Mentions are sorted when this is used (after SortMentions).
+  auto it = std::lower_bound(ms.begin(), ms.end(), first,
+                             [](const Mention& m, uint32_t f) { return m.first_token < f; });
+  if (it != ms.end() && it->first_token == first) return static_cast<int32_t>(it - ms.begin());
+  return -1;
+}
+
+void Recognizer::Cover(uint32_t first, uint32_t last) {
+  for (uint32_t k = first; k < last && k < covered_.size(); ++k) covered_[k] = 1;
+}
+
+uint32_t Recognizer::LocationFromTokens(uint32_t first, uint32_t last) {
+  std::string_view name = out_->text.substr(out_->tokens[first].begin,
+                                            out_->tokens[last - 1].end - out_->tokens[first].begin);
+  if (const Lexicon::Entry* e = lex_->FindAlias(name)) return res_.ForEntry(*e, name);
+  uint32_t ent = res_.ForName(name, graph::EntityKind::kLocation, "", name);
+  if (last - first == 1) res_.DefineName(name, ent);
+  return ent;
+}
+
+// ---------------------------------------------------------------------------
+// The scan
+
+void Recognizer::Run(const Lexicon& lexicon, std::string_view text, DocAnalysis* out) {
+  lex_ = &lexicon;
+  out_ = out;
+  AnalyzeText(text, out);
+  const uint32_t n = static_cast<uint32_t>(out->tokens.size());
+  keys_.resize(n);
+  first_nodes_.resize(n);
+  triggers_.resize(n);
+  for (uint32_t i = 0; i < n; ++i) {
+    const uint64_t key = TokenKey(Tok(i));
+    keys_[i] = key;
+    const int32_t node = lexicon.FirstNode(key);
+    first_nodes_[i] = node;
+    if (node >= 0 && lexicon.node(node).common && !(out->tokens[i].flags & (kTokPunct | kTokNumber)))
+      out->tokens[i].flags |= kTokCommonWord;
+    triggers_[i] = (out->tokens[i].flags & (kTokPunct | kTokNumber)) ? 0 : TriggerBitsOf(key);
+  }
+  covered_.assign(n, 0);
+  groups_.clear();
+  described_.clear();
+  titled_.clear();
+  res_.Reset(&lexicon, out);
+  for (uint32_t s = 0; s < out->sentences.size(); ++s) ScanSentence(s);
+  ResolveGroups();
+  TitleRelations();
+  SortMentions();
+  LinkCompounds();
+  MarkModifiers();
+}
+
+void Recognizer::ScanSentence(uint32_t s) {
+  const Sentence& sent = out_->sentences[s];
+  sentence_ = s;
+  headline_ = sent.section != graph::Section::kBody;
+  const uint32_t b = sent.first_token, e = sent.first_token + sent.token_count;
+  uint32_t i = b;
+  while (i < e) {
+    if (covered_[i] || (Flags(i) & kTokPunct)) {
+      ++i;
+      continue;
+    }
+    const uint16_t f = Flags(i);
+    uint32_t n = 0;
+    if (f & kTokNumber) n = TryMilitaryUnit(i, e);
+    if (n == 0 && (f & kTokCapitalized)) n = TryHonorific(i, e);
+    if (n == 0) {
+      Lexicon::Match m = lex_->LongestMatch(*out_, i, e, keys_.data(), first_nodes_.data());
+      if (f & kTokCapitalized) n = TryCapitalised(i, e, m.length);
+      if (n == 0 && m.length > 0) n = HandleLexicon(i, e, m);
+    }
+    if (n == 0 && (f & kTokCapitalized)) {
+      uint32_t ent = res_.DefinedName(Tok(i));
+      if (ent != kNone) {
+        res_.Emit(i, i + 1, ent, MentionForm::kName);
+        n = 1;
+      }
+    }
+    if (n == 0 && (f & kTokHyphenated)) n = TryCompound(i, e);
+    const uint8_t trig = triggers_[i];
+    if (n == 0 && (trig & kTrigFacility)) n = TryFacility(i, e);
+    if (n == 0 && (trig & kTrigGroup)) n = TryGroup(i, e);
+    if (n == 0 && (trig & kTrigPlace)) n = TryCityOf(i, e);
+    if (n == 0 && i + 1 < e && (triggers_[i + 1] & kTrigCountry) && Is(i, "the")) {
+      uint32_t c = res_.LastCountry(i);
+      if (c != kNone) {
+        res_.Emit(i + 1, i + 2, c, MentionForm::kPronoun);
+        n = 2;
+      }
+    }
+    if (n == 0 && (f & kTokCapitalized) && !((f & kTokSentenceStart) && (f & kTokCommonWord))) {
+      uint32_t p = res_.PersonByWord(Tok(i));
+      if (p != kNone) {
+        res_.Emit(i, i + 1, p, MentionForm::kName);
+        n = 1;
+      }
+    }
+    if (n == 0 && (f & kTokCapitalized)) n = TrySaidPerson(i, e);
+    i += n > 0 ? n : 1;
+  }
+}
+
+bool Recognizer::MetonymActs(uint32_t i, uint32_t len, uint32_t end) const {
+  if (i > 0 && out_->tokens[i - 1].sentence == sentence_) {
+    std::string_view prev = Tok(i - 1);
+    for (std::string_view w : kPlaceBefore)
+      if (EqualsLower(prev, w)) return false;
+    for (std::string_view w : kActingBefore)
+      if (EqualsLower(prev, w)) return true;
+  }
+  uint32_t j = i + len;
+  if (j < end) {
+    if (Flags(i + len - 1) & kTokPossessive) return true;
+    std::string_view next = Tok(j);
+    for (std::string_view w : kActingVerbs)
+      if (next == w) return true;
+  }
+  return false;
+}
+
+uint32_t Recognizer::HandleLexicon(uint32_t i, uint32_t end, const Lexicon::Match& m) {
+  const uint32_t len = m.length;
+  const LexValue* entity = nullptr;
+  const LexValue* demonym = nullptr;
+  const LexValue* metonym = nullptr;
+  const LexValue* title = nullptr;
+  for (uint32_t k = 0; k < m.count; ++k) {
+    const LexValue& v = m.values[k];
+    if (!lex_->CaseOk(v, *out_, i, len)) continue;
+    switch (v.kind) {
+      case LexKind::kEntity: if (!entity) entity = &v; break;
+      case LexKind::kDemonym: if (!demonym) demonym = &v; break;
+      case LexKind::kMetonym: if (!metonym) metonym = &v; break;
+      case LexKind::kTitle: if (!title) title = &v; break;
+    }
+  }
+  if (title != nullptr && (entity == nullptr || lex_->entries()[entity->index].kind == graph::EntityKind::kPerson ||
+                           !(Flags(i) & kTokCapitalized))) {
+    uint32_t n = TryTitle(i, end, len, lex_->titles()[title->index]);
+    if (n > 0) return n;
+    if (entity == nullptr) return len;
+  }
+  std::string_view surface =
+      out_->text.substr(out_->tokens[i].begin, out_->tokens[i + len - 1].end - out_->tokens[i].begin);
+  if (entity != nullptr) {
+    const Lexicon::Entry& entry = lex_->entries()[entity->index];
+    if (metonym != nullptr && entry.kind != graph::EntityKind::kCountry && MetonymActs(i, len, end)) {
+      uint32_t ent = res_.ForEntry(lex_->entries()[metonym->index], "");
+      res_.Emit(i, i + len, ent, MentionForm::kMetonym);
+      return len;
+    }
+    uint32_t ent;
+    if (entry.kind == graph::EntityKind::kPerson) {
+      ent = res_.RegisterPerson(i, i + len);
+      if (ent == kNone) ent = res_.ForEntry(entry, surface);
+    } else {
+      ent = res_.ForEntry(entry, surface);
+    }
+    res_.Emit(i, i + len, ent, MentionForm::kName);
+    // "US Army", "Iraqi Army": the leading country word makes the body part
+    // of that country.
+    if (len >= 2 && entry.kind != graph::EntityKind::kCountry && entry.kind != graph::EntityKind::kPerson &&
+        entry.kind != graph::EntityKind::kLocation) {
+      uint32_t l2;
+      bool dem;
+      const Lexicon::Entry* first = EntityAt(i, i + 1, &l2, &dem);
+      if (first != nullptr && first->kind == graph::EntityKind::kCountry && first != &entry)
+        res_.AddStructural(ent, res_.ForEntry(*first, ""), graph::RelationType::kPartOf, sentence_, surface, 0.8f);
+    }
+    // An acronym defined right after a known name: "... Forces (PMF)".
+    uint32_t j = i + len;
+    if (j + 2 < end && Tok(j) == "(" &&
+        (Flags(j + 1) & kTokAllCaps) && Tok(j + 2) == ")") {
+      res_.DefineName(Tok(j + 1), ent);
+      res_.Emit(j + 1, j + 2, ent, MentionForm::kName);
+      Cover(j, j + 3);
+      return len + 3;
+    }
+    return len;
+  }
+  if (demonym != nullptr) {
+    uint32_t ent = res_.ForEntry(lex_->entries()[demonym->index], surface);
+    // Plural demonyms name people ("Americans"); singular ones modify.
+    bool plural = surface.size() > 3 && surface.back() == 's' && surface != "Swiss";
+    res_.Emit(i, i + len, ent, plural ? MentionForm::kName : MentionForm::kModifier);
+    return len;
+  }
+  if (metonym != nullptr) {
+    uint32_t ent = res_.ForEntry(lex_->entries()[metonym->index], "");
+    res_.Emit(i, i + len, ent, MentionForm::kMetonym);
+    return len;
+  }
+  return 0;
+}
+
+// ---------------------------------------------------------------------------
+// People
+
+uint32_t Recognizer::NameAfter(uint32_t i, uint32_t end) const {
+  uint32_t k = i, words = 0, last_cap = i;
+  while (k < end && words < 4) {
+    const uint16_t f = Flags(k);
+    std::string_view w = Tok(k);
+    if ((f & kTokCapitalized) && !(f & kTokPunct)) {
+      if (k > i) {
+        uint32_t l;
+        bool dem;
+        const Lexicon::Entry* e = EntityAt(k, k + 1, &l, &dem);
+        if (e != nullptr && e->kind != graph::EntityKind::kPerson && !(f & kTokAbbreviation)) break;
+      }
+      ++words;
+      ++k;
+      last_cap = k;
+      if (f & kTokPossessive) break;
+    } else if (k > i && (InList(kNameParticles, w) || w.starts_with("al-") || w.starts_with("el-"))) {
+      ++k;
+      if (w.find('-') != std::string_view::npos) last_cap = k;
+    } else {
+      break;
+    }
+  }
+  return last_cap;
+}
+
+uint32_t Recognizer::TryTitle(uint32_t i, uint32_t end, uint32_t title_len, const Lexicon::Title& title) {
+  uint32_t j = i + title_len;
+  if (j >= end) return 0;
+  uint32_t person = kNone, name_end = j;
+  if (Flags(j) & kTokCapitalized) {
+    uint32_t l;
+    bool dem;
+    const Lexicon::Entry* e = EntityAt(j, end, &l, &dem);
+    if (e != nullptr && e->kind == graph::EntityKind::kPerson) {
+      name_end = j + l;
+    } else if (e == nullptr || (l == 1 && (Flags(j) & kTokAbbreviation))) {
+      name_end = NameAfter(j, end);
+    }
+    if (name_end > j) person = res_.RegisterPerson(j, name_end);
+  }
+  if (person == kNone) return 0;
+  // The title's country or body: an adjacent modifier ("US President"),
+  // or a possessive ("Iran's foreign minister").
+  uint32_t target = kNone;
+  int32_t pm = MentionEndingAt(i);
+  if (pm < 0 && i >= 2 && (Flags(i - 2) & kTokPossessive)) pm = MentionEndingAt(i - 1);
+  if (pm >= 0) {
+    graph::EntityKind k = out_->entities[out_->mentions[pm].entity].kind;
+    if (k == graph::EntityKind::kCountry || k == graph::EntityKind::kGovernmentBody ||
+        k == graph::EntityKind::kInternationalOrg || k == graph::EntityKind::kOrganization ||
+        k == graph::EntityKind::kArmedGroup || k == graph::EntityKind::kMilitaryUnit ||
+        k == graph::EntityKind::kMedia)
+      target = out_->mentions[pm].entity;
+  }
+  int32_t mi = res_.Emit(j, name_end, person, MentionForm::kName, title.title);
+  if (pm >= 0 && target != kNone && out_->mentions[pm].form == MentionForm::kName &&
+      out_->mentions[pm].last_token == i && out_->entities[target].kind == graph::EntityKind::kCountry)
+    out_->mentions[pm].form = MentionForm::kModifier;
+  if (pm >= 0 && target != kNone && out_->mentions[pm].last_token == i) out_->mentions[pm].head = mi;
+  Cover(j, name_end);
+  titled_.push_back(TitledPerson{mi, static_cast<uint32_t>(&title - lex_->titles().data()), target,
+                                 target != kNone ? 0.9f : 0.f});
+  return name_end - i;
+}
+
+uint32_t Recognizer::TryHonorific(uint32_t i, uint32_t end) {
+  if (!InList(kHonorifics, Tok(i)) || i + 1 >= end || !(Flags(i + 1) & kTokCapitalized)) return 0;
+  uint32_t name_end = NameAfter(i + 1, end);
+  if (name_end <= i + 1) return 0;
+  uint32_t person = res_.RegisterPerson(i + 1, name_end);
+  if (person == kNone) return 0;
+  res_.Emit(i + 1, name_end, person, MentionForm::kName);
+  Cover(i, name_end);
+  return name_end - i;
+}
+
+uint32_t Recognizer::TrySaidPerson(uint32_t i, uint32_t end) {
+  if (headline_ || i + 2 >= end) return 0;
+  if (!(Cap(i) && Cap(i + 1) && IsWord(i) && IsWord(i + 1))) return 0;
+  if (Common(i) || Common(i + 1) || (Flags(i) & kTokAllCaps) || (Flags(i + 1) & kTokAllCaps)) return 0;
+  std::string_view v = Tok(i + 2);
+  if (!(v == "said" || v == "says" || v == "told" || v == "added" || v == "stated" || v == "warned")) return 0;
+  uint32_t l;
+  bool dem;
+  if (EntityAt(i + 1, i + 2, &l, &dem) != nullptr) return 0;
+  uint32_t person = res_.RegisterPerson(i, i + 2);
+  if (person == kNone) return 0;
+  res_.Emit(i, i + 2, person, MentionForm::kName);
+  return 2;
+}
+
+// ---------------------------------------------------------------------------
+// Named bodies the lexicon lacks, acronym definitions
+
+uint32_t Recognizer::TryCapitalised(uint32_t i, uint32_t end, uint32_t lex_len) {
+  uint32_t k = i, seq_end = i;
+  while (k < end) {
+    if (Cap(k) && IsWord(k)) {
+      ++k;
+      seq_end = k;
+      if (Flags(k - 1) & kTokPossessive) break;
+    } else if (k > i && Lower(k) && InList(kJoiners, Tok(k)) && k + 1 < end && Cap(k + 1)) {
+      ++k;
+    } else {
+      break;
+    }
+  }
+  if (seq_end - i < 2 && !(seq_end < end && Tok(seq_end) == "(")) return 0;
+  if (seq_end - i <= lex_len) return 0;
+  auto acronym_after = [&](uint32_t t) {
+    return t + 2 < end && Tok(t) == "(" && (Flags(t + 1) & kTokAllCaps) && Tok(t + 2) == ")";
+  };
+  const bool acronym = acronym_after(seq_end);
+  // The head word is the last word ("Popular Mobilisation Forces"), or the
+  // first before "of" ("Ministry of Oil").
+  std::string_view head = Tok(seq_end - 1);
+  const HeadKind* hk = nullptr;
+  for (const HeadKind& h : kHeadKinds)
+    if (h.word == head) hk = &h;
+  if (hk == nullptr && seq_end - i >= 3 && Tok(i + 1) == "of")
+    for (const HeadKind& h : kHeadKinds)
+      if (h.word == Tok(i) && h.kind != graph::EntityKind::kFacility) hk = &h;
+  // A known body followed by a generic head ("Kataib Hezbollah Brigades")
+  // is the known body.
+  if (hk != nullptr && !acronym_after(seq_end) && lex_len + 1 == seq_end - i) {
+    uint32_t l;
+    bool dem;
+    const Lexicon::Entry* known = EntityAt(i, seq_end - 1, &l, &dem);
+    if (known != nullptr && !dem && l == lex_len && known->kind != graph::EntityKind::kCountry &&
+        known->kind != graph::EntityKind::kLocation && known->kind != graph::EntityKind::kPerson)
+      return 0;
+  }
+  if (!acronym && (hk == nullptr || headline_)) return 0;
+  uint32_t start = i;
+  if ((Flags(i) & kTokSentenceStart) && Common(i) && seq_end - i > 2 && !(hk != nullptr && Tok(i) == hk->word))
+    start = i + 1;
+  while (start < seq_end && Lower(start)) ++start;
+  if (seq_end - start < 2 && !acronym) return 0;
+  if (acronym) {
+    // The acronym's first letter is the first word's; its letters are
+    // initials of the words in order.
+    std::string_view acr = Tok(seq_end + 1);
+    size_t a = 0;
+    for (uint32_t w = start; w < seq_end && a < acr.size(); ++w) {
+      std::string_view word = Tok(w);
+      if (!word.empty() && (word[0] | 32) == (acr[a] | 32)) ++a;
+    }
+    // "Iraqi Counter Terrorism Service (CTS)": the state word may be left out.
+    if (a < acr.size()) {
+      if (hk == nullptr) return 0;
+    }
+  }
+  if (start > i) {
+    uint32_t l;
+    bool dem;
+    if (EntityAt(start, end, &l, &dem) != nullptr && l >= seq_end - start) return 0;
+  }
+  std::string_view name = out_->text.substr(out_->tokens[start].begin,
+                                            out_->tokens[seq_end - 1].end - out_->tokens[start].begin);
+  if (name.find('\n') != std::string_view::npos) return 0;
+  // State modifier: the first word, or the mention just before.
+  uint32_t state = kNone;
+  {
+    uint32_t l;
+    bool dem;
+    const Lexicon::Entry* first = EntityAt(start, start + 1, &l, &dem);
+    if (first != nullptr && first->kind == graph::EntityKind::kCountry) {
+      state = res_.ForEntry(*first, "");
+    } else {
+      int32_t pm = MentionEndingAt(start);
+      if (pm >= 0 && out_->entities[out_->mentions[pm].entity].kind == graph::EntityKind::kCountry)
+        state = out_->mentions[pm].entity;
+    }
+  }
+  graph::EntityKind kind = hk ? hk->kind : graph::EntityKind::kOrganization;
+  if (kind == graph::EntityKind::kArmedGroup && state != kNone) kind = graph::EntityKind::kMilitaryUnit;
+  std::string_view country = state != kNone ? std::string_view(out_->entities[state].country) : std::string_view();
+  uint32_t ent;
+  if (const Lexicon::Entry* known = lex_->FindAlias(name)) {
+    ent = res_.ForEntry(*known, name);
+  } else {
+    ent = res_.ForName(name, kind, country, name);
+  }
+  res_.Emit(start, seq_end, ent, MentionForm::kName);
+  if (state != kNone && kind != graph::EntityKind::kFacility)
+    res_.AddStructural(ent, state, graph::RelationType::kPartOf, sentence_, name, 0.7f);
+  if (acronym) {
+    res_.DefineName(Tok(seq_end + 1), ent);
+    res_.Emit(seq_end + 1, seq_end + 2, ent, MentionForm::kName);
+    Cover(seq_end, seq_end + 3);
+    return seq_end + 3 - i;
+  }
+  return seq_end - i;
+}
+
+// ---------------------------------------------------------------------------
+// Passes after the scan
+
+void Recognizer::ResolveGroups() {
+  for (const PendingGroup& g : groups_) {
+    uint32_t found = kNone;
+    bool ambiguous = false;
+    for (const DescribedGroup& d : described_) {
+      if (d.head != g.head || !d.by_compound) continue;
+      if (found != kNone && found != d.entity) ambiguous = true;
+      found = d.entity;
+    }
+    if (found == kNone || ambiguous) found = res_.ForName(g.head, g.kind, "", "");
+    out_->mentions[g.mention].entity = found;
+  }
+}
+
+void Recognizer::TitleRelations() {
+  for (const TitledPerson& t : titled_) {
+    const Mention& m = out_->mentions[t.mention];
+    const Lexicon::Title& title = lex_->titles()[t.title];
+    uint32_t target = t.target;
+    float conf = t.confidence;
+    if (target == kNone) {
+      // The person's own country, from the lexicon.
+      const graph::Entity& p = out_->entities[m.entity];
+      if (!p.country.empty())
+        if (const Lexicon::Entry* c = lex_->CountryByCode(p.country)) {
+          target = res_.ForEntry(*c, "");
+          conf = 0.8f;
+        }
+    }
+    if (target == kNone) {
+      // The dominant country around the sentence: same sentence counts
+      // three, two sentences either side one; ties go to the latest
+      // mention before the person.
+      struct Score {
+        uint32_t entity;
+        int score;
+        uint32_t last;
+      };
+      Score best{kNone, 0, 0};
+      for (const Mention& c : out_->mentions) {
+        if (out_->entities[c.entity].kind != graph::EntityKind::kCountry) continue;
+        int d = static_cast<int>(c.sentence) - static_cast<int>(m.sentence);
+        if (d < -2 || d > 2) continue;
+        int score = 0;
+        uint32_t last = 0;
+        for (const Mention& c2 : out_->mentions) {
+          if (c2.entity != c.entity) continue;
+          int d2 = static_cast<int>(c2.sentence) - static_cast<int>(m.sentence);
+          if (d2 == 0) score += 3;
+          else if (d2 >= -2 && d2 <= 2) score += 1;
+          if (c2.first_token < m.first_token && c2.first_token >= last) last = c2.first_token;
+        }
+        if (score > best.score || (score == best.score && last > best.last)) best = Score{c.entity, score, last};
+      }
+      if (best.entity != kNone) {
+        target = best.entity;
+        conf = 0.6f;
+      }
+    }
+    if (target == kNone) continue;
+    res_.AddStructural(m.entity, target, graph::RelationType::kMemberOf, m.sentence, title.title, conf, title.title);
+    // Leader of a country only for heads of state or government (a
+    // minister with leader=yes leads a ministry, not the country); leader
+    // of a body for any leader title.
+    graph::EntityKind k = out_->entities[target].kind;
+    const bool head_of_country = title.title_class == "head-of-state" ||
+                                 title.title_class == "head-of-government" || title.title_class == "royal";
+    if (title.leader && ((k == graph::EntityKind::kCountry && head_of_country) ||
+                         k == graph::EntityKind::kOrganization || k == graph::EntityKind::kInternationalOrg ||
+                         k == graph::EntityKind::kGovernmentBody || k == graph::EntityKind::kArmedGroup ||
+                         k == graph::EntityKind::kMilitaryUnit))
+      res_.AddStructural(m.entity, target, graph::RelationType::kLeaderOf, m.sentence, title.title, conf,
+                         title.title);
+  }
+}
+
+void Recognizer::SortMentions() {
+  std::vector<Mention>& ms = out_->mentions;
+  const size_t n = ms.size();
+  order_.resize(n);
+  for (size_t k = 0; k < n; ++k) order_[k] = static_cast<uint32_t>(k);
+  std::stable_sort(order_.begin(), order_.end(), [&](uint32_t a, uint32_t b) {
+    if (ms[a].first_token != ms[b].first_token) return ms[a].first_token < ms[b].first_token;
+    return ms[a].last_token > ms[b].last_token;
+  });
+  remap_.resize(n);
+  for (size_t k = 0; k < n; ++k) remap_[order_[k]] = static_cast<int32_t>(k);
+  sorted_.clear();
+  for (size_t k = 0; k < n; ++k) {
+    Mention m = ms[order_[k]];
+    if (m.head >= 0) m.head = remap_[m.head];
+    sorted_.push_back(m);
+  }
+  ms.swap(sorted_);
+}
+
+void Recognizer::MarkModifiers() {
+  std::vector<Mention>& ms = out_->mentions;
+  for (size_t k = 0; k < ms.size(); ++k) {
+    Mention& m = ms[k];
+    if (m.form != MentionForm::kName && m.form != MentionForm::kModifier) continue;
+    if (out_->entities[m.entity].kind != graph::EntityKind::kCountry) continue;
+    if (Flags(m.last_token - 1) & kTokPossessive) continue;
+    uint32_t t = m.last_token;
+    if (t >= out_->tokens.size() || out_->tokens[t].sentence != m.sentence) continue;
+    if (m.head < 0 && k + 1 < ms.size() && ms[k + 1].first_token == t && ms[k + 1].entity != m.entity &&
+        ms[k + 1].form != MentionForm::kCompoundAdj) {
+      m.form = MentionForm::kModifier;
+      m.head = static_cast<int32_t>(k + 1);
+    } else if (m.form == MentionForm::kName && Lower(t) && InList(kModifiedNouns, Tok(t))) {
+      m.form = MentionForm::kModifier;
+    }
+  }
+}
+
+}  // namespace internal
+
+void Recognize(const Lexicon& lexicon, std::string_view text, DocAnalysis* out) {
+  thread_local internal::Recognizer recognizer;
+  recognizer.Run(lexicon, text, out);
+}
+
+}  // namespace geokg::ingest

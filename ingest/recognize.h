@@ -1,0 +1,51 @@
+// Recognition: finds the actors a document names and resolves every
+// mention to a canonical entity (resolve.h), in one pass over the tokens.
+//
+// What is recognised (see recognize.cc for the details of each pattern):
+//   - lexicon names and aliases, longest match first; demonyms and country
+//     names used as modifiers ("Iraqi city", "US troops": kModifier, with
+//     `head` set when the modified word is itself a mention); metonyms
+//     ("Washington said") when the word acts, else the place;
+//   - acronyms defined in the text ("Popular Mobilisation Forces (PMF)")
+//     and named bodies the lexicon lacks, typed by their head word
+//     ("... Ministry" government-body, "... Forces" armed-group, or
+//     military-unit with a state modifier);
+//   - numbered military units ("82nd Airborne Division", "5th Fleet"), part-
+//     of their possessive/compound owner ("the US Army's ...");
+//   - people after titles and honorifics ("Defence Secretary Mark Esper",
+//     "Mr Esper"), with member-of (and leader-of for leader titles) to the
+//     country or body of the title;
+//   - facilities ("the US embassy in Baghdad" -> "United States Embassy in
+//     Iraq", "a military base in Kirkuk") and definite references to the
+//     last one ("the compound");
+//   - groups described by type ("Iran-backed militia", "protesters") and
+//     compound adjectives (X-backed/-allied/-led/-based) with the relation
+//     they carry;
+//   - "the country" -> the last country named.
+//
+// Structural relations found on the way go to DocAnalysis::structural:
+//   part-of (unit -> owner; "US Army" -> United States), member-of/leader-of
+//   (person -> country/body, role = title), located-in (facility -> place,
+//   place -> country from "Iraqi city of Kirkuk"), backed-by / allied-with /
+//   located-in (group -> X) from compounds, and leader-of (X -> group) from
+//   "X-led group" (the ontology has no led-by; leader-of points from the
+//   leader to what it leads).
+//
+// Thread-safety: reentrant; scratch buffers are thread-local, the lexicon is
+// shared read-only.
+#pragma once
+
+#include <string_view>
+
+#include "ingest/analysis.h"
+#include "ingest/lexicon.h"
+
+namespace geokg::ingest {
+
+// Analyses `text` (AnalyzeText) and fills out->entities, out->mentions (in
+// text order) and out->structural. Clears *out first, keeping capacity.
+// REQUIRES: `text` and `lexicon` outlive every use of *out (mentions and
+// tokens point into them).
+void Recognize(const Lexicon& lexicon, std::string_view text, DocAnalysis* out);
+
+}  // namespace geokg::ingest

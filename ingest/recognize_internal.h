@@ -1,0 +1,123 @@
+// Internal to recognition (recognize.cc, patterns.cc): the per-document
+// state shared by the scan and the patterns. Not part of the public API.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ingest/analysis.h"
+#include "ingest/lexicon.h"
+#include "ingest/resolve.h"
+
+namespace geokg::ingest::internal {
+
+constexpr uint32_t kNone = DocResolver::kNone;
+
+// A bare group noun ("militiamen") whose entity is chosen after the scan:
+// the one described group of the same head in the document, else the
+// generic group.
+struct PendingGroup {
+  int32_t mention;
+  std::string_view head;  // normalised head noun, a static string
+  graph::EntityKind kind;
+};
+
+// A group described with a qualifier ("Iran-backed militia").
+struct DescribedGroup {
+  std::string_view head;
+  uint32_t entity;
+  bool by_compound;  // qualified by a compound ("Iran-allied"), not a country word
+};
+
+// Which patterns a token can start (bit set), decided once per token from
+// its key so that the scan calls only the patterns that can match.
+enum TriggerBits : uint8_t {
+  kTrigFacility = 1 << 0,  // embassy, base, building, compound, ...
+  kTrigGroup = 1 << 1,     // protesters, militia, troops, coalition, ...
+  kTrigPlace = 1 << 2,     // city, town, province ... (of X)
+  kTrigCountry = 1 << 3,   // "country" (of "the country")
+};
+// The trigger bits of a token key (0 for most words).
+uint8_t TriggerBitsOf(uint64_t token_key);
+
+class Recognizer {
+ public:
+  void Run(const Lexicon& lexicon, std::string_view text, DocAnalysis* out);
+
+  // --- shared helpers (recognize.cc) ---
+  std::string_view Tok(uint32_t i) const { return out_->TokenText(i); }
+  uint16_t Flags(uint32_t i) const { return out_->tokens[i].flags; }
+  bool IsWord(uint32_t i) const { return !(out_->tokens[i].flags & kTokPunct); }
+  bool Cap(uint32_t i) const { return out_->tokens[i].flags & kTokCapitalized; }
+  bool Lower(uint32_t i) const;
+  bool Common(uint32_t i) const { return out_->tokens[i].flags & kTokCommonWord; }
+  // Case-insensitive ASCII comparison of token i with a lower-case word.
+  bool Is(uint32_t i, std::string_view lower) const;
+  // The lexicon entity (country, location, ...) named at tokens [i, i+len)
+  // with the longest match, or nullptr; sets *len. Demonyms yield their
+  // country; titles and metonyms are not entities here.
+  const Lexicon::Entry* EntityAt(uint32_t i, uint32_t end, uint32_t* len, bool* demonym) const;
+  // The country a located entry lies in (following located-in links up to
+  // three hops), or nullptr.
+  const Lexicon::Entry* CountryOf(const Lexicon::Entry& e) const;
+  // The country of a document entity (itself if a country), via the
+  // lexicon; or kNone.
+  uint32_t CountryOfEntity(uint32_t entity);
+  // The mention ending exactly at token `end` (last_token == end), or -1.
+  int32_t MentionEndingAt(uint32_t end) const;
+  int32_t MentionStartingAt(uint32_t first) const;
+  void Cover(uint32_t first, uint32_t last);
+  // Creates (or finds) a location named by tokens [first, last).
+  uint32_t LocationFromTokens(uint32_t first, uint32_t last);
+
+  // --- patterns (patterns.cc); each returns tokens consumed at i (0 = no) ---
+  uint32_t TryMilitaryUnit(uint32_t i, uint32_t end);
+  uint32_t TryCompound(uint32_t i, uint32_t end);
+  uint32_t TryFacility(uint32_t i, uint32_t end);
+  uint32_t TryGroup(uint32_t i, uint32_t end);
+  uint32_t TryCityOf(uint32_t i, uint32_t end);
+  void ResolveGroups();
+  void LinkCompounds();
+
+  const Lexicon* lex_ = nullptr;
+  DocAnalysis* out_ = nullptr;
+  DocResolver res_;
+  std::vector<uint8_t> covered_;
+  std::vector<PendingGroup> groups_;
+  std::vector<DescribedGroup> described_;
+  std::vector<uint64_t> keys_;  // TokenKey of every token
+  std::vector<int32_t> first_nodes_;  // Lexicon::FirstNode of every token
+  std::vector<uint8_t> triggers_;  // TriggerBits of every token
+  std::string scratch_;
+  uint32_t sentence_ = 0;  // current sentence
+  bool headline_ = false;  // current sentence is a title/related headline
+
+ private:
+  void ScanSentence(uint32_t s);
+  uint32_t HandleLexicon(uint32_t i, uint32_t end, const Lexicon::Match& m);
+  uint32_t TryTitle(uint32_t i, uint32_t end, uint32_t title_len, const Lexicon::Title& title);
+  uint32_t TryHonorific(uint32_t i, uint32_t end);
+  uint32_t TryCapitalised(uint32_t i, uint32_t end, uint32_t lex_len);
+  uint32_t TrySaidPerson(uint32_t i, uint32_t end);
+  // Name tokens after a title/honorific: [i, *name_end); 0 if none.
+  uint32_t NameAfter(uint32_t i, uint32_t end) const;
+  bool MetonymActs(uint32_t i, uint32_t len, uint32_t end) const;
+  void MarkModifiers();
+  void TitleRelations();
+  void SortMentions();
+
+  struct TitledPerson {
+    int32_t mention;
+    uint32_t title;            // index into lexicon titles
+    uint32_t target;           // explicit country/body, or kNone
+    float confidence;
+  };
+  std::vector<TitledPerson> titled_;
+  std::vector<uint32_t> order_;
+  std::vector<int32_t> remap_;
+  std::vector<Mention> sorted_;
+};
+
+}  // namespace geokg::ingest::internal

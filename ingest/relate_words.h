@@ -1,0 +1,39 @@
+// Closed-class English words that relation finding reasons with: determiners,
+// prepositions, auxiliaries, negators, modals, conjunctions, relative
+// pronouns, and the small noun classes (forces, accusations) that change how
+// a clause is read. These are grammar, not domain data, so they live in code;
+// the open-class trigger words live in data/triggers.tsv.
+//
+// Every function takes a lower-cased word and does not allocate.
+#pragma once
+
+#include <string_view>
+
+namespace geokg::ingest::words {
+
+bool IsDeterminer(std::string_view w);     // the, a, its, this, some, many ...
+bool IsPossessiveMark(std::string_view w); // 's ’s '
+bool IsPreposition(std::string_view w);    // in, on, of, from, by, at ...
+bool IsBeForm(std::string_view w);         // is, was, were, been, being, got ...
+bool IsAuxiliary(std::string_view w);      // have, has, had, do, did + be forms
+bool IsNegator(std::string_view w);        // not, n't, never, no, without ...
+bool IsHypotheticalModal(std::string_view w);  // would, could, might, may, should
+bool IsConditional(std::string_view w);    // if, unless, whether
+bool IsFutureModal(std::string_view w);    // will, shall, 'll
+// Words that, followed by "to", make what follows future or intended:
+// prepared, ready, plans, set, expected, vowed, threatened ...
+bool IsFutureLead(std::string_view w);
+bool IsAdverb(std::string_view w);         // also, later, reportedly, *ly ...
+bool IsCoordinator(std::string_view w);    // and, or, but, then, as well as
+bool IsRelativePronoun(std::string_view w);  // who, which, whom, whose, that
+bool IsSubordinator(std::string_view w);   // as, while, because, although, when, if ...
+bool IsPronoun(std::string_view w);        // it, they, he, she, we, i, you
+// Nouns for people or forces whose "of"/"from" complement names the actor:
+// "fighters from X", "troops of X", "members of X".
+bool IsForceNoun(std::string_view w);
+// Nouns for claims whose denial is a denial: accusations, allegations ...
+bool IsAccusationNoun(std::string_view w);
+bool IsTerminal(std::string_view w);       // . ! ?
+bool IsClauseBreak(std::string_view w);    // ; : ( ) — and dashes
+
+}  // namespace geokg::ingest::words

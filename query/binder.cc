@@ -1,0 +1,496 @@
+// Binder and planner: AST -> BoundQuery (see plan.h).
+#include <algorithm>
+#include <map>
+
+#include "graph/date.h"
+#include "graph/ids.h"
+#include "graph/ontology.h"
+#include "query/plan.h"
+
+namespace geokg::query {
+namespace {
+
+using graph::EntityKind;
+using graph::RelationType;
+
+struct PropName {
+  std::string_view name;
+  Prop prop;
+  bool entity;
+};
+constexpr PropName kProps[] = {
+    {"name", Prop::kName, true},           {"kind", Prop::kKind, true},
+    {"id", Prop::kId, true},               {"aliases", Prop::kAliases, true},
+    {"country", Prop::kCountry, true},     {"type", Prop::kType, false},
+    {"count", Prop::kCount, false},        {"first_date", Prop::kFirstDate, false},
+    {"last_date", Prop::kLastDate, false}, {"confidence", Prop::kConfidence, false},
+    {"modality", Prop::kModality, false},  {"role", Prop::kRole, false},
+};
+
+class Binder {
+ public:
+  Binder(const graph::GraphView& view, BoundQuery* q, QueryError* error)
+      : view_(view), q_(q), error_(error) {}
+
+  bool Fail(const Pos& pos, std::string msg) {
+    error_->line = pos.line;
+    error_->column = pos.column;
+    error_->length = static_cast<int>(pos.length == 0 ? 1 : pos.length);
+    error_->message = std::move(msg);
+    return false;
+  }
+
+  bool ApplyOptions(const std::vector<OptionEntry>& entries) {
+    QueryOptions& o = q_->options;
+    for (const OptionEntry& e : entries) {
+      const Expr& v = *e.value;
+      std::string key = graph::FoldSeparators(e.key.text);
+      if (key == "modality" || key == "modalities") {
+        std::vector<const Expr*> names;
+        if (v.kind == ExprKind::kList) {
+          for (auto& a : v.args) names.push_back(a.get());
+        } else {
+          names.push_back(&v);
+        }
+        o.modalities.fill(false);
+        for (const Expr* n : names) {
+          if (n->kind != ExprKind::kString) return Fail(n->pos, "modality must be a string such as 'all' or 'reported'");
+          if (graph::FoldSeparators(n->s) == "all") {
+            o.modalities.fill(true);
+            continue;
+          }
+          auto m = graph::ParseModality(n->s);
+          if (!m) return Fail(n->pos, "unknown modality '" + n->s + "' (asserted, negated, hypothetical, future, reported or all)");
+          o.modalities[static_cast<int>(*m)] = true;
+        }
+      } else if (key == "from" || key == "to") {
+        graph::Date d = v.kind == ExprKind::kString ? graph::ParseIsoDate(v.s) : 0;
+        if (d == 0) return Fail(v.pos, "expected a date 'YYYY-MM-DD'");
+        (key == "from" ? o.from : o.to) = d;
+      } else if (key == "maxhops" || key == "maxrows" || key == "timeout" || key == "limit") {
+        double x = v.kind == ExprKind::kInt ? static_cast<double>(v.i) : v.kind == ExprKind::kFloat ? v.d : -1;
+        if (x <= 0) return Fail(v.pos, "expected a positive number");
+        if (key == "maxhops") o.default_max_hops = static_cast<int>(x);
+        else if (key == "timeout") o.time_limit_seconds = x;
+        else o.max_rows = static_cast<size_t>(x);
+      } else {
+        return Fail(e.key.pos, "unknown option '" + e.key.text + "' (modality, from, to, max_hops, max_rows, timeout)");
+      }
+    }
+    return true;
+  }
+
+  bool KindMask(const std::vector<Name>& kinds, uint32_t* mask) {
+    *mask = 0;
+    for (const Name& k : kinds) {
+      auto kind = graph::ParseKind(k.text);
+      if (!kind) {
+        std::string s = graph::SuggestKind(k.text);
+        return Fail(k.pos, "unknown entity kind '" + k.text + "'" + (s.empty() ? "" : " (did you mean '" + s + "'?)"));
+      }
+      *mask |= 1u << static_cast<int>(*kind);
+    }
+    return true;
+  }
+  bool TypeMask(const std::vector<Name>& types, uint32_t* mask) {
+    *mask = 0;
+    for (const Name& t : types) {
+      auto type = graph::ParseRelationType(t.text);
+      if (!type) {
+        std::string s = graph::SuggestRelationType(t.text);
+        return Fail(t.pos, "unknown relation type '" + t.text + "'" + (s.empty() ? "" : " (did you mean '" + s + "'?)"));
+      }
+      *mask |= 1u << static_cast<int>(*type);
+    }
+    return true;
+  }
+
+  bool LookupProp(const Name& name, bool entity, Prop* prop) {
+    for (const PropName& p : kProps) {
+      if (p.entity == entity && p.name == name.text) {
+        *prop = p.prop;
+        return true;
+      }
+    }
+    return Fail(name.pos, "unknown " + std::string(entity ? "entity" : "relation") + " property '" + name.text +
+                              "' (" + (entity ? "name, kind, id, aliases, country" :
+                                                "type, count, first_date, last_date, confidence, modality, role") + ")");
+  }
+
+  // A conjunct `slot.prop = literal` from a pattern's property map.
+  std::unique_ptr<BoundExpr> PropEquals(SlotKind kind, int slot, Prop prop, const Expr& value, bool* ok) {
+    auto lit = BindExpr(value, false);
+    if (!lit) {
+      *ok = false;
+      return nullptr;
+    }
+    auto e = std::make_unique<BoundExpr>();
+    e->kind = ExprKind::kCompare;
+    e->op = CompareOp::kEq;
+    e->pos = value.pos;
+    auto lhs = std::make_unique<BoundExpr>();
+    lhs->kind = ExprKind::kProperty;
+    lhs->slot_kind = kind;
+    lhs->slot = slot;
+    lhs->prop = prop;
+    e->args.push_back(std::move(lhs));
+    e->args.push_back(std::move(lit));
+    *ok = true;
+    return e;
+  }
+
+  bool BindNode(const NodePattern& n, int* slot_out) {
+    int slot = -1;
+    if (n.variable) {
+      auto it = symbols_.find(n.variable->text);
+      if (it != symbols_.end()) {
+        if (it->second.first != SlotKind::kNode)
+          return Fail(n.variable->pos, "'" + n.variable->text + "' is not a node variable");
+        slot = it->second.second;
+      }
+    }
+    if (slot < 0) {
+      slot = static_cast<int>(q_->nodes.size());
+      q_->nodes.emplace_back();
+      if (n.variable) {
+        q_->nodes.back().name = n.variable->text;
+        symbols_[n.variable->text] = {SlotKind::kNode, slot};
+        order_.push_back(n.variable->text);
+      }
+    }
+    uint32_t mask;
+    if (!KindMask(n.kinds, &mask)) return false;
+    auto restrict_candidates = [&](std::vector<graph::VertexIndex> c) {
+      NodeSlot& s = q_->nodes[slot];
+      if (s.has_candidates) {
+        std::vector<graph::VertexIndex> both;
+        std::set_intersection(s.candidates.begin(), s.candidates.end(), c.begin(), c.end(), std::back_inserter(both));
+        c = std::move(both);
+      }
+      s.has_candidates = true;
+      s.candidates = std::move(c);
+    };
+    for (const PropertyEntry& p : n.properties) {
+      Prop prop;
+      if (!LookupProp(p.key, true, &prop)) return false;
+      const Expr& v = *p.value;
+      if (prop == Prop::kName) {
+        if (v.kind != ExprKind::kString) return Fail(v.pos, "name must be a string");
+        restrict_candidates(view_.FindName(v.s));
+      } else if (prop == Prop::kId) {
+        uint64_t id;
+        if (v.kind != ExprKind::kString || !graph::HexToId(v.s, &id)) return Fail(v.pos, "id must be 16 hex digits");
+        auto vtx = view_.FindId(id);
+        restrict_candidates(vtx ? std::vector<graph::VertexIndex>{*vtx} : std::vector<graph::VertexIndex>{});
+      } else if (prop == Prop::kKind) {
+        if (v.kind != ExprKind::kString) return Fail(v.pos, "kind must be a string");
+        uint32_t m;
+        if (!KindMask({Name{v.s, v.pos}}, &m)) return false;
+        mask = mask ? (mask & m) : m;
+        if (mask == 0) restrict_candidates({});
+      } else {
+        bool ok;
+        auto c = PropEquals(SlotKind::kNode, slot, prop, v, &ok);
+        if (!ok) return false;
+        q_->conjuncts.push_back(std::move(c));
+      }
+    }
+    NodeSlot& s = q_->nodes[slot];
+    if (mask) {
+      if (s.kind_mask && (s.kind_mask & mask) == 0) restrict_candidates({});
+      s.kind_mask = s.kind_mask ? (s.kind_mask & mask) : mask;
+    }
+    *slot_out = slot;
+    return true;
+  }
+
+  bool BindRel(const RelPattern& r, PathFunction fn, int* slot_out) {
+    int slot = static_cast<int>(q_->rels.size());
+    q_->rels.emplace_back();
+    RelSlot& s = q_->rels.back();
+    if (r.variable) {
+      if (symbols_.count(r.variable->text))
+        return Fail(r.variable->pos, "variable '" + r.variable->text + "' is already defined");
+      s.name = r.variable->text;
+      symbols_[s.name] = {SlotKind::kRel, slot};
+      order_.push_back(s.name);
+    }
+    s.direction = r.direction;
+    if (!TypeMask(r.types, &s.type_mask)) return false;
+    for (int t = 0; t < graph::kRelationTypeCount; ++t)
+      if (s.type_mask & (1u << t)) s.types.push_back(static_cast<RelationType>(t));
+    s.variable_length = r.variable_length || fn != PathFunction::kNone;
+    s.min_hops = r.variable_length ? r.min_hops : 1;
+    s.max_hops = r.variable_length ? (r.max_hops < 0 ? std::max(q_->options.default_max_hops, s.min_hops) : r.max_hops) : 1;
+    if (s.max_hops < s.min_hops) return Fail(r.pos, "the upper bound of hops is below the lower bound");
+    if (fn != PathFunction::kNone && s.min_hops > 1)
+      return Fail(r.pos, "shortest paths take a lower bound of 0 or 1 hops");
+    for (const PropertyEntry& p : r.properties) {
+      Prop prop;
+      if (!LookupProp(p.key, false, &prop)) return false;
+      if (prop == Prop::kType) {
+        const Expr& v = *p.value;
+        if (v.kind != ExprKind::kString) return Fail(v.pos, "type must be a string");
+        uint32_t m;
+        if (!TypeMask({Name{v.s, v.pos}}, &m)) return false;
+        RelSlot& rs = q_->rels[slot];
+        rs.type_mask = rs.type_mask ? (rs.type_mask & m) : m;
+        rs.types.clear();
+        for (int t = 0; t < graph::kRelationTypeCount; ++t)
+          if (rs.type_mask & (1u << t)) rs.types.push_back(static_cast<RelationType>(t));
+        if (rs.type_mask == 0) rs.type_mask = 1u << 31;  // nothing matches
+        continue;
+      }
+      bool ok;
+      auto c = PropEquals(SlotKind::kRel, -2, prop, *p.value, &ok);  // -2: the edge under test
+      if (!ok) return false;
+      q_->rels[slot].edge_filters.push_back(std::move(c));
+    }
+    *slot_out = slot;
+    return true;
+  }
+
+  bool BindPattern(const PatternPath& p, std::vector<int>* nodes, std::vector<int>* rels) {
+    if (p.function != PathFunction::kNone && p.rels.size() != 1)
+      return Fail(p.pos, "shortestPath and allShortestPaths take a pattern with exactly one relationship");
+    for (size_t i = 0; i < p.nodes.size(); ++i) {
+      int slot;
+      if (!BindNode(p.nodes[i], &slot)) return false;
+      nodes->push_back(slot);
+      if (i < p.rels.size()) {
+        if (!BindRel(p.rels[i], p.function, &slot)) return false;
+        rels->push_back(slot);
+      }
+    }
+    return true;
+  }
+
+  std::unique_ptr<BoundExpr> BindExpr(const Expr& e, bool allow_aggregate) {
+    auto b = std::make_unique<BoundExpr>();
+    b->kind = e.kind;
+    b->pos = e.pos;
+    b->op = e.op;
+    switch (e.kind) {
+      case ExprKind::kNull: return b;
+      case ExprKind::kBool: b->literal = Value(e.b); return b;
+      case ExprKind::kInt: b->literal = Value(e.i); return b;
+      case ExprKind::kFloat: b->literal = Value(e.d); return b;
+      case ExprKind::kString: b->literal = Value(e.s); return b;
+      case ExprKind::kVariable:
+      case ExprKind::kProperty: {
+        auto it = symbols_.find(e.s);
+        if (it == symbols_.end()) {
+          Pos pos = e.pos;
+          pos.length = e.s.size();
+          Fail(pos, "unknown variable '" + e.s + "'");
+          return nullptr;
+        }
+        b->slot_kind = it->second.first;
+        b->slot = it->second.second;
+        if (e.kind == ExprKind::kProperty) {
+          if (b->slot_kind == SlotKind::kPath) {
+            Fail(e.property.pos, "a path has no properties");
+            return nullptr;
+          }
+          if (b->slot_kind == SlotKind::kRel && q_->rels[b->slot].variable_length) {
+            Fail(e.pos, "'" + e.s + "' is a list of relationships (variable length); it has no properties");
+            return nullptr;
+          }
+          if (!LookupProp(e.property, b->slot_kind == SlotKind::kNode, &b->prop)) return nullptr;
+        }
+        return b;
+      }
+      case ExprKind::kFunction: {
+        b->function = e.s;
+        b->star = e.star;
+        b->distinct = e.distinct;
+        bool aggregate = e.s == "count" || e.s == "collect";
+        if (aggregate && !allow_aggregate) {
+          Fail(e.pos, e.s + "() is only allowed as a whole RETURN item");
+          return nullptr;
+        }
+        size_t want = e.s == "count" && e.star ? 0 : 1;
+        if (e.s != "count" && e.s != "collect" && e.s != "type" && e.s != "length" && e.s != "exists" &&
+            e.s != "size" && e.s != "nodes" && e.s != "relationships" && e.s != "startnode" && e.s != "endnode") {
+          Pos pos = e.pos;
+          pos.length = e.s.size();
+          Fail(pos, "unknown function '" + e.s + "' (count, collect, type, length, size, nodes, relationships, exists)");
+          return nullptr;
+        }
+        if (e.args.size() != want || (e.star && e.s != "count")) {
+          Fail(e.pos, e.s + "() takes " + (want ? "one argument" : "*"));
+          return nullptr;
+        }
+        for (auto& a : e.args) {
+          auto ba = BindExpr(*a, false);
+          if (!ba) return nullptr;
+          b->args.push_back(std::move(ba));
+        }
+        if (e.s == "exists" && b->args[0]->kind != ExprKind::kProperty) {
+          Fail(e.pos, "exists() takes a property (n.country) or a pattern");
+          return nullptr;
+        }
+        return b;
+      }
+      case ExprKind::kExistsPattern: {
+        std::vector<int> nodes, rels;
+        size_t symbols_before = symbols_.size();
+        if (!BindPattern(*e.pattern, &nodes, &rels)) return nullptr;
+        if (symbols_.size() != symbols_before) {
+          Fail(e.pattern->pos, "a pattern inside exists() may not introduce new variables");
+          return nullptr;
+        }
+        b->subplan = static_cast<int>(q_->subplans.size());
+        q_->subplans.emplace_back();
+        pending_exists_.push_back({b->subplan, nodes, rels});
+        return b;
+      }
+      default: {
+        for (auto& a : e.args) {
+          auto ba = BindExpr(*a, false);
+          if (!ba) return nullptr;
+          b->args.push_back(std::move(ba));
+        }
+        return b;
+      }
+    }
+  }
+
+  static void SplitAnd(std::unique_ptr<BoundExpr> e, std::vector<std::unique_ptr<BoundExpr>>* out) {
+    if (e->kind == ExprKind::kAnd) {
+      SplitAnd(std::move(e->args[0]), out);
+      SplitAnd(std::move(e->args[1]), out);
+    } else {
+      out->push_back(std::move(e));
+    }
+  }
+
+  std::map<std::string, std::pair<SlotKind, int>> symbols_;
+  std::vector<std::string> order_;  // named variables in order of appearance
+  struct PendingExists {
+    int subplan;
+    std::vector<int> nodes, rels;
+  };
+  std::vector<PendingExists> pending_exists_;
+  const graph::GraphView& view_;
+  BoundQuery* q_;
+  QueryError* error_;
+};
+
+
+}  // namespace
+
+bool PlanQuery(const graph::GraphView& view, BoundQuery* q);  // planner.cc
+
+bool BindQuery(const graph::GraphView& view, QueryAst& ast, const QueryOptions& options,
+               BoundQuery* q, QueryError* error) {
+  q->options = options;
+  Binder b(view, q, error);
+  if (!b.ApplyOptions(ast.options)) return false;
+  std::vector<std::pair<std::vector<int>, std::vector<int>>> pattern_slots;
+  for (const PatternPath& p : ast.patterns) {
+    std::vector<int> nodes, rels;
+    if (!b.BindPattern(p, &nodes, &rels)) return false;
+    q->patterns.push_back(BoundPattern{p.function, -1, nodes, rels});
+    if (p.path_variable || p.function != PathFunction::kNone) {
+      int slot = static_cast<int>(q->paths.size());
+      PathSlot ps;
+      ps.function = p.function;
+      ps.node_slots = nodes;
+      ps.rel_slots = rels;
+      if (p.path_variable) {
+        if (b.symbols_.count(p.path_variable->text))
+          return b.Fail(p.path_variable->pos, "variable '" + p.path_variable->text + "' is already defined");
+        ps.name = p.path_variable->text;
+        b.symbols_[ps.name] = {SlotKind::kPath, slot};
+        b.order_.push_back(ps.name);
+      }
+      q->patterns.back().path = slot;
+      q->paths.push_back(std::move(ps));
+    }
+  }
+  if (ast.where) {
+    auto w = b.BindExpr(*ast.where, false);
+    if (!w) return false;
+    Binder::SplitAnd(std::move(w), &q->conjuncts);
+  }
+  // RETURN.
+  q->distinct = ast.distinct;
+  if (ast.return_star) {
+    if (b.order_.empty()) return b.Fail(ast.return_pos, "RETURN * needs at least one named variable");
+    for (const std::string& name : b.order_) {
+      auto [kind, slot] = b.symbols_[name];
+      auto e = std::make_unique<BoundExpr>();
+      e->kind = ExprKind::kVariable;
+      e->slot_kind = kind;
+      e->slot = slot;
+      q->columns.push_back(name);
+      q->items.push_back(std::move(e));
+      q->aggregate.push_back(false);
+    }
+  }
+  for (const ReturnItem& item : ast.items) {
+    auto e = b.BindExpr(*item.expr, true);
+    if (!e) return false;
+    bool agg = e->kind == ExprKind::kFunction && (e->function == "count" || e->function == "collect");
+    q->has_aggregate |= agg;
+    q->aggregate.push_back(agg);
+    q->columns.push_back(item.column);
+    q->items.push_back(std::move(e));
+  }
+  q->visible_columns = q->columns.size();
+  for (const OrderItem& o : ast.order_by) {
+    int col = -1;
+    for (size_t i = 0; i < q->visible_columns && col < 0; ++i)
+      if (q->columns[i] == o.text) col = static_cast<int>(i);
+    if (col < 0) {
+      auto e = b.BindExpr(*o.expr, false);
+      if (!e) return false;
+      if (q->has_aggregate || q->distinct) {
+        return b.Fail(o.expr->pos, "with DISTINCT or aggregation, ORDER BY must name a returned column");
+      }
+      col = static_cast<int>(q->items.size());
+      q->items.push_back(std::move(e));
+      q->aggregate.push_back(false);
+      q->columns.push_back("");
+    }
+    q->order.push_back({col, o.descending});
+  }
+  for (int k = 0; k < 2; ++k) {
+    const Expr* e = k == 0 ? ast.skip.get() : ast.limit.get();
+    if (!e) continue;
+    if (e->kind != ExprKind::kInt || e->i < 0) return b.Fail(e->pos, std::string(k == 0 ? "SKIP" : "LIMIT") + " takes a non-negative integer");
+    (k == 0 ? q->skip : q->limit) = e->i;
+  }
+  if (!PlanQuery(view, q)) return b.Fail(ast.return_pos, "internal planning error");
+  // exists() subplans: expand from the pattern's (already bound) nodes.
+  for (auto& pe : b.pending_exists_) {
+    Plan& sp = q->subplans[pe.subplan];
+    std::vector<bool> bound(q->nodes.size(), false);
+    for (size_t i = 0; i < q->nodes.size(); ++i) bound[i] = !q->nodes[i].name.empty();
+    int start = -1;
+    for (size_t i = 0; i < pe.nodes.size() && start < 0; ++i)
+      if (bound[pe.nodes[i]]) start = static_cast<int>(i);
+    if (start < 0) {
+      start = 0;
+      sp.steps.push_back(Step{StepKind::kScan, -1, pe.nodes[0]});
+      bound[pe.nodes[0]] = true;
+    }
+    auto expand = [&](int rel_i, int from, int to, bool reversed) {
+      Step s;
+      s.kind = q->rels[pe.rels[rel_i]].variable_length ? StepKind::kVarExpand : StepKind::kExpand;
+      s.from = pe.nodes[from];
+      s.to = pe.nodes[to];
+      s.rel = pe.rels[rel_i];
+      s.reversed = reversed;
+      s.to_bound = bound[s.to];
+      bound[s.to] = true;
+      sp.steps.push_back(s);
+    };
+    for (int i = start; i < static_cast<int>(pe.rels.size()); ++i) expand(i, i, i + 1, false);
+    for (int i = start - 1; i >= 0; --i) expand(i, i + 1, i, true);
+  }
+  return true;
+}
+
+}  // namespace geokg::query

@@ -1,0 +1,94 @@
+// Executor: runs a Plan depth-first over the view. Internal to the query
+// module. All traversal state (bindings, edge stacks, BFS marks) is sized
+// once per query, so expansion does no heap allocation.
+#pragma once
+
+#include <chrono>
+#include <functional>
+
+#include "query/plan.h"
+
+namespace geokg::query {
+
+// The evaluated form of an expression while rows are being found; strings
+// are views into the graph, the ontology tables or the bound query.
+struct Cell {
+  enum Type { kNull, kBool, kInt, kDouble, kStr, kDate, kNode, kEdge, kEdgeList, kPath, kList, kAliasList, kModList };
+  Type type = kNull;
+  bool b = false;
+  int64_t i = 0;
+  double d = 0;
+  std::string_view s;
+  uint32_t id = 0;                  // vertex, edge, rel slot or path slot
+  const BoundExpr* list = nullptr;  // kList
+};
+
+struct BfsScratch;  // executor.cc
+
+class Executor {
+ public:
+  Executor(const graph::GraphView& view, const BoundQuery& query);
+
+  // Runs the plan, calling `emit` per binding; `emit` returns false to stop.
+  // Returns false if the time limit stopped the search.
+  bool Run(const std::function<bool()>& emit);
+
+  Cell Eval(const BoundExpr& e);
+  Value ToValue(const Cell& c);
+  Value EvalValue(const BoundExpr& e);
+
+ private:
+  struct RelBinding {
+    graph::EdgeIndex single = 0;
+    const graph::EdgeIndex* data = nullptr;
+    uint32_t len = 0;
+    bool reversed = false;
+  };
+
+  void RunStep(const Plan& plan, size_t i);
+  bool Pass(const std::vector<const BoundExpr*>& filters);
+  bool NodeOk(int slot, graph::VertexIndex v) const;
+  bool EdgeOk(const RelSlot& r, graph::EdgeIndex e);
+  bool Visible(graph::EdgeIndex e) const;
+  uint32_t Count(graph::EdgeIndex e) const;
+  bool Used(graph::EdgeIndex e) const;
+  bool Tick();
+  template <class Fn> void ForEachEdge(graph::VertexIndex u, const RelSlot& r, Direction dir, Fn&& fn);
+  void VarExpand(const Plan& plan, size_t i, const Step& s, graph::VertexIndex u, int depth, uint32_t base);
+  void Reach(const Plan& plan, size_t i, const Step& s);
+  void Shortest(const Plan& plan, size_t i, const Step& s);
+  int MeetInTheMiddle(BfsScratch& sc, const RelSlot& r, graph::VertexIndex a, graph::VertexIndex b, bool first_only);
+  void EnumerateShortest(const Plan& plan, size_t i, const Step& s, const BfsScratch& sc, graph::VertexIndex u,
+                         int dist, int total);
+  // Edges of v a traversal in direction dir looks at (the cost of expanding v).
+  uint64_t Degree(graph::VertexIndex v, Direction dir) const;
+  // Typed expansion scans a vertex's whole run below this many edges.
+  static constexpr size_t kShortRun = 32;
+  void BindPath(const Step& s);
+  bool RunSubplan(int index);
+  PathValue BuildPath(int path_slot) const;
+  std::vector<graph::EdgeIndex> RelEdges(int rel_slot) const;  // pattern order
+  Cell Property(const BoundExpr& e);
+  Cell Compare(const Cell& a, const Cell& b, CompareOp op);
+  bool ListContains(const Cell& list, const Cell& x, bool* saw_null);
+
+  const graph::GraphView& view_;
+  const BoundQuery& q_;
+  uint32_t modality_mask_ = 0;
+  std::vector<graph::VertexIndex> node_;
+  std::vector<RelBinding> rel_;
+  std::vector<graph::EdgeIndex> edge_stack_;  // variable-length edges, reserved
+  std::vector<graph::EdgeIndex> used_;        // edges bound in this row
+  std::vector<std::vector<graph::EdgeIndex>> shortest_edges_;  // per path slot
+  std::vector<std::vector<graph::VertexIndex>> shortest_vertices_;
+  std::string id_text_;  // backing store of the last n.id
+  graph::EdgeIndex current_edge_ = 0;  // for per-edge filters (slot -2)
+  const std::function<bool()>* emit_ = nullptr;
+  bool stop_ = false, timed_out_ = false;
+  bool sub_found_ = false;
+  int sub_depth_ = 0;
+  uint32_t ticks_ = 0;
+  std::chrono::steady_clock::time_point deadline_;
+};
+
+}  // namespace geokg::query

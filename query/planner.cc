@@ -1,0 +1,151 @@
+// Planner: orders the patterns of a bound query into steps. Each pattern
+// starts at its most selective node (already bound, else fewest candidates:
+// named entities, then kinds, then everything) and expands outwards in both
+// directions; WHERE conjuncts are placed right after the step that binds the
+// last variable they read.
+#include <algorithm>
+
+#include "query/plan.h"
+
+namespace geokg::query {
+namespace {
+
+void CollectSlots(const BoundExpr& e, std::vector<std::pair<SlotKind, int>>* out, bool* has_exists) {
+  if ((e.kind == ExprKind::kVariable || e.kind == ExprKind::kProperty) && e.slot >= 0)
+    out->push_back({e.slot_kind, e.slot});
+  if (e.kind == ExprKind::kExistsPattern) *has_exists = true;
+  for (auto& a : e.args) CollectSlots(*a, out, has_exists);
+}
+
+}  // namespace
+
+bool PlanQuery(const graph::GraphView& view, BoundQuery* q) {
+  std::vector<bool> node_bound(q->nodes.size(), false), rel_bound(q->rels.size(), false),
+      path_bound(q->paths.size(), false);
+  auto cost = [&](int slot) -> double {
+    const NodeSlot& s = q->nodes[slot];
+    if (node_bound[slot]) return -1;
+    if (s.has_candidates) return static_cast<double>(s.candidates.size());
+    if (s.kind_mask) {
+      double c = 0;
+      for (int k = 0; k < graph::kEntityKindCount; ++k)
+        if (s.kind_mask & (1u << k)) c += static_cast<double>(view.kind_counts()[k]);
+      return c + 0.5;
+    }
+    return static_cast<double>(view.vertex_count()) + 1;
+  };
+
+  std::vector<bool> done(q->patterns.size(), false);
+  for (size_t round = 0; round < q->patterns.size(); ++round) {
+    // Next pattern: one touching a bound node, else the cheapest start.
+    int best = -1;
+    double best_cost = 0;
+    for (size_t i = 0; i < q->patterns.size(); ++i) {
+      if (done[i]) continue;
+      double c = 1e300;
+      for (int n : q->patterns[i].nodes) c = std::min(c, cost(n));
+      if (best < 0 || c < best_cost) {
+        best = static_cast<int>(i);
+        best_cost = c;
+      }
+    }
+    done[best] = true;
+    const BoundPattern& p = q->patterns[best];
+    auto scan = [&](int slot) {
+      if (node_bound[slot]) return;
+      Step s;
+      s.kind = StepKind::kScan;
+      s.to = slot;
+      q->plan.steps.push_back(s);
+      node_bound[slot] = true;
+    };
+    if (p.function != PathFunction::kNone) {
+      int a = p.nodes[0], b = p.nodes[1];
+      if (cost(b) < cost(a)) std::swap(a, b);
+      scan(a);
+      scan(b);
+      Step s;
+      s.kind = StepKind::kShortest;
+      s.from = p.nodes[0];
+      s.to = p.nodes[1];
+      s.rel = p.rels[0];
+      s.path = p.path;
+      q->plan.steps.push_back(s);
+      rel_bound[s.rel] = true;
+    } else {
+      int start = 0;
+      double c = 1e300;
+      for (size_t i = 0; i < p.nodes.size(); ++i) {
+        double ci = cost(p.nodes[i]);
+        if (ci < c) {
+          c = ci;
+          start = static_cast<int>(i);
+        }
+      }
+      scan(p.nodes[start]);
+      auto expand = [&](int rel_i, int from, int to, bool reversed) {
+        Step s;
+        s.kind = q->rels[p.rels[rel_i]].variable_length ? StepKind::kVarExpand : StepKind::kExpand;
+        s.from = p.nodes[from];
+        s.to = p.nodes[to];
+        s.rel = p.rels[rel_i];
+        s.reversed = reversed;
+        s.to_bound = node_bound[s.to];
+        node_bound[s.to] = true;
+        rel_bound[s.rel] = true;
+        q->plan.steps.push_back(s);
+      };
+      for (int i = start; i < static_cast<int>(p.rels.size()); ++i) expand(i, i, i + 1, false);
+      for (int i = start - 1; i >= 0; --i) expand(i, i + 1, i, true);
+    }
+    if (p.path >= 0) path_bound[p.path] = true;
+    // Mark the path bound on the last step of this pattern.
+    if (!q->plan.steps.empty() && p.path >= 0 && q->plan.steps.back().path < 0) q->plan.steps.back().path = -2 - p.path;
+  }
+
+  // Place conjuncts.
+  std::vector<bool> nb(q->nodes.size(), false), rb(q->rels.size(), false), pb(q->paths.size(), false);
+  std::vector<std::vector<std::pair<SlotKind, int>>> reads(q->conjuncts.size());
+  std::vector<bool> placed(q->conjuncts.size(), false);
+  for (size_t i = 0; i < q->conjuncts.size(); ++i) {
+    bool has_exists = false;
+    CollectSlots(*q->conjuncts[i], &reads[i], &has_exists);
+    if (has_exists) {
+      q->plan.final_filters.push_back(q->conjuncts[i].get());
+      placed[i] = true;
+    }
+  }
+  for (Step& s : q->plan.steps) {
+    if (s.to >= 0) nb[s.to] = true;
+    if (s.rel >= 0) rb[s.rel] = true;
+    if (s.path >= 0) pb[s.path] = true;
+    if (s.path <= -2) pb[-2 - s.path] = true;
+    for (size_t i = 0; i < q->conjuncts.size(); ++i) {
+      if (placed[i]) continue;
+      bool ready = true;
+      for (auto [kind, slot] : reads[i]) {
+        ready &= kind == SlotKind::kNode ? nb[slot] : kind == SlotKind::kRel ? rb[slot] : pb[slot];
+      }
+      if (ready) {
+        s.filters.push_back(q->conjuncts[i].get());
+        placed[i] = true;
+      }
+    }
+  }
+  for (size_t i = 0; i < q->conjuncts.size(); ++i)
+    if (!placed[i]) q->plan.final_filters.push_back(q->conjuncts[i].get());
+  for (Step& s : q->plan.steps)
+    if (s.path <= -2) s.path = -1;
+
+  // DISTINCT reachability: a last variable-length step whose edges nobody
+  // reads only needs each reachable target once (BFS instead of paths).
+  if (q->distinct && !q->has_aggregate && q->plan.steps.size() == 2 && q->rels.size() == 1 &&
+      q->paths.empty() && q->subplans.empty()) {
+    Step& s = q->plan.steps.back();
+    const RelSlot& r = q->rels[s.rel];
+    if (s.kind == StepKind::kVarExpand && r.name.empty() && r.min_hops <= 1 && !s.to_bound) s.kind = StepKind::kReach;
+  }
+  return true;
+}
+
+}  // namespace geokg::query

@@ -1,0 +1,177 @@
+// End-to-end tests of `geokg repl`: the real binary driven through a
+// pseudo-terminal (readline prompt, tab completion, history file), and with
+// piped stdin (no prompts). The store is made by `geokg ingest`.
+#include <poll.h>
+#include <pty.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <csignal>
+#include <string>
+
+#include "tests/support/process.h"
+
+using geokg::testing::ProcessResult;
+using geokg::testing::RunGeokg;
+using geokg::testing::TempDir;
+using geokg::testing::WriteWholeFile;
+
+namespace {
+
+const char kArticle[] =
+    "US sends troops to Iraq after embassy attack\n"
+    "The United States deployed 750 troops to Iraq on Wednesday, the Pentagon said.\n"
+    "Iraq condemned Washington for the air strikes.\n"
+    "Iran denied it was behind the protests.\n";
+
+// A child process on the other side of a pseudo-terminal.
+class PtyProcess {
+ public:
+  PtyProcess(const std::vector<std::string>& args, const std::string& history) {
+    pid_ = forkpty(&master_, nullptr, nullptr, nullptr);
+    REQUIRE(pid_ >= 0);
+    if (pid_ == 0) {
+      setenv("GEOKG_HISTORY", history.c_str(), 1);
+      setenv("TERM", "dumb", 1);
+      setenv("INPUTRC", "/dev/null", 1);
+      std::vector<char*> argv;
+      for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+      argv.push_back(nullptr);
+      execv(argv[0], argv.data());
+      _exit(127);
+    }
+  }
+  ~PtyProcess() {
+    if (pid_ > 0 && !reaped_) {
+      kill(pid_, SIGKILL);
+      waitpid(pid_, nullptr, 0);
+    }
+    if (master_ >= 0) close(master_);
+  }
+
+  void Type(const std::string& text) {
+    size_t done = 0;
+    while (done < text.size()) {
+      ssize_t n = write(master_, text.data() + done, text.size() - done);
+      REQUIRE(n > 0);
+      done += static_cast<size_t>(n);
+    }
+  }
+
+  // Reads until `needle` appears in everything read so far (true) or the
+  // time runs out / the child closes the terminal (false).
+  bool WaitFor(const std::string& needle, int seconds = 30) {
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+    while (output_.find(needle, scanned_) == std::string::npos) {
+      auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                      deadline - std::chrono::steady_clock::now())
+                      .count();
+      if (left <= 0) return false;
+      pollfd pfd{master_, POLLIN, 0};
+      if (poll(&pfd, 1, static_cast<int>(left)) <= 0) continue;
+      char buf[4096];
+      ssize_t n = read(master_, buf, sizeof buf);
+      if (n <= 0) return output_.find(needle, scanned_) != std::string::npos;
+      output_.append(buf, static_cast<size_t>(n));
+    }
+    scanned_ = output_.find(needle, scanned_) + needle.size();
+    return true;
+  }
+
+  // Waits for the child to exit; its exit status, or -1.
+  int Wait(int seconds = 30) {
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+    while (std::chrono::steady_clock::now() < deadline) {
+      // Drain the terminal so the child never blocks on output.
+      pollfd pfd{master_, POLLIN, 0};
+      if (poll(&pfd, 1, 50) > 0) {
+        char buf[4096];
+        ssize_t n = read(master_, buf, sizeof buf);
+        if (n > 0) output_.append(buf, static_cast<size_t>(n));
+      }
+      int status = 0;
+      if (waitpid(pid_, &status, WNOHANG) == pid_) {
+        reaped_ = true;
+        return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+      }
+    }
+    return -1;
+  }
+
+  const std::string& output() const { return output_; }
+
+ private:
+  pid_t pid_ = -1;
+  int master_ = -1;
+  bool reaped_ = false;
+  std::string output_;
+  size_t scanned_ = 0;
+};
+
+// Ingests kArticle into dir/db with the real `geokg ingest`.
+void MakeStore(const TempDir& dir, std::string* db) {
+  *db = dir / "db";
+  WriteWholeFile(dir / "article.txt", kArticle);
+  ProcessResult r = RunGeokg({"ingest", "--db", *db, "--quiet", dir / "article.txt"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+}
+
+}  // namespace
+
+TEST_CASE("geokg repl through a pseudo-terminal", "[e2e][repl]") {
+  TempDir dir;
+  std::string db;
+  MakeStore(dir, &db);
+  std::string history = dir / "history";
+  PtyProcess repl({GEOKG_BINARY, "repl", "--db", db}, history);
+  INFO(repl.output());
+  REQUIRE(repl.WaitFor("geokg> "));
+
+  // A query over two lines: the continuation prompt, then the table.
+  repl.Type("MATCH (a {name: 'United States'})-[r]->(b)\r");
+  REQUIRE(repl.WaitFor("...> "));
+  repl.Type("RETURN a.name AS who, b.name AS whom;\r");
+  REQUIRE(repl.WaitFor("Iraq"));
+  REQUIRE(repl.WaitFor("geokg> "));
+  CHECK(repl.output().find("United States") != std::string::npos);
+  CHECK(repl.output().find("who") != std::string::npos);
+
+  // Tab completes a command name.
+  repl.Type(":sch\t\r");
+  REQUIRE(repl.WaitFor("entity kinds"));
+  REQUIRE(repl.WaitFor("geokg> "));
+
+  repl.Type(":quit\r");
+  CHECK(repl.Wait() == 0);
+  std::string saved = geokg::testing::ReadWholeFile(history);
+  CHECK(saved.find("RETURN a.name AS who") != std::string::npos);
+  CHECK(saved.find(":schema") != std::string::npos);
+}
+
+TEST_CASE("geokg repl reads piped stdin without prompts", "[e2e][repl]") {
+  TempDir dir;
+  std::string db;
+  MakeStore(dir, &db);
+  ProcessResult r = RunGeokg({"repl", "--db", db},
+                             "MATCH (a {name: 'United States'})-[:`deployed-to`]->(b)\n"
+                             "RETURN b.name;\n"
+                             ":path Iran Iraq\n"
+                             "MATCH (a:armd-group) RETURN a;\n");
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("geokg>") == std::string::npos);
+  CHECK(r.out.find("Iraq") != std::string::npos);
+  CHECK(r.out.find("line 1, column") != std::string::npos);
+  CHECK(r.out.find("armed-group") != std::string::npos);  // suggestion
+}
+
+TEST_CASE("geokg repl refuses a missing store", "[e2e][repl]") {
+  TempDir dir;
+  ProcessResult r = RunGeokg({"repl", "--db", dir / "nothing"});
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("geokg repl:") != std::string::npos);
+}

@@ -1,0 +1,251 @@
+// Durability: a real `geokg ingest` process (GEOKG_BINARY) is killed with
+// SIGKILL at several points; the store it leaves must open, be consistent
+// (every stored document has all its evidence, every summary counts exactly
+// its evidence), and an ingest resumed to completion must reach the same
+// graph as an uninterrupted one.
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <tuple>
+#include <vector>
+
+#include "graph/store.h"
+
+namespace geokg::graph {
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+class TempDir {
+ public:
+  TempDir() {
+    static std::atomic<int> counter{0};
+    path_ = fs::temp_directory_path() /
+            ("geokg_kill_test_" + std::to_string(getpid()) + "_" + std::to_string(counter++));
+    fs::remove_all(path_);
+    fs::create_directories(path_);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+// Writes `count` distinct documents (the sample articles, each copy made
+// unique by a closing line) into `dir`.
+void WriteCorpus(const fs::path& dir, int count) {
+  std::vector<std::string> articles;
+  for (const auto& entry : fs::directory_iterator(fs::path(GEOKG_SOURCE_DIR) / "samples" / "articles")) {
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    articles.push_back(ss.str());
+  }
+  REQUIRE(!articles.empty());
+  std::sort(articles.begin(), articles.end());
+  fs::create_directories(dir);
+  for (int i = 0; i < count; ++i) {
+    char name[32];
+    std::snprintf(name, sizeof name, "doc%05d.txt", i);
+    std::ofstream out(dir / name, std::ios::binary);
+    out << articles[static_cast<size_t>(i) % articles.size()] << "\n\nArchive copy number " << i
+        << ".\n";
+  }
+}
+
+struct RunResult {
+  bool killed = false;  // SIGKILL arrived before the process ended
+  int exit_code = -1;
+  double seconds = 0;
+};
+
+// Runs `geokg ingest --db DB --batch 25 CORPUS`; kills it after `kill_after`
+// seconds if that is > 0.
+RunResult RunIngest(const fs::path& db, const fs::path& corpus, const fs::path& log,
+                    double kill_after) {
+  auto start = Clock::now();
+  pid_t pid = fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (fd >= 0) {
+      dup2(fd, 1);
+      dup2(fd, 2);
+    }
+    execl(GEOKG_BINARY, GEOKG_BINARY, "ingest", "--db", db.c_str(), "--batch", "25", corpus.c_str(),
+          static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  RunResult result;
+  int status = 0;
+  if (kill_after > 0) {
+    auto deadline = start + std::chrono::duration<double>(kill_after);
+    while (Clock::now() < deadline) {
+      if (waitpid(pid, &status, WNOHANG) == pid) {
+        result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+        result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+        return result;  // finished before the kill
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    kill(pid, SIGKILL);
+  }
+  REQUIRE(waitpid(pid, &status, 0) == pid);
+  result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  result.killed = WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+std::string ReadLog(const fs::path& log) {
+  std::ifstream in(log);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// What a store holds, reduced to what must not depend on batch boundaries.
+struct Snapshot {
+  StoreStats stats;
+  std::map<DocId, uint64_t> evidence_per_doc;  // every stored document, 0 if none
+  std::map<std::tuple<EntityId, int, EntityId>, std::array<uint32_t, kModalityCount>> counts;
+  std::map<EntityId, std::set<std::string>> aliases;
+};
+
+// Opens `db` read-only and checks its consistency on the way.
+Snapshot CheckAndRead(const fs::path& db) {
+  StoreOptions options;
+  options.read_only = true;
+  options.create_if_missing = false;
+  std::unique_ptr<Store> store;
+  Status s = Store::Open(db.string(), options, &store);
+  INFO(s.message());
+  REQUIRE(s.ok());
+  Snapshot snap;
+  REQUIRE(store->Stats(&snap.stats).ok());
+  REQUIRE(store->ForEachDocument([&](const DocMeta& d) {
+                 snap.evidence_per_doc[d.id] = 0;
+                 return true;
+               })
+              .ok());
+  CHECK(snap.evidence_per_doc.size() == snap.stats.documents);
+  uint64_t evidence = 0;
+  bool consistent = true;
+  REQUIRE(store->ForEachRelation([&](const RelationSummary& r) {
+                 std::array<uint32_t, kModalityCount> seen{};
+                 Status es = store->ForEachEvidence(r.key, [&](const Evidence& e) {
+                   ++seen[static_cast<int>(e.modality)];
+                   auto it = snap.evidence_per_doc.find(e.doc);
+                   if (it == snap.evidence_per_doc.end()) consistent = false;  // evidence without document
+                   else ++it->second;
+                   ++evidence;
+                   return true;
+                 });
+                 if (!es.ok() || seen != r.counts) consistent = false;
+                 snap.counts[{r.key.source, static_cast<int>(r.key.type), r.key.target}] = r.counts;
+                 return true;
+               })
+              .ok());
+  CHECK(consistent);
+  CHECK(evidence == snap.stats.evidence);
+  REQUIRE(store->ForEachEntity([&](const Entity& e) {
+                 snap.aliases[e.id] = std::set<std::string>(e.aliases.begin(), e.aliases.end());
+                 return true;
+               })
+              .ok());
+  // Every relation names stored entities.
+  for (const auto& [key, counts] : snap.counts) {
+    CHECK(snap.aliases.count(std::get<0>(key)) == 1);
+    CHECK(snap.aliases.count(std::get<2>(key)) == 1);
+  }
+  return snap;
+}
+
+TEST_CASE("an ingest killed with SIGKILL leaves a consistent, resumable store",
+          "[graph][store][kill]") {
+  if (!fs::exists(GEOKG_BINARY)) FAIL("geokg binary not built: " << GEOKG_BINARY);
+  TempDir tmp;
+  const fs::path corpus = tmp.path() / "corpus";
+  WriteCorpus(corpus, 3000);
+
+  // The reference: one uninterrupted ingest.
+  const fs::path reference_db = tmp.path() / "reference";
+  RunResult full = RunIngest(reference_db, corpus, tmp.path() / "reference.log", 0);
+  INFO(ReadLog(tmp.path() / "reference.log"));
+  REQUIRE(full.exit_code == 0);
+  Snapshot reference = CheckAndRead(reference_db);
+  REQUIRE(reference.stats.documents == 3000);
+  REQUIRE(reference.stats.relations > 0);
+
+  // Kill points: fixed times and fractions of the uninterrupted run, so that
+  // some land mid-ingest on slow and fast machines alike.
+  std::vector<double> kill_points = {0.2, 0.5, 1.0};
+  for (double f : {0.1, 0.3, 0.6, 0.85}) kill_points.push_back(f * full.seconds);
+  int interrupted = 0;
+  for (size_t i = 0; i < kill_points.size(); ++i) {
+    const fs::path db = tmp.path() / ("killed" + std::to_string(i));
+    const fs::path log = tmp.path() / ("killed" + std::to_string(i) + ".log");
+    RunResult run = RunIngest(db, corpus, log, kill_points[i]);
+    INFO("kill after " << kill_points[i] << " s; uninterrupted run took " << full.seconds << " s");
+    if (!run.killed) {
+      INFO(ReadLog(log));
+      CHECK(run.exit_code == 0);  // it finished first
+    }
+    if (!fs::exists(db / "data.mdb")) continue;  // killed before the store was created
+    if (run.killed) ++interrupted;
+
+    // The store opens and is consistent; each stored document has exactly the
+    // evidence it has in the reference store.
+    Snapshot partial = CheckAndRead(db);
+    CHECK(partial.stats.documents <= reference.stats.documents);
+    for (const auto& [doc, n] : partial.evidence_per_doc) {
+      auto it = reference.evidence_per_doc.find(doc);
+      REQUIRE(it != reference.evidence_per_doc.end());
+      CHECK(n == it->second);
+    }
+
+    // Resuming to completion reaches the uninterrupted result.
+    RunResult resumed = RunIngest(db, corpus, log, 0);
+    INFO(ReadLog(log));
+    REQUIRE(resumed.exit_code == 0);
+    Snapshot final_snap = CheckAndRead(db);
+    CHECK(final_snap.stats.documents == reference.stats.documents);
+    CHECK(final_snap.stats.entities == reference.stats.entities);
+    CHECK(final_snap.stats.aliases == reference.stats.aliases);
+    CHECK(final_snap.stats.relations == reference.stats.relations);
+    CHECK(final_snap.stats.evidence == reference.stats.evidence);
+    CHECK(final_snap.stats.relations_by_type == reference.stats.relations_by_type);
+    CHECK(final_snap.stats.evidence_by_modality == reference.stats.evidence_by_modality);
+    CHECK(final_snap.stats.first_date == reference.stats.first_date);
+    CHECK(final_snap.stats.last_date == reference.stats.last_date);
+    CHECK(final_snap.evidence_per_doc == reference.evidence_per_doc);
+    CHECK(final_snap.counts == reference.counts);
+    CHECK(final_snap.aliases == reference.aliases);
+  }
+  // Not an assertion on timing: report how many kills landed mid-ingest.
+  WARN(interrupted << " of " << kill_points.size() << " kills interrupted a running ingest "
+                   << "(uninterrupted ingest: " << full.seconds << " s)");
+}
+
+}  // namespace
+}  // namespace geokg::graph

@@ -1,0 +1,250 @@
+// Tests of ingest/extractor.h: the real extractor (lexicon, recognition,
+// relations) on the reference article, one behaviour per SECTION, and on
+// small synthetic sentences about other actors. Set GEOKG_RELATE_DUMP=1 to
+// print every edge.
+#include "ingest/extractor.h"
+
+#include <catch2/catch.hpp>
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+
+#include "graph/ids.h"
+#include "graph/ontology.h"
+
+using geokg::graph::DocRecord;
+using geokg::graph::Modality;
+using geokg::graph::RelationType;
+using namespace geokg::ingest;
+
+namespace {
+
+const Extractor& TheExtractor() {
+  static std::unique_ptr<Extractor> x = [] {
+    std::unique_ptr<Extractor> e;
+    geokg::Status s = Extractor::Create(ExtractorOptions{}, &e);
+    if (!s.ok()) FAIL(s.message());
+    return e;
+  }();
+  return *x;
+}
+
+std::string NameOf(const DocRecord& rec, geokg::graph::EntityId id) {
+  for (const auto& e : rec.entities)
+    if (e.id == id) return e.name;
+  return "?";
+}
+
+void Dump(const DocRecord& rec) {
+  if (!std::getenv("GEOKG_RELATE_DUMP")) return;
+  for (const auto& r : rec.relations)
+    std::cout << NameOf(rec, r.key.source) << " -" << geokg::graph::NameOf(r.key.type) << "-> "
+              << NameOf(rec, r.key.target) << "  [" << geokg::graph::NameOf(r.evidence.modality)
+              << " " << r.evidence.confidence << " s" << r.evidence.sentence << " '"
+              << r.evidence.trigger << "']\n";
+}
+
+DocRecord ExtractText(const std::string& text) {
+  Document doc;
+  doc.text = text;
+  doc.meta.id = geokg::graph::DocIdFor(text);
+  doc.meta.date = 20200101;
+  doc.meta.bytes = text.size();
+  DocRecord rec = TheExtractor().Extract(doc);
+  Dump(rec);
+  return rec;
+}
+
+// Edges whose endpoints have these canonical names (any modality when
+// `modality` is null).
+int Count(const DocRecord& rec, const std::string& src, RelationType type, const std::string& dst,
+          const Modality* modality = nullptr) {
+  int n = 0;
+  for (const auto& r : rec.relations) {
+    if (r.key.type != type) continue;
+    if (!src.empty() && NameOf(rec, r.key.source) != src) continue;
+    if (!dst.empty() && NameOf(rec, r.key.target) != dst) continue;
+    if (modality && r.evidence.modality != *modality) continue;
+    ++n;
+  }
+  return n;
+}
+bool Asserted(const DocRecord& rec, const std::string& src, RelationType type, const std::string& dst) {
+  Modality m = Modality::kAsserted;
+  return Count(rec, src, type, dst, &m) > 0;
+}
+bool Any(const DocRecord& rec, const std::string& src, RelationType type, const std::string& dst) {
+  return Count(rec, src, type, dst) > 0;
+}
+
+}  // namespace
+
+TEST_CASE("extractor: the reference article", "[ingest][extractor]") {
+  std::ifstream in(std::string(GEOKG_SHARED_DIR) + "/corpus/000_7358da66aa299e2b.txt");
+  REQUIRE(in);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  DocRecord rec = ExtractText(ss.str());
+  REQUIRE(rec.meta.relations == rec.relations.size());
+  REQUIRE(rec.meta.sentences > 20);
+  // Every relation's endpoints are in the record's entities, and no other.
+  for (const auto& r : rec.relations) {
+    CHECK(NameOf(rec, r.key.source) != "?");
+    CHECK(NameOf(rec, r.key.target) != "?");
+    CHECK(r.key.source != r.key.target);
+    CHECK(!r.evidence.text.empty());
+    CHECK(r.evidence.date == 20200101);
+  }
+  for (const auto& e : rec.entities) {
+    bool used = false;
+    for (const auto& r : rec.relations) used |= r.key.source == e.id || r.key.target == e.id;
+    CHECK(used);
+  }
+
+  SECTION("the US deploys to Iraq") {
+    CHECK(Asserted(rec, "United States", RelationType::kDeployedTo, "Iraq"));
+  }
+  SECTION("the 82nd Airborne is part of the US Army") {
+    CHECK(Asserted(rec, "82nd Airborne Division", RelationType::kPartOf, "United States Army"));
+  }
+  SECTION("Iran-allied militiamen are allied with Iran") {
+    CHECK(Asserted(rec, "Iran-allied militiamen", RelationType::kAlliedWith, "Iran"));
+  }
+  SECTION("Trump blames Iran") {
+    CHECK(Asserted(rec, "Donald Trump", RelationType::kBlamed, "Iran"));
+  }
+  SECTION("Iraq condemns the United States") {
+    CHECK(Asserted(rec, "Iraq", RelationType::kCondemned, "United States"));
+  }
+  SECTION("Iran rejects the accusation") {
+    CHECK((Asserted(rec, "Iran", RelationType::kRejected, "Donald Trump") ||
+           Asserted(rec, "Iran", RelationType::kRejected, "United States")));
+  }
+  SECTION("Trump calls on Iraq") {
+    CHECK(Asserted(rec, "Donald Trump", RelationType::kCalledOn, "Iraq"));
+  }
+  SECTION("protesters protest against the US, Israel and Trump") {
+    CHECK(Asserted(rec, "protesters", RelationType::kProtestedAgainst, "United States"));
+    CHECK(Asserted(rec, "protesters", RelationType::kProtestedAgainst, "Israel"));
+    CHECK(Asserted(rec, "protesters", RelationType::kProtestedAgainst, "Donald Trump"));
+  }
+  SECTION("US strikes on an Iran-backed militia") {
+    CHECK((Asserted(rec, "United States", RelationType::kAttacked, "Iran-backed militia") ||
+           Asserted(rec, "United States", RelationType::kKilled, "Iran-backed militia")));
+    CHECK(Asserted(rec, "Iran-backed militia", RelationType::kBackedBy, "Iran"));
+  }
+  SECTION("the Defence Secretary's role") {
+    bool found = false;
+    for (const auto& r : rec.relations)
+      found |= r.key.type == RelationType::kMemberOf && NameOf(rec, r.key.source) == "Mark Esper" &&
+               r.evidence.role == "Defence Secretary";
+    CHECK(found);
+  }
+  SECTION("Baghdad is in Iraq") {
+    CHECK(Asserted(rec, "Baghdad", RelationType::kLocatedIn, "Iraq"));
+  }
+  SECTION("the attack on the embassy") {
+    const std::string embassy = "United States Embassy in Iraq";
+    Modality reported = Modality::kReported;
+    CHECK((Asserted(rec, "Iran-allied militiamen", RelationType::kAttacked, embassy) ||
+           Asserted(rec, "protesters", RelationType::kAttacked, embassy)));
+    CHECK(Count(rec, "Iran", RelationType::kAttacked, embassy, &reported) == 1);
+  }
+  SECTION("forbidden: no asserted US attack on Iran") {
+    CHECK_FALSE(Asserted(rec, "United States", RelationType::kAttacked, "Iran"));
+    CHECK_FALSE(Asserted(rec, "United States", RelationType::kKilled, "Iran"));
+  }
+  SECTION("forbidden: no asserted Iranian attack on anything") {
+    Modality reported = Modality::kReported;
+    CHECK(Count(rec, "Iran", RelationType::kAttacked, "", nullptr) ==
+          Count(rec, "Iran", RelationType::kAttacked, "", &reported));
+    CHECK_FALSE(Asserted(rec, "Iran", RelationType::kKilled, ""));
+  }
+  SECTION("forbidden: no war edge from 'Do I want to? No.'") {
+    for (const auto& r : rec.relations) {
+      if (r.evidence.text.find("Do I want to") == std::string::npos &&
+          r.evidence.text.find("possibility of war") == std::string::npos)
+        continue;
+      bool hostile = r.key.type == RelationType::kAttacked || r.key.type == RelationType::kKilled ||
+                     r.key.type == RelationType::kThreatened;
+      CHECK_FALSE((hostile && r.evidence.modality == Modality::kAsserted));
+    }
+  }
+  SECTION("related headlines are marked and capped") {
+    for (const auto& r : rec.relations)
+      if (r.evidence.section == geokg::graph::Section::kRelatedHeadline)
+        CHECK(r.evidence.confidence <= 0.4f);
+  }
+}
+
+TEST_CASE("extractor: other actors and styles", "[ingest][extractor]") {
+  SECTION("condemned X for strikes that hit Y") {
+    DocRecord rec = ExtractText("Russia condemned Ukraine for the drone strikes that hit Moscow.\n");
+    CHECK(Asserted(rec, "Russia", RelationType::kCondemned, "Ukraine"));
+    CHECK(Any(rec, "Ukraine", RelationType::kAttacked, "Moscow"));
+    CHECK_FALSE(Any(rec, "Russia", RelationType::kAttacked, ""));
+  }
+  SECTION("sanctions through a light verb") {
+    DocRecord rec = ExtractText("The European Union imposed new sanctions on Belarus.\n");
+    CHECK(Asserted(rec, "European Union", RelationType::kSanctioned, "Belarus"));
+  }
+  SECTION("a denial asserts nothing hostile") {
+    DocRecord rec = ExtractText("Turkey denied it had shelled Kurdish positions.\n");
+    for (const auto& r : rec.relations) CHECK(r.evidence.modality != Modality::kAsserted);
+  }
+  SECTION("fighters of a group attack") {
+    DocRecord rec = ExtractText("Hezbollah fighters attacked an Israeli army post.\n");
+    CHECK(Asserted(rec, "Hezbollah", RelationType::kAttacked, ""));
+  }
+  SECTION("a passive blame and its denial") {
+    DocRecord rec = ExtractText("Israel was blamed by Hamas for the blast. Israel has denied the claims.\n");
+    CHECK(Asserted(rec, "Hamas", RelationType::kBlamed, "Israel"));
+    CHECK(Asserted(rec, "Israel", RelationType::kRejected, "Hamas"));
+  }
+  SECTION("withdrawal after a subordinating 'after'") {
+    DocRecord rec = ExtractText("The Taliban seized Kabul after US forces withdrew from Afghanistan.\n");
+    CHECK(Asserted(rec, "United States", RelationType::kWithdrewFrom, "Afghanistan"));
+  }
+  SECTION("negated and hypothetical deployments") {
+    DocRecord rec = ExtractText(
+        "China did not send troops to Russia, officials said.\n\n"
+        "NATO could deploy more troops to Estonia if Russia attacks.\n");
+    CHECK_FALSE(Asserted(rec, "China", RelationType::kDeployedTo, "Russia"));
+    CHECK(Any(rec, "China", RelationType::kDeployedTo, "Russia"));
+    CHECK_FALSE(Asserted(rec, "", RelationType::kDeployedTo, "Estonia"));
+  }
+}
+
+// A debugging aid, hidden from the default run: prints the edges of the file
+// (or of every file of the folder, up to $GEOKG_RELATE_LIMIT) named by
+// $GEOKG_RELATE_FILE.
+TEST_CASE("extractor: dump a file", "[.dump]") {
+  const char* path = std::getenv("GEOKG_RELATE_FILE");
+  if (!path) return;
+  std::vector<std::string> files;
+  if (std::filesystem::is_directory(path)) {
+    for (const auto& e : std::filesystem::directory_iterator(path)) files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+  } else {
+    files.push_back(path);
+  }
+  size_t limit = std::getenv("GEOKG_RELATE_LIMIT") ? std::stoul(std::getenv("GEOKG_RELATE_LIMIT")) : 1000000;
+  if (files.size() > limit) files.resize(limit);
+  for (const std::string& f : files) {
+    std::ifstream in(f);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    Document doc;
+    doc.text = ss.str();
+    DocRecord rec = TheExtractor().Extract(doc);
+    for (const auto& r : rec.relations)
+      std::cout << NameOf(rec, r.key.source) << " -" << geokg::graph::NameOf(r.key.type) << "-> "
+                << NameOf(rec, r.key.target) << "  [" << geokg::graph::NameOf(r.evidence.modality)
+                << " " << r.evidence.confidence << " '" << r.evidence.trigger << "'] "
+                << r.evidence.text << "\n";
+  }
+}

@@ -1,0 +1,220 @@
+// Tests for ingest/lexicon.h: the data file formats, errors with file:line,
+// extra directories, case rules and the longest match.
+#include "ingest/lexicon.h"
+
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+
+#include "graph/ids.h"
+#include "ingest/text.h"
+
+namespace fs = std::filesystem;
+using geokg::Status;
+using geokg::ingest::DocAnalysis;
+using geokg::ingest::LexKind;
+using geokg::ingest::Lexicon;
+namespace graph = geokg::graph;
+namespace ingest = geokg::ingest;
+
+namespace {
+
+// A temporary directory removed at scope exit.
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    std::random_device rd;
+    path = fs::temp_directory_path() / ("geokg_lexicon_test_" + std::to_string(rd()) + std::to_string(rd()));
+    fs::create_directories(path);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+  void Write(const std::string& name, const std::string& contents) const {
+    std::ofstream(path / name) << contents;
+  }
+};
+
+void WriteBase(const TempDir& d) {
+  d.Write("countries.actors.tsv",
+          "# name\tkind\tcountry\taliases\tlinks\n"
+          "United States\tcountry\tUSA\tUS|U.S.|USA|America|United States of America\n"
+          "Iran\tcountry\tIRN\tIslamic Republic of Iran\n"
+          "Iraq\tcountry\tIRQ\t\n");
+  d.Write("places.actors.tsv", "Baghdad\tlocation\tIRQ\t\tlocated-in>Iraq\n");
+  d.Write("groups.actors.tsv",
+          "Popular Mobilisation Forces\tarmed-group\tIRQ\tPMF|Popular Mobilization Forces\tlocated-in>Iraq;backed-by>Iran\n");
+  d.Write("demonyms.tsv", "Iranian\tIran\nIraqi\tIraq\nAmericans\tUnited States\n");
+  d.Write("metonyms.tsv", "Washington\tUnited States\nTehran\tIran\n");
+  d.Write("titles.tsv", "President\thead-of-state\tyes\nDefence Secretary\tminister\tyes\nGen.\tmilitary\tno\n");
+  d.Write("common-words.txt", "the\nsaid\nmark\n");
+}
+
+ingest::Lexicon::Match Match(const Lexicon& lex, const std::string& text, DocAnalysis* doc) {
+  ingest::AnalyzeText(text, doc);
+  return lex.LongestMatch(*doc, 0, static_cast<uint32_t>(doc->tokens.size()));
+}
+
+}  // namespace
+
+TEST_CASE("lexicon loads entries, aliases, links, demonyms, metonyms, titles", "[ingest][lexicon]") {
+  TempDir dir;
+  WriteBase(dir);
+  std::shared_ptr<const Lexicon> lex;
+  Status s = ingest::LoadLexiconDirs({dir.path.string()}, &lex);
+  REQUIRE(s.ok());
+  const Lexicon::Entry* us = lex->FindCanonical("united states");
+  REQUIRE(us != nullptr);
+  CHECK(us->name == "United States");
+  CHECK(us->kind == graph::EntityKind::kCountry);
+  CHECK(us->id == graph::EntityIdFor("United States"));
+  CHECK(lex->FindAlias("U.S.") == us);
+  CHECK(lex->FindCanonical("US") == nullptr);  // an alias, not a canonical name
+  CHECK(lex->CountryByCode("IRQ") == lex->FindCanonical("Iraq"));
+  const Lexicon::Entry* pmf = lex->FindAlias("PMF");
+  REQUIRE(pmf != nullptr);
+  REQUIRE(pmf->links.size() == 2);
+  CHECK(pmf->links[1].type == graph::RelationType::kBackedBy);
+  CHECK(pmf->links[1].target == "Iran");
+  CHECK(lex->titles().size() == 3);
+  CHECK(lex->titles()[0].leader);
+  CHECK_FALSE(lex->titles()[2].leader);
+  CHECK(lex->IsCommonWord("said"));
+  CHECK(lex->IsCommonWord("Mark"));
+  CHECK_FALSE(lex->IsCommonWord("Esper"));
+
+  DocAnalysis doc;
+  auto m = Match(*lex, "Iranian", &doc);
+  REQUIRE(m.length == 1);
+  CHECK(m.values[0].kind == LexKind::kDemonym);
+  CHECK(&lex->entries()[m.values[0].index] == lex->FindCanonical("Iran"));
+  m = Match(*lex, "Washington", &doc);
+  REQUIRE(m.length == 1);
+  CHECK(m.values[0].kind == LexKind::kMetonym);
+  m = Match(*lex, "defence secretary Mark", &doc);  // titles match in any case
+  REQUIRE(m.length == 2);
+  CHECK(m.values[0].kind == LexKind::kTitle);
+}
+
+TEST_CASE("longest match wins and case rules apply", "[ingest][lexicon]") {
+  TempDir dir;
+  WriteBase(dir);
+  std::shared_ptr<const Lexicon> lex;
+  REQUIRE(ingest::LoadLexiconDirs({dir.path.string()}, &lex).ok());
+  DocAnalysis doc;
+  CHECK(Match(*lex, "Popular Mobilisation Forces said", &doc).length == 3);
+  CHECK(Match(*lex, "United States of America troops", &doc).length == 4);
+  CHECK(Match(*lex, "United States troops", &doc).length == 2);
+  CHECK(Match(*lex, "U.S. troops", &doc).length == 1);
+  // An all-capitals alias needs upper-case text: "us" is a pronoun.
+  CHECK(Match(*lex, "US", &doc).length == 1);
+  CHECK(Match(*lex, "us", &doc).length == 0);
+  CHECK(Match(*lex, "Us", &doc).length == 0);
+  // Other aliases match case-insensitively only where the alias is capitalised.
+  CHECK(Match(*lex, "popular mobilisation forces", &doc).length == 0);
+  CHECK(Match(*lex, "POPULAR MOBILISATION FORCES", &doc).length == 3);
+  CHECK(Match(*lex, "iran", &doc).length == 0);
+  // A word that is only a prefix does not match.
+  CHECK(Match(*lex, "Popular", &doc).length == 0);
+  // Single words inside a token ("Iran" of "Iran-backed").
+  auto w = lex->MatchWord("Iran");
+  REQUIRE(w.length == 1);
+  CHECK(Lexicon::CaseOkWord(w.values[0], "Iran"));
+}
+
+TEST_CASE("extra lexicon directories add entries and aliases", "[ingest][lexicon]") {
+  TempDir base, extra;
+  WriteBase(base);
+  extra.Write("mine.actors.tsv",
+              "Iran\tcountry\tIRN\tPersia\n"
+              "Kataib Hezbollah\tarmed-group\tIRQ\tKH\tbacked-by>Iran;part-of>Popular Mobilisation Forces\n");
+  extra.Write("demonyms.tsv", "Persian\tIran\n");
+  std::shared_ptr<const Lexicon> lex;
+  REQUIRE(ingest::LoadLexiconDirs({base.path.string(), extra.path.string()}, &lex).ok());
+  const Lexicon::Entry* iran = lex->FindCanonical("Iran");
+  REQUIRE(iran != nullptr);
+  CHECK(lex->FindAlias("Persia") == iran);
+  CHECK(iran->aliases.size() == 2);
+  CHECK(lex->FindAlias("KH") != nullptr);
+  DocAnalysis doc;
+  auto m = Match(*lex, "Persian", &doc);
+  REQUIRE(m.length == 1);
+  CHECK(m.values[0].kind == LexKind::kDemonym);
+
+  // LoadLexicon: built-in directory from $GEOKG_DATA_DIR, then extras.
+  ::setenv("GEOKG_DATA_DIR", base.path.c_str(), 1);
+  std::shared_ptr<const Lexicon> lex2;
+  REQUIRE(ingest::LoadLexicon({extra.path.string()}, &lex2).ok());
+  CHECK(lex2->FindAlias("Persia") != nullptr);
+  CHECK(lex2->FindAlias("PMF") != nullptr);
+  ::unsetenv("GEOKG_DATA_DIR");
+}
+
+TEST_CASE("malformed lexicon lines are errors naming file and line", "[ingest][lexicon]") {
+  std::shared_ptr<const Lexicon> lex;
+  SECTION("unknown kind") {
+    TempDir dir;
+    dir.Write("x.actors.tsv", "# comment\nIran\tcountry\nHamas\tarmed group x\n");
+    Status s = ingest::LoadLexiconDirs({dir.path.string()}, &lex);
+    REQUIRE_FALSE(s.ok());
+    CHECK(s.code() == geokg::StatusCode::kInvalidInput);
+    CHECK(s.message().find("x.actors.tsv:3:") != std::string::npos);
+    CHECK(s.message().find("unknown kind") != std::string::npos);
+  }
+  SECTION("too few fields") {
+    TempDir dir;
+    dir.Write("x.actors.tsv", "Iran\n");
+    Status s = ingest::LoadLexiconDirs({dir.path.string()}, &lex);
+    REQUIRE_FALSE(s.ok());
+    CHECK(s.message().find("x.actors.tsv:1:") != std::string::npos);
+  }
+  SECTION("bad link") {
+    TempDir dir;
+    dir.Write("x.actors.tsv", "Iran\tcountry\tIRN\t\tfriends>Iraq\n");
+    Status s = ingest::LoadLexiconDirs({dir.path.string()}, &lex);
+    REQUIRE_FALSE(s.ok());
+    CHECK(s.message().find("x.actors.tsv:1:") != std::string::npos);
+  }
+  SECTION("bad country code") {
+    TempDir dir;
+    dir.Write("x.actors.tsv", "Iran\tcountry\tIranian\n");
+    Status s = ingest::LoadLexiconDirs({dir.path.string()}, &lex);
+    REQUIRE_FALSE(s.ok());
+    CHECK(s.message().find("x.actors.tsv:1:") != std::string::npos);
+  }
+  SECTION("demonym of an unknown entity") {
+    TempDir dir;
+    dir.Write("x.actors.tsv", "Iran\tcountry\tIRN\n");
+    dir.Write("demonyms.tsv", "Iranian\tIran\n\nNarnian\tNarnia\n");
+    Status s = ingest::LoadLexiconDirs({dir.path.string()}, &lex);
+    REQUIRE_FALSE(s.ok());
+    CHECK(s.message().find("demonyms.tsv:3:") != std::string::npos);
+  }
+  SECTION("titles leader column") {
+    TempDir dir;
+    dir.Write("titles.tsv", "President\thead-of-state\tmaybe\n");
+    Status s = ingest::LoadLexiconDirs({dir.path.string()}, &lex);
+    REQUIRE_FALSE(s.ok());
+    CHECK(s.message().find("titles.tsv:1:") != std::string::npos);
+  }
+  SECTION("missing directory") {
+    Status s = ingest::LoadLexiconDirs({"/nonexistent/geokg/lexicon"}, &lex);
+    REQUIRE_FALSE(s.ok());
+    CHECK(s.code() == geokg::StatusCode::kNotFound);
+  }
+}
+
+TEST_CASE("the built-in lexicon loads", "[ingest][lexicon]") {
+  std::shared_ptr<const Lexicon> lex;
+  Status s = ingest::LoadLexiconDirs({std::string(GEOKG_SOURCE_DIR) + "/ingest/data"}, &lex);
+  INFO(s.message());
+  REQUIRE(s.ok());
+  CHECK(lex->FindCanonical("United States") != nullptr);
+  CHECK(lex->FindAlias("US") == lex->FindCanonical("United States"));
+  CHECK(lex->entries().size() > 200);
+}

@@ -1,0 +1,434 @@
+// Tests for ingest/recognize.h and resolve.h: lexicon mentions, modifiers,
+// metonyms, acronyms, military units, people after titles, facilities,
+// groups and compounds, and the reference article.
+#include "ingest/recognize.h"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+
+#include "graph/ids.h"
+
+namespace fs = std::filesystem;
+using geokg::ingest::DocAnalysis;
+using geokg::ingest::Lexicon;
+using geokg::ingest::Mention;
+using geokg::ingest::MentionForm;
+namespace graph = geokg::graph;
+namespace ingest = geokg::ingest;
+
+namespace {
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    std::random_device rd;
+    path = fs::temp_directory_path() / ("geokg_recognize_test_" + std::to_string(rd()) + std::to_string(rd()));
+    fs::create_directories(path);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+  void Write(const std::string& name, const std::string& contents) const { std::ofstream(path / name) << contents; }
+};
+
+// A small lexicon written for these tests, so that they do not depend on
+// the shipped data (the reference-article test uses the shipped data).
+std::shared_ptr<const Lexicon> FixtureLexicon() {
+  static std::shared_ptr<const Lexicon> lex = [] {
+    TempDir d;
+    d.Write("countries.actors.tsv",
+            "United States\tcountry\tUSA\tUS|U.S.|America\n"
+            "Iran\tcountry\tIRN\t\n"
+            "Iraq\tcountry\tIRQ\t\n"
+            "Israel\tcountry\tISR\t\n");
+    d.Write("places.actors.tsv",
+            "Baghdad\tlocation\tIRQ\t\tlocated-in>Iraq\n"
+            "Washington\tlocation\tUSA\tWashington D.C.\tlocated-in>United States\n"
+            "Tehran\tlocation\tIRN\t\tlocated-in>Iran\n");
+    d.Write("bodies.actors.tsv",
+            "United States Army\tmilitary-unit\tUSA\tUS Army|U.S. Army\tpart-of>United States\n"
+            "United States Department of State\tgovernment-body\tUSA\tState Department\tpart-of>United States\n"
+            "Popular Mobilisation Forces\tarmed-group\tIRQ\tPopular Mobilization Forces\tbacked-by>Iran\n"
+            "Reuters\tmedia\tGBR\tReuters news agency\n"
+            "Donald Trump\tperson\tUSA\tTrump\n");
+    d.Write("demonyms.tsv", "Iranian\tIran\nIraqi\tIraq\nAmerican\tUnited States\nAmericans\tUnited States\n");
+    d.Write("metonyms.tsv", "Washington\tUnited States\nTehran\tIran\nPentagon\tUnited States Army\n");
+    d.Write("titles.tsv",
+            "President\thead-of-state\tyes\nDefence Secretary\tminister\tyes\nForeign Minister\tminister\tyes\n"
+            "Prime Minister\thead-of-government\tyes\nGen.\tmilitary\tno\n");
+    d.Write("common-words.txt", "the\nsaid\nmark\npopular\nadditional\nforces\nministry\n");
+    std::shared_ptr<const Lexicon> l;
+    geokg::Status s = ingest::LoadLexiconDirs({d.path.string()}, &l);
+    if (!s.ok()) FAIL(s.message());
+    return l;
+  }();
+  return lex;
+}
+
+int Entity(const DocAnalysis& d, std::string_view name) {
+  for (size_t i = 0; i < d.entities.size(); ++i)
+    if (d.entities[i].name == name) return static_cast<int>(i);
+  return -1;
+}
+
+bool HasAlias(const DocAnalysis& d, int e, std::string_view alias) {
+  for (const std::string& a : d.entities[e].aliases)
+    if (a == alias) return true;
+  return false;
+}
+
+const DocAnalysis::Structural* Structural(const DocAnalysis& d, std::string_view source, graph::RelationType type,
+                                          std::string_view target) {
+  int s = Entity(d, source), t = Entity(d, target);
+  if (s < 0 || t < 0) return nullptr;
+  for (const DocAnalysis::Structural& r : d.structural)
+    if (r.source == static_cast<uint32_t>(s) && r.target == static_cast<uint32_t>(t) && r.type == type) return &r;
+  return nullptr;
+}
+
+// The mention whose text is `surface` (the n-th such), or nullptr.
+const Mention* MentionOf(const DocAnalysis& d, std::string_view surface, int nth = 0) {
+  for (const Mention& m : d.mentions) {
+    std::string_view t = d.text.substr(d.tokens[m.first_token].begin,
+                                       d.tokens[m.last_token - 1].end - d.tokens[m.first_token].begin);
+    if (t == surface && nth-- == 0) return &m;
+  }
+  return nullptr;
+}
+
+std::string_view EntityName(const DocAnalysis& d, const Mention* m) { return d.entities[m->entity].name; }
+
+}  // namespace
+
+TEST_CASE("lexicon names, demonym modifiers, and ids from canonical names", "[ingest][recognize]") {
+  DocAnalysis d;
+  std::string t = "US troops and American personnel met Iraqi officials. Americans left. The U.S. agreed.";
+  ingest::Recognize(*FixtureLexicon(), t, &d);
+  int us = Entity(d, "United States");
+  REQUIRE(us >= 0);
+  CHECK(d.entities[us].id == graph::EntityIdFor("United States"));
+  CHECK(d.entities[us].kind == graph::EntityKind::kCountry);
+  CHECK(HasAlias(d, us, "US"));
+  CHECK(HasAlias(d, us, "U.S."));
+  REQUIRE(MentionOf(d, "US") != nullptr);
+  CHECK(MentionOf(d, "US")->form == MentionForm::kModifier);
+  REQUIRE(MentionOf(d, "American") != nullptr);
+  CHECK(MentionOf(d, "American")->form == MentionForm::kModifier);
+  CHECK(EntityName(d, MentionOf(d, "American")) == "United States");
+  CHECK(MentionOf(d, "Iraqi")->form == MentionForm::kModifier);
+  CHECK(MentionOf(d, "Americans")->form == MentionForm::kName);
+  CHECK(MentionOf(d, "U.S.")->form == MentionForm::kName);
+  // Mentions are in text order.
+  for (size_t i = 1; i < d.mentions.size(); ++i) CHECK(d.mentions[i - 1].first_token <= d.mentions[i].first_token);
+}
+
+TEST_CASE("metonym when it acts, place otherwise", "[ingest][recognize]") {
+  DocAnalysis d;
+  ingest::Recognize(*FixtureLexicon(),
+                    "Washington said it would respond. Iraq condemned Washington for the strikes. "
+                    "He flew to Washington on Monday. Tehran denied it. Protests spread in Tehran.",
+                    &d);
+  const Mention* m0 = MentionOf(d, "Washington", 0);
+  const Mention* m1 = MentionOf(d, "Washington", 1);
+  const Mention* m2 = MentionOf(d, "Washington", 2);
+  REQUIRE(m0 != nullptr);
+  REQUIRE(m1 != nullptr);
+  REQUIRE(m2 != nullptr);
+  CHECK(m0->form == MentionForm::kMetonym);
+  CHECK(EntityName(d, m0) == "United States");
+  CHECK(m1->form == MentionForm::kMetonym);
+  CHECK(EntityName(d, m1) == "United States");
+  CHECK(m2->form == MentionForm::kName);
+  CHECK(EntityName(d, m2) == "Washington");
+  CHECK(MentionOf(d, "Tehran", 0)->form == MentionForm::kMetonym);
+  CHECK(EntityName(d, MentionOf(d, "Tehran", 1)) == "Tehran");
+}
+
+TEST_CASE("acronyms defined in the text", "[ingest][recognize]") {
+  DocAnalysis d;
+  ingest::Recognize(*FixtureLexicon(),
+                    "A message came from the Popular Mobilisation Forces (PMF) on Monday. Later the PMF withdrew. "
+                    "The Kurdistan Democratic Party (KDP) and the Iraqi Counter Terrorism Service (CTS) spoke. "
+                    "KDP officials agreed. The Ministry of Electricity said power failed.",
+                    &d);
+  int pmf = Entity(d, "Popular Mobilisation Forces");
+  REQUIRE(pmf >= 0);
+  CHECK(HasAlias(d, pmf, "PMF"));
+  REQUIRE(MentionOf(d, "PMF", 1) != nullptr);
+  CHECK(MentionOf(d, "PMF", 1)->entity == static_cast<uint32_t>(pmf));
+  int kdp = Entity(d, "Kurdistan Democratic Party");
+  REQUIRE(kdp >= 0);
+  CHECK(d.entities[kdp].kind == graph::EntityKind::kOrganization);
+  CHECK(HasAlias(d, kdp, "KDP"));
+  REQUIRE(MentionOf(d, "KDP", 1) != nullptr);
+  CHECK(MentionOf(d, "KDP", 1)->entity == static_cast<uint32_t>(kdp));
+  CHECK(Entity(d, "Iraqi Counter Terrorism Service") >= 0);
+  int ministry = Entity(d, "Ministry of Electricity");
+  REQUIRE(ministry >= 0);
+  CHECK(d.entities[ministry].kind == graph::EntityKind::kGovernmentBody);
+}
+
+TEST_CASE("named forces take their kind from the head word and state modifier", "[ingest][recognize]") {
+  DocAnalysis d;
+  ingest::Recognize(*FixtureLexicon(), "Clashes involved the Iraqi Security Forces and the Peshmerga Forces.", &d);
+  int isf = Entity(d, "Iraqi Security Forces");
+  REQUIRE(isf >= 0);
+  CHECK(d.entities[isf].kind == graph::EntityKind::kMilitaryUnit);
+  CHECK(Structural(d, "Iraqi Security Forces", graph::RelationType::kPartOf, "Iraq") != nullptr);
+  int pf = Entity(d, "Peshmerga Forces");
+  REQUIRE(pf >= 0);
+  CHECK(d.entities[pf].kind == graph::EntityKind::kArmedGroup);
+  // Title-case headlines do not invent bodies.
+  DocAnalysis h;
+  ingest::Recognize(*FixtureLexicon(), "Protesters Block Roads As Security Forces Watch\nThe crowd left.\n", &h);
+  CHECK(Entity(h, "Security Forces") < 0);
+  CHECK(Entity(h, "Protesters Block Roads") < 0);
+}
+
+TEST_CASE("military units and their owner", "[ingest][recognize]") {
+  DocAnalysis d;
+  ingest::Recognize(*FixtureLexicon(),
+                    "Additional forces from the US Army's 82nd Airborne Division are prepared to deploy. "
+                    "The US 5th Fleet sailed, and the 1st Armored Division waited.",
+                    &d);
+  int div = Entity(d, "82nd Airborne Division");
+  REQUIRE(div >= 0);
+  CHECK(d.entities[div].kind == graph::EntityKind::kMilitaryUnit);
+  const auto* part = Structural(d, "82nd Airborne Division", graph::RelationType::kPartOf, "United States Army");
+  REQUIRE(part != nullptr);
+  CHECK(part->sentence == 0);
+  CHECK(Structural(d, "United States Army", graph::RelationType::kPartOf, "United States") != nullptr);
+  CHECK(Entity(d, "5th Fleet") >= 0);
+  CHECK(Structural(d, "5th Fleet", graph::RelationType::kPartOf, "United States") != nullptr);
+  CHECK(Entity(d, "1st Armored Division") >= 0);
+  // "US" in "US Army" is part of the lexicon name, not a separate mention.
+  REQUIRE(MentionOf(d, "US Army") != nullptr);
+  CHECK(EntityName(d, MentionOf(d, "US Army")) == "United States Army");
+}
+
+TEST_CASE("people after titles, member-of, and later surnames", "[ingest][recognize]") {
+  DocAnalysis d;
+  ingest::Recognize(*FixtureLexicon(),
+                    "US troops fired tear gas. Defence Secretary Mark Esper said 750 troops would deploy. "
+                    "Mr Esper said: “This is precautionary.” Esper added more. "
+                    "Iraq's Foreign Minister Mohammed Ali al-Hakim met US President Donald Trump. "
+                    "President Trump left.",
+                    &d);
+  int esper = Entity(d, "Mark Esper");
+  REQUIRE(esper >= 0);
+  CHECK(d.entities[esper].kind == graph::EntityKind::kPerson);
+  const Mention* m = MentionOf(d, "Mark Esper");
+  REQUIRE(m != nullptr);
+  CHECK(m->role == "Defence Secretary");
+  const auto* member = Structural(d, "Mark Esper", graph::RelationType::kMemberOf, "United States");
+  REQUIRE(member != nullptr);
+  CHECK(member->role == "Defence Secretary");
+  CHECK(member->confidence < 0.7f);  // from the surrounding country, not stated
+  // A minister leads a ministry, not the country.
+  CHECK(Structural(d, "Mark Esper", graph::RelationType::kLeaderOf, "United States") == nullptr);
+  REQUIRE(MentionOf(d, "Esper", 0) != nullptr);
+  CHECK(MentionOf(d, "Esper", 0)->entity == static_cast<uint32_t>(esper));  // "Mr Esper"
+  REQUIRE(MentionOf(d, "Esper", 1) != nullptr);
+  CHECK(MentionOf(d, "Esper", 1)->entity == static_cast<uint32_t>(esper));  // "Esper added"
+
+  int hakim = Entity(d, "Mohammed Ali al-Hakim");
+  REQUIRE(hakim >= 0);
+  const auto* fm = Structural(d, "Mohammed Ali al-Hakim", graph::RelationType::kMemberOf, "Iraq");
+  REQUIRE(fm != nullptr);
+  CHECK(fm->role == "Foreign Minister");
+  CHECK(fm->confidence >= 0.85f);
+
+  int trump = Entity(d, "Donald Trump");
+  REQUIRE(trump >= 0);
+  CHECK(Structural(d, "Donald Trump", graph::RelationType::kMemberOf, "United States") != nullptr);
+  CHECK(Structural(d, "Donald Trump", graph::RelationType::kLeaderOf, "United States") != nullptr);
+  const Mention* us = MentionOf(d, "US", 1);
+  REQUIRE(us != nullptr);
+  CHECK(us->form == MentionForm::kModifier);
+  REQUIRE(us->head >= 0);
+  CHECK(d.mentions[us->head].entity == static_cast<uint32_t>(trump));
+  CHECK(MentionOf(d, "Trump", 0)->entity == static_cast<uint32_t>(trump));
+}
+
+TEST_CASE("a person named by surname first then in full is one entity", "[ingest][recognize]") {
+  DocAnalysis d;
+  ingest::Recognize(*FixtureLexicon(), "Mr Zarif spoke. Foreign Minister Javad Zarif of Iran met Zarif aides.", &d);
+  CHECK(Entity(d, "Zarif") < 0);
+  int z = Entity(d, "Javad Zarif");
+  REQUIRE(z >= 0);
+  CHECK(d.entities[z].id == graph::EntityIdFor("Javad Zarif"));
+  CHECK(MentionOf(d, "Zarif", 0)->entity == static_cast<uint32_t>(z));
+}
+
+TEST_CASE("facilities: embassies named by owner and host country", "[ingest][recognize]") {
+  DocAnalysis d;
+  ingest::Recognize(*FixtureLexicon(),
+                    "US deploys 750 troops after attack on its embassy in Iraq\n"
+                    "Protesters stormed the US embassy in Baghdad.\n"
+                    "They set fire to the building and marched outside the embassy compound.\n"
+                    "Iran is orchestrating an attack on the US Embassy in Iraq.\n"
+                    "Rockets hit a military base in the northern Iraqi city of Kirkuk.\n"
+                    "The base was damaged.\n",
+                    &d);
+  int emb = Entity(d, "United States Embassy in Iraq");
+  REQUIRE(emb >= 0);
+  CHECK(d.entities[emb].kind == graph::EntityKind::kFacility);
+  CHECK(d.entities[emb].id == graph::EntityIdFor("United States Embassy in Iraq"));
+  REQUIRE(MentionOf(d, "embassy", 0) != nullptr);
+  CHECK(MentionOf(d, "embassy", 0)->entity == static_cast<uint32_t>(emb));  // "its embassy in Iraq"
+  CHECK(MentionOf(d, "embassy", 1)->entity == static_cast<uint32_t>(emb));  // "US embassy in Baghdad"
+  CHECK(Structural(d, "United States Embassy in Iraq", graph::RelationType::kLocatedIn, "Baghdad") != nullptr);
+  const Mention* building = MentionOf(d, "building");
+  REQUIRE(building != nullptr);
+  CHECK(building->form == MentionForm::kPronoun);
+  CHECK(building->entity == static_cast<uint32_t>(emb));
+  REQUIRE(MentionOf(d, "embassy compound") != nullptr);
+  CHECK(MentionOf(d, "embassy compound")->entity == static_cast<uint32_t>(emb));
+  CHECK(MentionOf(d, "Embassy")->entity == static_cast<uint32_t>(emb));
+  // The modifier "US" has the facility as its head.
+  const Mention* us = MentionOf(d, "US", 1);
+  REQUIRE(us != nullptr);
+  CHECK(us->form == MentionForm::kModifier);
+  REQUIRE(us->head >= 0);
+  CHECK(d.mentions[us->head].entity == static_cast<uint32_t>(emb));
+
+  int base = Entity(d, "Military base in Kirkuk");
+  REQUIRE(base >= 0);
+  CHECK(d.entities[base].kind == graph::EntityKind::kFacility);
+  int kirkuk = Entity(d, "Kirkuk");
+  REQUIRE(kirkuk >= 0);
+  CHECK(d.entities[kirkuk].kind == graph::EntityKind::kLocation);
+  CHECK(Structural(d, "Military base in Kirkuk", graph::RelationType::kLocatedIn, "Kirkuk") != nullptr);
+  CHECK(Structural(d, "Kirkuk", graph::RelationType::kLocatedIn, "Iraq") != nullptr);
+  const Mention* iraqi = MentionOf(d, "Iraqi");
+  REQUIRE(iraqi != nullptr);
+  CHECK(iraqi->form == MentionForm::kModifier);
+  CHECK(d.mentions[iraqi->head].entity == static_cast<uint32_t>(kirkuk));
+  REQUIRE(MentionOf(d, "base", 1) != nullptr);
+  CHECK(MentionOf(d, "base", 1)->entity == static_cast<uint32_t>(base));  // "The base"
+  CHECK(MentionOf(d, "base", 1)->form == MentionForm::kPronoun);
+}
+
+TEST_CASE("the country's embassy and the country", "[ingest][recognize]") {
+  DocAnalysis d;
+  ingest::Recognize(*FixtureLexicon(), "US troops fired tear gas at the country's embassy in Iraq.", &d);
+  REQUIRE(MentionOf(d, "country") != nullptr);
+  CHECK(MentionOf(d, "country")->form == MentionForm::kPronoun);
+  CHECK(EntityName(d, MentionOf(d, "country")) == "United States");
+  CHECK(Entity(d, "United States Embassy in Iraq") >= 0);
+}
+
+TEST_CASE("groups described by type and compound adjectives", "[ingest][recognize]") {
+  DocAnalysis d;
+  ingest::Recognize(*FixtureLexicon(),
+                    "Militiamen set fire to the gate. Iran-allied militiamen and supporters camped out. "
+                    "Protesters, many of them in militia uniforms, marched. Iraqi protesters joined. "
+                    "Strikes killed fighters from an Iran-backed militia. The US-led coalition struck. "
+                    "Pro-Iranian gunmen fled.",
+                    &d);
+  int allied = Entity(d, "Iran-allied militiamen");
+  REQUIRE(allied >= 0);
+  CHECK(d.entities[allied].kind == graph::EntityKind::kArmedGroup);
+  CHECK(Structural(d, "Iran-allied militiamen", graph::RelationType::kAlliedWith, "Iran") != nullptr);
+  // The bare "Militiamen" resolves to the one described group of that head.
+  CHECK(MentionOf(d, "Militiamen")->entity == static_cast<uint32_t>(allied));
+  const Mention* compound = MentionOf(d, "Iran-allied");
+  REQUIRE(compound != nullptr);
+  CHECK(compound->form == MentionForm::kCompoundAdj);
+  CHECK(compound->compound_type == graph::RelationType::kAlliedWith);
+  CHECK(EntityName(d, compound) == "Iran");
+  REQUIRE(compound->head >= 0);
+  CHECK(d.mentions[compound->head].entity == static_cast<uint32_t>(allied));
+
+  int backed = Entity(d, "Iran-backed militia");
+  REQUIRE(backed >= 0);
+  CHECK(Structural(d, "Iran-backed militia", graph::RelationType::kBackedBy, "Iran") != nullptr);
+  const Mention* militia = MentionOf(d, "militia");
+  CHECK((militia == nullptr || militia->entity == static_cast<uint32_t>(backed)));
+  CHECK(MentionOf(d, "militia uniforms") == nullptr);
+
+  int protesters = Entity(d, "protesters");
+  REQUIRE(protesters >= 0);
+  CHECK(d.entities[protesters].kind == graph::EntityKind::kGroup);
+  CHECK(Entity(d, "Iraqi protesters") >= 0);
+  CHECK(Entity(d, "supporters") >= 0);
+
+  int coalition = Entity(d, "United States-led coalition");
+  REQUIRE(coalition >= 0);
+  CHECK(Structural(d, "United States", graph::RelationType::kLeaderOf, "United States-led coalition") != nullptr);
+  CHECK(Entity(d, "pro-Iran gunmen") >= 0);
+  CHECK(Structural(d, "pro-Iran gunmen", graph::RelationType::kAlliedWith, "Iran") != nullptr);
+}
+
+TEST_CASE("the same text gives the same entities and ids", "[ingest][recognize]") {
+  std::string a = "Defence Secretary Mark Esper said the US embassy in Baghdad was safe.";
+  std::string b = "Iran-backed militia attacked. " + a;
+  DocAnalysis da, db;
+  ingest::Recognize(*FixtureLexicon(), a, &da);
+  ingest::Recognize(*FixtureLexicon(), b, &db);
+  for (const graph::Entity& e : da.entities) {
+    int j = Entity(db, e.name);
+    INFO(e.name);
+    REQUIRE(j >= 0);
+    CHECK(db.entities[j].id == e.id);
+    CHECK(e.id == graph::EntityIdFor(e.name));
+  }
+}
+
+TEST_CASE("reference article with the built-in lexicon", "[ingest][recognize]") {
+  std::ifstream in(std::string(GEOKG_SHARED_DIR) + "/corpus/000_7358da66aa299e2b.txt", std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::string text = ss.str();
+  REQUIRE(!text.empty());
+  std::shared_ptr<const Lexicon> lex;
+  geokg::Status s = ingest::LoadLexiconDirs({std::string(GEOKG_SOURCE_DIR) + "/ingest/data"}, &lex);
+  INFO(s.message());
+  REQUIRE(s.ok());
+  DocAnalysis d;
+  ingest::Recognize(*lex, text, &d);
+
+  for (std::string_view name : {"United States", "Iran", "Iraq", "Israel", "Popular Mobilisation Forces",
+                                "82nd Airborne Division", "United States Army", "Mark Esper", "Donald Trump",
+                                "Baghdad", "Kirkuk", "Reuters", "United States Embassy in Iraq",
+                                "Iran-backed militia", "Iran-allied militiamen", "protesters"}) {
+    INFO(name);
+    CHECK(Entity(d, name) >= 0);
+  }
+  int pmf = Entity(d, "Popular Mobilisation Forces");
+  REQUIRE(pmf >= 0);
+  CHECK(HasAlias(d, pmf, "PMF"));
+  // The State Department under the lexicon's canonical name.
+  const Lexicon::Entry* state = lex->FindAlias("State Department");
+  REQUIRE(state != nullptr);
+  int st = Entity(d, state->name);
+  REQUIRE(st >= 0);
+  CHECK(d.entities[st].kind == graph::EntityKind::kGovernmentBody);
+
+  const auto* esper = Structural(d, "Mark Esper", graph::RelationType::kMemberOf, "United States");
+  REQUIRE(esper != nullptr);
+  CHECK(esper->role == "Defence Secretary");
+  CHECK(Structural(d, "82nd Airborne Division", graph::RelationType::kPartOf, "United States Army") != nullptr);
+  CHECK(Structural(d, "United States Army", graph::RelationType::kPartOf, "United States") != nullptr);
+  CHECK(Structural(d, "Iran-allied militiamen", graph::RelationType::kAlliedWith, "Iran") != nullptr);
+  CHECK(Structural(d, "Iran-backed militia", graph::RelationType::kBackedBy, "Iran") != nullptr);
+  CHECK(Structural(d, "Kirkuk", graph::RelationType::kLocatedIn, "Iraq") != nullptr);
+  CHECK(Structural(d, "United States Embassy in Iraq", graph::RelationType::kLocatedIn, "Baghdad") != nullptr);
+  CHECK(Structural(d, "Donald Trump", graph::RelationType::kLeaderOf, "United States") != nullptr);
+  // No US attack on Iran or similar from recognition: structural edges only.
+  for (const DocAnalysis::Structural& r : d.structural)
+    CHECK(static_cast<int>(r.type) <= static_cast<int>(graph::RelationType::kLocatedIn));
+  // "Washington" in "Iraq condemned Washington" stands for the United States.
+  const Mention* wash = MentionOf(d, "Washington");
+  REQUIRE(wash != nullptr);
+  CHECK(wash->form == MentionForm::kMetonym);
+  CHECK(EntityName(d, wash) == "United States");
+  // "Mr Esper" is the Defence Secretary.
+  CHECK(MentionOf(d, "Esper")->entity == static_cast<uint32_t>(Entity(d, "Mark Esper")));
+}

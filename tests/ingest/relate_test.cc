@@ -1,0 +1,437 @@
+// Tests of ingest/relate.h on hand-built DocAnalysis values: each sentence is
+// written with its mentions marked, so the rules are tested apart from
+// recognition.
+//
+// Markup: tokens are separated by spaces; a mention is
+// [surface words|Canonical[@ISO3]|kind|form] where form is name (default),
+// mod, met, desc, pron or comp:<relation-type>; a form ending in '^' makes
+// the next mention of the sentence its head.
+#include "ingest/relate.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "graph/ids.h"
+#include "graph/ontology.h"
+
+using geokg::graph::EntityKind;
+using geokg::graph::ExtractedRelation;
+using geokg::graph::Modality;
+using geokg::graph::RelationType;
+using geokg::graph::Section;
+using namespace geokg::ingest;
+using geokg::Status;
+
+namespace {
+
+class DocBuilder {
+ public:
+  // Adds one sentence. Returns its index.
+  uint32_t Add(const std::string& markup, Section section = Section::kBody, bool noise = false) {
+    pending_.push_back({markup, section, noise});
+    return static_cast<uint32_t>(pending_.size() - 1);
+  }
+
+  const DocAnalysis& Build() {
+    // First pass: the text.
+    struct Tok { size_t begin, end; };
+    text_.clear();
+    struct MentionSpec { uint32_t first, last, sentence; std::string canon, kind, form; bool head_next; };
+    std::vector<MentionSpec> specs;
+    std::vector<std::vector<Tok>> sent_toks;
+    for (uint32_t si = 0; si < pending_.size(); ++si) {
+      const std::string& m = pending_[si].markup;
+      std::vector<Tok> toks;
+      size_t i = 0;
+      if (!text_.empty()) text_ += "\n";
+      auto add_word = [&](const std::string& w) {
+        if (!text_.empty() && text_.back() != '\n') text_ += ' ';
+        toks.push_back({text_.size(), text_.size() + w.size()});
+        text_ += w;
+      };
+      while (i < m.size()) {
+        if (m[i] == ' ') { ++i; continue; }
+        if (m[i] == '[') {
+          size_t close = m.find(']', i);
+          std::string inner = m.substr(i + 1, close - i - 1);
+          std::vector<std::string> parts;
+          size_t p = 0;
+          while (true) {
+            size_t bar = inner.find('|', p);
+            parts.push_back(inner.substr(p, bar == std::string::npos ? std::string::npos : bar - p));
+            if (bar == std::string::npos) break;
+            p = bar + 1;
+          }
+          MentionSpec spec;
+          spec.first = static_cast<uint32_t>(total_tokens_ + toks.size());
+          std::string surface = parts[0];
+          size_t q = 0;
+          while (q < surface.size()) {
+            size_t sp = surface.find(' ', q);
+            add_word(surface.substr(q, sp == std::string::npos ? std::string::npos : sp - q));
+            if (sp == std::string::npos) break;
+            q = sp + 1;
+          }
+          spec.last = static_cast<uint32_t>(total_tokens_ + toks.size());
+          spec.sentence = si;
+          spec.canon = parts.size() > 1 ? parts[1] : parts[0];
+          spec.kind = parts.size() > 2 ? parts[2] : "country";
+          spec.form = parts.size() > 3 ? parts[3] : "name";
+          spec.head_next = !spec.form.empty() && spec.form.back() == '^';
+          if (spec.head_next) spec.form.pop_back();
+          specs.push_back(spec);
+          i = close + 1;
+        } else {
+          size_t sp = m.find(' ', i);
+          add_word(m.substr(i, sp == std::string::npos ? std::string::npos : sp - i));
+          i = sp == std::string::npos ? m.size() : sp;
+        }
+      }
+      total_tokens_ += toks.size();
+      sent_toks.push_back(toks);
+    }
+    // Second pass: tokens, sentences, entities, mentions.
+    doc_.Clear();
+    doc_.text = text_;
+    for (uint32_t si = 0; si < sent_toks.size(); ++si) {
+      Sentence s;
+      s.first_token = static_cast<uint32_t>(doc_.tokens.size());
+      s.token_count = static_cast<uint32_t>(sent_toks[si].size());
+      s.begin = static_cast<uint32_t>(sent_toks[si].front().begin);
+      s.end = static_cast<uint32_t>(sent_toks[si].back().end);
+      s.section = pending_[si].section;
+      s.noise = pending_[si].noise;
+      for (const Tok& t : sent_toks[si]) {
+        Token tok;
+        tok.begin = static_cast<uint32_t>(t.begin);
+        tok.end = static_cast<uint32_t>(t.end);
+        tok.sentence = si;
+        std::string_view w(text_.data() + t.begin, t.end - t.begin);
+        unsigned char c0 = static_cast<unsigned char>(w[0]);
+        if (std::isupper(c0)) tok.flags |= kTokCapitalized;
+        if (std::isdigit(c0)) tok.flags |= kTokNumber;
+        if (w == "“" || w == "”" || w == "\"" || w == "‘") tok.flags |= kTokQuote | kTokPunct;
+        else if (std::ispunct(c0) && w != "'s") tok.flags |= kTokPunct;
+        doc_.tokens.push_back(tok);
+      }
+      doc_.sentences.push_back(s);
+    }
+    for (size_t k = 0; k < specs.size(); ++k) {
+      const MentionSpec& spec = specs[k];
+      std::string name = spec.canon, country;
+      size_t at = name.find('@');
+      if (at != std::string::npos) {
+        country = name.substr(at + 1);
+        name = name.substr(0, at);
+      }
+      uint32_t ei = 0;
+      for (; ei < doc_.entities.size(); ++ei)
+        if (doc_.entities[ei].name == name) break;
+      if (ei == doc_.entities.size()) {
+        geokg::graph::Entity e;
+        e.name = name;
+        e.id = geokg::graph::EntityIdFor(name);
+        e.kind = *geokg::graph::ParseKind(spec.kind);
+        e.country = country;
+        doc_.entities.push_back(e);
+      }
+      Mention m;
+      m.first_token = spec.first;
+      m.last_token = spec.last;
+      m.sentence = spec.sentence;
+      m.entity = ei;
+      if (spec.form == "mod") m.form = MentionForm::kModifier;
+      else if (spec.form == "met") m.form = MentionForm::kMetonym;
+      else if (spec.form == "desc") m.form = MentionForm::kDescription;
+      else if (spec.form == "pron") m.form = MentionForm::kPronoun;
+      else if (spec.form.rfind("comp:", 0) == 0) {
+        m.form = MentionForm::kCompoundAdj;
+        m.compound_type = *geokg::graph::ParseRelationType(spec.form.substr(5));
+      }
+      if (spec.head_next) m.head = static_cast<int32_t>(k + 1);
+      doc_.mentions.push_back(m);
+    }
+    return doc_;
+  }
+
+ private:
+  struct Pending { std::string markup; Section section; bool noise; };
+  std::vector<Pending> pending_;
+  std::string text_;
+  size_t total_tokens_ = 0;
+  DocAnalysis doc_;
+};
+
+const Triggers& BuiltinTriggers() {
+  static Triggers* t = [] {
+    auto* x = new Triggers();
+    Status s = x->LoadFile(std::string(GEOKG_SOURCE_DIR) + "/ingest/data/triggers.tsv");
+    if (!s.ok()) FAIL(s.message());
+    return x;
+  }();
+  return *t;
+}
+
+std::vector<ExtractedRelation> Run(DocBuilder& b) {
+  const DocAnalysis& doc = b.Build();
+  std::vector<ExtractedRelation> out;
+  geokg::graph::DocMeta meta;
+  meta.id = 42;
+  meta.date = 20200101;
+  Relate(BuiltinTriggers(), nullptr, doc, meta, &out);
+  return out;
+}
+
+const ExtractedRelation* Find(const std::vector<ExtractedRelation>& rels, const std::string& src,
+                              RelationType type, const std::string& dst) {
+  for (const auto& r : rels)
+    if (r.key.source == geokg::graph::EntityIdFor(src) && r.key.type == type &&
+        r.key.target == geokg::graph::EntityIdFor(dst))
+      return &r;
+  return nullptr;
+}
+
+bool Has(const std::vector<ExtractedRelation>& rels, const std::string& src, RelationType type,
+         const std::string& dst, Modality modality = Modality::kAsserted) {
+  for (const auto& r : rels)
+    if (r.key.source == geokg::graph::EntityIdFor(src) && r.key.type == type &&
+        r.key.target == geokg::graph::EntityIdFor(dst) && r.evidence.modality == modality)
+      return true;
+  return false;
+}
+
+size_t CountAsserted(const std::vector<ExtractedRelation>& rels) {
+  size_t n = 0;
+  for (const auto& r : rels) n += r.evidence.modality == Modality::kAsserted;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("triggers: inflections and file errors", "[ingest][relate]") {
+  CHECK(VerbThirdPerson("deploy") == "deploys");
+  CHECK(VerbPast("deploy") == "deployed");
+  CHECK(VerbGerund("deploy") == "deploying");
+  CHECK(VerbPast("slam") == "slammed");
+  CHECK(VerbPast("open") == "opened");
+  CHECK(VerbPast("criticise") == "criticised");
+  CHECK(VerbThirdPerson("accuse") == "accuses");
+  CHECK(VerbPast("deny") == "denied");
+  CHECK(NounPlural("strike") == "strikes");
+  CHECK(NounPlural("talks") == "talks");
+  Triggers t;
+  Status s = t.Parse("attack\tatacked\tSUBJ V OBJ\n", "x.tsv");
+  CHECK_FALSE(s.ok());
+  CHECK(s.message().find("x.tsv:1") != std::string::npos);
+  CHECK(s.message().find("attacked") != std::string::npos);
+  s = t.Parse("# comment\n\nattack\tattacked\n", "y.tsv");
+  CHECK(s.message().find("y.tsv:3") != std::string::npos);
+  s = t.Parse("attack\tattacked\tOBJ V SUBJ\n", "z.tsv");
+  CHECK_FALSE(s.ok());
+  CHECK(BuiltinTriggers().size() > 150);
+  // Every relation type has triggers (structural ones from recognition aside).
+  for (const auto& info : geokg::graph::AllRelationTypes()) {
+    if (info.type == RelationType::kPartOf || info.type == RelationType::kLocatedIn) continue;
+    bool found = false;
+    for (size_t i = 0; i < BuiltinTriggers().size(); ++i)
+      found |= BuiltinTriggers().entry(static_cast<uint32_t>(i)).type == info.type &&
+               BuiltinTriggers().entry(static_cast<uint32_t>(i)).cls != TriggerClass::kLight &&
+               BuiltinTriggers().entry(static_cast<uint32_t>(i)).cls != TriggerClass::kSpeech;
+    CHECK(found);
+  }
+}
+
+TEST_CASE("relate: subject verb object", "[ingest][relate]") {
+  DocBuilder b;
+  b.Add("[Hezbollah|Hezbollah|armed-group] fighters attacked an [Israeli|Israel|country|mod] army post .");
+  auto rels = Run(b);
+  REQUIRE(Has(rels, "Hezbollah", RelationType::kAttacked, "Israel"));
+  const auto* r = Find(rels, "Hezbollah", RelationType::kAttacked, "Israel");
+  CHECK(r->evidence.trigger == "attacked");
+  CHECK(r->evidence.doc == 42);
+  CHECK(r->evidence.date == 20200101);
+  CHECK(r->evidence.sentence == 0);
+  CHECK(r->evidence.confidence > 0.5f);
+  CHECK(r->evidence.text.find("Hezbollah fighters attacked") == 0);
+}
+
+TEST_CASE("relate: passives take the by-agent", "[ingest][relate]") {
+  DocBuilder b;
+  b.Add("The [embassy|US Embassy|facility|desc] was attacked by [militiamen|militiamen|group|desc] .");
+  b.Add("[US|United States|country|mod] troops were deployed to [Iraq|Iraq|country] .");
+  b.Add("Troops were deployed to [Iraq|Iraq|country] by [Britain|United Kingdom|country] .");
+  auto rels = Run(b);
+  CHECK(Has(rels, "militiamen", RelationType::kAttacked, "US Embassy"));
+  CHECK_FALSE(Find(rels, "US Embassy", RelationType::kAttacked, "militiamen"));
+  CHECK(Has(rels, "United States", RelationType::kDeployedTo, "Iraq"));
+  CHECK(Has(rels, "United Kingdom", RelationType::kDeployedTo, "Iraq"));
+}
+
+TEST_CASE("relate: coordination gives one edge per conjunct", "[ingest][relate]") {
+  DocBuilder b;
+  b.Add("[Protesters|protesters|group|desc] , many of them in [militia|militia|armed-group|desc] uniforms , "
+        "marched outside the [embassy|US Embassy|facility|desc] , shouting slogans against the "
+        "[US|United States] , [Israel|Israel] and President [Trump|Donald Trump|person] .");
+  b.Add("[Iran|Iran] and [Syria|Syria] condemned [Israel|Israel] .");
+  auto rels = Run(b);
+  CHECK(Has(rels, "protesters", RelationType::kProtestedAgainst, "United States"));
+  CHECK(Has(rels, "protesters", RelationType::kProtestedAgainst, "Israel"));
+  CHECK(Has(rels, "protesters", RelationType::kProtestedAgainst, "Donald Trump"));
+  CHECK_FALSE(Find(rels, "militia", RelationType::kProtestedAgainst, "United States"));
+  CHECK(Has(rels, "Iran", RelationType::kCondemned, "Israel"));
+  CHECK(Has(rels, "Syria", RelationType::kCondemned, "Israel"));
+}
+
+TEST_CASE("relate: a verb after 'and' shares the subject", "[ingest][relate]") {
+  DocBuilder b;
+  b.Add("Mr [Trump|Donald Trump|person] blamed [Iran|Iran] for the protests and called on "
+        "[Iraq|Iraq] to protect the mission .");
+  auto rels = Run(b);
+  CHECK(Has(rels, "Donald Trump", RelationType::kBlamed, "Iran"));
+  CHECK(Has(rels, "Donald Trump", RelationType::kCalledOn, "Iraq"));
+  CHECK_FALSE(Find(rels, "Iran", RelationType::kCalledOn, "Iraq"));
+  CHECK(CountAsserted(rels) == 2);
+}
+
+TEST_CASE("relate: the EVENT frame gives the event's agent", "[ingest][relate]") {
+  DocBuilder b;
+  b.Add("The protests began after [Iraq|Iraq] condemned [Washington|United States|country|met] for "
+        "the strikes that killed more than two-dozen fighters from an "
+        "[Iran-backed|Iran|country|comp:backed-by^] [militia|Iran-backed militia|armed-group|desc] "
+        "over the weekend .");
+  b.Add("[Russia|Russia] condemned [Ukraine|Ukraine] for the drone strikes that hit [Moscow|Moscow|location] .");
+  auto rels = Run(b);
+  CHECK(Has(rels, "Iraq", RelationType::kCondemned, "United States"));
+  CHECK(Has(rels, "United States", RelationType::kKilled, "Iran-backed militia"));
+  CHECK(Has(rels, "United States", RelationType::kAttacked, "Iran-backed militia"));
+  CHECK(Has(rels, "Iran-backed militia", RelationType::kBackedBy, "Iran"));
+  CHECK_FALSE(Find(rels, "United States", RelationType::kAttacked, "Iran"));
+  CHECK_FALSE(Find(rels, "Iraq", RelationType::kKilled, "Iran-backed militia"));
+  const auto* k = Find(rels, "United States", RelationType::kKilled, "Iran-backed militia");
+  const auto* c = Find(rels, "Iraq", RelationType::kCondemned, "United States");
+  CHECK(k->evidence.confidence < c->evidence.confidence);
+  CHECK(Has(rels, "Russia", RelationType::kCondemned, "Ukraine"));
+  CHECK(Has(rels, "Ukraine", RelationType::kAttacked, "Moscow"));
+}
+
+TEST_CASE("relate: blaming someone for an event reports the event", "[ingest][relate]") {
+  DocBuilder b;
+  b.Add("[Israel|Israel] blamed [Hamas|Hamas|armed-group] for the attack on the "
+        "[border crossing|Kerem Shalom crossing|facility|desc] .");
+  auto rels = Run(b);
+  CHECK(Has(rels, "Israel", RelationType::kBlamed, "Hamas"));
+  CHECK(Has(rels, "Hamas", RelationType::kAttacked, "Kerem Shalom crossing", Modality::kReported));
+  CHECK_FALSE(Has(rels, "Hamas", RelationType::kAttacked, "Kerem Shalom crossing"));
+}
+
+TEST_CASE("relate: nominal triggers take possessive and modifier agents", "[ingest][relate]") {
+  DocBuilder b;
+  b.Add("[Iran|Iran] 's attack on the [embassy|US Embassy|facility|desc] was condemned .");
+  b.Add("[US|United States|country|mod] strikes on [Syria|Syria] continued .");
+  b.Add("The [European Union|European Union|international-org] imposed new sanctions on [Belarus|Belarus] .");
+  b.Add("An attack on [Kabul|Kabul|location] airport killed dozens .");
+  auto rels = Run(b);
+  CHECK(Has(rels, "Iran", RelationType::kAttacked, "US Embassy"));
+  CHECK(Has(rels, "United States", RelationType::kAttacked, "Syria"));
+  CHECK(Has(rels, "European Union", RelationType::kSanctioned, "Belarus"));
+  CHECK(rels.size() == 3);
+}
+
+TEST_CASE("relate: a denial is a rejected edge to the accuser, nothing asserted", "[ingest][relate]") {
+  DocBuilder b;
+  b.Add("Mr [Trump|Donald Trump|person] blamed [Iran|Iran] for the protests .");
+  b.Add("[Iran|Iran] has rejected accusations it was behind the violent protests .");
+  b.Add("[Turkey|Turkey] denied [it|Turkey|country|pron] had shelled [Kurdish|Kurds|armed-group|mod] positions .");
+  auto rels = Run(b);
+  CHECK(Has(rels, "Iran", RelationType::kRejected, "Donald Trump"));
+  const auto* r = Find(rels, "Iran", RelationType::kRejected, "Donald Trump");
+  CHECK(r->evidence.sentence == 1);
+  CHECK_FALSE(Has(rels, "Turkey", RelationType::kAttacked, "Kurds"));
+  CHECK(Has(rels, "Turkey", RelationType::kAttacked, "Kurds", Modality::kNegated));
+  CHECK_FALSE(Find(rels, "Turkey", RelationType::kRejected, "Kurds"));
+  for (const auto& x : rels)
+    if (x.evidence.sentence == 2) CHECK(x.evidence.modality != Modality::kAsserted);
+}
+
+TEST_CASE("relate: reported speech reports the content and blames its agent", "[ingest][relate]") {
+  DocBuilder b;
+  b.Add("[Trump|Donald Trump|person] said : “ [Iran|Iran] is orchestrating an attack on the "
+        "[embassy|US Embassy|facility|desc] . ”");
+  b.Add("[Moscow|Russia|country|met] claimed [Kyiv|Ukraine|country|met] had attacked [Crimea|Crimea|location] .");
+  auto rels = Run(b);
+  CHECK(Has(rels, "Iran", RelationType::kAttacked, "US Embassy", Modality::kReported));
+  CHECK_FALSE(Has(rels, "Iran", RelationType::kAttacked, "US Embassy"));
+  CHECK(Has(rels, "Donald Trump", RelationType::kBlamed, "Iran"));
+  CHECK(Has(rels, "Ukraine", RelationType::kAttacked, "Crimea", Modality::kReported));
+  CHECK(Has(rels, "Russia", RelationType::kBlamed, "Ukraine"));
+}
+
+TEST_CASE("relate: questions, negation and future are not asserted", "[ingest][relate]") {
+  DocBuilder b;
+  b.Add("Will [Iran|Iran] attack [Israel|Israel] ?");
+  b.Add("[Iraq|Iraq] did not attack [Kuwait|Kuwait] .");
+  b.Add("[Russia|Russia] will deploy troops to [Belarus|Belarus] .");
+  b.Add("[US|United States|country|mod] forces are prepared to deploy to [Iraq|Iraq] .");
+  b.Add("If [Iran|Iran] attacks [Saudi Arabia|Saudi Arabia] , oil prices will rise .");
+  b.Add("[China|China] could sanction [Lithuania|Lithuania] .");
+  auto rels = Run(b);
+  CHECK(Has(rels, "Iran", RelationType::kAttacked, "Israel", Modality::kHypothetical));
+  CHECK(Has(rels, "Iraq", RelationType::kAttacked, "Kuwait", Modality::kNegated));
+  CHECK(Has(rels, "Russia", RelationType::kDeployedTo, "Belarus", Modality::kFuture));
+  CHECK(Has(rels, "United States", RelationType::kDeployedTo, "Iraq", Modality::kFuture));
+  CHECK(Has(rels, "Iran", RelationType::kAttacked, "Saudi Arabia", Modality::kHypothetical));
+  CHECK(Has(rels, "China", RelationType::kSanctioned, "Lithuania", Modality::kHypothetical));
+  CHECK(CountAsserted(rels) == 0);
+}
+
+TEST_CASE("relate: sections, noise and headline grammar", "[ingest][relate]") {
+  DocBuilder b;
+  b.Add("[US|United States] deploys 750 troops after attack on its embassy in [Iraq|Iraq@IRQ]", Section::kTitle);
+  b.Add("15 killed after [gunmen|gunmen|group|desc] open fire on [protesters|protesters|group|desc] in "
+        "[Baghdad|Baghdad@IRQ|location]", Section::kRelatedHeadline);
+  b.Add("Follow [Iran|Iran] on social media : [Iran|Iran] attacked [Iraq|Iraq]", Section::kBody, true);
+  auto rels = Run(b);
+  const auto* d = Find(rels, "United States", RelationType::kDeployedTo, "Iraq");
+  REQUIRE(d);
+  CHECK(d->evidence.modality == Modality::kAsserted);
+  CHECK(d->evidence.section == Section::kTitle);
+  const auto* g = Find(rels, "gunmen", RelationType::kAttacked, "protesters");
+  REQUIRE(g);
+  CHECK(g->evidence.section == Section::kRelatedHeadline);
+  CHECK(g->evidence.confidence <= 0.4f);
+  CHECK_FALSE(Find(rels, "Iran", RelationType::kAttacked, "Iraq"));
+  // Gazetteer: Baghdad (IRQ) is in Iraq, which the document names.
+  const auto* l = Find(rels, "Baghdad", RelationType::kLocatedIn, "Iraq");
+  REQUIRE(l);
+  CHECK(l->evidence.trigger == "(gazetteer)");
+  CHECK(l->evidence.confidence == Approx(0.4f));  // its only sentence is a related headline
+}
+
+TEST_CASE("relate: no self-edges, no modifier-head edges", "[ingest][relate]") {
+  DocBuilder b;
+  b.Add("[Iran|Iran] condemned [Tehran|Iran|country|met] .");
+  b.Add("The [US|United States|country|mod^] [Army|United States Army|military-unit] attacked .");
+  b.Add("[Iran|Iran] backs [Hezbollah|Hezbollah|armed-group] .");
+  b.Add("[Israel|Israel] and [Jordan|Jordan] met in [Amman|Amman|location] .");
+  auto rels = Run(b);
+  for (const auto& r : rels) CHECK(r.key.source != r.key.target);
+  CHECK_FALSE(Find(rels, "United States", RelationType::kAttacked, "United States Army"));
+  CHECK(Has(rels, "Hezbollah", RelationType::kBackedBy, "Iran"));
+  CHECK_FALSE(Find(rels, "Iran", RelationType::kBackedBy, "Hezbollah"));
+  CHECK((Has(rels, "Israel", RelationType::kMetWith, "Jordan") ||
+         Has(rels, "Jordan", RelationType::kMetWith, "Israel")));
+}
+
+TEST_CASE("relate: relative clauses take their antecedent", "[ingest][relate]") {
+  DocBuilder b;
+  b.Add("The [Popular Mobilisation Forces|Popular Mobilisation Forces|armed-group] , which attacked "
+        "the [base|K1 Air Base|facility|desc] , denied wrongdoing .");
+  b.Add("Additional forces from the [US Army|United States Army|military-unit|mod^] 's "
+        "[82nd Airborne Division|82nd Airborne Division|military-unit] are also prepared to deploy to "
+        "[Kuwait|Kuwait] .");
+  auto rels = Run(b);
+  CHECK(Has(rels, "Popular Mobilisation Forces", RelationType::kAttacked, "K1 Air Base"));
+  CHECK(Has(rels, "82nd Airborne Division", RelationType::kDeployedTo, "Kuwait", Modality::kFuture));
+  CHECK_FALSE(Find(rels, "United States Army", RelationType::kDeployedTo, "Kuwait"));
+}

@@ -1,0 +1,253 @@
+// Tests of the REPL core (tools/repl): ProcessLine for every command on a
+// small graph held in a real store, multi-line queries, errors with the
+// caret, :help generated from the command table, completion.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <sstream>
+
+#include "graph/ids.h"
+#include "graph/store.h"
+#include "tests/support/process.h"
+#include "tests/tools/test_graph.h"
+#include "tools/repl/repl.h"
+
+using geokg::graph::EntityKind;
+using geokg::graph::Modality;
+using geokg::graph::RelationType;
+using geokg::tools::Repl;
+
+namespace {
+
+geokg::graph::Entity MakeEntity(const std::string& name, EntityKind kind,
+                                std::vector<std::string> aliases = {}) {
+  geokg::graph::Entity e;
+  e.id = geokg::graph::EntityIdFor(name);
+  e.name = name;
+  e.kind = kind;
+  e.aliases = std::move(aliases);
+  return e;
+}
+
+geokg::graph::ExtractedRelation MakeRelation(const std::string& source, RelationType type,
+                                             const std::string& target, uint32_t sentence,
+                                             const std::string& text,
+                                             Modality modality = Modality::kAsserted) {
+  geokg::graph::ExtractedRelation r;
+  r.key = {geokg::graph::EntityIdFor(source), type, geokg::graph::EntityIdFor(target)};
+  r.evidence.sentence = sentence;
+  r.evidence.begin = sentence * 100;
+  r.evidence.end = sentence * 100 + 50;
+  r.evidence.text = text;
+  r.evidence.trigger = "x";
+  r.evidence.date = 20200101;
+  r.evidence.modality = modality;
+  r.evidence.confidence = 0.9f;
+  return r;
+}
+
+// A store in a temporary directory holding the running example, and a view
+// of it.
+struct Fixture {
+  geokg::testing::TempDir dir;
+  std::unique_ptr<geokg::graph::Store> store;
+  std::shared_ptr<const geokg::graph::GraphView> view;
+
+  Fixture() {
+    REQUIRE(geokg::graph::Store::Open(dir / "db", {}, &store).ok());
+    geokg::graph::DocRecord doc;
+    doc.meta.id = geokg::graph::DocIdFor("article one");
+    doc.meta.source = "article.txt";
+    doc.meta.title = "Embassy attack";
+    doc.meta.date = 20200101;
+    doc.entities = {MakeEntity("Iran", EntityKind::kCountry, {"Islamic Republic"}),
+                    MakeEntity("United States", EntityKind::kCountry, {"US"}),
+                    MakeEntity("Kataib Hezbollah", EntityKind::kArmedGroup, {"KH"}),
+                    MakeEntity("82nd Airborne Division", EntityKind::kMilitaryUnit),
+                    MakeEntity("Iraq", EntityKind::kCountry)};
+    doc.relations = {
+        MakeRelation("Kataib Hezbollah", RelationType::kBackedBy, "Iran", 0,
+                     "Kataib Hezbollah, which is backed by Iran, stormed the compound."),
+        MakeRelation("United States", RelationType::kBlamed, "Iran", 1,
+                     "The US blamed Iran for the attack."),
+        MakeRelation("82nd Airborne Division", RelationType::kPartOf, "United States", 2,
+                     "The 82nd Airborne Division of the US Army was sent."),
+        MakeRelation("82nd Airborne Division", RelationType::kDeployedTo, "Iraq", 3,
+                     "The division is prepared to deploy to Iraq.", Modality::kFuture),
+    };
+    REQUIRE(store->Apply({doc}, nullptr).ok());
+    geokg::graph::GraphData data;
+    REQUIRE(store->LoadGraph(&data).ok());
+    view = geokg::graph::GraphView::Build(std::move(data));
+  }
+};
+
+std::string Run(Repl& repl, const std::string& line) {
+  std::ostringstream out;
+  CHECK(repl.ProcessLine(line, out));
+  return out.str();
+}
+
+bool Contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("queries print aligned tables; multi-line queries end with ';'", "[tools][repl]") {
+  Fixture f;
+  Repl repl(f.view, f.store.get());
+  std::string out = Run(repl, "MATCH (a)-[:blamed]->(b) RETURN a.name, b.name;");
+  CHECK(Contains(out, "United States"));
+  CHECK(Contains(out, "Iran"));
+
+  CHECK(Run(repl, "MATCH (a)-[:`backed-by`]->(b)") == "");
+  CHECK(repl.InContinuation());
+  CHECK(repl.Prompt() != "geokg> ");
+  CHECK(Run(repl, "RETURN a.name") == "");
+  out = Run(repl, "  ;");
+  CHECK(!repl.InContinuation());
+  CHECK(Contains(out, "Kataib Hezbollah"));
+  CHECK(repl.Prompt() == "geokg> ");
+
+  // A ';' inside quotes does not end the query.
+  CHECK(Run(repl, "MATCH (a {name: 'x;") == "");
+  CHECK(repl.InContinuation());
+  out = Run(repl, "'}) RETURN a;");
+  CHECK(!repl.InContinuation());
+}
+
+TEST_CASE("query errors show the line, column and caret", "[tools][repl]") {
+  Fixture f;
+  Repl repl(f.view, f.store.get());
+  std::string out = Run(repl, "MATCH (a)-[:blamedd]->(b) RETURN a;");
+  CHECK(Contains(out, "line 1, column"));
+  CHECK(Contains(out, "^"));
+  CHECK(Contains(out, "MATCH (a)-[:blamedd]->(b) RETURN a"));
+  Run(repl, "MATCH (a)");
+  out = Run(repl, "RETURN b;");
+  CHECK(Contains(out, "line 2"));
+}
+
+TEST_CASE(":help lists every command of the table", "[tools][repl]") {
+  Fixture f;
+  Repl repl(f.view, f.store.get());
+  std::string out = Run(repl, ":help");
+  for (const auto& command : Repl::Commands()) {
+    CHECK(Contains(out, std::string(command.name)));
+    CHECK(Contains(out, std::string(command.help)));
+  }
+  std::ostringstream quit;
+  CHECK_FALSE(repl.ProcessLine(":quit", quit));
+  CHECK(Contains(Run(repl, ":frobnicate"), "unknown command :frobnicate"));
+}
+
+TEST_CASE(":schema shows kinds and types with counts", "[tools][repl]") {
+  Fixture f;
+  Repl repl(f.view, f.store.get());
+  std::string out = Run(repl, ":schema");
+  CHECK(Contains(out, "armed-group"));
+  CHECK(Contains(out, "backed-by"));
+  CHECK(Contains(out, "5 entities"));
+  CHECK(Contains(out, "4 relations"));
+}
+
+TEST_CASE(":path prints the shortest chains", "[tools][repl]") {
+  Fixture f;
+  Repl repl(f.view, f.store.get());
+  std::string out = Run(repl, ":path Iran '82nd Airborne Division'");
+  CHECK(Contains(out, "Iran"));
+  CHECK(Contains(out, "82nd Airborne Division"));
+  CHECK(Contains(out, "backed-by") == false);  // via blamed/part-of, not KH
+  CHECK(Contains(out, "blamed"));
+  CHECK(Contains(out, "part-of"));
+  CHECK(Contains(out, "1 path of length 2"));
+  // Unquoted multi-word names split where both halves are known.
+  CHECK(Contains(Run(repl, ":path Kataib Hezbollah 82nd Airborne Division"), "length 3"));
+  CHECK(Contains(Run(repl, ":path Iran Atlantis"), "no entity named 'Atlantis'"));
+  // deployed-to is only future: hidden until :modality all.
+  CHECK(Contains(Run(repl, ":path Iraq Iran"), "no path"));
+  CHECK(Contains(Run(repl, ":modality all"), "future"));
+  CHECK(Contains(Run(repl, ":path Iraq Iran"), "deployed-to"));
+}
+
+TEST_CASE(":around lists the neighbourhood", "[tools][repl]") {
+  Fixture f;
+  Repl repl(f.view, f.store.get());
+  std::string out = Run(repl, ":around Iran");
+  CHECK(Contains(out, "Kataib Hezbollah"));
+  CHECK(Contains(out, "blamed"));
+  CHECK_FALSE(Contains(out, "part-of"));
+  out = Run(repl, ":around Iran 2");
+  CHECK(Contains(out, "part-of"));
+  out = Run(repl, ":around 82nd Airborne Division");
+  CHECK(Contains(out, "United States"));
+  CHECK(Contains(Run(repl, ":around Irn"), "did you mean 'Iran'"));
+}
+
+TEST_CASE(":why shows evidence with source, date and modality", "[tools][repl]") {
+  Fixture f;
+  Repl repl(f.view, f.store.get());
+  std::string out = Run(repl, ":why US blamed Iran");
+  CHECK(Contains(out, "The US blamed Iran for the attack."));
+  CHECK(Contains(out, "article.txt"));
+  CHECK(Contains(out, "2020-01-01"));
+  CHECK(Contains(out, "asserted"));
+  out = Run(repl, ":why 82nd Airborne Division deployed-to Iraq");
+  CHECK(Contains(out, "future"));
+  CHECK(Contains(Run(repl, ":why Iran blamed US"), "other way"));
+  CHECK(Contains(Run(repl, ":why Iran blamd US"), "did you mean 'blamed'"));
+}
+
+TEST_CASE(":dot draws the last result; settings commands", "[tools][repl]") {
+  Fixture f;
+  Repl repl(f.view, f.store.get());
+  std::string path = f.dir / "last.svg";
+  CHECK(Contains(Run(repl, ":dot " + path), "nothing to draw"));
+  Run(repl, "MATCH p = (a)-[:`backed-by`]->(b) RETURN p;");
+  std::string out = Run(repl, ":dot " + path);
+  CHECK(Contains(out, "wrote"));
+  CHECK(Contains(out, "2 nodes, 1 edges"));
+  std::string svg = geokg::testing::ReadWholeFile(path);
+  CHECK(Contains(svg, "<svg"));
+  CHECK(Contains(svg, "stormed the compound"));  // evidence tooltip from the store
+  Run(repl, ":around Iran");
+  CHECK(Contains(Run(repl, ":dot " + (f.dir / "around.dot")), "3 nodes, 2 edges"));
+  CHECK(Contains(Run(repl, ":dot x.bmp"), "unknown diagram format"));
+
+  CHECK(Contains(Run(repl, ":format json"), "json"));
+  CHECK(repl.format() == geokg::tools::OutputFormat::kJson);
+  CHECK(Contains(Run(repl, "MATCH (a {name: 'Iran'}) RETURN a.name AS n;"), "\"n\""));
+  Run(repl, ":format csv");
+  CHECK(Contains(Run(repl, "MATCH (a {name: 'Iran'}) RETURN a.name AS n;"), "n\nIran"));
+  CHECK(Contains(Run(repl, ":format xml"), "table, json or csv"));
+  Run(repl, ":timing on");
+  CHECK(Contains(Run(repl, "MATCH (a {name: 'Iran'}) RETURN a.name;"), " ms)"));
+  CHECK(Contains(Run(repl, ":modality reported,asserted"), "asserted reported"));
+  CHECK(Contains(Run(repl, ":modality maybe"), "unknown modality"));
+}
+
+TEST_CASE("completion offers commands, keywords, kinds, types and names", "[tools][repl]") {
+  Fixture f;
+  Repl repl(f.view, f.store.get());
+  auto has = [](const std::vector<std::string>& v, const std::string& s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
+  };
+  CHECK(has(repl.Complete(":pa", false), ":path"));
+  CHECK(has(repl.Complete("MAT", false), "MATCH"));
+  CHECK(has(repl.Complete("armed", false), "armed-group"));
+  CHECK(has(repl.Complete("backed", false), "backed-by"));
+  CHECK(has(repl.Complete("Kat", false), "'Kataib Hezbollah'"));
+  CHECK(has(repl.Complete("Kat", true), "Kataib Hezbollah"));
+  CHECK(has(repl.Complete("Ira", false), "Iran"));
+}
+
+TEST_CASE("word splitting and statement ends", "[tools][repl]") {
+  using geokg::tools::EndsStatement;
+  using geokg::tools::SplitWords;
+  CHECK(SplitWords("a 'b c' \"d \\\" e\"") == std::vector<std::string>{"a", "b c", "d \" e"});
+  CHECK(EndsStatement("RETURN a;"));
+  CHECK(EndsStatement("RETURN a; // done"));
+  CHECK_FALSE(EndsStatement("RETURN 'a;'"));
+  CHECK_FALSE(EndsStatement("RETURN a"));
+}
