@@ -2,23 +2,23 @@
 // is in store_write.cc, the readers in store_read.cc, the LMDB wrappers in
 // store_lmdb.h.
 //
-// Layout: one LMDB environment (the store directory: data.mdb, lock.mdb)
-// holding seven named databases.
+// Layout (schema version 2): one LMDB environment (the store directory:
+// data.mdb, lock.mdb) holding six named databases.
 //
-//   meta              := "schema_version" -> be32 version  (kStoreSchemaVersion)
-//                      | "created_by"     -> text           ("geokg 0.1.0")
-//   entities          := be64 entity_id -> cereal(Entity)
-//   aliases           := NormalizeName(name) -> be64 entity_id
-//                          (MDB_DUPSORT: one key, many ids; the canonical
-//                          name and every alias of an entity)
-//   relations         := relation_key -> cereal(StoredSummary)
-//                          (a RelationSummary without its key)
-//   relation_evidence := relation_key -> be64 evidence_no
-//                          (MDB_DUPSORT|MDB_DUPFIXED: the evidence of one
-//                          relation, in ingest order)
-//   evidence          := be64 evidence_no -> cereal(Evidence)
-//                          (Evidence carries doc, sentence, begin, ...)
-//   documents         := be64 doc_id -> cereal(DocMeta)
+//   meta       := "schema_version" -> be32 version  (kStoreSchemaVersion)
+//               | "created_by"     -> text           ("geokg 0.1.0")
+//   entities   := be64 entity_id -> cereal(Entity)
+//   aliases    := NormalizeName(name) -> be64 entity_id
+//                   (MDB_DUPSORT: one key, many ids; the canonical name and
+//                   every alias of an entity)
+//   relations  := relation_key -> be64 newest_evidence_no cereal(StoredSummary)
+//                   (a RelationSummary without its key, behind the number
+//                   of the relation's newest evidence)
+//   evidence   := be64 evidence_no -> be64 previous_evidence_no cereal(Evidence)
+//                   (previous_evidence_no: the relation's evidence before
+//                   this one, 0 for its first; Evidence carries doc,
+//                   sentence, begin, ...)
+//   documents  := be64 doc_id -> cereal(DocMeta)
 //
 //   relation_key := be64 source u8 type be64 target      (17 bytes)
 //   evidence_no  := 1 + the largest stored evidence_no + position of the
@@ -33,18 +33,31 @@
 //                   u32 class version, then the fields in declaration order;
 //                   strings and vectors as u64 length + elements
 //
-// Why evidence is numbered rather than keyed by (relation, doc, sentence):
-// such keys are random with respect to ingest order, so every batch touched
-// (and copied, LMDB being copy-on-write) leaf pages all over the largest
-// table: 83k relations/s and 1.3 kB per relation on bench_store at 200k
-// relations, against an append here plus a small 25-byte index entry.
+// The evidence of a relation is a chain running backwards from the summary
+// through previous_evidence_no; ForEachEvidence walks it and replays it
+// oldest first. A write only appends evidence and rewrites the summary it
+// rewrites anyway.
+//
+// Why: LMDB copies (copy-on-write) and syncs every leaf page a commit
+// touches, so the write cost of a batch is the number of distinct leaves it
+// touches. Keys that are random with respect to ingest order (hashes) touch
+// a new leaf per record once a table outgrows the batch. Evidence keyed by
+// (relation, doc, sentence) did that on the largest table (bench_store, 200k
+// relations, batches of 20k: 83k relations/s, 1298 store bytes per
+// relation); numbered evidence with a relation -> evidence_no DUPSORT index
+// (schema 1) moved it to a 25-byte index entry (134k/s, 876 bytes; at 1M
+// relations 61k/s, 674 bytes, 14.2 KB written to disk per relation); the
+// chain (schema 2) drops the index, leaving the summaries, entities, aliases
+// and documents as the only tables with random keys (figures in
+// docs/store.md).
 //
 // Invariants kept by Apply (one write transaction per batch):
 //   - a document's evidence is stored in the same transaction as its
 //     documents entry, so a stored document has all its evidence;
-//   - relation_evidence and evidence correspond one to one;
-//   - for every relation, summary.TotalCount() == number of its evidence
-//     records; counts[m] == number of its evidence records of modality m;
+//   - every evidence record is on exactly one relation's chain, and a
+//     chain's numbers strictly decrease;
+//   - for every relation, summary.TotalCount() == length of its chain;
+//     counts[m] == number of its evidence records of modality m;
 //   - (relation, doc, sentence, begin) identifies at most one evidence.
 #include "graph/store.h"
 
@@ -74,7 +87,6 @@ constexpr NamedDb kDatabases[] = {
     {"aliases", &Store::Impl::aliases, MDB_DUPSORT},
     {"relations", &Store::Impl::relations, 0},
     {"evidence", &Store::Impl::evidence, 0},
-    {"relation_evidence", &Store::Impl::relation_evidence, MDB_DUPSORT | MDB_DUPFIXED},
     {"documents", &Store::Impl::documents, 0},
 };
 

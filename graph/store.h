@@ -33,7 +33,7 @@ namespace geokg::graph {
 
 // The on-disk layout version this build reads and writes. A store written
 // with another version is refused at open with a Storage error.
-inline constexpr uint32_t kStoreSchemaVersion = 1;
+inline constexpr uint32_t kStoreSchemaVersion = 2;
 
 struct StoreOptions {
   // Open without write access; Apply then fails with a Storage error.
@@ -94,7 +94,8 @@ class Store {
   // max last_date (ignoring 0), max confidence, latest non-empty role.
   // Relations of one document with the same key, sentence and begin offset
   // are one evidence record (the first is kept), so a summary's TotalCount()
-  // always equals the number of its evidence records.
+  // always equals the number of its evidence records. Stored evidence takes
+  // its doc from the DocRecord, and the document's date when it has none.
   // On MDB_MAP_FULL the transaction is aborted, the map doubled and the batch
   // retried. On any error nothing of the batch is stored. `result` may be null.
   Status Apply(const std::vector<DocRecord>& batch, ApplyResult* result);
@@ -113,7 +114,8 @@ class Store {
   // stop early. References passed to `fn` are valid only during the call.
   Status ForEachEntity(const std::function<bool(const Entity&)>& fn) const;
   Status ForEachRelation(const std::function<bool(const RelationSummary&)>& fn) const;
-  // The evidence of one relation, in ingest order.
+  // The evidence of one relation, in ingest order (none, and OK, for an
+  // unknown relation). Costs one point lookup per evidence record.
   Status ForEachEvidence(const RelationKey& key,
                          const std::function<bool(const Evidence&)>& fn) const;
   Status ForEachDocument(const std::function<bool(const DocMeta&)>& fn) const;
@@ -128,7 +130,7 @@ class Store {
 
   const std::string& dir() const;
 
-  struct Impl;  // LMDB handles; defined in store.cc
+  struct Impl;  // LMDB handles; defined in store_lmdb.h (internal)
 
  private:
   explicit Store(std::unique_ptr<Impl> impl);

@@ -26,9 +26,7 @@ inline constexpr int kMaxResizes = 40;
 // "DIR: WHAT: reason". MDB_NOTFOUND becomes NotFound, everything else Storage.
 Status LmdbError(const std::string& dir, std::string_view what, int rc);
 
-inline MDB_val ToVal(std::string_view s) {
-  return MDB_val{s.size(), const_cast<char*>(s.data())};
-}
+inline MDB_val ToVal(std::string_view s) { return MDB_val{s.size(), const_cast<char*>(s.data())}; }
 inline std::string_view FromVal(const MDB_val& v) {
   return std::string_view(static_cast<const char*>(v.mv_data), v.mv_size);
 }
@@ -59,6 +57,7 @@ inline uint32_t GetBe32(const char* p) {
 }
 
 inline constexpr size_t kRelationKeySize = 17;  // be64 u8 be64
+inline constexpr size_t kEvidenceNoSize = 8;    // be64
 
 inline void EncodeRelationKey(const RelationKey& k, char* p) {
   PutBe64(p, k.source);
@@ -139,8 +138,7 @@ struct Store::Impl {
   std::string dir;
   StoreOptions options;
   store_internal::Env env;
-  MDB_dbi meta = 0, entities = 0, aliases = 0, relations = 0, evidence = 0, relation_evidence = 0,
-          documents = 0;
+  MDB_dbi meta = 0, entities = 0, aliases = 0, relations = 0, evidence = 0, documents = 0;
   // Held shared by every open transaction of this process and exclusively
   // while the map is resized (LMDB remaps, which would pull the memory out
   // from under open transactions).

@@ -1,6 +1,7 @@
 // Store readers: point lookups, scans, LoadGraph and Stats. Each call runs in
 // its own read-only transaction (see store.cc for the layout).
 #include <cstring>
+#include <vector>
 
 #include "graph/ids.h"
 #include "graph/serialize.h"
@@ -50,7 +51,8 @@ Status GetById(const Store::Impl& impl, MDB_dbi dbi, uint64_t id, std::string_vi
   PutBe64(key_buf, id);
   MDB_val k{8, key_buf}, v;
   int rc = mdb_get(txn.get(), dbi, &k, &v);
-  if (rc == MDB_NOTFOUND) return Status::NotFound(std::string(what) + " " + IdToHex(id) + " not found");
+  if (rc == MDB_NOTFOUND)
+    return Status::NotFound(std::string(what) + " " + IdToHex(id) + " not found");
   if (rc != 0) return LmdbError(impl.dir, std::string("read ") + std::string(what), rc);
   ValueReader reader;
   if (!reader.Decode(FromVal(v), out)) return Corrupt(impl.dir, what);
@@ -74,9 +76,9 @@ Status ForEachValue(const Store::Impl& impl, MDB_dbi dbi, std::string_view db_na
 
 bool DecodeSummary(std::string_view key, std::string_view value, ValueReader* reader,
                    RelationSummary* summary) {
-  if (key.size() != kRelationKeySize) return false;
+  if (key.size() != kRelationKeySize || value.size() < kEvidenceNoSize) return false;
   StoredSummary stored{summary};
-  if (!reader->Decode(value, &stored)) return false;
+  if (!reader->Decode(value.substr(kEvidenceNoSize), &stored)) return false;
   summary->key = DecodeRelationKey(key.data());
   return true;
 }
@@ -139,7 +141,8 @@ Status Store::ForEachRelation(const std::function<bool(const RelationSummary&)>&
   RelationSummary summary;
   return Scan(*impl_, txn.get(), impl_->relations, "",
               [&](std::string_view k, std::string_view v, bool* more) {
-                if (!DecodeSummary(k, v, &reader, &summary)) return Corrupt(impl_->dir, "relations");
+                if (!DecodeSummary(k, v, &reader, &summary))
+                  return Corrupt(impl_->dir, "relations");
                 *more = fn(summary);
                 return Status::Ok();
               });
@@ -156,24 +159,34 @@ Status Store::ForEachEvidence(const RelationKey& key,
   if (!s.ok()) return s;
   char rel_key[kRelationKeySize];
   EncodeRelationKey(key, rel_key);
-  Cursor index;
-  int rc = index.Open(txn.get(), impl_->relation_evidence);
-  if (rc != 0) return LmdbError(impl_->dir, "open cursor", rc);
-  ValueReader reader;
-  Evidence ev;
-  MDB_val k{kRelationKeySize, rel_key}, no;
-  rc = mdb_cursor_get(index.get(), &k, &no, MDB_SET_KEY);
-  while (rc == 0) {
-    if (no.mv_size != 8) return Corrupt(impl_->dir, "relation_evidence");
-    MDB_val v;
-    rc = mdb_get(txn.get(), impl_->evidence, &no, &v);
-    if (rc == MDB_NOTFOUND) return Corrupt(impl_->dir, "relation_evidence");
+  MDB_val k{kRelationKeySize, rel_key}, v;
+  int rc = mdb_get(txn.get(), impl_->relations, &k, &v);
+  if (rc == MDB_NOTFOUND) return Status::Ok();
+  if (rc != 0) return LmdbError(impl_->dir, "read relations", rc);
+  if (v.mv_size < kEvidenceNoSize) return Corrupt(impl_->dir, "relations");
+  // Walk the chain from the newest evidence back to the first, keeping the
+  // values (valid until the transaction ends), then decode them oldest first.
+  std::vector<std::string_view> values;
+  char no_buf[kEvidenceNoSize];
+  uint64_t no = GetBe64(static_cast<const char*>(v.mv_data));
+  while (no != 0) {
+    PutBe64(no_buf, no);
+    MDB_val ek{kEvidenceNoSize, no_buf}, ev;
+    rc = mdb_get(txn.get(), impl_->evidence, &ek, &ev);
+    if (rc == MDB_NOTFOUND) return Corrupt(impl_->dir, "relations");
     if (rc != 0) return LmdbError(impl_->dir, "read evidence", rc);
-    if (!reader.Decode(FromVal(v), &ev)) return Corrupt(impl_->dir, "evidence");
-    if (!fn(ev)) return Status::Ok();
-    rc = mdb_cursor_get(index.get(), &k, &no, MDB_NEXT_DUP);
+    if (ev.mv_size < kEvidenceNoSize) return Corrupt(impl_->dir, "evidence");
+    uint64_t previous = GetBe64(static_cast<const char*>(ev.mv_data));
+    if (previous >= no) return Corrupt(impl_->dir, "evidence");  // chains only go back
+    values.push_back(FromVal(ev).substr(kEvidenceNoSize));
+    no = previous;
   }
-  if (rc != MDB_NOTFOUND) return LmdbError(impl_->dir, "read relation_evidence", rc);
+  ValueReader reader;
+  Evidence evidence;
+  for (auto it = values.rbegin(); it != values.rend(); ++it) {
+    if (!reader.Decode(*it, &evidence)) return Corrupt(impl_->dir, "evidence");
+    if (!fn(evidence)) break;
+  }
   return Status::Ok();
 }
 
@@ -187,17 +200,20 @@ Status Store::LoadGraph(GraphData* data) const {
   if (mdb_stat(txn.get(), impl_->entities, &st) == 0) data->entities.reserve(st.ms_entries);
   if (mdb_stat(txn.get(), impl_->relations, &st) == 0) data->relations.reserve(st.ms_entries);
   ValueReader reader;
-  s = Scan(*impl_, txn.get(), impl_->entities, "", [&](std::string_view, std::string_view v, bool*) {
-    data->entities.emplace_back();
-    if (!reader.Decode(v, &data->entities.back())) return Corrupt(impl_->dir, "entities");
-    return Status::Ok();
-  });
+  s = Scan(*impl_, txn.get(), impl_->entities, "",
+           [&](std::string_view, std::string_view v, bool*) {
+             data->entities.emplace_back();
+             if (!reader.Decode(v, &data->entities.back())) return Corrupt(impl_->dir, "entities");
+             return Status::Ok();
+           });
   if (!s.ok()) return s;
-  return Scan(*impl_, txn.get(), impl_->relations, "", [&](std::string_view k, std::string_view v, bool*) {
-    data->relations.emplace_back();
-    if (!DecodeSummary(k, v, &reader, &data->relations.back())) return Corrupt(impl_->dir, "relations");
-    return Status::Ok();
-  });
+  return Scan(*impl_, txn.get(), impl_->relations, "",
+              [&](std::string_view k, std::string_view v, bool*) {
+                data->relations.emplace_back();
+                if (!DecodeSummary(k, v, &reader, &data->relations.back()))
+                  return Corrupt(impl_->dir, "relations");
+                return Status::Ok();
+              });
 }
 
 Status Store::Stats(StoreStats* stats) const {
@@ -210,11 +226,10 @@ Status Store::Stats(StoreStats* stats) const {
     MDB_dbi dbi;
     uint64_t* out;
   };
-  for (const Count& c : {Count{impl_->documents, &stats->documents},
-                         Count{impl_->entities, &stats->entities},
-                         Count{impl_->aliases, &stats->aliases},
-                         Count{impl_->relations, &stats->relations},
-                         Count{impl_->evidence, &stats->evidence}}) {
+  for (const Count& c :
+       {Count{impl_->documents, &stats->documents}, Count{impl_->entities, &stats->entities},
+        Count{impl_->aliases, &stats->aliases}, Count{impl_->relations, &stats->relations},
+        Count{impl_->evidence, &stats->evidence}}) {
     MDB_stat st;
     int rc = mdb_stat(t, c.dbi, &st);
     if (rc != 0) return LmdbError(impl_->dir, "stat", rc);

@@ -1,6 +1,7 @@
 // Store::Apply: the batch writer. One write transaction per batch; see the
 // layout and its invariants at the top of store.cc.
 #include <algorithm>
+#include <cstring>
 #include <deque>
 #include <unordered_set>
 
@@ -110,6 +111,7 @@ class BatchWriter {
   const Store::Impl& impl_;
   MDB_txn* txn_;
   bool* map_full_;
+
  public:
   // Entities written or found unchanged: impl.known_entities after commit.
   std::vector<std::pair<EntityId, uint64_t>> known_after_commit;
@@ -117,11 +119,13 @@ class BatchWriter {
  private:
   ValueWriter writer_;
   ValueReader reader_;
+  std::string value_;  // a relations value being built
   std::deque<Evidence> fixed_;  // evidence completed with its document's id/date
 };
 
 Status BatchWriter::Write(const std::vector<DocRecord>& batch, ApplyResult* result) {
-  // Documents new to the store, first occurrence in the batch only.
+  // Documents new to the store, first occurrence in the batch only. One
+  // MDB_NOOVERWRITE put per document both tests and stores it.
   std::vector<const DocRecord*> docs;
   docs.reserve(batch.size());
   std::unordered_set<DocId> seen;
@@ -132,30 +136,23 @@ Status BatchWriter::Write(const std::vector<DocRecord>& batch, ApplyResult* resu
       continue;
     }
     PutBe64(key_buf, rec.meta.id);
-    MDB_val k{8, key_buf}, v;
-    int rc = mdb_get(txn_, impl_.documents, &k, &v);
-    if (rc == 0) {
+    MDB_val k{8, key_buf};
+    MDB_val v = ToVal(writer_.Encode(rec.meta));
+    int rc = mdb_put(txn_, impl_.documents, &k, &v, MDB_NOOVERWRITE);
+    if (rc == MDB_KEYEXIST) {
       ++result->documents_skipped;
       continue;
     }
-    if (rc != MDB_NOTFOUND) return Check(rc, "read documents");
-    docs.push_back(&rec);
-  }
-  for (const DocRecord* rec : docs) {
-    PutBe64(key_buf, rec->meta.id);
-    MDB_val k{8, key_buf};
-    MDB_val v = ToVal(writer_.Encode(rec->meta));
-    int rc = mdb_put(txn_, impl_.documents, &k, &v, MDB_NOOVERWRITE);
     if (rc != 0) return Check(rc, "write documents");
     ++result->documents_added;
+    docs.push_back(&rec);
   }
   Status s = WriteEntities(docs, result);
   if (!s.ok()) return s;
   return WriteRelations(docs, result);
 }
 
-Status BatchWriter::WriteEntities(const std::vector<const DocRecord*>& docs,
-                                  ApplyResult* result) {
+Status BatchWriter::WriteEntities(const std::vector<const DocRecord*>& docs, ApplyResult* result) {
   // Group the batch's entities by id, keeping batch order inside a group (the
   // first writer wins), so each entity is read and written once, in key
   // order, and nothing is copied unless it has to be merged.
@@ -252,8 +249,7 @@ Status BatchWriter::WriteAliases(const Entity& entity, size_t first_new_alias, b
   return Status::Ok();
 }
 
-Status BatchWriter::WriteRelations(const std::vector<const DocRecord*>& docs,
-                                   ApplyResult* result) {
+Status BatchWriter::WriteRelations(const std::vector<const DocRecord*>& docs, ApplyResult* result) {
   std::vector<PendingEvidence> pending;
   size_t total = 0;
   for (const DocRecord* rec : docs) total += rec->relations.size();
@@ -270,26 +266,32 @@ Status BatchWriter::WriteRelations(const std::vector<const DocRecord*>& docs,
   // Evidence numbers continue after the last stored one; evidence k of the
   // batch (in batch order) gets number base + k. Duplicates leave gaps.
   uint64_t base = 1;
+  Cursor evidence_cursor;
+  int rc = evidence_cursor.Open(txn_, impl_.evidence);
+  if (rc != 0) return Check(rc, "open cursor");
   {
-    Cursor cursor;
-    int rc = cursor.Open(txn_, impl_.evidence);
-    if (rc != 0) return Check(rc, "open cursor");
     MDB_val k, v;
-    rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_LAST);
+    rc = mdb_cursor_get(evidence_cursor.get(), &k, &v, MDB_LAST);
     if (rc == 0) {
-      if (k.mv_size != 8) return Status::Storage(impl_.dir + ": corrupt evidence key");
+      if (k.mv_size != kEvidenceNoSize) return Status::Storage(impl_.dir + ": corrupt evidence key");
       base = GetBe64(static_cast<const char*>(k.mv_data)) + 1;
     } else if (rc != MDB_NOTFOUND) {
       return Check(rc, "read evidence");
     }
   }
 
-  // Pass 1, in relation key order: drop duplicates, index the evidence and
-  // merge the summaries.
+  // Pass 1, in relation key order (one cursor, so that neighbouring keys are
+  // found without a search from the root): drop duplicates, chain each
+  // relation's new evidence behind its stored newest one and merge the
+  // summaries.
   std::sort(pending.begin(), pending.end());
   std::vector<const Evidence*> by_order(order, nullptr);  // null: a duplicate
+  std::vector<uint64_t> previous(order, 0);               // chain link of each evidence
+  std::vector<uint32_t> group;                            // orders of one relation's evidence
+  Cursor summaries;
+  rc = summaries.Open(txn_, impl_.relations);
+  if (rc != 0) return Check(rc, "open cursor");
   char rel_key[kRelationKeySize];
-  char seq_buf[8];
   RelationSummary added, stored;
   size_t i = 0;
   while (i < pending.size()) {
@@ -297,6 +299,7 @@ Status BatchWriter::WriteRelations(const std::vector<const DocRecord*>& docs,
     EncodeRelationKey(key, rel_key);
     added = RelationSummary{};
     added.key = key;
+    group.clear();
     uint32_t role_order = 0;
     for (size_t first = i; i < pending.size() && pending[i].key == key; ++i) {
       const PendingEvidence& p = pending[i];
@@ -311,10 +314,7 @@ Status BatchWriter::WriteRelations(const std::vector<const DocRecord*>& docs,
         ev = &copy;
       }
       by_order[p.order] = ev;
-      PutBe64(seq_buf, base + p.order);
-      MDB_val k{kRelationKeySize, rel_key}, v{8, seq_buf};
-      int rc = mdb_put(txn_, impl_.relation_evidence, &k, &v, 0);
-      if (rc != 0) return Check(rc, "write relation_evidence");
+      group.push_back(p.order);
       Accumulate(*ev, &added);
       if (!ev->role.empty() && p.order >= role_order) {
         added.role = ev->role;
@@ -322,34 +322,54 @@ Status BatchWriter::WriteRelations(const std::vector<const DocRecord*>& docs,
       }
     }
     MDB_val k{kRelationKeySize, rel_key}, v;
-    int rc = mdb_get(txn_, impl_.relations, &k, &v);
+    rc = mdb_cursor_get(summaries.get(), &k, &v, MDB_SET);
     const RelationSummary* to_write = &added;
+    uint64_t newest = 0;  // the relation's newest stored evidence, 0 if none
+    unsigned put_flags = 0;
     if (rc == 0) {
-      StoredSummary value{&stored};
-      if (!reader_.Decode(FromVal(v), &value)) {
+      std::string_view value = FromVal(v);
+      StoredSummary decoded{&stored};
+      if (value.size() < kEvidenceNoSize ||
+          !reader_.Decode(value.substr(kEvidenceNoSize), &decoded)) {
         return Status::Storage(impl_.dir + ": corrupt relation summary");
       }
+      newest = GetBe64(value.data());
       MergeSummary(added, &stored);
       to_write = &stored;
+      put_flags = MDB_CURRENT;
     } else if (rc != MDB_NOTFOUND) {
       return Check(rc, "read relations");
     }
-    v = ToVal(writer_.Encode(StoredSummary{const_cast<RelationSummary*>(to_write)}));
-    rc = mdb_put(txn_, impl_.relations, &k, &v, 0);
+    // Chain the group in ingest (evidence number) order.
+    std::sort(group.begin(), group.end());
+    for (uint32_t o : group) {
+      previous[o] = newest;
+      newest = base + o;
+    }
+    std::string_view encoded =
+        writer_.Encode(StoredSummary{const_cast<RelationSummary*>(to_write)});
+    value_.resize(kEvidenceNoSize);
+    PutBe64(value_.data(), newest);
+    value_.append(encoded);
+    k = MDB_val{kRelationKeySize, rel_key};
+    v = ToVal(value_);
+    rc = mdb_cursor_put(summaries.get(), &k, &v, put_flags);
     if (rc != 0) return Check(rc, "write relations");
   }
 
-  // Pass 2, in batch order: append the evidence records (keys ascending).
-  Cursor cursor;
-  int rc = cursor.Open(txn_, impl_.evidence);
-  if (rc != 0) return Check(rc, "open cursor");
+  // Pass 2, in batch order: append the evidence records (keys ascending),
+  // each behind its chain link.
+  char seq_buf[kEvidenceNoSize];
   for (uint32_t o = 0; o < order; ++o) {
     if (by_order[o] == nullptr) continue;
     PutBe64(seq_buf, base + o);
-    MDB_val k{8, seq_buf};
-    MDB_val v = ToVal(writer_.Encode(*by_order[o]));
-    rc = mdb_cursor_put(cursor.get(), &k, &v, MDB_APPEND);
+    std::string_view encoded = writer_.Encode(*by_order[o]);
+    MDB_val k{kEvidenceNoSize, seq_buf}, v{kEvidenceNoSize + encoded.size(), nullptr};
+    rc = mdb_cursor_put(evidence_cursor.get(), &k, &v, MDB_APPEND | MDB_RESERVE);
     if (rc != 0) return Check(rc, "write evidence");
+    char* out = static_cast<char*>(v.mv_data);
+    PutBe64(out, previous[o]);
+    std::memcpy(out + kEvidenceNoSize, encoded.data(), encoded.size());
     ++result->evidence_added;
   }
   return Status::Ok();
@@ -378,14 +398,16 @@ Status Store::Apply(const std::vector<DocRecord>& batch, ApplyResult* result) {
       } else {
         BatchWriter writer(impl, txn.get(), &map_full);
         s = writer.Write(batch, &local);
-        if (s.ok() && impl.options.before_commit_for_testing) impl.options.before_commit_for_testing();
+        if (s.ok() && impl.options.before_commit_for_testing)
+          impl.options.before_commit_for_testing();
         if (s.ok()) {
           rc = txn.Commit();
           if (rc == MDB_MAP_FULL) map_full = true;
           if (rc != 0) s = LmdbError(impl.dir, "commit", rc);
         }
         if (s.ok()) {
-          if (impl.known_entities.size() + writer.known_after_commit.size() > Impl::kMaxKnownEntities) {
+          if (impl.known_entities.size() + writer.known_after_commit.size() >
+              Impl::kMaxKnownEntities) {
             impl.known_entities.clear();
           }
           for (const auto& [id, fingerprint] : writer.known_after_commit) {
@@ -412,6 +434,5 @@ Status Store::Apply(const std::vector<DocRecord>& batch, ApplyResult* result) {
   }
   return Status::Storage(impl.dir + ": batch does not fit even after growing the map");
 }
-
 
 }  // namespace geokg::graph

@@ -1,10 +1,9 @@
 #include "graph/view.h"
 
 #include <algorithm>
+#include <boost/iterator/transform_iterator.hpp>
 #include <mutex>
 #include <unordered_map>
-
-#include <boost/iterator/transform_iterator.hpp>
 
 #include "graph/ids.h"
 
@@ -89,10 +88,10 @@ uint64_t NameKey(std::string_view name) { return Hash64(NormalizeName(name), 0x6
 
 // Build order: resolve endpoints into 16-byte sort keys, order them by
 // (source, type, target) with three stable counting sorts (target, then
-// type, then source: linear, no comparison sort even for hubs), gather the
-// EdgeData in that order, then derive the in-edge index with two more
-// counting sorts. Names are indexed by a 64-bit hash of the alias key, so
-// no string is copied or compared while building.
+// type, then source: linear, no comparison sort even for hubs) unless they
+// are in that order already, place the EdgeData, then derive the in-edge
+// index with two more counting sorts. Names are indexed by a 64-bit hash of
+// the alias key, so no string is copied or compared while building.
 std::shared_ptr<const GraphView> GraphView::Build(GraphData data) {
   std::shared_ptr<GraphView> view(new GraphView());
   GraphView& g = *view;
@@ -106,6 +105,8 @@ std::shared_ptr<const GraphView> GraphView::Build(GraphData data) {
   }
   data.entities = {};
   const size_t n = g.entities_.size();
+  g.kinds_.reserve(n);
+  for (const Entity& e : g.entities_) g.kinds_.push_back(e.kind);
 
   // Resolve endpoints; dangling relations dropped.
   std::vector<SortKey> keys, sorted;
@@ -121,10 +122,13 @@ std::shared_ptr<const GraphView> GraphView::Build(GraphData data) {
   // A store yields entities in id order and relations in (source id, type,
   // target id) order, which is already the edge order: then no sort.
   auto before = [](const SortKey& a, const SortKey& b) {
-    return a.source != b.source ? a.source < b.source : a.type != b.type ? a.type < b.type : a.target < b.target;
+    return a.source != b.source ? a.source < b.source
+           : a.type != b.type   ? a.type < b.type
+                                : a.target < b.target;
   };
   std::vector<uint32_t> per_source(n, 0);
-  if (std::is_sorted(keys.begin(), keys.end(), before)) {
+  const bool in_order = std::is_sorted(keys.begin(), keys.end(), before);
+  if (in_order) {
     for (const SortKey& k : keys) {
       ++per_source[k.source];
       ++g.type_counts_[k.type];
@@ -138,30 +142,33 @@ std::shared_ptr<const GraphView> GraphView::Build(GraphData data) {
     for (int t = 0; t < kRelationTypeCount; ++t) g.type_counts_[t] = per_type[t];
   }
 
-  // Edges in (source, type, target) order, written in the input's order
-  // (scattered writes stall less than gathered reads of the 96-byte
-  // summaries).
+  // Edges in (source, type, target) order. Input already in that order is
+  // read sequentially; otherwise each summary is written to its final slot
+  // in input order (scattered writes stall less than gathered reads of the
+  // 96-byte summaries).
   std::unordered_map<std::string, uint32_t> role_ids;
   g.roles_.push_back("");
-  std::vector<uint32_t> position(data.relations.size(), UINT32_MAX);
-  for (size_t i = 0; i < m; ++i) position[sorted[i].relation] = static_cast<uint32_t>(i);
-  g.edges_.resize(m);
-  for (size_t i = 0; i < data.relations.size(); ++i) {
-    if (position[i] == UINT32_MAX) continue;
-    const RelationSummary& r = data.relations[i];
-    EdgeData& e = g.edges_[position[i]];
-    e.type = r.key.type;
-    e.counts = r.counts;
-    e.first_date = r.first_date;
-    e.last_date = r.last_date;
-    e.confidence = r.confidence;
+  auto fill = [&](const RelationSummary& r, EdgeData* e) {
+    e->type = r.key.type;
+    e->counts = r.counts;
+    e->first_date = r.first_date;
+    e->last_date = r.last_date;
+    e->confidence = r.confidence;
     if (!r.role.empty()) {
       auto [it, added] = role_ids.emplace(r.role, static_cast<uint32_t>(g.roles_.size()));
       if (added) g.roles_.push_back(r.role);
-      e.role = it->second;
+      e->role = it->second;
     }
+  };
+  g.edges_.resize(m);
+  if (in_order) {
+    for (size_t i = 0; i < m; ++i) fill(data.relations[sorted[i].relation], &g.edges_[i]);
+  } else {
+    std::vector<uint32_t> position(data.relations.size(), UINT32_MAX);
+    for (size_t i = 0; i < m; ++i) position[sorted[i].relation] = static_cast<uint32_t>(i);
+    for (size_t i = 0; i < data.relations.size(); ++i)
+      if (position[i] != UINT32_MAX) fill(data.relations[i], &g.edges_[position[i]]);
   }
-  position = {};
   data.relations = {};
   for (size_t i = 0; i < m; ++i) {
     g.edges_[i].source = sorted[i].source;
@@ -177,7 +184,8 @@ std::shared_ptr<const GraphView> GraphView::Build(GraphData data) {
   {
     for (size_t i = 0; i < m; ++i) sorted[i].relation = static_cast<uint32_t>(i);  // now the EdgeIndex
     BucketSort(sorted, &keys, kRelationTypeCount, [](const SortKey& k) { return k.type; });
-    std::vector<uint32_t> per_target = BucketSort(keys, &sorted, n, [](const SortKey& k) { return k.target; });
+    std::vector<uint32_t> per_target =
+        BucketSort(keys, &sorted, n, [](const SortKey& k) { return k.target; });
     g.in_offsets_.assign(n + 1, 0);
     for (size_t v = 0; v < n; ++v) g.in_offsets_[v + 1] = g.in_offsets_[v] + per_target[v];
     g.in_edges_.resize(m);
@@ -189,8 +197,7 @@ std::shared_ptr<const GraphView> GraphView::Build(GraphData data) {
   // Boost CSR over the sorted edges: its edge index equals our EdgeIndex.
   using It = boost::transform_iterator<EdgeEndpoints, std::vector<EdgeData>::const_iterator>;
   g.csr_ = CsrGraph(boost::edges_are_sorted, It(g.edges_.cbegin(), EdgeEndpoints()),
-                    It(g.edges_.cend(), EdgeEndpoints()), static_cast<uint32_t>(n),
-                    static_cast<uint32_t>(m));
+                    It(g.edges_.cend(), EdgeEndpoints()), static_cast<uint32_t>(n), static_cast<uint32_t>(m));
 
   // Lookups.
   g.by_id_.reserve(n);
@@ -245,16 +252,14 @@ std::vector<VertexIndex> GraphView::FindName(std::string_view name) const {
 
 std::span<const EdgeIndex> GraphView::OutEdges(VertexIndex v, RelationType type) const {
   std::span<const EdgeIndex> all = OutEdges(v);
-  auto lo = std::partition_point(all.begin(), all.end(),
-                                 [&](EdgeIndex e) { return edges_[e].type < type; });
+  auto lo = std::partition_point(all.begin(), all.end(), [&](EdgeIndex e) { return edges_[e].type < type; });
   auto hi = std::partition_point(lo, all.end(), [&](EdgeIndex e) { return edges_[e].type == type; });
   return {lo, hi};
 }
 
 std::span<const EdgeIndex> GraphView::InEdges(VertexIndex v, RelationType type) const {
   std::span<const EdgeIndex> all = InEdges(v);
-  auto lo = std::partition_point(all.begin(), all.end(),
-                                 [&](EdgeIndex e) { return edges_[e].type < type; });
+  auto lo = std::partition_point(all.begin(), all.end(), [&](EdgeIndex e) { return edges_[e].type < type; });
   auto hi = std::partition_point(lo, all.end(), [&](EdgeIndex e) { return edges_[e].type == type; });
   return {lo, hi};
 }

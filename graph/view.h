@@ -17,11 +17,16 @@
 // Per relation the snapshot holds EdgeData (48 bytes) + Boost target column
 // (4) + out-edge index (4) + in-edge index (4) = 60 bytes.
 //
+// Build is linear in the relations: stable counting sorts instead of
+// comparison sorts, and no sort at all when the input is already in edge
+// order (as Store::LoadGraph yields it).
+//
 // Thread safety: immutable after Build (AllNames is filled once, under
 // std::call_once); any number of threads may read it.
 #pragma once
 
 #include <array>
+#include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -31,8 +36,6 @@
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <boost/graph/compressed_sparse_row_graph.hpp>
 
 #include "graph/model.h"
 
@@ -53,9 +56,8 @@ struct EdgeData {
   uint32_t role = 0;  // index into the role table, 0 = none
 };
 
-using CsrGraph = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property,
-                                                    boost::no_property, boost::no_property,
-                                                    uint32_t, uint32_t>;
+using CsrGraph = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
+                                                    boost::no_property, uint32_t, uint32_t>;
 
 class GraphView {
  public:
@@ -69,6 +71,9 @@ class GraphView {
 
   // REQUIRES: v < vertex_count(). Reference valid for the view's lifetime.
   const Entity& entity(VertexIndex v) const { return entities_[v]; }
+  // The kind of entity(v), from a compact per-vertex array (filters on
+  // kinds read it without touching the Entity).
+  EntityKind kind(VertexIndex v) const { return kinds_[v]; }
   // REQUIRES: e < edge_count().
   const EdgeData& edge(EdgeIndex e) const { return edges_[e]; }
   // The role of a member-of/leader-of edge, "" when none.
@@ -111,6 +116,7 @@ class GraphView {
   GraphView() = default;
 
   std::vector<Entity> entities_;
+  std::vector<EntityKind> kinds_;  // entities_[v].kind
   std::vector<EdgeData> edges_;
   std::vector<std::string> roles_;  // roles_[0] == ""
   CsrGraph csr_;
@@ -118,7 +124,7 @@ class GraphView {
   std::vector<EdgeIndex> out_edges_;   // identity run: out_edges_[i] == i
   std::vector<uint32_t> in_offsets_;
   std::vector<EdgeIndex> in_edges_;
-  std::vector<std::pair<EntityId, VertexIndex>> by_id_;           // sorted by id
+  std::vector<std::pair<EntityId, VertexIndex>> by_id_;  // sorted by id
   // (hash of NormalizeName(name or alias), vertex), sorted; FindName
   // confirms hash matches against the names.
   std::vector<std::pair<uint64_t, VertexIndex>> by_name_;

@@ -2,6 +2,7 @@
 #include "ingest/lexicon.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -113,7 +114,10 @@ Status ForEachLine(std::string_view contents, Fn fn) {
 
 }  // namespace
 
-Lexicon::Lexicon() : nodes_(std::make_unique<KeyTable>()) {}
+Lexicon::Lexicon() : nodes_(std::make_unique<KeyTable>()) {
+  static std::atomic<uint64_t> next_serial{1};
+  serial_ = next_serial.fetch_add(1);
+}
 Lexicon::~Lexicon() = default;
 
 Status Lexicon::AddFile(std::string_view file_name, std::string_view contents) {

@@ -139,6 +139,10 @@ class Lexicon {
   const std::vector<Title>& titles() const { return titles_; }
   const std::vector<LexValue>& values() const { return values_; }
 
+  // A number unique to this lexicon object in the process, for caches
+  // keyed by lexicon.
+  uint64_t serial() const { return serial_; }
+
   // Index of an entry pointer returned by this lexicon.
   uint32_t IndexOf(const Entry* e) const { return static_cast<uint32_t>(e - entries_.data()); }
 
@@ -171,6 +175,7 @@ class Lexicon {
   std::vector<LexValue> values_;
   std::unique_ptr<KeyTable> nodes_;
   bool finished_ = false;
+  uint64_t serial_ = 0;
 };
 
 // Loads the built-in lexicon (the compile-time GEOKG_DATA_DIR, or the

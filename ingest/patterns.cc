@@ -178,13 +178,7 @@ uint32_t Recognizer::TryMilitaryUnit(uint32_t i, uint32_t end) {
   }
   uint32_t last = k + 1;
   if (last + 1 < end && Tok(last) == "Combat" && Tok(last + 1) == "Team") last += 2;
-  std::string_view name = out_->text.substr(out_->tokens[i].begin, out_->tokens[last - 1].end - out_->tokens[i].begin);
-  if (name.find('\n') != std::string_view::npos) {
-    scratch_.assign(name);
-    for (char& c : scratch_)
-      if (c == '\n' || c == '\r') c = ' ';
-    name = scratch_;
-  }
+  std::string_view name = SpanName(i, last);
   // Owner.
   uint32_t owner = kNone;
   float conf = 0.f;

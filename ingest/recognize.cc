@@ -1,7 +1,7 @@
-// Recognition: the scan over each sentence, lexicon matches, titles and
-// people, named bodies the lexicon lacks, and the passes after the scan
-// (group resolution, title relations, text order, modifiers). The patterns
-// for units, facilities, groups, compounds and "city of" are in
+// Recognition: the scan over each sentence, lexicon matches, named bodies
+// the lexicon lacks, and the passes after the scan (group resolution, text
+// order, modifiers). People and title relations are in people.cc; the
+// patterns for units, facilities, groups, compounds and "city of" in
 // patterns.cc. See recognize.h for the contract.
 //
 // Each token is looked at once: at token i the scan tries, in order, a
@@ -39,12 +39,6 @@ bool EqualsLower(std::string_view token, std::string_view lower) {
   }
   return true;
 }
-
-constexpr std::string_view kHonorifics[] = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.",
-                                            "Sir", "Dame", "Mme", "Mme.", "Messrs", "Messrs."};
-
-// Lower-case words that may sit inside a name ("Ali al-Sistani").
-constexpr std::string_view kNameParticles[] = {"al", "bin", "ibn", "van", "von", "de", "da", "di", "du", "la", "le", "del"};
 
 // Joiners inside a capitalised body name ("Ministry of Defence").
 constexpr std::string_view kJoiners[] = {"of", "for", "the", "and", "on", "al", "de", "du", "des", "la", "el"};
@@ -85,7 +79,7 @@ constexpr HeadKind kHeadKinds[] = {
     {"Guard", graph::EntityKind::kArmedGroup},        {"Guards", graph::EntityKind::kArmedGroup},
     {"Corps", graph::EntityKind::kArmedGroup},        {"Battalion", graph::EntityKind::kArmedGroup},
     {"Battalions", graph::EntityKind::kArmedGroup},   {"Regiment", graph::EntityKind::kArmedGroup},
-    {"Units", graph::EntityKind::kArmedGroup},        {"Ministry", graph::EntityKind::kGovernmentBody},
+    {"Ministry", graph::EntityKind::kGovernmentBody},
     {"Department", graph::EntityKind::kGovernmentBody}, {"Agency", graph::EntityKind::kGovernmentBody},
     {"Bureau", graph::EntityKind::kGovernmentBody},   {"Service", graph::EntityKind::kGovernmentBody},   {"Commission", graph::EntityKind::kGovernmentBody},
     {"Council", graph::EntityKind::kGovernmentBody},  {"Authority", graph::EntityKind::kGovernmentBody},
@@ -113,10 +107,56 @@ constexpr std::string_view kModifiedNouns[] = {
     "prime", "minister", "ministry", "secretary", "navy", "air", "policy", "position", "people", "supporters",
     "protesters", "militiamen", "militia", "militias", "fighters", "rebels", "crowds", "demonstrators"};
 
+// Head words of capitalised sequences that are not actors (laws, events).
+constexpr std::string_view kNotActorHeads[] = {
+    "Act", "Law", "Treaty", "Agreement", "Accord", "Accords", "Convention", "Program", "Programme", "Plan",
+    "Index", "Initiative", "Protocol", "Resolution", "Day", "Week", "Year", "Cup", "Games", "Prize", "Award",
+    "Report", "Survey", "Strategy", "Doctrine", "Bill", "Code", "Summit", "Conference", "Operation"};
+
 }  // namespace
 
 // ---------------------------------------------------------------------------
 // Helpers
+
+bool IsBodyHeadWord(std::string_view w) {
+  for (const HeadKind& h : kHeadKinds)
+    if (h.word == w) return true;
+  return false;
+}
+
+bool Recognizer::AcronymFits(std::string_view acr, uint32_t first, uint32_t last) const {
+  // Every letter of the acronym is the initial of a word of the name, in
+  // order, and the first letter is the initial of the first or second word
+  // (a leading state word may be left out: "Iraqi Counter Terrorism
+  // Service (CTS)").
+  size_t a = 0;
+  uint32_t first_hit = last;
+  for (uint32_t w = first; w < last && a < acr.size(); ++w) {
+    std::string_view word = Tok(w);
+    if (word.empty() || (Flags(w) & kTokPunct)) continue;
+    if ((word[0] | 32) == (acr[a] | 32)) {
+      if (a == 0) first_hit = w;
+      ++a;
+    }
+    // Parts of a hyphenated word count too ("Hashd al-Shaabi").
+    for (size_t h = word.find('-'); h != std::string_view::npos && a < acr.size(); h = word.find('-', h + 1))
+      if (h + 1 < word.size() && (word[h + 1] | 32) == (acr[a] | 32)) ++a;
+  }
+  return a == acr.size() && first_hit <= first + 1;
+}
+
+std::string_view Recognizer::SpanName(uint32_t first, uint32_t last) {
+  std::string_view raw = out_->text.substr(out_->tokens[first].begin,
+                                           out_->tokens[last - 1].end - out_->tokens[first].begin);
+  if (raw.find('\n') == std::string_view::npos && raw.find("  ") == std::string_view::npos) return raw;
+  scratch_.clear();
+  for (char c : raw) {
+    bool sp = c == ' ' || c == '\n' || c == '\r' || c == '\t';
+    if (!sp) scratch_.push_back(c);
+    else if (!scratch_.empty() && scratch_.back() != ' ') scratch_.push_back(' ');
+  }
+  return scratch_;
+}
 
 bool Recognizer::Lower(uint32_t i) const {
   std::string_view w = Tok(i);
@@ -210,13 +250,25 @@ void Recognizer::Run(const Lexicon& lexicon, std::string_view text, DocAnalysis*
   out_ = out;
   AnalyzeText(text, out);
   const uint32_t n = static_cast<uint32_t>(out->tokens.size());
+  if (node_cache_serial_ != lexicon.serial() || node_cache_.empty()) {
+    node_cache_.assign(kNodeCacheSize, CachedNode{});
+    // ~0 marks an empty slot; a token whose key were ~0 (vanishingly
+    // unlikely) would only miss the lexicon.
+    for (CachedNode& c : node_cache_) c.key = ~0ull;
+    node_cache_serial_ = lexicon.serial();
+  }
   keys_.resize(n);
   first_nodes_.resize(n);
   triggers_.resize(n);
   for (uint32_t i = 0; i < n; ++i) {
     const uint64_t key = TokenKey(Tok(i));
     keys_[i] = key;
-    const int32_t node = lexicon.FirstNode(key);
+    CachedNode& slot = node_cache_[(key ^ (key >> 17)) & (kNodeCacheSize - 1)];
+    if (slot.key != key) {
+      slot.key = key;
+      slot.node = lexicon.FirstNode(key);
+    }
+    const int32_t node = slot.node;
     first_nodes_[i] = node;
     if (node >= 0 && lexicon.node(node).common && !(out->tokens[i].flags & (kTokPunct | kTokNumber)))
       out->tokens[i].flags |= kTokCommonWord;
@@ -355,8 +407,8 @@ uint32_t Recognizer::HandleLexicon(uint32_t i, uint32_t end, const Lexicon::Matc
     }
     // An acronym defined right after a known name: "... Forces (PMF)".
     uint32_t j = i + len;
-    if (j + 2 < end && Tok(j) == "(" &&
-        (Flags(j + 1) & kTokAllCaps) && Tok(j + 2) == ")") {
+    if (j + 2 < end && Tok(j) == "(" && (Flags(j + 1) & kTokAllCaps) && Tok(j + 2) == ")" &&
+        AcronymFits(Tok(j + 1), i, i + len)) {
       res_.DefineName(Tok(j + 1), ent);
       res_.Emit(j + 1, j + 2, ent, MentionForm::kName);
       Cover(j, j + 3);
@@ -372,106 +424,14 @@ uint32_t Recognizer::HandleLexicon(uint32_t i, uint32_t end, const Lexicon::Matc
     return len;
   }
   if (metonym != nullptr) {
+    // An all-capitals word is a dateline ("LANGLEY, B.C. (CP) -"), not a
+    // government acting.
+    if ((Flags(i) & kTokAllCaps) && !metonym->upper_only && !MetonymActs(i, len, end)) return len;
     uint32_t ent = res_.ForEntry(lex_->entries()[metonym->index], "");
     res_.Emit(i, i + len, ent, MentionForm::kMetonym);
     return len;
   }
   return 0;
-}
-
-// ---------------------------------------------------------------------------
-// People
-
-uint32_t Recognizer::NameAfter(uint32_t i, uint32_t end) const {
-  uint32_t k = i, words = 0, last_cap = i;
-  while (k < end && words < 4) {
-    const uint16_t f = Flags(k);
-    std::string_view w = Tok(k);
-    if ((f & kTokCapitalized) && !(f & kTokPunct)) {
-      if (k > i) {
-        uint32_t l;
-        bool dem;
-        const Lexicon::Entry* e = EntityAt(k, k + 1, &l, &dem);
-        if (e != nullptr && e->kind != graph::EntityKind::kPerson && !(f & kTokAbbreviation)) break;
-      }
-      ++words;
-      ++k;
-      last_cap = k;
-      if (f & kTokPossessive) break;
-    } else if (k > i && (InList(kNameParticles, w) || w.starts_with("al-") || w.starts_with("el-"))) {
-      ++k;
-      if (w.find('-') != std::string_view::npos) last_cap = k;
-    } else {
-      break;
-    }
-  }
-  return last_cap;
-}
-
-uint32_t Recognizer::TryTitle(uint32_t i, uint32_t end, uint32_t title_len, const Lexicon::Title& title) {
-  uint32_t j = i + title_len;
-  if (j >= end) return 0;
-  uint32_t person = kNone, name_end = j;
-  if (Flags(j) & kTokCapitalized) {
-    uint32_t l;
-    bool dem;
-    const Lexicon::Entry* e = EntityAt(j, end, &l, &dem);
-    if (e != nullptr && e->kind == graph::EntityKind::kPerson) {
-      name_end = j + l;
-    } else if (e == nullptr || (l == 1 && (Flags(j) & kTokAbbreviation))) {
-      name_end = NameAfter(j, end);
-    }
-    if (name_end > j) person = res_.RegisterPerson(j, name_end);
-  }
-  if (person == kNone) return 0;
-  // The title's country or body: an adjacent modifier ("US President"),
-  // or a possessive ("Iran's foreign minister").
-  uint32_t target = kNone;
-  int32_t pm = MentionEndingAt(i);
-  if (pm < 0 && i >= 2 && (Flags(i - 2) & kTokPossessive)) pm = MentionEndingAt(i - 1);
-  if (pm >= 0) {
-    graph::EntityKind k = out_->entities[out_->mentions[pm].entity].kind;
-    if (k == graph::EntityKind::kCountry || k == graph::EntityKind::kGovernmentBody ||
-        k == graph::EntityKind::kInternationalOrg || k == graph::EntityKind::kOrganization ||
-        k == graph::EntityKind::kArmedGroup || k == graph::EntityKind::kMilitaryUnit ||
-        k == graph::EntityKind::kMedia)
-      target = out_->mentions[pm].entity;
-  }
-  int32_t mi = res_.Emit(j, name_end, person, MentionForm::kName, title.title);
-  if (pm >= 0 && target != kNone && out_->mentions[pm].form == MentionForm::kName &&
-      out_->mentions[pm].last_token == i && out_->entities[target].kind == graph::EntityKind::kCountry)
-    out_->mentions[pm].form = MentionForm::kModifier;
-  if (pm >= 0 && target != kNone && out_->mentions[pm].last_token == i) out_->mentions[pm].head = mi;
-  Cover(j, name_end);
-  titled_.push_back(TitledPerson{mi, static_cast<uint32_t>(&title - lex_->titles().data()), target,
-                                 target != kNone ? 0.9f : 0.f});
-  return name_end - i;
-}
-
-uint32_t Recognizer::TryHonorific(uint32_t i, uint32_t end) {
-  if (!InList(kHonorifics, Tok(i)) || i + 1 >= end || !(Flags(i + 1) & kTokCapitalized)) return 0;
-  uint32_t name_end = NameAfter(i + 1, end);
-  if (name_end <= i + 1) return 0;
-  uint32_t person = res_.RegisterPerson(i + 1, name_end);
-  if (person == kNone) return 0;
-  res_.Emit(i + 1, name_end, person, MentionForm::kName);
-  Cover(i, name_end);
-  return name_end - i;
-}
-
-uint32_t Recognizer::TrySaidPerson(uint32_t i, uint32_t end) {
-  if (headline_ || i + 2 >= end) return 0;
-  if (!(Cap(i) && Cap(i + 1) && IsWord(i) && IsWord(i + 1))) return 0;
-  if (Common(i) || Common(i + 1) || (Flags(i) & kTokAllCaps) || (Flags(i + 1) & kTokAllCaps)) return 0;
-  std::string_view v = Tok(i + 2);
-  if (!(v == "said" || v == "says" || v == "told" || v == "added" || v == "stated" || v == "warned")) return 0;
-  uint32_t l;
-  bool dem;
-  if (EntityAt(i + 1, i + 2, &l, &dem) != nullptr) return 0;
-  uint32_t person = res_.RegisterPerson(i, i + 2);
-  if (person == kNone) return 0;
-  res_.Emit(i, i + 2, person, MentionForm::kName);
-  return 2;
 }
 
 // ---------------------------------------------------------------------------
@@ -519,30 +479,16 @@ uint32_t Recognizer::TryCapitalised(uint32_t i, uint32_t end, uint32_t lex_len) 
   uint32_t start = i;
   if ((Flags(i) & kTokSentenceStart) && Common(i) && seq_end - i > 2 && !(hk != nullptr && Tok(i) == hk->word))
     start = i + 1;
-  while (start < seq_end && Lower(start)) ++start;
+  while (start < seq_end && (Lower(start) || Tok(start) == "The" || Tok(start) == "A" || Tok(start) == "An")) ++start;
   if (seq_end - start < 2 && !acronym) return 0;
-  if (acronym) {
-    // The acronym's first letter is the first word's; its letters are
-    // initials of the words in order.
-    std::string_view acr = Tok(seq_end + 1);
-    size_t a = 0;
-    for (uint32_t w = start; w < seq_end && a < acr.size(); ++w) {
-      std::string_view word = Tok(w);
-      if (!word.empty() && (word[0] | 32) == (acr[a] | 32)) ++a;
-    }
-    // "Iraqi Counter Terrorism Service (CTS)": the state word may be left out.
-    if (a < acr.size()) {
-      if (hk == nullptr) return 0;
-    }
-  }
+  if (InList(kNotActorHeads, head)) return 0;
+  if (acronym && !AcronymFits(Tok(seq_end + 1), start, seq_end) && hk == nullptr) return 0;
   if (start > i) {
     uint32_t l;
     bool dem;
     if (EntityAt(start, end, &l, &dem) != nullptr && l >= seq_end - start) return 0;
   }
-  std::string_view name = out_->text.substr(out_->tokens[start].begin,
-                                            out_->tokens[seq_end - 1].end - out_->tokens[start].begin);
-  if (name.find('\n') != std::string_view::npos) return 0;
+  std::string_view name = SpanName(start, seq_end);
   // State modifier: the first word, or the mention just before.
   uint32_t state = kNone;
   {
@@ -555,6 +501,26 @@ uint32_t Recognizer::TryCapitalised(uint32_t i, uint32_t end, uint32_t lex_len) 
       int32_t pm = MentionEndingAt(start);
       if (pm >= 0 && out_->entities[out_->mentions[pm].entity].kind == graph::EntityKind::kCountry)
         state = out_->mentions[pm].entity;
+    }
+  }
+  // "U.S. Agriculture Department": a country name (not a demonym) in front
+  // is the country's canonical name, so "US ..." and "U.S. ..." agree; the
+  // rest alone may be a lexicon alias.
+  if (state != kNone && start + 1 < seq_end) {
+    uint32_t l;
+    bool dem;
+    const Lexicon::Entry* first = EntityAt(start, start + 1, &l, &dem);
+    if (first != nullptr && !dem && first->kind == graph::EntityKind::kCountry) {
+      std::string_view rest = SpanName(start + 1, seq_end);
+      if (const Lexicon::Entry* known = lex_->FindAlias(rest)) {
+        uint32_t ent = res_.ForEntry(*known, rest);
+        res_.Emit(start, seq_end, ent, MentionForm::kName);
+        return seq_end - i;
+      }
+      canonical_.assign(first->name);
+      canonical_ += ' ';
+      canonical_ += rest;
+      name = canonical_;
     }
   }
   graph::EntityKind kind = hk ? hk->kind : graph::EntityKind::kOrganization;
@@ -592,68 +558,6 @@ void Recognizer::ResolveGroups() {
     }
     if (found == kNone || ambiguous) found = res_.ForName(g.head, g.kind, "", "");
     out_->mentions[g.mention].entity = found;
-  }
-}
-
-void Recognizer::TitleRelations() {
-  for (const TitledPerson& t : titled_) {
-    const Mention& m = out_->mentions[t.mention];
-    const Lexicon::Title& title = lex_->titles()[t.title];
-    uint32_t target = t.target;
-    float conf = t.confidence;
-    if (target == kNone) {
-      // The person's own country, from the lexicon.
-      const graph::Entity& p = out_->entities[m.entity];
-      if (!p.country.empty())
-        if (const Lexicon::Entry* c = lex_->CountryByCode(p.country)) {
-          target = res_.ForEntry(*c, "");
-          conf = 0.8f;
-        }
-    }
-    if (target == kNone) {
-      // The dominant country around the sentence: same sentence counts
-      // three, two sentences either side one; ties go to the latest
-      // mention before the person.
-      struct Score {
-        uint32_t entity;
-        int score;
-        uint32_t last;
-      };
-      Score best{kNone, 0, 0};
-      for (const Mention& c : out_->mentions) {
-        if (out_->entities[c.entity].kind != graph::EntityKind::kCountry) continue;
-        int d = static_cast<int>(c.sentence) - static_cast<int>(m.sentence);
-        if (d < -2 || d > 2) continue;
-        int score = 0;
-        uint32_t last = 0;
-        for (const Mention& c2 : out_->mentions) {
-          if (c2.entity != c.entity) continue;
-          int d2 = static_cast<int>(c2.sentence) - static_cast<int>(m.sentence);
-          if (d2 == 0) score += 3;
-          else if (d2 >= -2 && d2 <= 2) score += 1;
-          if (c2.first_token < m.first_token && c2.first_token >= last) last = c2.first_token;
-        }
-        if (score > best.score || (score == best.score && last > best.last)) best = Score{c.entity, score, last};
-      }
-      if (best.entity != kNone) {
-        target = best.entity;
-        conf = 0.6f;
-      }
-    }
-    if (target == kNone) continue;
-    res_.AddStructural(m.entity, target, graph::RelationType::kMemberOf, m.sentence, title.title, conf, title.title);
-    // Leader of a country only for heads of state or government (a
-    // minister with leader=yes leads a ministry, not the country); leader
-    // of a body for any leader title.
-    graph::EntityKind k = out_->entities[target].kind;
-    const bool head_of_country = title.title_class == "head-of-state" ||
-                                 title.title_class == "head-of-government" || title.title_class == "royal";
-    if (title.leader && ((k == graph::EntityKind::kCountry && head_of_country) ||
-                         k == graph::EntityKind::kOrganization || k == graph::EntityKind::kInternationalOrg ||
-                         k == graph::EntityKind::kGovernmentBody || k == graph::EntityKind::kArmedGroup ||
-                         k == graph::EntityKind::kMilitaryUnit))
-      res_.AddStructural(m.entity, target, graph::RelationType::kLeaderOf, m.sentence, title.title, conf,
-                         title.title);
   }
 }
 

@@ -1,4 +1,4 @@
-// Internal to recognition (recognize.cc, patterns.cc): the per-document
+// Internal to recognition (recognize.cc, people.cc, patterns.cc): the per-document
 // state shared by the scan and the patterns. Not part of the public API.
 #pragma once
 
@@ -39,6 +39,9 @@ enum TriggerBits : uint8_t {
   kTrigPlace = 1 << 2,     // city, town, province ... (of X)
   kTrigCountry = 1 << 3,   // "country" (of "the country")
 };
+// True for the head words of named bodies ("Ministry", "Forces").
+bool IsBodyHeadWord(std::string_view word);
+
 // The trigger bits of a token key (0 for most words).
 uint8_t TriggerBitsOf(uint64_t token_key);
 
@@ -69,6 +72,11 @@ class Recognizer {
   int32_t MentionEndingAt(uint32_t end) const;
   int32_t MentionStartingAt(uint32_t first) const;
   void Cover(uint32_t first, uint32_t last);
+  // The text of tokens [first, last) with runs of white space (line
+  // breaks of wrapped text) made one space; valid until the next call.
+  std::string_view SpanName(uint32_t first, uint32_t last);
+  // False if tokens [first, last) look like a company or body name.
+  bool LooksLikePerson(uint32_t first, uint32_t last) const;
   // Creates (or finds) a location named by tokens [first, last).
   uint32_t LocationFromTokens(uint32_t first, uint32_t last);
 
@@ -90,7 +98,17 @@ class Recognizer {
   std::vector<uint64_t> keys_;  // TokenKey of every token
   std::vector<int32_t> first_nodes_;  // Lexicon::FirstNode of every token
   std::vector<uint8_t> triggers_;  // TriggerBits of every token
-  std::string scratch_;
+  // Direct-mapped cache of Lexicon::FirstNode by token key: frequent words
+  // skip the probe into the large pattern table.
+  struct CachedNode {
+    uint64_t key = 0;
+    int32_t node = -1;
+  };
+  static constexpr size_t kNodeCacheSize = 8192;
+  std::vector<CachedNode> node_cache_;
+  uint64_t node_cache_serial_ = 0;
+  std::string scratch_;    // SpanName's buffer
+  std::string canonical_;  // a name built from parts
   uint32_t sentence_ = 0;  // current sentence
   bool headline_ = false;  // current sentence is a title/related headline
 
@@ -104,6 +122,8 @@ class Recognizer {
   // Name tokens after a title/honorific: [i, *name_end); 0 if none.
   uint32_t NameAfter(uint32_t i, uint32_t end) const;
   bool MetonymActs(uint32_t i, uint32_t len, uint32_t end) const;
+  // True if `acr` abbreviates the words of tokens [first, last).
+  bool AcronymFits(std::string_view acr, uint32_t first, uint32_t last) const;
   void MarkModifiers();
   void TitleRelations();
   void SortMentions();

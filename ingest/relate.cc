@@ -9,142 +9,10 @@
 #include "graph/ids.h"
 #include "graph/ontology.h"
 #include "ingest/lexicon.h"
-#include "ingest/relate_clause.h"
 #include "ingest/relate_words.h"
+#include "ingest/relater.h"
 
-namespace geokg::ingest {
-
-using graph::EntityKind;
-using graph::Modality;
-using graph::RelationType;
-using relate_internal::Args;
-using relate_internal::Container;
-using relate_internal::Record;
-using relate_internal::SentenceView;
-using relate_internal::SubjectHow;
-
-graph::EntityId EntityIdOf(const graph::Entity& e) {
-  return e.id != 0 ? e.id : graph::EntityIdFor(e.name);
-}
-
-namespace {
-
-constexpr size_t kMaxEvidenceText = 600;
-constexpr float kRelatedHeadlineCap = 0.4f;
-
-bool IsPlace(EntityKind k) { return k == EntityKind::kLocation || k == EntityKind::kFacility; }
-
-bool IsHostile(RelationType t) {
-  return t == RelationType::kAttacked || t == RelationType::kKilled ||
-         t == RelationType::kThreatened;
-}
-
-// Stronger non-assertion wins: negated > reported > hypothetical > future.
-Modality Combine(Modality local, Container container) {
-  if (local == Modality::kNegated || container == Container::kDenied) return Modality::kNegated;
-  if (container == Container::kReported) return Modality::kReported;
-  return local;
-}
-
-int Rank(Modality m) {
-  switch (m) {
-    case Modality::kAsserted: return 0;
-    case Modality::kFuture: return 1;
-    case Modality::kHypothetical: return 2;
-    case Modality::kReported: return 3;
-    case Modality::kNegated: return 4;
-  }
-  return 0;
-}
-Modality Weaker(Modality a, Modality b) { return Rank(a) >= Rank(b) ? a : b; }
-
-std::string_view TrimView(std::string_view s) {
-  while (!s.empty() && static_cast<unsigned char>(s.front()) <= ' ') s.remove_prefix(1);
-  while (!s.empty() && static_cast<unsigned char>(s.back()) <= ' ') s.remove_suffix(1);
-  return s;
-}
-
-// Cuts at most `cap` bytes on a UTF-8 character boundary.
-std::string Cap(std::string_view s, size_t cap) {
-  if (s.size() <= cap) return std::string(s);
-  size_t n = cap;
-  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
-  return std::string(s.substr(0, n)) + "…";
-}
-
-// Per-thread scratch, reused across documents.
-struct Scratch {
-  SentenceView view;
-  std::vector<Record> records;
-  std::vector<int> match_at;  // token -> record index
-  std::vector<uint8_t> container;
-  std::vector<int> speaker;   // token -> record index of the speech verb, -1 none
-  std::vector<const TriggerForm*> forms;
-};
-
-class Relater {
- public:
-  Relater(const Triggers& triggers, const Lexicon* lexicon, const DocAnalysis& doc,
-          const graph::DocMeta& meta, std::vector<graph::ExtractedRelation>* out, Scratch* s)
-      : triggers_(triggers), lexicon_(lexicon), doc_(doc), meta_(meta), out_(out), s_(*s),
-        v_(s->view) {}
-
-  void Run();
-
- private:
-  // --- sentence passes
-  void DoSentence(uint32_t si, uint32_t first_mention, uint32_t end_mention);
-  void MatchTriggers();
-  void Process(int ri);
-  void ProcessVerbal(Record& r);
-  void ProcessNominal(Record& r);
-
-  // --- argument finding (sentence-relative token indices)
-  SubjectHow FindSubject(uint32_t pos, Args* out, int* from_record, uint32_t* subject_end);
-  int PrepositionBefore(int top) const;  // index of a governing preposition or -1
-  bool TransparentPrep(int prep_index) const;
-  bool FindObjectAfter(uint32_t from, uint32_t limit, Args* out, uint32_t* np_end);
-  bool FindPrepObject(const std::vector<std::string>& preps, uint32_t from, uint32_t limit,
-                      Args* out, uint32_t* np_end);
-  void Coordinate(uint32_t np_end, uint32_t limit, Args* out, uint32_t* np_end_out);
-  bool FindByAgent(uint32_t from, uint32_t limit, Args* out);
-  Modality LocalModality(uint32_t from, uint32_t pos) const;
-  bool IsVerbToken(uint32_t i) const;
-
-  // --- output
-  void Emit(const Args& src, RelationType type, const Args& tgt, Modality local, float conf,
-            uint32_t tb, uint32_t te, uint32_t at_token);
-  void EmitOne(int sm, RelationType type, int tm, Modality modality, float conf, uint32_t tb,
-               uint32_t te, const std::string& role = {});
-  void EmitEntities(uint32_t se, RelationType type, uint32_t te_, Modality modality, float conf,
-                    uint32_t sentence, std::string trigger, const std::string& role);
-  Container ContainerAt(uint32_t i, const Args** speaker);
-  void MarkContainer(uint32_t from, uint32_t to, Container c, int speaker_record);
-  void Structural();
-  void Gazetteer();
-  void Dedupe(size_t first);
-
-  const Triggers& triggers_;
-  const Lexicon* lexicon_;
-  const DocAnalysis& doc_;
-  const graph::DocMeta& meta_;
-  std::vector<graph::ExtractedRelation>* out_;
-  Scratch& s_;
-  SentenceView& v_;
-
-  uint32_t si_ = 0;  // current sentence
-  bool from_structural_ = false;  // emitting recognition's structural relations
-  // Pending EVENT argument: a trigger at [event_pos, event_pos + 4) takes
-  // these agents ("condemned X for the strikes").
-  int event_pos_ = -1;
-  Args event_agents_;
-  Modality event_modality_ = Modality::kAsserted;
-  // Document state: who blamed whom (target entity, source entity), and the
-  // last speaker seen.
-  std::vector<std::pair<uint32_t, uint32_t>> blamers_;
-  Args last_speaker_;
-  int last_speaker_sentence_ = -100;
-};
+namespace geokg::ingest::relate_internal {
 
 void Relater::Run() {
   size_t first = out_->size();
@@ -172,6 +40,14 @@ void Relater::DoSentence(uint32_t si, uint32_t first_mention, uint32_t end_menti
   s_.container.assign(n, 0);
   s_.speaker.assign(n, -1);
   event_pos_ = -1;
+  // A line in capitals (wire headlines) reads poorly: lower confidence.
+  uint32_t caps = 0, letters = 0;
+  for (uint32_t i = 0; i < n; ++i) {
+    if (v_.IsPunct(i) || v_.IsNumber(i)) continue;
+    ++letters;
+    if (v_.Tok(i).flags & kTokAllCaps) ++caps;
+  }
+  caps_factor_ = letters >= 3 && caps * 10 >= letters * 7 ? 0.7f : 1.f;
   MatchTriggers();
   if (s_.records.empty()) return;
   // "according to X": the whole sentence is X's claim.
@@ -188,6 +64,33 @@ void Relater::DoSentence(uint32_t si, uint32_t first_mention, uint32_t end_menti
   }
   for (size_t ri = 0; ri < s_.records.size(); ++ri)
     if (s_.records[ri].entry != nullptr) Process(static_cast<int>(ri));
+}
+
+// Before a bare verb form: "to", a modal, do/does/did, a plural pronoun, a
+// group described by type ("Protesters storm"), or coordinated subjects.
+bool Relater::BareVerbContext(uint32_t i) const {
+  int p = static_cast<int>(i) - 1;
+  while (p >= 0 && (words::IsAdverb(v_.W(p)) || words::IsNegator(v_.W(p)))) --p;
+  if (p < 0) return i == 0 ? false : true;
+  std::string_view w = v_.W(p);
+  if (w == "to" || words::IsHypotheticalModal(w) || words::IsFutureModal(w) || w == "do" ||
+      w == "does" || w == "did" || w == "they" || w == "we" || w == "i" || w == "you" ||
+      w == "that" || w == "who" || w == "which")
+    return true;
+  int m = v_.MentionAt(p);
+  // A plural head: "US forces bomb", "Palestinians kill".
+  bool plural = w.size() > 3 && w.back() == 's' && !v_.IsPunct(p);
+  if (m < 0) return plural && words::IsForceNoun(w);
+  if (plural) return true;
+  MentionForm f = doc_.mentions[m].form;
+  if (f == MentionForm::kDescription || f == MentionForm::kPronoun) return true;
+  int b = static_cast<int>(v_.NpBegin(v_.Top(m))) - 1;
+  if (b >= 0 && v_.W(b) == "the") --b;
+  // "Will Iran attack ...?": an inverted auxiliary before the subject.
+  if (b >= 0 && (words::IsHypotheticalModal(v_.W(b)) || words::IsFutureModal(v_.W(b)) ||
+                 v_.W(b) == "do" || v_.W(b) == "does" || v_.W(b) == "did"))
+    return true;
+  return b >= 1 && (v_.W(b) == "and" || v_.W(b) == "or") && v_.MentionAt(b - 1) >= 0;
 }
 
 bool Relater::IsVerbToken(uint32_t i) const {
@@ -257,6 +160,15 @@ void Relater::MatchTriggers() {
       i = end;
       continue;
     }
+    if (!use_nominal && !verbal->past_or_present && !BareVerbContext(i)) {
+      // A bare form ("fund", "press", "station") is a noun unless a verb
+      // group or a plural subject precedes it.
+      if (!nominal) {
+        i = end;
+        continue;
+      }
+      use_nominal = true;
+    }
     Record r;
     r.begin = i;
     r.end = end;
@@ -276,287 +188,6 @@ void Relater::Process(int ri) {
   else ProcessVerbal(r);
 }
 
-// ---------------------------------------------------------------------------
-// Argument finding.
-
-int Relater::PrepositionBefore(int top) const {
-  int i = static_cast<int>(v_.NpBegin(top)) - 1;
-  int skipped = 0;
-  for (; i >= 0 && skipped < 4; --i, ++skipped) {
-    std::string_view w = v_.W(i);
-    if (words::IsDeterminer(w) || words::IsPossessiveMark(w) || v_.IsNumber(i) ||
-        v_.MentionAt(i) >= 0)
-      continue;
-    if (words::IsPreposition(w)) return i;
-    // One adjective-like word ("northern", "nearby").
-    if (!v_.IsPunct(i) && !v_.IsCapitalized(i) && skipped == 0 && s_.match_at[i] < 0 &&
-        !words::IsAuxiliary(w) && !words::IsCoordinator(w))
-      continue;
-    return -1;
-  }
-  return -1;
-}
-
-// "fighters from X", "members of X", "forces of X": the complement is the
-// actor.
-bool Relater::TransparentPrep(int p) const {
-  if (p <= 0) return false;
-  std::string_view w = v_.W(p);
-  if (w != "from" && w != "of") return false;
-  return words::IsForceNoun(v_.W(p - 1));
-}
-
-SubjectHow Relater::FindSubject(uint32_t pos, Args* out, int* from_record,
-                                uint32_t* subject_end) {
-  out->Clear();
-  *from_record = -1;
-  *subject_end = pos;
-  uint32_t cb = v_.ClauseBegin(pos);
-  bool adjacent = true;  // only verb-group words between here and pos
-  int plain_words = 0;   // other words passed ("US forces withdrew": "forces")
-  for (int i = static_cast<int>(pos) - 1; i >= static_cast<int>(cb); --i) {
-    std::string_view w = v_.W(i);
-    int m = v_.MentionAt(i);
-    if (m >= 0) {
-      int top = v_.Top(m);
-      int prep = PrepositionBefore(top);
-      uint32_t nb = v_.NpBegin(top);
-      // A mention whose noun phrase is the object of a verb to its left
-      // ("blamed Iran ... and called") was handled by the adjacency rule.
-      // "after Iraq condemned": a subordinating preposition before the
-      // subject of the verb group.
-      std::string_view pw = prep >= 0 ? v_.W(prep) : std::string_view();
-      bool subordinating = (adjacent || plain_words <= 3) &&
-                           (pw == "after" || pw == "before" || pw == "until" ||
-                            pw == "since" || pw == "as");
-      if (prep >= 0 && !TransparentPrep(prep) && !subordinating) {
-        i = prep;  // skip the prepositional phrase
-        adjacent = false;
-        continue;
-      }
-      // Skip an object of a preceding verb: "X attacked Y, Z condemned":
-      // only when a verb immediately precedes the noun phrase.
-      out->Add(top);
-      *subject_end = v_.NpEnd(top);
-      // Coordinated subjects to the left: "Iran and Syria", "Iran, Syria and Turkey".
-      int j = static_cast<int>(nb) - 1;
-      bool coordinated = false;  // a comma alone links only inside an "and" list
-      bool link_has_and = false;
-      while (j >= static_cast<int>(cb)) {
-        std::string_view c = v_.W(j);
-        if (c == "and" || c == "or") {
-          link_has_and = true;
-          --j;
-          continue;
-        }
-        if (c == "," || c == "the" || c == "both") {
-          --j;
-          continue;
-        }
-        int m2 = v_.MentionAt(j);
-        if (m2 < 0) break;
-        int t2 = v_.Top(m2);
-        if (PrepositionBefore(t2) >= 0) break;
-        if (!link_has_and && !coordinated) break;
-        coordinated = true;
-        link_has_and = false;
-        out->Add(t2);
-        j = static_cast<int>(v_.NpBegin(t2)) - 1;
-      }
-      return SubjectHow::kFound;
-    }
-    if (IsVerbToken(i)) {
-      if (adjacent) {
-        *from_record = s_.match_at[i];
-        return SubjectHow::kInherit;
-      }
-      return SubjectHow::kNone;
-    }
-    if (adjacent && (words::IsCoordinator(w) || w == ",")) {
-      // "blamed Iran ... and called on Iraq": shares the last verb's subject.
-      for (int r = static_cast<int>(s_.records.size()) - 1; r >= 0; --r) {
-        const Record& rec = s_.records[r];
-        if (rec.entry && !rec.nominal && rec.end <= static_cast<uint32_t>(i) &&
-            !rec.subjects.empty()) {
-          *from_record = r;
-          return SubjectHow::kInherit;
-        }
-      }
-      adjacent = false;
-      continue;
-    }
-    if (adjacent && (words::IsAuxiliary(w) || words::IsAdverb(w) || words::IsNegator(w) ||
-                     words::IsHypotheticalModal(w) || words::IsFutureModal(w) ||
-                     words::IsFutureLead(w) || w == "to"))
-      continue;
-    if ((w == "it" || w == "they" || w == "he" || w == "she" || w == "we" || w == "i" ||
-         w == "you") && v_.MentionAt(i) < 0)
-      return SubjectHow::kNone;  // an unresolved pronoun is the subject
-    adjacent = false;
-    plain_words += v_.IsPunct(i) ? 2 : 1;
-  }
-  // Reached the clause start: a relative clause takes its antecedent.
-  if (cb < v_.size() && words::IsRelativePronoun(v_.W(cb)) && cb > 0 && cb < pos) {
-    return SubjectHow::kRelative;
-  }
-  return SubjectHow::kNone;
-}
-
-// The direct object: the first actor after `from` before a preposition (other
-// than a force noun's), a verb, a clause end or `limit`.
-bool Relater::FindObjectAfter(uint32_t from, uint32_t limit, Args* out, uint32_t* np_end) {
-  for (uint32_t i = from; i < limit && i < from + 9; ++i) {
-    std::string_view w = v_.W(i);
-    int m = v_.MentionAt(i);
-    if (m >= 0) {
-      int top = v_.Top(m);
-      out->Add(top);
-      *np_end = std::max(v_.NpEnd(top), i + 1);
-      Coordinate(*np_end, limit, out, np_end);
-      return true;
-    }
-    if (s_.match_at[i] >= 0) return false;
-    if (words::IsPreposition(w) && !TransparentPrep(static_cast<int>(i))) return false;
-    if (v_.IsPunct(i)) return false;
-    if (words::IsAuxiliary(w) || words::IsCoordinator(w)) return false;
-  }
-  return false;
-}
-
-bool Relater::FindPrepObject(const std::vector<std::string>& preps, uint32_t from,
-                             uint32_t limit, Args* out, uint32_t* np_end) {
-  for (uint32_t i = from; i < limit && i < from + 8; ++i) {
-    std::string_view w = v_.W(i);
-    if (v_.MentionAt(i) >= 0) continue;  // a theme ("deployed the 82nd Airborne to")
-    if (s_.match_at[i] >= 0 && i != from) return false;
-    if (w == ";" || w == "," || words::IsTerminal(w)) return false;
-    if (std::find(preps.begin(), preps.end(), w) != preps.end()) {
-      // The noun phrase right after the preposition.
-      for (uint32_t j = i + 1; j < limit && j < i + 5; ++j) {
-        int m = v_.MentionAt(j);
-        if (m >= 0) {
-          int top = v_.Top(m);
-          out->Add(top);
-          *np_end = std::max(v_.NpEnd(top), j + 1);
-          Coordinate(*np_end, limit, out, np_end);
-          return true;
-        }
-        std::string_view x = v_.W(j);
-        if (!(words::IsDeterminer(x) || words::IsPossessiveMark(x) || v_.IsNumber(j) ||
-              (!v_.IsPunct(j) && s_.match_at[j] < 0 && !words::IsPreposition(x) &&
-               !words::IsAuxiliary(x))))
-          break;
-      }
-      return false;
-    }
-  }
-  return false;
-}
-
-// Coordinated noun phrases after a first one: "against the US, Israel and
-// President Trump". Stops before an actor that starts a new clause (one
-// followed by a verb).
-void Relater::Coordinate(uint32_t np_end, uint32_t limit, Args* out, uint32_t* np_end_out) {
-  // Conjuncts joined only by commas count once a coordinator ("and", "or")
-  // closes the list; otherwise a comma starts an apposition or a new phrase.
-  Args pending;
-  uint32_t pending_end = *np_end_out;
-  uint32_t i = np_end;
-  while (i < limit) {
-    uint32_t j = i;
-    bool linked = false, coordinated = false;
-    int titles = 0;
-    while (j < limit) {
-      std::string_view w = v_.W(j);
-      if (w == "," || w == "the" || w == "both") {
-        linked = true;
-        ++j;
-      } else if (w == "and" || w == "or") {
-        linked = coordinated = true;
-        ++j;
-      } else if (w == "as" && v_.W(j + 1) == "well" && v_.W(j + 2) == "as") {
-        linked = coordinated = true;
-        j += 3;
-      } else if (linked && v_.MentionAt(j) < 0 && v_.IsCapitalized(j) && titles < 2 &&
-                 s_.match_at[j] < 0) {
-        ++titles;  // a title outside the mention: "President Trump"
-        ++j;
-      } else {
-        break;
-      }
-    }
-    if (!linked || j >= limit) return;
-    int m = v_.MentionAt(j);
-    if (m < 0) return;
-    int top = v_.Top(m);
-    uint32_t e = std::max(v_.NpEnd(top), j + 1);
-    // An actor followed by a verb is the subject of a new clause.
-    uint32_t k = e;
-    while (k < limit && (words::IsAdverb(v_.W(k)) || words::IsAuxiliary(v_.W(k)))) ++k;
-    if (k < v_.size() && (IsVerbToken(k) || words::IsAuxiliary(v_.W(e)))) return;
-    // A modifier of an unnamed noun ("the German daily") is another phrase.
-    MentionForm f = doc_.mentions[top].form;
-    if ((f == MentionForm::kModifier || f == MentionForm::kCompoundAdj) && e < limit &&
-        !v_.IsPunct(e) && !words::IsCoordinator(v_.W(e)) && !words::IsPreposition(v_.W(e)) &&
-        !IsVerbToken(e))
-      return;
-    pending.Add(top);
-    pending_end = e;
-    if (coordinated) {
-      for (int x = 0; x < pending.n; ++x) out->Add(pending.m[x]);
-      pending.Clear();
-      *np_end_out = pending_end;
-    }
-    i = e;
-  }
-}
-
-bool Relater::FindByAgent(uint32_t from, uint32_t limit, Args* out) {
-  for (uint32_t i = from; i < limit && i < from + 10; ++i) {
-    if (v_.W(i) != "by") continue;
-    for (uint32_t j = i + 1; j < limit && j < i + 4; ++j) {
-      int m = v_.MentionAt(j);
-      if (m >= 0) {
-        int top = v_.Top(m);
-        out->Add(top);
-        uint32_t e;
-        Coordinate(std::max(v_.NpEnd(top), j + 1), limit, out, &e);
-        return true;
-      }
-      if (!words::IsDeterminer(v_.W(j))) break;
-    }
-    return false;
-  }
-  return false;
-}
-
-Modality Relater::LocalModality(uint32_t from, uint32_t pos) const {
-  Modality m = Modality::kAsserted;
-  uint32_t cb = v_.ClauseBegin(pos);
-  // Conditional clause anywhere before the trigger in its clause.
-  for (uint32_t i = cb; i < pos; ++i)
-    if (words::IsConditional(v_.W(i))) m = Modality::kHypothetical;
-  for (uint32_t i = std::max(from, cb); i < pos; ++i) {
-    std::string_view w = v_.W(i);
-    if (words::IsNegator(w)) return Modality::kNegated;
-    if (words::IsHypotheticalModal(w)) m = Weaker(m, Modality::kHypothetical);
-    else if (words::IsFutureModal(w)) m = Weaker(m, Modality::kFuture);
-  }
-  // An infinitive: "to" right before the verb ("prepared to deploy",
-  // "called on Iraq to protect"): intended, not done.
-  int k = static_cast<int>(pos) - 1;
-  while (k >= static_cast<int>(cb) && (words::IsAdverb(v_.W(k)) || words::IsNegator(v_.W(k)) ||
-                                       words::IsAuxiliary(v_.W(k))))
-    --k;
-  if (k >= static_cast<int>(cb) && v_.W(k) == "to") m = Weaker(m, Modality::kFuture);
-  // A question: the sentence piece holding the trigger ends with '?'.
-  for (uint32_t i = pos; i < v_.size(); ++i) {
-    std::string_view w = v_.W(i);
-    if (w == "?") return Weaker(m, Modality::kHypothetical);
-    if (w == "." || w == "!") break;
-  }
-  return m;
-}
 
 // ---------------------------------------------------------------------------
 // Triggers.
@@ -643,8 +274,20 @@ void Relater::ProcessVerbal(Record& r) {
     int p = static_cast<int>(r.begin) - 1;
     while (p >= 0 && (words::IsAdverb(v_.W(p)) || words::IsNegator(v_.W(p)))) --p;
     if (p >= 0 && words::IsBeForm(v_.W(p))) passive = true;
-    if (!passive && v_.W(r.end) == "by" && (p < 0 || !words::IsAuxiliary(v_.W(p))))
+    if (!passive && v_.W(r.end) == "by" && (p < 0 || !words::IsAuxiliary(v_.W(p)))) {
+      // A reduced relative ("a channel backed by X"): the patient is the
+      // noun phrase right before the participle, if it names an actor.
       passive = true;
+      subj.Clear();
+      int q = static_cast<int>(r.begin) - 1;
+      if (q >= 0 && v_.W(q) == ",") --q;
+      if (q >= 0 && v_.MentionAt(q) >= 0) {
+        subj.Add(v_.Top(v_.MentionAt(q)));
+      } else if (q >= 1 && !v_.IsPunct(q) && v_.MentionAt(q - 1) >= 0 &&
+                 doc_.mentions[v_.MentionAt(q - 1)].form == MentionForm::kModifier) {
+        subj.Add(v_.MentionAt(q - 1));  // "US hostage killed by", "Egyptian policemen killed by"
+      }
+    }
   }
   Args agent, target;
   uint32_t obj_end = r.end;
@@ -846,206 +489,18 @@ void Relater::ProcessNominal(Record& r) {
   }
 }
 
-// ---------------------------------------------------------------------------
-// Output.
+}  // namespace geokg::ingest::relate_internal
 
-void Relater::MarkContainer(uint32_t from, uint32_t to, Container c, int speaker_record) {
-  for (uint32_t i = from; i < to && i < v_.size(); ++i) {
-    Container cur = static_cast<Container>(s_.container[i]);
-    if (cur == Container::kDenied) continue;  // denial dominates
-    s_.container[i] = static_cast<uint8_t>(c);
-    if (c == Container::kReported && s_.speaker[i] < 0) s_.speaker[i] = speaker_record;
-  }
+namespace geokg::ingest {
+
+graph::EntityId EntityIdOf(const graph::Entity& e) {
+  return e.id != 0 ? e.id : graph::EntityIdFor(e.name);
 }
-
-Container Relater::ContainerAt(uint32_t i, const Args** speaker) {
-  if (speaker) *speaker = nullptr;
-  Container c = static_cast<Container>(s_.container[i]);
-  if (c == Container::kReported) {
-    if (speaker && s_.speaker[i] >= 0) *speaker = &s_.records[s_.speaker[i]].subjects;
-    return c;
-  }
-  if (c == Container::kNone && v_.Quoted(i)) {
-    // A quotation without an attribution in its own sentence: the last
-    // speaker, if recent.
-    if (speaker && static_cast<int>(si_) - last_speaker_sentence_ <= 2) *speaker = &last_speaker_;
-    return Container::kReported;
-  }
-  return c;
-}
-
-void Relater::Emit(const Args& src, RelationType type, const Args& tgt, Modality local,
-                   float conf, uint32_t tb, uint32_t te, uint32_t at_token) {
-  const Args* speaker = nullptr;
-  Container c = ContainerAt(at_token, &speaker);
-  Modality modality = Combine(local, c);
-  for (int i = 0; i < src.n; ++i)
-    for (int j = 0; j < tgt.n; ++j) EmitOne(src.m[i], type, tgt.m[j], modality, conf, tb, te);
-  // A reported hostile act: the speaker blames its agent.
-  if (c == Container::kReported && speaker && IsHostile(type) &&
-      (local == Modality::kAsserted || local == Modality::kFuture)) {
-    for (int i = 0; i < speaker->n; ++i)
-      for (int j = 0; j < src.n; ++j)
-        EmitOne(speaker->m[i], RelationType::kBlamed, src.m[j], Modality::kAsserted, 0.6f, tb,
-                te);
-  }
-}
-
-void Relater::EmitOne(int sm, RelationType type, int tm, Modality modality, float conf,
-                      uint32_t tb, uint32_t te, const std::string& role) {
-  if (v_.SameNp(sm, tm)) return;
-  uint32_t se = doc_.mentions[sm].entity, tgt = doc_.mentions[tm].entity;
-  std::string trigger(TrimView(
-      doc_.text.substr(v_.Tok(tb).begin, v_.Tok(te - 1).end - v_.Tok(tb).begin)));
-  EmitEntities(se, type, tgt, modality, conf, si_, std::move(trigger), role);
-}
-
-void Relater::EmitEntities(uint32_t se, RelationType type, uint32_t te, Modality modality,
-                           float conf, uint32_t sentence, std::string trigger,
-                           const std::string& role) {
-  if (se == te || se >= doc_.entities.size() || te >= doc_.entities.size()) return;
-  const graph::Entity& a = doc_.entities[se];
-  const graph::Entity& b = doc_.entities[te];
-  const graph::RelationInfo& info = graph::InfoOf(type);
-  if (!info.structural) {
-    if (IsPlace(a.kind) && IsPlace(b.kind)) return;
-    if (a.kind == EntityKind::kLocation) return;  // places do not act
-    if (type == RelationType::kDeployedTo && b.kind == EntityKind::kPerson) return;
-  }
-  if (trigger != "(gazetteer)" && type != RelationType::kLocatedIn && type != RelationType::kPartOf &&
-      sentence == si_ && !from_structural_) {
-    // A place is the target of an attack, a deployment or a withdrawal; for
-    // anything else a place name is a stand-in the lexicon does not know
-    // ("backing Kyoto").
-    if (a.kind == EntityKind::kLocation) return;
-    if (b.kind == EntityKind::kLocation && type != RelationType::kAttacked &&
-        type != RelationType::kDeployedTo && type != RelationType::kWithdrewFrom)
-      return;
-  }
-  const Sentence& s = doc_.sentences[sentence];
-  graph::ExtractedRelation rel;
-  rel.key.source = EntityIdOf(a);
-  rel.key.type = type;
-  rel.key.target = EntityIdOf(b);
-  graph::Evidence& ev = rel.evidence;
-  ev.doc = meta_.id;
-  ev.sentence = sentence;
-  ev.begin = s.begin;
-  ev.end = s.end;
-  ev.trigger = std::move(trigger);
-  ev.text = Cap(TrimView(doc_.text.substr(s.begin, s.end - s.begin)), kMaxEvidenceText);
-  ev.date = meta_.date;
-  ev.modality = modality;
-  ev.section = s.section;
-  ev.confidence = std::clamp(conf, 0.f, 1.f);
-  if (s.section == graph::Section::kRelatedHeadline)
-    ev.confidence = std::min(ev.confidence, kRelatedHeadlineCap);
-  ev.role = role;
-  if (type == RelationType::kBlamed && modality == Modality::kAsserted)
-    blamers_.emplace_back(te, se);
-  out_->push_back(std::move(rel));
-}
-
-// Structural relations found by recognition, and compound adjectives.
-void Relater::Structural() {
-  from_structural_ = true;
-  for (const DocAnalysis::Structural& st : doc_.structural) {
-    if (st.sentence >= doc_.sentences.size() || doc_.sentences[st.sentence].noise) continue;
-    EmitEntities(st.source, st.type, st.target, Modality::kAsserted, st.confidence, st.sentence,
-                 st.trigger, st.role);
-  }
-  // Compound adjectives recognition left without a structural relation
-  // ("X-backed militia": militia backed-by X). X-led is recognition's own
-  // (leader-of runs from the leader).
-  for (const Mention& m : doc_.mentions) {
-    if (m.form != MentionForm::kCompoundAdj || m.head < 0) continue;
-    if (m.compound_type == RelationType::kLeaderOf) continue;
-    if (m.sentence >= doc_.sentences.size() || doc_.sentences[m.sentence].noise) continue;
-    const Mention& h = doc_.mentions[m.head];
-    bool known = false;
-    for (const DocAnalysis::Structural& st : doc_.structural)
-      known |= (st.source == h.entity && st.target == m.entity) ||
-               (st.source == m.entity && st.target == h.entity);
-    if (known) continue;
-    std::string trigger;
-    if (m.first_token < m.last_token)
-      trigger = std::string(doc_.text.substr(
-          doc_.tokens[m.first_token].begin,
-          doc_.tokens[m.last_token - 1].end - doc_.tokens[m.first_token].begin));
-    EmitEntities(h.entity, m.compound_type, m.entity, Modality::kAsserted, 0.8f, m.sentence,
-                 std::move(trigger), {});
-  }
-  from_structural_ = false;
-}
-
-// located-in from the gazetteer: a location whose lexicon links (or country
-// code) name a country that the document also mentions.
-void Relater::Gazetteer() {
-  const uint32_t ne = static_cast<uint32_t>(doc_.entities.size());
-  for (uint32_t i = 0; i < ne; ++i) {
-    const graph::Entity& loc = doc_.entities[i];
-    if (loc.kind != EntityKind::kLocation) continue;
-    int target = -1;
-    if (lexicon_) {
-      if (const Lexicon::Entry* entry = lexicon_->FindCanonical(loc.name)) {
-        for (const Lexicon::Link& link : entry->links) {
-          if (link.type != RelationType::kLocatedIn) continue;
-          for (uint32_t j = 0; j < ne && target < 0; ++j)
-            if (j != i && doc_.entities[j].name == link.target) target = static_cast<int>(j);
-          if (target >= 0) break;
-        }
-      }
-    }
-    if (target < 0 && !loc.country.empty()) {
-      for (uint32_t j = 0; j < ne; ++j)
-        if (j != i && doc_.entities[j].kind == EntityKind::kCountry &&
-            doc_.entities[j].country == loc.country) {
-          target = static_cast<int>(j);
-          break;
-        }
-    }
-    if (target < 0) continue;
-    // Evidence: the first prose sentence that mentions the location.
-    int sentence = -1;
-    for (const Mention& m : doc_.mentions) {
-      if (m.entity != i || m.sentence >= doc_.sentences.size()) continue;
-      if (doc_.sentences[m.sentence].noise) continue;
-      if (sentence < 0 || doc_.sentences[m.sentence].section != graph::Section::kRelatedHeadline) {
-        sentence = static_cast<int>(m.sentence);
-        if (doc_.sentences[m.sentence].section != graph::Section::kRelatedHeadline) break;
-      }
-    }
-    if (sentence < 0) continue;
-    EmitEntities(i, RelationType::kLocatedIn, static_cast<uint32_t>(target), Modality::kAsserted,
-                 0.6f, static_cast<uint32_t>(sentence), "(gazetteer)", {});
-  }
-}
-
-// One relation per (source, type, target, sentence): the strongest modality
-// (asserted first), then the highest confidence.
-void Relater::Dedupe(size_t first) {
-  auto& v = *out_;
-  std::stable_sort(v.begin() + first, v.end(), [](const auto& a, const auto& b) {
-    if (a.evidence.sentence != b.evidence.sentence) return a.evidence.sentence < b.evidence.sentence;
-    if (a.key != b.key) return a.key < b.key;
-    if (a.evidence.modality != b.evidence.modality)
-      return Rank(a.evidence.modality) < Rank(b.evidence.modality);
-    return a.evidence.confidence > b.evidence.confidence;
-  });
-  size_t w = first;
-  for (size_t r = first; r < v.size(); ++r) {
-    if (w > first && v[w - 1].key == v[r].key && v[w - 1].evidence.sentence == v[r].evidence.sentence)
-      continue;
-    if (w != r) v[w] = std::move(v[r]);
-    ++w;
-  }
-  v.resize(w);
-}
-
-}  // namespace
 
 void Relate(const Triggers& triggers, const Lexicon* lexicon, const DocAnalysis& doc,
             const graph::DocMeta& meta, std::vector<graph::ExtractedRelation>* out) {
+  using relate_internal::Relater;
+  using relate_internal::Scratch;
   thread_local Scratch scratch;
   Relater(triggers, lexicon, doc, meta, out, &scratch).Run();
 }

@@ -114,6 +114,7 @@ void Triggers::AddForm(std::vector<std::string> words, uint32_t entry, bool part
   for (TriggerForm& f : forms_) {
     if (f.entry == entry && f.words == words) {
       f.participle |= participle;
+      f.past_or_present |= verb_form;
       return;
     }
   }

@@ -91,10 +91,12 @@ bool RunQueryStreaming(const graph::GraphView& view, std::string_view text, cons
       return true;
     }
     if (distinct_node) {
-      graph::VertexIndex v = std::get<NodeValue>(ex.EvalValue(*q.items[0]).data).v;
-      uint64_t& word = seen_nodes[v / 64];
-      if (word & (uint64_t{1} << (v % 64))) return true;
-      word |= uint64_t{1} << (v % 64);
+      Value node = ex.EvalValue(*q.items[0]);
+      if (const NodeValue* n = std::get_if<NodeValue>(&node.data)) {  // always, as MATCH binds every node
+        uint64_t& word = seen_nodes[n->v / 64];
+        if (word & (uint64_t{1} << (n->v % 64))) return true;
+        word |= uint64_t{1} << (n->v % 64);
+      }
     }
     for (size_t i = 0; i < q.items.size(); ++i) row[i] = ex.EvalValue(*q.items[i]);
     if (q.distinct && !distinct_node) {

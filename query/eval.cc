@@ -69,10 +69,11 @@ Cell Executor::Property(const BoundExpr& e) {
   Cell c;
   if (e.slot_kind == SlotKind::kNode) {
     graph::VertexIndex v = node_[e.slot];
+    if (e.prop == Prop::kKind) return Str(graph::NameOf(view_.kind(v)));  // without touching the Entity
     const graph::Entity& ent = view_.entity(v);
     switch (e.prop) {
       case Prop::kName: return Str(ent.name);
-      case Prop::kKind: return Str(graph::NameOf(ent.kind));
+      case Prop::kKind: return Str(graph::NameOf(view_.kind(v)));
       case Prop::kId: {
         id_text_ = graph::IdToHex(ent.id);
         return Str(id_text_);

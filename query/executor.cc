@@ -74,7 +74,8 @@ Executor::Executor(const graph::GraphView& view, const BoundQuery& query) : view
 bool Executor::Run(const std::function<bool()>& emit) {
   emit_ = &emit;
   auto limit = std::chrono::duration<double>(q_.options.time_limit_seconds);
-  deadline_ = std::chrono::steady_clock::now() + std::chrono::duration_cast<std::chrono::steady_clock::duration>(limit);
+  deadline_ = std::chrono::steady_clock::now() +
+              std::chrono::duration_cast<std::chrono::steady_clock::duration>(limit);
   stop_ = timed_out_ = false;
   RunStep(q_.plan, 0);
   return !timed_out_;
@@ -106,8 +107,8 @@ bool Executor::Visible(EdgeIndex e) const {
 }
 
 bool Executor::EdgeOk(const RelSlot& r, EdgeIndex e) {
-  if (!Visible(e)) return false;
   if (r.type_mask && !(r.type_mask & (1u << static_cast<int>(view_.edge(e).type)))) return false;
+  if (!Visible(e)) return false;
   if (!r.edge_filters.empty()) {
     current_edge_ = e;
     for (auto& f : r.edge_filters) {
@@ -120,7 +121,7 @@ bool Executor::EdgeOk(const RelSlot& r, EdgeIndex e) {
 
 bool Executor::NodeOk(int slot, VertexIndex v) const {
   const NodeSlot& s = q_.nodes[slot];
-  if (s.kind_mask && !(s.kind_mask & (1u << static_cast<int>(view_.entity(v).kind)))) return false;
+  if (s.kind_mask && !(s.kind_mask & (1u << static_cast<int>(view_.kind(v))))) return false;
   if (s.has_candidates && !std::binary_search(s.candidates.begin(), s.candidates.end(), v)) return false;
   return true;
 }
@@ -173,7 +174,8 @@ void Executor::ForEachEdge(VertexIndex u, const RelSlot& r, Direction dir, Fn&& 
 }
 
 uint64_t Executor::Degree(VertexIndex v, Direction dir) const {
-  return (dir != Direction::kIn ? view_.OutEdges(v).size() : 0) + (dir != Direction::kOut ? view_.InEdges(v).size() : 0);
+  return (dir != Direction::kIn ? view_.OutEdges(v).size() : 0) +
+         (dir != Direction::kOut ? view_.InEdges(v).size() : 0);
 }
 
 void Executor::RunStep(const Plan& plan, size_t i) {
@@ -324,7 +326,8 @@ void Executor::BindPath(const Step& s) {
 // earlier), and those vertices are collected in sc.meet. With `first_only`
 // the search stops at the first meeting vertex. Returns d, or -1 when b is
 // out of reach within max_hops.
-int Executor::MeetInTheMiddle(BfsScratch& sc, const RelSlot& r, VertexIndex a, VertexIndex b, bool first_only) {
+int Executor::MeetInTheMiddle(BfsScratch& sc, const RelSlot& r, VertexIndex a, VertexIndex b,
+                              bool first_only) {
   const uint32_t gen = sc.gen;
   Direction fdir = r.direction, bdir = Flip(r.direction);
   sc.mark_f[a] = gen;
@@ -454,8 +457,8 @@ void Executor::Shortest(const Plan& plan, size_t i, const Step& s) {
   EnumerateShortest(plan, i, s, sc, a, 0, d);
 }
 
-void Executor::EnumerateShortest(const Plan& plan, size_t i, const Step& s, const BfsScratch& sc, VertexIndex u,
-                                 int dist, int total) {
+void Executor::EnumerateShortest(const Plan& plan, size_t i, const Step& s, const BfsScratch& sc,
+                                 VertexIndex u, int dist, int total) {
   std::vector<EdgeIndex>& pe = shortest_edges_[s.path];
   std::vector<VertexIndex>& pv = shortest_vertices_[s.path];
   if (dist == total) {

@@ -13,7 +13,21 @@ namespace geokg::query {
 // The evaluated form of an expression while rows are being found; strings
 // are views into the graph, the ontology tables or the bound query.
 struct Cell {
-  enum Type { kNull, kBool, kInt, kDouble, kStr, kDate, kNode, kEdge, kEdgeList, kPath, kList, kAliasList, kModList };
+  enum Type {
+    kNull,
+    kBool,
+    kInt,
+    kDouble,
+    kStr,
+    kDate,
+    kNode,
+    kEdge,
+    kEdgeList,
+    kPath,
+    kList,
+    kAliasList,
+    kModList
+  };
   Type type = kNull;
   bool b = false;
   int64_t i = 0;
@@ -53,13 +67,15 @@ class Executor {
   uint32_t Count(graph::EdgeIndex e) const;
   bool Used(graph::EdgeIndex e) const;
   bool Tick();
-  template <class Fn> void ForEachEdge(graph::VertexIndex u, const RelSlot& r, Direction dir, Fn&& fn);
+  template <class Fn>
+  void ForEachEdge(graph::VertexIndex u, const RelSlot& r, Direction dir, Fn&& fn);
   void VarExpand(const Plan& plan, size_t i, const Step& s, graph::VertexIndex u, int depth, uint32_t base);
   void Reach(const Plan& plan, size_t i, const Step& s);
   void Shortest(const Plan& plan, size_t i, const Step& s);
-  int MeetInTheMiddle(BfsScratch& sc, const RelSlot& r, graph::VertexIndex a, graph::VertexIndex b, bool first_only);
-  void EnumerateShortest(const Plan& plan, size_t i, const Step& s, const BfsScratch& sc, graph::VertexIndex u,
-                         int dist, int total);
+  int MeetInTheMiddle(BfsScratch& sc, const RelSlot& r, graph::VertexIndex a, graph::VertexIndex b,
+                      bool first_only);
+  void EnumerateShortest(const Plan& plan, size_t i, const Step& s, const BfsScratch& sc,
+                         graph::VertexIndex u, int dist, int total);
   // Edges of v a traversal in direction dir looks at (the cost of expanding v).
   uint64_t Degree(graph::VertexIndex v, Direction dir) const;
   // Typed expansion scans a vertex's whole run below this many edges.
@@ -77,11 +93,11 @@ class Executor {
   uint32_t modality_mask_ = 0;
   std::vector<graph::VertexIndex> node_;
   std::vector<RelBinding> rel_;
-  std::vector<graph::EdgeIndex> edge_stack_;  // variable-length edges, reserved
-  std::vector<graph::EdgeIndex> used_;        // edges bound in this row
+  std::vector<graph::EdgeIndex> edge_stack_;                   // variable-length edges, reserved
+  std::vector<graph::EdgeIndex> used_;                         // edges bound in this row
   std::vector<std::vector<graph::EdgeIndex>> shortest_edges_;  // per path slot
   std::vector<std::vector<graph::VertexIndex>> shortest_vertices_;
-  std::string id_text_;  // backing store of the last n.id
+  std::string id_text_;                // backing store of the last n.id
   graph::EdgeIndex current_edge_ = 0;  // for per-edge filters (slot -2)
   const std::function<bool()>* emit_ = nullptr;
   bool stop_ = false, timed_out_ = false;

@@ -191,3 +191,12 @@ TEST_CASE("a store of the wrong kind is a storage error", "[e2e][cli]") {
   CHECK(r.exit_code == 2);
   CHECK(LineCount(r.err) == 1);
 }
+
+TEST_CASE("query checks --timeout", "[e2e][cli]") {
+  for (const char* bad : {"abc", "0", "-1", "5s", "nan"}) {
+    ProcessResult r = RunGeokg({"query", "--db", "nowhere", "--timeout", bad, "MATCH (a) RETURN a"});
+    INFO(bad);
+    CHECK(r.exit_code == 1);
+    CHECK(r.err == std::string("geokg query: --timeout: expected a positive number of seconds, got '") + bad + "'\n");
+  }
+}

@@ -1,8 +1,7 @@
 // End-to-end tests of `geokg dot` on a store made by `geokg ingest`: DOT on
 // stdout, files by extension, and the one-line errors of the CLI contract.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <string>
 
 #include "tests/support/process.h"
@@ -51,8 +50,8 @@ TEST_CASE("geokg dot writes DOT, SVG and PNG", "[e2e][dot]") {
   REQUIRE(r.exit_code == 0);
   CHECK(ReadWholeFile(svg).find("<svg") != std::string::npos);
   std::string png = dir / "g.png";
-  r = RunGeokg({"dot", "--db", db, "--query",
-                "MATCH p = (a {name: 'United States'})-[*1..2]-(b) RETURN p", "-o", png});
+  r = RunGeokg({"dot", "--db", db, "--query", "MATCH p = (a {name: 'United States'})-[*1..2]-(b) RETURN p",
+                "-o", png});
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   CHECK(ReadWholeFile(png).compare(0, 4, "\x89PNG") == 0);

@@ -7,7 +7,6 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
-
 #include <chrono>
 #include <csignal>
 #include <string>
@@ -66,9 +65,9 @@ class PtyProcess {
   bool WaitFor(const std::string& needle, int seconds = 30) {
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
     while (output_.find(needle, scanned_) == std::string::npos) {
-      auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-                      deadline - std::chrono::steady_clock::now())
-                      .count();
+      auto left =
+          std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now())
+              .count();
       if (left <= 0) return false;
       pollfd pfd{master_, POLLIN, 0};
       if (poll(&pfd, 1, static_cast<int>(left)) <= 0) continue;

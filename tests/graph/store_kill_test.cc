@@ -55,7 +55,8 @@ class TempDir {
 // unique by a closing line) into `dir`.
 void WriteCorpus(const fs::path& dir, int count) {
   std::vector<std::string> articles;
-  for (const auto& entry : fs::directory_iterator(fs::path(GEOKG_SOURCE_DIR) / "samples" / "articles")) {
+  for (const auto& entry :
+       fs::directory_iterator(fs::path(GEOKG_SOURCE_DIR) / "samples" / "articles")) {
     std::ifstream in(entry.path(), std::ios::binary);
     std::ostringstream ss;
     ss << in.rdbuf();
@@ -143,35 +144,40 @@ Snapshot CheckAndRead(const fs::path& db) {
   REQUIRE(s.ok());
   Snapshot snap;
   REQUIRE(store->Stats(&snap.stats).ok());
-  REQUIRE(store->ForEachDocument([&](const DocMeta& d) {
-                 snap.evidence_per_doc[d.id] = 0;
-                 return true;
-               })
+  REQUIRE(store
+              ->ForEachDocument([&](const DocMeta& d) {
+                snap.evidence_per_doc[d.id] = 0;
+                return true;
+              })
               .ok());
   CHECK(snap.evidence_per_doc.size() == snap.stats.documents);
   uint64_t evidence = 0;
   bool consistent = true;
-  REQUIRE(store->ForEachRelation([&](const RelationSummary& r) {
-                 std::array<uint32_t, kModalityCount> seen{};
-                 Status es = store->ForEachEvidence(r.key, [&](const Evidence& e) {
-                   ++seen[static_cast<int>(e.modality)];
-                   auto it = snap.evidence_per_doc.find(e.doc);
-                   if (it == snap.evidence_per_doc.end()) consistent = false;  // evidence without document
-                   else ++it->second;
-                   ++evidence;
-                   return true;
-                 });
-                 if (!es.ok() || seen != r.counts) consistent = false;
-                 snap.counts[{r.key.source, static_cast<int>(r.key.type), r.key.target}] = r.counts;
-                 return true;
-               })
+  REQUIRE(store
+              ->ForEachRelation([&](const RelationSummary& r) {
+                std::array<uint32_t, kModalityCount> seen{};
+                Status es = store->ForEachEvidence(r.key, [&](const Evidence& e) {
+                  ++seen[static_cast<int>(e.modality)];
+                  auto it = snap.evidence_per_doc.find(e.doc);
+                  if (it == snap.evidence_per_doc.end())
+                    consistent = false;  // evidence without document
+                  else
+                    ++it->second;
+                  ++evidence;
+                  return true;
+                });
+                if (!es.ok() || seen != r.counts) consistent = false;
+                snap.counts[{r.key.source, static_cast<int>(r.key.type), r.key.target}] = r.counts;
+                return true;
+              })
               .ok());
   CHECK(consistent);
   CHECK(evidence == snap.stats.evidence);
-  REQUIRE(store->ForEachEntity([&](const Entity& e) {
-                 snap.aliases[e.id] = std::set<std::string>(e.aliases.begin(), e.aliases.end());
-                 return true;
-               })
+  REQUIRE(store
+              ->ForEachEntity([&](const Entity& e) {
+                snap.aliases[e.id] = std::set<std::string>(e.aliases.begin(), e.aliases.end());
+                return true;
+              })
               .ok());
   // Every relation names stored entities.
   for (const auto& [key, counts] : snap.counts) {

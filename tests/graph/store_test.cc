@@ -67,7 +67,8 @@ ExtractedRelation MakeRelation(const Entity& a, RelationType type, const Entity&
   r.evidence.begin = sentence * 100;
   r.evidence.end = sentence * 100 + 50;
   r.evidence.trigger = "deploys";
-  r.evidence.text = a.name + " deploys to " + b.name + " (sentence " + std::to_string(sentence) + ")";
+  r.evidence.text =
+      a.name + " deploys to " + b.name + " (sentence " + std::to_string(sentence) + ")";
   r.evidence.modality = modality;
   r.evidence.confidence = confidence;
   r.evidence.role = std::move(role);
@@ -121,13 +122,14 @@ StoreStats StatsOf(const Store& store) {
 RelationSummary SummaryOf(const Store& store, const RelationKey& key) {
   RelationSummary found;
   bool seen = false;
-  REQUIRE(store.ForEachRelation([&](const RelationSummary& s) {
-                 if (s.key == key) {
-                   found = s;
-                   seen = true;
-                 }
-                 return true;
-               })
+  REQUIRE(store
+              .ForEachRelation([&](const RelationSummary& s) {
+                if (s.key == key) {
+                  found = s;
+                  seen = true;
+                }
+                return true;
+              })
               .ok());
   REQUIRE(seen);
   return found;
@@ -135,10 +137,12 @@ RelationSummary SummaryOf(const Store& store, const RelationKey& key) {
 
 std::vector<Evidence> EvidenceOf(const Store& store, const RelationKey& key) {
   std::vector<Evidence> out;
-  REQUIRE(store.ForEachEvidence(key, [&](const Evidence& e) {
-                 out.push_back(e);
-                 return true;
-               })
+  REQUIRE(store
+              .ForEachEvidence(key,
+                               [&](const Evidence& e) {
+                                 out.push_back(e);
+                                 return true;
+                               })
               .ok());
   return out;
 }
@@ -276,8 +280,7 @@ TEST_CASE("entities merge and aliases are found through NormalizeName", "[graph]
   auto store = OpenOrDie(tmp.path());
   DocRecord a = SampleDoc("alias doc 1", 20200101);
   DocRecord b = SampleDoc("alias doc 2", 20200102);
-  Entity us_later = MakeEntity("United States", EntityKind::kGovernmentBody,
-                               {"America", "US"}, "");
+  Entity us_later = MakeEntity("United States", EntityKind::kGovernmentBody, {"America", "US"}, "");
   Entity iraq_later = kIraq;
   b.entities = {us_later, iraq_later, kIran};
   Entity no_country = MakeEntity("Kataib Hezbollah", EntityKind::kArmedGroup, {"KH"}, "");
@@ -301,8 +304,8 @@ TEST_CASE("entities merge and aliases are found through NormalizeName", "[graph]
   CHECK(kh.country == "IRQ");  // empty country filled by a later writer
 
   std::vector<EntityId> ids;
-  for (const char* name : {"U.S.", "us", "US", "United States", "the United States",
-                           "united-states", "America"}) {
+  for (const char* name :
+       {"U.S.", "us", "US", "United States", "the United States", "united-states", "America"}) {
     INFO(name);
     REQUIRE(store->FindEntities(name, &ids).ok());
     CHECK(ids == std::vector<EntityId>{kUs.id});
@@ -345,8 +348,8 @@ TEST_CASE("the map grows by itself when a batch does not fit", "[graph][store]")
         DocRecord doc = MakeDoc("growth " + std::to_string(b) + "/" + std::to_string(d), 20200101);
         doc.entities = {kUs, kIraq, kIran};
         for (uint32_t i = 0; i < 40; ++i) {
-          ExtractedRelation r = MakeRelation(kUs, static_cast<RelationType>(rng() % kRelationTypeCount),
-                                             kIraq, doc.meta.id, i);
+          ExtractedRelation r = MakeRelation(
+              kUs, static_cast<RelationType>(rng() % kRelationTypeCount), kIraq, doc.meta.id, i);
           r.evidence.text = std::string(500, static_cast<char>('a' + rng() % 26));
           doc.relations.push_back(std::move(r));
         }
@@ -383,10 +386,9 @@ void WriteSchemaVersion(const std::string& dir, uint32_t version) {
   REQUIRE(mdb_txn_begin(env, nullptr, 0, &txn) == 0);
   MDB_dbi meta;
   REQUIRE(mdb_dbi_open(txn, "meta", 0, &meta) == 0);
-  unsigned char be[4] = {static_cast<unsigned char>(version >> 24),
-                         static_cast<unsigned char>(version >> 16),
-                         static_cast<unsigned char>(version >> 8),
-                         static_cast<unsigned char>(version)};
+  unsigned char be[4] = {
+      static_cast<unsigned char>(version >> 24), static_cast<unsigned char>(version >> 16),
+      static_cast<unsigned char>(version >> 8), static_cast<unsigned char>(version)};
   MDB_val k{14, const_cast<char*>("schema_version")}, v{4, be};
   REQUIRE(mdb_put(txn, meta, &k, &v, 0) == 0);
   REQUIRE(mdb_txn_commit(txn) == 0);
@@ -420,8 +422,10 @@ TEST_CASE("directories that are not stores are refused", "[graph][store]") {
     TempDir tmp;
     for (int mode = 0; mode < 2; ++mode) {
       StoreOptions options;
-      if (mode == 0) options.read_only = true;
-      else options.create_if_missing = false;
+      if (mode == 0)
+        options.read_only = true;
+      else
+        options.create_if_missing = false;
       std::unique_ptr<Store> store;
       Status s = Store::Open(tmp.path(), options, &store);
       CHECK(s.code() == StatusCode::kNotFound);
@@ -536,7 +540,8 @@ TEST_CASE("readers are not blocked by an open write transaction", "[graph][store
   // The first batch: let it commit immediately.
   {
     Status first_status;
-    std::thread writer([&] { first_status = store->Apply({SampleDoc("committed", 20200101)}, nullptr); });
+    std::thread writer(
+        [&] { first_status = store->Apply({SampleDoc("committed", 20200101)}, nullptr); });
     {
       std::unique_lock<std::mutex> lock(mu);
       cv.wait(lock, [&] { return in_txn; });
@@ -549,8 +554,8 @@ TEST_CASE("readers are not blocked by an open write transaction", "[graph][store
   in_txn = release = false;
   Status write_status;
   std::thread writer([&] {
-    write_status = store->Apply({SampleDoc("pending 1", 20200102), SampleDoc("pending 2", 20200103)},
-                                nullptr);
+    write_status =
+        store->Apply({SampleDoc("pending 1", 20200102), SampleDoc("pending 2", 20200103)}, nullptr);
   });
   {
     std::unique_lock<std::mutex> lock(mu);

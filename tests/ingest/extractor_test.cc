@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <random>
 #include <sstream>
 #include <string>
 
@@ -247,4 +248,31 @@ TEST_CASE("extractor: dump a file", "[.dump]") {
                 << " " << r.evidence.confidence << " '" << r.evidence.trigger << "'] "
                 << r.evidence.text << "\n";
   }
+}
+
+TEST_CASE("extractor: --lexicon folders extend the triggers", "[ingest][extractor]") {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() /
+                 ("geokg_extractor_" + std::to_string(std::random_device{}()));
+  fs::create_directories(dir);
+  {
+    std::ofstream(dir / "triggers.tsv") << "# analyst additions\nrebuke\tcondemnd\tSUBJ V OBJ\n";
+    std::unique_ptr<Extractor> x;
+    geokg::Status s = Extractor::Create(ExtractorOptions{{dir.string()}}, &x);
+    CHECK_FALSE(s.ok());
+    CHECK(s.message().find("triggers.tsv:2") != std::string::npos);
+    CHECK(s.message().find("condemned") != std::string::npos);  // the suggestion
+  }
+  {
+    std::ofstream(dir / "triggers.tsv") << "scold\tcondemned\tSUBJ V OBJ\n";
+    std::unique_ptr<Extractor> x;
+    geokg::Status s = Extractor::Create(ExtractorOptions{{dir.string()}}, &x);
+    REQUIRE(s.ok());
+    Document doc;
+    doc.text = "France scolded Italy.\n";
+    DocRecord rec = x->Extract(doc);
+    CHECK(Asserted(rec, "France", RelationType::kCondemned, "Italy"));
+  }
+  std::error_code ec;
+  fs::remove_all(dir, ec);
 }

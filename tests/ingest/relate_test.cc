@@ -435,3 +435,17 @@ TEST_CASE("relate: relative clauses take their antecedent", "[ingest][relate]") 
   CHECK(Has(rels, "82nd Airborne Division", RelationType::kDeployedTo, "Kuwait", Modality::kFuture));
   CHECK_FALSE(Find(rels, "United States Army", RelationType::kDeployedTo, "Kuwait"));
 }
+
+TEST_CASE("relate: bare verb forms need a verb context", "[ingest][relate]") {
+  DocBuilder b;
+  b.Add("[Canada|Canada|country|mod] Press - [Ottawa|Ottawa|location] officials spoke .");
+  b.Add("[US|United States|country|mod] forces bomb [Falluja|Fallujah|location] .");
+  b.Add("The [French|France|country|mod] minister wants a channel backed by [Hezbollah|Hezbollah|armed-group] "
+        "taken off air .");
+  b.Add("[US|United States|country|mod] hostage killed by [Iraqi|Iraq|country|mod] captors .");
+  auto rels = Run(b);
+  CHECK_FALSE(Find(rels, "Canada", RelationType::kCalledOn, "Ottawa"));
+  CHECK(Has(rels, "United States", RelationType::kAttacked, "Fallujah"));
+  CHECK_FALSE(Find(rels, "France", RelationType::kBackedBy, "Hezbollah"));
+  CHECK(Has(rels, "Iraq", RelationType::kKilled, "United States"));
+}

@@ -5,9 +5,8 @@
 // with a brute-force evaluator written here over the plain GraphData. The
 // evaluator shares no code with the engine: it walks its own incidence
 // lists, enumerates paths by plain recursion and formats values itself.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cstdio>
 #include <deque>
 #include <functional>
@@ -30,9 +29,9 @@ namespace {
 
 using Rows = std::vector<std::string>;
 
-constexpr RelationType kTypes[] = {RelationType::kAttacked,  RelationType::kBlamed,    RelationType::kAlliedWith,
-                                   RelationType::kBackedBy,  RelationType::kPartOf,    RelationType::kMetWith,
-                                   RelationType::kSupported, RelationType::kSanctioned};
+constexpr RelationType kTypes[] = {
+    RelationType::kAttacked, RelationType::kBlamed,  RelationType::kAlliedWith, RelationType::kBackedBy,
+    RelationType::kPartOf,   RelationType::kMetWith, RelationType::kSupported,  RelationType::kSanctioned};
 
 graph::GraphData Generate() {
   constexpr int kNodes = 10000, kEdges = 100000;
@@ -43,7 +42,8 @@ graph::GraphData Generate() {
     e.name = "N" + std::to_string(i);
     e.id = graph::EntityIdFor(e.name);
     int k = static_cast<int>(rng() % 16);
-    e.kind = static_cast<EntityKind>(k < graph::kEntityKindCount ? k : k % 3);  // country/person/armed-group commoner
+    e.kind = static_cast<EntityKind>(
+        k < graph::kEntityKindCount ? k : k % 3);  // country/person/armed-group commoner
     if (i % 10 == 3) e.aliases.push_back("Alias " + std::to_string(i));
     d.entities.push_back(std::move(e));
   }
@@ -57,7 +57,7 @@ graph::GraphData Generate() {
     graph::RelationSummary r;
     r.key = {d.entities[s].id, kTypes[ty], d.entities[t].id};
     int mode = static_cast<int>(rng() % 20);
-    if (mode < 15) r.counts[0] = 1 + rng() % 4;               // asserted
+    if (mode < 15) r.counts[0] = 1 + rng() % 4;                // asserted
     if (mode >= 13 && mode < 17) r.counts[4] = 1 + rng() % 2;  // reported
     if (mode == 17 || mode == 18) r.counts[1] = 1;             // negated only
     if (mode == 19) r.counts[3] = 2;                           // future only
@@ -146,7 +146,8 @@ struct Oracle {
   void Each(int v, char dir, std::initializer_list<RelationType> types, Fn&& fn) const {
     const auto& list = dir == '>' ? out[v] : dir == '<' ? in[v] : inc[v];
     for (int r : list)
-      if (Visible(r) && HasType(r, types)) fn(r, dir == '>' ? rels[r].t : dir == '<' ? rels[r].s : Other(r, v));
+      if (Visible(r) && HasType(r, types))
+        fn(r, dir == '>' ? rels[r].t : dir == '<' ? rels[r].s : Other(r, v));
   }
   // Every path of lo..hi edges from v without a repeated edge; fn(end, edges).
   void Paths(int v, char dir, std::initializer_list<RelationType> types, int lo, int hi,
@@ -198,8 +199,12 @@ std::string Text(const graph::GraphView& view, const query::Value& v) {
     std::string operator()(double d) const { return std::to_string(d); }
     std::string operator()(const std::string& s) const { return s; }
     std::string operator()(const query::NodeValue& n) const { return view.entity(n.v).name; }
-    std::string operator()(const query::EdgeValue& e) const { return std::string(graph::NameOf(view.edge(e.e).type)); }
-    std::string operator()(const query::PathValue& p) const { return "path/" + std::to_string(p.edges.size()); }
+    std::string operator()(const query::EdgeValue& e) const {
+      return std::string(graph::NameOf(view.edge(e.e).type));
+    }
+    std::string operator()(const query::PathValue& p) const {
+      return "path/" + std::to_string(p.edges.size());
+    }
     std::string operator()(const query::ValueList& l) const {
       std::vector<std::string> items;
       for (const auto& x : l) items.push_back(Text(view, x));
@@ -317,8 +322,9 @@ TEST_CASE("differential: engine rows equal a brute-force evaluator", "[query][di
     }
     {  // typed, with relation properties
       Rows exp;
-      o.Each(a, '>', {T::kAttacked, T::kBlamed},
-             [&](int r, int b) { exp.push_back(Row({o.Name(b), o.Type(r), std::to_string(o.Count(r))})); });
+      o.Each(a, '>', {T::kAttacked, T::kBlamed}, [&](int r, int b) {
+        exp.push_back(Row({o.Name(b), o.Type(r), std::to_string(o.Count(r))}));
+      });
       f.Same("MATCH (a {name:" + an + "})-[r:attacked|BLAMED]->(b) RETURN b.name, type(r), r.count", exp);
     }
     {  // 2-hop typed
@@ -346,13 +352,15 @@ TEST_CASE("differential: engine rows equal a brute-force evaluator", "[query][di
     }
     {  // variable length, directed, two types: every path's end
       Rows exp;
-      o.Paths(a, '>', {T::kAttacked, T::kBlamed}, 1, 3, [&](int b, const auto&) { exp.push_back(o.Name(b)); });
+      o.Paths(a, '>', {T::kAttacked, T::kBlamed}, 1, 3,
+              [&](int b, const auto&) { exp.push_back(o.Name(b)); });
       f.Same("MATCH (a {name:" + an + "})-[:attacked|blamed*1..3]->(b) RETURN b.name", exp);
     }
     {  // variable length, undirected: relationship isomorphism matters
       int64_t n = 0;
       o.Paths(a, '-', {T::kSupported, T::kMetWith}, 1, 3, [&](int, const auto&) { ++n; });
-      f.Same("MATCH (a {name:" + an + "})-[:supported|met-with*..3]-(b) RETURN count(*)", {std::to_string(n)});
+      f.Same("MATCH (a {name:" + an + "})-[:supported|met-with*..3]-(b) RETURN count(*)",
+             {std::to_string(n)});
     }
     {  // exact length, incoming, path lengths and ends
       Rows exp;
@@ -366,9 +374,10 @@ TEST_CASE("differential: engine rows equal a brute-force evaluator", "[query][di
       o.Paths(a, '>', {T::kAttacked, T::kBlamed, T::kAlliedWith}, 1, 3, [&](int b, const auto&) {
         if (o.ents[b].kind != EntityKind::kPerson) exp.push_back(o.Name(b));
       });
-      f.Same("MATCH (a {name:" + an +
-                 "})-[:attacked|blamed|`allied-with`*1..3]->(b) WHERE b.kind <> 'person' RETURN DISTINCT b.name",
-             Distinct(exp));
+      f.Same(
+          "MATCH (a {name:" + an +
+              "})-[:attacked|blamed|`allied-with`*1..3]->(b) WHERE b.kind <> 'person' RETURN DISTINCT b.name",
+          Distinct(exp));
     }
     {  // DISTINCT over paths of length 0..2
       Rows exp;
@@ -395,7 +404,9 @@ TEST_CASE("differential: engine rows equal a brute-force evaluator", "[query][di
           if (o.rels[r].counts[k]) m.push_back(std::string(graph::NameOf(static_cast<graph::Modality>(k))));
         exp.push_back(Row({o.Name(b), List(m)}));
       });
-      f.Same("OPTIONS {modality: 'all'} MATCH (a {name:" + an + "})-[r:met-with|attacked]->(b) RETURN b.name, r.modality", exp);
+      f.Same("OPTIONS {modality: 'all'} MATCH (a {name:" + an +
+                 "})-[r:met-with|attacked]->(b) RETURN b.name, r.modality",
+             exp);
     }
   }
 
@@ -414,7 +425,8 @@ TEST_CASE("differential: engine rows equal a brute-force evaluator", "[query][di
     Rows exp;
     for (size_t r = 0; r < o.rels.size(); ++r) {
       const auto& x = o.rels[r];
-      if (o.Visible(r) && x.type == T::kAttacked && o.Count(r) >= 3) exp.push_back(Row({o.Name(x.s), o.Name(x.t)}));
+      if (o.Visible(r) && x.type == T::kAttacked && o.Count(r) >= 3)
+        exp.push_back(Row({o.Name(x.s), o.Name(x.t)}));
     }
     f.Same("MATCH (a)-[r:attacked]->(b) WHERE r.count >= 3 RETURN a.name, b.name", exp);
   }
@@ -425,33 +437,41 @@ TEST_CASE("differential: engine rows equal a brute-force evaluator", "[query][di
       if (o.Visible(r) && x.type == T::kBlamed && x.first >= 20200601 && x.last && x.last <= 20201231)
         exp.push_back(Row({o.Name(x.s), o.Name(x.t), DateText(x.first)}));
     }
-    f.Same("MATCH (a)-[r:blamed]->(b) WHERE r.first_date >= '2020-06-01' AND r.last_date <= '2020-12-31' "
-           "RETURN a.name, b.name, r.first_date",
-           exp);
+    f.Same(
+        "MATCH (a)-[r:blamed]->(b) WHERE r.first_date >= '2020-06-01' AND r.last_date <= '2020-12-31' "
+        "RETURN a.name, b.name, r.first_date",
+        exp);
   }
   {
     o.mods.fill(true);
     Rows exp;
     for (size_t r = 0; r < o.rels.size(); ++r) {
       const auto& x = o.rels[r];
-      if (o.Visible(r) && x.type == T::kMetWith && x.counts[4] > 0) exp.push_back(Row({o.Name(x.s), o.Name(x.t)}));
+      if (o.Visible(r) && x.type == T::kMetWith && x.counts[4] > 0)
+        exp.push_back(Row({o.Name(x.s), o.Name(x.t)}));
     }
-    f.Same("OPTIONS {modality: 'all'} MATCH (a)-[r:met-with]->(b) WHERE 'reported' IN r.modality RETURN a.name, b.name", exp);
+    f.Same(
+        "OPTIONS {modality: 'all'} MATCH (a)-[r:met-with]->(b) WHERE 'reported' IN r.modality RETURN a.name, "
+        "b.name",
+        exp);
   }
   {
     o.mods = {false, true, false, true, false};
     Rows exp;
     for (size_t r = 0; r < o.rels.size(); ++r)
       if (o.Visible(r)) exp.push_back(Row({o.Name(o.rels[r].s), o.Type(r), std::to_string(o.Count(r))}));
-    f.Same("OPTIONS {modality: ['negated', 'future']} MATCH (a)-[r]->() RETURN a.name, type(r), r.count", exp);
+    f.Same("OPTIONS {modality: ['negated', 'future']} MATCH (a)-[r]->() RETURN a.name, type(r), r.count",
+           exp);
   }
   {
     o.from = 20200301;
     o.to = 20200331;
     Rows exp;
     for (size_t r = 0; r < o.rels.size(); ++r)
-      if (o.Visible(r) && o.rels[r].type == T::kAttacked) exp.push_back(Row({o.Name(o.rels[r].s), o.Name(o.rels[r].t)}));
-    f.Same("OPTIONS {from: '2020-03-01', to: '2020-03-31'} MATCH (a)-[:attacked]->(b) RETURN a.name, b.name", exp);
+      if (o.Visible(r) && o.rels[r].type == T::kAttacked)
+        exp.push_back(Row({o.Name(o.rels[r].s), o.Name(o.rels[r].t)}));
+    f.Same("OPTIONS {from: '2020-03-01', to: '2020-03-31'} MATCH (a)-[:attacked]->(b) RETURN a.name, b.name",
+           exp);
   }
   {
     Rows exp;
@@ -462,7 +482,8 @@ TEST_CASE("differential: engine rows equal a brute-force evaluator", "[query][di
   {
     Rows exp;
     for (size_t v = 0; v < o.ents.size(); ++v)
-      if (o.ents[v].kind == EntityKind::kPerson && o.Name(v).find("77") != std::string::npos) exp.push_back(o.Name(v));
+      if (o.ents[v].kind == EntityKind::kPerson && o.Name(v).find("77") != std::string::npos)
+        exp.push_back(o.Name(v));
     f.Same("MATCH (a:person) WHERE a.name CONTAINS '77' RETURN a.name", exp);
   }
   {
@@ -470,22 +491,27 @@ TEST_CASE("differential: engine rows equal a brute-force evaluator", "[query][di
     for (size_t r = 0; r < o.rels.size(); ++r) {
       const auto& x = o.rels[r];
       auto ka = o.ents[x.s].kind;
-      if (o.Visible(r) && x.type == T::kAttacked && (ka == EntityKind::kCountry || ka == EntityKind::kArmedGroup) &&
+      if (o.Visible(r) && x.type == T::kAttacked &&
+          (ka == EntityKind::kCountry || ka == EntityKind::kArmedGroup) &&
           o.ents[x.t].kind != EntityKind::kPerson)
         exp.push_back(Row({o.Name(x.s), o.Name(x.t)}));
     }
-    f.Same("MATCH (a)-[:attacked]->(b) WHERE a.kind IN ['country', 'armed-group'] AND NOT b.kind = 'person' "
-           "RETURN a.name, b.name",
-           exp);
+    f.Same(
+        "MATCH (a)-[:attacked]->(b) WHERE a.kind IN ['country', 'armed-group'] AND NOT b.kind = 'person' "
+        "RETURN a.name, b.name",
+        exp);
   }
   {
     const std::string x = o.Name(starts[2]);
     Rows exp;
     for (size_t r = 0; r < o.rels.size(); ++r) {
       const auto& e = o.rels[r];
-      if (o.Visible(r) && (o.Name(e.s) == x || o.Name(e.t) == x)) exp.push_back(Row({o.Name(e.s), o.Type(r), o.Name(e.t)}));
+      if (o.Visible(r) && (o.Name(e.s) == x || o.Name(e.t) == x))
+        exp.push_back(Row({o.Name(e.s), o.Type(r), o.Name(e.t)}));
     }
-    f.Same("MATCH (a)-[r]->(b) WHERE a.name = '" + x + "' OR b.name = '" + x + "' RETURN a.name, type(r), b.name", exp);
+    f.Same("MATCH (a)-[r]->(b) WHERE a.name = '" + x + "' OR b.name = '" + x +
+               "' RETURN a.name, type(r), b.name",
+           exp);
   }
   {
     Rows exp;
@@ -507,7 +533,8 @@ TEST_CASE("differential: engine rows equal a brute-force evaluator", "[query][di
     std::map<std::string, int64_t> g;
     for (size_t r = 0; r < o.rels.size(); ++r) {
       const auto& x = o.rels[r];
-      if (o.Visible(r) && x.type == T::kSanctioned && o.ents[x.s].kind == EntityKind::kCountry) ++g[o.Kind(x.t)];
+      if (o.Visible(r) && x.type == T::kSanctioned && o.ents[x.s].kind == EntityKind::kCountry)
+        ++g[o.Kind(x.t)];
     }
     f.Same("MATCH (a:country)-[:sanctioned]->(b) RETURN b.kind, count(b)", Counted(g));
   }
@@ -534,17 +561,18 @@ TEST_CASE("differential: engine rows equal a brute-force evaluator", "[query][di
       return x.a != y.a ? x.a < y.a : x.b < y.b;
     });
     Rows exp;
-    for (size_t i = 5; i < items.size() && i < 25; ++i) exp.push_back(Row({items[i].a, items[i].b, std::to_string(items[i].count)}));
-    f.SameOrdered("MATCH (a)-[r:attacked]->(b) RETURN a.name, b.name, r.count ORDER BY r.count DESC, a.name, b.name "
-                  "SKIP 5 LIMIT 20",
-                  exp);
+    for (size_t i = 5; i < items.size() && i < 25; ++i)
+      exp.push_back(Row({items[i].a, items[i].b, std::to_string(items[i].count)}));
+    f.SameOrdered(
+        "MATCH (a)-[r:attacked]->(b) RETURN a.name, b.name, r.count ORDER BY r.count DESC, a.name, b.name "
+        "SKIP 5 LIMIT 20",
+        exp);
   }
   {  // two comma-separated patterns share the isomorphism rule
     int a = starts[1];
     int64_t n = 0;
-    o.Each(a, '>', {T::kAttacked}, [&](int r1, int b) {
-      o.Each(b, '>', {T::kAttacked}, [&](int r2, int) { n += r2 != r1; });
-    });
+    o.Each(a, '>', {T::kAttacked},
+           [&](int r1, int b) { o.Each(b, '>', {T::kAttacked}, [&](int r2, int) { n += r2 != r1; }); });
     f.Same("MATCH (a {name:'" + o.Name(a) + "'})-[:attacked]->(b), (b)-[:attacked]->(c) RETURN count(*)",
            {std::to_string(n)});
   }

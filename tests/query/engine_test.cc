@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <set>
 #include <sstream>
 
 #include "query/engine.h"
@@ -71,4 +72,27 @@ TEST_CASE("formats: table, json, csv", "[query][format]") {
         "{\"a\":\"82nd Airborne Division\",\"r\":\"part-of\",\"p\":\"82nd Airborne Division -[part-of]-> United "
         "States Army\",\"n\":1,\"b.aliases\":[\"US Army\"]}\n");
   CHECK(c.str() == "a,r,p,n,b.aliases\n82nd Airborne Division,part-of,82nd Airborne Division -[part-of]-> United States Army,1,[US Army]\n");
+}
+
+TEST_CASE("nested shortest-path searches keep their own marks", "[query][engine]") {
+  auto view = testing::ArticleView();
+  query::ResultSet one, two, both;
+  query::QueryError e;
+  REQUIRE(query::RunQuery(*view, "MATCH p = allShortestPaths((a {name:'Iran'})-[*]-(b {name:'Iraq'})) RETURN p", {},
+                          &one, &e));
+  REQUIRE(query::RunQuery(
+      *view, "MATCH p = allShortestPaths((a {name:'Trump'})-[*]-(b {name:'Baghdad'})) RETURN p", {}, &two, &e));
+  REQUIRE(query::RunQuery(*view,
+                          "MATCH p = allShortestPaths((a {name:'Iran'})-[*]-(b {name:'Iraq'})), "
+                          "q = allShortestPaths((c {name:'Trump'})-[*]-(d {name:'Baghdad'})) RETURN p, q",
+                          {}, &both, &e));
+  REQUIRE(one.rows.size() == 2);
+  REQUIRE_FALSE(two.rows.empty());
+  CHECK(both.rows.size() == one.rows.size() * two.rows.size());
+  std::set<std::pair<std::string, std::string>> expected, got;
+  for (auto& x : one.rows)
+    for (auto& y : two.rows)
+      expected.insert({query::ToDisplayString(*view, x[0]), query::ToDisplayString(*view, y[0])});
+  for (auto& r : both.rows) got.insert({query::ToDisplayString(*view, r[0]), query::ToDisplayString(*view, r[1])});
+  CHECK(got == expected);
 }

@@ -1,17 +1,17 @@
 // Tests of tools/render: selection (Around, FromResult, Cut) and rendering
 // through GraphViz, with DOT output parsed back by cgraph.
+#include "tools/render/render.h"
+
 #include <graphviz/cgraph.h>
 
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <map>
 #include <set>
 #include <string>
 
 #include "tests/support/process.h"
 #include "tests/tools/test_graph.h"
-#include "tools/render/render.h"
 #include "tools/render/subgraph.h"
 
 using geokg::graph::EntityKind;
@@ -146,10 +146,8 @@ TEST_CASE("DOT output parses back with the expected nodes, edges and styles", "[
   CHECK(parsed.nodes["Kataib Hezbollah"].attrs["shape"] == "octagon");
   CHECK(parsed.nodes["Mark Esper"].attrs["shape"] == "ellipse");
   CHECK(parsed.nodes["82nd Airborne Division"].attrs["shape"] == "hexagon");
-  CHECK(parsed.nodes["Iran"].attrs["fillcolor"] !=
-        parsed.nodes["Kataib Hezbollah"].attrs["fillcolor"]);
-  CHECK(parsed.nodes["United States"].attrs["tooltip"].find("aliases: US, U.S.") !=
-        std::string::npos);
+  CHECK(parsed.nodes["Iran"].attrs["fillcolor"] != parsed.nodes["Kataib Hezbollah"].attrs["fillcolor"]);
+  CHECK(parsed.nodes["United States"].attrs["tooltip"].find("aliases: US, U.S.") != std::string::npos);
   CHECK(parsed.nodes["United States"].attrs["tooltip"].find("kind: country") != std::string::npos);
   REQUIRE(parsed.edges.size() == view->edge_count());
   bool saw_dashed = false;
@@ -227,9 +225,15 @@ TEST_CASE("SVG, PNG and PDF files are produced", "[tools][render]") {
 TEST_CASE("hostile names round-trip safely", "[tools][render]") {
   const std::string long_name(10000, 'x');
   const std::vector<std::string> names = {
-      "Say \"hi\"",        "back\\slash \\N \\n", "</svg><script>alert(1)</script>",
-      "line\nbreak",       long_name,             "حزب الله",
-      "צה\"ל",             "A & B <c>",           "<html-like>",
+      "Say \"hi\"",
+      "back\\slash \\N \\n",
+      "</svg><script>alert(1)</script>",
+      "line\nbreak",
+      long_name,
+      "حزب الله",
+      "צה\"ל",
+      "A & B <c>",
+      "<html-like>",
   };
   geokg::testing::GraphBuilder b;
   for (const auto& n : names) b.Entity(n, EntityKind::kArmedGroup, {"alias \"q\" </svg>"});
@@ -259,6 +263,9 @@ TEST_CASE("hostile names round-trip safely", "[tools][render]") {
   CHECK(svg.find("<script>") == std::string::npos);
   CHECK(svg.find("حزب الله") != std::string::npos);
   CHECK(svg.find("back\\slash \\N \\n") != std::string::npos);  // drawn literally
+  // Tooltips keep the backslashes literal too: \N must not become the node's
+  // name (node and edge comments, titles and tooltips, and the label).
+  CHECK(Occurrences(svg, "back\\slash") == 7);
 }
 
 TEST_CASE("labels are cut by code points", "[tools][render]") {

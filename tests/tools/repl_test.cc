@@ -1,8 +1,9 @@
 // Tests of the REPL core (tools/repl): ProcessLine for every command on a
 // small graph held in a real store, multi-line queries, errors with the
 // caret, :help generated from the command table, completion.
-#include <catch2/catch.hpp>
+#include "tools/repl/repl.h"
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <sstream>
 
@@ -10,7 +11,6 @@
 #include "graph/store.h"
 #include "tests/support/process.h"
 #include "tests/tools/test_graph.h"
-#include "tools/repl/repl.h"
 
 using geokg::graph::EntityKind;
 using geokg::graph::Modality;
@@ -68,8 +68,7 @@ struct Fixture {
     doc.relations = {
         MakeRelation("Kataib Hezbollah", RelationType::kBackedBy, "Iran", 0,
                      "Kataib Hezbollah, which is backed by Iran, stormed the compound."),
-        MakeRelation("United States", RelationType::kBlamed, "Iran", 1,
-                     "The US blamed Iran for the attack."),
+        MakeRelation("United States", RelationType::kBlamed, "Iran", 1, "The US blamed Iran for the attack."),
         MakeRelation("82nd Airborne Division", RelationType::kPartOf, "United States", 2,
                      "The 82nd Airborne Division of the US Army was sent."),
         MakeRelation("82nd Airborne Division", RelationType::kDeployedTo, "Iraq", 3,

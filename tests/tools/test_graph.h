@@ -26,8 +26,8 @@ class GraphBuilder {
     return *this;
   }
   // `asserted` and `reported` evidence counts.
-  GraphBuilder& Relation(const std::string& source, graph::RelationType type,
-                         const std::string& target, uint32_t asserted = 1, uint32_t reported = 0) {
+  GraphBuilder& Relation(const std::string& source, graph::RelationType type, const std::string& target,
+                         uint32_t asserted = 1, uint32_t reported = 0) {
     graph::RelationSummary r;
     r.key = {graph::EntityIdFor(source), type, graph::EntityIdFor(target)};
     r.counts[static_cast<int>(graph::Modality::kAsserted)] = asserted;

@@ -3,7 +3,7 @@
 // neighbourhood of the largest hub, cuts it to N nodes (default 1,000) and
 // renders it to DOT and to SVG, printing the time of each step.
 //
-//   bench_render [NODES] [REPEATS] [OUT.svg]
+//   bench_render [NODES] [REPEATS] [OUT.svg] [LAYOUT]
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -44,8 +44,7 @@ std::shared_ptr<const geokg::graph::GraphView> Generate(size_t entities, size_t 
     size_t s = pick(), t = static_cast<size_t>(unit(rng) * (entities - 1));
     if (s == t) continue;
     geokg::graph::RelationSummary r;
-    r.key = {data.entities[s].id,
-             static_cast<RelationType>(rng() % geokg::graph::kRelationTypeCount),
+    r.key = {data.entities[s].id, static_cast<RelationType>(rng() % geokg::graph::kRelationTypeCount),
              data.entities[t].id};
     r.counts[0] = 1 + static_cast<uint32_t>(rng() % 20);
     if (rng() % 5 == 0) r.counts[0] = 0, r.counts[4] = 2;
@@ -69,6 +68,7 @@ int main(int argc, char** argv) {
   size_t nodes = argc > 1 ? std::strtoul(argv[1], nullptr, 10) : 1000;
   int repeats = argc > 2 ? std::atoi(argv[2]) : 3;
   std::string out_path = argc > 3 ? argv[3] : "";
+  std::string layout = argc > 4 ? argv[4] : "";
   using Clock = std::chrono::steady_clock;
 
   auto view = Generate(20000, 60000);
@@ -102,6 +102,7 @@ int main(int argc, char** argv) {
     status = geokg::tools::Render(*view, s, options, &dot);
     auto t2 = Clock::now();
     options.format = geokg::tools::RenderFormat::kSvg;
+    options.layout = layout;
     std::string svg;
     if (status.ok()) status = geokg::tools::Render(*view, s, options, &svg);
     auto t3 = Clock::now();
@@ -121,8 +122,8 @@ int main(int argc, char** argv) {
     std::sort(v.begin(), v.end());
     return v[v.size() / 2];
   };
-  std::printf("neighbourhood of the largest hub, depth 2, cut to %zu nodes / %zu edges\n",
-              drawn_nodes, drawn_edges);
+  std::printf("neighbourhood of the largest hub, depth 2, cut to %zu nodes / %zu edges\n", drawn_nodes,
+              drawn_edges);
   std::printf("select+cut  %9.1f ms (median of %d)\n", median(select_ms), repeats);
   std::printf("DOT         %9.1f ms\n", median(dot_ms));
   std::printf("SVG (dot)   %9.1f ms  (%zu bytes)\n", median(svg_ms), svg_bytes);

@@ -47,6 +47,35 @@ double Seconds(Clock::time_point since) {
   return std::chrono::duration<double>(Clock::now() - since).count();
 }
 
+// Bytes this process caused to be written to storage (/proc/self/io
+// write_bytes; pages dirtied through the map count too): a load-independent
+// measure of what the commits' syncs cost. -1 if unavailable.
+long long WriteBytes() {
+  FILE* f = std::fopen("/proc/self/io", "r");
+  if (f == nullptr) return -1;
+  char line[128];
+  long long bytes = -1;
+  while (std::fgets(line, sizeof line, f) != nullptr) {
+    if (std::sscanf(line, "write_bytes: %lld", &bytes) == 1) break;
+  }
+  std::fclose(f);
+  return bytes;
+}
+
+// User and system CPU seconds, and involuntary context switches (a sign of
+// a loaded machine rather than of waiting for the disk).
+struct CpuUsage {
+  double user = 0, sys = 0;
+  long involuntary_switches = 0, voluntary_switches = 0;
+  static CpuUsage Now() {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return {static_cast<double>(u.ru_utime.tv_sec) + static_cast<double>(u.ru_utime.tv_usec) / 1e6,
+            static_cast<double>(u.ru_stime.tv_sec) + static_cast<double>(u.ru_stime.tv_usec) / 1e6,
+            u.ru_nivcsw, u.ru_nvcsw};
+  }
+};
+
 long PeakRssKiB() {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
@@ -73,11 +102,16 @@ bool ParseArgs(int argc, char** argv, Options* o) {
     char* end = nullptr;
     uint64_t n = std::strtoull(value.c_str(), &end, 10);
     bool numeric = end != value.c_str() && *end == '\0' && n > 0;
-    if (flag == "--relations" && numeric) o->relations = n;
-    else if (flag == "--batch" && numeric) o->batch = n;
-    else if (flag == "--entities" && numeric) o->entities = n;
-    else if (flag == "--dir") o->dir = value;
-    else return false;
+    if (flag == "--relations" && numeric)
+      o->relations = n;
+    else if (flag == "--batch" && numeric)
+      o->batch = n;
+    else if (flag == "--entities" && numeric)
+      o->entities = n;
+    else if (flag == "--dir")
+      o->dir = value;
+    else
+      return false;
   }
   if (o->entities == 0) o->entities = std::max<uint64_t>(2, o->relations / 4);
   return true;
@@ -107,7 +141,8 @@ class Generator {
       doc.meta.id = graph::Hash64(std::to_string(next_doc_), 0xbe4c);
       doc.meta.source = "synthetic/" + std::to_string(next_doc_) + ".txt";
       doc.meta.title = "Synthetic document " + std::to_string(next_doc_);
-      doc.meta.date = graph::MakeDate(2020, 1 + static_cast<int>(next_doc_ % 12), 1 + static_cast<int>(next_doc_ % 28));
+      doc.meta.date = graph::MakeDate(2020, 1 + static_cast<int>(next_doc_ % 12),
+                                      1 + static_cast<int>(next_doc_ % 28));
       ++next_doc_;
       uint64_t n = std::min(kPerDoc, relations - done);
       for (uint64_t r = 0; r < n; ++r) {
@@ -116,18 +151,20 @@ class Generator {
         doc.entities.push_back(a);
         doc.entities.push_back(b);
         graph::ExtractedRelation& rel = doc.relations.emplace_back();
-        rel.key = {a.id, static_cast<graph::RelationType>(rng_() % graph::kRelationTypeCount), b.id};
+        rel.key = {a.id, static_cast<graph::RelationType>(rng_() % graph::kRelationTypeCount),
+                   b.id};
         graph::Evidence& ev = rel.evidence;
         ev.doc = doc.meta.id;
         ev.sentence = static_cast<uint32_t>(r);
         ev.begin = static_cast<uint32_t>(r * 130);
-        ev.text = "Officials said on Tuesday that " + a.name + " had moved forces toward " + b.name +
-                  ", according to a statement released late in the evening.";
+        ev.text = "Officials said on Tuesday that " + a.name + " had moved forces toward " +
+                  b.name + ", according to a statement released late in the evening.";
         ev.text.resize(120, '.');
         ev.end = ev.begin + static_cast<uint32_t>(ev.text.size());
         ev.trigger = "moved forces toward";
         ev.date = doc.meta.date;
-        ev.modality = static_cast<graph::Modality>(rng_() % 8 < 5 ? 0 : rng_() % graph::kModalityCount);
+        ev.modality =
+            static_cast<graph::Modality>(rng_() % 8 < 5 ? 0 : rng_() % graph::kModalityCount);
         ev.confidence = 0.5f + static_cast<float>(rng_() % 50) / 100.f;
       }
       doc.meta.relations = static_cast<uint32_t>(n);
@@ -153,7 +190,8 @@ int Run(const Options& o) {
   namespace fs = std::filesystem;
   const bool keep = !o.dir.empty();
   const std::string dir =
-      keep ? o.dir : (fs::temp_directory_path() / ("bench_store_" + std::to_string(getpid()))).string();
+      keep ? o.dir
+           : (fs::temp_directory_path() / ("bench_store_" + std::to_string(getpid()))).string();
   if (!keep) fs::remove_all(dir);
 
   std::unique_ptr<graph::Store> store;
@@ -163,23 +201,32 @@ int Run(const Options& o) {
     return s.ExitCode();
   }
   std::printf("store %s: %llu relations in batches of %llu, %llu entities\n", dir.c_str(),
-              static_cast<unsigned long long>(o.relations), static_cast<unsigned long long>(o.batch),
+              static_cast<unsigned long long>(o.relations),
+              static_cast<unsigned long long>(o.batch),
               static_cast<unsigned long long>(o.entities));
 
   Generator gen(o.entities);
   std::vector<DocRecord> batch;
   double apply_seconds = 0, apply_cpu_seconds = 0;
   uint64_t evidence = 0, written = 0;
+  CpuUsage apply_usage;
+  long long write_bytes0 = WriteBytes();
   auto wall_start = Clock::now();
   while (written < o.relations) {
     uint64_t n = std::min(o.batch, o.relations - written);
     gen.NextBatch(n, &batch);
     auto t0 = Clock::now();
     double cpu0 = CpuSeconds();
+    CpuUsage u0 = CpuUsage::Now();
     graph::ApplyResult result;
     s = store->Apply(batch, &result);
     apply_seconds += Seconds(t0);
     apply_cpu_seconds += CpuSeconds() - cpu0;
+    CpuUsage u1 = CpuUsage::Now();
+    apply_usage.user += u1.user - u0.user;
+    apply_usage.sys += u1.sys - u0.sys;
+    apply_usage.involuntary_switches += u1.involuntary_switches - u0.involuntary_switches;
+    apply_usage.voluntary_switches += u1.voluntary_switches - u0.voluntary_switches;
     if (!s.ok()) {
       std::fprintf(stderr, "bench_store: %s\n", s.message().c_str());
       return s.ExitCode();
@@ -188,20 +235,32 @@ int Run(const Options& o) {
     written += n;
   }
   double wall_seconds = Seconds(wall_start);
+  long long written_bytes = WriteBytes() - write_bytes0;
 
   graph::StoreStats stats;
   store->Stats(&stats);
-  std::printf("write:    %.0f relations/s, %.0f evidence/s (Apply only: %.2f s, of which %.2f s CPU, "
-              "the rest waiting for the disk), %.0f relations/s including generation (%.2f s)\n",
-              static_cast<double>(written) / apply_seconds, static_cast<double>(evidence) / apply_seconds,
-              apply_seconds, apply_cpu_seconds, static_cast<double>(written) / wall_seconds, wall_seconds);
-  std::printf("store:    %llu evidence, %llu distinct relations, %llu entities; %.1f MB used, "
-              "%.0f bytes per relation (with its evidence), map %.0f MB\n",
-              static_cast<unsigned long long>(stats.evidence),
-              static_cast<unsigned long long>(stats.relations),
-              static_cast<unsigned long long>(stats.entities), static_cast<double>(stats.used_bytes) / 1e6,
-              static_cast<double>(stats.used_bytes) / static_cast<double>(written),
-              static_cast<double>(stats.map_size) / 1e6);
+  std::printf(
+      "write:    %.0f relations/s, %.0f evidence/s (Apply only: %.2f s, of which %.2f s CPU, "
+      "the rest waiting for disk syncs or, on a busy machine, a CPU), %.0f relations/s including generation (%.2f s)\n",
+      static_cast<double>(written) / apply_seconds, static_cast<double>(evidence) / apply_seconds,
+      apply_seconds, apply_cpu_seconds, static_cast<double>(written) / wall_seconds, wall_seconds);
+  std::printf(
+      "apply:    %.2f s user + %.2f s sys CPU = %.0f relations per CPU second; %ld voluntary "
+      "(disk) and %ld involuntary (load) context switches; %.0f bytes written to disk per "
+      "relation\n",
+      apply_usage.user, apply_usage.sys,
+      static_cast<double>(written) / (apply_usage.user + apply_usage.sys),
+      apply_usage.voluntary_switches, apply_usage.involuntary_switches,
+      written_bytes < 0 ? -1.0
+                        : static_cast<double>(written_bytes) / static_cast<double>(written));
+  std::printf(
+      "store:    %llu evidence, %llu distinct relations, %llu entities; %.1f MB used, "
+      "%.0f bytes per relation (with its evidence), map %.0f MB\n",
+      static_cast<unsigned long long>(stats.evidence),
+      static_cast<unsigned long long>(stats.relations),
+      static_cast<unsigned long long>(stats.entities), static_cast<double>(stats.used_bytes) / 1e6,
+      static_cast<double>(stats.used_bytes) / static_cast<double>(written),
+      static_cast<double>(stats.map_size) / 1e6);
 
   auto t0 = Clock::now();
   uint64_t scanned = 0;
@@ -209,8 +268,9 @@ int Run(const Options& o) {
     scanned += r.TotalCount();
     return true;
   });
-  std::printf("read:     ForEachRelation %.3f s (%llu summaries, %llu evidence counted)\n", Seconds(t0),
-              static_cast<unsigned long long>(stats.relations), static_cast<unsigned long long>(scanned));
+  std::printf("read:     ForEachRelation %.3f s (%llu summaries, %llu evidence counted)\n",
+              Seconds(t0), static_cast<unsigned long long>(stats.relations),
+              static_cast<unsigned long long>(scanned));
 
   t0 = Clock::now();
   graph::GraphData data;
@@ -226,10 +286,12 @@ int Run(const Options& o) {
   t0 = Clock::now();
   auto view = graph::GraphView::Build(std::move(data));
   double build_seconds = Seconds(t0);
-  std::printf("snapshot: GraphView::Build %.3f s (%zu vertices, %zu edges), %.1f edge bytes per relation\n",
-              build_seconds, view->vertex_count(), view->edge_count(),
-              view->edge_count() ? static_cast<double>(view->EdgeBytes()) / static_cast<double>(view->edge_count())
-                                 : 0.0);
+  std::printf(
+      "snapshot: GraphView::Build %.3f s (%zu vertices, %zu edges), %.1f edge bytes per relation\n",
+      build_seconds, view->vertex_count(), view->edge_count(),
+      view->edge_count()
+          ? static_cast<double>(view->EdgeBytes()) / static_cast<double>(view->edge_count())
+          : 0.0);
   std::printf("memory:   peak RSS %.1f MB\n", static_cast<double>(PeakRssKiB()) / 1024.0);
 
   view.reset();

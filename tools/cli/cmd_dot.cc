@@ -17,18 +17,17 @@ namespace {
 constexpr std::string_view kCmd = "dot";
 
 // Parses a non-negative integer flag; false (after printing) when malformed.
-bool ParseCount(const ParsedArgs& args, std::string_view flag, size_t fallback, size_t max,
-                size_t* value, int* exit_code) {
+bool ParseCount(const ParsedArgs& args, std::string_view flag, size_t fallback, size_t max, size_t* value,
+                int* exit_code) {
   *value = fallback;
   if (!args.Has(flag)) return true;
   std::string text = args.Get(flag);
   size_t parsed = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), parsed);
   if (ec != std::errc() || end != text.data() + text.size() || parsed > max) {
-    *exit_code = Fail(kCmd,
-                      std::string(flag) + " wants a whole number up to " + std::to_string(max) +
-                          ", not '" + text + "'",
-                      1);
+    *exit_code = Fail(
+        kCmd,
+        std::string(flag) + " wants a whole number up to " + std::to_string(max) + ", not '" + text + "'", 1);
     return false;
   }
   *value = parsed;
@@ -116,8 +115,8 @@ int RunDot(const ParsedArgs& args) {
     return Fail(kCmd, s.message(), s.ExitCode());
   }
   if (report.cut()) {
-    std::cerr << "geokg dot: " << report.Describe() << "; raise --max-nodes (at most "
-              << kHardMaxNodes << ") or narrow with --depth, --types, --kinds, --min-count\n";
+    std::cerr << "geokg dot: " << report.Describe() << "; raise --max-nodes (at most " << kHardMaxNodes
+              << ") or narrow with --depth, --types, --kinds, --min-count\n";
   }
 
   options.evidence = StoreEvidenceLookup(*store, *view);

@@ -32,13 +32,16 @@ constexpr std::string_view kCmd = "export";
 
 std::string DumpJson(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
-// RFC 4180 field: quoted when it holds a comma, quote, CR or LF.
+// RFC 4180 field, quoted when it holds a comma or a quote. Line breaks
+// (hard-wrapped sentences) become spaces so that every record is one line,
+// which neo4j-admin import needs without --multiline-fields.
 std::string CsvField(std::string_view s) {
   bool quote = s.find_first_of(",\"\r\n") != std::string_view::npos;
   if (!quote) return std::string(s);
   std::string out = "\"";
   for (char c : s) {
     if (c == '"') out += "\"\"";
+    else if (c == '\n' || c == '\r') out += ' ';
     else out += c;
   }
   out += '"';

@@ -1,5 +1,6 @@
 // geokg query --db DIR [--format table|json|csv] [--all-modalities]
-//             [--from DATE] [--to DATE] [--limit N] 'QUERY'
+//             [--from DATE] [--to DATE] [--limit N] [--timeout SECONDS] 'QUERY'
+#include <cmath>
 #include <iostream>
 #include <memory>
 
@@ -24,7 +25,9 @@ int RunQuery(const ParsedArgs& args) {
   for (const char* flag : {"--from", "--to"}) {
     if (!args.Has(flag)) continue;
     graph::Date d = graph::ParseIsoDate(args.Get(flag));
-    if (d == 0) return Fail(kCommand, std::string(flag) + ": expected a date YYYY-MM-DD, got '" + args.Get(flag) + "'", 1);
+    if (d == 0)
+      return Fail(kCommand, std::string(flag) + ": expected a date YYYY-MM-DD, got '" + args.Get(flag) + "'",
+                  1);
     (std::string_view(flag) == "--from" ? options.from : options.to) = d;
   }
   if (args.Has("--limit")) {
@@ -35,6 +38,20 @@ int RunQuery(const ParsedArgs& args) {
     } catch (...) {
       return Fail(kCommand, "--limit: expected a positive integer", 1);
     }
+  }
+  if (args.Has("--timeout")) {
+    // A positive number of seconds, fractions allowed ("0.5").
+    const std::string value = args.Get("--timeout");
+    size_t used = 0;
+    double seconds = 0;
+    try {
+      seconds = std::stod(value, &used);
+    } catch (...) {
+      used = 0;
+    }
+    if (used == 0 || used != value.size() || !std::isfinite(seconds) || seconds <= 0)
+      return Fail(kCommand, "--timeout: expected a positive number of seconds, got '" + value + "'", 1);
+    options.time_limit_seconds = seconds;
   }
   std::string dir = args.Get("--db");
   if (dir.empty()) return Fail(kCommand, "missing --db DIR", 1);

@@ -28,17 +28,17 @@ namespace {
 
 // One row per EntityKind, in enum order.
 constexpr std::array<KindStyle, graph::kEntityKindCount> kKindStyles = {{
-    {"box", "#9ecae1", "filled"},                // country
-    {"ellipse", "#fdd49e", "filled"},            // person
-    {"octagon", "#fb9a99", "filled"},            // armed-group
-    {"hexagon", "#a1d99b", "filled"},            // military-unit
-    {"house", "#bcbddc", "filled"},              // government-body
-    {"doubleoctagon", "#c7e9c0", "filled"},      // international-org
-    {"box", "#d9d9d9", "rounded,filled"},        // organization
-    {"parallelogram", "#ffffcc", "filled"},      // location
-    {"tab", "#fdae6b", "filled"},                // facility
-    {"note", "#e5f5f9", "filled"},               // media
-    {"ellipse", "#f0f0f0", "dashed,filled"},     // group
+    {"box", "#9ecae1", "filled"},             // country
+    {"ellipse", "#fdd49e", "filled"},         // person
+    {"octagon", "#fb9a99", "filled"},         // armed-group
+    {"hexagon", "#a1d99b", "filled"},         // military-unit
+    {"house", "#bcbddc", "filled"},           // government-body
+    {"doubleoctagon", "#c7e9c0", "filled"},   // international-org
+    {"box", "#d9d9d9", "rounded,filled"},     // organization
+    {"parallelogram", "#ffffcc", "filled"},   // location
+    {"tab", "#fdae6b", "filled"},             // facility
+    {"note", "#e5f5f9", "filled"},            // media
+    {"ellipse", "#f0f0f0", "dashed,filled"},  // group
 }};
 
 constexpr size_t kMaxTooltipAliases = 20;
@@ -88,6 +88,23 @@ std::string EscapeBackslashes(std::string_view text) {
   return out;
 }
 
+// Tooltips are unescaped (\\ -> \) and then substituted (\N -> node name,
+// \G, \E, \T, \H, \L), so a backslash before one of those letters also gets
+// a zero-width space after it to stay literal.
+std::string EscapeTooltip(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    out += text[i];
+    if (text[i] != '\\') continue;
+    out += '\\';
+    if (i + 1 < text.size() && std::string_view("GNETHL").find(text[i + 1]) != std::string_view::npos) {
+      out += "\u200B";
+    }
+  }
+  return out;
+}
+
 // Control characters (newlines, tabs, NUL) as spaces.
 std::string WithoutControls(std::string_view text) {
   std::string out(text);
@@ -120,7 +137,7 @@ std::string Tooltip(const graph::Entity& entity) {
       tip += ", … (" + std::to_string(entity.aliases.size()) + " in all)";
     }
   }
-  return EscapeBackslashes(tip);
+  return EscapeTooltip(tip);
 }
 
 std::string EdgeTooltip(const GraphView& view, EdgeIndex e, const RenderOptions& options) {
@@ -132,15 +149,14 @@ std::string EdgeTooltip(const GraphView& view, EdgeIndex e, const RenderOptions&
   for (int m = 0; m < graph::kModalityCount; ++m) {
     if (d.counts[m] == 0) continue;
     if (!counts.empty()) counts += ", ";
-    counts += std::to_string(d.counts[m]) + " " +
-              std::string(graph::NameOf(static_cast<graph::Modality>(m)));
+    counts += std::to_string(d.counts[m]) + " " + std::string(graph::NameOf(static_cast<graph::Modality>(m)));
   }
   tip += "\nevidence: " + counts;
   if (options.evidence) {
     std::string sentence = options.evidence(e);
     if (!sentence.empty()) tip += "\n" + CutUtf8(WithoutControls(sentence), kMaxTooltipChars);
   }
-  return EscapeBackslashes(tip);
+  return EscapeTooltip(tip);
 }
 
 std::string FormatWidth(uint32_t count) {
@@ -236,8 +252,7 @@ Status Build(const GraphView& view, const Subgraph& subgraph, const RenderOption
   for (EdgeIndex e : edges) {
     const graph::EdgeData& d = view.edge(e);
     if (!nodes.count(d.source) || !nodes.count(d.target)) {
-      return Status::InvalidInput("edge " + std::to_string(e) +
-                                  " has an endpoint outside the subgraph");
+      return Status::InvalidInput("edge " + std::to_string(e) + " has an endpoint outside the subgraph");
     }
   }
   auto edge_key = [&](EdgeIndex e) {
@@ -245,8 +260,7 @@ Status Build(const GraphView& view, const Subgraph& subgraph, const RenderOption
     return std::make_tuple(std::cref(view.entity(d.source).name), graph::NameOf(d.type),
                            std::cref(view.entity(d.target).name), e);
   };
-  std::sort(edges.begin(), edges.end(),
-            [&](EdgeIndex a, EdgeIndex b) { return edge_key(a) < edge_key(b); });
+  std::sort(edges.begin(), edges.end(), [&](EdgeIndex a, EdgeIndex b) { return edge_key(a) < edge_key(b); });
 
   bool solid_present = false, dashed_present = false;
   for (EdgeIndex e : edges) {
@@ -312,9 +326,7 @@ Status Build(const GraphView& view, const Subgraph& subgraph, const RenderOption
 
 }  // namespace
 
-const KindStyle& KindStyleOf(EntityKind kind) {
-  return kKindStyles[static_cast<size_t>(kind)];
-}
+const KindStyle& KindStyleOf(EntityKind kind) { return kKindStyles[static_cast<size_t>(kind)]; }
 
 std::optional<RenderFormat> FormatForPath(std::string_view path) {
   size_t dot = path.rfind('.');
@@ -333,10 +345,14 @@ std::optional<RenderFormat> FormatForPath(std::string_view path) {
 
 std::string_view NameOf(RenderFormat format) {
   switch (format) {
-    case RenderFormat::kDot: return "dot";
-    case RenderFormat::kSvg: return "svg";
-    case RenderFormat::kPng: return "png";
-    case RenderFormat::kPdf: return "pdf";
+    case RenderFormat::kDot:
+      return "dot";
+    case RenderFormat::kSvg:
+      return "svg";
+    case RenderFormat::kPng:
+      return "png";
+    case RenderFormat::kPdf:
+      return "pdf";
   }
   return "dot";
 }
@@ -406,8 +422,8 @@ Status Render(const GraphView& view, const Subgraph& subgraph, const RenderOptio
   if (data != nullptr) gvFreeRenderData(data);
   gvFreeLayout(gvc, g.get());
   if (rc != 0) {
-    return Status::Internal("GraphViz could not render " + std::string(NameOf(options.format)) +
-                            ": " + LastGraphvizError());
+    return Status::Internal("GraphViz could not render " + std::string(NameOf(options.format)) + ": " +
+                            LastGraphvizError());
   }
   return Status::Ok();
 }

@@ -76,8 +76,8 @@ Status Render(const graph::GraphView& view, const Subgraph& subgraph, const Rend
               std::string* out);
 
 // Render into the file `path` (format from options). Storage on write errors.
-Status RenderToFile(const graph::GraphView& view, const Subgraph& subgraph,
-                    const RenderOptions& options, const std::string& path);
+Status RenderToFile(const graph::GraphView& view, const Subgraph& subgraph, const RenderOptions& options,
+                    const std::string& path);
 
 // The label text for a name: control characters as spaces, at most
 // max_chars code points (the last being "…"). Exposed for tests.

@@ -135,8 +135,7 @@ struct Collector {
 
 }  // namespace
 
-Subgraph FromResult(const GraphView& view, const query::ResultSet& result,
-                    const SelectFilter& filter) {
+Subgraph FromResult(const GraphView& view, const query::ResultSet& result, const SelectFilter& filter) {
   Collector collector{view, {}, {}};
   for (const auto& row : result.rows) {
     for (const query::Value& value : row) collector.Add(value);
@@ -165,8 +164,7 @@ Subgraph FromResult(const GraphView& view, const query::ResultSet& result,
   return out;
 }
 
-Status ResolveName(const GraphView& view, std::string_view name,
-                   std::vector<VertexIndex>* vertices) {
+Status ResolveName(const GraphView& view, std::string_view name, std::vector<VertexIndex>* vertices) {
   *vertices = view.FindName(name);
   if (!vertices->empty()) return Status::Ok();
   std::string message = "no entity named '" + std::string(name) + "'";
@@ -240,8 +238,8 @@ Status ParseKindList(std::string_view text, std::vector<graph::EntityKind>* kind
 std::string CutReport::Describe() const {
   std::string s = "kept " + std::to_string(vertices_before - vertices_removed) + " of " +
                   std::to_string(vertices_before) + " nodes and " +
-                  std::to_string(edges_before - edges_removed) + " of " +
-                  std::to_string(edges_before) + " edges (the most connected and evidenced)";
+                  std::to_string(edges_before - edges_removed) + " of " + std::to_string(edges_before) +
+                  " edges (the most connected and evidenced)";
   return s;
 }
 
@@ -249,8 +247,8 @@ Status Cut(const GraphView& view, const std::vector<VertexIndex>& seeds, size_t 
            bool all_modalities, Subgraph* subgraph, CutReport* report) {
   if (max_nodes == 0) return Status::InvalidInput("--max-nodes must be at least 1");
   if (max_nodes > kHardMaxNodes) {
-    return Status::InvalidInput("--max-nodes " + std::to_string(max_nodes) +
-                                " is above the limit of " + std::to_string(kHardMaxNodes) +
+    return Status::InvalidInput("--max-nodes " + std::to_string(max_nodes) + " is above the limit of " +
+                                std::to_string(kHardMaxNodes) +
                                 " nodes a diagram can show; narrow the request with --depth, "
                                 "--types, --kinds or --min-count");
   }

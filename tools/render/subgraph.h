@@ -70,8 +70,8 @@ bool KindPasses(graph::EntityKind kind, const SelectFilter& filter);
 // followed in both directions) through edges and vertices the filter admits,
 // and every admitted edge between two selected vertices. depth 0 gives the
 // seeds alone.
-Subgraph Around(const graph::GraphView& view, const std::vector<graph::VertexIndex>& seeds,
-                int depth, const SelectFilter& filter);
+Subgraph Around(const graph::GraphView& view, const std::vector<graph::VertexIndex>& seeds, int depth,
+                const SelectFilter& filter);
 
 // Every admitted edge whose endpoints the filter admits, with those
 // endpoints (isolated vertices are left out).
@@ -82,8 +82,7 @@ Subgraph Everything(const graph::GraphView& view, const SelectFilter& filter);
 // but no edge at all (RETURN a, b), the admitted edges between those
 // vertices are added so the picture shows how they relate. Edges and vertices
 // the filter rejects are dropped (endpoints of kept edges stay).
-Subgraph FromResult(const graph::GraphView& view, const query::ResultSet& result,
-                    const SelectFilter& filter);
+Subgraph FromResult(const graph::GraphView& view, const query::ResultSet& result, const SelectFilter& filter);
 
 // What Cut removed, for the message on stderr.
 struct CutReport {
@@ -99,7 +98,7 @@ struct CutReport {
 // degree, then the smaller name. Edges that lose an endpoint go, and at most
 // kHardMaxEdges edges stay (the most evidenced). Deterministic.
 // InvalidInput when max_nodes is 0 or above kHardMaxNodes.
-Status Cut(const graph::GraphView& view, const std::vector<graph::VertexIndex>& seeds,
-           size_t max_nodes, bool all_modalities, Subgraph* subgraph, CutReport* report);
+Status Cut(const graph::GraphView& view, const std::vector<graph::VertexIndex>& seeds, size_t max_nodes,
+           bool all_modalities, Subgraph* subgraph, CutReport* report);
 
 }  // namespace geokg::tools

@@ -27,17 +27,16 @@ std::string_view Trim(std::string_view s) {
 
 // Query keywords offered by completion.
 constexpr std::string_view kKeywords[] = {
-    "MATCH",   "WHERE",  "RETURN", "DISTINCT",        "ORDER BY",      "ASC",       "DESC",
-    "SKIP",    "LIMIT",  "AND",    "OR",              "NOT",           "IN",        "STARTS WITH",
-    "CONTAINS", "AS",    "count",  "collect",         "exists",        "shortestPath",
-    "allShortestPaths",  "OPTIONS", "name",           "kind",          "type",      "modality",
-    "first_date", "last_date", "confidence",
+    "MATCH",      "WHERE", "RETURN", "DISTINCT", "ORDER BY", "ASC",          "DESC",
+    "SKIP",       "LIMIT", "AND",    "OR",       "NOT",      "IN",           "STARTS WITH",
+    "CONTAINS",   "AS",    "count",  "collect",  "exists",   "shortestPath", "allShortestPaths",
+    "OPTIONS",    "name",  "kind",   "type",     "modality", "first_date",   "last_date",
+    "confidence",
 };
 
 bool NeedsQuotes(std::string_view name) {
-  return std::any_of(name.begin(), name.end(), [](char c) {
-    return c == ' ' || c == '\'' || c == '"' || c == '\\' || c == '\t';
-  });
+  return std::any_of(name.begin(), name.end(),
+                     [](char c) { return c == ' ' || c == '\'' || c == '"' || c == '\\' || c == '\t'; });
 }
 
 std::string SingleQuoted(std::string_view name) {
@@ -54,12 +53,9 @@ std::string SingleQuoted(std::string_view name) {
 const std::vector<ReplCommand>& Repl::Commands() {
   static const std::vector<ReplCommand> kCommands = {
       {":schema", "", "entity kinds and relation types, with their counts", &Repl::Schema},
-      {":path", "A B", "shortest chains of relations linking A to B (either direction)",
-       &Repl::Path},
-      {":around", "NAME [DEPTH]", "the relations within DEPTH hops of NAME (default 1)",
-       &Repl::Around},
-      {":why", "A TYPE B", "the evidence sentences behind A -[TYPE]-> B, with source and date",
-       &Repl::Why},
+      {":path", "A B", "shortest chains of relations linking A to B (either direction)", &Repl::Path},
+      {":around", "NAME [DEPTH]", "the relations within DEPTH hops of NAME (default 1)", &Repl::Around},
+      {":why", "A TYPE B", "the evidence sentences behind A -[TYPE]-> B, with source and date", &Repl::Why},
       {":dot", "FILE", "draw the last result (.dot, .svg, .png or .pdf)", &Repl::Dot},
       {":format", "table|json|csv", "how results print (default: table)", &Repl::Format},
       {":timing", "on|off", "print how long each query took", &Repl::Timing},
@@ -123,16 +119,21 @@ bool Repl::RunQueryText(const std::string& text, std::ostream& out) {
 
 void Repl::PrintResult(const query::ResultSet& rs, std::ostream& out) const {
   switch (format_) {
-    case OutputFormat::kTable: query::WriteTable(*view_, rs, out); break;
-    case OutputFormat::kJson: query::WriteJson(*view_, rs, out); break;
-    case OutputFormat::kCsv: query::WriteCsv(*view_, rs, out); break;
+    case OutputFormat::kTable:
+      query::WriteTable(*view_, rs, out);
+      break;
+    case OutputFormat::kJson:
+      query::WriteJson(*view_, rs, out);
+      break;
+    case OutputFormat::kCsv:
+      query::WriteCsv(*view_, rs, out);
+      break;
   }
 }
 
 void Repl::PrintTiming(std::chrono::steady_clock::time_point start, std::ostream& out) const {
   if (!timing_) return;
-  double ms =
-      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   char buf[48];
   std::snprintf(buf, sizeof buf, "(%.3f ms)\n", ms);
   out << buf;
@@ -181,7 +182,6 @@ bool Repl::Modality(std::string_view args, std::ostream& out) {
     if (args == "all") {
       chosen.fill(true);
     } else {
-      std::string word;
       std::string text(args);
       for (char& c : text) {
         if (c == ',') c = ' ';
@@ -224,8 +224,7 @@ bool Repl::Help(std::string_view, std::ostream& out) {
 
 bool Repl::Quit(std::string_view, std::ostream&) { return false; }
 
-std::vector<std::string> Repl::Complete(std::string_view word, bool in_quotes,
-                                        size_t limit) const {
+std::vector<std::string> Repl::Complete(std::string_view word, bool in_quotes, size_t limit) const {
   std::vector<std::string> out;
   auto starts_with = [](std::string_view s, std::string_view prefix, bool fold) {
     if (s.size() < prefix.size()) return false;

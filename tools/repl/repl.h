@@ -57,8 +57,7 @@ class Repl {
   // last word break). `in_quotes` is true when the word follows an open
   // quote: names are then returned bare, otherwise names with spaces or
   // quotes come back single-quoted. Sorted, at most `limit`.
-  std::vector<std::string> Complete(std::string_view word, bool in_quotes,
-                                    size_t limit = 200) const;
+  std::vector<std::string> Complete(std::string_view word, bool in_quotes, size_t limit = 200) const;
 
   // The command table (in :help order).
   static const std::vector<ReplCommand>& Commands();
@@ -75,8 +74,7 @@ class Repl {
   // Visible under the current modality setting.
   bool EdgeVisible(graph::EdgeIndex e) const;
   // Resolves a name, printing "no entity named ..." when unknown.
-  bool Resolve(std::string_view name, std::vector<graph::VertexIndex>* out_vertices,
-               std::ostream& out) const;
+  bool Resolve(std::string_view name, std::vector<graph::VertexIndex>* out_vertices, std::ostream& out) const;
 
   // Command handlers (repl_commands.cc).
   bool Schema(std::string_view args, std::ostream& out);

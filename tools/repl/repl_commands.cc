@@ -44,8 +44,7 @@ std::string Pad(std::string_view s, size_t width) {
 
 }  // namespace
 
-bool Repl::Resolve(std::string_view name, std::vector<VertexIndex>* vertices,
-                   std::ostream& out) const {
+bool Repl::Resolve(std::string_view name, std::vector<VertexIndex>* vertices, std::ostream& out) const {
   Status status = ResolveName(*view_, name, vertices);
   if (!status.ok()) out << status.message() << "\n";
   return status.ok();
@@ -108,8 +107,7 @@ bool Repl::Path(std::string_view args, std::ostream& out) {
     if (is_target[v]) reached = 0;
   }
   std::vector<VertexIndex> next;
-  for (int hop = 1; hop <= query_options_.default_max_hops && reached < 0 && !frontier.empty();
-       ++hop) {
+  for (int hop = 1; hop <= query_options_.default_max_hops && reached < 0 && !frontier.empty(); ++hop) {
     next.clear();
     auto step = [&](VertexIndex v, VertexIndex other, EdgeIndex e) {
       if (!EdgeVisible(e)) return;
@@ -161,8 +159,8 @@ bool Repl::Path(std::string_view args, std::ostream& out) {
   }
   if (rs.truncated) rs.note = "only the first " + std::to_string(kMaxPaths) + " shortest paths";
   for (const auto& row : rs.rows) out << query::ToDisplayString(*view_, row[0]) << "\n";
-  out << "(" << rs.rows.size() << (rs.rows.size() == 1 ? " path" : " paths") << " of length "
-      << reached << (rs.truncated ? "; " + rs.note : std::string()) << ")\n";
+  out << "(" << rs.rows.size() << (rs.rows.size() == 1 ? " path" : " paths") << " of length " << reached
+      << (rs.truncated ? "; " + rs.note : std::string()) << ")\n";
   last_result_ = std::move(rs);
   return true;
 }
@@ -264,8 +262,7 @@ bool Repl::Why(std::string_view args, std::ostream& out) {
     return true;
   }
   std::vector<VertexIndex> from, to;
-  if (!Resolve(Join(words, 0, at), &from, out) ||
-      !Resolve(Join(words, at + 1, words.size()), &to, out)) {
+  if (!Resolve(Join(words, 0, at), &from, out) || !Resolve(Join(words, at + 1, words.size()), &to, out)) {
     return true;
   }
   if (store_ == nullptr) {
@@ -274,8 +271,7 @@ bool Repl::Why(std::string_view args, std::ostream& out) {
   }
   const bool symmetric = graph::InfoOf(*type).symmetric;
   std::vector<EdgeIndex> edges;
-  auto collect = [&](const std::vector<VertexIndex>& sources,
-                     const std::vector<VertexIndex>& targets) {
+  auto collect = [&](const std::vector<VertexIndex>& sources, const std::vector<VertexIndex>& targets) {
     for (VertexIndex s : sources) {
       for (EdgeIndex e : view_->OutEdges(s, *type)) {
         if (std::find(targets.begin(), targets.end(), view_->edge(e).target) != targets.end()) {
@@ -287,12 +283,12 @@ bool Repl::Why(std::string_view args, std::ostream& out) {
   collect(from, to);
   if (symmetric) collect(to, from);
   if (edges.empty()) {
-    out << "no " << graph::NameOf(*type) << " relation from " << view_->entity(from[0]).name
-        << " to " << view_->entity(to[0]).name;
-    std::vector<EdgeIndex> saved;
-    edges.swap(saved);
-    collect(to, from);
-    if (!edges.empty()) out << " (but there is one the other way: :why " << Join(words, at + 1, words.size()) << " " << words[at] << " " << Join(words, 0, at) << ")";
+    out << "no " << graph::NameOf(*type) << " relation from " << view_->entity(from[0]).name << " to "
+        << view_->entity(to[0]).name;
+    collect(to, from);  // edges is empty: look the other way
+    if (!edges.empty())
+      out << " (but there is one the other way: :why " << Join(words, at + 1, words.size()) << " "
+          << words[at] << " " << Join(words, 0, at) << ")";
     out << "\n";
     return true;
   }
@@ -368,8 +364,8 @@ bool Repl::Dot(std::string_view args, std::ostream& out) {
     out << status.message() << "\n";
     return true;
   }
-  out << "wrote " << words[0] << " (" << subgraph.vertices.size() << " nodes, "
-      << subgraph.edges.size() << " edges)\n";
+  out << "wrote " << words[0] << " (" << subgraph.vertices.size() << " nodes, " << subgraph.edges.size()
+      << " edges)\n";
   return true;
 }
 

@@ -1,0 +1,229 @@
+// Recognition of people: names after titles and honorifics, "X Y said",
+// and the member-of/leader-of relations of titles. Part of the Recognizer
+// (recognize_internal.h); see recognize.h for the contract.
+#include "ingest/recognize_internal.h"
+#include "ingest/text.h"
+
+namespace geokg::ingest::internal {
+namespace {
+
+template <size_t N>
+bool InList(const std::string_view (&list)[N], std::string_view w) {
+  for (std::string_view x : list)
+    if (x == w) return true;
+  return false;
+}
+
+constexpr std::string_view kHonorifics[] = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.",
+                                            "Sir", "Dame", "Mme", "Mme.", "Messrs", "Messrs."};
+
+// Lower-case words that may sit inside a name ("Ali al-Sistani").
+constexpr std::string_view kNameParticles[] = {"al", "bin", "ibn", "van", "von", "de", "da", "di", "du", "la", "le", "del"};
+
+// Words of company names: a "name" holding one is not a person ("General
+// Motors Corp", "Acme Co Inc said").
+constexpr std::string_view kCompanyWords[] = {
+    "Corp", "Corp.", "Co", "Co.", "Inc", "Inc.", "Ltd", "Ltd.", "Plc", "PLC", "LLC", "Corporation", "Company",
+    "International", "Industries", "Group", "Holdings", "Bank", "Bancorp", "Motors", "Electric", "Petroleum",
+    "Oil", "Airlines", "Systems", "Technologies", "Communications", "Financial", "Securities", "Partners",
+    "Associates", "Trust", "Fund", "Exchange", "Reserve", "Board", "Agreement", "Dynamics", "Mills", "Foods",
+    "Chemical", "Chemicals", "Steel", "Energy", "Resources", "Capital", "Investment", "Investments", "Insurance"};
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+// People
+
+uint32_t Recognizer::NameAfter(uint32_t i, uint32_t end) const {
+  uint32_t k = i, words = 0, last_cap = i;
+  while (k < end && words < 4) {
+    const uint16_t f = Flags(k);
+    std::string_view w = Tok(k);
+    if ((f & kTokCapitalized) && !(f & kTokPunct)) {
+      if (k > i) {
+        uint32_t l;
+        bool dem;
+        const Lexicon::Entry* e = EntityAt(k, k + 1, &l, &dem);
+        if (e != nullptr && e->kind != graph::EntityKind::kPerson && !(f & kTokAbbreviation)) break;
+      }
+      ++words;
+      ++k;
+      last_cap = k;
+      if (f & kTokPossessive) break;
+    } else if (k > i && (InList(kNameParticles, w) || w.starts_with("al-") || w.starts_with("el-"))) {
+      ++k;
+      if (w.find('-') != std::string_view::npos) last_cap = k;
+    } else {
+      break;
+    }
+  }
+  return last_cap;
+}
+
+bool Recognizer::LooksLikePerson(uint32_t first, uint32_t last) const {
+  for (uint32_t k = first; k < last; ++k)
+    if (InList(kCompanyWords, Tok(k)) || IsBodyHeadWord(Tok(k))) return false;
+  return true;
+}
+
+uint32_t Recognizer::TryTitle(uint32_t i, uint32_t end, uint32_t title_len, const Lexicon::Title& title) {
+  uint32_t j = i + title_len;
+  if (j >= end) return 0;
+  // A lower-case one-word title that is an ordinary word ("chief",
+  // "major", "private") is an adjective here.
+  if (title_len == 1 && Lower(i) && Common(i)) return 0;
+  uint32_t person = kNone, name_end = j;
+  if (Flags(j) & kTokCapitalized) {
+    uint32_t l;
+    bool dem;
+    const Lexicon::Entry* e = EntityAt(j, end, &l, &dem);
+    if (e != nullptr && e->kind == graph::EntityKind::kPerson) {
+      name_end = j + l;
+    } else if (e == nullptr || (l == 1 && (Flags(j) & kTokAbbreviation) && Tok(j).size() == 2)) {
+      name_end = NameAfter(j, end);
+      // "General Motors", "General Agreement": a capitalised title that is
+      // an ordinary word needs a name with a word that is not one.
+      bool all_common = true;
+      for (uint32_t k = j; k < name_end; ++k) all_common &= Common(k);
+      if (name_end > j && (!LooksLikePerson(j, name_end) ||
+                           (all_common && title_len == 1 && Common(i) && res_.PersonByWord(Tok(name_end - 1)) == kNone)))
+        name_end = j;
+    }
+    if (name_end > j) person = res_.RegisterPerson(j, name_end);
+  }
+  if (person == kNone) return 0;
+  // The title's country or body: an adjacent modifier ("US President"),
+  // or a possessive ("Iran's foreign minister").
+  uint32_t target = kNone;
+  int32_t pm = MentionEndingAt(i);
+  if (pm < 0 && i >= 2 && (Flags(i - 2) & kTokPossessive)) pm = MentionEndingAt(i - 1);
+  if (pm >= 0) {
+    graph::EntityKind k = out_->entities[out_->mentions[pm].entity].kind;
+    if (k == graph::EntityKind::kCountry || k == graph::EntityKind::kGovernmentBody ||
+        k == graph::EntityKind::kInternationalOrg || k == graph::EntityKind::kOrganization ||
+        k == graph::EntityKind::kArmedGroup || k == graph::EntityKind::kMilitaryUnit ||
+        k == graph::EntityKind::kMedia)
+      target = out_->mentions[pm].entity;
+  }
+  int32_t mi = res_.Emit(j, name_end, person, MentionForm::kName, title.title);
+  if (pm >= 0 && target != kNone && out_->mentions[pm].form == MentionForm::kName &&
+      out_->mentions[pm].last_token == i && out_->entities[target].kind == graph::EntityKind::kCountry)
+    out_->mentions[pm].form = MentionForm::kModifier;
+  if (pm >= 0 && target != kNone && out_->mentions[pm].last_token == i) out_->mentions[pm].head = mi;
+  Cover(j, name_end);
+  titled_.push_back(TitledPerson{mi, static_cast<uint32_t>(&title - lex_->titles().data()), target,
+                                 target != kNone ? 0.9f : 0.f});
+  return name_end - i;
+}
+
+uint32_t Recognizer::TryHonorific(uint32_t i, uint32_t end) {
+  if (!InList(kHonorifics, Tok(i)) || i + 1 >= end || !(Flags(i + 1) & kTokCapitalized)) return 0;
+  uint32_t name_end = NameAfter(i + 1, end);
+  if (name_end <= i + 1 || !LooksLikePerson(i + 1, name_end)) return 0;
+  uint32_t person = res_.RegisterPerson(i + 1, name_end);
+  if (person == kNone) return 0;
+  res_.Emit(i + 1, name_end, person, MentionForm::kName);
+  Cover(i, name_end);
+  return name_end - i;
+}
+
+uint32_t Recognizer::TrySaidPerson(uint32_t i, uint32_t end) {
+  if (headline_ || i + 2 >= end) return 0;
+  if (!(Cap(i) && Cap(i + 1) && IsWord(i) && IsWord(i + 1))) return 0;
+  if (Common(i) || Common(i + 1) || (Flags(i) & kTokAllCaps) || (Flags(i + 1) & kTokAllCaps)) return 0;
+  // Part of a longer name ("General Motors Corp said").
+  if (i > 0 && out_->tokens[i - 1].sentence == sentence_ && Cap(i - 1) && IsWord(i - 1)) return 0;
+  if (!LooksLikePerson(i, i + 2)) return 0;
+  std::string_view v = Tok(i + 2);
+  if (!(v == "said" || v == "says" || v == "told" || v == "added" || v == "stated" || v == "warned")) return 0;
+  uint32_t l;
+  bool dem;
+  if (EntityAt(i + 1, i + 2, &l, &dem) != nullptr) return 0;
+  uint32_t person = res_.RegisterPerson(i, i + 2);
+  if (person == kNone) return 0;
+  res_.Emit(i, i + 2, person, MentionForm::kName);
+  return 2;
+}
+
+void Recognizer::TitleRelations() {
+  for (const TitledPerson& t : titled_) {
+    const Mention& m = out_->mentions[t.mention];
+    const Lexicon::Title& title = lex_->titles()[t.title];
+    uint32_t target = t.target;
+    float conf = t.confidence;
+    if (target == kNone) {
+      // The same person given a country or body elsewhere in the document
+      // ("US President Donald Trump" ... "President Trump").
+      for (const TitledPerson& o : titled_) {
+        if (o.target != kNone && out_->mentions[o.mention].entity == m.entity) {
+          target = o.target;
+          conf = 0.8f;
+          break;
+        }
+      }
+    }
+    if (target == kNone) {
+      // The person's own country, from the lexicon.
+      const graph::Entity& p = out_->entities[m.entity];
+      if (!p.country.empty())
+        if (const Lexicon::Entry* c = lex_->CountryByCode(p.country)) {
+          target = res_.ForEntry(*c, "");
+          conf = 0.8f;
+        }
+    }
+    // Only governmental roles fall back to the country around them (a
+    // cleric or a militant leader is not a member of it).
+    const std::string& cls = title.title_class;
+    const bool governmental = cls == "head-of-state" || cls == "head-of-government" || cls == "minister" ||
+                              cls == "diplomat" || cls == "legislator" || cls == "official" || cls == "military" ||
+                              cls.empty();
+    bool fallback = false;
+    if (target == kNone && governmental) {
+      fallback = true;
+      // The dominant country around the sentence: same sentence counts
+      // three, the sentence before one; ties go to the latest mention
+      // before the person.
+      struct Score {
+        uint32_t entity;
+        int score;
+        uint32_t last;
+      };
+      Score best{kNone, 0, 0};
+      for (const Mention& c : out_->mentions) {
+        if (out_->entities[c.entity].kind != graph::EntityKind::kCountry) continue;
+        int d = static_cast<int>(c.sentence) - static_cast<int>(m.sentence);
+        if (d < -1 || d > 0) continue;
+        int score = 0;
+        uint32_t last = 0;
+        for (const Mention& c2 : out_->mentions) {
+          if (c2.entity != c.entity) continue;
+          int d2 = static_cast<int>(c2.sentence) - static_cast<int>(m.sentence);
+          if (d2 == 0) score += 3;
+          else if (d2 == -1) score += 1;
+          if (c2.first_token < m.first_token && c2.first_token >= last) last = c2.first_token;
+        }
+        if (score > best.score || (score == best.score && last > best.last)) best = Score{c.entity, score, last};
+      }
+      if (best.entity != kNone) {
+        target = best.entity;
+        conf = 0.6f;
+      }
+    }
+    if (target == kNone) continue;
+    res_.AddStructural(m.entity, target, graph::RelationType::kMemberOf, m.sentence, title.title, conf, title.title);
+    // Leader of a country only for heads of state or government (a
+    // minister with leader=yes leads a ministry, not the country); leader
+    // of a body for any leader title.
+    graph::EntityKind k = out_->entities[target].kind;
+    const bool head_of_country = title.title_class == "head-of-state" ||
+                                 title.title_class == "head-of-government" || title.title_class == "royal";
+    if (title.leader && !fallback && ((k == graph::EntityKind::kCountry && head_of_country) ||
+                         k == graph::EntityKind::kOrganization || k == graph::EntityKind::kInternationalOrg ||
+                         k == graph::EntityKind::kGovernmentBody || k == graph::EntityKind::kArmedGroup ||
+                         k == graph::EntityKind::kMilitaryUnit))
+      res_.AddStructural(m.entity, target, graph::RelationType::kLeaderOf, m.sentence, title.title, conf,
+                         title.title);
+  }
+}
+
+}  // namespace geokg::ingest::internal

@@ -1,0 +1,210 @@
+// Output: modality containers, edge checks, structural and gazetteer
+// relations, deduplication.
+#include <algorithm>
+
+#include "graph/ids.h"
+#include "graph/ontology.h"
+#include "ingest/lexicon.h"
+#include "ingest/relate_words.h"
+#include "ingest/relate.h"
+#include "ingest/relater.h"
+
+namespace geokg::ingest::relate_internal {
+
+// ---------------------------------------------------------------------------
+// Output.
+
+void Relater::MarkContainer(uint32_t from, uint32_t to, Container c, int speaker_record) {
+  for (uint32_t i = from; i < to && i < v_.size(); ++i) {
+    Container cur = static_cast<Container>(s_.container[i]);
+    if (cur == Container::kDenied) continue;  // denial dominates
+    s_.container[i] = static_cast<uint8_t>(c);
+    if (c == Container::kReported && s_.speaker[i] < 0) s_.speaker[i] = speaker_record;
+  }
+}
+
+Container Relater::ContainerAt(uint32_t i, const Args** speaker) {
+  if (speaker) *speaker = nullptr;
+  Container c = static_cast<Container>(s_.container[i]);
+  if (c == Container::kReported) {
+    if (speaker && s_.speaker[i] >= 0) *speaker = &s_.records[s_.speaker[i]].subjects;
+    return c;
+  }
+  if (c == Container::kNone && v_.Quoted(i)) {
+    // A quotation without an attribution in its own sentence: the last
+    // speaker, if recent.
+    if (speaker && static_cast<int>(si_) - last_speaker_sentence_ <= 2) *speaker = &last_speaker_;
+    return Container::kReported;
+  }
+  return c;
+}
+
+void Relater::Emit(const Args& src, RelationType type, const Args& tgt, Modality local,
+                   float conf, uint32_t tb, uint32_t te, uint32_t at_token) {
+  const Args* speaker = nullptr;
+  Container c = ContainerAt(at_token, &speaker);
+  Modality modality = Combine(local, c);
+  for (int i = 0; i < src.n; ++i)
+    for (int j = 0; j < tgt.n; ++j) EmitOne(src.m[i], type, tgt.m[j], modality, conf, tb, te);
+  // A reported hostile act: the speaker blames its agent.
+  if (c == Container::kReported && speaker && IsHostile(type) &&
+      (local == Modality::kAsserted || local == Modality::kFuture)) {
+    for (int i = 0; i < speaker->n; ++i)
+      for (int j = 0; j < src.n; ++j)
+        EmitOne(speaker->m[i], RelationType::kBlamed, src.m[j], Modality::kAsserted, 0.6f, tb,
+                te);
+  }
+}
+
+void Relater::EmitOne(int sm, RelationType type, int tm, Modality modality, float conf,
+                      uint32_t tb, uint32_t te, const std::string& role) {
+  if (v_.SameNp(sm, tm)) return;
+  uint32_t se = doc_.mentions[sm].entity, tgt = doc_.mentions[tm].entity;
+  std::string trigger(TrimView(
+      doc_.text.substr(v_.Tok(tb).begin, v_.Tok(te - 1).end - v_.Tok(tb).begin)));
+  EmitEntities(se, type, tgt, modality, conf, si_, std::move(trigger), role);
+}
+
+void Relater::EmitEntities(uint32_t se, RelationType type, uint32_t te, Modality modality,
+                           float conf, uint32_t sentence, std::string trigger,
+                           const std::string& role) {
+  if (se == te || se >= doc_.entities.size() || te >= doc_.entities.size()) return;
+  const graph::Entity& a = doc_.entities[se];
+  const graph::Entity& b = doc_.entities[te];
+  const graph::RelationInfo& info = graph::InfoOf(type);
+  if (!info.structural) {
+    if (IsPlace(a.kind) && IsPlace(b.kind)) return;
+    if (a.kind == EntityKind::kLocation) return;  // places do not act
+    if (type == RelationType::kDeployedTo && b.kind == EntityKind::kPerson) return;
+  }
+  if (!from_structural_ && type != RelationType::kLocatedIn && type != RelationType::kPartOf) {
+    // A place is the target of an attack, a deployment or a withdrawal; for
+    // anything else a place name is a stand-in the lexicon does not know
+    // ("backing Kyoto").
+    if (a.kind == EntityKind::kLocation) return;
+    if (b.kind == EntityKind::kLocation && type != RelationType::kAttacked &&
+        type != RelationType::kDeployedTo && type != RelationType::kWithdrewFrom)
+      return;
+  }
+  const Sentence& s = doc_.sentences[sentence];
+  graph::ExtractedRelation rel;
+  rel.key.source = EntityIdOf(a);
+  rel.key.type = type;
+  rel.key.target = EntityIdOf(b);
+  graph::Evidence& ev = rel.evidence;
+  ev.doc = meta_.id;
+  ev.sentence = sentence;
+  ev.begin = s.begin;
+  ev.end = s.end;
+  ev.trigger = std::move(trigger);
+  ev.text = Cap(TrimView(doc_.text.substr(s.begin, s.end - s.begin)), kMaxEvidenceText);
+  ev.date = meta_.date;
+  ev.modality = modality;
+  ev.section = s.section;
+  ev.confidence = std::clamp(from_structural_ ? conf : conf * caps_factor_, 0.f, 1.f);
+  if (s.section == graph::Section::kRelatedHeadline)
+    ev.confidence = std::min(ev.confidence, kRelatedHeadlineCap);
+  ev.role = role;
+  if (type == RelationType::kBlamed && modality == Modality::kAsserted)
+    blamers_.emplace_back(te, se);
+  out_->push_back(std::move(rel));
+}
+
+// Structural relations found by recognition, and compound adjectives.
+void Relater::Structural() {
+  from_structural_ = true;
+  for (const DocAnalysis::Structural& st : doc_.structural) {
+    if (st.sentence >= doc_.sentences.size() || doc_.sentences[st.sentence].noise) continue;
+    EmitEntities(st.source, st.type, st.target, Modality::kAsserted, st.confidence, st.sentence,
+                 st.trigger, st.role);
+  }
+  // Compound adjectives recognition left without a structural relation
+  // ("X-backed militia": militia backed-by X). X-led is recognition's own
+  // (leader-of runs from the leader).
+  for (const Mention& m : doc_.mentions) {
+    if (m.form != MentionForm::kCompoundAdj || m.head < 0) continue;
+    if (m.compound_type == RelationType::kLeaderOf) continue;
+    if (m.sentence >= doc_.sentences.size() || doc_.sentences[m.sentence].noise) continue;
+    const Mention& h = doc_.mentions[m.head];
+    bool known = false;
+    for (const DocAnalysis::Structural& st : doc_.structural)
+      known |= (st.source == h.entity && st.target == m.entity) ||
+               (st.source == m.entity && st.target == h.entity);
+    if (known) continue;
+    std::string trigger;
+    if (m.first_token < m.last_token)
+      trigger = std::string(doc_.text.substr(
+          doc_.tokens[m.first_token].begin,
+          doc_.tokens[m.last_token - 1].end - doc_.tokens[m.first_token].begin));
+    EmitEntities(h.entity, m.compound_type, m.entity, Modality::kAsserted, 0.8f, m.sentence,
+                 std::move(trigger), {});
+  }
+  from_structural_ = false;
+}
+
+// located-in from the gazetteer: a location whose lexicon links (or country
+// code) name a country that the document also mentions.
+void Relater::Gazetteer() {
+  caps_factor_ = 1.f;
+  const uint32_t ne = static_cast<uint32_t>(doc_.entities.size());
+  for (uint32_t i = 0; i < ne; ++i) {
+    const graph::Entity& loc = doc_.entities[i];
+    if (loc.kind != EntityKind::kLocation) continue;
+    int target = -1;
+    if (lexicon_) {
+      if (const Lexicon::Entry* entry = lexicon_->FindCanonical(loc.name)) {
+        for (const Lexicon::Link& link : entry->links) {
+          if (link.type != RelationType::kLocatedIn) continue;
+          for (uint32_t j = 0; j < ne && target < 0; ++j)
+            if (j != i && doc_.entities[j].name == link.target) target = static_cast<int>(j);
+          if (target >= 0) break;
+        }
+      }
+    }
+    if (target < 0 && !loc.country.empty()) {
+      for (uint32_t j = 0; j < ne; ++j)
+        if (j != i && doc_.entities[j].kind == EntityKind::kCountry &&
+            doc_.entities[j].country == loc.country) {
+          target = static_cast<int>(j);
+          break;
+        }
+    }
+    if (target < 0) continue;
+    // Evidence: the first prose sentence that mentions the location.
+    int sentence = -1;
+    for (const Mention& m : doc_.mentions) {
+      if (m.entity != i || m.sentence >= doc_.sentences.size()) continue;
+      if (doc_.sentences[m.sentence].noise) continue;
+      if (sentence < 0 || doc_.sentences[m.sentence].section != graph::Section::kRelatedHeadline) {
+        sentence = static_cast<int>(m.sentence);
+        if (doc_.sentences[m.sentence].section != graph::Section::kRelatedHeadline) break;
+      }
+    }
+    if (sentence < 0) continue;
+    EmitEntities(i, RelationType::kLocatedIn, static_cast<uint32_t>(target), Modality::kAsserted,
+                 0.6f, static_cast<uint32_t>(sentence), "(gazetteer)", {});
+  }
+}
+
+// One relation per (source, type, target, sentence): the strongest modality
+// (asserted first), then the highest confidence.
+void Relater::Dedupe(size_t first) {
+  auto& v = *out_;
+  std::stable_sort(v.begin() + first, v.end(), [](const auto& a, const auto& b) {
+    if (a.evidence.sentence != b.evidence.sentence) return a.evidence.sentence < b.evidence.sentence;
+    if (a.key != b.key) return a.key < b.key;
+    if (a.evidence.modality != b.evidence.modality)
+      return Rank(a.evidence.modality) < Rank(b.evidence.modality);
+    return a.evidence.confidence > b.evidence.confidence;
+  });
+  size_t w = first;
+  for (size_t r = first; r < v.size(); ++r) {
+    if (w > first && v[w - 1].key == v[r].key && v[w - 1].evidence.sentence == v[r].evidence.sentence)
+      continue;
+    if (w != r) v[w] = std::move(v[r]);
+    ++w;
+  }
+  v.resize(w);
+}
+
+}  // namespace geokg::ingest::relate_internal

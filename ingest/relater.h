@@ -1,0 +1,148 @@
+// Internal to relate*.cc: the Relater, which runs relation finding over one
+// document (relate.h states the rules). relate.cc holds the sentence passes
+// and trigger processing, relate_args.cc the argument search, relate_emit.cc
+// the output (modality containers, edge checks, structural, gazetteer,
+// deduplication). Not a public interface.
+#pragma once
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "graph/model.h"
+#include "ingest/analysis.h"
+#include "ingest/relate_clause.h"
+#include "ingest/triggers.h"
+
+namespace geokg::ingest {
+class Lexicon;
+}
+
+namespace geokg::ingest::relate_internal {
+
+using graph::EntityKind;
+using graph::Modality;
+using graph::RelationType;
+
+inline constexpr size_t kMaxEvidenceText = 600;
+inline constexpr float kRelatedHeadlineCap = 0.4f;
+
+inline bool IsPlace(EntityKind k) { return k == EntityKind::kLocation || k == EntityKind::kFacility; }
+
+inline bool IsHostile(RelationType t) {
+  return t == RelationType::kAttacked || t == RelationType::kKilled ||
+         t == RelationType::kThreatened;
+}
+
+// Stronger non-assertion wins: negated > reported > hypothetical > future.
+inline Modality Combine(Modality local, Container container) {
+  if (local == Modality::kNegated || container == Container::kDenied) return Modality::kNegated;
+  if (container == Container::kReported) return Modality::kReported;
+  return local;
+}
+
+inline int Rank(Modality m) {
+  switch (m) {
+    case Modality::kAsserted: return 0;
+    case Modality::kFuture: return 1;
+    case Modality::kHypothetical: return 2;
+    case Modality::kReported: return 3;
+    case Modality::kNegated: return 4;
+  }
+  return 0;
+}
+inline Modality Weaker(Modality a, Modality b) { return Rank(a) >= Rank(b) ? a : b; }
+
+inline std::string_view TrimView(std::string_view s) {
+  while (!s.empty() && static_cast<unsigned char>(s.front()) <= ' ') s.remove_prefix(1);
+  while (!s.empty() && static_cast<unsigned char>(s.back()) <= ' ') s.remove_suffix(1);
+  return s;
+}
+
+// Cuts at most `cap` bytes on a UTF-8 character boundary.
+inline std::string Cap(std::string_view s, size_t cap) {
+  if (s.size() <= cap) return std::string(s);
+  size_t n = cap;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return std::string(s.substr(0, n)) + "…";
+}
+
+// Per-thread scratch, reused across documents.
+struct Scratch {
+  SentenceView view;
+  std::vector<Record> records;
+  std::vector<int> match_at;  // token -> record index
+  std::vector<uint8_t> container;
+  std::vector<int> speaker;   // token -> record index of the speech verb, -1 none
+  std::vector<const TriggerForm*> forms;
+};
+
+class Relater {
+ public:
+  Relater(const Triggers& triggers, const Lexicon* lexicon, const DocAnalysis& doc,
+          const graph::DocMeta& meta, std::vector<graph::ExtractedRelation>* out, Scratch* s)
+      : triggers_(triggers), lexicon_(lexicon), doc_(doc), meta_(meta), out_(out), s_(*s),
+        v_(s->view) {}
+
+  void Run();
+
+ private:
+  // --- sentence passes
+  void DoSentence(uint32_t si, uint32_t first_mention, uint32_t end_mention);
+  void MatchTriggers();
+  void Process(int ri);
+  void ProcessVerbal(Record& r);
+  void ProcessNominal(Record& r);
+
+  // --- argument finding (sentence-relative token indices)
+  SubjectHow FindSubject(uint32_t pos, Args* out, int* from_record, uint32_t* subject_end);
+  int PrepositionBefore(int top) const;  // index of a governing preposition or -1
+  bool TransparentPrep(int prep_index) const;
+  bool FindObjectAfter(uint32_t from, uint32_t limit, Args* out, uint32_t* np_end);
+  bool FindPrepObject(const std::vector<std::string>& preps, uint32_t from, uint32_t limit,
+                      Args* out, uint32_t* np_end);
+  void Coordinate(uint32_t np_end, uint32_t limit, Args* out, uint32_t* np_end_out);
+  bool FindByAgent(uint32_t from, uint32_t limit, Args* out);
+  Modality LocalModality(uint32_t from, uint32_t pos) const;
+  bool IsVerbToken(uint32_t i) const;
+  bool BareVerbContext(uint32_t i) const;
+
+  // --- output
+  void Emit(const Args& src, RelationType type, const Args& tgt, Modality local, float conf,
+            uint32_t tb, uint32_t te, uint32_t at_token);
+  void EmitOne(int sm, RelationType type, int tm, Modality modality, float conf, uint32_t tb,
+               uint32_t te, const std::string& role = {});
+  void EmitEntities(uint32_t se, RelationType type, uint32_t te_, Modality modality, float conf,
+                    uint32_t sentence, std::string trigger, const std::string& role);
+  Container ContainerAt(uint32_t i, const Args** speaker);
+  void MarkContainer(uint32_t from, uint32_t to, Container c, int speaker_record);
+  void Structural();
+  void Gazetteer();
+  void Dedupe(size_t first);
+
+  const Triggers& triggers_;
+  const Lexicon* lexicon_;
+  const DocAnalysis& doc_;
+  const graph::DocMeta& meta_;
+  std::vector<graph::ExtractedRelation>* out_;
+  Scratch& s_;
+  SentenceView& v_;
+
+  uint32_t si_ = 0;  // current sentence
+  bool from_structural_ = false;  // emitting recognition's structural relations
+  float caps_factor_ = 1.f;       // confidence factor of the current sentence
+  // Pending EVENT argument: a trigger at [event_pos, event_pos + 4) takes
+  // these agents ("condemned X for the strikes").
+  int event_pos_ = -1;
+  Args event_agents_;
+  Modality event_modality_ = Modality::kAsserted;
+  // Document state: who blamed whom (target entity, source entity), and the
+  // last speaker seen.
+  std::vector<std::pair<uint32_t, uint32_t>> blamers_;
+  Args last_speaker_;
+  int last_speaker_sentence_ = -100;
+};
+
+}  // namespace geokg::ingest::relate_internal
