@@ -275,6 +275,47 @@ TEST_CASE("counts, dates and evidence accumulate across documents", "[graph][sto
   CHECK(SummaryOf(*store, kUsToIraq).TotalCount() == EvidenceOf(*store, kUsToIraq).size());
 }
 
+TEST_CASE("a relation's evidence comes back in ingest order across batches", "[graph][store]") {
+  TempDir tmp;
+  auto store = OpenOrDie(tmp.path());
+  // Batch order, not (doc, sentence) order, is ingest order: sentences 7, 3
+  // of one document, then two documents of which the second has the smaller
+  // id, then a third batch.
+  DocRecord a = MakeDoc("order a", 20200101);
+  a.entities = {kUs, kIraq};
+  for (uint32_t sentence : {7u, 3u}) {
+    a.relations.push_back(
+        MakeRelation(kUs, RelationType::kDeployedTo, kIraq, a.meta.id, sentence));
+  }
+  DocRecord b = MakeDoc("order b", 20200102);
+  DocRecord c = MakeDoc("order c", 20200103);
+  if (b.meta.id < c.meta.id) std::swap(b, c);
+  for (DocRecord* d : {&b, &c}) {
+    d->entities = {kUs, kIraq};
+    d->relations.push_back(MakeRelation(kUs, RelationType::kDeployedTo, kIraq, d->meta.id, 1));
+  }
+  DocRecord d = MakeDoc("order d", 20200104);
+  d.entities = {kUs, kIraq};
+  d.relations.push_back(MakeRelation(kUs, RelationType::kDeployedTo, kIraq, d.meta.id, 0));
+  REQUIRE(store->Apply({a}, nullptr).ok());
+  REQUIRE(store->Apply({b, c}, nullptr).ok());
+  REQUIRE(store->Apply({d}, nullptr).ok());
+
+  std::vector<Evidence> ev = EvidenceOf(*store, kUsToIraq);
+  REQUIRE(ev.size() == 5);
+  CHECK((ev[0].doc == a.meta.id && ev[0].sentence == 7));
+  CHECK((ev[1].doc == a.meta.id && ev[1].sentence == 3));
+  CHECK(ev[2].doc == b.meta.id);
+  CHECK(ev[3].doc == c.meta.id);
+  CHECK(ev[4].doc == d.meta.id);
+
+  // Stopping early, and a relation that is not stored.
+  int calls = 0;
+  REQUIRE(store->ForEachEvidence(kUsToIraq, [&](const Evidence&) { return ++calls < 2; }).ok());
+  CHECK(calls == 2);
+  CHECK(EvidenceOf(*store, kIranToUs).empty());
+}
+
 TEST_CASE("entities merge and aliases are found through NormalizeName", "[graph][store]") {
   TempDir tmp;
   auto store = OpenOrDie(tmp.path());

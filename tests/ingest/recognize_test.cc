@@ -432,3 +432,24 @@ TEST_CASE("reference article with the built-in lexicon", "[ingest][recognize]") 
   // "Mr Esper" is the Defence Secretary.
   CHECK(MentionOf(d, "Esper")->entity == static_cast<uint32_t>(Entity(d, "Mark Esper")));
 }
+
+TEST_CASE("degenerate texts do not break recognition", "[ingest][recognize]") {
+  DocAnalysis d;
+  for (std::string_view t : {"", "   \n\n  ", "’s", "'s", "(PMF)", "The (", "( X )", "82nd", "Mr", "Mr.", "embassy in",
+                             "the embassy", "the city of", "Iraqi city of", "Iran-", "-backed", "pro-", "US-led",
+                             "“", "”", "President", "Defence Secretary Mark", "\xE2\x80", "a\xC2", "U.S.-", "...",
+                             "Popular Mobilisation Forces (", "Forces (PMF)", "The US Army's", "its embassy"}) {
+    INFO(t);
+    ingest::Recognize(*FixtureLexicon(), t, &d);
+    for (const Mention& m : d.mentions) {
+      CHECK(m.first_token < m.last_token);
+      CHECK(m.last_token <= d.tokens.size());
+      CHECK(m.entity < d.entities.size());
+      CHECK(m.head < static_cast<int32_t>(d.mentions.size()));
+    }
+    for (const DocAnalysis::Structural& s : d.structural) {
+      CHECK(s.source < d.entities.size());
+      CHECK(s.target < d.entities.size());
+    }
+  }
+}
