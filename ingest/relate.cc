@@ -14,6 +14,10 @@
 
 namespace geokg::ingest::relate_internal {
 
+namespace {
+bool Gerund(std::string_view w) { return w.size() > 4 && w.substr(w.size() - 3) == "ing"; }
+}  // namespace
+
 void Relater::Run() {
   size_t first = out_->size();
   uint32_t m = 0;
@@ -160,6 +164,18 @@ void Relater::MatchTriggers() {
       i = end;
       continue;
     }
+    // Two finite verbs do not follow each other ("shrugged off demands",
+    // "mounted attacks"), and a finite -s form before "by" is a plural
+    // noun with its agent ("demands by X").
+    if (!use_nominal && !verbal->participle &&
+        ((i > 0 && IsVerbToken(i - 1) && !Gerund(v_.W(i))) ||
+         (verbal->past_or_present && v_.W(end) == "by"))) {
+      if (!nominal) {
+        i = end;
+        continue;
+      }
+      use_nominal = true;
+    }
     if (!use_nominal && !verbal->past_or_present && !BareVerbContext(i)) {
       // A bare form ("fund", "press", "station") is a noun unless a verb
       // group or a plural subject precedes it.
@@ -175,6 +191,14 @@ void Relater::MatchTriggers() {
     r.form = use_nominal ? nominal : verbal;
     r.entry = &triggers_.entry(r.form->entry);
     r.nominal = use_nominal;
+    // A capitalised trigger inside a name or title ("Finance Secretary
+    // Jaime Ongpin", "Strike Force Command"): not a verb or event noun.
+    if (i > 0 && v_.IsCapitalized(i) && !(v_.Tok(i).flags & kTokSentenceStart) &&
+        doc_.sentences[si_].section != graph::Section::kTitle && v_.IsCapitalized(end) &&
+        v_.MentionAt(end) < 0 && !(v_.Tok(i).flags & kTokAllCaps)) {
+      i = end;
+      continue;
+    }
     int ri = static_cast<int>(s_.records.size());
     s_.records.push_back(r);
     for (uint32_t k = i; k < end; ++k) s_.match_at[k] = ri;
@@ -201,12 +225,27 @@ void Relater::ProcessVerbal(Record& r) {
   uint32_t subj_end = r.begin;
   float conf = e.weak ? 0.65f : 0.8f;
   SubjectHow how = FindSubject(r.begin, &subj, &from_record, &subj_end);
+  bool weak_subject = how == SubjectHow::kFound && modifier_subject_weak_;
   Modality inherited = Modality::kAsserted;
   int antecedent_nominal = -1;
   if (how == SubjectHow::kInherit && from_record >= 0) {
-    subj = s_.records[from_record].subjects;
-    subj_end = s_.records[from_record].end;
+    const Record& prev = s_.records[from_record];
+    subj = prev.subjects;
+    subj_end = prev.end;
     conf *= 0.92f;
+    // The earlier verb's clause ("said there was no target ... and called
+    // on X") lends no negation: local modality starts at the link. A bare
+    // form after the link shares the earlier verb group ("did not attack
+    // and kill"): its modality carries over.
+    for (int k = static_cast<int>(r.begin) - 1; k >= static_cast<int>(subj_end); --k) {
+      if (words::IsCoordinator(v_.W(k)) || v_.W(k) == ",") {
+        subj_end = static_cast<uint32_t>(k);
+        if (!r.form->past_or_present && prev.entry && prev.entry->cls != TriggerClass::kSpeech &&
+            prev.entry->cls != TriggerClass::kLight)
+          inherited = prev.modality;
+        break;
+      }
+    }
   } else if (how == SubjectHow::kRelative) {
     uint32_t cb = v_.ClauseBegin(r.begin);
     int a = static_cast<int>(cb) - 1;
@@ -228,13 +267,18 @@ void Relater::ProcessVerbal(Record& r) {
   r.confidence = conf;
 
   if (e.cls == TriggerClass::kLight) {
+    if (weak_subject) r.subjects.Clear();
     r.modality = LocalModality(subj_end, r.begin);
     return;
   }
   if (e.cls == TriggerClass::kSpeech) {
-    if (subj.empty()) return;
-    last_speaker_ = subj;
-    last_speaker_sentence_ = static_cast<int>(si_);
+    if (weak_subject) subj.Clear();
+    // Content is reported whether or not the speaker is an actor ("a panel
+    // of experts said ..."); only a known speaker blames.
+    if (!subj.empty()) {
+      last_speaker_ = subj;
+      last_speaker_sentence_ = static_cast<int>(si_);
+    }
     int ri = static_cast<int>(&r - s_.records.data());
     // Content after the verb (skipping "that", ":" and an addressee).
     uint32_t from = r.end;
@@ -258,8 +302,9 @@ void Relater::ProcessVerbal(Record& r) {
       if (nb > 0 && (v_.W(nb - 1) == "," || v_.IsQuoteTok(nb - 1)))
         MarkContainer(0, nb, Container::kReported, ri);
     }
-    // Quoted tokens anywhere in the sentence are this speaker's.
-    for (uint32_t i = 0; i < n; ++i)
+    // Quoted tokens anywhere in the sentence are this speaker's (an
+    // unknown speaker leaves them to the last one seen).
+    for (uint32_t i = 0; i < n && !subj.empty(); ++i)
       if (v_.Quoted(i) && s_.speaker[i] < 0) {
         s_.container[i] = static_cast<uint8_t>(Container::kReported);
         s_.speaker[i] = ri;
@@ -267,6 +312,13 @@ void Relater::ProcessVerbal(Record& r) {
     return;
   }
 
+  // "asked whether ...", "asked about ...": a question, not an appeal.
+  if (e.type == RelationType::kCalledOn) {
+    std::string_view w = v_.W(r.end);
+    if (w == "whether" || w == "if" || w == "about" || w == "what" || w == "how" ||
+        w == "why" || w == "when" || w == "who")
+      return;
+  }
   Modality local = Weaker(LocalModality(subj_end, r.begin), inherited);
   // Passive: "were deployed to Iraq by the US", "was attacked by".
   bool passive = false;
@@ -289,11 +341,30 @@ void Relater::ProcessVerbal(Record& r) {
       }
     }
   }
+  if (!passive && weak_subject) {
+    subj.Clear();
+    r.subjects.Clear();
+  }
+  // "sent 3,000 troops to X": a force noun must stand between the verb and
+  // its preposition.
+  if (e.force) {
+    bool has_force = false;
+    for (uint32_t i = r.end; i < limit && i < r.end + 7; ++i) {
+      if (std::find(e.preps.begin(), e.preps.end(), v_.W(i)) != e.preps.end()) break;
+      has_force |= words::IsForceNoun(v_.W(i)) || (v_.MentionAt(i) >= 0 &&
+                   doc_.entities[doc_.mentions[v_.MentionAt(i)].entity].kind ==
+                       EntityKind::kMilitaryUnit);
+    }
+    if (!has_force) return;
+  }
   Args agent, target;
   uint32_t obj_end = r.end;
   bool deploy = e.type == RelationType::kDeployedTo;
   if (passive) {
     FindByAgent(r.end, limit, &agent);
+    // "N soldiers were killed in a Russian strike": the agent is the
+    // strike's.
+    if (agent.empty() && !deploy) InstrumentAgent(r.end, limit, &agent);
     if (deploy) {
       if (agent.empty()) agent = subj;  // "US troops were deployed to Iraq"
       if (!e.preps.empty()) FindPrepObject(e.preps, r.end, limit, &target, &obj_end);
@@ -401,6 +472,36 @@ void Relater::ProcessVerbal(Record& r) {
     }
   }
 
+  // Condemning or protesting an event named without its agent ("Iran
+  // condemned the strikes", "condemned the launch of X"): the event's agent
+  // from "by X" after it, else the agents of the document's latest hostile
+  // event, with lower confidence.
+  if (target.empty() && !agent.empty() && !passive &&
+      (e.type == RelationType::kCondemned || e.type == RelationType::kProtestedAgainst)) {
+    uint32_t j = r.end;
+    while (j < limit && j < r.end + 3 && !v_.IsPunct(j) && s_.match_at[j] < 0 &&
+           v_.MentionAt(j) < 0 && !words::IsPreposition(v_.W(j)))
+      ++j;
+    int ri = j < limit ? s_.match_at[j] : -1;
+    if (ri >= 0 && s_.records[ri].nominal && IsHostile(s_.records[ri].entry->type)) {
+      Args by;
+      const Record& ev = s_.records[ri];
+      if (v_.W(ev.end) == "by" && FindByAgent(ev.end, limit, &by)) {
+        Emit(agent, e.type, by, local, conf * 0.9f, r.begin, r.end, r.begin);
+      } else if (!last_hostile_.empty() && last_hostile_sentence_ + 3 >= si_) {
+        Container c = ContainerAt(r.begin, nullptr);
+        Modality m = Combine(local, c);
+        std::string trig(TrimView(doc_.text.substr(
+            v_.Tok(r.begin).begin, v_.Tok(r.end - 1).end - v_.Tok(r.begin).begin)));
+        Args hostile = last_hostile_;
+        for (int a = 0; a < agent.n; ++a)
+          for (int h = 0; h < hostile.n; ++h)
+            EmitEntities(doc_.mentions[agent.m[a]].entity, e.type,
+                         static_cast<uint32_t>(hostile.m[h]), m, conf * 0.7f, si_, trig, {});
+      }
+    }
+  }
+
   if (target.empty()) {
     // Symmetric relations between coordinated subjects: "Iran and Iraq met".
     if (graph::InfoOf(e.type).symmetric && agent.n >= 2) {
@@ -409,10 +510,36 @@ void Relater::ProcessVerbal(Record& r) {
       for (int k = 1; k < agent.n; ++k) b.Add(agent.m[k]);
       Emit(a, e.type, b, local, conf * 0.9f, r.begin, r.end, r.begin);
     }
-  } else if (e.inverse) {
-    Emit(target, e.type, agent, local, conf, r.begin, r.end, r.begin);
   } else {
-    Emit(agent, e.type, target, local, conf, r.begin, r.end, r.begin);
+    // An object that only owns or modifies the noun acted on ("led the
+    // French delegation", "backed the United States' attack") is not led or
+    // sponsored: leading drops it, backing an actor's act supports the actor.
+    Args plain, owners;
+    for (int k = 0; k < target.n; ++k)
+      (OwnsNoun(target.m[k]) ? owners : plain).Add(target.m[k]);
+    if (e.type == RelationType::kLeaderOf) owners.Clear();
+    if (e.type == RelationType::kBackedBy && !owners.empty())
+      Emit(agent, RelationType::kSupported, owners, local, conf * 0.9f, r.begin, r.end, r.begin);
+    else
+      for (int k = 0; k < owners.n; ++k) plain.Add(owners.m[k]);
+    if (plain.empty()) {
+    } else if (e.inverse) {
+      Emit(plain, e.type, agent, local, conf, r.begin, r.end, r.begin);
+    } else {
+      Emit(agent, e.type, plain, local, conf, r.begin, r.end, r.begin);
+    }
+  }
+
+  // "threatened to strike X": the threat is asserted, the strike future.
+  if (IsHostile(e.type) && !target.empty() && !agent.empty() && !passive) {
+    int k = static_cast<int>(r.begin) - 1;
+    while (k >= 0 && words::IsAdverb(v_.W(k))) --k;
+    if (k >= 1 && v_.W(k) == "to" && IsVerbToken(k - 1)) {
+      const Record& tr = s_.records[s_.match_at[k - 1]];
+      if (tr.entry->type == RelationType::kThreatened && e.type != RelationType::kThreatened)
+        Emit(agent, RelationType::kThreatened, target, tr.modality, conf * 0.9f, tr.begin, tr.end,
+             tr.begin);
+    }
   }
 
   // A relative clause on an event noun gives the noun its target too:
@@ -427,12 +554,55 @@ void Relater::ProcessVerbal(Record& r) {
   }
 }
 
+// "killed in a Russian strike", "wounded during an Israeli raid": the agent
+// of a hostile nominal trigger right after "in"/"during"/"by".
+bool Relater::InstrumentAgent(uint32_t from, uint32_t limit, Args* out) {
+  for (uint32_t i = from; i < limit && i < from + 4; ++i) {
+    std::string_view w = v_.W(i);
+    if (w != "in" && w != "during" && w != "by") continue;
+    int m = -1;
+    for (uint32_t j = i + 1; j < limit && j < i + 6; ++j) {
+      int r = s_.match_at[j];
+      if (r >= 0) {
+        const Record& rec = s_.records[r];
+        if (!rec.nominal || !IsHostile(rec.entry->type) || m < 0) return false;
+        out->Add(m);
+        return true;
+      }
+      int mj = v_.MentionAt(j);
+      if (mj >= 0) {
+        const Mention& mm = doc_.mentions[mj];
+        if (IsPlace(doc_.entities[mm.entity].kind)) return false;
+        m = mj;
+        j = std::max(j, v_.MEnd(mj) - 1);
+        continue;
+      }
+      if (v_.IsPunct(j) || words::IsPreposition(v_.W(j))) return false;
+    }
+    return false;
+  }
+  return false;
+}
+
+// A mention that owns ("the United States' attack") or, as a country
+// modifier, qualifies ("the French delegation") the noun after it.
+bool Relater::OwnsNoun(int top) const {
+  uint32_t e = v_.NpEnd(top);
+  if (e >= v_.size()) return false;
+  std::string_view w = v_.W(e);
+  if (words::IsPossessiveMark(w)) return true;
+  if (doc_.mentions[top].form != MentionForm::kModifier) return false;
+  return !v_.IsPunct(e) && v_.MentionAt(e) < 0 && !words::IsCoordinator(w) &&
+         !words::IsPreposition(w) && !IsVerbToken(e) && !words::IsAuxiliary(w);
+}
+
 void Relater::ProcessNominal(Record& r) {
   const TriggerEntry& e = *r.entry;
   uint32_t limit = v_.ClauseEnd(r.begin);
   Args agent;
   Modality local = Modality::kAsserted;
   float conf = e.weak ? 0.6f : 0.75f;
+  bool from_light = false;  // the agent is a light verb's subject
 
   // Skip adjectives/determiners before the noun ("Iran's deadly attack").
   // Determiners and at most one adjective ("Iran's deadly attack").
@@ -470,6 +640,7 @@ void Relater::ProcessNominal(Record& r) {
     const Record& lr = s_.records[s_.match_at[p]];
     if (lr.entry && lr.entry->cls == TriggerClass::kLight && !lr.subjects.empty()) {
       agent = lr.subjects;  // "Iran is orchestrating an attack on"
+      from_light = true;
       local = Weaker(local, lr.modality);
       conf = 0.7f;
     }
@@ -477,15 +648,34 @@ void Relater::ProcessNominal(Record& r) {
   uint32_t np_end = r.end;
   Args target;
   FindPrepObject(e.preps, r.end, limit, &target, &np_end);
-  if (agent.empty()) FindByAgent(r.end, limit, &agent);
+  // "confirmation of a U.S. Navy attack on X by Y": after "of" the noun is
+  // a complement, and "by Y" belongs to the noun governing it.
+  if (agent.empty() && !(p >= 0 && v_.W(p) == "of")) FindByAgent(r.end, limit, &agent);
   if (local == Modality::kAsserted) local = Weaker(local, LocalModality(r.begin, r.begin));
   r.subjects = agent;
   r.objects = target;
   r.modality = local;
   r.confidence = conf;
+  // Symmetric events between two parties: "talks between X and Y", "X and
+  // Y signed an agreement".
+  if (graph::InfoOf(e.type).symmetric) {
+    if (agent.empty() && target.n >= 2 && (v_.W(r.end) == "between" || v_.W(r.end) == "among")) {
+      agent.Add(target.m[0]);
+      Args rest;
+      for (int k = 1; k < target.n; ++k) rest.Add(target.m[k]);
+      target = rest;
+    } else if (target.empty() && agent.n >= 2) {
+      target.Clear();
+      for (int k = 1; k < agent.n; ++k) target.Add(agent.m[k]);
+      agent.n = 1;
+      conf *= 0.9f;
+    }
+  }
   if (!agent.empty() && !target.empty()) {
+    presupposed_ = !from_light;
     if (e.inverse) Emit(target, e.type, agent, local, conf, r.begin, r.end, r.begin);
     else Emit(agent, e.type, target, local, conf, r.begin, r.end, r.begin);
+    presupposed_ = false;
   }
 }
 

@@ -13,11 +13,20 @@ namespace geokg::ingest::relate_internal {
 // ---------------------------------------------------------------------------
 // Argument finding.
 
-int Relater::PrepositionBefore(int top) const {
+int Relater::PrepositionBefore(int top, bool in_list) const {
   int i = static_cast<int>(v_.NpBegin(top)) - 1;
   int skipped = 0;
   for (; i >= 0 && skipped < 4; --i, ++skipped) {
     std::string_view w = v_.W(i);
+    // A later conjunct shares the first one's preposition: "with the World
+    // Bank and the IMF", "with A, B and C" (a comma links only inside a list
+    // closed by "and").
+    if ((w == "and" || w == "or" || (in_list && w == ",")) && i > 0) {
+      int j = i - 1;
+      if (v_.W(j) == "," && w != ",") --j;
+      if (j >= 0 && v_.MentionAt(j) >= 0) return PrepositionBefore(v_.Top(v_.MentionAt(j)), true);
+      return -1;
+    }
     if (words::IsDeterminer(w) || words::IsPossessiveMark(w) || v_.IsNumber(i) ||
         v_.MentionAt(i) >= 0)
       continue;
@@ -43,6 +52,7 @@ bool Relater::TransparentPrep(int p) const {
 SubjectHow Relater::FindSubject(uint32_t pos, Args* out, int* from_record,
                                 uint32_t* subject_end) {
   out->Clear();
+  modifier_subject_weak_ = false;
   *from_record = -1;
   *subject_end = pos;
   uint32_t cb = v_.ClauseBegin(pos);
@@ -68,8 +78,41 @@ SubjectHow Relater::FindSubject(uint32_t pos, Args* out, int* from_record,
         adjacent = false;
         continue;
       }
-      // Skip an object of a preceding verb: "X attacked Y, Z condemned":
-      // only when a verb immediately precedes the noun phrase.
+      // A relative clause closed by a comma ("X, who represents Y's
+      // holders, asked"): its actors are not the main verb's subject; the
+      // antecedent is.
+      if (cb > 0 && (v_.W(cb) == "who" || v_.W(cb) == "which")) {
+        bool closed = false;
+        for (uint32_t k = v_.NpEnd(top); k < pos; ++k) closed |= v_.W(k) == ",";
+        if (closed) return SubjectHow::kRelative;
+      }
+      // A country modifier is the subject only through the force noun it
+      // modifies ("Iranian forces mounted", "Iraqi security forces
+      // attacked", "the US attack killed"); not through other nouns ("U.S.
+      // semiconductor industry representatives met") nor as the modifier of
+      // a later conjunct of plain nouns ("the senators and U.S. officials").
+      if (doc_.mentions[top].form == MentionForm::kModifier && v_.NpEnd(top) < pos) {
+        int e = static_cast<int>(v_.NpEnd(top));
+        int h = static_cast<int>(pos) - 1;
+        while (h >= e && (words::IsAuxiliary(v_.W(h)) || words::IsAdverb(v_.W(h)) ||
+                          words::IsNegator(v_.W(h)) || words::IsHypotheticalModal(v_.W(h)) ||
+                          words::IsFutureModal(v_.W(h)) || words::IsFutureLead(v_.W(h)) ||
+                          v_.W(h) == "to"))
+          --h;
+        if (h >= e) {
+          bool head_ok = (words::IsForceNoun(v_.W(h)) ||
+                          (s_.match_at[h] >= 0 && s_.records[s_.match_at[h]].nominal)) &&
+                         h - e <= 1;
+          int b = static_cast<int>(nb) - 1;
+          if (b >= static_cast<int>(cb) && v_.W(b) == "the") --b;
+          bool plain_conjunct = b > static_cast<int>(cb) &&
+                                (v_.W(b) == "and" || v_.W(b) == ",") &&
+                                v_.MentionAt(b - 1) < 0 && !v_.IsPunct(b - 1);
+          // Kept for a passive ("Nine French peacekeepers were killed"):
+          // the caller drops it for an agent.
+          if (!head_ok || plain_conjunct) modifier_subject_weak_ = true;
+        }
+      }
       out->Add(top);
       *subject_end = v_.NpEnd(top);
       // Coordinated subjects to the left: "Iran and Syria", "Iran, Syria and Turkey".
@@ -111,7 +154,7 @@ SubjectHow Relater::FindSubject(uint32_t pos, Args* out, int* from_record,
       for (int r = static_cast<int>(s_.records.size()) - 1; r >= 0; --r) {
         const Record& rec = s_.records[r];
         if (rec.entry && !rec.nominal && rec.end <= static_cast<uint32_t>(i) &&
-            !rec.subjects.empty()) {
+            rec.begin >= cb && !rec.subjects.empty()) {
           *from_record = r;
           return SubjectHow::kInherit;
         }
@@ -150,6 +193,7 @@ bool Relater::FindObjectAfter(uint32_t from, uint32_t limit, Args* out, uint32_t
       return true;
     }
     if (s_.match_at[i] >= 0) return false;
+    if (words::IsObjectPronoun(w)) return false;  // "to help it resist X": the object is "it"
     if (words::IsPreposition(w) && !TransparentPrep(static_cast<int>(i))) return false;
     if (v_.IsPunct(i)) return false;
     if (words::IsAuxiliary(w) || words::IsCoordinator(w)) return false;
@@ -164,9 +208,17 @@ bool Relater::FindPrepObject(const std::vector<std::string>& preps, uint32_t fro
     if (v_.MentionAt(i) >= 0) continue;  // a theme ("deployed the 82nd Airborne to")
     if (s_.match_at[i] >= 0 && i != from) return false;
     if (w == ";" || w == "," || words::IsTerminal(w)) return false;
-    if (std::find(preps.begin(), preps.end(), w) != preps.end()) {
+    // "demands by X", "help it resist X": an agent phrase or a pronoun
+    // object ends the search.
+    if (words::IsObjectPronoun(w) && v_.MentionAt(i) < 0) return false;
+    bool listed = std::find(preps.begin(), preps.end(), w) != preps.end();
+    if (w == "by" && !listed) return false;
+    if (listed) {
       // The noun phrase right after the preposition.
-      for (uint32_t j = i + 1; j < limit && j < i + 5; ++j) {
+      // "on more than a dozen Houthi targets": determiners and numbers may
+      // run a little longer than other words.
+      int plain = 0;
+      for (uint32_t j = i + 1; j < limit && j < i + 7 && plain <= 3; ++j) {
         int m = v_.MentionAt(j);
         if (m >= 0) {
           int top = v_.Top(m);
@@ -176,6 +228,8 @@ bool Relater::FindPrepObject(const std::vector<std::string>& preps, uint32_t fro
           return true;
         }
         std::string_view x = v_.W(j);
+        if (!(words::IsDeterminer(x) || words::IsPossessiveMark(x) || v_.IsNumber(j)))
+          ++plain;
         if (!(words::IsDeterminer(x) || words::IsPossessiveMark(x) || v_.IsNumber(j) ||
               (!v_.IsPunct(j) && s_.match_at[j] < 0 && !words::IsPreposition(x) &&
                !words::IsAuxiliary(x))))
@@ -264,9 +318,29 @@ bool Relater::FindByAgent(uint32_t from, uint32_t limit, Args* out) {
   return false;
 }
 
+// An aborting lead before the trigger (its verb group, determiners and
+// adverbs skipped): "declined to endorse", "stopped short of backing",
+// "refrained from attacking", "ruled out (an) attack", "stopped attacking".
+bool Relater::Aborted(uint32_t pos) const {
+  uint32_t cb = v_.ClauseBegin(pos);
+  int k = static_cast<int>(pos) - 1;
+  while (k >= static_cast<int>(cb) &&
+         (words::IsAdverb(v_.W(k)) || words::IsDeterminer(v_.W(k)) || words::IsAuxiliary(v_.W(k))))
+    --k;
+  if (k <= static_cast<int>(cb) - 1) return false;
+  std::string_view w = v_.W(k);
+  std::string_view prev = k > 0 ? v_.W(k - 1) : std::string_view();
+  if ((w == "to" || w == "of" || w == "from") && words::IsAbortLead(prev)) return true;
+  if (w == "out" && words::IsAbortLead(prev)) return true;  // "ruled out"
+  std::string_view t = v_.W(pos);
+  bool gerund = t.size() > 4 && t.substr(t.size() - 3) == "ing";
+  return gerund && (w == "stopped" || w == "stops" || w == "ceased" || w == "halted");
+}
+
 Modality Relater::LocalModality(uint32_t from, uint32_t pos) const {
   Modality m = Modality::kAsserted;
   uint32_t cb = v_.ClauseBegin(pos);
+  if (Aborted(pos)) return Modality::kNegated;
   // Conditional clause anywhere before the trigger in its clause.
   for (uint32_t i = cb; i < pos; ++i)
     if (words::IsConditional(v_.W(i))) m = Modality::kHypothetical;

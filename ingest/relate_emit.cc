@@ -14,6 +14,27 @@ namespace geokg::ingest::relate_internal {
 // ---------------------------------------------------------------------------
 // Output.
 
+// Hard-wrapped text ("...many U.S.\n    diplomatic missions"): a line break
+// with the white space around it becomes one space. The evidence span keeps
+// the exact bytes; only the display text is folded.
+std::string FoldLineBreaks(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '\n' || c == '\r') {
+      while (!out.empty() && (out.back() == ' ' || out.back() == '\t')) out.pop_back();
+      while (i + 1 < s.size() &&
+             (s[i + 1] == ' ' || s[i + 1] == '\t' || s[i + 1] == '\n' || s[i + 1] == '\r'))
+        ++i;
+      out.push_back(' ');
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
 void Relater::MarkContainer(uint32_t from, uint32_t to, Container c, int speaker_record) {
   for (uint32_t i = from; i < to && i < v_.size(); ++i) {
     Container cur = static_cast<Container>(s_.container[i]);
@@ -46,8 +67,18 @@ void Relater::Emit(const Args& src, RelationType type, const Args& tgt, Modality
   Modality modality = Combine(local, c);
   for (int i = 0; i < src.n; ++i)
     for (int j = 0; j < tgt.n; ++j) EmitOne(src.m[i], type, tgt.m[j], modality, conf, tb, te);
-  // A reported hostile act: the speaker blames its agent.
-  if (c == Container::kReported && speaker && IsHostile(type) &&
+  // A reported hostile act: the speaker blames its agent, unless the act is
+  // an indirect question or explanation ("said it understood why X
+  // attacked").
+  bool wh = false;
+  if (c == Container::kReported && at_token < v_.size() && s_.speaker[at_token] >= 0) {
+    const Record& sr = s_.records[s_.speaker[at_token]];
+    for (uint32_t k = sr.end; k < at_token; ++k) {
+      std::string_view w = v_.W(k);
+      wh |= w == "why" || w == "how" || w == "whether" || w == "what" || w == "if";
+    }
+  }
+  if (c == Container::kReported && speaker && IsHostile(type) && !presupposed_ && !wh &&
       (local == Modality::kAsserted || local == Modality::kFuture)) {
     for (int i = 0; i < speaker->n; ++i)
       for (int j = 0; j < src.n; ++j)
@@ -85,6 +116,13 @@ void Relater::EmitEntities(uint32_t se, RelationType type, uint32_t te, Modality
     if (b.kind == EntityKind::kLocation && type != RelationType::kAttacked &&
         type != RelationType::kDeployedTo && type != RelationType::kWithdrewFrom)
       return;
+    // A sea, gulf or region with no country of its own is where forces go
+    // or leave, not what is attacked ("attacks on the Gulf war front").
+    if (b.kind == EntityKind::kLocation && type != RelationType::kDeployedTo &&
+        type != RelationType::kWithdrewFrom && lexicon_) {
+      const Lexicon::Entry* entry = lexicon_->FindCanonical(b.name);
+      if (entry && entry->kind == EntityKind::kLocation && entry->country.empty()) return;
+    }
   }
   const Sentence& s = doc_.sentences[sentence];
   graph::ExtractedRelation rel;
@@ -97,7 +135,8 @@ void Relater::EmitEntities(uint32_t se, RelationType type, uint32_t te, Modality
   ev.begin = s.begin;
   ev.end = s.end;
   ev.trigger = std::move(trigger);
-  ev.text = Cap(TrimView(doc_.text.substr(s.begin, s.end - s.begin)), kMaxEvidenceText);
+  ev.text = Cap(FoldLineBreaks(TrimView(doc_.text.substr(s.begin, s.end - s.begin))),
+               kMaxEvidenceText);
   ev.date = meta_.date;
   ev.modality = modality;
   ev.section = s.section;
@@ -107,6 +146,14 @@ void Relater::EmitEntities(uint32_t se, RelationType type, uint32_t te, Modality
   ev.role = role;
   if (type == RelationType::kBlamed && modality == Modality::kAsserted)
     blamers_.emplace_back(te, se);
+  if (IsHostile(type) && (modality == Modality::kAsserted || modality == Modality::kReported)) {
+    // The agents of the latest hostile event, for "condemned the strikes".
+    if (sentence != last_hostile_sentence_) {
+      last_hostile_.Clear();
+      last_hostile_sentence_ = sentence;
+    }
+    last_hostile_.Add(static_cast<int>(se));
+  }
   out_->push_back(std::move(rel));
 }
 

@@ -79,7 +79,18 @@ constexpr auto kForceNouns = Make(
     "spokesperson", "warplanes", "jets", "aircraft", "drones", "ships", "warships", "navy",
     "army", "police", "agents", "operatives", "representatives", "delegation", "envoy",
     "envoys", "diplomats", "diplomat", "government", "battalion", "brigade", "contingent",
-    "division", "men", "rebels", "insurgents", "sources");
+    "division", "men", "rebels", "insurgents", "sources", "artillery", "bombers", "planes",
+    "warplane", "helicopters", "gunboats", "tanks", "missiles", "rockets", "military",
+    "authorities", "ministers", "minister", "president", "premier", "marines",
+    "paratroopers", "guards", "militia", "militias", "guerrillas", "panel", "team",
+    "group", "experts", "investigators", "inspectors", "mediators", "negotiators");
+constexpr auto kAbortLeads = Make("declined", "declines", "decline", "declining", "refused",
+                                  "refuses", "refuse", "refusing", "failed", "fails", "fail",
+                                  "failing", "short", "refrained", "refrains", "refrain",
+                                  "refraining", "ruled", "rules", "rule", "ruling", "stopped",
+                                  "stops", "ceased", "halted");
+constexpr auto kObjectPronouns = Make("it", "them", "him", "her", "us", "itself", "themselves",
+                                      "himself", "herself", "me", "you");
 constexpr auto kAccusationNouns = Make(
     "accusation", "accusations", "allegation", "allegations", "claim", "claims", "charge",
     "charges", "report", "reports", "suggestion", "suggestions", "assertion", "assertions",
@@ -110,6 +121,8 @@ bool IsSubordinator(std::string_view w) { return kSubordinators.Has(w); }
 bool IsPronoun(std::string_view w) { return kPronouns.Has(w); }
 bool IsForceNoun(std::string_view w) { return kForceNouns.Has(w); }
 bool IsAccusationNoun(std::string_view w) { return kAccusationNouns.Has(w); }
+bool IsAbortLead(std::string_view w) { return kAbortLeads.Has(w); }
+bool IsObjectPronoun(std::string_view w) { return kObjectPronouns.Has(w); }
 bool IsTerminal(std::string_view w) { return kTerminal.Has(w); }
 bool IsClauseBreak(std::string_view w) { return kClauseBreak.Has(w); }
 

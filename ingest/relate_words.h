@@ -31,6 +31,12 @@ bool IsPronoun(std::string_view w);        // it, they, he, she, we, i, you
 // Nouns for people or forces whose "of"/"from" complement names the actor:
 // "fighters from X", "troops of X", "members of X".
 bool IsForceNoun(std::string_view w);
+// Words that, followed by "to", "of" or "from" (or "out" for "ruled out"),
+// abort what follows: "declined to", "refused to", "failed to", "stopped
+// short of", "refrained from", "ruled out": the act did not happen.
+bool IsAbortLead(std::string_view w);
+// Object pronouns: "help it", "attack them". An unresolved one is the object.
+bool IsObjectPronoun(std::string_view w);
 // Nouns for claims whose denial is a denial: accusations, allegations ...
 bool IsAccusationNoun(std::string_view w);
 bool IsTerminal(std::string_view w);       // . ! ?

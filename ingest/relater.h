@@ -69,6 +69,10 @@ inline std::string Cap(std::string_view s, size_t cap) {
   return std::string(s.substr(0, n)) + "…";
 }
 
+// The sentence text for display: line breaks and their indent folded to one
+// space (relate_emit.cc).
+std::string FoldLineBreaks(std::string_view s);
+
 // Per-thread scratch, reused across documents.
 struct Scratch {
   SentenceView view;
@@ -98,7 +102,7 @@ class Relater {
 
   // --- argument finding (sentence-relative token indices)
   SubjectHow FindSubject(uint32_t pos, Args* out, int* from_record, uint32_t* subject_end);
-  int PrepositionBefore(int top) const;  // index of a governing preposition or -1
+  int PrepositionBefore(int top, bool in_list = false) const;  // index of a governing preposition or -1
   bool TransparentPrep(int prep_index) const;
   bool FindObjectAfter(uint32_t from, uint32_t limit, Args* out, uint32_t* np_end);
   bool FindPrepObject(const std::vector<std::string>& preps, uint32_t from, uint32_t limit,
@@ -106,6 +110,9 @@ class Relater {
   void Coordinate(uint32_t np_end, uint32_t limit, Args* out, uint32_t* np_end_out);
   bool FindByAgent(uint32_t from, uint32_t limit, Args* out);
   Modality LocalModality(uint32_t from, uint32_t pos) const;
+  bool Aborted(uint32_t pos) const;
+  bool OwnsNoun(int top) const;
+  bool InstrumentAgent(uint32_t from, uint32_t limit, Args* out);
   bool IsVerbToken(uint32_t i) const;
   bool BareVerbContext(uint32_t i) const;
 
@@ -132,6 +139,13 @@ class Relater {
 
   uint32_t si_ = 0;  // current sentence
   bool from_structural_ = false;  // emitting recognition's structural relations
+  // Emitting a nominal event whose agent the sentence presupposes ("Monday's
+  // attack by American forces"): a speaker reporting it does not blame.
+  bool presupposed_ = false;
+  // Set by FindSubject: the subject found is a country modifier of a noun
+  // that is not a force ("U.S. semiconductor industry representatives"):
+  // a patient, never an agent.
+  bool modifier_subject_weak_ = false;
   float caps_factor_ = 1.f;       // confidence factor of the current sentence
   // Pending EVENT argument: a trigger at [event_pos, event_pos + 4) takes
   // these agents ("condemned X for the strikes").
@@ -141,6 +155,10 @@ class Relater {
   // Document state: who blamed whom (target entity, source entity), and the
   // last speaker seen.
   std::vector<std::pair<uint32_t, uint32_t>> blamers_;
+  // Entities (not mentions) that acted in the latest hostile event, and its
+  // sentence: "Iran condemned the strikes" condemns them.
+  Args last_hostile_;
+  uint32_t last_hostile_sentence_ = ~0u;
   Args last_speaker_;
   int last_speaker_sentence_ = -100;
 };

@@ -54,14 +54,17 @@ uint32_t DocResolver::ForName(std::string_view name, graph::EntityKind kind, std
       return i;
     }
   }
+  // The arguments may point into out->entities (another entity's country),
+  // which emplace_back can move: copy them first.
+  std::string name_copy(name), country_copy(country), surface_copy(surface);
   uint32_t index = static_cast<uint32_t>(out_->entities.size());
   graph::Entity& e = out_->entities.emplace_back();
   e.id = id;
-  e.name = std::string(name);
+  e.name = std::move(name_copy);
   e.kind = kind;
-  e.country = std::string(country);
+  e.country = std::move(country_copy);
   ids_.push_back(id);
-  AddAlias(index, surface);
+  AddAlias(index, surface_copy);
   return index;
 }
 

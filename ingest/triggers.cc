@@ -209,6 +209,7 @@ Status Triggers::Parse(std::string_view text, std::string_view source) {
         if (flag == "denial") e.denial = true;
         else if (flag == "inverse") e.inverse = true;
         else if (flag == "weak") e.weak = true;
+        else if (flag == "force") e.force = true;
         else if (flag == "content" || flag.empty()) {}
         else return Status::InvalidInput(where + ": unknown flag '" + std::string(flag) + "'");
       }

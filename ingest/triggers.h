@@ -26,7 +26,9 @@
 //   flags  comma-separated: `denial` (deny: its complement is negated
 //          content and the edge goes to the accuser), `inverse` (the edge
 //          runs from OBJ to SUBJ: "Iran backs X" is X backed-by Iran),
-//          `weak` (an ambiguous word: lower confidence).
+//          `weak` (an ambiguous word: lower confidence), `force` (the
+//          words between V and the preposition must hold a force noun:
+//          "sent 3,000 troops to X", "dispatched two warships to X").
 //
 // Thread-safety: a loaded Triggers is immutable and may be shared by threads.
 #pragma once
@@ -58,6 +60,8 @@ struct TriggerEntry {
   bool denial = false;
   bool inverse = false;            // the relation runs OBJ -> SUBJ ("Iran backs X": X backed-by Iran)
   bool weak = false;               // an ambiguous word: lower confidence
+  bool force = false;              // the theme between V and the preposition
+                                   // must name a force ("sent 3,000 troops to")
   std::string lemma;               // the form as written (for messages)
   std::string where;               // "file:line"
 

@@ -210,6 +210,21 @@ TEST_CASE("extractor: other actors and styles", "[ingest][extractor]") {
     DocRecord rec = ExtractText("The Taliban seized Kabul after US forces withdrew from Afghanistan.\n");
     CHECK(Asserted(rec, "United States", RelationType::kWithdrewFrom, "Afghanistan"));
   }
+  SECTION("a sea or region without a country is not attacked") {
+    DocRecord rec = ExtractText("Iranian forces mounted fresh attacks on the Gulf war southern front.\n");
+    CHECK_FALSE(Any(rec, "", RelationType::kAttacked, "Persian Gulf"));
+  }
+  SECTION("hard-wrapped evidence reads as one line, its span stays exact") {
+    std::string text = "Hezbollah fighters attacked an Israeli army post near\nthe border on Monday.\n";
+    DocRecord rec = ExtractText(text);
+    REQUIRE(Asserted(rec, "Hezbollah", RelationType::kAttacked, ""));
+    for (const auto& r : rec.relations) {
+      CHECK(r.evidence.text.find('\n') == std::string::npos);
+      CHECK(r.evidence.text.find("near the border") != std::string::npos);
+      CHECK(text.substr(r.evidence.begin, r.evidence.end - r.evidence.begin).find("near\nthe") !=
+            std::string::npos);
+    }
+  }
   SECTION("negated and hypothetical deployments") {
     DocRecord rec = ExtractText(
         "China did not send troops to Russia, officials said.\n\n"

@@ -449,3 +449,123 @@ TEST_CASE("relate: bare verb forms need a verb context", "[ingest][relate]") {
   CHECK_FALSE(Find(rels, "France", RelationType::kBackedBy, "Hezbollah"));
   CHECK(Has(rels, "Iraq", RelationType::kKilled, "United States"));
 }
+
+TEST_CASE("relate: a pronoun object blocks a later actor", "[ingest][relate]") {
+  DocBuilder b;
+  b.Add("[Jordan|Jordan] was to receive 1.25 billion dlrs from [Iraq|Iraq] and "
+        "[Saudi Arabia|Saudi Arabia] to help it resist [Israel|Israel] .");
+  auto rels = Run(b);
+  CHECK_FALSE(Find(rels, "Saudi Arabia", RelationType::kAided, "Israel"));
+  CHECK_FALSE(Find(rels, "Iraq", RelationType::kAided, "Israel"));
+}
+
+TEST_CASE("relate: a noun after a verb and 'demands by X' are not verbs", "[ingest][relate]") {
+  DocBuilder b;
+  b.Add("[Brazilian|Brazil|country|mod] Finance Minister [Dilson Funaro|Dilson Funaro|person] shrugged "
+        "off demands by a group of [Brazilian|Brazil|country|mod] governors that he resign .");
+  auto rels = Run(b);
+  CHECK_FALSE(Find(rels, "Dilson Funaro", RelationType::kCalledOn, "Brazil"));
+}
+
+TEST_CASE("relate: reporting a presupposed event or an explanation is not blame", "[ingest][relate]") {
+  DocBuilder b;
+  b.Add("The [State Department|United States Department of State|government-body] says missions "
+        "are on alert for retaliation from [Iran|Iran] for Monday 's attack on two "
+        "[Iranian|Iran|country|mod] oil platforms by [American|United States|country|mod] forces .");
+  b.Add("[Japan|Japan] said it understood why the [U.S.|United States] attacked an "
+        "[Iranian|Iran|country|mod] oil platform .");
+  auto rels = Run(b);
+  CHECK_FALSE(Find(rels, "United States Department of State", RelationType::kBlamed, "United States"));
+  CHECK_FALSE(Find(rels, "Japan", RelationType::kBlamed, "United States"));
+  CHECK(Has(rels, "United States", RelationType::kAttacked, "Iran", Modality::kReported));
+}
+
+TEST_CASE("relate: aborting verbs negate what follows", "[ingest][relate]") {
+  DocBuilder b;
+  b.Add("The [United States|United States] stopped short of endorsing [Brazil|Brazil] 's bid .");
+  b.Add("[Iraq|Iraq] declined to condemn [Iran|Iran] .");
+  b.Add("[Israel|Israel] refused to launch an attack on [Lebanon|Lebanon] .");
+  b.Add("[Mulford|David Mulford|person] said there was no target for the dollar and called on "
+        "[Japan|Japan] to act .");
+  auto rels = Run(b);
+  CHECK(Has(rels, "United States", RelationType::kSupported, "Brazil", Modality::kNegated));
+  CHECK(Has(rels, "Iraq", RelationType::kCondemned, "Iran", Modality::kNegated));
+  CHECK(Has(rels, "Israel", RelationType::kAttacked, "Lebanon", Modality::kNegated));
+  // The negation of an earlier clause does not reach a verb after "and".
+  const auto* c = Find(rels, "David Mulford", RelationType::kCalledOn, "Japan");
+  REQUIRE(c);
+  CHECK(c->evidence.modality != Modality::kNegated);
+  CHECK(CountAsserted(rels) == 0);
+}
+
+TEST_CASE("relate: a country modifier is an agent only through a force noun", "[ingest][relate]") {
+  DocBuilder b;
+  b.Add("The senators , several congressmen and [U.S.|United States|country|mod] semiconductor "
+        "industry representatives met with [Japan|Japan] .");
+  b.Add("[Iraqi|Iraq|country|mod] security forces attacked [Kuwait|Kuwait] .");
+  b.Add("Nine [French|France|country|mod] peacekeepers were killed by [Ivorian|Ivory Coast|country|mod] "
+        "bombers .");
+  auto rels = Run(b);
+  CHECK_FALSE(Find(rels, "United States", RelationType::kMetWith, "Japan"));
+  CHECK_FALSE(Find(rels, "Japan", RelationType::kMetWith, "United States"));
+  CHECK(Has(rels, "Iraq", RelationType::kAttacked, "Kuwait"));
+  CHECK(Has(rels, "Ivory Coast", RelationType::kKilled, "France"));
+}
+
+TEST_CASE("relate: an owner or modifier of the object noun", "[ingest][relate]") {
+  DocBuilder b;
+  b.Add("[Bernard Prauge|Bernard Prauge|person] will lead the [French|France|country|mod] delegation .");
+  b.Add("[Britain|United Kingdom] backed the [United States|United States] ' attack on an oil platform .");
+  auto rels = Run(b);
+  CHECK_FALSE(Find(rels, "Bernard Prauge", RelationType::kLeaderOf, "France"));
+  CHECK(Has(rels, "United Kingdom", RelationType::kSupported, "United States"));
+  CHECK_FALSE(Find(rels, "United States", RelationType::kBackedBy, "United Kingdom"));
+}
+
+TEST_CASE("relate: names, questions, relative clauses and governed nouns", "[ingest][relate]") {
+  DocBuilder b;
+  b.Add("[Monsod|Solita Monsod|person] told [Reuters|Reuters|media] Finance Secretary "
+        "[Jaime Ongpin|Jaime Ongpin|person] had decided .");
+  b.Add("[Yeutter|Clayton Yeutter|person] , asked whether the [U.S.|United States|country|mod] "
+        "deficit would improve , replied .");
+  b.Add("[De los Angeles|Eduardo de los Angeles|person] , who represents [SMC|San Miguel Corp|organization] "
+        "'s stockholders , asked the [SEC|Securities and Exchange Commission|government-body] to block the deal .");
+  b.Add("Prices fell after confirmation of a [U.S.|United States|country|mod] Navy attack on an "
+        "[Iranian|Iran|country|mod] platform by Defence Secretary [Caspar Weinberger|Caspar Weinberger|person] .");
+  auto rels = Run(b);
+  CHECK_FALSE(Find(rels, "Jaime Ongpin", RelationType::kBackedBy, "Reuters"));
+  CHECK_FALSE(Find(rels, "Clayton Yeutter", RelationType::kCalledOn, "United States"));
+  CHECK(Has(rels, "Eduardo de los Angeles", RelationType::kCalledOn, "Securities and Exchange Commission"));
+  CHECK_FALSE(Find(rels, "San Miguel Corp", RelationType::kCalledOn, "Securities and Exchange Commission"));
+  CHECK_FALSE(Find(rels, "Caspar Weinberger", RelationType::kAttacked, "Iran"));
+}
+
+TEST_CASE("relate: deployments, volleys, threats and casualties", "[ingest][relate]") {
+  DocBuilder b;
+  b.Add("[Russia|Russia] sent 3,000 troops to [Belarus|Belarus] .");
+  b.Add("[Russia|Russia] sent a letter to [Poland|Poland] .");
+  b.Add("[Hezbollah|Hezbollah|armed-group] fired dozens of rockets into northern [Israel|Israel] .");
+  b.Add("[Hamas|Hamas|armed-group] threatened to strike [Egypt|Egypt] .");
+  b.Add("[Ukrainian|Ukraine|country|mod] soldiers were killed in a [Russian|Russia|country|mod] strike .");
+  auto rels = Run(b);
+  CHECK(Has(rels, "Russia", RelationType::kDeployedTo, "Belarus"));
+  CHECK_FALSE(Find(rels, "Russia", RelationType::kDeployedTo, "Poland"));
+  CHECK(Has(rels, "Hezbollah", RelationType::kAttacked, "Israel"));
+  CHECK(Has(rels, "Hamas", RelationType::kThreatened, "Egypt"));
+  CHECK(Has(rels, "Hamas", RelationType::kAttacked, "Egypt", Modality::kFuture));
+  CHECK(Has(rels, "Russia", RelationType::kKilled, "Ukraine"));
+}
+
+TEST_CASE("relate: symmetric events between parties and condemned events", "[ingest][relate]") {
+  DocBuilder b;
+  b.Add("Talks between [Israel|Israel] and [Hamas|Hamas|armed-group] ended .");
+  b.Add("[Niger|Niger] and [Mali|Mali] signed a defence pact .");
+  b.Add("[North Korea|North Korea] attacked [Japan|Japan] .");
+  b.Add("[South Korea|South Korea] condemned the attacks .");
+  auto rels = Run(b);
+  CHECK((Has(rels, "Israel", RelationType::kNegotiatedWith, "Hamas") ||
+         Has(rels, "Hamas", RelationType::kNegotiatedWith, "Israel")));
+  CHECK((Has(rels, "Niger", RelationType::kAgreedWith, "Mali") ||
+         Has(rels, "Mali", RelationType::kAgreedWith, "Niger")));
+  CHECK(Has(rels, "South Korea", RelationType::kCondemned, "North Korea"));
+}

@@ -93,7 +93,7 @@ bool Contains(const std::string& haystack, const std::string& needle) {
 
 }  // namespace
 
-TEST_CASE("queries print aligned tables; multi-line queries end with ';'", "[tools][repl]") {
+TEST_CASE("queries print aligned tables and multi-line queries end with a semicolon", "[tools][repl]") {
   Fixture f;
   Repl repl(f.view, f.store.get());
   std::string out = Run(repl, "MATCH (a)-[:blamed]->(b) RETURN a.name, b.name;");
@@ -198,7 +198,7 @@ TEST_CASE(":why shows evidence with source, date and modality", "[tools][repl]")
   CHECK(Contains(Run(repl, ":why Iran blamd US"), "did you mean 'blamed'"));
 }
 
-TEST_CASE(":dot draws the last result; settings commands", "[tools][repl]") {
+TEST_CASE(":dot draws the last result, and settings commands work", "[tools][repl]") {
   Fixture f;
   Repl repl(f.view, f.store.get());
   std::string path = f.dir / "last.svg";
