@@ -173,7 +173,10 @@ SubjectHow Relater::FindSubject(uint32_t pos, Args* out, int* from_record,
     plain_words += v_.IsPunct(i) ? 2 : 1;
   }
   // Reached the clause start: a relative clause takes its antecedent.
-  if (cb < v_.size() && words::IsRelativePronoun(v_.W(cb)) && cb > 0 && cb < pos) {
+  // ("whose presidents have criticised": the subject is the possessed noun,
+  // not the antecedent).
+  if (cb < v_.size() && words::IsRelativePronoun(v_.W(cb)) && cb > 0 && cb < pos &&
+      v_.W(cb) != "whose") {
     return SubjectHow::kRelative;
   }
   return SubjectHow::kNone;
