@@ -17,6 +17,7 @@
 #include <cereal/types/string.hpp>
 #include <cereal/types/vector.hpp>
 #include <cstdint>
+#include <cstring>
 #include <exception>
 #include <istream>
 #include <ostream>
@@ -145,6 +146,87 @@ class ValueReader {
   serialize_internal::MemorySource source_;
   std::istream stream_;
 };
+
+// ---- fixed-layout encoders for the two values Apply writes per evidence ----
+//
+// They write exactly the bytes ValueWriter::Encode writes (cereal's binary
+// archive: u32 class version, then each field in native byte order, enums as their underlying u8, std::array of numbers
+// as its bytes, strings as u64 length + bytes), without building an archive
+// or a stream per value. serialize_test checks them byte for byte against
+// cereal. A change to a serializer above must change these with it.
+
+namespace serialize_internal {
+
+static_assert(sizeof(Modality) == 1 && sizeof(Section) == 1, "enums are one byte in the archive");
+
+inline char* PutRaw(char* p, const void* v, size_t n) {
+  std::memcpy(p, v, n);
+  return p + n;
+}
+template <class T>
+char* Put(char* p, T v) {
+  return PutRaw(p, &v, sizeof(v));
+}
+inline char* PutString(char* p, const std::string& s) {
+  p = Put<uint64_t>(p, s.size());
+  return PutRaw(p, s.data(), s.size());
+}
+
+}  // namespace serialize_internal
+
+// Bytes of the encoding of `e`.
+inline size_t EvidenceEncodedSize(const Evidence& e) {
+  return 4 + 8 + 3 * 4 + (8 + e.trigger.size()) + (8 + e.text.size()) + 4 + 1 + 1 + 4 + (8 + e.role.size());
+}
+
+// Writes the encoding of `e` (EvidenceEncodedSize bytes) at `out`.
+inline void EncodeEvidenceTo(const Evidence& e, char* out) {
+  using namespace serialize_internal;
+  char* p = Put<uint32_t>(out, 1);  // CEREAL_CLASS_VERSION(Evidence)
+  p = Put(p, e.doc);
+  p = Put(p, e.sentence);
+  p = Put(p, e.begin);
+  p = Put(p, e.end);
+  p = PutString(p, e.trigger);
+  p = PutString(p, e.text);
+  p = Put(p, e.date);
+  p = Put(p, e.modality);
+  p = Put(p, e.section);
+  p = Put(p, e.confidence);
+  PutString(p, e.role);
+}
+
+// Appends the encoding of StoredSummary{&s} to *out.
+inline void AppendStoredSummary(const RelationSummary& s, std::string* out) {
+  using namespace serialize_internal;
+  size_t at = out->size();
+  out->resize(at + 4 + sizeof(s.counts) + 4 + 4 + 4 + 8 + s.role.size());
+  char* p = Put<uint32_t>(out->data() + at, 1);  // CEREAL_CLASS_VERSION(StoredSummary)
+  p = PutRaw(p, s.counts.data(), sizeof(s.counts));
+  p = Put(p, s.first_date);
+  p = Put(p, s.last_date);
+  p = Put(p, s.confidence);
+  PutString(p, s.role);
+}
+
+// Decodes what AppendStoredSummary writes into *s (its key untouched).
+// False when `bytes` is not exactly one version-1 encoding.
+inline bool DecodeStoredSummary(std::string_view bytes, RelationSummary* s) {
+  constexpr size_t kFixed = 4 + sizeof(s->counts) + 4 + 4 + 4 + 8;
+  if (bytes.size() < kFixed) return false;
+  const char* p = bytes.data();
+  uint32_t version = 0;
+  uint64_t role_size = 0;
+  std::memcpy(&version, p, 4);
+  std::memcpy(&role_size, p + kFixed - 8, 8);
+  if (version != 1 || role_size != bytes.size() - kFixed) return false;
+  std::memcpy(s->counts.data(), p + 4, sizeof(s->counts));
+  std::memcpy(&s->first_date, p + 4 + sizeof(s->counts), 4);
+  std::memcpy(&s->last_date, p + 8 + sizeof(s->counts), 4);
+  std::memcpy(&s->confidence, p + 12 + sizeof(s->counts), 4);
+  s->role.assign(p + kFixed, role_size);
+  return true;
+}
 
 }  // namespace geokg::graph
 

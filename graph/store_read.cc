@@ -77,8 +77,7 @@ Status ForEachValue(const Store::Impl& impl, MDB_dbi dbi, std::string_view db_na
 bool DecodeSummary(std::string_view key, std::string_view value, ValueReader* reader,
                    RelationSummary* summary) {
   if (key.size() != kRelationKeySize || value.size() < kEvidenceNoSize) return false;
-  StoredSummary stored{summary};
-  if (!reader->Decode(value.substr(kEvidenceNoSize), &stored)) return false;
+  if (!DecodeStoredSummary(value.substr(kEvidenceNoSize), summary)) return false;
   summary->key = DecodeRelationKey(key.data());
   return true;
 }

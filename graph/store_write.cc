@@ -328,9 +328,8 @@ Status BatchWriter::WriteRelations(const std::vector<const DocRecord*>& docs, Ap
     unsigned put_flags = 0;
     if (rc == 0) {
       std::string_view value = FromVal(v);
-      StoredSummary decoded{&stored};
       if (value.size() < kEvidenceNoSize ||
-          !reader_.Decode(value.substr(kEvidenceNoSize), &decoded)) {
+          !DecodeStoredSummary(value.substr(kEvidenceNoSize), &stored)) {
         return Status::Storage(impl_.dir + ": corrupt relation summary");
       }
       newest = GetBe64(value.data());
@@ -346,11 +345,9 @@ Status BatchWriter::WriteRelations(const std::vector<const DocRecord*>& docs, Ap
       previous[o] = newest;
       newest = base + o;
     }
-    std::string_view encoded =
-        writer_.Encode(StoredSummary{const_cast<RelationSummary*>(to_write)});
     value_.resize(kEvidenceNoSize);
     PutBe64(value_.data(), newest);
-    value_.append(encoded);
+    AppendStoredSummary(*to_write, &value_);
     k = MDB_val{kRelationKeySize, rel_key};
     v = ToVal(value_);
     rc = mdb_cursor_put(summaries.get(), &k, &v, put_flags);
@@ -363,13 +360,12 @@ Status BatchWriter::WriteRelations(const std::vector<const DocRecord*>& docs, Ap
   for (uint32_t o = 0; o < order; ++o) {
     if (by_order[o] == nullptr) continue;
     PutBe64(seq_buf, base + o);
-    std::string_view encoded = writer_.Encode(*by_order[o]);
-    MDB_val k{kEvidenceNoSize, seq_buf}, v{kEvidenceNoSize + encoded.size(), nullptr};
+    MDB_val k{kEvidenceNoSize, seq_buf}, v{kEvidenceNoSize + EvidenceEncodedSize(*by_order[o]), nullptr};
     rc = mdb_cursor_put(evidence_cursor.get(), &k, &v, MDB_APPEND | MDB_RESERVE);
     if (rc != 0) return Check(rc, "write evidence");
     char* out = static_cast<char*>(v.mv_data);
     PutBe64(out, previous[o]);
-    std::memcpy(out + kEvidenceNoSize, encoded.data(), encoded.size());
+    EncodeEvidenceTo(*by_order[o], out + kEvidenceNoSize);
     ++result->evidence_added;
   }
   return Status::Ok();

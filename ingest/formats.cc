@@ -10,6 +10,7 @@
 #include "graph/date.h"
 #include "graph/ids.h"
 #include "ingest/dates.h"
+#include "ingest/json_scan.h"
 #include "ingest/reader.h"
 
 namespace geokg::ingest {
@@ -364,6 +365,38 @@ Status ParseJsonlLine(std::string_view name, uint64_t line_number, std::string_v
                                 "), skipped");
   size_t bad = 0;
   if (!ValidateUtf8(line, &bad)) return Status::InvalidInput(Utf8Error(name, line, bad, line_number));
+
+  // The fast path: a flat object whose wanted fields are strings, as JSONL
+  // corpora almost always are. Anything else goes to the full parser.
+  {
+    JsonField fields[5] = {{options.text_field},
+                           {options.title_field},
+                           {options.url_field},
+                           {options.id_field},
+                           {options.date_field}};
+    if (ScanFlatJsonObject(line, fields, 5)) {
+      if (!fields[0].present)
+        return Status::InvalidInput(where + ": no \"" + options.text_field + "\" field, skipped");
+      if (AllSpace(fields[0].value))
+        return Status::InvalidInput(where + ": empty \"" + options.text_field + "\" field, skipped");
+      doc->text = std::move(fields[0].value);
+      graph::DocMeta& meta = doc->meta;
+      meta = graph::DocMeta{};
+      meta.id = graph::DocIdFor(doc->text);
+      meta.bytes = doc->text.size();
+      meta.source = where;
+      if (fields[1].present && !AllSpace(fields[1].value))
+        meta.title = std::string(TrimLine(fields[1].value));
+      else
+        meta.title = TitleFromText(doc->text, where);
+      if (fields[2].present) meta.url = std::move(fields[2].value);
+      if (fields[3].present) meta.external_id = std::move(fields[3].value);
+      if (fields[4].present) meta.date = ParseLooseDate(fields[4].value);
+      if (meta.date == 0) meta.date = FindDateInText(doc->text);
+      *produced = true;
+      return Status::Ok();
+    }
+  }
 
   nlohmann::json value;
   try {

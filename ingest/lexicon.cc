@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <unordered_set>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -283,7 +284,36 @@ Status Lexicon::Finish() {
       return Status::InvalidInput(r.where + ": unknown entity '" + r.target + "' (not a canonical name or alias in any *.actors.tsv)");
     AddPattern(r.word, LexValue{r.kind, false, IndexOf(e), 0});
   }
+  // Adjective demonyms: the first demonym of an entry that is not the plural
+  // of another of its demonyms.
+  adjective_demonym_.assign(entries_.size(), std::string());
+  for (const PendingRef& r : pending_) {
+    if (r.kind != LexKind::kDemonym) continue;
+    uint32_t index = IndexOf(FindAlias(r.target));
+    std::string& adj = adjective_demonym_[index];
+    if (!adj.empty()) continue;
+    bool plural = false;
+    if (r.word.size() > 2 && r.word.back() == 's')
+      for (const PendingRef& o : pending_)
+        plural |= o.kind == LexKind::kDemonym && o.target == r.target &&
+                  std::string_view(o.word) == std::string_view(r.word).substr(0, r.word.size() - 1);
+    if (!plural) adj = r.word;
+  }
   pending_.clear();
+  // Surnames: the last word of each person's canonical name, unless it is a
+  // common word.
+  std::unordered_set<uint64_t> common(building_common_.begin(), building_common_.end());
+  by_surname_.clear();
+  for (uint32_t i = 0; i < entries_.size(); ++i) {
+    const Entry& e = entries_[i];
+    if (e.kind != graph::EntityKind::kPerson) continue;
+    size_t sp = e.name.find_last_of(' ');
+    std::string_view last = sp == std::string::npos ? std::string_view(e.name) : std::string_view(e.name).substr(sp + 1);
+    if (last.size() < 3 || last.back() == '.') continue;
+    uint64_t key = TokenKey(last);
+    if (common.count(key)) continue;
+    by_surname_[key].push_back(i);
+  }
   // Flatten: values of each key contiguous, the latest added first.
   std::vector<std::pair<uint64_t, uint32_t>> items;
   std::vector<Node>& recs = node_recs_;
@@ -397,6 +427,16 @@ const Lexicon::Entry* Lexicon::FindCanonical(std::string_view name) const {
 const Lexicon::Entry* Lexicon::FindAlias(std::string_view name) const {
   auto it = by_alias_.find(graph::NormalizeName(name));
   return it == by_alias_.end() ? nullptr : &entries_[it->second];
+}
+
+const std::vector<uint32_t>* Lexicon::PeopleWithSurname(uint64_t surname_key) const {
+  auto it = by_surname_.find(surname_key);
+  return it == by_surname_.end() ? nullptr : &it->second;
+}
+
+std::string_view Lexicon::AdjectiveDemonym(const Entry& e) const {
+  uint32_t index = IndexOf(&e);
+  return index < adjective_demonym_.size() ? std::string_view(adjective_demonym_[index]) : std::string_view();
 }
 
 const Lexicon::Entry* Lexicon::CountryByCode(std::string_view iso3) const {

@@ -134,6 +134,14 @@ class Lexicon {
   const Entry* FindAlias(std::string_view name) const;
   // The country entry whose ISO-3 code is `iso3` (kind country), or nullptr.
   const Entry* CountryByCode(std::string_view iso3) const;
+  // The person entries (indices into entries) whose canonical name ends with
+  // the word of TokenKey `surname_key` ("Reagan" -> Ronald Reagan), or
+  // nullptr. Words that are common English words are not indexed.
+  const std::vector<uint32_t>* PeopleWithSurname(uint64_t surname_key) const;
+  // The adjective demonym of an entry ("Iraqi" for Iraq): the first
+  // demonym of demonyms.tsv naming it that is not the plural of another
+  // ("Iraqis"); empty if it has none.
+  std::string_view AdjectiveDemonym(const Entry& e) const;
 
   const std::vector<Entry>& entries() const { return entries_; }
   const std::vector<Title>& titles() const { return titles_; }
@@ -168,6 +176,8 @@ class Lexicon {
   std::unordered_map<std::string, uint32_t> by_name_;   // NormalizeName(canonical) -> entry
   std::unordered_map<std::string, uint32_t> by_alias_;  // NormalizeName(alias) -> entry
   std::unordered_map<std::string, uint32_t> by_code_;   // ISO-3 -> country entry
+  std::unordered_map<uint64_t, std::vector<uint32_t>> by_surname_;  // TokenKey(last word) -> people
+  std::vector<std::string> adjective_demonym_;  // parallel to entries_
   std::unordered_map<uint64_t, std::vector<LexValue>> building_;  // key -> values, until Finish
   std::vector<uint64_t> prefix_keys_;
   std::vector<uint64_t> building_common_;

@@ -1,6 +1,7 @@
 // Recognition patterns for actors the lexicon cannot list: numbered
-// military units, compound adjectives, facilities, groups described by type
-// and "the <demonym> city of X". Each Try* looks at token i of the current
+// military units, compound adjectives, groups described by type (and, after
+// the scan, the country that qualifies a bare group) and "the <demonym> city
+// of X". Each Try* looks at token i of the current
 // sentence (tokens up to `end`) and returns how many tokens it consumed.
 #include <string>
 
@@ -9,13 +10,6 @@
 
 namespace geokg::ingest::internal {
 namespace {
-
-template <size_t N>
-bool InList(const std::string_view (&list)[N], std::string_view w) {
-  for (std::string_view x : list)
-    if (x == w) return true;
-  return false;
-}
 
 bool IsOrdinal(std::string_view w) {
   size_t d = 0;
@@ -95,33 +89,6 @@ constexpr std::string_view kGroupNounModified[] = {
     "groups", "camp", "camps", "base", "bases", "positions", "headquarters", "fighters", "movement", "chief",
     "official", "officials", "violence", "activity", "spokesman", "attacks", "attack", "forces", "units",
     "unit", "stronghold", "strongholds", "territory", "organizer", "organizers", "organiser", "organisers"};
-
-constexpr std::string_view kDefiniteFacility[] = {"building", "compound", "site", "premises", "facility",
-                                                  "mission", "complex", "embassy", "consulate", "base"};
-constexpr std::string_view kDirectionAdjectives[] = {
-    "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "northeastern",
-    "northwestern", "southeastern", "southwestern", "remote", "restive", "volatile", "oil-rich", "disputed",
-    "nearby", "border"};
-constexpr std::string_view kPlaceNouns[] = {"city", "town", "province", "region", "village", "capital",
-                                            "district", "governorate", "port", "area", "state"};
-
-bool EqualsFolded(std::string_view token, std::string_view lower) {
-  if (token.size() != lower.size()) return false;
-  for (size_t i = 0; i < token.size(); ++i) {
-    char c = token[i];
-    if (c >= 'A' && c <= 'Z') c += 32;
-    if (c != lower[i]) return false;
-  }
-  return true;
-}
-
-// Case-insensitive InList for a list of lower-case words.
-template <size_t N>
-bool InListFolded(const std::string_view (&list)[N], std::string_view w) {
-  for (std::string_view x : list)
-    if (EqualsFolded(w, x)) return true;
-  return false;
-}
 
 std::string Lowered(std::string_view w) {
   std::string s(w);
@@ -261,128 +228,6 @@ uint32_t Recognizer::TryCompound(uint32_t i, uint32_t end) {
   return 1;
 }
 
-uint32_t Recognizer::TryFacility(uint32_t i, uint32_t end) {
-  std::string_view w = Tok(i);
-  const bool embassy = Is(i, "embassy") || Is(i, "consulate");
-  const bool base = Is(i, "base") || Is(i, "airbase") || Is(i, "bases");
-  const bool definite_word = InListFolded(kDefiniteFacility, w);
-  if (!embassy && !base && !definite_word) return 0;
-  // "the embassy compound", "the diplomatic mission": definite reference.
-  uint32_t span_end = i + 1;
-  if (embassy && span_end < end && (Is(span_end, "compound") || Is(span_end, "building"))) ++span_end;
-  bool definite = (i >= 1 && Is(i - 1, "the")) ||
-                  (i >= 2 && Is(i - 2, "the") && Lower(i - 1) && !(Flags(i - 1) & kTokPunct) &&
-                   (Is(i - 1, "diplomatic") || Is(i - 1, "military") || Is(i - 1, "air") || Is(i - 1, "besieged") ||
-                    Is(i - 1, "embassy")));
-  if (!embassy && !base) {
-    if (!definite || res_.LastFacility() == kNone) return 0;
-    res_.Emit(i, i + 1, res_.LastFacility(), MentionForm::kPronoun);
-    return 1;
-  }
-  // Owner: "US embassy", "Iraq's embassy", "its embassy", "the country's embassy".
-  uint32_t owner = kNone;
-  int32_t pm = MentionEndingAt(i);
-  if (pm < 0 && i >= 2 && (Flags(i - 2) & kTokPossessive)) pm = MentionEndingAt(i - 1);
-  if (pm >= 0 && out_->entities[out_->mentions[pm].entity].kind == graph::EntityKind::kCountry &&
-      out_->mentions[pm].last_token + 2 >= i)
-    owner = out_->mentions[pm].entity;
-  if (owner == kNone && i >= 1 && (Is(i - 1, "its") || Is(i - 1, "their"))) owner = res_.LastCountry(i);
-
-  // Place: "in Baghdad", "in the northern Iraqi city of Kirkuk".
-  uint32_t k = span_end;
-  uint32_t place = kNone, host = kNone;
-  if (k + 1 < end && (Is(k, "in") || Is(k, "near") || Is(k, "outside"))) {
-    ++k;
-    if (Is(k, "the")) ++k;
-    while (k < end && InListFolded(kDirectionAdjectives, Tok(k))) ++k;
-    uint32_t len;
-    bool demonym;
-    const Lexicon::Entry* e = EntityAt(k, end, &len, &demonym);
-    if (e != nullptr && demonym) {
-      // "Iraqi city of Kirkuk": the place follows.
-      uint32_t q = k + len;
-      if (q + 2 < end + 1 && InListFolded(kPlaceNouns, Tok(q)) && Is(q + 1, "of")) {
-        k = q + 2;
-        e = EntityAt(k, end, &len, &demonym);
-        if (e == nullptr && k < end && Cap(k)) {
-          uint32_t r = k;
-          while (r < end && r < k + 3 && Cap(r) && IsWord(r)) ++r;
-          place = LocationFromTokens(k, r);
-        }
-      } else {
-        e = nullptr;
-      }
-    }
-    if (e != nullptr && !demonym) {
-      if (e->kind == graph::EntityKind::kCountry) {
-        host = res_.ForEntry(*e, "");
-      } else if (e->kind == graph::EntityKind::kLocation) {
-        place = res_.ForEntry(*e, "");
-        if (const Lexicon::Entry* c = CountryOf(*e)) host = res_.ForEntry(*c, "");
-      }
-    } else if (place == kNone && e == nullptr && k < end && Cap(k) && !Common(k) && !base) {
-      // An unknown capitalised place after "embassy in" is not guessed.
-    }
-    if (place != kNone && host == kNone) host = CountryOfEntity(place);
-  }
-
-  if (base) {
-    if (place == kNone && host == kNone) {
-      if (definite && res_.LastFacility() != kNone) {
-        res_.Emit(i, i + 1, res_.LastFacility(), MentionForm::kPronoun);
-        return 1;
-      }
-      return 0;
-    }
-    const bool air = (i >= 1 && Is(i - 1, "air")) || Is(i, "airbase");
-    uint32_t where = place != kNone ? place : host;
-    std::string name = air ? "Air base in " : "Military base in ";
-    name += out_->entities[where].name;
-    uint32_t ent = res_.ForName(name, graph::EntityKind::kFacility, out_->entities[where].country, "");
-    res_.Emit(i, i + 1, ent, MentionForm::kDescription);
-    res_.AddStructural(ent, where, graph::RelationType::kLocatedIn, sentence_, "in", 0.8f);
-    return 1;
-  }
-
-  // Embassy.
-  if (owner == kNone && host != kNone) {
-    uint32_t last = res_.LastCountry(i);
-    if (last != kNone && last != host) owner = last;
-  }
-  if (owner == kNone) {
-    if (definite && res_.LastFacility() != kNone) {
-      res_.Emit(i, span_end, res_.LastFacility(), MentionForm::kPronoun);
-      return span_end - i;
-    }
-    return 0;
-  }
-  const bool consulate = Is(i, "consulate");
-  uint32_t ent = kNone;
-  if (host == kNone) {
-    // "the US embassy" with no place: the owner's embassy seen in this
-    // document, if any.
-    ent = res_.FacilityOwnedBy(owner);
-    if (ent == kNone && definite && res_.LastFacility() != kNone) ent = res_.LastFacility();
-  }
-  if (ent == kNone) {
-    std::string name = out_->entities[owner].name;
-    name += consulate ? " Consulate" : " Embassy";
-    if (host != kNone) {
-      name += " in ";
-      name += out_->entities[host].name;
-    }
-    ent = res_.ForName(name, graph::EntityKind::kFacility, out_->entities[owner].country, "");
-    res_.NoteFacilityOwner(ent, owner);
-  }
-  res_.Emit(i, span_end, ent, MentionForm::kDescription);
-  if (place != kNone) {
-    res_.AddStructural(ent, place, graph::RelationType::kLocatedIn, sentence_, "in", 0.8f);
-  } else if (host != kNone) {
-    res_.AddStructural(ent, host, graph::RelationType::kLocatedIn, sentence_, "in", 0.8f);
-  }
-  return span_end - i;
-}
-
 uint32_t Recognizer::TryGroup(uint32_t i, uint32_t end) {
   std::string_view lw = Tok(i);
   const GroupNoun* g = nullptr;
@@ -424,12 +269,11 @@ uint32_t Recognizer::TryGroup(uint32_t i, uint32_t end) {
     if (qualified_only) break;
     if (qe.kind == graph::EntityKind::kCountry && (q.form == MentionForm::kModifier || q.form == MentionForm::kName) &&
         q.last_token == i && !(Flags(q.last_token - 1) & kTokPossessive)) {
-      // The demonym as written ("Iraqi protesters"), else the country's name.
-      std::string_view surface = Tok(q.first_token);
-      uint32_t l;
-      bool dem;
-      EntityAt(q.first_token, q.last_token, &l, &dem);
-      name = dem ? std::string(surface) : qe.name;
+      // The country's adjective demonym ("Iraqi protesters", also for "Iraq
+      // protesters"), else its name: the same group as a placed one.
+      std::string_view adjective;
+      if (const Lexicon::Entry* entry = lex_->FindCanonical(qe.name)) adjective = lex_->AdjectiveDemonym(*entry);
+      name = adjective.empty() ? qe.name : std::string(adjective);
       country = qe.country;
       break;
     }
@@ -507,6 +351,111 @@ void Recognizer::LinkCompounds() {
         res_.AddStructural(m.entity, c.entity, c.compound_type, c.sentence, trigger, 0.8f);
       break;
     }
+  }
+}
+
+}  // namespace geokg::ingest::internal
+
+namespace geokg::ingest::internal {
+
+uint32_t Recognizer::DominantCountry() {
+  if (dominant_done_) return dominant_;
+  dominant_done_ = true;
+  doc_countries_.clear();  // entity per mention, counted below
+  uint32_t total = 0;
+  for (const Mention& m : out_->mentions) {
+    if (m.entity >= out_->entities.size() || m.form == MentionForm::kCompoundAdj) continue;
+    if (out_->entities[m.entity].kind != graph::EntityKind::kCountry) continue;
+    doc_countries_.push_back(m.entity);
+    ++total;
+  }
+  uint32_t best = kNone, best_count = 0;
+  for (uint32_t c : doc_countries_) {
+    uint32_t count = 0;
+    for (uint32_t o : doc_countries_) count += o == c;
+    if (count > best_count) {
+      best = c;
+      best_count = count;
+    }
+  }
+  if (best_count >= 3 && best_count * 10 >= total * 6) dominant_ = best;
+  return dominant_;
+}
+
+uint32_t Recognizer::PlacedCountry(uint32_t t) {
+  // "protesters in Baghdad", "protesters gathered across Iraq": a place
+  // preposition within three words after the noun, then (after "the" and
+  // direction adjectives) a place or country mention.
+  const uint32_t s = out_->tokens[t].sentence;
+  const uint32_t end = out_->sentences[s].first_token + out_->sentences[s].token_count;
+  for (uint32_t k = t + 1; k < end && k <= t + 3; ++k) {
+    if (Flags(k) & kTokPunct) return kNone;
+    if (!(Is(k, "in") || Is(k, "across") || Is(k, "throughout") || Is(k, "outside") || Is(k, "near") ||
+          Is(k, "at")))
+      continue;
+    uint32_t q = k + 1;
+    if (q < end && Is(q, "the")) ++q;
+    while (q < end && InListFolded(kDirectionAdjectives, Tok(q))) ++q;
+    for (const Mention& m : out_->mentions) {
+      if (m.first_token != q || m.entity >= out_->entities.size()) continue;
+      graph::EntityKind kind = out_->entities[m.entity].kind;
+      if (kind != graph::EntityKind::kCountry && kind != graph::EntityKind::kLocation) continue;
+      const graph::Entity& e = out_->entities[m.entity];
+      if (kind == graph::EntityKind::kCountry) return m.entity;
+      const Lexicon::Entry* entry = lex_->FindCanonical(e.name);
+      const Lexicon::Entry* c = entry ? CountryOf(*entry) : nullptr;
+      if (c == nullptr && !e.country.empty()) c = lex_->CountryByCode(e.country);
+      if (c == nullptr) return kNone;
+      return res_.ForEntry(*c, "");
+    }
+    return kNone;
+  }
+  return kNone;
+}
+
+uint32_t Recognizer::CountryGroup(uint32_t country, std::string_view head, graph::EntityKind kind) {
+  const graph::Entity& c = out_->entities[country];
+  std::string_view adjective;
+  if (const Lexicon::Entry* entry = lex_->FindCanonical(c.name)) adjective = lex_->AdjectiveDemonym(*entry);
+  canonical_.assign(adjective.empty() ? std::string_view(c.name) : adjective);
+  canonical_ += ' ';
+  canonical_ += head;
+  std::string code = c.country;
+  return res_.ForName(canonical_, kind, code, "");
+}
+
+void Recognizer::ResolveGroups() {
+  // A bare group noun becomes, in order: the one group of the same head
+  // the document qualifies with a compound ("Iran-allied militiamen"); the
+  // group of the country its sentence places it in ("protesters in
+  // Baghdad" -> "Iraqi protesters"); the one group of the same head the
+  // document qualifies otherwise; the group of the document's dominant
+  // country; else nothing (entity kNone: no corpus-wide "protesters" hub).
+  auto unique_described = [&](std::string_view head, bool compound_only) {
+    uint32_t found = kNone;
+    for (const DescribedGroup& d : described_) {
+      if (d.head != head || (compound_only && !d.by_compound)) continue;
+      if (found != kNone && found != d.entity) return kNone;
+      found = d.entity;
+    }
+    return found;
+  };
+  for (PendingGroup& g : groups_) {
+    uint32_t found = unique_described(g.head, true);
+    if (found == kNone) {
+      uint32_t c = PlacedCountry(out_->mentions[g.mention].first_token);
+      if (c != kNone) {
+        found = CountryGroup(c, g.head, g.kind);
+        described_.push_back(DescribedGroup{g.head, found, false});
+      }
+    }
+    out_->mentions[g.mention].entity = found;
+  }
+  for (PendingGroup& g : groups_) {
+    uint32_t& found = out_->mentions[g.mention].entity;
+    if (found != kNone) continue;
+    found = unique_described(g.head, false);
+    if (found == kNone && DominantCountry() != kNone) found = CountryGroup(DominantCountry(), g.head, g.kind);
   }
 }
 

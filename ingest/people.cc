@@ -1,18 +1,12 @@
 // Recognition of people: names after titles and honorifics, "X Y said",
-// and the member-of/leader-of relations of titles. Part of the Recognizer
+// surnames of lexicon people, and the member-of/leader-of relations of
+// titles. Part of the Recognizer
 // (recognize_internal.h); see recognize.h for the contract.
 #include "ingest/recognize_internal.h"
 #include "ingest/text.h"
 
 namespace geokg::ingest::internal {
 namespace {
-
-template <size_t N>
-bool InList(const std::string_view (&list)[N], std::string_view w) {
-  for (std::string_view x : list)
-    if (x == w) return true;
-  return false;
-}
 
 constexpr std::string_view kHonorifics[] = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.",
                                             "Sir", "Dame", "Mme", "Mme.", "Messrs", "Messrs."};
@@ -105,6 +99,7 @@ uint32_t Recognizer::TryTitle(uint32_t i, uint32_t end, uint32_t title_len, cons
         k == graph::EntityKind::kMedia)
       target = out_->mentions[pm].entity;
   }
+  confirmed_people_.push_back(person);
   int32_t mi = res_.Emit(j, name_end, person, MentionForm::kName, title.title);
   if (pm >= 0 && target != kNone && out_->mentions[pm].form == MentionForm::kName &&
       out_->mentions[pm].last_token == i && out_->entities[target].kind == graph::EntityKind::kCountry)
@@ -122,6 +117,7 @@ uint32_t Recognizer::TryHonorific(uint32_t i, uint32_t end) {
   if (name_end <= i + 1 || !LooksLikePerson(i + 1, name_end)) return 0;
   uint32_t person = res_.RegisterPerson(i + 1, name_end);
   if (person == kNone) return 0;
+  confirmed_people_.push_back(person);
   res_.Emit(i + 1, name_end, person, MentionForm::kName);
   Cover(i, name_end);
   return name_end - i;
@@ -141,16 +137,101 @@ uint32_t Recognizer::TrySaidPerson(uint32_t i, uint32_t end) {
   if (EntityAt(i + 1, i + 2, &l, &dem) != nullptr) return 0;
   uint32_t person = res_.RegisterPerson(i, i + 2);
   if (person == kNone) return 0;
+  confirmed_people_.push_back(person);
   res_.Emit(i, i + 2, person, MentionForm::kName);
   return 2;
+}
+
+uint32_t Recognizer::TryBareSurname(uint32_t i, uint32_t end) {
+  const uint16_t f = Flags(i);
+  if (!(f & kTokCapitalized) || (f & (kTokAllCaps | kTokCommonWord | kTokPunct | kTokAbbreviation))) return 0;
+  // Part of a longer name ("Nancy Reagan", "Reagan Washington Airport").
+  if (i > 0 && out_->tokens[i - 1].sentence == sentence_ && Cap(i - 1) && IsWord(i - 1) &&
+      !(Flags(i - 1) & kTokSentenceStart && Common(i - 1)))
+    return 0;
+  if (i + 1 < end && Cap(i + 1) && IsWord(i + 1)) return 0;
+  if (lex_->PeopleWithSurname(keys_[i]) == nullptr) return 0;
+  const size_t before = out_->entities.size();
+  uint32_t person = res_.RegisterPerson(i, i + 1);
+  if (person == kNone) return 0;
+  if (out_->entities.size() > before) bare_people_.push_back(person);
+  res_.Emit(i, i + 1, person, MentionForm::kName);
+  return 1;
+}
+
+void Recognizer::ResolveSurnames() {
+  // The countries (ISO-3) the document mentions.
+  doc_countries_.clear();
+  for (const Mention& m : out_->mentions) {
+    if (m.entity >= out_->entities.size() || m.form == MentionForm::kCompoundAdj) continue;
+    const graph::Entity& e = out_->entities[m.entity];
+    if (e.kind != graph::EntityKind::kCountry || e.country.empty()) continue;
+    bool seen = false;
+    for (uint32_t c : doc_countries_) seen |= out_->entities[c].country == e.country;
+    if (!seen) doc_countries_.push_back(m.entity);
+  }
+  const uint32_t n = static_cast<uint32_t>(out_->entities.size());
+  for (uint32_t p = 0; p < n; ++p) {
+    const graph::Entity& e = out_->entities[p];
+    if (e.kind != graph::EntityKind::kPerson || e.name.find(' ') != std::string::npos) continue;
+    if (lex_->FindCanonical(e.name) != nullptr) continue;
+    const Lexicon::Entry* found = nullptr;
+    bool ambiguous = false;
+    bool confirmed = false;
+    for (uint32_t c : confirmed_people_) confirmed |= c == p;
+    if (const std::vector<uint32_t>* people = lex_->PeopleWithSurname(TokenKey(e.name))) {
+      for (uint32_t index : *people) {
+        const Lexicon::Entry& cand = lex_->entries()[index];
+        // A name after a title or honorific whose surname only one lexicon
+        // person bears is that person wherever the story is set.
+        bool plausible = confirmed && people->size() == 1;
+        for (uint32_t c : doc_countries_) plausible |= !cand.country.empty() && out_->entities[c].country == cand.country;
+        if (!plausible) continue;
+        if (found != nullptr && found != &cand) ambiguous = true;
+        found = &cand;
+      }
+    }
+    if (found != nullptr && !ambiguous) {
+      uint32_t existing = res_.FindEntry(*found);
+      if (existing == kNone) {
+        res_.BecomeEntry(p, *found);
+        continue;
+      }
+      // The person is already in the document under the full name: its
+      // mentions and relations move there.
+      for (Mention& m : out_->mentions)
+        if (m.entity == p) m.entity = existing;
+      for (DocAnalysis::Structural& r : out_->structural) {
+        if (r.source == p) r.source = existing;
+        if (r.target == p) r.target = existing;
+      }
+      res_.AddAlias(existing, out_->entities[p].name);
+      continue;
+    }
+    bool bare = false;
+    for (uint32_t b : bare_people_) bare |= b == p;
+    if (bare && !confirmed)
+      for (Mention& m : out_->mentions)
+        if (m.entity == p) m.entity = kNone;
+  }
 }
 
 void Recognizer::TitleRelations() {
   for (const TitledPerson& t : titled_) {
     const Mention& m = out_->mentions[t.mention];
+    if (m.entity == kNone) continue;
     const Lexicon::Title& title = lex_->titles()[t.title];
     uint32_t target = t.target;
     float conf = t.confidence;
+    if (target == kNone) {
+      // The person's own country, from the lexicon, wins over any guess.
+      const graph::Entity& p = out_->entities[m.entity];
+      if (!p.country.empty())
+        if (const Lexicon::Entry* c = lex_->CountryByCode(p.country)) {
+          target = res_.ForEntry(*c, "");
+          conf = 0.8f;
+        }
+    }
     if (target == kNone) {
       // The same person given a country or body elsewhere in the document
       // ("US President Donald Trump" ... "President Trump").
@@ -162,52 +243,17 @@ void Recognizer::TitleRelations() {
         }
       }
     }
-    if (target == kNone) {
-      // The person's own country, from the lexicon.
-      const graph::Entity& p = out_->entities[m.entity];
-      if (!p.country.empty())
-        if (const Lexicon::Entry* c = lex_->CountryByCode(p.country)) {
-          target = res_.ForEntry(*c, "");
-          conf = 0.8f;
-        }
-    }
-    // Only governmental roles fall back to the country around them (a
-    // cleric or a militant leader is not a member of it).
+    // Only national-government roles fall back to the document's country,
+    // and only when one country dominates the document (a cleric, a general
+    // or a militant leader is not a member of it, and a story about trade
+    // between two countries does not say whose minister is meant).
     const std::string& cls = title.title_class;
-    const bool governmental = cls == "head-of-state" || cls == "head-of-government" || cls == "minister" ||
-                              cls == "diplomat" || cls == "legislator" || cls == "official" || cls == "military" ||
-                              cls.empty();
+    const bool national = cls == "head-of-state" || cls == "head-of-government" || cls == "minister";
     bool fallback = false;
-    if (target == kNone && governmental) {
-      fallback = true;
-      // The dominant country around the sentence: same sentence counts
-      // three, the sentence before one; ties go to the latest mention
-      // before the person.
-      struct Score {
-        uint32_t entity;
-        int score;
-        uint32_t last;
-      };
-      Score best{kNone, 0, 0};
-      for (const Mention& c : out_->mentions) {
-        if (out_->entities[c.entity].kind != graph::EntityKind::kCountry) continue;
-        int d = static_cast<int>(c.sentence) - static_cast<int>(m.sentence);
-        if (d < -1 || d > 0) continue;
-        int score = 0;
-        uint32_t last = 0;
-        for (const Mention& c2 : out_->mentions) {
-          if (c2.entity != c.entity) continue;
-          int d2 = static_cast<int>(c2.sentence) - static_cast<int>(m.sentence);
-          if (d2 == 0) score += 3;
-          else if (d2 == -1) score += 1;
-          if (c2.first_token < m.first_token && c2.first_token >= last) last = c2.first_token;
-        }
-        if (score > best.score || (score == best.score && last > best.last)) best = Score{c.entity, score, last};
-      }
-      if (best.entity != kNone) {
-        target = best.entity;
-        conf = 0.6f;
-      }
+    if (target == kNone && national) {
+      target = DominantCountry();
+      fallback = target != kNone;
+      conf = 0.6f;
     }
     if (target == kNone) continue;
     res_.AddStructural(m.entity, target, graph::RelationType::kMemberOf, m.sentence, title.title, conf, title.title);

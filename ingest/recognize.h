@@ -18,14 +18,33 @@
 //   - facilities ("the US embassy in Baghdad" -> "United States Embassy in
 //     Iraq", "a military base in Kirkuk") and definite references to the
 //     last one ("the compound");
-//   - groups described by type ("Iran-backed militia", "protesters") and
-//     compound adjectives (X-backed/-allied/-led/-based) with the relation
-//     they carry;
+//   - groups described by type ("Iran-backed militia", "Iraqi protesters")
+//     and compound adjectives (X-backed/-allied/-led/-based) with the
+//     relation they carry. A bare group noun ("protesters", "gunmen") is
+//     never a corpus-wide node of its own: it becomes the one group of the
+//     same head the document qualifies by a compound; else the group of the
+//     country its sentence places it in ("protesters in Baghdad" -> "Iraqi
+//     protesters", named by the country's adjective demonym, else its
+//     name); else the one group of that head the document qualifies
+//     otherwise; else the group of the document's dominant country (>= 3
+//     and >= 60% of its country mentions); else no entity and no mention;
+//   - people: names never include a leading title or honorific ("General
+//     Pervez Musharraf" -> "Pervez Musharraf"); a single name ("Reagan",
+//     "President Reagan", "Mr Reagan") is the lexicon person of that
+//     surname when exactly one lexicon person whose country the document
+//     mentions bears it (after a title or honorific: exactly one at all);
+//     a bare surname that resolves to no one is dropped;
+//   - a coordination is never one name ("Baldrige and State Department"):
+//     "and" joins a body name only inside an "of" complement;
 //   - "the country" -> the last country named.
 //
 // Structural relations found on the way go to DocAnalysis::structural:
 //   part-of (unit -> owner; "US Army" -> United States), member-of/leader-of
-//   (person -> country/body, role = title), located-in (facility -> place,
+//   (person -> country/body, role = title: the stated country or body, else
+//   the person's lexicon country, else the one the document gives the same
+//   person elsewhere, else, for national-government titles only (head of
+//   state or government, minister), the document's dominant country at
+//   confidence 0.6 and member-of only), located-in (facility -> place,
 //   place -> country from "Iraqi city of Kirkuk"), backed-by / allied-with /
 //   located-in (group -> X) from compounds, and leader-of (X -> group) from
 //   "X-led group" (the ontology has no led-by; leader-of points from the

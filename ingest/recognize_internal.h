@@ -1,4 +1,5 @@
-// Internal to recognition (recognize.cc, people.cc, patterns.cc): the per-document
+// Internal to recognition (recognize.cc, bodies.cc, people.cc, patterns.cc,
+// facilities.cc): the per-document
 // state shared by the scan and the patterns. Not part of the public API.
 #pragma once
 
@@ -14,6 +15,45 @@
 namespace geokg::ingest::internal {
 
 constexpr uint32_t kNone = DocResolver::kNone;
+
+template <size_t N>
+bool InList(const std::string_view (&list)[N], std::string_view w) {
+  for (std::string_view x : list)
+    if (x == w) return true;
+  return false;
+}
+
+// Case-insensitive ASCII comparison of a token with a lower-case word.
+inline bool EqualsFolded(std::string_view token, std::string_view lower) {
+  if (token.size() != lower.size()) return false;
+  for (size_t i = 0; i < token.size(); ++i) {
+    char c = token[i];
+    if (c >= 'A' && c <= 'Z') c += 32;
+    if (c != lower[i]) return false;
+  }
+  return true;
+}
+
+// InList for a list of lower-case words, ignoring the token's case.
+template <size_t N>
+bool InListFolded(const std::string_view (&list)[N], std::string_view w) {
+  for (std::string_view x : list)
+    if (EqualsFolded(w, x)) return true;
+  return false;
+}
+
+// Word lists shared by the patterns (patterns.cc, facilities.cc).
+// Nouns that refer back to the last facility ("the building").
+inline constexpr std::string_view kDefiniteFacility[] = {"building", "compound", "site",    "premises", "facility",
+                                                         "mission",  "complex",  "embassy", "consulate", "base"};
+// Adjectives between "in the" and a place ("in the northern Iraqi city").
+inline constexpr std::string_view kDirectionAdjectives[] = {
+    "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "northeastern",
+    "northwestern", "southeastern", "southwestern", "remote", "restive", "volatile", "oil-rich", "disputed",
+    "nearby", "border"};
+// Nouns of "the <demonym> city of X".
+inline constexpr std::string_view kPlaceNouns[] = {"city", "town",     "province",    "region", "village", "capital",
+                                                   "district", "governorate", "port", "area",   "state"};
 
 // A bare group noun ("militiamen") whose entity is chosen after the scan:
 // the one described group of the same head in the document, else the
@@ -88,6 +128,16 @@ class Recognizer {
   uint32_t TryCityOf(uint32_t i, uint32_t end);
   void ResolveGroups();
   void LinkCompounds();
+  // The country a bare group at token `t` is placed in by its sentence
+  // ("protesters in Baghdad" -> Iraq), or kNone.
+  uint32_t PlacedCountry(uint32_t t);
+  // The document's dominant country: the country with >= 3 mentions and
+  // >= 60% of all country mentions (compound adjectives excluded), or kNone.
+  // Computed once after the scan.
+  uint32_t DominantCountry();
+  // Names a group of head `head` qualified by country entity `country`
+  // ("Iraqi protesters": the country's adjective demonym, else its name).
+  uint32_t CountryGroup(uint32_t country, std::string_view head, graph::EntityKind kind);
 
   const Lexicon* lex_ = nullptr;
   DocAnalysis* out_ = nullptr;
@@ -110,6 +160,8 @@ class Recognizer {
   std::string scratch_;    // SpanName's buffer
   std::string canonical_;  // a name built from parts
   uint32_t sentence_ = 0;  // current sentence
+  uint32_t dominant_ = kNone;
+  bool dominant_done_ = false;
   bool headline_ = false;  // current sentence is a title/related headline
 
  private:
@@ -119,6 +171,15 @@ class Recognizer {
   uint32_t TryHonorific(uint32_t i, uint32_t end);
   uint32_t TryCapitalised(uint32_t i, uint32_t end, uint32_t lex_len);
   uint32_t TrySaidPerson(uint32_t i, uint32_t end);
+  // A capitalised word alone that is the surname of a lexicon person
+  // ("Reagan said"): a person, resolved or dropped by ResolveSurnames.
+  uint32_t TryBareSurname(uint32_t i, uint32_t end);
+  // Single-word people ("Reagan", from "President Reagan", "Mr Reagan" or a
+  // bare surname) become the lexicon person of that surname when exactly
+  // one lexicon person whose country the document mentions bears it (or,
+  // after a title or honorific, when exactly one lexicon person bears it at
+  // all). Bare surnames that resolve to no one are dropped (entity kNone).
+  void ResolveSurnames();
   // Name tokens after a title/honorific: [i, *name_end); 0 if none.
   uint32_t NameAfter(uint32_t i, uint32_t end) const;
   bool MetonymActs(uint32_t i, uint32_t len, uint32_t end) const;
@@ -135,6 +196,9 @@ class Recognizer {
     float confidence;
   };
   std::vector<TitledPerson> titled_;
+  std::vector<uint32_t> bare_people_;       // entities first seen as a bare surname
+  std::vector<uint32_t> confirmed_people_;  // entities named after a title/honorific or "X Y said"
+  std::vector<uint32_t> doc_countries_;     // scratch: country entities mentioned
   std::vector<uint32_t> order_;
   std::vector<int32_t> remap_;
   std::vector<Mention> sorted_;

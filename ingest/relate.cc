@@ -251,7 +251,18 @@ void Relater::ProcessVerbal(Record& r) {
     int a = static_cast<int>(cb) - 1;
     if (a >= 0 && v_.W(a) == ",") --a;
     if (a >= 0 && v_.W(a) == ")") --a;  // "the PMF (PMF) who"
-    if (a >= 0 && v_.MentionAt(a) >= 0) {
+    // "told X that ...": "that" after a speech verb's addressee opens the
+    // content, it does not relativise the addressee.
+    bool addressee = false;
+    if (a >= 0 && v_.MentionAt(a) >= 0 && v_.W(cb) == "that") {
+      int b = static_cast<int>(v_.NpBegin(v_.Top(v_.MentionAt(a)))) - 1;
+      while (b >= 0 && !v_.IsPunct(b) && s_.match_at[b] < 0 && v_.MentionAt(b) < 0 &&
+             v_.IsCapitalized(b))
+        --b;  // a title outside the mention: "Agriculture Minister"
+      addressee = b >= 0 && s_.match_at[b] >= 0 && s_.records[s_.match_at[b]].entry &&
+                  s_.records[s_.match_at[b]].entry->cls == TriggerClass::kSpeech;
+    }
+    if (a >= 0 && v_.MentionAt(a) >= 0 && !addressee) {
       subj.Add(v_.Top(v_.MentionAt(a)));
       conf *= 0.9f;
     } else if (a >= 0 && s_.match_at[a] >= 0 && s_.records[s_.match_at[a]].nominal) {
@@ -659,7 +670,12 @@ void Relater::ProcessNominal(Record& r) {
   // Symmetric events between two parties: "talks between X and Y", "X and
   // Y signed an agreement".
   if (graph::InfoOf(e.type).symmetric) {
-    if (agent.empty() && target.n >= 2 && (v_.W(r.end) == "between" || v_.W(r.end) == "among")) {
+    // The first conjunct must be an actor ("talks between banks and Mexico,
+    // Chile and Venezuela" pairs nobody).
+    uint32_t first = r.end + 1;
+    while (first < limit && words::IsDeterminer(v_.W(first))) ++first;
+    if (agent.empty() && target.n >= 2 && (v_.W(r.end) == "between" || v_.W(r.end) == "among") &&
+        v_.MentionAt(first) >= 0) {
       agent.Add(target.m[0]);
       Args rest;
       for (int k = 1; k < target.n; ++k) rest.Add(target.m[k]);

@@ -81,7 +81,7 @@ SubjectHow Relater::FindSubject(uint32_t pos, Args* out, int* from_record,
       // A relative clause closed by a comma ("X, who represents Y's
       // holders, asked"): its actors are not the main verb's subject; the
       // antecedent is.
-      if (cb > 0 && (v_.W(cb) == "who" || v_.W(cb) == "which")) {
+      if (cb > 0 && (v_.W(cb) == "who" || v_.W(cb) == "which" || v_.W(cb) == "whose")) {
         bool closed = false;
         for (uint32_t k = v_.NpEnd(top); k < pos; ++k) closed |= v_.W(k) == ",";
         if (closed) return SubjectHow::kRelative;
@@ -91,8 +91,12 @@ SubjectHow Relater::FindSubject(uint32_t pos, Args* out, int* from_record,
       // attacked", "the US attack killed"); not through other nouns ("U.S.
       // semiconductor industry representatives met") nor as the modifier of
       // a later conjunct of plain nouns ("the senators and U.S. officials").
-      if (doc_.mentions[top].form == MentionForm::kModifier && v_.NpEnd(top) < pos) {
-        int e = static_cast<int>(v_.NpEnd(top));
+      // The same holds for a possessor ("Gephardt's legislation would hit",
+      // "Iran's forces attacked").
+      bool possessor = v_.NpEnd(top) + 1 < pos && words::IsPossessiveMark(v_.W(v_.NpEnd(top)));
+      if ((doc_.mentions[top].form == MentionForm::kModifier || possessor) &&
+          v_.NpEnd(top) < pos) {
+        int e = static_cast<int>(v_.NpEnd(top)) + (possessor ? 1 : 0);
         int h = static_cast<int>(pos) - 1;
         while (h >= e && (words::IsAuxiliary(v_.W(h)) || words::IsAdverb(v_.W(h)) ||
                           words::IsNegator(v_.W(h)) || words::IsHypotheticalModal(v_.W(h)) ||
@@ -161,6 +165,18 @@ SubjectHow Relater::FindSubject(uint32_t pos, Args* out, int* from_record,
       }
       adjacent = false;
       continue;
+    }
+    // "an Arab fund to assist X": an infinitive after a plain noun has that
+    // noun as its subject, not an actor further left.
+    if (adjacent && w == "to" && i > static_cast<int>(cb)) {
+      int k = i - 1;
+      while (k > static_cast<int>(cb) && words::IsAdverb(v_.W(k))) --k;
+      std::string_view x = v_.W(k);
+      if (v_.MentionAt(k) < 0 && !v_.IsPunct(k) && s_.match_at[k] < 0 && !words::IsFutureLead(x) &&
+          !words::IsAuxiliary(x) && !words::IsAbortLead(x) && !words::IsHypotheticalModal(x) &&
+          !words::IsFutureModal(x) && !words::IsObjectPronoun(x) && !words::IsForceNoun(x) &&
+          !words::IsCoordinator(x))
+        return SubjectHow::kNone;
     }
     if (adjacent && (words::IsAuxiliary(w) || words::IsAdverb(w) || words::IsNegator(w) ||
                      words::IsHypotheticalModal(w) || words::IsFutureModal(w) ||

@@ -134,7 +134,8 @@ void Relater::EmitEntities(uint32_t se, RelationType type, uint32_t te, Modality
   ev.sentence = sentence;
   ev.begin = s.begin;
   ev.end = s.end;
-  ev.trigger = std::move(trigger);
+  ev.trigger = trigger.find('\n') == std::string::npos ? std::move(trigger)
+                                                         : FoldLineBreaks(trigger);
   ev.text = Cap(FoldLineBreaks(TrimView(doc_.text.substr(s.begin, s.end - s.begin))),
                kMaxEvidenceText);
   ev.date = meta_.date;

@@ -103,10 +103,48 @@ void DocResolver::AddStructural(uint32_t source, uint32_t target, graph::Relatio
   out_->structural.push_back(std::move(s));
 }
 
+namespace {
+
+// Honorifics and abbreviated ranks written before a name (titles.tsv holds
+// the spelled-out titles).
+constexpr std::string_view kNamePrefixes[] = {
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "mme", "mme.", "messrs", "messrs.",
+    "gen.", "gen", "sen.", "sen", "rep.", "gov.", "lt.", "col.", "capt.", "adm.", "sgt.", "maj.", "prof.",
+    "rev.", "cmdr.", "brig.", "lt", "col", "capt", "adm", "sgt", "maj", "prof", "rev"};
+
+bool IsNamePrefix(std::string_view w) {
+  for (std::string_view p : kNamePrefixes) {
+    if (p.size() != w.size()) continue;
+    bool eq = true;
+    for (size_t i = 0; i < w.size() && eq; ++i) {
+      char c = w[i];
+      if (c >= 'A' && c <= 'Z') c += 32;
+      eq = c == p[i];
+    }
+    if (eq) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 uint32_t DocResolver::RegisterPerson(uint32_t first, uint32_t last) {
   // Name tokens: skip punctuation (initials keep their periods).
   uint32_t a = first, b = last;
   while (b > a && (out_->tokens[b - 1].flags & kTokPunct)) --b;
+  // Skip leading titles and honorifics ("General", "Gen.", "Mr").
+  while (a < b) {
+    if (IsNamePrefix(out_->TokenText(a))) {
+      ++a;
+      continue;
+    }
+    Lexicon::Match m = lexicon_->LongestMatch(*out_, a, b);
+    uint32_t title_len = 0;
+    for (uint32_t k = 0; k < m.count; ++k)
+      if (m.values[k].kind == LexKind::kTitle) title_len = m.length;
+    if (title_len == 0 || a + title_len >= b) break;
+    a += title_len;
+  }
   if (a >= b) return kNone;
   std::string_view first_word = out_->TokenText(a);
   std::string_view last_word = out_->TokenText(b - 1);
@@ -153,6 +191,23 @@ uint32_t DocResolver::RegisterPerson(uint32_t first, uint32_t last) {
   return entity;
 }
 
+void DocResolver::BecomeEntry(uint32_t entity, const Lexicon::Entry& entry) {
+  graph::Entity& e = out_->entities[entity];
+  std::string old = std::move(e.name);
+  e.name = entry.name;
+  e.id = entry.id;
+  e.kind = entry.kind;
+  e.country = entry.country;
+  ids_[entity] = entry.id;
+  AddAlias(entity, old);
+}
+
+uint32_t DocResolver::FindEntry(const Lexicon::Entry& entry) const {
+  for (uint32_t i = 0; i < ids_.size(); ++i)
+    if (ids_[i] == entry.id) return i;
+  return kNone;
+}
+
 uint32_t DocResolver::PersonByWord(std::string_view word) const {
   uint64_t k = TokenKey(word);
   for (size_t i = persons_.size(); i-- > 0;)
@@ -186,7 +241,7 @@ uint32_t DocResolver::LastCountry(uint32_t before) const {
   uint32_t best = kNone, best_token = 0;
   // Mentions may be appended out of text order by look-ahead patterns.
   for (const Mention& m : ms) {
-    if (m.first_token >= before) continue;
+    if (m.first_token >= before || m.entity >= out_->entities.size()) continue;
     if (out_->entities[m.entity].kind != graph::EntityKind::kCountry) continue;
     if (best == kNone || m.first_token >= best_token) {
       best = m.entity;

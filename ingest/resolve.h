@@ -6,8 +6,11 @@
 // lexicon, never on the order documents arrive in:
 //   - lexicon entries keep their canonical name;
 //   - people found after titles/honorifics are named by the full name seen
-//     in the document ("Mark Esper"); a later "Esper" / "Mr Esper" in the
-//     same document resolves to that person; a lexicon person entry wins;
+//     in the document ("Mark Esper"), without leading titles or honorifics;
+//     a later "Esper" / "Mr Esper" in the same document resolves to that
+//     person; a lexicon person entry wins, and a surname alone becomes the
+//     lexicon person of that surname when the document makes it
+//     unambiguous (recognize.h);
 //   - facilities are named by owner and host country ("United States
 //     Embassy in Iraq") or by place ("Military base in Kirkuk");
 //   - groups described by type by their description ("Iran-backed
@@ -54,7 +57,15 @@ class DocResolver {
   // People. RegisterPerson records the tokens of a full name for later
   // surname/first-name resolution and returns the entity; PersonByWord
   // returns the person one of whose names is `word`, or kNone.
+  // Leading titles and honorifics are not part of a name ("General Pervez
+  // Musharraf", "Mr. Esper"): RegisterPerson skips them (kNone if nothing
+  // else is left).
   uint32_t RegisterPerson(uint32_t first, uint32_t last);
+  // Gives document entity `entity` the identity of lexicon entry `entry`
+  // (its old name becomes an alias): a surname resolved to a known person.
+  void BecomeEntry(uint32_t entity, const Lexicon::Entry& entry);
+  // The document entity of a lexicon entry if it already exists, or kNone.
+  uint32_t FindEntry(const Lexicon::Entry& entry) const;
   uint32_t PersonByWord(std::string_view word) const;
 
   // Names defined by the document: acronyms ("PMF") and single-word names

@@ -139,6 +139,53 @@ TEST_CASE("StoredSummary (the relations table value) round trips all but the key
   CHECK(bytes.size() < std::string(writer.Encode(full)).size());
 }
 
+TEST_CASE("the fixed-layout encoders write exactly cereal's bytes", "[graph][serialize]") {
+  ValueWriter writer;
+  Evidence full;
+  full.doc = kMax64;
+  full.sentence = kMax32;
+  full.begin = 12;
+  full.end = kMax32 - 3;
+  full.trigger = "déploie";
+  full.text = std::string(300, 'x') + " « Téhéran » 🚀";
+  full.date = 20200103;
+  full.modality = Modality::kReported;
+  full.section = Section::kRelatedHeadline;
+  full.confidence = 0.625f;
+  full.role = "Secretary of Defense";
+  for (const Evidence& e : {full, Evidence{}}) {
+    std::string fixed(EvidenceEncodedSize(e), '\0');
+    EncodeEvidenceTo(e, fixed.data());
+    CHECK(fixed == std::string(writer.Encode(e)));
+  }
+
+  RelationSummary summary;
+  summary.key = {kMax64, RelationType::kAided, 7};
+  summary.counts = {1, 2, 3, 4, kMax32};
+  summary.first_date = 20200101;
+  summary.last_date = 20201231;
+  summary.confidence = 0.75f;
+  summary.role = "Außenminister";
+  for (const RelationSummary& s : {summary, RelationSummary{}}) {
+    std::string fixed = "prefix";
+    AppendStoredSummary(s, &fixed);
+    CHECK(fixed == "prefix" + std::string(writer.Encode(StoredSummary{const_cast<RelationSummary*>(&s)})));
+    RelationSummary out;
+    REQUIRE(DecodeStoredSummary(std::string_view(fixed).substr(6), &out));
+    CHECK(out.counts == s.counts);
+    CHECK(out.first_date == s.first_date);
+    CHECK(out.last_date == s.last_date);
+    CHECK(out.confidence == s.confidence);
+    CHECK(out.role == s.role);
+    // Truncated, trailing or another version: refused.
+    std::string bytes = fixed.substr(6);
+    CHECK_FALSE(DecodeStoredSummary(std::string_view(bytes).substr(0, bytes.size() - 1), &out));
+    CHECK_FALSE(DecodeStoredSummary(bytes + "x", &out));
+    bytes[0] = 2;
+    CHECK_FALSE(DecodeStoredSummary(bytes, &out));
+  }
+}
+
 TEST_CASE("DocMeta round trips", "[graph][serialize]") {
   DocMeta full;
   full.id = kMax64;

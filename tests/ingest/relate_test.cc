@@ -505,7 +505,12 @@ TEST_CASE("relate: a country modifier is an agent only through a force noun", "[
   b.Add("[Iraqi|Iraq|country|mod] security forces attacked [Kuwait|Kuwait] .");
   b.Add("Nine [French|France|country|mod] peacekeepers were killed by [Ivorian|Ivory Coast|country|mod] "
         "bombers .");
+  b.Add("[Gephardt|Richard Gephardt|person] 's legislation would hit [Taiwan|Taiwan] .");
+  b.Add("[Lebanese|Lebanon|country|mod] officials called for an Arab fund to assist the "
+        "[Lebanese|Lebanon|country|mod] pound .");
   auto rels = Run(b);
+  CHECK_FALSE(Find(rels, "Richard Gephardt", RelationType::kAttacked, "Taiwan"));
+  CHECK(rels.size() == 2);  // Iraq attacked Kuwait, Ivory Coast killed France
   CHECK_FALSE(Find(rels, "United States", RelationType::kMetWith, "Japan"));
   CHECK_FALSE(Find(rels, "Japan", RelationType::kMetWith, "United States"));
   CHECK(Has(rels, "Iraq", RelationType::kAttacked, "Kuwait"));
@@ -532,7 +537,11 @@ TEST_CASE("relate: names, questions, relative clauses and governed nouns", "[ing
         "'s stockholders , asked the [SEC|Securities and Exchange Commission|government-body] to block the deal .");
   b.Add("Prices fell after confirmation of a [U.S.|United States|country|mod] Navy attack on an "
         "[Iranian|Iran|country|mod] platform by Defence Secretary [Caspar Weinberger|Caspar Weinberger|person] .");
+  b.Add("[Brazil|Brazil] and [Colombia|Colombia] , whose presidents have been cautious in criticising "
+        "[Maduro|Nicolas Maduro|person] , called on [Venezuela|Venezuela] to publish the records .");
   auto rels = Run(b);
+  CHECK_FALSE(Find(rels, "Colombia", RelationType::kCondemned, "Nicolas Maduro"));
+  CHECK(Has(rels, "Colombia", RelationType::kCalledOn, "Venezuela"));
   CHECK_FALSE(Find(rels, "Jaime Ongpin", RelationType::kBackedBy, "Reuters"));
   CHECK_FALSE(Find(rels, "Clayton Yeutter", RelationType::kCalledOn, "United States"));
   CHECK(Has(rels, "Eduardo de los Angeles", RelationType::kCalledOn, "Securities and Exchange Commission"));
@@ -560,6 +569,9 @@ TEST_CASE("relate: symmetric events between parties and condemned events", "[ing
   DocBuilder b;
   b.Add("Talks between [Israel|Israel] and [Hamas|Hamas|armed-group] ended .");
   b.Add("[Niger|Niger] and [Mali|Mali] signed a defence pact .");
+  b.Add("He cited progress in talks between banks and [Mexico|Mexico] , [Chile|Chile] and [Peru|Peru] .");
+  b.Add("[Lyng|Richard Lyng|person] told Agriculture Minister [Mutsuki Kato|Mutsuki Kato|person] that the "
+        "removal of restrictions would help [Japan|Japan] .");
   b.Add("[North Korea|North Korea] attacked [Japan|Japan] .");
   b.Add("[South Korea|South Korea] condemned the attacks .");
   auto rels = Run(b);
@@ -568,4 +580,7 @@ TEST_CASE("relate: symmetric events between parties and condemned events", "[ing
   CHECK((Has(rels, "Niger", RelationType::kAgreedWith, "Mali") ||
          Has(rels, "Mali", RelationType::kAgreedWith, "Niger")));
   CHECK(Has(rels, "South Korea", RelationType::kCondemned, "North Korea"));
+  CHECK_FALSE(Find(rels, "Mexico", RelationType::kNegotiatedWith, "Chile"));
+  CHECK_FALSE(Find(rels, "Mexico", RelationType::kNegotiatedWith, "Peru"));
+  CHECK_FALSE(Find(rels, "Mutsuki Kato", RelationType::kAided, "Japan"));
 }

@@ -1,7 +1,7 @@
 // bench_ingest: end-to-end ingest throughput (read → extract on all cores →
 // one LMDB writer), the figure users see from `geokg ingest`.
 //
-//   bench_ingest [--mb N] [--threads T] [--keep DIR] [PATH...]
+//   bench_ingest [--mb N] [--threads T] [--batch DOCS] [--keep DIR] [PATH...]
 //
 // Without PATHs it generates a synthetic corpus of about N MB (default 200)
 // as JSONL files by mixing and varying the sentences of samples/articles
@@ -135,6 +135,7 @@ std::vector<std::string> GenerateCorpus(const fs::path& samples, const fs::path&
 int main(int argc, char** argv) {
   size_t megabytes = 200;
   int threads = 0;
+  size_t batch = 0;  // documents per store batch; 0 = the pipeline's default
   std::string keep;
   bool no_store = false;
   std::vector<std::string> paths;
@@ -142,10 +143,11 @@ int main(int argc, char** argv) {
     std::string a = argv[i];
     if (a == "--mb" && i + 1 < argc) megabytes = std::stoul(argv[++i]);
     else if (a == "--threads" && i + 1 < argc) threads = std::stoi(argv[++i]);
+    else if (a == "--batch" && i + 1 < argc) batch = std::stoul(argv[++i]);
     else if (a == "--keep" && i + 1 < argc) keep = argv[++i];
     else if (a == "--no-store") no_store = true;
     else if (a == "--help") {
-      std::puts("usage: bench_ingest [--mb N] [--threads T] [--keep DIR] [--no-store] [PATH...]");
+      std::puts("usage: bench_ingest [--mb N] [--threads T] [--batch DOCS] [--keep DIR] [--no-store] [PATH...]");
       return 0;
     } else paths.push_back(a);
   }
@@ -176,6 +178,7 @@ int main(int argc, char** argv) {
 
   ingest::PipelineOptions options;
   options.threads = threads;
+  if (batch > 0) options.batch_documents = batch;
   uint64_t docs = 0, evidence = 0, bytes_seen = 0;
   int quarter = 1;
   auto start = std::chrono::steady_clock::now();

@@ -28,7 +28,7 @@ const std::vector<CommandSpec>& Commands() {
         {"--id-field", "NAME", "JSONL field holding the document id (default: id)"},
         {"--url-field", "NAME", "JSONL field holding the URL (default: url)"},
         {"--threads", "N", "extraction threads (default: all cores)"},
-        {"--batch", "N", "documents per write transaction (default: 512)"},
+        {"--batch", "N", "documents per write transaction (default: 2048)"},
         {"--quiet", "", "no progress line and no summary"}},
        1, SIZE_MAX, RunIngest,
        "Plain text (.txt, .md, no extension) is one document a file; .jsonl/.ndjson is one\n"
