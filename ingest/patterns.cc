@@ -3,6 +3,7 @@
 // the scan, the country that qualifies a bare group) and "the <demonym> city
 // of X". Each Try* looks at token i of the current
 // sentence (tokens up to `end`) and returns how many tokens it consumed.
+#include <algorithm>
 #include <string>
 
 #include "ingest/recognize_internal.h"
@@ -369,17 +370,30 @@ uint32_t Recognizer::DominantCountry() {
     doc_countries_.push_back(m.entity);
     ++total;
   }
+  // Sort and count runs: linear after the sort, so a hostile document with
+  // millions of country mentions costs O(n log n), not O(n^2).
+  std::sort(doc_countries_.begin(), doc_countries_.end());
   uint32_t best = kNone, best_count = 0;
-  for (uint32_t c : doc_countries_) {
-    uint32_t count = 0;
-    for (uint32_t o : doc_countries_) count += o == c;
-    if (count > best_count) {
-      best = c;
-      best_count = count;
+  for (size_t i = 0; i < doc_countries_.size();) {
+    size_t j = i;
+    while (j < doc_countries_.size() && doc_countries_[j] == doc_countries_[i]) ++j;
+    if (j - i > best_count) {
+      best = doc_countries_[i];
+      best_count = static_cast<uint32_t>(j - i);
     }
+    i = j;
   }
   if (best_count >= 3 && best_count * 10 >= total * 6) dominant_ = best;
   return dominant_;
+}
+
+bool Recognizer::MentionedNear(uint32_t entity, uint32_t sentence) const {
+  const uint32_t first = sentence == 0 ? 0 : sentence - 1;
+  auto it = std::lower_bound(out_->mentions.begin(), out_->mentions.end(), first,
+                             [](const Mention& m, uint32_t s) { return m.sentence < s; });
+  for (; it != out_->mentions.end() && it->sentence <= sentence; ++it)
+    if (it->entity == entity) return true;
+  return false;
 }
 
 uint32_t Recognizer::PlacedCountry(uint32_t t) {

@@ -251,7 +251,10 @@ void Recognizer::TitleRelations() {
     const bool national = cls == "head-of-state" || cls == "head-of-government" || cls == "minister";
     bool fallback = false;
     if (target == kNone && national) {
+      // ...and is named in this sentence or the one before, so that a
+      // minister quoted in passing is not given the story's main country.
       target = DominantCountry();
+      if (target != kNone && !MentionedNear(target, m.sentence)) target = kNone;
       fallback = target != kNone;
       conf = 0.6f;
     }

@@ -135,6 +135,8 @@ class Recognizer {
   // >= 60% of all country mentions (compound adjectives excluded), or kNone.
   // Computed once after the scan.
   uint32_t DominantCountry();
+  // Whether `entity` is mentioned in `sentence` or the one before it.
+  bool MentionedNear(uint32_t entity, uint32_t sentence) const;
   // Names a group of head `head` qualified by country entity `country`
   // ("Iraqi protesters": the country's adjective demonym, else its name).
   uint32_t CountryGroup(uint32_t country, std::string_view head, graph::EntityKind kind);

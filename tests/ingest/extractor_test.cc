@@ -295,3 +295,13 @@ TEST_CASE("extractor: --lexicon folders extend the triggers", "[ingest][extracto
   std::error_code ec;
   fs::remove_all(dir, ec);
 }
+
+TEST_CASE("extractor: a statement repeated thousands of times keeps bounded evidence", "[ingest][extractor]") {
+  std::string text;
+  for (int i = 0; i < 5000; ++i) text += "Russia condemned Ukraine for the strikes. ";
+  DocRecord rec = ExtractText(text);
+  REQUIRE(Count(rec, "Russia", RelationType::kCondemned, "Ukraine") > 0);
+  CHECK(Count(rec, "Russia", RelationType::kCondemned, "Ukraine") <= 16);
+  CHECK(rec.relations.size() <= 16 * 4);
+  CHECK(rec.meta.relations == rec.relations.size());
+}
