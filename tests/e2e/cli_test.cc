@@ -200,3 +200,20 @@ TEST_CASE("query checks --timeout", "[e2e][cli]") {
     CHECK(r.err == std::string("geokg query: --timeout: expected a positive number of seconds, got '") + bad + "'\n");
   }
 }
+
+TEST_CASE("an oversized document is refused with a one-line error", "[e2e][cli]") {
+  TempDir tmp;
+  std::string db = tmp / "db";
+  REQUIRE(RunGeokg({"ingest", "--db", db, "-"}, kArticle).exit_code == 0);
+  std::string line(3u << 20, 'x');
+  WriteWholeFile(tmp / "big.txt", line);
+  WriteWholeFile(tmp / "big.jsonl", "{\"text\": \"" + line +
+                                        "\"}\n{\"text\": \"The European Union imposed new sanctions on Russia.\"}\n");
+  ProcessResult r = RunGeokg({"ingest", "--db", db, "--max-doc-mb", "2", tmp / "big.txt", tmp / "big.jsonl"});
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("big.txt: file too large") != std::string::npos);
+  CHECK(r.err.find("big.jsonl:1: line too long") != std::string::npos);
+  CHECK(StatsJson(db)["documents"] == 2);  // the first article and the JSONL's second line
+  ProcessResult bad = RunGeokg({"ingest", "--db", db, "--max-doc-mb", "zero", tmp / "big.txt"});
+  CHECK(bad.exit_code == 1);
+}

@@ -50,6 +50,12 @@ int RunIngest(const ParsedArgs& args) {
     if (!ParsePositive(args.Get("--batch"), &n)) return Fail(kCmd, "--batch needs a positive number", 1);
     options.batch_documents = n;
   }
+  if (args.Has("--max-doc-mb")) {
+    size_t n = 0;
+    if (!ParsePositive(args.Get("--max-doc-mb"), &n) || n > 4096)
+      return Fail(kCmd, "--max-doc-mb needs a number from 1 to 4096", 1);
+    options.reader.max_document_bytes = n << 20;
+  }
   const bool quiet = args.Has("--quiet");
   options.progress = !quiet && isatty(STDERR_FILENO);
 

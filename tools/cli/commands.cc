@@ -29,6 +29,7 @@ const std::vector<CommandSpec>& Commands() {
         {"--url-field", "NAME", "JSONL field holding the URL (default: url)"},
         {"--threads", "N", "extraction threads (default: all cores)"},
         {"--batch", "N", "documents per write transaction (default: 2048)"},
+        {"--max-doc-mb", "N", "skip (and report) documents or JSONL lines over N MB (default: 16)"},
         {"--quiet", "", "no progress line and no summary"}},
        1, SIZE_MAX, RunIngest,
        "Plain text (.txt, .md, no extension) is one document a file; .jsonl/.ndjson is one\n"
