@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "tests/support/fixtures.h"
 #include "tests/support/process.h"
 
 using geokg::testing::ProcessResult;
@@ -15,11 +16,7 @@ using Json = nlohmann::json;
 
 namespace {
 
-const char kArticle[] =
-    "US sends troops to Iraq after embassy attack\n"
-    "The United States deployed 750 troops to Iraq on Wednesday, the Pentagon said.\n"
-    "Iraq condemned Washington for the air strikes.\n"
-    "Iran denied it was behind the protests.\n";
+const char* const kArticle = geokg::testing::kSmallArticle;
 
 const char kSecond[] =
     "Russia and China hold talks\n"

@@ -11,6 +11,7 @@
 #include <csignal>
 #include <string>
 
+#include "tests/support/fixtures.h"
 #include "tests/support/process.h"
 
 using geokg::testing::ProcessResult;
@@ -20,11 +21,7 @@ using geokg::testing::WriteWholeFile;
 
 namespace {
 
-const char kArticle[] =
-    "US sends troops to Iraq after embassy attack\n"
-    "The United States deployed 750 troops to Iraq on Wednesday, the Pentagon said.\n"
-    "Iraq condemned Washington for the air strikes.\n"
-    "Iran denied it was behind the protests.\n";
+const char* const kArticle = geokg::testing::kSmallArticle;
 
 // A child process on the other side of a pseudo-terminal.
 class PtyProcess {
