@@ -23,6 +23,10 @@ constexpr std::string_view kCompanyWords[] = {
     "Associates", "Trust", "Fund", "Exchange", "Reserve", "Board", "Agreement", "Dynamics", "Mills", "Foods",
     "Chemical", "Chemicals", "Steel", "Energy", "Resources", "Capital", "Investment", "Investments", "Insurance"};
 
+// Lower-case words between a possessive and its title ("Taiwan's new
+// president"); each keeps the holder in office.
+constexpr std::string_view kTitleModifiers[] = {"new", "interim", "acting", "current", "incumbent"};
+
 }  // namespace
 
 // ---------------------------------------------------------------------------
@@ -63,9 +67,20 @@ bool Recognizer::LooksLikePerson(uint32_t first, uint32_t last) const {
 uint32_t Recognizer::TryTitle(uint32_t i, uint32_t end, uint32_t title_len, const Lexicon::Title& title) {
   uint32_t j = i + title_len;
   if (j >= end) return 0;
+  // The title's country or body: an adjacent modifier ("US President"),
+  // or a possessive ("Iran's foreign minister", "Taiwan's new president").
+  int32_t pm = MentionEndingAt(i);
+  if (pm < 0 && i >= 2 && (Flags(i - 2) & kTokPossessive)) pm = MentionEndingAt(i - 1);
+  if (pm < 0 && i >= 3 && (Flags(i - 3) & kTokPossessive) && InList(kTitleModifiers, Tok(i - 1)))
+    pm = MentionEndingAt(i - 2);
+  // Appositive title: a possessive title and a name set off by commas
+  // ("Qatar's prime minister, Sheikh Mohammed ..., held talks").
+  const bool appositive = pm >= 0 && MentionEndingAt(i) != pm && Tok(j) == "," && j + 2 < end &&
+                          (Flags(j + 1) & kTokCapitalized) && !(Flags(j + 1) & kTokPunct);
+  if (appositive) ++j;
   // A lower-case one-word title that is an ordinary word ("chief",
-  // "major", "private") is an adjective here.
-  if (title_len == 1 && Lower(i) && Common(i)) return 0;
+  // "major", "private") is an adjective here, unless it is an appositive.
+  if (title_len == 1 && Lower(i) && Common(i) && !appositive) return 0;
   uint32_t person = kNone, name_end = j;
   if (Flags(j) & kTokCapitalized) {
     uint32_t l;
@@ -83,14 +98,13 @@ uint32_t Recognizer::TryTitle(uint32_t i, uint32_t end, uint32_t title_len, cons
                            (all_common && title_len == 1 && Common(i) && res_.PersonByWord(Tok(name_end - 1)) == kNone)))
         name_end = j;
     }
+    // An appositive name ends the apposition: a comma or the sentence end.
+    if (appositive && name_end > j && name_end < end && Tok(name_end) != "," && Tok(name_end) != ".")
+      name_end = j;
     if (name_end > j) person = res_.RegisterPerson(j, name_end);
   }
   if (person == kNone) return 0;
-  // The title's country or body: an adjacent modifier ("US President"),
-  // or a possessive ("Iran's foreign minister").
   uint32_t target = kNone;
-  int32_t pm = MentionEndingAt(i);
-  if (pm < 0 && i >= 2 && (Flags(i - 2) & kTokPossessive)) pm = MentionEndingAt(i - 1);
   if (pm >= 0) {
     graph::EntityKind k = out_->entities[out_->mentions[pm].entity].kind;
     if (k == graph::EntityKind::kCountry || k == graph::EntityKind::kGovernmentBody ||
@@ -264,7 +278,10 @@ void Recognizer::TitleRelations() {
     // minister with leader=yes leads a ministry, not the country); leader
     // of a body for any leader title.
     graph::EntityKind k = out_->entities[target].kind;
-    const bool head_of_country = title.title_class == "head-of-state" ||
+    // A plain "leader" written against its country ("North Korea's leader",
+    // "the country's leader, ...") leads that country too.
+    const bool plain_leader = t.target != kNone && (title.title == "Leader" || title.title == "leader");
+    const bool head_of_country = title.title_class == "head-of-state" || plain_leader ||
                                  title.title_class == "head-of-government" || title.title_class == "royal";
     if (title.leader && !fallback && ((k == graph::EntityKind::kCountry && head_of_country) ||
                          k == graph::EntityKind::kOrganization || k == graph::EntityKind::kInternationalOrg ||
@@ -272,6 +289,39 @@ void Recognizer::TitleRelations() {
                          k == graph::EntityKind::kMilitaryUnit))
       res_.AddStructural(m.entity, target, graph::RelationType::kLeaderOf, m.sentence, title.title, conf,
                          title.title);
+  }
+}
+
+void Recognizer::LedByRelations() {
+  // "The RSF, led by General Mohamed Hamdan Dagalo, ...": the person after
+  // "led by" (and up to four title words) leads the body or group the
+  // participle phrase is set off from by a comma. Mentions are sorted.
+  const std::vector<Mention>& ms = out_->mentions;
+  for (size_t k = 1; k < ms.size(); ++k) {
+    const Mention& p = ms[k];
+    if (p.form != MentionForm::kName || out_->entities[p.entity].kind != graph::EntityKind::kPerson) continue;
+    const uint32_t sb = out_->sentences[p.sentence].first_token;
+    uint32_t by = p.first_token;
+    uint32_t skipped = 0;
+    while (by > sb && skipped <= 4 && Tok(by - 1) != "by") {
+      if (Flags(by - 1) & (kTokPunct | kTokQuote | kTokNumber)) break;
+      --by;
+      ++skipped;
+    }
+    if (by < sb + 3 || Tok(by - 1) != "by" || Tok(by - 2) != "led" || Tok(by - 3) != ",") continue;
+    const uint32_t comma = by - 3;
+    const Mention* owner = nullptr;
+    for (size_t o = k; o-- > 0 && ms[o].sentence == p.sentence;) {
+      if (ms[o].last_token == comma) owner = &ms[o];
+      if (ms[o].last_token <= comma) break;
+    }
+    if (owner == nullptr || owner->form == MentionForm::kModifier || owner->form == MentionForm::kCompoundAdj) continue;
+    const graph::EntityKind kind = out_->entities[owner->entity].kind;
+    if (kind != graph::EntityKind::kArmedGroup && kind != graph::EntityKind::kOrganization &&
+        kind != graph::EntityKind::kInternationalOrg && kind != graph::EntityKind::kGovernmentBody &&
+        kind != graph::EntityKind::kMilitaryUnit && kind != graph::EntityKind::kGroup)
+      continue;
+    res_.AddStructural(p.entity, owner->entity, graph::RelationType::kLeaderOf, p.sentence, "led by", 0.8f);
   }
 }
 

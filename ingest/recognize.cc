@@ -209,6 +209,7 @@ void Recognizer::Run(const Lexicon& lexicon, std::string_view text, DocAnalysis*
   ResolveSurnames();
   TitleRelations();
   SortMentions();  // drops the mentions left without an entity
+  LedByRelations();
   LinkCompounds();
   MarkModifiers();
 }

@@ -189,6 +189,8 @@ class Recognizer {
   bool AcronymFits(std::string_view acr, uint32_t first, uint32_t last) const;
   void MarkModifiers();
   void TitleRelations();
+  // "X, led by [title] NAME": NAME leader-of X (after SortMentions).
+  void LedByRelations();
   void SortMentions();
 
   struct TitledPerson {

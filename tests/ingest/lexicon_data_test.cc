@@ -231,6 +231,23 @@ TEST_CASE("the reference article's actors are in the lexicon", "[ingest][lexicon
   CHECK(lx.by_name.at("Islamic Revolutionary Guard Corps")->cols[1] == "military-unit");
 }
 
+TEST_CASE("current heads of state and government carry their country", "[ingest][lexicon]") {
+  // News names them without their country ("President Gustavo Petro said"):
+  // the lexicon country is what makes the title a member-of/leader-of edge.
+  const auto& lx = Load();
+  CHECK(lx.by_name.at("Gustavo Petro")->cols[2] == "COL");
+  CHECK(lx.by_name.at("Nikol Pashinyan")->cols[2] == "ARM");
+  CHECK(lx.by_name.at("Lai Ching-te")->cols[2] == "TWN");
+  CHECK(HasAlias("Assimi Goita", "Assimi Goïta"));
+  CHECK(lx.by_name.at("Kim Jong Un")->cols[2] == "PRK");
+  // Recent armed groups, commands and coalitions named in current news.
+  CHECK(HasAlias("Ta'ang National Liberation Army", "TNLA"));
+  CHECK(lx.by_name.at("Three Brotherhood Alliance")->cols[1] == "armed-group");
+  CHECK(HasAlias("United States Forces Korea", "USFK"));
+  CHECK(lx.by_name.at("China Coast Guard")->cols[4] == "part-of>China");
+  CHECK(lx.by_name.at("Alliance of Sahel States")->cols[1] == "international-org");
+}
+
 TEST_CASE("common words are lower-case English words, not names", "[ingest][lexicon]") {
   std::set<std::string> words;
   std::ifstream in(kDataDir / "common-words.txt");

@@ -331,7 +331,9 @@ TEST_CASE("a 50 MB single line is bounded by max_document_bytes", "[ingest][read
   CHECK(PeakRssKb() - before < 16 * 1024);
 
   SECTION("within the limit it is one document") {
-    ReadResult whole = Read({path});  // default limit 64 MiB
+    ReaderOptions big;
+    big.max_document_bytes = 64ull << 20;
+    ReadResult whole = Read({path}, big);
     REQUIRE(whole.docs.size() == 2);
     CHECK(whole.docs[0].text.size() == kLine);
     CHECK(whole.errors.size() == 1);  // the last line is not JSON

@@ -70,7 +70,7 @@ std::shared_ptr<const Lexicon> FixtureLexicon() {
             "Japanese\tJapan\n");
     d.Write("metonyms.tsv", "Washington\tUnited States\nTehran\tIran\nPentagon\tUnited States Army\n");
     d.Write("titles.tsv",
-            "President\thead-of-state\tyes\nDefence Secretary\tminister\tyes\nForeign Minister\tminister\tyes\n"
+            "President\thead-of-state\tyes\nLeader\tofficial\tyes\nDefence Secretary\tminister\tyes\nForeign Minister\tminister\tyes\n"
             "Prime Minister\thead-of-government\tyes\nGen.\tmilitary\tno\nGeneral\tmilitary\tno\n"
             "Trade Minister\tminister\tyes\n");
     d.Write("common-words.txt", "the\nsaid\nmark\npopular\nadditional\nforces\nministry\nlater\n");
@@ -221,6 +221,38 @@ TEST_CASE("military units and their owner", "[ingest][recognize]") {
   // "US" in "US Army" is part of the lexicon name, not a separate mention.
   REQUIRE(MentionOf(d, "US Army") != nullptr);
   CHECK(EntityName(d, MentionOf(d, "US Army")) == "United States Army");
+}
+
+TEST_CASE("appositive titles after a possessive, and a country's leader", "[ingest][recognize]") {
+  DocAnalysis d;
+  ingest::Recognize(*FixtureLexicon(),
+                    "Iran's new president, Hassan Karimi, said the talks would go on. "
+                    "Iraq's leader, Ali Rostami, met him. "
+                    "Syria's foreign minister, Omar Haddad met them.",
+                    &d);
+  // "X's [new] president, NAME," is the title of NAME.
+  REQUIRE(Entity(d, "Hassan Karimi") >= 0);
+  CHECK(Structural(d, "Hassan Karimi", graph::RelationType::kMemberOf, "Iran") != nullptr);
+  CHECK(Structural(d, "Hassan Karimi", graph::RelationType::kLeaderOf, "Iran") != nullptr);
+  // A plain "leader" written against a country leads it.
+  CHECK(Structural(d, "Ali Rostami", graph::RelationType::kLeaderOf, "Iraq") != nullptr);
+  // No closing comma: not an apposition.
+  CHECK(Structural(d, "Omar Haddad", graph::RelationType::kMemberOf, "Syria") == nullptr);
+}
+
+TEST_CASE("a person after ', led by' leads the body before the comma", "[ingest][recognize]") {
+  DocAnalysis d;
+  ingest::Recognize(*FixtureLexicon(),
+                    "The Popular Mobilisation Forces, led by General Hadi Karimi, said the talks failed. "
+                    "Iran, led by President Ali Rostami, said nothing. "
+                    "The Popular Mobilisation Forces said the march was led by Omar Haddad.",
+                    &d);
+  CHECK(Structural(d, "Hadi Karimi", graph::RelationType::kLeaderOf, "Popular Mobilisation Forces") != nullptr);
+  // A country is led through its titles, not through "led by".
+  const auto* led = Structural(d, "Ali Rostami", graph::RelationType::kLeaderOf, "Iran");
+  CHECK((led == nullptr || led->trigger != "led by"));
+  // Without the comma the participle phrase is not an apposition.
+  CHECK(Structural(d, "Omar Haddad", graph::RelationType::kLeaderOf, "Popular Mobilisation Forces") == nullptr);
 }
 
 TEST_CASE("people after titles, member-of, and later surnames", "[ingest][recognize]") {
