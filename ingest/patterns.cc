@@ -341,9 +341,14 @@ void Recognizer::LinkCompounds() {
       const Mention& m = ms[h];
       if (m.sentence != c.sentence || m.first_token > c.last_token + 2) break;
       if (m.form == MentionForm::kCompoundAdj) break;
-      bool punct = false;
-      for (uint32_t t = c.last_token; t < m.first_token; ++t) punct |= (Flags(t) & kTokPunct) != 0;
-      if (punct) break;
+      // Words between the compound and the mention must be part of the
+      // same name ("Iran-backed Shiite militia"); a lower-case word is the
+      // compound's own head noun ("a Japanese-led program with U.S. ..."),
+      // which the lexicon does not know, so the compound links to nothing.
+      bool blocked = false;
+      for (uint32_t t = c.last_token; t < m.first_token; ++t)
+        blocked |= (Flags(t) & kTokPunct) != 0 || (Flags(t) & kTokCapitalized) == 0;
+      if (blocked) break;
       c.head = static_cast<int32_t>(h);
       std::string_view trigger = Tok(c.first_token);
       if (c.compound_type == graph::RelationType::kLeaderOf)

@@ -646,3 +646,13 @@ TEST_CASE("degenerate texts do not break recognition", "[ingest][recognize]") {
     }
   }
 }
+
+TEST_CASE("a compound adjective whose own head is an unknown noun links to nothing", "[ingest][recognize]") {
+  DocAnalysis d;
+  ingest::Recognize(*FixtureLexicon(),
+                    "Officials described the project as a Japanese-led program with US cooperation.", &d);
+  for (const DocAnalysis::Structural& r : d.structural) {
+    INFO(d.entities[r.source].name << " -> " << d.entities[r.target].name);
+    CHECK(r.type != graph::RelationType::kLeaderOf);
+  }
+}
