@@ -99,6 +99,21 @@ uint32_t Recognizer::TryCapitalised(uint32_t i, uint32_t end, uint32_t lex_len) 
       break;
     }
   }
+  // "Department of Energy Secretary John Herrington": a title inside the
+  // sequence followed by a name ends the body; the title and the person
+  // are recognised on their own. A title in a complement ("Department of
+  // Energy") is part of the body.
+  for (uint32_t t = i + 1; t + 1 < seq_end; ++t) {
+    if (!Cap(t) || !IsWord(t) || (Lower(t - 1) && InList(kJoiners, Tok(t - 1)))) continue;
+    Lexicon::Match m = lex_->LongestMatch(*out_, t, seq_end, keys_.data(), first_nodes_.data());
+    bool title = false;
+    for (uint32_t v = 0; v < m.count; ++v)
+      title |= m.values[v].kind == LexKind::kTitle && lex_->CaseOk(m.values[v], *out_, t, m.length);
+    if (title && t + m.length < seq_end && LooksLikePerson(t + m.length, seq_end)) {
+      seq_end = t;
+      break;
+    }
+  }
   if (seq_end - i < 2 && !(seq_end < end && Tok(seq_end) == "(")) return 0;
   if (seq_end - i <= lex_len) return 0;
   auto acronym_after = [&](uint32_t t) {
@@ -182,7 +197,11 @@ uint32_t Recognizer::TryCapitalised(uint32_t i, uint32_t end, uint32_t lex_len) 
     ent = res_.ForName(name, kind, country, name);
   }
   res_.Emit(start, seq_end, ent, MentionForm::kName);
-  if (state != kNone && kind != graph::EntityKind::kFacility)
+  // A state word makes part-of only for the state's own bodies and forces,
+  // not for federations, companies, parties or associations.
+  const graph::EntityKind ent_kind = out_->entities[ent].kind;
+  if (state != kNone && (ent_kind == graph::EntityKind::kGovernmentBody ||
+                         ent_kind == graph::EntityKind::kMilitaryUnit || ent_kind == graph::EntityKind::kArmedGroup))
     res_.AddStructural(ent, state, graph::RelationType::kPartOf, sentence_, name, 0.7f);
   if (acronym) {
     res_.DefineName(Tok(seq_end + 1), ent);

@@ -81,6 +81,24 @@ uint32_t Recognizer::TryTitle(uint32_t i, uint32_t end, uint32_t title_len, cons
   // A lower-case one-word title that is an ordinary word ("chief",
   // "major", "private") is an adjective here, unless it is an appositive.
   if (title_len == 1 && Lower(i) && Common(i) && !appositive) return 0;
+  // "Minister for Trade Negotiations Michael Duffy": the complement of a
+  // capitalised title belongs to the title; the name is the last two
+  // capitalised words of the run (a run of two or fewer names no one).
+  if (!appositive && Cap(i) && j + 1 < end && (Tok(j) == "for" || Tok(j) == "of") && Cap(j + 1)) {
+    uint32_t r = j + 1;
+    while (r < end && Cap(r) && IsWord(r) && !(Flags(r) & kTokPossessive)) ++r;
+    if (r < end && (Flags(r) & kTokPossessive) && Cap(r) && IsWord(r)) ++r;
+    if (r - (j + 1) < 3) return 0;
+    j = r - 2;
+    // A longer lexicon person ending the run ("... Ali al-Sistani").
+    if (r - (i + title_len + 1) >= 4) {
+      uint32_t l;
+      bool dem;
+      const Lexicon::Entry* e = EntityAt(r - 3, r, &l, &dem);
+      if (e != nullptr && e->kind == graph::EntityKind::kPerson && l == 3) j = r - 3;
+    }
+    if (!LooksLikePerson(j, r)) return 0;
+  }
   uint32_t person = kNone, name_end = j;
   if (Flags(j) & kTokCapitalized) {
     uint32_t l;
@@ -156,6 +174,14 @@ uint32_t Recognizer::TrySaidPerson(uint32_t i, uint32_t end) {
   return 2;
 }
 
+bool Recognizer::IsTitleOrCommonWord(std::string_view word) const {
+  if (lex_->IsCommonWord(word)) return true;
+  Lexicon::Match m = lex_->MatchWord(word);
+  for (uint32_t k = 0; k < m.count; ++k)
+    if (m.values[k].kind == LexKind::kTitle) return true;
+  return false;
+}
+
 uint32_t Recognizer::TryBareSurname(uint32_t i, uint32_t end) {
   const uint16_t f = Flags(i);
   if (!(f & kTokCapitalized) || (f & (kTokAllCaps | kTokCommonWord | kTokPunct | kTokAbbreviation))) return 0;
@@ -164,7 +190,7 @@ uint32_t Recognizer::TryBareSurname(uint32_t i, uint32_t end) {
       !(Flags(i - 1) & kTokSentenceStart && Common(i - 1)))
     return 0;
   if (i + 1 < end && Cap(i + 1) && IsWord(i + 1)) return 0;
-  if (lex_->PeopleWithSurname(keys_[i]) == nullptr) return 0;
+  if (lex_->PeopleWithSurname(keys_[i]) == nullptr || IsTitleOrCommonWord(Tok(i))) return 0;
   const size_t before = out_->entities.size();
   uint32_t person = res_.RegisterPerson(i, i + 1);
   if (person == kNone) return 0;
@@ -189,11 +215,16 @@ void Recognizer::ResolveSurnames() {
     const graph::Entity& e = out_->entities[p];
     if (e.kind != graph::EntityKind::kPerson || e.name.find(' ') != std::string::npos) continue;
     if (lex_->FindCanonical(e.name) != nullptr) continue;
+    // A single name that is a title or an ordinary word ("chairman Lord
+    // King", "King said") is not evidence of the lexicon person of that
+    // surname.
+    const bool title_or_common = IsTitleOrCommonWord(e.name);
     const Lexicon::Entry* found = nullptr;
     bool ambiguous = false;
     bool confirmed = false;
     for (uint32_t c : confirmed_people_) confirmed |= c == p;
-    if (const std::vector<uint32_t>* people = lex_->PeopleWithSurname(TokenKey(e.name))) {
+    const std::vector<uint32_t>* people = title_or_common ? nullptr : lex_->PeopleWithSurname(TokenKey(e.name));
+    if (people != nullptr) {
       for (uint32_t index : *people) {
         const Lexicon::Entry& cand = lex_->entries()[index];
         // A name after a title or honorific whose surname only one lexicon

@@ -325,8 +325,10 @@ uint32_t Recognizer::HandleLexicon(uint32_t i, uint32_t end, const Lexicon::Matc
     res_.Emit(i, i + len, ent, MentionForm::kName);
     // "US Army", "Iraqi Army": the leading country word makes the body part
     // of that country.
-    if (len >= 2 && entry.kind != graph::EntityKind::kCountry && entry.kind != graph::EntityKind::kPerson &&
-        entry.kind != graph::EntityKind::kLocation) {
+    // Only the state's own bodies and forces: "American Farm Bureau
+    // Federation" is not part of the United States.
+    if (len >= 2 && (entry.kind == graph::EntityKind::kGovernmentBody ||
+                     entry.kind == graph::EntityKind::kMilitaryUnit || entry.kind == graph::EntityKind::kArmedGroup)) {
       uint32_t l2;
       bool dem;
       const Lexicon::Entry* first = EntityAt(i, i + 1, &l2, &dem);

@@ -176,6 +176,9 @@ class Recognizer {
   // A capitalised word alone that is the surname of a lexicon person
   // ("Reagan said"): a person, resolved or dropped by ResolveSurnames.
   uint32_t TryBareSurname(uint32_t i, uint32_t end);
+  // True if `word` alone is a lexicon title ("King", "Chairman") or a
+  // common English word: never a surname on its own.
+  bool IsTitleOrCommonWord(std::string_view word) const;
   // Single-word people ("Reagan", from "President Reagan", "Mr Reagan" or a
   // bare surname) become the lexicon person of that surname when exactly
   // one lexicon person whose country the document mentions bears it (or,

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <string>
@@ -170,4 +171,24 @@ TEST_CASE("geokg repl refuses a missing store", "[e2e][repl]") {
   ProcessResult r = RunGeokg({"repl", "--db", dir / "nothing"});
   CHECK(r.exit_code == 1);
   CHECK(r.err.find("geokg repl:") != std::string::npos);
+}
+
+TEST_CASE("ingest shows a progress line on a terminal and none on a pipe", "[e2e][ingest]") {
+  TempDir dir;
+  std::string corpus;
+  for (int i = 0; i < 400; ++i)
+    corpus += "{\"id\": \"" + std::to_string(i) + "\", \"text\": \"Iran condemned Israel for the strikes on day " +
+              std::to_string(i) + ".\"}\n";
+  WriteWholeFile(dir / "corpus.jsonl", corpus);
+  PtyProcess ingest({GEOKG_BINARY, "ingest", "--db", dir / "db", dir / "corpus.jsonl"}, dir / "history");
+  CHECK(ingest.Wait() == 0);
+  INFO(ingest.output());
+  CHECK(ingest.output().find("1 files") != std::string::npos);
+  CHECK(ingest.output().find("MB/s") != std::string::npos);
+  CHECK(ingest.output().find("relations") != std::string::npos);
+
+  ProcessResult piped = RunGeokg({"ingest", "--db", dir / "db2", dir / "corpus.jsonl"});
+  CHECK(piped.exit_code == 0);
+  CHECK(piped.err.find("files,") == std::string::npos);  // only the summary line
+  CHECK(std::count(piped.err.begin(), piped.err.end(), '\n') == 1);
 }

@@ -656,3 +656,88 @@ TEST_CASE("a compound adjective whose own head is an unknown noun links to nothi
     CHECK(r.type != graph::RelationType::kLeaderOf);
   }
 }
+
+namespace {
+
+// A lexicon for the body/title/person boundary tests.
+std::shared_ptr<const Lexicon> BoundaryLexicon() {
+  static std::shared_ptr<const Lexicon> lex = [] {
+    TempDir d;
+    d.Write("countries.actors.tsv",
+            "United States\tcountry\tUSA\tUS|U.S.\nAustralia\tcountry\tAUS\t\nSaint Lucia\tcountry\tLCA\t\n"
+            "United Kingdom\tcountry\tGBR\tBritain\n");
+    d.Write("bodies.actors.tsv",
+            "United States Department of Energy\tgovernment-body\tUSA\tDepartment of Energy|Energy Department\t"
+            "part-of>United States\n"
+            "Stephenson King\tperson\tLCA\t\n");
+    d.Write("demonyms.tsv", "American\tUnited States\nAustralian\tAustralia\nBritish\tUnited Kingdom\n");
+    d.Write("titles.tsv",
+            "Secretary\tminister\tno\nEnergy Secretary\tminister\tyes\nChairman\tofficial\tyes\n"
+            "Minister\tminister\tno\nKing\troyal\tyes\nLord\tlegislator\tno\n");
+    d.Write("common-words.txt", "the\nsaid\ntrade\nnegotiations\nchairman\nfirst\nquarter\n");
+    std::shared_ptr<const Lexicon> l;
+    geokg::Status s = ingest::LoadLexiconDirs({d.path.string()}, &l);
+    if (!s.ok()) FAIL(s.message());
+    return l;
+  }();
+  return lex;
+}
+
+}  // namespace
+
+TEST_CASE("a title and a name after a body name are not part of it", "[ingest][recognize]") {
+  DocAnalysis d;
+  ingest::Recognize(*BoundaryLexicon(),
+                    "U.S. Department of Energy Secretary John Herrington said oil prices would rise. "
+                    "Council of Economic Advisers Chairman Beryl Sprinkel agreed. "
+                    "Australian Minister for Trade\nNegotiations Michael Duffy said so.",
+                    &d);
+  for (const graph::Entity& e : d.entities) {
+    INFO(e.name);
+    CHECK(e.name.find("Secretary") == std::string::npos);
+    CHECK(e.name.find("Chairman") == std::string::npos);
+    CHECK(e.name.find("Negotiations") == std::string::npos);
+  }
+  REQUIRE(Entity(d, "United States Department of Energy") >= 0);
+  REQUIRE(Entity(d, "John Herrington") >= 0);
+  const DocAnalysis::Structural* r =
+      Structural(d, "John Herrington", graph::RelationType::kMemberOf, "United States Department of Energy");
+  REQUIRE(r != nullptr);
+  CHECK(r->role == "Secretary");
+  REQUIRE(Entity(d, "Council of Economic Advisers") >= 0);
+  REQUIRE(Entity(d, "Beryl Sprinkel") >= 0);
+  CHECK(Structural(d, "Beryl Sprinkel", graph::RelationType::kMemberOf, "Council of Economic Advisers") != nullptr);
+  REQUIRE(Entity(d, "Michael Duffy") >= 0);
+  CHECK(Structural(d, "Michael Duffy", graph::RelationType::kMemberOf, "Australia") != nullptr);
+}
+
+TEST_CASE("a state word makes part-of only for the state's bodies and forces", "[ingest][recognize]") {
+  DocAnalysis d;
+  ingest::Recognize(*BoundaryLexicon(),
+                    "An American Farm Bureau Federation (AFBF) official said. The American Widget Association "
+                    "(AWA) and the U.S. Bureau of Mines (BOM) met.",
+                    &d);
+  REQUIRE(Entity(d, "American Farm Bureau Federation") >= 0);
+  CHECK(Structural(d, "American Farm Bureau Federation", graph::RelationType::kPartOf, "United States") == nullptr);
+  REQUIRE(Entity(d, "American Widget Association") >= 0);
+  CHECK(Structural(d, "American Widget Association", graph::RelationType::kPartOf, "United States") == nullptr);
+  for (const DocAnalysis::Structural& s : d.structural) {
+    INFO(d.entities[s.source].name);
+    if (s.type == graph::RelationType::kPartOf)
+      CHECK(d.entities[s.source].kind == graph::EntityKind::kGovernmentBody);
+  }
+}
+
+TEST_CASE("a title word alone is never a lexicon person's surname", "[ingest][recognize]") {
+  DocAnalysis d;
+  ingest::Recognize(*BoundaryLexicon(),
+                    "British Airways traffic figures showed recovery and this trend will be reflected in first "
+                    "quarter results due in August, chairman Lord\nKing told the annual meeting. However, King "
+                    "said this result was satisfactory. King said so in Saint Lucia.",
+                    &d);
+  CHECK(Entity(d, "Stephenson King") < 0);
+  for (const DocAnalysis::Structural& s : d.structural) {
+    INFO(d.entities[s.source].name);
+    CHECK(d.entities[s.target].name != "Saint Lucia");
+  }
+}
