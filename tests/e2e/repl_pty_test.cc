@@ -1,6 +1,7 @@
 // End-to-end tests of `geokg repl`: the real binary driven through a
 // pseudo-terminal (readline prompt, tab completion, history file), and with
-// piped stdin (no prompts). The store is made by `geokg ingest`.
+// piped stdin (no prompts). The store is made by `geokg ingest`, whose
+// progress line is also checked on a terminal and on a pipe.
 #include <poll.h>
 #include <pty.h>
 #include <sys/wait.h>
