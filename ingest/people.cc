@@ -82,22 +82,30 @@ uint32_t Recognizer::TryTitle(uint32_t i, uint32_t end, uint32_t title_len, cons
   // "major", "private") is an adjective here, unless it is an appositive.
   if (title_len == 1 && Lower(i) && Common(i) && !appositive) return 0;
   // "Minister for Trade Negotiations Michael Duffy": the complement of a
-  // capitalised title belongs to the title; the name is the last two
-  // capitalised words of the run (a run of two or fewer names no one).
-  if (!appositive && Cap(i) && j + 1 < end && (Tok(j) == "for" || Tok(j) == "of") && Cap(j + 1)) {
-    uint32_t r = j + 1;
-    while (r < end && Cap(r) && IsWord(r) && !(Flags(r) & kTokPossessive)) ++r;
-    if (r < end && (Flags(r) & kTokPossessive) && Cap(r) && IsWord(r)) ++r;
-    if (r - (j + 1) < 3) return 0;
-    j = r - 2;
-    // A longer lexicon person ending the run ("... Ali al-Sistani").
-    if (r - (i + title_len + 1) >= 4) {
-      uint32_t l;
-      bool dem;
-      const Lexicon::Entry* e = EntityAt(r - 3, r, &l, &dem);
-      if (e != nullptr && e->kind == graph::EntityKind::kPerson && l == 3) j = r - 3;
+  // capitalised "X for/of ..." title belongs to the title, whether the
+  // lexicon title stops before it ("Minister") or inside it ("Minister for
+  // Trade"): at least one word after a bare "for"/"of", then ordinary words
+  // while more than two capitalised words remain; the rest is the name.
+  if (!appositive && Cap(i)) {
+    bool open_complement = false;
+    for (uint32_t k = i + 1; k < i + title_len; ++k) open_complement |= Tok(k) == "for" || Tok(k) == "of";
+    uint32_t c = j;
+    if (c + 1 < end && (Tok(c) == "for" || Tok(c) == "of") && Cap(c + 1)) {
+      c += 2;  // the preposition and the complement's first word
+      open_complement = true;
     }
-    if (!LooksLikePerson(j, r)) return 0;
+    if (open_complement) {
+      uint32_t r = c;
+      while (r < end && Cap(r) && IsWord(r)) {
+        ++r;
+        if (Flags(r - 1) & kTokPossessive) break;
+      }
+      while (c + 2 < r && Common(c)) ++c;
+      if (c > j) {
+        if (c >= r) return 0;
+        j = c;
+      }
+    }
   }
   uint32_t person = kNone, name_end = j;
   if (Flags(j) & kTokCapitalized) {

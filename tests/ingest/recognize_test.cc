@@ -690,7 +690,7 @@ TEST_CASE("a title and a name after a body name are not part of it", "[ingest][r
   ingest::Recognize(*BoundaryLexicon(),
                     "U.S. Department of Energy Secretary John Herrington said oil prices would rise. "
                     "Council of Economic Advisers Chairman Beryl Sprinkel agreed. "
-                    "Australian Minister for Trade\nNegotiations Michael Duffy said so.",
+                    "Australian Minister for Trade Negotiations Michael Duffy said so.",
                     &d);
   for (const graph::Entity& e : d.entities) {
     INFO(e.name);
@@ -732,7 +732,7 @@ TEST_CASE("a title word alone is never a lexicon person's surname", "[ingest][re
   DocAnalysis d;
   ingest::Recognize(*BoundaryLexicon(),
                     "British Airways traffic figures showed recovery and this trend will be reflected in first "
-                    "quarter results due in August, chairman Lord\nKing told the annual meeting. However, King "
+                    "quarter results due in August, chairman Lord King told the annual meeting. However, King "
                     "said this result was satisfactory. King said so in Saint Lucia.",
                     &d);
   CHECK(Entity(d, "Stephenson King") < 0);
@@ -740,4 +740,19 @@ TEST_CASE("a title word alone is never a lexicon person's surname", "[ingest][re
     INFO(d.entities[s.source].name);
     CHECK(d.entities[s.target].name != "Saint Lucia");
   }
+}
+
+TEST_CASE("a lexicon 'Minister for X' title keeps the rest of its complement", "[ingest][recognize]") {
+  std::shared_ptr<const Lexicon> lex;
+  REQUIRE(ingest::LoadLexiconDirs({std::string(GEOKG_SOURCE_DIR) + "/ingest/data"}, &lex).ok());
+  DocAnalysis d;
+  ingest::Recognize(*lex,
+                    "Australian Minister for Trade\nNegotiations Michael Duffy said his country and Third World\n"
+                    "commodity producers agreed.",
+                    &d);
+  CHECK(Entity(d, "Negotiations Michael Duffy") < 0);
+  CHECK(Structural(d, "Michael Duffy", graph::RelationType::kMemberOf, "Australia") != nullptr);
+  DocAnalysis d2;
+  ingest::Recognize(*lex, "Talks ended. Minister for Foreign Affairs Bill Hayden said so.", &d2);
+  CHECK(Entity(d2, "Bill Hayden") >= 0);
 }
