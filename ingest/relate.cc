@@ -74,24 +74,24 @@ void Relater::DoSentence(uint32_t si, uint32_t first_mention, uint32_t end_menti
 // group described by type ("Protesters storm"), or coordinated subjects.
 bool Relater::BareVerbContext(uint32_t i) const {
   int p = static_cast<int>(i) - 1;
-  while (p >= 0 && (words::IsAdverb(v_.W(p)) || words::IsNegator(v_.W(p)))) --p;
+  while (p >= 0 && (v_.Is(p, words::kAdverb) || v_.Is(p, words::kNegator))) --p;
   if (p < 0) return i == 0 ? false : true;
   std::string_view w = v_.W(p);
-  if (w == "to" || words::IsHypotheticalModal(w) || words::IsFutureModal(w) || w == "do" ||
-      w == "does" || w == "did" || w == "they" || w == "we" || w == "i" || w == "you" ||
-      w == "that" || w == "who" || w == "which")
+  if (w == "to" || v_.Is(p, words::kHypotheticalModal) || v_.Is(p, words::kFutureModal) || w == "do" ||
+      w == "does" || w == "did" || w == "they" || w == "we" || w == "i" || w == "you" || w == "that" ||
+      w == "who" || w == "which")
     return true;
   int m = v_.MentionAt(p);
   // A plural head: "US forces bomb", "Palestinians kill".
   bool plural = w.size() > 3 && w.back() == 's' && !v_.IsPunct(p);
-  if (m < 0) return plural && words::IsForceNoun(w);
+  if (m < 0) return plural && v_.Is(p, words::kForceNoun);
   if (plural) return true;
   MentionForm f = doc_.mentions[m].form;
   if (f == MentionForm::kDescription || f == MentionForm::kPronoun) return true;
   int b = static_cast<int>(v_.NpBegin(v_.Top(m))) - 1;
   if (b >= 0 && v_.W(b) == "the") --b;
   // "Will Iran attack ...?": an inverted auxiliary before the subject.
-  if (b >= 0 && (words::IsHypotheticalModal(v_.W(b)) || words::IsFutureModal(v_.W(b)) ||
+  if (b >= 0 && (v_.Is(b, words::kHypotheticalModal) || v_.Is(b, words::kFutureModal) ||
                  v_.W(b) == "do" || v_.W(b) == "does" || v_.W(b) == "did"))
     return true;
   return b >= 1 && (v_.W(b) == "and" || v_.W(b) == "or") && v_.MentionAt(b - 1) >= 0;
@@ -110,7 +110,7 @@ void Relater::MatchTriggers() {
     std::string_view p = v_.W(i - 1);
     return p == "the" || p == "a" || p == "an" || p == "its" || p == "their" || p == "his" ||
            p == "her" || p == "our" || p == "these" || p == "those" ||
-           words::IsPossessiveMark(p) || v_.IsNumber(i - 1);
+           v_.Is(i - 1, words::kPossessiveMark) || v_.IsNumber(i - 1);
   };
   for (uint32_t i = 0; i < n;) {
     if (v_.MentionAt(i) >= 0 || v_.IsPunct(i)) {
@@ -155,7 +155,7 @@ void Relater::MatchTriggers() {
       bool prep_next = std::find(ne.preps.begin(), ne.preps.end(), v_.W(end)) != ne.preps.end();
       bool verb_only_form = verbal->participle && verbal->words != nominal->words;
       if (article_before(i) || prev_modifier ||
-          (i > 0 && words::IsPreposition(v_.W(i - 1)) && v_.W(i - 1) != "to"))
+          (i > 0 && v_.Is(i - 1, words::kPreposition) && v_.W(i - 1) != "to"))
         use_nominal = true;
       else if (prep_next && !verb_only_form)
         use_nominal = true;
@@ -238,7 +238,7 @@ void Relater::ProcessVerbal(Record& r) {
     // form after the link shares the earlier verb group ("did not attack
     // and kill"): its modality carries over.
     for (int k = static_cast<int>(r.begin) - 1; k >= static_cast<int>(subj_end); --k) {
-      if (words::IsCoordinator(v_.W(k)) || v_.W(k) == ",") {
+      if (v_.Is(k, words::kCoordinator) || v_.W(k) == ",") {
         subj_end = static_cast<uint32_t>(k);
         if (!r.form->past_or_present && prev.entry && prev.entry->cls != TriggerClass::kSpeech &&
             prev.entry->cls != TriggerClass::kLight)
@@ -302,7 +302,7 @@ void Relater::ProcessVerbal(Record& r) {
     bool content_after = false;
     for (uint32_t i = from; i < to; ++i)
       if (!v_.IsPunct(i) || v_.IsQuoteTok(i)) {
-        content_after = !words::IsTerminal(v_.W(i));
+        content_after = !v_.Is(i, words::kTerminal);
         break;
       }
     if (content_after && to - from > 2) {
@@ -335,9 +335,9 @@ void Relater::ProcessVerbal(Record& r) {
   bool passive = false;
   if (r.form->participle) {
     int p = static_cast<int>(r.begin) - 1;
-    while (p >= 0 && (words::IsAdverb(v_.W(p)) || words::IsNegator(v_.W(p)))) --p;
-    if (p >= 0 && words::IsBeForm(v_.W(p))) passive = true;
-    if (!passive && v_.W(r.end) == "by" && (p < 0 || !words::IsAuxiliary(v_.W(p)))) {
+    while (p >= 0 && (v_.Is(p, words::kAdverb) || v_.Is(p, words::kNegator))) --p;
+    if (p >= 0 && v_.Is(p, words::kBeForm)) passive = true;
+    if (!passive && v_.W(r.end) == "by" && (p < 0 || !v_.Is(p, words::kAuxiliary))) {
       // A reduced relative ("a channel backed by X"): the patient is the
       // noun phrase right before the participle, if it names an actor.
       passive = true;
@@ -362,7 +362,7 @@ void Relater::ProcessVerbal(Record& r) {
     bool has_force = false;
     for (uint32_t i = r.end; i < limit && i < r.end + 7; ++i) {
       if (std::find(e.preps.begin(), e.preps.end(), v_.W(i)) != e.preps.end()) break;
-      has_force |= words::IsForceNoun(v_.W(i)) || (v_.MentionAt(i) >= 0 &&
+      has_force |= v_.Is(i, words::kForceNoun) || (v_.MentionAt(i) >= 0 &&
                    doc_.entities[doc_.mentions[v_.MentionAt(i)].entity].kind ==
                        EntityKind::kMilitaryUnit);
     }
@@ -446,7 +446,7 @@ void Relater::ProcessVerbal(Record& r) {
     bool denial = e.denial;
     uint32_t acc = r.end;
     for (uint32_t i = r.end; i < limit && i < r.end + 4; ++i)
-      if (words::IsAccusationNoun(v_.W(i))) {
+      if (v_.Is(i, words::kAccusationNoun)) {
         denial = true;
         acc = i;
         break;
@@ -491,7 +491,7 @@ void Relater::ProcessVerbal(Record& r) {
       (e.type == RelationType::kCondemned || e.type == RelationType::kProtestedAgainst)) {
     uint32_t j = r.end;
     while (j < limit && j < r.end + 3 && !v_.IsPunct(j) && s_.match_at[j] < 0 &&
-           v_.MentionAt(j) < 0 && !words::IsPreposition(v_.W(j)))
+           v_.MentionAt(j) < 0 && !v_.Is(j, words::kPreposition))
       ++j;
     int ri = j < limit ? s_.match_at[j] : -1;
     if (ri >= 0 && s_.records[ri].nominal && IsHostile(s_.records[ri].entry->type)) {
@@ -544,7 +544,7 @@ void Relater::ProcessVerbal(Record& r) {
   // "threatened to strike X": the threat is asserted, the strike future.
   if (IsHostile(e.type) && !target.empty() && !agent.empty() && !passive) {
     int k = static_cast<int>(r.begin) - 1;
-    while (k >= 0 && words::IsAdverb(v_.W(k))) --k;
+    while (k >= 0 && v_.Is(k, words::kAdverb)) --k;
     if (k >= 1 && v_.W(k) == "to" && IsVerbToken(k - 1)) {
       const Record& tr = s_.records[s_.match_at[k - 1]];
       if (tr.entry->type == RelationType::kThreatened && e.type != RelationType::kThreatened)
@@ -588,7 +588,7 @@ bool Relater::InstrumentAgent(uint32_t from, uint32_t limit, Args* out) {
         j = std::max(j, v_.MEnd(mj) - 1);
         continue;
       }
-      if (v_.IsPunct(j) || words::IsPreposition(v_.W(j))) return false;
+      if (v_.IsPunct(j) || v_.Is(j, words::kPreposition)) return false;
     }
     return false;
   }
@@ -600,11 +600,10 @@ bool Relater::InstrumentAgent(uint32_t from, uint32_t limit, Args* out) {
 bool Relater::OwnsNoun(int top) const {
   uint32_t e = v_.NpEnd(top);
   if (e >= v_.size()) return false;
-  std::string_view w = v_.W(e);
-  if (words::IsPossessiveMark(w)) return true;
+  if (v_.Is(e, words::kPossessiveMark)) return true;
   if (doc_.mentions[top].form != MentionForm::kModifier) return false;
-  return !v_.IsPunct(e) && v_.MentionAt(e) < 0 && !words::IsCoordinator(w) &&
-         !words::IsPreposition(w) && !IsVerbToken(e) && !words::IsAuxiliary(w);
+  return !v_.IsPunct(e) && v_.MentionAt(e) < 0 && !v_.Is(e, words::kCoordinator) &&
+         !v_.Is(e, words::kPreposition) && !IsVerbToken(e) && !v_.Is(e, words::kAuxiliary);
 }
 
 void Relater::ProcessNominal(Record& r) {
@@ -620,25 +619,24 @@ void Relater::ProcessNominal(Record& r) {
   int p = static_cast<int>(r.begin) - 1;
   int skipped = 0, plain = 0;
   while (p >= 0 && skipped < 4 && v_.MentionAt(p) < 0 && !v_.IsPunct(p) &&
-         s_.match_at[p] < 0 && !words::IsPreposition(v_.W(p)) &&
-         !words::IsPossessiveMark(v_.W(p)) && !words::IsNegator(v_.W(p))) {
-    std::string_view w = v_.W(p);
-    if (words::IsAuxiliary(w) || words::IsCoordinator(w)) break;
-    if (!words::IsDeterminer(w)) {
+         s_.match_at[p] < 0 && !v_.Is(p, words::kPreposition) &&
+         !v_.Is(p, words::kPossessiveMark) && !v_.Is(p, words::kNegator)) {
+    if (v_.Is(p, words::kAuxiliary) || v_.Is(p, words::kCoordinator)) break;
+    if (!v_.Is(p, words::kDeterminer)) {
       if (v_.IsCapitalized(p) || plain >= 2) break;
       ++plain;
     }
     --p;
     ++skipped;
   }
-  if (p >= 0 && words::IsNegator(v_.W(p))) local = Modality::kNegated;  // "no attack on"
+  if (p >= 0 && v_.Is(p, words::kNegator)) local = Modality::kNegated;  // "no attack on"
   if (event_pos_ >= 0 && static_cast<int>(r.begin) >= event_pos_ &&
       static_cast<int>(r.begin) < event_pos_ + 4) {
     agent = event_agents_;
     local = Weaker(local, event_modality_);
     conf = 0.6f;
     event_pos_ = -1;
-  } else if (p >= 0 && plain <= 1 && words::IsPossessiveMark(v_.W(p)) && p > 0 &&
+  } else if (p >= 0 && plain <= 1 && v_.Is(p, words::kPossessiveMark) && p > 0 &&
              v_.MentionAt(p - 1) >= 0) {
     agent.Add(v_.MentionAt(p - 1));
   } else if (p >= 0 && plain == 0 && v_.MentionAt(p) >= 0) {
@@ -673,7 +671,7 @@ void Relater::ProcessNominal(Record& r) {
     // The first conjunct must be an actor ("talks between banks and Mexico,
     // Chile and Venezuela" pairs nobody).
     uint32_t first = r.end + 1;
-    while (first < limit && words::IsDeterminer(v_.W(first))) ++first;
+    while (first < limit && v_.Is(first, words::kDeterminer)) ++first;
     if (agent.empty() && target.n >= 2 && (v_.W(r.end) == "between" || v_.W(r.end) == "among") &&
         v_.MentionAt(first) >= 0) {
       agent.Add(target.m[0]);

@@ -27,13 +27,13 @@ int Relater::PrepositionBefore(int top, bool in_list) const {
       if (j >= 0 && v_.MentionAt(j) >= 0) return PrepositionBefore(v_.Top(v_.MentionAt(j)), true);
       return -1;
     }
-    if (words::IsDeterminer(w) || words::IsPossessiveMark(w) || v_.IsNumber(i) ||
+    if (v_.Is(i, words::kDeterminer) || v_.Is(i, words::kPossessiveMark) || v_.IsNumber(i) ||
         v_.MentionAt(i) >= 0)
       continue;
-    if (words::IsPreposition(w)) return i;
+    if (v_.Is(i, words::kPreposition)) return i;
     // One adjective-like word ("northern", "nearby").
     if (!v_.IsPunct(i) && !v_.IsCapitalized(i) && skipped == 0 && s_.match_at[i] < 0 &&
-        !words::IsAuxiliary(w) && !words::IsCoordinator(w))
+        !v_.Is(i, words::kAuxiliary) && !v_.Is(i, words::kCoordinator))
       continue;
     return -1;
   }
@@ -46,7 +46,7 @@ bool Relater::TransparentPrep(int p) const {
   if (p <= 0) return false;
   std::string_view w = v_.W(p);
   if (w != "from" && w != "of") return false;
-  return words::IsForceNoun(v_.W(p - 1));
+  return v_.Is(p - 1, words::kForceNoun);
 }
 
 SubjectHow Relater::FindSubject(uint32_t pos, Args* out, int* from_record,
@@ -93,18 +93,18 @@ SubjectHow Relater::FindSubject(uint32_t pos, Args* out, int* from_record,
       // a later conjunct of plain nouns ("the senators and U.S. officials").
       // The same holds for a possessor ("Gephardt's legislation would hit",
       // "Iran's forces attacked").
-      bool possessor = v_.NpEnd(top) + 1 < pos && words::IsPossessiveMark(v_.W(v_.NpEnd(top)));
+      bool possessor = v_.NpEnd(top) + 1 < pos && v_.Is(v_.NpEnd(top), words::kPossessiveMark);
       if ((doc_.mentions[top].form == MentionForm::kModifier || possessor) &&
           v_.NpEnd(top) < pos) {
         int e = static_cast<int>(v_.NpEnd(top)) + (possessor ? 1 : 0);
         int h = static_cast<int>(pos) - 1;
-        while (h >= e && (words::IsAuxiliary(v_.W(h)) || words::IsAdverb(v_.W(h)) ||
-                          words::IsNegator(v_.W(h)) || words::IsHypotheticalModal(v_.W(h)) ||
-                          words::IsFutureModal(v_.W(h)) || words::IsFutureLead(v_.W(h)) ||
+        while (h >= e && (v_.Is(h, words::kAuxiliary) || v_.Is(h, words::kAdverb) ||
+                          v_.Is(h, words::kNegator) || v_.Is(h, words::kHypotheticalModal) ||
+                          v_.Is(h, words::kFutureModal) || v_.Is(h, words::kFutureLead) ||
                           v_.W(h) == "to"))
           --h;
         if (h >= e) {
-          bool head_ok = (words::IsForceNoun(v_.W(h)) ||
+          bool head_ok = (v_.Is(h, words::kForceNoun) ||
                           (s_.match_at[h] >= 0 && s_.records[s_.match_at[h]].nominal)) &&
                          h - e <= 1;
           int b = static_cast<int>(nb) - 1;
@@ -153,7 +153,7 @@ SubjectHow Relater::FindSubject(uint32_t pos, Args* out, int* from_record,
       }
       return SubjectHow::kNone;
     }
-    if (adjacent && (words::IsCoordinator(w) || w == ",")) {
+    if (adjacent && (v_.Is(i, words::kCoordinator) || w == ",")) {
       // "blamed Iran ... and called on Iraq": shares the last verb's subject.
       for (int r = static_cast<int>(s_.records.size()) - 1; r >= 0; --r) {
         const Record& rec = s_.records[r];
@@ -170,17 +170,16 @@ SubjectHow Relater::FindSubject(uint32_t pos, Args* out, int* from_record,
     // noun as its subject, not an actor further left.
     if (adjacent && w == "to" && i > static_cast<int>(cb)) {
       int k = i - 1;
-      while (k > static_cast<int>(cb) && words::IsAdverb(v_.W(k))) --k;
-      std::string_view x = v_.W(k);
-      if (v_.MentionAt(k) < 0 && !v_.IsPunct(k) && s_.match_at[k] < 0 && !words::IsFutureLead(x) &&
-          !words::IsAuxiliary(x) && !words::IsAbortLead(x) && !words::IsHypotheticalModal(x) &&
-          !words::IsFutureModal(x) && !words::IsObjectPronoun(x) && !words::IsForceNoun(x) &&
-          !words::IsCoordinator(x))
+      while (k > static_cast<int>(cb) && v_.Is(k, words::kAdverb)) --k;
+      if (v_.MentionAt(k) < 0 && !v_.IsPunct(k) && s_.match_at[k] < 0 && !v_.Is(k, words::kFutureLead) &&
+          !v_.Is(k, words::kAuxiliary) && !v_.Is(k, words::kAbortLead) &&
+          !v_.Is(k, words::kHypotheticalModal) && !v_.Is(k, words::kFutureModal) &&
+          !v_.Is(k, words::kObjectPronoun) && !v_.Is(k, words::kForceNoun) && !v_.Is(k, words::kCoordinator))
         return SubjectHow::kNone;
     }
-    if (adjacent && (words::IsAuxiliary(w) || words::IsAdverb(w) || words::IsNegator(w) ||
-                     words::IsHypotheticalModal(w) || words::IsFutureModal(w) ||
-                     words::IsFutureLead(w) || w == "to"))
+    if (adjacent && (v_.Is(i, words::kAuxiliary) || v_.Is(i, words::kAdverb) || v_.Is(i, words::kNegator) ||
+                     v_.Is(i, words::kHypotheticalModal) || v_.Is(i, words::kFutureModal) ||
+                     v_.Is(i, words::kFutureLead) || w == "to"))
       continue;
     if ((w == "it" || w == "they" || w == "he" || w == "she" || w == "we" || w == "i" ||
          w == "you") && v_.MentionAt(i) < 0)
@@ -191,7 +190,7 @@ SubjectHow Relater::FindSubject(uint32_t pos, Args* out, int* from_record,
   // Reached the clause start: a relative clause takes its antecedent.
   // ("whose presidents have criticised": the subject is the possessed noun,
   // not the antecedent).
-  if (cb < v_.size() && words::IsRelativePronoun(v_.W(cb)) && cb > 0 && cb < pos &&
+  if (cb < v_.size() && v_.Is(cb, words::kRelativePronoun) && cb > 0 && cb < pos &&
       v_.W(cb) != "whose") {
     return SubjectHow::kRelative;
   }
@@ -202,7 +201,6 @@ SubjectHow Relater::FindSubject(uint32_t pos, Args* out, int* from_record,
 // than a force noun's), a verb, a clause end or `limit`.
 bool Relater::FindObjectAfter(uint32_t from, uint32_t limit, Args* out, uint32_t* np_end) {
   for (uint32_t i = from; i < limit && i < from + 9; ++i) {
-    std::string_view w = v_.W(i);
     int m = v_.MentionAt(i);
     if (m >= 0) {
       int top = v_.Top(m);
@@ -212,10 +210,10 @@ bool Relater::FindObjectAfter(uint32_t from, uint32_t limit, Args* out, uint32_t
       return true;
     }
     if (s_.match_at[i] >= 0) return false;
-    if (words::IsObjectPronoun(w)) return false;  // "to help it resist X": the object is "it"
-    if (words::IsPreposition(w) && !TransparentPrep(static_cast<int>(i))) return false;
+    if (v_.Is(i, words::kObjectPronoun)) return false;  // "to help it resist X": the object is "it"
+    if (v_.Is(i, words::kPreposition) && !TransparentPrep(static_cast<int>(i))) return false;
     if (v_.IsPunct(i)) return false;
-    if (words::IsAuxiliary(w) || words::IsCoordinator(w)) return false;
+    if (v_.Is(i, words::kAuxiliary) || v_.Is(i, words::kCoordinator)) return false;
   }
   return false;
 }
@@ -226,10 +224,10 @@ bool Relater::FindPrepObject(const std::vector<std::string>& preps, uint32_t fro
     std::string_view w = v_.W(i);
     if (v_.MentionAt(i) >= 0) continue;  // a theme ("deployed the 82nd Airborne to")
     if (s_.match_at[i] >= 0 && i != from) return false;
-    if (w == ";" || w == "," || words::IsTerminal(w)) return false;
+    if (w == ";" || w == "," || v_.Is(i, words::kTerminal)) return false;
     // "demands by X", "help it resist X": an agent phrase or a pronoun
     // object ends the search.
-    if (words::IsObjectPronoun(w) && v_.MentionAt(i) < 0) return false;
+    if (v_.Is(i, words::kObjectPronoun) && v_.MentionAt(i) < 0) return false;
     bool listed = std::find(preps.begin(), preps.end(), w) != preps.end();
     if (w == "by" && !listed) return false;
     if (listed) {
@@ -246,12 +244,11 @@ bool Relater::FindPrepObject(const std::vector<std::string>& preps, uint32_t fro
           Coordinate(*np_end, limit, out, np_end);
           return true;
         }
-        std::string_view x = v_.W(j);
-        if (!(words::IsDeterminer(x) || words::IsPossessiveMark(x) || v_.IsNumber(j)))
+        if (!(v_.Is(j, words::kDeterminer) || v_.Is(j, words::kPossessiveMark) || v_.IsNumber(j)))
           ++plain;
-        if (!(words::IsDeterminer(x) || words::IsPossessiveMark(x) || v_.IsNumber(j) ||
-              (!v_.IsPunct(j) && s_.match_at[j] < 0 && !words::IsPreposition(x) &&
-               !words::IsAuxiliary(x))))
+        if (!(v_.Is(j, words::kDeterminer) || v_.Is(j, words::kPossessiveMark) || v_.IsNumber(j) ||
+              (!v_.IsPunct(j) && s_.match_at[j] < 0 && !v_.Is(j, words::kPreposition) &&
+               !v_.Is(j, words::kAuxiliary))))
           break;
       }
       return false;
@@ -299,12 +296,12 @@ void Relater::Coordinate(uint32_t np_end, uint32_t limit, Args* out, uint32_t* n
     uint32_t e = std::max(v_.NpEnd(top), j + 1);
     // An actor followed by a verb is the subject of a new clause.
     uint32_t k = e;
-    while (k < limit && (words::IsAdverb(v_.W(k)) || words::IsAuxiliary(v_.W(k)))) ++k;
-    if (k < v_.size() && (IsVerbToken(k) || words::IsAuxiliary(v_.W(e)))) return;
+    while (k < limit && (v_.Is(k, words::kAdverb) || v_.Is(k, words::kAuxiliary))) ++k;
+    if (k < v_.size() && (IsVerbToken(k) || v_.Is(e, words::kAuxiliary))) return;
     // A modifier of an unnamed noun ("the German daily") is another phrase.
     MentionForm f = doc_.mentions[top].form;
     if ((f == MentionForm::kModifier || f == MentionForm::kCompoundAdj) && e < limit &&
-        !v_.IsPunct(e) && !words::IsCoordinator(v_.W(e)) && !words::IsPreposition(v_.W(e)) &&
+        !v_.IsPunct(e) && !v_.Is(e, words::kCoordinator) && !v_.Is(e, words::kPreposition) &&
         !IsVerbToken(e))
       return;
     pending.Add(top);
@@ -330,7 +327,7 @@ bool Relater::FindByAgent(uint32_t from, uint32_t limit, Args* out) {
         Coordinate(std::max(v_.NpEnd(top), j + 1), limit, out, &e);
         return true;
       }
-      if (!words::IsDeterminer(v_.W(j))) break;
+      if (!v_.Is(j, words::kDeterminer)) break;
     }
     return false;
   }
@@ -344,13 +341,12 @@ bool Relater::Aborted(uint32_t pos) const {
   uint32_t cb = v_.ClauseBegin(pos);
   int k = static_cast<int>(pos) - 1;
   while (k >= static_cast<int>(cb) &&
-         (words::IsAdverb(v_.W(k)) || words::IsDeterminer(v_.W(k)) || words::IsAuxiliary(v_.W(k))))
+         (v_.Is(k, words::kAdverb) || v_.Is(k, words::kDeterminer) || v_.Is(k, words::kAuxiliary)))
     --k;
   if (k <= static_cast<int>(cb) - 1) return false;
   std::string_view w = v_.W(k);
-  std::string_view prev = k > 0 ? v_.W(k - 1) : std::string_view();
-  if ((w == "to" || w == "of" || w == "from") && words::IsAbortLead(prev)) return true;
-  if (w == "out" && words::IsAbortLead(prev)) return true;  // "ruled out"
+  if ((w == "to" || w == "of" || w == "from") && v_.Is(k - 1, words::kAbortLead)) return true;
+  if (w == "out" && v_.Is(k - 1, words::kAbortLead)) return true;  // "ruled out"
   std::string_view t = v_.W(pos);
   bool gerund = t.size() > 4 && t.substr(t.size() - 3) == "ing";
   return gerund && (w == "stopped" || w == "stops" || w == "ceased" || w == "halted");
@@ -362,18 +358,17 @@ Modality Relater::LocalModality(uint32_t from, uint32_t pos) const {
   if (Aborted(pos)) return Modality::kNegated;
   // Conditional clause anywhere before the trigger in its clause.
   for (uint32_t i = cb; i < pos; ++i)
-    if (words::IsConditional(v_.W(i))) m = Modality::kHypothetical;
+    if (v_.Is(i, words::kConditional)) m = Modality::kHypothetical;
   for (uint32_t i = std::max(from, cb); i < pos; ++i) {
-    std::string_view w = v_.W(i);
-    if (words::IsNegator(w)) return Modality::kNegated;
-    if (words::IsHypotheticalModal(w)) m = Weaker(m, Modality::kHypothetical);
-    else if (words::IsFutureModal(w)) m = Weaker(m, Modality::kFuture);
+    if (v_.Is(i, words::kNegator)) return Modality::kNegated;
+    if (v_.Is(i, words::kHypotheticalModal)) m = Weaker(m, Modality::kHypothetical);
+    else if (v_.Is(i, words::kFutureModal)) m = Weaker(m, Modality::kFuture);
   }
   // An infinitive: "to" right before the verb ("prepared to deploy",
   // "called on Iraq to protect"): intended, not done.
   int k = static_cast<int>(pos) - 1;
-  while (k >= static_cast<int>(cb) && (words::IsAdverb(v_.W(k)) || words::IsNegator(v_.W(k)) ||
-                                       words::IsAuxiliary(v_.W(k))))
+  while (k >= static_cast<int>(cb) && (v_.Is(k, words::kAdverb) || v_.Is(k, words::kNegator) ||
+                                       v_.Is(k, words::kAuxiliary)))
     --k;
   if (k >= static_cast<int>(cb) && v_.W(k) == "to") m = Weaker(m, Modality::kFuture);
   // A question: the sentence piece holding the trigger ends with '?'.

@@ -32,8 +32,11 @@ void SentenceView::Build(const DocAnalysis& doc, uint32_t sentence, uint32_t fir
   }
   lower_off_.push_back(static_cast<uint32_t>(lower_.size()));
   words_.clear();
-  for (uint32_t i = 0; i < n_; ++i)
+  classes_.clear();
+  for (uint32_t i = 0; i < n_; ++i) {
     words_.emplace_back(lower_.data() + lower_off_[i], lower_off_[i + 1] - lower_off_[i]);
+    classes_.push_back(words::ClassesOf(words_.back()));
+  }
 
   // The longest mention covering each token.
   mention_at_.assign(n_, -1);
@@ -93,7 +96,7 @@ void SentenceView::Build(const DocAnalysis& doc, uint32_t sentence, uint32_t fir
   for (uint32_t i = 0; i < n_; ++i) {
     std::string_view w = W(i);
     bool starts_here = false, starts_after = false;
-    if (words::IsClauseBreak(w) || words::IsTerminal(w) || IsQuoteTok(i)) {
+    if (Is(i, words::kClauseBreak | words::kTerminal) || IsQuoteTok(i)) {
       starts_after = true;
     } else if (i > 0 && MentionAt(i) < 0) {
       std::string_view prev = W(i - 1);
@@ -102,9 +105,9 @@ void SentenceView::Build(const DocAnalysis& doc, uint32_t sentence, uint32_t fir
       } else if (w == "that") {
         // "that" after a word (relative or complementiser), not as a
         // determiner after a preposition or at a clause start.
-        starts_here = !words::IsPreposition(prev) && !words::IsDeterminer(prev) && prev != ",";
+        starts_here = !Is(i - 1, words::kPreposition | words::kDeterminer) && prev != ",";
         if (prev == "," || prev == "and") starts_here = true;
-      } else if (words::IsSubordinator(w) && w != "so") {
+      } else if (Is(i, words::kSubordinator) && w != "so") {
         std::string_view next = W(i + 1);
         if (w == "as" && (prev == "such" || prev == "well" || next == "well" || next == "part" ||
                           next == "a" || next == "an" || next == "the" || prev == "same"))

@@ -62,6 +62,10 @@ class SentenceView {
   const std::vector<std::string_view>& words() const { return words_; }
   const Token& Tok(uint32_t i) const { return doc_->tokens[first_ + i]; }
   uint32_t first_token() const { return first_; }
+  // The words::WordClass bits of token i (0 past the end), computed once
+  // per sentence.
+  uint32_t Classes(uint32_t i) const { return i < n_ ? classes_[i] : 0; }
+  bool Is(uint32_t i, uint32_t word_class) const { return (Classes(i) & word_class) != 0; }
   bool IsPunct(uint32_t i) const { return i < n_ && (Tok(i).flags & kTokPunct); }
   bool IsQuoteTok(uint32_t i) const { return i < n_ && (Tok(i).flags & kTokQuote); }
   bool IsNumber(uint32_t i) const { return i < n_ && (Tok(i).flags & kTokNumber); }
@@ -91,6 +95,7 @@ class SentenceView {
   std::string lower_;
   std::vector<uint32_t> lower_off_;
   std::vector<std::string_view> words_;
+  std::vector<uint32_t> classes_;
   std::vector<int> mention_at_;
   std::vector<uint32_t> np_begin_;  // indexed by mention - first_mention_
   std::vector<uint32_t> clause_begin_, clause_end_;

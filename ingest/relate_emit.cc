@@ -18,6 +18,9 @@ namespace geokg::ingest::relate_internal {
 // with the white space around it becomes one space. The evidence span keeps
 // the exact bytes; only the display text is folded.
 std::string FoldLineBreaks(std::string_view s) {
+  // Most sentences have no line break: copy them whole.
+  if (s.find('\n') == std::string_view::npos && s.find('\r') == std::string_view::npos)
+    return std::string(s);
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size(); ++i) {
@@ -136,8 +139,12 @@ void Relater::EmitEntities(uint32_t se, RelationType type, uint32_t te, Modality
   ev.end = s.end;
   ev.trigger = trigger.find('\n') == std::string::npos ? std::move(trigger)
                                                          : FoldLineBreaks(trigger);
-  ev.text = Cap(FoldLineBreaks(TrimView(doc_.text.substr(s.begin, s.end - s.begin))),
-               kMaxEvidenceText);
+  if (sentence != folded_sentence_) {
+    folded_text_ = Cap(FoldLineBreaks(TrimView(doc_.text.substr(s.begin, s.end - s.begin))),
+                       kMaxEvidenceText);
+    folded_sentence_ = sentence;
+  }
+  ev.text = folded_text_;
   ev.date = meta_.date;
   ev.modality = modality;
   ev.section = s.section;

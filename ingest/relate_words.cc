@@ -1,24 +1,20 @@
 #include "ingest/relate_words.h"
 
-#include <algorithm>
 #include <array>
+#include <vector>
+
+#include "ingest/text.h"
 
 namespace geokg::ingest::words {
 namespace {
 
-// A sorted table searched by binary search; the lists are small and
-// compile-time constant.
+// A compile-time list of words; the lists are merged into one hash table
+// (ClassTable) at first use.
 template <size_t N>
-struct WordSet {
-  std::array<std::string_view, N> words;
-  constexpr explicit WordSet(std::array<std::string_view, N> w) : words(w) {
-    std::sort(words.begin(), words.end());
-  }
-  bool Has(std::string_view w) const { return std::binary_search(words.begin(), words.end(), w); }
-};
+using WordList = std::array<std::string_view, N>;
 template <typename... T>
 constexpr auto Make(T... w) {
-  return WordSet<sizeof...(T)>(std::array<std::string_view, sizeof...(T)>{w...});
+  return WordList<sizeof...(T)>{std::string_view(w)...};
 }
 
 constexpr auto kDeterminers = Make("the", "a", "an", "its", "their", "his", "her", "our", "my",
@@ -48,9 +44,9 @@ constexpr auto kNegators = Make("not", "n't", "never", "no", "neither", "nor", "
                                 "haven’t", "hadn’t", "can’t", "couldn’t", "nobody", "none");
 constexpr auto kHypothetical = Make("would", "could", "might", "may", "should", "can", "must",
                                     "'d", "ought");
-constexpr auto kConditional = Make("if", "unless", "whether", "suppose", "supposing");
-constexpr auto kFutureModal = Make("will", "shall", "'ll", "’ll", "gonna");
-constexpr auto kFutureLead = Make(
+constexpr auto kConditionals = Make("if", "unless", "whether", "suppose", "supposing");
+constexpr auto kFutureModals = Make("will", "shall", "'ll", "’ll", "gonna");
+constexpr auto kFutureLeads = Make(
     "prepared", "ready", "plan", "plans", "planned", "planning", "set", "expected", "expects",
     "intend", "intends", "intended", "aim", "aims", "aiming", "vowed", "vows", "pledged",
     "pledges", "promised", "promises", "threatened", "threatens", "threaten", "poised",
@@ -95,35 +91,114 @@ constexpr auto kAccusationNouns = Make(
     "accusation", "accusations", "allegation", "allegations", "claim", "claims", "charge",
     "charges", "report", "reports", "suggestion", "suggestions", "assertion", "assertions",
     "involvement", "responsibility", "role", "blame", "assertion");
-constexpr auto kTerminal = Make(".", "!", "?", "…");
-constexpr auto kClauseBreak = Make(";", ":", "(", ")", "—", "–", "-", "--", "[", "]", "|");
+constexpr auto kTerminals = Make(".", "!", "?", "…");
+constexpr auto kClauseBreaks = Make(";", ":", "(", ")", "—", "–", "-", "--", "[", "]", "|");
 
-}  // namespace
+// Open-addressing hash table from a word to its class bits, keyed by
+// TokenKey. TokenKey folds case, periods and the curly apostrophe, so a hit
+// on the key is confirmed by comparing the exact text: the lists stay
+// case- and spelling-exact, as they are written.
+class ClassTable {
+ public:
+  ClassTable() {
+    slots_.assign(kSlots, Slot{});
+    Add(kDeterminers, kDeterminer);
+    Add(kPossessive, kPossessiveMark);
+    Add(kPrepositions, kPreposition);
+    Add(kBeForms, kBeForm);
+    Add(kAuxiliaries, kAuxiliary);
+    Add(kNegators, kNegator);
+    Add(kHypothetical, kHypotheticalModal);
+    Add(kConditionals, kConditional);
+    Add(kFutureModals, kFutureModal);
+    Add(kFutureLeads, kFutureLead);
+    Add(kAdverbs, kAdverb);
+    Add(kCoordinators, kCoordinator);
+    Add(kRelatives, kRelativePronoun);
+    Add(kSubordinators, kSubordinator);
+    Add(kPronouns, kPronoun);
+    Add(kForceNouns, kForceNoun);
+    Add(kAbortLeads, kAbortLead);
+    Add(kObjectPronouns, kObjectPronoun);
+    Add(kAccusationNouns, kAccusationNoun);
+    Add(kTerminals, kTerminal);
+    Add(kClauseBreaks, kClauseBreak);
+  }
 
-bool IsDeterminer(std::string_view w) { return kDeterminers.Has(w); }
-bool IsPossessiveMark(std::string_view w) { return kPossessive.Has(w); }
-bool IsPreposition(std::string_view w) { return kPrepositions.Has(w); }
-bool IsBeForm(std::string_view w) { return kBeForms.Has(w); }
-bool IsAuxiliary(std::string_view w) { return kAuxiliaries.Has(w); }
-bool IsNegator(std::string_view w) { return kNegators.Has(w); }
-bool IsHypotheticalModal(std::string_view w) { return kHypothetical.Has(w); }
-bool IsConditional(std::string_view w) { return kConditional.Has(w); }
-bool IsFutureModal(std::string_view w) { return kFutureModal.Has(w); }
-bool IsFutureLead(std::string_view w) { return kFutureLead.Has(w); }
-bool IsAdverb(std::string_view w) {
-  if (kAdverbs.Has(w)) return true;
+  uint32_t Find(std::string_view w) const {
+    const uint64_t key = TokenKey(w);
+    for (size_t i = key & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
+      const Slot& s = slots_[i];
+      if (s.mask == 0) return 0;
+      if (s.key == key && s.word == w) return s.mask;
+    }
+  }
+
+ private:
+  // Far more slots than words (~400), so probes stay short.
+  static constexpr size_t kSlots = 2048;
+  struct Slot {
+    uint64_t key = 0;
+    std::string_view word;
+    uint32_t mask = 0;  // 0: empty
+  };
+
+  template <size_t N>
+  void Add(const WordList<N>& list, uint32_t bit) {
+    for (std::string_view w : list) {
+      const uint64_t key = TokenKey(w);
+      for (size_t i = key & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
+        Slot& s = slots_[i];
+        if (s.mask == 0) {
+          s = Slot{key, w, bit};
+          break;
+        }
+        if (s.key == key && s.word == w) {
+          s.mask |= bit;
+          break;
+        }
+      }
+    }
+  }
+
+  std::vector<Slot> slots_;
+};
+
+// The "*ly" rule of IsAdverb, beyond the listed adverbs.
+bool IsLyAdverb(std::string_view w) {
   return w.size() > 4 && w.substr(w.size() - 2) == "ly" && w != "rally" && w != "italy" &&
          w != "ally" && w != "july" && w != "supply" && w != "reply" && w != "family";
 }
-bool IsCoordinator(std::string_view w) { return kCoordinators.Has(w); }
-bool IsRelativePronoun(std::string_view w) { return kRelatives.Has(w); }
-bool IsSubordinator(std::string_view w) { return kSubordinators.Has(w); }
-bool IsPronoun(std::string_view w) { return kPronouns.Has(w); }
-bool IsForceNoun(std::string_view w) { return kForceNouns.Has(w); }
-bool IsAccusationNoun(std::string_view w) { return kAccusationNouns.Has(w); }
-bool IsAbortLead(std::string_view w) { return kAbortLeads.Has(w); }
-bool IsObjectPronoun(std::string_view w) { return kObjectPronouns.Has(w); }
-bool IsTerminal(std::string_view w) { return kTerminal.Has(w); }
-bool IsClauseBreak(std::string_view w) { return kClauseBreak.Has(w); }
+
+}  // namespace
+
+uint32_t ClassesOf(std::string_view w) {
+  static const ClassTable table;  // built once; thread-safe static init
+  uint32_t m = table.Find(w);
+  if (IsLyAdverb(w)) m |= kAdverb;
+  return m;
+}
+
+bool IsDeterminer(std::string_view w) { return ClassesOf(w) & kDeterminer; }
+bool IsPossessiveMark(std::string_view w) { return ClassesOf(w) & kPossessiveMark; }
+bool IsPreposition(std::string_view w) { return ClassesOf(w) & kPreposition; }
+bool IsBeForm(std::string_view w) { return ClassesOf(w) & kBeForm; }
+bool IsAuxiliary(std::string_view w) { return ClassesOf(w) & kAuxiliary; }
+bool IsNegator(std::string_view w) { return ClassesOf(w) & kNegator; }
+bool IsHypotheticalModal(std::string_view w) { return ClassesOf(w) & kHypotheticalModal; }
+bool IsConditional(std::string_view w) { return ClassesOf(w) & kConditional; }
+bool IsFutureModal(std::string_view w) { return ClassesOf(w) & kFutureModal; }
+bool IsFutureLead(std::string_view w) { return ClassesOf(w) & kFutureLead; }
+bool IsAdverb(std::string_view w) { return ClassesOf(w) & kAdverb; }
+bool IsCoordinator(std::string_view w) { return ClassesOf(w) & kCoordinator; }
+bool IsRelativePronoun(std::string_view w) { return ClassesOf(w) & kRelativePronoun; }
+bool IsSubordinator(std::string_view w) { return ClassesOf(w) & kSubordinator; }
+bool IsPronoun(std::string_view w) { return ClassesOf(w) & kPronoun; }
+bool IsForceNoun(std::string_view w) { return ClassesOf(w) & kForceNoun; }
+bool IsAccusationNoun(std::string_view w) { return ClassesOf(w) & kAccusationNoun; }
+bool IsAbortLead(std::string_view w) { return ClassesOf(w) & kAbortLead; }
+bool IsObjectPronoun(std::string_view w) { return ClassesOf(w) & kObjectPronoun; }
+bool IsTerminal(std::string_view w) { return ClassesOf(w) & kTerminal; }
+bool IsClauseBreak(std::string_view w) { return ClassesOf(w) & kClauseBreak; }
 
 }  // namespace geokg::ingest::words

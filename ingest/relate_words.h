@@ -7,9 +7,41 @@
 // Every function takes a lower-cased word and does not allocate.
 #pragma once
 
+#include <cstdint>
 #include <string_view>
 
 namespace geokg::ingest::words {
+
+// One bit per word class below. A word may be in several classes ("that" is
+// a determiner and a relative pronoun).
+enum WordClass : uint32_t {
+  kDeterminer = 1u << 0,
+  kPossessiveMark = 1u << 1,
+  kPreposition = 1u << 2,
+  kBeForm = 1u << 3,
+  kAuxiliary = 1u << 4,
+  kNegator = 1u << 5,
+  kHypotheticalModal = 1u << 6,
+  kConditional = 1u << 7,
+  kFutureModal = 1u << 8,
+  kFutureLead = 1u << 9,
+  kAdverb = 1u << 10,
+  kCoordinator = 1u << 11,
+  kRelativePronoun = 1u << 12,
+  kSubordinator = 1u << 13,
+  kPronoun = 1u << 14,
+  kForceNoun = 1u << 15,
+  kAbortLead = 1u << 16,
+  kObjectPronoun = 1u << 17,
+  kAccusationNoun = 1u << 18,
+  kTerminal = 1u << 19,
+  kClauseBreak = 1u << 20,
+};
+
+// The set of WordClass bits of `w` (exact, case-sensitive match against the
+// lists; the "*ly" adverb rule included). One hash lookup; the table is
+// built once, thread-safely, on first use. Does not allocate.
+uint32_t ClassesOf(std::string_view w);
 
 bool IsDeterminer(std::string_view w);     // the, a, its, this, some, many ...
 bool IsPossessiveMark(std::string_view w); // 's ’s '

@@ -161,6 +161,10 @@ class Relater {
   uint32_t last_hostile_sentence_ = ~0u;
   Args last_speaker_;
   int last_speaker_sentence_ = -100;
+  // The display text of sentence folded_sentence_ (line breaks folded,
+  // capped), kept so that a sentence's relations fold it once.
+  uint32_t folded_sentence_ = ~0u;
+  std::string folded_text_;
 };
 
 }  // namespace geokg::ingest::relate_internal
