@@ -73,6 +73,10 @@ uint32_t Recognizer::TryTitle(uint32_t i, uint32_t end, uint32_t title_len, cons
   if (pm < 0 && i >= 2 && (Flags(i - 2) & kTokPossessive)) pm = MentionEndingAt(i - 1);
   if (pm < 0 && i >= 3 && (Flags(i - 3) & kTokPossessive) && InList(kTitleModifiers, Tok(i - 1)))
     pm = MentionEndingAt(i - 2);
+  // A compound adjective before the title says who backs or leads the
+  // holder ("the U.S.-backed interim President Hamid Karzai"), not whose
+  // office it is.
+  if (pm >= 0 && out_->mentions[pm].form == MentionForm::kCompoundAdj) pm = -1;
   // Appositive title: a possessive title and a name set off by commas
   // ("Qatar's prime minister, Sheikh Mohammed ..., held talks").
   const bool appositive = pm >= 0 && MentionEndingAt(i) != pm && Tok(j) == "," && j + 2 < end &&

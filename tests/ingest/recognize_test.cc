@@ -756,3 +756,13 @@ TEST_CASE("a lexicon 'Minister for X' title keeps the rest of its complement", "
   ingest::Recognize(*lex, "Talks ended. Minister for Foreign Affairs Bill Hayden said so.", &d2);
   CHECK(Entity(d2, "Bill Hayden") >= 0);
 }
+
+TEST_CASE("a compound adjective before a title is not the office's country", "[ingest][recognize]") {
+  DocAnalysis d;
+  ingest::Recognize(*FixtureLexicon(), "Voters backed the US-backed President John Smith on Saturday.", &d);
+  for (const DocAnalysis::Structural& r : d.structural) {
+    INFO(d.entities[r.source].name << " -> " << d.entities[r.target].name);
+    CHECK_FALSE((r.type == graph::RelationType::kLeaderOf && d.entities[r.target].name == "United States"));
+    CHECK_FALSE((r.type == graph::RelationType::kMemberOf && d.entities[r.target].name == "United States"));
+  }
+}
