@@ -46,16 +46,6 @@ std::string_view BaseName(std::string_view path) {
   return slash == std::string_view::npos ? path : path.substr(slash + 1);
 }
 
-std::string LowerExtension(std::string_view path) {
-  std::string_view base = BaseName(path);
-  size_t dot = base.find_last_of('.');
-  if (dot == std::string_view::npos || dot == 0) return "";
-  std::string ext(base.substr(dot + 1));
-  for (char& c : ext)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return ext;
-}
-
 // The first non-blank line, if it reads as a title; else `fallback`.
 std::string TitleFromText(std::string_view text, std::string_view fallback) {
   size_t pos = 0;
@@ -280,6 +270,16 @@ bool ValidateUtf8(std::string_view data, size_t* bad_offset) {
     i += len;
   }
   return true;
+}
+
+std::string LowerExtension(std::string_view path) {
+  std::string_view base = BaseName(path);
+  size_t dot = base.find_last_of('.');
+  if (dot == std::string_view::npos || dot == 0) return "";
+  std::string ext(base.substr(dot + 1));
+  for (char& c : ext)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  return ext;
 }
 
 bool MatchGlob(std::string_view glob, std::string_view path) {

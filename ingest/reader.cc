@@ -26,17 +26,6 @@ constexpr size_t kChunkBytes = 1 << 20;
 
 enum class FileFormat { kText, kJsonl };
 
-std::string LowerExtension(std::string_view path) {
-  size_t slash = path.find_last_of('/');
-  std::string_view base = slash == std::string_view::npos ? path : path.substr(slash + 1);
-  size_t dot = base.find_last_of('.');
-  if (dot == std::string_view::npos || dot == 0) return "";
-  std::string ext(base.substr(dot + 1));
-  for (char& c : ext)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return ext;
-}
-
 bool IsJsonlPath(std::string_view path) {
   std::string ext = LowerExtension(path);
   return ext == "jsonl" || ext == "ndjson";

@@ -124,6 +124,10 @@ bool ValidateUtf8(std::string_view data, size_t* bad_offset);
 // described at ReaderOptions::include.
 bool MatchGlob(std::string_view glob, std::string_view path);
 
+// The extension of the last path component, lower-cased, without the dot
+// ("a/B.JSONL" -> "jsonl"); "" when there is none or the name starts with it.
+std::string LowerExtension(std::string_view path);
+
 // Replaces Markdown markup bytes in `text` with spaces: heading marks,
 // emphasis, code ticks, list and quote markers, rules, link and image
 // syntax ([text](url) keeps "text"), simple HTML tags. Length unchanged.
