@@ -16,6 +16,7 @@
 
 #include "graph/ids.h"
 #include "graph/ontology.h"
+#include "tests/support/process.h"
 
 using geokg::graph::DocRecord;
 using geokg::graph::Modality;
@@ -270,10 +271,8 @@ TEST_CASE("extractor: dump a file", "[.dump]") {
 }
 
 TEST_CASE("extractor: --lexicon folders extend the triggers", "[ingest][extractor]") {
-  namespace fs = std::filesystem;
-  fs::path dir = fs::temp_directory_path() /
-                 ("geokg_extractor_" + std::to_string(std::random_device{}()));
-  fs::create_directories(dir);
+  geokg::testing::TempDir tmp;  // removed even when a REQUIRE fails
+  const std::filesystem::path& dir = tmp.path();
   {
     std::ofstream(dir / "triggers.tsv") << "# analyst additions\nrebuke\tcondemnd\tSUBJ V OBJ\n";
     std::unique_ptr<Extractor> x;
@@ -292,8 +291,6 @@ TEST_CASE("extractor: --lexicon folders extend the triggers", "[ingest][extracto
     DocRecord rec = x->Extract(doc);
     CHECK(Asserted(rec, "France", RelationType::kCondemned, "Italy"));
   }
-  std::error_code ec;
-  fs::remove_all(dir, ec);
 }
 
 TEST_CASE("extractor: a statement repeated thousands of times keeps bounded evidence", "[ingest][extractor]") {
