@@ -73,6 +73,14 @@ uint32_t Recognizer::TryTitle(uint32_t i, uint32_t end, uint32_t title_len, cons
   if (pm < 0 && i >= 2 && (Flags(i - 2) & kTokPossessive)) pm = MentionEndingAt(i - 1);
   if (pm < 0 && i >= 3 && (Flags(i - 3) & kTokPossessive) && InList(kTitleModifiers, Tok(i - 1)))
     pm = MentionEndingAt(i - 2);
+  // A state word inside a longer unknown name is that name's, not the
+  // office's: "Shell U.K. Chairman Bob Reid" chairs a company.
+  if (pm >= 0 && out_->mentions[pm].last_token == i) {
+    const uint32_t first = out_->mentions[pm].first_token;
+    if (first > 0 && Cap(first - 1) && !Common(first - 1) && !(Flags(first - 1) & kTokSentenceStart) &&
+        !(Flags(first - 1) & kTokPunct) && MentionEndingAt(first) < 0)
+      pm = -1;
+  }
   // A compound adjective before the title says who backs or leads the
   // holder ("the U.S.-backed interim President Hamid Karzai"), not whose
   // office it is.

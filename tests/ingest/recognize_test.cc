@@ -766,3 +766,14 @@ TEST_CASE("a compound adjective before a title is not the office's country", "[i
     CHECK_FALSE((r.type == graph::RelationType::kMemberOf && d.entities[r.target].name == "United States"));
   }
 }
+
+TEST_CASE("a state word inside an unknown company name does not give the title a country", "[ingest][recognize]") {
+  std::shared_ptr<const Lexicon> lex;
+  REQUIRE(ingest::LoadLexiconDirs({std::string(GEOKG_SOURCE_DIR) + "/ingest/data"}, &lex).ok());
+  DocAnalysis d;
+  ingest::Recognize(*lex, "Output rose last year, Shell U.K. Chairman Bob Reid said on Monday.", &d);
+  CHECK(Structural(d, "Bob Reid", graph::RelationType::kMemberOf, "United Kingdom") == nullptr);
+  DocAnalysis plain;
+  ingest::Recognize(*lex, "Output rose last year, U.K. Trade Minister Bob Reid said on Monday.", &plain);
+  CHECK(Structural(plain, "Bob Reid", graph::RelationType::kMemberOf, "United Kingdom") != nullptr);
+}
