@@ -310,6 +310,16 @@ Status Lexicon::Finish() {
     size_t sp = e.name.find_last_of(' ');
     std::string_view last = sp == std::string::npos ? std::string_view(e.name) : std::string_view(e.name).substr(sp + 1);
     if (last.size() < 3 || last.back() == '.') continue;
+    // A patronymic ("Rashid Ahmed bin Fahd": son of Fahd) is no surname:
+    // "King Fahd" must not resolve to the son.
+    if (sp != std::string::npos) {
+      std::string_view before = std::string_view(e.name).substr(0, sp);
+      size_t sp2 = before.find_last_of(' ');
+      std::string_view prev = sp2 == std::string_view::npos ? before : before.substr(sp2 + 1);
+      if (prev == "bin" || prev == "ibn" || prev == "bint" || prev == "ben" || prev == "Bin" || prev == "Ibn" ||
+          prev == "Ben" || prev == "abu" || prev == "Abu" || prev == "ould" || prev == "Ould")
+        continue;
+    }
     uint64_t key = TokenKey(last);
     if (common.count(key)) continue;
     by_surname_[key].push_back(i);

@@ -218,3 +218,15 @@ TEST_CASE("the built-in lexicon loads", "[ingest][lexicon]") {
   CHECK(lex->FindAlias("US") == lex->FindCanonical("United States"));
   CHECK(lex->entries().size() > 200);
 }
+
+TEST_CASE("a patronymic is not indexed as a surname", "[ingest][lexicon]") {
+  TempDir dir;
+  WriteBase(dir);
+  dir.Write("people.actors.tsv",
+            "Rashid Ahmed bin Fahd\tperson\tARE\t\t\n"
+            "Mark Esper\tperson\tUSA\t\t\n");
+  std::shared_ptr<const Lexicon> lex;
+  REQUIRE(ingest::LoadLexiconDirs({dir.path.string()}, &lex).ok());
+  CHECK(lex->PeopleWithSurname(ingest::TokenKey("Fahd")) == nullptr);
+  REQUIRE(lex->PeopleWithSurname(ingest::TokenKey("Esper")) != nullptr);
+}
