@@ -75,12 +75,20 @@ uint32_t Recognizer::TryTitle(uint32_t i, uint32_t end, uint32_t title_len, cons
     pm = MentionEndingAt(i - 2);
   // A state word inside a longer unknown name is that name's, not the
   // office's: "Shell U.K. Chairman Bob Reid" chairs a company.
+  bool qualified_by_unknown = false;
   if (pm >= 0 && out_->mentions[pm].last_token == i) {
     const uint32_t first = out_->mentions[pm].first_token;
     if (first > 0 && Cap(first - 1) && !Common(first - 1) && !(Flags(first - 1) & kTokSentenceStart) &&
-        !(Flags(first - 1) & kTokPunct) && MentionEndingAt(first) < 0)
+        !(Flags(first - 1) & kTokPunct) && MentionEndingAt(first) < 0) {
       pm = -1;
+      qualified_by_unknown = true;
+    }
   }
+  // A capitalised word right before the title that names nothing known
+  // ("Bank President Barber Conable") qualifies the title the same way.
+  if (pm < 0 && i > 0 && Cap(i - 1) && !(Flags(i - 1) & kTokSentenceStart) && !(Flags(i - 1) & kTokPunct) &&
+      MentionEndingAt(i) < 0)
+    qualified_by_unknown = true;
   // A compound adjective before the title says who backs or leads the
   // holder ("the U.S.-backed interim President Hamid Karzai"), not whose
   // office it is.
@@ -159,7 +167,7 @@ uint32_t Recognizer::TryTitle(uint32_t i, uint32_t end, uint32_t title_len, cons
   if (pm >= 0 && target != kNone && out_->mentions[pm].last_token == i) out_->mentions[pm].head = mi;
   Cover(j, name_end);
   titled_.push_back(TitledPerson{mi, static_cast<uint32_t>(&title - lex_->titles().data()), target,
-                                 target != kNone ? 0.9f : 0.f});
+                                 target != kNone ? 0.9f : 0.f, qualified_by_unknown});
   return name_end - i;
 }
 
@@ -288,6 +296,8 @@ void Recognizer::TitleRelations() {
     const Lexicon::Title& title = lex_->titles()[t.title];
     uint32_t target = t.target;
     float conf = t.confidence;
+    // An office of a body the lexicon does not know: no country is guessed.
+    if (target == kNone && t.qualified_by_unknown) continue;
     if (target == kNone) {
       // The person's own country, from the lexicon, wins over any guess.
       const graph::Entity& p = out_->entities[m.entity];

@@ -201,6 +201,10 @@ class Recognizer {
     uint32_t title;            // index into lexicon titles
     uint32_t target;           // explicit country/body, or kNone
     float confidence;
+    // The title is qualified by a capitalised word the lexicon does not
+    // know ("World Bank President", "Shell U.K. Chairman"): the office is
+    // that unknown body's, so no country is guessed for it.
+    bool qualified_by_unknown = false;
   };
   std::vector<TitledPerson> titled_;
   std::vector<uint32_t> bare_people_;       // entities first seen as a bare surname

@@ -777,3 +777,15 @@ TEST_CASE("a state word inside an unknown company name does not give the title a
   ingest::Recognize(*lex, "Output rose last year, U.K. Trade Minister Bob Reid said on Monday.", &plain);
   CHECK(Structural(plain, "Bob Reid", graph::RelationType::kMemberOf, "United Kingdom") != nullptr);
 }
+
+TEST_CASE("a title qualified by an unknown capitalised word gets no guessed country", "[ingest][recognize]") {
+  std::shared_ptr<const Lexicon> lex;
+  REQUIRE(ingest::LoadLexiconDirs({std::string(GEOKG_SOURCE_DIR) + "/ingest/data"}, &lex).ok());
+  DocAnalysis d;
+  ingest::Recognize(*lex,
+                    "Sri Lanka sought new loans. Sri Lanka said talks went well. Sri Lanka will reply.\n"
+                    "It said Bank President Barber Conable met Sri Lanka's Finance Minister Ronnie de Mel.\n",
+                    &d);
+  CHECK(Structural(d, "Barber Conable", graph::RelationType::kMemberOf, "Sri Lanka") == nullptr);
+  CHECK(Structural(d, "Barber Conable", graph::RelationType::kMemberOf, "United States") == nullptr);
+}
