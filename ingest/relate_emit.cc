@@ -90,9 +90,42 @@ void Relater::Emit(const Args& src, RelationType type, const Args& tgt, Modality
   }
 }
 
+namespace {
+
+// Nouns naming what an actor says or decides: "attacked Japan's fiscal
+// policy" attacks words, not Japan, and is criticism.
+constexpr std::string_view kStanceNouns[] = {
+    "approach", "claims", "comments", "decision", "decisions", "handling", "plan", "plans", "policies",
+    "policy", "position", "proposal", "proposals", "record", "remarks", "stance", "statement", "statements"};
+
+bool IsStanceNoun(std::string_view word) {
+  for (std::string_view n : kStanceNouns)
+    if (word.size() == n.size() && std::equal(word.begin(), word.end(), n.begin(), [](char a, char b) {
+          return (a >= 'A' && a <= 'Z' ? a + 32 : a) == b;
+        }))
+      return true;
+  return false;
+}
+
+}  // namespace
+
 void Relater::EmitOne(int sm, RelationType type, int tm, Modality modality, float conf,
                       uint32_t tb, uint32_t te, const std::string& role) {
   if (v_.SameNp(sm, tm)) return;
+  if (type == RelationType::kAttacked) {
+    // "X attacked Y's policy" is a verbal attack: condemned, not attacked.
+    const Mention& m = doc_.mentions[tm];
+    if (m.last_token > m.first_token && m.last_token < doc_.tokens.size() &&
+        (doc_.tokens[m.last_token - 1].flags & kTokPossessive)) {
+      for (uint32_t k = m.last_token + 1; k < doc_.tokens.size() && k <= m.last_token + 4; ++k) {
+        if (doc_.tokens[k].flags & kTokPunct) break;
+        if (IsStanceNoun(doc_.TokenText(k))) {
+          type = RelationType::kCondemned;
+          break;
+        }
+      }
+    }
+  }
   uint32_t se = doc_.mentions[sm].entity, tgt = doc_.mentions[tm].entity;
   std::string trigger(TrimView(
       doc_.text.substr(v_.Tok(tb).begin, v_.Tok(te - 1).end - v_.Tok(tb).begin)));

@@ -302,3 +302,11 @@ TEST_CASE("extractor: a statement repeated thousands of times keeps bounded evid
   CHECK(rec.relations.size() <= 16 * 4);
   CHECK(rec.meta.relations == rec.relations.size());
 }
+
+TEST_CASE("extractor: attacking someone's policy is criticism, not an attack", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("The United States has openly attacked Japan's tight-fisted fiscal policy.\n");
+  CHECK(Count(rec, "United States", RelationType::kAttacked, "Japan") == 0);
+  CHECK(Asserted(rec, "United States", RelationType::kCondemned, "Japan"));
+  DocRecord raid = ExtractText("Russian forces attacked Ukraine's eastern border posts on Monday.\n");
+  CHECK(Count(raid, "Russia", RelationType::kCondemned, "Ukraine") == 0);
+}
