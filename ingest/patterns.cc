@@ -119,6 +119,9 @@ uint8_t TriggerBitsOf(uint64_t key) {
       for (const GroupNoun& g : kQualifiedNouns) Add(g.word, kTrigGroup);
       for (std::string_view w : kPlaceNouns) Add(w, kTrigPlace);
       Add("country", kTrigCountry);
+      for (std::string_view w : {"government", "regime", "junta", "authorities", "military", "army", "security",
+                                 "police"})
+        Add(w, kTrigDefinite);
     }
   };
   static const Table table;

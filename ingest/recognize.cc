@@ -1,7 +1,8 @@
 // Recognition: the scan over each sentence, lexicon matches, and the passes
 // after the scan (text order, modifiers). Named bodies and acronyms are in
 // bodies.cc; people, surnames and title relations in people.cc; facilities
-// in facilities.cc; the patterns for units, groups, compounds and "city of"
+// in facilities.cc; definite references to state institutions in
+// definites.cc; the patterns for units, groups, compounds and "city of"
 // and the qualification of bare groups in patterns.cc. See recognize.h for
 // the contract.
 //
@@ -9,7 +10,8 @@
 // numbered military unit, an honorific, a capitalised sequence longer than
 // the lexicon's longest match (new named bodies, acronym definitions), the
 // lexicon match, names the document defined, compounds, facilities, groups,
-// "city of", "the country", known people's single names and "X Y said".
+// "city of", state institutions ("the junta"), "the country", known
+// people's single names and "X Y said".
 // Patterns may look ahead and claim tokens (covered_), and may append
 // mentions out of order; SortMentions restores text order.
 #include "ingest/recognize.h"
@@ -198,6 +200,7 @@ void Recognizer::Run(const Lexicon& lexicon, std::string_view text, DocAnalysis*
   covered_.assign(n, 0);
   groups_.clear();
   described_.clear();
+  definites_.clear();
   titled_.clear();
   bare_people_.clear();
   confirmed_people_.clear();
@@ -208,6 +211,7 @@ void Recognizer::Run(const Lexicon& lexicon, std::string_view text, DocAnalysis*
   ResolveGroups();
   ResolveSurnames();
   TitleRelations();
+  ResolveDefinites();  // appends mentions: after every MentionedNear user
   SortMentions();  // drops the mentions left without an entity
   LedByRelations();
   LinkCompounds();
@@ -246,6 +250,7 @@ void Recognizer::ScanSentence(uint32_t s) {
     if (n == 0 && (trig & kTrigFacility)) n = TryFacility(i, e);
     if (n == 0 && (trig & kTrigGroup)) n = TryGroup(i, e);
     if (n == 0 && (trig & kTrigPlace)) n = TryCityOf(i, e);
+    if (n == 0 && (trig & kTrigDefinite)) n = TryDefinite(i, e);
     if (n == 0 && i + 1 < e && (triggers_[i + 1] & kTrigCountry) && Is(i, "the")) {
       uint32_t c = res_.LastCountry(i);
       if (c != kNone) {

@@ -36,7 +36,22 @@
 //     a bare surname that resolves to no one is dropped;
 //   - a coordination is never one name ("Baldrige and State Department"):
 //     "and" joins a body name only inside an "of" complement;
-//   - "the country" -> the last country named.
+//   - "the country" -> the last country named;
+//   - definite references to a state's institutions that no country word,
+//     possessive or name qualifies: "the government", "the regime", "the
+//     junta", "the authorities", "the military government/regime/junta"
+//     (the state itself, as a metonym), "the military", "the army",
+//     "security forces" (its armed forces) and "police" (its police; these
+//     two also without "the"). Not when followed by "of" ("the government
+//     of Iraq" names its state) or by a noun they modify ("government
+//     officials", "the military presence"). They resolve to the country
+//     their sentence places them in ("the authorities in Tehran" -> Iran),
+//     else to the document's dominant country (as for bare groups) when it
+//     is named in this sentence or the one before, else to nothing (no
+//     entity, no mention). Armed forces and police are the country's
+//     lexicon entry when listed ("Myanmar military" -> Tatmadaw), else
+//     "<Demonym> Armed Forces" (military-unit) / "<Demonym> police"
+//     (government-body), part-of the country at confidence 0.7.
 //
 // Structural relations found on the way go to DocAnalysis::structural:
 //   part-of (unit -> owner; "US Army" -> United States), member-of/leader-of
@@ -46,7 +61,8 @@
 //   state or government, minister), the document's dominant country at
 //   confidence 0.6 and member-of only), located-in (facility -> place,
 //   place -> country from "Iraqi city of Kirkuk"), backed-by / allied-with /
-//   located-in (group -> X) from compounds, and leader-of (X -> group) from
+//   located-in (group -> X) from compounds, part-of (armed forces or police
+//   -> country) from definite institutions, and leader-of (X -> group) from
 //   "X-led group" (the ontology has no led-by; leader-of points from the
 //   leader to what it leads).
 //

@@ -1,5 +1,5 @@
 // Internal to recognition (recognize.cc, bodies.cc, people.cc, patterns.cc,
-// facilities.cc): the per-document
+// facilities.cc, definites.cc): the per-document
 // state shared by the scan and the patterns. Not part of the public API.
 #pragma once
 
@@ -78,6 +78,25 @@ enum TriggerBits : uint8_t {
   kTrigGroup = 1 << 1,     // protesters, militia, troops, coalition, ...
   kTrigPlace = 1 << 2,     // city, town, province ... (of X)
   kTrigCountry = 1 << 3,   // "country" (of "the country")
+  kTrigDefinite = 1 << 4,  // government, regime, junta, military, police, ...
+};
+
+// What an unqualified definite reference to a state institution stands for
+// (definites.cc): the state itself ("the government"), its armed forces
+// ("the army") or its police ("police").
+enum class StateInstitution : uint8_t { kState, kArmedForces, kPolice };
+
+// "the junta", "security forces": resolved after the scan to the country
+// the sentence places it in, else the document's dominant country when it
+// is named in this or the previous sentence, else nothing.
+// Kept as tokens, not a mention, until resolved: a mention without an
+// entity must not be seen by the patterns of the scan.
+struct PendingDefinite {
+  uint32_t first_token;
+  uint32_t last_token;
+  uint32_t sentence;
+  StateInstitution institution;
+  uint32_t country = DocResolver::kNone;  // scratch of ResolveDefinites
 };
 // True for the head words of named bodies ("Ministry", "Forces").
 bool IsBodyHeadWord(std::string_view word);
@@ -126,7 +145,17 @@ class Recognizer {
   uint32_t TryFacility(uint32_t i, uint32_t end);
   uint32_t TryGroup(uint32_t i, uint32_t end);
   uint32_t TryCityOf(uint32_t i, uint32_t end);
+  // "the government", "the military regime", "the army", "security
+  // forces", "police" not qualified by a country word or possessive
+  // (definites.cc): a pending mention for ResolveDefinites.
+  uint32_t TryDefinite(uint32_t i, uint32_t end);
   void ResolveGroups();
+  void ResolveDefinites();
+  // The entity of `institution` of country entity `country`: the country
+  // itself, its lexicon armed forces or police when listed ("Tatmadaw"),
+  // else "<Demonym> Armed Forces" / "<Demonym> police" part-of the country.
+  uint32_t InstitutionOf(uint32_t country, StateInstitution institution, uint32_t sentence,
+                         std::string_view trigger);
   void LinkCompounds();
   // The country a bare group at token `t` is placed in by its sentence
   // ("protesters in Baghdad" -> Iraq), or kNone.
@@ -147,6 +176,7 @@ class Recognizer {
   std::vector<uint8_t> covered_;
   std::vector<PendingGroup> groups_;
   std::vector<DescribedGroup> described_;
+  std::vector<PendingDefinite> definites_;
   std::vector<uint64_t> keys_;  // TokenKey of every token
   std::vector<int32_t> first_nodes_;  // Lexicon::FirstNode of every token
   std::vector<uint8_t> triggers_;  // TriggerBits of every token

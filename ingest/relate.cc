@@ -130,9 +130,23 @@ void Relater::MatchTriggers() {
     // Keep only the longest forms.
     const TriggerForm* verbal = nullptr;
     const TriggerForm* nominal = nullptr;
+    bool verbal_split = false;
     for (const TriggerForm* f : s_.forms) {
       if (f->words.size() != best) continue;
       const TriggerEntry& e = triggers_.entry(f->entry);
+      if (!e.after.empty()) {
+        // A split verb ("held X responsible") needs its second word later
+        // in the clause, and then wins over the other readings.
+        uint32_t stop = std::min(n, v_.ClauseEnd(i));
+        bool seen = false;
+        for (uint32_t k = i + static_cast<uint32_t>(best); k < stop && !seen; ++k)
+          seen = std::find(e.after.begin(), e.after.end(), v_.W(k)) != e.after.end();
+        if (seen && !verbal_split) {
+          verbal = f;
+          verbal_split = true;
+        }
+        continue;
+      }
       if (e.cls == TriggerClass::kNominal) {
         if (!nominal) nominal = f;
       } else if (!verbal) {
@@ -427,6 +441,16 @@ void Relater::ProcessVerbal(Record& r) {
       i = std::max(i, v_.MEnd(m) - 1);
     }
   }
+  // A split verb: its second word follows the object ("held X responsible
+  // for"), or the participle in a passive ("was held responsible").
+  if (!e.after.empty()) {
+    uint32_t at = passive ? r.end : obj_end;
+    if (at >= n || std::find(e.after.begin(), e.after.end(), v_.W(at)) == e.after.end()) {
+      r.subjects.Clear();
+      return;
+    }
+    obj_end = at + 1;
+  }
   r.objects = target;
   r.modality = local;
   r.confidence = conf;
@@ -653,6 +677,82 @@ void Relater::ProcessNominal(Record& r) {
       local = Weaker(local, lr.modality);
       conf = 0.7f;
     }
+  }
+  // "X is in talks with Y", "X ... after talks with Y": a meeting noun
+  // governed by one of these prepositions takes the clause's subject.
+  if (agent.empty() && p >= 0 && v_.W(r.end) == "with" &&
+      (e.type == RelationType::kNegotiatedWith || e.type == RelationType::kMetWith)) {
+    std::string_view pw = v_.W(p);
+    // "in" must follow a verb ("is in talks", "agreed in talks"), not a
+    // noun ("progress in negotiations with").
+    bool verb_before = false;
+    if (pw == "in") {
+      int q = p - 1;
+      while (q >= 0 && v_.Is(q, words::kAdverb)) --q;
+      if (q >= 0) {
+        std::string_view qw = v_.W(q);
+        verb_before = v_.Is(q, words::kBeForm) || v_.Is(q, words::kAuxiliary) || IsVerbToken(q) ||
+                      (qw.size() > 4 && qw.substr(qw.size() - 2) == "ed" && v_.MentionAt(q) < 0);
+      }
+    }
+    if (verb_before || pw == "after" || pw == "following" || pw == "during") {
+      Args subj;
+      int from_record = -1;
+      uint32_t subj_end = static_cast<uint32_t>(p);
+      SubjectHow how = FindSubject(static_cast<uint32_t>(p), &subj, &from_record, &subj_end);
+      if (how == SubjectHow::kFound && !modifier_subject_weak_) {
+        agent = subj;
+        local = Weaker(local, LocalModality(subj_end, static_cast<uint32_t>(p)));
+        conf = 0.65f;
+      }
+      modifier_subject_weak_ = false;
+    }
+  }
+  // "the deployment of Chilean troops to X", "the withdrawal of the 5th
+  // Fleet from X": whoever owns the forces moved is the agent.
+  if (agent.empty() && v_.W(r.end) == "of" &&
+      (e.type == RelationType::kDeployedTo || e.type == RelationType::kWithdrewFrom)) {
+    int owner = -1;
+    for (uint32_t j = r.end + 1; j < limit && j < r.end + 6; ++j) {
+      int m = v_.MentionAt(j);
+      if (m >= 0) {
+        EntityKind k = doc_.entities[doc_.mentions[m].entity].kind;
+        if (IsPlace(k)) break;
+        if (k == EntityKind::kMilitaryUnit) {
+          agent.Add(v_.Top(m));
+          break;
+        }
+        owner = m;
+        j = std::max(j, v_.MEnd(m) - 1);
+        continue;
+      }
+      if (v_.Is(j, words::kForceNoun)) {
+        if (owner >= 0) agent.Add(owner);
+        break;
+      }
+      if (v_.IsPunct(j) || v_.Is(j, words::kPreposition) || s_.match_at[j] >= 0) break;
+    }
+    if (!agent.empty()) conf *= 0.9f;
+  }
+  // The object of an appeal ("demanded Chile's withdrawal", "called for
+  // the withdrawal of"): asked for, not done.
+  if (p >= 0) {
+    auto appeal_at = [&](int q) {
+      if (q < 0) return false;
+      int rq = s_.match_at[q];
+      if (rq >= 0 && s_.records[rq].entry && s_.records[rq].entry->type == RelationType::kCalledOn &&
+          s_.records[rq].entry->cls != TriggerClass::kLight &&
+          s_.records[rq].entry->cls != TriggerClass::kSpeech)
+        return true;
+      std::string_view w = v_.W(q);
+      return w == "call" || w == "calls" || w == "called" || w == "calling" || w == "appeal" ||
+             w == "appeals" || w == "appealed" || w == "pressed" || w == "pushed";
+    };
+    int q = p;
+    if (v_.Is(q, words::kPossessiveMark) && q > 0 && v_.MentionAt(q - 1) >= 0)
+      q = static_cast<int>(v_.NpBegin(v_.Top(v_.MentionAt(q - 1)))) - 1;  // "demanded Chile's withdrawal"
+    bool appeal = appeal_at(q) || (q >= 1 && v_.W(q) == "for" && appeal_at(q - 1));
+    if (appeal) local = Weaker(local, Modality::kFuture);
   }
   uint32_t np_end = r.end;
   Args target;

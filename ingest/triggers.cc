@@ -210,6 +210,10 @@ Status Triggers::Parse(std::string_view text, std::string_view source) {
         else if (flag == "inverse") e.inverse = true;
         else if (flag == "weak") e.weak = true;
         else if (flag == "force") e.force = true;
+        else if (flag.substr(0, 6) == "after=" && flag.size() > 6) {
+          for (std::string_view w : Split(flag.substr(6), '|'))
+            if (!Trim(w).empty()) e.after.emplace_back(Trim(w));
+        }
         else if (flag == "content" || flag.empty()) {}
         else return Status::InvalidInput(where + ": unknown flag '" + std::string(flag) + "'");
       }

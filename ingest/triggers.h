@@ -28,7 +28,10 @@
 //          runs from OBJ to SUBJ: "Iran backs X" is X backed-by Iran),
 //          `weak` (an ambiguous word: lower confidence), `force` (the
 //          words between V and the preposition must hold a force noun:
-//          "sent 3,000 troops to X", "dispatched two warships to X").
+//          "sent 3,000 troops to X", "dispatched two warships to X"),
+//          `after=w1|w2` (a split verb: one of the words must follow OBJ,
+//          "held X responsible for EVENT"; such an entry wins over others
+//          of the same form when the word stands later in the sentence).
 //
 // Thread-safety: a loaded Triggers is immutable and may be shared by threads.
 #pragma once
@@ -62,6 +65,7 @@ struct TriggerEntry {
   bool weak = false;               // an ambiguous word: lower confidence
   bool force = false;              // the theme between V and the preposition
                                    // must name a force ("sent 3,000 troops to")
+  std::vector<std::string> after;  // flag after=: a word required right after OBJ
   std::string lemma;               // the form as written (for messages)
   std::string where;               // "file:line"
 

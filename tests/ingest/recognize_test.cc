@@ -789,3 +789,72 @@ TEST_CASE("a title qualified by an unknown capitalised word gets no guessed coun
   CHECK(Structural(d, "Barber Conable", graph::RelationType::kMemberOf, "Sri Lanka") == nullptr);
   CHECK(Structural(d, "Barber Conable", graph::RelationType::kMemberOf, "United States") == nullptr);
 }
+
+TEST_CASE("definite references to a state's institutions resolve to that state", "[ingest][recognize]") {
+  // The dominant country, named in the sentence before: the government and
+  // the junta are Iraq itself; the army and police are Iraq's own forces.
+  DocAnalysis iraq;
+  ingest::Recognize(*FixtureLexicon(),
+                    "Iraq said Iraq would respond. Iraqi officials met in Baghdad. The government said the army "
+                    "and police were ready. Later the junta warned Iran.",
+                    &iraq);
+  const int iq = Entity(iraq, "Iraq");
+  REQUIRE(iq >= 0);
+  REQUIRE(MentionOf(iraq, "government") != nullptr);
+  CHECK(MentionOf(iraq, "government")->entity == static_cast<uint32_t>(iq));
+  CHECK(MentionOf(iraq, "government")->form == MentionForm::kMetonym);
+  REQUIRE(MentionOf(iraq, "army") != nullptr);
+  CHECK(EntityName(iraq, MentionOf(iraq, "army")) == "Iraqi Armed Forces");
+  CHECK(iraq.entities[MentionOf(iraq, "army")->entity].kind == graph::EntityKind::kMilitaryUnit);
+  CHECK(Structural(iraq, "Iraqi Armed Forces", graph::RelationType::kPartOf, "Iraq") != nullptr);
+  REQUIRE(MentionOf(iraq, "police") != nullptr);
+  CHECK(EntityName(iraq, MentionOf(iraq, "police")) == "Iraqi police");
+  CHECK(Structural(iraq, "Iraqi police", graph::RelationType::kPartOf, "Iraq") != nullptr);
+  // Iraq is not named in the sentence of "the junta" nor the one before.
+  CHECK(MentionOf(iraq, "junta") == nullptr);
+  // The sentence places it: "the authorities in Tehran" are Iran's, in a
+  // story about Japan; "the military regime" is one reference.
+  DocAnalysis placed;
+  ingest::Recognize(*FixtureLexicon(),
+                    "Japan said Japan and Japan's partners agreed. The authorities in Tehran rejected it. "
+                    "Japan said the military regime had erred.",
+                    &placed);
+  REQUIRE(MentionOf(placed, "authorities") != nullptr);
+  CHECK(EntityName(placed, MentionOf(placed, "authorities")) == "Iran");
+  REQUIRE(MentionOf(placed, "military regime") != nullptr);
+  CHECK(EntityName(placed, MentionOf(placed, "military regime")) == "Japan");
+  // A bare "security forces" after punctuation; the lexicon's armed forces
+  // of the country are used when listed.
+  DocAnalysis us;
+  ingest::Recognize(*FixtureLexicon(),
+                    "The US said the US and US allies agreed. In the US, security forces were deployed.", &us);
+  REQUIRE(MentionOf(us, "security forces") != nullptr);
+  CHECK(EntityName(us, MentionOf(us, "security forces")) == "American Armed Forces");
+}
+
+TEST_CASE("definite institutions need evidence and no qualifier", "[ingest][recognize]") {
+  // Two countries equally present: whose government is unknown.
+  DocAnalysis mixed;
+  ingest::Recognize(*FixtureLexicon(),
+                    "Japan and Pakistan talked. Japan and Pakistan agreed. The government said the army was ready.",
+                    &mixed);
+  CHECK(MentionOf(mixed, "government") == nullptr);
+  CHECK(MentionOf(mixed, "army") == nullptr);
+  CHECK(Entity(mixed, "Japanese Armed Forces") < 0);
+  // Already explicit or qualified: no new reference.
+  DocAnalysis qualified;
+  ingest::Recognize(*FixtureLexicon(),
+                    "Iraq said Iraq would act. Iraq warned that the government of Iran, Iraqi police and Iraq's "
+                    "army, and government officials, were ready.",
+                    &qualified);
+  CHECK(MentionOf(qualified, "government") == nullptr);
+  CHECK(MentionOf(qualified, "police") == nullptr);
+  CHECK(MentionOf(qualified, "army") == nullptr);
+  CHECK(Entity(qualified, "Iraqi police") < 0);
+  CHECK(Entity(qualified, "Iraqi Armed Forces") < 0);
+  // Without "the", a government is no reference ("a government", "its government").
+  DocAnalysis indefinite;
+  ingest::Recognize(*FixtureLexicon(), "Iraq said Iraq and Iraq agreed. Iraq said a government was ready.",
+                    &indefinite);
+  CHECK(MentionOf(indefinite, "government") == nullptr);
+}

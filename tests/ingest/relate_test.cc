@@ -294,6 +294,75 @@ TEST_CASE("relate: a verb after 'and' shares the subject", "[ingest][relate]") {
   CHECK(CountAsserted(rels) == 2);
 }
 
+TEST_CASE("relate: a split verb needs its second word after the object", "[ingest][relate]") {
+  DocBuilder b;
+  b.Add("[Peru|Peru|country] held [Chile|Chile|country] responsible for the attack on "
+        "[Bolivia|Bolivia|country] .");
+  b.Add("[Ghana|Ghana|country] holds [Togo|Togo|country] accountable .");
+  b.Add("[Kenya|Kenya|country] held [Uganda|Uganda|country] in high regard .");
+  b.Add("[Norway|Norway|country] held talks and a meeting with [Sweden|Sweden|country] .");
+  auto rels = Run(b);
+  CHECK(Has(rels, "Peru", RelationType::kBlamed, "Chile"));
+  CHECK(Has(rels, "Chile", RelationType::kAttacked, "Bolivia", Modality::kReported));
+  CHECK_FALSE(Find(rels, "Peru", RelationType::kAttacked, "Bolivia"));
+  CHECK(Has(rels, "Ghana", RelationType::kBlamed, "Togo"));
+  CHECK_FALSE(Find(rels, "Kenya", RelationType::kBlamed, "Uganda"));
+  CHECK_FALSE(Find(rels, "Norway", RelationType::kBlamed, "Sweden"));
+}
+
+TEST_CASE("relate: warnings aimed at an actor and vows to retaliate threaten it",
+          "[ingest][relate]") {
+  DocBuilder b;
+  b.Add("[Peru|Peru|country] warned [Chile|Chile|country] against any incursion .");
+  b.Add("[Ghana|Ghana|country] warned [Togo|Togo|country] not to move troops .");
+  b.Add("[Kenya|Kenya|country] warned that [Uganda|Uganda|country] faced a drought .");
+  b.Add("[Norway|Norway|country] vowed to retaliate against [Sweden|Sweden|country] and "
+        "[Denmark|Denmark|country] .");
+  auto rels = Run(b);
+  CHECK(Has(rels, "Peru", RelationType::kThreatened, "Chile"));
+  CHECK(Has(rels, "Ghana", RelationType::kThreatened, "Togo"));
+  CHECK_FALSE(Find(rels, "Kenya", RelationType::kThreatened, "Uganda"));
+  CHECK(Has(rels, "Norway", RelationType::kThreatened, "Sweden"));
+  CHECK(Has(rels, "Norway", RelationType::kThreatened, "Denmark"));
+}
+
+TEST_CASE("relate: the owner of forces moved and a completing subject are agents",
+          "[ingest][relate]") {
+  DocBuilder b;
+  b.Add("[Peru|Peru|country] welcomed the deployment of [Chilean|Chile|country|mod] troops to "
+        "[Bolivia|Bolivia|country] .");
+  b.Add("[Ghana|Ghana|country] completed the withdrawal of its peacekeepers from "
+        "[Mali|Mali|country] .");
+  b.Add("[Kenya|Kenya|country] opposed the withdrawal of aid from [Somalia|Somalia|country] .");
+  auto rels = Run(b);
+  CHECK(Has(rels, "Chile", RelationType::kDeployedTo, "Bolivia"));
+  CHECK_FALSE(Find(rels, "Peru", RelationType::kDeployedTo, "Bolivia"));
+  CHECK(Has(rels, "Ghana", RelationType::kWithdrewFrom, "Mali"));
+  CHECK_FALSE(Find(rels, "Kenya", RelationType::kWithdrewFrom, "Somalia"));
+  // Asked for, not done.
+  DocBuilder c;
+  c.Add("[Peru|Peru|country] called for the withdrawal of [Chilean|Chile|country|mod] troops from "
+        "[Bolivia|Bolivia|country] .");
+  c.Add("[Ghana|Ghana|country] demanded [Togo|Togo|country] 's withdrawal from [Mali|Mali|country] .");
+  auto asked = Run(c);
+  CHECK_FALSE(Has(asked, "Chile", RelationType::kWithdrewFrom, "Bolivia"));
+  CHECK(Has(asked, "Chile", RelationType::kWithdrewFrom, "Bolivia", Modality::kFuture));
+  CHECK_FALSE(Has(asked, "Togo", RelationType::kWithdrewFrom, "Mali"));
+}
+
+TEST_CASE("relate: 'in talks with' and 'after talks with' take the clause subject",
+          "[ingest][relate]") {
+  DocBuilder b;
+  b.Add("[Peru|Peru|country] is in talks with [Chile|Chile|country] over the border .");
+  b.Add("[Ghana|Ghana|country] lifted the ban after talks with [Togo|Togo|country] .");
+  b.Add("[Kenya|Kenya|country] has not been in talks with [Uganda|Uganda|country] .");
+  auto rels = Run(b);
+  CHECK(Has(rels, "Peru", RelationType::kNegotiatedWith, "Chile"));
+  CHECK(Has(rels, "Ghana", RelationType::kNegotiatedWith, "Togo"));
+  CHECK_FALSE(Has(rels, "Kenya", RelationType::kNegotiatedWith, "Uganda"));
+  CHECK(Has(rels, "Kenya", RelationType::kNegotiatedWith, "Uganda", Modality::kNegated));
+}
+
 TEST_CASE("relate: the EVENT frame gives the event's agent", "[ingest][relate]") {
   DocBuilder b;
   b.Add("The protests began after [Iraq|Iraq] condemned [Washington|United States|country|met] for "
