@@ -1,4 +1,5 @@
 // geokg stats: what a store holds, as text or one JSON object.
+#include <algorithm>
 #include <iostream>
 
 #include <nlohmann/json.hpp>
@@ -8,6 +9,16 @@
 #include "tools/cli/open_store.h"
 
 namespace geokg::tools {
+namespace {
+
+// `name` left-aligned in a column of at least 20 characters.
+std::string Column(std::string_view name) {
+  std::string out(name);
+  out.resize(std::max<size_t>(out.size() + 1, 20), ' ');
+  return out;
+}
+
+}  // namespace
 
 int RunStats(const ParsedArgs& args) {
   constexpr std::string_view kCmd = "stats";
@@ -56,15 +67,15 @@ int RunStats(const ParsedArgs& args) {
   std::cout << "\nentities by kind\n";
   for (const auto& k : graph::AllKinds())
     if (uint64_t n = st.entities_by_kind[static_cast<int>(k.kind)]; n > 0)
-      std::cout << "  " << k.name << std::string(20 - k.name.size(), ' ') << n << "\n";
+      std::cout << "  " << Column(k.name) << n << "\n";
   std::cout << "\nrelations by type\n";
   for (const auto& t : graph::AllRelationTypes())
     if (uint64_t n = st.relations_by_type[static_cast<int>(t.type)]; n > 0)
-      std::cout << "  " << t.name << std::string(20 - t.name.size(), ' ') << n << "\n";
+      std::cout << "  " << Column(t.name) << n << "\n";
   std::cout << "\nevidence by modality\n";
   for (int m = 0; m < graph::kModalityCount; ++m) {
     std::string_view name = graph::NameOf(static_cast<graph::Modality>(m));
-    std::cout << "  " << name << std::string(20 - name.size(), ' ') << st.evidence_by_modality[m] << "\n";
+    std::cout << "  " << Column(name) << st.evidence_by_modality[m] << "\n";
   }
   return 0;
 }
