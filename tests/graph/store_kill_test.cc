@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "graph/store.h"
+#include "tests/support/process.h"
 
 namespace geokg::graph {
 namespace {
@@ -32,24 +33,7 @@ namespace {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<int> counter{0};
-    path_ = fs::temp_directory_path() /
-            ("geokg_kill_test_" + std::to_string(getpid()) + "_" + std::to_string(counter++));
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
+using geokg::testing::TempDir;
 
 // Writes `count` distinct documents (the sample articles, each copy made
 // unique by a closing line) into `dir`.

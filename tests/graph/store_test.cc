@@ -20,31 +20,14 @@
 #include <thread>
 
 #include "graph/ids.h"
+#include "tests/support/process.h"
 
 namespace geokg::graph {
 namespace {
 
 namespace fs = std::filesystem;
 
-// A fresh directory path under the system temp dir, removed on destruction.
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<int> counter{0};
-    path_ = (fs::temp_directory_path() /
-             ("geokg_store_test_" + std::to_string(getpid()) + "_" + std::to_string(counter++)))
-                .string();
-    fs::remove_all(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
+using geokg::testing::TempDir;
 
 Entity MakeEntity(std::string name, EntityKind kind, std::vector<std::string> aliases = {},
                   std::string country = "") {
@@ -160,13 +143,13 @@ const RelationKey kIranToUs{kIran.id, RelationType::kAttacked, kUs.id};
 
 TEST_CASE("a new store is empty and has the schema version", "[graph][store]") {
   TempDir tmp;
-  auto store = OpenOrDie(tmp.path());
+  auto store = OpenOrDie(tmp.Path("store"));
   StoreStats st = StatsOf(*store);
   CHECK(st.documents == 0);
   CHECK(st.relations == 0);
   CHECK(st.schema_version == kStoreSchemaVersion);
   CHECK(st.map_size >= (64ull << 20));
-  CHECK(store->dir() == tmp.path());
+  CHECK(store->dir() == tmp.Path("store"));
   bool found = true;
   REQUIRE(store->HasDocument(42, &found).ok());
   CHECK_FALSE(found);
@@ -178,7 +161,7 @@ TEST_CASE("a new store is empty and has the schema version", "[graph][store]") {
 
 TEST_CASE("re-ingesting a document changes nothing", "[graph][store]") {
   TempDir tmp;
-  auto store = OpenOrDie(tmp.path());
+  auto store = OpenOrDie(tmp.Path("store"));
   std::vector<DocRecord> batch = {SampleDoc("doc one", 20200101)};
   ApplyResult r1;
   REQUIRE(store->Apply(batch, &r1).ok());
@@ -203,7 +186,7 @@ TEST_CASE("re-ingesting a document changes nothing", "[graph][store]") {
 
   // The same document twice in one batch is stored once.
   TempDir tmp2;
-  auto store2 = OpenOrDie(tmp2.path());
+  auto store2 = OpenOrDie(tmp2.Path("store"));
   ApplyResult r3;
   REQUIRE(store2->Apply({batch[0], batch[0]}, &r3).ok());
   CHECK(r3.documents_added == 1);
@@ -213,7 +196,7 @@ TEST_CASE("re-ingesting a document changes nothing", "[graph][store]") {
 
 TEST_CASE("counts, dates and evidence accumulate across documents", "[graph][store]") {
   TempDir tmp;
-  auto store = OpenOrDie(tmp.path());
+  auto store = OpenOrDie(tmp.Path("store"));
   DocRecord a = SampleDoc("first article", 20200105, 2, Modality::kAsserted);
   DocRecord b = SampleDoc("second article", 20200101, 1, Modality::kFuture);
   DocRecord c = SampleDoc("undated article", 0, 1, Modality::kAsserted);
@@ -277,7 +260,7 @@ TEST_CASE("counts, dates and evidence accumulate across documents", "[graph][sto
 
 TEST_CASE("a relation's evidence comes back in ingest order across batches", "[graph][store]") {
   TempDir tmp;
-  auto store = OpenOrDie(tmp.path());
+  auto store = OpenOrDie(tmp.Path("store"));
   // Batch order, not (doc, sentence) order, is ingest order: sentences 7, 3
   // of one document, then two documents of which the second has the smaller
   // id, then a third batch.
@@ -318,7 +301,7 @@ TEST_CASE("a relation's evidence comes back in ingest order across batches", "[g
 
 TEST_CASE("entities merge and aliases are found through NormalizeName", "[graph][store]") {
   TempDir tmp;
-  auto store = OpenOrDie(tmp.path());
+  auto store = OpenOrDie(tmp.Path("store"));
   DocRecord a = SampleDoc("alias doc 1", 20200101);
   DocRecord b = SampleDoc("alias doc 2", 20200102);
   Entity us_later = MakeEntity("United States", EntityKind::kGovernmentBody, {"America", "US"}, "");
@@ -378,7 +361,7 @@ TEST_CASE("the map grows by itself when a batch does not fit", "[graph][store]")
   options.initial_map_size = 256 << 10;
   uint64_t initial_map = 0;
   {
-    auto store = OpenOrDie(tmp.path(), options);
+    auto store = OpenOrDie(tmp.Path("store"), options);
     initial_map = StatsOf(*store).map_size;
     CHECK(initial_map <= (1u << 20));
     std::mt19937_64 rng(7);
@@ -410,7 +393,7 @@ TEST_CASE("the map grows by itself when a batch does not fit", "[graph][store]")
     CHECK(st.map_size >= st.used_bytes);
   }
   // Reopening with the tiny initial size keeps the grown map and the data.
-  auto store = OpenOrDie(tmp.path(), options);
+  auto store = OpenOrDie(tmp.Path("store"), options);
   StoreStats st = StatsOf(*store);
   CHECK(st.evidence == 4 * 50 * 40);
   CHECK(st.map_size >= st.used_bytes);
@@ -439,22 +422,22 @@ void WriteSchemaVersion(const std::string& dir, uint32_t version) {
 TEST_CASE("a store of another schema version is refused with a clear error", "[graph][store]") {
   TempDir tmp;
   {
-    auto store = OpenOrDie(tmp.path());
+    auto store = OpenOrDie(tmp.Path("store"));
     REQUIRE(store->Apply({SampleDoc("versioned", 20200101)}, nullptr).ok());
   }
-  WriteSchemaVersion(tmp.path(), 99);
+  WriteSchemaVersion(tmp.Path("store"), 99);
   for (bool read_only : {false, true}) {
     StoreOptions options;
     options.read_only = read_only;
     std::unique_ptr<Store> store;
-    Status s = Store::Open(tmp.path(), options, &store);
+    Status s = Store::Open(tmp.Path("store"), options, &store);
     CHECK(s.code() == StatusCode::kStorage);
-    CHECK(s.message() == tmp.path() + ": store schema version 99, this geokg reads " +
+    CHECK(s.message() == tmp.Path("store") + ": store schema version 99, this geokg reads " +
                              std::to_string(kStoreSchemaVersion));
     CHECK(store == nullptr);
   }
-  WriteSchemaVersion(tmp.path(), kStoreSchemaVersion);
-  auto store = OpenOrDie(tmp.path());
+  WriteSchemaVersion(tmp.Path("store"), kStoreSchemaVersion);
+  auto store = OpenOrDie(tmp.Path("store"));
   CHECK(StatsOf(*store).documents == 1);
 }
 
@@ -468,55 +451,55 @@ TEST_CASE("directories that are not stores are refused", "[graph][store]") {
       else
         options.create_if_missing = false;
       std::unique_ptr<Store> store;
-      Status s = Store::Open(tmp.path(), options, &store);
+      Status s = Store::Open(tmp.Path("store"), options, &store);
       CHECK(s.code() == StatusCode::kNotFound);
-      CHECK(s.message() == "no store at " + tmp.path());
-      CHECK_FALSE(fs::exists(tmp.path()));
+      CHECK(s.message() == "no store at " + tmp.Path("store"));
+      CHECK_FALSE(fs::exists(tmp.Path("store")));
     }
-    fs::create_directories(tmp.path());  // empty directory: still no store
+    fs::create_directories(tmp.Path("store"));  // empty directory: still no store
     StoreOptions options;
     options.read_only = true;
     std::unique_ptr<Store> store;
-    CHECK(Store::Open(tmp.path(), options, &store).code() == StatusCode::kNotFound);
+    CHECK(Store::Open(tmp.Path("store"), options, &store).code() == StatusCode::kNotFound);
   }
   SECTION("a directory of other files") {
     TempDir tmp;
-    fs::create_directories(tmp.path());
-    std::ofstream(tmp.path() + "/notes.txt") << "not a store\n";
+    fs::create_directories(tmp.Path("store"));
+    std::ofstream(tmp.Path("store") + "/notes.txt") << "not a store\n";
     std::unique_ptr<Store> store;
-    Status s = Store::Open(tmp.path(), StoreOptions{}, &store);
+    Status s = Store::Open(tmp.Path("store"), StoreOptions{}, &store);
     CHECK(s.code() == StatusCode::kStorage);
     CHECK(s.message().find("not a geokg store") != std::string::npos);
-    CHECK_FALSE(fs::exists(tmp.path() + "/data.mdb"));  // nothing written into it
+    CHECK_FALSE(fs::exists(tmp.Path("store") + "/data.mdb"));  // nothing written into it
   }
   SECTION("a data.mdb that is not LMDB") {
     TempDir tmp;
-    fs::create_directories(tmp.path());
+    fs::create_directories(tmp.Path("store"));
     {
-      std::ofstream out(tmp.path() + "/data.mdb", std::ios::binary);
+      std::ofstream out(tmp.Path("store") + "/data.mdb", std::ios::binary);
       for (int i = 0; i < 20000; ++i) out << "garbage ";
     }
     for (bool read_only : {false, true}) {
       StoreOptions options;
       options.read_only = read_only;
       std::unique_ptr<Store> store;
-      Status s = Store::Open(tmp.path(), options, &store);
+      Status s = Store::Open(tmp.Path("store"), options, &store);
       CHECK(s.code() == StatusCode::kStorage);
-      CHECK(s.message() == tmp.path() + ": not a geokg store (data.mdb is not an LMDB file)");
+      CHECK(s.message() == tmp.Path("store") + ": not a geokg store (data.mdb is not an LMDB file)");
     }
   }
   SECTION("a file, not a directory") {
     TempDir tmp;
-    std::ofstream(tmp.path()) << "x";
+    std::ofstream(tmp.Path("store")) << "x";
     std::unique_ptr<Store> store;
-    CHECK(Store::Open(tmp.path(), StoreOptions{}, &store).code() == StatusCode::kStorage);
+    CHECK(Store::Open(tmp.Path("store"), StoreOptions{}, &store).code() == StatusCode::kStorage);
   }
   SECTION("an LMDB environment of another program") {
     TempDir tmp;
-    fs::create_directories(tmp.path());
+    fs::create_directories(tmp.Path("store"));
     MDB_env* env = nullptr;
     REQUIRE(mdb_env_create(&env) == 0);
-    REQUIRE(mdb_env_open(env, tmp.path().c_str(), 0, 0644) == 0);
+    REQUIRE(mdb_env_open(env, tmp.Path("store").c_str(), 0, 0644) == 0);
     MDB_txn* txn = nullptr;
     REQUIRE(mdb_txn_begin(env, nullptr, 0, &txn) == 0);
     MDB_dbi dbi;
@@ -526,7 +509,7 @@ TEST_CASE("directories that are not stores are refused", "[graph][store]") {
     REQUIRE(mdb_txn_commit(txn) == 0);
     mdb_env_close(env);
     std::unique_ptr<Store> store;
-    Status s = Store::Open(tmp.path(), StoreOptions{}, &store);
+    Status s = Store::Open(tmp.Path("store"), StoreOptions{}, &store);
     CHECK(s.code() == StatusCode::kStorage);
     CHECK(s.message().find("not a geokg store") != std::string::npos);
   }
@@ -535,13 +518,13 @@ TEST_CASE("directories that are not stores are refused", "[graph][store]") {
 TEST_CASE("a read-only store reads and refuses writes", "[graph][store]") {
   TempDir tmp;
   {
-    auto store = OpenOrDie(tmp.path());
+    auto store = OpenOrDie(tmp.Path("store"));
     REQUIRE(store->Apply({SampleDoc("read only", 20200101)}, nullptr).ok());
   }
   StoreOptions options;
   options.read_only = true;
   options.create_if_missing = false;
-  auto store = OpenOrDie(tmp.path(), options);
+  auto store = OpenOrDie(tmp.Path("store"), options);
   CHECK(StatsOf(*store).evidence == 3);
   Status s = store->Apply({SampleDoc("another", 20200101)}, nullptr);
   CHECK(s.code() == StatusCode::kStorage);
@@ -577,7 +560,7 @@ TEST_CASE("readers are not blocked by an open write transaction", "[graph][store
     cv.notify_all();
     cv.wait(lock, [&] { return release; });
   };
-  auto store = OpenOrDie(tmp.path(), options);
+  auto store = OpenOrDie(tmp.Path("store"), options);
   // The first batch: let it commit immediately.
   {
     Status first_status;
@@ -607,7 +590,7 @@ TEST_CASE("readers are not blocked by an open write transaction", "[graph][store
   CHECK(st.documents == 1);
   CHECK(st.evidence == 3);
   CHECK(SummaryOf(*store, kUsToIraq).TotalCount() == 2);
-  CHECK(DocumentsSeenByAnotherProcess(tmp.path()) == 1);
+  CHECK(DocumentsSeenByAnotherProcess(tmp.Path("store")) == 1);
   {
     std::lock_guard<std::mutex> lock(mu);
     release = true;
@@ -616,7 +599,7 @@ TEST_CASE("readers are not blocked by an open write transaction", "[graph][store
   writer.join();
   REQUIRE(write_status.ok());
   CHECK(StatsOf(*store).documents == 3);
-  CHECK(DocumentsSeenByAnotherProcess(tmp.path()) == 3);
+  CHECK(DocumentsSeenByAnotherProcess(tmp.Path("store")) == 3);
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 
 #include "graph/ids.h"
 #include "ingest/text.h"
+#include "tests/support/process.h"
 
 namespace fs = std::filesystem;
 using geokg::Status;
@@ -23,22 +24,7 @@ namespace ingest = geokg::ingest;
 
 namespace {
 
-// A temporary directory removed at scope exit.
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::random_device rd;
-    path = fs::temp_directory_path() / ("geokg_lexicon_test_" + std::to_string(rd()) + std::to_string(rd()));
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  void Write(const std::string& name, const std::string& contents) const {
-    std::ofstream(path / name) << contents;
-  }
-};
+using geokg::testing::TempDir;
 
 void WriteBase(const TempDir& d) {
   d.Write("countries.actors.tsv",
@@ -66,7 +52,7 @@ TEST_CASE("lexicon loads entries, aliases, links, demonyms, metonyms, titles", "
   TempDir dir;
   WriteBase(dir);
   std::shared_ptr<const Lexicon> lex;
-  Status s = ingest::LoadLexiconDirs({dir.path.string()}, &lex);
+  Status s = ingest::LoadLexiconDirs({dir.path().string()}, &lex);
   REQUIRE(s.ok());
   const Lexicon::Entry* us = lex->FindCanonical("united states");
   REQUIRE(us != nullptr);
@@ -105,7 +91,7 @@ TEST_CASE("longest match wins and case rules apply", "[ingest][lexicon]") {
   TempDir dir;
   WriteBase(dir);
   std::shared_ptr<const Lexicon> lex;
-  REQUIRE(ingest::LoadLexiconDirs({dir.path.string()}, &lex).ok());
+  REQUIRE(ingest::LoadLexiconDirs({dir.path().string()}, &lex).ok());
   DocAnalysis doc;
   CHECK(Match(*lex, "Popular Mobilisation Forces said", &doc).length == 3);
   CHECK(Match(*lex, "United States of America troops", &doc).length == 4);
@@ -135,7 +121,7 @@ TEST_CASE("extra lexicon directories add entries and aliases", "[ingest][lexicon
               "Kataib Hezbollah\tarmed-group\tIRQ\tKH\tbacked-by>Iran;part-of>Popular Mobilisation Forces\n");
   extra.Write("demonyms.tsv", "Persian\tIran\n");
   std::shared_ptr<const Lexicon> lex;
-  REQUIRE(ingest::LoadLexiconDirs({base.path.string(), extra.path.string()}, &lex).ok());
+  REQUIRE(ingest::LoadLexiconDirs({base.path().string(), extra.path().string()}, &lex).ok());
   const Lexicon::Entry* iran = lex->FindCanonical("Iran");
   REQUIRE(iran != nullptr);
   CHECK(lex->FindAlias("Persia") == iran);
@@ -147,9 +133,9 @@ TEST_CASE("extra lexicon directories add entries and aliases", "[ingest][lexicon
   CHECK(m.values[0].kind == LexKind::kDemonym);
 
   // LoadLexicon: built-in directory from $GEOKG_DATA_DIR, then extras.
-  ::setenv("GEOKG_DATA_DIR", base.path.c_str(), 1);
+  ::setenv("GEOKG_DATA_DIR", base.path().c_str(), 1);
   std::shared_ptr<const Lexicon> lex2;
-  REQUIRE(ingest::LoadLexicon({extra.path.string()}, &lex2).ok());
+  REQUIRE(ingest::LoadLexicon({extra.path().string()}, &lex2).ok());
   CHECK(lex2->FindAlias("Persia") != nullptr);
   CHECK(lex2->FindAlias("PMF") != nullptr);
   ::unsetenv("GEOKG_DATA_DIR");
@@ -160,7 +146,7 @@ TEST_CASE("malformed lexicon lines are errors naming file and line", "[ingest][l
   SECTION("unknown kind") {
     TempDir dir;
     dir.Write("x.actors.tsv", "# comment\nIran\tcountry\nHamas\tarmed group x\n");
-    Status s = ingest::LoadLexiconDirs({dir.path.string()}, &lex);
+    Status s = ingest::LoadLexiconDirs({dir.path().string()}, &lex);
     REQUIRE_FALSE(s.ok());
     CHECK(s.code() == geokg::StatusCode::kInvalidInput);
     CHECK(s.message().find("x.actors.tsv:3:") != std::string::npos);
@@ -169,21 +155,21 @@ TEST_CASE("malformed lexicon lines are errors naming file and line", "[ingest][l
   SECTION("too few fields") {
     TempDir dir;
     dir.Write("x.actors.tsv", "Iran\n");
-    Status s = ingest::LoadLexiconDirs({dir.path.string()}, &lex);
+    Status s = ingest::LoadLexiconDirs({dir.path().string()}, &lex);
     REQUIRE_FALSE(s.ok());
     CHECK(s.message().find("x.actors.tsv:1:") != std::string::npos);
   }
   SECTION("bad link") {
     TempDir dir;
     dir.Write("x.actors.tsv", "Iran\tcountry\tIRN\t\tfriends>Iraq\n");
-    Status s = ingest::LoadLexiconDirs({dir.path.string()}, &lex);
+    Status s = ingest::LoadLexiconDirs({dir.path().string()}, &lex);
     REQUIRE_FALSE(s.ok());
     CHECK(s.message().find("x.actors.tsv:1:") != std::string::npos);
   }
   SECTION("bad country code") {
     TempDir dir;
     dir.Write("x.actors.tsv", "Iran\tcountry\tIranian\n");
-    Status s = ingest::LoadLexiconDirs({dir.path.string()}, &lex);
+    Status s = ingest::LoadLexiconDirs({dir.path().string()}, &lex);
     REQUIRE_FALSE(s.ok());
     CHECK(s.message().find("x.actors.tsv:1:") != std::string::npos);
   }
@@ -191,14 +177,14 @@ TEST_CASE("malformed lexicon lines are errors naming file and line", "[ingest][l
     TempDir dir;
     dir.Write("x.actors.tsv", "Iran\tcountry\tIRN\n");
     dir.Write("demonyms.tsv", "Iranian\tIran\n\nNarnian\tNarnia\n");
-    Status s = ingest::LoadLexiconDirs({dir.path.string()}, &lex);
+    Status s = ingest::LoadLexiconDirs({dir.path().string()}, &lex);
     REQUIRE_FALSE(s.ok());
     CHECK(s.message().find("demonyms.tsv:3:") != std::string::npos);
   }
   SECTION("titles leader column") {
     TempDir dir;
     dir.Write("titles.tsv", "President\thead-of-state\tmaybe\n");
-    Status s = ingest::LoadLexiconDirs({dir.path.string()}, &lex);
+    Status s = ingest::LoadLexiconDirs({dir.path().string()}, &lex);
     REQUIRE_FALSE(s.ok());
     CHECK(s.message().find("titles.tsv:1:") != std::string::npos);
   }
@@ -226,7 +212,7 @@ TEST_CASE("a patronymic is not indexed as a surname", "[ingest][lexicon]") {
             "Rashid Ahmed bin Fahd\tperson\tARE\t\t\n"
             "Mark Esper\tperson\tUSA\t\t\n");
   std::shared_ptr<const Lexicon> lex;
-  REQUIRE(ingest::LoadLexiconDirs({dir.path.string()}, &lex).ok());
+  REQUIRE(ingest::LoadLexiconDirs({dir.path().string()}, &lex).ok());
   CHECK(lex->PeopleWithSurname(ingest::TokenKey("Fahd")) == nullptr);
   REQUIRE(lex->PeopleWithSurname(ingest::TokenKey("Esper")) != nullptr);
 }

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "graph/ids.h"
+#include "tests/support/process.h"
 
 namespace fs = std::filesystem;
 using geokg::Status;
@@ -28,27 +29,7 @@ using geokg::ingest::RunPipeline;
 
 namespace {
 
-class TempDir {
- public:
-  TempDir() {
-    std::random_device rd;
-    path_ = fs::temp_directory_path() / ("geokg_pipeline_" + std::to_string(::getpid()) + "_" +
-                                         std::to_string(rd()));
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  std::string Write(const std::string& rel, const std::string& content) const {
-    std::ofstream((path_ / rel), std::ios::binary) << content;
-    return (path_ / rel).string();
-  }
-  std::string Path() const { return path_.string(); }
-
- private:
-  fs::path path_;
-};
+using geokg::testing::TempDir;
 
 // "doc <n>" lines; the text of document n is "doc n".
 std::string MakeJsonl(int n, int first = 0) {

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "graph/ids.h"
+#include "tests/support/process.h"
 
 namespace fs = std::filesystem;
 using geokg::ingest::Document;
@@ -22,33 +23,7 @@ using geokg::ingest::ReaderOptions;
 
 namespace {
 
-// A temporary folder removed at scope exit.
-class TempDir {
- public:
-  TempDir() {
-    std::random_device rd;
-    path_ = fs::temp_directory_path() / ("geokg_reader_" + std::to_string(::getpid()) + "_" +
-                                         std::to_string(rd()));
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::permissions(path_, fs::perms::owner_all, fs::perm_options::add, ec);
-    for (auto& e : fs::recursive_directory_iterator(path_, fs::directory_options::skip_permission_denied, ec))
-      fs::permissions(e.path(), fs::perms::owner_all, fs::perm_options::add, ec);
-    fs::remove_all(path_, ec);
-  }
-  std::string Write(const std::string& rel, const std::string& content) const {
-    fs::path p = path_ / rel;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << content;
-    return p.string();
-  }
-  std::string Path(const std::string& rel = "") const { return rel.empty() ? path_.string() : (path_ / rel).string(); }
-
- private:
-  fs::path path_;
-};
+using geokg::testing::TempDir;
 
 struct ReadResult {
   std::vector<Document> docs;

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "graph/ids.h"
+#include "tests/support/process.h"
 
 namespace fs = std::filesystem;
 using geokg::ingest::DocAnalysis;
@@ -23,19 +24,7 @@ namespace ingest = geokg::ingest;
 
 namespace {
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::random_device rd;
-    path = fs::temp_directory_path() / ("geokg_recognize_test_" + std::to_string(rd()) + std::to_string(rd()));
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  void Write(const std::string& name, const std::string& contents) const { std::ofstream(path / name) << contents; }
-};
+using geokg::testing::TempDir;
 
 // A small lexicon written for these tests, so that they do not depend on
 // the shipped data (the reference-article test uses the shipped data).
@@ -75,7 +64,7 @@ std::shared_ptr<const Lexicon> FixtureLexicon() {
             "Trade Minister\tminister\tyes\n");
     d.Write("common-words.txt", "the\nsaid\nmark\npopular\nadditional\nforces\nministry\nlater\n");
     std::shared_ptr<const Lexicon> l;
-    geokg::Status s = ingest::LoadLexiconDirs({d.path.string()}, &l);
+    geokg::Status s = ingest::LoadLexiconDirs({d.path().string()}, &l);
     if (!s.ok()) FAIL(s.message());
     return l;
   }();
@@ -676,7 +665,7 @@ std::shared_ptr<const Lexicon> BoundaryLexicon() {
             "Minister\tminister\tno\nKing\troyal\tyes\nLord\tlegislator\tno\n");
     d.Write("common-words.txt", "the\nsaid\ntrade\nnegotiations\nchairman\nfirst\nquarter\n");
     std::shared_ptr<const Lexicon> l;
-    geokg::Status s = ingest::LoadLexiconDirs({d.path.string()}, &l);
+    geokg::Status s = ingest::LoadLexiconDirs({d.path().string()}, &l);
     if (!s.ok()) FAIL(s.message());
     return l;
   }();

@@ -36,7 +36,9 @@ inline void WriteWholeFile(const std::filesystem::path& path, std::string_view d
   out.write(data.data(), static_cast<std::streamsize>(data.size()));
 }
 
-// A unique directory under the system temp dir, removed on destruction.
+// A unique directory under the system temp dir, removed on destruction
+// (permissions a test took away are given back first, so that nothing is
+// left behind).
 class TempDir {
  public:
   TempDir() {
@@ -48,13 +50,25 @@ class TempDir {
     std::filesystem::create_directories(path_);
   }
   ~TempDir() {
+    namespace fs = std::filesystem;
     std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
+    fs::permissions(path_, fs::perms::owner_all, fs::perm_options::add, ec);
+    for (auto& e : fs::recursive_directory_iterator(path_, fs::directory_options::skip_permission_denied, ec))
+      fs::permissions(e.path(), fs::perms::owner_all, fs::perm_options::add, ec);
+    fs::remove_all(path_, ec);
   }
   TempDir(const TempDir&) = delete;
   TempDir& operator=(const TempDir&) = delete;
   const std::filesystem::path& path() const { return path_; }
   std::string operator/(std::string_view name) const { return (path_ / name).string(); }
+  // The path of `rel` inside the directory, or of the directory itself.
+  std::string Path(std::string_view rel = "") const { return rel.empty() ? path_.string() : *this / rel; }
+  // Writes `contents` to `rel` (creating its folders) and returns its path.
+  std::string Write(std::string_view rel, std::string_view contents) const {
+    std::string p = *this / rel;
+    WriteWholeFile(p, contents);
+    return p;
+  }
 
  private:
   std::filesystem::path path_;
