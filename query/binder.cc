@@ -381,6 +381,10 @@ class Binder {
 }  // namespace
 
 bool PlanQuery(const graph::GraphView& view, BoundQuery* q);  // planner.cc
+// Appends the expand steps of a chain pattern (`nodes` interleaved with
+// `rels`) outward from nodes[start], marking the nodes it binds.
+void AppendExpansions(const BoundQuery& q, const std::vector<int>& nodes, const std::vector<int>& rels, int start,
+                      std::vector<bool>* node_bound, std::vector<Step>* steps);  // planner.cc
 
 bool BindQuery(const graph::GraphView& view, QueryAst& ast, const QueryOptions& options,
                BoundQuery* q, QueryError* error) {
@@ -476,19 +480,7 @@ bool BindQuery(const graph::GraphView& view, QueryAst& ast, const QueryOptions& 
       sp.steps.push_back(Step{StepKind::kScan, -1, pe.nodes[0]});
       bound[pe.nodes[0]] = true;
     }
-    auto expand = [&](int rel_i, int from, int to, bool reversed) {
-      Step s;
-      s.kind = q->rels[pe.rels[rel_i]].variable_length ? StepKind::kVarExpand : StepKind::kExpand;
-      s.from = pe.nodes[from];
-      s.to = pe.nodes[to];
-      s.rel = pe.rels[rel_i];
-      s.reversed = reversed;
-      s.to_bound = bound[s.to];
-      bound[s.to] = true;
-      sp.steps.push_back(s);
-    };
-    for (int i = start; i < static_cast<int>(pe.rels.size()); ++i) expand(i, i, i + 1, false);
-    for (int i = start - 1; i >= 0; --i) expand(i, i + 1, i, true);
+    AppendExpansions(*q, pe.nodes, pe.rels, start, &bound, &sp.steps);
   }
   return true;
 }

@@ -19,6 +19,23 @@ void CollectSlots(const BoundExpr& e, std::vector<std::pair<SlotKind, int>>* out
 
 }  // namespace
 
+void AppendExpansions(const BoundQuery& q, const std::vector<int>& nodes, const std::vector<int>& rels, int start,
+                      std::vector<bool>* node_bound, std::vector<Step>* steps) {
+  auto expand = [&](int rel_i, int from, int to, bool reversed) {
+    Step s;
+    s.kind = q.rels[rels[rel_i]].variable_length ? StepKind::kVarExpand : StepKind::kExpand;
+    s.from = nodes[from];
+    s.to = nodes[to];
+    s.rel = rels[rel_i];
+    s.reversed = reversed;
+    s.to_bound = (*node_bound)[s.to];
+    (*node_bound)[s.to] = true;
+    steps->push_back(s);
+  };
+  for (int i = start; i < static_cast<int>(rels.size()); ++i) expand(i, i, i + 1, false);
+  for (int i = start - 1; i >= 0; --i) expand(i, i + 1, i, true);
+}
+
 bool PlanQuery(const graph::GraphView& view, BoundQuery* q) {
   std::vector<bool> node_bound(q->nodes.size(), false), rel_bound(q->rels.size(), false),
       path_bound(q->paths.size(), false);
@@ -83,20 +100,8 @@ bool PlanQuery(const graph::GraphView& view, BoundQuery* q) {
         }
       }
       scan(p.nodes[start]);
-      auto expand = [&](int rel_i, int from, int to, bool reversed) {
-        Step s;
-        s.kind = q->rels[p.rels[rel_i]].variable_length ? StepKind::kVarExpand : StepKind::kExpand;
-        s.from = p.nodes[from];
-        s.to = p.nodes[to];
-        s.rel = p.rels[rel_i];
-        s.reversed = reversed;
-        s.to_bound = node_bound[s.to];
-        node_bound[s.to] = true;
-        rel_bound[s.rel] = true;
-        q->plan.steps.push_back(s);
-      };
-      for (int i = start; i < static_cast<int>(p.rels.size()); ++i) expand(i, i, i + 1, false);
-      for (int i = start - 1; i >= 0; --i) expand(i, i + 1, i, true);
+      AppendExpansions(*q, p.nodes, p.rels, start, &node_bound, &q->plan.steps);
+      for (int r : p.rels) rel_bound[r] = true;
     }
     if (p.path >= 0) path_bound[p.path] = true;
     // Mark the path bound on the last step of this pattern.
