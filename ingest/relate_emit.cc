@@ -90,25 +90,6 @@ void Relater::Emit(const Args& src, RelationType type, const Args& tgt, Modality
   }
 }
 
-namespace {
-
-// Nouns naming what an actor says or decides: "attacked Japan's fiscal
-// policy" attacks words, not Japan, and is criticism.
-constexpr std::string_view kStanceNouns[] = {
-    "approach", "claims", "comments", "decision", "decisions", "handling", "plan", "plans", "policies",
-    "policy", "position", "proposal", "proposals", "record", "remarks", "stance", "statement", "statements"};
-
-bool IsStanceNoun(std::string_view word) {
-  for (std::string_view n : kStanceNouns)
-    if (word.size() == n.size() && std::equal(word.begin(), word.end(), n.begin(), [](char a, char b) {
-          return (a >= 'A' && a <= 'Z' ? a + 32 : a) == b;
-        }))
-      return true;
-  return false;
-}
-
-}  // namespace
-
 void Relater::EmitOne(int sm, RelationType type, int tm, Modality modality, float conf,
                       uint32_t tb, uint32_t te, const std::string& role) {
   if (v_.SameNp(sm, tm)) return;
@@ -119,7 +100,7 @@ void Relater::EmitOne(int sm, RelationType type, int tm, Modality modality, floa
         (doc_.tokens[m.last_token - 1].flags & kTokPossessive)) {
       for (uint32_t k = m.last_token + 1; k < doc_.tokens.size() && k <= m.last_token + 4; ++k) {
         if (doc_.tokens[k].flags & kTokPunct) break;
-        if (IsStanceNoun(doc_.TokenText(k))) {
+        if (words::ClassesOf(doc_.TokenText(k)) & words::kStanceNoun) {
           type = RelationType::kCondemned;
           break;
         }

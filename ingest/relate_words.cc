@@ -91,6 +91,9 @@ constexpr auto kAccusationNouns = Make(
     "accusation", "accusations", "allegation", "allegations", "claim", "claims", "charge",
     "charges", "report", "reports", "suggestion", "suggestions", "assertion", "assertions",
     "involvement", "responsibility", "role", "blame", "assertion");
+constexpr auto kStanceNouns = Make(
+    "approach", "claims", "comments", "decision", "decisions", "handling", "plan", "plans", "policies",
+    "policy", "position", "proposal", "proposals", "record", "remarks", "stance", "statement", "statements");
 constexpr auto kTerminals = Make(".", "!", "?", "…");
 constexpr auto kClauseBreaks = Make(";", ":", "(", ")", "—", "–", "-", "--", "[", "]", "|");
 
@@ -123,6 +126,7 @@ class ClassTable {
     Add(kAccusationNouns, kAccusationNoun);
     Add(kTerminals, kTerminal);
     Add(kClauseBreaks, kClauseBreak);
+    Add(kStanceNouns, kStanceNoun);
   }
 
   uint32_t Find(std::string_view w) const {

@@ -36,6 +36,7 @@ enum WordClass : uint32_t {
   kAccusationNoun = 1u << 18,
   kTerminal = 1u << 19,
   kClauseBreak = 1u << 20,
+  kStanceNoun = 1u << 21,  // policy, remarks, decision: what an actor says or decides
 };
 
 // The set of WordClass bits of `w` (exact, case-sensitive match against the
