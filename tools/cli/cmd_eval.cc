@@ -24,6 +24,11 @@
 #include "ingest/reader.h"
 #include "tools/cli/command.h"
 #include "tools/eval/eval_core.h"
+#include "tools/eval/events_eval.h"
+#include "graph/ids.h"
+#include "ingest/analysis.h"
+#include "ingest/recognize.h"
+#include "ingest/relate.h"
 
 namespace geokg::tools {
 namespace {
@@ -289,9 +294,115 @@ void PrintJson(std::ostream& out, const std::vector<EvalFile>& files, const File
   out << root.dump(2) << "\n";
 }
 
+// geokg eval --events FILE: event-coded sentences (events_eval.h).
+SpanActors RecognizeSpan(const ingest::Extractor& extractor, const std::string& span) {
+  SpanActors out;
+  std::string folded = FoldName(span);
+  out.folded.reserve(folded.size() + 2);
+  out.folded.push_back(' ');
+  for (char c : folded)
+    out.folded.push_back(static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c)) ? c : ' ');
+  out.folded.push_back(' ');
+  thread_local ingest::DocAnalysis analysis;
+  analysis.Clear();
+  ingest::Recognize(extractor.lexicon(), span, &analysis);
+  for (const ingest::Mention& m : analysis.mentions) {
+    const graph::Entity& e = analysis.entities[m.entity];
+    out.entities.push_back(ingest::EntityIdOf(e));
+    if (!e.country.empty()) out.countries.push_back(e.country);
+  }
+  return out;
+}
+
+std::string Percent(uint32_t num, uint32_t den) {
+  if (den == 0) return "-";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3f", double(num) / den);
+  return buf;
+}
+
+int RunEventsEval(const ParsedArgs& args) {
+  const std::string path = args.Get("--events");
+  const auto scheme = ParseQuadScheme(args.Get("--quad", "phoenix"));
+  if (!scheme) return Fail(kCmd, "--quad must be ranges or phoenix, not '" + args.Get("--quad") + "'", 1);
+  std::vector<EdgeModality> modalities = {EdgeModality::kAsserted, EdgeModality::kReported};
+  if (args.Get("--modality") == "all")
+    modalities = {EdgeModality::kAsserted, EdgeModality::kNegated, EdgeModality::kHypothetical,
+                  EdgeModality::kFuture, EdgeModality::kReported};
+  else if (args.Has("--modality") && args.Get("--modality") != "asserted+reported")
+    return Fail(kCmd, "--modality must be asserted+reported (default) or all", 1);
+  const bool verbose = args.Has("--verbose");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Fail(kCmd, path + ": cannot read", 1);
+
+  ingest::ExtractorOptions options;
+  options.lexicon_dirs = args.GetAll("--lexicon");
+  std::unique_ptr<ingest::Extractor> extractor;
+  if (Status s = ingest::Extractor::Create(options, &extractor); !s.ok())
+    return Fail(kCmd, s.message(), s.ExitCode());
+
+  EventTotals totals;
+  std::string line;
+  int line_no = 0, bad = 0;
+  std::ostringstream detail;
+  static constexpr std::string_view kVerdict[] = {"match", "wrong class", "wrong actors", "wrong"};
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    EventSentence gold;
+    std::string error;
+    if (!ParseEventSentence(line, &gold, &error)) {
+      std::cerr << "geokg eval: " << path << ":" << line_no << ": " << error << "\n";
+      ++bad;
+      continue;
+    }
+    ingest::Document doc;
+    doc.text = gold.text;
+    doc.meta.id = graph::DocIdFor(doc.text);
+    doc.meta.source = path + ":" + std::to_string(line_no);
+    doc.meta.bytes = doc.text.size();
+    std::vector<EventEdge> edges = EventEdgesFromRecord(extractor->Extract(doc), modalities);
+    std::vector<SpanActors> sources, targets;
+    for (const std::string& s : gold.sources) sources.push_back(RecognizeSpan(*extractor, s));
+    for (const std::string& t : gold.targets) targets.push_back(RecognizeSpan(*extractor, t));
+    SentenceScore score = ScoreSentence(gold, sources, targets, edges, *scheme);
+    totals.Add(gold, score, edges, *scheme);
+    if (verbose && (score.recall_scored || (score.precision_scored && !edges.empty()))) {
+      detail << (score.found ? "FOUND " : score.recall_scored ? "MISSED " : "CLASS0 ") << gold.id
+             << " class " << gold.quad_class << ": " << gold.text << "\n  gold:";
+      for (const auto& s : gold.sources) detail << " [" << s << "]";
+      detail << " ->";
+      for (const auto& t : gold.targets) detail << " [" << t << "]";
+      detail << "\n";
+      for (size_t i = 0; i < edges.size(); ++i)
+        detail << "  " << kVerdict[static_cast<int>(score.verdicts[i])] << ": " << edges[i].source.name
+               << " -[" << graph::NameOf(edges[i].type) << "]-> " << edges[i].target.name << " ("
+               << NameOf(edges[i].modality) << ", '" << edges[i].trigger << "')\n";
+    }
+  }
+  if (verbose) std::cout << detail.str() << "\n";
+  std::cout << "event sentences: " << totals.sentences << " read, " << totals.recall_sentences
+            << " with source, target and class 1-4 (quad scheme: "
+            << (*scheme == QuadScheme::kRanges ? "ranges" : "phoenix") << ")\n";
+  std::cout << "recall    " << Percent(totals.found, totals.recall_sentences) << "  (" << totals.found
+            << " of " << totals.recall_sentences << " sentences; " << totals.without_edges
+            << " gave no event edge)\n";
+  std::cout << "precision " << Percent(totals.correct, totals.edges) << "  (" << totals.correct << " of "
+            << totals.edges << " edges; " << totals.wrong_class << " wrong class, "
+            << totals.wrong_actors << " wrong actors)\n";
+  std::cout << "class  recall            precision\n";
+  for (int c = 0; c <= 4; ++c)
+    std::cout << "  " << c << "    " << std::left << std::setw(6) << Percent(totals.class_found[c], totals.class_sentences[c])
+              << " " << std::setw(10) << (std::to_string(totals.class_found[c]) + "/" + std::to_string(totals.class_sentences[c]))
+              << " " << std::setw(6) << Percent(totals.class_correct[c], totals.class_edges[c]) << " "
+              << totals.class_correct[c] << "/" << totals.class_edges[c] << std::right << "\n";
+  return bad > 0 ? 1 : 0;
+}
+
 }  // namespace
 
 int RunEval(const ParsedArgs& args) {
+  if (args.Has("--events")) return RunEventsEval(args);
   const std::string format = args.Get("--format", "table");
   if (format != "table" && format != "json")
     return Fail(kCmd, "--format must be table or json, not '" + format + "'", 1);
