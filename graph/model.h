@@ -62,8 +62,24 @@ enum class RelationType : uint8_t {
   kSanctioned,
   kWithdrewFrom,
   kNegotiatedWith,
+  // Added for the full PLOVER/CAMEO event set. Stored records hold the
+  // numeric value: append only, never renumber.
+  kCommentedOn = 22,
+  kAppealedTo,
+  kPledgedTo,
+  kCooperatedWith,
+  kConcededTo,
+  kReleased,
+  kInvestigated,
+  kReducedRelationsWith,
+  kCoerced,
+  kArrested,
+  kExpelled,
+  kSeized,
+  kFought,
+  kMassacred,
 };
-inline constexpr int kRelationTypeCount = 22;
+inline constexpr int kRelationTypeCount = 36;
 
 // How a sentence states a relation. Queries see kAsserted by default.
 enum class Modality : uint8_t {
@@ -88,6 +104,17 @@ struct Entity {
   EntityKind kind = EntityKind::kOrganization;
   std::vector<std::string> aliases;  // surface forms seen or known ("US")
   std::string country;  // ISO 3166 alpha-3 affiliation when known ("USA")
+  // Totals kept by the store and filled in when it reads an entity (0 in a
+  // DocRecord, whose per-document counts are DocRecord::mentions); not part
+  // of the stored entity record.
+  uint64_t mentions = 0;   // mentions in all stored documents
+  uint64_t documents = 0;  // stored documents that mention the entity
+};
+
+// How often one document mentions one entity.
+struct MentionCount {
+  EntityId entity = 0;
+  uint32_t count = 0;  // mentions in the document, >= 1
 };
 
 // One sentence that states one relation.
@@ -151,7 +178,12 @@ struct DocMeta {
 // Everything extracted from one document: the unit of idempotent ingest.
 struct DocRecord {
   DocMeta meta;
-  std::vector<Entity> entities;  // every entity the relations mention
+  // Every entity the document names or its relations refer to, once each.
+  std::vector<Entity> entities;
+  // Every entity named in the document with its number of mentions, once
+  // each (entities only a relation refers to have none). The store builds
+  // its entity -> documents index and the entities' totals from these.
+  std::vector<MentionCount> mentions;
   std::vector<ExtractedRelation> relations;
 };
 

@@ -67,7 +67,89 @@ constexpr std::array<RelationInfo, kRelationTypeCount> kTypes = {{
      "the source withdrew forces or left an agreement with the target"},
     {RelationType::kNegotiatedWith, "negotiated-with", "CONSULT", "04", true, false,
      "the actors negotiated"},
+    // PLOVER has no public-statement type; CAMEO 01 has no PLOVER counterpart.
+    {RelationType::kCommentedOn, "commented-on", "", "01", false, false,
+     "the source made a public statement about the target"},
+    {RelationType::kAppealedTo, "appealed-to", "REQUEST", "02", false, false,
+     "the source appealed to or urged the target (a plea, not a demand)"},
+    // CAMEO 03 (intent to cooperate) is PLOVER AGREE: offers, promises, pledges.
+    {RelationType::kPledgedTo, "pledged-to", "AGREE", "03", false, false,
+     "the source promised or offered the target cooperation, aid, talks or concessions"},
+    {RelationType::kCooperatedWith, "cooperated-with", "COOPERATE", "06", true, false,
+     "the actors cooperated in deed: economic, military, judicial or intelligence cooperation"},
+    {RelationType::kConcededTo, "conceded-to", "CONCEDE", "08", false, false,
+     "the source yielded to the target: eased restrictions, met demands, accepted a truce"},
+    // PLOVER 2021 codes CAMEO 084 (return, release) as RETREAT.
+    {RelationType::kReleased, "released", "RETREAT", "08", false, false,
+     "the source freed or handed back the target: prisoners, hostages, property"},
+    // PLOVER codes CAMEO 09 as ACCUSE with mode "investigate".
+    {RelationType::kInvestigated, "investigated", "ACCUSE", "09", false, false,
+     "the source investigated or opened an inquiry into the target"},
+    {RelationType::kReducedRelationsWith, "reduced-relations-with", "SANCTION", "16", false, false,
+     "the source cut ties with the target: broke off relations or talks, expelled envoys, "
+     "stopped aid"},
+    {RelationType::kCoerced, "coerced", "COERCE", "17", false, false,
+     "the source coerced the target without combat: bans, curfews, blockades, repression"},
+    {RelationType::kArrested, "arrested", "COERCE", "17", false, false,
+     "the source arrested, detained, jailed or charged the target"},
+    {RelationType::kExpelled, "expelled", "COERCE", "17", false, false,
+     "the source expelled or deported the target"},
+    {RelationType::kSeized, "seized", "COERCE", "17", false, false,
+     "the source seized or occupied the target place, property or territory"},
+    {RelationType::kFought, "fought", "ASSAULT", "19", true, false,
+     "the actors fought or clashed with each other"},
+    {RelationType::kMassacred, "massacred", "ASSAULT", "20", false, false,
+     "the source committed mass killing or ethnic cleansing against the target"},
 }};
+
+// CAMEO event code prefix -> geokg type. TypeForCameo takes the longest
+// prefix of the code found here, so a sub-code row overrides its root. Every
+// root 01-20 has a row.
+struct CameoRow {
+  std::string_view prefix;
+  RelationType type;
+};
+constexpr CameoRow kCameoTable[] = {
+    {"01", RelationType::kCommentedOn},
+    {"02", RelationType::kAppealedTo},
+    {"03", RelationType::kPledgedTo},
+    {"04", RelationType::kMetWith},
+    {"045", RelationType::kNegotiatedWith},  // mediate
+    {"046", RelationType::kNegotiatedWith},  // negotiate
+    {"05", RelationType::kSupported},        // praise, endorse, defend, recognise
+    {"057", RelationType::kAgreedWith},      // sign formal agreement
+    {"06", RelationType::kCooperatedWith},
+    {"07", RelationType::kAided},
+    {"08", RelationType::kConcededTo},
+    {"084", RelationType::kReleased},      // return, release persons or property
+    {"0874", RelationType::kWithdrewFrom},  // retreat or surrender militarily
+    {"09", RelationType::kInvestigated},
+    {"10", RelationType::kCalledOn},
+    {"11", RelationType::kCondemned},  // disapprove, criticise, denounce
+    {"112", RelationType::kBlamed},    // accuse (of crime, aggression, war crimes...)
+    {"115", RelationType::kBlamed},    // bring a lawsuit against
+    {"116", RelationType::kBlamed},    // find guilty or liable
+    {"12", RelationType::kRejected},
+    {"13", RelationType::kThreatened},
+    {"14", RelationType::kProtestedAgainst},
+    {"15", RelationType::kDeployedTo},  // force posture, mobilisation
+    {"16", RelationType::kReducedRelationsWith},
+    {"163", RelationType::kSanctioned},  // embargo, boycott, sanctions
+    {"17", RelationType::kCoerced},
+    {"171", RelationType::kSeized},      // seize or damage property
+    {"1712", RelationType::kAttacked},   // destroy property (PLOVER ASSAULT)
+    {"173", RelationType::kArrested},
+    {"174", RelationType::kExpelled},
+    {"18", RelationType::kAttacked},     // unconventional violence
+    {"1823", RelationType::kKilled},     // kill by physical assault
+    {"186", RelationType::kKilled},      // assassinate
+    {"19", RelationType::kAttacked},     // conventional military force
+    {"191", RelationType::kCoerced},     // blockade, restrict movement
+    {"192", RelationType::kSeized},      // occupy territory
+    {"20", RelationType::kMassacred},
+    {"201", RelationType::kExpelled},    // mass expulsion
+    {"204", RelationType::kAttacked},    // weapons of mass destruction
+};
 
 constexpr std::array<std::string_view, kModalityCount> kModalities = {
     "asserted", "negated", "hypothetical", "future", "reported"};
@@ -117,6 +199,32 @@ std::string FoldSeparators(std::string_view text) {
     out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
   }
   return out;
+}
+
+std::optional<RelationType> TypeForCameo(std::string_view code) {
+  if (code.size() < 2 || code.size() > 4) return std::nullopt;
+  for (char c : code)
+    if (c < '0' || c > '9') return std::nullopt;
+  std::optional<RelationType> best;
+  size_t best_len = 0;
+  for (const CameoRow& row : kCameoTable) {
+    if (row.prefix.size() > best_len && code.substr(0, row.prefix.size()) == row.prefix) {
+      best = row.type;
+      best_len = row.prefix.size();
+    }
+  }
+  return best;
+}
+
+int QuadClassOf(RelationType type) {
+  const RelationInfo& info = InfoOf(type);
+  if (info.structural || info.cameo.size() != 2) return 0;
+  int root = (info.cameo[0] - '0') * 10 + (info.cameo[1] - '0');
+  if (root >= 1 && root <= 5) return 1;
+  if (root <= 9) return 2;
+  if (root <= 14) return 3;
+  if (root <= 20) return 4;
+  return 0;
 }
 
 std::optional<EntityKind> ParseKind(std::string_view text) {

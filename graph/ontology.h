@@ -46,6 +46,17 @@ std::optional<EntityKind> ParseKind(std::string_view text);
 std::optional<RelationType> ParseRelationType(std::string_view text);
 std::optional<Modality> ParseModality(std::string_view text);
 
+// The geokg type for a CAMEO event code of 2 to 4 digits ("19", "190",
+// "0841"), by the most specific prefix in one table in ontology.cc: "0841"
+// -> released, "173" -> arrested, "112" -> blamed, "19" -> attacked.
+// nullopt for a malformed code ("---", "1a") or one outside roots 01-20.
+std::optional<RelationType> TypeForCameo(std::string_view code);
+
+// The CAMEO/GDELT quad class of an event type: 1 verbal cooperation (CAMEO
+// roots 01-05), 2 material cooperation (06-09), 3 verbal conflict (10-14),
+// 4 material conflict (15-20); 0 for structural (stative) relations.
+int QuadClassOf(RelationType type);
+
 // The known kind or type name nearest to `text` (edit distance), for
 // "did you mean" messages. Returns "" when nothing is reasonably close.
 std::string SuggestKind(std::string_view text);

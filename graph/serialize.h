@@ -29,6 +29,9 @@
 
 namespace geokg::graph {
 
+// Entity::mentions and Entity::documents are not part of the record: the
+// store keeps them in entity_counts (see store.cc), so that mentioning an
+// entity again does not rewrite its record.
 template <class Archive>
 void serialize(Archive& ar, Entity& e, const std::uint32_t /*version*/) {
   ar(e.id, e.name, e.kind, e.aliases, e.country);

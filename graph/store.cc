@@ -2,11 +2,13 @@
 // is in store_write.cc, the readers in store_read.cc, the LMDB wrappers in
 // store_lmdb.h.
 //
-// Layout (schema version 2): one LMDB environment (the store directory:
-// data.mdb, lock.mdb) holding six named databases.
+// Layout (schema version 3): one LMDB environment (the store directory:
+// data.mdb, lock.mdb) holding eight named databases.
 //
 //   meta       := "schema_version" -> be32 version  (kStoreSchemaVersion)
 //               | "created_by"     -> text           ("geokg 0.1.0")
+//               | "upgraded_from"  -> be32 version   (only in a store
+//                                     created by an older schema)
 //   entities   := be64 entity_id -> cereal(Entity)
 //   aliases    := NormalizeName(name) -> be64 entity_id
 //                   (MDB_DUPSORT: one key, many ids; the canonical name and
@@ -19,6 +21,17 @@
 //                   this one, 0 for its first; Evidence carries doc,
 //                   sentence, begin, ...)
 //   documents  := be64 doc_id -> cereal(DocMeta)
+//   entity_docs   := be64 entity_id -> be64 doc_id be32 mentions be32 date
+//                   (MDB_DUPSORT | MDB_DUPFIXED: one key per entity, one
+//                   16-byte duplicate per document that mentions it, so
+//                   the index is keyed (entity, doc) in that order; from
+//                   DocRecord::mentions; date: the document's, 0 unknown,
+//                   so that listing an entity's newest documents needs no
+//                   document lookups beyond the ones listed)
+//   entity_counts := be64 entity_id -> be64 mentions be64 documents
+//                   (per entity, the sums over its entity_docs entries;
+//                   scanned beside `entities` in id order to fill
+//                   Entity::mentions and Entity::documents)
 //
 //   relation_key := be64 source u8 type be64 target      (17 bytes)
 //   evidence_no  := 1 + the largest stored evidence_no + position of the
@@ -52,13 +65,23 @@
 // docs/store.md).
 //
 // Invariants kept by Apply (one write transaction per batch):
-//   - a document's evidence is stored in the same transaction as its
-//     documents entry, so a stored document has all its evidence;
+//   - a document's evidence and its entity_docs entries are stored in the
+//     same transaction as its documents entry, so a stored document has
+//     all its evidence and mentions;
+//   - for every entity, entity_counts holds the number of its entity_docs
+//     entries and the sum of their mentions (no entry: none);
 //   - every evidence record is on exactly one relation's chain, and a
 //     chain's numbers strictly decrease;
 //   - for every relation, summary.TotalCount() == length of its chain;
 //     counts[m] == number of its evidence records of modality m;
 //   - (relation, doc, sentence, begin) identifies at most one evidence.
+//
+// Schema 2 (no mention index) is read and upgraded: a writable open creates
+// entity_docs and entity_counts, empty, in its opening transaction and
+// writes version 3 (and "upgraded_from"); a read-only open reads the store
+// as it is, with no mentions. Either way the documents stored before the
+// upgrade count no mentions (their text is not kept), which docs/store.md
+// says.
 #include "graph/store.h"
 
 #include <cerrno>
@@ -76,18 +99,24 @@ namespace {
 constexpr std::string_view kSchemaVersionKey = "schema_version";
 constexpr std::string_view kCreatedByKey = "created_by";
 constexpr std::string_view kCreatedBy = "geokg 0.1.0";
+constexpr std::string_view kUpgradedFromKey = "upgraded_from";
+// The oldest schema this build reads (and upgrades when writable).
+constexpr uint32_t kOldestReadableSchema = 2;
 
 struct NamedDb {
   const char* name;
   MDB_dbi Store::Impl::*member;
   unsigned flags;
+  uint32_t since_schema;  // the schema version that added it
 };
 constexpr NamedDb kDatabases[] = {
-    {"entities", &Store::Impl::entities, 0},
-    {"aliases", &Store::Impl::aliases, MDB_DUPSORT},
-    {"relations", &Store::Impl::relations, 0},
-    {"evidence", &Store::Impl::evidence, 0},
-    {"documents", &Store::Impl::documents, 0},
+    {"entities", &Store::Impl::entities, 0, 1},
+    {"aliases", &Store::Impl::aliases, MDB_DUPSORT, 1},
+    {"relations", &Store::Impl::relations, 0, 1},
+    {"evidence", &Store::Impl::evidence, 0, 1},
+    {"documents", &Store::Impl::documents, 0, 1},
+    {"entity_docs", &Store::Impl::entity_docs, MDB_DUPSORT | MDB_DUPFIXED, 3},
+    {"entity_counts", &Store::Impl::entity_counts, 0, 3},
 };
 
 Status NotAStore(const std::string& dir, std::string_view why) {
@@ -133,19 +162,39 @@ const std::string& Store::dir() const { return impl_->dir; }
 
 namespace {
 
-// Checks the schema version in an open meta database: a Storage error for
-// another version or for a meta database without one.
-Status CheckSchemaVersion(const std::string& dir, MDB_txn* txn, MDB_dbi meta) {
+// Reads the schema version from an open meta database into *version: a
+// Storage error for a version this build does not read (newer, or older
+// than kOldestReadableSchema) or for a meta database without one.
+Status CheckSchemaVersion(const std::string& dir, MDB_txn* txn, MDB_dbi meta, uint32_t* version) {
   MDB_val key = ToVal(kSchemaVersionKey), val;
   int rc = mdb_get(txn, meta, &key, &val);
   if (rc == MDB_NOTFOUND) return NotAStore(dir, "no schema version");
   if (rc != 0) return LmdbError(dir, "read schema version", rc);
   if (val.mv_size != 4) return NotAStore(dir, "malformed schema version");
-  uint32_t version = GetBe32(static_cast<const char*>(val.mv_data));
-  if (version != kStoreSchemaVersion) {
-    return Status::Storage(dir + ": store schema version " + std::to_string(version) +
+  *version = GetBe32(static_cast<const char*>(val.mv_data));
+  if (*version < kOldestReadableSchema || *version > kStoreSchemaVersion) {
+    return Status::Storage(dir + ": store schema version " + std::to_string(*version) +
                            ", this geokg reads " + std::to_string(kStoreSchemaVersion));
   }
+  return Status::Ok();
+}
+
+// Upgrades an older store in the open write transaction: the databases it
+// lacks are created (by the caller's MDB_CREATE opens) and the version
+// becomes kStoreSchemaVersion, "upgraded_from" the old one.
+Status WriteUpgrade(const std::string& dir, MDB_txn* txn, MDB_dbi meta, uint32_t from) {
+  char version[4], old_version[4];
+  PutBe32(version, kStoreSchemaVersion);
+  PutBe32(old_version, from);
+  MDB_val k = ToVal(kSchemaVersionKey), v{4, version};
+  int rc = mdb_put(txn, meta, &k, &v, 0);
+  if (rc == 0) {
+    k = ToVal(kUpgradedFromKey);
+    v = MDB_val{4, old_version};
+    rc = mdb_put(txn, meta, &k, &v, MDB_NOOVERWRITE);  // the first upgrade is the one to keep
+    if (rc == MDB_KEYEXIST) rc = 0;
+  }
+  if (rc != 0) return LmdbError(dir, "upgrade schema version", rc);
   return Status::Ok();
 }
 
@@ -179,9 +228,17 @@ Status OpenDatabases(Store::Impl* impl, MDB_txn* txn, bool writable) {
   } else if (rc != 0) {
     return LmdbError(dir, "open meta database", rc);
   }
-  Status s = CheckSchemaVersion(dir, txn, impl->meta);
+  uint32_t version = 0;
+  Status s = CheckSchemaVersion(dir, txn, impl->meta, &version);
   if (!s.ok()) return s;
+  if (version < kStoreSchemaVersion && writable) {
+    s = WriteUpgrade(dir, txn, impl->meta, version);
+    if (!s.ok()) return s;
+    version = kStoreSchemaVersion;
+  }
+  impl->has_mentions = version >= 3;
   for (const NamedDb& db : kDatabases) {
+    if (db.since_schema > version) continue;  // read-only open of an older store
     rc = mdb_dbi_open(txn, db.name, db.flags | (writable ? MDB_CREATE : 0u), &(impl->*db.member));
     if (rc == MDB_NOTFOUND) return NotAStore(dir, std::string("no ") + db.name + " database");
     if (rc == MDB_INCOMPATIBLE) return NotAStore(dir, std::string("bad ") + db.name + " database");
@@ -223,7 +280,7 @@ Status Store::Open(const std::string& dir, const StoreOptions& options,
   int rc = impl->env.Create();
   if (rc != 0) return LmdbError(dir, "create environment", rc);
   MDB_env* env = impl->env.get();
-  mdb_env_set_maxdbs(env, 8);
+  mdb_env_set_maxdbs(env, 16);
   if (!existing) mdb_env_set_mapsize(env, options.initial_map_size);
   // MDB_WRITEMAP: commits msync the map instead of copying every dirty page
   // into a malloc'd buffer and write()ing it: 1.5x the write throughput on

@@ -1,7 +1,8 @@
 // Store: the persistent knowledge graph, an LMDB environment in a directory.
 //
 // The store keeps entities, their aliases, relation summaries, the evidence
-// behind every relation and the metadata of every ingested document. Ingest
+// behind every relation, the metadata of every ingested document and which
+// documents mention which entity, how often (with totals per entity). Ingest
 // hands it batches of DocRecords; each batch is written in one LMDB write
 // transaction, so a killed process leaves the store as of its last committed
 // batch. Re-applying a document that is already stored changes nothing.
@@ -31,9 +32,11 @@
 
 namespace geokg::graph {
 
-// The on-disk layout version this build reads and writes. A store written
-// with another version is refused at open with a Storage error.
-inline constexpr uint32_t kStoreSchemaVersion = 2;
+// The on-disk layout version this build writes. It also reads version 2
+// (no mention index): opened writable, such a store is upgraded in place to
+// this version; opened read-only, it reads with no mentions. Any other
+// version is refused at open with a Storage error.
+inline constexpr uint32_t kStoreSchemaVersion = 3;
 
 struct StoreOptions {
   // Open without write access; Apply then fails with a Storage error.
@@ -55,6 +58,9 @@ struct StoreStats {
   std::array<uint64_t, kRelationTypeCount> relations_by_type{};
   std::array<uint64_t, kEntityKindCount> entities_by_kind{};
   std::array<uint64_t, kModalityCount> evidence_by_modality{};
+  // Entity mentions over all documents, and (entity, document) pairs in
+  // the mention index.
+  uint64_t mentions = 0, entity_documents = 0;
   // Earliest and latest known date over documents and evidence, 0 if none.
   Date first_date = 0, last_date = 0;
   uint64_t map_size = 0;    // bytes of address space reserved for the map
@@ -62,11 +68,20 @@ struct StoreStats {
   uint32_t schema_version = 0;
 };
 
+// One document that mentions an entity (Store::ListEntityDocuments).
+struct EntityDocument {
+  // The document's metadata; only `id` (and `date`) when the documents
+  // database has no record of it.
+  DocMeta meta;
+  uint32_t mentions = 0;  // mentions of the entity in the document
+};
+
 struct ApplyResult {
   uint32_t documents_added = 0;
   uint32_t documents_skipped = 0;  // already stored, or repeated in the batch
   uint64_t evidence_added = 0;
   uint64_t entities_added = 0;  // entity ids new to the store
+  uint64_t entity_documents_added = 0;  // new (entity, document) mention entries
 };
 
 class Store {
@@ -76,9 +91,13 @@ class Store {
   //   NotFound "no store at DIR"  dir missing (or empty) and !create_if_missing
   //                               or read_only;
   //   Storage "DIR: ..."          not a geokg store (foreign files, a data.mdb
-  //                               that is not LMDB), another schema version
-  //                               ("DIR: store schema version N, this geokg
-  //                               reads M"), or an LMDB/filesystem failure.
+  //                               that is not LMDB), a schema version this
+  //                               build does not read (neither 2 nor
+  //                               kStoreSchemaVersion: "DIR: store schema
+  //                               version N, this geokg reads M"), or an
+  //                               LMDB/filesystem failure.
+  // A schema-2 store opened writable is upgraded here (see
+  // kStoreSchemaVersion).
   static Status Open(const std::string& dir, const StoreOptions& options,
                      std::unique_ptr<Store>* out);
 
@@ -96,6 +115,9 @@ class Store {
   // are one evidence record (the first is kept), so a summary's TotalCount()
   // always equals the number of its evidence records. Stored evidence takes
   // its doc from the DocRecord, and the document's date when it has none.
+  // Each DocRecord::mentions entry with a count adds one (entity, document)
+  // entry to the mention index and its count to the entity's totals
+  // (entries of one entity in one document add up).
   // On MDB_MAP_FULL the transaction is aborted, the map doubled and the batch
   // retried. On any error nothing of the batch is stored. `result` may be null.
   Status Apply(const std::vector<DocRecord>& batch, ApplyResult* result);
@@ -103,7 +125,7 @@ class Store {
   Status HasDocument(DocId id, bool* found) const;
   // NotFound if absent.
   Status GetDocument(DocId id, DocMeta* meta) const;
-  // NotFound if absent.
+  // NotFound if absent. Fills the entity's mention totals.
   Status GetEntity(EntityId id, Entity* entity) const;
   // Ids of the entities with `name` as canonical name or alias, compared
   // through NormalizeName ("U.S." finds the entity with alias "US"), in id
@@ -112,6 +134,7 @@ class Store {
 
   // Scans in key order inside one read transaction; `fn` returns false to
   // stop early. References passed to `fn` are valid only during the call.
+  // Entities come with their mention totals.
   Status ForEachEntity(const std::function<bool(const Entity&)>& fn) const;
   Status ForEachRelation(const std::function<bool(const RelationSummary&)>& fn) const;
   // The evidence of one relation, in ingest order (none, and OK, for an
@@ -119,9 +142,21 @@ class Store {
   Status ForEachEvidence(const RelationKey& key,
                          const std::function<bool(const Evidence&)>& fn) const;
   Status ForEachDocument(const std::function<bool(const DocMeta&)>& fn) const;
+  // The mention index in (entity, document) order: fn(entity, doc, mentions,
+  // document date). None (and OK) in a schema-2 store opened read-only.
+  Status ForEachEntityDocument(
+      const std::function<bool(EntityId, DocId, uint32_t mentions, Date date)>& fn) const;
 
-  // All entities and all relation summaries, read in one read transaction
-  // (a consistent snapshot). Replaces the contents of *data.
+  // The documents that mention entity `id`, newest first (by document date;
+  // undated ones last; equal dates by doc id), at most `limit` of them (0:
+  // all). Replaces *docs; empty (and OK) for an entity no stored document
+  // mentions. Costs one scan of the entity's index entries (no document
+  // reads) plus one document lookup per returned document.
+  Status ListEntityDocuments(EntityId id, size_t limit, std::vector<EntityDocument>* docs) const;
+
+  // All entities (with their mention totals) and all relation summaries,
+  // read in one read transaction (a consistent snapshot). Replaces the
+  // contents of *data.
   Status LoadGraph(GraphData* data) const;
 
   // Counts by scanning the relations, entities and documents (linear in the

@@ -71,6 +71,9 @@ inline RelationKey DecodeRelationKey(const char* p) {
   k.target = GetBe64(p + 9);
   return k;
 }
+inline constexpr size_t kEntityDocValueSize = 16;  // be64 doc_id be32 mentions be32 date
+inline constexpr size_t kEntityCountsSize = 16;    // be64 mentions be64 documents
+
 // ---- RAII handles ----
 
 // A transaction; aborted by the destructor unless committed.
@@ -139,6 +142,11 @@ struct Store::Impl {
   StoreOptions options;
   store_internal::Env env;
   MDB_dbi meta = 0, entities = 0, aliases = 0, relations = 0, evidence = 0, documents = 0;
+  // The mention index (schema 3). A schema-2 store opened read-only has
+  // none: has_mentions is false and the handles are unused (the readers
+  // then report no mentions). A writable open upgrades it (see store.cc).
+  MDB_dbi entity_docs = 0, entity_counts = 0;
+  bool has_mentions = false;
   // Held shared by every open transaction of this process and exclusively
   // while the map is resized (LMDB remaps, which would pull the memory out
   // from under open transactions).

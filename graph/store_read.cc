@@ -1,5 +1,6 @@
 // Store readers: point lookups, scans, LoadGraph and Stats. Each call runs in
 // its own read-only transaction (see store.cc for the layout).
+#include <algorithm>
 #include <cstring>
 #include <vector>
 
@@ -74,6 +75,47 @@ Status ForEachValue(const Store::Impl& impl, MDB_dbi dbi, std::string_view db_na
   });
 }
 
+// Fills Entity::mentions and Entity::documents of entities read in
+// ascending id order from a cursor over entity_counts that moves forward
+// with them (a merge join: one pass over each table).
+class CountsJoin {
+ public:
+  explicit CountsJoin(const Store::Impl& impl) : impl_(impl) {}
+
+  // REQUIRES: called with ascending ids.
+  Status Fill(MDB_txn* txn, Entity* e) {
+    e->mentions = e->documents = 0;
+    if (!impl_.has_mentions || done_) return Status::Ok();
+    int rc = 0;
+    if (!started_) {
+      started_ = true;
+      rc = cursor_.Open(txn, impl_.entity_counts);
+      if (rc != 0) return LmdbError(impl_.dir, "open cursor", rc);
+      rc = mdb_cursor_get(cursor_.get(), &key_, &value_, MDB_FIRST);
+    }
+    while (rc == 0 && Id() < e->id) rc = mdb_cursor_get(cursor_.get(), &key_, &value_, MDB_NEXT);
+    if (rc == MDB_NOTFOUND) {
+      done_ = true;
+      return Status::Ok();
+    }
+    if (rc != 0) return LmdbError(impl_.dir, "read entity_counts", rc);
+    if (key_.mv_size != 8 || value_.mv_size != kEntityCountsSize) return Corrupt(impl_.dir, "entity_counts");
+    if (Id() == e->id) {
+      e->mentions = GetBe64(static_cast<const char*>(value_.mv_data));
+      e->documents = GetBe64(static_cast<const char*>(value_.mv_data) + 8);
+    }
+    return Status::Ok();
+  }
+
+ private:
+  uint64_t Id() const { return key_.mv_size == 8 ? GetBe64(static_cast<const char*>(key_.mv_data)) : 0; }
+
+  const Store::Impl& impl_;
+  Cursor cursor_;
+  MDB_val key_{0, nullptr}, value_{0, nullptr};
+  bool started_ = false, done_ = false;
+};
+
 bool DecodeSummary(std::string_view key, std::string_view value, ValueReader* reader,
                    RelationSummary* summary) {
   if (key.size() != kRelationKeySize || value.size() < kEvidenceNoSize) return false;
@@ -102,7 +144,19 @@ Status Store::GetDocument(DocId id, DocMeta* meta) const {
 }
 
 Status Store::GetEntity(EntityId id, Entity* entity) const {
-  return GetById(*impl_, impl_->entities, id, "entity", entity);
+  ReadTxn txn(*impl_);
+  Status s = txn.Begin();
+  if (!s.ok()) return s;
+  char key_buf[8];
+  PutBe64(key_buf, id);
+  MDB_val k{8, key_buf}, v;
+  int rc = mdb_get(txn.get(), impl_->entities, &k, &v);
+  if (rc == MDB_NOTFOUND) return Status::NotFound("entity " + IdToHex(id) + " not found");
+  if (rc != 0) return LmdbError(impl_->dir, "read entity", rc);
+  ValueReader reader;
+  if (!reader.Decode(FromVal(v), entity)) return Corrupt(impl_->dir, "entities");
+  CountsJoin counts(*impl_);
+  return counts.Fill(txn.get(), entity);
 }
 
 Status Store::FindEntities(std::string_view name, std::vector<EntityId>* ids) const {
@@ -129,7 +183,90 @@ Status Store::FindEntities(std::string_view name, std::vector<EntityId>* ids) co
 }
 
 Status Store::ForEachEntity(const std::function<bool(const Entity&)>& fn) const {
-  return ForEachValue<Entity>(*impl_, impl_->entities, "entities", fn);
+  ReadTxn txn(*impl_);
+  Status s = txn.Begin();
+  if (!s.ok()) return s;
+  ValueReader reader;
+  CountsJoin counts(*impl_);
+  Entity entity;
+  return Scan(*impl_, txn.get(), impl_->entities, "", [&](std::string_view, std::string_view v, bool* more) {
+    if (!reader.Decode(v, &entity)) return Corrupt(impl_->dir, "entities");
+    Status cs = counts.Fill(txn.get(), &entity);
+    if (!cs.ok()) return cs;
+    *more = fn(entity);
+    return Status::Ok();
+  });
+}
+
+Status Store::ForEachEntityDocument(
+    const std::function<bool(EntityId, DocId, uint32_t, Date)>& fn) const {
+  if (!impl_->has_mentions) return Status::Ok();
+  ReadTxn txn(*impl_);
+  Status s = txn.Begin();
+  if (!s.ok()) return s;
+  // MDB_NEXT visits every duplicate of a key before the next key.
+  return Scan(*impl_, txn.get(), impl_->entity_docs, "",
+              [&](std::string_view k, std::string_view v, bool* more) {
+                if (k.size() != 8 || v.size() != kEntityDocValueSize)
+                  return Corrupt(impl_->dir, "entity_docs");
+                *more = fn(GetBe64(k.data()), GetBe64(v.data()), GetBe32(v.data() + 8),
+                           GetBe32(v.data() + 12));
+                return Status::Ok();
+              });
+}
+
+Status Store::ListEntityDocuments(EntityId id, size_t limit, std::vector<EntityDocument>* docs) const {
+  docs->clear();
+  if (!impl_->has_mentions) return Status::Ok();
+  ReadTxn txn(*impl_);
+  Status s = txn.Begin();
+  if (!s.ok()) return s;
+  struct Entry {
+    DocId doc;
+    Date date;
+    uint32_t mentions;
+  };
+  std::vector<Entry> entries;
+  {
+    Cursor cursor;
+    int rc = cursor.Open(txn.get(), impl_->entity_docs);
+    if (rc != 0) return LmdbError(impl_->dir, "open cursor", rc);
+    char key_buf[8];
+    PutBe64(key_buf, id);
+    MDB_val k{8, key_buf}, v;
+    for (rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_SET_KEY); rc == 0;
+         rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_NEXT_DUP)) {
+      if (v.mv_size != kEntityDocValueSize) return Corrupt(impl_->dir, "entity_docs");
+      const char* p = static_cast<const char*>(v.mv_data);
+      entries.push_back({GetBe64(p), GetBe32(p + 12), GetBe32(p + 8)});
+    }
+    if (rc != MDB_NOTFOUND) return LmdbError(impl_->dir, "read entity_docs", rc);
+  }
+  // Newest first, undated last, then by doc id (the scan order).
+  auto newer = [](const Entry& a, const Entry& b) {
+    if (a.date != b.date) return a.date != 0 && (b.date == 0 || a.date > b.date);
+    return a.doc < b.doc;
+  };
+  const size_t n = limit == 0 ? entries.size() : std::min(limit, entries.size());
+  std::partial_sort(entries.begin(), entries.begin() + n, entries.end(), newer);
+  docs->resize(n);
+  ValueReader reader;
+  char key_buf[8];
+  for (size_t i = 0; i < n; ++i) {
+    EntityDocument& d = (*docs)[i];
+    d.mentions = entries[i].mentions;
+    PutBe64(key_buf, entries[i].doc);
+    MDB_val k{8, key_buf}, v;
+    int rc = mdb_get(txn.get(), impl_->documents, &k, &v);
+    if (rc == 0) {
+      if (!reader.Decode(FromVal(v), &d.meta)) return Corrupt(impl_->dir, "documents");
+    } else if (rc != MDB_NOTFOUND) {
+      return LmdbError(impl_->dir, "read documents", rc);
+    }
+    d.meta.id = entries[i].doc;
+    d.meta.date = entries[i].date;
+  }
+  return Status::Ok();
 }
 
 Status Store::ForEachRelation(const std::function<bool(const RelationSummary&)>& fn) const {
@@ -199,11 +336,12 @@ Status Store::LoadGraph(GraphData* data) const {
   if (mdb_stat(txn.get(), impl_->entities, &st) == 0) data->entities.reserve(st.ms_entries);
   if (mdb_stat(txn.get(), impl_->relations, &st) == 0) data->relations.reserve(st.ms_entries);
   ValueReader reader;
+  CountsJoin counts(*impl_);
   s = Scan(*impl_, txn.get(), impl_->entities, "",
            [&](std::string_view, std::string_view v, bool*) {
-             data->entities.emplace_back();
-             if (!reader.Decode(v, &data->entities.back())) return Corrupt(impl_->dir, "entities");
-             return Status::Ok();
+             Entity& e = data->entities.emplace_back();
+             if (!reader.Decode(v, &e)) return Corrupt(impl_->dir, "entities");
+             return counts.Fill(txn.get(), &e);
            });
   if (!s.ok()) return s;
   return Scan(*impl_, txn.get(), impl_->relations, "",
@@ -261,6 +399,18 @@ Status Store::Stats(StoreStats* stats) const {
     return Status::Ok();
   });
   if (!s.ok()) return s;
+  if (impl_->has_mentions) {
+    MDB_stat st;
+    int rc = mdb_stat(t, impl_->entity_docs, &st);
+    if (rc != 0) return LmdbError(impl_->dir, "stat", rc);
+    stats->entity_documents = st.ms_entries;
+    s = Scan(*impl_, t, impl_->entity_counts, "", [&](std::string_view k, std::string_view v, bool*) {
+      if (k.size() != 8 || v.size() != kEntityCountsSize) return Corrupt(impl_->dir, "entity_counts");
+      stats->mentions += GetBe64(v.data());
+      return Status::Ok();
+    });
+    if (!s.ok()) return s;
+  }
   DocMeta doc;
   s = Scan(*impl_, t, impl_->documents, "", [&](std::string_view, std::string_view v, bool*) {
     if (!reader.Decode(v, &doc)) return Corrupt(impl_->dir, "documents");

@@ -107,6 +107,7 @@ class BatchWriter {
   Status WriteEntities(const std::vector<const DocRecord*>& docs, ApplyResult* result);
   Status WriteAliases(const Entity& entity, size_t first_new_alias, bool with_name);
   Status WriteRelations(const std::vector<const DocRecord*>& docs, ApplyResult* result);
+  Status WriteMentions(const std::vector<const DocRecord*>& docs, ApplyResult* result);
 
   const Store::Impl& impl_;
   MDB_txn* txn_;
@@ -149,7 +150,92 @@ Status BatchWriter::Write(const std::vector<DocRecord>& batch, ApplyResult* resu
   }
   Status s = WriteEntities(docs, result);
   if (!s.ok()) return s;
+  s = WriteMentions(docs, result);
+  if (!s.ok()) return s;
   return WriteRelations(docs, result);
+}
+
+// One (entity, document) mention entry of the batch.
+struct PendingMention {
+  EntityId entity;
+  DocId doc;
+  uint32_t count;
+  Date date;
+  bool operator<(const PendingMention& o) const {
+    return entity != o.entity ? entity < o.entity : doc < o.doc;
+  }
+};
+
+Status BatchWriter::WriteMentions(const std::vector<const DocRecord*>& docs, ApplyResult* result) {
+  std::vector<PendingMention> pending;
+  size_t total = 0;
+  for (const DocRecord* rec : docs) total += rec->mentions.size();
+  if (total == 0) return Status::Ok();
+  pending.reserve(total);
+  for (const DocRecord* rec : docs) {
+    for (const MentionCount& m : rec->mentions) {
+      if (m.count > 0) pending.push_back({m.entity, rec->meta.id, m.count, rec->meta.date});
+    }
+  }
+  // In key order, so that each entity's entries and its totals are written
+  // through two cursors moving forward.
+  std::sort(pending.begin(), pending.end());
+  Cursor index, counts;
+  int rc = index.Open(txn_, impl_.entity_docs);
+  if (rc == 0) rc = counts.Open(txn_, impl_.entity_counts);
+  if (rc != 0) return Check(rc, "open cursor");
+  char key[8], value[kEntityDocValueSize], totals[kEntityCountsSize];
+  size_t i = 0;
+  while (i < pending.size()) {
+    const EntityId entity = pending[i].entity;
+    uint64_t add_mentions = 0, add_documents = 0;
+    PutBe64(key, entity);
+    while (i < pending.size() && pending[i].entity == entity) {
+      // Entries repeated for one document (a DocRecord listing an entity
+      // twice) add up into one.
+      const DocId doc = pending[i].doc;
+      uint64_t count = 0;
+      const Date date = pending[i].date;
+      for (; i < pending.size() && pending[i].entity == entity && pending[i].doc == doc; ++i) {
+        count += pending[i].count;
+      }
+      const uint32_t stored_count = static_cast<uint32_t>(std::min<uint64_t>(count, UINT32_MAX));
+      PutBe64(value, doc);
+      PutBe32(value + 8, stored_count);
+      PutBe32(value + 12, date);
+      MDB_val k{8, key}, v{kEntityDocValueSize, value};
+      // The documents are new to the store, so the entry is too; should the
+      // same one exist all the same, it is counted already and left alone.
+      rc = mdb_cursor_put(index.get(), &k, &v, MDB_NODUPDATA);
+      if (rc == MDB_KEYEXIST) continue;
+      if (rc != 0) return Check(rc, "write entity_docs");
+      add_mentions += stored_count;
+      ++add_documents;
+    }
+    if (add_documents == 0) continue;
+    result->entity_documents_added += add_documents;
+    MDB_val k{8, key}, v;
+    rc = mdb_cursor_get(counts.get(), &k, &v, MDB_SET);
+    unsigned flags = 0;
+    if (rc == 0) {
+      if (v.mv_size != kEntityCountsSize) {
+        return Status::Storage(impl_.dir + ": corrupt entity counts " + IdToHex(entity));
+      }
+      const char* p = static_cast<const char*>(v.mv_data);
+      add_mentions += GetBe64(p);
+      add_documents += GetBe64(p + 8);
+      flags = MDB_CURRENT;
+    } else if (rc != MDB_NOTFOUND) {
+      return Check(rc, "read entity_counts");
+    }
+    PutBe64(totals, add_mentions);
+    PutBe64(totals + 8, add_documents);
+    k = MDB_val{8, key};
+    v = MDB_val{kEntityCountsSize, totals};
+    rc = mdb_cursor_put(counts.get(), &k, &v, flags);
+    if (rc != 0) return Check(rc, "write entity_counts");
+  }
+  return Status::Ok();
 }
 
 Status BatchWriter::WriteEntities(const std::vector<const DocRecord*>& docs, ApplyResult* result) {

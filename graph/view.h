@@ -2,7 +2,9 @@
 // traversal (query engine, rendering, REPL).
 //
 // Vertices are entities, numbered 0..vertex_count()-1 in the order of
-// GraphData::entities (duplicates of an id keep the first). Edges are
+// GraphData::entities (duplicates of an id keep the first), every one of
+// them, also those in no relation; each keeps its Entity, mention totals
+// (Entity::mentions, Entity::documents) included. Edges are
 // relation summaries, numbered 0..edge_count()-1 in (source, type, target)
 // order, so the out-edges of a vertex are one run of edge indices sorted by
 // (type, target); in-edges are a separate index sorted by (type, source).

@@ -36,12 +36,6 @@ constexpr std::string_view kInstitutionFollowers[] = {
     "against", "over", "into", "last", "recently", "already", "again", "broke", "beat", "swept", "stormed",
     "spent", "sold", "bought", "lost", "paid", "imposed", "tried", "wants", "plans", "says"};
 
-bool FollowsAsActor(std::string_view w) {
-  if (InListFolded(kInstitutionFollowers, w)) return true;
-  if (InListFolded(kInstitutionModified, w)) return false;
-  return w.size() > 3 && (w.ends_with("ed") || w.ends_with("es") || w.ends_with("ts") || w.ends_with("ds"));
-}
-
 struct InstitutionWord {
   std::string_view word;
   StateInstitution institution;
@@ -55,6 +49,14 @@ constexpr InstitutionWord kInstitutionWords[] = {
 };
 
 }  // namespace
+
+bool IsModifiedNoun(std::string_view w) { return InListFolded(kInstitutionModified, w); }
+
+bool FollowsAsActor(std::string_view w) {
+  if (InListFolded(kInstitutionFollowers, w)) return true;
+  if (InListFolded(kInstitutionModified, w)) return false;
+  return w.size() > 3 && (w.ends_with("ed") || w.ends_with("es") || w.ends_with("ts") || w.ends_with("ds"));
+}
 
 uint32_t Recognizer::TryDefinite(uint32_t i, uint32_t end) {
   const Sentence& sent = out_->sentences[sentence_];
@@ -105,7 +107,7 @@ uint32_t Recognizer::TryDefinite(uint32_t i, uint32_t end) {
 }
 
 uint32_t Recognizer::InstitutionOf(uint32_t country, StateInstitution institution, uint32_t sentence,
-                                   std::string_view trigger) {
+                                   std::string_view trigger, float confidence) {
   if (institution == StateInstitution::kState) return country;
   const graph::Entity& c = out_->entities[country];
   std::string_view adjective;
@@ -130,7 +132,7 @@ uint32_t Recognizer::InstitutionOf(uint32_t country, StateInstitution institutio
   canonical_ = candidates[0];
   uint32_t ent = res_.ForName(canonical_, army ? graph::EntityKind::kMilitaryUnit : graph::EntityKind::kGovernmentBody,
                               code, "");
-  res_.AddStructural(ent, country, graph::RelationType::kPartOf, sentence, trigger, 0.7f);
+  res_.AddStructural(ent, country, graph::RelationType::kPartOf, sentence, trigger, confidence);
   return ent;
 }
 
@@ -149,9 +151,11 @@ void Recognizer::ResolveDefinites() {
     if (d.country == kNone) continue;  // no evidence: no entity, no mention
     std::string_view trigger = out_->text.substr(out_->tokens[d.first_token].begin,
                                                  out_->tokens[d.last_token - 1].end - out_->tokens[d.first_token].begin);
-    const uint32_t ent = InstitutionOf(d.country, d.institution, d.sentence, trigger);
-    const MentionForm form =
-        d.institution == StateInstitution::kState ? MentionForm::kMetonym : MentionForm::kDescription;
+    const uint32_t ent = d.agent != nullptr ? AgentOf(d.country, *d.agent, d.sentence, trigger, 0.7f)
+                                            : InstitutionOf(d.country, d.institution, d.sentence, trigger);
+    // The state itself ("the government", "the president": GOV) is a metonym.
+    const bool state = d.agent != nullptr ? d.agent->code == "GOV" : d.institution == StateInstitution::kState;
+    const MentionForm form = state ? MentionForm::kMetonym : MentionForm::kDescription;
     res_.Emit(d.first_token, d.last_token, ent, form);
   }
 }

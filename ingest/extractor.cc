@@ -1,12 +1,14 @@
 #include "ingest/extractor.h"
 
+#include <algorithm>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "ingest/analysis.h"
 #include "ingest/lexicon.h"
 #include "ingest/recognize.h"
+#include "ingest/parse/parser.h"
 #include "ingest/relate.h"
+#include "ingest/verbs.h"
 
 namespace geokg::ingest {
 namespace {
@@ -31,6 +33,17 @@ Status Extractor::Create(const ExtractorOptions& options, std::unique_ptr<Extrac
   if (!s.ok()) return s;
   s = Triggers::Load("", options.lexicon_dirs, &x->triggers_);
   if (!s.ok()) return s;
+  if (options.tree_events) {
+    auto events = std::make_shared<EventLexicon>();
+    s = EventLexicon::Load("", options.lexicon_dirs, events.get());
+    if (!s.ok()) return s;
+    std::unique_ptr<parse::Model> model;
+    s = parse::Model::Load(options.parser_dir.empty() ? parse::Model::DefaultDir() : options.parser_dir,
+                           &model);
+    if (!s.ok()) return s;
+    x->events_ = std::move(events);
+    x->parser_ = std::shared_ptr<const parse::Model>(std::move(model));
+  }
   *out = std::move(x);
   return Status::Ok();
 }
@@ -41,7 +54,8 @@ graph::DocRecord Extractor::Extract(const Document& doc) const {
   thread_local DocAnalysis analysis;
   analysis.Clear();
   Recognize(*lexicon_, doc.text, &analysis);
-  Relate(triggers_, lexicon_.get(), analysis, doc.meta, &record.relations);
+  EventModels events{parser_.get(), events_.get()};
+  Relate(triggers_, lexicon_.get(), analysis, doc.meta, &record.relations, &events);
   record.meta.sentences = static_cast<uint32_t>(analysis.sentences.size());
 
   // Cap the evidence per relation (in sentence order, so the first
@@ -55,21 +69,43 @@ graph::DocRecord Extractor::Extract(const Document& doc) const {
   }
   record.relations.resize(kept);
 
-  // The entities the relations refer to, each once, in first-use order.
-  std::unordered_map<graph::EntityId, uint32_t> by_id;
-  for (uint32_t i = 0; i < analysis.entities.size(); ++i) by_id.emplace(EntityIdOf(analysis.entities[i]), i);
-  std::unordered_set<graph::EntityId> seen;
-  auto add = [&](graph::EntityId id) {
-    if (!seen.insert(id).second) return;
-    auto it = by_id.find(id);
-    if (it == by_id.end()) return;
-    graph::Entity e = analysis.entities[it->second];
-    e.id = id;
-    record.entities.push_back(std::move(e));
+  // The entities: first every entity the text mentions, in analysis order,
+  // each with its number of mentions (record.mentions[k] is that of
+  // record.entities[k]); then any entity only a relation refers to. Each
+  // entity id once (analysis entities sharing an id add up their mentions).
+  const uint32_t n = static_cast<uint32_t>(analysis.entities.size());
+  thread_local std::vector<uint32_t> mention_counts;
+  thread_local std::vector<graph::EntityId> ids;
+  mention_counts.assign(n, 0);
+  ids.resize(n);
+  for (const Mention& m : analysis.mentions) {
+    if (m.entity < n) ++mention_counts[m.entity];
+  }
+  std::unordered_map<graph::EntityId, uint32_t> position;  // id -> index in record.entities
+  position.reserve(n);
+  auto add = [&](uint32_t i) {
+    auto [it, added] = position.emplace(ids[i], static_cast<uint32_t>(record.entities.size()));
+    if (!added) return it->second;
+    graph::Entity& e = record.entities.emplace_back(analysis.entities[i]);
+    e.id = ids[i];
+    return it->second;
   };
+  for (uint32_t i = 0; i < n; ++i) {
+    ids[i] = EntityIdOf(analysis.entities[i]);
+    if (mention_counts[i] == 0) continue;
+    uint32_t at = add(i);
+    if (at == record.mentions.size()) {
+      record.mentions.push_back({ids[i], mention_counts[i]});
+    } else {
+      record.mentions[at].count += mention_counts[i];
+    }
+  }
   for (const graph::ExtractedRelation& r : record.relations) {
-    add(r.key.source);
-    add(r.key.target);
+    for (graph::EntityId id : {r.key.source, r.key.target}) {
+      if (position.count(id)) continue;
+      auto it = std::find(ids.begin(), ids.end(), id);
+      if (it != ids.end()) add(static_cast<uint32_t>(it - ids.begin()));
+    }
   }
   record.meta.relations = static_cast<uint32_t>(record.relations.size());
   return record;

@@ -23,18 +23,29 @@
 namespace geokg::ingest {
 
 class Lexicon;
+class EventLexicon;
+namespace parse {
+class Model;
+}
 
 struct ExtractorOptions {
   // Folders that add to the built-in lexicon and triggers (--lexicon DIR):
   // their *.actors.tsv, demonyms.tsv, ..., triggers.tsv. Default: none.
   std::vector<std::string> lexicon_dirs;
+  // Find events from the dependency tree (events/tree_events.h): loads the
+  // parser models and the event lexicon (verbs.*.tsv, nouns.geokg.tsv).
+  // Default: on. Off leaves only the trigger rules (for comparison).
+  bool tree_events = true;
+  // Folder of the parser models; empty: parse::Model::DefaultDir().
+  std::string parser_dir;
 };
 
 class Extractor {
  public:
   // Loads the built-in lexicon and triggers plus those of
-  // options.lexicon_dirs. Errors: InvalidInput naming file:line for a
-  // malformed entry, NotFound for a missing folder or built-in file.
+  // options.lexicon_dirs, and the parser models. Errors: InvalidInput naming
+  // file:line for a malformed entry, NotFound for a missing folder or
+  // built-in file, Storage naming the file for a missing or corrupt model.
   static Status Create(const ExtractorOptions& options, std::unique_ptr<Extractor>* out);
 
   // The record of one document: meta (a copy of doc.meta with sentences and
@@ -49,6 +60,8 @@ class Extractor {
   Extractor() = default;
   std::shared_ptr<const Lexicon> lexicon_;
   Triggers triggers_;
+  std::shared_ptr<const EventLexicon> events_;    // null when tree_events is off
+  std::shared_ptr<const parse::Model> parser_;
 };
 
 }  // namespace geokg::ingest

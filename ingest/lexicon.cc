@@ -128,6 +128,7 @@ Status Lexicon::AddFile(std::string_view file_name, std::string_view contents) {
   if (base == "metonyms.tsv") return AddPairs(file_name, contents, LexKind::kMetonym);
   if (base == "titles.tsv") return AddTitles(file_name, contents);
   if (base == "common-words.txt") return AddCommonWords(contents);
+  if (base == "agents.tsv") return AddAgents(file_name, contents);
   return Status::Ok();
 }
 
@@ -251,6 +252,57 @@ Status Lexicon::AddCommonWords(std::string_view contents) {
   });
 }
 
+Status Lexicon::AddAgents(std::string_view file, std::string_view contents) {
+  std::vector<std::string_view> cols;
+  DocAnalysis tmp;
+  return ForEachLine(contents, [&](size_t line_no, std::string_view line) -> Status {
+    Split(line, '\t', &cols);
+    std::string_view phrase = cols.empty() ? std::string_view() : Trim(cols[0]);
+    std::string_view code = cols.size() == 2 ? Trim(cols[1]) : std::string_view();
+    if (cols.size() != 2 || phrase.empty() || code.size() < 3 || !IsUpperToken(code))
+      return Status::InvalidInput(Where(file, line_no) +
+                                  ": expected 'phrase<TAB>CODE' (a CAMEO agent code such as COP)");
+    AnalyzeText(phrase, &tmp);
+    if (tmp.tokens.empty()) return Status::Ok();
+    const uint32_t n = static_cast<uint32_t>(std::min<size_t>(tmp.tokens.size(), 16));
+    uint64_t key = kChainSeed;
+    for (uint32_t j = 0; j < n; ++j) {
+      if (j > 0) agent_nodes_[key].has_children = true;
+      key = ChainKey(key, TokenKey(tmp.TokenText(j)));
+    }
+    AgentNode& node = agent_nodes_[key];
+    std::string lower(phrase);
+    for (char& c : lower)
+      if (c >= 'A' && c <= 'Z') c += 32;
+    if (node.agent >= 0) {
+      agents_[node.agent].code = std::string(code);  // a later file corrects the code
+    } else {
+      node.agent = static_cast<int32_t>(agents_.size());
+      agents_.push_back(Agent{std::move(lower), std::string(code)});
+    }
+    building_agent_starts_.push_back(TokenKey(tmp.TokenText(0)));
+    return Status::Ok();
+  });
+}
+
+uint32_t Lexicon::LongestAgent(const DocAnalysis& doc, uint32_t first, uint32_t end, const uint64_t* keys,
+                               uint32_t* agent) const {
+  uint32_t best = 0;
+  uint64_t key = kChainSeed;
+  for (uint32_t i = first; i < end && i < first + 16; ++i) {
+    if (doc.tokens[i].flags & kTokPunct) break;
+    key = ChainKey(key, keys ? keys[i] : TokenKey(doc.TokenText(i)));
+    auto it = agent_nodes_.find(key);
+    if (it == agent_nodes_.end()) break;
+    if (it->second.agent >= 0) {
+      best = i - first + 1;
+      *agent = static_cast<uint32_t>(it->second.agent);
+    }
+    if (!it->second.has_children) break;
+  }
+  return best;
+}
+
 void Lexicon::AddPattern(std::string_view text, LexValue value) {
   DocAnalysis tmp;
   AnalyzeText(text, &tmp);
@@ -342,6 +394,7 @@ Status Lexicon::Finish() {
   for (uint64_t key : prefix_keys_) rec_for(key).has_children = true;
   // Common words share the table: one probe per token tells both.
   for (uint64_t k : building_common_) rec_for(ChainKey(kChainSeed, k)).common = true;
+  for (uint64_t k : building_agent_starts_) rec_for(ChainKey(kChainSeed, k)).agent = true;
   items.reserve(rec_of.size());
   for (auto& [key, idx] : rec_of) items.emplace_back(key, idx);
   nodes_->Build(items);
@@ -349,6 +402,7 @@ Status Lexicon::Finish() {
   prefix_keys_.clear();
   items.clear();
   building_common_.clear();
+  building_agent_starts_.clear();
   finished_ = true;
   return Status::Ok();
 }
@@ -472,7 +526,7 @@ Status LoadDir(const std::string& dir, Lexicon* lex) {
   for (const std::string& f : files) {
     std::string base = BaseName(f);
     if (!(EndsWith(base, ".actors.tsv") || base == "demonyms.tsv" || base == "metonyms.tsv" ||
-          base == "titles.tsv" || base == "common-words.txt"))
+          base == "titles.tsv" || base == "common-words.txt" || base == "agents.tsv"))
       continue;
     std::ifstream in(f, std::ios::binary);
     if (!in) return Status::Storage(f + ": cannot read");

@@ -8,6 +8,7 @@
 //   demonyms.tsv      word, canonical entity   ("Iranian" -> Iran)
 //   metonyms.tsv      word, canonical entity   ("Kremlin" -> Russia)
 //   titles.tsv        title, class, leader (yes|no)
+//   agents.tsv        role noun or phrase, CAMEO agent code ("police" COP)
 //   common-words.txt  one lower-case English word a line
 // The built-in directory loads first, then each extra directory adds to it:
 // an actor whose canonical name is already known gains the new aliases and
@@ -20,7 +21,10 @@
 // with no allocation. Case rules: an alias written all in capitals ("US",
 // "PMF") matches only upper-case text; any other alias matches case-
 // insensitively but each of its capitalised words must be capitalised in
-// the text. Titles match in any case.
+// the text. Titles match in any case. Agents (generic role nouns) have a
+// table of their own (LongestAgent), so that a role phrase never hides a
+// name or a title from LongestMatch; they match in any case, and a later
+// entry for the same phrase replaces the earlier one's code.
 //
 // Thread-safety: a loaded Lexicon is immutable and may be shared by any
 // number of threads (it is handed out as shared_ptr<const Lexicon>).
@@ -81,6 +85,12 @@ class Lexicon {
     uint16_t count = 0;
     bool has_children = false;
     bool common = false;  // a single-token node that is a common word
+    bool agent = false;   // a single-token node that starts an agent phrase
+  };
+  // A generic agent role ("police", "foreign ministry") and its CAMEO code.
+  struct Agent {
+    std::string phrase;  // lower case
+    std::string code;    // "COP", "GOVMIL": the first three letters are the primary agent
   };
   // The longest pattern found at a token.
   struct Match {
@@ -125,6 +135,13 @@ class Lexicon {
   // Case rules for a single word (see MatchWord).
   static bool CaseOkWord(const LexValue& v, std::string_view word);
 
+  // The longest agent phrase at doc.tokens[first, end): its length in
+  // tokens (0 = none) and *agent, an index into agents(). `keys` as for
+  // LongestMatch.
+  uint32_t LongestAgent(const DocAnalysis& doc, uint32_t first, uint32_t end, const uint64_t* keys,
+                        uint32_t* agent) const;
+  const std::vector<Agent>& agents() const { return agents_; }
+
   bool IsCommonWord(std::string_view word) const;
   bool IsCommonKey(uint64_t token_key) const;
 
@@ -167,11 +184,20 @@ class Lexicon {
   Status AddPairs(std::string_view file_name, std::string_view contents, LexKind kind);
   Status AddTitles(std::string_view file_name, std::string_view contents);
   Status AddCommonWords(std::string_view contents);
+  Status AddAgents(std::string_view file_name, std::string_view contents);
   // Adds one pattern (tokenized text) with its value.
   void AddPattern(std::string_view text, LexValue value);
 
   std::vector<Entry> entries_;
   std::vector<Title> titles_;
+  std::vector<Agent> agents_;
+  // Agent phrases by chain key (as the pattern table): the agent index, or
+  // -1 for a prefix only; and whether longer phrases continue.
+  struct AgentNode {
+    int32_t agent = -1;
+    bool has_children = false;
+  };
+  std::unordered_map<uint64_t, AgentNode> agent_nodes_;
   std::vector<PendingRef> pending_;
   std::unordered_map<std::string, uint32_t> by_name_;   // NormalizeName(canonical) -> entry
   std::unordered_map<std::string, uint32_t> by_alias_;  // NormalizeName(alias) -> entry
@@ -181,6 +207,7 @@ class Lexicon {
   std::unordered_map<uint64_t, std::vector<LexValue>> building_;  // key -> values, until Finish
   std::vector<uint64_t> prefix_keys_;
   std::vector<uint64_t> building_common_;
+  std::vector<uint64_t> building_agent_starts_;  // TokenKey of agent phrases' first words, until Finish
   std::vector<Node> node_recs_;
   std::vector<LexValue> values_;
   std::unique_ptr<KeyTable> nodes_;

@@ -100,6 +100,12 @@ std::string Lowered(std::string_view w) {
 
 }  // namespace
 
+bool IsBareGroupNoun(std::string_view word) {
+  for (const GroupNoun& g : kGroupNouns)
+    if (EqualsFolded(word, g.word)) return true;
+  return false;
+}
+
 uint8_t TriggerBitsOf(uint64_t key) {
   // A small open-addressing table built once: trigger words by key.
   struct Table {
@@ -122,6 +128,9 @@ uint8_t TriggerBitsOf(uint64_t key) {
       for (std::string_view w : {"government", "regime", "junta", "authorities", "military", "army", "security",
                                  "police"})
         Add(w, kTrigDefinite);
+      for (std::string_view w : {"it", "its", "they", "their", "them", "ministry", "agency", "council", "party",
+                                 "group", "organisation", "organization", "movement"})
+        Add(w, kTrigPronoun);
     }
   };
   static const Table table;
@@ -291,7 +300,8 @@ uint32_t Recognizer::TryGroup(uint32_t i, uint32_t end) {
     m.sentence = sentence_;
     m.form = MentionForm::kDescription;
     out_->mentions.push_back(m);
-    groups_.push_back(PendingGroup{static_cast<int32_t>(out_->mentions.size() - 1), g->head, g->kind});
+    const bool definite = i > out_->sentences[sentence_].first_token && Is(i - 1, "the");
+    groups_.push_back(PendingGroup{static_cast<int32_t>(out_->mentions.size() - 1), g->head, g->kind, definite});
     return 1;
   }
   name += ' ';
@@ -435,6 +445,24 @@ uint32_t Recognizer::PlacedCountry(uint32_t t) {
   return kNone;
 }
 
+uint32_t Recognizer::LastNamedArmedGroup(uint32_t before) const {
+  const uint32_t sentence = out_->tokens[before].sentence;
+  uint32_t best = kNone, best_token = 0;
+  // Mentions are in scan order, nearly text order (patterns append a little
+  // out of order): walk back until well before the window.
+  for (size_t k = out_->mentions.size(); k-- > 0;) {
+    const Mention& m = out_->mentions[k];
+    if (m.sentence + 8 < sentence) break;
+    if (m.first_token >= before || m.entity >= out_->entities.size() || m.form != MentionForm::kName) continue;
+    if (m.sentence + 2 < sentence || out_->entities[m.entity].kind != graph::EntityKind::kArmedGroup) continue;
+    if (best == kNone || m.first_token > best_token) {
+      best = m.entity;
+      best_token = m.first_token;
+    }
+  }
+  return best;
+}
+
 uint32_t Recognizer::CountryGroup(uint32_t country, std::string_view head, graph::EntityKind kind) {
   const graph::Entity& c = out_->entities[country];
   std::string_view adjective;
@@ -448,7 +476,9 @@ uint32_t Recognizer::CountryGroup(uint32_t country, std::string_view head, graph
 
 void Recognizer::ResolveGroups() {
   // A bare group noun becomes, in order: the one group of the same head
-  // the document qualifies with a compound ("Iran-allied militiamen"); the
+  // the document qualifies with a compound ("Iran-allied militiamen"); after
+  // "the", an armed group named in its sentence or the two before ("Kataib
+  // Hezbollah ... the militia"); the
   // group of the country its sentence places it in ("protesters in
   // Baghdad" -> "Iraqi protesters"); the one group of the same head the
   // document qualifies otherwise; the group of the document's dominant
@@ -464,6 +494,10 @@ void Recognizer::ResolveGroups() {
   };
   for (PendingGroup& g : groups_) {
     uint32_t found = unique_described(g.head, true);
+    if (found == kNone && g.definite && g.kind == graph::EntityKind::kArmedGroup) {
+      found = LastNamedArmedGroup(out_->mentions[g.mention].first_token);
+      if (found != kNone) out_->mentions[g.mention].form = MentionForm::kPronoun;  // refers back
+    }
     if (found == kNone) {
       uint32_t c = PlacedCountry(out_->mentions[g.mention].first_token);
       if (c != kNone) {

@@ -10,8 +10,11 @@
 // numbered military unit, an honorific, a capitalised sequence longer than
 // the lexicon's longest match (new named bodies, acronym definitions), the
 // lexicon match, names the document defined, compounds, facilities, groups,
-// "city of", state institutions ("the junta"), "the country", known
-// people's single names and "X Y said".
+// "city of", state institutions ("the junta"), "the country", pronouns and
+// definite descriptions ("it", "the group"), known people's single names
+// and "X Y said". Generic agents ("Kenyan police", agents.cc) are tried
+// before the lexicon match, so that a role that is also a title is an agent
+// when no name follows it.
 // Patterns may look ahead and claim tokens (covered_), and may append
 // mentions out of order; SortMentions restores text order.
 #include "ingest/recognize.h"
@@ -196,11 +199,14 @@ void Recognizer::Run(const Lexicon& lexicon, std::string_view text, DocAnalysis*
     if (node >= 0 && lexicon.node(node).common && !(out->tokens[i].flags & (kTokPunct | kTokNumber)))
       out->tokens[i].flags |= kTokCommonWord;
     triggers_[i] = (out->tokens[i].flags & (kTokPunct | kTokNumber)) ? 0 : TriggerBitsOf(key);
+    if (node >= 0 && lexicon.node(node).agent && !(out->tokens[i].flags & (kTokPunct | kTokNumber)))
+      triggers_[i] |= kTrigAgent;
   }
   covered_.assign(n, 0);
   groups_.clear();
   described_.clear();
   definites_.clear();
+  pronouns_.clear();
   titled_.clear();
   bare_people_.clear();
   confirmed_people_.clear();
@@ -212,10 +218,12 @@ void Recognizer::Run(const Lexicon& lexicon, std::string_view text, DocAnalysis*
   ResolveSurnames();
   TitleRelations();
   ResolveDefinites();  // appends mentions: after every MentionedNear user
+  ResolvePronouns();   // appends mentions; reads every other mention
   SortMentions();  // drops the mentions left without an entity
   LedByRelations();
   LinkCompounds();
   MarkModifiers();
+  DropUnusedEntities();  // last: invalidates the resolver's entity tables
 }
 
 void Recognizer::ScanSentence(uint32_t s) {
@@ -230,8 +238,12 @@ void Recognizer::ScanSentence(uint32_t s) {
       continue;
     }
     const uint16_t f = Flags(i);
+    const uint8_t trig = triggers_[i];
     uint32_t n = 0;
     if (f & kTokNumber) n = TryMilitaryUnit(i, e);
+    // Before the lexicon: a role that is also a title ("the Iranian
+    // foreign minister said") is an agent when no name follows it.
+    if (n == 0 && (trig & kTrigAgent)) n = TryAgent(i, e);
     if (n == 0 && (f & kTokCapitalized)) n = TryHonorific(i, e);
     if (n == 0) {
       Lexicon::Match m = lex_->LongestMatch(*out_, i, e, keys_.data(), first_nodes_.data());
@@ -246,7 +258,6 @@ void Recognizer::ScanSentence(uint32_t s) {
       }
     }
     if (n == 0 && (f & kTokHyphenated)) n = TryCompound(i, e);
-    const uint8_t trig = triggers_[i];
     if (n == 0 && (trig & kTrigFacility)) n = TryFacility(i, e);
     if (n == 0 && (trig & kTrigGroup)) n = TryGroup(i, e);
     if (n == 0 && (trig & kTrigPlace)) n = TryCityOf(i, e);
@@ -258,6 +269,7 @@ void Recognizer::ScanSentence(uint32_t s) {
         n = 2;
       }
     }
+    if (n == 0 && (trig & kTrigPronoun)) n = TryPronoun(i, e);
     if (n == 0 && (f & kTokCapitalized) && !((f & kTokSentenceStart) && (f & kTokCommonWord))) {
       uint32_t p = res_.PersonByWord(Tok(i));
       if (p != kNone) {
@@ -394,6 +406,27 @@ void Recognizer::SortMentions() {
     sorted_.push_back(m);
   }
   ms.swap(sorted_);
+}
+
+void Recognizer::DropUnusedEntities() {
+  std::vector<graph::Entity>& es = out_->entities;
+  remap_.assign(es.size(), -1);
+  for (const Mention& m : out_->mentions) remap_[m.entity] = 0;
+  for (const DocAnalysis::Structural& r : out_->structural) remap_[r.source] = remap_[r.target] = 0;
+  int32_t kept = 0;
+  for (size_t i = 0; i < es.size(); ++i) {
+    if (remap_[i] < 0) continue;
+    remap_[i] = kept;
+    if (static_cast<size_t>(kept) != i) es[kept] = std::move(es[i]);
+    ++kept;
+  }
+  if (static_cast<size_t>(kept) == es.size()) return;
+  es.resize(kept);
+  for (Mention& m : out_->mentions) m.entity = static_cast<uint32_t>(remap_[m.entity]);
+  for (DocAnalysis::Structural& r : out_->structural) {
+    r.source = static_cast<uint32_t>(remap_[r.source]);
+    r.target = static_cast<uint32_t>(remap_[r.target]);
+  }
 }
 
 void Recognizer::MarkModifiers() {

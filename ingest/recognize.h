@@ -37,6 +37,39 @@
 //   - a coordination is never one name ("Baldrige and State Department"):
 //     "and" joins a body name only inside an "of" complement;
 //   - "the country" -> the last country named;
+//   - generic agents (agents.cc): a role noun or phrase of agents.tsv
+//     ("police", "troops", "court", "authorities", "foreign ministry",
+//     "militants") qualified by a country word before it ("Kenyan police",
+//     "US troops", "Iraq's army", over adjectives such as "senior") or by
+//     "of <country>" after it ("the government of Chad") is that country's
+//     agent by its CAMEO code: GOV is the state itself (one kMetonym
+//     mention of the country over qualifier and role, as for "the
+//     government" below); LEG "<adjective demonym> legislature", JUD
+//     "... judiciary", SPY "... intelligence services", COP/MIL the
+//     country's police and armed forces as for the definite institutions
+//     below (a listed entry when there is one: "Iraqi parliament",
+//     "Israel Defense Forces"), part-of the country (0.8; 0.7 when
+//     resolved). REB "rebels", UAF "militants", OPP "opposition", CVL
+//     "civilians", REF "refugees" are the country's groups (as bare groups
+//     are), with no part-of, and only for plural or collective heads.
+//     Other codes make nothing. The country word stays a kModifier mention
+//     whose head is the agent (kDescription). Not before a name when the
+//     role is a title ("Foreign Minister X", also appositive), not when it
+//     modifies a noun ("police station"), not inside a capitalised name
+//     ("Oman Sovereign Fund"). An unqualified state role after "the" ("the
+//     court") resolves as the definite institutions below do;
+//   - pronouns and definite descriptions (pronouns.cc): "it"/"its" (not
+//     "it is ...") -> the nearest actor of its sentence or the one before
+//     when that is an organisation, country, armed group, state body or
+//     media; "they"/"their"/"them" -> the nearest when it is a plural agent
+//     ("Kenyan police", "Iraqi protesters"); modifiers and people are
+//     passed over, any other nearest mention leaves the pronoun
+//     unresolved. "the group/organisation/movement" -> the last armed
+//     group or organisation, "the ministry/agency/council/party" -> the
+//     last actor whose name or alias holds the word (five sentences back);
+//     "the militia", "the rebels" -> an armed group named in the sentence
+//     or the two before, else as bare groups. All are kPronoun mentions;
+//     an unresolved one makes no mention;
 //   - definite references to a state's institutions that no country word,
 //     possessive or name qualifies: "the government", "the regime", "the
 //     junta", "the authorities", "the military government/regime/junta"
@@ -79,6 +112,10 @@ namespace geokg::ingest {
 
 // Analyses `text` (AnalyzeText) and fills out->entities, out->mentions (in
 // text order) and out->structural. Clears *out first, keeping capacity.
+// Every entity of out->entities is the entity of at least one mention or an
+// end of a structural relation (a country the lexicon places a named city
+// in); every recognised actor, pronoun and definite description included,
+// has its mentions, so mention counts per entity are complete.
 // REQUIRES: `text` and `lexicon` outlive every use of *out (mentions and
 // tokens point into them).
 void Recognize(const Lexicon& lexicon, std::string_view text, DocAnalysis* out);

@@ -1,5 +1,5 @@
 // Internal to recognition (recognize.cc, bodies.cc, people.cc, patterns.cc,
-// facilities.cc, definites.cc): the per-document
+// facilities.cc, definites.cc, agents.cc, pronouns.cc): the per-document
 // state shared by the scan and the patterns. Not part of the public API.
 #pragma once
 
@@ -62,6 +62,7 @@ struct PendingGroup {
   int32_t mention;
   std::string_view head;  // normalised head noun, a static string
   graph::EntityKind kind;
+  bool definite = false;  // after "the" ("the militia"): may be the last armed group named
 };
 
 // A group described with a qualifier ("Iran-backed militia").
@@ -79,7 +80,31 @@ enum TriggerBits : uint8_t {
   kTrigPlace = 1 << 2,     // city, town, province ... (of X)
   kTrigCountry = 1 << 3,   // "country" (of "the country")
   kTrigDefinite = 1 << 4,  // government, regime, junta, military, police, ...
+  kTrigAgent = 1 << 5,     // starts an agent phrase of agents.tsv (set per lexicon)
+  kTrigPronoun = 1 << 6,   // it, its, they, their, them; group, ministry, ... after "the"
 };
+
+// The generic agents recognition makes nodes of (agents.cc): the primary
+// CAMEO code of an agents.tsv entry, the word that names the node, its
+// kind, and whether it is a state institution (part-of its country).
+struct AgentRole {
+  std::string_view code;  // GOV, MIL, COP, JUD, LEG, SPY, REB, UAF, OPP, CVL
+  std::string_view noun;  // "government", "judiciary", "rebels", ...
+  graph::EntityKind kind;
+  bool state;
+};
+// The role of an agents.tsv code ("GOVMIL" -> GOV), or nullptr for codes
+// that make no node (BUS, MED, EDU, IGO, ...).
+const AgentRole* AgentRoleOf(std::string_view code);
+
+// True if `w` is a noun that a state or role word before it modifies
+// ("police station", "army post", "government officials") (definites.cc).
+bool IsModifiedNoun(std::string_view w);
+
+// True if `w`, right after a state word, leaves it the actor ("the army
+// said", "police in"), false if `w` is a noun it modifies ("the army post",
+// "police station") (definites.cc).
+bool FollowsAsActor(std::string_view w);
 
 // What an unqualified definite reference to a state institution stands for
 // (definites.cc): the state itself ("the government"), its armed forces
@@ -97,9 +122,21 @@ struct PendingDefinite {
   uint32_t sentence;
   StateInstitution institution;
   uint32_t country = DocResolver::kNone;  // scratch of ResolveDefinites
+  const AgentRole* agent = nullptr;  // a bare agent ("the court"): its role, else an institution
+};
+
+// A pronoun or definite description ("it", "they", "the group") resolved
+// after the scan to the last compatible actor (pronouns.cc).
+struct PendingPronoun {
+  uint32_t first_token;
+  uint32_t last_token;
 };
 // True for the head words of named bodies ("Ministry", "Forces").
 bool IsBodyHeadWord(std::string_view word);
+
+// True for the group nouns that name a group on their own ("protesters",
+// "rebels", "militia"; patterns.cc), unlike "troops" or "fighters".
+bool IsBareGroupNoun(std::string_view word);
 
 // The trigger bits of a token key (0 for most words).
 uint8_t TriggerBitsOf(uint64_t token_key);
@@ -149,13 +186,38 @@ class Recognizer {
   // forces", "police" not qualified by a country word or possessive
   // (definites.cc): a pending mention for ResolveDefinites.
   uint32_t TryDefinite(uint32_t i, uint32_t end);
+  // A role noun of agents.tsv qualified by a country: before it ("Kenyan
+  // police", "US troops", "Iraq's army", "the Turkish foreign ministry")
+  // or by "of" after it ("the government of Chad") -> the country's agent
+  // (agents.cc). An unqualified state role after "the" ("the court") is
+  // left pending like a definite institution.
+  uint32_t TryAgent(uint32_t i, uint32_t end);
+  // True if tokens [i, i+len) are exactly a lexicon title ("foreign minister").
+  bool IsTitleAt(uint32_t i, uint32_t len) const;
+  // The entity of agent role `role` of country entity `country`: a lexicon
+  // entry of that country when one is listed ("Israeli soldiers" -> the
+  // country's listed armed forces), else "<Demonym> <noun>" ("Kenyan
+  // police", "Swiss judiciary", "Malian rebels"); state roles part-of the
+  // country at `confidence`.
+  uint32_t AgentOf(uint32_t country, const AgentRole& role, uint32_t sentence, std::string_view trigger,
+                   float confidence);
+  // "it", "its", "they", "their", "them", "the group", "the ministry": a
+  // pending pronoun (pronouns.cc).
+  uint32_t TryPronoun(uint32_t i, uint32_t end);
+  // Resolves the pending pronouns to the last compatible actor mentioned in
+  // their sentence or the one before (pronouns.cc); unresolved ones make no
+  // mention. Appends mentions: before SortMentions.
+  void ResolvePronouns();
   void ResolveGroups();
+  // The armed group last named (kName) before token `before`, in its
+  // sentence or the two before it; or kNone.
+  uint32_t LastNamedArmedGroup(uint32_t before) const;
   void ResolveDefinites();
   // The entity of `institution` of country entity `country`: the country
   // itself, its lexicon armed forces or police when listed ("Tatmadaw"),
   // else "<Demonym> Armed Forces" / "<Demonym> police" part-of the country.
   uint32_t InstitutionOf(uint32_t country, StateInstitution institution, uint32_t sentence,
-                         std::string_view trigger);
+                         std::string_view trigger, float confidence = 0.7f);
   void LinkCompounds();
   // The country a bare group at token `t` is placed in by its sentence
   // ("protesters in Baghdad" -> Iraq), or kNone.
@@ -177,6 +239,7 @@ class Recognizer {
   std::vector<PendingGroup> groups_;
   std::vector<DescribedGroup> described_;
   std::vector<PendingDefinite> definites_;
+  std::vector<PendingPronoun> pronouns_;
   std::vector<uint64_t> keys_;  // TokenKey of every token
   std::vector<int32_t> first_nodes_;  // Lexicon::FirstNode of every token
   std::vector<uint8_t> triggers_;  // TriggerBits of every token
@@ -225,6 +288,10 @@ class Recognizer {
   // "X, led by [title] NAME": NAME leader-of X (after SortMentions).
   void LedByRelations();
   void SortMentions();
+  // Removes the entities no mention and no structural relation refers to
+  // (bare surnames that resolved to no one, countries looked up and not
+  // used) and renumbers the rest.
+  void DropUnusedEntities();
 
   struct TitledPerson {
     int32_t mention;

@@ -52,6 +52,7 @@ void Relater::DoSentence(uint32_t si, uint32_t first_mention, uint32_t end_menti
     if (v_.Tok(i).flags & kTokAllCaps) ++caps;
   }
   caps_factor_ = letters >= 3 && caps * 10 >= letters * 7 ? 0.7f : 1.f;
+  if (events_ != nullptr) TreeEvents(first_mention, end_mention);
   MatchTriggers();
   if (s_.records.empty()) return;
   // "according to X": the whole sentence is X's claim.
@@ -598,11 +599,15 @@ graph::EntityId EntityIdOf(const graph::Entity& e) {
 }
 
 void Relate(const Triggers& triggers, const Lexicon* lexicon, const DocAnalysis& doc,
-            const graph::DocMeta& meta, std::vector<graph::ExtractedRelation>* out) {
+            const graph::DocMeta& meta, std::vector<graph::ExtractedRelation>* out,
+            const EventModels* events) {
   using relate_internal::Relater;
   using relate_internal::Scratch;
   thread_local Scratch scratch;
-  Relater(triggers, lexicon, doc, meta, out, &scratch).Run();
+  Relater relater(triggers, lexicon, doc, meta, out, &scratch);
+  if (events != nullptr && events->parser != nullptr && events->lexicon != nullptr)
+    relater.set_events(events);
+  relater.Run();
 }
 
 }  // namespace geokg::ingest

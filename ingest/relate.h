@@ -40,12 +40,27 @@
 namespace geokg::ingest {
 
 class Lexicon;
+class EventLexicon;
+namespace parse {
+class Model;
+}
+
+// What event finding from the dependency tree needs (events/tree_events.h).
+// Sentences with two actors and a verb or noun the event lexicon knows are
+// tagged and parsed, and their events come from the tree; the trigger rules
+// above still run on every sentence for what the tree pass does not cover.
+struct EventModels {
+  const parse::Model* parser = nullptr;
+  const EventLexicon* lexicon = nullptr;
+};
 
 // Appends the relations of `doc` to *out (which is not cleared). `lexicon`
 // may be null (no gazetteer links then, only country codes). Evidence.doc
-// and date come from `meta`.
+// and date come from `meta`. `events` null, or with a null member, turns
+// the tree pass off.
 void Relate(const Triggers& triggers, const Lexicon* lexicon, const DocAnalysis& doc,
-            const graph::DocMeta& meta, std::vector<graph::ExtractedRelation>* out);
+            const graph::DocMeta& meta, std::vector<graph::ExtractedRelation>* out,
+            const EventModels* events = nullptr);
 
 // The entity id a relation uses for doc.entities[i]: its id, or
 // graph::EntityIdFor(name) when the id is unset.

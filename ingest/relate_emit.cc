@@ -126,12 +126,13 @@ void Relater::EmitEntities(uint32_t se, RelationType type, uint32_t te, Modality
     if (type == RelationType::kDeployedTo && b.kind == EntityKind::kPerson) return;
   }
   if (!from_structural_ && type != RelationType::kLocatedIn && type != RelationType::kPartOf) {
-    // A place is the target of an attack, a deployment or a withdrawal; for
+    // A place is the target of an attack, a deployment, a withdrawal or a seizure; for
     // anything else a place name is a stand-in the lexicon does not know
     // ("backing Kyoto").
     if (a.kind == EntityKind::kLocation) return;
     if (b.kind == EntityKind::kLocation && type != RelationType::kAttacked &&
-        type != RelationType::kDeployedTo && type != RelationType::kWithdrewFrom)
+        type != RelationType::kDeployedTo && type != RelationType::kWithdrewFrom &&
+        type != RelationType::kSeized)
       return;
     // A sea, gulf or region with no country of its own is where forces go
     // or leave, not what is attacked ("attacks on the Gulf war front").

@@ -13,6 +13,9 @@
 
 #include "graph/model.h"
 #include "ingest/analysis.h"
+#include "ingest/events/tree_events.h"
+#include "ingest/parse/parser.h"
+#include "ingest/relate.h"
 #include "ingest/relate_clause.h"
 #include "ingest/triggers.h"
 
@@ -33,7 +36,8 @@ inline bool IsPlace(EntityKind k) { return k == EntityKind::kLocation || k == En
 
 inline bool IsHostile(RelationType t) {
   return t == RelationType::kAttacked || t == RelationType::kKilled ||
-         t == RelationType::kThreatened;
+         t == RelationType::kThreatened || t == RelationType::kFought ||
+         t == RelationType::kMassacred;
 }
 
 // Stronger non-assertion wins: negated > reported > hypothetical > future.
@@ -81,6 +85,12 @@ struct Scratch {
   std::vector<uint8_t> container;
   std::vector<int> speaker;   // token -> record index of the speech verb, -1 none
   std::vector<const TriggerForm*> forms;
+  // The tree pass (relate_tree.cc).
+  std::vector<std::string_view> words;
+  parse::SentenceParse parse;
+  TreeScratch tree;
+  std::vector<int> tree_mention_at;
+  std::vector<TreeEvent> tree_events;
 };
 
 class Relater {
@@ -91,6 +101,7 @@ class Relater {
         v_(s->view) {}
 
   void Run();
+  void set_events(const EventModels* events) { events_ = events; }
 
  private:
   // --- sentence passes
@@ -99,6 +110,7 @@ class Relater {
   void Process(int ri);
   void ProcessVerbal(Record& r);
   void ProcessNominal(Record& r);
+  void TreeEvents(uint32_t first_mention, uint32_t end_mention);
 
   // --- argument finding (sentence-relative token indices)
   SubjectHow FindSubject(uint32_t pos, Args* out, int* from_record, uint32_t* subject_end);
@@ -131,6 +143,7 @@ class Relater {
 
   const Triggers& triggers_;
   const Lexicon* lexicon_;
+  const EventModels* events_ = nullptr;
   const DocAnalysis& doc_;
   const graph::DocMeta& meta_;
   std::vector<graph::ExtractedRelation>* out_;

@@ -21,7 +21,8 @@ struct PropName {
 constexpr PropName kProps[] = {
     {"name", Prop::kName, true},           {"kind", Prop::kKind, true},
     {"id", Prop::kId, true},               {"aliases", Prop::kAliases, true},
-    {"country", Prop::kCountry, true},     {"type", Prop::kType, false},
+    {"country", Prop::kCountry, true},     {"mentions", Prop::kMentions, true},
+    {"documents", Prop::kDocuments, true}, {"type", Prop::kType, false},
     {"count", Prop::kCount, false},        {"first_date", Prop::kFirstDate, false},
     {"last_date", Prop::kLastDate, false}, {"confidence", Prop::kConfidence, false},
     {"modality", Prop::kModality, false},  {"role", Prop::kRole, false},
@@ -92,7 +93,7 @@ class Binder {
     }
     return true;
   }
-  bool TypeMask(const std::vector<Name>& types, uint32_t* mask) {
+  bool TypeMask(const std::vector<Name>& types, uint64_t* mask) {
     *mask = 0;
     for (const Name& t : types) {
       auto type = graph::ParseRelationType(t.text);
@@ -100,7 +101,7 @@ class Binder {
         std::string s = graph::SuggestRelationType(t.text);
         return Fail(t.pos, "unknown relation type '" + t.text + "'" + (s.empty() ? "" : " (did you mean '" + s + "'?)"));
       }
-      *mask |= 1u << static_cast<int>(*type);
+      *mask |= uint64_t{1} << static_cast<int>(*type);
     }
     return true;
   }
@@ -113,7 +114,7 @@ class Binder {
       }
     }
     return Fail(name.pos, "unknown " + std::string(entity ? "entity" : "relation") + " property '" + name.text +
-                              "' (" + (entity ? "name, kind, id, aliases, country" :
+                              "' (" + (entity ? "name, kind, id, aliases, country, mentions, documents" :
                                                 "type, count, first_date, last_date, confidence, modality, role") + ")");
   }
 
@@ -218,7 +219,7 @@ class Binder {
     s.direction = r.direction;
     if (!TypeMask(r.types, &s.type_mask)) return false;
     for (int t = 0; t < graph::kRelationTypeCount; ++t)
-      if (s.type_mask & (1u << t)) s.types.push_back(static_cast<RelationType>(t));
+      if (s.type_mask & (uint64_t{1} << t)) s.types.push_back(static_cast<RelationType>(t));
     s.variable_length = r.variable_length || fn != PathFunction::kNone;
     s.min_hops = r.variable_length ? r.min_hops : 1;
     s.max_hops = r.variable_length ? (r.max_hops < 0 ? std::max(q_->options.default_max_hops, s.min_hops) : r.max_hops) : 1;
@@ -231,14 +232,14 @@ class Binder {
       if (prop == Prop::kType) {
         const Expr& v = *p.value;
         if (v.kind != ExprKind::kString) return Fail(v.pos, "type must be a string");
-        uint32_t m;
+        uint64_t m;
         if (!TypeMask({Name{v.s, v.pos}}, &m)) return false;
         RelSlot& rs = q_->rels[slot];
         rs.type_mask = rs.type_mask ? (rs.type_mask & m) : m;
         rs.types.clear();
         for (int t = 0; t < graph::kRelationTypeCount; ++t)
-          if (rs.type_mask & (1u << t)) rs.types.push_back(static_cast<RelationType>(t));
-        if (rs.type_mask == 0) rs.type_mask = 1u << 31;  // nothing matches
+          if (rs.type_mask & (uint64_t{1} << t)) rs.types.push_back(static_cast<RelationType>(t));
+        if (rs.type_mask == 0) rs.type_mask = uint64_t{1} << 63;  // nothing matches
         continue;
       }
       bool ok;

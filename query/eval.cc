@@ -79,6 +79,8 @@ Cell Executor::Property(const BoundExpr& e) {
         return Str(id_text_);
       }
       case Prop::kCountry: return ent.country.empty() ? Null() : Str(ent.country);
+      case Prop::kMentions: return Int(static_cast<int64_t>(ent.mentions));
+      case Prop::kDocuments: return Int(static_cast<int64_t>(ent.documents));
       case Prop::kAliases:
         c.type = Cell::kAliasList;
         c.id = v;

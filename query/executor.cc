@@ -107,7 +107,7 @@ bool Executor::Visible(EdgeIndex e) const {
 }
 
 bool Executor::EdgeOk(const RelSlot& r, EdgeIndex e) {
-  if (r.type_mask && !(r.type_mask & (1u << static_cast<int>(view_.edge(e).type)))) return false;
+  if (r.type_mask && !(r.type_mask & (uint64_t{1} << static_cast<int>(view_.edge(e).type)))) return false;
   if (!Visible(e)) return false;
   if (!r.edge_filters.empty()) {
     current_edge_ = e;

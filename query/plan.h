@@ -21,7 +21,7 @@
 namespace geokg::query {
 
 enum class Prop {
-  kName, kKind, kId, kAliases, kCountry,                                  // entity
+  kName, kKind, kId, kAliases, kCountry, kMentions, kDocuments,          // entity
   kType, kCount, kFirstDate, kLastDate, kConfidence, kModality, kRole,   // relation
 };
 
@@ -48,10 +48,13 @@ struct NodeSlot {
   std::vector<graph::VertexIndex> candidates;  // sorted
 };
 
+// RelSlot::type_mask has a bit per relation type and keeps bit 63 for "nothing matches".
+static_assert(graph::kRelationTypeCount < 64, "widen RelSlot::type_mask");
+
 struct RelSlot {
   std::string name;
   Direction direction = Direction::kBoth;  // as written, left node to right node
-  uint32_t type_mask = 0;                  // bit per RelationType, 0 = any
+  uint64_t type_mask = 0;                  // bit per RelationType, 0 = any
   std::vector<graph::RelationType> types;  // the same, as a list (empty = any)
   bool variable_length = false;            // binds a list of edges
   int min_hops = 1, max_hops = 1;

@@ -36,7 +36,7 @@ int LineCount(const std::string& s) { return static_cast<int>(std::count(s.begin
 TEST_CASE("help is generated for every command", "[e2e][cli]") {
   ProcessResult top = RunGeokg({"--help"});
   CHECK(top.exit_code == 0);
-  for (const char* cmd : {"ingest", "query", "repl", "dot", "export", "stats", "eval"}) {
+  for (const char* cmd : {"ingest", "query", "repl", "dot", "export", "stats", "docs", "eval"}) {
     CHECK(top.out.find(std::string("  ") + cmd) != std::string::npos);
     ProcessResult r = RunGeokg({cmd, "--help"});
     CHECK(r.exit_code == 0);
@@ -125,7 +125,7 @@ TEST_CASE("ingest writes a store that stats and export read", "[e2e][cli]") {
     REQUIRE(exp.exit_code == 0);
     std::string nodes = geokg::testing::ReadWholeFile(tmp / "csv/nodes.csv");
     std::string rels = geokg::testing::ReadWholeFile(tmp / "csv/relations.csv");
-    CHECK(nodes.rfind("id:ID,name,kind,country,aliases:string[],:LABEL\n", 0) == 0);
+    CHECK(nodes.rfind("id:ID,name,kind,country,aliases:string[],:LABEL,mentions:int,documents:int\n", 0) == 0);
     CHECK(rels.rfind(":START_ID,:END_ID,:TYPE,", 0) == 0);
     CHECK(LineCount(rels) == 1 + stats["relations"].get<int>());
     CHECK(nodes.find(",United States,country,") != std::string::npos);
@@ -140,6 +140,101 @@ TEST_CASE("ingest writes a store that stats and export read", "[e2e][cli]") {
     for (size_t p = 0; (p = exp.out.find("<edge ", p)) != std::string::npos; ++p) ++edges;
     CHECK(static_cast<int>(edges) == stats["relations"].get<int>());
   }
+}
+
+TEST_CASE("every recognised actor is a node with its mentions and documents", "[e2e][cli]") {
+  TempDir tmp;
+  Json first = {{"title", "US sends troops to Iraq"},
+                {"date", "2020-01-01"},
+                {"url", "https://example.org/troops"},
+                {"text", kArticle}};
+  Json second = {{"title", "Talks postponed"},
+                 {"date", "2020-02-01"},
+                 {"url", "https://example.org/postponed"},
+                 {"text", "Talks postponed\nThe weather in Norway was cold.\nIran sent no one.\n"}};
+  WriteWholeFile(tmp / "news.jsonl", first.dump() + "\n" + second.dump() + "\n");
+  std::string db = tmp / "db";
+  ProcessResult ing = RunGeokg({"ingest", "--db", db, tmp / "news.jsonl"});
+  INFO(ing.err);
+  REQUIRE(ing.exit_code == 0);
+  auto query = [&](const std::string& q) {
+    ProcessResult r = RunGeokg({"query", "--db", db, "--format", "json", q});
+    INFO(q << "\n" << r.err);
+    REQUIRE(r.exit_code == 0);
+    std::vector<Json> rows;
+    std::istringstream lines(r.out);
+    for (std::string line; std::getline(lines, line);) rows.push_back(Json::parse(line));
+    return rows;
+  };
+
+  // Iran is named in both documents; Norway only in the second and in no relation.
+  auto rows = query("MATCH (a {name: 'Iran'}) RETURN a.mentions AS m, a.documents AS d");
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0]["d"] == 2);
+  CHECK(rows[0]["m"].get<int>() >= 2);
+  rows = query("MATCH (a {name: 'Norway'}) RETURN a.mentions AS m, a.documents AS d");
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0]["m"] == 1);
+  CHECK(rows[0]["d"] == 1);
+  CHECK(query("MATCH (a {name: 'Norway'})--(b) RETURN b").empty());
+  rows = query("MATCH (a) RETURN a.name AS n ORDER BY a.mentions DESC, a.name");
+  CHECK(static_cast<int>(rows.size()) == StatsJson(db)["entities"].get<int>());
+  Json stats = StatsJson(db);
+  CHECK(stats["mentions"].get<int>() >= 4);
+  CHECK(stats["entity_documents"].get<int>() >= 3);
+
+  // geokg docs: newest first, with id, date, title and url.
+  ProcessResult docs = RunGeokg({"docs", "--db", db, "--format", "json", "Iran"});
+  INFO(docs.err);
+  REQUIRE(docs.exit_code == 0);
+  std::istringstream lines(docs.out);
+  std::vector<Json> listed;
+  for (std::string line; std::getline(lines, line);) listed.push_back(Json::parse(line));
+  REQUIRE(listed.size() == 2);
+  CHECK(listed[0]["title"] == "Talks postponed");
+  CHECK(listed[0]["date"] == "2020-02-01");
+  CHECK(listed[0]["url"] == "https://example.org/postponed");
+  CHECK(listed[0]["doc"].get<std::string>().size() == 16);
+  CHECK(listed[0]["mentions"] == 1);
+  CHECK(listed[1]["title"] == "US sends troops to Iraq");
+  ProcessResult table = RunGeokg({"docs", "--db", db, "--limit", "1", "Iran"});
+  REQUIRE(table.exit_code == 0);
+  CHECK(table.out.find("Iran: ") == 0);
+  CHECK(table.out.find("in 2 documents (the 1 newest below)") != std::string::npos);
+  CHECK(table.out.find("Talks postponed") != std::string::npos);
+  CHECK(table.out.find("US sends troops") == std::string::npos);
+  ProcessResult unknown = RunGeokg({"docs", "--db", db, "Irann"});
+  CHECK(unknown.exit_code == 1);
+  CHECK(unknown.err == "geokg docs: no entity named 'Irann' (did you mean 'Iran'?)\n");
+
+  // Exports carry the counts; CSV and GraphML list the actor in no relation.
+  ProcessResult jsonl = RunGeokg({"export", "--db", db, "--format", "jsonl"});
+  REQUIRE(jsonl.exit_code == 0);
+  std::istringstream jl(jsonl.out);
+  int relations = 0;
+  for (std::string line; std::getline(jl, line); ++relations) {
+    Json j = Json::parse(line);
+    for (const char* side : {"source", "target"}) {
+      CHECK(j[side]["mentions"].is_number_unsigned());
+      CHECK(j[side]["documents"].is_number_unsigned());
+      if (j[side]["name"] == "Iran") CHECK(j[side]["documents"] == 2);
+    }
+  }
+  CHECK(relations == stats["relations"].get<int>());
+  REQUIRE(RunGeokg({"export", "--db", db, "--format", "csv", "-o", tmp / "csv"}).exit_code == 0);
+  std::string nodes = geokg::testing::ReadWholeFile(tmp / "csv/nodes.csv");
+  CHECK(nodes.find(",Norway,country,NOR,") != std::string::npos);
+  CHECK(nodes.find(",Entity,1,1\n") != std::string::npos);
+  CHECK(geokg::testing::ReadWholeFile(tmp / "csv/kuzu.cypher").find("mentions INT64, documents INT64") !=
+        std::string::npos);
+  ProcessResult graphml = RunGeokg({"export", "--db", db, "--format", "graphml"});
+  REQUIRE(graphml.exit_code == 0);
+  CHECK(graphml.out.find("attr.name=\"mentions\" attr.type=\"long\"") != std::string::npos);
+  CHECK(graphml.out.find("<data key=\"n_name\">Norway</data>") != std::string::npos);
+
+  // Re-ingesting changes no count.
+  REQUIRE(RunGeokg({"ingest", "--db", db, tmp / "news.jsonl"}).exit_code == 0);
+  CHECK(StatsJson(db) == stats);
 }
 
 TEST_CASE("bad input is reported, skipped and loses nothing", "[e2e][cli]") {

@@ -1,7 +1,8 @@
 // Durability: a real `geokg ingest` process (GEOKG_BINARY) is killed with
 // SIGKILL at several points; the store it leaves must open, be consistent
 // (every stored document has all its evidence, every summary counts exactly
-// its evidence), and an ingest resumed to completion must reach the same
+// its evidence, every entity's mention totals are the sums of its
+// entity -> document entries, each naming a stored document), and an ingest resumed to completion must reach the same
 // graph as an uninterrupted one.
 #include <fcntl.h>
 #include <signal.h>
@@ -115,6 +116,8 @@ struct Snapshot {
   std::map<DocId, uint64_t> evidence_per_doc;  // every stored document, 0 if none
   std::map<std::tuple<EntityId, int, EntityId>, std::array<uint32_t, kModalityCount>> counts;
   std::map<EntityId, std::set<std::string>> aliases;
+  // Per entity: (mentions, documents) totals.
+  std::map<EntityId, std::pair<uint64_t, uint64_t>> mentions;
 };
 
 // Opens `db` read-only and checks its consistency on the way.
@@ -160,9 +163,24 @@ Snapshot CheckAndRead(const fs::path& db) {
   REQUIRE(store
               ->ForEachEntity([&](const Entity& e) {
                 snap.aliases[e.id] = std::set<std::string>(e.aliases.begin(), e.aliases.end());
+                if (e.documents > 0) snap.mentions[e.id] = {e.mentions, e.documents};
                 return true;
               })
               .ok());
+  // The mention index sums to the totals and names stored documents only.
+  std::map<EntityId, std::pair<uint64_t, uint64_t>> sums;
+  bool index_consistent = true;
+  REQUIRE(store
+              ->ForEachEntityDocument([&](EntityId entity, DocId doc, uint32_t n, Date) {
+                if (snap.evidence_per_doc.count(doc) == 0 || n == 0) index_consistent = false;
+                sums[entity].first += n;
+                ++sums[entity].second;
+                return true;
+              })
+              .ok());
+  CHECK(index_consistent);
+  CHECK(sums == snap.mentions);
+  if (snap.stats.documents > 0) CHECK(snap.stats.entity_documents > 0);
   // Every relation names stored entities.
   for (const auto& [key, counts] : snap.counts) {
     CHECK(snap.aliases.count(std::get<0>(key)) == 1);
@@ -231,6 +249,8 @@ TEST_CASE("an ingest killed with SIGKILL leaves a consistent, resumable store",
     CHECK(final_snap.evidence_per_doc == reference.evidence_per_doc);
     CHECK(final_snap.counts == reference.counts);
     CHECK(final_snap.aliases == reference.aliases);
+    CHECK(final_snap.mentions == reference.mentions);
+    CHECK(final_snap.stats.entity_documents == reference.stats.entity_documents);
   }
   // Not an assertion on timing: report how many kills landed mid-ingest.
   WARN(interrupted << " of " << kill_points.size() << " kills interrupted a running ingest "

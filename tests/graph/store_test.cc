@@ -13,6 +13,7 @@
 #include <condition_variable>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <mutex>
 #include <random>
 #include <set>
@@ -600,6 +601,226 @@ TEST_CASE("readers are not blocked by an open write transaction", "[graph][store
   REQUIRE(write_status.ok());
   CHECK(StatsOf(*store).documents == 3);
   CHECK(DocumentsSeenByAnotherProcess(tmp.Path("store")) == 3);
+}
+
+// ---- entity mentions and the entity -> documents index ----
+
+const Entity kOman = MakeEntity("Oman", EntityKind::kCountry, {"Sultanate of Oman"}, "OMN");
+
+// SampleDoc plus Oman, which no relation refers to, and mention counts.
+DocRecord MentionDoc(const std::string& text, Date date, uint32_t us, uint32_t oman) {
+  DocRecord d = SampleDoc(text, date, 1);
+  d.entities.push_back(kOman);
+  if (us > 0) d.mentions.push_back({kUs.id, us});
+  if (oman > 0) d.mentions.push_back({kOman.id, oman});
+  return d;
+}
+
+Entity EntityOf(const Store& store, EntityId id) {
+  Entity e;
+  Status s = store.GetEntity(id, &e);
+  INFO(s.message());
+  REQUIRE(s.ok());
+  return e;
+}
+
+std::vector<EntityDocument> DocsOf(const Store& store, EntityId id, size_t limit = 0) {
+  std::vector<EntityDocument> docs;
+  Status s = store.ListEntityDocuments(id, limit, &docs);
+  INFO(s.message());
+  REQUIRE(s.ok());
+  return docs;
+}
+
+// (entity, doc) -> mentions, from ForEachEntityDocument.
+std::map<std::pair<EntityId, DocId>, uint32_t> MentionIndex(const Store& store) {
+  std::map<std::pair<EntityId, DocId>, uint32_t> index;
+  REQUIRE(store
+              .ForEachEntityDocument([&](EntityId e, DocId d, uint32_t n, Date) {
+                index[{e, d}] = n;
+                return true;
+              })
+              .ok());
+  return index;
+}
+
+TEST_CASE("an entity mentioned in no relation is stored with its mentions", "[graph][store][mentions]") {
+  TempDir tmp;
+  auto store = OpenOrDie(tmp.Path("store"));
+  DocRecord doc = MentionDoc("oman article", 20200105, 4, 2);
+  doc.meta.url = "https://example.org/oman";
+  ApplyResult r;
+  REQUIRE(store->Apply({doc}, &r).ok());
+  CHECK(r.entities_added == 4);
+  CHECK(r.entity_documents_added == 2);
+
+  Entity oman = EntityOf(*store, kOman.id);
+  CHECK(oman.name == "Oman");
+  CHECK(oman.mentions == 2);
+  CHECK(oman.documents == 1);
+  Entity iraq = EntityOf(*store, kIraq.id);  // in relations, never mentioned
+  CHECK(iraq.mentions == 0);
+  CHECK(iraq.documents == 0);
+  std::vector<EntityId> ids;
+  REQUIRE(store->FindEntities("sultanate of oman", &ids).ok());
+  CHECK(ids == std::vector<EntityId>{kOman.id});
+
+  // Scans and snapshots carry the totals too.
+  std::map<EntityId, std::pair<uint64_t, uint64_t>> seen;
+  REQUIRE(store
+              ->ForEachEntity([&](const Entity& e) {
+                seen[e.id] = {e.mentions, e.documents};
+                return true;
+              })
+              .ok());
+  CHECK(seen.size() == 4);
+  CHECK(seen[kOman.id] == std::make_pair<uint64_t, uint64_t>(2, 1));
+  CHECK(seen[kUs.id] == std::make_pair<uint64_t, uint64_t>(4, 1));
+  CHECK(seen[kIran.id] == std::make_pair<uint64_t, uint64_t>(0, 0));
+  GraphData data;
+  REQUIRE(store->LoadGraph(&data).ok());
+  REQUIRE(data.entities.size() == 4);
+  for (const Entity& e : data.entities) {
+    CHECK(e.mentions == seen[e.id].first);
+    CHECK(e.documents == seen[e.id].second);
+  }
+
+  std::vector<EntityDocument> docs = DocsOf(*store, kOman.id);
+  REQUIRE(docs.size() == 1);
+  CHECK(docs[0].meta.id == doc.meta.id);
+  CHECK(docs[0].meta.title == "oman article");
+  CHECK(docs[0].meta.url == "https://example.org/oman");
+  CHECK(docs[0].meta.date == 20200105);
+  CHECK(docs[0].mentions == 2);
+  CHECK(DocsOf(*store, kIraq.id).empty());
+  CHECK(DocsOf(*store, 12345).empty());
+
+  StoreStats st = StatsOf(*store);
+  CHECK(st.entities == 4);
+  CHECK(st.mentions == 6);
+  CHECK(st.entity_documents == 2);
+}
+
+TEST_CASE("mentions add up across documents and re-ingesting changes nothing", "[graph][store][mentions]") {
+  TempDir tmp;
+  auto store = OpenOrDie(tmp.Path("store"));
+  DocRecord a = MentionDoc("article a", 20200105, 3, 1);
+  DocRecord b = MentionDoc("article b", 20200201, 2, 0);
+  DocRecord c = MentionDoc("article c", 0, 1, 0);  // undated
+  // One entity listed twice in one document: one entry, counts summed.
+  c.mentions.push_back({kUs.id, 4});
+  REQUIRE(store->Apply({a, b}, nullptr).ok());
+  ApplyResult r;
+  REQUIRE(store->Apply({c}, &r).ok());
+  CHECK(r.entity_documents_added == 1);
+
+  Entity us = EntityOf(*store, kUs.id);
+  CHECK(us.mentions == 3 + 2 + 5);
+  CHECK(us.documents == 3);
+  Entity oman = EntityOf(*store, kOman.id);
+  CHECK(oman.mentions == 1);
+  CHECK(oman.documents == 1);
+
+  // Newest first, the undated one last; a limit keeps the newest.
+  std::vector<EntityDocument> docs = DocsOf(*store, kUs.id);
+  REQUIRE(docs.size() == 3);
+  CHECK(docs[0].meta.id == b.meta.id);
+  CHECK(docs[0].mentions == 2);
+  CHECK(docs[1].meta.id == a.meta.id);
+  CHECK(docs[2].meta.id == c.meta.id);
+  CHECK(docs[2].meta.date == 0);
+  CHECK(docs[2].mentions == 5);
+  docs = DocsOf(*store, kUs.id, 2);
+  REQUIRE(docs.size() == 2);
+  CHECK(docs[0].meta.id == b.meta.id);
+  CHECK(docs[1].meta.id == a.meta.id);
+
+  // Re-ingesting (alone, mixed with a new document, or repeated in a batch)
+  // adds only the new document's mentions.
+  auto index_before = MentionIndex(*store);
+  CHECK(index_before.size() == 4);
+  StoreStats before = StatsOf(*store);
+  ApplyResult again;
+  REQUIRE(store->Apply({a, b, c, a}, &again).ok());
+  CHECK(again.entity_documents_added == 0);
+  CHECK(MentionIndex(*store) == index_before);
+  CHECK(EntityOf(*store, kUs.id).mentions == 10);
+  CHECK(StatsOf(*store).mentions == before.mentions);
+  DocRecord d = MentionDoc("article d", 20200301, 1, 1);
+  REQUIRE(store->Apply({a, d, d}, &again).ok());
+  CHECK(again.entity_documents_added == 2);
+  CHECK(EntityOf(*store, kUs.id).mentions == 11);
+  CHECK(EntityOf(*store, kUs.id).documents == 4);
+  CHECK(EntityOf(*store, kOman.id).documents == 2);
+  CHECK(DocsOf(*store, kUs.id, 1)[0].meta.id == d.meta.id);
+}
+
+// Turns a store into one of schema 2 (no mention index) with raw LMDB.
+void DowngradeToSchema2(const std::string& dir) {
+  MDB_env* env = nullptr;
+  REQUIRE(mdb_env_create(&env) == 0);
+  mdb_env_set_maxdbs(env, 16);
+  REQUIRE(mdb_env_open(env, dir.c_str(), 0, 0644) == 0);
+  MDB_txn* txn = nullptr;
+  REQUIRE(mdb_txn_begin(env, nullptr, 0, &txn) == 0);
+  for (const char* name : {"entity_docs", "entity_counts"}) {
+    MDB_dbi dbi;
+    REQUIRE(mdb_dbi_open(txn, name, 0, &dbi) == 0);
+    REQUIRE(mdb_drop(txn, dbi, 1) == 0);
+  }
+  REQUIRE(mdb_txn_commit(txn) == 0);
+  mdb_env_close(env);
+  WriteSchemaVersion(dir, 2);
+}
+
+TEST_CASE("a schema-2 store is read without mentions and upgraded when opened for writing",
+          "[graph][store][mentions]") {
+  TempDir tmp;
+  const std::string dir = tmp.Path("store");
+  DocRecord old_doc = MentionDoc("old article", 20190101, 2, 2);
+  {
+    auto store = OpenOrDie(dir);
+    REQUIRE(store->Apply({old_doc}, nullptr).ok());
+  }
+  DowngradeToSchema2(dir);
+
+  StoreOptions read_only;
+  read_only.read_only = true;
+  {
+    auto store = OpenOrDie(dir, read_only);
+    StoreStats st = StatsOf(*store);
+    CHECK(st.schema_version == 2);
+    CHECK(st.documents == 1);
+    CHECK(st.entities == 4);
+    CHECK(st.mentions == 0);
+    CHECK(EntityOf(*store, kOman.id).mentions == 0);
+    CHECK(DocsOf(*store, kOman.id).empty());
+    CHECK(MentionIndex(*store).empty());
+    GraphData data;
+    REQUIRE(store->LoadGraph(&data).ok());
+    CHECK(data.entities.size() == 4);
+  }
+  {
+    auto store = OpenOrDie(dir);  // writable: upgrades
+    CHECK(StatsOf(*store).schema_version == kStoreSchemaVersion);
+    CHECK(EntityOf(*store, kOman.id).mentions == 0);  // the old document's are not known
+    ApplyResult r;
+    REQUIRE(store->Apply({old_doc, MentionDoc("new article", 20200101, 1, 3)}, &r).ok());
+    CHECK(r.documents_added == 1);
+    CHECK(EntityOf(*store, kOman.id).mentions == 3);
+    CHECK(EntityOf(*store, kOman.id).documents == 1);
+  }
+  auto store = OpenOrDie(dir, read_only);
+  CHECK(StatsOf(*store).schema_version == kStoreSchemaVersion);
+  CHECK(DocsOf(*store, kOman.id).size() == 1);
+
+  // Schema 1 is older than anything this build reads.
+  WriteSchemaVersion(dir, 1);
+  std::unique_ptr<Store> refused;
+  Status s = Store::Open(dir, {}, &refused);
+  CHECK(s.code() == StatusCode::kStorage);
+  CHECK(s.message() == dir + ": store schema version 1, this geokg reads " +
+                           std::to_string(kStoreSchemaVersion));
 }
 
 }  // namespace

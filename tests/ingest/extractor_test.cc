@@ -93,7 +93,7 @@ TEST_CASE("extractor: the reference article", "[ingest][extractor]") {
   DocRecord rec = ExtractText(ss.str());
   REQUIRE(rec.meta.relations == rec.relations.size());
   REQUIRE(rec.meta.sentences > 20);
-  // Every relation's endpoints are in the record's entities, and no other.
+  // Every relation's endpoints are in the record's entities.
   for (const auto& r : rec.relations) {
     CHECK(NameOf(rec, r.key.source) != "?");
     CHECK(NameOf(rec, r.key.target) != "?");
@@ -101,10 +101,20 @@ TEST_CASE("extractor: the reference article", "[ingest][extractor]") {
     CHECK(!r.evidence.text.empty());
     CHECK(r.evidence.date == 20200101);
   }
-  for (const auto& e : rec.entities) {
+  // Every entity is mentioned (then it has a mention count) or used by a
+  // relation; each once.
+  REQUIRE(rec.mentions.size() <= rec.entities.size());
+  for (size_t i = 0; i < rec.entities.size(); ++i) {
+    const auto& e = rec.entities[i];
     bool used = false;
     for (const auto& r : rec.relations) used |= r.key.source == e.id || r.key.target == e.id;
-    CHECK(used);
+    if (i < rec.mentions.size()) {
+      CHECK(rec.mentions[i].entity == e.id);
+      CHECK(rec.mentions[i].count >= 1);
+    } else {
+      CHECK(used);
+    }
+    for (size_t j = 0; j < i; ++j) CHECK(rec.entities[j].id != e.id);
   }
 
   SECTION("the US deploys to Iraq") {

@@ -230,9 +230,12 @@ TEST_CASE("triggers: inflections and file errors", "[ingest][relate]") {
   s = t.Parse("attack\tattacked\tOBJ V SUBJ\n", "z.tsv");
   CHECK_FALSE(s.ok());
   CHECK(BuiltinTriggers().size() > 150);
-  // Every relation type has triggers (structural ones from recognition aside).
+  // Every relation type has triggers (structural ones from recognition aside). The
+  // types added after negotiated-with are covered by the event lexicon instead
+  // (ingest/data/verbs.*.tsv, checked in tests/ingest/verbs_test.cc).
   for (const auto& info : geokg::graph::AllRelationTypes()) {
     if (info.type == RelationType::kPartOf || info.type == RelationType::kLocatedIn) continue;
+    if (info.type > RelationType::kNegotiatedWith) continue;
     bool found = false;
     for (size_t i = 0; i < BuiltinTriggers().size(); ++i)
       found |= BuiltinTriggers().entry(static_cast<uint32_t>(i)).type == info.type &&

@@ -22,6 +22,50 @@ TEST_CASE("engine streams and LIMIT stops early", "[query][engine]") {
   CHECK(cols == std::vector<std::string>{"a", "b"});
 }
 
+TEST_CASE("entities have mentions and documents; entities without relations match", "[query][engine]") {
+  graph::GraphData d = testing::ArticleGraph();
+  for (graph::Entity& e : d.entities) {
+    if (e.name == "United States") e.mentions = 20, e.documents = 7;
+    if (e.name == "Iran") e.mentions = 12, e.documents = 5;
+    if (e.name == "Iraq") e.mentions = 3, e.documents = 2;
+  }
+  graph::Entity oman = testing::MakeEntity("Oman", graph::EntityKind::kCountry, {"Sultanate of Oman"});
+  oman.mentions = 4;
+  oman.documents = 1;
+  d.entities.push_back(oman);
+  const size_t entities = d.entities.size();
+  auto view = graph::GraphView::Build(std::move(d));
+  auto rows = [&](const std::string& q) {
+    query::ResultSet rs;
+    query::QueryError e;
+    INFO(q << ": " << e.message);
+    REQUIRE(query::RunQuery(*view, q, {}, &rs, &e));
+    return rs.rows;
+  };
+  auto r = rows("MATCH (a {name:'Iran'}) RETURN a.mentions, a.documents");
+  REQUIRE(r.size() == 1);
+  CHECK(r[0][0] == query::Value(int64_t{12}));
+  CHECK(r[0][1] == query::Value(int64_t{5}));
+  r = rows("MATCH (a) WHERE a.mentions > 0 RETURN a.name ORDER BY a.mentions DESC");
+  std::vector<std::string> names;
+  for (const auto& row : r) names.push_back(std::get<std::string>(row[0].data));
+  CHECK(names == std::vector<std::string>{"United States", "Iran", "Oman", "Iraq"});
+  r = rows("MATCH (a) RETURN a.name");
+  CHECK(r.size() == entities);
+  r = rows("MATCH (a:country) WHERE NOT exists((a)--()) RETURN a.name, a.documents");
+  REQUIRE(r.size() == 1);
+  CHECK(r[0][0] == query::Value("Oman"));
+  CHECK(r[0][1] == query::Value(int64_t{1}));
+  r = rows("MATCH (a {name: 'Sultanate of Oman', mentions: 4}) RETURN a.name");
+  CHECK(r.size() == 1);
+  CHECK(rows("MATCH (a {name:'Baghdad'}) RETURN a.mentions")[0][0] == query::Value(int64_t{0}));
+
+  query::ResultSet rs;
+  query::QueryError e;
+  CHECK_FALSE(query::RunQuery(*view, "MATCH (a) RETURN a.mention", {}, &rs, &e));
+  CHECK(e.message.find("mentions, documents") != std::string::npos);
+}
+
 TEST_CASE("engine honours max_rows and the time limit", "[query][engine]") {
   auto view = testing::ArticleView();
   query::QueryOptions o;

@@ -9,6 +9,7 @@
 
 #include "graph/ids.h"
 #include "graph/store.h"
+#include "tools/repl/docs.h"
 #include "tests/support/process.h"
 #include "tests/tools/test_graph.h"
 
@@ -74,7 +75,14 @@ struct Fixture {
         MakeRelation("82nd Airborne Division", RelationType::kDeployedTo, "Iraq", 3,
                      "The division is prepared to deploy to Iraq.", Modality::kFuture),
     };
+    doc.mentions = {{geokg::graph::EntityIdFor("Iran"), 2},
+                    {geokg::graph::EntityIdFor("United States"), 1},
+                    {geokg::graph::EntityIdFor("Kataib Hezbollah"), 1}};
     REQUIRE(store->Apply({doc}, nullptr).ok());
+    Reload();
+  }
+
+  void Reload() {
     geokg::graph::GraphData data;
     REQUIRE(store->LoadGraph(&data).ok());
     view = geokg::graph::GraphView::Build(std::move(data));
@@ -224,6 +232,54 @@ TEST_CASE(":dot draws the last result, and settings commands work", "[tools][rep
   CHECK(Contains(Run(repl, "MATCH (a {name: 'Iran'}) RETURN a.name;"), " ms)"));
   CHECK(Contains(Run(repl, ":modality reported,asserted"), "asserted reported"));
   CHECK(Contains(Run(repl, ":modality maybe"), "unknown modality"));
+}
+
+TEST_CASE(":docs lists the documents that mention an actor, newest first", "[tools][repl]") {
+  Fixture f;
+  // A later article that names Iran and Oman; Oman takes part in no relation.
+  geokg::graph::DocRecord doc;
+  doc.meta.id = geokg::graph::DocIdFor("article two");
+  doc.meta.source = "two.txt";
+  doc.meta.title = "Talks in Muscat";
+  doc.meta.url = "https://example.org/muscat";
+  doc.meta.date = 20200305;
+  doc.entities = {MakeEntity("Iran", EntityKind::kCountry), MakeEntity("Oman", EntityKind::kCountry)};
+  doc.mentions = {{geokg::graph::EntityIdFor("Iran"), 3}, {geokg::graph::EntityIdFor("Oman"), 2}};
+  REQUIRE(f.store->Apply({doc}, nullptr).ok());
+  f.Reload();
+  Repl repl(f.view, f.store.get());
+
+  std::string out = Run(repl, ":docs Iran");
+  CHECK(Contains(out, "Iran: 5 mentions in 2 documents\n"));
+  CHECK(Contains(out, "doc "));
+  CHECK(Contains(out, "| date "));
+  CHECK(Contains(out, geokg::graph::IdToHex(doc.meta.id)));
+  CHECK(Contains(out, "2020-03-05"));
+  CHECK(Contains(out, "https://example.org/muscat"));
+  CHECK(Contains(out, "2020-01-01"));
+  CHECK(Contains(out, "(2 rows)"));
+  REQUIRE(Contains(out, "Embassy attack"));
+  CHECK(out.find("Talks in Muscat") < out.find("Embassy attack"));  // newest first
+
+  // Aliases resolve as in queries; N limits the rows.
+  out = Run(repl, ":docs Islamic Republic 1");
+  CHECK(Contains(out, "Iran: 5 mentions in 2 documents (the 1 newest below)"));
+  CHECK(Contains(out, "Talks in Muscat"));
+  CHECK_FALSE(Contains(out, "Embassy attack"));
+  CHECK(Contains(Run(repl, ":docs Oman"), "Oman: 2 mentions in 1 document\n"));
+  CHECK(Contains(Run(repl, ":docs Iraq"), "Iraq: 0 mentions in 0 documents"));
+  CHECK(Contains(Run(repl, ":docs Irn"), "no entity named 'Irn' (did you mean 'Iran'?)"));
+  CHECK(Contains(Run(repl, ":docs"), "usage: :docs NAME [N]"));
+
+  // The counts are entity properties in queries, and Oman is a node.
+  out = Run(repl, "MATCH (a) WHERE a.mentions > 0 RETURN a.name, a.mentions, a.documents ORDER BY a.mentions DESC;");
+  CHECK(Contains(out, "(4 rows)"));
+  REQUIRE(Contains(out, "Oman"));
+  CHECK(out.find("Iran") < out.find("Oman"));
+  CHECK(Contains(Run(repl, ":schema"), "6 entities"));
+
+  Repl no_store(f.view, nullptr);
+  CHECK(Contains(Run(no_store, ":docs Iran"), "no store is open"));
 }
 
 TEST_CASE("completion offers commands, keywords, kinds, types and names", "[tools][repl]") {

@@ -1,6 +1,6 @@
 // bench_store: write throughput and read-back cost of the LMDB store.
 //
-//   bench_store [--relations N] [--batch B] [--dir D] [--entities E]
+//   bench_store [--relations N] [--batch B] [--dir D] [--entities E] [--mentions 0|1]
 //
 // Writes N synthetic relations (default 1,000,000), each with one Evidence
 // carrying a ~120-byte sentence, through Store::Apply in batches of B
@@ -9,7 +9,9 @@
 // relations as in news. Then reads everything back (ForEachRelation,
 // LoadGraph), builds a GraphView snapshot, and prints relations/s and
 // evidence/s written, store bytes per relation, read and snapshot times and
-// peak RSS. Not a test: nothing is asserted. The store directory is removed
+// peak RSS. Each document also lists its entities' mention counts (one
+// mention per relation endpoint), as ingest does; --mentions 0 leaves them
+// out, to measure what the mention index costs. Not a test: nothing is asserted. The store directory is removed
 // at the end unless --dir was given.
 #include <sys/resource.h>
 #include <time.h>
@@ -83,7 +85,8 @@ long PeakRssKiB() {
 }
 
 int Usage() {
-  std::fprintf(stderr, "usage: bench_store [--relations N] [--batch B] [--dir D] [--entities E]\n");
+  std::fprintf(stderr,
+               "usage: bench_store [--relations N] [--batch B] [--dir D] [--entities E] [--mentions 0|1]\n");
   return 1;
 }
 
@@ -91,6 +94,7 @@ struct Options {
   uint64_t relations = 1000000;
   uint64_t batch = 20000;
   uint64_t entities = 0;  // 0: relations / 4
+  bool mentions = true;   // DocRecord::mentions filled in
   std::string dir;
 };
 
@@ -108,6 +112,8 @@ bool ParseArgs(int argc, char** argv, Options* o) {
       o->batch = n;
     else if (flag == "--entities" && numeric)
       o->entities = n;
+    else if (flag == "--mentions" && (value == "0" || value == "1"))
+      o->mentions = value == "1";
     else if (flag == "--dir")
       o->dir = value;
     else
@@ -121,7 +127,8 @@ bool ParseArgs(int argc, char** argv, Options* o) {
 // power law (index = E * u^3), types and modalities are uniform-ish.
 class Generator {
  public:
-  explicit Generator(uint64_t entity_count) : entity_count_(entity_count), rng_(20200101) {
+  Generator(uint64_t entity_count, bool mentions)
+      : entity_count_(entity_count), mentions_(mentions), rng_(20200101) {
     entities_.resize(entity_count);
     for (uint64_t i = 0; i < entity_count; ++i) {
       graph::Entity& e = entities_[i];
@@ -167,6 +174,16 @@ class Generator {
             static_cast<graph::Modality>(rng_() % 8 < 5 ? 0 : rng_() % graph::kModalityCount);
         ev.confidence = 0.5f + static_cast<float>(rng_() % 50) / 100.f;
       }
+      if (mentions_) {
+        for (const graph::Entity& e : doc.entities) {
+          auto it = std::find_if(doc.mentions.begin(), doc.mentions.end(),
+                                 [&](const graph::MentionCount& m) { return m.entity == e.id; });
+          if (it == doc.mentions.end())
+            doc.mentions.push_back({e.id, 1});
+          else
+            ++it->count;
+        }
+      }
       doc.meta.relations = static_cast<uint32_t>(n);
       doc.meta.sentences = static_cast<uint32_t>(n);
       doc.meta.bytes = n * 130;
@@ -181,6 +198,7 @@ class Generator {
   }
 
   uint64_t entity_count_;
+  bool mentions_;
   std::mt19937_64 rng_;
   std::vector<graph::Entity> entities_;
   uint64_t next_doc_ = 0;
@@ -200,12 +218,12 @@ int Run(const Options& o) {
     std::fprintf(stderr, "bench_store: %s\n", s.message().c_str());
     return s.ExitCode();
   }
-  std::printf("store %s: %llu relations in batches of %llu, %llu entities\n", dir.c_str(),
+  std::printf("store %s: %llu relations in batches of %llu, %llu entities, mentions %s\n", dir.c_str(),
               static_cast<unsigned long long>(o.relations),
               static_cast<unsigned long long>(o.batch),
-              static_cast<unsigned long long>(o.entities));
+              static_cast<unsigned long long>(o.entities), o.mentions ? "on" : "off");
 
-  Generator gen(o.entities);
+  Generator gen(o.entities, o.mentions);
   std::vector<DocRecord> batch;
   double apply_seconds = 0, apply_cpu_seconds = 0;
   uint64_t evidence = 0, written = 0;

@@ -1,17 +1,22 @@
 // geokg export: the whole graph as JSONL (DESIGN.md contract), CSV for Kùzu
 // and Neo4j importers, or GraphML for networkx and yEd.
 //
-// JSONL: one relation a line, {"source": {name, kind, id}, "type", "target",
-// "count", "counts" (per modality), "first_date", "last_date", "confidence",
-// "role", "plover", "cameo", "evidence": [{doc, source, sentence,
-// sentence_index, span, trigger, modality, section, confidence, date}]}.
+// JSONL: one relation a line, {"source": {name, kind, id, mentions,
+// documents}, "type", "target", "count", "counts" (per modality),
+// "first_date", "last_date", "confidence", "role", "plover", "cameo",
+// "evidence": [{doc, source, sentence, sentence_index, span, trigger,
+// modality, section, confidence, date}]}.
 //
 // CSV: a folder with nodes.csv (id:ID,name,kind,country,aliases:string[],
-// :LABEL), relations.csv (:START_ID,:END_ID,:TYPE,count:int, per-modality
-// counts, dates, confidence:float, role, evidence) and kuzu.cypher, the DDL
-// and COPY statements that load both files into Kùzu. The same files load
-// with `neo4j-admin database import full --nodes=nodes.csv
-// --relationships=relations.csv`.
+// :LABEL,mentions:int,documents:int), relations.csv (:START_ID,:END_ID,
+// :TYPE,count:int, per-modality counts, dates, confidence:float, role,
+// evidence) and kuzu.cypher, the DDL and COPY statements that load both
+// files into Kùzu. The same files load with `neo4j-admin database import
+// full --nodes=nodes.csv --relationships=relations.csv`.
+//
+// Entity mentions and documents are the store's totals (Entity::mentions,
+// ::documents); every entity is a node of the CSV and GraphML exports, also
+// one in no relation (JSONL lists relations only).
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -102,6 +107,9 @@ Json EntityJson(const Context& ctx, graph::EntityId id) {
   j["name"] = it == ctx.entities.end() ? graph::IdToHex(id) : it->second.name;
   j["kind"] = it == ctx.entities.end() ? "organization" : std::string(graph::NameOf(it->second.kind));
   j["id"] = graph::IdToHex(id);
+  // The store's mention totals (0 for documents ingested before schema 3).
+  j["mentions"] = it == ctx.entities.end() ? 0 : it->second.mentions;
+  j["documents"] = it == ctx.entities.end() ? 0 : it->second.documents;
   return j;
 }
 
@@ -158,7 +166,7 @@ Status ExportCsv(Context& ctx, const std::filesystem::path& dir) {
   if (ec) return Status::InvalidInput(dir.string() + ": " + ec.message());
   std::ofstream nodes(dir / "nodes.csv"), rels(dir / "relations.csv"), kuzu(dir / "kuzu.cypher");
   if (!nodes || !rels || !kuzu) return Status::InvalidInput(dir.string() + ": cannot write the CSV files");
-  nodes << "id:ID,name,kind,country,aliases:string[],:LABEL\n";
+  nodes << "id:ID,name,kind,country,aliases:string[],:LABEL,mentions:int,documents:int\n";
   std::vector<const graph::Entity*> sorted;
   for (const auto& [id, e] : ctx.entities) sorted.push_back(&e);
   std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->id < b->id; });
@@ -170,7 +178,8 @@ Status ExportCsv(Context& ctx, const std::filesystem::path& dir) {
       aliases += a;
     }
     nodes << graph::IdToHex(e->id) << ',' << CsvField(e->name) << ',' << graph::NameOf(e->kind) << ','
-          << CsvField(e->country) << ',' << CsvField(aliases) << ",Entity\n";
+          << CsvField(e->country) << ',' << CsvField(aliases) << ",Entity," << e->mentions << ','
+          << e->documents << '\n';
   }
   rels << ":START_ID,:END_ID,:TYPE,count:int,asserted:int,negated:int,hypothetical:int,future:int,"
           "reported:int,first_date,last_date,confidence:float,role,evidence\n";
@@ -193,7 +202,7 @@ Status ExportCsv(Context& ctx, const std::filesystem::path& dir) {
   if (!s.ok()) return s;
   kuzu << "// Load this export into Kuzu (run from this folder):\n"
           "CREATE NODE TABLE Entity(id STRING, name STRING, kind STRING, country STRING, aliases STRING,"
-          " label STRING, PRIMARY KEY(id));\n"
+          " label STRING, mentions INT64, documents INT64, PRIMARY KEY(id));\n"
           "CREATE REL TABLE Relation(FROM Entity TO Entity, type STRING, count INT64, asserted INT64,"
           " negated INT64, hypothetical INT64, future INT64, reported INT64, first_date STRING,"
           " last_date STRING, confidence DOUBLE, role STRING, evidence STRING);\n"
@@ -213,6 +222,7 @@ Status ExportGraphml(Context& ctx, std::ostream& out) {
   const Key keys[] = {
       {"n_name", "node", "name", "string"},         {"n_kind", "node", "kind", "string"},
       {"n_country", "node", "country", "string"},   {"n_aliases", "node", "aliases", "string"},
+      {"n_mentions", "node", "mentions", "long"},   {"n_documents", "node", "documents", "long"},
       {"e_type", "edge", "type", "string"},         {"e_count", "edge", "count", "int"},
       {"e_asserted", "edge", "asserted", "int"},    {"e_first", "edge", "first_date", "string"},
       {"e_last", "edge", "last_date", "string"},    {"e_conf", "edge", "confidence", "double"},
@@ -232,7 +242,9 @@ Status ExportGraphml(Context& ctx, std::ostream& out) {
         << "<data key=\"n_name\">" << XmlText(e->name) << "</data>"
         << "<data key=\"n_kind\">" << graph::NameOf(e->kind) << "</data>"
         << "<data key=\"n_country\">" << XmlText(e->country) << "</data>"
-        << "<data key=\"n_aliases\">" << XmlText(aliases) << "</data></node>\n";
+        << "<data key=\"n_aliases\">" << XmlText(aliases) << "</data>"
+        << "<data key=\"n_mentions\">" << e->mentions << "</data>"
+        << "<data key=\"n_documents\">" << e->documents << "</data></node>\n";
   }
   uint64_t edge_no = 0;
   Status inner;

@@ -36,6 +36,8 @@ int RunStats(const ParsedArgs& args) {
     j["aliases"] = st.aliases;
     j["relations"] = st.relations;
     j["evidence"] = st.evidence;
+    j["mentions"] = st.mentions;
+    j["entity_documents"] = st.entity_documents;
     j["first_date"] = graph::FormatDate(st.first_date);
     j["last_date"] = graph::FormatDate(st.last_date);
     nlohmann::ordered_json kinds = nlohmann::ordered_json::object();
@@ -61,7 +63,9 @@ int RunStats(const ParsedArgs& args) {
             << "documents   " << st.documents << "\n"
             << "entities    " << st.entities << " (" << st.aliases << " aliases)\n"
             << "relations   " << st.relations << " distinct (source, type, target)\n"
-            << "evidence    " << st.evidence << " sentences\n";
+            << "evidence    " << st.evidence << " sentences\n"
+            << "mentions    " << st.mentions << " of entities, in " << st.entity_documents
+            << " (entity, document) pairs\n";
   if (st.first_date != 0)
     std::cout << "dates       " << graph::FormatDate(st.first_date) << " .. " << graph::FormatDate(st.last_date) << "\n";
   std::cout << "\nentities by kind\n";

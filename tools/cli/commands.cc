@@ -65,6 +65,13 @@ const std::vector<CommandSpec>& Commands() {
        "csv writes nodes.csv and relations.csv for Kuzu's COPY FROM and neo4j-admin import."},
       {"stats", "--db DIR [--format json]", "counts of documents, entities, relations and evidence",
        {kDb, {"--format", "FMT", "text (default) or json"}}, 0, 0, RunStats},
+      {"docs", "--db DIR [--limit N] [--format table|json|csv] NAME",
+       "the documents that mention an actor, newest first (id, date, title, url, mentions)",
+       {kDb, {"--limit", "N", "documents per entity (default: 20; 0: all)"},
+        {"--format", "FMT", "table (default), json or csv"}},
+       1, 1, RunDocs,
+       "NAME is a canonical name or an alias, matched as in queries ({name: 'NAME'}); a name\n"
+       "shared by several entities lists each one's documents."},
       {"eval", "--gold PATH... | --events FILE [--lexicon DIR]",
        "score the extractor against gold files of expected and forbidden edges, or event-coded sentences",
        {{"--gold", "PATH", "a .gold file or a folder of them", true},
@@ -75,6 +82,16 @@ const std::vector<CommandSpec>& Commands() {
         {"--format", "FMT", "table (default) or json"},
         {"--verbose", "", "list every true positive, false positive and miss with its sentence"}},
        0, 0, RunEval},
+      {"parse", "[--model DIR] [-f FILE] [TEXT | FILE | -]...",
+       "tag, lemmatise and dependency-parse text, printing CoNLL-U",
+       {{"-f", "FILE", "read the text of FILE", true},
+        {"--model", "DIR", "the parser models (default: $GEOKG_PARSER_DIR, else the folder the build trained them into)"},
+        {"--eval", "FILE", "instead, parse the sentences of a gold CoNLL-U file (.conllu or .conllu.xz) and print UPOS/XPOS/lemma/UAS/LAS"}},
+       0, SIZE_MAX, RunParse,
+       "Arguments that name a file are read; '-' reads standard input, as does no argument at\n"
+       "all; other arguments are the text itself. Text is split into sentences and tokens as\n"
+       "'geokg ingest' splits it. Output columns: ID FORM LEMMA UPOS XPOS _ HEAD DEPREL _ _.\n"
+       "A missing or corrupt model file is one line on stderr naming the file, exit status 2."},
   };
   return kCommands;
 }

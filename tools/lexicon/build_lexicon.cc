@@ -2,12 +2,15 @@
 //
 //   geokg_build_lexicon [--out DIR] [--iso DIR] [--wordnet DIR]
 //                       [--hunspell BASE] [--phoenix DIR] [--seats FILE]
+//   geokg_build_lexicon agents [--out DIR] [--phoenix DIR]
+//   geokg_build_lexicon verbs [SRC [OUT]]     (tools/lexicon/build_verbs.cc)
 //
 // Writes (overwriting) countries.actors.tsv, places.actors.tsv,
-// metonyms.tsv, armed-groups.phoenix.actors.tsv, people.phoenix.actors.tsv
-// and common-words.txt into
-// --out. Every other *.actors.tsv in --out is hand-curated: read to check
-// link targets and to keep Phoenix duplicates out, never written. Alias
+// metonyms.tsv, armed-groups.phoenix.actors.tsv, people.phoenix.actors.tsv,
+// agents.tsv and common-words.txt into --out; the `agents` subcommand
+// writes agents.tsv only (from Phoenix.agents.txt). Every other
+// *.actors.tsv in --out is hand-curated: read to check link targets and to
+// keep Phoenix duplicates out, never written. Alias
 // collisions between entities are printed as warnings on stderr.
 // Exit status: 0 on success, 1 if a source cannot be read.
 #include <algorithm>
@@ -21,6 +24,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tools/lexicon/build_lexicon.h"
+#include "tools/lexicon/cameo_verbs.h"
 #include "tools/lexicon/sources.h"
 
 namespace geokg::tools::lexicon {
@@ -170,6 +174,29 @@ std::string PhoenixHeader(std::string_view what, std::string_view file) {
                  std::string(kPhoenixNotice) + "\n");
 }
 
+// agents.tsv from Phoenix.agents.txt; false if the source cannot be read.
+bool WriteAgents(const Options& opt) {
+  const std::string source = opt.phoenix + "/Phoenix.agents.txt";
+  auto agents = BuildPhoenixAgents(source);
+  if (!agents) {
+    std::cerr << "geokg_build_lexicon: cannot read " << source << "\n";
+    return false;
+  }
+  fs::create_directories(opt.out);
+  std::ofstream out(fs::path(opt.out) / "agents.tsv");
+  out << PhoenixHeader(
+             "Generic agents: role nouns and phrases (\"police\", \"troops\", \"foreign ministry\") with\n"
+             "their CAMEO agent code (COP, MIL, GOV; a second code refines the first: GOVMIL). Recognition\n"
+             "turns a role qualified by a country (\"Kenyan police\") into that country's agent.\n"
+             "Singular and plural forms, lower case, sorted. geokg's corrections (\"security forces\"\n"
+             "are MIL, plural role nouns Phoenix lacks) are in tools/lexicon/phoenix_agents.cc.",
+             "Phoenix.agents.txt")
+      << "# columns: phrase<TAB>code\n";
+  for (const Agent& a : *agents) out << a.phrase << '\t' << a.code << '\n';
+  std::cerr << "wrote agents.tsv: " << agents->size() << " entries\n";
+  return static_cast<bool>(out);
+}
+
 int Run(const Options& opt) {
   auto countries = BuildCountries(opt);
   if (!countries) {
@@ -282,6 +309,8 @@ int Run(const Options& opt) {
                             "Phoenix.Countries.actors.txt"),
               *people);
 
+  if (!WriteAgents(opt)) return 1;
+
   ReportCollisions(out);
   return 0;
 }
@@ -290,8 +319,12 @@ int Run(const Options& opt) {
 }  // namespace geokg::tools::lexicon
 
 int main(int argc, char** argv) {
+  if (argc > 1 && std::string(argv[1]) == "verbs") return geokg::tools::lexicon::RunVerbs(argc - 2, argv + 2);
   geokg::tools::lexicon::Options opt;
-  for (int i = 1; i < argc; ++i) {
+  int first = 1;
+  const bool agents_only = argc > 1 && std::string(argv[1]) == "agents";
+  if (agents_only) first = 2;
+  for (int i = first; i < argc; ++i) {
     std::string arg = argv[i];
     std::string* target = arg == "--out"        ? &opt.out
                           : arg == "--iso"      ? &opt.iso
@@ -302,10 +335,13 @@ int main(int argc, char** argv) {
                                                 : nullptr;
     if (target == nullptr || i + 1 >= argc) {
       std::cerr << "usage: geokg_build_lexicon [--out DIR] [--iso DIR] [--wordnet DIR] "
-                   "[--hunspell BASE] [--phoenix DIR] [--seats FILE]\n";
+                   "[--hunspell BASE] [--phoenix DIR] [--seats FILE]\n"
+                   "       geokg_build_lexicon agents [--out DIR] [--phoenix DIR]\n"
+                   "       geokg_build_lexicon verbs [SRC [OUT]]\n";
       return 1;
     }
     *target = argv[++i];
   }
+  if (agents_only) return geokg::tools::lexicon::WriteAgents(opt) ? 0 : 1;
   return geokg::tools::lexicon::Run(opt);
 }

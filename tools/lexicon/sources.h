@@ -49,6 +49,15 @@ std::optional<std::vector<Actor>> BuildPhoenixPeople(const std::string& path, co
                                                      const std::set<std::string>& dictionary,
                                                      const Curated& curated);
 
+// Generic agents: role nouns and phrases with their Phoenix agent code
+// ("police" COP, "troops" MIL), singular and plural, lower case, sorted by
+// phrase; geokg's curated corrections (phoenix_agents.cc) win.
+struct Agent {
+  std::string phrase;
+  std::string code;  // "GOV", "MIL", "GOVMIL", "IGO", ...
+};
+std::optional<std::vector<Agent>> BuildPhoenixAgents(const std::string& path);
+
 // Prints to stderr every alias that names two entities, and every canonical
 // name listed twice, over all *.actors.tsv in `dir`.
 void ReportCollisions(const std::filesystem::path& dir);

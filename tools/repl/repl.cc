@@ -31,7 +31,7 @@ constexpr std::string_view kKeywords[] = {
     "SKIP",       "LIMIT", "AND",    "OR",       "NOT",      "IN",           "STARTS WITH",
     "CONTAINS",   "AS",    "count",  "collect",  "exists",   "shortestPath", "allShortestPaths",
     "OPTIONS",    "name",  "kind",   "type",     "modality", "first_date",   "last_date",
-    "confidence",
+    "confidence", "mentions", "documents",
 };
 
 bool NeedsQuotes(std::string_view name) {
@@ -56,6 +56,7 @@ const std::vector<ReplCommand>& Repl::Commands() {
       {":path", "A B", "shortest chains of relations linking A to B (either direction)", &Repl::Path},
       {":around", "NAME [DEPTH]", "the relations within DEPTH hops of NAME (default 1)", &Repl::Around},
       {":why", "A TYPE B", "the evidence sentences behind A -[TYPE]-> B, with source and date", &Repl::Why},
+      {":docs", "NAME [N]", "the N newest documents mentioning NAME (default 20): id, date, title, url", &Repl::Docs},
       {":dot", "FILE", "draw the last result (.dot, .svg, .png or .pdf)", &Repl::Dot},
       {":format", "table|json|csv", "how results print (default: table)", &Repl::Format},
       {":timing", "on|off", "print how long each query took", &Repl::Timing},

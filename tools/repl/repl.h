@@ -81,6 +81,7 @@ class Repl {
   bool Path(std::string_view args, std::ostream& out);
   bool Around(std::string_view args, std::ostream& out);
   bool Why(std::string_view args, std::ostream& out);
+  bool Docs(std::string_view args, std::ostream& out);
   bool Dot(std::string_view args, std::ostream& out);
   bool Format(std::string_view args, std::ostream& out);
   bool Timing(std::string_view args, std::ostream& out);

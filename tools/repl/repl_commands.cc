@@ -1,4 +1,4 @@
-// The REPL's graph commands: :schema, :path, :around, :why and :dot.
+// The REPL's graph commands: :schema, :path, :around, :why, :docs and :dot.
 #include <algorithm>
 #include <cctype>
 #include <functional>
@@ -13,6 +13,7 @@
 #include "tools/render/evidence.h"
 #include "tools/render/render.h"
 #include "tools/render/subgraph.h"
+#include "tools/repl/docs.h"
 #include "tools/repl/repl.h"
 
 namespace geokg::tools {
@@ -331,6 +332,34 @@ bool Repl::Why(std::string_view args, std::ostream& out) {
     if (!status.ok()) out << "  (evidence unreadable: " << status.message() << ")\n";
     if (total > shown) out << "  ... and " << total - shown << " more\n";
   }
+  return true;
+}
+
+bool Repl::Docs(std::string_view args, std::ostream& out) {
+  std::vector<std::string> words = SplitWords(args);
+  size_t limit = kDefaultDocsLimit;
+  if (words.size() >= 2 && !words.back().empty() && words.back().size() <= 6 &&
+      std::all_of(words.back().begin(), words.back().end(), ::isdigit) &&
+      view_->FindName(Join(words, 0, words.size())).empty()) {
+    limit = std::stoul(words.back());
+    words.pop_back();
+  }
+  if (words.empty()) {
+    out << "usage: :docs NAME [N]\n";
+    return true;
+  }
+  if (store_ == nullptr) {
+    out << "no store is open, so there are no documents to list\n";
+    return true;
+  }
+  DocsResult docs;
+  Status status = DocumentsMentioning(*view_, *store_, Join(words, 0, words.size()), limit, &docs);
+  if (!status.ok()) {
+    out << status.message() << "\n";
+    return true;
+  }
+  out << docs.summary;
+  if (!docs.rows.rows.empty()) PrintResult(docs.rows, out);
   return true;
 }
 

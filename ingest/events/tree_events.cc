@@ -1,0 +1,488 @@
+#include "ingest/events/tree_events.h"
+
+#include <algorithm>
+#include <initializer_list>
+#include <unordered_set>
+
+#include "graph/ontology.h"
+#include "ingest/text.h"
+#include "ingest/verbs.h"
+
+namespace geokg::ingest {
+namespace {
+
+using graph::Modality;
+using graph::RelationType;
+using parse::Dep;
+using parse::Upos;
+
+// Closed classes of lemmas the tree rules read, as TokenKey sets.
+struct LemmaSet {
+  std::unordered_set<uint64_t> keys;
+  LemmaSet(std::initializer_list<std::string_view> words) {
+    for (std::string_view w : words) keys.insert(TokenKey(w));
+  }
+  bool Has(uint64_t key) const { return keys.count(key) != 0; }
+};
+
+struct Classes {
+  // Verbs whose clausal complement is someone's claim.
+  LemmaSet speech{"say", "tell", "claim", "report", "announce", "state", "add", "allege",
+                  "insist", "assert", "believe", "think", "suspect", "warn", "argue", "write",
+                  "declare", "confirm", "acknowledge", "admit", "note", "stress", "explain",
+                  "reveal", "suggest", "fear", "hope", "indicate", "testify", "charge", "contend",
+                  "maintain", "quote", "show", "accord", "tweet", "predict", "estimate"};
+  LemmaSet denial{"deny", "dismiss", "refute", "reject"};
+  LemmaSet negators{"not", "n't", "never", "no", "neither", "nor"};
+  LemmaSet future_aux{"will", "shall", "'ll", "wo", "would"};
+  LemmaSet hypothetical_aux{"may", "might", "could", "should", "can", "must", "ought"};
+  LemmaSet conditional_marks{"if", "unless", "whether", "lest"};
+  // Verbs whose open complement states an intention: future.
+  LemmaSet intent{"plan", "want", "intend", "seek", "aim", "hope", "vow", "pledge", "promise",
+                  "threaten", "prepare", "decide", "agree", "offer", "propose", "expect", "try",
+                  "attempt", "move", "ask", "urge", "call", "demand", "order", "plot", "wish",
+                  "schedule", "set", "begin", "start", "continue", "resume", "be", "mean",
+                  "struggle", "need", "prefer", "seem", "appear", "tend", "like", "allow",
+                  "authorize", "approve", "encourage", "invite", "press", "push", "request",
+                  "tell", "warn", "persuade", "help", "force", "compel", "permit", "fail"};
+  LemmaSet refusal{"refuse", "decline", "fail", "reject", "stop", "cease", "abandon", "halt",
+                   "avoid", "deny"};
+  // Nouns whose "of"/"from" complement is the actor ("forces of X").
+  LemmaSet agent_nouns{"force", "troop", "soldier", "army", "military", "police", "government",
+                       "official", "authority", "ministry", "militant", "rebel", "fighter",
+                       "leader", "delegation", "member", "spokesman", "spokeswoman",
+                       "spokesperson", "administration", "regime", "navy", "unit", "jet",
+                       "warplane", "supporter", "envoy", "minister", "president", "head",
+                       "chief", "representative", "diplomat", "ambassador", "embassy", "side",
+                       "commander", "officer", "agent", "militia", "guerrilla", "gunman",
+                       "loyalist", "security", "cabinet", "parliament", "court", "team",
+                       "faction", "wing", "branch", "office", "department", "agency",
+                       "council", "coalition", "alliance", "party", "people", "citizen",
+                       "national", "resident", "aircraft", "ship", "vessel", "drone",
+                       "missile", "artillery", "tank", "helicopter", "plane", "group",
+                       "state", "country", "nation", "prime", "foreign", "defence", "defense"};
+  // Prepositions that place an event, never introduce its target.
+  LemmaSet place_preps{"in", "at", "near", "inside", "outside", "across", "throughout",
+                       "during", "after", "before", "since", "until", "amid", "within",
+                       "around", "along", "beyond", "via", "through", "despite", "over"};
+  LemmaSet by{"by"};
+  LemmaSet relative{"who", "which", "that", "whom", "whose"};
+  LemmaSet of_from{"of", "from"};
+  LemmaSet between{"between", "among", "amongst"};
+};
+
+const Classes& C() {
+  static const Classes* classes = new Classes();
+  return *classes;
+}
+
+bool IsSubj(Dep d) { return d == Dep::kNsubj || d == Dep::kNsubjOuter; }
+bool IsObl(Dep d) {
+  return d == Dep::kObl || d == Dep::kOblTmod || d == Dep::kOblNpmod || d == Dep::kOblUnmarked;
+}
+bool IsNmod(Dep d) { return d == Dep::kNmod || d == Dep::kNmodUnmarked || d == Dep::kNmodDesc; }
+
+int Rank(Modality m) {
+  switch (m) {
+    case Modality::kAsserted: return 0;
+    case Modality::kFuture: return 1;
+    case Modality::kHypothetical: return 2;
+    case Modality::kReported: return 3;
+    case Modality::kNegated: return 4;
+  }
+  return 0;
+}
+Modality Stronger(Modality a, Modality b) { return Rank(a) >= Rank(b) ? a : b; }
+
+class Tree {
+ public:
+  Tree(const TreeInput& in, TreeScratch* s) : in_(in), p_(*in.parse), s_(*s) {
+    n_ = static_cast<uint32_t>(p_.size());
+    s_.child_begin.assign(n_ + 2, 0);
+    for (uint32_t i = 0; i < n_; ++i)
+      if (p_.head[i] >= 0) ++s_.child_begin[p_.head[i] + 2];
+    for (uint32_t i = 2; i < n_ + 2; ++i) s_.child_begin[i] += s_.child_begin[i - 1];
+    s_.children.resize(n_);
+    for (uint32_t i = 0; i < n_; ++i)
+      if (p_.head[i] >= 0) s_.children[s_.child_begin[p_.head[i] + 1]++] = i;
+    // child_begin[i] .. child_begin[i + 1] now spans token i's children, in order.
+  }
+
+  uint32_t size() const { return n_; }
+  Dep D(uint32_t i) const { return p_.dep[i]; }
+  int H(uint32_t i) const { return p_.head[i]; }
+  Upos U(uint32_t i) const { return p_.upos[i]; }
+  uint64_t L(uint32_t i) const { return p_.lemma_key[i]; }
+  std::span<const uint32_t> Kids(uint32_t i) const {
+    return std::span<const uint32_t>(s_.children).subspan(s_.child_begin[i],
+                                                         s_.child_begin[i + 1] - s_.child_begin[i]);
+  }
+  int Kid(uint32_t i, Dep d) const {
+    for (uint32_t c : Kids(i))
+      if (D(c) == d) return static_cast<int>(c);
+    return -1;
+  }
+  // The preposition (case child) of a nominal, 0 if none.
+  uint64_t CaseOf(uint32_t i) const {
+    for (uint32_t c : Kids(i))
+      if (D(c) == Dep::kCase) return L(c);
+    return 0;
+  }
+  int Mention(uint32_t i) const { return in_.mention_at[i]; }
+  bool Passive(uint32_t v) const {
+    return Kid(v, Dep::kNsubjPass) >= 0 || Kid(v, Dep::kAuxPass) >= 0;
+  }
+  bool IsParticiple(uint32_t v) const {
+    return parse::XposName(p_.xpos[v]) == "VBN";
+  }
+
+  // The actors a nominal names: its own mention, else an actor modifying a
+  // noun that is none ("Kenyan police", "Iraq's army", "forces of X"), with
+  // coordinated nominals added. Appends mention indices to *out.
+  void Actors(uint32_t h, std::vector<int>* out, int depth = 0) const {
+    if (depth > 3) return;
+    OneActor(h, out);
+    for (uint32_t c : Kids(h))
+      if (D(c) == Dep::kConj) OneActor(c, out);
+  }
+
+  const TreeInput& in() const { return in_; }
+
+ private:
+  bool OneActor(uint32_t h, std::vector<int>* out) const {
+    if (int m = Mention(h); m >= 0) {
+      Push(m, out);
+      return true;
+    }
+    const Upos u = U(h);
+    if (u != Upos::kNoun && u != Upos::kPropn && u != Upos::kPron && u != Upos::kNum &&
+        u != Upos::kAdj)
+      return false;
+    // Relative pronouns are resolved by the caller.
+    int best = -1;
+    for (uint32_t c : Kids(h)) {
+      const Dep d = D(c);
+      if (d == Dep::kNmodPoss || d == Dep::kCompound || d == Dep::kAmod || d == Dep::kFlat) {
+        int m = Mention(c);
+        if (m < 0 && d == Dep::kCompound) {
+          // "the ISIS group bastion": the compound's own compound.
+          for (uint32_t cc : Kids(c))
+            if ((D(cc) == Dep::kCompound || D(cc) == Dep::kAmod) && Mention(cc) >= 0) m = Mention(cc);
+        }
+        if (m >= 0 && (best < 0 || d == Dep::kNmodPoss)) best = m;
+      }
+    }
+    if (best >= 0) {
+      Push(best, out);
+      return true;
+    }
+    if (C().agent_nouns.Has(L(h))) {
+      for (uint32_t c : Kids(h)) {
+        if (!IsNmod(D(c)) || !C().of_from.Has(CaseOf(c))) continue;
+        size_t before = out->size();
+        if (OneActor(c, out)) return out->size() > before;
+      }
+    }
+    return false;
+  }
+  void Push(int m, std::vector<int>* out) const {
+    const uint32_t e = in_.doc->mentions[m].entity;
+    for (int o : *out)
+      if (in_.doc->mentions[o].entity == e) return;
+    out->push_back(m);
+  }
+
+  const TreeInput& in_;
+  const parse::SentenceParse& p_;
+  TreeScratch& s_;
+  uint32_t n_ = 0;
+};
+
+// The modality of the event at token v, from its own dependents and the
+// clauses above it.
+Modality ModalityAt(const Tree& t, uint32_t v, bool question) {
+  const Classes& c = C();
+  Modality m = question ? Modality::kHypothetical : Modality::kAsserted;
+  uint32_t x = v;
+  for (int depth = 0; depth < 8; ++depth) {
+    for (uint32_t k : t.Kids(x)) {
+      const Dep d = t.D(k);
+      const uint64_t l = t.L(k);
+      if ((d == Dep::kAdvmod || d == Dep::kDet || d == Dep::kCc) && c.negators.Has(l) && k < v + 1)
+        m = Stronger(m, Modality::kNegated);
+      else if (d == Dep::kAux && c.future_aux.Has(l))
+        m = Stronger(m, Modality::kFuture);
+      else if (d == Dep::kAux && c.hypothetical_aux.Has(l))
+        m = Stronger(m, Modality::kHypothetical);
+      else if (d == Dep::kMark && c.conditional_marks.Has(l))
+        m = Stronger(m, Modality::kHypothetical);
+      else if (d == Dep::kParataxis && c.speech.Has(l) && k > v)
+        m = Stronger(m, Modality::kReported);  // "X attacked Y, officials said"
+    }
+    const int h = t.H(x);
+    if (h < 0) break;
+    const Dep d = t.D(x);
+    const uint64_t hl = t.L(h);
+    if (d == Dep::kCcomp || d == Dep::kParataxis) {
+      if (c.denial.Has(hl)) return Modality::kNegated;
+      if (c.speech.Has(hl)) m = Stronger(m, Modality::kReported);
+    } else if (d == Dep::kXcomp) {
+      if (c.refusal.Has(hl)) m = Stronger(m, Modality::kNegated);
+      else if (c.intent.Has(hl)) m = Stronger(m, Modality::kFuture);
+    } else if (d == Dep::kConj || d == Dep::kAdvcl || d == Dep::kAclRelcl || d == Dep::kAcl) {
+      // A conjoined verb shares the first one's auxiliaries ("will meet and
+      // discuss"); a subordinate clause is inside a claim or a condition
+      // when its head is.
+    } else {
+      break;
+    }
+    if (d == Dep::kAclRelcl || d == Dep::kAcl) break;
+    x = static_cast<uint32_t>(h);
+  }
+  return m;
+}
+
+// The subject actors of verb v (the agent for a passive).
+void SubjectOf(const Tree& t, uint32_t v, std::vector<int>* out, bool* fallback, int depth = 0) {
+  if (depth > 4) return;
+  const Classes& c = C();
+  for (uint32_t k : t.Kids(v)) {
+    if (IsSubj(t.D(k))) {
+      if (t.U(k) == Upos::kPron && c.relative.Has(t.L(k)) && t.D(v) == Dep::kAclRelcl && t.H(v) >= 0) {
+        t.Actors(static_cast<uint32_t>(t.H(v)), out);
+      } else {
+        t.Actors(k, out);
+      }
+      return;
+    }
+  }
+  if (t.Passive(v) || (t.D(v) == Dep::kAcl && t.IsParticiple(v))) {
+    for (uint32_t k : t.Kids(v))
+      if (t.D(k) == Dep::kOblAgent || (IsObl(t.D(k)) && c.by.Has(t.CaseOf(k)))) {
+        t.Actors(k, out);
+        return;
+      }
+    return;
+  }
+  const int h = t.H(v);
+  if (h < 0) return;
+  const Dep d = t.D(v);
+  *fallback = true;
+  if (d == Dep::kConj || d == Dep::kAdvcl) {
+    if (t.Passive(static_cast<uint32_t>(h))) return;  // not the same role
+    SubjectOf(t, static_cast<uint32_t>(h), out, fallback, depth + 1);
+  } else if (d == Dep::kXcomp) {
+    // Object control ("urged X to leave") else subject control.
+    int obj = t.Kid(static_cast<uint32_t>(h), Dep::kObj);
+    if (obj >= 0) {
+      t.Actors(static_cast<uint32_t>(obj), out);
+      if (!out->empty()) return;
+    }
+    SubjectOf(t, static_cast<uint32_t>(h), out, fallback, depth + 1);
+  } else if (d == Dep::kAclRelcl || d == Dep::kAcl) {
+    t.Actors(static_cast<uint32_t>(h), out);
+  }
+}
+
+// The passive patient of v: its passive subject, or the noun a passive
+// participle modifies ("a convoy attacked by X").
+void PatientOf(const Tree& t, uint32_t v, std::vector<int>* out) {
+  if (int k = t.Kid(v, Dep::kNsubjPass); k >= 0) {
+    t.Actors(static_cast<uint32_t>(k), out);
+    return;
+  }
+  if (t.D(v) == Dep::kAcl && t.IsParticiple(v) && t.H(v) >= 0)
+    t.Actors(static_cast<uint32_t>(t.H(v)), out);
+  else if (t.D(v) == Dep::kConj && t.H(v) >= 0 && t.Passive(static_cast<uint32_t>(t.H(v))))
+    PatientOf(t, static_cast<uint32_t>(t.H(v)), out);
+}
+
+// Obliques of v (and nominal modifiers of `noun`, if >= 0) introduced by
+// `prep`; 0 means any preposition that does not place the event.
+void PrepActors(const Tree& t, uint32_t v, int noun, uint64_t prep, std::vector<int>* out) {
+  auto scan = [&](uint32_t head, bool nominal) {
+    for (uint32_t k : t.Kids(head)) {
+      const Dep d = t.D(k);
+      if (!(nominal ? IsNmod(d) : IsObl(d))) continue;
+      const uint64_t cs = t.CaseOf(k);
+      if (cs == 0) continue;
+      if (prep != 0 ? cs != prep : (C().place_preps.Has(cs) || C().by.Has(cs))) continue;
+      t.Actors(k, out);
+      if (!out->empty()) return;
+    }
+  };
+  scan(v, false);
+  if (out->empty() && noun >= 0) scan(static_cast<uint32_t>(noun), true);
+}
+
+void Emit(const Tree& t, const std::vector<int>& sources, const std::vector<int>& targets,
+          RelationType type, Modality modality, uint32_t tb, uint32_t te, float conf,
+          std::vector<TreeEvent>* out) {
+  size_t n = 0;
+  for (int s : sources)
+    for (int g : targets) {
+      if (t.in().doc->mentions[s].entity == t.in().doc->mentions[g].entity) continue;
+      if (++n > 16) return;
+      out->push_back({s, g, type, modality, tb, te, conf});
+    }
+}
+
+// "X and Y agreed": every pair of coordinated actors, once.
+void EmitPairs(const Tree& t, const std::vector<int>& actors, RelationType type, Modality modality,
+               uint32_t tb, uint32_t te, float conf, std::vector<TreeEvent>* out) {
+  for (size_t i = 0; i < actors.size() && i < 6; ++i)
+    for (size_t j = i + 1; j < actors.size() && j < 6; ++j)
+      if (t.in().doc->mentions[actors[i]].entity != t.in().doc->mentions[actors[j]].entity)
+        out->push_back({actors[i], actors[j], type, modality, tb, te, conf});
+}
+
+void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns, bool question,
+                TreeScratch* s, std::vector<TreeEvent>* out) {
+  std::vector<int>& sources = s->args_a;
+  std::vector<int>& targets = s->args_b;
+  sources.clear();
+  bool fallback = false;
+  SubjectOf(t, v, &sources, &fallback);
+  const bool passive = t.Passive(v) || (t.D(v) == Dep::kAcl && t.IsParticiple(v));
+  const int obj = t.Kid(v, Dep::kObj);
+  const int prt = t.Kid(v, Dep::kCompoundPrt);
+  for (const VerbPattern& p : patterns) {
+    if (p.particle_key != 0 && (prt < 0 || t.L(static_cast<uint32_t>(prt)) != p.particle_key)) continue;
+    int object_noun = -1;
+    if (p.object_key != 0) {
+      const int o = passive ? t.Kid(v, Dep::kNsubjPass) : obj;
+      if (o < 0 || t.L(static_cast<uint32_t>(o)) != p.object_key) continue;
+      object_noun = o;
+    }
+    targets.clear();
+    if (p.prep_key != 0) {
+      PrepActors(t, v, object_noun, p.prep_key, &targets);
+    } else if (p.object_key != 0) {
+      PrepActors(t, v, object_noun, 0, &targets);
+    } else if (passive) {
+      PatientOf(t, v, &targets);
+    } else if (obj >= 0) {
+      t.Actors(static_cast<uint32_t>(obj), &targets);
+      if (targets.empty())
+        if (int io = t.Kid(v, Dep::kIobj); io >= 0) t.Actors(static_cast<uint32_t>(io), &targets);
+    } else if (int io = t.Kid(v, Dep::kIobj); io >= 0) {
+      t.Actors(static_cast<uint32_t>(io), &targets);
+    }
+    // A pattern that asks for a preposition, particle or object and finds
+    // it decides the type even without a target; a bare one needs a target.
+    const bool specific = p.particle_key != 0 || p.object_key != 0 || p.prep_key != 0;
+    if (targets.empty()) {
+      // "threatened to cut aid to X", "pledged to send troops to X": the
+      // target from the open complement.
+      if (int x = t.Kid(v, Dep::kXcomp); x >= 0 && !specific) {
+        const uint32_t xc = static_cast<uint32_t>(x);
+        if (int o = t.Kid(xc, Dep::kObj); o >= 0) t.Actors(static_cast<uint32_t>(o), &targets);
+        if (targets.empty()) PrepActors(t, xc, -1, 0, &targets);
+      }
+    }
+    if (targets.empty() && !specific && graph::InfoOf(p.type).symmetric && sources.size() >= 2) {
+      uint32_t tb = v, te = v + 1;
+      EmitPairs(t, sources, p.type, ModalityAt(t, v, question), tb, te, p.own ? 0.7f : 0.6f, out);
+      return;
+    }
+    if (targets.empty()) {
+      if (specific) return;
+      continue;
+    }
+    if (sources.empty()) return;
+    uint32_t tb = v, te = v + 1;
+    for (int extra : {prt, object_noun})
+      if (extra >= 0 && static_cast<uint32_t>(extra) + 1 > te && static_cast<uint32_t>(extra) < v + 6)
+        te = static_cast<uint32_t>(extra) + 1;
+    float conf = p.own ? 0.75f : 0.65f;
+    if (fallback) conf -= 0.1f;
+    if (p.weak) conf -= 0.15f;
+    if (p.inverse)
+      Emit(t, targets, sources, p.type, ModalityAt(t, v, question), tb, te, conf, out);
+    else
+      Emit(t, sources, targets, p.type, ModalityAt(t, v, question), tb, te, conf, out);
+    return;
+  }
+}
+
+void NounEvents(const Tree& t, uint32_t n, std::span<const VerbPattern> patterns, bool question,
+                TreeScratch* s, std::vector<TreeEvent>* out) {
+  std::vector<int>& sources = s->args_a;
+  std::vector<int>& targets = s->args_b;
+  for (const VerbPattern& p : patterns) {
+    targets.clear();
+    for (uint32_t k : t.Kids(n)) {
+      if (!IsNmod(t.D(k))) continue;
+      const uint64_t cs = t.CaseOf(k);
+      if (p.prep_key != 0 ? cs != p.prep_key : (cs == 0 || C().place_preps.Has(cs) || C().by.Has(cs)))
+        continue;
+      t.Actors(k, &targets);
+      if (!targets.empty()) break;
+    }
+    if (targets.empty()) continue;
+    const Modality modality =
+        t.H(n) >= 0 ? ModalityAt(t, static_cast<uint32_t>(t.H(n)), question)
+                    : (question ? Modality::kHypothetical : Modality::kAsserted);
+    if (C().between.Has(p.prep_key) && graph::InfoOf(p.type).symmetric) {
+      EmitPairs(t, targets, p.type, modality, n, n + 1, 0.6f, out);
+      return;
+    }
+    sources.clear();
+    // A possessive, a modifying actor, "by X".
+    for (uint32_t k : t.Kids(n)) {
+      const Dep d = t.D(k);
+      if (d == Dep::kNmodPoss || d == Dep::kCompound || d == Dep::kAmod) {
+        if (int m = t.Mention(k); m >= 0) sources.push_back(m);
+      } else if (IsNmod(d) && C().by.Has(t.CaseOf(k))) {
+        t.Actors(k, &sources);
+      }
+    }
+    float conf = 0.6f;
+    // "X launched strikes on Y": the subject of the governing verb.
+    if (sources.empty() && t.D(n) == Dep::kObj && t.H(n) >= 0) {
+      bool fallback = false;
+      SubjectOf(t, static_cast<uint32_t>(t.H(n)), &sources, &fallback);
+      conf = 0.55f;
+    }
+    if (sources.empty()) return;
+    if (p.weak) conf -= 0.15f;
+    if (p.inverse)
+      Emit(t, targets, sources, p.type, modality, n, n + 1, conf, out);
+    else
+      Emit(t, sources, targets, p.type, modality, n, n + 1, conf, out);
+    return;
+  }
+}
+
+}  // namespace
+
+bool HasEventCandidate(const parse::SentenceParse& tagged, const EventLexicon& lexicon) {
+  for (size_t i = 0; i < tagged.size(); ++i) {
+    const Upos u = tagged.upos[i];
+    if (u == Upos::kVerb && lexicon.IsVerb(tagged.lemma_key[i])) return true;
+    if (u == Upos::kNoun && lexicon.IsNoun(tagged.lemma_key[i])) return true;
+  }
+  return false;
+}
+
+void FindTreeEvents(const TreeInput& in, std::vector<TreeEvent>* out, TreeScratch* scratch) {
+  const Tree t(in, scratch);
+  const uint32_t n = t.size();
+  bool question = false;
+  for (uint32_t i = n; i-- > 0;) {
+    if (in.words[i] == "?") question = true;
+    if (t.U(i) != Upos::kPunct) break;
+  }
+  for (uint32_t i = 0; i < n; ++i) {
+    const Upos u = t.U(i);
+    if (u == Upos::kVerb) {
+      std::span<const VerbPattern> patterns = in.lexicon->Verb(t.L(i));
+      if (!patterns.empty()) VerbEvents(t, i, patterns, question, scratch, out);
+    } else if (u == Upos::kNoun) {
+      std::span<const VerbPattern> patterns = in.lexicon->Noun(t.L(i));
+      if (!patterns.empty()) NounEvents(t, i, patterns, question, scratch, out);
+    }
+  }
+}
+
+}  // namespace geokg::ingest

@@ -1,0 +1,166 @@
+// Model: loads the two model files and runs tagger, lemmatiser and parser
+// on one sentence (parser.h).
+#include "ingest/parse/parser.h"
+
+#include <cstdlib>
+
+#include "ingest/parse/lemmatizer.h"
+#include "ingest/parse/model_file.h"
+#include "ingest/parse/model_layout.h"
+#include "ingest/parse/tagger.h"
+#include "ingest/parse/transition.h"
+#include "ingest/parse/words.h"
+#include "ingest/text.h"
+
+#ifndef GEOKG_PARSER_MODEL_DIR
+#define GEOKG_PARSER_MODEL_DIR "parser-model"
+#endif
+
+namespace geokg::ingest::parse {
+
+struct Model::Impl {
+  ModelImage tagger_image, parser_image;
+  Tagger tagger, tagger2;  // first and second pass
+  Lemmatizer lemmatizer;
+  ArcParser parser;
+};
+
+namespace {
+
+// Per-thread buffers, reused across sentences.
+struct Workspace {
+  std::vector<WordInfo> words;
+  std::vector<int> first, classes;
+  std::string scratch;
+  ParseInput input;
+  ParseState state;
+};
+Workspace& ThreadWorkspace() {
+  thread_local Workspace ws;
+  return ws;
+}
+
+std::string JoinPath(const std::string& dir, const char* file) {
+  if (dir.empty()) return file;
+  return dir.back() == '/' ? dir + file : dir + "/" + file;
+}
+
+// Checks that a table's entries are consistent with the arrays they index.
+bool SlotsValid(std::span<const FeatureSlot> slots, size_t entries) {
+  if (!slots.empty() && (slots.size() & (slots.size() - 1)) != 0) return false;
+  for (const FeatureSlot& s : slots)
+    if (s.key != 0 && (s.begin > s.end || s.end > entries)) return false;
+  return true;
+}
+bool EntriesValid(std::span<const WeightEntry> entries, uint32_t n_classes) {
+  for (const WeightEntry& e : entries)
+    if (e.cls >= n_classes) return false;
+  return true;
+}
+bool MapValid(std::span<const MapSlot> slots) {
+  return slots.empty() || (slots.size() & (slots.size() - 1)) == 0;
+}
+
+}  // namespace
+
+Model::Model() : impl_(std::make_unique<Impl>()) {}
+Model::~Model() = default;
+
+std::string Model::DefaultDir() {
+  const char* env = std::getenv("GEOKG_PARSER_DIR");
+  if (env != nullptr && *env != '\0') return env;
+  return GEOKG_PARSER_MODEL_DIR;
+}
+
+Status Model::Load(const std::string& dir_arg, std::unique_ptr<Model>* out) {
+  const std::string dir = dir_arg.empty() ? DefaultDir() : dir_arg;
+  std::unique_ptr<Model> m(new Model());
+  Impl& impl = *m->impl_;
+  std::string why;
+  const std::string tagger_path = JoinPath(dir, kTaggerFile);
+  const std::string parser_path = JoinPath(dir, kParserFile);
+  auto corrupt = [](const std::string& path, const char* what) {
+    return Status::Storage(path + ": corrupt model file (" + what + ")");
+  };
+  if (!impl.tagger_image.Load(tagger_path, kTaggerKind, &why)) return Status::Storage(tagger_path + ": " + why);
+  bool ok = true;
+  auto pairs = impl.tagger_image.Section<TagPair>(kSecTagPairs, &ok);
+  auto tslots = impl.tagger_image.Section<FeatureSlot>(kSecTagSlots, &ok);
+  auto tentries = impl.tagger_image.Section<WeightEntry>(kSecTagEntries, &ok);
+  auto tagdict = impl.tagger_image.Section<MapSlot>(kSecTagDict, &ok);
+  auto t2slots = impl.tagger_image.Section<FeatureSlot>(kSecTag2Slots, &ok);
+  auto t2entries = impl.tagger_image.Section<WeightEntry>(kSecTag2Entries, &ok);
+  auto lemma_table = impl.tagger_image.Section<MapSlot>(kSecLemmaTable, &ok);
+  std::string_view lemma_blob = impl.tagger_image.Raw(kSecLemmaBlob);
+  if (!ok || lemma_blob.data() == nullptr) return corrupt(tagger_path, "missing section");
+  if (pairs.empty() || pairs.size() > 255) return corrupt(tagger_path, "bad tag set");
+  for (const TagPair& p : pairs)
+    if (p.xpos >= kXposCount || p.upos >= kUposCount) return corrupt(tagger_path, "bad tag set");
+  if (!SlotsValid(tslots, tentries.size()) || !EntriesValid(tentries, static_cast<uint32_t>(pairs.size())) ||
+      !SlotsValid(t2slots, t2entries.size()) || !EntriesValid(t2entries, static_cast<uint32_t>(pairs.size())) ||
+      !MapValid(tagdict) || !MapValid(lemma_table))
+    return corrupt(tagger_path, "bad table");
+  impl.tagger.Attach(pairs, tslots, tentries, tagdict);
+  impl.tagger2.Attach(pairs, t2slots, t2entries, tagdict);
+  impl.lemmatizer.Attach(lemma_table, lemma_blob);
+
+  if (!impl.parser_image.Load(parser_path, kParserKind, &why)) return Status::Storage(parser_path + ": " + why);
+  auto mslots = impl.parser_image.Section<DenseSlot3>(kSecMoveSlots, &ok);
+  auto lslots = impl.parser_image.Section<FeatureSlot>(kSecLabelSlots, &ok);
+  auto lentries = impl.parser_image.Section<WeightEntry>(kSecLabelEntries, &ok);
+  if (!ok) return corrupt(parser_path, "missing section");
+  if ((mslots.size() & (mslots.size() - 1)) != 0 || mslots.empty() || !SlotsValid(lslots, lentries.size()) ||
+      !EntriesValid(lentries, kDepCount))
+    return corrupt(parser_path, "bad table");
+  impl.parser.Attach(mslots, lslots, lentries);
+  *out = std::move(m);
+  return Status::Ok();
+}
+
+void Model::Tag(std::span<const std::string_view> words, SentenceParse* out) const {
+  Workspace& ws = ThreadWorkspace();
+  const int n = static_cast<int>(words.size());
+  ComputeWordInfo(words, &ws.words, &ws.scratch);
+  ws.first.resize(n);
+  ws.classes.resize(n);
+  impl_->tagger.Tag(ws.words.data(), n, ws.first.data());
+  impl_->tagger2.Tag(ws.words.data(), n, ws.classes.data(), ws.first.data());
+  out->upos.resize(n);
+  out->xpos.resize(n);
+  out->head.assign(n, -1);
+  out->dep.assign(n, Dep::kDep);
+  out->lemma_key.resize(n);
+  out->lemma_end.resize(n);
+  out->lemma_text.clear();
+  for (int i = 0; i < n; ++i) {
+    const TagPair& p = impl_->tagger.pair(ws.classes[i]);
+    out->upos[i] = static_cast<Upos>(p.upos);
+    out->xpos[i] = p.xpos;
+    size_t begin = out->lemma_text.size();
+    impl_->lemmatizer.Lemmatize(words[i], p.xpos, &out->lemma_text, &ws.scratch);
+    out->lemma_end[i] = static_cast<uint32_t>(out->lemma_text.size());
+    out->lemma_key[i] = TokenKey(std::string_view(out->lemma_text).substr(begin));
+  }
+}
+
+void Model::Parse(std::span<const std::string_view> words, SentenceParse* out) const {
+  Tag(words, out);
+  Workspace& ws = ThreadWorkspace();
+  const int n = static_cast<int>(words.size());
+  if (n == 0) return;
+  ws.input.Reset(n);
+  for (int i = 0; i < n; ++i) {
+    ws.input.word[i] = ws.words[i].norm;
+    ws.input.tag[i] = static_cast<uint64_t>(ws.classes[i]) + 1;
+  }
+  ws.input.CountPunct([&](int i) { return impl_->tagger.pair(ws.classes[i]).upos == static_cast<uint8_t>(Upos::kPunct); });
+  impl_->parser.Parse(ws.input, &ws.state);
+  for (int i = 0; i < n; ++i) {
+    int h = ws.state.head[i];
+    out->head[i] = h >= n || h < 0 ? -1 : h;
+    int lab = ws.state.label[i];
+    out->dep[i] = lab >= 0 && lab < kDepCount ? static_cast<Dep>(lab) : Dep::kDep;
+  }
+}
+
+}  // namespace geokg::ingest::parse

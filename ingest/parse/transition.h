@@ -1,0 +1,101 @@
+// The dependency parser: greedy arc-hybrid transitions (Kuhlmann et al.
+// 2011) with the root at the end of the buffer (Ballesteros & Nivre 2013),
+// scored by two averaged perceptrons: one picks the transition (SHIFT,
+// LEFT, RIGHT) from Zhang & Nivre (2011)-style features of the stack, the
+// buffer, the children already attached, distance, valency and label
+// sets; the other labels each arc when it is made, from features of the
+// head, the dependent (whose subtree is then complete) and their context.
+// Training uses the dynamic oracle of Goldberg & Nivre (2013) with error
+// exploration, on tags predicted by the tagger.
+//
+// Thread-safety: ArcParser is immutable once attached; each thread keeps
+// its own ParseState.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "ingest/parse/linear_model.h"
+#include "ingest/parse/treebank.h"
+
+namespace geokg::ingest::parse {
+
+enum Move : int { kShift = 0, kLeft = 1, kRight = 2 };
+inline constexpr int kMoveCount = 3;
+inline constexpr int kMaxMoveFeatures = 112;
+inline constexpr int kMaxLabelFeatures = 48;
+
+// What the parser reads of each token. Index n is the root, n + 1 "none".
+struct ParseInput {
+  int n = 0;
+  std::vector<uint64_t> word;  // normalised word hash
+  std::vector<uint64_t> tag;   // tag class + 1; kRootTag / kNoneTag at n / n + 1
+  std::vector<int> punct_before;  // punctuation tokens before token i (0..n + 1)
+  void Reset(int n);
+  // Fills punct_before from is_punct(i) for the n words.
+  template <class IsPunct>
+  void CountPunct(IsPunct is_punct) {
+    punct_before[0] = 0;
+    for (int i = 0; i < n; ++i) punct_before[i + 1] = punct_before[i] + (is_punct(i) ? 1 : 0);
+    punct_before[n + 1] = punct_before[n];
+  }
+};
+inline constexpr uint64_t kRootTag = 1000, kNoneTag = 1001;
+
+struct ParseState {
+  int n = 0;
+  int b = 0;  // buffer front; n is the root
+  std::vector<int> stack;
+  std::vector<int> head, label, lc1, lc2, rc1, rc2, nl, nr;
+  std::vector<uint64_t> lset, rset;  // label bit sets of left / right children
+  void Reset(int n);
+  bool Terminal() const { return stack.empty() && b == n; }
+  bool Valid(int move) const;
+  // Applies `move`; arcs get `label` (a Dep).
+  void Apply(int move, int label);
+  int S(int i) const { return static_cast<int>(stack.size()) > i ? stack[stack.size() - 1 - i] : n + 1; }
+};
+
+int MoveFeatures(const ParseState& s, const ParseInput& in, uint64_t* out);
+int LabelFeatures(const ParseState& s, const ParseInput& in, int head, int dep, uint64_t* out);
+
+class ArcParser {
+ public:
+  void Attach(std::span<const DenseSlot3> move_slots, std::span<const FeatureSlot> label_slots,
+              std::span<const WeightEntry> label_entries) {
+    moves_.Attach(move_slots);
+    labels_.Attach(label_slots, label_entries, kDepCount);
+  }
+  // Parses; afterwards s->head[i] (n for the root) and s->label[i].
+  void Parse(const ParseInput& in, ParseState* s) const;
+
+ private:
+  DenseModel3 moves_;
+  LinearModel labels_;
+};
+
+struct ParserTables {
+  std::vector<DenseSlot3> move_slots;
+  std::vector<FeatureSlot> label_slots;
+  std::vector<WeightEntry> label_entries;
+};
+
+// A training sentence: input with predicted tags, gold heads (projective;
+// n for the root) and labels.
+struct ParserExample {
+  ParseInput input;
+  std::vector<int> gold_head;
+  std::vector<int> gold_label;
+};
+
+// Makes gold trees projective by lifting non-projective arcs to the
+// grandparent (heads: -1 for the root). Returns how many arcs it lifted.
+int Projectivize(std::vector<int>* heads);
+
+// Features updated fewer than `min_updates` times are left out of the
+// exported model (smaller and faster, at little cost in accuracy).
+void TrainParser(const std::vector<ParserExample>& examples, int epochs, uint64_t seed, uint32_t min_updates,
+                 ParserTables* out, void (*progress)(int epoch, double move_acc) = nullptr);
+
+}  // namespace geokg::ingest::parse

@@ -1,0 +1,143 @@
+// Pronouns and definite descriptions that refer back to an actor: "it" and
+// "its" (an organisation, a country, an armed group, a state body), "they",
+// "their" and "them" (a plural agent: "Kenyan police", "Iraqi protesters"),
+// "the group", "the ministry", "the party" (the last actor of that sort).
+// Part of the Recognizer (recognize_internal.h); see recognize.h.
+//
+// Resolution is conservative: "it"/"they" look back over their sentence and
+// the one before, passing over modifiers ("US" in "US troops") and people,
+// and take the nearest actor only if it is compatible; a nearer place,
+// facility or incompatible actor leaves the pronoun unresolved (no mention).
+// Definite descriptions look back up to five sentences for the nearest
+// actor of their sort.
+#include <algorithm>
+
+#include "ingest/recognize_internal.h"
+#include "ingest/text.h"
+
+namespace geokg::ingest::internal {
+namespace {
+
+// After "it", a word that makes it an expletive ("it is unclear", "it
+// seems"), not a reference.
+constexpr std::string_view kExpletiveAfter[] = {"is",     "was",     "'s",       "’s",      "seems",
+                                                "seemed", "appears", "appeared", "remains", "remained",
+                                                "takes",  "took",    "means",    "meant"};
+// Modals that make "it" an expletive when "be" follows ("it would be hard").
+constexpr std::string_view kModals[] = {"would", "could", "might", "may", "will", "can", "should", "must"};
+
+enum class PronounClass : uint8_t { kNone, kSingular, kPlural, kBodyNamed, kOrganisation };
+
+struct DefiniteNoun {
+  std::string_view word;
+  PronounClass cls;
+  std::string_view name_part;  // kBodyNamed: a word the actor's name or alias holds
+};
+constexpr DefiniteNoun kDefiniteNouns[] = {
+    {"ministry", PronounClass::kBodyNamed, "ministry"}, {"agency", PronounClass::kBodyNamed, "agency"},
+    {"council", PronounClass::kBodyNamed, "council"},   {"party", PronounClass::kBodyNamed, "party"},
+    {"group", PronounClass::kOrganisation, ""},         {"organisation", PronounClass::kOrganisation, ""},
+    {"organization", PronounClass::kOrganisation, ""},  {"movement", PronounClass::kOrganisation, ""},
+};
+
+bool ContainsFolded(std::string_view hay, std::string_view lower_needle) {
+  if (lower_needle.size() > hay.size()) return false;
+  for (size_t p = 0; p + lower_needle.size() <= hay.size(); ++p)
+    if (EqualsFolded(hay.substr(p, lower_needle.size()), lower_needle)) return true;
+  return false;
+}
+
+}  // namespace
+
+uint32_t Recognizer::TryPronoun(uint32_t i, uint32_t end) {
+  std::string_view w = Tok(i);
+  if (EqualsFolded(w, "it")) {
+    if (i + 1 < end && InListFolded(kExpletiveAfter, Tok(i + 1))) return 0;
+    if (i + 2 < end && InListFolded(kModals, Tok(i + 1)) && Is(i + 2, "be")) return 0;
+  } else if (!(EqualsFolded(w, "its") || EqualsFolded(w, "they") || EqualsFolded(w, "their") ||
+               EqualsFolded(w, "them"))) {
+    // A definite description: "the group said", "the ministry's statement".
+    if (!Lower(i) || i == 0 || !Is(i - 1, "the") || out_->tokens[i - 1].sentence != sentence_) return 0;
+    if (i + 1 < end && Lower(i + 1) && IsWord(i + 1) && !FollowsAsActor(Tok(i + 1))) return 0;
+    if (i + 1 < end && (Is(i + 1, "of") || (Flags(i + 1) & kTokHyphenated))) return 0;
+  }
+  pronouns_.push_back(PendingPronoun{i, i + 1});
+  return 1;
+}
+
+void Recognizer::ResolvePronouns() {
+  if (pronouns_.empty()) return;
+  const std::vector<Mention>& ms = out_->mentions;
+  std::vector<uint32_t>& order = order_;  // SortMentions' scratch, free until it runs
+  order.resize(ms.size());
+  for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](uint32_t a, uint32_t b) { return ms[a].first_token < ms[b].first_token; });
+  for (const PendingPronoun& p : pronouns_) {
+    const uint32_t t = p.first_token;
+    const uint32_t sentence = out_->tokens[t].sentence;
+    std::string_view w = Tok(t);
+    PronounClass cls = PronounClass::kNone;
+    const DefiniteNoun* noun = nullptr;
+    if (EqualsFolded(w, "it") || EqualsFolded(w, "its")) {
+      cls = PronounClass::kSingular;
+    } else if (EqualsFolded(w, "they") || EqualsFolded(w, "their") || EqualsFolded(w, "them")) {
+      cls = PronounClass::kPlural;
+    } else {
+      for (const DefiniteNoun& d : kDefiniteNouns)
+        if (EqualsFolded(w, d.word)) noun = &d;
+      if (noun == nullptr) continue;
+      cls = noun->cls;
+    }
+    const bool definite = noun != nullptr;
+    const uint32_t first_sentence = sentence >= (definite ? 5u : 1u) ? sentence - (definite ? 5u : 1u) : 0u;
+    auto it = std::lower_bound(order.begin(), order.end(), t,
+                               [&](uint32_t m, uint32_t tok) { return ms[m].first_token < tok; });
+    uint32_t found = kNone;
+    while (it != order.begin()) {
+      const Mention& m = ms[*--it];
+      if (m.sentence < first_sentence) break;
+      if (m.entity >= out_->entities.size() || m.last_token > t) continue;
+      if (m.form == MentionForm::kModifier || m.form == MentionForm::kCompoundAdj) continue;
+      const graph::Entity& e = out_->entities[m.entity];
+      using graph::EntityKind;
+      if (e.kind == EntityKind::kPerson) continue;
+      std::string_view surface = SpanName(m.first_token, m.last_token);
+      const bool plural_surface =
+          !surface.empty() && (surface.back() == 's' || EqualsFolded(surface, "police"));
+      if (cls == PronounClass::kSingular) {
+        if (m.form == MentionForm::kDescription && plural_surface) continue;
+        if (e.kind == EntityKind::kGroup) continue;
+        if (e.kind == EntityKind::kCountry || e.kind == EntityKind::kOrganization ||
+            e.kind == EntityKind::kArmedGroup || e.kind == EntityKind::kInternationalOrg ||
+            e.kind == EntityKind::kGovernmentBody || e.kind == EntityKind::kMedia)
+          found = m.entity;
+        break;
+      }
+      if (cls == PronounClass::kPlural) {
+        const bool agent_kind = e.kind == EntityKind::kGroup || e.kind == EntityKind::kArmedGroup ||
+                                e.kind == EntityKind::kMilitaryUnit || e.kind == EntityKind::kGovernmentBody;
+        if (agent_kind && (m.form == MentionForm::kDescription || plural_surface)) found = m.entity;
+        break;
+      }
+      if (cls == PronounClass::kOrganisation) {
+        if (e.kind == EntityKind::kArmedGroup || e.kind == EntityKind::kOrganization ||
+            e.kind == EntityKind::kInternationalOrg) {
+          found = m.entity;
+          break;
+        }
+        continue;
+      }
+      // kBodyNamed: the nearest actor whose name or an alias holds the noun.
+      bool named = ContainsFolded(e.name, noun->name_part);
+      for (const std::string& a : e.aliases) named = named || ContainsFolded(a, noun->name_part);
+      if (named && e.kind != EntityKind::kLocation && e.kind != EntityKind::kFacility) {
+        found = m.entity;
+        break;
+      }
+    }
+    if (found != kNone) res_.Emit(p.first_token, p.last_token, found, MentionForm::kPronoun);
+  }
+}
+
+}  // namespace geokg::ingest::internal

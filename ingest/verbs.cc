@@ -1,0 +1,242 @@
+#include "ingest/verbs.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "graph/ontology.h"
+#include "ingest/text.h"
+#include "ingest/triggers.h"
+
+namespace geokg::ingest {
+namespace {
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+std::vector<std::string_view> SplitTabs(std::string_view line) {
+  std::vector<std::string_view> out;
+  size_t pos = 0;
+  while (true) {
+    size_t tab = line.find('\t', pos);
+    out.push_back(Trim(line.substr(pos, tab == std::string_view::npos ? std::string_view::npos : tab - pos)));
+    if (tab == std::string_view::npos) break;
+    pos = tab + 1;
+  }
+  return out;
+}
+
+// One word: no blank inside, not empty.
+bool IsOneWord(std::string_view w) {
+  return !w.empty() && w.find(' ') == std::string_view::npos;
+}
+
+// The key of an optional word column: 0 for '-'.
+uint64_t OptionalKey(std::string_view w) { return w == "-" ? 0 : TokenKey(w); }
+
+Status ReadFile(const std::string& path, std::string* text) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) return Status::NotFound(path + ": no such file");
+    return Status::InvalidInput(path + ": cannot be read");
+  }
+  std::stringstream ss;
+  ss << in.rdbuf();
+  *text = ss.str();
+  return Status::Ok();
+}
+
+uint64_t Mix(uint64_t key) {
+  key ^= key >> 31;
+  key *= 0x9E3779B97F4A7C15ull;
+  return key ^ (key >> 29);
+}
+
+}  // namespace
+
+Status EventLexicon::Add(std::string_view text, std::string_view source, FileKind kind) {
+  const bool noun = kind == FileKind::kNouns;
+  const size_t want = noun ? 4 : 6;
+  std::vector<VerbPattern> added;
+  size_t line_no = 0;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    std::string_view line =
+        text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
+    pos = nl == std::string_view::npos ? text.size() : nl + 1;
+    ++line_no;
+    if (size_t hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
+    if (Trim(line).empty()) continue;
+    auto fail = [&](const std::string& reason) {
+      return Status::InvalidInput(std::string(source) + ":" + std::to_string(line_no) + ": " + reason);
+    };
+    std::vector<std::string_view> cols = SplitTabs(Trim(line));
+    bool flags_allowed = kind != FileKind::kCameoVerbs;
+    if (cols.size() != want && !(flags_allowed && cols.size() == want + 1)) {
+      return fail("expected " + std::to_string(want) + " tab-separated columns (" +
+                  (noun ? "lemma prep code type" : "lemma particle object prep code type") +
+                  (flags_allowed ? " [flags]" : "") + "), got " + std::to_string(cols.size()));
+    }
+    VerbPattern p;
+    p.own = kind != FileKind::kCameoVerbs;
+    if (!IsOneWord(cols[0]) || cols[0] == "-") return fail("the lemma must be one word");
+    p.lemma_key = TokenKey(cols[0]);
+    size_t k = 1;
+    if (!noun) {
+      for (uint64_t* key : {&p.particle_key, &p.object_key}) {
+        if (!IsOneWord(cols[k])) return fail("column " + std::to_string(k + 1) + " must be one word or '-'");
+        *key = OptionalKey(cols[k++]);
+      }
+    }
+    if (!IsOneWord(cols[k])) return fail("the preposition must be one word or '-'");
+    p.prep_key = OptionalKey(cols[k++]);
+    std::string_view code = cols[k++];
+    if (code != "-") {
+      bool digits = code.size() >= 2 && code.size() <= 4 &&
+                    std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
+      if (!digits) return fail("the CAMEO code must be 2 to 4 digits or '-', got '" + std::string(code) + "'");
+      std::copy(code.begin(), code.end(), p.cameo_text);
+      p.cameo = static_cast<uint16_t>(std::stoi(std::string(code)));
+    }
+    std::string_view type = cols[k++];
+    if (type == "-") {
+      auto t = code == "-" ? std::nullopt : graph::TypeForCameo(code);
+      if (!t) return fail("no type given and none for CAMEO code '" + std::string(code) + "'");
+      p.type = *t;
+    } else {
+      auto t = graph::ParseRelationType(type);
+      if (!t) {
+        std::string s = graph::SuggestRelationType(type);
+        return fail("unknown relation type '" + std::string(type) + "'" +
+                    (s.empty() ? "" : " (did you mean '" + s + "'?)"));
+      }
+      p.type = *t;
+    }
+    if (k < cols.size()) {
+      std::string_view flags = cols[k];
+      size_t b = 0;
+      while (b <= flags.size()) {
+        size_t e = flags.find(',', b);
+        std::string_view f = Trim(flags.substr(b, e == std::string_view::npos ? std::string_view::npos : e - b));
+        if (f == "weak") {
+          p.weak = true;
+        } else if (f == "inverse") {
+          p.inverse = true;
+        } else if (!f.empty() && f != "-") {
+          return fail("unknown flag '" + std::string(f) + "' (known: weak, inverse)");
+        }
+        if (e == std::string_view::npos) break;
+        b = e + 1;
+      }
+    }
+    added.push_back(p);
+  }
+  std::vector<VerbPattern>& to = noun ? nouns_.patterns : verbs_.patterns;
+  to.insert(to.end(), added.begin(), added.end());
+  return Status::Ok();
+}
+
+void EventLexicon::BuildTable(Table* t) {
+  std::vector<VerbPattern>& v = t->patterns;
+  // Lookup order within a lemma: more specific first, ours first, then file order.
+  std::stable_sort(v.begin(), v.end(), [](const VerbPattern& a, const VerbPattern& b) {
+    if (a.lemma_key != b.lemma_key) return a.lemma_key < b.lemma_key;
+    if (a.specificity() != b.specificity()) return a.specificity() > b.specificity();
+    return a.own > b.own;
+  });
+  // The same requirements and type twice (a --lexicon file repeating a
+  // built-in line): the first is kept.
+  auto same = [](const VerbPattern& a, const VerbPattern& b) {
+    return a.lemma_key == b.lemma_key && a.particle_key == b.particle_key &&
+           a.object_key == b.object_key && a.prep_key == b.prep_key && a.type == b.type &&
+           a.own == b.own && a.inverse == b.inverse;
+  };
+  std::vector<VerbPattern> kept;
+  kept.reserve(v.size());
+  for (size_t i = 0; i < v.size(); ++i) {
+    bool dup = false;
+    for (size_t j = kept.size(); j-- > 0 && kept[j].lemma_key == v[i].lemma_key;)
+      if (same(kept[j], v[i])) {
+        dup = true;
+        break;
+      }
+    if (!dup) kept.push_back(v[i]);
+  }
+  v.swap(kept);
+
+  size_t lemmas = 0;
+  for (size_t i = 0; i < v.size(); ++i) lemmas += i == 0 || v[i].lemma_key != v[i - 1].lemma_key;
+  size_t cap = 16;
+  while (cap < lemmas * 2) cap <<= 1;
+  t->slots.assign(cap, Slot{});
+  for (size_t i = 0; i < v.size();) {
+    size_t j = i;
+    while (j < v.size() && v[j].lemma_key == v[i].lemma_key) ++j;
+    size_t h = Mix(v[i].lemma_key) & (cap - 1);
+    while (t->slots[h].count != 0) h = (h + 1) & (cap - 1);
+    t->slots[h] = Slot{v[i].lemma_key, static_cast<uint32_t>(i), static_cast<uint32_t>(j - i)};
+    i = j;
+  }
+}
+
+std::span<const VerbPattern> EventLexicon::Find(const Table& t, uint64_t key) {
+  if (t.slots.empty()) return {};
+  size_t mask = t.slots.size() - 1;
+  for (size_t h = Mix(key) & mask;; h = (h + 1) & mask) {
+    const Slot& s = t.slots[h];
+    if (s.count == 0) return {};
+    if (s.key == key) return std::span<const VerbPattern>(t.patterns.data() + s.begin, s.count);
+  }
+}
+
+void EventLexicon::Build() {
+  BuildTable(&verbs_);
+  BuildTable(&nouns_);
+}
+
+std::span<const VerbPattern> EventLexicon::Verb(uint64_t lemma_key) const {
+  return Find(verbs_, lemma_key);
+}
+
+std::span<const VerbPattern> EventLexicon::Noun(uint64_t lemma_key) const {
+  return Find(nouns_, lemma_key);
+}
+
+Status EventLexicon::Load(const std::string& data_dir, const std::vector<std::string>& extra_dirs,
+                          EventLexicon* out) {
+  struct File {
+    const char* name;
+    FileKind kind;
+  };
+  static constexpr File kFiles[] = {{"verbs.cameo.tsv", FileKind::kCameoVerbs},
+                                    {"verbs.geokg.tsv", FileKind::kOwnVerbs},
+                                    {"nouns.geokg.tsv", FileKind::kNouns}};
+  EventLexicon lex;
+  std::string dir = data_dir.empty() ? Triggers::DefaultDataDir() : data_dir;
+  std::string text;
+  for (const File& f : kFiles) {
+    std::string path = dir + "/" + f.name;
+    if (Status s = ReadFile(path, &text); !s.ok()) return s;
+    if (Status s = lex.Add(text, path, f.kind); !s.ok()) return s;
+  }
+  for (const std::string& extra : extra_dirs) {
+    for (const File& f : kFiles) {
+      std::string path = extra + "/" + f.name;
+      std::error_code ec;
+      if (!std::filesystem::exists(path, ec)) continue;
+      if (Status s = ReadFile(path, &text); !s.ok()) return s;
+      if (Status s = lex.Add(text, path, f.kind); !s.ok()) return s;
+    }
+  }
+  lex.Build();
+  *out = std::move(lex);
+  return Status::Ok();
+}
+
+}  // namespace geokg::ingest

@@ -1,0 +1,305 @@
+// Events from the dependency tree (ingest/events/tree_events.h) on
+// hand-built parses, so that the rules are tested apart from the parser's
+// accuracy; and one end-to-end check through the trained parser.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "graph/ontology.h"
+#include "ingest/events/tree_events.h"
+#include "ingest/extractor.h"
+#include "ingest/parse/parser.h"
+#include "ingest/text.h"
+#include "ingest/verbs.h"
+#include "tests/support/process.h"
+
+namespace geokg::ingest {
+namespace {
+
+using graph::Modality;
+using graph::RelationType;
+using parse::Dep;
+using parse::Upos;
+
+RelationType Type(std::string_view name) {
+  auto t = graph::ParseRelationType(name);
+  REQUIRE(t.has_value());
+  return *t;
+}
+
+// A small event lexicon written for these tests.
+const EventLexicon& TestLexicon() {
+  static std::unique_ptr<EventLexicon> lexicon = [] {
+    geokg::testing::TempDir dir;
+    std::ofstream(dir.path() / "verbs.cameo.tsv") << "# test verbs\n"
+                                                     "agree\t-\t-\t-\t057\tagreed-with\n"
+                                                     "arrest\t-\t-\t-\t173\tarrested\n"
+                                                     "attack\t-\t-\t-\t190\tattacked\n"
+                                                     "threaten\t-\t-\t-\t130\tthreatened\n"
+                                                     "launch\t-\tattack\ton\t190\tattacked\n"
+                                                     "meet\t-\t-\twith\t040\tmet-with\n"
+                                                     "meet\t-\t-\t-\t040\tmet-with\n";
+    std::ofstream(dir.path() / "verbs.geokg.tsv") << "# own\n";
+    std::ofstream(dir.path() / "nouns.geokg.tsv") << "# own nouns\n"
+                                                     "invasion\tof\t192\tattacked\n"
+                                                     "talk\tbetween\t040\tmet-with\n";
+    auto out = std::make_unique<EventLexicon>();
+    Status s = EventLexicon::Load(dir.path().string(), {}, out.get());
+    INFO(s.message());
+    REQUIRE(s.ok());
+    return out;
+  }();
+  return *lexicon;
+}
+
+uint8_t Xpos(std::string_view name) {
+  for (int i = 0; i < 256; ++i)
+    if (parse::XposName(static_cast<uint8_t>(i)) == name) return static_cast<uint8_t>(i);
+  FAIL("no xpos " << name);
+  return 0;
+}
+
+// One hand-parsed sentence: tokens "word/UPOS/head/dep/lemma", heads
+// 1-based as in CoNLL-U (0 = root); actors as {first, last, entity} token
+// spans (0-based, inclusive).
+struct Hand {
+  std::vector<std::string> words;
+  parse::SentenceParse parse;
+  DocAnalysis doc;
+  std::vector<int> mention_at;
+};
+
+struct Tok {
+  const char* word;
+  Upos upos;
+  int head;
+  Dep dep;
+  const char* lemma;
+  const char* xpos = "NN";
+};
+struct Actor {
+  uint32_t first, last, entity;
+};
+
+std::unique_ptr<Hand> Build(const std::vector<Tok>& toks, const std::vector<Actor>& actors,
+                            const std::vector<std::string>& entity_names) {
+  auto h = std::make_unique<Hand>();
+  for (const Tok& t : toks) {
+    h->words.push_back(t.word);
+    h->parse.upos.push_back(t.upos);
+    h->parse.xpos.push_back(Xpos(t.xpos));
+    h->parse.head.push_back(t.head - 1);
+    h->parse.dep.push_back(t.dep);
+    h->parse.lemma_key.push_back(TokenKey(t.lemma));
+    h->parse.lemma_text += t.lemma;
+    h->parse.lemma_end.push_back(static_cast<uint32_t>(h->parse.lemma_text.size()));
+  }
+  for (const std::string& name : entity_names) {
+    graph::Entity e;
+    e.name = name;
+    h->doc.entities.push_back(e);
+  }
+  h->mention_at.assign(toks.size(), -1);
+  for (const Actor& a : actors) {
+    Mention m;
+    m.first_token = a.first;
+    m.last_token = a.last + 1;
+    m.entity = a.entity;
+    for (uint32_t i = a.first; i <= a.last; ++i)
+      h->mention_at[i] = static_cast<int>(h->doc.mentions.size());
+    h->doc.mentions.push_back(m);
+  }
+  return h;
+}
+
+struct Found {
+  std::string source, type, target;
+  Modality modality;
+};
+
+std::vector<Found> Run(const Hand& h) {
+  std::vector<std::string_view> words(h.words.begin(), h.words.end());
+  TreeInput in;
+  in.doc = &h.doc;
+  in.words = words;
+  in.mention_at = h.mention_at;
+  in.parse = &h.parse;
+  in.lexicon = &TestLexicon();
+  std::vector<TreeEvent> events;
+  TreeScratch scratch;
+  FindTreeEvents(in, &events, &scratch);
+  std::vector<Found> out;
+  for (const TreeEvent& e : events)
+    out.push_back({h.doc.entities[h.doc.mentions[e.source].entity].name,
+                   std::string(graph::NameOf(e.type)),
+                   h.doc.entities[h.doc.mentions[e.target].entity].name, e.modality});
+  return out;
+}
+
+TEST_CASE("coordinated subjects of a symmetric verb give one edge", "[tree_events]") {
+  // Peru and Chile agreed to hold joint naval exercises .
+  auto h = Build({{"Peru", Upos::kPropn, 4, Dep::kNsubj, "peru", "NNP"},
+                  {"and", Upos::kCconj, 3, Dep::kCc, "and", "CC"},
+                  {"Chile", Upos::kPropn, 1, Dep::kConj, "chile", "NNP"},
+                  {"agreed", Upos::kVerb, 0, Dep::kRoot, "agree", "VBD"},
+                  {"to", Upos::kPart, 6, Dep::kMark, "to", "TO"},
+                  {"hold", Upos::kVerb, 4, Dep::kXcomp, "hold", "VB"},
+                  {"joint", Upos::kAdj, 9, Dep::kAmod, "joint", "JJ"},
+                  {"naval", Upos::kAdj, 9, Dep::kAmod, "naval", "JJ"},
+                  {"exercises", Upos::kNoun, 6, Dep::kObj, "exercise", "NNS"},
+                  {".", Upos::kPunct, 4, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {2, 2, 1}}, {"Peru", "Chile"});
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].type == "agreed-with");
+  CHECK(found[0].source == "Peru");
+  CHECK(found[0].target == "Chile");
+  CHECK(found[0].modality == Modality::kAsserted);
+}
+
+TEST_CASE("an agent noun takes the actor that modifies it", "[tree_events]") {
+  // Kenyan police arrested 40 Somali nationals near the border .
+  auto h = Build({{"Kenyan", Upos::kAdj, 2, Dep::kAmod, "kenyan", "JJ"},
+                  {"police", Upos::kNoun, 3, Dep::kNsubj, "police", "NNS"},
+                  {"arrested", Upos::kVerb, 0, Dep::kRoot, "arrest", "VBD"},
+                  {"40", Upos::kNum, 6, Dep::kNummod, "40", "CD"},
+                  {"Somali", Upos::kAdj, 6, Dep::kAmod, "somali", "JJ"},
+                  {"nationals", Upos::kNoun, 3, Dep::kObj, "national", "NNS"},
+                  {"near", Upos::kAdp, 9, Dep::kCase, "near", "IN"},
+                  {"the", Upos::kDet, 9, Dep::kDet, "the", "DT"},
+                  {"border", Upos::kNoun, 3, Dep::kObl, "border", "NN"},
+                  {".", Upos::kPunct, 3, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {4, 4, 1}}, {"Kenya", "Somalia"});
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "Kenya");
+  CHECK(found[0].type == "arrested");
+  CHECK(found[0].target == "Somalia");
+}
+
+TEST_CASE("a passive takes its agent from by", "[tree_events]") {
+  // Iraq was attacked by Iran .
+  auto h = Build({{"Iraq", Upos::kPropn, 3, Dep::kNsubjPass, "iraq", "NNP"},
+                  {"was", Upos::kAux, 3, Dep::kAuxPass, "be", "VBD"},
+                  {"attacked", Upos::kVerb, 0, Dep::kRoot, "attack", "VBN"},
+                  {"by", Upos::kAdp, 5, Dep::kCase, "by", "IN"},
+                  {"Iran", Upos::kPropn, 3, Dep::kOblAgent, "iran", "NNP"},
+                  {".", Upos::kPunct, 3, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {4, 4, 1}}, {"Iraq", "Iran"});
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "Iran");
+  CHECK(found[0].target == "Iraq");
+}
+
+TEST_CASE("a clause under a verb of saying is reported, a negated verb negated", "[tree_events]") {
+  // Officials said Iran did not attack Iraq .
+  auto h = Build({{"Officials", Upos::kNoun, 2, Dep::kNsubj, "official", "NNS"},
+                  {"said", Upos::kVerb, 0, Dep::kRoot, "say", "VBD"},
+                  {"Iran", Upos::kPropn, 6, Dep::kNsubj, "iran", "NNP"},
+                  {"did", Upos::kAux, 6, Dep::kAux, "do", "VBD"},
+                  {"not", Upos::kPart, 6, Dep::kAdvmod, "not", "RB"},
+                  {"attack", Upos::kVerb, 2, Dep::kCcomp, "attack", "VB"},
+                  {"Iraq", Upos::kPropn, 6, Dep::kObj, "iraq", "NNP"},
+                  {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                 {{2, 2, 0}, {6, 6, 1}}, {"Iran", "Iraq"});
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].modality == Modality::kNegated);
+
+  // Officials said Iran attacked Iraq .
+  auto h2 = Build({{"Officials", Upos::kNoun, 2, Dep::kNsubj, "official", "NNS"},
+                   {"said", Upos::kVerb, 0, Dep::kRoot, "say", "VBD"},
+                   {"Iran", Upos::kPropn, 4, Dep::kNsubj, "iran", "NNP"},
+                   {"attacked", Upos::kVerb, 2, Dep::kCcomp, "attack", "VBD"},
+                   {"Iraq", Upos::kPropn, 4, Dep::kObj, "iraq", "NNP"},
+                   {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                  {{2, 2, 0}, {4, 4, 1}}, {"Iran", "Iraq"});
+  auto found2 = Run(*h2);
+  REQUIRE(found2.size() == 1);
+  CHECK(found2[0].type == "attacked");
+  CHECK(found2[0].modality == Modality::kReported);
+}
+
+TEST_CASE("control verbs take the target of their complement", "[tree_events]") {
+  // Chad threatened to attack Sudan . / Chad will meet with Sudan .
+  auto h = Build({{"Chad", Upos::kPropn, 2, Dep::kNsubj, "chad", "NNP"},
+                  {"threatened", Upos::kVerb, 0, Dep::kRoot, "threaten", "VBD"},
+                  {"to", Upos::kPart, 4, Dep::kMark, "to", "TO"},
+                  {"attack", Upos::kVerb, 2, Dep::kXcomp, "attack", "VB"},
+                  {"Sudan", Upos::kPropn, 4, Dep::kObj, "sudan", "NNP"},
+                  {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {4, 4, 1}}, {"Chad", "Sudan"});
+  auto found = Run(*h);
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].type == "threatened");
+  CHECK(found[0].modality == Modality::kAsserted);
+  CHECK(found[1].type == "attacked");
+  CHECK(found[1].source == "Chad");
+  CHECK(found[1].modality == Modality::kFuture);
+
+  auto h2 = Build({{"Chad", Upos::kPropn, 3, Dep::kNsubj, "chad", "NNP"},
+                   {"will", Upos::kAux, 3, Dep::kAux, "will", "MD"},
+                   {"meet", Upos::kVerb, 0, Dep::kRoot, "meet", "VB"},
+                   {"with", Upos::kAdp, 5, Dep::kCase, "with", "IN"},
+                   {"Sudan", Upos::kPropn, 3, Dep::kObl, "sudan", "NNP"},
+                   {".", Upos::kPunct, 3, Dep::kPunct, ".", "."}},
+                  {{0, 0, 0}, {4, 4, 1}}, {"Chad", "Sudan"});
+  auto found2 = Run(*h2);
+  REQUIRE(found2.size() == 1);
+  CHECK(found2[0].type == "met-with");
+  CHECK(found2[0].modality == Modality::kFuture);
+}
+
+TEST_CASE("nominal events and light verbs", "[tree_events]") {
+  // Russia 's invasion of Ukraine .
+  auto h = Build({{"Russia", Upos::kPropn, 3, Dep::kNmodPoss, "russia", "NNP"},
+                  {"'s", Upos::kPart, 1, Dep::kCase, "'s", "POS"},
+                  {"invasion", Upos::kNoun, 0, Dep::kRoot, "invasion", "NN"},
+                  {"of", Upos::kAdp, 5, Dep::kCase, "of", "IN"},
+                  {"Ukraine", Upos::kPropn, 3, Dep::kNmod, "ukraine", "NNP"},
+                  {".", Upos::kPunct, 3, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {4, 4, 1}}, {"Russia", "Ukraine"});
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "Russia");
+  CHECK(found[0].type == "attacked");
+  CHECK(found[0].target == "Ukraine");
+
+  // Iraqi troops launched an attack on the ISIS bastion .
+  auto h2 = Build({{"Iraqi", Upos::kAdj, 2, Dep::kAmod, "iraqi", "JJ"},
+                   {"troops", Upos::kNoun, 3, Dep::kNsubj, "troop", "NNS"},
+                   {"launched", Upos::kVerb, 0, Dep::kRoot, "launch", "VBD"},
+                   {"an", Upos::kDet, 5, Dep::kDet, "a", "DT"},
+                   {"attack", Upos::kNoun, 3, Dep::kObj, "attack", "NN"},
+                   {"on", Upos::kAdp, 9, Dep::kCase, "on", "IN"},
+                   {"the", Upos::kDet, 9, Dep::kDet, "the", "DT"},
+                   {"ISIS", Upos::kPropn, 9, Dep::kCompound, "isis", "NNP"},
+                   {"bastion", Upos::kNoun, 5, Dep::kNmod, "bastion", "NN"},
+                   {".", Upos::kPunct, 3, Dep::kPunct, ".", "."}},
+                  {{0, 0, 0}, {7, 7, 1}}, {"Iraq", "Islamic State"});
+  auto found2 = Run(*h2);
+  REQUIRE(!found2.empty());
+  CHECK(found2[0].source == "Iraq");
+  CHECK(found2[0].type == "attacked");
+  CHECK(found2[0].target == "Islamic State");
+
+  // talks between Peru and Chile
+  auto h3 = Build({{"talks", Upos::kNoun, 0, Dep::kRoot, "talk", "NNS"},
+                   {"between", Upos::kAdp, 3, Dep::kCase, "between", "IN"},
+                   {"Peru", Upos::kPropn, 1, Dep::kNmod, "peru", "NNP"},
+                   {"and", Upos::kCconj, 5, Dep::kCc, "and", "CC"},
+                   {"Chile", Upos::kPropn, 3, Dep::kConj, "chile", "NNP"}},
+                  {{2, 2, 0}, {4, 4, 1}}, {"Peru", "Chile"});
+  auto found3 = Run(*h3);
+  REQUIRE(found3.size() == 1);
+  CHECK(found3[0].type == "met-with");
+}
+
+}  // namespace
+}  // namespace geokg::ingest
