@@ -102,9 +102,8 @@ void Recognizer::ResolvePronouns() {
       const graph::Entity& e = out_->entities[m.entity];
       using graph::EntityKind;
       if (e.kind == EntityKind::kPerson) continue;
-      std::string_view surface = SpanName(m.first_token, m.last_token);
-      const bool plural_surface =
-          !surface.empty() && (surface.back() == 's' || EqualsFolded(surface, "police"));
+      std::string_view head = Tok(m.last_token - 1);  // the head word of the mention
+      const bool plural_surface = !head.empty() && (head.back() == 's' || EqualsFolded(head, "police"));
       if (cls == PronounClass::kSingular) {
         if (m.form == MentionForm::kDescription && plural_surface) continue;
         if (e.kind == EntityKind::kGroup) continue;

@@ -2,12 +2,33 @@
 // a verb or noun of the event lexicon) are tagged and parsed, and their
 // events read from the tree (events/tree_events.h) are emitted through the
 // same checks as the trigger rules' (relate_emit.cc).
+#include <cstdio>
+#include <cstdlib>
+
 #include "ingest/relater.h"
+#include "graph/ontology.h"
 
 namespace geokg::ingest::relate_internal {
 
 // Longer sentences are lists, tables or run-ons the parser reads poorly.
 inline constexpr uint32_t kMaxParsedTokens = 100;
+
+// The word the parser reads for a run of tokens that ends at `last`: a
+// name stands in as a proper noun the tagger knows well (the parser is
+// trained on web text, where "Beijing" or "Nauert" at the start of a
+// sentence is read as anything but a name); other actors as their last
+// word ("police" in "Kenyan police").
+std::string_view Relater::ParsedWord(int mention, uint32_t last) const {
+  const std::string_view word = doc_.TokenText(last);
+  if (mention < 0) return word;
+  const Mention& m = doc_.mentions[mention];
+  if (m.form != MentionForm::kName && m.form != MentionForm::kMetonym) return word;
+  if (!(doc_.tokens[last].flags & kTokCapitalized)) return word;
+  if (doc_.tokens[last].flags & kTokPossessive) return word;
+  if (word.size() > 3 && word.back() == 's' && !(doc_.tokens[last].flags & kTokAllCaps))
+    return word;  // a plural name ("the Kurds", "Forces") keeps its number
+  return doc_.entities[m.entity].kind == EntityKind::kPerson ? "Smith" : "Iraq";
+}
 
 void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
   const uint32_t n = v_.size();
@@ -18,15 +39,29 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
     two = doc_.mentions[m].entity != doc_.mentions[first_mention].entity;
   if (!two) return;
 
+  // Each multi-word actor is parsed as one word (its last), so that the
+  // parser, trained on web text, does not have to read "Israeli Prime
+  // Minister Benjamin Netanyahu" or "the Popular Mobilisation Forces":
+  // names of news actors are where it errs most.
   s_.words.clear();
-  for (uint32_t i = 0; i < n; ++i) s_.words.push_back(doc_.TokenText(v_.first_token() + i));
+  s_.tree_mention_at.clear();
+  s_.tree_begin.clear();
+  for (uint32_t i = 0; i < n;) {
+    const int m = v_.MentionAt(i);
+    uint32_t end = i + 1;
+    if (m >= 0)
+      while (end < n && v_.MentionAt(end) == m) ++end;
+    s_.words.push_back(ParsedWord(m, v_.first_token() + end - 1));
+    s_.tree_mention_at.push_back(m);
+    s_.tree_begin.push_back(i);
+    i = end;
+  }
+  s_.tree_begin.push_back(n);
   const parse::Model& model = *events_->parser;
   model.Tag(s_.words, &s_.parse);
   if (!HasEventCandidate(s_.parse, *events_->lexicon)) return;
   model.Parse(s_.words, &s_.parse);
 
-  s_.tree_mention_at.resize(n);
-  for (uint32_t i = 0; i < n; ++i) s_.tree_mention_at[i] = v_.MentionAt(i);
   TreeInput in;
   in.doc = &doc_;
   in.first_token = v_.first_token();
@@ -36,11 +71,34 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
   in.lexicon = events_->lexicon;
   s_.tree_events.clear();
   FindTreeEvents(in, &s_.tree_events, &s_.tree);
+  static const bool debug = std::getenv("GEOKG_DEBUG_TREE") != nullptr;
+  if (debug) {
+    // One line a parsed word: index, word, lemma, UPOS, head, relation,
+    // the actor it names; then the events found.
+    for (size_t i = 0; i < s_.words.size(); ++i) {
+      const int m = s_.tree_mention_at[i];
+      std::fprintf(stderr, "%zu\t%.*s\t%.*s\t%.*s\t%d\t%.*s\t%s\n", i + 1,
+                   static_cast<int>(s_.words[i].size()), s_.words[i].data(),
+                   static_cast<int>(s_.parse.Lemma(i).size()), s_.parse.Lemma(i).data(),
+                   static_cast<int>(parse::NameOf(s_.parse.upos[i]).size()),
+                   parse::NameOf(s_.parse.upos[i]).data(), s_.parse.head[i] + 1,
+                   static_cast<int>(parse::NameOf(s_.parse.dep[i]).size()),
+                   parse::NameOf(s_.parse.dep[i]).data(),
+                   m >= 0 ? doc_.entities[doc_.mentions[m].entity].name.c_str() : "");
+    }
+    for (const TreeEvent& e : s_.tree_events)
+      std::fprintf(stderr, "  -> %s %.*s %s (%.*s)\n",
+                   doc_.entities[doc_.mentions[e.source].entity].name.c_str(),
+                   static_cast<int>(graph::NameOf(e.type).size()), graph::NameOf(e.type).data(),
+                   doc_.entities[doc_.mentions[e.target].entity].name.c_str(),
+                   static_cast<int>(graph::NameOf(e.modality).size()),
+                   graph::NameOf(e.modality).data());
+  }
   for (const TreeEvent& e : s_.tree_events) {
+    const uint32_t tb = s_.tree_begin[e.trigger_begin], te = s_.tree_begin[e.trigger_end];
     Modality modality = e.modality;
-    if (v_.Quoted(e.trigger_begin)) modality = Weaker(modality, Modality::kReported);
-    EmitOne(e.source, e.type, e.target, modality, e.confidence * caps_factor_, e.trigger_begin,
-            e.trigger_end);
+    if (v_.Quoted(tb)) modality = Weaker(modality, Modality::kReported);
+    EmitOne(e.source, e.type, e.target, modality, e.confidence * caps_factor_, tb, te);
   }
 }
 

@@ -89,7 +89,8 @@ struct Scratch {
   std::vector<std::string_view> words;
   parse::SentenceParse parse;
   TreeScratch tree;
-  std::vector<int> tree_mention_at;
+  std::vector<int> tree_mention_at;   // per parsed word
+  std::vector<uint32_t> tree_begin;    // parsed word -> its first sentence token (+ end)
   std::vector<TreeEvent> tree_events;
 };
 
@@ -111,6 +112,7 @@ class Relater {
   void ProcessVerbal(Record& r);
   void ProcessNominal(Record& r);
   void TreeEvents(uint32_t first_mention, uint32_t end_mention);
+  std::string_view ParsedWord(int mention, uint32_t last) const;
 
   // --- argument finding (sentence-relative token indices)
   SubjectHow FindSubject(uint32_t pos, Args* out, int* from_record, uint32_t* subject_end);

@@ -66,6 +66,11 @@ struct Classes {
                        "during", "after", "before", "since", "until", "amid", "within",
                        "around", "along", "beyond", "via", "through", "despite", "over"};
   LemmaSet by{"by"};
+  // Verbs that end what their object names.
+  LemmaSet cut_verbs{"suspend", "cut", "halt", "freeze", "stop", "end", "cancel", "withdraw",
+                     "reduce", "slash", "block", "terminate", "scrap", "postpone"};
+  LemmaSet ease_verbs{"lift", "ease", "remove", "end", "drop", "suspend", "relax", "scrap",
+                      "waive", "loosen", "rescind", "revoke", "withdraw"};
   LemmaSet relative{"who", "which", "that", "whom", "whose"};
   LemmaSet of_from{"of", "from"};
   LemmaSet between{"between", "among", "amongst"};
@@ -144,6 +149,32 @@ class Tree {
     OneActor(h, out);
     for (uint32_t c : Kids(h))
       if (D(c) == Dep::kConj) OneActor(c, out);
+  }
+
+  // The actors of a target nominal; when it names none, the nearest actor
+  // inside it ("dozens of protesters in Yerevan", "the Taliban hideouts",
+  // "a police post in eastern Afghanistan"), found breadth first through
+  // its modifiers but not into clauses.
+  void TargetActors(uint32_t h, std::vector<int>* out) const {
+    Actors(h, out);
+    if (!out->empty()) return;
+    uint32_t queue[32];
+    uint32_t qb = 0, qe = 0;
+    queue[qe++] = h;
+    while (qb < qe) {
+      const uint32_t x = queue[qb++];
+      for (uint32_t c : Kids(x)) {
+        const Dep d = D(c);
+        if (d == Dep::kAclRelcl || d == Dep::kAcl || d == Dep::kAdvcl || d == Dep::kParataxis ||
+            d == Dep::kPunct || d == Dep::kAppos || d == Dep::kCcomp)
+          continue;
+        if (int m = Mention(c); m >= 0) {
+          Push(m, out);
+          return;
+        }
+        if (qe < 32) queue[qe++] = c;
+      }
+    }
   }
 
   const TreeInput& in() const { return in_; }
@@ -307,7 +338,7 @@ void PrepActors(const Tree& t, uint32_t v, int noun, uint64_t prep, std::vector<
       const uint64_t cs = t.CaseOf(k);
       if (cs == 0) continue;
       if (prep != 0 ? cs != prep : (C().place_preps.Has(cs) || C().by.Has(cs))) continue;
-      t.Actors(k, out);
+      t.TargetActors(k, out);
       if (!out->empty()) return;
     }
   };
@@ -346,7 +377,11 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
   const bool passive = t.Passive(v) || (t.D(v) == Dep::kAcl && t.IsParticiple(v));
   const int obj = t.Kid(v, Dep::kObj);
   const int prt = t.Kid(v, Dep::kCompoundPrt);
+  // A pattern naming the object ("send aid", "send troops") says more than
+  // one naming only the preposition ("send ... to"): those go first.
+  for (int pass = 0; pass < 2; ++pass)
   for (const VerbPattern& p : patterns) {
+    if ((pass == 0) != (p.object_key != 0)) continue;
     if (p.particle_key != 0 && (prt < 0 || t.L(static_cast<uint32_t>(prt)) != p.particle_key)) continue;
     int object_noun = -1;
     if (p.object_key != 0) {
@@ -362,7 +397,7 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     } else if (passive) {
       PatientOf(t, v, &targets);
     } else if (obj >= 0) {
-      t.Actors(static_cast<uint32_t>(obj), &targets);
+      t.TargetActors(static_cast<uint32_t>(obj), &targets);
       if (targets.empty())
         if (int io = t.Kid(v, Dep::kIobj); io >= 0) t.Actors(static_cast<uint32_t>(io), &targets);
     } else if (int io = t.Kid(v, Dep::kIobj); io >= 0) {
@@ -409,14 +444,37 @@ void NounEvents(const Tree& t, uint32_t n, std::span<const VerbPattern> patterns
                 TreeScratch* s, std::vector<TreeEvent>* out) {
   std::vector<int>& sources = s->args_a;
   std::vector<int>& targets = s->args_b;
+  const int gov = t.D(n) == Dep::kObj ? t.H(n) : -1;
+  if (gov >= 0) {
+    // The verb has a pattern for this object ("impose sanctions on X"): the
+    // verb's event is the one.
+    for (const VerbPattern& p : t.in().lexicon->Verb(t.L(static_cast<uint32_t>(gov))))
+      if (p.object_key == t.L(n)) return;
+  }
   for (const VerbPattern& p : patterns) {
+    RelationType type = p.type;
+    if (gov >= 0) {
+      // Ending an event is another event: suspending aid reduces relations,
+      // lifting sanctions concedes.
+      const uint64_t gl = t.L(static_cast<uint32_t>(gov));
+      if (C().cut_verbs.Has(gl) &&
+          (type == RelationType::kAided || type == RelationType::kCooperatedWith ||
+           type == RelationType::kAgreedWith || type == RelationType::kSupported ||
+           type == RelationType::kPledgedTo || type == RelationType::kMetWith ||
+           type == RelationType::kNegotiatedWith))
+        type = RelationType::kReducedRelationsWith;
+      else if (C().ease_verbs.Has(gl) &&
+               (type == RelationType::kSanctioned || type == RelationType::kCoerced ||
+                type == RelationType::kReducedRelationsWith))
+        type = RelationType::kConcededTo;
+    }
     targets.clear();
     for (uint32_t k : t.Kids(n)) {
       if (!IsNmod(t.D(k))) continue;
       const uint64_t cs = t.CaseOf(k);
       if (p.prep_key != 0 ? cs != p.prep_key : (cs == 0 || C().place_preps.Has(cs) || C().by.Has(cs)))
         continue;
-      t.Actors(k, &targets);
+      t.TargetActors(k, &targets);
       if (!targets.empty()) break;
     }
     if (targets.empty()) continue;
@@ -424,7 +482,7 @@ void NounEvents(const Tree& t, uint32_t n, std::span<const VerbPattern> patterns
         t.H(n) >= 0 ? ModalityAt(t, static_cast<uint32_t>(t.H(n)), question)
                     : (question ? Modality::kHypothetical : Modality::kAsserted);
     if (C().between.Has(p.prep_key) && graph::InfoOf(p.type).symmetric) {
-      EmitPairs(t, targets, p.type, modality, n, n + 1, 0.6f, out);
+      EmitPairs(t, targets, type, modality, n, n + 1, 0.6f, out);
       return;
     }
     sources.clear();
@@ -447,9 +505,9 @@ void NounEvents(const Tree& t, uint32_t n, std::span<const VerbPattern> patterns
     if (sources.empty()) return;
     if (p.weak) conf -= 0.15f;
     if (p.inverse)
-      Emit(t, targets, sources, p.type, modality, n, n + 1, conf, out);
+      Emit(t, targets, sources, type, modality, n, n + 1, conf, out);
     else
-      Emit(t, sources, targets, p.type, modality, n, n + 1, conf, out);
+      Emit(t, sources, targets, type, modality, n, n + 1, conf, out);
     return;
   }
 }

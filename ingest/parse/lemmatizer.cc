@@ -90,6 +90,12 @@ void Lemmatizer::Lemmatize(std::string_view form, uint8_t xpos, std::string* out
     out->append(f);
     return;
   }
+  // A compound on a name ("Iran-backed", "U.S.-led") is its own lemma.
+  if (form.size() > 2 && form[0] >= 'A' && form[0] <= 'Z' && low->find('-') != std::string::npos &&
+      (tag == "VBN" || tag == "VBD" || tag == "JJ" || tag == "VBG")) {
+    out->append(*low);
+    return;
+  }
   int wn = -1;
   const Rule* rules = nullptr;
   size_t n_rules = 0;

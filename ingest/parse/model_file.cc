@@ -1,6 +1,7 @@
 #include "ingest/parse/model_file.h"
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -64,8 +65,16 @@ bool ModelWriter::Write(const std::string& path, uint32_t kind) const {
   return ok && std::rename(tmp.c_str(), path.c_str()) == 0;
 }
 
+ModelImage::~ModelImage() { Release(); }
+
+void ModelImage::Release() {
+  if (base_ != nullptr) ::munmap(base_, mapped_);
+  base_ = image_ = nullptr;
+  mapped_ = 0;
+}
+
 bool ModelImage::Load(const std::string& path, uint32_t kind, std::string* why) {
-  image_.clear();
+  Release();
   sections_.clear();
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
@@ -79,8 +88,23 @@ bool ModelImage::Load(const std::string& path, uint32_t kind, std::string* why) 
     return false;
   }
   size_t size = static_cast<size_t>(st.st_size);
-  image_.resize((size + 7) / 8);
-  char* dst = reinterpret_cast<char*>(image_.data());
+  constexpr size_t kHuge = size_t{2} << 20;
+  mapped_ = (size + kHuge - 1) / kHuge * kHuge;
+  if (mapped_ == 0) mapped_ = kHuge;
+  mapped_ += kHuge;  // room to align the image to a huge page
+  void* mem = ::mmap(nullptr, mapped_, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (mem == MAP_FAILED) {
+    mapped_ = 0;
+    ::close(fd);
+    *why = "corrupt model file (out of memory)";
+    return false;
+  }
+  base_ = static_cast<char*>(mem);
+  image_ = base_ + (kHuge - reinterpret_cast<uintptr_t>(base_) % kHuge) % kHuge;
+#ifdef MADV_HUGEPAGE
+  if (size >= kHuge) ::madvise(image_, mapped_ - (image_ - base_), MADV_HUGEPAGE);
+#endif
+  char* dst = image_;
   size_t got = 0;
   while (got < size) {
     ssize_t r = ::read(fd, dst + got, size - got);
@@ -143,7 +167,7 @@ bool ModelImage::Load(const std::string& path, uint32_t kind, std::string* why) 
 
 std::string_view ModelImage::Raw(uint32_t tag) const {
   for (const Entry& e : sections_)
-    if (e.tag == tag) return std::string_view(reinterpret_cast<const char*>(image_.data()) + e.offset, e.bytes);
+    if (e.tag == tag) return std::string_view(image_ + e.offset, e.bytes);
   return std::string_view();
 }
 

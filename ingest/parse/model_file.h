@@ -38,9 +38,16 @@ class ModelWriter {
   std::string payload_;
 };
 
-// A loaded model file.
+// A loaded model file. The image lives in anonymous memory that asks for
+// transparent huge pages: the models are read at random, and with 4 KiB
+// pages most feature lookups would also miss the TLB.
 class ModelImage {
  public:
+  ModelImage() = default;
+  ~ModelImage();
+  ModelImage(const ModelImage&) = delete;
+  ModelImage& operator=(const ModelImage&) = delete;
+
   // Reads and checks `path`. On failure returns false and sets *why to
   // "missing model file" or "corrupt model file (<reason>)".
   bool Load(const std::string& path, uint32_t kind, std::string* why);
@@ -56,7 +63,10 @@ class ModelImage {
   std::string_view Raw(uint32_t tag) const;
 
  private:
-  std::vector<uint64_t> image_;
+  void Release();
+  char* base_ = nullptr;   // the mapping
+  char* image_ = nullptr;  // the file, 2 MiB aligned inside it
+  size_t mapped_ = 0;
   struct Entry { uint32_t tag; size_t offset; size_t bytes; };
   std::vector<Entry> sections_;
 };

@@ -197,7 +197,7 @@ void TrainTagger(const std::vector<TaggerExample>& examples, const std::vector<T
       }
     }
   }
-  model.Export(0.01f, 2, &out->slots, &out->entries);
+  model.Export(0.01f, 1, &out->slots, &out->entries);
 }
 
 }  // namespace geokg::ingest::parse

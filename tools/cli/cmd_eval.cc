@@ -325,12 +325,18 @@ int RunEventsEval(const ParsedArgs& args) {
   const std::string path = args.Get("--events");
   const auto scheme = ParseQuadScheme(args.Get("--quad", "phoenix"));
   if (!scheme) return Fail(kCmd, "--quad must be ranges or phoenix, not '" + args.Get("--quad") + "'", 1);
-  std::vector<EdgeModality> modalities = {EdgeModality::kAsserted, EdgeModality::kReported};
-  if (args.Get("--modality") == "all")
+  // Event coders code what a sentence reports, announces or schedules;
+  // denials and conditions are no events.
+  std::vector<EdgeModality> modalities = {EdgeModality::kAsserted, EdgeModality::kReported,
+                                          EdgeModality::kFuture};
+  const std::string modality = args.Get("--modality", "events");
+  if (modality == "all")
     modalities = {EdgeModality::kAsserted, EdgeModality::kNegated, EdgeModality::kHypothetical,
                   EdgeModality::kFuture, EdgeModality::kReported};
-  else if (args.Has("--modality") && args.Get("--modality") != "asserted+reported")
-    return Fail(kCmd, "--modality must be asserted+reported (default) or all", 1);
+  else if (modality == "asserted")
+    modalities = {EdgeModality::kAsserted};
+  else if (modality != "events")
+    return Fail(kCmd, "--modality must be events (default: asserted, reported, future), asserted or all", 1);
   const bool verbose = args.Has("--verbose");
   std::ifstream in(path, std::ios::binary);
   if (!in) return Fail(kCmd, path + ": cannot read", 1);
@@ -382,7 +388,7 @@ int RunEventsEval(const ParsedArgs& args) {
   }
   if (verbose) std::cout << detail.str() << "\n";
   std::cout << "event sentences: " << totals.sentences << " read, " << totals.recall_sentences
-            << " with source, target and class 1-4 (quad scheme: "
+            << " with source, target and a scored class (quad scheme: "
             << (*scheme == QuadScheme::kRanges ? "ranges" : "phoenix") << ")\n";
   std::cout << "recall    " << Percent(totals.found, totals.recall_sentences) << "  (" << totals.found
             << " of " << totals.recall_sentences << " sentences; " << totals.without_edges

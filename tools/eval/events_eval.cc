@@ -141,7 +141,9 @@ SentenceScore ScoreSentence(const EventSentence& gold, const std::vector<SpanAct
                             const std::vector<EventEdge>& edges, QuadScheme scheme) {
   SentenceScore score;
   score.precision_scored = gold.HasSpans() && gold.quad_class >= 0;
-  score.recall_scored = gold.HasSpans() && gold.quad_class >= 1;
+  // Class 0 is an event class (statements, appeals) only in the Phoenix scheme.
+  score.recall_scored =
+      gold.HasSpans() && gold.quad_class >= (scheme == QuadScheme::kPhoenix ? 0 : 1);
   auto named_by = [](const std::vector<SpanActors>& spans, const graph::Entity& e) {
     for (const SpanActors& s : spans)
       if (SpanNames(s, e)) return true;

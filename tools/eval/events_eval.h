@@ -16,10 +16,11 @@
 // extractor's recognition on the span); this module only compares.
 //
 // Recall is over sentences that have source and target spans and a quad
-// class from 1 to 4: the share of them with at least one matching edge.
-// Precision is over the distinct event edges found in every sentence that
-// has spans and a class (0 to 4): the share that match. A class-0 sentence
-// ("no codable event") therefore only costs precision.
+// class (1 to 4 in the ranges scheme, where class 0 has no CAMEO root; 0 to
+// 4 in the Phoenix scheme, where class 0 is statements and appeals, CAMEO
+// 01-02): the share of them with at least one matching edge. Precision is
+// over the distinct event edges found in every sentence that has spans and
+// a class (0 to 4): the share that match.
 //
 // Thread-safety: plain functions over values; reentrant.
 #pragma once
@@ -106,7 +107,7 @@ SentenceScore ScoreSentence(const EventSentence& gold, const std::vector<SpanAct
 
 struct EventTotals {
   uint32_t sentences = 0;          // read
-  uint32_t recall_sentences = 0;   // with spans and class 1..4
+  uint32_t recall_sentences = 0;   // with spans and a class (see above)
   uint32_t found = 0;              // of those, with a matching edge
   uint32_t without_edges = 0;      // of those, with no event edge at all
   uint32_t edges = 0;              // in precision-scored sentences

@@ -7,6 +7,7 @@
 //                      [--tagger-epochs N] [--parser-epochs N] [--folds N]
 #include <algorithm>
 #include <chrono>
+#include <string_view>
 #include <map>
 #include <cstdio>
 #include <cstdlib>
@@ -93,6 +94,93 @@ double TagAccuracy(const std::vector<TaggerExample>& tx, const std::vector<std::
   return 100.0 * right / all;
 }
 
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  return out;
+}
+
+// geokg's tokenizer keeps hyphenated compounds ("Iran-backed") and negated
+// contractions ("didn't") whole where EWT splits them. Writes `s` with
+// such pieces merged (when the sentence text shows them written together)
+// into *out; false if there is nothing to merge. The merged token takes
+// the tags, head and relation of the piece the others depend on.
+bool MergeAsGeokgTokens(const TreebankSentence& s, TreebankSentence* out) {
+  const int n = static_cast<int>(s.tokens.size());
+  std::vector<int> group(n);  // first token of i's group
+  for (int i = 0; i < n; ++i) group[i] = i;
+  bool any = false;
+  for (int i = 0; i < n; ++i) {
+    if (i + 1 < n && (s.tokens[i + 1].form == "n't" || s.tokens[i + 1].form == "n’t") &&
+        s.text.find(s.tokens[i].form + s.tokens[i + 1].form) != std::string::npos) {
+      group[i + 1] = group[i];
+      any = true;
+      ++i;
+      continue;
+    }
+    std::string joined = s.tokens[i].form;
+    int j = i;
+    while (j + 2 < n && s.tokens[j + 1].form == "-" && group[j] == group[i] &&
+           s.text.find(joined + "-" + s.tokens[j + 2].form) != std::string::npos) {
+      joined += "-" + s.tokens[j + 2].form;
+      group[j + 1] = group[j + 2] = group[i];
+      j += 2;
+      any = true;
+    }
+    i = j;
+  }
+  if (!any) return false;
+  // New indices and each group's representative.
+  std::vector<int> new_index(n), rep(n, -1);
+  int m = 0;
+  for (int i = 0; i < n; ++i) new_index[i] = group[i] == i ? m++ : new_index[group[i]];
+  for (int i = 0; i < n; ++i) {
+    int g = group[i];
+    int h = s.tokens[i].head;
+    bool outside = h < 0 || group[h] != g;
+    if (outside && rep[g] < 0) rep[g] = i;
+  }
+  out->id = s.id + "-merged";
+  out->text = s.text;
+  out->tokens.assign(m, TreebankToken());
+  for (int i = 0; i < n; ++i) {
+    int g = group[i];
+    TreebankToken& t = out->tokens[new_index[i]];
+    if (g == i) t.form.clear();
+    t.form += s.tokens[i].form;
+    if (i != rep[g]) continue;
+    const TreebankToken& r = s.tokens[i];
+    t.upos = r.upos;
+    t.xpos = r.xpos;
+    t.dep = r.dep;
+    t.head = r.head < 0 ? -1 : new_index[r.head];
+  }
+  for (int i = 0; i < n; ++i) {
+    if (group[i] != i) continue;
+    TreebankToken& t = out->tokens[new_index[i]];
+    int last = i;
+    while (last + 1 < n && group[last + 1] == i) ++last;
+    if (last == i) {
+      t.lemma = s.tokens[i].lemma;
+    } else if (s.tokens[last].form == "n't" || s.tokens[last].form == "n’t") {
+      t.lemma = s.tokens[i].lemma;
+    } else {
+      t.lemma = Lower(t.form);
+    }
+  }
+  // A tree still (no cycles through merged pieces)?
+  for (int i = 0; i < m; ++i) {
+    int x = i, steps = 0;
+    while (x >= 0 && steps++ <= m) x = out->tokens[x].head;
+    if (x >= 0) return false;
+    if (out->tokens[i].head == i) return false;
+  }
+  int roots = 0;
+  for (const auto& t : out->tokens) roots += t.head < 0;
+  return roots == 1;
+}
+
 void Progress(int epoch, double acc) { std::fprintf(stderr, "  parser epoch %d: transitions %.2f%% correct\n", epoch + 1, 100 * acc); }
 
 }  // namespace
@@ -130,7 +218,15 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "geokg_train_parser: %s\n", error.c_str());
     return 1;
   }
-  std::fprintf(stderr, "geokg_train_parser: %zu training sentences\n", train.size());
+  // Copies of the sentences with EWT's split compounds and contractions
+  // merged as geokg's tokenizer leaves them.
+  size_t original = train.size();
+  for (size_t i = 0; i < original; ++i) {
+    TreebankSentence merged;
+    if (MergeAsGeokgTokens(train[i], &merged)) train.push_back(std::move(merged));
+  }
+  std::fprintf(stderr, "geokg_train_parser: %zu training sentences (+%zu with geokg's compounds and contractions)\n",
+               original, train.size() - original);
 
   // Tagger: jackknifed tags for the parser's training, then the final model.
   std::vector<TagPair> pairs = CollectTagPairs(train);
