@@ -339,7 +339,7 @@ void Relater::ProcessVerbal(Record& r) {
   }
 
   // "asked whether ...", "asked about ...": a question, not an appeal.
-  if (e.type == RelationType::kCalledOn) {
+  if (e.type == RelationType::kCalledOn || e.type == RelationType::kAppealedTo) {
     std::string_view w = v_.W(r.end);
     if (w == "whether" || w == "if" || w == "about" || w == "what" || w == "how" ||
         w == "why" || w == "when" || w == "who")

@@ -163,7 +163,7 @@ void Relater::ProcessNominal(Record& r) {
     auto appeal_at = [&](int q) {
       if (q < 0) return false;
       int rq = s_.match_at[q];
-      if (rq >= 0 && s_.records[rq].entry && s_.records[rq].entry->type == RelationType::kCalledOn &&
+      if (rq >= 0 && s_.records[rq].entry && (s_.records[rq].entry->type == RelationType::kCalledOn || s_.records[rq].entry->type == RelationType::kAppealedTo) &&
           s_.records[rq].entry->cls != TriggerClass::kLight &&
           s_.records[rq].entry->cls != TriggerClass::kSpeech)
         return true;

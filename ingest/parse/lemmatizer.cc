@@ -15,7 +15,7 @@ namespace {
 constexpr uint64_t kTreebankSeed = 1000;  // + xpos: (lower form, tag) -> lemma
 constexpr uint64_t kExcSeed = 2000;       // + WordNet pos: exception -> lemma
 constexpr uint64_t kIndexSeed = 3000;     // + WordNet pos: a lemma WordNet knows
-enum WnPos { kWnNoun = 0, kWnVerb = 1, kWnAdj = 2 };
+enum WnPos { kWnNoun = 0, kWnVerb = 1, kWnAdj = 2, kWnAdv = 3 };
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -70,6 +70,37 @@ bool Lemmatizer::Lookup(std::string_view word, uint64_t seed, std::string_view* 
 
 bool Lemmatizer::Known(std::string_view lemma, int wn_pos) const {
   return table_.Find(HashString(lemma, kIndexSeed + wn_pos) | 1) != nullptr;
+}
+
+uint32_t Lemmatizer::WordClasses(std::string_view form, std::string* low) const {
+  NormalizeWord(form, low);
+  std::string_view w = *low;
+  uint32_t c = 0;
+  if (Known(w, kWnNoun)) c |= kWcNoun;
+  if (Known(w, kWnVerb)) c |= kWcVerb;
+  if (Known(w, kWnAdj)) c |= kWcAdj;
+  if (Known(w, kWnAdv)) c |= kWcAdv;
+  std::string_view lemma;
+  if (Lookup(w, kExcSeed + kWnNoun, &lemma)) c |= kWcNounExc;
+  if (Lookup(w, kExcSeed + kWnVerb, &lemma)) c |= kWcVerbExc;
+  if (Lookup(w, kExcSeed + kWnAdj, &lemma)) c |= kWcAdjExc;
+  std::string cand;
+  auto inflected = [&](const Rule* rules, size_t n, int wn) {
+    for (size_t r = 0; r < n; ++r) {
+      if (!EndsWith(w, rules[r].suffix) || w.size() <= rules[r].suffix.size() + 1) continue;
+      cand.assign(w.substr(0, w.size() - rules[r].suffix.size()));
+      cand.append(rules[r].replacement);
+      if (Known(cand, wn)) return true;
+      if (wn == kWnVerb && cand.size() >= 3 && cand[cand.size() - 1] == cand[cand.size() - 2] &&
+          Known(std::string_view(cand).substr(0, cand.size() - 1), wn))
+        return true;
+    }
+    return false;
+  };
+  if (inflected(kNounRules, std::size(kNounRules), kWnNoun)) c |= kWcInflectedNoun;
+  if (inflected(kVerbRules, std::size(kVerbRules), kWnVerb)) c |= kWcInflectedVerb;
+  if (inflected(kAdjRules, std::size(kAdjRules), kWnAdj)) c |= kWcInflectedAdj;
+  return c;
 }
 
 void Lemmatizer::Lemmatize(std::string_view form, uint8_t xpos, std::string* out, std::string* low) const {
@@ -195,9 +226,9 @@ void LemmaTableBuilder::AddTreebank(const std::vector<TreebankSentence>& sentenc
 }
 
 bool LemmaTableBuilder::AddWordNet(const std::string& dir) {
-  const char* names[] = {"noun", "verb", "adj"};
+  const char* names[] = {"noun", "verb", "adj", "adv"};
   bool any = false;
-  for (int p = 0; p < 3; ++p) {
+  for (int p = 0; p < 4; ++p) {
     std::ifstream exc(dir + "/" + names[p] + ".exc");
     std::string line;
     while (std::getline(exc, line)) {

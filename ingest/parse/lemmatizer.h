@@ -17,6 +17,12 @@
 
 namespace geokg::ingest::parse {
 
+enum WordClass : uint32_t {
+  kWcNoun = 1, kWcVerb = 2, kWcAdj = 4, kWcAdv = 8,                   // a lemma in WordNet's index
+  kWcNounExc = 16, kWcVerbExc = 32, kWcAdjExc = 64,                   // an irregular form
+  kWcInflectedNoun = 128, kWcInflectedVerb = 256, kWcInflectedAdj = 512,  // a regular inflection of one
+};
+
 class Lemmatizer {
  public:
   // REQUIRES: table and blob outlive the lemmatizer.
@@ -27,6 +33,9 @@ class Lemmatizer {
   // Appends the lemma of `form` (tagged xpos/upos) to *out: lower-case,
   // except proper nouns and "I", which keep their case.
   void Lemmatize(std::string_view form, uint8_t xpos, std::string* out, std::string* scratch) const;
+  // What WordNet says `form` can be, as WordClass bits (0 without
+  // WordNet): a tagger feature for words the treebank does not have.
+  uint32_t WordClasses(std::string_view form, std::string* scratch) const;
 
  private:
   bool Lookup(std::string_view word, uint64_t seed, std::string_view* lemma) const;

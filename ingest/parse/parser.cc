@@ -121,6 +121,7 @@ void Model::Tag(std::span<const std::string_view> words, SentenceParse* out) con
   Workspace& ws = ThreadWorkspace();
   const int n = static_cast<int>(words.size());
   ComputeWordInfo(words, &ws.words, &ws.scratch);
+  for (int i = 0; i < n; ++i) ws.words[i].lex = impl_->lemmatizer.WordClasses(words[i], &ws.scratch) + 1;
   ws.first.resize(n);
   ws.classes.resize(n);
   impl_->tagger.Tag(ws.words.data(), n, ws.first.data());

@@ -64,6 +64,12 @@ int TaggerFeatures(const WordInfo* w, int n, int i, int prev, int prev2, const i
   f[k++] = FeatureKey(24, x.flags, p1);
   f[k++] = FeatureKey(25, x.shape, r1.shape);
   f[k++] = FeatureKey(26, l1.shape, x.shape);
+  // What WordNet says the words can be.
+  f[k++] = FeatureKey(50, x.lex);
+  f[k++] = FeatureKey(51, x.lex, x.sfx[1]);
+  f[k++] = FeatureKey(52, x.lex, p1);
+  f[k++] = FeatureKey(53, x.lex, r1.lex);
+  f[k++] = FeatureKey(54, l1.lex, x.lex);
   if (first != nullptr) {
     // Second pass: the first pass's tags of the words to the right.
     uint64_t n1 = i + 1 < n ? first[i + 1] + 1 : 0, n2 = i + 2 < n ? first[i + 2] + 1 : 0;

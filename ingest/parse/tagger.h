@@ -1,7 +1,8 @@
 // The part-of-speech tagger: a greedy left-to-right averaged perceptron
 // whose classes are the (Penn tag, UD tag) pairs seen in training, so that
-// both tags come out of one decision. Frequent unambiguous words are
-// tagged from a dictionary without scoring.
+// both tags come out of one decision. It runs twice: the second pass also
+// sees the first pass's tags of the words to the right. Frequent
+// unambiguous words are tagged from a dictionary without scoring.
 //
 // Thread-safety: a Tagger is immutable once attached.
 #pragma once
@@ -21,7 +22,7 @@ struct TagPair {
   uint8_t upos = 0;
 };
 
-inline constexpr int kMaxTaggerFeatures = 40;
+inline constexpr int kMaxTaggerFeatures = 48;
 
 class Tagger {
  public:

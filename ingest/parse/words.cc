@@ -26,7 +26,7 @@ void NormalizeWord(std::string_view w, std::string* out, bool lower) {
     if (c == '`') { out->push_back('\''); continue; }
     out->push_back(lower && IsUpper(static_cast<char>(c)) ? static_cast<char>(c + 32) : static_cast<char>(c));
   }
-  if (*out == "''" || *out == "``") *out = "\"";
+  if (*out == "''" || *out == "``") out->assign(1, '"');
 }
 
 void WordShape(std::string_view w, std::string* out) {

@@ -30,6 +30,7 @@ struct WordInfo {
   uint64_t shape = 0;
   uint64_t last_part = 0;  // lower-case part after the last inner hyphen, 0 if none
   uint64_t flags = 0;      // WordFlag bits
+  uint64_t lex = 0;        // WordClass bits from the lemmatiser's WordNet tables (+1)
 };
 
 // One WordInfo per word; out is resized (capacity kept).

@@ -137,7 +137,7 @@ TEST_CASE("extractor: the reference article", "[ingest][extractor]") {
            Asserted(rec, "Iran", RelationType::kRejected, "United States")));
   }
   SECTION("Trump calls on Iraq") {
-    CHECK(Asserted(rec, "Donald Trump", RelationType::kCalledOn, "Iraq"));
+    CHECK(Asserted(rec, "Donald Trump", RelationType::kAppealedTo, "Iraq"));
   }
   SECTION("protesters protest against the US, Israel and Trump") {
     CHECK(Asserted(rec, "Iraqi protesters", RelationType::kProtestedAgainst, "United States"));

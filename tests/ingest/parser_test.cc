@@ -24,9 +24,9 @@ namespace {
 
 // A little under what the shipped models measure (docs/parser.md), so that
 // a real regression fails.
-constexpr double kMinUpos = 94.0;
-constexpr double kMinUas = 83.0;
-constexpr double kMinLas = 79.0;
+constexpr double kMinUpos = 94.5;
+constexpr double kMinUas = 84.0;
+constexpr double kMinLas = 80.5;
 
 const Model& TheModel() {
   static std::unique_ptr<Model> model = [] {
@@ -132,7 +132,11 @@ TEST_CASE("geokg tokens: possessive, hyphenated compounds, abbreviations, curly 
   CHECK(a.Rel("’s") == "case");
   CHECK(a.Pos("U.S.") == "PROPN");
   CHECK(a.Pos("Mr.") == "PROPN");
-  CHECK(a.Pos("Iran-backed") == "ADJ");
+  // EWT splits "Iran - backed" and tags "backed" VBN; either reading is fine.
+  CHECK((a.Pos("Iran-backed") == "ADJ" || a.Pos("Iran-backed") == "VERB"));
+  CHECK(a.Rel("Iran-backed") == "amod");
+  CHECK(a.HeadWord("Iran-backed") == "militias");
+  CHECK(a.Lemma("Iran-backed") == "iran-backed");
   CHECK(a.Lemma("attacked") == "attack");
   CHECK(a.Pos("attacked") == "VERB");
 }
@@ -201,7 +205,7 @@ TEST_CASE("every parse is a tree with one root", "[ingest][parser]") {
   CHECK(empty.size() == 0);
 }
 
-TEST_CASE("accuracy on the EWT test split", "[ingest][parser][slow]") {
+TEST_CASE("accuracy on the EWT test split", "[ingest][parser]") {
   std::vector<TreebankSentence> gold;
   std::string error;
   REQUIRE(ReadConlluFile(std::string(GEOKG_SOURCE_DIR) + "/ingest/data/parser/ewt-test.conllu.xz", &gold, &error));

@@ -292,8 +292,8 @@ TEST_CASE("relate: a verb after 'and' shares the subject", "[ingest][relate]") {
         "[Iraq|Iraq] to protect the mission .");
   auto rels = Run(b);
   CHECK(Has(rels, "Donald Trump", RelationType::kBlamed, "Iran"));
-  CHECK(Has(rels, "Donald Trump", RelationType::kCalledOn, "Iraq"));
-  CHECK_FALSE(Find(rels, "Iran", RelationType::kCalledOn, "Iraq"));
+  CHECK(Has(rels, "Donald Trump", RelationType::kAppealedTo, "Iraq"));
+  CHECK_FALSE(Find(rels, "Iran", RelationType::kAppealedTo, "Iraq"));
   CHECK(CountAsserted(rels) == 2);
 }
 
@@ -516,7 +516,7 @@ TEST_CASE("relate: bare verb forms need a verb context", "[ingest][relate]") {
         "taken off air .");
   b.Add("[US|United States|country|mod] hostage killed by [Iraqi|Iraq|country|mod] captors .");
   auto rels = Run(b);
-  CHECK_FALSE(Find(rels, "Canada", RelationType::kCalledOn, "Ottawa"));
+  CHECK_FALSE(Find(rels, "Canada", RelationType::kAppealedTo, "Ottawa"));
   CHECK(Has(rels, "United States", RelationType::kAttacked, "Fallujah"));
   CHECK_FALSE(Find(rels, "France", RelationType::kBackedBy, "Hezbollah"));
   CHECK(Has(rels, "Iraq", RelationType::kKilled, "United States"));
@@ -536,7 +536,7 @@ TEST_CASE("relate: a noun after a verb and 'demands by X' are not verbs", "[inge
   b.Add("[Brazilian|Brazil|country|mod] Finance Minister [Dilson Funaro|Dilson Funaro|person] shrugged "
         "off demands by a group of [Brazilian|Brazil|country|mod] governors that he resign .");
   auto rels = Run(b);
-  CHECK_FALSE(Find(rels, "Dilson Funaro", RelationType::kCalledOn, "Brazil"));
+  CHECK_FALSE(Find(rels, "Dilson Funaro", RelationType::kAppealedTo, "Brazil"));
 }
 
 TEST_CASE("relate: reporting a presupposed event or an explanation is not blame", "[ingest][relate]") {
@@ -564,7 +564,7 @@ TEST_CASE("relate: aborting verbs negate what follows", "[ingest][relate]") {
   CHECK(Has(rels, "Iraq", RelationType::kCondemned, "Iran", Modality::kNegated));
   CHECK(Has(rels, "Israel", RelationType::kAttacked, "Lebanon", Modality::kNegated));
   // The negation of an earlier clause does not reach a verb after "and".
-  const auto* c = Find(rels, "David Mulford", RelationType::kCalledOn, "Japan");
+  const auto* c = Find(rels, "David Mulford", RelationType::kAppealedTo, "Japan");
   REQUIRE(c);
   CHECK(c->evidence.modality != Modality::kNegated);
   CHECK(CountAsserted(rels) == 0);
@@ -613,11 +613,11 @@ TEST_CASE("relate: names, questions, relative clauses and governed nouns", "[ing
         "[Maduro|Nicolas Maduro|person] , called on [Venezuela|Venezuela] to publish the records .");
   auto rels = Run(b);
   CHECK_FALSE(Find(rels, "Colombia", RelationType::kCondemned, "Nicolas Maduro"));
-  CHECK(Has(rels, "Colombia", RelationType::kCalledOn, "Venezuela"));
+  CHECK(Has(rels, "Colombia", RelationType::kAppealedTo, "Venezuela"));
   CHECK_FALSE(Find(rels, "Jaime Ongpin", RelationType::kBackedBy, "Reuters"));
-  CHECK_FALSE(Find(rels, "Clayton Yeutter", RelationType::kCalledOn, "United States"));
-  CHECK(Has(rels, "Eduardo de los Angeles", RelationType::kCalledOn, "Securities and Exchange Commission"));
-  CHECK_FALSE(Find(rels, "San Miguel Corp", RelationType::kCalledOn, "Securities and Exchange Commission"));
+  CHECK_FALSE(Find(rels, "Clayton Yeutter", RelationType::kAppealedTo, "United States"));
+  CHECK(Has(rels, "Eduardo de los Angeles", RelationType::kAppealedTo, "Securities and Exchange Commission"));
+  CHECK_FALSE(Find(rels, "San Miguel Corp", RelationType::kAppealedTo, "Securities and Exchange Commission"));
   CHECK_FALSE(Find(rels, "Caspar Weinberger", RelationType::kAttacked, "Iran"));
 }
 

@@ -40,7 +40,7 @@ TEST_CASE("verbs: the built-in lexicon loads", "[ingest][verbs]") {
   };
   for (const char* w : {"comment", "appeal", "pledge", "cooperate", "concede", "release", "investigate",
                         "sever", "ban", "arrest", "deport", "seize", "clash", "massacre", "kill", "attack",
-                        "deploy", "threaten", "blame", "condemn", "protest", "urge", "reject", "meet",
+                        "deploy", "threaten", "blame", "condemn", "protest", "urge", "demand", "reject", "meet",
                         "agree", "support", "aid", "sanction", "withdraw", "negotiate"})
     collect(lex.Verb(K(w)));
   for (const auto& info : graph::AllRelationTypes()) {

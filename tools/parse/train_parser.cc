@@ -1,7 +1,8 @@
 // geokg_train_parser: trains the tagger, the lemma tables and the parser
 // from CoNLL-U treebanks and writes tagger.gkm and parser.gkm. The build
-// runs it (tools/CMakeLists.txt) on ingest/data/parser/ewt-train.conllu.xz;
-// training is single-threaded and deterministic.
+// runs it (tools/CMakeLists.txt) on ingest/data/parser/ewt-{train,dev}
+// .conllu.xz; training is single-threaded and deterministic. With --dev it
+// also scores the models on that file (UPOS, UAS, LAS with subtypes).
 //
 //   geokg_train_parser --out DIR --train FILE... [--dev FILE] [--wordnet DIR]
 //                      [--tagger-epochs N] [--parser-epochs N] [--folds N]
@@ -230,8 +231,25 @@ int main(int argc, char** argv) {
 
   // Tagger: jackknifed tags for the parser's training, then the final model.
   std::vector<TagPair> pairs = CollectTagPairs(train);
+  LemmaTableBuilder lemmas;
+  lemmas.AddTreebank(train);
+  if (!opt.wordnet.empty() && !lemmas.AddWordNet(opt.wordnet))
+    std::fprintf(stderr, "  (no WordNet files in %s: lemmas from the treebank and rules only)\n", opt.wordnet.c_str());
+  std::vector<MapSlot> lemma_table;
+  std::string lemma_blob;
+  lemmas.Build(&lemma_table, &lemma_blob);
+
+  Lemmatizer lemmatizer;
+  lemmatizer.Attach(lemma_table, lemma_blob);
+  std::string scratch;
+  auto add_word_classes = [&](const std::vector<TreebankSentence>& sents, std::vector<TaggerExample>* ex) {
+    for (size_t i = 0; i < sents.size(); ++i)
+      for (size_t j = 0; j < sents[i].tokens.size(); ++j)
+        (*ex)[i].words[j].lex = lemmatizer.WordClasses(sents[i].tokens[j].form, &scratch) + 1;
+  };
   std::vector<TaggerExample> tx;
   MakeTaggerExamples(train, pairs, &tx);
+  add_word_classes(train, &tx);
   // Tagger: two passes, the second reading the first's tags of the words to
   // the right; jackknifed tags of both for training the second pass and the
   // parser, then the final models.
@@ -249,6 +267,7 @@ int main(int argc, char** argv) {
     tagger2_tables.AttachTo(&tagger2);
     std::vector<TaggerExample> dx;
     MakeTaggerExamples(dev, pairs, &dx);
+    add_word_classes(dev, &dx);
     size_t ok1 = 0, ok = 0, ok_x = 0, n_all = 0;
     std::vector<int> cls1, cls;
     for (size_t i = 0; i < dx.size(); ++i) {
@@ -266,14 +285,6 @@ int main(int argc, char** argv) {
                  100.0 * ok1 / n_all, 100.0 * ok / n_all, 100.0 * ok_x / n_all, Seconds(start));
     return 0;
   }
-
-  LemmaTableBuilder lemmas;
-  lemmas.AddTreebank(train);
-  if (!opt.wordnet.empty() && !lemmas.AddWordNet(opt.wordnet))
-    std::fprintf(stderr, "  (no WordNet files in %s: lemmas from the treebank and rules only)\n", opt.wordnet.c_str());
-  std::vector<MapSlot> lemma_table;
-  std::string lemma_blob;
-  lemmas.Build(&lemma_table, &lemma_blob);
 
   std::filesystem::create_directories(opt.out);
   ModelWriter tw;
@@ -318,6 +329,7 @@ int main(int argc, char** argv) {
     parser.Attach(parser_tables.move_slots, parser_tables.label_slots, parser_tables.label_entries);
     std::vector<TaggerExample> dx;
     MakeTaggerExamples(dev, pairs, &dx);
+    add_word_classes(dev, &dx);
     size_t tokens = 0, tags = 0, uas = 0, las = 0;
     ParseInput in;
     ParseState st;
