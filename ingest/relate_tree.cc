@@ -13,20 +13,22 @@ namespace geokg::ingest::relate_internal {
 // Longer sentences are lists, tables or run-ons the parser reads poorly.
 inline constexpr uint32_t kMaxParsedTokens = 100;
 
-// The word the parser reads for a run of tokens that ends at `last`: a
-// name stands in as a proper noun the tagger knows well (the parser is
-// trained on web text, where "Beijing" or "Nauert" at the start of a
-// sentence is read as anything but a name); other actors as their last
-// word ("police" in "Kenyan police").
+// The word the parser reads for an actor's run of tokens that ends at
+// `last`: a proper noun the tagger knows well, so that names it never saw
+// ("Beijing" or "Nauert" at the start of a sentence) and actors named by a
+// common word ("U.S. military", read as an adjective) parse as the noun
+// phrases they are; plurals, possessives, modifiers and pronouns keep
+// their own word.
 std::string_view Relater::ParsedWord(int mention, uint32_t last) const {
   const std::string_view word = doc_.TokenText(last);
   if (mention < 0) return word;
   const Mention& m = doc_.mentions[mention];
-  if (m.form != MentionForm::kName && m.form != MentionForm::kMetonym) return word;
-  if (!(doc_.tokens[last].flags & kTokCapitalized)) return word;
+  // Demonyms and compound adjectives modify ("Syrian forces", "Iran-backed").
+  if (m.form == MentionForm::kModifier || m.form == MentionForm::kCompoundAdj) return word;
+  if (m.form == MentionForm::kPronoun) return word;
   if (doc_.tokens[last].flags & kTokPossessive) return word;
   if (word.size() > 3 && word.back() == 's' && !(doc_.tokens[last].flags & kTokAllCaps))
-    return word;  // a plural name ("the Kurds", "Forces") keeps its number
+    return word;  // a plural ("the Kurds", "Syrian rebels") keeps its number
   return doc_.entities[m.entity].kind == EntityKind::kPerson ? "Smith" : "Iraq";
 }
 

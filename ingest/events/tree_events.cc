@@ -1,6 +1,7 @@
 #include "ingest/events/tree_events.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <initializer_list>
 #include <unordered_set>
 
@@ -346,6 +347,16 @@ void PrepActors(const Tree& t, uint32_t v, int noun, uint64_t prep, std::vector<
   if (out->empty() && noun >= 0) scan(static_cast<uint32_t>(noun), true);
 }
 
+// True if v has an oblique, or `noun` a nominal modifier, introduced by `prep`.
+bool HasPrep(const Tree& t, uint32_t v, int noun, uint64_t prep) {
+  for (uint32_t k : t.Kids(v))
+    if (IsObl(t.D(k)) && t.CaseOf(k) == prep) return true;
+  if (noun >= 0)
+    for (uint32_t k : t.Kids(static_cast<uint32_t>(noun)))
+      if (IsNmod(t.D(k)) && t.CaseOf(k) == prep) return true;
+  return false;
+}
+
 void Emit(const Tree& t, const std::vector<int>& sources, const std::vector<int>& targets,
           RelationType type, Modality modality, uint32_t tb, uint32_t te, float conf,
           std::vector<TreeEvent>* out) {
@@ -382,6 +393,7 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
   for (int pass = 0; pass < 2; ++pass)
   for (const VerbPattern& p : patterns) {
     if ((pass == 0) != (p.object_key != 0)) continue;
+    if (!p.own && p.specificity() == 0 && std::getenv("GEOKG_NO_BARE")) continue;
     if (p.particle_key != 0 && (prt < 0 || t.L(static_cast<uint32_t>(prt)) != p.particle_key)) continue;
     int object_noun = -1;
     if (p.object_key != 0) {
@@ -390,8 +402,11 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
       object_noun = o;
     }
     targets.clear();
+    if (p.prep_key != 0 && !HasPrep(t, v, object_noun >= 0 ? object_noun : (passive ? -1 : obj), p.prep_key))
+      continue;
     if (p.prep_key != 0) {
-      PrepActors(t, v, object_noun, p.prep_key, &targets);
+      // "gave medical equipment to X": the phrase may hang on the object.
+      PrepActors(t, v, object_noun >= 0 ? object_noun : (passive ? -1 : obj), p.prep_key, &targets);
     } else if (p.object_key != 0) {
       PrepActors(t, v, object_noun, 0, &targets);
     } else if (passive) {
