@@ -67,6 +67,8 @@ struct Classes {
                        "during", "after", "before", "since", "until", "amid", "within",
                        "around", "along", "beyond", "via", "through", "despite", "over"};
   LemmaSet by{"by"};
+  LemmaSet threat{"threaten", "warn"};
+  LemmaSet refusing{"refuse", "decline", "reject"};
   // Verbs that end what their object names.
   LemmaSet cut_verbs{"suspend", "cut", "halt", "freeze", "stop", "end", "cancel", "withdraw",
                      "reduce", "slash", "block", "terminate", "scrap", "postpone"};
@@ -260,6 +262,8 @@ Modality ModalityAt(const Tree& t, uint32_t v, bool question) {
       if (c.speech.Has(hl)) m = Stronger(m, Modality::kReported);
     } else if (d == Dep::kXcomp) {
       if (c.refusal.Has(hl)) m = Stronger(m, Modality::kNegated);
+      // What a threat or a warning names is not done: hypothetical.
+      else if (c.threat.Has(hl)) m = Stronger(m, Modality::kHypothetical);
       else if (c.intent.Has(hl)) m = Stronger(m, Modality::kFuture);
     } else if (d == Dep::kConj || d == Dep::kAdvcl || d == Dep::kAclRelcl || d == Dep::kAcl) {
       // A conjoined verb shares the first one's auxiliaries ("will meet and
@@ -378,6 +382,19 @@ void EmitPairs(const Tree& t, const std::vector<int>& actors, RelationType type,
         out->push_back({actors[i], actors[j], type, modality, tb, te, conf});
 }
 
+// True if the negation of v is a refusal: a refusing verb above it, or a
+// negated will/would ("will not accept").
+bool Refusal(const Tree& t, uint32_t v) {
+  if (t.D(v) == Dep::kXcomp && t.H(v) >= 0 && C().refusing.Has(t.L(static_cast<uint32_t>(t.H(v)))))
+    return true;
+  bool negated = false, future = false;
+  for (uint32_t k : t.Kids(v)) {
+    if (t.D(k) == Dep::kAdvmod && C().negators.Has(t.L(k))) negated = true;
+    if (t.D(k) == Dep::kAux && C().future_aux.Has(t.L(k))) future = true;
+  }
+  return negated && future;
+}
+
 void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns, bool question,
                 TreeScratch* s, std::vector<TreeEvent>* out) {
   std::vector<int>& sources = s->args_a;
@@ -409,6 +426,10 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
       PrepActors(t, v, object_noun >= 0 ? object_noun : (passive ? -1 : obj), p.prep_key, &targets);
     } else if (p.object_key != 0) {
       PrepActors(t, v, object_noun, 0, &targets);
+      // "summoned France's ambassador": an envoy or official as object
+      // stands for the actor that sends them.
+      if (targets.empty() && C().agent_nouns.Has(t.L(static_cast<uint32_t>(object_noun))))
+        t.Actors(static_cast<uint32_t>(object_noun), &targets);
     } else if (passive) {
       PatientOf(t, v, &targets);
     } else if (obj >= 0) {
@@ -447,10 +468,17 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     float conf = p.own ? 0.75f : 0.65f;
     if (fallback) conf -= 0.1f;
     if (p.weak) conf -= 0.15f;
+    const Modality modality = ModalityAt(t, v, question);
     if (p.inverse)
-      Emit(t, targets, sources, p.type, ModalityAt(t, v, question), tb, te, conf, out);
+      Emit(t, targets, sources, p.type, modality, tb, te, conf, out);
     else
-      Emit(t, sources, targets, p.type, ModalityAt(t, v, question), tb, te, conf, out);
+      Emit(t, sources, targets, p.type, modality, tb, te, conf, out);
+    // Refusing to do a thing for an actor ("will not release the pilots",
+    // "refuses to lift the ban on X") is itself an event: a rejection.
+    if (modality == Modality::kNegated && Refusal(t, v) && p.type != RelationType::kRejected &&
+        !p.inverse)
+      Emit(t, sources, targets, RelationType::kRejected,
+           question ? Modality::kHypothetical : Modality::kAsserted, tb, te, conf - 0.1f, out);
     return;
   }
 }
