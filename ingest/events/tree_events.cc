@@ -45,7 +45,14 @@ struct Classes {
                   "schedule", "set", "begin", "start", "continue", "resume", "be", "mean",
                   "struggle", "need", "prefer", "seem", "appear", "tend", "like", "allow",
                   "authorize", "approve", "encourage", "invite", "press", "push", "request",
-                  "tell", "warn", "persuade", "help", "force", "compel", "permit", "fail"};
+                  "tell", "warn", "persuade", "help", "force", "compel", "permit", "fail",
+                  "consider", "willing", "ready", "prepared", "eager", "determined", "keen",
+                  "commit", "able", "likely", "expected", "due"};
+  // Words of intention whose complement, done by their subject, is a pledge
+  // (cooperation) or a threat (conflict) of the subject's own.
+  LemmaSet intention{"plan", "intend", "vow", "pledge", "promise", "prepare", "decide", "propose",
+                     "seek", "aim", "want", "hope", "consider", "willing", "ready", "prepared",
+                     "eager", "determined", "keen", "commit", "offer", "agree"};
   LemmaSet refusal{"refuse", "decline", "fail", "reject", "stop", "cease", "abandon", "halt",
                    "avoid", "deny"};
   // Nouns whose "of"/"from" complement is the actor ("forces of X").
@@ -473,6 +480,17 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
       Emit(t, targets, sources, p.type, modality, tb, te, conf, out);
     else
       Emit(t, sources, targets, p.type, modality, tb, te, conf, out);
+    // "is ready to send troops to X", "considers imposing sanctions on X":
+    // the intention is an event now (a pledge or a threat), the act a
+    // future one.
+    if (t.D(v) == Dep::kXcomp && t.H(v) >= 0 && modality == Modality::kFuture && !p.inverse) {
+      const uint32_t h = static_cast<uint32_t>(t.H(v));
+      if (C().intention.Has(t.L(h)) && !t.in().lexicon->IsVerb(t.L(h))) {
+        const int quad = graph::QuadClassOf(p.type);
+        Emit(t, sources, targets, quad >= 3 ? RelationType::kThreatened : RelationType::kPledgedTo,
+             ModalityAt(t, h, question), h, h + 1, conf - 0.1f, out);
+      }
+    }
     // Refusing to do a thing for an actor ("will not release the pilots",
     // "refuses to lift the ban on X") is itself an event: a rejection.
     if (modality == Modality::kNegated && Refusal(t, v) && p.type != RelationType::kRejected &&

@@ -34,6 +34,11 @@ struct Workspace {
   std::string scratch;
   ParseInput input;
   ParseState state;
+  // Word classes of recently seen words (direct-mapped by the form's
+  // hash): they cost up to ~20 table lookups a word.
+  static constexpr size_t kClassCache = 4096;
+  std::vector<uint64_t> class_key = std::vector<uint64_t>(kClassCache, 0);
+  std::vector<uint64_t> class_value = std::vector<uint64_t>(kClassCache, 0);
 };
 Workspace& ThreadWorkspace() {
   thread_local Workspace ws;
@@ -121,7 +126,15 @@ void Model::Tag(std::span<const std::string_view> words, SentenceParse* out) con
   Workspace& ws = ThreadWorkspace();
   const int n = static_cast<int>(words.size());
   ComputeWordInfo(words, &ws.words, &ws.scratch);
-  for (int i = 0; i < n; ++i) ws.words[i].lex = impl_->lemmatizer.WordClasses(words[i], &ws.scratch) + 1;
+  for (int i = 0; i < n; ++i) {
+    uint64_t key = ws.words[i].exact | 1;
+    size_t slot = key % Workspace::kClassCache;
+    if (ws.class_key[slot] != key) {
+      ws.class_key[slot] = key;
+      ws.class_value[slot] = impl_->lemmatizer.WordClasses(words[i], &ws.scratch) + 1;
+    }
+    ws.words[i].lex = ws.class_value[slot];
+  }
   ws.first.resize(n);
   ws.classes.resize(n);
   impl_->tagger.Tag(ws.words.data(), n, ws.first.data());

@@ -152,7 +152,7 @@ void MakeTaggerExamples(const std::vector<TreebankSentence>& sentences, const st
 
 void TrainTagger(const std::vector<TaggerExample>& examples, const std::vector<TagPair>& pairs, int epochs,
                  int folds, int skip_fold, uint64_t seed, TaggerTables* out,
-                 const std::vector<std::vector<int>>* first_pass) {
+                 const std::vector<std::vector<int>>* first_pass, float min_weight) {
   const int n_classes = static_cast<int>(pairs.size());
   // Tag dictionary: words seen >= 20 times with one class >= 97% of the time.
   std::map<uint64_t, std::map<int, int>> seen;
@@ -203,7 +203,7 @@ void TrainTagger(const std::vector<TaggerExample>& examples, const std::vector<T
       }
     }
   }
-  model.Export(0.01f, 1, &out->slots, &out->entries);
+  model.Export(min_weight, 1, &out->slots, &out->entries);
 }
 
 }  // namespace geokg::ingest::parse

@@ -74,9 +74,10 @@ void MakeTaggerExamples(const std::vector<TreebankSentence>& sentences, const st
 // (folds = 1, skip_fold = -1: all of them), `epochs` passes in a
 // shuffled order fixed by `seed`.
 // With `first_pass` (classes per example from a jackknifed first-pass
-// tagger), trains the second pass.
+// tagger), trains the second pass. Averaged weights under `min_weight` in
+// magnitude are left out of the model.
 void TrainTagger(const std::vector<TaggerExample>& examples, const std::vector<TagPair>& pairs, int epochs,
                  int folds, int skip_fold, uint64_t seed, TaggerTables* out,
-                 const std::vector<std::vector<int>>* first_pass = nullptr);
+                 const std::vector<std::vector<int>>* first_pass = nullptr, float min_weight = 0.01f);
 
 }  // namespace geokg::ingest::parse

@@ -325,18 +325,25 @@ int RunEventsEval(const ParsedArgs& args) {
   const std::string path = args.Get("--events");
   const auto scheme = ParseQuadScheme(args.Get("--quad", "phoenix"));
   if (!scheme) return Fail(kCmd, "--quad must be ranges or phoenix, not '" + args.Get("--quad") + "'", 1);
-  // Event coders code what a sentence reports, announces or schedules;
-  // denials and conditions are no events.
-  std::vector<EdgeModality> modalities = {EdgeModality::kAsserted, EdgeModality::kReported,
-                                          EdgeModality::kFuture};
-  const std::string modality = args.Get("--modality", "events");
+  // Event coders code what a sentence states or reports as done; what an
+  // actor intends or schedules is coded as the intention (a pledge or a
+  // threat, which the extractor emits as asserted), denials and conditions
+  // not at all.
+  std::vector<EdgeModality> modalities = {EdgeModality::kAsserted, EdgeModality::kReported};
+  const std::string modality = args.Get("--modality", "asserted+reported");
   if (modality == "all")
     modalities = {EdgeModality::kAsserted, EdgeModality::kNegated, EdgeModality::kHypothetical,
                   EdgeModality::kFuture, EdgeModality::kReported};
   else if (modality == "asserted")
     modalities = {EdgeModality::kAsserted};
-  else if (modality != "events")
-    return Fail(kCmd, "--modality must be events (default: asserted, reported, future), asserted or all", 1);
+  else if (modality == "asserted+future")
+    modalities = {EdgeModality::kAsserted, EdgeModality::kFuture};
+  else if (modality == "asserted+reported")
+    modalities = {EdgeModality::kAsserted, EdgeModality::kReported};
+  else if (modality == "events")
+    modalities = {EdgeModality::kAsserted, EdgeModality::kReported, EdgeModality::kFuture};
+  else if (modality != "asserted+reported")
+    return Fail(kCmd, "--modality must be asserted+reported (default), asserted, asserted+future, events (asserted, reported, future) or all", 1);
   const bool verbose = args.Has("--verbose");
   std::ifstream in(path, std::ios::binary);
   if (!in) return Fail(kCmd, path + ": cannot read", 1);

@@ -77,7 +77,7 @@ const std::vector<CommandSpec>& Commands() {
        {{"--gold", "PATH", "a .gold file or a folder of them", true},
         {"--events", "FILE", "JSONL of sentences with annotated source, target and quad class (docs/eval.md)"},
         {"--quad", "SCHEME", "with --events: phoenix (default; 0: CAMEO 01-02, 1: 03-05, 2: 06-08, 3: 09-13 and 16, 4: the rest) or ranges (1: 01-05 ... 4: 15-20)"},
-        {"--modality", "M", "with --events: events (default: asserted, reported and future edges), asserted or all"},
+        {"--modality", "M", "with --events: asserted+reported (default), asserted, asserted+future, events (the three) or all"},
         kLexicon,
         {"--format", "FMT", "table (default) or json"},
         {"--verbose", "", "list every true positive, false positive and miss with its sentence"}},

@@ -37,6 +37,7 @@ struct Options {
   int parser_epochs = 15;
   int folds = 4;
   int min_updates = 2;
+  float tagger_min_weight = 0.01f;
   bool tagger_only = false;  // experiments: train the tagger, score it on --dev, stop
 };
 
@@ -202,6 +203,7 @@ int main(int argc, char** argv) {
     else if (a == "--parser-epochs") opt.parser_epochs = std::atoi(value().c_str());
     else if (a == "--folds") opt.folds = std::atoi(value().c_str());
     else if (a == "--tagger-only") opt.tagger_only = true;
+    else if (a == "--tagger-min-weight") opt.tagger_min_weight = static_cast<float>(std::atof(value().c_str()));
     else if (a == "--min-updates") opt.min_updates = std::atoi(value().c_str());
     else return Usage();
   }
@@ -259,8 +261,8 @@ int main(int argc, char** argv) {
   std::fprintf(stderr, "  jackknifed tags (%d folds): first pass %.2f%%, second %.2f%% correct, %.1f s\n", opt.folds,
                TagAccuracy(tx, first), TagAccuracy(tx, predicted), Seconds(start));
   TaggerTables tagger_tables, tagger2_tables;
-  TrainTagger(tx, pairs, opt.tagger_epochs, 1, -1, 7, &tagger_tables);
-  TrainTagger(tx, pairs, opt.tagger_epochs, 1, -1, 8, &tagger2_tables, &first);
+  TrainTagger(tx, pairs, opt.tagger_epochs, 1, -1, 7, &tagger_tables, nullptr, opt.tagger_min_weight);
+  TrainTagger(tx, pairs, opt.tagger_epochs, 1, -1, 8, &tagger2_tables, &first, opt.tagger_min_weight);
   if (opt.tagger_only) {
     Tagger tagger, tagger2;
     tagger_tables.AttachTo(&tagger);
@@ -281,8 +283,9 @@ int main(int argc, char** argv) {
         ok_x += pairs[cls[j]].xpos == dev[i].tokens[j].xpos;
       }
     }
-    std::fprintf(stderr, "  tagger only: dev UPOS first pass %.2f%%, second %.2f%%, XPOS %.2f%%, %.1f s\n",
-                 100.0 * ok1 / n_all, 100.0 * ok / n_all, 100.0 * ok_x / n_all, Seconds(start));
+    std::fprintf(stderr, "  tagger only: dev UPOS first pass %.2f%%, second %.2f%%, XPOS %.2f%%, %zu + %zu weights, %.1f s\n",
+                 100.0 * ok1 / n_all, 100.0 * ok / n_all, 100.0 * ok_x / n_all, tagger_tables.entries.size(),
+                 tagger2_tables.entries.size(), Seconds(start));
     return 0;
   }
 
