@@ -50,7 +50,7 @@ struct Classes {
                   "commit", "able", "likely", "expected", "due"};
   // Words of intention whose complement, done by their subject, is a pledge
   // (cooperation) or a threat (conflict) of the subject's own.
-  LemmaSet intention{"plan", "intend", "vow", "pledge", "promise", "prepare", "decide", "propose",
+  LemmaSet intention{"plan", "intend", "vow", "pledge", "promise", "prepare", "propose",
                      "seek", "aim", "want", "hope", "consider", "willing", "ready", "prepared",
                      "eager", "determined", "keen", "commit", "offer", "agree"};
   LemmaSet refusal{"refuse", "decline", "fail", "reject", "stop", "cease", "abandon", "halt",
@@ -249,7 +249,7 @@ Modality ModalityAt(const Tree& t, uint32_t v, bool question) {
     for (uint32_t k : t.Kids(x)) {
       const Dep d = t.D(k);
       const uint64_t l = t.L(k);
-      if ((d == Dep::kAdvmod || d == Dep::kDet || d == Dep::kCc) && c.negators.Has(l) && k < v + 1)
+      if (d == Dep::kAdvmod && c.negators.Has(l) && k < v + 1)
         m = Stronger(m, Modality::kNegated);
       else if (d == Dep::kAux && c.future_aux.Has(l))
         m = Stronger(m, Modality::kFuture);
@@ -389,6 +389,19 @@ void EmitPairs(const Tree& t, const std::vector<int>& actors, RelationType type,
         out->push_back({actors[i], actors[j], type, modality, tb, te, conf});
 }
 
+// Acts whose announced intention is a threat.
+bool Hostile(RelationType t) {
+  switch (t) {
+    case RelationType::kAttacked: case RelationType::kKilled: case RelationType::kMassacred:
+    case RelationType::kFought: case RelationType::kSeized: case RelationType::kCoerced:
+    case RelationType::kArrested: case RelationType::kExpelled: case RelationType::kSanctioned:
+    case RelationType::kReducedRelationsWith:
+      return true;
+    default:
+      return false;
+  }
+}
+
 // True if the negation of v is a refusal: a refusing verb above it, or a
 // negated will/would ("will not accept").
 bool Refusal(const Tree& t, uint32_t v) {
@@ -486,8 +499,7 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     if (t.D(v) == Dep::kXcomp && t.H(v) >= 0 && modality == Modality::kFuture && !p.inverse) {
       const uint32_t h = static_cast<uint32_t>(t.H(v));
       if (C().intention.Has(t.L(h)) && !t.in().lexicon->IsVerb(t.L(h))) {
-        const int quad = graph::QuadClassOf(p.type);
-        Emit(t, sources, targets, quad >= 3 ? RelationType::kThreatened : RelationType::kPledgedTo,
+        Emit(t, sources, targets, Hostile(p.type) ? RelationType::kThreatened : RelationType::kPledgedTo,
              ModalityAt(t, h, question), h, h + 1, conf - 0.1f, out);
       }
     }
@@ -505,7 +517,7 @@ void NounEvents(const Tree& t, uint32_t n, std::span<const VerbPattern> patterns
                 TreeScratch* s, std::vector<TreeEvent>* out) {
   std::vector<int>& sources = s->args_a;
   std::vector<int>& targets = s->args_b;
-  const int gov = t.D(n) == Dep::kObj ? t.H(n) : -1;
+  const int gov = t.D(n) == Dep::kObj || t.D(n) == Dep::kNsubjPass ? t.H(n) : -1;
   if (gov >= 0) {
     // The verb has a pattern for this object ("impose sanctions on X"): the
     // verb's event is the one.
