@@ -6,6 +6,8 @@
 #include <cstdlib>
 
 #include "ingest/relater.h"
+#include "ingest/text.h"
+#include "ingest/verbs.h"
 #include "graph/ontology.h"
 
 namespace geokg::ingest::relate_internal {
@@ -35,11 +37,28 @@ std::string_view Relater::ParsedWord(int mention, uint32_t last) const {
 void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
   const uint32_t n = v_.size();
   if (n < 3 || n > kMaxParsedTokens) return;
-  // Two distinct actors at least.
+  // Two distinct actors at least (a news agency credited in a dateline is
+  // no actor).
+  int first = -1;
   bool two = false;
-  for (uint32_t m = first_mention + 1; m < end_mention && !two; ++m)
-    two = doc_.mentions[m].entity != doc_.mentions[first_mention].entity;
+  for (uint32_t m = first_mention; m < end_mention && !two; ++m) {
+    const uint32_t e = doc_.mentions[m].entity;
+    if (doc_.entities[e].kind == EntityKind::kMedia) continue;
+    if (first < 0) first = static_cast<int>(e);
+    else two = e != static_cast<uint32_t>(first);
+  }
   if (!two) return;
+
+  // A word outside the actors that may be a form of a lexicon verb or noun
+  // that is not a generic one, before anything is tagged.
+  bool candidate = false;
+  for (uint32_t i = 0; i < n && !candidate; ++i) {
+    if (v_.MentionAt(i) >= 0 || v_.IsPunct(i) || v_.IsNumber(i)) continue;
+    uint64_t lemma = 0;
+    candidate = events_->lexicon->MaybeTrigger(TokenKey(doc_.TokenText(v_.first_token() + i)), &lemma) &&
+                !IsGenericLemma(lemma);
+  }
+  if (!candidate) return;
 
   // Each multi-word actor is parsed as one word (its last), so that the
   // parser, trained on web text, does not have to read "Israeli Prime
@@ -62,6 +81,13 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
   const parse::Model& model = *events_->parser;
   model.Tag(s_.words, &s_.parse);
   if (!HasEventCandidate(s_.parse, *events_->lexicon)) return;
+  if (std::getenv("GEOKG_DEBUG_CAND")) {
+    for (size_t i = 0; i < s_.parse.size(); ++i)
+      if ((s_.parse.upos[i] == parse::Upos::kVerb && events_->lexicon->IsVerb(s_.parse.lemma_key[i])) ||
+          (s_.parse.upos[i] == parse::Upos::kNoun && events_->lexicon->IsNoun(s_.parse.lemma_key[i])))
+        std::fprintf(stderr, "CAND %.*s\n", static_cast<int>(s_.parse.Lemma(i).size()), s_.parse.Lemma(i).data());
+    std::fprintf(stderr, "PARSED %zu\n", s_.words.size());
+  }
   model.Parse(s_.words, &s_.parse);
 
   TreeInput in;

@@ -1,6 +1,7 @@
 #include "ingest/verbs.h"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -57,12 +58,72 @@ uint64_t Mix(uint64_t key) {
   return key ^ (key >> 29);
 }
 
+// The regular inflections of a lemma ("attack": attacks, attacked,
+// attacking; "seize": seized, seizing; "ban": banned; "deny": denies,
+// denied), each as (TokenKey(form), lemma key).
+void AddForms(std::string_view lemma, uint64_t lemma_key, bool noun,
+              std::vector<std::pair<uint64_t, uint64_t>>* out) {
+  std::string l(lemma);
+  for (char& c : l) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  auto add = [&](const std::string& form) { out->emplace_back(TokenKey(form), lemma_key); };
+  add(l);
+  if (l.size() < 2) return;
+  const char last = l.back(), before = l[l.size() - 2];
+  auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; };
+  if (last == 'y' && !vowel(before)) {
+    const std::string stem = l.substr(0, l.size() - 1);
+    add(stem + "ies");
+    if (!noun) add(stem + "ied");
+  } else if (last == 's' || last == 'x' || last == 'z' || (last == 'h' && (before == 's' || before == 'c'))) {
+    add(l + "es");
+  } else {
+    add(l + "s");
+  }
+  if (noun) return;
+  if (last == 'e') {
+    add(l + "d");
+    add(l.substr(0, l.size() - 1) + "ing");
+  } else {
+    add(l + "ed");
+    add(l + "ing");
+    // "ban": banned, banning; "commit": committed.
+    if (!vowel(last) && last != 'w' && last != 'x' && last != 'y' && vowel(before) &&
+        (l.size() < 3 || !vowel(l[l.size() - 3]))) {
+      add(l + last + "ed");
+      add(l + last + "ing");
+    }
+  }
+}
+
 }  // namespace
+
+Status EventLexicon::AddIrregularForms(std::string_view text, std::string_view source) {
+  size_t line_no = 0, pos = 0;
+  std::vector<std::pair<uint64_t, uint64_t>> added;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    std::string_view line =
+        text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
+    pos = nl == std::string_view::npos ? text.size() : nl + 1;
+    ++line_no;
+    if (size_t hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
+    if (Trim(line).empty()) continue;
+    std::vector<std::string_view> cols = SplitTabs(Trim(line));
+    if (cols.size() < 2 || !IsOneWord(cols[0]))
+      return Status::InvalidInput(std::string(source) + ":" + std::to_string(line_no) +
+                                  ": expected a lemma and its irregular forms, tab-separated");
+    const uint64_t lemma = TokenKey(cols[0]);
+    for (size_t i = 1; i < cols.size(); ++i) added.emplace_back(TokenKey(cols[i]), lemma);
+  }
+  forms_.insert(forms_.end(), added.begin(), added.end());
+  return Status::Ok();
+}
 
 Status EventLexicon::Add(std::string_view text, std::string_view source, FileKind kind) {
   const bool noun = kind == FileKind::kNouns;
   const size_t want = noun ? 4 : 6;
   std::vector<VerbPattern> added;
+  std::vector<std::pair<uint64_t, uint64_t>> added_forms;
   size_t line_no = 0;
   size_t pos = 0;
   while (pos < text.size()) {
@@ -136,7 +197,9 @@ Status EventLexicon::Add(std::string_view text, std::string_view source, FileKin
       }
     }
     added.push_back(p);
+    AddForms(cols[0], p.lemma_key, noun, &added_forms);
   }
+  forms_.insert(forms_.end(), added_forms.begin(), added_forms.end());
   std::vector<VerbPattern>& to = noun ? nouns_.patterns : verbs_.patterns;
   to.insert(to.end(), added.begin(), added.end());
   return Status::Ok();
@@ -195,7 +258,16 @@ std::span<const VerbPattern> EventLexicon::Find(const Table& t, uint64_t key) {
   }
 }
 
+bool EventLexicon::MaybeTrigger(uint64_t token_key, uint64_t* lemma_key) const {
+  auto it = std::lower_bound(forms_.begin(), forms_.end(), std::make_pair(token_key, uint64_t{0}));
+  if (it == forms_.end() || it->first != token_key) return false;
+  if (lemma_key) *lemma_key = it->second;
+  return true;
+}
+
 void EventLexicon::Build() {
+  std::sort(forms_.begin(), forms_.end());
+  forms_.erase(std::unique(forms_.begin(), forms_.end()), forms_.end());
   BuildTable(&verbs_);
   BuildTable(&nouns_);
 }
@@ -224,6 +296,11 @@ Status EventLexicon::Load(const std::string& data_dir, const std::vector<std::st
     std::string path = dir + "/" + f.name;
     if (Status s = ReadFile(path, &text); !s.ok()) return s;
     if (Status s = lex.Add(text, path, f.kind); !s.ok()) return s;
+  }
+  {
+    std::string path = dir + "/verb-forms.tsv";
+    if (Status s = ReadFile(path, &text); !s.ok()) return s;
+    if (Status s = lex.AddIrregularForms(text, path); !s.ok()) return s;
   }
   for (const std::string& extra : extra_dirs) {
     for (const File& f : kFiles) {

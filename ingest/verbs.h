@@ -14,6 +14,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "graph/model.h"
@@ -75,6 +76,17 @@ class EventLexicon {
   bool IsVerb(uint64_t lemma_key) const { return !Verb(lemma_key).empty(); }
   bool IsNoun(uint64_t lemma_key) const { return !Noun(lemma_key).empty(); }
 
+  // True if a token (its TokenKey) may be an inflected form of a verb or
+  // noun of the lexicon: regular inflections of every lemma, and the
+  // irregular forms of verb-forms.tsv ("fought", "held"). *lemma_key (if not
+  // null) is then the lemma's key. The cheap test that decides whether a
+  // sentence is worth tagging and parsing. Does not allocate.
+  bool MaybeTrigger(uint64_t token_key, uint64_t* lemma_key = nullptr) const;
+
+  // Adds irregular forms, one lemma a line followed by its forms,
+  // tab-separated ("fight<TAB>fought"). REQUIRES: Build() before lookups.
+  Status AddIrregularForms(std::string_view text, std::string_view source);
+
   // Number of patterns, verbs and nouns.
   size_t size() const { return verbs_.patterns.size() + nouns_.patterns.size(); }
   size_t verb_count() const { return verbs_.patterns.size(); }
@@ -94,6 +106,7 @@ class EventLexicon {
   static std::span<const VerbPattern> Find(const Table& t, uint64_t key);
 
   Table verbs_, nouns_;
+  std::vector<std::pair<uint64_t, uint64_t>> forms_;  // (form key, lemma key), sorted
 };
 
 }  // namespace geokg::ingest

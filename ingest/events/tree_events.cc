@@ -75,6 +75,18 @@ struct Classes {
                        "around", "along", "beyond", "via", "through", "despite", "over"};
   LemmaSet by{"by"};
   LemmaSet threat{"threaten", "warn"};
+  // Verbs so common that alone they do not make a sentence worth parsing:
+  // speech and light verbs, and verbs of quantity and course. A sentence
+  // parsed for another word still reads them.
+  LemmaSet generic{"say", "tell", "make", "take", "expect", "lead", "rise", "add", "continue",
+                   "increase", "come", "see", "use", "go", "show", "set", "remain", "grow",
+                   "produce", "need", "start", "begin", "reach", "open", "believe", "quote",
+                   "report", "raise", "get", "do", "be", "have", "put", "keep", "become", "fall",
+                   "decline", "buy", "sell", "pay", "trade", "receive", "hold", "give", "issue",
+                   "want", "consider", "plan", "help", "allow", "seek", "end", "cut", "reduce",
+                   "announce", "note", "think", "know", "find", "look", "turn", "move", "run",
+                   "close", "include", "follow", "state", "change", "develop", "bring", "leave",
+                   "meet", "call", "ask", "offer", "propose", "decide", "approve"};
   LemmaSet refusing{"refuse", "decline", "reject"};
   // Verbs that end what their object names.
   LemmaSet cut_verbs{"suspend", "cut", "halt", "freeze", "stop", "end", "cancel", "withdraw",
@@ -587,9 +599,12 @@ void NounEvents(const Tree& t, uint32_t n, std::span<const VerbPattern> patterns
 
 }  // namespace
 
+bool IsGenericLemma(uint64_t lemma_key) { return C().generic.Has(lemma_key); }
+
 bool HasEventCandidate(const parse::SentenceParse& tagged, const EventLexicon& lexicon) {
   for (size_t i = 0; i < tagged.size(); ++i) {
     const Upos u = tagged.upos[i];
+    if (C().generic.Has(tagged.lemma_key[i])) continue;
     if (u == Upos::kVerb && lexicon.IsVerb(tagged.lemma_key[i])) return true;
     if (u == Upos::kNoun && lexicon.IsNoun(tagged.lemma_key[i])) return true;
   }

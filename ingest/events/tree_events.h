@@ -70,6 +70,10 @@ struct TreeScratch {
   std::vector<int> args_a, args_b, tmp;
 };
 
+// True for verbs so common ("say", "make", "take", "rise") that alone they
+// do not make a sentence worth parsing.
+bool IsGenericLemma(uint64_t lemma_key);
+
 // True if some token of the tagged sentence is a verb or event noun the
 // lexicon knows: the cheap test before parsing.
 bool HasEventCandidate(const parse::SentenceParse& tagged, const EventLexicon& lexicon);

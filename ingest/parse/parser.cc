@@ -27,10 +27,16 @@ struct Model::Impl {
 
 namespace {
 
+// The second tagging pass re-scores only the words whose first-pass score
+// leads by less than this: +20% speed, no change in accuracy on EWT dev
+// (UPOS 95.37% vs 95.36%, UAS 84.34% vs 84.36%; docs/parser.md).
+constexpr float kSecondPassMargin = 20.0f;
+
 // Per-thread buffers, reused across sentences.
 struct Workspace {
   std::vector<WordInfo> words;
   std::vector<int> first, classes;
+  std::vector<float> margins;
   std::string scratch;
   ParseInput input;
   ParseState state;
@@ -137,8 +143,10 @@ void Model::Tag(std::span<const std::string_view> words, SentenceParse* out) con
   }
   ws.first.resize(n);
   ws.classes.resize(n);
-  impl_->tagger.Tag(ws.words.data(), n, ws.first.data());
-  impl_->tagger2.Tag(ws.words.data(), n, ws.classes.data(), ws.first.data());
+  ws.margins.resize(n);
+  impl_->tagger.Tag(ws.words.data(), n, ws.first.data(), nullptr, ws.margins.data());
+  impl_->tagger2.Tag(ws.words.data(), n, ws.classes.data(), ws.first.data(), nullptr, ws.margins.data(),
+                     kSecondPassMargin);
   out->upos.resize(n);
   out->xpos.resize(n);
   out->head.assign(n, -1);

@@ -89,7 +89,8 @@ int TaggerFeatures(const WordInfo* w, int n, int i, int prev, int prev2, const i
   return k;
 }
 
-void Tagger::Tag(const WordInfo* words, int n, int* classes, const int* first) const {
+void Tagger::Tag(const WordInfo* words, int n, int* classes, const int* first, float* margins, const float* keep,
+                 float keep_margin) const {
   uint64_t feats[kMaxTaggerFeatures];
   std::vector<float> scores_buf;
   float scores_small[256];
@@ -99,6 +100,9 @@ void Tagger::Tag(const WordInfo* words, int n, int* classes, const int* first) c
     int best = -1;
     if (const MapSlot* d = tagdict_.Find(words[i].exact | 1); d != nullptr && d->value < pairs_.size()) {
       best = static_cast<int>(d->value);
+      if (margins) margins[i] = 1e30f;
+    } else if (keep != nullptr && first != nullptr && keep[i] >= keep_margin) {
+      best = first[i];
     } else {
       int k = TaggerFeatures(words, n, i, prev, prev2, first, feats);
       std::fill(scores, scores + n_classes(), 0.0f);
@@ -106,6 +110,12 @@ void Tagger::Tag(const WordInfo* words, int n, int* classes, const int* first) c
       best = 0;
       for (int c = 1; c < n_classes(); ++c)
         if (scores[c] > scores[best]) best = c;
+      if (margins) {
+        float second = -1e30f;
+        for (int c = 0; c < n_classes(); ++c)
+          if (c != best && scores[c] > second) second = scores[c];
+        margins[i] = scores[best] - second;
+      }
     }
     classes[i] = best;
     prev2 = prev;

@@ -37,7 +37,11 @@ class Tagger {
   const TagPair& pair(int cls) const { return pairs_[cls]; }
   // classes[i] = the tag class of word i. A second-pass tagger also reads
   // `first`, the classes the first-pass tagger gave the sentence.
-  void Tag(const WordInfo* words, int n, int* classes, const int* first = nullptr) const;
+  // With `margins`, also writes how far each word's best score is ahead
+  // of the second best (infinity for dictionary words). With `keep`, a
+  // word whose margin[i] >= keep_margin keeps first[i] unscored.
+  void Tag(const WordInfo* words, int n, int* classes, const int* first = nullptr, float* margins = nullptr,
+           const float* keep = nullptr, float keep_margin = 0) const;
 
  private:
   std::span<const TagPair> pairs_;
