@@ -13,7 +13,7 @@
 namespace geokg::ingest::relate_internal {
 
 // Longer sentences are lists, tables or run-ons the parser reads poorly.
-inline constexpr uint32_t kMaxParsedTokens = 100;
+inline constexpr uint32_t kMaxParsedTokens = 70;
 
 // The word the parser reads for an actor's run of tokens that ends at
 // `last`: a proper noun the tagger knows well, so that names it never saw
@@ -79,15 +79,8 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
   }
   s_.tree_begin.push_back(n);
   const parse::Model& model = *events_->parser;
-  model.Tag(s_.words, &s_.parse);
-  if (!HasEventCandidate(s_.parse, *events_->lexicon)) return;
-  if (std::getenv("GEOKG_DEBUG_CAND")) {
-    for (size_t i = 0; i < s_.parse.size(); ++i)
-      if ((s_.parse.upos[i] == parse::Upos::kVerb && events_->lexicon->IsVerb(s_.parse.lemma_key[i])) ||
-          (s_.parse.upos[i] == parse::Upos::kNoun && events_->lexicon->IsNoun(s_.parse.lemma_key[i])))
-        std::fprintf(stderr, "CAND %.*s\n", static_cast<int>(s_.parse.Lemma(i).size()), s_.parse.Lemma(i).data());
-    std::fprintf(stderr, "PARSED %zu\n", s_.words.size());
-  }
+  // The word-form test above stands for the tagged test (HasEventCandidate):
+  // tagging is most of the parser's cost, so each sentence is tagged once.
   model.Parse(s_.words, &s_.parse);
 
   TreeInput in;

@@ -86,7 +86,16 @@ struct Classes {
                    "want", "consider", "plan", "help", "allow", "seek", "end", "cut", "reduce",
                    "announce", "note", "think", "know", "find", "look", "turn", "move", "run",
                    "close", "include", "follow", "state", "change", "develop", "bring", "leave",
-                   "meet", "call", "ask", "offer", "propose", "decide", "approve"};
+                   "meet", "call", "ask", "offer", "propose", "decide", "approve",
+                   // Words of trade and finance that the verb lexicon lists as verbs
+                   "finance", "stock", "export", "import", "exchange", "loan", "march", "total",
+                   "further", "tax", "figure", "share", "level", "base", "point", "place",
+                   "present", "clear", "estimate", "head", "trust", "fund", "bill", "order",
+                   "position", "review", "study", "tender", "purchase", "reserve", "drop",
+                   "return", "maintain", "expand", "complete", "revise", "acquire", "award",
+                   "win", "speak", "file", "enter", "measure", "price", "rate", "market",
+                   "credit", "sale", "output", "interest", "account", "record", "list",
+                   "balance", "budget", "deficit", "surplus", "progress"};
   LemmaSet refusing{"refuse", "decline", "reject"};
   // Verbs that end what their object names.
   LemmaSet cut_verbs{"suspend", "cut", "halt", "freeze", "stop", "end", "cancel", "withdraw",
