@@ -128,7 +128,7 @@ uint8_t TriggerBitsOf(uint64_t key) {
       for (std::string_view w : {"government", "regime", "junta", "authorities", "military", "army", "security",
                                  "police"})
         Add(w, kTrigDefinite);
-      for (std::string_view w : {"it", "its", "they", "their", "them", "ministry", "agency", "council", "party",
+      for (std::string_view w : {"it", "its", "they", "their", "them", "he", "she", "his", "him", "her", "ministry", "agency", "council", "party",
                                  "group", "organisation", "organization", "movement"})
         Add(w, kTrigPronoun);
     }

@@ -1,5 +1,7 @@
-// Pronouns and definite descriptions that refer back to an actor: "it" and
-// "its" (an organisation, a country, an armed group, a state body), "they",
+// Pronouns and definite descriptions that refer back to an actor: "he",
+// "she", "his", "him", "her" (the one person of their sentence and the one
+// before), "it" and "its" (an organisation, a country, an armed group, a
+// state body), "they",
 // "their" and "them" (a plural agent: "Kenyan police", "Iraqi protesters"),
 // "the group", "the ministry", "the party" (the last actor of that sort).
 // Part of the Recognizer (recognize_internal.h); see recognize.h.
@@ -26,7 +28,7 @@ constexpr std::string_view kExpletiveAfter[] = {"is",     "was",     "'s",      
 // Modals that make "it" an expletive when "be" follows ("it would be hard").
 constexpr std::string_view kModals[] = {"would", "could", "might", "may", "will", "can", "should", "must"};
 
-enum class PronounClass : uint8_t { kNone, kSingular, kPlural, kBodyNamed, kOrganisation };
+enum class PronounClass : uint8_t { kNone, kSingular, kPlural, kBodyNamed, kOrganisation, kPerson };
 
 struct DefiniteNoun {
   std::string_view word;
@@ -47,6 +49,11 @@ bool ContainsFolded(std::string_view hay, std::string_view lower_needle) {
   return false;
 }
 
+bool IsPersonPronoun(std::string_view w) {
+  return EqualsFolded(w, "he") || EqualsFolded(w, "she") || EqualsFolded(w, "his") ||
+         EqualsFolded(w, "him") || EqualsFolded(w, "her");
+}
+
 }  // namespace
 
 uint32_t Recognizer::TryPronoun(uint32_t i, uint32_t end) {
@@ -55,7 +62,7 @@ uint32_t Recognizer::TryPronoun(uint32_t i, uint32_t end) {
     if (i + 1 < end && InListFolded(kExpletiveAfter, Tok(i + 1))) return 0;
     if (i + 2 < end && InListFolded(kModals, Tok(i + 1)) && Is(i + 2, "be")) return 0;
   } else if (!(EqualsFolded(w, "its") || EqualsFolded(w, "they") || EqualsFolded(w, "their") ||
-               EqualsFolded(w, "them"))) {
+               EqualsFolded(w, "them") || IsPersonPronoun(w))) {
     // A definite description: "the group said", "the ministry's statement".
     if (!Lower(i) || i == 0 || !Is(i - 1, "the") || out_->tokens[i - 1].sentence != sentence_) return 0;
     if (i + 1 < end && Lower(i + 1) && IsWord(i + 1) && !FollowsAsActor(Tok(i + 1))) return 0;
@@ -83,6 +90,8 @@ void Recognizer::ResolvePronouns() {
       cls = PronounClass::kSingular;
     } else if (EqualsFolded(w, "they") || EqualsFolded(w, "their") || EqualsFolded(w, "them")) {
       cls = PronounClass::kPlural;
+    } else if (IsPersonPronoun(w)) {
+      cls = PronounClass::kPerson;
     } else {
       for (const DefiniteNoun& d : kDefiniteNouns)
         if (EqualsFolded(w, d.word)) noun = &d;
@@ -94,6 +103,24 @@ void Recognizer::ResolvePronouns() {
     auto it = std::lower_bound(order.begin(), order.end(), t,
                                [&](uint32_t m, uint32_t tok) { return ms[m].first_token < tok; });
     uint32_t found = kNone;
+    if (cls == PronounClass::kPerson) {
+      // "he", "she": the one person named in this sentence or the one before,
+      // before the pronoun; two people leave it unresolved.
+      while (it != order.begin()) {
+        const Mention& m = ms[*--it];
+        if (m.sentence < first_sentence) break;
+        if (m.entity >= out_->entities.size() || m.last_token > t) continue;
+        if (m.form == MentionForm::kPronoun) continue;
+        if (out_->entities[m.entity].kind != graph::EntityKind::kPerson) continue;
+        if (found != kNone && found != m.entity) {
+          found = kNone;
+          break;
+        }
+        found = m.entity;
+      }
+      if (found != kNone) res_.Emit(p.first_token, p.last_token, found, MentionForm::kPronoun);
+      continue;
+    }
     while (it != order.begin()) {
       const Mention& m = ms[*--it];
       if (m.sentence < first_sentence) break;

@@ -81,7 +81,7 @@ enum TriggerBits : uint8_t {
   kTrigCountry = 1 << 3,   // "country" (of "the country")
   kTrigDefinite = 1 << 4,  // government, regime, junta, military, police, ...
   kTrigAgent = 1 << 5,     // starts an agent phrase of agents.tsv (set per lexicon)
-  kTrigPronoun = 1 << 6,   // it, its, they, their, them; group, ministry, ... after "the"
+  kTrigPronoun = 1 << 6,   // he, she, it, they (and their forms); group, ministry, ... after "the"
 };
 
 // The generic agents recognition makes nodes of (agents.cc): the primary
