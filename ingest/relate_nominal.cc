@@ -175,6 +175,11 @@ void Relater::ProcessNominal(Record& r) {
     if (v_.Is(q, words::kPossessiveMark) && q > 0 && v_.MentionAt(q - 1) >= 0)
       q = static_cast<int>(v_.NpBegin(v_.Top(v_.MentionAt(q - 1)))) - 1;  // "demanded Chile's withdrawal"
     bool appeal = appeal_at(q) || (q >= 1 && v_.W(q) == "for" && appeal_at(q - 1));
+    // Deeper in what an appeal asks for: "called on X to commit to a full
+    // withdrawal from Y".
+    for (int k = q - 1; !appeal && k >= static_cast<int>(v_.ClauseBegin(static_cast<uint32_t>(p))) && k >= q - 14; --k)
+      appeal = appeal_at(k) || v_.W(k) == "urged" || v_.W(k) == "urges" || v_.W(k) == "demanded" ||
+               v_.W(k) == "demands" || v_.W(k) == "asked" || v_.W(k) == "asks";
     if (appeal) local = Weaker(local, Modality::kFuture);
   }
   uint32_t np_end = r.end;

@@ -297,8 +297,16 @@ Status EventLexicon::Load(const std::string& data_dir, const std::vector<std::st
     if (Status s = ReadFile(path, &text); !s.ok()) return s;
     if (Status s = lex.Add(text, path, f.kind); !s.ok()) return s;
   }
-  {
-    std::string path = dir + "/verb-forms.tsv";
+  // Irregular verb forms (optional in a folder: without them only the
+  // regular inflections are known before tagging).
+  for (const std::string& folder : [&] {
+         std::vector<std::string> all{dir};
+         all.insert(all.end(), extra_dirs.begin(), extra_dirs.end());
+         return all;
+       }()) {
+    std::string path = folder + "/verb-forms.tsv";
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) continue;
     if (Status s = ReadFile(path, &text); !s.ok()) return s;
     if (Status s = lex.AddIrregularForms(text, path); !s.ok()) return s;
   }

@@ -1,6 +1,7 @@
 #include "ingest/events/tree_events.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <initializer_list>
 #include <unordered_set>
@@ -33,6 +34,10 @@ struct Classes {
                   "declare", "confirm", "acknowledge", "admit", "note", "stress", "explain",
                   "reveal", "suggest", "fear", "hope", "indicate", "testify", "charge", "contend",
                   "maintain", "quote", "show", "accord", "tweet", "predict", "estimate"};
+  LemmaSet claim_nouns{"report", "statement", "claim", "allegation", "accusation", "evidence",
+                       "charge", "suggestion", "rumour", "rumor", "belief", "assertion",
+                       "assessment", "finding", "indication", "sign", "word", "news", "fear",
+                       "suspicion", "speculation", "view", "impression"};
   LemmaSet denial{"deny", "dismiss", "refute", "reject"};
   LemmaSet negators{"not", "n't", "never", "no", "neither", "nor"};
   LemmaSet future_aux{"will", "shall", "'ll", "wo", "would"};
@@ -75,6 +80,9 @@ struct Classes {
                        "around", "along", "beyond", "via", "through", "despite", "over"};
   LemmaSet by{"by"};
   LemmaSet threat{"threaten", "warn"};
+  // Verbs that ask someone else to act ("called on X to withdraw").
+  LemmaSet appeal{"urge", "call", "ask", "press", "demand", "request", "appeal", "invite",
+                  "encourage", "tell", "persuade", "implore", "beg", "challenge", "exhort"};
   // Verbs so common that alone they do not make a sentence worth parsing:
   // speech and light verbs, and verbs of quantity and course. A sentence
   // parsed for another word still reads them.
@@ -194,8 +202,10 @@ class Tree {
     queue[qe++] = h;
     while (qb < qe) {
       const uint32_t x = queue[qb++];
+      const bool unknown_name = UnknownName(x);
       for (uint32_t c : Kids(x)) {
         const Dep d = D(c);
+        if (unknown_name && (d == Dep::kAmod || d == Dep::kCompound)) continue;
         if (d == Dep::kAclRelcl || d == Dep::kAcl || d == Dep::kAdvcl || d == Dep::kParataxis ||
             d == Dep::kPunct || d == Dep::kAppos || d == Dep::kCcomp)
           continue;
@@ -210,6 +220,14 @@ class Tree {
 
   const TreeInput& in() const { return in_; }
 
+  // A capitalised proper noun inside the sentence that names no actor the
+  // recognizer knows ("the Saudi Hospital"): a name of its own, which its
+  // modifiers do not name.
+  bool UnknownName(uint32_t h) const {
+    return h > 0 && Mention(h) < 0 && U(h) == Upos::kPropn && !in_.words[h].empty() &&
+           std::isupper(static_cast<unsigned char>(in_.words[h][0]));
+  }
+
  private:
   bool OneActor(uint32_t h, std::vector<int>* out) const {
     if (int m = Mention(h); m >= 0) {
@@ -222,8 +240,12 @@ class Tree {
       return false;
     // Relative pronouns are resolved by the caller.
     int best = -1;
+    // A capitalised head the recognizer did not know is a name of its own
+    // ("the Saudi Hospital"): its modifiers do not name it.
+    const bool unknown_name = UnknownName(h);
     for (uint32_t c : Kids(h)) {
       const Dep d = D(c);
+      if (unknown_name && d != Dep::kNmodPoss) continue;
       if (d == Dep::kNmodPoss || d == Dep::kCompound || d == Dep::kAmod || d == Dep::kFlat) {
         int m = Mention(c);
         if (m < 0 && d == Dep::kCompound) {
@@ -266,10 +288,19 @@ Modality ModalityAt(const Tree& t, uint32_t v, bool question) {
   const Classes& c = C();
   Modality m = question ? Modality::kHypothetical : Modality::kAsserted;
   uint32_t x = v;
-  for (int depth = 0; depth < 8; ++depth) {
+  // Auxiliaries, negators and "if" count in the event's own clause (and in
+  // verbs conjoined to it, which share them); from clauses further up only
+  // what makes the whole a claim, a denial, an intention or a condition.
+  bool own_clause = true;
+  for (int depth = 0; depth < 12; ++depth) {
     for (uint32_t k : t.Kids(x)) {
       const Dep d = t.D(k);
       const uint64_t l = t.L(k);
+      if (d == Dep::kParataxis && c.speech.Has(l) && k > v) {
+        m = Stronger(m, Modality::kReported);  // "X attacked Y, officials said"
+        continue;
+      }
+      if (!own_clause) continue;
       if (d == Dep::kAdvmod && c.negators.Has(l) && k < v + 1)
         m = Stronger(m, Modality::kNegated);
       else if (d == Dep::kAux && c.future_aux.Has(l))
@@ -278,29 +309,56 @@ Modality ModalityAt(const Tree& t, uint32_t v, bool question) {
         m = Stronger(m, Modality::kHypothetical);
       else if (d == Dep::kMark && c.conditional_marks.Has(l))
         m = Stronger(m, Modality::kHypothetical);
-      else if (d == Dep::kParataxis && c.speech.Has(l) && k > v)
-        m = Stronger(m, Modality::kReported);  // "X attacked Y, officials said"
     }
-    const int h = t.H(x);
+    int h = t.H(x);
     if (h < 0) break;
     const Dep d = t.D(x);
-    const uint64_t hl = t.L(h);
+    const uint64_t hl = t.L(static_cast<uint32_t>(h));
     if (d == Dep::kCcomp || d == Dep::kParataxis) {
       if (c.denial.Has(hl)) return Modality::kNegated;
       if (c.speech.Has(hl)) m = Stronger(m, Modality::kReported);
+      own_clause = false;
     } else if (d == Dep::kXcomp) {
       if (c.refusal.Has(hl)) m = Stronger(m, Modality::kNegated);
-      // What a threat or a warning names is not done: hypothetical.
-      else if (c.threat.Has(hl)) m = Stronger(m, Modality::kHypothetical);
+      // What a threat, a warning or an appeal names is not done.
+      else if (c.threat.Has(hl) || c.appeal.Has(hl)) m = Stronger(m, Modality::kHypothetical);
       else if (c.intent.Has(hl)) m = Stronger(m, Modality::kFuture);
-    } else if (d == Dep::kConj || d == Dep::kAdvcl || d == Dep::kAclRelcl || d == Dep::kAcl) {
+      own_clause = false;
+    } else if (d == Dep::kConj) {
       // A conjoined verb shares the first one's auxiliaries ("will meet and
-      // discuss"); a subordinate clause is inside a claim or a condition
-      // when its head is.
+      // discuss").
+    } else if (d == Dep::kAdvcl) {
+      own_clause = false;
+    } else if (d == Dep::kAcl || d == Dep::kAclRelcl) {
+      // A clause under a noun ("evidence that X armed Y", "the militia,
+      // which attacked Y") is inside whatever governs the noun: climb
+      // through the noun's own relations to the clause that holds it.
+      own_clause = false;
+      // "evidence that X armed Y", "reports that ...": a claim.
+      if (c.claim_nouns.Has(hl)) m = Stronger(m, Modality::kReported);
+      uint32_t y = static_cast<uint32_t>(h);  // the noun
+      for (int hop = 0; hop < 4; ++hop) {
+        const int g = t.H(y);
+        if (g < 0) break;
+        const Upos gu = t.U(static_cast<uint32_t>(g));
+        if (gu == Upos::kVerb || gu == Upos::kAux || gu == Upos::kAdj) break;
+        const Dep dy = t.D(y);
+        if (!(IsNmod(dy) || dy == Dep::kAppos || dy == Dep::kConj || dy == Dep::kNmodPoss)) break;
+        y = static_cast<uint32_t>(g);
+      }
+      const int g = t.H(y);
+      if (g < 0) break;
+      // Only a clause that takes the noun as an argument holds it.
+      const Dep dy = t.D(y);
+      if (!(dy == Dep::kObj || dy == Dep::kIobj || dy == Dep::kNsubj || dy == Dep::kNsubjPass ||
+            IsObl(dy)))
+        break;
+      if (c.speech.Has(t.L(static_cast<uint32_t>(g)))) m = Stronger(m, Modality::kReported);
+      x = static_cast<uint32_t>(g);
+      continue;
     } else {
       break;
     }
-    if (d == Dep::kAclRelcl || d == Dep::kAcl) break;
     x = static_cast<uint32_t>(h);
   }
   return m;
@@ -336,8 +394,15 @@ void SubjectOf(const Tree& t, uint32_t v, std::vector<int>* out, bool* fallback,
     if (t.Passive(static_cast<uint32_t>(h))) return;  // not the same role
     SubjectOf(t, static_cast<uint32_t>(h), out, fallback, depth + 1);
   } else if (d == Dep::kXcomp) {
-    // Object control ("urged X to leave") else subject control.
+    // Object control ("urged X to leave", "called on X to leave") else
+    // subject control.
     int obj = t.Kid(static_cast<uint32_t>(h), Dep::kObj);
+    if (obj < 0 && c.appeal.Has(t.L(static_cast<uint32_t>(h))))
+      for (uint32_t k : t.Kids(static_cast<uint32_t>(h)))
+        if (IsObl(t.D(k)) && (t.CaseOf(k) == TokenKey("on") || t.CaseOf(k) == TokenKey("upon"))) {
+          obj = static_cast<int>(k);
+          break;
+        }
     if (obj >= 0) {
       t.Actors(static_cast<uint32_t>(obj), out);
       if (!out->empty()) return;
@@ -451,6 +516,8 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
   for (int pass = 0; pass < 2; ++pass)
   for (const VerbPattern& p : patterns) {
     if ((pass == 0) != (p.object_key != 0)) continue;
+    // Verbs of saying hold claims; saying itself is no event between actors.
+    if (p.type == RelationType::kCommentedOn && C().speech.Has(t.L(v))) continue;
     if (!p.own && p.specificity() == 0 && std::getenv("GEOKG_NO_BARE")) continue;
     if (p.particle_key != 0 && (prt < 0 || t.L(static_cast<uint32_t>(prt)) != p.particle_key)) continue;
     int object_noun = -1;

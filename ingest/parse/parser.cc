@@ -175,7 +175,7 @@ void Model::Parse(std::span<const std::string_view> words, SentenceParse* out) c
     ws.input.word[i] = ws.words[i].norm;
     ws.input.tag[i] = static_cast<uint64_t>(ws.classes[i]) + 1;
   }
-  ws.input.SetUpos([&](int i) { return static_cast<Upos>(impl_->tagger.pair(ws.classes[i]).upos); });
+  ws.input.CountPunct([&](int i) { return impl_->tagger.pair(ws.classes[i]).upos == static_cast<uint8_t>(Upos::kPunct); });
   impl_->parser.Parse(ws.input, &ws.state);
   for (int i = 0; i < n; ++i) {
     int h = ws.state.head[i];

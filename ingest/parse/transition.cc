@@ -24,9 +24,6 @@ void ParseInput::Reset(int n_words) {
   word.resize(n + 2);
   tag.resize(n + 2);
   punct_before.assign(n + 2, 0);
-  coarse.resize(n + 2);
-  coarse[n] = kRootTag;
-  coarse[n + 1] = kNoneTag;
   word[n] = kRootWord;
   tag[n] = kRootTag;
   word[n + 1] = kNoneWord;
@@ -201,16 +198,6 @@ int MoveFeatures(const ParseState& s, const ParseInput& in, uint64_t* f) {
   f[k++] = FeatureKey(230, s0t, n0t, pb);
   f[k++] = FeatureKey(231, pb, d);
   f[k++] = FeatureKey(232, s0w, n0t, pb);
-  // UD tags: coarser, so seen more often.
-  const uint64_t* c = in.coarse.data();
-  f[k++] = FeatureKey(240, c[s0], c[n0]);
-  f[k++] = FeatureKey(241, c[s1], c[s0], c[n0]);
-  f[k++] = FeatureKey(242, c[n0], c[n1], c[n2]);
-  f[k++] = FeatureKey(243, c[s0], c[n0], c[n1]);
-  f[k++] = FeatureKey(244, c[s0], c[s0l], c[s0r]);
-  f[k++] = FeatureKey(245, s0w, c[n0]);
-  f[k++] = FeatureKey(246, c[s0], n0w);
-  f[k++] = FeatureKey(247, c[s0], c[n0], d);
   return k;
 }
 

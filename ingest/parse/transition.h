@@ -31,18 +31,13 @@ struct ParseInput {
   int n = 0;
   std::vector<uint64_t> word;  // normalised word hash
   std::vector<uint64_t> tag;   // tag class + 1; kRootTag / kNoneTag at n / n + 1
-  std::vector<uint64_t> coarse;  // UD tag + 1; kRootTag / kNoneTag at n / n + 1
   std::vector<int> punct_before;  // punctuation tokens before token i (0..n + 1)
   void Reset(int n);
-  // Fills coarse and punct_before from upos_of(i) (a Upos) for the n words.
-  template <class UposOf>
-  void SetUpos(UposOf upos_of) {
+  // Fills punct_before from is_punct(i) for the n words.
+  template <class IsPunct>
+  void CountPunct(IsPunct is_punct) {
     punct_before[0] = 0;
-    for (int i = 0; i < n; ++i) {
-      Upos u = upos_of(i);
-      coarse[i] = static_cast<uint64_t>(u) + 1;
-      punct_before[i + 1] = punct_before[i] + (u == Upos::kPunct ? 1 : 0);
-    }
+    for (int i = 0; i < n; ++i) punct_before[i + 1] = punct_before[i] + (is_punct(i) ? 1 : 0);
     punct_before[n + 1] = punct_before[n];
   }
 };

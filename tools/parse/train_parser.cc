@@ -62,7 +62,7 @@ void MakeParserExample(const TreebankSentence& s, const TaggerExample& tx, const
     ex->input.tag[i] = static_cast<uint64_t>(classes[i]) + 1;
     heads[i] = s.tokens[i].head;
   }
-  ex->input.SetUpos([&](int i) { return static_cast<Upos>(pairs[classes[i]].upos); });
+  ex->input.CountPunct([&](int i) { return pairs[classes[i]].upos == static_cast<uint8_t>(Upos::kPunct); });
   Projectivize(&heads);
   ex->gold_head.resize(n);
   ex->gold_label.resize(n);
@@ -346,7 +346,7 @@ int main(int argc, char** argv) {
       tagger2.Tag(dx[i].words.data(), n, cls.data(), cls1.data());
       in.Reset(n);
       for (int j = 0; j < n; ++j) in.word[j] = dx[i].words[j].norm, in.tag[j] = cls[j] + 1;
-      in.SetUpos([&](int j) { return static_cast<Upos>(pairs[cls[j]].upos); });
+      in.CountPunct([&](int j) { return pairs[cls[j]].upos == static_cast<uint8_t>(Upos::kPunct); });
       parser.Parse(in, &st);
       for (int j = 0; j < n; ++j) {
         ++tokens;
