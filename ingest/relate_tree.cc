@@ -73,7 +73,9 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
     if (m >= 0)
       while (end < n && v_.MentionAt(end) == m) ++end;
     s_.words.push_back(ParsedWord(m, v_.first_token() + end - 1));
-    s_.tree_mention_at.push_back(m);
+    // A news agency is a credit ("AP -", "(Reuters)"), never an actor here.
+    s_.tree_mention_at.push_back(
+        m >= 0 && doc_.entities[doc_.mentions[m].entity].kind == EntityKind::kMedia ? -1 : m);
     s_.tree_begin.push_back(i);
     i = end;
   }
