@@ -55,9 +55,12 @@ struct Classes {
                   "commit", "able", "likely", "expected", "due"};
   // Words of intention whose complement, done by their subject, is a pledge
   // (cooperation) or a threat (conflict) of the subject's own.
-  LemmaSet intention{"plan", "intend", "vow", "pledge", "promise", "prepare", "propose",
-                     "seek", "aim", "want", "hope", "consider", "willing", "ready", "prepared",
-                     "eager", "determined", "keen", "commit", "offer", "agree"};
+  LemmaSet intention{"plan", "intend", "prepare", "propose", "seek", "aim", "want", "hope",
+                     "willing", "ready", "prepared", "eager", "determined", "keen", "commit"};
+  // Verbs whose own CAMEO reading is a stretch when they govern a clause
+  // ("considering sending aid" is no meeting).
+  LemmaSet complement_takers{"consider", "plan", "intend", "prepare", "seek", "aim", "want",
+                             "hope", "decide", "try", "attempt", "continue", "begin", "start"};
   LemmaSet refusal{"refuse", "decline", "fail", "reject", "stop", "cease", "abandon", "halt",
                    "avoid", "deny"};
   // Nouns whose "of"/"from" complement is the actor ("forces of X").
@@ -458,11 +461,18 @@ void Emit(const Tree& t, const std::vector<int>& sources, const std::vector<int>
           RelationType type, Modality modality, uint32_t tb, uint32_t te, float conf,
           std::vector<TreeEvent>* out) {
   size_t n = 0;
+  const DocAnalysis& doc = *t.in().doc;
   for (int s : sources)
     for (int g : targets) {
-      if (t.in().doc->mentions[s].entity == t.in().doc->mentions[g].entity) continue;
+      if (doc.mentions[s].entity == doc.mentions[g].entity) continue;
       if (++n > 16) return;
-      out->push_back({s, g, type, modality, tb, te, conf});
+      RelationType ty = type;
+      // Troops sent to a UN or AU mission are a contribution to it (CAMEO
+      // 074, peacekeeping), not a deployment against anyone.
+      if (ty == RelationType::kDeployedTo &&
+          doc.entities[doc.mentions[g].entity].kind == graph::EntityKind::kInternationalOrg)
+        ty = RelationType::kAided;
+      out->push_back({s, g, ty, modality, tb, te, conf});
     }
 }
 
@@ -516,6 +526,9 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
   for (int pass = 0; pass < 2; ++pass)
   for (const VerbPattern& p : patterns) {
     if ((pass == 0) != (p.object_key != 0)) continue;
+    if (!p.own && p.specificity() == 0 && C().complement_takers.Has(t.L(v)) &&
+        t.Kid(v, Dep::kXcomp) >= 0)
+      continue;
     // Verbs of saying hold claims; saying itself is no event between actors.
     if (p.type == RelationType::kCommentedOn && C().speech.Has(t.L(v))) continue;
     if (!p.own && p.specificity() == 0 && std::getenv("GEOKG_NO_BARE")) continue;
@@ -586,7 +599,7 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     // future one.
     if (t.D(v) == Dep::kXcomp && t.H(v) >= 0 && modality == Modality::kFuture && !p.inverse) {
       const uint32_t h = static_cast<uint32_t>(t.H(v));
-      if (C().intention.Has(t.L(h)) && !t.in().lexicon->IsVerb(t.L(h))) {
+      if (C().intention.Has(t.L(h))) {
         Emit(t, sources, targets, Hostile(p.type) ? RelationType::kThreatened : RelationType::kPledgedTo,
              ModalityAt(t, h, question), h, h + 1, conf - 0.1f, out);
       }
