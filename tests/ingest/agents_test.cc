@@ -337,3 +337,14 @@ TEST_CASE("agents: the Popular Mobilisation Forces are in the lexicon and in the
   for (const Mention& m : d.mentions) count += m.entity == static_cast<uint32_t>(e);
   CHECK(count >= 2);  // the name and its acronym
 }
+
+TEST_CASE("agents: he and she refer to the one person named before", "[ingest][agents]") {
+  DocAnalysis d = Recognized("Vladimir Putin arrived in Paris on Monday. He met Emmanuel Macron.\n");
+  const graph::Entity* he = EntityOf(d, "He");
+  REQUIRE(he != nullptr);
+  CHECK(he->name == "Vladimir Putin");
+  CHECK(MentionOf(d, "He")->form == MentionForm::kPronoun);
+  // Two people before the pronoun: whom it means is not clear.
+  DocAnalysis two = Recognized("Vladimir Putin phoned Emmanuel Macron on Monday. He said the talks went well.\n");
+  CHECK(EntityOf(two, "He") == nullptr);
+}

@@ -43,7 +43,9 @@ const EventLexicon& TestLexicon() {
                                                      "threaten\t-\t-\t-\t130\tthreatened\n"
                                                      "launch\t-\tattack\ton\t190\tattacked\n"
                                                      "meet\t-\t-\twith\t040\tmet-with\n"
-                                                     "meet\t-\t-\t-\t040\tmet-with\n";
+                                                     "meet\t-\t-\t-\t040\tmet-with\n"
+                                                     "release\t-\t-\t-\t0841\treleased\n"
+                                                     "send\t-\ttroop\tto\t154\tdeployed-to\n";
     std::ofstream(dir.path() / "verbs.geokg.tsv") << "# own\n";
     std::ofstream(dir.path() / "nouns.geokg.tsv") << "# own nouns\n"
                                                      "invasion\tof\t192\tattacked\n"
@@ -300,6 +302,59 @@ TEST_CASE("nominal events and light verbs", "[tree_events]") {
   auto found3 = Run(*h3);
   REQUIRE(found3.size() == 1);
   CHECK(found3[0].type == "met-with");
+}
+
+TEST_CASE("claims under a noun are reported; refusals are rejections", "[tree_events]") {
+  // Experts found evidence that Chad attacked Sudan .
+  auto h = Build({{"Experts", Upos::kNoun, 2, Dep::kNsubj, "expert", "NNS"},
+                  {"found", Upos::kVerb, 0, Dep::kRoot, "find", "VBD"},
+                  {"evidence", Upos::kNoun, 2, Dep::kObj, "evidence", "NN"},
+                  {"that", Upos::kSconj, 6, Dep::kMark, "that", "IN"},
+                  {"Chad", Upos::kPropn, 6, Dep::kNsubj, "chad", "NNP"},
+                  {"attacked", Upos::kVerb, 3, Dep::kAcl, "attack", "VBD"},
+                  {"Sudan", Upos::kPropn, 6, Dep::kObj, "sudan", "NNP"},
+                  {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                 {{4, 4, 0}, {6, 6, 1}}, {"Chad", "Sudan"});
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].modality == Modality::kReported);
+
+  // Ghana will not release the Togolese pilots .
+  auto h2 = Build({{"Ghana", Upos::kPropn, 4, Dep::kNsubj, "ghana", "NNP"},
+                   {"will", Upos::kAux, 4, Dep::kAux, "will", "MD"},
+                   {"not", Upos::kPart, 4, Dep::kAdvmod, "not", "RB"},
+                   {"release", Upos::kVerb, 0, Dep::kRoot, "release", "VB"},
+                   {"the", Upos::kDet, 7, Dep::kDet, "the", "DT"},
+                   {"Togolese", Upos::kAdj, 7, Dep::kAmod, "togolese", "JJ"},
+                   {"pilots", Upos::kNoun, 4, Dep::kObj, "pilot", "NNS"},
+                   {".", Upos::kPunct, 4, Dep::kPunct, ".", "."}},
+                  {{0, 0, 0}, {5, 5, 1}}, {"Ghana", "Togo"});
+  auto found2 = Run(*h2);
+  REQUIRE(found2.size() == 2);
+  CHECK(found2[0].type == "released");
+  CHECK(found2[0].modality == Modality::kNegated);
+  CHECK(found2[1].type == "rejected");
+  CHECK(found2[1].modality == Modality::kAsserted);
+}
+
+TEST_CASE("an intention is a pledge now and the act a future one", "[tree_events]") {
+  // Chile is ready to send troops to Peru .
+  auto h = Build({{"Chile", Upos::kPropn, 3, Dep::kNsubj, "chile", "NNP"},
+                  {"is", Upos::kAux, 3, Dep::kCop, "be", "VBZ"},
+                  {"ready", Upos::kAdj, 0, Dep::kRoot, "ready", "JJ"},
+                  {"to", Upos::kPart, 5, Dep::kMark, "to", "TO"},
+                  {"send", Upos::kVerb, 3, Dep::kXcomp, "send", "VB"},
+                  {"troops", Upos::kNoun, 5, Dep::kObj, "troop", "NNS"},
+                  {"to", Upos::kAdp, 8, Dep::kCase, "to", "IN"},
+                  {"Peru", Upos::kPropn, 5, Dep::kObl, "peru", "NNP"},
+                  {".", Upos::kPunct, 3, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {7, 7, 1}}, {"Chile", "Peru"});
+  auto found = Run(*h);
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].type == "deployed-to");
+  CHECK(found[0].modality == Modality::kFuture);
+  CHECK(found[1].type == "pledged-to");
+  CHECK(found[1].modality == Modality::kAsserted);
 }
 
 }  // namespace

@@ -181,5 +181,29 @@ TEST_CASE("verbs: Load reads the three files and --lexicon folders", "[ingest][v
   CHECK(s.message().find("verbs.cameo.tsv") != std::string::npos);
 }
 
+
+TEST_CASE("verbs: inflected and irregular forms are known before tagging", "[ingest][verbs]") {
+  EventLexicon lex;
+  Status s = EventLexicon::Load("", {}, &lex);
+  REQUIRE(s.ok());
+  uint64_t lemma = 0;
+  for (const char* form : {"attacked", "attacking", "attacks", "seized", "seizing", "banned", "banning",
+                           "denies", "denied", "fought", "held", "sent", "invasion", "invasions"})
+    CHECK(lex.MaybeTrigger(K(form)));
+  REQUIRE(lex.MaybeTrigger(K("fought"), &lemma));
+  CHECK(lemma == K("fight"));
+  REQUIRE(lex.MaybeTrigger(K("Seized"), &lemma));  // keys fold case
+  CHECK(lemma == K("seize"));
+  CHECK_FALSE(lex.MaybeTrigger(K("xyzzyed")));
+
+  // A folder's verb-forms.tsv adds irregular forms; a bad line names it.
+  EventLexicon own;
+  REQUIRE(own.AddIrregularForms("# comment\nsmite\tsmote\tsmitten\n", "f.tsv").ok());
+  own.Build();
+  CHECK(own.MaybeTrigger(K("smote")));
+  Status bad = own.AddIrregularForms("smite\n", "f.tsv");
+  CHECK(bad.message().rfind("f.tsv:1: ", 0) == 0);
+}
+
 }  // namespace
 }  // namespace geokg::ingest
