@@ -44,15 +44,17 @@ struct Classes {
   LemmaSet hypothetical_aux{"may", "might", "could", "should", "can", "must", "ought"};
   LemmaSet conditional_marks{"if", "unless", "whether", "lest"};
   // Verbs whose open complement states an intention: future.
-  LemmaSet intent{"plan", "want", "intend", "seek", "aim", "hope", "vow", "pledge", "promise",
-                  "threaten", "prepare", "decide", "agree", "offer", "propose", "expect", "try",
-                  "attempt", "move", "ask", "urge", "call", "demand", "order", "plot", "wish",
-                  "schedule", "set", "begin", "start", "continue", "resume", "be", "mean",
-                  "struggle", "need", "prefer", "seem", "appear", "tend", "like", "allow",
-                  "authorize", "approve", "encourage", "invite", "press", "push", "request",
-                  "tell", "warn", "persuade", "help", "force", "compel", "permit", "fail",
-                  "consider", "willing", "ready", "prepared", "eager", "determined", "keen",
-                  "commit", "able", "likely", "expected", "due"};
+  // Verbs and adjectives whose open complement is what will be done:
+  // scheduled or decided ("is to meet", "decided to ease", "set to sign").
+  LemmaSet intent{"be", "set", "schedule", "due", "expected", "likely", "decide", "move",
+                  "order", "authorize", "approve", "allow", "permit", "force", "compel",
+                  "able", "mean", "need", "vote"};
+  // Words of intention, wish or readiness: what they name may never be done
+  // (hypothetical); the intention itself is the event (a pledge or a threat).
+  LemmaSet intending{"plan", "want", "intend", "seek", "aim", "hope", "vow", "pledge", "promise",
+                     "prepare", "agree", "offer", "propose", "try", "attempt", "wish", "plot",
+                     "consider", "willing", "ready", "prepared", "eager", "determined", "keen",
+                     "commit", "struggle", "prefer", "like"};
   // Words of intention whose complement, done by their subject, is a pledge
   // (cooperation) or a threat (conflict) of the subject's own.
   LemmaSet intention{"plan", "intend", "prepare", "propose", "seek", "aim", "want", "hope",
@@ -324,7 +326,8 @@ Modality ModalityAt(const Tree& t, uint32_t v, bool question) {
     } else if (d == Dep::kXcomp) {
       if (c.refusal.Has(hl)) m = Stronger(m, Modality::kNegated);
       // What a threat, a warning or an appeal names is not done.
-      else if (c.threat.Has(hl) || c.appeal.Has(hl)) m = Stronger(m, Modality::kHypothetical);
+      else if (c.threat.Has(hl) || c.appeal.Has(hl) || c.intending.Has(hl))
+        m = Stronger(m, Modality::kHypothetical);
       else if (c.intent.Has(hl)) m = Stronger(m, Modality::kFuture);
       own_clause = false;
     } else if (d == Dep::kConj) {
@@ -597,7 +600,7 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     // "is ready to send troops to X", "considers imposing sanctions on X":
     // the intention is an event now (a pledge or a threat), the act a
     // future one.
-    if (t.D(v) == Dep::kXcomp && t.H(v) >= 0 && modality == Modality::kFuture && !p.inverse) {
+    if (t.D(v) == Dep::kXcomp && t.H(v) >= 0 && modality == Modality::kHypothetical && !p.inverse) {
       const uint32_t h = static_cast<uint32_t>(t.H(v));
       if (C().intention.Has(t.L(h))) {
         Emit(t, sources, targets, Hostile(p.type) ? RelationType::kThreatened : RelationType::kPledgedTo,
