@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <cstdlib>
 #include <initializer_list>
 #include <unordered_set>
@@ -223,6 +224,19 @@ class Tree {
     }
   }
 
+  // The author of what a noun names ("Iran's offer", "a request by X", "a
+  // call from X"): its actors, else an actor after by, from or of.
+  void AuthorActors(uint32_t h, std::vector<int>* out) const {
+    Actors(h, out);
+    if (!out->empty()) return;
+    for (uint32_t k : Kids(h)) {
+      if (!IsNmod(D(k))) continue;
+      const uint64_t cs = CaseOf(k);
+      if (C().by.Has(cs) || C().of_from.Has(cs)) Actors(k, out);
+      if (!out->empty()) return;
+    }
+  }
+
   const TreeInput& in() const { return in_; }
 
   // A capitalised proper noun inside the sentence that names no actor the
@@ -253,6 +267,8 @@ class Tree {
       if (unknown_name && d != Dep::kNmodPoss) continue;
       if (d == Dep::kNmodPoss || d == Dep::kCompound || d == Dep::kAmod || d == Dep::kFlat) {
         int m = Mention(c);
+        // "a UN-backed mission" is not the UN.
+        if (m >= 0 && in_.doc->mentions[m].form == MentionForm::kCompoundAdj) m = -1;
         if (m < 0 && d == Dep::kCompound) {
           // "the ISIS group bastion": the compound's own compound.
           for (uint32_t cc : Kids(c))
@@ -524,6 +540,12 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
   const bool passive = t.Passive(v) || (t.D(v) == Dep::kAcl && t.IsParticiple(v));
   const int obj = t.Kid(v, Dep::kObj);
   const int prt = t.Kid(v, Dep::kCompoundPrt);
+  if (std::getenv("GEOKG_DEBUG_ARGS")) {
+    std::vector<int> tg;
+    if (obj >= 0) t.TargetActors(static_cast<uint32_t>(obj), &tg);
+    std::fprintf(stderr, "ARGS %.*s subj=%zu obj=%d objactor=%zu\n", (int)t.in().words[v].size(),
+                 t.in().words[v].data(), sources.size(), obj, tg.size());
+  }
   // A pattern naming the object ("send aid", "send troops") says more than
   // one naming only the preposition ("send ... to"): those go first.
   for (int pass = 0; pass < 2; ++pass)
@@ -534,7 +556,6 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
       continue;
     // Verbs of saying hold claims; saying itself is no event between actors.
     if (p.type == RelationType::kCommentedOn && C().speech.Has(t.L(v))) continue;
-    if (!p.own && p.specificity() == 0 && std::getenv("GEOKG_NO_BARE")) continue;
     if (p.particle_key != 0 && (prt < 0 || t.L(static_cast<uint32_t>(prt)) != p.particle_key)) continue;
     int object_noun = -1;
     if (p.object_key != 0) {
@@ -554,6 +575,9 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
       // stands for the actor that sends them.
       if (targets.empty() && C().agent_nouns.Has(t.L(static_cast<uint32_t>(object_noun))))
         t.Actors(static_cast<uint32_t>(object_noun), &targets);
+      // "rejected Iran's offer", "welcomed a request by X": the author of
+      // what the object names.
+      if (targets.empty()) t.AuthorActors(static_cast<uint32_t>(object_noun), &targets);
     } else if (passive) {
       PatientOf(t, v, &targets);
     } else if (obj >= 0) {
