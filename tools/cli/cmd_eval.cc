@@ -350,6 +350,7 @@ int RunEventsEval(const ParsedArgs& args) {
 
   ingest::ExtractorOptions options;
   options.lexicon_dirs = args.GetAll("--lexicon");
+  options.tree_events = !args.Has("--no-parse");
   std::unique_ptr<ingest::Extractor> extractor;
   if (Status s = ingest::Extractor::Create(options, &extractor); !s.ok())
     return Fail(kCmd, s.message(), s.ExitCode());
@@ -453,6 +454,7 @@ int RunEval(const ParsedArgs& args) {
   if (!files.empty()) {
     ingest::ExtractorOptions options;
     options.lexicon_dirs = args.GetAll("--lexicon");
+    options.tree_events = !args.Has("--no-parse");
     std::unique_ptr<ingest::Extractor> extractor;
     if (Status s = ingest::Extractor::Create(options, &extractor); !s.ok())
       return Fail(kCmd, s.message(), s.ExitCode());

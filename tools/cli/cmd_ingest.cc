@@ -61,6 +61,7 @@ int RunIngest(const ParsedArgs& args) {
 
   ingest::ExtractorOptions extractor_options;
   extractor_options.lexicon_dirs = args.GetAll("--lexicon");
+  extractor_options.tree_events = !args.Has("--no-parse");
   std::unique_ptr<ingest::Extractor> extractor;
   if (Status s = ingest::Extractor::Create(extractor_options, &extractor); !s.ok())
     return Fail(kCmd, s.message(), s.ExitCode());

@@ -9,6 +9,7 @@ namespace geokg::tools {
 
 namespace {
 const FlagSpec kDb{"--db", "DIR", "the graph store (an LMDB environment directory)"};
+const FlagSpec kNoParse{"--no-parse", "", "skip the parser: events from the trigger rules only (faster, finds fewer)"};
 const FlagSpec kLexicon{"--lexicon", "DIR", "extra lexicon files (same formats as ingest/data) added to the built-in ones", true};
 const FlagSpec kAllModalities{"--all-modalities", "", "include negated, hypothetical, future and reported edges (default: asserted only)"};
 const FlagSpec kFrom{"--from", "DATE", "only edges with evidence on or after DATE (YYYY-MM-DD)"};
@@ -19,7 +20,7 @@ const std::vector<CommandSpec>& Commands() {
   static const std::vector<CommandSpec> kCommands = {
       {"ingest", "--db DIR [--lexicon DIR] PATH...",
        "extract actors and relations from files, folders, JSONL or '-' (stdin) into the store",
-       {kDb, kLexicon,
+       {kDb, kLexicon, kNoParse,
         {"--include", "GLOB", "in folders, read only files matching GLOB (e.g. '*.txt', '**/*.md')", true},
         {"--exclude", "GLOB", "in folders, skip files matching GLOB", true},
         {"--text-field", "NAME", "JSONL field holding the article text (default: text)"},
@@ -78,7 +79,7 @@ const std::vector<CommandSpec>& Commands() {
         {"--events", "FILE", "JSONL of sentences with annotated source, target and quad class (docs/eval.md)"},
         {"--quad", "SCHEME", "with --events: phoenix (default; 0: CAMEO 01-02, 1: 03-05, 2: 06-08, 3: 09-13 and 16, 4: the rest) or ranges (1: 01-05 ... 4: 15-20)"},
         {"--modality", "M", "with --events: asserted+reported (default), asserted, asserted+future, events (the three) or all"},
-        kLexicon,
+        kLexicon, kNoParse,
         {"--format", "FMT", "table (default) or json"},
         {"--verbose", "", "list every true positive, false positive and miss with its sentence"}},
        0, 0, RunEval},
