@@ -49,14 +49,16 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
   }
   if (!two) return;
 
-  // A word outside the actors that may be a form of a lexicon verb or noun
-  // that is not a generic one, before anything is tagged.
+  // A word outside the actors that may be a form of a lexicon verb or noun,
+  // neither generic nor only a CAMEO word of cooperation (EventLexicon::
+  // IsStrong), before anything is tagged: most sentences with two actors
+  // state no event, and tagging and parsing are most of ingest's cost.
   bool candidate = false;
   for (uint32_t i = 0; i < n && !candidate; ++i) {
     if (v_.MentionAt(i) >= 0 || v_.IsPunct(i) || v_.IsNumber(i)) continue;
     uint64_t lemma = 0;
     candidate = events_->lexicon->MaybeTrigger(TokenKey(doc_.TokenText(v_.first_token() + i)), &lemma) &&
-                !IsGenericLemma(lemma);
+                !IsGenericLemma(lemma) && events_->lexicon->IsStrong(lemma);
   }
   if (!candidate) return;
 

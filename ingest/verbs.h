@@ -83,6 +83,22 @@ class EventLexicon {
   // sentence is worth tagging and parsing. Does not allocate.
   bool MaybeTrigger(uint64_t token_key, uint64_t* lemma_key = nullptr) const;
 
+  // True if the lemma has entries of our own files (verbs or nouns), not
+  // only CAMEO ones.
+  bool HasOwn(uint64_t lemma_key) const {
+    for (const VerbPattern& p : Verb(lemma_key))
+      if (p.own) return true;
+    return !Noun(lemma_key).empty();
+  }
+  // True if the lemma has our own entries, or CAMEO entries of a conflict
+  // type (CAMEO 10-20): the words worth parsing a sentence for.
+  bool IsStrong(uint64_t lemma_key) const {
+    if (HasOwn(lemma_key)) return true;
+    for (const VerbPattern& p : Verb(lemma_key))
+      if (p.cameo_text[0] == '1' || p.cameo_text[0] == '2') return true;
+    return false;
+  }
+
   // Adds irregular forms, one lemma a line followed by its forms,
   // tab-separated ("fight<TAB>fought"). REQUIRES: Build() before lookups.
   Status AddIrregularForms(std::string_view text, std::string_view source);
