@@ -540,12 +540,6 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
   const bool passive = t.Passive(v) || (t.D(v) == Dep::kAcl && t.IsParticiple(v));
   const int obj = t.Kid(v, Dep::kObj);
   const int prt = t.Kid(v, Dep::kCompoundPrt);
-  if (std::getenv("GEOKG_DEBUG_ARGS")) {
-    std::vector<int> tg;
-    if (obj >= 0) t.TargetActors(static_cast<uint32_t>(obj), &tg);
-    std::fprintf(stderr, "ARGS %.*s subj=%zu obj=%d objactor=%zu\n", (int)t.in().words[v].size(),
-                 t.in().words[v].data(), sources.size(), obj, tg.size());
-  }
   // A pattern naming the object ("send aid", "send troops") says more than
   // one naming only the preposition ("send ... to"): those go first.
   for (int pass = 0; pass < 2; ++pass)
