@@ -305,6 +305,8 @@ class Tree {
 
 // The modality of the event at token v, from its own dependents and the
 // clauses above it.
+bool InfinitiveUnder(const Tree& t, uint32_t v, const LemmaSet& heads);
+
 Modality ModalityAt(const Tree& t, uint32_t v, bool question) {
   const Classes& c = C();
   Modality m = question ? Modality::kHypothetical : Modality::kAsserted;
@@ -350,6 +352,7 @@ Modality ModalityAt(const Tree& t, uint32_t v, bool question) {
       // A conjoined verb shares the first one's auxiliaries ("will meet and
       // discuss").
     } else if (d == Dep::kAdvcl) {
+      if (InfinitiveUnder(t, x, c.appeal)) m = Stronger(m, Modality::kHypothetical);
       own_clause = false;
     } else if (d == Dep::kAcl || d == Dep::kAclRelcl) {
       // A clause under a noun ("evidence that X armed Y", "the militia,
@@ -386,6 +389,14 @@ Modality ModalityAt(const Tree& t, uint32_t v, bool question) {
   return m;
 }
 
+// True if v is a to-infinitive ("to protect") whose head is in `heads`.
+bool InfinitiveUnder(const Tree& t, uint32_t v, const LemmaSet& heads) {
+  if (t.H(v) < 0 || !heads.Has(t.L(static_cast<uint32_t>(t.H(v))))) return false;
+  for (uint32_t k : t.Kids(v))
+    if (t.D(k) == Dep::kMark && t.L(k) == TokenKey("to")) return true;
+  return false;
+}
+
 // The subject actors of verb v (the agent for a passive).
 void SubjectOf(const Tree& t, uint32_t v, std::vector<int>* out, bool* fallback, int depth = 0) {
   if (depth > 4) return;
@@ -412,10 +423,13 @@ void SubjectOf(const Tree& t, uint32_t v, std::vector<int>* out, bool* fallback,
   if (h < 0) return;
   const Dep d = t.D(v);
   *fallback = true;
-  if (d == Dep::kConj || d == Dep::kAdvcl) {
+  // "called on X to protect Y" read as a purpose clause: still what X is
+  // asked to do.
+  const bool asked = d == Dep::kAdvcl && InfinitiveUnder(t, v, c.appeal);
+  if ((d == Dep::kConj || d == Dep::kAdvcl) && !asked) {
     if (t.Passive(static_cast<uint32_t>(h))) return;  // not the same role
     SubjectOf(t, static_cast<uint32_t>(h), out, fallback, depth + 1);
-  } else if (d == Dep::kXcomp) {
+  } else if (d == Dep::kXcomp || asked) {
     // Object control ("urged X to leave", "called on X to leave") else
     // subject control.
     int obj = t.Kid(static_cast<uint32_t>(h), Dep::kObj);
