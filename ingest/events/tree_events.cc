@@ -49,12 +49,12 @@ struct Classes {
   // scheduled or decided ("is to meet", "decided to ease", "set to sign").
   LemmaSet intent{"be", "set", "schedule", "due", "expected", "likely", "decide", "move",
                   "order", "authorize", "approve", "allow", "permit", "force", "compel",
-                  "able", "mean", "need", "vote"};
+                  "able", "mean", "need", "vote", "prepare", "prepared", "ready"};
   // Words of intention, wish or readiness: what they name may never be done
   // (hypothetical); the intention itself is the event (a pledge or a threat).
   LemmaSet intending{"plan", "want", "intend", "seek", "aim", "hope", "vow", "pledge", "promise",
-                     "prepare", "agree", "offer", "propose", "try", "attempt", "wish", "plot",
-                     "consider", "willing", "ready", "prepared", "eager", "determined", "keen",
+                     "agree", "offer", "propose", "try", "attempt", "wish", "plot",
+                     "consider", "willing", "eager", "determined", "keen",
                      "commit", "struggle", "prefer", "like"};
   // Words of intention whose complement, done by their subject, is a pledge
   // (cooperation) or a threat (conflict) of the subject's own.
@@ -632,7 +632,8 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     // "is ready to send troops to X", "considers imposing sanctions on X":
     // the intention is an event now (a pledge or a threat), the act a
     // future one.
-    if (t.D(v) == Dep::kXcomp && t.H(v) >= 0 && modality == Modality::kHypothetical && !p.inverse) {
+    if (t.D(v) == Dep::kXcomp && t.H(v) >= 0 &&
+        (modality == Modality::kHypothetical || modality == Modality::kFuture) && !p.inverse) {
       const uint32_t h = static_cast<uint32_t>(t.H(v));
       if (C().intention.Has(t.L(h))) {
         Emit(t, sources, targets, Hostile(p.type) ? RelationType::kThreatened : RelationType::kPledgedTo,

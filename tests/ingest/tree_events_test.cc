@@ -337,7 +337,7 @@ TEST_CASE("claims under a noun are reported; refusals are rejections", "[tree_ev
   CHECK(found2[1].modality == Modality::kAsserted);
 }
 
-TEST_CASE("an intention is a pledge now and the act may never be", "[tree_events]") {
+TEST_CASE("readiness is a pledge now and the act a future one", "[tree_events]") {
   // Chile is ready to send troops to Peru .
   auto h = Build({{"Chile", Upos::kPropn, 3, Dep::kNsubj, "chile", "NNP"},
                   {"is", Upos::kAux, 3, Dep::kCop, "be", "VBZ"},
@@ -352,7 +352,7 @@ TEST_CASE("an intention is a pledge now and the act may never be", "[tree_events
   auto found = Run(*h);
   REQUIRE(found.size() == 2);
   CHECK(found[0].type == "deployed-to");
-  CHECK(found[0].modality == Modality::kHypothetical);
+  CHECK(found[0].modality == Modality::kFuture);
   CHECK(found[1].type == "pledged-to");
   CHECK(found[1].modality == Modality::kAsserted);
 }
