@@ -37,17 +37,19 @@ std::string_view Relater::ParsedWord(int mention, uint32_t last) const {
 void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
   const uint32_t n = v_.size();
   if (n < 3 || n > kMaxParsedTokens) return;
-  // Two distinct actors at least (a news agency credited in a dateline is
-  // no actor).
+  // Two distinct actors at least, one of which can act (a place does not;
+  // a news agency credited in a dateline is no actor).
   int first = -1;
-  bool two = false;
-  for (uint32_t m = first_mention; m < end_mention && !two; ++m) {
+  bool two = false, agent = false;
+  for (uint32_t m = first_mention; m < end_mention; ++m) {
     const uint32_t e = doc_.mentions[m].entity;
-    if (doc_.entities[e].kind == EntityKind::kMedia) continue;
+    const EntityKind kind = doc_.entities[e].kind;
+    if (kind == EntityKind::kMedia) continue;
+    agent |= !IsPlace(kind);
     if (first < 0) first = static_cast<int>(e);
-    else two = e != static_cast<uint32_t>(first);
+    else two |= e != static_cast<uint32_t>(first);
   }
-  if (!two) return;
+  if (!two || !agent) return;
 
   // A word outside the actors that may be a form of a lexicon verb or noun,
   // neither generic nor only a CAMEO word of cooperation (EventLexicon::
