@@ -54,7 +54,7 @@ struct Classes {
   // (hypothetical); the intention itself is the event (a pledge or a threat).
   LemmaSet intending{"plan", "want", "intend", "seek", "aim", "hope", "vow", "pledge", "promise",
                      "agree", "offer", "propose", "try", "attempt", "wish", "plot",
-                     "consider", "willing", "eager", "determined", "keen",
+                     "consider", "reconsider", "weigh", "willing", "eager", "determined", "keen",
                      "commit", "struggle", "prefer", "like"};
   // Words of intention whose complement, done by their subject, is a pledge
   // (cooperation) or a threat (conflict) of the subject's own.
@@ -62,7 +62,7 @@ struct Classes {
                      "willing", "ready", "prepared", "eager", "determined", "keen", "commit"};
   // Verbs whose own CAMEO reading is a stretch when they govern a clause
   // ("considering sending aid" is no meeting).
-  LemmaSet complement_takers{"consider", "plan", "intend", "prepare", "seek", "aim", "want",
+  LemmaSet complement_takers{"consider", "reconsider", "weigh", "plan", "intend", "prepare", "seek", "aim", "want",
                              "hope", "decide", "try", "attempt", "continue", "begin", "start"};
   LemmaSet refusal{"refuse", "decline", "fail", "reject", "stop", "cease", "abandon", "halt",
                    "avoid", "deny"};
