@@ -106,7 +106,7 @@ struct Classes {
                    "further", "tax", "figure", "share", "level", "base", "point", "place",
                    "present", "clear", "estimate", "head", "trust", "fund", "bill", "order",
                    "position", "review", "study", "tender", "purchase", "reserve", "drop",
-                   "return", "maintain", "expand", "complete", "revise", "acquire", "award",
+                   "maintain", "expand", "complete", "revise", "acquire", "award",
                    "win", "speak", "file", "enter", "measure", "price", "rate", "market",
                    "credit", "sale", "output", "interest", "account", "record", "list",
                    "balance", "budget", "deficit", "surplus", "progress"};
