@@ -86,6 +86,10 @@ struct Classes {
                        "around", "along", "beyond", "via", "through", "despite", "over"};
   LemmaSet by{"by"};
   LemmaSet threat{"threaten", "warn"};
+  // Nouns whose infinitive complement their holder would do.
+  LemmaSet intention_nouns{"invitation", "plan", "decision", "pledge", "promise", "offer", "bid",
+                           "attempt", "effort", "commitment", "intention", "readiness",
+                           "willingness", "move", "vow", "threat", "right", "authority", "order"};
   // Verbs that ask someone else to act ("called on X to withdraw").
   LemmaSet appeal{"urge", "call", "ask", "press", "demand", "request", "appeal", "invite",
                   "encourage", "tell", "persuade", "implore", "beg", "challenge", "exhort"};
@@ -446,6 +450,12 @@ void SubjectOf(const Tree& t, uint32_t v, std::vector<int>* out, bool* fallback,
     SubjectOf(t, static_cast<uint32_t>(h), out, fallback, depth + 1);
   } else if (d == Dep::kAclRelcl || d == Dep::kAcl) {
     t.Actors(static_cast<uint32_t>(h), out);
+    // "accepted an invitation to meet X", "announced plans to send troops":
+    // the infinitive under a noun of intention is done by whoever holds it.
+    if (out->empty() && C().intention_nouns.Has(t.L(static_cast<uint32_t>(h))) &&
+        (t.D(static_cast<uint32_t>(h)) == Dep::kObj || t.D(static_cast<uint32_t>(h)) == Dep::kNsubjPass) &&
+        t.H(static_cast<uint32_t>(h)) >= 0)
+      SubjectOf(t, static_cast<uint32_t>(t.H(static_cast<uint32_t>(h))), out, fallback, depth + 1);
   }
 }
 
@@ -478,6 +488,10 @@ void PrepActors(const Tree& t, uint32_t v, int noun, uint64_t prep, std::vector<
   };
   scan(v, false);
   if (out->empty() && noun >= 0) scan(static_cast<uint32_t>(noun), true);
+  // "lifted sanctions imposed on X": the phrase hangs on a participle.
+  if (out->empty() && noun >= 0 && prep != 0)
+    for (uint32_t k : t.Kids(static_cast<uint32_t>(noun)))
+      if (t.D(k) == Dep::kAcl && t.IsParticiple(k) && out->empty()) scan(k, false);
 }
 
 // True if v has an oblique, or `noun` a nominal modifier, introduced by `prep`.
@@ -485,8 +499,12 @@ bool HasPrep(const Tree& t, uint32_t v, int noun, uint64_t prep) {
   for (uint32_t k : t.Kids(v))
     if (IsObl(t.D(k)) && t.CaseOf(k) == prep) return true;
   if (noun >= 0)
-    for (uint32_t k : t.Kids(static_cast<uint32_t>(noun)))
+    for (uint32_t k : t.Kids(static_cast<uint32_t>(noun))) {
       if (IsNmod(t.D(k)) && t.CaseOf(k) == prep) return true;
+      if (t.D(k) == Dep::kAcl && t.IsParticiple(k))
+        for (uint32_t g : t.Kids(k))
+          if (IsObl(t.D(g)) && t.CaseOf(g) == prep) return true;
+    }
   return false;
 }
 
