@@ -596,7 +596,9 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
       // "gave medical equipment to X": the phrase may hang on the object.
       PrepActors(t, v, object_noun >= 0 ? object_noun : (passive ? -1 : obj), p.prep_key, &targets);
     } else if (p.object_key != 0) {
-      PrepActors(t, v, object_noun, 0, &targets);
+      // "gave Putin a warning": the recipient.
+      if (int io = t.Kid(v, Dep::kIobj); io >= 0) t.Actors(static_cast<uint32_t>(io), &targets);
+      if (targets.empty()) PrepActors(t, v, object_noun, 0, &targets);
       // "summoned France's ambassador": an envoy or official as object
       // stands for the actor that sends them.
       if (targets.empty() && C().agent_nouns.Has(t.L(static_cast<uint32_t>(object_noun))))
