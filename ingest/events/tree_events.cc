@@ -180,6 +180,16 @@ class Tree {
   uint64_t CaseOf(uint32_t i) const {
     for (uint32_t c : Kids(i))
       if (D(c) == Dep::kCase) return L(c);
+    // "against civilian and military targets": the preposition sometimes
+    // hangs on the first modifier.
+    for (uint32_t c : Kids(i)) {
+      if (c > i) break;
+      const Dep d = D(c);
+      if (d != Dep::kAmod && d != Dep::kCompound && d != Dep::kNummod && d != Dep::kDet) continue;
+      for (uint32_t g : Kids(c))
+        if (D(g) == Dep::kCase && g < c) return L(g);
+      break;
+    }
     return 0;
   }
   int Mention(uint32_t i) const { return in_.mention_at[i]; }
@@ -580,6 +590,11 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     if (!p.own && p.specificity() == 0 && C().complement_takers.Has(t.L(v)) &&
         t.Kid(v, Dep::kXcomp) >= 0)
       continue;
+    // "carried out attacks on X": an event noun as object is the event; the
+    // verb's own bare reading ("carry" as transport) is not.
+    if (!p.own && p.specificity() == 0 && obj >= 0 &&
+        t.in().lexicon->IsNoun(t.L(static_cast<uint32_t>(obj))))
+      continue;
     // Verbs of saying hold claims; saying itself is no event between actors.
     if (p.type == RelationType::kCommentedOn && C().speech.Has(t.L(v))) continue;
     if (p.particle_key != 0 && (prt < 0 || t.L(static_cast<uint32_t>(prt)) != p.particle_key)) continue;
@@ -679,7 +694,9 @@ void NounEvents(const Tree& t, uint32_t n, std::span<const VerbPattern> patterns
     // The verb has a pattern for this object ("impose sanctions on X"): the
     // verb's event is the one.
     for (const VerbPattern& p : t.in().lexicon->Verb(t.L(static_cast<uint32_t>(gov))))
-      if (p.object_key == t.L(n)) return;
+      if (p.object_key == t.L(n) &&
+          (p.prep_key == 0 || HasPrep(t, static_cast<uint32_t>(gov), static_cast<int>(n), p.prep_key)))
+        return;
   }
   for (const VerbPattern& p : patterns) {
     RelationType type = p.type;
