@@ -93,6 +93,11 @@ void Relater::Emit(const Args& src, RelationType type, const Args& tgt, Modality
 void Relater::EmitOne(int sm, RelationType type, int tm, Modality modality, float conf,
                       uint32_t tb, uint32_t te, const std::string& role) {
   if (v_.SameNp(sm, tm)) return;
+  // Where the tree pass read a trigger, its reading stands ("reduced aid
+  // to X" is no aid; "considering sending aid" sends nothing yet).
+  if (!in_tree_pass_ && !graph::InfoOf(type).structural)
+    for (const auto& [b, e] : s_.tree_triggers)
+      if (tb < e && b < te) return;
   if (type == RelationType::kAttacked) {
     // "X attacked Y's policy" is a verbal attack: condemned, not attacked.
     const Mention& m = doc_.mentions[tm];

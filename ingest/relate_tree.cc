@@ -35,6 +35,7 @@ std::string_view Relater::ParsedWord(int mention, uint32_t last) const {
 }
 
 void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
+  s_.tree_triggers.clear();
   const uint32_t n = v_.size();
   if (n < 3 || n > kMaxParsedTokens) return;
   // Two distinct actors at least, one of which can act (a place does not;
@@ -121,12 +122,15 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
                    static_cast<int>(graph::NameOf(e.modality).size()),
                    graph::NameOf(e.modality).data());
   }
+  in_tree_pass_ = true;
   for (const TreeEvent& e : s_.tree_events) {
     const uint32_t tb = s_.tree_begin[e.trigger_begin], te = s_.tree_begin[e.trigger_end];
     Modality modality = e.modality;
     if (v_.Quoted(tb)) modality = Weaker(modality, Modality::kReported);
     EmitOne(e.source, e.type, e.target, modality, e.confidence * caps_factor_, tb, te);
+    s_.tree_triggers.emplace_back(tb, te);
   }
+  in_tree_pass_ = false;
 }
 
 }  // namespace geokg::ingest::relate_internal

@@ -92,6 +92,9 @@ struct Scratch {
   std::vector<int> tree_mention_at;   // per parsed word
   std::vector<uint32_t> tree_begin;    // parsed word -> its first sentence token (+ end)
   std::vector<TreeEvent> tree_events;
+  // Sentence-relative token spans of the triggers the tree pass read in the
+  // current sentence: the trigger rules give way to it there.
+  std::vector<std::pair<uint32_t, uint32_t>> tree_triggers;
 };
 
 class Relater {
@@ -146,6 +149,7 @@ class Relater {
   const Triggers& triggers_;
   const Lexicon* lexicon_;
   const EventModels* events_ = nullptr;
+  bool in_tree_pass_ = false;  // emitting the tree pass's events
   const DocAnalysis& doc_;
   const graph::DocMeta& meta_;
   std::vector<graph::ExtractedRelation>* out_;
