@@ -39,6 +39,9 @@ struct Classes {
                        "charge", "suggestion", "rumour", "rumor", "belief", "assertion",
                        "assessment", "finding", "indication", "sign", "word", "news", "fear",
                        "suspicion", "speculation", "view", "impression"};
+  // Verbs of neutral wire attribution.
+  LemmaSet attribution{"say", "tell", "report", "add", "state", "confirm", "announce", "note",
+                       "quote", "accord", "write", "tweet"};
   LemmaSet denial{"deny", "dismiss", "refute", "reject"};
   LemmaSet negators{"not", "n't", "never", "no", "neither", "nor"};
   LemmaSet future_aux{"will", "shall", "'ll", "wo", "would"};
@@ -333,8 +336,10 @@ Modality ModalityAt(const Tree& t, uint32_t v, bool question) {
     for (uint32_t k : t.Kids(x)) {
       const Dep d = t.D(k);
       const uint64_t l = t.L(k);
-      if (d == Dep::kParataxis && c.speech.Has(l) && k > v) {
-        m = Stronger(m, Modality::kReported);  // "X attacked Y, officials said"
+      // "X attacked Y, Iran claimed" is a claim; "X deployed troops to Y, the
+      // Pentagon said" is wire attribution of a fact, asserted.
+      if (d == Dep::kParataxis && c.speech.Has(l) && !c.attribution.Has(l) && k > v) {
+        m = Stronger(m, Modality::kReported);
         continue;
       }
       if (!own_clause) continue;
@@ -353,7 +358,10 @@ Modality ModalityAt(const Tree& t, uint32_t v, bool question) {
     const uint64_t hl = t.L(static_cast<uint32_t>(h));
     if (d == Dep::kCcomp || d == Dep::kParataxis) {
       if (c.denial.Has(hl)) return Modality::kNegated;
-      if (c.speech.Has(hl)) m = Stronger(m, Modality::kReported);
+      // A trailing neutral attribution ("..., the Pentagon said") is wire
+      // style for a fact; a claim introduced by its speaker is reported.
+      const bool trailing = c.attribution.Has(hl) && static_cast<uint32_t>(h) > x;
+      if (c.speech.Has(hl) && !trailing) m = Stronger(m, Modality::kReported);
       own_clause = false;
     } else if (d == Dep::kXcomp) {
       if (c.refusal.Has(hl)) m = Stronger(m, Modality::kNegated);
