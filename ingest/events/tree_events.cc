@@ -279,6 +279,16 @@ class Tree {
     // A capitalised head the recognizer did not know is a name of its own
     // ("the Saudi Hospital"): its modifiers do not name it.
     const bool unknown_name = UnknownName(h);
+    // "the Lebanese group Hezbollah": a name in apposition is the actor,
+    // not the demonym.
+    for (uint32_t c : Kids(h)) {
+      const Dep d = D(c);
+      if (c > h && (d == Dep::kAppos || d == Dep::kFlat || d == Dep::kNmodDesc || d == Dep::kCompound) &&
+          Mention(c) >= 0 && in_.doc->mentions[Mention(c)].form == MentionForm::kName) {
+        Push(Mention(c), out);
+        return true;
+      }
+    }
     for (uint32_t c : Kids(h)) {
       const Dep d = D(c);
       if (unknown_name && d != Dep::kNmodPoss) continue;
