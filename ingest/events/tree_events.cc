@@ -88,6 +88,14 @@ struct Classes {
                        "during", "after", "before", "since", "until", "amid", "within",
                        "around", "along", "beyond", "via", "through", "despite", "over"};
   LemmaSet by{"by"};
+  LemmaSet nonstate_nouns{"group", "faction", "gang", "cell", "network", "movement", "gunman",
+                          "militant", "insurgent", "rebel", "guerrilla", "extremist", "jihadist",
+                          "terrorist", "separatist", "kidnapper", "hijacker", "bomber", "attacker",
+                          "protester", "demonstrator", "rioter", "mob", "crowd", "activist",
+                          "dissident", "opposition", "smuggler", "pirate", "criminal", "student",
+                          "worker", "farmer", "villager", "resident", "civilian", "refugee",
+                          "migrant", "hostage", "prisoner", "detainee", "journalist", "company",
+                          "firm", "bank", "club", "team", "party", "union"};
   LemmaSet threat{"threaten", "warn"};
   // Nouns whose infinitive complement their holder would do.
   LemmaSet intention_nouns{"invitation", "plan", "decision", "pledge", "promise", "offer", "bid",
@@ -289,11 +297,17 @@ class Tree {
         return true;
       }
     }
+    // "an Iraqi group", "Palestinian gunmen": a non-state collective is not
+    // the state its demonym names.
+    const bool nonstate = C().nonstate_nouns.Has(L(h));
     for (uint32_t c : Kids(h)) {
       const Dep d = D(c);
       if (unknown_name && d != Dep::kNmodPoss) continue;
       if (d == Dep::kNmodPoss || d == Dep::kCompound || d == Dep::kAmod || d == Dep::kFlat) {
         int m = Mention(c);
+        if (m >= 0 && nonstate && in_.doc->mentions[m].form == MentionForm::kModifier &&
+            in_.doc->entities[in_.doc->mentions[m].entity].kind == graph::EntityKind::kCountry)
+          m = -1;
         // "a UN-backed mission" is not the UN.
         if (m >= 0 && in_.doc->mentions[m].form == MentionForm::kCompoundAdj) m = -1;
         if (m < 0 && d == Dep::kCompound) {
