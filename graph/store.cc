@@ -84,6 +84,8 @@
 // says.
 #include "graph/store.h"
 
+#include <unistd.h>
+
 #include <cerrno>
 #include <filesystem>
 #include <system_error>
@@ -257,8 +259,30 @@ Status Store::Open(const std::string& dir, const StoreOptions& options,
   fs::file_status st = fs::status(dir, ec);
   if (!fs::exists(st)) {
     if (!may_create) return Status::NotFound("no store at " + dir);
-    fs::create_directories(dir, ec);
+    // A new store is made under a temporary name and moved into place once
+    // its layout is committed: a process killed while creating it leaves no
+    // store (or a leftover "DIR.creating.PID" folder), never one that
+    // cannot be opened.
+    fs::path target = fs::path(dir);
+    if (!target.has_filename()) target = target.parent_path();
+    const std::string tmp = target.string() + ".creating." + std::to_string(::getpid());
+    fs::remove_all(tmp, ec);
+    fs::create_directories(tmp, ec);
     if (ec) return Status::Storage(dir + ": cannot create directory: " + ec.message());
+    {
+      std::unique_ptr<Store> fresh;
+      Status s = Open(tmp, options, &fresh);
+      if (!s.ok()) {
+        fs::remove_all(tmp, ec);
+        return Status::Storage(dir + ": cannot create store: " + s.message());
+      }
+    }
+    fs::rename(tmp, target, ec);
+    if (ec) {
+      std::error_code ignored;
+      fs::remove_all(tmp, ignored);
+      return Status::Storage(dir + ": cannot create store: " + ec.message());
+    }
   } else if (!fs::is_directory(st)) {
     return Status::Storage(dir + ": not a directory");
   }
