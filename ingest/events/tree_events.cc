@@ -591,6 +591,17 @@ bool Hostile(RelationType t) {
   }
 }
 
+// True if v (or the verb it is conjoined to) has will, shall or would.
+bool FutureAux(const Tree& t, uint32_t v) {
+  for (int hop = 0; hop < 3; ++hop) {
+    for (uint32_t k : t.Kids(v))
+      if (t.D(k) == Dep::kAux && C().future_aux.Has(t.L(k))) return true;
+    if (t.D(v) != Dep::kConj || t.H(v) < 0) return false;
+    v = static_cast<uint32_t>(t.H(v));
+  }
+  return false;
+}
+
 // True if the negation of v is a refusal: a refusing verb above it, or a
 // negated will/would ("will not accept").
 bool Refusal(const Tree& t, uint32_t v) {
@@ -706,6 +717,14 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
         Emit(t, sources, targets, Hostile(p.type) ? RelationType::kThreatened : RelationType::kPledgedTo,
              ModalityAt(t, h, question), h, h + 1, conf - 0.1f, out);
       }
+    } else if (modality == Modality::kFuture && !p.inverse && p.type != RelationType::kPledgedTo &&
+               p.type != RelationType::kThreatened &&
+               p.type != RelationType::kReducedRelationsWith && FutureAux(t, v)) {
+      // "Farc said it will release X", "Xi will meet Abe": announcing what
+      // one will do is itself an event, the way CAMEO codes it (03, intent
+      // to cooperate; 13, threaten).
+      Emit(t, sources, targets, Hostile(p.type) ? RelationType::kThreatened : RelationType::kPledgedTo,
+           question ? Modality::kHypothetical : Modality::kAsserted, tb, te, conf - 0.15f, out);
     }
     // Refusing to do a thing for an actor ("will not release the pilots",
     // "refuses to lift the ban on X") is itself an event: a rejection.
