@@ -254,9 +254,12 @@ TEST_CASE("control verbs take the target of their complement", "[tree_events]") 
                    {".", Upos::kPunct, 3, Dep::kPunct, ".", "."}},
                   {{0, 0, 0}, {4, 4, 1}}, {"Chad", "Sudan"});
   auto found2 = Run(*h2);
-  REQUIRE(found2.size() == 1);
+  REQUIRE(found2.size() == 2);
   CHECK(found2[0].type == "met-with");
   CHECK(found2[0].modality == Modality::kFuture);
+  // Announcing a meeting is an event of its own: an expressed intent.
+  CHECK(found2[1].type == "pledged-to");
+  CHECK(found2[1].modality == Modality::kAsserted);
 }
 
 TEST_CASE("nominal events and light verbs", "[tree_events]") {
