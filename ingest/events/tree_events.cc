@@ -88,6 +88,7 @@ struct Classes {
                        "during", "after", "before", "since", "until", "amid", "within",
                        "around", "along", "beyond", "via", "through", "despite", "over"};
   LemmaSet by{"by"};
+  LemmaSet mission_nouns{"mission", "force", "operation", "contingent", "deployment"};
   LemmaSet nonstate_nouns{"group", "faction", "gang", "cell", "network", "movement", "gunman",
                           "militant", "insurgent", "rebel", "guerrilla", "extremist", "jihadist",
                           "terrorist", "separatist", "kidnapper", "hijacker", "bomber", "attacker",
@@ -226,6 +227,14 @@ class Tree {
   // "a police post in eastern Afghanistan"), found breadth first through
   // its modifiers but not into clauses.
   void TargetActors(uint32_t h, std::vector<int>* out) const {
+    // "troops to the UN peacekeeping force in South Sudan": a mission is
+    // where it serves.
+    if (C().mission_nouns.Has(L(h)))
+      for (uint32_t k : Kids(h))
+        if (IsNmod(D(k)) && CaseOf(k) == TokenKey("in") && Mention(k) >= 0) {
+          Push(Mention(k), out);
+          return;
+        }
     Actors(h, out);
     if (!out->empty()) return;
     uint32_t queue[32];
