@@ -88,6 +88,17 @@ struct Classes {
                        "during", "after", "before", "since", "until", "amid", "within",
                        "around", "along", "beyond", "via", "through", "despite", "over"};
   LemmaSet by{"by"};
+  // Verbs whose object noun names the event their subject does.
+  LemmaSet light_verbs{"launch", "carry", "conduct", "stage", "mount", "make", "hold", "begin",
+                       "start", "continue", "resume", "step", "intensify", "escalate", "order",
+                       "announce", "impose", "sign", "reach", "conclude", "give", "provide",
+                       "offer", "deliver", "send", "extend", "pay", "issue", "lodge", "file",
+                       "open", "unleash", "wage", "commit", "perpetrate", "undertake",
+                       "initiate", "pursue", "renew", "expand", "increase", "suspend", "cut",
+                       "halt", "freeze", "end", "lift", "ease", "approve", "authorize",
+                       "pledge", "promise", "seek", "propose", "agree", "complete", "finalize",
+                       "attend", "host", "join", "grant", "allocate", "donate", "contribute",
+                       "receive", "take"};
   LemmaSet mission_nouns{"mission", "force", "operation", "contingent", "deployment"};
   LemmaSet nonstate_nouns{"group", "faction", "gang", "cell", "network", "movement", "gunman",
                           "militant", "insurgent", "rebel", "guerrilla", "extremist", "jihadist",
@@ -314,7 +325,7 @@ class Tree {
       if (unknown_name && d != Dep::kNmodPoss) continue;
       if (d == Dep::kNmodPoss || d == Dep::kCompound || d == Dep::kAmod || d == Dep::kFlat) {
         int m = Mention(c);
-        if (m >= 0 && nonstate && in_.doc->mentions[m].form == MentionForm::kModifier &&
+        if (m >= 0 && nonstate &&
             in_.doc->entities[in_.doc->mentions[m].entity].kind == graph::EntityKind::kCountry)
           m = -1;
         // "a UN-backed mission" is not the UN.
@@ -803,8 +814,10 @@ void NounEvents(const Tree& t, uint32_t n, std::span<const VerbPattern> patterns
       }
     }
     float conf = 0.6f;
-    // "X launched strikes on Y": the subject of the governing verb.
-    if (sources.empty() && t.D(n) == Dep::kObj && t.H(n) >= 0) {
+    // "X launched strikes on Y": the subject of the governing light verb
+    // (not of "praised the release of ...": the praiser released nothing).
+    if (sources.empty() && t.D(n) == Dep::kObj && t.H(n) >= 0 &&
+        C().light_verbs.Has(t.L(static_cast<uint32_t>(t.H(n))))) {
       bool fallback = false;
       SubjectOf(t, static_cast<uint32_t>(t.H(n)), &sources, &fallback);
       conf = 0.55f;
