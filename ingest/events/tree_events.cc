@@ -701,8 +701,10 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
       // target from the open complement.
       if (int x = t.Kid(v, Dep::kXcomp); x >= 0 && !specific) {
         const uint32_t xc = static_cast<uint32_t>(x);
-        if (int o = t.Kid(xc, Dep::kObj); o >= 0) t.Actors(static_cast<uint32_t>(o), &targets);
-        if (targets.empty()) PrepActors(t, xc, -1, 0, &targets);
+        const int o = t.Kid(xc, Dep::kObj);
+        if (o >= 0) t.Actors(static_cast<uint32_t>(o), &targets);
+        // "agreed to lift embargoes against X": the phrase on the object.
+        if (targets.empty()) PrepActors(t, xc, o, 0, &targets);
       }
     }
     if (targets.empty() && !specific && graph::InfoOf(p.type).symmetric && sources.size() >= 2) {
