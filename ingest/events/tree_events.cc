@@ -342,6 +342,14 @@ class Tree {
       Push(best, out);
       return true;
     }
+    // "a car bombing by the Islamic State group", "strikes by X": the one
+    // who did it.
+    if (u == Upos::kNoun)
+      for (uint32_t c : Kids(h))
+        if (IsNmod(D(c)) && C().by.Has(CaseOf(c)) && Mention(c) >= 0) {
+          Push(Mention(c), out);
+          return true;
+        }
     if (C().agent_nouns.Has(L(h))) {
       for (uint32_t c : Kids(h)) {
         if (!IsNmod(D(c)) || !C().of_from.Has(CaseOf(c))) continue;
