@@ -701,6 +701,25 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     } else if (int io = t.Kid(v, Dep::kIobj); io >= 0) {
       t.Actors(static_cast<uint32_t>(io), &targets);
     }
+    // "struck a target in the Gaza Strip": an attack on something unnamed
+    // is coded against the place where it happened.
+    if (targets.empty() && (p.type == RelationType::kAttacked || p.type == RelationType::kKilled ||
+                            p.type == RelationType::kMassacred || p.type == RelationType::kCoerced))
+      for (uint32_t k : t.Kids(v)) {
+        const uint64_t cs = t.CaseOf(k);
+        if (!IsObl(t.D(k)) || !(cs == TokenKey("in") || cs == TokenKey("at") || cs == TokenKey("near")))
+          continue;
+        t.Actors(k, &targets);
+        // Only a place ("in response to protests at the embassy" is none).
+        for (size_t i = 0; i < targets.size(); ++i) {
+          const graph::EntityKind kind =
+              t.in().doc->entities[t.in().doc->mentions[targets[i]].entity].kind;
+          if (kind != graph::EntityKind::kLocation && kind != graph::EntityKind::kCountry &&
+              kind != graph::EntityKind::kFacility)
+            targets.clear();
+        }
+        if (!targets.empty()) break;
+      }
     // A pattern that asks for a preposition, particle or object and finds
     // it decides the type even without a target; a bare one needs a target.
     const bool specific = p.particle_key != 0 || p.object_key != 0 || p.prep_key != 0;
