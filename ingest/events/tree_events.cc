@@ -703,7 +703,7 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     }
     // "struck a target in the Gaza Strip": an attack on something unnamed
     // is coded against the place where it happened.
-    if (targets.empty() && (p.type == RelationType::kAttacked || p.type == RelationType::kKilled ||
+    if (targets.empty() && (p.type == RelationType::kAttacked ||
                             p.type == RelationType::kMassacred || p.type == RelationType::kCoerced))
       for (uint32_t k : t.Kids(v)) {
         const uint64_t cs = t.CaseOf(k);
