@@ -14,6 +14,7 @@
 #include "graph/model.h"
 #include "ingest/analysis.h"
 #include "ingest/events/tree_events.h"
+#include "ingest/modality.h"
 #include "ingest/parse/parser.h"
 #include "ingest/relate.h"
 #include "ingest/relate_clause.h"
@@ -46,18 +47,6 @@ inline Modality Combine(Modality local, Container container) {
   if (container == Container::kReported) return Modality::kReported;
   return local;
 }
-
-inline int Rank(Modality m) {
-  switch (m) {
-    case Modality::kAsserted: return 0;
-    case Modality::kFuture: return 1;
-    case Modality::kHypothetical: return 2;
-    case Modality::kReported: return 3;
-    case Modality::kNegated: return 4;
-  }
-  return 0;
-}
-inline Modality Weaker(Modality a, Modality b) { return Rank(a) >= Rank(b) ? a : b; }
 
 inline std::string_view TrimView(std::string_view s) {
   while (!s.empty() && static_cast<unsigned char>(s.front()) <= ' ') s.remove_prefix(1);

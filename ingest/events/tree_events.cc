@@ -2,12 +2,11 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstdio>
-#include <cstdlib>
 #include <initializer_list>
 #include <unordered_set>
 
 #include "graph/ontology.h"
+#include "ingest/modality.h"
 #include "ingest/text.h"
 #include "ingest/verbs.h"
 
@@ -88,6 +87,10 @@ struct Classes {
                        "during", "after", "before", "since", "until", "amid", "within",
                        "around", "along", "beyond", "via", "through", "despite", "over"};
   LemmaSet by{"by"};
+  LemmaSet in{"in"};
+  LemmaSet to{"to"};
+  LemmaSet on_upon{"on", "upon"};
+  LemmaSet in_at_near{"in", "at", "near"};
   // Verbs whose object noun names the event their subject does.
   LemmaSet light_verbs{"launch", "carry", "conduct", "stage", "mount", "make", "hold", "begin",
                        "start", "continue", "resume", "step", "intensify", "escalate", "order",
@@ -158,18 +161,6 @@ bool IsObl(Dep d) {
   return d == Dep::kObl || d == Dep::kOblTmod || d == Dep::kOblNpmod || d == Dep::kOblUnmarked;
 }
 bool IsNmod(Dep d) { return d == Dep::kNmod || d == Dep::kNmodUnmarked || d == Dep::kNmodDesc; }
-
-int Rank(Modality m) {
-  switch (m) {
-    case Modality::kAsserted: return 0;
-    case Modality::kFuture: return 1;
-    case Modality::kHypothetical: return 2;
-    case Modality::kReported: return 3;
-    case Modality::kNegated: return 4;
-  }
-  return 0;
-}
-Modality Stronger(Modality a, Modality b) { return Rank(a) >= Rank(b) ? a : b; }
 
 class Tree {
  public:
@@ -242,7 +233,7 @@ class Tree {
     // where it serves.
     if (C().mission_nouns.Has(L(h)))
       for (uint32_t k : Kids(h))
-        if (IsNmod(D(k)) && CaseOf(k) == TokenKey("in") && Mention(k) >= 0) {
+        if (IsNmod(D(k)) && C().in.Has(CaseOf(k)) && Mention(k) >= 0) {
           Push(Mention(k), out);
           return;
         }
@@ -391,18 +382,18 @@ Modality ModalityAt(const Tree& t, uint32_t v, bool question) {
       // "X attacked Y, Iran claimed" is a claim; "X deployed troops to Y, the
       // Pentagon said" is wire attribution of a fact, asserted.
       if (d == Dep::kParataxis && c.speech.Has(l) && !c.attribution.Has(l) && k > v) {
-        m = Stronger(m, Modality::kReported);
+        m = Weaker(m, Modality::kReported);
         continue;
       }
       if (!own_clause) continue;
       if (d == Dep::kAdvmod && c.negators.Has(l) && k < v + 1)
-        m = Stronger(m, Modality::kNegated);
+        m = Weaker(m, Modality::kNegated);
       else if (d == Dep::kAux && c.future_aux.Has(l))
-        m = Stronger(m, Modality::kFuture);
+        m = Weaker(m, Modality::kFuture);
       else if (d == Dep::kAux && c.hypothetical_aux.Has(l))
-        m = Stronger(m, Modality::kHypothetical);
+        m = Weaker(m, Modality::kHypothetical);
       else if (d == Dep::kMark && c.conditional_marks.Has(l))
-        m = Stronger(m, Modality::kHypothetical);
+        m = Weaker(m, Modality::kHypothetical);
     }
     int h = t.H(x);
     if (h < 0) break;
@@ -413,20 +404,20 @@ Modality ModalityAt(const Tree& t, uint32_t v, bool question) {
       // A trailing neutral attribution ("..., the Pentagon said") is wire
       // style for a fact; a claim introduced by its speaker is reported.
       const bool trailing = c.attribution.Has(hl) && static_cast<uint32_t>(h) > x;
-      if (c.speech.Has(hl) && !trailing) m = Stronger(m, Modality::kReported);
+      if (c.speech.Has(hl) && !trailing) m = Weaker(m, Modality::kReported);
       own_clause = false;
     } else if (d == Dep::kXcomp) {
-      if (c.refusal.Has(hl)) m = Stronger(m, Modality::kNegated);
+      if (c.refusal.Has(hl)) m = Weaker(m, Modality::kNegated);
       // What a threat, a warning or an appeal names is not done.
       else if (c.threat.Has(hl) || c.appeal.Has(hl) || c.intending.Has(hl))
-        m = Stronger(m, Modality::kHypothetical);
-      else if (c.intent.Has(hl)) m = Stronger(m, Modality::kFuture);
+        m = Weaker(m, Modality::kHypothetical);
+      else if (c.intent.Has(hl)) m = Weaker(m, Modality::kFuture);
       own_clause = false;
     } else if (d == Dep::kConj) {
       // A conjoined verb shares the first one's auxiliaries ("will meet and
       // discuss").
     } else if (d == Dep::kAdvcl) {
-      if (InfinitiveUnder(t, x, c.appeal)) m = Stronger(m, Modality::kHypothetical);
+      if (InfinitiveUnder(t, x, c.appeal)) m = Weaker(m, Modality::kHypothetical);
       own_clause = false;
     } else if (d == Dep::kAcl || d == Dep::kAclRelcl) {
       // A clause under a noun ("evidence that X armed Y", "the militia,
@@ -434,7 +425,7 @@ Modality ModalityAt(const Tree& t, uint32_t v, bool question) {
       // through the noun's own relations to the clause that holds it.
       own_clause = false;
       // "evidence that X armed Y", "reports that ...": a claim.
-      if (c.claim_nouns.Has(hl)) m = Stronger(m, Modality::kReported);
+      if (c.claim_nouns.Has(hl)) m = Weaker(m, Modality::kReported);
       uint32_t y = static_cast<uint32_t>(h);  // the noun
       for (int hop = 0; hop < 4; ++hop) {
         const int g = t.H(y);
@@ -452,7 +443,7 @@ Modality ModalityAt(const Tree& t, uint32_t v, bool question) {
       if (!(dy == Dep::kObj || dy == Dep::kIobj || dy == Dep::kNsubj || dy == Dep::kNsubjPass ||
             IsObl(dy)))
         break;
-      if (c.speech.Has(t.L(static_cast<uint32_t>(g)))) m = Stronger(m, Modality::kReported);
+      if (c.speech.Has(t.L(static_cast<uint32_t>(g)))) m = Weaker(m, Modality::kReported);
       x = static_cast<uint32_t>(g);
       continue;
     } else {
@@ -467,7 +458,7 @@ Modality ModalityAt(const Tree& t, uint32_t v, bool question) {
 bool InfinitiveUnder(const Tree& t, uint32_t v, const LemmaSet& heads) {
   if (t.H(v) < 0 || !heads.Has(t.L(static_cast<uint32_t>(t.H(v))))) return false;
   for (uint32_t k : t.Kids(v))
-    if (t.D(k) == Dep::kMark && t.L(k) == TokenKey("to")) return true;
+    if (t.D(k) == Dep::kMark && C().to.Has(t.L(k))) return true;
   return false;
 }
 
@@ -509,7 +500,7 @@ void SubjectOf(const Tree& t, uint32_t v, std::vector<int>* out, bool* fallback,
     int obj = t.Kid(static_cast<uint32_t>(h), Dep::kObj);
     if (obj < 0 && c.appeal.Has(t.L(static_cast<uint32_t>(h))))
       for (uint32_t k : t.Kids(static_cast<uint32_t>(h)))
-        if (IsObl(t.D(k)) && (t.CaseOf(k) == TokenKey("on") || t.CaseOf(k) == TokenKey("upon"))) {
+        if (IsObl(t.D(k)) && C().on_upon.Has(t.CaseOf(k))) {
           obj = static_cast<int>(k);
           break;
         }
@@ -707,7 +698,7 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
                             p.type == RelationType::kMassacred || p.type == RelationType::kCoerced))
       for (uint32_t k : t.Kids(v)) {
         const uint64_t cs = t.CaseOf(k);
-        if (!IsObl(t.D(k)) || !(cs == TokenKey("in") || cs == TokenKey("at") || cs == TokenKey("near")))
+        if (!IsObl(t.D(k)) || !C().in_at_near.Has(cs))
           continue;
         t.Actors(k, &targets);
         // Only a place ("in response to protests at the embassy" is none).
