@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "graph/ids.h"
+#include "ingest/data_file.h"
 #include "graph/ontology.h"
 #include "ingest/text.h"
 
@@ -92,26 +93,6 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 
 std::string Where(std::string_view file, size_t line) { return std::string(file) + ":" + std::to_string(line); }
 
-// Calls fn(line_number, line) for each non-blank, non-comment line.
-template <typename Fn>
-Status ForEachLine(std::string_view contents, Fn fn) {
-  size_t line_no = 0, p = 0;
-  while (p <= contents.size()) {
-    size_t e = contents.find('\n', p);
-    if (e == std::string_view::npos) e = contents.size();
-    ++line_no;
-    std::string_view line = contents.substr(p, e - p);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    std::string_view t = Trim(line);
-    if (!t.empty() && t[0] != '#') {
-      Status s = fn(line_no, line);
-      if (!s.ok()) return s;
-    }
-    if (e >= contents.size()) break;
-    p = e + 1;
-  }
-  return Status::Ok();
-}
 
 }  // namespace
 
@@ -134,7 +115,7 @@ Status Lexicon::AddFile(std::string_view file_name, std::string_view contents) {
 
 Status Lexicon::AddActors(std::string_view file, std::string_view contents) {
   std::vector<std::string_view> cols, parts;
-  return ForEachLine(contents, [&](size_t line_no, std::string_view line) -> Status {
+  return ForEachDataLine(contents, [&](size_t line_no, std::string_view line) -> Status {
     Split(line, '\t', &cols);
     if (cols.size() < 2 || cols.size() > 5)
       return Status::InvalidInput(Where(file, line_no) + ": expected 2 to 5 TAB-separated fields (name, kind, country, aliases, links), found " +
@@ -217,7 +198,7 @@ Status Lexicon::AddActors(std::string_view file, std::string_view contents) {
 
 Status Lexicon::AddPairs(std::string_view file, std::string_view contents, LexKind kind) {
   std::vector<std::string_view> cols;
-  return ForEachLine(contents, [&](size_t line_no, std::string_view line) -> Status {
+  return ForEachDataLine(contents, [&](size_t line_no, std::string_view line) -> Status {
     Split(line, '\t', &cols);
     if (cols.size() != 2 || Trim(cols[0]).empty() || Trim(cols[1]).empty())
       return Status::InvalidInput(Where(file, line_no) + ": expected 'word<TAB>canonical entity'");
@@ -228,7 +209,7 @@ Status Lexicon::AddPairs(std::string_view file, std::string_view contents, LexKi
 
 Status Lexicon::AddTitles(std::string_view file, std::string_view contents) {
   std::vector<std::string_view> cols;
-  return ForEachLine(contents, [&](size_t line_no, std::string_view line) -> Status {
+  return ForEachDataLine(contents, [&](size_t line_no, std::string_view line) -> Status {
     Split(line, '\t', &cols);
     if (cols.size() < 1 || cols.size() > 3 || Trim(cols[0]).empty())
       return Status::InvalidInput(Where(file, line_no) + ": expected 'title<TAB>class<TAB>leader(yes|no)'");
@@ -245,7 +226,7 @@ Status Lexicon::AddTitles(std::string_view file, std::string_view contents) {
 }
 
 Status Lexicon::AddCommonWords(std::string_view contents) {
-  return ForEachLine(contents, [&](size_t, std::string_view line) -> Status {
+  return ForEachDataLine(contents, [&](size_t, std::string_view line) -> Status {
     std::string_view w = Trim(line);
     building_common_.push_back(TokenKey(w));
     return Status::Ok();
@@ -255,7 +236,7 @@ Status Lexicon::AddCommonWords(std::string_view contents) {
 Status Lexicon::AddAgents(std::string_view file, std::string_view contents) {
   std::vector<std::string_view> cols;
   DocAnalysis tmp;
-  return ForEachLine(contents, [&](size_t line_no, std::string_view line) -> Status {
+  return ForEachDataLine(contents, [&](size_t line_no, std::string_view line) -> Status {
     Split(line, '\t', &cols);
     std::string_view phrase = cols.empty() ? std::string_view() : Trim(cols[0]);
     std::string_view code = cols.size() == 2 ? Trim(cols[1]) : std::string_view();

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "graph/ontology.h"
+#include "ingest/data_file.h"
 #include "ingest/text.h"
 #include "ingest/triggers.h"
 
@@ -98,23 +99,20 @@ void AddForms(std::string_view lemma, uint64_t lemma_key, bool noun,
 }  // namespace
 
 Status EventLexicon::AddIrregularForms(std::string_view text, std::string_view source) {
-  size_t line_no = 0, pos = 0;
   std::vector<std::pair<uint64_t, uint64_t>> added;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    std::string_view line =
-        text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
-    pos = nl == std::string_view::npos ? text.size() : nl + 1;
-    ++line_no;
+  Status status = ForEachDataLine(text, [&](size_t line_no, std::string_view line) -> Status {
+    // A comment may also end a line.
     if (size_t hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
-    if (Trim(line).empty()) continue;
+    if (Trim(line).empty()) return Status::Ok();
     std::vector<std::string_view> cols = SplitTabs(Trim(line));
     if (cols.size() < 2 || !IsOneWord(cols[0]))
       return Status::InvalidInput(std::string(source) + ":" + std::to_string(line_no) +
                                   ": expected a lemma and its irregular forms, tab-separated");
     const uint64_t lemma = TokenKey(cols[0]);
     for (size_t i = 1; i < cols.size(); ++i) added.emplace_back(TokenKey(cols[i]), lemma);
-  }
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
   forms_.insert(forms_.end(), added.begin(), added.end());
   return Status::Ok();
 }
@@ -124,16 +122,10 @@ Status EventLexicon::Add(std::string_view text, std::string_view source, FileKin
   const size_t want = noun ? 4 : 6;
   std::vector<VerbPattern> added;
   std::vector<std::pair<uint64_t, uint64_t>> added_forms;
-  size_t line_no = 0;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    std::string_view line =
-        text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
-    pos = nl == std::string_view::npos ? text.size() : nl + 1;
-    ++line_no;
+  Status status = ForEachDataLine(text, [&](size_t line_no, std::string_view line) -> Status {
+    // A comment may also end a line.
     if (size_t hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
-    if (Trim(line).empty()) continue;
+    if (Trim(line).empty()) return Status::Ok();
     auto fail = [&](const std::string& reason) {
       return Status::InvalidInput(std::string(source) + ":" + std::to_string(line_no) + ": " + reason);
     };
@@ -198,7 +190,9 @@ Status EventLexicon::Add(std::string_view text, std::string_view source, FileKin
     }
     added.push_back(p);
     AddForms(cols[0], p.lemma_key, noun, &added_forms);
-  }
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
   forms_.insert(forms_.end(), added_forms.begin(), added_forms.end());
   std::vector<VerbPattern>& to = noun ? nouns_.patterns : verbs_.patterns;
   to.insert(to.end(), added.begin(), added.end());
