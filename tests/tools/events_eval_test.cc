@@ -25,9 +25,7 @@ graph::Entity E(std::string name, std::string country = "", std::vector<std::str
 
 SpanActors Span(const std::string& text, std::vector<std::string> countries = {}) {
   SpanActors s;
-  s.folded = " ";
-  for (char c : FoldName(text)) s.folded.push_back(std::isalnum(static_cast<unsigned char>(c)) ? c : ' ');
-  s.folded += " ";
+  s.folded = PaddedWords(text);
   s.countries = std::move(countries);
   return s;
 }

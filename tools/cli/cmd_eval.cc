@@ -297,12 +297,7 @@ void PrintJson(std::ostream& out, const std::vector<EvalFile>& files, const File
 // geokg eval --events FILE: event-coded sentences (events_eval.h).
 SpanActors RecognizeSpan(const ingest::Extractor& extractor, const std::string& span) {
   SpanActors out;
-  std::string folded = FoldName(span);
-  out.folded.reserve(folded.size() + 2);
-  out.folded.push_back(' ');
-  for (char c : folded)
-    out.folded.push_back(static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c)) ? c : ' ');
-  out.folded.push_back(' ');
+  out.folded = PaddedWords(span);
   thread_local ingest::DocAnalysis analysis;
   analysis.Clear();
   ingest::Recognize(extractor.lexicon(), span, &analysis);
@@ -329,21 +324,25 @@ int RunEventsEval(const ParsedArgs& args) {
   // actor intends or schedules is coded as the intention (a pledge or a
   // threat, which the extractor emits as asserted), denials and conditions
   // not at all.
-  std::vector<EdgeModality> modalities = {EdgeModality::kAsserted, EdgeModality::kReported};
+  using M = EdgeModality;
+  struct ModalitySet {
+    std::string_view name;
+    std::vector<EdgeModality> modalities;
+  };
+  static const ModalitySet kSets[] = {
+      {"asserted+reported", {M::kAsserted, M::kReported}},
+      {"asserted", {M::kAsserted}},
+      {"asserted+future", {M::kAsserted, M::kFuture}},
+      {"events", {M::kAsserted, M::kReported, M::kFuture}},
+      {"all", {M::kAsserted, M::kNegated, M::kHypothetical, M::kFuture, M::kReported}},
+  };
   const std::string modality = args.Get("--modality", "asserted+reported");
-  if (modality == "all")
-    modalities = {EdgeModality::kAsserted, EdgeModality::kNegated, EdgeModality::kHypothetical,
-                  EdgeModality::kFuture, EdgeModality::kReported};
-  else if (modality == "asserted")
-    modalities = {EdgeModality::kAsserted};
-  else if (modality == "asserted+future")
-    modalities = {EdgeModality::kAsserted, EdgeModality::kFuture};
-  else if (modality == "asserted+reported")
-    modalities = {EdgeModality::kAsserted, EdgeModality::kReported};
-  else if (modality == "events")
-    modalities = {EdgeModality::kAsserted, EdgeModality::kReported, EdgeModality::kFuture};
-  else if (modality != "asserted+reported")
+  const ModalitySet* chosen = nullptr;
+  for (const ModalitySet& set : kSets)
+    if (set.name == modality) chosen = &set;
+  if (chosen == nullptr)
     return Fail(kCmd, "--modality must be asserted+reported (default), asserted, asserted+future, events (asserted, reported, future) or all", 1);
+  const std::vector<EdgeModality>& modalities = chosen->modalities;
   const bool verbose = args.Has("--verbose");
   std::ifstream in(path, std::ios::binary);
   if (!in) return Fail(kCmd, path + ": cannot read", 1);

@@ -12,24 +12,9 @@ namespace {
 
 using graph::RelationType;
 
-// Folded text padded with spaces, so that " word " finds whole words.
-std::string Padded(std::string_view text) {
-  std::string folded = FoldName(text);
-  std::string out;
-  out.reserve(folded.size() + 2);
-  out.push_back(' ');
-  for (char c : folded) {
-    // Punctuation separates words: "iraq's" -> "iraq s".
-    const bool word = (static_cast<unsigned char>(c) >= 0x80) || std::isalnum(static_cast<unsigned char>(c));
-    out.push_back(word ? c : ' ');
-  }
-  out.push_back(' ');
-  return out;
-}
-
 bool ContainsWords(const std::string& padded_span, std::string_view name) {
   if (name.empty()) return false;
-  std::string key = Padded(name);
+  std::string key = PaddedWords(name);
   // A name of only punctuation pads to spaces: never a match.
   if (key.find_first_not_of(' ') == std::string::npos) return false;
   return padded_span.find(key) != std::string::npos;
@@ -46,6 +31,20 @@ std::vector<std::string> StringList(const nlohmann::json& j) {
 bool Symmetric(RelationType t) { return graph::InfoOf(t).symmetric; }
 
 }  // namespace
+
+std::string PaddedWords(std::string_view text) {
+  std::string folded = FoldName(text);
+  std::string out;
+  out.reserve(folded.size() + 2);
+  out.push_back(' ');
+  for (char c : folded) {
+    // Punctuation separates words: "iraq's" -> "iraq s".
+    const bool word = (static_cast<unsigned char>(c) >= 0x80) || std::isalnum(static_cast<unsigned char>(c));
+    out.push_back(word ? c : ' ');
+  }
+  out.push_back(' ');
+  return out;
+}
 
 bool ParseEventSentence(std::string_view line, EventSentence* out, std::string* error) {
   nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);

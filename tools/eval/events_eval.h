@@ -61,9 +61,13 @@ std::optional<QuadScheme> ParseQuadScheme(std::string_view text);
 // The quad class of a CAMEO root code ("19"), -1 for none.
 int QuadClassOfRoot(std::string_view cameo_root, QuadScheme scheme);
 
+// FoldName(text) with punctuation as blanks and a blank at either end, so
+// that " word " finds whole words: "Iraq's army" -> " iraq s army ".
+std::string PaddedWords(std::string_view text);
+
 // What one annotated span names.
 struct SpanActors {
-  std::string folded;                     // FoldName(span) with word edges
+  std::string folded;                     // PaddedWords(span)
   std::vector<graph::EntityId> entities;  // recognised in the span
   std::vector<std::string> countries;     // ISO alpha-3 of those entities
 };
