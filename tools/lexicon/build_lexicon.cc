@@ -96,12 +96,7 @@ struct Options {
   std::string seats = GEOKG_SOURCE_DIR "/tools/lexicon/seats.tsv";
 };
 
-std::string Comment(std::string_view text) {
-  std::string out;
-  std::istringstream in{std::string(text)};
-  for (std::string line; std::getline(in, line);) out += line.empty() ? "#\n" : "# " + line + "\n";
-  return out;
-}
+std::string Comment(std::string_view text) { return CommentLines(text); }
 
 std::string Join(const std::vector<std::string>& parts, char sep) {
   std::string out;
@@ -316,6 +311,16 @@ int Run(const Options& opt) {
 }
 
 }  // namespace
+
+std::string_view PhoenixNotice() { return kPhoenixNotice; }
+
+std::string CommentLines(std::string_view text) {
+  std::string out;
+  std::istringstream in{std::string(text)};
+  for (std::string line; std::getline(in, line);) out += line.empty() ? "#\n" : "# " + line + "\n";
+  return out;
+}
+
 }  // namespace geokg::tools::lexicon
 
 int main(int argc, char** argv) {

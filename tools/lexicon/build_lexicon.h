@@ -56,4 +56,11 @@ const std::set<std::string>& PlacesDespiteWords();
 // "Côte" -> "Cote": folds the Latin-1 letters seen in country and city names.
 std::string FoldAccents(std::string_view text);
 
+// The MIT notice of the Phoenix / PETRARCH dictionaries (Open Event Data),
+// which every file converted from them carries.
+std::string_view PhoenixNotice();
+
+// `text` as '#' comment lines, one per line.
+std::string CommentLines(std::string_view text);
+
 }  // namespace geokg::tools::lexicon
