@@ -86,8 +86,8 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
   }
   s_.tree_begin.push_back(n);
   const parse::Model& model = *events_->parser;
-  // The word-form test above stands for the tagged test (HasEventCandidate):
-  // tagging is most of the parser's cost, so each sentence is tagged once.
+  // Tagging is much of the parser's cost: the word-form test above decides
+  // before it, and each sentence is tagged once.
   model.Parse(s_.words, &s_.parse);
 
   TreeInput in;

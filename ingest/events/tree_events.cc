@@ -856,16 +856,6 @@ void NounEvents(const Tree& t, uint32_t n, std::span<const VerbPattern> patterns
 
 bool IsGenericLemma(uint64_t lemma_key) { return C().generic.Has(lemma_key); }
 
-bool HasEventCandidate(const parse::SentenceParse& tagged, const EventLexicon& lexicon) {
-  for (size_t i = 0; i < tagged.size(); ++i) {
-    const Upos u = tagged.upos[i];
-    if (C().generic.Has(tagged.lemma_key[i])) continue;
-    if (u == Upos::kVerb && lexicon.IsVerb(tagged.lemma_key[i])) return true;
-    if (u == Upos::kNoun && lexicon.IsNoun(tagged.lemma_key[i])) return true;
-  }
-  return false;
-}
-
 void FindTreeEvents(const TreeInput& in, std::vector<TreeEvent>* out, TreeScratch* scratch) {
   const Tree t(in, scratch);
   const uint32_t n = t.size();

@@ -74,10 +74,6 @@ struct TreeScratch {
 // do not make a sentence worth parsing.
 bool IsGenericLemma(uint64_t lemma_key);
 
-// True if some token of the tagged sentence is a verb or event noun the
-// lexicon knows: the cheap test before parsing.
-bool HasEventCandidate(const parse::SentenceParse& tagged, const EventLexicon& lexicon);
-
 // Appends the events of one parsed sentence to *out.
 void FindTreeEvents(const TreeInput& in, std::vector<TreeEvent>* out, TreeScratch* scratch);
 
