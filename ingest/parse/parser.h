@@ -66,9 +66,6 @@ struct SentenceParse {
     uint32_t b = i == 0 ? 0 : lemma_end[i - 1];
     return std::string_view(lemma_text).substr(b, lemma_end[i] - b);
   }
-  // Scratch owned by the parser (feature buffers, stacks); opaque to callers.
-  std::vector<int32_t> scratch_i;
-  std::vector<uint64_t> scratch_u;
 };
 
 std::string_view XposName(uint8_t xpos);  // "VBD"
