@@ -3,6 +3,8 @@
 // agents file itself, and the reference article's Popular Mobilisation
 // Forces. Sentences are written for these tests.
 #include <catch2/catch.hpp>
+
+#include <optional>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -11,6 +13,7 @@
 
 #include "ingest/recognize.h"
 #include "tests/support/process.h"
+#include "tests/support/fixtures.h"
 
 using geokg::ingest::DocAnalysis;
 using geokg::ingest::Lexicon;
@@ -322,15 +325,12 @@ TEST_CASE("agents: the Popular Mobilisation Forces are in the lexicon and in the
     INFO(alias);
     CHECK(BuiltIn()->FindAlias(alias) == pmf);
   }
-  const std::string path = std::string(GEOKG_SHARED_DIR) + "/corpus/000_7358da66aa299e2b.txt";
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    WARN("SKIPPED: " << path << " is absent; the reference-article check did not run");
+  const std::optional<std::string> article = geokg::testing::ReadReferenceArticle();
+  if (!article) {
+    WARN("SKIPPED: " << geokg::testing::ReferenceArticlePath() << " is absent (no ../shared); this check did not run");
     return;
   }
-  std::stringstream ss;
-  ss << in.rdbuf();
-  DocAnalysis d = Recognized(ss.str());
+  DocAnalysis d = Recognized(*article);
   const int e = Entity(d, "Popular Mobilisation Forces");
   REQUIRE(e >= 0);
   int count = 0;

