@@ -146,6 +146,18 @@ struct Classes {
                      "reduce", "slash", "block", "terminate", "scrap", "postpone"};
   LemmaSet ease_verbs{"lift", "ease", "remove", "end", "drop", "suspend", "relax", "scrap",
                       "waive", "loosen", "rescind", "revoke", "withdraw"};
+  // Nouns of time, read as unmarked obliques ("this year", "last week").
+  LemmaSet time_nouns{"year", "month", "week", "day", "night", "morning", "afternoon", "evening",
+                      "time", "hour", "minute", "decade", "century", "weekend", "today", "tonight",
+                      "yesterday", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday",
+                      "saturday", "sunday", "january", "february", "march", "april", "may", "june",
+                      "july", "august", "september", "october", "november", "december", "spring",
+                      "summer", "autumn", "fall", "winter", "season", "period", "term", "moment", "way", "lot", "bit", "part"};
+  // Nouns of multiword prepositions and of occasions ("in response to",
+  // "at the request of", "at a meeting").
+  LemmaSet light_nouns{"response", "reply", "retaliation", "reaction", "request", "meeting",
+                       "summit", "conference", "ceremony", "session", "protest", "rally", "wake",
+                       "aftermath", "support", "solidarity", "name", "favor", "favour", "place"};
   LemmaSet relative{"who", "which", "that", "whom", "whose"};
   LemmaSet of_from{"of", "from"};
   LemmaSet between{"between", "among", "amongst"};
@@ -248,8 +260,13 @@ class Tree {
       for (uint32_t c : Kids(x)) {
         const Dep d = D(c);
         if (unknown_name && (d == Dep::kAmod || d == Dep::kCompound)) continue;
+        // "supporters of opposition leader Alexei Navalny": a name in
+        // apposition is the one the noun describes; other appositions
+        // describe something else.
+        if (d == Dep::kAppos && !(Mention(c) >= 0 && in_.doc->mentions[Mention(c)].form == MentionForm::kName))
+          continue;
         if (d == Dep::kAclRelcl || d == Dep::kAcl || d == Dep::kAdvcl || d == Dep::kParataxis ||
-            d == Dep::kPunct || d == Dep::kAppos || d == Dep::kCcomp)
+            d == Dep::kPunct || d == Dep::kCcomp)
           continue;
         if (int m = Mention(c); m >= 0) {
           Push(m, out);
@@ -269,6 +286,14 @@ class Tree {
       if (!IsNmod(D(k))) continue;
       const uint64_t cs = CaseOf(k);
       if (C().by.Has(cs) || C().of_from.Has(cs)) Actors(k, out);
+      if (!out->empty()) return;
+    }
+    // "a proposal submitted by X", "an appeal lodged by X": the agent of a
+    // participle that modifies the noun.
+    for (uint32_t k : Kids(h)) {
+      if (D(k) != Dep::kAcl || !IsParticiple(k)) continue;
+      for (uint32_t g : Kids(k))
+        if (D(g) == Dep::kOblAgent || (IsObl(D(g)) && C().by.Has(CaseOf(g)))) Actors(g, out);
       if (!out->empty()) return;
     }
   }
@@ -326,7 +351,11 @@ class Tree {
           for (uint32_t cc : Kids(c))
             if ((D(cc) == Dep::kCompound || D(cc) == Dep::kAmod) && Mention(cc) >= 0) m = Mention(cc);
         }
-        if (m >= 0 && (best < 0 || d == Dep::kNmodPoss)) best = m;
+        // A possessive names the holder ("Iraq's army"), unless it is a
+        // pronoun beside a demonym ("his Lebanese counterpart").
+        const bool pronoun = m >= 0 && in_.doc->mentions[m].form == MentionForm::kPronoun;
+        const bool best_pronoun = best >= 0 && in_.doc->mentions[best].form == MentionForm::kPronoun;
+        if (m >= 0 && (best < 0 || ((d == Dep::kNmodPoss || best_pronoun) && !pronoun))) best = m;
       }
     }
     if (best >= 0) {
@@ -466,16 +495,21 @@ bool InfinitiveUnder(const Tree& t, uint32_t v, const LemmaSet& heads) {
 void SubjectOf(const Tree& t, uint32_t v, std::vector<int>* out, bool* fallback, int depth = 0) {
   if (depth > 4) return;
   const Classes& c = C();
+  // The first subject that names an actor: a misread time phrase ("Hours
+  // earlier Maduro expelled ...") may come first as a second subject.
+  bool has_subject = false;
   for (uint32_t k : t.Kids(v)) {
     if (IsSubj(t.D(k))) {
+      has_subject = true;
       if (t.U(k) == Upos::kPron && c.relative.Has(t.L(k)) && t.D(v) == Dep::kAclRelcl && t.H(v) >= 0) {
         t.Actors(static_cast<uint32_t>(t.H(v)), out);
       } else {
         t.Actors(k, out);
       }
-      return;
+      if (!out->empty()) return;
     }
   }
+  if (has_subject) return;
   if (t.Passive(v) || (t.D(v) == Dep::kAcl && t.IsParticiple(v))) {
     for (uint32_t k : t.Kids(v))
       if (t.D(k) == Dep::kOblAgent || (IsObl(t.D(k)) && c.by.Has(t.CaseOf(k)))) {
@@ -557,8 +591,9 @@ void PrepActors(const Tree& t, uint32_t v, int noun, uint64_t prep, std::vector<
 
 // True if v has an oblique, or `noun` a nominal modifier, introduced by `prep`.
 bool HasPrep(const Tree& t, uint32_t v, int noun, uint64_t prep) {
+  // "called Erdogan on Wednesday" is no "call on".
   for (uint32_t k : t.Kids(v))
-    if (IsObl(t.D(k)) && t.CaseOf(k) == prep) return true;
+    if (IsObl(t.D(k)) && t.CaseOf(k) == prep && !C().time_nouns.Has(t.L(k))) return true;
   if (noun >= 0)
     for (uint32_t k : t.Kids(static_cast<uint32_t>(noun))) {
       if (IsNmod(t.D(k)) && t.CaseOf(k) == prep) return true;
@@ -642,7 +677,18 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
   bool fallback = false;
   SubjectOf(t, v, &sources, &fallback);
   const bool passive = t.Passive(v) || (t.D(v) == Dep::kAcl && t.IsParticiple(v));
-  const int obj = t.Kid(v, Dep::kObj);
+  int obj = t.Kid(v, Dep::kObj);
+  // "rejected on Monday an Afghan offer": an object after an inserted
+  // phrase is often read as an oblique with no preposition.
+  if (obj < 0 && !passive)
+    for (uint32_t k : t.Kids(v)) {
+      const Dep d = t.D(k);
+      if (k > v && (d == Dep::kObl || d == Dep::kOblUnmarked || d == Dep::kOblNpmod) && t.CaseOf(k) == 0 &&
+          (t.U(k) == Upos::kNoun || t.U(k) == Upos::kPropn) && !C().time_nouns.Has(t.L(k))) {
+        obj = static_cast<int>(k);
+        break;
+      }
+    }
   const int prt = t.Kid(v, Dep::kCompoundPrt);
   // A pattern naming the object ("send aid", "send troops") says more than
   // one naming only the preposition ("send ... to"): those go first.
@@ -683,6 +729,9 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
       // "rejected Iran's offer", "welcomed a request by X": the author of
       // what the object names.
       if (targets.empty()) t.AuthorActors(static_cast<uint32_t>(object_noun), &targets);
+      // "stormed a police headquarters in X", "seized a town near X": the
+      // object of a hostile act is its patient, coded by what it names.
+      if (targets.empty() && Hostile(p.type)) t.TargetActors(static_cast<uint32_t>(object_noun), &targets);
     } else if (passive) {
       PatientOf(t, v, &targets);
     } else if (obj >= 0) {
@@ -694,13 +743,19 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     }
     // "struck a target in the Gaza Strip": an attack on something unnamed
     // is coded against the place where it happened.
-    if (targets.empty() && (p.type == RelationType::kAttacked ||
-                            p.type == RelationType::kMassacred || p.type == RelationType::kCoerced))
+    if (targets.empty() && (p.type == RelationType::kAttacked || p.type == RelationType::kKilled ||
+                            p.type == RelationType::kMassacred || p.type == RelationType::kCoerced ||
+                            p.type == RelationType::kSeized))
       for (uint32_t k : t.Kids(v)) {
         const uint64_t cs = t.CaseOf(k);
         if (!IsObl(t.D(k)) || !C().in_at_near.Has(cs))
           continue;
-        t.Actors(k, &targets);
+        // "in response to protests at the embassy", "at the talks in X":
+        // an event is no place.
+        bool event = t.in().lexicon->IsNoun(t.L(k)) || C().light_nouns.Has(t.L(k));
+        for (uint32_t g : t.Kids(k)) event |= IsNmod(t.D(g)) && C().to.Has(t.CaseOf(g));
+        if (event) continue;
+        t.TargetActors(k, &targets);
         // Only a place ("in response to protests at the embassy" is none).
         for (size_t i = 0; i < targets.size(); ++i) {
           const graph::EntityKind kind =

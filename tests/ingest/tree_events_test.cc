@@ -45,7 +45,12 @@ const EventLexicon& TestLexicon() {
                                                      "meet\t-\t-\twith\t040\tmet-with\n"
                                                      "meet\t-\t-\t-\t040\tmet-with\n"
                                                      "release\t-\t-\t-\t0841\treleased\n"
-                                                     "send\t-\ttroop\tto\t154\tdeployed-to\n";
+                                                     "send\t-\ttroop\tto\t154\tdeployed-to\n"
+                                                     "expel\t-\t-\t-\t174\texpelled\n"
+                                                     "storm\t-\theadquarters\t-\t192\tseized\n"
+                                                     "call\t-\t-\ton\t020\tappealed-to\n"
+                                                     "call\t-\t-\t-\t041\tmet-with\n"
+                                                     "reject\t-\tproposal\t-\t125\trejected\n";
     std::ofstream(dir.path() / "verbs.geokg.tsv") << "# own\n";
     std::ofstream(dir.path() / "nouns.geokg.tsv") << "# own nouns\n"
                                                      "invasion\tof\t192\tattacked\n"
@@ -358,6 +363,88 @@ TEST_CASE("readiness is a pledge now and the act a future one", "[tree_events]")
   CHECK(found[0].modality == Modality::kFuture);
   CHECK(found[1].type == "pledged-to");
   CHECK(found[1].modality == Modality::kAsserted);
+}
+
+}  // namespace
+}  // namespace geokg::ingest
+
+namespace geokg::ingest {
+namespace {
+
+TEST_CASE("the subject that names an actor is taken when a parse gives two", "[tree_events]") {
+  // Hours earlier Maduro expelled Colombia 's envoy .  (a misparse: two subjects)
+  auto h = Build({{"Hours", Upos::kNoun, 4, Dep::kNsubj, "hour", "NNS"},
+                  {"earlier", Upos::kAdv, 4, Dep::kAdvmod, "early", "RBR"},
+                  {"Maduro", Upos::kPropn, 4, Dep::kNsubj, "Maduro", "NNP"},
+                  {"expelled", Upos::kVerb, 0, Dep::kRoot, "expel", "VBD"},
+                  {"Colombia", Upos::kPropn, 7, Dep::kNmodPoss, "Colombia", "NNP"},
+                  {"'s", Upos::kPart, 5, Dep::kCase, "'s", "POS"},
+                  {"envoy", Upos::kNoun, 4, Dep::kObj, "envoy", "NN"},
+                  {".", Upos::kPunct, 4, Dep::kPunct, ".", "."}},
+                 {{2, 2, 0}, {4, 4, 1}}, {"Nicolas Maduro", "Colombia"});
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "Nicolas Maduro");
+  CHECK(found[0].type == "expelled");
+  CHECK(found[0].target == "Colombia");
+}
+
+TEST_CASE("the object of a hostile act is coded by the actor or place it names", "[tree_events]") {
+  // The Taliban stormed a police headquarters in Afghanistan .
+  auto h = Build({{"The", Upos::kDet, 2, Dep::kDet, "the", "DT"},
+                  {"Taliban", Upos::kPropn, 3, Dep::kNsubj, "Taliban", "NNP"},
+                  {"stormed", Upos::kVerb, 0, Dep::kRoot, "storm", "VBD"},
+                  {"a", Upos::kDet, 6, Dep::kDet, "a", "DT"},
+                  {"police", Upos::kNoun, 6, Dep::kCompound, "police", "NN"},
+                  {"headquarters", Upos::kNoun, 3, Dep::kObj, "headquarters", "NN"},
+                  {"in", Upos::kAdp, 8, Dep::kCase, "in", "IN"},
+                  {"Afghanistan", Upos::kPropn, 6, Dep::kNmod, "Afghanistan", "NNP"},
+                  {".", Upos::kPunct, 3, Dep::kPunct, ".", "."}},
+                 {{1, 1, 0}, {7, 7, 1}}, {"Taliban", "Afghanistan"});
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "Taliban");
+  CHECK(found[0].type == "seized");
+  CHECK(found[0].target == "Afghanistan");
+}
+
+TEST_CASE("a day named after on is no 'call on'; a pronoun does not outrank a demonym", "[tree_events]") {
+  // Rouhani called his Lebanese counterpart on Tuesday .
+  auto h = Build({{"Rouhani", Upos::kPropn, 2, Dep::kNsubj, "Rouhani", "NNP"},
+                  {"called", Upos::kVerb, 0, Dep::kRoot, "call", "VBD"},
+                  {"his", Upos::kPron, 5, Dep::kNmodPoss, "he", "PRP$"},
+                  {"Lebanese", Upos::kAdj, 5, Dep::kAmod, "lebanese", "JJ"},
+                  {"counterpart", Upos::kNoun, 2, Dep::kObj, "counterpart", "NN"},
+                  {"on", Upos::kAdp, 7, Dep::kCase, "on", "IN"},
+                  {"Tuesday", Upos::kPropn, 2, Dep::kObl, "Tuesday", "NNP"},
+                  {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {2, 2, 0}, {3, 3, 1}}, {"Hassan Rouhani", "Lebanon"});
+  h->doc.mentions[1].form = MentionForm::kPronoun;
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "Hassan Rouhani");
+  CHECK(found[0].type == "met-with");
+  CHECK(found[0].target == "Lebanon");
+}
+
+TEST_CASE("a proposal's author is the agent of the participle that modifies it", "[tree_events]") {
+  // Jonathan rejected proposals laid out by the Assembly .
+  auto h = Build({{"Jonathan", Upos::kPropn, 2, Dep::kNsubj, "Jonathan", "NNP"},
+                  {"rejected", Upos::kVerb, 0, Dep::kRoot, "reject", "VBD"},
+                  {"proposals", Upos::kNoun, 2, Dep::kObj, "proposal", "NNS"},
+                  {"laid", Upos::kVerb, 3, Dep::kAcl, "lay", "VBN"},
+                  {"out", Upos::kAdp, 4, Dep::kCompoundPrt, "out", "RP"},
+                  {"by", Upos::kAdp, 8, Dep::kCase, "by", "IN"},
+                  {"the", Upos::kDet, 8, Dep::kDet, "the", "DT"},
+                  {"Assembly", Upos::kPropn, 4, Dep::kOblAgent, "Assembly", "NNP"},
+                  {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {7, 7, 1}}, {"Goodluck Jonathan", "National Assembly"});
+  h->parse.xpos[3] = Xpos("VBN");
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "Goodluck Jonathan");
+  CHECK(found[0].type == "rejected");
+  CHECK(found[0].target == "National Assembly");
 }
 
 }  // namespace

@@ -304,6 +304,7 @@ SpanActors RecognizeSpan(const ingest::Extractor& extractor, const std::string& 
   for (const ingest::Mention& m : analysis.mentions) {
     const graph::Entity& e = analysis.entities[m.entity];
     out.entities.push_back(ingest::EntityIdOf(e));
+    out.names.push_back(e.name);
     if (!e.country.empty()) out.countries.push_back(e.country);
   }
   return out;
@@ -387,6 +388,16 @@ int RunEventsEval(const ParsedArgs& args) {
       detail << " ->";
       for (const auto& t : gold.targets) detail << " [" << t << "]";
       detail << "\n";
+      if (!score.found) {
+        // Why a sentence was missed starts with whether its spans hold actors.
+        auto list = [&](const std::vector<SpanActors>& spans) {
+          std::string names;
+          for (const SpanActors& s : spans)
+            for (const std::string& n : s.names) names += (names.empty() ? "" : ", ") + n;
+          return names.empty() ? std::string("(none)") : names;
+        };
+        detail << "  recognised in the spans: " << list(sources) << " -> " << list(targets) << "\n";
+      }
       for (size_t i = 0; i < edges.size(); ++i)
         detail << "  " << kVerdict[static_cast<int>(score.verdicts[i])] << ": " << edges[i].source.name
                << " -[" << graph::NameOf(edges[i].type) << "]-> " << edges[i].target.name << " ("

@@ -70,6 +70,7 @@ struct SpanActors {
   std::string folded;                     // PaddedWords(span)
   std::vector<graph::EntityId> entities;  // recognised in the span
   std::vector<std::string> countries;     // ISO alpha-3 of those entities
+  std::vector<std::string> names;         // their names, for --verbose
 };
 
 // The country an entity belongs to: its `country`, or for a country entity
