@@ -2,6 +2,7 @@
 // a verb or noun of the event lexicon) are tagged and parsed, and their
 // events read from the tree (events/tree_events.h) are emitted through the
 // same checks as the trigger rules' (relate_emit.cc).
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 
@@ -31,6 +32,12 @@ std::string_view Relater::ParsedWord(int mention, uint32_t last) const {
   if (doc_.tokens[last].flags & kTokPossessive) return word;
   if (word.size() > 3 && word.back() == 's' && !(doc_.tokens[last].flags & kTokAllCaps))
     return word;  // a plural ("the Kurds", "Syrian rebels") keeps its number
+  // A role noun ("the American diplomat", "the Kenyan government") keeps
+  // its word, which patterns read ("expel diplomat"); a word the tagger
+  // reads as an adjective ("U.S. military") does not.
+  if (!word.empty() && std::islower(static_cast<unsigned char>(word[0])) &&
+      word != "military" && word != "security" && word != "intelligence")
+    return word;
   return doc_.entities[m.entity].kind == EntityKind::kPerson ? "Smith" : "Iraq";
 }
 

@@ -158,6 +158,12 @@ struct Classes {
   LemmaSet light_nouns{"response", "reply", "retaliation", "reaction", "request", "meeting",
                        "summit", "conference", "ceremony", "session", "protest", "rally", "wake",
                        "aftermath", "support", "solidarity", "name", "favor", "favour", "place"};
+  LemmaSet peacekeeping{"peacekeeping", "peacekeeper", "peace-keeping", "peace-keeper", "humanitarian",
+                        "relief"};
+  // Purposes that make a deployment help ("to help", "to train").
+  LemmaSet help_verbs{"help", "train", "assist", "support", "rebuild", "reconstruct", "feed", "treat",
+                      "distribute", "deliver", "evacuate", "rescue"};
+  LemmaSet visit_nouns{"visit", "trip", "tour", "stay", "journey", "mission", "term", "tenure"};
   LemmaSet relative{"who", "which", "that", "whom", "whose"};
   LemmaSet of_from{"of", "from"};
   LemmaSet between{"between", "among", "amongst"};
@@ -604,6 +610,25 @@ bool HasPrep(const Tree& t, uint32_t v, int noun, uint64_t prep) {
   return false;
 }
 
+// True if the clause of deployment verb v says the forces go to keep the
+// peace or to help ("sent 200 troops to serve as a peacekeeping force",
+// "deployed to train Nigerian soldiers"): CAMEO codes that as aid (07).
+bool HelpfulDeployment(const Tree& t, uint32_t v) {
+  for (uint32_t i = 0; i < t.size(); ++i) {
+    const bool peace = C().peacekeeping.Has(t.L(i));
+    const bool help = t.U(i) == Upos::kVerb && C().help_verbs.Has(t.L(i)) &&
+                      (t.D(i) == Dep::kAdvcl || t.D(i) == Dep::kXcomp || t.D(i) == Dep::kAcl);
+    if (!peace && !help) continue;
+    // Within v's clause: v is an ancestor.
+    int x = static_cast<int>(i);
+    for (int hop = 0; hop < 8 && x >= 0; ++hop) {
+      x = t.H(static_cast<uint32_t>(x));
+      if (x == static_cast<int>(v)) return true;
+    }
+  }
+  return false;
+}
+
 void Emit(const Tree& t, const std::vector<int>& sources, const std::vector<int>& targets,
           RelationType type, Modality modality, uint32_t tb, uint32_t te, float conf,
           std::vector<TreeEvent>* out) {
@@ -617,7 +642,8 @@ void Emit(const Tree& t, const std::vector<int>& sources, const std::vector<int>
       // Troops sent to a UN or AU mission are a contribution to it (CAMEO
       // 074, peacekeeping), not a deployment against anyone.
       if (ty == RelationType::kDeployedTo &&
-          doc.entities[doc.mentions[g].entity].kind == graph::EntityKind::kInternationalOrg)
+          (doc.entities[doc.mentions[g].entity].kind == graph::EntityKind::kInternationalOrg ||
+           HelpfulDeployment(t, tb)))
         ty = RelationType::kAided;
       out->push_back({s, g, ty, modality, tb, te, conf});
     }
@@ -708,8 +734,16 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     if (p.particle_key != 0 && (prt < 0 || t.L(static_cast<uint32_t>(prt)) != p.particle_key)) continue;
     int object_noun = -1;
     if (p.object_key != 0) {
-      const int o = passive ? t.Kid(v, Dep::kNsubjPass) : obj;
+      int o = passive ? t.Kid(v, Dep::kNsubjPass) : obj;
+      // "gave Putin a deadline": the theme may be the second object.
+      if (!passive && (o < 0 || t.L(static_cast<uint32_t>(o)) != p.object_key))
+        for (uint32_t k : t.Kids(v))
+          if ((t.D(k) == Dep::kObj || t.D(k) == Dep::kIobj) && t.L(k) == p.object_key) o = static_cast<int>(k);
       if (o < 0 || t.L(static_cast<uint32_t>(o)) != p.object_key) continue;
+      // A named actor ("the Lebanese Armed Forces") is no theme noun.
+      if (int m = t.Mention(static_cast<uint32_t>(o));
+          m >= 0 && t.in().doc->mentions[m].form == MentionForm::kName)
+        continue;
       object_noun = o;
     }
     targets.clear();
@@ -719,8 +753,11 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
       // "gave medical equipment to X": the phrase may hang on the object.
       PrepActors(t, v, object_noun >= 0 ? object_noun : (passive ? -1 : obj), p.prep_key, &targets);
     } else if (p.object_key != 0) {
-      // "gave Putin a warning": the recipient.
-      if (int io = t.Kid(v, Dep::kIobj); io >= 0) t.Actors(static_cast<uint32_t>(io), &targets);
+      // "gave Putin a warning": the recipient (an indirect object, or the
+      // other object where the parse has two).
+      for (uint32_t k : t.Kids(v))
+        if ((t.D(k) == Dep::kIobj || t.D(k) == Dep::kObj) && static_cast<int>(k) != object_noun && targets.empty())
+          t.Actors(k, &targets);
       if (targets.empty()) PrepActors(t, v, object_noun, 0, &targets);
       // "summoned France's ambassador": an envoy or official as object
       // stands for the actor that sends them.
@@ -850,6 +887,8 @@ void NounEvents(const Tree& t, uint32_t n, std::span<const VerbPattern> patterns
       // Ending an event is another event: suspending aid reduces relations,
       // lifting sanctions concedes.
       const uint64_t gl = t.L(static_cast<uint32_t>(gov));
+      // Ending a visit or a trip is its course, not a cut.
+      if (C().cut_verbs.Has(gl) && C().visit_nouns.Has(t.L(n))) return;
       if (C().cut_verbs.Has(gl) &&
           (type == RelationType::kAided || type == RelationType::kCooperatedWith ||
            type == RelationType::kAgreedWith || type == RelationType::kSupported ||

@@ -50,7 +50,9 @@ const EventLexicon& TestLexicon() {
                                                      "storm\t-\theadquarters\t-\t192\tseized\n"
                                                      "call\t-\t-\ton\t020\tappealed-to\n"
                                                      "call\t-\t-\t-\t041\tmet-with\n"
-                                                     "reject\t-\tproposal\t-\t125\trejected\n";
+                                                     "reject\t-\tproposal\t-\t125\trejected\n"
+                                                     "give\t-\tdeadline\t-\t130\tthreatened\n"
+                                                     "deploy\t-\t-\tto\t150\tdeployed-to\n";
     std::ofstream(dir.path() / "verbs.geokg.tsv") << "# own\n";
     std::ofstream(dir.path() / "nouns.geokg.tsv") << "# own nouns\n"
                                                      "invasion\tof\t192\tattacked\n"
@@ -445,6 +447,47 @@ TEST_CASE("a proposal's author is the agent of the participle that modifies it",
   CHECK(found[0].source == "Goodluck Jonathan");
   CHECK(found[0].type == "rejected");
   CHECK(found[0].target == "National Assembly");
+}
+
+
+TEST_CASE("an object pattern finds its noun as either object", "[tree_events]") {
+  // May gave Putin a deadline .  (parsed with two objects)
+  auto h = Build({{"May", Upos::kPropn, 2, Dep::kNsubj, "May", "NNP"},
+                  {"gave", Upos::kVerb, 0, Dep::kRoot, "give", "VBD"},
+                  {"Putin", Upos::kPropn, 2, Dep::kObj, "Putin", "NNP"},
+                  {"a", Upos::kDet, 5, Dep::kDet, "a", "DT"},
+                  {"deadline", Upos::kNoun, 2, Dep::kObj, "deadline", "NN"},
+                  {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {2, 2, 1}}, {"Theresa May", "Vladimir Putin"});
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "Theresa May");
+  CHECK(found[0].type == "threatened");
+  CHECK(found[0].target == "Vladimir Putin");
+}
+
+TEST_CASE("troops sent to keep the peace or to help are aid", "[tree_events]") {
+  // Britain deployed troops to Mali to help the army .
+  auto h = Build({{"Britain", Upos::kPropn, 2, Dep::kNsubj, "Britain", "NNP"},
+                  {"deployed", Upos::kVerb, 0, Dep::kRoot, "deploy", "VBD"},
+                  {"troops", Upos::kNoun, 2, Dep::kObj, "troop", "NNS"},
+                  {"to", Upos::kAdp, 5, Dep::kCase, "to", "IN"},
+                  {"Mali", Upos::kPropn, 2, Dep::kObl, "Mali", "NNP"},
+                  {"to", Upos::kPart, 7, Dep::kMark, "to", "TO"},
+                  {"help", Upos::kVerb, 2, Dep::kAdvcl, "help", "VB"},
+                  {"the", Upos::kDet, 9, Dep::kDet, "the", "DT"},
+                  {"army", Upos::kNoun, 7, Dep::kObj, "army", "NN"},
+                  {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {4, 4, 1}}, {"United Kingdom", "Mali"});
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].type == "aided");
+  // Without the purpose clause it is a deployment.
+  h->parse.dep[6] = Dep::kConj;
+  h->parse.lemma_key[6] = TokenKey("fight");
+  found = Run(*h);
+  REQUIRE(found.size() >= 1);
+  CHECK(found[0].type == "deployed-to");
 }
 
 }  // namespace

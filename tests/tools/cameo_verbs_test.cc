@@ -38,6 +38,7 @@ POUND
 - * BLUNDER                    [---]
 - * OFF PLAN                   [160]
 - * &UNDEFINED                 [190]
+- * {NO RIFLE}                 [1224]
 
 ---  LIBERATE   [---]  ---
 LIBERATE
@@ -58,7 +59,7 @@ TEST_CASE("cameo verbs: patterns become lexicon columns", "[tools][lexicon]") {
   CameoVerbConversion c = ConvertCameoVerbs(kDictionary, 2);
   CHECK(c.blocks == 2);
   CHECK(c.synonyms == 5);
-  CHECK(c.patterns == 14);
+  CHECK(c.patterns == 15);
 
   const VerbLexEntry* e = Find(c, "pummel", "", "", "");
   REQUIRE(e);
@@ -106,6 +107,9 @@ TEST_CASE("cameo verbs: patterns become lexicon columns", "[tools][lexicon]") {
   CHECK(c.dropped["pattern: fixed prepositional phrase"] == 2);  // IN COURT, FOR REASONS
   CHECK(c.dropped["pattern: large synonym set"] == 1);
   CHECK(c.dropped["pattern: undefined synonym set"] == 1);
+  // "{NO RIFLE}" would read as its opposite without the "no".
+  CHECK(c.dropped["pattern: negated object"] == 1);
+  CHECK_FALSE(Find(c, "pummel", "", "rifle", ""));
   CHECK(c.dropped["pattern: preposition that does not introduce the target"] == 1);
   CHECK(c.dropped["entry: reverse-only code [:b]"] == 3);  // once per verb of the block
   CHECK(c.dropped["entry: null code"] == 3);

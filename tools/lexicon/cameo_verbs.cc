@@ -318,6 +318,13 @@ class Converter {
       std::vector<std::string> words = Words(group ? t.substr(1, t.size() - 2) : t);
       if (words.empty()) return Drop("pattern: empty phrase");
       if (words.size() > 1) cols.exact = false;
+      // "{NO TROOP &PKO}" (refuse peacekeepers) would read as its opposite
+      // once the modifiers are dropped.
+      for (const std::string& w : words) {
+        const std::string lw = Lower(w);
+        if (lw == "no" || lw == "not" || lw == "never" || lw == "without")
+          return Drop("pattern: negated object");
+      }
       const std::string& head = words.back();
       if (head.front() == '&') {
         auto s = synsets_.find(head);
