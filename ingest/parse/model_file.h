@@ -8,7 +8,7 @@
 //
 // The checksum is Checksum64 over the payload. Sections are read in place:
 // the loader keeps the file image (8-byte aligned) and hands out spans into
-// it, so loading costs one read and one pass of the checksum.
+// it, so loading costs one mapping and one pass of the checksum.
 #pragma once
 
 #include <cstdint>
@@ -38,9 +38,10 @@ class ModelWriter {
   std::string payload_;
 };
 
-// A loaded model file. The image lives in anonymous memory that asks for
-// transparent huge pages: the models are read at random, and with 4 KiB
-// pages most feature lookups would also miss the TLB.
+// A loaded model file: the file mapped read-only (private), asking for
+// transparent huge pages, since the models are read at random and with
+// 4 KiB pages most feature lookups would also miss the TLB. Where mmap
+// fails, the file is read into anonymous memory instead.
 class ModelImage {
  public:
   ModelImage() = default;
@@ -63,9 +64,10 @@ class ModelImage {
   std::string_view Raw(uint32_t tag) const;
 
  private:
+  bool ReadInto(int fd, size_t size, std::string* why);
   void Release();
   char* base_ = nullptr;   // the mapping
-  char* image_ = nullptr;  // the file, 2 MiB aligned inside it
+  char* image_ = nullptr;  // the file (== base_ when mapped; else 2 MiB aligned inside base_)
   size_t mapped_ = 0;
   struct Entry { uint32_t tag; size_t offset; size_t bytes; };
   std::vector<Entry> sections_;
