@@ -2,8 +2,88 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 namespace geokg::ingest::parse {
+
+namespace {
+
+constexpr size_t kWeightsHeader = 64;
+
+// scores[0, n) += row[0, n): vectorised, and compiled for AVX2 as well
+// as for the baseline (chosen once, at load, by the dynamic linker).
+__attribute__((target_clones("avx2", "default"))) void AddRow(float* __restrict scores,
+                                                                const float* __restrict row, int n) {
+  for (int c = 0; c < n; ++c) scores[c] += row[c];
+}
+
+}  // namespace
+
+void WeightTable::Serialize(std::string* out) const {
+  uint64_t n_entries = entries.size();
+  uint32_t head[2] = {stride == 0 ? 0u : static_cast<uint32_t>(rows.size() / stride), stride};
+  out->clear();
+  out->append(reinterpret_cast<const char*>(&n_entries), 8);
+  out->append(reinterpret_cast<const char*>(head), 8);
+  out->append(kWeightsHeader - 16, '\0');
+  out->append(reinterpret_cast<const char*>(rows.data()), rows.size() * sizeof(float));
+  out->append(reinterpret_cast<const char*>(entries.data()), entries.size() * sizeof(WeightEntry));
+}
+
+bool WeightView::Parse(std::string_view raw, uint32_t n_classes, WeightView* out) {
+  if (raw.size() < kWeightsHeader || reinterpret_cast<uintptr_t>(raw.data()) % 64 != 0) return false;
+  uint64_t n_entries;
+  uint32_t head[2];
+  std::memcpy(&n_entries, raw.data(), 8);
+  std::memcpy(head, raw.data() + 8, 8);
+  const uint64_t n_rows = head[0], stride = head[1];
+  if (stride % 16 != 0 || (n_rows > 0 && stride < n_classes)) return false;
+  const uint64_t row_bytes = n_rows * stride * sizeof(float);
+  if (n_entries > raw.size() || n_rows > raw.size() || row_bytes > raw.size() ||
+      raw.size() - kWeightsHeader != row_bytes + n_entries * sizeof(WeightEntry))
+    return false;
+  out->rows = reinterpret_cast<const float*>(raw.data() + kWeightsHeader);
+  out->n_rows = n_rows;
+  out->stride = static_cast<uint32_t>(stride);
+  out->entries = std::span<const WeightEntry>(
+      reinterpret_cast<const WeightEntry*>(raw.data() + kWeightsHeader + row_bytes), n_entries);
+  return true;
+}
+
+void LinearModel::AddScores(const uint64_t* feats, size_t n, float* scores) const {
+  if (slots_.empty()) return;
+  constexpr size_t kBatch = 128;
+  const FeatureSlot* found[kBatch];
+  const WeightEntry* entries = weights_.entries.data();
+  for (size_t base = 0; base < n; base += kBatch) {
+    size_t m = n - base < kBatch ? n - base : kBatch;
+    for (size_t i = 0; i < m; ++i) __builtin_prefetch(&slots_[feats[base + i] & mask_]);
+    size_t k = 0;
+    for (size_t i = 0; i < m; ++i) {
+      const FeatureSlot* s = Find(feats[base + i]);
+      if (s == nullptr || s->begin == s->end) continue;
+      const char* p;
+      size_t bytes;
+      if (s->end == FeatureSlot::kDenseRow) {
+        p = reinterpret_cast<const char*>(weights_.rows + size_t{s->begin} * weights_.stride);
+        bytes = static_cast<size_t>(n_classes_) * sizeof(float);
+      } else {
+        p = reinterpret_cast<const char*>(entries + s->begin);
+        bytes = (s->end - s->begin) * sizeof(WeightEntry);
+      }
+      for (size_t off = 0; off < bytes && off < 512; off += 64) __builtin_prefetch(p + off);
+      found[k++] = s;
+    }
+    for (size_t i = 0; i < k; ++i) {
+      const FeatureSlot* s = found[i];
+      if (s->end == FeatureSlot::kDenseRow) {
+        AddRow(scores, weights_.rows + size_t{s->begin} * weights_.stride, n_classes_);
+      } else {
+        for (uint32_t e = s->begin; e < s->end; ++e) scores[entries[e].cls] += entries[e].weight;
+      }
+    }
+  }
+}
 
 AveragedPerceptron::AveragedPerceptron(int n_classes) : n_classes_(n_classes) {
   keys_.assign(1 << 16, 0);
@@ -91,7 +171,7 @@ void AveragedPerceptron::Update(const uint64_t* feats, size_t n, int truth, int 
 }
 
 void AveragedPerceptron::Export(float min_abs, uint32_t min_updates, std::vector<FeatureSlot>* slots,
-                                std::vector<WeightEntry>* entries) const {
+                                WeightTable* weights, uint32_t dense_min) const {
   std::vector<std::pair<uint64_t, std::vector<WeightEntry>>> feats;
   for (size_t i = 0; i < keys_.size(); ++i) {
     if (keys_[i] == 0 || slots_[i].updates < min_updates) continue;
@@ -110,26 +190,48 @@ void AveragedPerceptron::Export(float min_abs, uint32_t min_updates, std::vector
   size_t size = 16;
   while (size * 7 < feats.size() * 10) size *= 2;  // load <= 0.7
   slots->assign(size, FeatureSlot{});
-  entries->clear();
+  weights->entries.clear();
+  weights->rows.clear();
+  weights->stride = static_cast<uint32_t>((n_classes_ + 15) / 16 * 16);
   for (auto& [key, ws] : feats) {
     size_t i = key & (size - 1);
     while ((*slots)[i].key != 0) i = (i + 1) & (size - 1);
-    (*slots)[i].key = key;
-    (*slots)[i].begin = static_cast<uint32_t>(entries->size());
-    entries->insert(entries->end(), ws.begin(), ws.end());
-    (*slots)[i].end = static_cast<uint32_t>(entries->size());
+    FeatureSlot& s = (*slots)[i];
+    s.key = key;
+    if (ws.size() >= dense_min) {
+      s.begin = static_cast<uint32_t>(weights->rows.size() / weights->stride);
+      s.end = FeatureSlot::kDenseRow;
+      weights->rows.resize(weights->rows.size() + weights->stride, 0.0f);
+      for (const WeightEntry& e : ws) weights->rows[size_t{s.begin} * weights->stride + e.cls] = e.weight;
+    } else {
+      s.begin = static_cast<uint32_t>(weights->entries.size());
+      weights->entries.insert(weights->entries.end(), ws.begin(), ws.end());
+      s.end = static_cast<uint32_t>(weights->entries.size());
+    }
   }
 }
 
-std::vector<DenseSlot3> DenseModel3::FromSparse(std::span<const FeatureSlot> slots,
-                                                std::span<const WeightEntry> entries) {
-  // Same size and probe order as the sparse table, so keys land in the
-  // same slots.
-  std::vector<DenseSlot3> out(slots.size());
-  for (size_t i = 0; i < slots.size(); ++i) {
-    out[i].key = slots[i].key;
-    for (uint32_t e = slots[i].begin; e < slots[i].end && slots[i].key != 0; ++e)
-      if (entries[e].cls < 3) out[i].w[entries[e].cls] = entries[e].weight;
+std::vector<MoveBucket> MoveModel::FromSparse(std::span<const FeatureSlot> slots,
+                                              std::span<const WeightEntry> entries) {
+  std::vector<const FeatureSlot*> feats;
+  for (const FeatureSlot& s : slots)
+    if (s.key != 0) feats.push_back(&s);
+  // Deterministic layout: insert in key order.
+  std::sort(feats.begin(), feats.end(), [](const FeatureSlot* a, const FeatureSlot* b) { return a->key < b->key; });
+  const size_t nb = std::max<size_t>(1, (feats.size() * 10 + 20) / 21);  // 3 slots a bucket, load <= 0.7
+  std::vector<MoveBucket> out(nb);
+  for (const FeatureSlot* s : feats) {
+    size_t j = Home(s->key, nb);
+    while (out[j].key[2] != 0) {
+      out[j].overflow = 1;
+      j = j + 1 == nb ? 0 : j + 1;
+    }
+    MoveBucket& b = out[j];
+    int at = b.key[0] == 0 ? 0 : b.key[1] == 0 ? 1 : 2;
+    b.key[at] = s->key;
+    if (s->end != FeatureSlot::kDenseRow)
+      for (uint32_t e = s->begin; e < s->end; ++e)
+        if (entries[e].cls < 3) b.w[at][entries[e].cls] = entries[e].weight;
   }
   return out;
 }

@@ -1,19 +1,25 @@
-// Multiclass linear models over hashed sparse features: the frozen model
-// that tagging and parsing read (LinearModel, a view into a loaded model
-// file) and the averaged perceptron that training updates and exports.
+// Multiclass linear models over hashed sparse features: the frozen models
+// that tagging and parsing read (LinearModel, and MoveModel for the
+// parser's three moves: views into a loaded model file) and the averaged
+// perceptron that training updates and exports.
 //
-// Thread-safety: a LinearModel is immutable once attached and may be read
-// from any number of threads. AveragedPerceptron is single-threaded.
+// Thread-safety: LinearModel and MoveModel are immutable once attached and
+// may be read from any number of threads. AveragedPerceptron is
+// single-threaded.
 #pragma once
 
 #include <cstdint>
 #include <span>
+#include <string>
+#include <string_view>
 #include <vector>
 
 namespace geokg::ingest::parse {
 
-// One feature's weights: entries [begin, end) of the entry array.
+// One feature's weights: entries [begin, end) of the sparse entries, or,
+// with end == kDenseRow, row `begin` of the dense rows.
 struct FeatureSlot {
+  static constexpr uint32_t kDenseRow = 0xffffffffu;
   uint64_t key = 0;  // 0: empty slot
   uint32_t begin = 0;
   uint32_t end = 0;
@@ -23,41 +29,58 @@ struct WeightEntry {
   float weight = 0;
 };
 
+// The weights a LinearModel's slots point at: (class, weight) lists for
+// features with weights for few classes, and whole rows (one float a
+// class, 0 for none) for features with weights for many, so that those
+// are added with vector instructions from contiguous cache lines. Written
+// to a model file as one section (Serialize):
+//
+//   weights := n_entries:u64  n_rows:u32  stride:u32  zero[48]
+//              float[n_rows * stride]  WeightEntry[n_entries]
+//
+// stride (floats a row) is a multiple of 16, so that in a section that
+// starts 64-byte aligned every row is too.
+struct WeightTable {
+  std::vector<WeightEntry> entries;
+  std::vector<float> rows;  // n_rows * stride
+  uint32_t stride = 0;
+  size_t size() const { return entries.size() + rows.size(); }
+  void Serialize(std::string* out) const;
+};
+
+// A WeightTable in place (in a model file, or a WeightTable's own vectors).
+struct WeightView {
+  std::span<const WeightEntry> entries;
+  const float* rows = nullptr;
+  size_t n_rows = 0;
+  uint32_t stride = 0;
+  WeightView() = default;
+  WeightView(const WeightTable& t)  // NOLINT: a table converts to its view
+      : entries(t.entries), rows(t.rows.data()), n_rows(t.stride ? t.rows.size() / t.stride : 0), stride(t.stride) {}
+  // Reads a serialized table; false if `raw` is malformed, not 64-byte
+  // aligned, or a row is narrower than n_classes.
+  static bool Parse(std::string_view raw, uint32_t n_classes, WeightView* out);
+};
+
 class LinearModel {
  public:
   // Points at `slots` (an open-addressing table, size a power of two,
-  // linear probing on the low bits of the key) and `entries`. REQUIRES:
-  // both outlive the model; every entry's cls < n_classes.
-  void Attach(std::span<const FeatureSlot> slots, std::span<const WeightEntry> entries, int n_classes) {
+  // linear probing on the low bits of the key) and `weights`. REQUIRES:
+  // both outlive the model; every entry's cls < n_classes; every row
+  // holds at least n_classes floats.
+  void Attach(std::span<const FeatureSlot> slots, const WeightView& weights, int n_classes) {
     slots_ = slots;
-    entries_ = entries;
+    weights_ = weights;
     n_classes_ = n_classes;
     mask_ = slots.empty() ? 0 : slots.size() - 1;
   }
   int n_classes() const { return n_classes_; }
 
-  // scores[c] += weight of (feature, c) for every feature; scores must hold
-  // n_classes() values.
+  // scores[c] += weight of (feature, c) for every feature, in the order
+  // of `feats`; scores must hold n_classes() values.
   // Memory-bound: the slots of all features are prefetched first, then
-  // their entries, so that the cache misses overlap.
-  void AddScores(const uint64_t* feats, size_t n, float* scores) const {
-    if (slots_.empty()) return;
-    constexpr size_t kBatch = 128;
-    const FeatureSlot* found[kBatch];
-    for (size_t base = 0; base < n; base += kBatch) {
-      size_t m = n - base < kBatch ? n - base : kBatch;
-      for (size_t i = 0; i < m; ++i) __builtin_prefetch(&slots_[feats[base + i] & mask_]);
-      size_t k = 0;
-      for (size_t i = 0; i < m; ++i) {
-        const FeatureSlot* s = Find(feats[base + i]);
-        if (s == nullptr || s->begin == s->end) continue;
-        __builtin_prefetch(&entries_[s->begin]);
-        found[k++] = s;
-      }
-      for (size_t i = 0; i < k; ++i)
-        for (uint32_t e = found[i]->begin; e < found[i]->end; ++e) scores[entries_[e].cls] += entries_[e].weight;
-    }
-  }
+  // their weights, so that the cache misses overlap.
+  void AddScores(const uint64_t* feats, size_t n, float* scores) const;
 
  private:
   const FeatureSlot* Find(uint64_t key) const {
@@ -68,48 +91,64 @@ class LinearModel {
     }
   }
   std::span<const FeatureSlot> slots_;
-  std::span<const WeightEntry> entries_;
+  WeightView weights_;
   int n_classes_ = 0;
   size_t mask_ = 0;
 };
 
-// A model of at most 3 classes with the weights inline in the slot, so
-// that a feature costs one cache miss (the parser's transition model).
-struct DenseSlot3 {
-  uint64_t key = 0;  // 0: empty slot
-  float w[4] = {0, 0, 0, 0};
+// The transition model (at most 3 classes): buckets of three features
+// with their weights inline, one cache line each, so that a feature costs
+// one cache miss. A key lives in its home bucket (by the high 32 bits of
+// the key, scaled to the bucket count) or, if that was full, in the next
+// bucket with room; `overflow` marks the buckets such a key passed over,
+// so a lookup that misses stops at its home bucket unless it is marked.
+struct alignas(64) MoveBucket {
+  uint64_t key[3] = {0, 0, 0};  // 0: empty
+  float w[3][3] = {};
+  uint32_t overflow = 0;
 };
+static_assert(sizeof(MoveBucket) == 64);
 
-class DenseModel3 {
+class MoveModel {
  public:
-  // REQUIRES: slots (a power of two in size) outlive the model.
-  void Attach(std::span<const DenseSlot3> slots) {
-    slots_ = slots;
-    mask_ = slots.empty() ? 0 : slots.size() - 1;
-  }
-  // scores[0..2] += the weights of every feature.
+  // REQUIRES: `buckets` (non-empty) outlive the model.
+  void Attach(std::span<const MoveBucket> buckets) { buckets_ = buckets; }
+  // scores[0..2] += the weights of every feature, in the order of `feats`.
   void AddScores(const uint64_t* feats, size_t n, float* scores) const {
-    if (slots_.empty()) return;
-    for (size_t i = 0; i < n; ++i) __builtin_prefetch(&slots_[feats[i] & mask_]);
-    for (size_t i = 0; i < n; ++i) {
-      for (size_t j = feats[i] & mask_;; j = (j + 1) & mask_) {
-        const DenseSlot3& s = slots_[j];
-        if (s.key == feats[i]) {
-          scores[0] += s.w[0];
-          scores[1] += s.w[1];
-          scores[2] += s.w[2];
-          break;
+    const size_t nb = buckets_.size();
+    size_t home[128];
+    for (size_t base = 0; base < n; base += 128) {
+      const size_t m = n - base < 128 ? n - base : 128;
+      for (size_t i = 0; i < m; ++i) {
+        home[i] = Home(feats[base + i], nb);
+        __builtin_prefetch(&buckets_[home[i]]);
+      }
+      for (size_t i = 0; i < m; ++i) {
+        const uint64_t key = feats[base + i];
+        for (size_t j = home[i];;) {
+          const MoveBucket& b = buckets_[j];
+          int at = b.key[0] == key ? 0 : b.key[1] == key ? 1 : b.key[2] == key ? 2 : -1;
+          if (at >= 0) {
+            scores[0] += b.w[at][0];
+            scores[1] += b.w[at][1];
+            scores[2] += b.w[at][2];
+            break;
+          }
+          if (b.overflow == 0) break;
+          j = j + 1 == nb ? 0 : j + 1;
         }
-        if (s.key == 0) break;
       }
     }
   }
-  // The dense form of a sparse table of at most 3 classes.
-  static std::vector<DenseSlot3> FromSparse(std::span<const FeatureSlot> slots, std::span<const WeightEntry> entries);
+  static size_t Home(uint64_t key, size_t n_buckets) {
+    return static_cast<size_t>(((key >> 32) * static_cast<uint64_t>(n_buckets)) >> 32);
+  }
+  // The bucket table of a sparse table of at most 3 classes (load about
+  // 0.7 of the bucket slots).
+  static std::vector<MoveBucket> FromSparse(std::span<const FeatureSlot> slots, std::span<const WeightEntry> entries);
 
  private:
-  std::span<const DenseSlot3> slots_;
-  size_t mask_ = 0;
+  std::span<const MoveBucket> buckets_;
 };
 
 // The averaged perceptron (Collins 2002) with the lazy averaging of Daumé:
@@ -127,10 +166,11 @@ class AveragedPerceptron {
   void Tick() { ++time_; }
 
   // The averaged weights as an open-addressing table (load <= 0.7) and
-  // its entries, dropping weights with |w| < min_abs and features updated
-  // fewer than min_updates times.
-  void Export(float min_abs, uint32_t min_updates, std::vector<FeatureSlot>* slots,
-              std::vector<WeightEntry>* entries) const;
+  // its weights, dropping weights with |w| < min_abs and features updated
+  // fewer than min_updates times. Features left with weights for at least
+  // `dense_min` classes get a dense row.
+  void Export(float min_abs, uint32_t min_updates, std::vector<FeatureSlot>* slots, WeightTable* weights,
+              uint32_t dense_min = UINT32_MAX) const;
   size_t feature_count() const { return used_; }
 
  private:

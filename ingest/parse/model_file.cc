@@ -41,10 +41,12 @@ uint64_t Checksum64(const void* data, size_t bytes) {
 }
 
 void ModelWriter::Add(uint32_t tag, const void* data, size_t bytes) {
-  uint32_t head[2] = {tag, 0};
+  const size_t data_offset = sizeof(Header) + payload_.size() + 16;
+  uint32_t head[2] = {tag, static_cast<uint32_t>((64 - data_offset % 64) % 64)};
   uint64_t size = bytes;
   payload_.append(reinterpret_cast<const char*>(head), 8);
   payload_.append(reinterpret_cast<const char*>(&size), 8);
+  payload_.append(head[1], '\0');
   if (bytes > 0) payload_.append(static_cast<const char*>(data), bytes);
   payload_.append((8 - bytes % 8) % 8, '\0');
 }
@@ -172,11 +174,17 @@ bool ModelImage::Load(const std::string& path, uint32_t kind, std::string* why) 
       *why = "corrupt model file (bad section header)";
       return false;
     }
-    uint32_t tag;
+    uint32_t tag, pad;
     uint64_t bytes;
     std::memcpy(&tag, dst + pos, 4);
+    std::memcpy(&pad, dst + pos + 4, 4);
     std::memcpy(&bytes, dst + pos + 8, 8);
     pos += 16;
+    if (pad > size - pos) {
+      *why = "corrupt model file (bad section header)";
+      return false;
+    }
+    pos += pad;
     if (bytes > size - pos) {
       *why = "corrupt model file (bad section size)";
       return false;

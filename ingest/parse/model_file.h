@@ -4,7 +4,10 @@
 //   header  := magic[8] = "GKPARSE\0"  version:u32  kind:u32
 //              payload_bytes:u64  checksum:u64        (little-endian, 32 bytes)
 //   payload := section*
-//   section := tag:u32  reserved:u32  bytes:u64  data[bytes]  zero padding to 8
+//   section := tag:u32  pad:u32  bytes:u64  zero[pad]  data[bytes]  zero padding to 8
+//
+// pad puts every section's data at a file offset that is a multiple of 64,
+// so that mapped (page-aligned) sections start on a cache line.
 //
 // The checksum is Checksum64 over the payload. Sections are read in place:
 // the loader keeps the file image (8-byte aligned) and hands out spans into
@@ -21,7 +24,9 @@
 namespace geokg::ingest::parse {
 
 inline constexpr char kModelMagic[8] = {'G', 'K', 'P', 'A', 'R', 'S', 'E', '\0'};
-inline constexpr uint32_t kModelVersion = 1;
+// 2: sections aligned to 64 bytes, weight tables with dense rows, the
+// transition model in buckets of one cache line.
+inline constexpr uint32_t kModelVersion = 2;
 
 uint64_t Checksum64(const void* data, size_t bytes);
 
@@ -31,6 +36,14 @@ class ModelWriter {
   void Add(uint32_t tag, const void* data, size_t bytes);
   template <class T>
   void AddVector(uint32_t tag, const std::vector<T>& v) { Add(tag, v.data(), v.size() * sizeof(T)); }
+  // A table that lays itself out (WeightTable: t.Serialize(&bytes)).
+  template <class T>
+    requires requires(const T& t, std::string* bytes) { t.Serialize(bytes); }
+  void AddVector(uint32_t tag, const T& t) {
+    std::string bytes;
+    t.Serialize(&bytes);
+    Add(tag, bytes.data(), bytes.size());
+  }
   // Writes header + payload to `path`; false on an I/O error.
   bool Write(const std::string& path, uint32_t kind) const;
 

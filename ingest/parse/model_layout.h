@@ -16,18 +16,18 @@ inline constexpr uint32_t kParserKind = 2;
 enum TaggerSection : uint32_t {
   kSecTagPairs = 1,     // TagPair[]
   kSecTagSlots = 2,     // FeatureSlot[]
-  kSecTagEntries = 3,   // WeightEntry[]
+  kSecTagEntries = 3,   // WeightTable (linear_model.h)
   kSecTagDict = 4,      // MapSlot[]
   kSecLemmaTable = 5,   // MapSlot[]
   kSecLemmaBlob = 6,    // char[]
   kSecTag2Slots = 7,    // FeatureSlot[]: the second pass
-  kSecTag2Entries = 8,  // WeightEntry[]
+  kSecTag2Entries = 8,  // WeightTable
 };
 
 enum ParserSection : uint32_t {
-  kSecMoveSlots = 1,    // DenseSlot3[]
-  kSecLabelSlots = 3,
-  kSecLabelEntries = 4,
+  kSecMoveSlots = 1,    // MoveBucket[]
+  kSecLabelSlots = 3,   // FeatureSlot[]
+  kSecLabelEntries = 4, // WeightTable
 };
 
 }  // namespace geokg::ingest::parse

@@ -56,15 +56,16 @@ std::string JoinPath(const std::string& dir, const char* file) {
   return dir.back() == '/' ? dir + file : dir + "/" + file;
 }
 
-// Checks that a table's entries are consistent with the arrays they index.
-bool SlotsValid(std::span<const FeatureSlot> slots, size_t entries) {
+// Checks that a table's slots are consistent with the weights they point
+// at, and the weights with the classes.
+bool SlotsValid(std::span<const FeatureSlot> slots, const WeightView& weights, uint32_t n_classes) {
   if (!slots.empty() && (slots.size() & (slots.size() - 1)) != 0) return false;
-  for (const FeatureSlot& s : slots)
-    if (s.key != 0 && (s.begin > s.end || s.end > entries)) return false;
-  return true;
-}
-bool EntriesValid(std::span<const WeightEntry> entries, uint32_t n_classes) {
-  for (const WeightEntry& e : entries)
+  for (const FeatureSlot& s : slots) {
+    if (s.key == 0) continue;
+    if (s.end == FeatureSlot::kDenseRow ? s.begin >= weights.n_rows : s.begin > s.end || s.end > weights.entries.size())
+      return false;
+  }
+  for (const WeightEntry& e : weights.entries)
     if (e.cls >= n_classes) return false;
   return true;
 }
@@ -97,33 +98,37 @@ Status Model::Load(const std::string& dir_arg, std::unique_ptr<Model>* out) {
   bool ok = true;
   auto pairs = impl.tagger_image.Section<TagPair>(kSecTagPairs, &ok);
   auto tslots = impl.tagger_image.Section<FeatureSlot>(kSecTagSlots, &ok);
-  auto tentries = impl.tagger_image.Section<WeightEntry>(kSecTagEntries, &ok);
   auto tagdict = impl.tagger_image.Section<MapSlot>(kSecTagDict, &ok);
   auto t2slots = impl.tagger_image.Section<FeatureSlot>(kSecTag2Slots, &ok);
-  auto t2entries = impl.tagger_image.Section<WeightEntry>(kSecTag2Entries, &ok);
   auto lemma_table = impl.tagger_image.Section<MapSlot>(kSecLemmaTable, &ok);
   std::string_view lemma_blob = impl.tagger_image.Raw(kSecLemmaBlob);
-  if (!ok || lemma_blob.data() == nullptr) return corrupt(tagger_path, "missing section");
+  std::string_view tweights_raw = impl.tagger_image.Raw(kSecTagEntries);
+  std::string_view t2weights_raw = impl.tagger_image.Raw(kSecTag2Entries);
+  if (!ok || lemma_blob.data() == nullptr || tweights_raw.data() == nullptr || t2weights_raw.data() == nullptr)
+    return corrupt(tagger_path, "missing section");
   if (pairs.empty() || pairs.size() > 255) return corrupt(tagger_path, "bad tag set");
   for (const TagPair& p : pairs)
     if (p.xpos >= kXposCount || p.upos >= kUposCount) return corrupt(tagger_path, "bad tag set");
-  if (!SlotsValid(tslots, tentries.size()) || !EntriesValid(tentries, static_cast<uint32_t>(pairs.size())) ||
-      !SlotsValid(t2slots, t2entries.size()) || !EntriesValid(t2entries, static_cast<uint32_t>(pairs.size())) ||
-      !MapValid(tagdict) || !MapValid(lemma_table))
+  const uint32_t n_tags = static_cast<uint32_t>(pairs.size());
+  WeightView tweights, t2weights;
+  if (!WeightView::Parse(tweights_raw, n_tags, &tweights) || !WeightView::Parse(t2weights_raw, n_tags, &t2weights) ||
+      !SlotsValid(tslots, tweights, n_tags) || !SlotsValid(t2slots, t2weights, n_tags) || !MapValid(tagdict) ||
+      !MapValid(lemma_table))
     return corrupt(tagger_path, "bad table");
-  impl.tagger.Attach(pairs, tslots, tentries, tagdict);
-  impl.tagger2.Attach(pairs, t2slots, t2entries, tagdict);
+  impl.tagger.Attach(pairs, tslots, tweights, tagdict);
+  impl.tagger2.Attach(pairs, t2slots, t2weights, tagdict);
   impl.lemmatizer.Attach(lemma_table, lemma_blob);
 
   if (!impl.parser_image.Load(parser_path, kParserKind, &why)) return Status::Storage(parser_path + ": " + why);
-  auto mslots = impl.parser_image.Section<DenseSlot3>(kSecMoveSlots, &ok);
+  auto mslots = impl.parser_image.Section<MoveBucket>(kSecMoveSlots, &ok);
   auto lslots = impl.parser_image.Section<FeatureSlot>(kSecLabelSlots, &ok);
-  auto lentries = impl.parser_image.Section<WeightEntry>(kSecLabelEntries, &ok);
-  if (!ok) return corrupt(parser_path, "missing section");
-  if ((mslots.size() & (mslots.size() - 1)) != 0 || mslots.empty() || !SlotsValid(lslots, lentries.size()) ||
-      !EntriesValid(lentries, kDepCount))
+  std::string_view lweights_raw = impl.parser_image.Raw(kSecLabelEntries);
+  if (!ok || lweights_raw.data() == nullptr) return corrupt(parser_path, "missing section");
+  WeightView lweights;
+  if (mslots.empty() || reinterpret_cast<uintptr_t>(mslots.data()) % alignof(MoveBucket) != 0 ||
+      !WeightView::Parse(lweights_raw, kDepCount, &lweights) || !SlotsValid(lslots, lweights, kDepCount))
     return corrupt(parser_path, "bad table");
-  impl.parser.Attach(mslots, lslots, lentries);
+  impl.parser.Attach(mslots, lslots, lweights);
   *out = std::move(m);
   return Status::Ok();
 }

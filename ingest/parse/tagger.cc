@@ -213,7 +213,9 @@ void TrainTagger(const std::vector<TaggerExample>& examples, const std::vector<T
       }
     }
   }
-  model.Export(min_weight, 1, &out->slots, &out->entries);
+  // Features with weights for a quarter of the classes or more (the
+  // frequent ones) get dense rows.
+  model.Export(min_weight, 1, &out->slots, &out->entries, static_cast<uint32_t>(n_classes / 4));
 }
 
 }  // namespace geokg::ingest::parse

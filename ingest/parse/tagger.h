@@ -27,10 +27,10 @@ inline constexpr int kMaxTaggerFeatures = 48;
 class Tagger {
  public:
   // REQUIRES: the spans outlive the tagger.
-  void Attach(std::span<const TagPair> pairs, std::span<const FeatureSlot> slots,
-              std::span<const WeightEntry> entries, std::span<const MapSlot> tagdict) {
+  void Attach(std::span<const TagPair> pairs, std::span<const FeatureSlot> slots, const WeightView& weights,
+              std::span<const MapSlot> tagdict) {
     pairs_ = pairs;
-    model_.Attach(slots, entries, static_cast<int>(pairs.size()));
+    model_.Attach(slots, weights, static_cast<int>(pairs.size()));
     tagdict_.Attach(tagdict);
   }
   int n_classes() const { return static_cast<int>(pairs_.size()); }
@@ -58,7 +58,7 @@ int TaggerFeatures(const WordInfo* words, int n, int i, int prev, int prev2, con
 struct TaggerTables {
   std::vector<TagPair> pairs;
   std::vector<FeatureSlot> slots;
-  std::vector<WeightEntry> entries;
+  WeightTable entries;
   std::vector<MapSlot> tagdict;
   void AttachTo(Tagger* t) const { t->Attach(pairs, slots, entries, tagdict); }
 };

@@ -381,10 +381,10 @@ void TrainParser(const std::vector<ParserExample>& examples, int epochs, uint64_
     if (progress) progress(epoch, total ? static_cast<double>(correct) / total : 0.0);
   }
   std::vector<FeatureSlot> move_slots;
-  std::vector<WeightEntry> move_entries;
-  moves.Export(0.01f, min_updates, &move_slots, &move_entries);
-  out->move_slots = DenseModel3::FromSparse(move_slots, move_entries);
-  labels.Export(0.01f, min_updates, &out->label_slots, &out->label_entries);
+  WeightTable move_weights;
+  moves.Export(0.01f, min_updates, &move_slots, &move_weights);
+  out->move_slots = MoveModel::FromSparse(move_slots, move_weights.entries);
+  labels.Export(0.01f, min_updates, &out->label_slots, &out->label_entries, kDepCount / 4);  // dense rows as in the tagger
 }
 
 }  // namespace geokg::ingest::parse

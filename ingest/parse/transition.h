@@ -62,23 +62,23 @@ int LabelFeatures(const ParseState& s, const ParseInput& in, int head, int dep, 
 
 class ArcParser {
  public:
-  void Attach(std::span<const DenseSlot3> move_slots, std::span<const FeatureSlot> label_slots,
-              std::span<const WeightEntry> label_entries) {
+  void Attach(std::span<const MoveBucket> move_slots, std::span<const FeatureSlot> label_slots,
+              const WeightView& label_weights) {
     moves_.Attach(move_slots);
-    labels_.Attach(label_slots, label_entries, kDepCount);
+    labels_.Attach(label_slots, label_weights, kDepCount);
   }
   // Parses; afterwards s->head[i] (n for the root) and s->label[i].
   void Parse(const ParseInput& in, ParseState* s) const;
 
  private:
-  DenseModel3 moves_;
+  MoveModel moves_;
   LinearModel labels_;
 };
 
 struct ParserTables {
-  std::vector<DenseSlot3> move_slots;
+  std::vector<MoveBucket> move_slots;
   std::vector<FeatureSlot> label_slots;
-  std::vector<WeightEntry> label_entries;
+  WeightTable label_entries;
 };
 
 // A training sentence: input with predicted tags, gold heads (projective;
