@@ -91,6 +91,12 @@ struct DocAnalysis {
     float confidence = 0.8f;
   };
   std::vector<Structural> structural;
+  // Capitalised names the lexicon does not know ("Disha Ravi", "Art Loss
+  // Register", "NHTSA"), in text order: each with an entity of its own
+  // (appended to `entities`, kind guessed from its words). They are no
+  // actors of the document (no mention, no node) unless the tree pass finds
+  // one as the subject or object of an event: candidates.h.
+  std::vector<Mention> candidates;
 
   void Clear() {
     text = {};
@@ -99,6 +105,7 @@ struct DocAnalysis {
     entities.clear();
     mentions.clear();
     structural.clear();
+    candidates.clear();
   }
   std::string_view TokenText(uint32_t t) const {
     return text.substr(tokens[t].begin, tokens[t].end - tokens[t].begin);

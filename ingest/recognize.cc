@@ -223,7 +223,8 @@ void Recognizer::Run(const Lexicon& lexicon, std::string_view text, DocAnalysis*
   LedByRelations();
   LinkCompounds();
   MarkModifiers();
-  DropUnusedEntities();  // last: invalidates the resolver's entity tables
+  DropUnusedEntities();  // invalidates the resolver's entity tables
+  FindCandidates();      // appends entities no mention names
 }
 
 void Recognizer::ScanSentence(uint32_t s) {

@@ -292,6 +292,8 @@ class Recognizer {
   // (bare surnames that resolved to no one, countries looked up and not
   // used) and renumbers the rest.
   void DropUnusedEntities();
+  // Fills DocAnalysis::candidates (candidates.cc); after DropUnusedEntities.
+  void FindCandidates();
 
   struct TitledPerson {
     int32_t mention;

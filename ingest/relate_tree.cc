@@ -2,6 +2,7 @@
 // a verb or noun of the event lexicon) are tagged and parsed, and their
 // events read from the tree (events/tree_events.h) are emitted through the
 // same checks as the trigger rules' (relate_emit.cc).
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
@@ -12,6 +13,10 @@
 #include "graph/ontology.h"
 
 namespace geokg::ingest::relate_internal {
+
+// Events with a candidate name (DocAnalysis::candidates) for an actor are
+// less sure: the name's kind is a guess.
+inline constexpr float kCandidateFactor = 0.85f;
 
 // Longer sentences are lists, tables or run-ons the parser reads poorly.
 inline constexpr uint32_t kMaxParsedTokens = 70;
@@ -57,6 +62,16 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
     if (first < 0) first = static_cast<int>(e);
     else two |= e != static_cast<uint32_t>(first);
   }
+  // The sentence's candidate names (DocAnalysis::candidates) count as
+  // actors beside at least one the recognizer knows.
+  const auto by_sentence = [](const Mention& c, uint32_t s) { return c.sentence < s; };
+  const uint32_t first_candidate = static_cast<uint32_t>(
+      std::lower_bound(doc_.candidates.begin(), doc_.candidates.end(), si_, by_sentence) -
+      doc_.candidates.begin());
+  uint32_t end_candidate = first_candidate;
+  while (end_candidate < doc_.candidates.size() && doc_.candidates[end_candidate].sentence == si_)
+    ++end_candidate;
+  if (first >= 0 && end_candidate > first_candidate) two = agent = true;
   if (!two || !agent) return;
 
   // A word outside the actors that may be a form of a lexicon verb or noun,
@@ -90,15 +105,31 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
   s_.words.clear();
   s_.tree_mention_at.clear();
   s_.tree_begin.clear();
+  const uint32_t sentence_first = v_.first_token();
+  const int candidate_base = static_cast<int>(doc_.mentions.size());
+  uint32_t next_candidate = first_candidate;
   for (uint32_t i = 0; i < n;) {
     const int m = v_.MentionAt(i);
     uint32_t end = i + 1;
-    if (m >= 0)
+    if (m >= 0) {
       while (end < n && v_.MentionAt(end) == m) ++end;
-    s_.words.push_back(ParsedWord(m, v_.first_token() + end - 1));
-    // A news agency is a credit ("AP -", "(Reuters)"), never an actor here.
-    s_.tree_mention_at.push_back(
-        m >= 0 && doc_.entities[doc_.mentions[m].entity].kind == EntityKind::kMedia ? -1 : m);
+      s_.words.push_back(ParsedWord(m, sentence_first + end - 1));
+      // A news agency is a credit ("AP -", "(Reuters)"), never an actor here.
+      s_.tree_mention_at.push_back(doc_.entities[doc_.mentions[m].entity].kind == EntityKind::kMedia ? -1 : m);
+    } else {
+      while (next_candidate < end_candidate && doc_.candidates[next_candidate].first_token < sentence_first + i)
+        ++next_candidate;
+      if (next_candidate < end_candidate && doc_.candidates[next_candidate].first_token == sentence_first + i) {
+        // A candidate name reads as one proper noun, as an actor does.
+        const Mention& c = doc_.candidates[next_candidate];
+        end = std::min(n, c.last_token - sentence_first);
+        s_.words.push_back(doc_.entities[c.entity].kind == EntityKind::kPerson ? "Smith" : "Iraq");
+        s_.tree_mention_at.push_back(candidate_base + static_cast<int>(next_candidate));
+      } else {
+        s_.words.push_back(doc_.TokenText(sentence_first + i));
+        s_.tree_mention_at.push_back(-1);
+      }
+    }
     s_.tree_begin.push_back(i);
     i = end;
   }
@@ -130,13 +161,13 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
                    parse::NameOf(s_.parse.upos[i]).data(), s_.parse.head[i] + 1,
                    static_cast<int>(parse::NameOf(s_.parse.dep[i]).size()),
                    parse::NameOf(s_.parse.dep[i]).data(),
-                   m >= 0 ? doc_.entities[doc_.mentions[m].entity].name.c_str() : "");
+                   m >= 0 ? doc_.entities[in.MentionOf(m).entity].name.c_str() : "");
     }
     for (const TreeEvent& e : s_.tree_events)
       std::fprintf(stderr, "  -> %s %.*s %s (%.*s)\n",
-                   doc_.entities[doc_.mentions[e.source].entity].name.c_str(),
+                   doc_.entities[in.MentionOf(e.source).entity].name.c_str(),
                    static_cast<int>(graph::NameOf(e.type).size()), graph::NameOf(e.type).data(),
-                   doc_.entities[doc_.mentions[e.target].entity].name.c_str(),
+                   doc_.entities[in.MentionOf(e.target).entity].name.c_str(),
                    static_cast<int>(graph::NameOf(e.modality).size()),
                    graph::NameOf(e.modality).data());
   }
@@ -145,7 +176,16 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
     const uint32_t tb = s_.tree_begin[e.trigger_begin], te = s_.tree_begin[e.trigger_end];
     Modality modality = e.modality;
     if (v_.Quoted(tb)) modality = Weaker(modality, Modality::kReported);
-    EmitOne(e.source, e.type, e.target, modality, e.confidence * caps_factor_, tb, te);
+    if (e.source >= candidate_base || e.target >= candidate_base) {
+      // A candidate name has no place in the sentence view: straight to
+      // the entity checks.
+      std::string trigger(TrimView(doc_.text.substr(
+          v_.Tok(tb).begin, v_.Tok(te - 1).end - v_.Tok(tb).begin)));
+      EmitEntities(in.MentionOf(e.source).entity, e.type, in.MentionOf(e.target).entity, modality,
+                   e.confidence * caps_factor_ * kCandidateFactor, si_, std::move(trigger), {});
+    } else {
+      EmitOne(e.source, e.type, e.target, modality, e.confidence * caps_factor_, tb, te);
+    }
     s_.tree_triggers.emplace_back(tb, te);
   }
   in_tree_pass_ = false;

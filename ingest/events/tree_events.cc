@@ -269,7 +269,7 @@ class Tree {
         // "supporters of opposition leader Alexei Navalny": a name in
         // apposition is the one the noun describes; other appositions
         // describe something else.
-        if (d == Dep::kAppos && !(Mention(c) >= 0 && in_.doc->mentions[Mention(c)].form == MentionForm::kName))
+        if (d == Dep::kAppos && !(Mention(c) >= 0 && in_.MentionOf(Mention(c)).form == MentionForm::kName))
           continue;
         if (d == Dep::kAclRelcl || d == Dep::kAcl || d == Dep::kAdvcl || d == Dep::kParataxis ||
             d == Dep::kPunct || d == Dep::kCcomp)
@@ -334,7 +334,7 @@ class Tree {
     for (uint32_t c : Kids(h)) {
       const Dep d = D(c);
       if (c > h && (d == Dep::kAppos || d == Dep::kFlat || d == Dep::kNmodDesc || d == Dep::kCompound) &&
-          Mention(c) >= 0 && in_.doc->mentions[Mention(c)].form == MentionForm::kName) {
+          Mention(c) >= 0 && in_.MentionOf(Mention(c)).form == MentionForm::kName) {
         Push(Mention(c), out);
         return true;
       }
@@ -348,10 +348,10 @@ class Tree {
       if (d == Dep::kNmodPoss || d == Dep::kCompound || d == Dep::kAmod || d == Dep::kFlat) {
         int m = Mention(c);
         if (m >= 0 && nonstate &&
-            in_.doc->entities[in_.doc->mentions[m].entity].kind == graph::EntityKind::kCountry)
+            in_.doc->entities[in_.MentionOf(m).entity].kind == graph::EntityKind::kCountry)
           m = -1;
         // "a UN-backed mission" is not the UN.
-        if (m >= 0 && in_.doc->mentions[m].form == MentionForm::kCompoundAdj) m = -1;
+        if (m >= 0 && in_.MentionOf(m).form == MentionForm::kCompoundAdj) m = -1;
         if (m < 0 && d == Dep::kCompound) {
           // "the ISIS group bastion": the compound's own compound.
           for (uint32_t cc : Kids(c))
@@ -359,8 +359,8 @@ class Tree {
         }
         // A possessive names the holder ("Iraq's army"), unless it is a
         // pronoun beside a demonym ("his Lebanese counterpart").
-        const bool pronoun = m >= 0 && in_.doc->mentions[m].form == MentionForm::kPronoun;
-        const bool best_pronoun = best >= 0 && in_.doc->mentions[best].form == MentionForm::kPronoun;
+        const bool pronoun = m >= 0 && in_.MentionOf(m).form == MentionForm::kPronoun;
+        const bool best_pronoun = best >= 0 && in_.MentionOf(best).form == MentionForm::kPronoun;
         if (m >= 0 && (best < 0 || ((d == Dep::kNmodPoss || best_pronoun) && !pronoun))) best = m;
       }
     }
@@ -386,9 +386,9 @@ class Tree {
     return false;
   }
   void Push(int m, std::vector<int>* out) const {
-    const uint32_t e = in_.doc->mentions[m].entity;
+    const uint32_t e = in_.MentionOf(m).entity;
     for (int o : *out)
-      if (in_.doc->mentions[o].entity == e) return;
+      if (in_.MentionOf(o).entity == e) return;
     out->push_back(m);
   }
 
@@ -636,13 +636,13 @@ void Emit(const Tree& t, const std::vector<int>& sources, const std::vector<int>
   const DocAnalysis& doc = *t.in().doc;
   for (int s : sources)
     for (int g : targets) {
-      if (doc.mentions[s].entity == doc.mentions[g].entity) continue;
+      if (t.in().MentionOf(s).entity == t.in().MentionOf(g).entity) continue;
       if (++n > 16) return;
       RelationType ty = type;
       // Troops sent to a UN or AU mission are a contribution to it (CAMEO
       // 074, peacekeeping), not a deployment against anyone.
       if (ty == RelationType::kDeployedTo &&
-          (doc.entities[doc.mentions[g].entity].kind == graph::EntityKind::kInternationalOrg ||
+          (doc.entities[t.in().MentionOf(g).entity].kind == graph::EntityKind::kInternationalOrg ||
            HelpfulDeployment(t, tb)))
         ty = RelationType::kAided;
       out->push_back({s, g, ty, modality, tb, te, conf});
@@ -654,7 +654,7 @@ void EmitPairs(const Tree& t, const std::vector<int>& actors, RelationType type,
                uint32_t tb, uint32_t te, float conf, std::vector<TreeEvent>* out) {
   for (size_t i = 0; i < actors.size() && i < 6; ++i)
     for (size_t j = i + 1; j < actors.size() && j < 6; ++j)
-      if (t.in().doc->mentions[actors[i]].entity != t.in().doc->mentions[actors[j]].entity)
+      if (t.in().MentionOf(actors[i]).entity != t.in().MentionOf(actors[j]).entity)
         out->push_back({actors[i], actors[j], type, modality, tb, te, conf});
 }
 
@@ -742,7 +742,7 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
       if (o < 0 || t.L(static_cast<uint32_t>(o)) != p.object_key) continue;
       // A named actor ("the Lebanese Armed Forces") is no theme noun.
       if (int m = t.Mention(static_cast<uint32_t>(o));
-          m >= 0 && t.in().doc->mentions[m].form == MentionForm::kName)
+          m >= 0 && t.in().MentionOf(m).form == MentionForm::kName)
         continue;
       object_noun = o;
     }
@@ -796,7 +796,7 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
         // Only a place ("in response to protests at the embassy" is none).
         for (size_t i = 0; i < targets.size(); ++i) {
           const graph::EntityKind kind =
-              t.in().doc->entities[t.in().doc->mentions[targets[i]].entity].kind;
+              t.in().doc->entities[t.in().MentionOf(targets[i]).entity].kind;
           if (kind != graph::EntityKind::kLocation && kind != graph::EntityKind::kCountry &&
               kind != graph::EntityKind::kFacility)
             targets.clear();

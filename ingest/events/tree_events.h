@@ -47,7 +47,7 @@ namespace geokg::ingest {
 class EventLexicon;
 
 struct TreeEvent {
-  int source = -1;  // mention indices (DocAnalysis::mentions)
+  int source = -1;  // mention indices: DocAnalysis::mentions, then candidates (TreeInput::MentionOf)
   int target = -1;
   graph::RelationType type = graph::RelationType::kAttacked;
   graph::Modality modality = graph::Modality::kAsserted;
@@ -60,9 +60,17 @@ struct TreeInput {
   const DocAnalysis* doc = nullptr;
   uint32_t first_token = 0;  // of the sentence
   std::span<const std::string_view> words;   // the sentence's tokens, as written
-  std::span<const int> mention_at;           // sentence token -> longest mention covering it, or -1
+  // Sentence token -> longest mention covering it, or -1. Indices from
+  // doc->mentions.size() up are candidate names (doc->candidates), which
+  // only FindTreeEvents's argument finding reads.
+  std::span<const int> mention_at;
   const parse::SentenceParse* parse = nullptr;
   const EventLexicon* lexicon = nullptr;
+
+  const Mention& MentionOf(int m) const {
+    const size_t k = static_cast<size_t>(m);
+    return k < doc->mentions.size() ? doc->mentions[k] : doc->candidates[k - doc->mentions.size()];
+  }
 };
 
 struct TreeScratch {

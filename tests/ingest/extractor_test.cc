@@ -326,3 +326,30 @@ TEST_CASE("extractor: attacking someone's policy is criticism, not an attack", "
   DocRecord raid = ExtractText("Russian forces attacked Ukraine's eastern border posts on Monday.\n");
   CHECK(Count(raid, "Russia", RelationType::kCondemned, "Ukraine") == 0);
 }
+
+TEST_CASE("extractor: an unknown name is an actor only as an event's argument", "[ingest][extractor]") {
+  // Names no lexicon lists: a node when they take part in an event, none
+  // when they are only mentioned.
+  DocRecord rec = ExtractText("Indian police arrested Zarvesh Okonkwo-Lindqvist on Saturday.\n"
+                              "The Kovalenko Relief Foundation said it would monitor the case.\n"
+                              "Japan summoned Tarik Vandersloot over the remarks.\n");
+  const bool arrested = Any(rec, "", RelationType::kArrested, "Zarvesh Okonkwo-Lindqvist");
+  CHECK_FALSE(arrested);  // a hyphenated word is no name candidate
+  int japan_to_him = 0;
+  for (const auto& r : rec.relations)
+    japan_to_him += NameOf(rec, r.key.source) == "Japan" && NameOf(rec, r.key.target) == "Tarik Vandersloot" &&
+                    !geokg::graph::InfoOf(r.key.type).structural;
+  CHECK(japan_to_him == 1);
+  bool foundation_node = false, person_node = false;
+  for (const auto& e : rec.entities) {
+    foundation_node |= e.name == "Kovalenko Relief Foundation";
+    if (e.name == "Tarik Vandersloot") {
+      person_node = true;
+      CHECK(e.kind == geokg::graph::EntityKind::kPerson);
+    }
+  }
+  CHECK_FALSE(foundation_node);  // named, but in no event
+  CHECK(person_node);
+  // A mentioned-only candidate has no mention count either.
+  for (const auto& m : rec.mentions) CHECK(NameOf(rec, m.entity) != "Kovalenko Relief Foundation");
+}

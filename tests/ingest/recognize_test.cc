@@ -852,3 +852,40 @@ TEST_CASE("definite institutions need evidence and no qualifier", "[ingest][reco
                     &indefinite);
   CHECK(MentionOf(indefinite, "government") == nullptr);
 }
+
+TEST_CASE("candidate names: unknown capitalised names, kinds guessed, not mentions", "[ingest][recognize]") {
+  DocAnalysis d;
+  ingest::Recognize(*FixtureLexicon(),
+                    "Officials said Zarvesh Okonkwo met the Kovalenko Relief Foundation and NHTSA on Nov. 2.\n"
+                    "Iranian leaders and the Agency for Fisheries Oversight spoke to Vandersloot.\n"
+                    "Vandersloot arrived in Baghdad.\n",
+                    &d);
+  auto candidate = [&](std::string_view name) -> const graph::Entity* {
+    for (const Mention& c : d.candidates)
+      if (d.entities[c.entity].name == name) return &d.entities[c.entity];
+    return nullptr;
+  };
+  const graph::Entity* person = candidate("Zarvesh Okonkwo");
+  REQUIRE(person);
+  CHECK(person->kind == graph::EntityKind::kPerson);
+  const graph::Entity* foundation = candidate("Kovalenko Relief Foundation");
+  REQUIRE(foundation);
+  CHECK(foundation->kind == graph::EntityKind::kOrganization);
+  const graph::Entity* acronym = candidate("NHTSA");
+  REQUIRE(acronym);
+  CHECK(acronym->kind == graph::EntityKind::kOrganization);
+  const graph::Entity* agency = candidate("Agency for Fisheries Oversight");
+  REQUIRE(agency);
+  CHECK(agency->kind == graph::EntityKind::kGovernmentBody);
+  CHECK(candidate("Vandersloot"));       // mid-sentence: a surname
+  CHECK_FALSE(candidate("Nov"));         // a month
+  CHECK_FALSE(candidate("Officials"));   // a sentence's first word
+  CHECK_FALSE(candidate("Iranian"));     // the lexicon knows it
+  CHECK_FALSE(candidate("Baghdad"));
+  // Candidates are no mentions: no trigger rule, pronoun or count reads them.
+  for (const Mention& m : d.mentions) CHECK(d.entities[m.entity].name != "Zarvesh Okonkwo");
+  // The second "Vandersloot" opens a sentence, where a single word is no name.
+  int vandersloot = 0;
+  for (const Mention& c : d.candidates) vandersloot += d.entities[c.entity].name == "Vandersloot";
+  CHECK(vandersloot == 1);
+}

@@ -44,13 +44,6 @@ const Sentence* SentenceStarting(const DocAnalysis& d, std::string_view prefix) 
   return nullptr;
 }
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 }  // namespace
 
 TEST_CASE("abbreviations do not end sentences", "[ingest][text]") {

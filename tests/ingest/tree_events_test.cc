@@ -26,12 +26,6 @@ using graph::RelationType;
 using parse::Dep;
 using parse::Upos;
 
-RelationType Type(std::string_view name) {
-  auto t = graph::ParseRelationType(name);
-  REQUIRE(t.has_value());
-  return *t;
-}
-
 // A small event lexicon written for these tests.
 const EventLexicon& TestLexicon() {
   static std::unique_ptr<EventLexicon> lexicon = [] {
