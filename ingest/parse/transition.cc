@@ -262,12 +262,20 @@ void ArcParser::Parse(const ParseInput& in, ParseState* s) const {
   uint64_t feats[kMaxMoveFeatures];
   float scores[kDepCount];
   while (!s->Terminal()) {
-    int k = MoveFeatures(*s, in, feats);
-    float ms[kMoveCount] = {0, 0, 0};
-    moves_.AddScores(feats, k, ms);
-    int best = -1;
-    for (int m = 0; m < kMoveCount; ++m)
-      if (s->Valid(m) && (best < 0 || ms[m] > ms[best])) best = m;
+    bool valid[kMoveCount];
+    int n_valid = 0, best = -1;
+    for (int m = 0; m < kMoveCount; ++m) n_valid += valid[m] = s->Valid(m);
+    if (n_valid == 1) {
+      // A forced move (empty stack, or the buffer at the root: about one
+      // transition in six) needs no scores.
+      best = valid[kShift] ? kShift : valid[kLeft] ? kLeft : kRight;
+    } else {
+      int k = MoveFeatures(*s, in, feats);
+      float ms[kMoveCount] = {0, 0, 0};
+      moves_.AddScores(feats, k, ms);
+      for (int m = 0; m < kMoveCount; ++m)
+        if (valid[m] && (best < 0 || ms[m] > ms[best])) best = m;
+    }
     int lab = kNoLabel;
     if (best != kShift) {
       int h = ArcHead(*s, best), d = s->stack.back();
