@@ -25,8 +25,8 @@ namespace geokg::ingest::parse {
 
 inline constexpr char kModelMagic[8] = {'G', 'K', 'P', 'A', 'R', 'S', 'E', '\0'};
 // 2: sections aligned to 64 bytes, weight tables with dense rows, the
-// transition model in buckets of one cache line.
-inline constexpr uint32_t kModelVersion = 2;
+// transition model in buckets of one cache line. 3: FeatureKey changed.
+inline constexpr uint32_t kModelVersion = 3;
 
 uint64_t Checksum64(const void* data, size_t bytes);
 

@@ -279,10 +279,14 @@ void ArcParser::Parse(const ParseInput& in, ParseState* s) const {
     int lab = kNoLabel;
     if (best != kShift) {
       int h = ArcHead(*s, best), d = s->stack.back();
-      int kl = LabelFeatures(*s, in, h, d, feats);
-      std::fill(scores, scores + kDepCount, 0.0f);
-      labels_.AddScores(feats, kl, scores);
-      lab = BestLabel(scores, h == s->n);
+      if (h == s->n) {
+        lab = static_cast<int>(Dep::kRoot);  // what BestLabel gives the root's dependent, whatever the scores
+      } else {
+        int kl = LabelFeatures(*s, in, h, d, feats);
+        std::fill(scores, scores + kDepCount, 0.0f);
+        labels_.AddScores(feats, kl, scores);
+        lab = BestLabel(scores, false);
+      }
     }
     s->Apply(best, lab);
   }
