@@ -71,8 +71,22 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
   uint32_t end_candidate = first_candidate;
   while (end_candidate < doc_.candidates.size() && doc_.candidates[end_candidate].sentence == si_)
     ++end_candidate;
-  if (first >= 0 && end_candidate > first_candidate) two = agent = true;
-  if (!two || !agent) return;
+  // Without two known actors, a candidate must stand next to the event
+  // word ("police arrested Disha Ravi", "NHTSA opened an investigation"):
+  // news names many people and companies in sentences that hold no event
+  // between them and a known actor, and parsing is most of ingest's cost.
+  const bool known_pair = two && agent;
+  if (!known_pair && (first < 0 || end_candidate == first_candidate)) return;
+  auto next_to_candidate = [&](uint32_t i) {
+    constexpr uint32_t kReach = 2;
+    const uint32_t at = v_.first_token() + i;
+    for (uint32_t c = first_candidate; c < end_candidate; ++c) {
+      const Mention& m = doc_.candidates[c];
+      if ((m.last_token <= at && at - m.last_token < kReach) || (m.first_token > at && m.first_token - at <= kReach))
+        return true;
+    }
+    return false;
+  };
 
   // A word outside the actors that may be a form of a lexicon verb or noun,
   // neither generic nor only a CAMEO word of cooperation (EventLexicon::
@@ -82,21 +96,22 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
   // when an actor follows it closely ("will meet Abe", "gave $2 million to
   // Nigeria"), as it does in most of the events it names.
   constexpr uint32_t kGenericReach = 7;
-  bool candidate = false;
-  for (uint32_t i = 0; i < n && !candidate; ++i) {
+  bool trigger = false;
+  for (uint32_t i = 0; i < n && !trigger; ++i) {
     if (v_.MentionAt(i) >= 0 || v_.IsPunct(i) || v_.IsNumber(i)) continue;
     uint64_t lemma = 0;
     if (!events_->lexicon->MaybeTrigger(TokenKey(doc_.TokenText(v_.first_token() + i)), &lemma) ||
         !events_->lexicon->IsStrong(lemma))
       continue;
+    if (!known_pair && !next_to_candidate(i)) continue;
     if (!IsGenericLemma(lemma)) {
-      candidate = true;
+      trigger = true;
     } else if (events_->lexicon->HasOwn(lemma)) {
-      for (uint32_t j = i + 1; j < n && j <= i + kGenericReach && !candidate; ++j)
-        candidate = v_.MentionAt(j) >= 0;
+      for (uint32_t j = i + 1; j < n && j <= i + kGenericReach && !trigger; ++j)
+        trigger = v_.MentionAt(j) >= 0;
     }
   }
-  if (!candidate) return;
+  if (!trigger) return;
 
   // Each multi-word actor is parsed as one word (its last), so that the
   // parser, trained on web text, does not have to read "Israeli Prime
