@@ -143,8 +143,8 @@ class MoveModel {
   static size_t Home(uint64_t key, size_t n_buckets) {
     return static_cast<size_t>(((key >> 32) * static_cast<uint64_t>(n_buckets)) >> 32);
   }
-  // The bucket table of a sparse table of at most 3 classes (load about
-  // 0.7 of the bucket slots).
+  // The bucket table of a sparse table of at most 3 classes (a bucket a
+  // key).
   static std::vector<MoveBucket> FromSparse(std::span<const FeatureSlot> slots, std::span<const WeightEntry> entries);
 
  private:
@@ -165,7 +165,7 @@ class AveragedPerceptron {
   // One training instance seen (advances the averaging clock).
   void Tick() { ++time_; }
 
-  // The averaged weights as an open-addressing table (load <= 0.7) and
+  // The averaged weights as an open-addressing table (load <= 0.35) and
   // its weights, dropping weights with |w| < min_abs and features updated
   // fewer than min_updates times. Features left with weights for at least
   // `dense_min` classes get a dense row.
