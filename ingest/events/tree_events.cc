@@ -164,6 +164,7 @@ struct Classes {
   LemmaSet help_verbs{"help", "train", "assist", "support", "rebuild", "reconstruct", "feed", "treat",
                       "distribute", "deliver", "evacuate", "rescue"};
   LemmaSet visit_nouns{"visit", "trip", "tour", "stay", "journey", "mission", "term", "tenure"};
+  LemmaSet border_nouns{"border", "frontier", "boundary", "line", "crossing"};
   LemmaSet relative{"who", "which", "that", "whom", "whose"};
   LemmaSet of_from{"of", "from"};
   LemmaSet between{"between", "among", "amongst"};
@@ -262,6 +263,9 @@ class Tree {
     queue[qe++] = h;
     while (qb < qe) {
       const uint32_t x = queue[qb++];
+      // "a post near the border with Mali": a border's "with" names the
+      // neighbour, not where the target is.
+      if (x != h && C().border_nouns.Has(L(x))) continue;
       const bool unknown_name = UnknownName(x);
       for (uint32_t c : Kids(x)) {
         const Dep d = D(c);
@@ -380,7 +384,12 @@ class Tree {
       for (uint32_t c : Kids(h)) {
         if (!IsNmod(D(c)) || !C().of_from.Has(CaseOf(c))) continue;
         size_t before = out->size();
-        if (OneActor(c, out)) return out->size() > before;
+        if (OneActor(c, out)) {
+          // "fighters from X and from Y": both.
+          for (uint32_t g : Kids(c))
+            if (D(g) == Dep::kConj) OneActor(g, out);
+          return out->size() > before;
+        }
       }
     }
     return false;
