@@ -191,6 +191,13 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
     const uint32_t tb = s_.tree_begin[e.trigger_begin], te = s_.tree_begin[e.trigger_end];
     Modality modality = e.modality;
     if (v_.Quoted(tb)) modality = Weaker(modality, Modality::kReported);
+    if (e.target >= candidate_base) {
+      // One capitalised word as an object is as often a place, a product
+      // or a company ("Detroit", "Amazon") as a person: only acronyms
+      // stand there. As a subject it is most often a surname ("Suharto").
+      const Mention& c = in.MentionOf(e.target);
+      if (c.last_token - c.first_token == 1 && !(doc_.tokens[c.first_token].flags & kTokAllCaps)) continue;
+    }
     if (e.source >= candidate_base || e.target >= candidate_base) {
       // A candidate name has no place in the sentence view: straight to
       // the entity checks.

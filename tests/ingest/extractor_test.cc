@@ -350,6 +350,12 @@ TEST_CASE("extractor: an unknown name is an actor only as an event's argument", 
   }
   CHECK_FALSE(foundation_node);  // named, but in no event
   CHECK(person_node);
+  // One unknown capitalised word as an object may be a place or a thing.
+  DocRecord single = ExtractText("Japan summoned the envoy of Kovalenkia.\nIndian police arrested Vandersloot.\n");
+  for (const auto& r : single.relations) {
+    CHECK(NameOf(single, r.key.target) != "Kovalenkia");
+    CHECK(NameOf(single, r.key.target) != "Vandersloot");
+  }
   // A mentioned-only candidate has no mention count either.
   for (const auto& m : rec.mentions) CHECK(NameOf(rec, m.entity) != "Kovalenko Relief Foundation");
 }
