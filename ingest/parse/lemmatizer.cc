@@ -74,32 +74,49 @@ bool Lemmatizer::Known(std::string_view lemma, int wn_pos) const {
 
 uint32_t Lemmatizer::WordClasses(std::string_view form, std::string* low) const {
   NormalizeWord(form, low);
-  std::string_view w = *low;
-  uint32_t c = 0;
-  if (Known(w, kWnNoun)) c |= kWcNoun;
-  if (Known(w, kWnVerb)) c |= kWcVerb;
-  if (Known(w, kWnAdj)) c |= kWcAdj;
-  if (Known(w, kWnAdv)) c |= kWcAdv;
-  std::string_view lemma;
-  if (Lookup(w, kExcSeed + kWnNoun, &lemma)) c |= kWcNounExc;
-  if (Lookup(w, kExcSeed + kWnVerb, &lemma)) c |= kWcVerbExc;
-  if (Lookup(w, kExcSeed + kWnAdj, &lemma)) c |= kWcAdjExc;
+  const std::string_view w = *low;
+  // Every key the answer depends on, prefetched before any is read: up to
+  // ~20 lookups in a table too big for the cache.
+  struct Probe {
+    uint64_t key;
+    uint32_t bit;
+    bool lemma;  // an exception list entry (a lemma in the blob), else a known lemma
+  };
+  Probe probes[48];
+  int n = 0;
+  auto add = [&](std::string_view word, uint64_t seed, uint32_t bit, bool lemma) {
+    probes[n] = Probe{HashString(word, seed) | 1, bit, lemma};
+    table_.Prefetch(probes[n].key);
+    ++n;
+  };
+  add(w, kIndexSeed + kWnNoun, kWcNoun, false);
+  add(w, kIndexSeed + kWnVerb, kWcVerb, false);
+  add(w, kIndexSeed + kWnAdj, kWcAdj, false);
+  add(w, kIndexSeed + kWnAdv, kWcAdv, false);
+  add(w, kExcSeed + kWnNoun, kWcNounExc, true);
+  add(w, kExcSeed + kWnVerb, kWcVerbExc, true);
+  add(w, kExcSeed + kWnAdj, kWcAdjExc, true);
+  // A regular inflection: a rule's stem (for verbs also undoubled) is a lemma.
   std::string cand;
-  auto inflected = [&](const Rule* rules, size_t n, int wn) {
-    for (size_t r = 0; r < n; ++r) {
+  auto inflected = [&](const Rule* rules, size_t n_rules, int wn, uint32_t bit) {
+    for (size_t r = 0; r < n_rules; ++r) {
       if (!EndsWith(w, rules[r].suffix) || w.size() <= rules[r].suffix.size() + 1) continue;
       cand.assign(w.substr(0, w.size() - rules[r].suffix.size()));
       cand.append(rules[r].replacement);
-      if (Known(cand, wn)) return true;
-      if (wn == kWnVerb && cand.size() >= 3 && cand[cand.size() - 1] == cand[cand.size() - 2] &&
-          Known(std::string_view(cand).substr(0, cand.size() - 1), wn))
-        return true;
+      add(cand, kIndexSeed + wn, bit, false);
+      if (wn == kWnVerb && cand.size() >= 3 && cand[cand.size() - 1] == cand[cand.size() - 2])
+        add(std::string_view(cand).substr(0, cand.size() - 1), kIndexSeed + wn, bit, false);
     }
-    return false;
   };
-  if (inflected(kNounRules, std::size(kNounRules), kWnNoun)) c |= kWcInflectedNoun;
-  if (inflected(kVerbRules, std::size(kVerbRules), kWnVerb)) c |= kWcInflectedVerb;
-  if (inflected(kAdjRules, std::size(kAdjRules), kWnAdj)) c |= kWcInflectedAdj;
+  inflected(kNounRules, std::size(kNounRules), kWnNoun, kWcInflectedNoun);
+  inflected(kVerbRules, std::size(kVerbRules), kWnVerb, kWcInflectedVerb);
+  inflected(kAdjRules, std::size(kAdjRules), kWnAdj, kWcInflectedAdj);
+  uint32_t c = 0;
+  for (int i = 0; i < n; ++i) {
+    if ((c & probes[i].bit) != 0) continue;
+    const MapSlot* s = table_.Find(probes[i].key);
+    if (s != nullptr && (!probes[i].lemma || s->value + s->extra <= blob_.size())) c |= probes[i].bit;
+  }
   return c;
 }
 

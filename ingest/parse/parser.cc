@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 
+#include "ingest/parse/hash.h"
 #include "ingest/parse/lemmatizer.h"
 #include "ingest/parse/model_file.h"
 #include "ingest/parse/model_layout.h"
@@ -42,9 +43,23 @@ struct Workspace {
   ParseState state;
   // Word classes of recently seen words (direct-mapped by the form's
   // hash): they cost up to ~20 table lookups a word.
-  static constexpr size_t kClassCache = 4096;
-  std::vector<uint64_t> class_key = std::vector<uint64_t>(kClassCache, 0);
-  std::vector<uint64_t> class_value = std::vector<uint64_t>(kClassCache, 0);
+  struct CachedClasses {
+    uint64_t key = 0;  // 0: empty
+    uint64_t value = 0;
+  };
+  static constexpr size_t kClassCache = 16384;
+  std::vector<CachedClasses> classes_of = std::vector<CachedClasses>(kClassCache);
+  // Lemmas of recently seen (form, Penn tag) pairs (direct-mapped by a hash
+  // of both; lemmas of up to 31 bytes): a lemma costs up to a dozen table
+  // lookups and string operations, and text repeats its words.
+  struct CachedLemma {
+    uint64_t key = 0;  // 0: empty
+    uint64_t lemma_key = 0;
+    uint8_t size = 0;
+    char text[31];
+  };
+  static constexpr size_t kLemmaCache = 4096;
+  std::vector<CachedLemma> lemmas = std::vector<CachedLemma>(kLemmaCache);
 };
 Workspace& ThreadWorkspace() {
   thread_local Workspace ws;
@@ -139,12 +154,12 @@ void Model::Tag(std::span<const std::string_view> words, SentenceParse* out) con
   ComputeWordInfo(words, &ws.words, &ws.scratch);
   for (int i = 0; i < n; ++i) {
     uint64_t key = ws.words[i].exact | 1;
-    size_t slot = key % Workspace::kClassCache;
-    if (ws.class_key[slot] != key) {
-      ws.class_key[slot] = key;
-      ws.class_value[slot] = impl_->lemmatizer.WordClasses(words[i], &ws.scratch) + 1;
+    Workspace::CachedClasses& c = ws.classes_of[key % Workspace::kClassCache];
+    if (c.key != key) {
+      c.key = key;
+      c.value = impl_->lemmatizer.WordClasses(words[i], &ws.scratch) + 1;
     }
-    ws.words[i].lex = ws.class_value[slot];
+    ws.words[i].lex = c.value;
   }
   ws.first.resize(n);
   ws.classes.resize(n);
@@ -163,10 +178,24 @@ void Model::Tag(std::span<const std::string_view> words, SentenceParse* out) con
     const TagPair& p = impl_->tagger.pair(ws.classes[i]);
     out->upos[i] = static_cast<Upos>(p.upos);
     out->xpos[i] = p.xpos;
-    size_t begin = out->lemma_text.size();
-    impl_->lemmatizer.Lemmatize(words[i], p.xpos, &out->lemma_text, &ws.scratch);
+    const uint64_t key = HashString(words[i], 1000 + p.xpos) | 1;
+    Workspace::CachedLemma& c = ws.lemmas[key % Workspace::kLemmaCache];
+    if (c.key == key) {
+      out->lemma_text.append(c.text, c.size);
+      out->lemma_key[i] = c.lemma_key;
+    } else {
+      size_t begin = out->lemma_text.size();
+      impl_->lemmatizer.Lemmatize(words[i], p.xpos, &out->lemma_text, &ws.scratch);
+      std::string_view lemma = std::string_view(out->lemma_text).substr(begin);
+      out->lemma_key[i] = TokenKey(lemma);
+      if (lemma.size() <= sizeof c.text) {
+        c.key = key;
+        c.lemma_key = out->lemma_key[i];
+        c.size = static_cast<uint8_t>(lemma.size());
+        lemma.copy(c.text, lemma.size());
+      }
+    }
     out->lemma_end[i] = static_cast<uint32_t>(out->lemma_text.size());
-    out->lemma_key[i] = TokenKey(std::string_view(out->lemma_text).substr(begin));
   }
 }
 

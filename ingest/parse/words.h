@@ -51,6 +51,9 @@ class FrozenMap {
     slots_ = slots;
     mask_ = slots.empty() ? 0 : slots.size() - 1;
   }
+  void Prefetch(uint64_t key) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[key & mask_]);
+  }
   const MapSlot* Find(uint64_t key) const {
     if (slots_.empty()) return nullptr;
     for (size_t i = key & mask_;; i = (i + 1) & mask_) {
