@@ -70,14 +70,17 @@ void Recognizer::FindCandidates() {
     const Sentence& sent = doc.sentences[s];
     if (sent.noise) continue;
     const uint32_t b = sent.first_token, e = std::min(n, sent.first_token + sent.token_count);
-    // A line in capitals (a wire headline) has no names to tell apart.
-    uint32_t caps = 0, words = 0;
+    // A line in capitals or in title case (a headline) has no names to
+    // tell apart from its other words.
+    uint32_t caps = 0, capitalised = 0, words = 0;
     for (uint32_t i = b; i < e; ++i) {
       if (Flags(i) & (kTokPunct | kTokNumber)) continue;
       ++words;
       if (Flags(i) & kTokAllCaps) ++caps;
+      if (Flags(i) & kTokCapitalized) ++capitalised;
     }
     if (words >= 3 && caps * 10 >= words * 6) continue;
+    if (words >= 4 && capitalised * 10 >= words * 7) continue;
     for (uint32_t i = b; i < e;) {
       auto name_word = [&](uint32_t k) {
         const uint16_t f = Flags(k);

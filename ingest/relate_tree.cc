@@ -46,6 +46,26 @@ std::string_view Relater::ParsedWord(int mention, uint32_t last) const {
   return doc_.entities[m.entity].kind == EntityKind::kPerson ? "Smith" : "Iraq";
 }
 
+// The first token after a dateline ("KABUL, Afghanistan -", "LONDON
+// (Reuters) -", "Canadian Press - VANCOUVER (CP) -"): capitalised words,
+// places, agencies and punctuation up to a dash in the first words. The
+// parser would read the place as the sentence's subject. 0 if none.
+uint32_t Relater::DatelineEnd() const {
+  constexpr uint32_t kMaxDateline = 12;
+  uint32_t end = 0;
+  for (uint32_t i = 0; i < v_.size() && i < kMaxDateline; ++i) {
+    const std::string_view w = v_.W(i);
+    if (w == "-" || w == "--" || w == "\u2014" || w == "\u2013") {
+      end = i + 1;
+      continue;
+    }
+    if (v_.IsPunct(i) || v_.MentionAt(i) >= 0) continue;
+    if (v_.Tok(i).flags & kTokCapitalized) continue;
+    break;
+  }
+  return end < v_.size() ? end : 0;
+}
+
 void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
   s_.tree_triggers.clear();
   const uint32_t n = v_.size();
@@ -123,7 +143,7 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
   const uint32_t sentence_first = v_.first_token();
   const int candidate_base = static_cast<int>(doc_.mentions.size());
   uint32_t next_candidate = first_candidate;
-  for (uint32_t i = 0; i < n;) {
+  for (uint32_t i = DatelineEnd(); i < n;) {
     const int m = v_.MentionAt(i);
     uint32_t end = i + 1;
     if (m >= 0) {

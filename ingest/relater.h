@@ -105,6 +105,7 @@ class Relater {
   void ProcessNominal(Record& r);
   void TreeEvents(uint32_t first_mention, uint32_t end_mention);
   std::string_view ParsedWord(int mention, uint32_t last) const;
+  uint32_t DatelineEnd() const;
 
   // --- argument finding (sentence-relative token indices)
   SubjectHow FindSubject(uint32_t pos, Args* out, int* from_record, uint32_t* subject_end);

@@ -359,3 +359,10 @@ TEST_CASE("extractor: an unknown name is an actor only as an event's argument", 
   // A mentioned-only candidate has no mention count either.
   for (const auto& m : rec.mentions) CHECK(NameOf(rec, m.entity) != "Kovalenko Relief Foundation");
 }
+
+TEST_CASE("extractor: a dateline is not read as the sentence's subject", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("KABUL, Afghanistan - Pakistani troops shelled a village in Helmand on Sunday.\n");
+  CHECK(Any(rec, "Pakistan Armed Forces", RelationType::kAttacked, ""));
+  for (const auto& r : rec.relations)
+    if (!geokg::graph::InfoOf(r.key.type).structural) CHECK(NameOf(rec, r.key.source) != "Kabul");
+}
