@@ -57,7 +57,7 @@ void LinearModel::AddScores(const uint64_t* feats, size_t n, float* scores) cons
   const WeightEntry* entries = weights_.entries.data();
   for (size_t base = 0; base < n; base += kBatch) {
     size_t m = n - base < kBatch ? n - base : kBatch;
-    for (size_t i = 0; i < m; ++i) __builtin_prefetch(&slots_[feats[base + i] & mask_]);
+    for (size_t i = 0; i < m; ++i) PrefetchLine(&slots_[feats[base + i] & mask_]);
     size_t k = 0;
     for (size_t i = 0; i < m; ++i) {
       const FeatureSlot* s = Find(feats[base + i]);
@@ -71,7 +71,7 @@ void LinearModel::AddScores(const uint64_t* feats, size_t n, float* scores) cons
         p = reinterpret_cast<const char*>(entries + s->begin);
         bytes = (s->end - s->begin) * sizeof(WeightEntry);
       }
-      for (size_t off = 0; off < bytes && off < 512; off += 64) __builtin_prefetch(p + off);
+      for (size_t off = 0; off < bytes && off < 512; off += 64) PrefetchLine(p + off);
       found[k++] = s;
     }
     for (size_t i = 0; i < k; ++i) {

@@ -14,6 +14,8 @@
 #include <string_view>
 #include <vector>
 
+#include "ingest/parse/prefetch.h"
+
 namespace geokg::ingest::parse {
 
 // One feature's weights: entries [begin, end) of the sparse entries, or,
@@ -121,7 +123,7 @@ class MoveModel {
       const size_t m = n - base < 128 ? n - base : 128;
       for (size_t i = 0; i < m; ++i) {
         home[i] = Home(feats[base + i], nb);
-        __builtin_prefetch(&buckets_[home[i]]);
+        PrefetchLine(&buckets_[home[i]]);
       }
       for (size_t i = 0; i < m; ++i) {
         const uint64_t key = feats[base + i];

@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "ingest/parse/prefetch.h"
+
 namespace geokg::ingest::parse {
 
 enum WordFlag : uint64_t {
@@ -52,7 +54,7 @@ class FrozenMap {
     mask_ = slots.empty() ? 0 : slots.size() - 1;
   }
   void Prefetch(uint64_t key) const {
-    if (!slots_.empty()) __builtin_prefetch(&slots_[key & mask_]);
+    if (!slots_.empty()) PrefetchLine(&slots_[key & mask_]);
   }
   const MapSlot* Find(uint64_t key) const {
     if (slots_.empty()) return nullptr;
