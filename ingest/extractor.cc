@@ -1,6 +1,7 @@
 #include "ingest/extractor.h"
 
 #include <algorithm>
+#include <cctype>
 #include <unordered_map>
 
 #include "ingest/analysis.h"
@@ -48,12 +49,42 @@ Status Extractor::Create(const ExtractorOptions& options, std::unique_ptr<Extrac
   return Status::Ok();
 }
 
+namespace {
+// True if the text's first line already gives the title, give or take a
+// trailing source mark ("... (AP)") and case.
+bool TitleRepeated(std::string_view text, std::string_view title) {
+  const size_t nl = text.find('\n');
+  std::string_view first = text.substr(0, nl);
+  while (!first.empty() && (first.back() == ' ' || first.back() == '\r')) first.remove_suffix(1);
+  if (first.size() < 8) return false;
+  const size_t n = std::min(first.size(), title.size());
+  size_t same = 0;
+  while (same < n && std::tolower(static_cast<unsigned char>(first[same])) ==
+                         std::tolower(static_cast<unsigned char>(title[same])))
+    ++same;
+  return same >= std::min<size_t>(n, 40);
+}
+}  // namespace
+
 graph::DocRecord Extractor::Extract(const Document& doc) const {
   graph::DocRecord record;
   record.meta = doc.meta;
   thread_local DocAnalysis analysis;
   analysis.Clear();
-  Recognize(*lexicon_, doc.text, &analysis);
+  // A headline given apart from the text (a JSONL "title" field) is read
+  // as the text's first line, as a text file's headline is: news puts its
+  // main event there. Evidence offsets then count from the headline.
+  std::string_view text = doc.text;
+  thread_local std::string with_title;
+  const std::string& title = doc.meta.title;
+  if (!title.empty() && title.size() < 512 && title.find('\n') == std::string::npos &&
+      doc.text.compare(0, title.size(), title) != 0 && !TitleRepeated(doc.text, title)) {
+    with_title.assign(title);
+    with_title.append("\n\n");
+    with_title.append(doc.text);
+    text = with_title;
+  }
+  Recognize(*lexicon_, text, &analysis);
   EventModels events{parser_.get(), events_.get()};
   Relate(triggers_, lexicon_.get(), analysis, doc.meta, &record.relations, &events);
   record.meta.sentences = static_cast<uint32_t>(analysis.sentences.size());

@@ -143,6 +143,16 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
   const uint32_t sentence_first = v_.first_token();
   const int candidate_base = static_cast<int>(doc_.mentions.size());
   uint32_t next_candidate = first_candidate;
+  // A headline in title case ("Iran Warns Its Missiles Can Hit Israel")
+  // reads as a run of names to a parser trained on ordinary text: its
+  // words other than actors are given in lower case.
+  uint32_t capitalised = 0, plain_words = 0;
+  for (uint32_t i = 0; i < n; ++i) {
+    if (v_.MentionAt(i) >= 0 || v_.IsPunct(i) || v_.IsNumber(i)) continue;
+    ++plain_words;
+    if (v_.Tok(i).flags & kTokCapitalized) ++capitalised;
+  }
+  const bool title_case = plain_words >= 3 && capitalised * 10 >= plain_words * 7;
   for (uint32_t i = DatelineEnd(); i < n;) {
     const int m = v_.MentionAt(i);
     uint32_t end = i + 1;
@@ -161,7 +171,7 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
         s_.words.push_back(doc_.entities[c.entity].kind == EntityKind::kPerson ? "Smith" : "Iraq");
         s_.tree_mention_at.push_back(candidate_base + static_cast<int>(next_candidate));
       } else {
-        s_.words.push_back(doc_.TokenText(sentence_first + i));
+        s_.words.push_back(title_case ? v_.W(i) : doc_.TokenText(sentence_first + i));
         s_.tree_mention_at.push_back(-1);
       }
     }
