@@ -37,18 +37,21 @@ constexpr float kSecondPassMargin = 20.0f;
 struct Workspace {
   std::vector<WordInfo> words;
   std::vector<int> first, classes;
+  std::vector<uint64_t> form_keys;  // a hash of each word's form
   std::vector<float> margins;
   std::string scratch;
   ParseInput input;
   ParseState state;
-  // Word classes of recently seen words (direct-mapped by the form's
-  // hash): they cost up to ~20 table lookups a word.
-  struct CachedClasses {
+  // What the tagger sees of recently seen words (direct-mapped by a hash of
+  // the form; kWordFirst left out): WordInfo costs a dozen string hashes,
+  // and its word classes up to ~20 table lookups.
+  struct CachedWord {
     uint64_t key = 0;  // 0: empty
-    uint64_t value = 0;
+    WordInfo info;
   };
-  static constexpr size_t kClassCache = 16384;
-  std::vector<CachedClasses> classes_of = std::vector<CachedClasses>(kClassCache);
+  static constexpr size_t kWordCache = 8192;
+  std::vector<CachedWord> word_cache = std::vector<CachedWord>(kWordCache);
+  std::string shape;
   // Lemmas of recently seen (form, Penn tag) pairs (direct-mapped by a hash
   // of both; lemmas of up to 31 bytes): a lemma costs up to a dozen table
   // lookups and string operations, and text repeats its words.
@@ -151,16 +154,20 @@ Status Model::Load(const std::string& dir_arg, std::unique_ptr<Model>* out) {
 void Model::Tag(std::span<const std::string_view> words, SentenceParse* out) const {
   Workspace& ws = ThreadWorkspace();
   const int n = static_cast<int>(words.size());
-  ComputeWordInfo(words, &ws.words, &ws.scratch);
+  ws.words.resize(n);
+  ws.form_keys.resize(n);
   for (int i = 0; i < n; ++i) {
-    uint64_t key = ws.words[i].exact | 1;
-    Workspace::CachedClasses& c = ws.classes_of[key % Workspace::kClassCache];
+    const uint64_t key = HashString(words[i], 5) | 1;
+    ws.form_keys[i] = key;
+    Workspace::CachedWord& c = ws.word_cache[key % Workspace::kWordCache];
     if (c.key != key) {
       c.key = key;
-      c.value = impl_->lemmatizer.WordClasses(words[i], &ws.scratch) + 1;
+      ComputeWordInfo(words[i], false, &c.info, &ws.scratch, &ws.shape);
+      c.info.lex = impl_->lemmatizer.WordClasses(words[i], &ws.scratch) + 1;
     }
-    ws.words[i].lex = c.value;
+    ws.words[i] = c.info;
   }
+  if (n > 0) ws.words[0].flags |= kWordFirst;
   ws.first.resize(n);
   ws.classes.resize(n);
   ws.margins.resize(n);
@@ -178,7 +185,7 @@ void Model::Tag(std::span<const std::string_view> words, SentenceParse* out) con
     const TagPair& p = impl_->tagger.pair(ws.classes[i]);
     out->upos[i] = static_cast<Upos>(p.upos);
     out->xpos[i] = p.xpos;
-    const uint64_t key = HashString(words[i], 1000 + p.xpos) | 1;
+    const uint64_t key = MixHash(ws.form_keys[i] + p.xpos) | 1;
     Workspace::CachedLemma& c = ws.lemmas[key % Workspace::kLemmaCache];
     if (c.key == key) {
       out->lemma_text.append(c.text, c.size);

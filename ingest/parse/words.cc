@@ -41,47 +41,48 @@ void WordShape(std::string_view w, std::string* out) {
   }
 }
 
+void ComputeWordInfo(std::string_view w, bool first, WordInfo* out, std::string* scratch, std::string* shape) {
+  WordInfo& info = *out;
+  NormalizeWord(w, scratch);
+  const std::string& low = *scratch;
+  uint64_t flags = first ? static_cast<uint64_t>(kWordFirst) : 0;
+  int upper = 0, letters = 0;
+  for (char c : w) {
+    if (IsUpper(c)) ++upper, ++letters;
+    else if (IsLower(c)) ++letters;
+    else if (IsDigit(c)) flags |= kWordDigit;
+    else if (c == '.') flags |= kWordPeriod;
+    else if (c & 0x80) flags |= kWordNonAscii;
+  }
+  if (!w.empty() && IsUpper(w[0])) flags |= kWordCapitalized;
+  if (upper >= 2 && upper == letters) flags |= kWordAllCaps;
+  size_t hyphen = low.rfind('-');
+  info.last_part = 0;
+  if (hyphen != std::string::npos && hyphen > 0 && hyphen + 1 < low.size() && low.find("--") == std::string::npos) {
+    flags |= kWordHyphen;
+    info.last_part = HashString(std::string_view(low).substr(hyphen + 1), 7);
+  }
+  info.flags = flags;
+  NormalizeWord(w, shape, /*lower=*/false);
+  info.exact = HashString(*shape, 11);
+  WordShape(w, shape);
+  info.shape = HashString(*shape, 13);
+  if (!low.empty() && IsDigit(low[0])) info.norm = HashString("!" + *shape, 17);
+  else info.norm = HashString(low, 17);
+  std::string_view lv(low);
+  for (int k = 0; k < 4; ++k) {
+    size_t len = std::min<size_t>(k + 1, lv.size());
+    info.sfx[k] = HashString(lv.substr(lv.size() - len), 19 + k);
+  }
+  info.pre1 = HashString(lv.substr(0, 1), 23);
+  info.pre2 = HashString(lv.substr(0, 2), 24);
+}
+
 void ComputeWordInfo(std::span<const std::string_view> words, std::vector<WordInfo>* out,
                      std::string* scratch) {
   out->resize(words.size());
   std::string shape;
-  for (size_t i = 0; i < words.size(); ++i) {
-    std::string_view w = words[i];
-    WordInfo& info = (*out)[i];
-    NormalizeWord(w, scratch);
-    const std::string& low = *scratch;
-    uint64_t flags = i == 0 ? static_cast<uint64_t>(kWordFirst) : 0;
-    int upper = 0, letters = 0;
-    for (char c : w) {
-      if (IsUpper(c)) ++upper, ++letters;
-      else if (IsLower(c)) ++letters;
-      else if (IsDigit(c)) flags |= kWordDigit;
-      else if (c == '.') flags |= kWordPeriod;
-      else if (c & 0x80) flags |= kWordNonAscii;
-    }
-    if (!w.empty() && IsUpper(w[0])) flags |= kWordCapitalized;
-    if (upper >= 2 && upper == letters) flags |= kWordAllCaps;
-    size_t hyphen = low.rfind('-');
-    info.last_part = 0;
-    if (hyphen != std::string::npos && hyphen > 0 && hyphen + 1 < low.size() && low.find("--") == std::string::npos) {
-      flags |= kWordHyphen;
-      info.last_part = HashString(std::string_view(low).substr(hyphen + 1), 7);
-    }
-    info.flags = flags;
-    NormalizeWord(w, &shape, /*lower=*/false);
-    info.exact = HashString(shape, 11);
-    WordShape(w, &shape);
-    info.shape = HashString(shape, 13);
-    if (!low.empty() && IsDigit(low[0])) info.norm = HashString("!" + shape, 17);
-    else info.norm = HashString(low, 17);
-    std::string_view lv(low);
-    for (int k = 0; k < 4; ++k) {
-      size_t len = std::min<size_t>(k + 1, lv.size());
-      info.sfx[k] = HashString(lv.substr(lv.size() - len), 19 + k);
-    }
-    info.pre1 = HashString(lv.substr(0, 1), 23);
-    info.pre2 = HashString(lv.substr(0, 2), 24);
-  }
+  for (size_t i = 0; i < words.size(); ++i) ComputeWordInfo(words[i], i == 0, &(*out)[i], scratch, &shape);
 }
 
 std::vector<MapSlot> FrozenMap::Build(std::vector<MapSlot> items) {

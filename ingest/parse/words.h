@@ -35,9 +35,12 @@ struct WordInfo {
   uint64_t lex = 0;        // WordClass bits from the lemmatiser's WordNet tables (+1)
 };
 
-// One WordInfo per word; out is resized (capacity kept).
+// One WordInfo per word; out is resized (capacity kept). lex is left as is.
 void ComputeWordInfo(std::span<const std::string_view> words, std::vector<WordInfo>* out,
                      std::string* scratch);
+// The WordInfo of one word (`first`: the sentence's first); scratch and
+// shape are buffers.
+void ComputeWordInfo(std::string_view word, bool first, WordInfo* out, std::string* scratch, std::string* shape);
 
 // A read-only open-addressing map from 64-bit keys (never 0) to two
 // 32-bit values, laid out to live in a model file.
