@@ -187,8 +187,9 @@ void AveragedPerceptron::Export(float min_abs, uint32_t min_updates, std::vector
   }
   // Deterministic layout: insert in key order.
   std::sort(feats.begin(), feats.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  // Load <= 0.35: a lookup rarely probes a second slot, so its branches are
-  // predictable (at load 0.7 tagging and parsing were 10% slower).
+  // Load <= 0.35: a lookup rarely probes a second slot (at load 0.7
+  // tagging and parsing were 10% slower, most likely from the mispredicted
+  // probe branches).
   size_t size = 16;
   while (size * 35 < feats.size() * 100) size *= 2;
   slots->assign(size, FeatureSlot{});
@@ -221,8 +222,8 @@ std::vector<MoveBucket> MoveModel::FromSparse(std::span<const FeatureSlot> slots
   // Deterministic layout: insert in key order.
   std::sort(feats.begin(), feats.end(), [](const FeatureSlot* a, const FeatureSlot* b) { return a->key < b->key; });
   // As many buckets as keys (load 1/3 of the slots): 2.6% of the buckets
-  // overflow, and a lookup seldom takes the unpredictable branch to the
-  // next bucket (at load 0.7, 28% did, and parsing was 25% slower).
+  // overflow, so a lookup seldom goes on to the next bucket (at load 0.7,
+  // 28% of buckets overflowed, and parsing was 25% slower).
   const size_t nb = std::max<size_t>(1, feats.size());
   std::vector<MoveBucket> out(nb);
   for (const FeatureSlot* s : feats) {

@@ -107,15 +107,14 @@ void Tagger::Tag(const WordInfo* words, int n, int* classes, const int* first, f
       int k = TaggerFeatures(words, n, i, prev, prev2, first, feats);
       std::fill(scores, scores + n_classes(), 0.0f);
       model_.AddScores(feats, static_cast<size_t>(k), scores);
+      // The first best class, and the best score of the others.
       best = 0;
-      for (int c = 1; c < n_classes(); ++c)
-        if (scores[c] > scores[best]) best = c;
-      if (margins) {
-        float second = -1e30f;
-        for (int c = 0; c < n_classes(); ++c)
-          if (c != best && scores[c] > second) second = scores[c];
-        margins[i] = scores[best] - second;
+      float top = scores[0], second = -1e30f;
+      for (int c = 1; c < n_classes(); ++c) {
+        if (scores[c] > top) second = top, top = scores[c], best = c;
+        else if (scores[c] > second) second = scores[c];
       }
+      if (margins) margins[i] = top - second;
     }
     classes[i] = best;
     prev2 = prev;
