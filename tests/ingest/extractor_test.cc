@@ -366,3 +366,28 @@ TEST_CASE("extractor: a dateline is not read as the sentence's subject", "[inges
   for (const auto& r : rec.relations)
     if (!geokg::graph::InfoOf(r.key.type).structural) CHECK(NameOf(rec, r.key.source) != "Kabul");
 }
+
+TEST_CASE("extractor: a title given apart from the text is read as its headline", "[ingest][extractor]") {
+  Document doc;
+  doc.text = "The decision follows months of tension over the operation.\n";
+  doc.meta.title = "Burkina Faso expels Norwegian diplomats";
+  doc.meta.id = geokg::graph::DocIdFor(doc.text);
+  doc.meta.bytes = doc.text.size();
+  DocRecord rec = TheExtractor().Extract(doc);
+  Dump(rec);
+  bool found = false;
+  for (const auto& r : rec.relations)
+    if (NameOf(rec, r.key.source) == "Burkina Faso" && !geokg::graph::InfoOf(r.key.type).structural) {
+      found = true;
+      CHECK(r.evidence.section == geokg::graph::Section::kTitle);
+      CHECK(r.evidence.text == "Burkina Faso expels Norwegian diplomats");
+    }
+  CHECK(found);
+  // A text that already opens with its title is read once.
+  doc.text = "Burkina Faso expels Norwegian diplomats\n\nThe decision follows months of tension.\n";
+  DocRecord once = TheExtractor().Extract(doc);
+  int evidence = 0;
+  for (const auto& r : once.relations)
+    evidence += NameOf(once, r.key.source) == "Burkina Faso" && !geokg::graph::InfoOf(r.key.type).structural;
+  CHECK(evidence == 1);
+}
