@@ -2,6 +2,7 @@
 // on one sentence (parser.h).
 #include "ingest/parse/parser.h"
 
+#include <atomic>
 #include <cstdlib>
 
 #include "ingest/parse/hash.h"
@@ -20,6 +21,12 @@
 namespace geokg::ingest::parse {
 
 struct Model::Impl {
+  // Tells apart the models a thread's caches were filled from.
+  uint64_t id = NextModelId();
+  static uint64_t NextModelId() {
+    static std::atomic<uint64_t> next{1};
+    return next.fetch_add(1);
+  }
   ModelImage tagger_image, parser_image;
   Tagger tagger, tagger2;  // first and second pass
   Lemmatizer lemmatizer;
@@ -42,6 +49,7 @@ struct Workspace {
   std::string scratch;
   ParseInput input;
   ParseState state;
+  uint64_t model_id = 0;  // the model (Impl::id) word_cache and lemmas were filled from
   // What the tagger sees of recently seen words (direct-mapped by a hash of
   // the form; kWordFirst left out): WordInfo costs a dozen string hashes,
   // and its word classes up to ~20 table lookups.
@@ -153,6 +161,11 @@ Status Model::Load(const std::string& dir_arg, std::unique_ptr<Model>* out) {
 
 void Model::Tag(std::span<const std::string_view> words, SentenceParse* out) const {
   Workspace& ws = ThreadWorkspace();
+  if (ws.model_id != impl_->id) {  // word classes and lemmas come from the model's tables
+    ws.word_cache.assign(Workspace::kWordCache, Workspace::CachedWord{});
+    ws.lemmas.assign(Workspace::kLemmaCache, Workspace::CachedLemma{});
+    ws.model_id = impl_->id;
+  }
   const int n = static_cast<int>(words.size());
   ws.words.resize(n);
   ws.form_keys.resize(n);
