@@ -165,6 +165,11 @@ struct Classes {
                       "distribute", "deliver", "evacuate", "rescue"};
   LemmaSet visit_nouns{"visit", "trip", "tour", "stay", "journey", "mission", "term", "tenure"};
   LemmaSet border_nouns{"border", "frontier", "boundary", "line", "crossing"};
+  LemmaSet leave{"leave", "quit", "depart"};
+  // What is proposed or claimed: attacking one is rejecting it.
+  LemmaSet proposal_nouns{"proposal", "plan", "idea", "bill", "motion", "resolution", "offer",
+                          "request", "draft", "initiative", "suggestion", "scheme", "amendment",
+                          "claim", "report", "argument", "demand", "deal", "measure"};
   LemmaSet relative{"who", "which", "that", "whom", "whose"};
   LemmaSet of_from{"of", "from"};
   LemmaSet between{"between", "among", "amongst"};
@@ -840,14 +845,27 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     for (int extra : {prt, object_noun})
       if (extra >= 0 && static_cast<uint32_t>(extra) + 1 > te && static_cast<uint32_t>(extra) < v + 6)
         te = static_cast<uint32_t>(extra) + 1;
+    // A person leaving a place travels ("Mbeki left Ivory Coast after
+    // talks"); forces and states leaving it withdraw.
+    if (p.type == RelationType::kWithdrewFrom && C().leave.Has(t.L(v))) {
+      bool person = false;
+      for (int m : sources) person |= t.in().doc->entities[t.in().MentionOf(m).entity].kind == graph::EntityKind::kPerson;
+      if (person) return;
+    }
+    // "shot down a German proposal", "killed the bill": a hostile verb on a
+    // proposal rejects it.
+    RelationType type = p.type;
+    if ((type == RelationType::kAttacked || type == RelationType::kKilled || type == RelationType::kFought) && obj >= 0 &&
+        C().proposal_nouns.Has(t.L(static_cast<uint32_t>(obj))))
+      type = RelationType::kRejected;
     float conf = p.own ? 0.75f : 0.65f;
     if (fallback) conf -= 0.1f;
     if (p.weak) conf -= 0.15f;
     const Modality modality = ModalityAt(t, v, question);
     if (p.inverse)
-      Emit(t, targets, sources, p.type, modality, tb, te, conf, out);
+      Emit(t, targets, sources, type, modality, tb, te, conf, out);
     else
-      Emit(t, sources, targets, p.type, modality, tb, te, conf, out);
+      Emit(t, sources, targets, type, modality, tb, te, conf, out);
     // "is ready to send troops to X", "considers imposing sanctions on X":
     // the intention is an event now (a pledge or a threat), the act a
     // future one.
@@ -855,21 +873,21 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
         (modality == Modality::kHypothetical || modality == Modality::kFuture) && !p.inverse) {
       const uint32_t h = static_cast<uint32_t>(t.H(v));
       if (C().intention.Has(t.L(h))) {
-        Emit(t, sources, targets, Hostile(p.type) ? RelationType::kThreatened : RelationType::kPledgedTo,
+        Emit(t, sources, targets, Hostile(type) ? RelationType::kThreatened : RelationType::kPledgedTo,
              ModalityAt(t, h, question), h, h + 1, conf - 0.1f, out);
       }
-    } else if (modality == Modality::kFuture && !p.inverse && p.type != RelationType::kPledgedTo &&
-               p.type != RelationType::kThreatened &&
-               p.type != RelationType::kReducedRelationsWith && FutureAux(t, v)) {
+    } else if (modality == Modality::kFuture && !p.inverse && type != RelationType::kPledgedTo &&
+               type != RelationType::kThreatened &&
+               type != RelationType::kReducedRelationsWith && FutureAux(t, v)) {
       // "Farc said it will release X", "Xi will meet Abe": announcing what
       // one will do is itself an event, the way CAMEO codes it (03, intent
       // to cooperate; 13, threaten).
-      Emit(t, sources, targets, Hostile(p.type) ? RelationType::kThreatened : RelationType::kPledgedTo,
+      Emit(t, sources, targets, Hostile(type) ? RelationType::kThreatened : RelationType::kPledgedTo,
            question ? Modality::kHypothetical : Modality::kAsserted, tb, te, conf - 0.15f, out);
     }
     // Refusing to do a thing for an actor ("will not release the pilots",
     // "refuses to lift the ban on X") is itself an event: a rejection.
-    if (modality == Modality::kNegated && Refusal(t, v) && p.type != RelationType::kRejected &&
+    if (modality == Modality::kNegated && Refusal(t, v) && type != RelationType::kRejected &&
         !p.inverse)
       Emit(t, sources, targets, RelationType::kRejected,
            question ? Modality::kHypothetical : Modality::kAsserted, tb, te, conf - 0.1f, out);
