@@ -46,7 +46,8 @@ const EventLexicon& TestLexicon() {
                                                      "call\t-\t-\t-\t041\tmet-with\n"
                                                      "reject\t-\tproposal\t-\t125\trejected\n"
                                                      "give\t-\tdeadline\t-\t130\tthreatened\n"
-                                                     "deploy\t-\t-\tto\t150\tdeployed-to\n";
+                                                     "deploy\t-\t-\tto\t150\tdeployed-to\n"
+                                                     "leave\t-\t-\t-\t0874\twithdrew-from\n";
     std::ofstream(dir.path() / "verbs.geokg.tsv") << "# own\n";
     std::ofstream(dir.path() / "nouns.geokg.tsv") << "# own nouns\n"
                                                      "invasion\tof\t192\tattacked\n"
@@ -482,6 +483,37 @@ TEST_CASE("troops sent to keep the peace or to help are aid", "[tree_events]") {
   found = Run(*h);
   REQUIRE(found.size() >= 1);
   CHECK(found[0].type == "deployed-to");
+}
+
+
+TEST_CASE("attacking a proposal rejects it", "[tree_events]") {
+  // Iran attacked the German proposal .
+  auto h = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                  {"attacked", Upos::kVerb, 0, Dep::kRoot, "attack", "VBD"},
+                  {"the", Upos::kDet, 5, Dep::kDet, "the", "DT"},
+                  {"German", Upos::kAdj, 5, Dep::kAmod, "german", "JJ"},
+                  {"proposal", Upos::kNoun, 2, Dep::kObj, "proposal", "NN"},
+                  {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {3, 3, 1}}, {"Iran", "Germany"});
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].type == "rejected");
+  CHECK(found[0].target == "Germany");
+}
+
+TEST_CASE("a person leaving a place travels; forces leaving it withdraw", "[tree_events]") {
+  // Mbeki left Ivory Coast .
+  auto h = Build({{"Mbeki", Upos::kPropn, 2, Dep::kNsubj, "Mbeki", "NNP"},
+                  {"left", Upos::kVerb, 0, Dep::kRoot, "leave", "VBD"},
+                  {"Ivory Coast", Upos::kPropn, 2, Dep::kObj, "Ivory Coast", "NNP"},
+                  {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {2, 2, 1}}, {"Thabo Mbeki", "Ivory Coast"});
+  h->doc.entities[0].kind = graph::EntityKind::kPerson;
+  CHECK(Run(*h).empty());
+  h->doc.entities[0].kind = graph::EntityKind::kMilitaryUnit;
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].type == "withdrew-from");
 }
 
 }  // namespace
