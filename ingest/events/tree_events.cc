@@ -743,6 +743,10 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     if (!p.own && p.specificity() == 0 && obj >= 0 &&
         t.in().lexicon->IsNoun(t.L(static_cast<uint32_t>(obj))))
       continue;
+    // A generic verb ("take", "give", "hold") has CAMEO's bare reading only
+    // in specific company ("took a lead" is no seizure): its own entries
+    // and specific patterns stand.
+    if (!p.own && p.specificity() == 0 && C().generic.Has(t.L(v))) continue;
     // Verbs of saying hold claims; saying itself is no event between actors.
     if (p.type == RelationType::kCommentedOn && C().speech.Has(t.L(v))) continue;
     if (p.particle_key != 0 && (prt < 0 || t.L(static_cast<uint32_t>(prt)) != p.particle_key)) continue;
