@@ -145,8 +145,8 @@ class MoveModel {
   static size_t Home(uint64_t key, size_t n_buckets) {
     return static_cast<size_t>(((key >> 32) * static_cast<uint64_t>(n_buckets)) >> 32);
   }
-  // The bucket table of a sparse table of at most 3 classes (a bucket a
-  // key).
+  // The bucket table of a sparse table of at most 3 classes (4 buckets
+  // for 3 keys).
   static std::vector<MoveBucket> FromSparse(std::span<const FeatureSlot> slots, std::span<const WeightEntry> entries);
 
  private:
