@@ -39,7 +39,11 @@ constexpr std::string_view kNotNames[] = {
     "GMT", "EST", "AM", "PM", "Inc", "Corp", "Co", "Ltd", "Reuters", "AP", "AFP", "Twitter",
     "Facebook", "Internet", "Olympics", "Olympic", "Christmas", "Easter", "Ramadan", "Eid", "Jan",
     "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "USD", "EUR", "GBP",
-    "JPY", "CNY", "Ebola", "Zika", "SARS", "MERS", "Coronavirus", "Omicron", "Delta", "Brexit"};
+    "JPY", "CNY", "Ebola", "Zika", "SARS", "MERS", "Coronavirus", "Omicron", "Delta", "Brexit",
+    // Words that open sentences (and, after a dateline, look like names).
+    "As", "If", "So", "It", "He", "She", "We", "They", "This", "That", "These", "Those", "When",
+    "While", "After", "Before", "With", "For", "From", "By", "To", "Of", "Or", "Yet", "Still",
+    "Also", "Now", "Then", "Here", "There", "Peace", "Key", "Top", "Why", "How", "What", "Who"};
 
 // Endings of words that are adjectives, demonyms or -isms, not names
 // ("Islamist", "Mayan", "Islamophobia").
@@ -80,7 +84,7 @@ void Recognizer::FindCandidates() {
       if (Flags(i) & kTokCapitalized) ++capitalised;
     }
     if (words >= 3 && caps * 10 >= words * 6) continue;
-    if (words >= 4 && capitalised * 10 >= words * 7) continue;
+    if (words >= 3 && capitalised * 10 >= words * 7) continue;
     for (uint32_t i = b; i < e;) {
       auto name_word = [&](uint32_t k) {
         const uint16_t f = Flags(k);
@@ -128,6 +132,11 @@ void Recognizer::FindCandidates() {
       if (kind == graph::EntityKind::kPerson && len == 1 && (Flags(first) & kTokAllCaps) && tail.size() >= 3 &&
           tail.size() <= 6)
         kind = graph::EntityKind::kOrganization;
+      // The first word of a sentence, or after a dateline's dash or a
+      // colon, is capitalised whatever it is.
+      const bool initial = (Flags(first) & kTokSentenceStart) || first == b ||
+                           (first > b && (Flags(first - 1) & kTokPunct) && Tok(first - 1) != ",");
+      if (len == 1 && (Flags(first) & kTokAllCaps) && lex_->IsCommonWord(Tok(first))) continue;  // "KEY talks"
       if (kind == graph::EntityKind::kPerson) {
         // A person's name is one to three words none of which is an
         // English word ("Meyer", "Disha Ravi"; not "Art Loss", not
@@ -136,7 +145,7 @@ void Recognizer::FindCandidates() {
         bool plain = true;
         for (uint32_t t = first; t < last; ++t) plain &= !lex_->IsCommonWord(Tok(t));
         if (!plain) continue;
-        if (len == 1 && (Flags(first) & kTokSentenceStart)) continue;
+        if (len == 1 && initial) continue;
       } else if (len == 1 && !(Flags(first) & kTokAllCaps)) {
         continue;  // "Government", "Police": a common noun capitalised
       }
