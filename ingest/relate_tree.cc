@@ -46,10 +46,10 @@ std::string_view Relater::ParsedWord(int mention, uint32_t last) const {
   return doc_.entities[m.entity].kind == EntityKind::kPerson ? "Smith" : "Iraq";
 }
 
-// The first token after a dateline ("KABUL, Afghanistan -", "LONDON
-// (Reuters) -", "Canadian Press - VANCOUVER (CP) -"): capitalised words,
-// places, agencies and punctuation up to a dash in the first words. The
-// parser would read the place as the sentence's subject. 0 if none.
+// The first token after a dateline ("KABUL, Afghanistan -", "LONDON,
+// March 3 -", "Canadian Press - VANCOUVER (CP) -"): capitalised words,
+// places, agencies, dates and punctuation up to a dash in the first words.
+// The parser would read the place as the sentence's subject. 0 if none.
 uint32_t Relater::DatelineEnd() const {
   constexpr uint32_t kMaxDateline = 12;
   uint32_t end = 0;
@@ -59,7 +59,8 @@ uint32_t Relater::DatelineEnd() const {
       end = i + 1;
       continue;
     }
-    if (v_.IsPunct(i) || v_.MentionAt(i) >= 0) continue;
+    // "NEW YORK, March 3 -": a date may stand in it.
+    if (v_.IsPunct(i) || v_.IsNumber(i) || v_.MentionAt(i) >= 0) continue;
     if (v_.Tok(i).flags & kTokCapitalized) continue;
     break;
   }
@@ -71,10 +72,13 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
   const uint32_t n = v_.size();
   if (n < 3 || n > kMaxParsedTokens) return;
   // Two distinct actors at least, one of which can act (a place does not;
-  // a news agency credited in a dateline is no actor).
+  // a news agency credited in a dateline is no actor, nor is the
+  // dateline's place: "LONDON, March 3 - ...").
+  const uint32_t dateline_end = DatelineEnd();
   int first = -1;
   bool two = false, agent = false;
   for (uint32_t m = first_mention; m < end_mention; ++m) {
+    if (doc_.mentions[m].first_token < v_.first_token() + dateline_end) continue;
     const uint32_t e = doc_.mentions[m].entity;
     const EntityKind kind = doc_.entities[e].kind;
     if (kind == EntityKind::kMedia) continue;
@@ -153,7 +157,7 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
     if (v_.Tok(i).flags & kTokCapitalized) ++capitalised;
   }
   const bool title_case = plain_words >= 3 && capitalised * 10 >= plain_words * 7;
-  for (uint32_t i = DatelineEnd(); i < n;) {
+  for (uint32_t i = dateline_end; i < n;) {
     const int m = v_.MentionAt(i);
     uint32_t end = i + 1;
     if (m >= 0) {
