@@ -170,6 +170,7 @@ struct Classes {
   LemmaSet proposal_nouns{"proposal", "plan", "idea", "bill", "motion", "resolution", "offer",
                           "request", "draft", "initiative", "suggestion", "scheme", "amendment",
                           "claim", "report", "argument", "demand", "deal", "measure"};
+  LemmaSet against{"against"};
   LemmaSet relative{"who", "which", "that", "whom", "whose"};
   LemmaSet of_from{"of", "from"};
   LemmaSet between{"between", "among", "amongst"};
@@ -589,13 +590,17 @@ void PatientOf(const Tree& t, uint32_t v, std::vector<int>* out) {
 
 // Obliques of v (and nominal modifiers of `noun`, if >= 0) introduced by
 // `prep`; 0 means any preposition that does not place the event.
-void PrepActors(const Tree& t, uint32_t v, int noun, uint64_t prep, std::vector<int>* out) {
+void PrepActors(const Tree& t, uint32_t v, int noun, uint64_t prep, std::vector<int>* out,
+                bool hostile = true) {
   auto scan = [&](uint32_t head, bool nominal) {
     for (uint32_t k : t.Kids(head)) {
       const Dep d = t.D(k);
       if (!(nominal ? IsNmod(d) : IsObl(d))) continue;
       const uint64_t cs = t.CaseOf(k);
       if (cs == 0) continue;
+      // "agreed to set up a command centre against X": what a cooperative
+      // act is against is no partner in it.
+      if (!hostile && prep == 0 && C().against.Has(cs)) continue;
       if (prep != 0 ? cs != prep : (C().place_preps.Has(cs) || C().by.Has(cs))) continue;
       t.TargetActors(k, out);
       if (!out->empty()) return;
@@ -670,6 +675,18 @@ void EmitPairs(const Tree& t, const std::vector<int>& actors, RelationType type,
     for (size_t j = i + 1; j < actors.size() && j < 6; ++j)
       if (t.in().MentionOf(actors[i]).entity != t.in().MentionOf(actors[j]).entity)
         out->push_back({actors[i], actors[j], type, modality, tb, te, conf});
+}
+
+// Acts of cooperation.
+bool CooperativeType(RelationType t) {
+  switch (t) {
+    case RelationType::kSupported: case RelationType::kAgreedWith: case RelationType::kAided:
+    case RelationType::kCooperatedWith: case RelationType::kPledgedTo: case RelationType::kMetWith:
+    case RelationType::kNegotiatedWith: case RelationType::kConcededTo:
+      return true;
+    default:
+      return false;
+  }
 }
 
 // Acts whose announced intention is a threat.
@@ -790,7 +807,10 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     } else if (passive) {
       PatientOf(t, v, &targets);
     } else if (obj >= 0) {
-      t.TargetActors(static_cast<uint32_t>(obj), &targets);
+      // CAMEO's bare readings ("overcome" as an attack) take the object's
+      // own actor; ours also one inside it ("stormed a post in X").
+      if (p.own) t.TargetActors(static_cast<uint32_t>(obj), &targets);
+      else t.Actors(static_cast<uint32_t>(obj), &targets);
       if (targets.empty())
         if (int io = t.Kid(v, Dep::kIobj); io >= 0) t.Actors(static_cast<uint32_t>(io), &targets);
     } else if (int io = t.Kid(v, Dep::kIobj); io >= 0) {
@@ -832,7 +852,7 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
         const int o = t.Kid(xc, Dep::kObj);
         if (o >= 0) t.Actors(static_cast<uint32_t>(o), &targets);
         // "agreed to lift embargoes against X": the phrase on the object.
-        if (targets.empty()) PrepActors(t, xc, o, 0, &targets);
+        if (targets.empty()) PrepActors(t, xc, o, 0, &targets, Hostile(p.type) || !CooperativeType(p.type));
       }
     }
     if (targets.empty() && !specific && graph::InfoOf(p.type).symmetric && sources.size() >= 2) {
