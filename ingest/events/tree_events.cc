@@ -171,6 +171,7 @@ struct Classes {
                           "request", "draft", "initiative", "suggestion", "scheme", "amendment",
                           "claim", "report", "argument", "demand", "deal", "measure"};
   LemmaSet against{"against"};
+  LemmaSet to_into{"to", "into"};
   LemmaSet relative{"who", "which", "that", "whom", "whose"};
   LemmaSet of_from{"of", "from"};
   LemmaSet between{"between", "among", "amongst"};
@@ -809,8 +810,16 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     } else if (obj >= 0) {
       // CAMEO's bare readings ("overcome" as an attack) take the object's
       // own actor; ours also one inside it ("stormed a post in X").
-      if (p.own) t.TargetActors(static_cast<uint32_t>(obj), &targets);
-      else t.Actors(static_cast<uint32_t>(obj), &targets);
+      if (p.own) {
+        t.TargetActors(static_cast<uint32_t>(obj), &targets);
+      } else {
+        t.Actors(static_cast<uint32_t>(obj), &targets);
+        // "sent emergency supplies and doctors to Nepal": a recipient
+        // phrase the parse hangs on the object.
+        if (targets.empty())
+          for (uint32_t k : t.Kids(static_cast<uint32_t>(obj)))
+            if (IsNmod(t.D(k)) && C().to_into.Has(t.CaseOf(k)) && targets.empty()) t.TargetActors(k, &targets);
+      }
       if (targets.empty())
         if (int io = t.Kid(v, Dep::kIobj); io >= 0) t.Actors(static_cast<uint32_t>(io), &targets);
     } else if (int io = t.Kid(v, Dep::kIobj); io >= 0) {
