@@ -79,6 +79,9 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
   bool two = false, agent = false;
   for (uint32_t m = first_mention; m < end_mention; ++m) {
     if (doc_.mentions[m].first_token < v_.first_token() + dateline_end) continue;
+    // A modifier of another actor ("Kenyan" in "Kenyan police") is no
+    // second party: the structural relation comes from recognition.
+    if (doc_.mentions[m].head >= 0) continue;
     const uint32_t e = doc_.mentions[m].entity;
     const EntityKind kind = doc_.entities[e].kind;
     if (kind == EntityKind::kMedia) continue;
