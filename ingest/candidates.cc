@@ -12,7 +12,7 @@
 namespace geokg::ingest::internal {
 namespace {
 
-// Last words that make a name a body, not a person.
+// Words that make a name a body (or, below, an organisation), not a person.
 constexpr std::string_view kBodyWords[] = {
     "Administration", "Agency", "Assembly", "Authority", "Board", "Bureau", "Cabinet", "Commission",
     "Committee", "Congress", "Council", "Court", "Department", "Directorate", "Legislature", "Ministry",
@@ -45,10 +45,10 @@ constexpr std::string_view kNotNames[] = {
     "While", "After", "Before", "With", "For", "From", "By", "To", "Of", "Or", "Yet", "Still",
     "Also", "Now", "Then", "Here", "There", "Peace", "Key", "Top", "Why", "How", "What", "Who"};
 
-// Endings of words that are adjectives, demonyms or -isms, not names
-// ("Islamist", "Mayan", "Islamophobia").
-constexpr std::string_view kNotNameEndings[] = {"ist", "ists", "ism", "ic", "ian", "ians", "ese",
-                                                "ish", "phobia", "phobic", "ans"};
+// Endings of words that are adherents or doctrines, not names ("Islamist",
+// "Islamophobia"). Demonyms ("Nigerian") are the lexicon's to know: "-ian"
+// and "-ic" also end names ("Sebastian", "Vucic").
+constexpr std::string_view kNotNameEndings[] = {"ist", "ists", "ism", "isms", "phobia", "phobic"};
 
 bool EndsWithAny(std::string_view w) {
   for (std::string_view e : kNotNameEndings)
@@ -136,7 +136,9 @@ void Recognizer::FindCandidates() {
       // colon, is capitalised whatever it is.
       const bool initial = (Flags(first) & kTokSentenceStart) || first == b ||
                            (first > b && (Flags(first - 1) & kTokPunct) && Tok(first - 1) != ",");
-      if (len == 1 && (Flags(first) & kTokAllCaps) && lex_->IsCommonWord(Tok(first))) continue;  // "KEY talks"
+      // "KEY talks", "British FM": an English word or a two-letter
+      // abbreviation in capitals is no name.
+      if (len == 1 && (Flags(first) & kTokAllCaps) && (lex_->IsCommonWord(Tok(first)) || tail.size() < 3)) continue;
       if (kind == graph::EntityKind::kPerson) {
         // A person's name is one to three words none of which is an
         // English word ("Meyer", "Disha Ravi"; not "Art Loss", not

@@ -38,6 +38,9 @@ uint32_t Recognizer::NameAfter(uint32_t i, uint32_t end) const {
     const uint16_t f = Flags(k);
     std::string_view w = Tok(k);
     if ((f & kTokCapitalized) && !(f & kTokPunct)) {
+      // A headline capitalises its verbs: "Pope Celebrates Mass" names no
+      // "Celebrates Mass".
+      if (headline_ && lex_->IsCommonWord(w)) break;
       if (k > i) {
         uint32_t l;
         bool dem;

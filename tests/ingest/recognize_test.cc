@@ -65,7 +65,7 @@ std::shared_ptr<const Lexicon> FixtureLexicon() {
             "President\thead-of-state\tyes\nLeader\tofficial\tyes\nDefence Secretary\tminister\tyes\nForeign Minister\tminister\tyes\n"
             "Prime Minister\thead-of-government\tyes\nGen.\tmilitary\tno\nGeneral\tmilitary\tno\n"
             "Trade Minister\tminister\tyes\n");
-    d.Write("common-words.txt", "the\nsaid\nmark\npopular\nadditional\nforces\nministry\nlater\n");
+    d.Write("common-words.txt", "the\nsaid\nmark\npopular\nadditional\nforces\nministry\nlater\ncelebrates\n");
     std::shared_ptr<const Lexicon> l;
     geokg::Status s = ingest::LoadLexiconDirs({d.path().string()}, &l);
     if (!s.ok()) FAIL(s.message());
@@ -888,4 +888,13 @@ TEST_CASE("candidate names: unknown capitalised names, kinds guessed, not mentio
   int vandersloot = 0;
   for (const Mention& c : d.candidates) vandersloot += d.entities[c.entity].name == "Vandersloot";
   CHECK(vandersloot == 1);
+}
+
+TEST_CASE("a headline's capitalised verb is no part of a name after a title", "[ingest][recognize]") {
+  DocAnalysis d;
+  ingest::Recognize(*FixtureLexicon(), "Frail President Celebrates Victory in Tehran\n\nThe crowd cheered.\n", &d);
+  for (const graph::Entity& e : d.entities) CHECK(e.name != "Celebrates Victory");
+  DocAnalysis c;
+  ingest::Recognize(*FixtureLexicon(), "Officials said the British FM met Zarvesh Okonkwo in Tehran.\n", &c);
+  for (const Mention& m : c.candidates) CHECK(c.entities[m.entity].name != "FM");
 }
