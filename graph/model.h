@@ -181,7 +181,8 @@ struct DocRecord {
   // Every entity the document names or its relations refer to, once each.
   std::vector<Entity> entities;
   // Every entity named in the document with its number of mentions, once
-  // each (entities only a relation refers to have none). The store builds
+  // each (entities only a relation refers to have none, except candidate
+  // names an event made actors: ingest/analysis.h). The store builds
   // its entity -> documents index and the entities' totals from these.
   std::vector<MentionCount> mentions;
   std::vector<ExtractedRelation> relations;

@@ -102,7 +102,8 @@ graph::DocRecord Extractor::Extract(const Document& doc) const {
 
   // The entities: first every entity the text mentions, in analysis order,
   // each with its number of mentions (record.mentions[k] is that of
-  // record.entities[k]); then any entity only a relation refers to. Each
+  // record.entities[k]); then any entity only a relation refers to (a
+  // candidate name among them with its occurrences as mentions). Each
   // entity id once (analysis entities sharing an id add up their mentions).
   const uint32_t n = static_cast<uint32_t>(analysis.entities.size());
   thread_local std::vector<uint32_t> mention_counts;
@@ -135,7 +136,14 @@ graph::DocRecord Extractor::Extract(const Document& doc) const {
     for (graph::EntityId id : {r.key.source, r.key.target}) {
       if (position.count(id)) continue;
       auto it = std::find(ids.begin(), ids.end(), id);
-      if (it != ids.end()) add(static_cast<uint32_t>(it - ids.begin()));
+      if (it == ids.end()) continue;
+      const uint32_t i = static_cast<uint32_t>(it - ids.begin());
+      add(i);
+      // A candidate name an event made an actor: its occurrences are its
+      // mentions, so that the documents naming it can be listed.
+      uint32_t count = 0;
+      for (const Mention& c : analysis.candidates) count += c.entity == i;
+      if (count > 0) record.mentions.push_back({id, count});
     }
   }
   record.meta.relations = static_cast<uint32_t>(record.relations.size());

@@ -350,6 +350,11 @@ TEST_CASE("extractor: an unknown name is an actor only as an event's argument", 
   }
   CHECK_FALSE(foundation_node);  // named, but in no event
   CHECK(person_node);
+  // The candidate an event made an actor counts its occurrences as mentions.
+  uint32_t his_mentions = 0;
+  for (const auto& m : rec.mentions)
+    if (NameOf(rec, m.entity) == "Tarik Vandersloot") his_mentions = m.count;
+  CHECK(his_mentions == 1);
   // One unknown capitalised word as an object may be a place or a thing.
   DocRecord single = ExtractText("Japan summoned the envoy of Kovalenkia.\nIndian police arrested Vandersloot.\n");
   for (const auto& r : single.relations) {
