@@ -161,6 +161,9 @@ struct Classes {
   LemmaSet peacekeeping{"peacekeeping", "peacekeeper", "peace-keeping", "peace-keeper", "humanitarian",
                         "relief"};
   // Purposes that make a deployment help ("to help", "to train").
+  LemmaSet aid_goods{"supply", "supplies", "medicine", "aid", "food", "water", "tent", "blanket",
+                     "vaccine", "doctor", "nurse", "medic", "equipment", "assistance", "relief",
+                     "grain", "wheat", "rice", "fuel", "shelter"};
   LemmaSet help_verbs{"help", "train", "assist", "support", "rebuild", "reconstruct", "feed", "treat",
                       "distribute", "deliver", "evacuate", "rescue"};
   LemmaSet visit_nouns{"visit", "trip", "tour", "stay", "journey", "mission", "term", "tenure"};
@@ -172,6 +175,8 @@ struct Classes {
                           "claim", "report", "argument", "demand", "deal", "measure"};
   LemmaSet against{"against"};
   LemmaSet to_into{"to", "into"};
+  LemmaSet investigate{"investigate", "probe", "inspect", "examine", "verify", "monitor"};
+  LemmaSet considering{"consider", "reconsider", "weigh", "mull", "contemplate", "ponder", "study", "explore"};
   LemmaSet relative{"who", "which", "that", "whom", "whose"};
   LemmaSet of_from{"of", "from"};
   LemmaSet between{"between", "among", "amongst"};
@@ -634,6 +639,15 @@ bool HasPrep(const Tree& t, uint32_t v, int noun, uint64_t prep) {
 // peace or to help ("sent 200 troops to serve as a peacekeeping force",
 // "deployed to train Nigerian soldiers"): CAMEO codes that as aid (07).
 bool HelpfulDeployment(const Tree& t, uint32_t v) {
+  // "sent emergency supplies and doctors", "flew 13 tons of medicine":
+  // goods and carers sent are aid.
+  for (uint32_t k : t.Kids(v)) {
+    if (t.D(k) != Dep::kObj) continue;
+    if (C().aid_goods.Has(t.L(k))) return true;
+    for (uint32_t g : t.Kids(k))
+      if ((t.D(g) == Dep::kConj || (IsNmod(t.D(g)) && C().of_from.Has(t.CaseOf(g)))) && C().aid_goods.Has(t.L(g)))
+        return true;
+  }
   for (uint32_t i = 0; i < t.size(); ++i) {
     const bool peace = C().peacekeeping.Has(t.L(i));
     const bool help = t.U(i) == Upos::kVerb && C().help_verbs.Has(t.L(i)) &&
@@ -665,6 +679,11 @@ void Emit(const Tree& t, const std::vector<int>& sources, const std::vector<int>
           (doc.entities[t.in().MentionOf(g).entity].kind == graph::EntityKind::kInternationalOrg ||
            HelpfulDeployment(t, tb)))
         ty = RelationType::kAided;
+      // "dispatching a team to Detroit to investigate": the purpose is the event.
+      if (ty == RelationType::kDeployedTo)
+        for (uint32_t k : t.Kids(tb))
+          if ((t.D(k) == Dep::kAdvcl || t.D(k) == Dep::kXcomp) && C().investigate.Has(t.L(k)))
+            ty = RelationType::kInvestigated;
       out->push_back({s, g, ty, modality, tb, te, conf});
     }
 }
@@ -908,6 +927,11 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
       if (C().intention.Has(t.L(h))) {
         Emit(t, sources, targets, Hostile(type) ? RelationType::kThreatened : RelationType::kPledgedTo,
              ModalityAt(t, h, question), h, h + 1, conf - 0.1f, out);
+      } else if (C().considering.Has(t.L(h))) {
+        // "is considering sending aid to X": weighing a policy toward X is
+        // itself coded (CAMEO 014), the act is not done.
+        Emit(t, sources, targets, RelationType::kCommentedOn, ModalityAt(t, h, question), h, h + 1,
+             conf - 0.1f, out);
       }
     } else if (modality == Modality::kFuture && !p.inverse && type != RelationType::kPledgedTo &&
                type != RelationType::kThreatened &&
