@@ -47,7 +47,8 @@ const EventLexicon& TestLexicon() {
                                                      "reject\t-\tproposal\t-\t125\trejected\n"
                                                      "give\t-\tdeadline\t-\t130\tthreatened\n"
                                                      "deploy\t-\t-\tto\t150\tdeployed-to\n"
-                                                     "leave\t-\t-\t-\t0874\twithdrew-from\n";
+                                                     "leave\t-\t-\t-\t0874\twithdrew-from\n"
+                                                     "dispatch\t-\t-\tto\t154\tdeployed-to\n";
     std::ofstream(dir.path() / "verbs.geokg.tsv") << "# own\n";
     std::ofstream(dir.path() / "nouns.geokg.tsv") << "# own nouns\n"
                                                      "invasion\tof\t192\tattacked\n"
@@ -514,6 +515,56 @@ TEST_CASE("a person leaving a place travels; forces leaving it withdraw", "[tree
   auto found = Run(*h);
   REQUIRE(found.size() == 1);
   CHECK(found[0].type == "withdrew-from");
+}
+
+
+TEST_CASE("what is sent says whether a deployment is aid or an investigation", "[tree_events]") {
+  // Japan dispatched doctors to Nepal .
+  auto h = Build({{"Japan", Upos::kPropn, 2, Dep::kNsubj, "Japan", "NNP"},
+                  {"dispatched", Upos::kVerb, 0, Dep::kRoot, "dispatch", "VBD"},
+                  {"doctors", Upos::kNoun, 2, Dep::kObj, "doctor", "NNS"},
+                  {"to", Upos::kAdp, 5, Dep::kCase, "to", "IN"},
+                  {"Nepal", Upos::kPropn, 2, Dep::kObl, "Nepal", "NNP"},
+                  {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {4, 4, 1}}, {"Japan", "Nepal"});
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].type == "aided");
+  // Japan dispatched a team to Nepal to investigate .
+  auto g = Build({{"Japan", Upos::kPropn, 2, Dep::kNsubj, "Japan", "NNP"},
+                  {"dispatched", Upos::kVerb, 0, Dep::kRoot, "dispatch", "VBD"},
+                  {"a", Upos::kDet, 4, Dep::kDet, "a", "DT"},
+                  {"team", Upos::kNoun, 2, Dep::kObj, "team", "NN"},
+                  {"to", Upos::kAdp, 6, Dep::kCase, "to", "IN"},
+                  {"Nepal", Upos::kPropn, 2, Dep::kObl, "Nepal", "NNP"},
+                  {"to", Upos::kPart, 8, Dep::kMark, "to", "TO"},
+                  {"investigate", Upos::kVerb, 2, Dep::kAdvcl, "investigate", "VB"},
+                  {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {5, 5, 1}}, {"Japan", "Nepal"});
+  found = Run(*g);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].type == "investigated");
+}
+
+TEST_CASE("considering an act toward X is coded as such; the act is not done", "[tree_events]") {
+  // Japan is considering dispatching troops to Nepal .
+  auto h = Build({{"Japan", Upos::kPropn, 3, Dep::kNsubj, "Japan", "NNP"},
+                  {"is", Upos::kAux, 3, Dep::kAux, "be", "VBZ"},
+                  {"considering", Upos::kVerb, 0, Dep::kRoot, "consider", "VBG"},
+                  {"dispatching", Upos::kVerb, 3, Dep::kXcomp, "dispatch", "VBG"},
+                  {"troops", Upos::kNoun, 4, Dep::kObj, "troop", "NNS"},
+                  {"to", Upos::kAdp, 7, Dep::kCase, "to", "IN"},
+                  {"Nepal", Upos::kPropn, 4, Dep::kObl, "Nepal", "NNP"},
+                  {".", Upos::kPunct, 3, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {6, 6, 1}}, {"Japan", "Nepal"});
+  auto found = Run(*h);
+  bool weighed = false, deployed_now = false;
+  for (const Found& f : found) {
+    weighed |= f.type == "commented-on" && f.modality == Modality::kAsserted && f.target == "Nepal";
+    deployed_now |= f.type == "deployed-to" && f.modality == Modality::kAsserted;
+  }
+  CHECK(weighed);
+  CHECK_FALSE(deployed_now);
 }
 
 }  // namespace
