@@ -43,13 +43,14 @@ const EventLexicon& TestLexicon() {
                                                      "expel\t-\t-\t-\t174\texpelled\n"
                                                      "storm\t-\theadquarters\t-\t192\tseized\n"
                                                      "call\t-\t-\ton\t020\tappealed-to\n"
-                                                     "call\t-\t-\t-\t041\tmet-with\n"
                                                      "reject\t-\tproposal\t-\t125\trejected\n"
                                                      "give\t-\tdeadline\t-\t130\tthreatened\n"
                                                      "deploy\t-\t-\tto\t150\tdeployed-to\n"
-                                                     "leave\t-\t-\t-\t0874\twithdrew-from\n"
                                                      "dispatch\t-\t-\tto\t154\tdeployed-to\n";
-    std::ofstream(dir.path() / "verbs.geokg.tsv") << "# own\n";
+    // Generic verbs ("call", "leave") take only our own bare readings.
+    std::ofstream(dir.path() / "verbs.geokg.tsv") << "# own\n"
+                                                     "call\t-\t-\t-\t041\tmet-with\n"
+                                                     "leave\t-\t-\t-\t0874\twithdrew-from\n";
     std::ofstream(dir.path() / "nouns.geokg.tsv") << "# own nouns\n"
                                                      "invasion\tof\t192\tattacked\n"
                                                      "talk\tbetween\t040\tmet-with\n";
