@@ -107,7 +107,7 @@ TEST_CASE("agents: a role noun qualified by a demonym is that country's agent", 
   CHECK((troops->name == "Malian troops" || HasAlias(*troops, "Malian troops")));
 }
 
-TEST_CASE("agents: courts by country; a government is its state", "[ingest][agents]") {
+TEST_CASE("agents: courts by country, and a government is its state", "[ingest][agents]") {
   DocAnalysis d = Recognized(
       "A Swiss court threw out the claim. Nigerian authorities said the road was closed. The Croatian "
       "government "
@@ -169,7 +169,7 @@ TEST_CASE("agents: non-state agents are the country's groups, without part-of", 
   CHECK(EntityOf(d, "separatists")->name == "Malian rebels");
 }
 
-TEST_CASE("agents: unqualified roles need evidence; no corpus-wide hubs", "[ingest][agents]") {
+TEST_CASE("agents: unqualified roles need evidence, and no corpus-wide hubs", "[ingest][agents]") {
   // One country dominates and is named nearby: "the court" is its judiciary.
   DocAnalysis mali = Recognized(
       "Mali said Mali would hold talks. Malian officials met in Bamako. The court ruled that the rebels must "

@@ -311,7 +311,7 @@ TEST_CASE("nominal events and light verbs", "[tree_events]") {
   CHECK(found3[0].type == "met-with");
 }
 
-TEST_CASE("claims under a noun are reported; refusals are rejections", "[tree_events]") {
+TEST_CASE("claims under a noun are reported, and refusals are rejections", "[tree_events]") {
   // Experts found evidence that Chad attacked Sudan .
   auto h = Build({{"Experts", Upos::kNoun, 2, Dep::kNsubj, "expert", "NNS"},
                   {"found", Upos::kVerb, 0, Dep::kRoot, "find", "VBD"},
@@ -407,7 +407,7 @@ TEST_CASE("the object of a hostile act is coded by the actor or place it names",
   CHECK(found[0].target == "Afghanistan");
 }
 
-TEST_CASE("a day named after on is no 'call on'; a pronoun does not outrank a demonym", "[tree_events]") {
+TEST_CASE("a day named after on is no 'call on', and a pronoun does not outrank a demonym", "[tree_events]") {
   // Rouhani called his Lebanese counterpart on Tuesday .
   auto h = Build({{"Rouhani", Upos::kPropn, 2, Dep::kNsubj, "Rouhani", "NNP"},
                   {"called", Upos::kVerb, 0, Dep::kRoot, "call", "VBD"},
@@ -503,7 +503,7 @@ TEST_CASE("attacking a proposal rejects it", "[tree_events]") {
   CHECK(found[0].target == "Germany");
 }
 
-TEST_CASE("a person leaving a place travels; forces leaving it withdraw", "[tree_events]") {
+TEST_CASE("a person leaving a place travels, and forces leaving it withdraw", "[tree_events]") {
   // Mbeki left Ivory Coast .
   auto h = Build({{"Mbeki", Upos::kPropn, 2, Dep::kNsubj, "Mbeki", "NNP"},
                   {"left", Upos::kVerb, 0, Dep::kRoot, "leave", "VBD"},
@@ -547,7 +547,7 @@ TEST_CASE("what is sent says whether a deployment is aid or an investigation", "
   CHECK(found[0].type == "investigated");
 }
 
-TEST_CASE("considering an act toward X is coded as such; the act is not done", "[tree_events]") {
+TEST_CASE("considering an act toward X is coded as such, and the act is not done", "[tree_events]") {
   // Japan is considering dispatching troops to Nepal .
   auto h = Build({{"Japan", Upos::kPropn, 3, Dep::kNsubj, "Japan", "NNP"},
                   {"is", Upos::kAux, 3, Dep::kAux, "be", "VBZ"},

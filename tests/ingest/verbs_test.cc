@@ -107,7 +107,7 @@ TEST_CASE("verbs: most specific first, ours before CAMEO at equal specificity", 
   CHECK(lex.size() == 7);
 }
 
-TEST_CASE("verbs: the type may come from the CAMEO code; flags", "[ingest][verbs]") {
+TEST_CASE("verbs: the type may come from the CAMEO code, and flags", "[ingest][verbs]") {
   EventLexicon lex;
   REQUIRE(lex.Add("free\t-\t-\t-\t0841\t-\n"
                   "fund\t-\t-\t-\t071\tbacked-by\tinverse,weak\n",

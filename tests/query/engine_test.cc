@@ -22,7 +22,7 @@ TEST_CASE("engine streams and LIMIT stops early", "[query][engine]") {
   CHECK(cols == std::vector<std::string>{"a", "b"});
 }
 
-TEST_CASE("entities have mentions and documents; entities without relations match", "[query][engine]") {
+TEST_CASE("entities have mentions and documents, and entities without relations match", "[query][engine]") {
   graph::GraphData d = testing::ArticleGraph();
   for (graph::Entity& e : d.entities) {
     if (e.name == "United States") e.mentions = 20, e.documents = 7;
