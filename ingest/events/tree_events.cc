@@ -177,6 +177,8 @@ struct Classes {
   LemmaSet to_into{"to", "into"};
   LemmaSet investigate{"investigate", "probe", "inspect", "examine", "verify", "monitor"};
   LemmaSet considering{"consider", "reconsider", "weigh", "mull", "contemplate", "ponder", "study", "explore"};
+  LemmaSet statement_nouns{"statement", "declaration", "communique", "letter", "message", "resolution",
+                           "editorial", "speech", "address", "note", "tweet", "post"};
   LemmaSet relative{"who", "which", "that", "whom", "whose"};
   LemmaSet of_from{"of", "from"};
   LemmaSet between{"between", "among", "amongst"};
@@ -244,6 +246,7 @@ class Tree {
   bool IsParticiple(uint32_t v) const {
     return parse::XposName(p_.xpos[v]) == "VBN";
   }
+  uint8_t Xpos(uint32_t v) const { return p_.xpos[v]; }
 
   // The actors a nominal names: its own mention, else an actor modifying a
   // noun that is none ("Kenyan police", "Iraq's army", "forces of X"), with
@@ -574,7 +577,10 @@ void SubjectOf(const Tree& t, uint32_t v, std::vector<int>* out, bool* fallback,
     t.Actors(static_cast<uint32_t>(h), out);
     // "accepted an invitation to meet X", "announced plans to send troops":
     // the infinitive under a noun of intention is done by whoever holds it.
-    if (out->empty() && C().intention_nouns.Has(t.L(static_cast<uint32_t>(h))) &&
+    // "issued a statement calling on X to ...": a statement speaks for
+    // whoever issued it.
+    if (out->empty() && (C().intention_nouns.Has(t.L(static_cast<uint32_t>(h))) ||
+                         C().statement_nouns.Has(t.L(static_cast<uint32_t>(h)))) &&
         (t.D(static_cast<uint32_t>(h)) == Dep::kObj || t.D(static_cast<uint32_t>(h)) == Dep::kNsubjPass) &&
         t.H(static_cast<uint32_t>(h)) >= 0)
       SubjectOf(t, static_cast<uint32_t>(t.H(static_cast<uint32_t>(h))), out, fallback, depth + 1);
@@ -752,9 +758,20 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
   std::vector<int>& targets = s->args_b;
   sources.clear();
   bool fallback = false;
-  SubjectOf(t, v, &sources, &fallback);
-  const bool passive = t.Passive(v) || (t.D(v) == Dep::kAcl && t.IsParticiple(v));
-  int obj = t.Kid(v, Dep::kObj);
+  // "The government Thursday evening expressed condolences": the parser
+  // sometimes reads a past-tense verb as an adjective of its object, and
+  // that noun as the sentence's predicate with its own subject. Then the
+  // noun is the verb's object and the noun's subject the verb's.
+  int misread_object = -1;
+  if (t.D(v) == Dep::kAmod && t.H(v) > static_cast<int>(v)) {
+    const uint32_t h = static_cast<uint32_t>(t.H(v));
+    const std::string_view x = parse::XposName(t.Xpos(v));
+    if ((x == "VBD" || x == "VBN") && t.H(h) < 0 && t.Kid(h, Dep::kNsubj) >= 0) misread_object = static_cast<int>(h);
+  }
+  if (misread_object >= 0) SubjectOf(t, static_cast<uint32_t>(misread_object), &sources, &fallback);
+  else SubjectOf(t, v, &sources, &fallback);
+  const bool passive = misread_object < 0 && (t.Passive(v) || (t.D(v) == Dep::kAcl && t.IsParticiple(v)));
+  int obj = misread_object >= 0 ? misread_object : t.Kid(v, Dep::kObj);
   // "rejected on Monday an Afghan offer": an object after an inserted
   // phrase is often read as an oblique with no preposition.
   if (obj < 0 && !passive)

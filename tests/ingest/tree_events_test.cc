@@ -46,7 +46,9 @@ const EventLexicon& TestLexicon() {
                                                      "reject\t-\tproposal\t-\t125\trejected\n"
                                                      "give\t-\tdeadline\t-\t130\tthreatened\n"
                                                      "deploy\t-\t-\tto\t150\tdeployed-to\n"
-                                                     "dispatch\t-\t-\tto\t154\tdeployed-to\n";
+                                                     "dispatch\t-\t-\tto\t154\tdeployed-to\n"
+                                                     "express\t-\tcondolence\t-\t018\tcommented-on\n"
+                                                     "urge\t-\t-\t-\t020\tappealed-to\n";
     // Generic verbs ("call", "leave") take only our own bare readings.
     std::ofstream(dir.path() / "verbs.geokg.tsv") << "# own\n"
                                                      "call\t-\t-\t-\t041\tmet-with\n"
@@ -566,6 +568,43 @@ TEST_CASE("considering an act toward X is coded as such, and the act is not done
   }
   CHECK(weighed);
   CHECK_FALSE(deployed_now);
+}
+
+
+TEST_CASE("a past-tense verb misread as its object's adjective keeps its arguments", "[tree_events]") {
+  // Brazil Thursday expressed condolences to Bangladesh .  (misparse: "expressed" amod, the noun the root)
+  auto h = Build({{"Brazil", Upos::kPropn, 4, Dep::kNsubj, "Brazil", "NNP"},
+                  {"Thursday", Upos::kPropn, 1, Dep::kAppos, "Thursday", "NNP"},
+                  {"expressed", Upos::kVerb, 4, Dep::kAmod, "express", "VBD"},
+                  {"condolences", Upos::kNoun, 0, Dep::kRoot, "condolence", "NNS"},
+                  {"to", Upos::kAdp, 6, Dep::kCase, "to", "IN"},
+                  {"Bangladesh", Upos::kPropn, 4, Dep::kNmod, "Bangladesh", "NNP"},
+                  {".", Upos::kPunct, 4, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {5, 5, 1}}, {"Brazil", "Bangladesh"});
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "Brazil");
+  CHECK(found[0].type == "commented-on");
+  CHECK(found[0].target == "Bangladesh");
+}
+
+TEST_CASE("a statement speaks for whoever issued it", "[tree_events]") {
+  // Amnesty issued a statement urging Canada to act .
+  auto h = Build({{"Amnesty", Upos::kPropn, 2, Dep::kNsubj, "Amnesty", "NNP"},
+                  {"issued", Upos::kVerb, 0, Dep::kRoot, "issue", "VBD"},
+                  {"a", Upos::kDet, 4, Dep::kDet, "a", "DT"},
+                  {"statement", Upos::kNoun, 2, Dep::kObj, "statement", "NN"},
+                  {"urging", Upos::kVerb, 4, Dep::kAcl, "urge", "VBG"},
+                  {"Canada", Upos::kPropn, 5, Dep::kObj, "Canada", "NNP"},
+                  {"to", Upos::kPart, 8, Dep::kMark, "to", "TO"},
+                  {"act", Upos::kVerb, 5, Dep::kXcomp, "act", "VB"},
+                  {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {5, 5, 1}}, {"Amnesty International", "Canada"});
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "Amnesty International");
+  CHECK(found[0].type == "appealed-to");
+  CHECK(found[0].target == "Canada");
 }
 
 }  // namespace
