@@ -762,13 +762,21 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
   // sometimes reads a past-tense verb as an adjective of its object, and
   // that noun as the sentence's predicate with its own subject. Then the
   // noun is the verb's object and the noun's subject the verb's.
-  int misread_object = -1;
+  // ("The Security Council on Wednesday lifted sanctions": the subject may
+  // be read as the noun's possessor instead.)
+  int misread_object = -1, misread_subject = -1;
   if (t.D(v) == Dep::kAmod && t.H(v) > static_cast<int>(v)) {
     const uint32_t h = static_cast<uint32_t>(t.H(v));
     const std::string_view x = parse::XposName(t.Xpos(v));
-    if ((x == "VBD" || x == "VBN") && t.H(h) < 0 && t.Kid(h, Dep::kNsubj) >= 0) misread_object = static_cast<int>(h);
+    if ((x == "VBD" || x == "VBN") && t.H(h) < 0) {
+      misread_subject = t.Kid(h, Dep::kNsubj);
+      if (misread_subject < 0)
+        if (int poss = t.Kid(h, Dep::kNmodPoss); poss >= 0 && poss < static_cast<int>(v) && t.Mention(static_cast<uint32_t>(poss)) >= 0)
+          misread_subject = poss;
+      if (misread_subject >= 0) misread_object = static_cast<int>(h);
+    }
   }
-  if (misread_object >= 0) SubjectOf(t, static_cast<uint32_t>(misread_object), &sources, &fallback);
+  if (misread_object >= 0) t.Actors(static_cast<uint32_t>(misread_subject), &sources);
   else SubjectOf(t, v, &sources, &fallback);
   const bool passive = misread_object < 0 && (t.Passive(v) || (t.D(v) == Dep::kAcl && t.IsParticiple(v)));
   int obj = misread_object >= 0 ? misread_object : t.Kid(v, Dep::kObj);
