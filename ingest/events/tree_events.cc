@@ -513,6 +513,13 @@ Modality ModalityAt(const Tree& t, uint32_t v, bool question) {
   return m;
 }
 
+// True if v is a to-infinitive ("to promote").
+bool InfinitiveUnderAny(const Tree& t, uint32_t v) {
+  for (uint32_t k : t.Kids(v))
+    if (t.D(k) == Dep::kMark && C().to.Has(t.L(k))) return true;
+  return false;
+}
+
 // True if v is a to-infinitive ("to protect") whose head is in `heads`.
 bool InfinitiveUnder(const Tree& t, uint32_t v, const LemmaSet& heads) {
   if (t.H(v) < 0 || !heads.Has(t.L(static_cast<uint32_t>(t.H(v))))) return false;
@@ -827,9 +834,21 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
       object_noun = o;
     }
     targets.clear();
-    if (p.prep_key != 0 && !HasPrep(t, v, object_noun >= 0 ? object_noun : (passive ? -1 : obj), p.prep_key))
-      continue;
-    if (p.prep_key != 0) {
+    bool purpose = false;
+    if (p.prep_key != 0 && !HasPrep(t, v, object_noun >= 0 ? object_noun : (passive ? -1 : obj), p.prep_key)) {
+      // "gave 352 million euros to promote development in Ethiopia": aid
+      // with no recipient phrase goes where its purpose clause names.
+      if (p.type != RelationType::kAided || !C().to.Has(p.prep_key)) continue;
+      for (uint32_t k : t.Kids(v)) {
+        if (t.D(k) != Dep::kAdvcl || !InfinitiveUnderAny(t, k)) continue;
+        for (uint32_t g : t.Kids(k))
+          if ((t.D(g) == Dep::kObj || IsObl(t.D(g))) && targets.empty()) t.TargetActors(g, &targets);
+      }
+      if (targets.empty()) continue;
+      purpose = true;
+    }
+    if (purpose) {  // the purpose clause gave the targets
+    } else if (p.prep_key != 0) {
       // "gave medical equipment to X": the phrase may hang on the object.
       PrepActors(t, v, object_noun >= 0 ? object_noun : (passive ? -1 : obj), p.prep_key, &targets);
     } else if (p.object_key != 0) {

@@ -48,7 +48,8 @@ const EventLexicon& TestLexicon() {
                                                      "deploy\t-\t-\tto\t150\tdeployed-to\n"
                                                      "dispatch\t-\t-\tto\t154\tdeployed-to\n"
                                                      "express\t-\tcondolence\t-\t018\tcommented-on\n"
-                                                     "urge\t-\t-\t-\t020\tappealed-to\n";
+                                                     "urge\t-\t-\t-\t020\tappealed-to\n"
+                                                     "donate\t-\t-\tto\t070\taided\n";
     // Generic verbs ("call", "leave") take only our own bare readings.
     std::ofstream(dir.path() / "verbs.geokg.tsv") << "# own\n"
                                                      "call\t-\t-\t-\t041\tmet-with\n"
@@ -605,6 +606,25 @@ TEST_CASE("a statement speaks for whoever issued it", "[tree_events]") {
   CHECK(found[0].source == "Amnesty International");
   CHECK(found[0].type == "appealed-to");
   CHECK(found[0].target == "Canada");
+}
+
+
+TEST_CASE("aid with no recipient goes where its purpose clause names", "[tree_events]") {
+  // Germany donated funds to rebuild schools in Ethiopia .
+  auto h = Build({{"Germany", Upos::kPropn, 2, Dep::kNsubj, "Germany", "NNP"},
+                  {"donated", Upos::kVerb, 0, Dep::kRoot, "donate", "VBD"},
+                  {"funds", Upos::kNoun, 2, Dep::kObj, "fund", "NNS"},
+                  {"to", Upos::kPart, 5, Dep::kMark, "to", "TO"},
+                  {"rebuild", Upos::kVerb, 2, Dep::kAdvcl, "rebuild", "VB"},
+                  {"schools", Upos::kNoun, 5, Dep::kObj, "school", "NNS"},
+                  {"in", Upos::kAdp, 8, Dep::kCase, "in", "IN"},
+                  {"Ethiopia", Upos::kPropn, 6, Dep::kNmod, "Ethiopia", "NNP"},
+                  {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {7, 7, 1}}, {"Germany", "Ethiopia"});
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].type == "aided");
+  CHECK(found[0].target == "Ethiopia");
 }
 
 }  // namespace
