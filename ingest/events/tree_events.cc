@@ -179,6 +179,7 @@ struct Classes {
   LemmaSet considering{"consider", "reconsider", "weigh", "mull", "contemplate", "ponder", "study", "explore"};
   LemmaSet statement_nouns{"statement", "declaration", "communique", "letter", "message", "resolution",
                            "editorial", "speech", "address", "note", "tweet", "post"};
+  LemmaSet obligation{"must", "should"};
   LemmaSet relative{"who", "which", "that", "whom", "whose"};
   LemmaSet of_from{"of", "from"};
   LemmaSet between{"between", "among", "amongst"};
@@ -1074,6 +1075,31 @@ void NounEvents(const Tree& t, uint32_t n, std::span<const VerbPattern> patterns
   }
 }
 
+// "Assad said Turkey must mediate", "the minister said the EU should be
+// ready to ...": saying what another actor must do is a demand (CAMEO 10),
+// the way event coders code it.
+void DemandEvents(const Tree& t, uint32_t v, bool question, TreeScratch* s, std::vector<TreeEvent>* out) {
+  std::vector<int>& sources = s->args_a;
+  std::vector<int>& targets = s->args_b;
+  for (uint32_t c : t.Kids(v)) {
+    if (t.D(c) != Dep::kCcomp) continue;
+    bool must = false;
+    for (uint32_t k : t.Kids(c)) must |= t.D(k) == Dep::kAux && C().obligation.Has(t.L(k));
+    if (!must) continue;
+    const int subj = t.Kid(c, Dep::kNsubj);
+    if (subj < 0) continue;
+    targets.clear();
+    t.Actors(static_cast<uint32_t>(subj), &targets);
+    if (targets.empty()) continue;
+    sources.clear();
+    bool fallback = false;
+    SubjectOf(t, v, &sources, &fallback);
+    if (sources.empty()) continue;
+    Emit(t, sources, targets, RelationType::kCalledOn, ModalityAt(t, v, question), v, v + 1,
+         fallback ? 0.5f : 0.6f, out);
+  }
+}
+
 }  // namespace
 
 bool IsGenericLemma(uint64_t lemma_key) { return C().generic.Has(lemma_key); }
@@ -1091,6 +1117,7 @@ void FindTreeEvents(const TreeInput& in, std::vector<TreeEvent>* out, TreeScratc
     if (u == Upos::kVerb) {
       std::span<const VerbPattern> patterns = in.lexicon->Verb(t.L(i));
       if (!patterns.empty()) VerbEvents(t, i, patterns, question, scratch, out);
+      if (C().speech.Has(t.L(i))) DemandEvents(t, i, question, scratch, out);
     } else if (u == Upos::kNoun) {
       std::span<const VerbPattern> patterns = in.lexicon->Noun(t.L(i));
       if (!patterns.empty()) NounEvents(t, i, patterns, question, scratch, out);

@@ -627,5 +627,25 @@ TEST_CASE("aid with no recipient goes where its purpose clause names", "[tree_ev
   CHECK(found[0].target == "Ethiopia");
 }
 
+
+TEST_CASE("saying what another actor must do is a demand", "[tree_events]") {
+  // Assad said Turkey must mediate .
+  auto h = Build({{"Assad", Upos::kPropn, 2, Dep::kNsubj, "Assad", "NNP"},
+                  {"said", Upos::kVerb, 0, Dep::kRoot, "say", "VBD"},
+                  {"Turkey", Upos::kPropn, 5, Dep::kNsubj, "Turkey", "NNP"},
+                  {"must", Upos::kAux, 5, Dep::kAux, "must", "MD"},
+                  {"mediate", Upos::kVerb, 2, Dep::kCcomp, "mediate", "VB"},
+                  {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {2, 2, 1}}, {"Bashar al-Assad", "Turkey"});
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "Bashar al-Assad");
+  CHECK(found[0].type == "called-on");
+  CHECK(found[0].target == "Turkey");
+  // "said Turkey will mediate" is a claim, no demand.
+  h->parse.lemma_key[3] = TokenKey("will");
+  CHECK(Run(*h).empty());
+}
+
 }  // namespace
 }  // namespace geokg::ingest
