@@ -135,13 +135,15 @@ void Relater::EmitEntities(uint32_t se, RelationType type, uint32_t te, Modality
     // anything else a place name is a stand-in the lexicon does not know
     // ("backing Kyoto").
     if (a.kind == EntityKind::kLocation) return;
-    // Curfews and blockades are imposed on places, aid goes to them, and a
-    // massacre in a place is coded against it.
+    // Curfews and blockades are imposed on places, aid goes to them, a
+    // place is threatened or fought over, and a massacre or a killing in a
+    // place is coded against it.
     if (b.kind == EntityKind::kLocation && type != RelationType::kAttacked &&
         type != RelationType::kDeployedTo && type != RelationType::kWithdrewFrom &&
         type != RelationType::kSeized && type != RelationType::kCoerced &&
         type != RelationType::kMassacred && type != RelationType::kAided &&
-        type != RelationType::kReducedRelationsWith)
+        type != RelationType::kReducedRelationsWith && type != RelationType::kThreatened &&
+        type != RelationType::kKilled && type != RelationType::kFought)
       return;
     // A sea, gulf or region with no country of its own is where forces go
     // or leave, not what is attacked ("attacks on the Gulf war front").

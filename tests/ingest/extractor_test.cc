@@ -396,3 +396,10 @@ TEST_CASE("extractor: a title given apart from the text is read as its headline"
     evidence += NameOf(once, r.key.source) == "Burkina Faso" && !geokg::graph::InfoOf(r.key.type).structural;
   CHECK(evidence == 1);
 }
+
+TEST_CASE("extractor: a place can be threatened, fought over, and where killings are coded", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("Hezbollah threatened to shell Haifa if Israel hits Beirut.\n"
+                              "Russian troops killed 12 civilians in Kharkiv.\n");
+  CHECK(Asserted(rec, "Hezbollah", RelationType::kThreatened, "Haifa"));
+  CHECK(Asserted(rec, "Russian Armed Forces", RelationType::kKilled, "Kharkiv"));
+}
