@@ -20,6 +20,7 @@
 #include "ingest/recognize.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "graph/ids.h"
 #include "ingest/recognize_internal.h"
@@ -298,6 +299,11 @@ bool Recognizer::MetonymActs(uint32_t i, uint32_t len, uint32_t end) const {
     std::string_view next = Tok(j);
     for (std::string_view w : kActingVerbs)
       if (next == w) return true;
+    // "Washington suspended aid", "Moscow rejected": a past-tense verb right
+    // after the seat is the government acting.
+    if (next.size() > 4 && next.ends_with("ed") && std::islower(static_cast<unsigned char>(next[0])) &&
+        !(Flags(j) & (kTokPunct | kTokNumber)))
+      return true;
   }
   return false;
 }

@@ -136,14 +136,15 @@ void Relater::EmitEntities(uint32_t se, RelationType type, uint32_t te, Modality
     // ("backing Kyoto").
     if (a.kind == EntityKind::kLocation) return;
     // Curfews and blockades are imposed on places, aid goes to them, a
-    // place is threatened or fought over, and a massacre or a killing in a
-    // place is coded against it.
+    // place is threatened, fought over or the object of a pledge ("willing
+    // to withdraw from Kashmir"), and a massacre or a killing in a place is
+    // coded against it.
     if (b.kind == EntityKind::kLocation && type != RelationType::kAttacked &&
         type != RelationType::kDeployedTo && type != RelationType::kWithdrewFrom &&
         type != RelationType::kSeized && type != RelationType::kCoerced &&
         type != RelationType::kMassacred && type != RelationType::kAided &&
         type != RelationType::kReducedRelationsWith && type != RelationType::kThreatened &&
-        type != RelationType::kKilled && type != RelationType::kFought)
+        type != RelationType::kKilled && type != RelationType::kFought && type != RelationType::kPledgedTo)
       return;
     // A sea, gulf or region with no country of its own is where forces go
     // or leave, not what is attacked ("attacks on the Gulf war front").

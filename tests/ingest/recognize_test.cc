@@ -898,3 +898,15 @@ TEST_CASE("a headline's capitalised verb is no part of a name after a title", "[
   ingest::Recognize(*FixtureLexicon(), "Officials said the British FM met Zarvesh Okonkwo in Tehran.\n", &c);
   for (const Mention& m : c.candidates) CHECK(c.entities[m.entity].name != "FM");
 }
+
+TEST_CASE("a seat followed by a past-tense verb is its government acting", "[ingest][recognize]") {
+  DocAnalysis d;
+  ingest::Recognize(*FixtureLexicon(), "Washington suspended military aid to Iraq.\n", &d);
+  REQUIRE_FALSE(d.mentions.empty());
+  CHECK(d.entities[d.mentions[0].entity].name == "United States");
+  DocAnalysis p;
+  ingest::Recognize(*FixtureLexicon(), "Officials met in Washington on Monday.\n", &p);
+  bool place = false;
+  for (const Mention& m : p.mentions) place |= p.entities[m.entity].name == "Washington";
+  CHECK(place);
+}
