@@ -49,7 +49,9 @@ struct Classes {
   // Verbs whose open complement states an intention: future.
   // Verbs and adjectives whose open complement is what will be done:
   // scheduled or decided ("is to meet", "decided to ease", "set to sign").
-  LemmaSet intent{"be", "set", "schedule", "due", "expected", "likely", "decide", "move",
+  // ("decided to ease sanctions" is not here: a decision taken is coded as
+  // the act, as event coders code it.)
+  LemmaSet intent{"be", "set", "schedule", "due", "expected", "likely", "move",
                   "order", "authorize", "approve", "allow", "permit", "force", "compel",
                   "able", "mean", "need", "vote", "prepare", "prepared", "ready"};
   // Words of intention, wish or readiness: what they name may never be done

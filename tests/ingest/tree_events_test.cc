@@ -647,5 +647,21 @@ TEST_CASE("saying what another actor must do is a demand", "[tree_events]") {
   CHECK(Run(*h).empty());
 }
 
+
+TEST_CASE("a decision taken is coded as the act", "[tree_events]") {
+  // Japan decided to attack Nepal .
+  auto h = Build({{"Japan", Upos::kPropn, 2, Dep::kNsubj, "Japan", "NNP"},
+                  {"decided", Upos::kVerb, 0, Dep::kRoot, "decide", "VBD"},
+                  {"to", Upos::kPart, 4, Dep::kMark, "to", "TO"},
+                  {"attack", Upos::kVerb, 2, Dep::kXcomp, "attack", "VB"},
+                  {"Nepal", Upos::kPropn, 4, Dep::kObj, "Nepal", "NNP"},
+                  {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {4, 4, 1}}, {"Japan", "Nepal"});
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].type == "attacked");
+  CHECK(found[0].modality == Modality::kAsserted);
+}
+
 }  // namespace
 }  // namespace geokg::ingest
