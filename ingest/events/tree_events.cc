@@ -610,6 +610,35 @@ void PatientOf(const Tree& t, uint32_t v, std::vector<int>* out) {
     PatientOf(t, static_cast<uint32_t>(t.H(v)), out);
 }
 
+// "returned artifacts, including a krater and a fresco, to Italy": the parse
+// may hang a phrase on a noun inside another argument. The first nominal
+// introduced by `prep` among v's nominal arguments (not its clauses), a few
+// levels down, that names an actor; -1 if none.
+int DeepPrep(const Tree& t, uint32_t v, uint64_t prep) {
+  // Only a recipient ("to", "into"): deep "at", "with" or "on" phrases
+  // place things ("a post near the border with Mali").
+  if (!C().to_into.Has(prep)) return -1;
+  uint32_t queue[32];
+  uint32_t qb = 0, qe = 0;
+  queue[qe++] = v;
+  std::vector<int> found;
+  while (qb < qe) {
+    const uint32_t x = queue[qb++];
+    for (uint32_t k : t.Kids(x)) {
+      const Dep d = t.D(k);
+      if (!(d == Dep::kObj || IsObl(d) || IsNmod(d) || d == Dep::kConj || d == Dep::kAppos)) continue;
+      if (C().border_nouns.Has(t.L(k))) continue;
+      if (x != v && (IsNmod(d) || IsObl(d)) && t.CaseOf(k) == prep) {
+        found.clear();
+        t.TargetActors(k, &found);
+        if (!found.empty()) return static_cast<int>(k);
+      }
+      if (qe < 32) queue[qe++] = k;
+    }
+  }
+  return -1;
+}
+
 // Obliques of v (and nominal modifiers of `noun`, if >= 0) introduced by
 // `prep`; 0 means any preposition that does not place the event.
 void PrepActors(const Tree& t, uint32_t v, int noun, uint64_t prep, std::vector<int>* out,
@@ -630,6 +659,8 @@ void PrepActors(const Tree& t, uint32_t v, int noun, uint64_t prep, std::vector<
   };
   scan(v, false);
   if (out->empty() && noun >= 0) scan(static_cast<uint32_t>(noun), true);
+  if (out->empty() && prep != 0)
+    if (int k = DeepPrep(t, v, prep); k >= 0) t.TargetActors(static_cast<uint32_t>(k), out);
   // "lifted sanctions imposed on X": the phrase hangs on a participle.
   if (out->empty() && noun >= 0 && prep != 0)
     for (uint32_t k : t.Kids(static_cast<uint32_t>(noun)))
@@ -637,7 +668,13 @@ void PrepActors(const Tree& t, uint32_t v, int noun, uint64_t prep, std::vector<
 }
 
 // True if v has an oblique, or `noun` a nominal modifier, introduced by `prep`.
+bool HasPrepNear(const Tree& t, uint32_t v, int noun, uint64_t prep);
+
 bool HasPrep(const Tree& t, uint32_t v, int noun, uint64_t prep) {
+  return HasPrepNear(t, v, noun, prep) || DeepPrep(t, v, prep) >= 0;
+}
+
+bool HasPrepNear(const Tree& t, uint32_t v, int noun, uint64_t prep) {
   // "called Erdogan on Wednesday" is no "call on".
   for (uint32_t k : t.Kids(v))
     if (IsObl(t.D(k)) && t.CaseOf(k) == prep && !C().time_nouns.Has(t.L(k))) return true;

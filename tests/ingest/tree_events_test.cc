@@ -49,7 +49,8 @@ const EventLexicon& TestLexicon() {
                                                      "dispatch\t-\t-\tto\t154\tdeployed-to\n"
                                                      "express\t-\tcondolence\t-\t018\tcommented-on\n"
                                                      "urge\t-\t-\t-\t020\tappealed-to\n"
-                                                     "donate\t-\t-\tto\t070\taided\n";
+                                                     "donate\t-\t-\tto\t070\taided\n"
+                                                     "return\t-\t-\tto\t0842\treleased\n";
     // Generic verbs ("call", "leave") take only our own bare readings.
     std::ofstream(dir.path() / "verbs.geokg.tsv") << "# own\n"
                                                      "call\t-\t-\t-\t041\tmet-with\n"
@@ -661,6 +662,27 @@ TEST_CASE("a decision taken is coded as the act", "[tree_events]") {
   REQUIRE(found.size() == 1);
   CHECK(found[0].type == "attacked");
   CHECK(found[0].modality == Modality::kAsserted);
+}
+
+
+TEST_CASE("a recipient phrase the parse hangs inside another argument is found", "[tree_events]") {
+  // Spain returned artifacts , including a krater , to Italy .  (misparse: "to Italy" under "krater")
+  auto h = Build({{"Spain", Upos::kPropn, 2, Dep::kNsubj, "Spain", "NNP"},
+                  {"returned", Upos::kVerb, 0, Dep::kRoot, "return", "VBD"},
+                  {"artifacts", Upos::kNoun, 2, Dep::kObj, "artifact", "NNS"},
+                  {",", Upos::kPunct, 7, Dep::kPunct, ",", ","},
+                  {"including", Upos::kVerb, 7, Dep::kCase, "include", "VBG"},
+                  {"a", Upos::kDet, 7, Dep::kDet, "a", "DT"},
+                  {"krater", Upos::kNoun, 2, Dep::kObl, "krater", "NN"},
+                  {",", Upos::kPunct, 10, Dep::kPunct, ",", ","},
+                  {"to", Upos::kAdp, 10, Dep::kCase, "to", "IN"},
+                  {"Italy", Upos::kPropn, 7, Dep::kNmod, "Italy", "NNP"},
+                  {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {9, 9, 1}}, {"Spain", "Italy"});
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].type == "released");
+  CHECK(found[0].target == "Italy");
 }
 
 }  // namespace
