@@ -210,6 +210,7 @@ class Tree {
     for (uint32_t i = 0; i < n_; ++i)
       if (p_.head[i] >= 0) s_.children[s_.child_begin[p_.head[i] + 1]++] = i;
     // child_begin[i] .. child_begin[i + 1] now spans token i's children, in order.
+    s_.deep_prep.assign(2 * static_cast<size_t>(n_), -2);
   }
 
   uint32_t size() const { return n_; }
@@ -327,6 +328,9 @@ class Tree {
   }
 
   const TreeInput& in() const { return in_; }
+  // DeepPrep's answer for (v, "to" or "into"), computed once a sentence.
+  int& DeepPrepSlot(uint32_t v, bool into) const { return s_.deep_prep[2 * v + (into ? 1 : 0)]; }
+  std::vector<int>& DeepFound() const { return s_.tmp; }
 
   // A capitalised proper noun inside the sentence that names no actor the
   // recognizer knows ("the Saudi Hospital"): a name of its own, which its
@@ -618,10 +622,13 @@ int DeepPrep(const Tree& t, uint32_t v, uint64_t prep) {
   // Only a recipient ("to", "into"): deep "at", "with" or "on" phrases
   // place things ("a post near the border with Mali").
   if (!C().to_into.Has(prep)) return -1;
+  int& slot = t.DeepPrepSlot(v, !C().to.Has(prep));
+  if (slot != -2) return slot;
+  slot = -1;
   uint32_t queue[32];
   uint32_t qb = 0, qe = 0;
   queue[qe++] = v;
-  std::vector<int> found;
+  std::vector<int>& found = t.DeepFound();
   while (qb < qe) {
     const uint32_t x = queue[qb++];
     for (uint32_t k : t.Kids(x)) {
@@ -631,7 +638,7 @@ int DeepPrep(const Tree& t, uint32_t v, uint64_t prep) {
       if (x != v && (IsNmod(d) || IsObl(d)) && t.CaseOf(k) == prep) {
         found.clear();
         t.TargetActors(k, &found);
-        if (!found.empty()) return static_cast<int>(k);
+        if (!found.empty()) return slot = static_cast<int>(k);
       }
       if (qe < 32) queue[qe++] = k;
     }
