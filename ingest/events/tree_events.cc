@@ -62,7 +62,7 @@ struct Classes {
                      "commit", "struggle", "prefer", "like"};
   // Words of intention whose complement, done by their subject, is a pledge
   // (cooperation) or a threat (conflict) of the subject's own.
-  LemmaSet intention{"plan", "intend", "prepare", "propose", "seek", "aim", "want", "hope",
+  LemmaSet intention{"plan", "intend", "prepare", "propose", "seek", "aim", "want", "hope", "agree",
                      "willing", "ready", "prepared", "eager", "determined", "keen", "commit"};
   // Verbs whose own CAMEO reading is a stretch when they govern a clause
   // ("considering sending aid" is no meeting).
@@ -1105,8 +1105,12 @@ void NounEvents(const Tree& t, uint32_t n, std::span<const VerbPattern> patterns
     float conf = 0.6f;
     // "X launched strikes on Y": the subject of the governing light verb
     // (not of "praised the release of ...": the praiser released nothing).
+    // "reduced the humanitarian aid to X", "eased the blockade of X": the
+    // subject of a verb that ends or eases what the noun names, too.
     if (sources.empty() && t.D(n) == Dep::kObj && t.H(n) >= 0 &&
-        C().light_verbs.Has(t.L(static_cast<uint32_t>(t.H(n))))) {
+        (C().light_verbs.Has(t.L(static_cast<uint32_t>(t.H(n)))) ||
+         C().cut_verbs.Has(t.L(static_cast<uint32_t>(t.H(n)))) ||
+         C().ease_verbs.Has(t.L(static_cast<uint32_t>(t.H(n)))))) {
       bool fallback = false;
       SubjectOf(t, static_cast<uint32_t>(t.H(n)), &sources, &fallback);
       conf = 0.55f;

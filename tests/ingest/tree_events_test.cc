@@ -56,6 +56,7 @@ const EventLexicon& TestLexicon() {
                                                      "call\t-\t-\t-\t041\tmet-with\n"
                                                      "leave\t-\t-\t-\t0874\twithdrew-from\n";
     std::ofstream(dir.path() / "nouns.geokg.tsv") << "# own nouns\n"
+                                                     "aid\tto\t070\taided\n"
                                                      "invasion\tof\t192\tattacked\n"
                                                      "talk\tbetween\t040\tmet-with\n";
     auto out = std::make_unique<EventLexicon>();
@@ -683,6 +684,43 @@ TEST_CASE("a recipient phrase the parse hangs inside another argument is found",
   REQUIRE(found.size() == 1);
   CHECK(found[0].type == "released");
   CHECK(found[0].target == "Italy");
+}
+
+
+TEST_CASE("cutting what a noun names is done by the verb's subject", "[tree_events]") {
+  // Britain reduced the aid to Yemen .
+  auto h = Build({{"Britain", Upos::kPropn, 2, Dep::kNsubj, "Britain", "NNP"},
+                  {"reduced", Upos::kVerb, 0, Dep::kRoot, "reduce", "VBD"},
+                  {"the", Upos::kDet, 4, Dep::kDet, "the", "DT"},
+                  {"aid", Upos::kNoun, 2, Dep::kObj, "aid", "NN"},
+                  {"to", Upos::kAdp, 6, Dep::kCase, "to", "IN"},
+                  {"Yemen", Upos::kPropn, 4, Dep::kNmod, "Yemen", "NNP"},
+                  {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {5, 5, 1}}, {"United Kingdom", "Yemen"});
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "United Kingdom");
+  CHECK(found[0].type == "reduced-relations-with");
+  CHECK(found[0].target == "Yemen");
+}
+
+TEST_CASE("agreeing to act toward X is a pledge to X", "[tree_events]") {
+  // Japan agreed to attack Nepal .
+  auto h = Build({{"Japan", Upos::kPropn, 2, Dep::kNsubj, "Japan", "NNP"},
+                  {"agreed", Upos::kVerb, 0, Dep::kRoot, "agree", "VBD"},
+                  {"to", Upos::kPart, 4, Dep::kMark, "to", "TO"},
+                  {"attack", Upos::kVerb, 2, Dep::kXcomp, "attack", "VB"},
+                  {"Nepal", Upos::kPropn, 4, Dep::kObj, "Nepal", "NNP"},
+                  {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {4, 4, 1}}, {"Japan", "Nepal"});
+  auto found = Run(*h);
+  bool threat = false, attack_done = false;
+  for (const Found& f : found) {
+    threat |= f.type == "threatened" && f.modality == Modality::kAsserted;
+    attack_done |= f.type == "attacked" && f.modality == Modality::kAsserted;
+  }
+  CHECK(threat);  // a hostile act agreed to is a threat (CAMEO 13)
+  CHECK_FALSE(attack_done);
 }
 
 }  // namespace
