@@ -912,6 +912,23 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
       // "rejected Iran's offer", "welcomed a request by X": the author of
       // what the object names.
       if (targets.empty()) t.AuthorActors(static_cast<uint32_t>(object_noun), &targets);
+      // "expressed pessimism about bringing the North Korean standoff to an
+      // end", "voiced hope that the government in Greece will help": a
+      // comment is about who its clause names.
+      if (targets.empty() && p.type == RelationType::kCommentedOn)
+        for (uint32_t head : {v, static_cast<uint32_t>(object_noun)})
+          for (uint32_t k : t.Kids(head)) {
+            const Dep d = t.D(k);
+            if (!targets.empty() || !(d == Dep::kAdvcl || d == Dep::kAcl || d == Dep::kCcomp ||
+                                      d == Dep::kParataxis || d == Dep::kAclRelcl))
+              continue;
+            if (int subj = t.Kid(k, Dep::kNsubj); subj >= 0) {
+              t.Actors(static_cast<uint32_t>(subj), &targets);
+            } else {
+              for (uint32_t g : t.Kids(k))
+                if ((t.D(g) == Dep::kObj || IsObl(t.D(g))) && targets.empty()) t.TargetActors(g, &targets);
+            }
+          }
       // "stormed a police headquarters in X", "seized a town near X": the
       // object of a hostile act is its patient, coded by what it names.
       if (targets.empty() && Hostile(p.type)) t.TargetActors(static_cast<uint32_t>(object_noun), &targets);

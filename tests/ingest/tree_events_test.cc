@@ -50,7 +50,8 @@ const EventLexicon& TestLexicon() {
                                                      "express\t-\tcondolence\t-\t018\tcommented-on\n"
                                                      "urge\t-\t-\t-\t020\tappealed-to\n"
                                                      "donate\t-\t-\tto\t070\taided\n"
-                                                     "return\t-\t-\tto\t0842\treleased\n";
+                                                     "return\t-\t-\tto\t0842\treleased\n"
+                                                     "express\t-\tpessimism\t-\t012\tcommented-on\n";
     // Generic verbs ("call", "leave") take only our own bare readings.
     std::ofstream(dir.path() / "verbs.geokg.tsv") << "# own\n"
                                                      "call\t-\t-\t-\t041\tmet-with\n"
@@ -721,6 +722,25 @@ TEST_CASE("agreeing to act toward X is a pledge to X", "[tree_events]") {
   }
   CHECK(threat);  // a hostile act agreed to is a threat (CAMEO 13)
   CHECK_FALSE(attack_done);
+}
+
+
+TEST_CASE("a comment is about who its clause names", "[tree_events]") {
+  // China expressed pessimism about ending the Korean standoff .
+  auto h = Build({{"China", Upos::kPropn, 2, Dep::kNsubj, "China", "NNP"},
+                  {"expressed", Upos::kVerb, 0, Dep::kRoot, "express", "VBD"},
+                  {"pessimism", Upos::kNoun, 2, Dep::kObj, "pessimism", "NN"},
+                  {"about", Upos::kSconj, 5, Dep::kMark, "about", "IN"},
+                  {"ending", Upos::kVerb, 2, Dep::kAdvcl, "end", "VBG"},
+                  {"the", Upos::kDet, 8, Dep::kDet, "the", "DT"},
+                  {"Korean", Upos::kPropn, 8, Dep::kCompound, "Korean", "NNP"},
+                  {"standoff", Upos::kNoun, 5, Dep::kObj, "standoff", "NN"},
+                  {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {6, 6, 1}}, {"China", "North Korea"});
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].type == "commented-on");
+  CHECK(found[0].target == "North Korea");
 }
 
 }  // namespace
