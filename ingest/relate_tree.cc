@@ -127,9 +127,12 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
   for (uint32_t i = 0; i < n && !trigger; ++i) {
     if (v_.MentionAt(i) >= 0 || v_.IsPunct(i) || v_.IsNumber(i)) continue;
     uint64_t lemma = 0;
-    if (!events_->lexicon->MaybeTrigger(TokenKey(doc_.TokenText(v_.first_token() + i)), &lemma) ||
-        !events_->lexicon->IsStrong(lemma))
+    const uint64_t key = TokenKey(doc_.TokenText(v_.first_token() + i));
+    if (known_pair && IsStanceAdjective(key)) {
+      trigger = true;
       continue;
+    }
+    if (!events_->lexicon->MaybeTrigger(key, &lemma) || !events_->lexicon->IsStrong(lemma)) continue;
     if (!known_pair && !next_to_candidate(i)) continue;
     if (!IsGenericLemma(lemma)) {
       trigger = true;

@@ -182,6 +182,10 @@ struct Classes {
   LemmaSet statement_nouns{"statement", "declaration", "communique", "letter", "message", "resolution",
                            "editorial", "speech", "address", "note", "tweet", "post"};
   LemmaSet obligation{"must", "should"};
+  LemmaSet stance_adjectives{"skeptical", "sceptical", "concerned", "worried", "pessimistic",
+                             "optimistic", "hopeful", "doubtful", "disappointed", "alarmed",
+                             "confident", "wary", "critical", "dismissive", "supportive"};
+  LemmaSet stance_preps{"of", "about", "over", "by", "with", "regarding", "toward", "towards"};
   LemmaSet relative{"who", "which", "that", "whom", "whose"};
   LemmaSet of_from{"of", "from"};
   LemmaSet between{"between", "among", "amongst"};
@@ -541,7 +545,7 @@ void SubjectOf(const Tree& t, uint32_t v, std::vector<int>* out, bool* fallback,
   const Classes& c = C();
   // The first subject that names an actor: a misread time phrase ("Hours
   // earlier Maduro expelled ...") may come first as a second subject.
-  bool has_subject = false;
+  bool has_subject = false, pronoun_subject = false;
   for (uint32_t k : t.Kids(v)) {
     if (IsSubj(t.D(k))) {
       has_subject = true;
@@ -551,7 +555,15 @@ void SubjectOf(const Tree& t, uint32_t v, std::vector<int>* out, bool* fallback,
         t.Actors(k, out);
       }
       if (!out->empty()) return;
+      pronoun_subject |= t.U(k) == Upos::kPron;
     }
+  }
+  // "The United States has said it is skeptical": a pronoun nothing
+  // resolved, in what a speaker says, is the speaker.
+  if (has_subject && pronoun_subject && t.D(v) == Dep::kCcomp && t.H(v) >= 0 &&
+      c.speech.Has(t.L(static_cast<uint32_t>(t.H(v))))) {
+    SubjectOf(t, static_cast<uint32_t>(t.H(v)), out, fallback, depth + 1);
+    return;
   }
   if (has_subject) return;
   if (t.Passive(v) || (t.D(v) == Dep::kAcl && t.IsParticiple(v))) {
@@ -1167,9 +1179,28 @@ void DemandEvents(const Tree& t, uint32_t v, bool question, TreeScratch* s, std:
   }
 }
 
+// "The United States is skeptical of a Russian announcement", "China is
+// concerned about X": a stance stated as an adjective is a comment (CAMEO
+// 012/013) on what its phrase names.
+void StanceEvents(const Tree& t, uint32_t a, bool question, TreeScratch* s, std::vector<TreeEvent>* out) {
+  std::vector<int>& sources = s->args_a;
+  std::vector<int>& targets = s->args_b;
+  sources.clear();
+  bool fallback = false;
+  SubjectOf(t, a, &sources, &fallback);
+  if (sources.empty()) return;
+  targets.clear();
+  for (uint32_t k : t.Kids(a))
+    if (IsObl(t.D(k)) && C().stance_preps.Has(t.CaseOf(k)) && targets.empty()) t.TargetActors(k, &targets);
+  if (targets.empty()) return;
+  Emit(t, sources, targets, RelationType::kCommentedOn, ModalityAt(t, a, question), a, a + 1, 0.55f, out);
+}
+
 }  // namespace
 
 bool IsGenericLemma(uint64_t lemma_key) { return C().generic.Has(lemma_key); }
+
+bool IsStanceAdjective(uint64_t token_key) { return C().stance_adjectives.Has(token_key); }
 
 void FindTreeEvents(const TreeInput& in, std::vector<TreeEvent>* out, TreeScratch* scratch) {
   const Tree t(in, scratch);
@@ -1188,6 +1219,8 @@ void FindTreeEvents(const TreeInput& in, std::vector<TreeEvent>* out, TreeScratc
     } else if (u == Upos::kNoun) {
       std::span<const VerbPattern> patterns = in.lexicon->Noun(t.L(i));
       if (!patterns.empty()) NounEvents(t, i, patterns, question, scratch, out);
+    } else if (u == Upos::kAdj && C().stance_adjectives.Has(t.L(i))) {
+      StanceEvents(t, i, question, scratch, out);
     }
   }
 }

@@ -83,6 +83,10 @@ struct TreeScratch {
 // do not make a sentence worth parsing.
 bool IsGenericLemma(uint64_t lemma_key);
 
+// True for adjectives of stance ("skeptical", "concerned") that, with an
+// actor as subject and one in their phrase, state a comment.
+bool IsStanceAdjective(uint64_t token_key);
+
 // Appends the events of one parsed sentence to *out.
 void FindTreeEvents(const TreeInput& in, std::vector<TreeEvent>* out, TreeScratch* scratch);
 

@@ -743,5 +743,26 @@ TEST_CASE("a comment is about who its clause names", "[tree_events]") {
   CHECK(found[0].target == "North Korea");
 }
 
+
+TEST_CASE("a stance adjective with an unresolved pronoun under a speaker comments", "[tree_events]") {
+  // Japan said it is skeptical of the Korean announcement .
+  auto h = Build({{"Japan", Upos::kPropn, 2, Dep::kNsubj, "Japan", "NNP"},
+                  {"said", Upos::kVerb, 0, Dep::kRoot, "say", "VBD"},
+                  {"it", Upos::kPron, 5, Dep::kNsubj, "it", "PRP"},
+                  {"is", Upos::kAux, 5, Dep::kCop, "be", "VBZ"},
+                  {"skeptical", Upos::kAdj, 2, Dep::kCcomp, "skeptical", "JJ"},
+                  {"of", Upos::kAdp, 9, Dep::kCase, "of", "IN"},
+                  {"the", Upos::kDet, 9, Dep::kDet, "the", "DT"},
+                  {"Korean", Upos::kAdj, 9, Dep::kAmod, "korean", "JJ"},
+                  {"announcement", Upos::kNoun, 5, Dep::kObl, "announcement", "NN"},
+                  {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {7, 7, 1}}, {"Japan", "North Korea"});
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "Japan");
+  CHECK(found[0].type == "commented-on");
+  CHECK(found[0].target == "North Korea");
+}
+
 }  // namespace
 }  // namespace geokg::ingest
