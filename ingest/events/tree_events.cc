@@ -168,6 +168,7 @@ struct Classes {
                      "grain", "wheat", "rice", "fuel", "shelter"};
   LemmaSet help_verbs{"help", "train", "assist", "support", "rebuild", "reconstruct", "feed", "treat",
                       "distribute", "deliver", "evacuate", "rescue"};
+  LemmaSet end_verbs{"end", "conclude", "complete", "finish", "wrap", "close"};
   LemmaSet visit_nouns{"visit", "trip", "tour", "stay", "journey", "mission", "term", "tenure"};
   LemmaSet border_nouns{"border", "frontier", "boundary", "line", "crossing"};
   LemmaSet leave{"leave", "quit", "depart"};
@@ -1091,8 +1092,9 @@ void NounEvents(const Tree& t, uint32_t n, std::span<const VerbPattern> patterns
       // Ending an event is another event: suspending aid reduces relations,
       // lifting sanctions concedes.
       const uint64_t gl = t.L(static_cast<uint32_t>(gov));
-      // Ending a visit or a trip is its course, not a cut.
-      if (C().cut_verbs.Has(gl) && C().visit_nouns.Has(t.L(n))) return;
+      // Ending a visit or a trip is its course, not a cut; cancelling or
+      // postponing one is (CAMEO 16).
+      if (C().end_verbs.Has(gl) && C().visit_nouns.Has(t.L(n))) return;
       if (C().cut_verbs.Has(gl) &&
           (type == RelationType::kAided || type == RelationType::kCooperatedWith ||
            type == RelationType::kAgreedWith || type == RelationType::kSupported ||

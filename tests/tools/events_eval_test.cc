@@ -125,3 +125,18 @@ TEST_CASE("events eval: verdicts and totals", "[tools][eval]") {
 
 }  // namespace
 }  // namespace geokg::tools
+
+namespace geokg::tools {
+namespace {
+
+TEST_CASE("events eval: annotators' token spacing does not change the words", "[tools][eval]") {
+  // The annotations space out hyphens and apostrophes ("Pakistan - based",
+  // "Iraq 's"); entity names do not.
+  CHECK(SpanNames(Span("Pakistan - based groups"), E("Pakistan-based groups")));
+  CHECK(SpanNames(Span("Iraq 's army"), E("Iraq")));
+  CHECK(PaddedWords("U.S.  -  backed") == " u s backed ");
+  CHECK_FALSE(SpanNames(Span("Pakistani officials"), E("Pakistan-based groups")));
+}
+
+}  // namespace
+}  // namespace geokg::tools

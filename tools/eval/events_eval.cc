@@ -38,11 +38,14 @@ std::string PaddedWords(std::string_view text) {
   out.reserve(folded.size() + 2);
   out.push_back(' ');
   for (char c : folded) {
-    // Punctuation separates words: "iraq's" -> "iraq s".
+    // Punctuation separates words: "iraq's" -> "iraq s". Runs of separators
+    // are one ("Pakistan - based" as tokenised by annotators and
+    // "Pakistan-based" are the same words).
     const bool word = (static_cast<unsigned char>(c) >= 0x80) || std::isalnum(static_cast<unsigned char>(c));
-    out.push_back(word ? c : ' ');
+    if (word) out.push_back(c);
+    else if (out.back() != ' ') out.push_back(' ');
   }
-  out.push_back(' ');
+  if (out.back() != ' ') out.push_back(' ');
   return out;
 }
 
