@@ -677,8 +677,11 @@ void PrepActors(const Tree& t, uint32_t v, int noun, uint64_t prep, std::vector<
       if (!out->empty()) return;
     }
   };
-  scan(v, false);
-  if (out->empty() && noun >= 0) scan(static_cast<uint32_t>(noun), true);
+  // With no preposition asked for, the object's own phrase comes first
+  // ("cancelled a visit to Malaysia under pressure from Saudi Arabia").
+  if (prep == 0 && noun >= 0) scan(static_cast<uint32_t>(noun), true);
+  if (out->empty()) scan(v, false);
+  if (out->empty() && noun >= 0 && prep != 0) scan(static_cast<uint32_t>(noun), true);
   if (out->empty() && prep != 0)
     if (int k = DeepPrep(t, v, prep); k >= 0) t.TargetActors(static_cast<uint32_t>(k), out);
   // "lifted sanctions imposed on X": the phrase hangs on a participle.

@@ -51,7 +51,8 @@ const EventLexicon& TestLexicon() {
                                                      "urge\t-\t-\t-\t020\tappealed-to\n"
                                                      "donate\t-\t-\tto\t070\taided\n"
                                                      "return\t-\t-\tto\t0842\treleased\n"
-                                                     "express\t-\tpessimism\t-\t012\tcommented-on\n";
+                                                     "express\t-\tpessimism\t-\t012\tcommented-on\n"
+                                                     "cancel\t-\tvisit\t-\t1661\treduced-relations-with\n";
     // Generic verbs ("call", "leave") take only our own bare readings.
     std::ofstream(dir.path() / "verbs.geokg.tsv") << "# own\n"
                                                      "call\t-\t-\t-\t041\tmet-with\n"
@@ -762,6 +763,27 @@ TEST_CASE("a stance adjective with an unresolved pronoun under a speaker comment
   CHECK(found[0].source == "Japan");
   CHECK(found[0].type == "commented-on");
   CHECK(found[0].target == "North Korea");
+}
+
+
+TEST_CASE("an object's own phrase names the target before the verb's", "[tree_events]") {
+  // Khan cancelled a visit to Malaysia under pressure from Riyadh .
+  auto h = Build({{"Khan", Upos::kPropn, 2, Dep::kNsubj, "Khan", "NNP"},
+                  {"cancelled", Upos::kVerb, 0, Dep::kRoot, "cancel", "VBD"},
+                  {"a", Upos::kDet, 4, Dep::kDet, "a", "DT"},
+                  {"visit", Upos::kNoun, 2, Dep::kObj, "visit", "NN"},
+                  {"to", Upos::kAdp, 6, Dep::kCase, "to", "IN"},
+                  {"Malaysia", Upos::kPropn, 4, Dep::kNmod, "Malaysia", "NNP"},
+                  {"under", Upos::kAdp, 8, Dep::kCase, "under", "IN"},
+                  {"pressure", Upos::kNoun, 2, Dep::kObl, "pressure", "NN"},
+                  {"from", Upos::kAdp, 10, Dep::kCase, "from", "IN"},
+                  {"Riyadh", Upos::kPropn, 8, Dep::kNmod, "Riyadh", "NNP"},
+                  {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {5, 5, 1}, {9, 9, 2}}, {"Imran Khan", "Malaysia", "Saudi Arabia"});
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].type == "reduced-relations-with");
+  CHECK(found[0].target == "Malaysia");
 }
 
 }  // namespace
