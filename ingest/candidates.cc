@@ -76,15 +76,9 @@ void Recognizer::FindCandidates() {
     const uint32_t b = sent.first_token, e = std::min(n, sent.first_token + sent.token_count);
     // A line in capitals or in title case (a headline) has no names to
     // tell apart from its other words.
-    uint32_t caps = 0, capitalised = 0, words = 0;
-    for (uint32_t i = b; i < e; ++i) {
-      if (Flags(i) & (kTokPunct | kTokNumber)) continue;
-      ++words;
-      if (Flags(i) & kTokAllCaps) ++caps;
-      if (Flags(i) & kTokCapitalized) ++capitalised;
-    }
-    if (words >= 3 && caps * 10 >= words * 6) continue;
-    if (words >= 3 && capitalised * 10 >= words * 7) continue;
+    const CaseCounts cc = CountCase(doc, b, e);
+    if (cc.words >= 3 && cc.all_caps * 10 >= cc.words * 6) continue;
+    if (cc.words >= 3 && cc.capitalised * 10 >= cc.words * 7) continue;
     for (uint32_t i = b; i < e;) {
       auto name_word = [&](uint32_t k) {
         const uint16_t f = Flags(k);
@@ -138,14 +132,14 @@ void Recognizer::FindCandidates() {
                            (first > b && (Flags(first - 1) & kTokPunct) && Tok(first - 1) != ",");
       // "KEY talks", "British FM": an English word or a two-letter
       // abbreviation in capitals is no name.
-      if (len == 1 && (Flags(first) & kTokAllCaps) && (lex_->IsCommonWord(Tok(first)) || tail.size() < 3)) continue;
+      if (len == 1 && (Flags(first) & kTokAllCaps) && (lex_->IsCommonKey(keys_[first]) || tail.size() < 3)) continue;
       if (kind == graph::EntityKind::kPerson) {
         // A person's name is one to three words none of which is an
         // English word ("Meyer", "Disha Ravi"; not "Art Loss", not
         // "Counsel Peter Robb", not a sentence's first word).
         if (len > 3) continue;
         bool plain = true;
-        for (uint32_t t = first; t < last; ++t) plain &= !lex_->IsCommonWord(Tok(t));
+        for (uint32_t t = first; t < last; ++t) plain &= !lex_->IsCommonKey(keys_[t]);
         if (!plain) continue;
         if (len == 1 && initial) continue;
       } else if (len == 1 && !(Flags(first) & kTokAllCaps)) {

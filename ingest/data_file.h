@@ -4,11 +4,16 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 #include "graph/status.h"
 
 namespace geokg::ingest {
+
+// Reads a whole data file into *text. Errors: NotFound "FILE: no such
+// file", InvalidInput "FILE: cannot be read".
+Status ReadDataFile(const std::string& path, std::string* text);
 
 // Calls fn(line_number, line) for each line of `contents` that is neither
 // blank nor a comment (its first non-blank character is '#'), with a

@@ -113,6 +113,12 @@ graph::DocRecord Extractor::Extract(const Document& doc) const {
   for (const Mention& m : analysis.mentions) {
     if (m.entity < n) ++mention_counts[m.entity];
   }
+  // Candidate names' entities have no mentions; their occurrences count only
+  // if a relation makes them actors (below).
+  thread_local std::vector<uint32_t> candidate_counts;
+  candidate_counts.assign(n, 0);
+  for (const Mention& c : analysis.candidates)
+    if (c.entity < n) ++candidate_counts[c.entity];
   std::unordered_map<graph::EntityId, uint32_t> position;  // id -> index in record.entities
   position.reserve(n);
   auto add = [&](uint32_t i) {
@@ -141,9 +147,7 @@ graph::DocRecord Extractor::Extract(const Document& doc) const {
       add(i);
       // A candidate name an event made an actor: its occurrences are its
       // mentions, so that the documents naming it can be listed.
-      uint32_t count = 0;
-      for (const Mention& c : analysis.candidates) count += c.entity == i;
-      if (count > 0) record.mentions.push_back({id, count});
+      if (candidate_counts[i] > 0) record.mentions.push_back({id, candidate_counts[i]});
     }
   }
   record.meta.relations = static_cast<uint32_t>(record.relations.size());

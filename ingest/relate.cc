@@ -11,6 +11,7 @@
 #include "ingest/lexicon.h"
 #include "ingest/relate_words.h"
 #include "ingest/relater.h"
+#include "ingest/text.h"
 
 namespace geokg::ingest::relate_internal {
 
@@ -45,13 +46,8 @@ void Relater::DoSentence(uint32_t si, uint32_t first_mention, uint32_t end_menti
   s_.speaker.assign(n, -1);
   event_pos_ = -1;
   // A line in capitals (wire headlines) reads poorly: lower confidence.
-  uint32_t caps = 0, letters = 0;
-  for (uint32_t i = 0; i < n; ++i) {
-    if (v_.IsPunct(i) || v_.IsNumber(i)) continue;
-    ++letters;
-    if (v_.Tok(i).flags & kTokAllCaps) ++caps;
-  }
-  caps_factor_ = letters >= 3 && caps * 10 >= letters * 7 ? 0.7f : 1.f;
+  const CaseCounts cc = CountCase(doc_, v_.first_token(), v_.first_token() + n);
+  caps_factor_ = cc.words >= 3 && cc.all_caps * 10 >= cc.words * 7 ? 0.7f : 1.f;
   if (events_ != nullptr) TreeEvents(first_mention, end_mention);
   MatchTriggers();
   if (s_.records.empty()) return;

@@ -42,6 +42,24 @@ void AnalyzeText(std::string_view text, DocAnalysis* out);
 // patterns with the same function.
 uint64_t TokenKey(std::string_view token);
 
+// How a run of tokens is written: its words (tokens that are neither
+// punctuation nor numbers), those in capitals and those capitalised. A
+// headline in capitals or in title case reads differently from prose.
+struct CaseCounts {
+  uint32_t words = 0, all_caps = 0, capitalised = 0;
+};
+inline CaseCounts CountCase(const DocAnalysis& doc, uint32_t first, uint32_t end) {
+  CaseCounts c;
+  for (uint32_t i = first; i < end; ++i) {
+    const uint16_t f = doc.tokens[i].flags;
+    if (f & (kTokPunct | kTokNumber)) continue;
+    ++c.words;
+    if (f & kTokAllCaps) ++c.all_caps;
+    if (f & kTokCapitalized) ++c.capitalised;
+  }
+  return c;
+}
+
 // Combines the key of a token sequence so far with the next token's key.
 inline uint64_t ChainKey(uint64_t prefix, uint64_t next) {
   uint64_t h = (prefix ^ next) * 0x9E3779B97F4A7C15ull;

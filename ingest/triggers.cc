@@ -4,10 +4,9 @@
 #include <cctype>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "graph/ontology.h"
+#include "ingest/data_file.h"
 
 namespace geokg::ingest {
 namespace {
@@ -248,15 +247,9 @@ Status Triggers::Parse(std::string_view text, std::string_view source) {
 }
 
 Status Triggers::LoadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) return Status::NotFound(path + ": no such file");
-    return Status::InvalidInput(path + ": cannot be read");
-  }
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return Parse(ss.str(), path);
+  std::string text;
+  if (Status s = ReadDataFile(path, &text); !s.ok()) return s;
+  return Parse(text, path);
 }
 
 std::string Triggers::DefaultDataDir() {

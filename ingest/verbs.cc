@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "graph/ontology.h"
 #include "ingest/data_file.h"
@@ -39,19 +37,6 @@ bool IsOneWord(std::string_view w) {
 
 // The key of an optional word column: 0 for '-'.
 uint64_t OptionalKey(std::string_view w) { return w == "-" ? 0 : TokenKey(w); }
-
-Status ReadFile(const std::string& path, std::string* text) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) return Status::NotFound(path + ": no such file");
-    return Status::InvalidInput(path + ": cannot be read");
-  }
-  std::stringstream ss;
-  ss << in.rdbuf();
-  *text = ss.str();
-  return Status::Ok();
-}
 
 uint64_t Mix(uint64_t key) {
   key ^= key >> 31;
@@ -288,7 +273,7 @@ Status EventLexicon::Load(const std::string& data_dir, const std::vector<std::st
   std::string text;
   for (const File& f : kFiles) {
     std::string path = dir + "/" + f.name;
-    if (Status s = ReadFile(path, &text); !s.ok()) return s;
+    if (Status s = ReadDataFile(path, &text); !s.ok()) return s;
     if (Status s = lex.Add(text, path, f.kind); !s.ok()) return s;
   }
   // Irregular verb forms (optional in a folder: without them only the
@@ -301,7 +286,7 @@ Status EventLexicon::Load(const std::string& data_dir, const std::vector<std::st
     std::string path = folder + "/verb-forms.tsv";
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) continue;
-    if (Status s = ReadFile(path, &text); !s.ok()) return s;
+    if (Status s = ReadDataFile(path, &text); !s.ok()) return s;
     if (Status s = lex.AddIrregularForms(text, path); !s.ok()) return s;
   }
   for (const std::string& extra : extra_dirs) {
@@ -309,7 +294,7 @@ Status EventLexicon::Load(const std::string& data_dir, const std::vector<std::st
       std::string path = extra + "/" + f.name;
       std::error_code ec;
       if (!std::filesystem::exists(path, ec)) continue;
-      if (Status s = ReadFile(path, &text); !s.ok()) return s;
+      if (Status s = ReadDataFile(path, &text); !s.ok()) return s;
       if (Status s = lex.Add(text, path, f.kind); !s.ok()) return s;
     }
   }

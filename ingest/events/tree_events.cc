@@ -534,10 +534,7 @@ bool InfinitiveUnderAny(const Tree& t, uint32_t v) {
 
 // True if v is a to-infinitive ("to protect") whose head is in `heads`.
 bool InfinitiveUnder(const Tree& t, uint32_t v, const LemmaSet& heads) {
-  if (t.H(v) < 0 || !heads.Has(t.L(static_cast<uint32_t>(t.H(v))))) return false;
-  for (uint32_t k : t.Kids(v))
-    if (t.D(k) == Dep::kMark && C().to.Has(t.L(k))) return true;
-  return false;
+  return t.H(v) >= 0 && heads.Has(t.L(static_cast<uint32_t>(t.H(v)))) && InfinitiveUnderAny(t, v);
 }
 
 // The subject actors of verb v (the agent for a passive).

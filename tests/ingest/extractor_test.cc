@@ -289,10 +289,12 @@ TEST_CASE("extractor: dump a file", "[.dump]") {
 TEST_CASE("extractor: --lexicon folders extend the triggers", "[ingest][extractor]") {
   geokg::testing::TempDir tmp;  // removed even when a REQUIRE fails
   const std::filesystem::path& dir = tmp.path();
+  ExtractorOptions options;
+  options.lexicon_dirs = {dir.string()};
   {
     std::ofstream(dir / "triggers.tsv") << "# analyst additions\nrebuke\tcondemnd\tSUBJ V OBJ\n";
     std::unique_ptr<Extractor> x;
-    geokg::Status s = Extractor::Create(ExtractorOptions{{dir.string()}}, &x);
+    geokg::Status s = Extractor::Create(options, &x);
     CHECK_FALSE(s.ok());
     CHECK(s.message().find("triggers.tsv:2") != std::string::npos);
     CHECK(s.message().find("condemned") != std::string::npos);  // the suggestion
@@ -300,7 +302,7 @@ TEST_CASE("extractor: --lexicon folders extend the triggers", "[ingest][extracto
   {
     std::ofstream(dir / "triggers.tsv") << "scold\tcondemned\tSUBJ V OBJ\n";
     std::unique_ptr<Extractor> x;
-    geokg::Status s = Extractor::Create(ExtractorOptions{{dir.string()}}, &x);
+    geokg::Status s = Extractor::Create(options, &x);
     REQUIRE(s.ok());
     Document doc;
     doc.text = "France scolded Italy.\n";
