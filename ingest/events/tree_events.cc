@@ -1204,6 +1204,33 @@ bool IsGenericLemma(uint64_t lemma_key) { return C().generic.Has(lemma_key); }
 
 bool IsStanceAdjective(uint64_t token_key) { return C().stance_adjectives.Has(token_key); }
 
+namespace {
+
+// What FindTreeEvents reads word i as, from its tag and lemma alone.
+enum class WordRole { kNone, kVerb, kNoun, kStance };
+
+WordRole RoleOf(const parse::SentenceParse& p, const EventLexicon& lexicon, uint32_t i) {
+  const uint64_t lemma = p.lemma_key[i];
+  switch (p.upos[i]) {
+    case Upos::kVerb:
+      return !lexicon.Verb(lemma).empty() || C().speech.Has(lemma) ? WordRole::kVerb : WordRole::kNone;
+    case Upos::kNoun:
+      return lexicon.Noun(lemma).empty() ? WordRole::kNone : WordRole::kNoun;
+    case Upos::kAdj:
+      return C().stance_adjectives.Has(lemma) ? WordRole::kStance : WordRole::kNone;
+    default:
+      return WordRole::kNone;
+  }
+}
+
+}  // namespace
+
+bool MayHoldTreeEvent(const parse::SentenceParse& tagged, const EventLexicon& lexicon) {
+  for (uint32_t i = 0; i < tagged.upos.size(); ++i)
+    if (RoleOf(tagged, lexicon, i) != WordRole::kNone) return true;
+  return false;
+}
+
 void FindTreeEvents(const TreeInput& in, std::vector<TreeEvent>* out, TreeScratch* scratch) {
   const Tree t(in, scratch);
   const uint32_t n = t.size();
@@ -1213,16 +1240,20 @@ void FindTreeEvents(const TreeInput& in, std::vector<TreeEvent>* out, TreeScratc
     if (t.U(i) != Upos::kPunct) break;
   }
   for (uint32_t i = 0; i < n; ++i) {
-    const Upos u = t.U(i);
-    if (u == Upos::kVerb) {
-      std::span<const VerbPattern> patterns = in.lexicon->Verb(t.L(i));
-      if (!patterns.empty()) VerbEvents(t, i, patterns, question, scratch, out);
-      if (C().speech.Has(t.L(i))) DemandEvents(t, i, question, scratch, out);
-    } else if (u == Upos::kNoun) {
-      std::span<const VerbPattern> patterns = in.lexicon->Noun(t.L(i));
-      if (!patterns.empty()) NounEvents(t, i, patterns, question, scratch, out);
-    } else if (u == Upos::kAdj && C().stance_adjectives.Has(t.L(i))) {
-      StanceEvents(t, i, question, scratch, out);
+    switch (RoleOf(*in.parse, *in.lexicon, i)) {
+      case WordRole::kVerb:
+        if (std::span<const VerbPattern> patterns = in.lexicon->Verb(t.L(i)); !patterns.empty())
+          VerbEvents(t, i, patterns, question, scratch, out);
+        if (C().speech.Has(t.L(i))) DemandEvents(t, i, question, scratch, out);
+        break;
+      case WordRole::kNoun:
+        NounEvents(t, i, in.lexicon->Noun(t.L(i)), question, scratch, out);
+        break;
+      case WordRole::kStance:
+        StanceEvents(t, i, question, scratch, out);
+        break;
+      case WordRole::kNone:
+        break;
     }
   }
 }

@@ -87,6 +87,12 @@ bool IsGenericLemma(uint64_t lemma_key);
 // actor as subject and one in their phrase, state a comment.
 bool IsStanceAdjective(uint64_t token_key);
 
+// False when no word of a tagged sentence (tags and lemmas of a
+// parse::SentenceParse, heads not needed) can start an event: no verb or
+// noun of the lexicon, verb of speech or stance adjective. FindTreeEvents
+// would find nothing in it, so it need not be parsed.
+bool MayHoldTreeEvent(const parse::SentenceParse& tagged, const EventLexicon& lexicon);
+
 // Appends the events of one parsed sentence to *out.
 void FindTreeEvents(const TreeInput& in, std::vector<TreeEvent>* out, TreeScratch* scratch);
 

@@ -49,6 +49,7 @@ struct Workspace {
   std::string scratch;
   ParseInput input;
   ParseState state;
+  const SentenceParse* tagged = nullptr;  // what the last Tag() on this thread filled
   uint64_t model_id = 0;  // the model (Impl::id) word_cache and lemmas were filled from
   // What the tagger sees of recently seen words (direct-mapped by a hash of
   // the form; kWordFirst left out): WordInfo costs a dozen string hashes,
@@ -184,6 +185,7 @@ void Model::Tag(std::span<const std::string_view> words, SentenceParse* out) con
   ws.first.resize(n);
   ws.classes.resize(n);
   ws.margins.resize(n);
+  ws.tagged = out;
   impl_->tagger.Tag(ws.words.data(), n, ws.first.data(), nullptr, ws.margins.data());
   impl_->tagger2.Tag(ws.words.data(), n, ws.classes.data(), ws.first.data(), nullptr, ws.margins.data(),
                      kSecondPassMargin);
@@ -221,8 +223,18 @@ void Model::Tag(std::span<const std::string_view> words, SentenceParse* out) con
 
 void Model::Parse(std::span<const std::string_view> words, SentenceParse* out) const {
   Tag(words, out);
+  ParseTagged(words, out);
+}
+
+void Model::ParseTagged(std::span<const std::string_view> words, SentenceParse* out) const {
   Workspace& ws = ThreadWorkspace();
   const int n = static_cast<int>(words.size());
+  // The parser reads the tagger's word features and classes from this
+  // thread's workspace: they must be those of `out`'s words.
+  if (ws.tagged != out || ws.model_id != impl_->id || ws.classes.size() != static_cast<size_t>(n) ||
+      out->upos.size() != static_cast<size_t>(n)) {
+    Tag(words, out);
+  }
   if (n == 0) return;
   ws.input.Reset(n);
   for (int i = 0; i < n; ++i) {

@@ -88,6 +88,11 @@ class Model {
   // Tag() and then head and dep of every token.
   void Parse(std::span<const std::string_view> words, SentenceParse* out) const;
 
+  // Head and dep of every token of `words`, which the last Tag() call on
+  // this thread tagged into `out` (tags and lemmas are kept): a caller can
+  // look at the tags before it pays for the parse. Tags again otherwise.
+  void ParseTagged(std::span<const std::string_view> words, SentenceParse* out) const;
+
   ~Model();
 
  private:

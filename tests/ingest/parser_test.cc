@@ -205,6 +205,33 @@ TEST_CASE("every parse is a tree with one root", "[ingest][parser]") {
   CHECK(empty.size() == 0);
 }
 
+TEST_CASE("tagging first and parsing later gives the parse of one call", "[ingest][parser]") {
+  const std::vector<std::string> a = {"Kenyan", "police", "arrested", "40", "Somali", "nationals", "near",
+                                      "the", "border", "."};
+  const std::vector<std::string> b = {"Talks", "between", "the", "two", "sides", "resumed", "on", "Monday", "."};
+  std::vector<std::string_view> va(a.begin(), a.end()), vb(b.begin(), b.end());
+  SentenceParse whole_a, whole_b;
+  TheModel().Parse(va, &whole_a);
+  TheModel().Parse(vb, &whole_b);
+
+  SentenceParse tagged;
+  TheModel().Tag(va, &tagged);
+  CHECK(tagged.upos == whole_a.upos);
+  CHECK(tagged.head == std::vector<int>(a.size(), -1));  // not parsed yet
+  TheModel().ParseTagged(va, &tagged);
+  CHECK(tagged.head == whole_a.head);
+  CHECK(tagged.dep == whole_a.dep);
+
+  // Another sentence tagged in between: ParseTagged tags again rather than
+  // parse with the wrong sentence's features.
+  SentenceParse first, second;
+  TheModel().Tag(va, &first);
+  TheModel().Tag(vb, &second);
+  TheModel().ParseTagged(va, &first);
+  CHECK(first.head == whole_a.head);
+  CHECK(first.dep == whole_a.dep);
+}
+
 TEST_CASE("accuracy on the EWT test split", "[ingest][parser]") {
   std::vector<TreebankSentence> gold;
   std::string error;

@@ -154,6 +154,41 @@ std::vector<Found> Run(const Hand& h) {
   return out;
 }
 
+TEST_CASE("a sentence is worth parsing only with an event word of the right part of speech", "[tree_events]") {
+  // "Iran attacked Iraq": a lexicon verb tagged as a verb.
+  auto verb = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                     {"attacked", Upos::kVerb, 0, Dep::kRoot, "attack", "VBD"},
+                     {"Iraq", Upos::kPropn, 2, Dep::kObj, "Iraq", "NNP"}},
+                    {}, {});
+  CHECK(MayHoldTreeEvent(verb->parse, TestLexicon()));
+  // "the attack": a verb of the lexicon tagged as a noun has no noun entry.
+  auto noun = Build({{"the", Upos::kDet, 2, Dep::kDet, "the", "DT"},
+                     {"attack", Upos::kNoun, 0, Dep::kRoot, "attack", "NN"}},
+                    {}, {});
+  CHECK_FALSE(MayHoldTreeEvent(noun->parse, TestLexicon()));
+  // "the invasion" has one.
+  auto invasion = Build({{"the", Upos::kDet, 2, Dep::kDet, "the", "DT"},
+                         {"invasion", Upos::kNoun, 0, Dep::kRoot, "invasion", "NN"}},
+                        {}, {});
+  CHECK(MayHoldTreeEvent(invasion->parse, TestLexicon()));
+  // A verb of saying ("said X must ...") and a stance adjective count.
+  auto said = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                     {"said", Upos::kVerb, 0, Dep::kRoot, "say", "VBD"}},
+                    {}, {});
+  CHECK(MayHoldTreeEvent(said->parse, TestLexicon()));
+  auto stance = Build({{"Iran", Upos::kPropn, 3, Dep::kNsubj, "Iran", "NNP"},
+                       {"is", Upos::kAux, 3, Dep::kCop, "be", "VBZ"},
+                       {"skeptical", Upos::kAdj, 0, Dep::kRoot, "skeptical", "JJ"}},
+                      {}, {});
+  CHECK(MayHoldTreeEvent(stance->parse, TestLexicon()));
+  // Nothing of the kind: "Iran grew rapidly".
+  auto none = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                     {"grew", Upos::kVerb, 0, Dep::kRoot, "grow", "VBD"},
+                     {"rapidly", Upos::kAdv, 2, Dep::kAdvmod, "rapidly", "RB"}},
+                    {}, {});
+  CHECK_FALSE(MayHoldTreeEvent(none->parse, TestLexicon()));
+}
+
 TEST_CASE("coordinated subjects of a symmetric verb give one edge", "[tree_events]") {
   // Peru and Chile agreed to hold joint naval exercises .
   auto h = Build({{"Peru", Upos::kPropn, 4, Dep::kNsubj, "peru", "NNP"},
