@@ -128,7 +128,7 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
     if (v_.MentionAt(i) >= 0 || v_.IsPunct(i) || v_.IsNumber(i)) continue;
     uint64_t lemma = 0;
     const uint64_t key = TokenKey(doc_.TokenText(v_.first_token() + i));
-    if (known_pair && IsStanceAdjective(key)) {
+    if (known_pair && (IsStanceAdjective(key) || IsTieNoun(key))) {
       trigger = true;
       continue;
     }

@@ -122,6 +122,7 @@ class Splitter {
   size_t SkipSpace(size_t p);
   size_t ScanWord(size_t p);
   size_t ScanPunct(size_t p);
+  bool PluralPossessiveAt(size_t p, size_t len) const;
   void OnLineBreak(size_t next_line_start);
 
   std::string_view t_;
@@ -325,6 +326,13 @@ done:
   return p;
 }
 
+// An apostrophe right after a plural ending in s and before a space, with
+// no single quotation open: "the Workers' Party", "the rebels’ leader".
+bool Splitter::PluralPossessiveAt(size_t p, size_t len) const {
+  if (single_open_ || p == 0 || (t_[p - 1] != 's' && t_[p - 1] != 'S')) return false;
+  return p + len >= t_.size() || !IsWordByte(t_, p + len);
+}
+
 size_t Splitter::ScanPunct(size_t p) {
   const size_t n = t_.size();
   unsigned char c = t_[p];
@@ -343,6 +351,8 @@ size_t Splitter::ScanPunct(size_t p) {
     // A straight quote opens unless a quotation is open.
     if (double_open_) closing_quote = true;
     else opening_quote = true;
+  } else if (c == '\'' && PluralPossessiveAt(p, len)) {
+    // "the Workers' Party": an apostrophe, not a quote.
   } else if (c == '\'') {
     flags |= kTokQuote;
     if (single_open_) {
@@ -358,7 +368,8 @@ size_t Splitter::ScanPunct(size_t p) {
     if (c2 == 0x9C) { flags |= kTokQuote; opening_quote = true; }           // “
     else if (c2 == 0x9D) { flags |= kTokQuote; closing_quote = true; }      // ”
     else if (c2 == 0x98) { flags |= kTokQuote; single_open_ = true; }       // ‘
-    else if (c2 == 0x99) {                                                  // ’
+    else if (c2 == 0x99 && PluralPossessiveAt(p, len)) {                    // ’ (the rebels’ leader)
+    } else if (c2 == 0x99) {                                                // ’
       flags |= kTokQuote;
       if (single_open_) { single_open_ = false; }
       is_closer = true;

@@ -187,6 +187,21 @@ struct Classes {
                              "optimistic", "hopeful", "doubtful", "disappointed", "alarmed",
                              "confident", "wary", "critical", "dismissive", "supportive"};
   LemmaSet stance_preps{"of", "about", "over", "by", "with", "regarding", "toward", "towards"};
+  // Nouns that state a tie between two actors when one is the noun's
+  // subject or apposition and the other its "of" phrase or modifier ("X is
+  // a member of Y", "X, an al-Qaeda affiliate", "X, the head of Y").
+  LemmaSet member_nouns{"member", "official", "spokesman", "spokeswoman", "spokesperson", "delegate",
+                        "representative", "lawmaker", "envoy"};
+  LemmaSet part_nouns{"part", "wing", "branch", "arm", "offshoot", "faction", "subsidiary", "front",
+                      "unit", "division"};
+  LemmaSet ally_nouns{"ally", "affiliate"};
+  LemmaSet leader_nouns{"leader", "head", "chief", "commander", "founder", "chairman"};
+  // Their forms as written, for the test before tagging.
+  LemmaSet tie_forms{"member", "members", "official", "officials", "spokesman", "spokeswoman",
+                     "spokesperson", "delegate", "representative", "lawmaker", "envoy", "part",
+                     "wing", "branch", "arm", "offshoot", "faction", "subsidiary", "front", "unit",
+                     "division", "ally", "allies", "affiliate", "affiliates", "leader", "head",
+                     "chief", "commander", "founder", "chairman"};
   LemmaSet relative{"who", "which", "that", "whom", "whose"};
   LemmaSet of_from{"of", "from"};
   LemmaSet between{"between", "among", "amongst"};
@@ -1198,7 +1213,70 @@ void StanceEvents(const Tree& t, uint32_t a, bool question, TreeScratch* s, std:
   Emit(t, sources, targets, RelationType::kCommentedOn, ModalityAt(t, a, question), a, a + 1, 0.55f, out);
 }
 
+// The relation a noun of membership, affiliation or leadership states, if
+// it is one.
+bool TieOf(uint64_t lemma, RelationType* type) {
+  if (C().member_nouns.Has(lemma)) *type = RelationType::kMemberOf;
+  else if (C().part_nouns.Has(lemma)) *type = RelationType::kPartOf;
+  else if (C().ally_nouns.Has(lemma)) *type = RelationType::kAlliedWith;
+  else if (C().leader_nouns.Has(lemma)) *type = RelationType::kLeaderOf;
+  else return false;
+  return true;
+}
+
+// "Lithuania and Germany are both members of NATO", "JNIM, an al-Qaeda
+// affiliate", "Kim Yo Jong, a senior official of the Workers' Party", "the
+// head of the junta, General Tiani": who holds the tie is the subject of the
+// copula or the actor in apposition; to whom, the "of" phrase ("for" after
+// "front") or an actor modifying the noun.
+void TieEvents(const Tree& t, uint32_t n, RelationType type, bool question, TreeScratch* s,
+               std::vector<TreeEvent>* out) {
+  std::vector<int>& sources = s->args_a;
+  std::vector<int>& targets = s->args_b;
+  sources.clear();
+  if (t.Kid(n, Dep::kCop) >= 0) {
+    if (const int subj = t.Kid(n, Dep::kNsubj); subj >= 0) t.Actors(static_cast<uint32_t>(subj), &sources);
+  } else if (t.D(n) == Dep::kAppos && t.H(n) >= 0) {
+    t.Actors(static_cast<uint32_t>(t.H(n)), &sources);
+  } else {
+    for (uint32_t k : t.Kids(n))
+      if (t.D(k) == Dep::kAppos && t.Mention(k) >= 0 && t.in().MentionOf(t.Mention(k)).form == MentionForm::kName)
+        t.Actors(k, &sources);
+  }
+  if (sources.empty()) return;
+  targets.clear();
+  const uint64_t front = TokenKey("front"), for_key = TokenKey("for");
+  for (uint32_t k : t.Kids(n)) {
+    if (!IsNmod(t.D(k))) continue;
+    const uint64_t cs = t.CaseOf(k);
+    if (C().of_from.Has(cs) || (cs == for_key && t.L(n) == front)) t.Actors(k, &targets);
+    if (!targets.empty()) break;
+  }
+  if (targets.empty()) {
+    for (uint32_t k : t.Kids(n)) {
+      const Dep d = t.D(k);
+      if (k < n && (d == Dep::kNmodPoss || d == Dep::kCompound || d == Dep::kAmod))
+        if (const int m = t.Mention(k); m >= 0) targets.push_back(m);
+    }
+  }
+  // One belongs to, leads or serves a country, a body or a group; a person
+  // can only be an ally. Unknown capitalised words tie nothing ("Lebanon PM
+  // Resigns, Says Will Not Head New Govt.").
+  const size_t known = t.in().doc->mentions.size();
+  std::erase_if(sources, [&](int m) { return static_cast<size_t>(m) >= known; });
+  std::erase_if(targets, [&](int m) {
+    return static_cast<size_t>(m) >= known ||
+           (type != RelationType::kAlliedWith &&
+            t.in().doc->entities[t.in().MentionOf(m).entity].kind == graph::EntityKind::kPerson);
+  });
+  if (sources.empty()) return;
+  if (targets.empty()) return;
+  Emit(t, sources, targets, type, ModalityAt(t, n, question), n, n + 1, 0.6f, out);
+}
+
 }  // namespace
+
+bool IsTieNoun(uint64_t token_key) { return C().tie_forms.Has(token_key); }
 
 bool IsGenericLemma(uint64_t lemma_key) { return C().generic.Has(lemma_key); }
 
@@ -1207,15 +1285,18 @@ bool IsStanceAdjective(uint64_t token_key) { return C().stance_adjectives.Has(to
 namespace {
 
 // What FindTreeEvents reads word i as, from its tag and lemma alone.
-enum class WordRole { kNone, kVerb, kNoun, kStance };
+enum class WordRole { kNone, kVerb, kNoun, kStance, kTie };
 
 WordRole RoleOf(const parse::SentenceParse& p, const EventLexicon& lexicon, uint32_t i) {
   const uint64_t lemma = p.lemma_key[i];
   switch (p.upos[i]) {
     case Upos::kVerb:
       return !lexicon.Verb(lemma).empty() || C().speech.Has(lemma) ? WordRole::kVerb : WordRole::kNone;
-    case Upos::kNoun:
-      return lexicon.Noun(lemma).empty() ? WordRole::kNone : WordRole::kNoun;
+    case Upos::kNoun: {
+      if (!lexicon.Noun(lemma).empty()) return WordRole::kNoun;
+      RelationType type;
+      return TieOf(lemma, &type) ? WordRole::kTie : WordRole::kNone;
+    }
     case Upos::kAdj:
       return C().stance_adjectives.Has(lemma) ? WordRole::kStance : WordRole::kNone;
     default:
@@ -1252,6 +1333,11 @@ void FindTreeEvents(const TreeInput& in, std::vector<TreeEvent>* out, TreeScratc
       case WordRole::kStance:
         StanceEvents(t, i, question, scratch, out);
         break;
+      case WordRole::kTie: {
+        RelationType type;
+        if (TieOf(t.L(i), &type)) TieEvents(t, i, type, question, scratch, out);
+        break;
+      }
       case WordRole::kNone:
         break;
     }

@@ -89,9 +89,13 @@ bool IsStanceAdjective(uint64_t token_key);
 
 // False when no word of a tagged sentence (tags and lemmas of a
 // parse::SentenceParse, heads not needed) can start an event: no verb or
-// noun of the lexicon, verb of speech or stance adjective. FindTreeEvents
+// noun of the lexicon, verb of speech, stance adjective or noun of a tie. FindTreeEvents
 // would find nothing in it, so it need not be parsed.
 bool MayHoldTreeEvent(const parse::SentenceParse& tagged, const EventLexicon& lexicon);
+
+// True for the written forms of nouns that state membership, affiliation
+// or leadership ("members", "affiliate", "head") between two actors.
+bool IsTieNoun(uint64_t token_key);
 
 // Appends the events of one parsed sentence to *out.
 void FindTreeEvents(const TreeInput& in, std::vector<TreeEvent>* out, TreeScratch* scratch);

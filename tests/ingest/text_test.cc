@@ -153,6 +153,23 @@ TEST_CASE("possessives are split off their owner", "[ingest][text]") {
   CHECK(FindToken(d, "don't") >= 0);
 }
 
+TEST_CASE("the apostrophe of a plural possessive is not a quote", "[ingest][text]") {
+  DocAnalysis d;
+  AnalyzeText("An official of the Workers' Party and the rebels’ leader threatened Seoul with 'a sea of fire'.", &d);
+  for (std::string_view w : {"threatened", "Seoul", "leader"}) {
+    INFO(w);
+    CHECK_FALSE((d.tokens[FindToken(d, w)].flags & ingest::kTokInQuote));
+  }
+  CHECK_FALSE((d.tokens[FindToken(d, "'")].flags & ingest::kTokQuote));
+  CHECK_FALSE((d.tokens[FindToken(d, "’")].flags & ingest::kTokQuote));
+  // A single quotation that ends in s still closes.
+  CHECK((d.tokens[FindToken(d, "fire")].flags & ingest::kTokInQuote));
+  DocAnalysis e;
+  AnalyzeText("He called it 'a threat to the Baltics' and left.", &e);
+  CHECK((e.tokens[FindToken(e, "Baltics")].flags & ingest::kTokInQuote));
+  CHECK_FALSE((e.tokens[FindToken(e, "left")].flags & ingest::kTokInQuote));
+}
+
 TEST_CASE("numbers keep separators and suffixes", "[ingest][text]") {
   DocAnalysis d;
   AnalyzeText("About 1,200 troops, 3.5 pct, the 82nd and 5th units in 2020.", &d);

@@ -210,6 +210,64 @@ TEST_CASE("coordinated subjects of a symmetric verb give one edge", "[tree_event
   CHECK(found[0].modality == Modality::kAsserted);
 }
 
+TEST_CASE("membership, affiliation and leadership stated by a noun", "[tree_events]") {
+  // Lithuania and Germany are both members of NATO .
+  auto copula = Build({{"Lithuania", Upos::kPropn, 6, Dep::kNsubj, "Lithuania", "NNP"},
+                       {"and", Upos::kCconj, 3, Dep::kCc, "and", "CC"},
+                       {"Germany", Upos::kPropn, 1, Dep::kConj, "Germany", "NNP"},
+                       {"are", Upos::kAux, 6, Dep::kCop, "be", "VBP"},
+                       {"both", Upos::kAdv, 6, Dep::kAdvmod, "both", "RB"},
+                       {"members", Upos::kNoun, 0, Dep::kRoot, "member", "NNS"},
+                       {"of", Upos::kAdp, 8, Dep::kCase, "of", "IN"},
+                       {"NATO", Upos::kPropn, 6, Dep::kNmod, "NATO", "NNP"},
+                       {".", Upos::kPunct, 6, Dep::kPunct, ".", "."}},
+                      {{0, 0, 0}, {2, 2, 1}, {7, 7, 2}}, {"Lithuania", "Germany", "NATO"});
+  auto found = Run(*copula);
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].source == "Lithuania");
+  CHECK(found[1].source == "Germany");
+  for (const Found& f : found) {
+    CHECK(f.type == "member-of");
+    CHECK(f.target == "NATO");
+    CHECK(f.modality == Modality::kAsserted);
+  }
+
+  // JNIM , an al-Qaeda affiliate , attacked the post .
+  auto appos = Build({{"JNIM", Upos::kPropn, 7, Dep::kNsubj, "JNIM", "NNP"},
+                      {",", Upos::kPunct, 5, Dep::kPunct, ",", ","},
+                      {"an", Upos::kDet, 5, Dep::kDet, "a", "DT"},
+                      {"al-Qaeda", Upos::kPropn, 5, Dep::kCompound, "al-Qaeda", "NNP"},
+                      {"affiliate", Upos::kNoun, 1, Dep::kAppos, "affiliate", "NN"},
+                      {",", Upos::kPunct, 5, Dep::kPunct, ",", ","},
+                      {"attacked", Upos::kVerb, 0, Dep::kRoot, "attack", "VBD"},
+                      {"the", Upos::kDet, 9, Dep::kDet, "the", "DT"},
+                      {"post", Upos::kNoun, 7, Dep::kObj, "post", "NN"}},
+                     {{0, 0, 0}, {3, 3, 1}}, {"JNIM", "al-Qaeda"});
+  found = Run(*appos);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "JNIM");
+  CHECK(found[0].type == "allied-with");
+  CHECK(found[0].target == "al-Qaeda");
+
+  // Grabe 's chief delegate , Beltran : a person is no one's organisation.
+  auto person = Build({{"Grabe", Upos::kPropn, 4, Dep::kNmodPoss, "Grabe", "NNP"},
+                       {"'s", Upos::kPart, 1, Dep::kCase, "'s", "POS"},
+                       {"chief", Upos::kAdj, 4, Dep::kAmod, "chief", "JJ"},
+                       {"delegate", Upos::kNoun, 0, Dep::kRoot, "delegate", "NN"},
+                       {",", Upos::kPunct, 6, Dep::kPunct, ",", ","},
+                       {"Beltran", Upos::kPropn, 4, Dep::kAppos, "Beltran", "NNP"}},
+                      {{0, 0, 0}, {5, 5, 1}}, {"Vera Grabe", "Pablo Beltran"});
+  person->doc.entities[0].kind = graph::EntityKind::kPerson;
+  person->doc.entities[1].kind = graph::EntityKind::kPerson;
+  person->doc.mentions[1].form = MentionForm::kName;
+  CHECK(Run(*person).empty());
+  person->doc.entities[0].kind = graph::EntityKind::kArmedGroup;
+  found = Run(*person);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "Pablo Beltran");
+  CHECK(found[0].type == "member-of");
+}
+
 TEST_CASE("an agent noun takes the actor that modifies it", "[tree_events]") {
   // Kenyan police arrested 40 Somali nationals near the border .
   auto h = Build({{"Kenyan", Upos::kAdj, 2, Dep::kAmod, "kenyan", "JJ"},
