@@ -1092,7 +1092,18 @@ void NounEvents(const Tree& t, uint32_t n, std::span<const VerbPattern> patterns
                 TreeScratch* s, std::vector<TreeEvent>* out) {
   std::vector<int>& sources = s->args_a;
   std::vector<int>& targets = s->args_b;
-  const int gov = t.D(n) == Dep::kObj || t.D(n) == Dep::kNsubjPass ? t.H(n) : -1;
+  int gov = t.D(n) == Dep::kObj || t.D(n) == Dep::kNsubjPass ? t.H(n) : -1;
+  // "United States reduced military aid to X": a past-tense verb misread as
+  // an adjective of its object still governs it (as in VerbEvents); so does
+  // a participle that cuts or eases what the noun names ("the suspended
+  // talks", "reduced aid").
+  if (gov < 0)
+    for (uint32_t k : t.Kids(n)) {
+      if (k > n || t.D(k) != Dep::kAmod || t.U(k) != Upos::kVerb) continue;
+      const std::string_view xpos = parse::XposName(t.Xpos(k));
+      if (xpos == "VBD" || (xpos == "VBN" && (C().cut_verbs.Has(t.L(k)) || C().ease_verbs.Has(t.L(k)))))
+        gov = static_cast<int>(k);
+    }
   if (gov >= 0) {
     // The verb has a pattern for this object ("impose sanctions on X"): the
     // verb's event is the one.

@@ -210,6 +210,29 @@ TEST_CASE("coordinated subjects of a symmetric verb give one edge", "[tree_event
   CHECK(found[0].modality == Modality::kAsserted);
 }
 
+TEST_CASE("an act announced for the future is a future act and a threat now, not a reported act", "[tree_events]") {
+  // Iran said it will attack Israel .
+  auto h = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                  {"said", Upos::kVerb, 0, Dep::kRoot, "say", "VBD"},
+                  {"it", Upos::kPron, 5, Dep::kNsubj, "it", "PRP"},
+                  {"will", Upos::kAux, 5, Dep::kAux, "will", "MD"},
+                  {"attack", Upos::kVerb, 2, Dep::kCcomp, "attack", "VB"},
+                  {"Israel", Upos::kPropn, 5, Dep::kObj, "Israel", "NNP"},
+                  {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {2, 2, 0}, {5, 5, 1}}, {"Iran", "Israel"});
+  auto found = Run(*h);
+  std::map<std::string, Modality> by_type;
+  for (const Found& f : found) {
+    CHECK(f.source == "Iran");
+    CHECK(f.target == "Israel");
+    by_type[f.type] = f.modality;
+  }
+  REQUIRE(by_type.count("attacked") == 1);
+  CHECK(by_type["attacked"] == Modality::kFuture);
+  REQUIRE(by_type.count("threatened") == 1);
+  CHECK(by_type["threatened"] == Modality::kAsserted);
+}
+
 TEST_CASE("membership, affiliation and leadership stated by a noun", "[tree_events]") {
   // Lithuania and Germany are both members of NATO .
   auto copula = Build({{"Lithuania", Upos::kPropn, 6, Dep::kNsubj, "Lithuania", "NNP"},
