@@ -1104,7 +1104,13 @@ void NounEvents(const Tree& t, uint32_t n, std::span<const VerbPattern> patterns
       if (xpos == "VBD" || (xpos == "VBN" && (C().cut_verbs.Has(t.L(k)) || C().ease_verbs.Has(t.L(k)))))
         gov = static_cast<int>(k);
     }
-  if (gov >= 0) {
+  // "UN sanctions against Iran were lifted": with no agent, the passive verb
+  // has no source, and the noun's own actors tell who and to whom.
+  bool agentless = t.D(n) == Dep::kNsubjPass && gov >= 0;
+  if (agentless)
+    for (uint32_t k : t.Kids(static_cast<uint32_t>(gov)))
+      if (t.D(k) == Dep::kOblAgent || (IsObl(t.D(k)) && C().by.Has(t.CaseOf(k)))) agentless = false;
+  if (gov >= 0 && !agentless) {
     // The verb has a pattern for this object ("impose sanctions on X"): the
     // verb's event is the one.
     for (const VerbPattern& p : t.in().lexicon->Verb(t.L(static_cast<uint32_t>(gov))))
