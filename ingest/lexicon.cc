@@ -303,6 +303,7 @@ void Lexicon::AddPattern(std::string_view text, LexValue value) {
     key = ChainKey(key, TokenKey(w));
   }
   value.upper_only = upper && letters >= 2;
+  value.title_acronym = value.upper_only && n == 1 && letters >= 4 && value.kind == LexKind::kEntity;
   if (value.kind == LexKind::kTitle) value.capital_mask = 0;
   std::vector<LexValue>& vals = building_[key];
   for (const LexValue& v : vals)
@@ -372,6 +373,13 @@ Status Lexicon::Finish() {
     r.count = static_cast<uint16_t>(std::min<size_t>(vals.size(), 65535));
     for (size_t i = vals.size(); i-- > 0;) values_.push_back(vals[i]);
   }
+  // "Care", "Mend": an acronym that is also a word keeps its capitals.
+  for (uint64_t k : building_common_) {
+    auto it = building_.find(ChainKey(kChainSeed, k));
+    if (it == building_.end()) continue;
+    const Node& r = recs[rec_of.at(it->first)];
+    for (uint32_t v = r.first; v < r.first + r.count; ++v) values_[v].title_acronym = false;
+  }
   for (uint64_t key : prefix_keys_) rec_for(key).has_children = true;
   // Common words share the table: one probe per token tells both.
   for (uint64_t k : building_common_) rec_for(ChainKey(kChainSeed, k)).common = true;
@@ -388,14 +396,27 @@ Status Lexicon::Finish() {
   return Status::Ok();
 }
 
+namespace {
+
+// "Nato": an upper-case letter, then only lower-case ones.
+bool IsTitleCaseWord(std::string_view w) {
+  if (w.size() < 2 || !(w[0] >= 'A' && w[0] <= 'Z')) return false;
+  for (size_t i = 1; i < w.size(); ++i)
+    if (!(w[i] >= 'a' && w[i] <= 'z')) return false;
+  return true;
+}
+
+}  // namespace
+
 bool Lexicon::CaseOkWord(const LexValue& v, std::string_view w) {
-  if (v.upper_only) return IsUpperToken(w);
+  if (v.upper_only) return IsUpperToken(w) || (v.title_acronym && IsTitleCaseWord(w));
   if ((v.capital_mask & 1) && !(w[0] >= 'A' && w[0] <= 'Z') && static_cast<unsigned char>(w[0]) < 0x80) return false;
   return true;
 }
 
 bool Lexicon::CaseOk(const LexValue& v, const DocAnalysis& doc, uint32_t first, uint32_t length) const {
   if (v.upper_only) {
+    if (v.title_acronym && length == 1 && IsTitleCaseWord(doc.TokenText(first))) return true;
     for (uint32_t j = first; j < first + length; ++j)
       if (!(doc.tokens[j].flags & kTokPunct) && !IsUpperToken(doc.TokenText(j))) return false;
     return true;

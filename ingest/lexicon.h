@@ -56,6 +56,10 @@ struct LexValue {
   bool upper_only = false;  // an all-capitals alias: text must be upper-case
   uint32_t index = 0;
   uint32_t capital_mask = 0;  // bit j: pattern token j is capitalised
+  // An all-capitals one-word actor alias of four letters or more that is no
+  // common word: written in title case too, as some papers write acronyms
+  // ("Nato", "Farc", "Isis").
+  bool title_acronym = false;
 };
 
 class Lexicon {

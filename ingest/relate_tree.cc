@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "ingest/relate_words.h"
 #include "ingest/relater.h"
 #include "ingest/text.h"
 #include "ingest/verbs.h"
@@ -43,6 +44,12 @@ std::string_view Relater::ParsedWord(int mention, uint32_t last) const {
   if (!word.empty() && std::islower(static_cast<unsigned char>(word[0])) &&
       word != "military" && word != "security" && word != "intelligence")
     return word;
+  // "FARC rebels attacked", "Hamas fighters": a name before a force noun
+  // modifies it, and reads as a demonym does (the parser would take
+  // "Iraq rebels" for a subject and its verb).
+  if (last + 1 < doc_.tokens.size() && doc_.tokens[last + 1].sentence == doc_.tokens[last].sentence &&
+      words::IsForceNoun(doc_.TokenText(last + 1)) && doc_.entities[m.entity].kind != EntityKind::kPerson)
+    return "Iraqi";
   return doc_.entities[m.entity].kind == EntityKind::kPerson ? "Smith" : "Iraq";
 }
 

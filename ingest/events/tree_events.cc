@@ -203,6 +203,8 @@ struct Classes {
                      "division", "ally", "allies", "affiliate", "affiliates", "leader", "head",
                      "chief", "commander", "founder", "chairman"};
   LemmaSet relative{"who", "which", "that", "whom", "whose"};
+  // Verbs of sending forces somewhere.
+  LemmaSet deploy_verbs{"deploy", "redeploy", "station", "send", "dispatch", "post", "airlift"};
   LemmaSet of_from{"of", "from"};
   LemmaSet between{"between", "among", "amongst"};
 };
@@ -585,6 +587,15 @@ void SubjectOf(const Tree& t, uint32_t v, std::vector<int>* out, bool* fallback,
         t.Actors(k, out);
         return;
       }
+    // "Twelve U.S. Army soldiers deployed to Nigeria", "Kenyan troops were
+    // sent to Haiti": with no agent, forces deployed are their own state's.
+    if (c.deploy_verbs.Has(t.L(v))) {
+      const int patient = t.D(v) == Dep::kAcl ? t.H(v) : t.Kid(v, Dep::kNsubjPass);
+      if (patient >= 0 && c.agent_nouns.Has(t.L(static_cast<uint32_t>(patient)))) {
+        t.Actors(static_cast<uint32_t>(patient), out);
+        *fallback = true;
+      }
+    }
     return;
   }
   const int h = t.H(v);
@@ -834,6 +845,29 @@ bool Refusal(const Tree& t, uint32_t v) {
   return negated && future;
 }
 
+// A verbal event (CAMEO 01-05 and 10-14: statements, appeals, demands,
+// rejections, threats), as opposed to a material one.
+bool Verbal(RelationType type) {
+  const std::string_view root = graph::InfoOf(type).cameo;
+  if (root.size() != 2) return false;
+  const int code = (root[0] - '0') * 10 + (root[1] - '0');
+  return (code >= 1 && code <= 5) || (code >= 10 && code <= 14);
+}
+
+// v is what a speaker says: the complement of a verb of saying, directly
+// or through verbs of intention ("said it will refuse to comply").
+bool SaidOf(const Tree& t, uint32_t v) {
+  uint32_t x = v;
+  for (int hop = 0; hop < 3; ++hop) {
+    const int h = t.H(x);
+    if (h < 0) return false;
+    if (t.D(x) == Dep::kCcomp) return C().speech.Has(t.L(static_cast<uint32_t>(h)));
+    if (t.D(x) != Dep::kXcomp) return false;
+    x = static_cast<uint32_t>(h);
+  }
+  return false;
+}
+
 void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns, bool question,
                 TreeScratch* s, std::vector<TreeEvent>* out) {
   std::vector<int>& sources = s->args_a;
@@ -1069,6 +1103,12 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
         Emit(t, sources, targets, RelationType::kCommentedOn, ModalityAt(t, h, question), h, h + 1,
              conf - 0.1f, out);
       }
+    } else if (modality == Modality::kFuture && Verbal(type) && SaidOf(t, v)) {
+      // "said he would call on the Security Council", "said it will
+      // refuse to comply": announcing a verbal act is making it, and the
+      // announcement is reported.
+      Emit(t, sources, targets, type, question ? Modality::kHypothetical : Modality::kReported, tb, te,
+           conf - 0.1f, out);
     } else if (modality == Modality::kFuture && !p.inverse && type != RelationType::kPledgedTo &&
                type != RelationType::kThreatened &&
                type != RelationType::kReducedRelationsWith && FutureAux(t, v)) {

@@ -107,10 +107,35 @@ TEST_CASE("longest match wins and case rules apply", "[ingest][lexicon]") {
   CHECK(Match(*lex, "iran", &doc).length == 0);
   // A word that is only a prefix does not match.
   CHECK(Match(*lex, "Popular", &doc).length == 0);
+  // An acronym of four letters or more may be written in title case
+  // ("Nato"), unless it is a common word ("MARK" would not be "Mark").
+  CHECK(Match(*lex, "Popular Mobilisation Forces", &doc).length == 3);
+  CHECK(Match(*lex, "Pmfs", &doc).length == 0);
+  CHECK(Match(*lex, "Usa", &doc).length == 0);  // three letters: upper case only
   // Single words inside a token ("Iran" of "Iran-backed").
   auto w = lex->MatchWord("Iran");
   REQUIRE(w.length == 1);
   CHECK(Lexicon::CaseOkWord(w.values[0], "Iran"));
+}
+
+TEST_CASE("long acronyms match in title case unless they are common words", "[ingest][lexicon]") {
+  TempDir dir;
+  WriteBase(dir);
+  dir.Write("orgs.actors.tsv",
+            "North Atlantic Treaty Organization\tinternational-org\t\tNATO\n"
+            "Mark Association\torganization\t\tMARK\n");
+  std::shared_ptr<const Lexicon> lex;
+  REQUIRE(ingest::LoadLexiconDirs({dir.path().string()}, &lex).ok());
+  DocAnalysis doc;
+  CHECK(Match(*lex, "NATO", &doc).length == 1);
+  CHECK(Match(*lex, "Nato", &doc).length == 1);
+  CHECK(Match(*lex, "nato", &doc).length == 0);
+  CHECK(Match(*lex, "NaTO", &doc).length == 0);
+  CHECK(Match(*lex, "MARK", &doc).length == 1);
+  CHECK(Match(*lex, "Mark", &doc).length == 0);
+  auto w = lex->MatchWord("Nato");
+  REQUIRE(w.length == 1);
+  CHECK(Lexicon::CaseOkWord(w.values[0], "Nato"));
 }
 
 TEST_CASE("extra lexicon directories add entries and aliases", "[ingest][lexicon]") {

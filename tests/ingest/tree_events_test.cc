@@ -233,6 +233,26 @@ TEST_CASE("an act announced for the future is a future act and a threat now, not
   CHECK(by_type["threatened"] == Modality::kAsserted);
 }
 
+TEST_CASE("forces sent with no agent named are their own state's", "[tree_events]") {
+  // Kenyan troops were sent to Haiti .
+  auto h = Build({{"Kenyan", Upos::kAdj, 2, Dep::kAmod, "kenyan", "JJ"},
+                  {"troops", Upos::kNoun, 4, Dep::kNsubjPass, "troop", "NNS"},
+                  {"were", Upos::kAux, 4, Dep::kAuxPass, "be", "VBD"},
+                  {"sent", Upos::kVerb, 0, Dep::kRoot, "send", "VBN"},
+                  {"to", Upos::kAdp, 6, Dep::kCase, "to", "IN"},
+                  {"Haiti", Upos::kPropn, 4, Dep::kObl, "Haiti", "NNP"},
+                  {".", Upos::kPunct, 4, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {5, 5, 1}}, {"Kenya", "Haiti"});
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "Kenya");
+  CHECK(found[0].type == "deployed-to");
+  CHECK(found[0].target == "Haiti");
+  // Something else sent ("letters were sent to Haiti") has no source.
+  h->parse.lemma_key[1] = TokenKey("letter");
+  CHECK(Run(*h).empty());
+}
+
 TEST_CASE("membership, affiliation and leadership stated by a noun", "[tree_events]") {
   // Lithuania and Germany are both members of NATO .
   auto copula = Build({{"Lithuania", Upos::kPropn, 6, Dep::kNsubj, "Lithuania", "NNP"},
