@@ -195,6 +195,10 @@ struct Classes {
   LemmaSet part_nouns{"part", "wing", "branch", "arm", "offshoot", "faction", "subsidiary", "front",
                       "unit", "division"};
   LemmaSet ally_nouns{"ally", "affiliate"};
+  // Members of a party or a faction, named by what they hold to.
+  LemmaSet faction_nouns{"republican", "democrat", "conservative", "liberal", "hardliner", "moderate",
+                         "reformist", "reformer", "loyalist", "legislator", "senator", "deputy",
+                         "lawmaker", "parliamentarian", "mp"};
   LemmaSet leader_nouns{"leader", "head", "chief", "commander", "founder", "chairman"};
   // Their forms as written, for the test before tagging.
   LemmaSet tie_forms{"member", "members", "official", "officials", "spokesman", "spokeswoman",
@@ -319,7 +323,10 @@ class Tree {
         if (d == Dep::kAclRelcl || d == Dep::kAcl || d == Dep::kAdvcl || d == Dep::kParataxis ||
             d == Dep::kPunct || d == Dep::kCcomp)
           continue;
-        if (int m = Mention(c); m >= 0) {
+        // "an expansion of its peacekeeping force in Afghanistan": a
+        // possessive pronoun in the target's phrase is most often the
+        // subject's own; the target lies further in.
+        if (int m = Mention(c); m >= 0 && !(d == Dep::kNmodPoss && in_.MentionOf(m).form == MentionForm::kPronoun)) {
           Push(m, out);
           return;
         }
@@ -424,9 +431,16 @@ class Tree {
           Push(Mention(c), out);
           return true;
         }
-    if (C().agent_nouns.Has(L(h))) {
+    if (C().agent_nouns.Has(L(h)) || C().member_nouns.Has(L(h)) || C().faction_nouns.Has(L(h))) {
       for (uint32_t c : Kids(h)) {
-        if (!IsNmod(D(c)) || !C().of_from.Has(CaseOf(c))) continue;
+        if (!IsNmod(D(c))) continue;
+        // "Republicans in Congress", "hardliners in the ruling party": a
+        // body its members are in (a place they are in is not theirs).
+        const graph::EntityKind in_kind =
+            Mention(c) >= 0 ? in_.doc->entities[in_.MentionOf(Mention(c)).entity].kind : graph::EntityKind::kLocation;
+        const bool in_body = C().in.Has(CaseOf(c)) && in_kind != graph::EntityKind::kLocation &&
+                             in_kind != graph::EntityKind::kFacility && in_kind != graph::EntityKind::kCountry;
+        if (!C().of_from.Has(CaseOf(c)) && !in_body) continue;
         size_t before = out->size();
         if (OneActor(c, out)) {
           // "fighters from X and from Y": both.
