@@ -24,7 +24,7 @@ bool RunQueryStreaming(const graph::GraphView& view, std::string_view text, cons
                        QueryError* error) {
   if (truncated) *truncated = false;
   QueryAst ast;
-  if (!Parse(text, &ast, error)) return false;
+  if (!Parse(text, &ast, error, &options.params)) return false;
   BoundQuery q;
   if (!BindQuery(view, ast, options, &q, error)) return false;
   std::vector<std::string> visible(q.columns.begin(), q.columns.begin() + q.visible_columns);
@@ -107,6 +107,10 @@ bool RunQueryStreaming(const graph::GraphView& view, std::string_view text, cons
     collected.push_back(row);
     return true;
   });
+  if (!ok && ex.cancelled()) {
+    *error = QueryError{0, 0, 1, "query cancelled"};
+    return false;
+  }
   if (!ok) {
     *error = QueryError{0, 0, 1,
                         "query stopped after " + std::to_string(q.options.time_limit_seconds) +

@@ -27,6 +27,7 @@
 #pragma once
 
 #include <array>
+#include <atomic>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -51,6 +52,11 @@ struct QueryOptions {
   double time_limit_seconds = 30;
   // Upper bound of `*`, `*2..` and shortestPath without an explicit bound.
   int default_max_hops = 6;
+  // Values of $name parameters.
+  Params params;
+  // When set and it becomes true (Ctrl-C, another thread), the query stops
+  // with "query cancelled". Must outlive the query.
+  const std::atomic<bool>* cancel = nullptr;
 };
 
 struct ResultSet {
@@ -61,7 +67,8 @@ struct ResultSet {
 };
 
 // Runs `text`. Returns false and fills *error on a malformed or unbindable
-// query, or when the time limit is exceeded (then *out holds no rows).
+// query, when the time limit is exceeded or when options.cancel is set (then
+// *out holds no rows).
 bool RunQuery(const graph::GraphView& view, std::string_view text, const QueryOptions& options,
               ResultSet* out, QueryError* error);
 

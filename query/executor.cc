@@ -76,13 +76,18 @@ bool Executor::Run(const std::function<bool()>& emit) {
   auto limit = std::chrono::duration<double>(q_.options.time_limit_seconds);
   deadline_ = std::chrono::steady_clock::now() +
               std::chrono::duration_cast<std::chrono::steady_clock::duration>(limit);
-  stop_ = timed_out_ = false;
+  stop_ = timed_out_ = cancelled_ = false;
   RunStep(q_.plan, 0);
   return !timed_out_;
 }
 
 bool Executor::Tick() {
-  if ((++ticks_ & 1023) == 0 && std::chrono::steady_clock::now() > deadline_) timed_out_ = stop_ = true;
+  if ((++ticks_ & 1023) == 0) {
+    if (q_.options.cancel != nullptr && q_.options.cancel->load(std::memory_order_relaxed))
+      cancelled_ = timed_out_ = stop_ = true;
+    else if (std::chrono::steady_clock::now() > deadline_)
+      timed_out_ = stop_ = true;
+  }
   return !stop_;
 }
 

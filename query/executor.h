@@ -44,8 +44,10 @@ class Executor {
   Executor(const graph::GraphView& view, const BoundQuery& query);
 
   // Runs the plan, calling `emit` per binding; `emit` returns false to stop.
-  // Returns false if the time limit stopped the search.
+  // Returns false if the time limit or the cancel flag stopped the search.
   bool Run(const std::function<bool()>& emit);
+  // After Run returned false: the cancel flag, not the time limit, stopped it.
+  bool cancelled() const { return cancelled_; }
 
   Cell Eval(const BoundExpr& e);
   Value ToValue(const Cell& c);
@@ -100,7 +102,7 @@ class Executor {
   std::string id_text_;                // backing store of the last n.id
   graph::EdgeIndex current_edge_ = 0;  // for per-edge filters (slot -2)
   const std::function<bool()>* emit_ = nullptr;
-  bool stop_ = false, timed_out_ = false;
+  bool stop_ = false, timed_out_ = false, cancelled_ = false;
   bool sub_found_ = false;
   int sub_depth_ = 0;
   uint32_t ticks_ = 0;

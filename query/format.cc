@@ -59,6 +59,21 @@ std::string JsonValue(const graph::GraphView& view, const Value& v) {
   }
 }
 
+// A table cell on one line, at most `max_width` code points (0: any).
+std::string FitCell(std::string s, size_t max_width) {
+  for (char& c : s)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  if (max_width == 0 || Width(s) <= max_width) return s;
+  size_t kept = 0, i = 0;
+  for (; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
+    if (kept == (max_width > 1 ? max_width - 1 : 0)) break;
+    ++kept;
+  }
+  s.resize(i);
+  return s + "\u2026";
+}
+
 std::string CsvField(const std::string& s) {
   if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
   std::string out = "\"";
@@ -71,14 +86,14 @@ std::string CsvField(const std::string& s) {
 
 }  // namespace
 
-void WriteTable(const graph::GraphView& view, const ResultSet& rs, std::ostream& out) {
+void WriteTable(const graph::GraphView& view, const ResultSet& rs, std::ostream& out, size_t max_cell_width) {
   std::vector<std::vector<std::string>> cells;
   std::vector<size_t> width(rs.columns.size());
   for (size_t c = 0; c < rs.columns.size(); ++c) width[c] = Width(rs.columns[c]);
   for (const auto& row : rs.rows) {
     cells.emplace_back();
     for (size_t c = 0; c < row.size() && c < width.size(); ++c) {
-      cells.back().push_back(ToDisplayString(view, row[c]));
+      cells.back().push_back(FitCell(ToDisplayString(view, row[c]), max_cell_width));
       width[c] = std::max(width[c], Width(cells.back().back()));
     }
   }

@@ -11,8 +11,11 @@
 namespace geokg::query {
 
 // Columns padded to their widest cell, a header and a rule, then
-// "(N rows)" and the truncation note if any.
-void WriteTable(const graph::GraphView& view, const ResultSet& rs, std::ostream& out);
+// "(N rows)" and the truncation note if any. A cell longer than
+// `max_cell_width` code points (0: no limit) is cut and ends with "…"; line
+// breaks inside a cell print as spaces.
+void WriteTable(const graph::GraphView& view, const ResultSet& rs, std::ostream& out,
+                size_t max_cell_width = 0);
 // One JSON object per row ({"column": value, ...}, JSON Lines), or one array
 // of such objects when `as_array`. Numbers, booleans, null and lists are
 // native JSON; nodes, edges and paths are their display strings.

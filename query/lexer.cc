@@ -15,6 +15,7 @@ std::string_view TokenKindName(TokenKind kind) {
     case TokenKind::kIdent: return "identifier";
     case TokenKind::kQuotedIdent: return "quoted identifier";
     case TokenKind::kString: return "string";
+    case TokenKind::kParam: return "parameter";
     case TokenKind::kInteger: return "integer";
     case TokenKind::kFloat: return "number";
     case TokenKind::kLParen: return "'('";
@@ -167,6 +168,16 @@ bool Tokenize(std::string_view text, std::vector<Token>* tokens, QueryError* err
           else if (next(1) == '-') sym(TokenKind::kArrowLeft, 2);
           else sym(TokenKind::kLt, 1);
           break;
+        case '$': {
+          size_t j = i + 1;
+          while (j < text.size() && IsIdentChar(static_cast<unsigned char>(text[j]))) ++j;
+          if (j == i + 1 || !IsIdentStart(static_cast<unsigned char>(text[i + 1])))
+            return fail(i, 1, "expected a parameter name after '$'");
+          t.kind = TokenKind::kParam;
+          t.text = std::string(text.substr(i + 1, j - i - 1));
+          i = j;
+          break;
+        }
         case '!':
           if (next(1) == '=') {
             sym(TokenKind::kNeq, 2);

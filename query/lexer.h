@@ -3,8 +3,8 @@
 // Tokens: identifiers (letters, digits, '_'; keywords are identifiers
 // compared case-insensitively by the parser), back-quoted identifiers
 // (`allied-with`, `` inside for a back-quote), strings ('..' or "..",
-// backslash escapes \' \" \\ \n \t), integers, decimals, and the symbols
-// ( ) [ ] { } : , . .. | * = <> < > <= >= - -> <- ; + .
+// backslash escapes \' \" \\ \n \t), integers, decimals, parameters
+// ($name), and the symbols ( ) [ ] { } : , . .. | * = <> < > <= >= - -> <- ; + .
 // Comments: `//` to end of line.
 #pragma once
 
@@ -20,12 +20,12 @@ enum class TokenKind {
   kIdent, kQuotedIdent, kString, kInteger, kFloat,
   kLParen, kRParen, kLBracket, kRBracket, kLBrace, kRBrace,
   kColon, kComma, kDot, kDotDot, kPipe, kStar, kEq, kNeq, kLt, kGt, kLe, kGe,
-  kMinus, kArrowRight, kArrowLeft, kSemicolon, kPlus, kEnd,
+  kMinus, kArrowRight, kArrowLeft, kSemicolon, kPlus, kParam, kEnd,
 };
 
 struct Token {
   TokenKind kind = TokenKind::kEnd;
-  std::string text;  // identifier or decoded string; source text otherwise
+  std::string text;  // identifier, decoded string or parameter name; source text otherwise
   size_t offset = 0;  // byte offset in the query
   size_t length = 0;  // bytes of source text
   int line = 1, column = 1;

@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <charconv>
+#include <cstdio>
 #include <cstdlib>
 
 namespace geokg::query {
@@ -578,9 +579,72 @@ class Parser {
 
 }  // namespace
 
-bool Parse(std::string_view text, QueryAst* ast, QueryError* error) {
+namespace {
+
+// Replaces each $name token by the literal tokens of its value.
+bool SubstituteParams(const Params* params, std::vector<Token>* tokens, QueryError* error) {
+  std::vector<Token> out;
+  out.reserve(tokens->size());
+  for (Token& t : *tokens) {
+    if (t.kind != TokenKind::kParam) {
+      out.push_back(std::move(t));
+      continue;
+    }
+    auto it = params ? params->find(t.text) : Params::const_iterator();
+    if (params == nullptr || it == params->end()) {
+      *error = QueryError{t.line, t.column, static_cast<int>(t.length),
+                          "unknown parameter $" + t.text + " (set it with :param or --param NAME=VALUE)"};
+      return false;
+    }
+    Token lit = t;
+    const Value& v = it->second;
+    if (const std::string* str = std::get_if<std::string>(&v.data)) {
+      lit.kind = TokenKind::kString;
+      lit.text = *str;
+    } else if (const bool* b = std::get_if<bool>(&v.data)) {
+      lit.kind = TokenKind::kIdent;
+      lit.text = *b ? "true" : "false";
+    } else if (v.is_null()) {
+      lit.kind = TokenKind::kIdent;
+      lit.text = "null";
+    } else if (const int64_t* i = std::get_if<int64_t>(&v.data)) {
+      lit.kind = TokenKind::kInteger;
+      lit.text = std::to_string(*i < 0 ? -static_cast<uint64_t>(*i) : static_cast<uint64_t>(*i));
+      if (*i < 0) {
+        Token minus = t;
+        minus.kind = TokenKind::kMinus;
+        minus.text = "-";
+        out.push_back(std::move(minus));
+      }
+    } else if (const double* d = std::get_if<double>(&v.data)) {
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "%.17g", *d < 0 ? -*d : *d);
+      lit.kind = std::string_view(buf).find_first_of(".eEn") == std::string_view::npos ? TokenKind::kInteger
+                                                                                          : TokenKind::kFloat;
+      lit.text = buf;
+      if (*d < 0) {
+        Token minus = t;
+        minus.kind = TokenKind::kMinus;
+        minus.text = "-";
+        out.push_back(std::move(minus));
+      }
+    } else {
+      *error = QueryError{t.line, t.column, static_cast<int>(t.length),
+                          "parameter $" + t.text + " is not a string, number, boolean or null"};
+      return false;
+    }
+    out.push_back(std::move(lit));
+  }
+  *tokens = std::move(out);
+  return true;
+}
+
+}  // namespace
+
+bool Parse(std::string_view text, QueryAst* ast, QueryError* error, const Params* params) {
   std::vector<Token> tokens;
   if (!Tokenize(text, &tokens, error)) return false;
+  if (!SubstituteParams(params, &tokens, error)) return false;
   Parser parser(text, std::move(tokens), error);
   *ast = QueryAst();
   return parser.ParseQuery(ast);

@@ -16,7 +16,7 @@
 //   cmp      := add [('='|'<>'|'<'|'>'|'<='|'>=') add | IN add | STARTS WITH add
 //               | ENDS WITH add | CONTAINS add | IS [NOT] NULL]
 //   add      := ['-'] atom
-//   atom     := literal | '[' [expr {',' expr}] ']' | var ['.' prop] | '(' expr ')'
+//   atom     := literal | $param | '[' [expr {',' expr}] ']' | var ['.' prop] | '(' expr ')'
 //               | EXISTS '(' (chain | expr) ')' | func '(' [DISTINCT] ('*' | expr {',' expr}) ')'
 //   map      := '{' [key ':' expr {',' key ':' expr}] '}'
 #pragma once
@@ -27,11 +27,14 @@
 #include "query/ast.h"
 #include "query/error.h"
 #include "query/lexer.h"
+#include "query/value.h"
 
 namespace geokg::query {
 
 // Returns false and fills *error (position of the offending token) on a
-// syntax error.
-bool Parse(std::string_view text, QueryAst* ast, QueryError* error);
+// syntax error or a parameter that `params` lacks. A parameter stands for
+// its value as a literal wherever a literal may be written ({name: $who},
+// LIMIT $n, OPTIONS {from: $since}).
+bool Parse(std::string_view text, QueryAst* ast, QueryError* error, const Params* params = nullptr);
 
 }  // namespace geokg::query

@@ -1,5 +1,6 @@
 #include "query/value.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 
@@ -95,6 +96,45 @@ std::string ToDisplayString(const graph::GraphView& view, const Value& value) {
       return s + "]";
     }
   }
+}
+
+bool ParseParamValue(std::string_view text, Value* out) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  if (!text.empty() && (text.front() == '\'' || text.front() == '"')) {
+    const char quote = text.front();
+    std::string s;
+    size_t i = 1;
+    for (; i < text.size() && text[i] != quote; ++i) {
+      if (text[i] == '\\' && i + 1 < text.size()) ++i;
+      s.push_back(text[i]);
+    }
+    if (i != text.size() - 1) return false;  // unterminated, or text after the quote
+    *out = Value(std::move(s));
+    return true;
+  }
+  if (text == "true" || text == "false") {
+    *out = Value(text == "true");
+    return true;
+  }
+  if (text == "null") {
+    *out = Value();
+    return true;
+  }
+  int64_t i = 0;
+  if (auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), i);
+      ec == std::errc() && p == text.data() + text.size() && !text.empty()) {
+    *out = Value(i);
+    return true;
+  }
+  double d = 0;
+  if (auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), d);
+      ec == std::errc() && p == text.data() + text.size() && !text.empty()) {
+    *out = Value(d);
+    return true;
+  }
+  *out = Value(std::string(text));
+  return true;
 }
 
 }  // namespace geokg::query

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <variant>
 #include <vector>
@@ -55,6 +56,15 @@ struct Value {
   // string < node < edge < path < list; lists lexicographically.
   static int Compare(const Value& a, const Value& b);
 };
+
+// Query parameters ($name) by name: strings, integers, floats, booleans or
+// null.
+using Params = std::map<std::string, Value, std::less<>>;
+
+// Reads a parameter value as a user writes it: 'quoted' or "quoted" text, an
+// integer, a decimal, true, false, null, or else the bare text as a string
+// ("Iran"). Returns false for an unterminated quote.
+bool ParseParamValue(std::string_view text, Value* out);
 
 // Display text: nodes as canonical name, edges as type name, paths as
 // "Iran -[backed-by]-> X <-[part-of]- Y", lists as [a, b], null as "".

@@ -12,6 +12,7 @@
 #include <chrono>
 #include <csignal>
 #include <string>
+#include <thread>
 
 #include "tests/support/fixtures.h"
 #include "tests/support/process.h"
@@ -150,7 +151,7 @@ TEST_CASE("geokg repl through a pseudo-terminal", "[e2e][repl]") {
   CHECK(saved.find(":schema") != std::string::npos);
 }
 
-TEST_CASE("geokg repl reads piped stdin without prompts", "[e2e][repl]") {
+TEST_CASE("geokg repl runs piped stdin as a script", "[e2e][repl]") {
   TempDir dir;
   std::string db;
   MakeStore(dir, &db);
@@ -158,13 +159,147 @@ TEST_CASE("geokg repl reads piped stdin without prompts", "[e2e][repl]") {
                              "MATCH (a {name: 'United States'})-[:`deployed-to`]->(b)\n"
                              "RETURN b.name;\n"
                              ":path Iran Iraq\n"
-                             "MATCH (a:armd-group) RETURN a;\n");
-  INFO(r.err);
-  CHECK(r.exit_code == 0);
+                             "MATCH (a:armd-group) RETURN a;\n"
+                             "MATCH (a) RETURN count(a) AS never_run;\n");
+  INFO(r.out << r.err);
+  // Results on stdout, no prompts; the error on stderr with its line and
+  // column in the input; the first failing statement ends the run, exit 1.
+  CHECK(r.exit_code == 1);
   CHECK(r.out.find("geokg>") == std::string::npos);
   CHECK(r.out.find("Iraq") != std::string::npos);
-  CHECK(r.out.find("line 1, column") != std::string::npos);
-  CHECK(r.out.find("armed-group") != std::string::npos);  // suggestion
+  CHECK(r.out.find("armd") == std::string::npos);
+  CHECK(r.out.find("never_run") == std::string::npos);
+  CHECK(r.err.rfind("<stdin>:4:", 0) == 0);
+  CHECK(r.err.find("armed-group") != std::string::npos);  // suggestion
+  CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+
+  // --continue goes on; settings do not echo into CSV output.
+  r = RunGeokg({"repl", "--db", db, "--continue"},
+               ":format csv\nMATCH (a:armd-group) RETURN a;\nMATCH (a {name: 'Iran'}) RETURN a.name AS n;\n");
+  CHECK(r.exit_code == 1);
+  CHECK(r.out == "n\nIran\n");
+
+  // Input that ends inside a query is an error, not run and not dropped silently.
+  r = RunGeokg({"repl", "--db", db}, "MATCH (a {name: 'Iran'})\nRETURN a.name\n");
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.empty());
+  CHECK(r.err.find("<stdin>:1: unterminated statement") != std::string::npos);
+
+  // Parameters from the command line.
+  r = RunGeokg({"repl", "--db", db, "--param", "who=Iran"}, ":format csv\nMATCH (a {name: $who}) RETURN a.kind AS k;\n");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "k\ncountry\n");
+}
+
+TEST_CASE("geokg query -f runs a file of statements", "[e2e][query]") {
+  TempDir dir;
+  std::string db;
+  MakeStore(dir, &db);
+  WriteWholeFile(dir / "q.cypher",
+                 "// who blamed whom\n"
+                 "MATCH (a {name: $who})\n"
+                 "RETURN a.name AS n; MATCH (b {name: 'Iraq'}) RETURN b.kind AS k;\n"
+                 "\n"
+                 "MATCH (a) RETURN a.nme;\n"
+                 "MATCH (a) RETURN count(a) AS after;\n");
+  ProcessResult r = RunGeokg({"query", "--db", db, "--format", "csv", "--param", "who='United States'", "-f",
+                              dir / "q.cypher"});
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 1);
+  CHECK(r.out == "n\nUnited States\nk\ncountry\n");
+  CHECK(r.err == std::string(dir / "q.cypher") +
+                     ":5:20: unknown entity property 'nme' (name, kind, id, aliases, country, mentions, documents)\n");
+  r = RunGeokg({"query", "--db", db, "--format", "csv", "--continue", "--param", "who=Iran", "-f", dir / "q.cypher"});
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("after") != std::string::npos);
+  // From stdin, and a query and -f together is a usage error.
+  r = RunGeokg({"query", "--db", db, "--format", "csv", "-f", "-"}, "MATCH (a {name: 'Iran'}) RETURN a.name AS n;");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "n\nIran\n");
+  r = RunGeokg({"query", "--db", db, "-f", "-", "MATCH (a) RETURN a"});
+  CHECK(r.exit_code == 1);
+  r = RunGeokg({"query", "--db", db, "-f", dir / "missing.cypher"});
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("missing.cypher: cannot open") != std::string::npos);
+}
+
+// A store whose graph has a great many paths: every pair of a dozen
+// countries condemned each other, so a variable-length count runs long.
+void MakeDenseStore(const TempDir& dir, std::string* db) {
+  *db = dir / "dense";
+  const char* const countries[] = {"France", "Germany", "Italy", "Spain", "Poland", "Greece",
+                                   "Turkey", "Egypt", "Iran", "Iraq", "Syria", "Jordan"};
+  std::string text = "Diplomatic row\n";
+  for (const char* a : countries)
+    for (const char* b : countries)
+      if (std::string(a) != b) text += std::string(a) + " condemned " + b + " on Monday. ";
+  WriteWholeFile(dir / "dense.txt", text);
+  ProcessResult r = RunGeokg({"ingest", "--db", *db, "--quiet", dir / "dense.txt"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+}
+
+TEST_CASE("Ctrl-C clears the line at the prompt and cancels a running query; the session stays", "[e2e][repl]") {
+  TempDir dir;
+  std::string db;
+  MakeDenseStore(dir, &db);
+  std::string history = dir / "history";
+  PtyProcess repl({GEOKG_BINARY, "repl", "--db", db}, history);
+  INFO(repl.output());
+  REQUIRE(repl.WaitFor("geokg> "));
+
+  // An unfinished query with an open quote: Ctrl-C drops it.
+  repl.Type("MATCH (a)\r");
+  REQUIRE(repl.WaitFor("...> "));
+  repl.Type("RETURN 'no end");
+  repl.Type("\x03");
+  REQUIRE(repl.WaitFor("^C"));
+  REQUIRE(repl.WaitFor("geokg> "));
+  repl.Type("MATCH (a {name: 'Iran'}) RETURN a.kind AS k;\r");
+  REQUIRE(repl.WaitFor("country"));
+  REQUIRE(repl.WaitFor("geokg> "));
+  CHECK(repl.output().find("unterminated") == std::string::npos);
+
+  // A query that would run for its whole time limit: Ctrl-C cancels it.
+  repl.Type("OPTIONS {max_hops: 40, timeout: 120} MATCH p=(a)-[*1..40]-(b) RETURN count(p);\r");
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  auto start = std::chrono::steady_clock::now();
+  repl.Type("\x03");
+  REQUIRE(repl.WaitFor("query cancelled", 20));
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));
+  REQUIRE(repl.WaitFor("geokg> "));
+  repl.Type("MATCH (a {name: 'Iraq'}) RETURN a.name AS still_here;\r");
+  REQUIRE(repl.WaitFor("still_here"));
+  REQUIRE(repl.WaitFor("geokg> "));
+
+  repl.Type(":quit\r");
+  CHECK(repl.Wait() == 0);
+}
+
+TEST_CASE("history keeps a multi-line query as one entry", "[e2e][repl]") {
+  TempDir dir;
+  std::string db;
+  MakeStore(dir, &db);
+  std::string history = dir / "history";
+  {
+    PtyProcess repl({GEOKG_BINARY, "repl", "--db", db}, history);
+    INFO(repl.output());
+    REQUIRE(repl.WaitFor("geokg> "));
+    repl.Type("MATCH (a {name: 'Iran'})  // the actor\r");
+    REQUIRE(repl.WaitFor("...> "));
+    repl.Type("RETURN a.name AS recalled;\r");
+    REQUIRE(repl.WaitFor("recalled"));
+    REQUIRE(repl.WaitFor("geokg> "));
+    // Ctrl-P (previous history) brings back the whole query, which runs again.
+    repl.Type("\x10\r");
+    REQUIRE(repl.WaitFor("recalled"));
+    REQUIRE(repl.WaitFor("geokg> "));
+    repl.Type(":quit\r");
+    CHECK(repl.Wait() == 0);
+  }
+  std::string saved = geokg::testing::ReadWholeFile(history);
+  CHECK(saved.find("MATCH (a {name: 'Iran'}) RETURN a.name AS recalled;\n") != std::string::npos);
+  CHECK(saved.find("the actor") == std::string::npos);
 }
 
 TEST_CASE("geokg repl refuses a missing store", "[e2e][repl]") {

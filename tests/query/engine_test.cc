@@ -1,7 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include <atomic>
+#include <chrono>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "query/engine.h"
 #include "query/format.h"
@@ -139,4 +142,72 @@ TEST_CASE("nested shortest-path searches keep their own marks", "[query][engine]
       expected.insert({query::ToDisplayString(*view, x[0]), query::ToDisplayString(*view, y[0])});
   for (auto& r : both.rows) got.insert({query::ToDisplayString(*view, r[0]), query::ToDisplayString(*view, r[1])});
   CHECK(got == expected);
+}
+
+TEST_CASE("parameters stand for literals wherever a literal may be written", "[query][engine]") {
+  auto view = testing::ArticleView();
+  query::QueryOptions o;
+  o.params["who"] = query::Value("Iran");
+  o.params["n"] = query::Value(int64_t{1});
+  o.params["neg"] = query::Value(int64_t{-3});
+  o.params["half"] = query::Value(0.5);
+  query::ResultSet rs;
+  query::QueryError e;
+  INFO(e.message);
+  REQUIRE(query::RunQuery(*view, "MATCH (a {name: $who}) RETURN a.name, $neg AS x, $half AS h LIMIT $n", o, &rs, &e));
+  REQUIRE(rs.rows.size() == 1);
+  CHECK(rs.rows[0][0] == query::Value("Iran"));
+  CHECK(rs.rows[0][1] == query::Value(int64_t{-3}));
+  CHECK(rs.rows[0][2] == query::Value(0.5));
+  // A string parameter is a value, never query text.
+  o.params["who"] = query::Value("Iran'}) RETURN 1 //");
+  REQUIRE(query::RunQuery(*view, "MATCH (a {name: $who}) RETURN a.name", o, &rs, &e));
+  CHECK(rs.rows.empty());
+  // An unknown parameter is an error at its position.
+  CHECK_FALSE(query::RunQuery(*view, "MATCH (a) WHERE a.name = $nobody RETURN a", o, &rs, &e));
+  CHECK(e.message.find("unknown parameter $nobody") != std::string::npos);
+  CHECK(e.line == 1);
+  CHECK(e.column == 26);
+  // "$" alone is a lexical error.
+  CHECK_FALSE(query::RunQuery(*view, "MATCH (a) WHERE a.name = $ RETURN a", o, &rs, &e));
+  CHECK(e.message.find("parameter name") != std::string::npos);
+}
+
+TEST_CASE("ParseParamValue reads quoted text, numbers, booleans, null and bare words", "[query][engine]") {
+  query::Value v;
+  REQUIRE(query::ParseParamValue("'Côte d\\'Ivoire'", &v));
+  CHECK(v == query::Value("Côte d'Ivoire"));
+  REQUIRE(query::ParseParamValue(" 42 ", &v));
+  CHECK(v == query::Value(int64_t{42}));
+  REQUIRE(query::ParseParamValue("-1.25", &v));
+  CHECK(v == query::Value(-1.25));
+  REQUIRE(query::ParseParamValue("true", &v));
+  CHECK(v == query::Value(true));
+  REQUIRE(query::ParseParamValue("null", &v));
+  CHECK(v.is_null());
+  REQUIRE(query::ParseParamValue("Iran", &v));
+  CHECK(v == query::Value("Iran"));
+  CHECK_FALSE(query::ParseParamValue("'open", &v));
+}
+
+TEST_CASE("a cancel flag stops a long query with 'query cancelled'", "[query][engine]") {
+  auto view = testing::ArticleView();
+  std::atomic<bool> cancel{false};
+  query::QueryOptions o;
+  o.cancel = &cancel;
+  o.time_limit_seconds = 60;
+  o.default_max_hops = 30;
+  query::ResultSet rs;
+  query::QueryError e;
+  std::thread canceller([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    cancel = true;
+  });
+  auto start = std::chrono::steady_clock::now();
+  bool ok = query::RunQuery(*view, "MATCH p=(a)-[*0..30]-(b), q=(c)-[*0..30]-(d) RETURN count(*)", o, &rs, &e);
+  canceller.join();
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  CHECK_FALSE(ok);
+  CHECK(e.message == "query cancelled");
+  CHECK(seconds < 10);
 }

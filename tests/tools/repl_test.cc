@@ -4,12 +4,14 @@
 #include "tools/repl/repl.h"
 
 #include <catch2/catch.hpp>
+#include <atomic>
 #include <filesystem>
 #include <sstream>
 
 #include "graph/ids.h"
 #include "graph/store.h"
 #include "tools/repl/docs.h"
+#include "tools/repl/script.h"
 #include "tests/support/process.h"
 #include "tests/tools/test_graph.h"
 
@@ -305,4 +307,154 @@ TEST_CASE("word splitting and statement ends", "[tools][repl]") {
   CHECK(EndsStatement("RETURN a; // done"));
   CHECK_FALSE(EndsStatement("RETURN 'a;'"));
   CHECK_FALSE(EndsStatement("RETURN a"));
+}
+
+TEST_CASE("errors go to the error stream and mark the line as failed", "[tools][repl]") {
+  Fixture f;
+  Repl repl(f.view, f.store.get());
+  std::ostringstream out, err;
+  repl.set_error_stream(&err);
+  CHECK(repl.ProcessLine("MATCH (a) RETURN a.nme;", out));
+  CHECK(repl.failed());
+  CHECK(out.str().empty());
+  CHECK(Contains(err.str(), "unknown entity property"));
+  CHECK(repl.ProcessLine("MATCH (a) RETURN count(a);", out));
+  CHECK_FALSE(repl.failed());
+  CHECK(Contains(out.str(), "5"));
+  err.str("");
+  CHECK(repl.ProcessLine(":around Nowhere", out));
+  CHECK(repl.failed());
+  CHECK(Contains(err.str(), "Nowhere"));
+  CHECK(repl.ProcessLine(":format xml", out));
+  CHECK(repl.failed());
+  CHECK(repl.ProcessLine(":nosuchcommand", out));
+  CHECK(repl.failed());
+}
+
+TEST_CASE("several statements on one line run in turn, the first error stops the rest", "[tools][repl]") {
+  Fixture f;
+  Repl repl(f.view, f.store.get());
+  std::ostringstream out, err;
+  repl.set_error_stream(&err);
+  repl.set_location("script.cypher", 7);
+  repl.ProcessLine("MATCH (a:country) RETURN count(a) AS n; MATCH (a) RETURN a.nme; MATCH (a) RETURN 42 AS x;", out);
+  CHECK(Contains(out.str(), "3"));
+  CHECK_FALSE(Contains(out.str(), "42"));
+  // Line 7, column of "nme" counted from the start of the line.
+  CHECK(err.str().rfind("script.cypher:7:60: unknown entity property", 0) == 0);
+  CHECK(repl.failed());
+}
+
+TEST_CASE(":param sets query parameters and $name reads them", "[tools][repl]") {
+  Fixture f;
+  Repl repl(f.view, f.store.get());
+  CHECK(Contains(Run(repl, ":param who 'United States'"), "$who = 'United States'"));
+  Run(repl, ":param n 1");
+  std::string out = Run(repl, "MATCH (a {name: $who})-[r]->(b) RETURN b.name ORDER BY b.name LIMIT $n;");
+  CHECK(Contains(out, "Iran"));
+  CHECK(Contains(out, "(1 row)"));
+  CHECK(Contains(Run(repl, ":param"), "$n = 1"));
+  out = Run(repl, "MATCH (a {name: $whom}) RETURN a;");
+  CHECK(Contains(out, "unknown parameter $whom"));
+  Run(repl, ":param clear");
+  CHECK(Contains(Run(repl, "MATCH (a {name: $who}) RETURN a;"), "unknown parameter $who"));
+}
+
+TEST_CASE(":width cuts long table cells", "[tools][repl]") {
+  Fixture f;
+  Repl repl(f.view, f.store.get());
+  Run(repl, ":width 8");
+  std::string out = Run(repl, "MATCH (a {name: '82nd Airborne Division'}) RETURN a.name;");
+  CHECK(Contains(out, "82nd Ai\u2026"));
+  CHECK_FALSE(Contains(out, "Airborne Division"));
+  Run(repl, ":width off");
+  CHECK(Contains(Run(repl, "MATCH (a {name: '82nd Airborne Division'}) RETURN a.name;"), "82nd Airborne Division"));
+}
+
+TEST_CASE("Ctrl-C's effect on the core: the unfinished query is dropped", "[tools][repl]") {
+  Fixture f;
+  Repl repl(f.view, f.store.get());
+  Run(repl, "MATCH (a)");
+  Run(repl, "RETURN 'unclosed");
+  CHECK(repl.InContinuation());
+  repl.CancelInput();
+  CHECK_FALSE(repl.InContinuation());
+  CHECK(repl.Prompt() == "geokg> ");
+  CHECK(Contains(Run(repl, "MATCH (a:country) RETURN count(a);"), "3"));
+}
+
+TEST_CASE("a cancel flag stops the running query", "[tools][repl]") {
+  Fixture f;
+  Repl repl(f.view, f.store.get());
+  std::atomic<bool> cancel{true};
+  repl.set_cancel_flag(&cancel);
+  // Enough work for the executor to look at the flag.
+  std::string out = Run(repl, "OPTIONS {max_hops: 8} MATCH p=(a)-[*0..8]-(b), q=(c)-[*0..8]-(d), (e), (g) RETURN count(*);");
+  CHECK(Contains(out, "query cancelled"));
+  CHECK(repl.failed());
+  cancel = false;
+  CHECK(Contains(Run(repl, "MATCH (a:country) RETURN count(a);"), "3"));
+}
+
+TEST_CASE("scripts: results on out, located errors on err, stop at the first failure", "[tools][repl][script]") {
+  Fixture f;
+  Repl repl(f.view, f.store.get());
+  std::istringstream in(
+      ":format csv\n"
+      "// a comment line\n"
+      "MATCH (a)-[:blamed]->(b)\n"
+      "RETURN a.name, b.name;\n"
+      "\n"
+      "MATCH (a) RETURN a.nme;\n"
+      "MATCH (a) RETURN count(a);\n");
+  std::ostringstream out, err;
+  geokg::tools::ScriptResult r = geokg::tools::RunScript(repl, in, "q.cypher", false, out, err);
+  CHECK(r.status == 1);
+  CHECK(out.str() == "a.name,b.name\nUnited States,Iran\n");  // no "format: csv" chatter
+  CHECK(err.str() == "q.cypher:6:20: unknown entity property 'nme' (name, kind, id, aliases, country, mentions, documents)\n");
+
+  // --continue: the later statement runs too; the status stays 1.
+  std::istringstream again("MATCH (a) RETURN a.nme;\nMATCH (a) RETURN count(a) AS n;\n");
+  std::ostringstream out2, err2;
+  r = geokg::tools::RunScript(repl, again, "q.cypher", true, out2, err2);
+  CHECK(r.status == 1);
+  CHECK(Contains(out2.str(), "n\n5\n"));
+
+  // An unterminated last statement is an error, not silently dropped or run.
+  std::istringstream open_end("MATCH (a) RETURN count(a);\nMATCH (a)\nRETURN a.name\n");
+  std::ostringstream out3, err3;
+  r = geokg::tools::RunScript(repl, open_end, "<stdin>", false, out3, err3);
+  CHECK(r.status == 1);
+  CHECK(err3.str() == "<stdin>:2: unterminated statement (no ';' before the end of the input)\n");
+  CHECK_FALSE(repl.InContinuation());
+}
+
+TEST_CASE(":source runs a file and reports its errors with the file's lines", "[tools][repl][script]") {
+  Fixture f;
+  Repl repl(f.view, f.store.get());
+  std::filesystem::path file = f.dir / "setup.cypher";
+  geokg::testing::WriteWholeFile(file, ":param who 'Iran'\nMATCH (a {name: $who}) RETURN a.kind AS k;\nMATCH (a)-[:blamedd]->(b) RETURN a;\n");
+  std::ostringstream out;
+  CHECK(repl.ProcessLine(":source " + file.string(), out));
+  CHECK(repl.failed());
+  CHECK(Contains(out.str(), "country"));
+  CHECK(Contains(out.str(), file.string() + ":3:"));
+  CHECK(Contains(out.str(), "blamedd"));
+  // The parameter the file set stays for the session.
+  CHECK(Contains(Run(repl, ":param who"), "'Iran'"));
+  // A file that sources itself stops.
+  std::filesystem::path loop = f.dir / "loop.cypher";
+  geokg::testing::WriteWholeFile(loop, ":source " + loop.string() + "\n");
+  std::ostringstream out2;
+  repl.ProcessLine(":source " + loop.string(), out2);
+  CHECK(Contains(out2.str(), "nested more than"));
+}
+
+TEST_CASE("SplitStatements cuts at semicolons outside quotes and comments", "[tools][repl]") {
+  auto pieces = geokg::tools::SplitStatements("A 'x;y'; B // c;d\nC;");
+  REQUIRE(pieces.size() == 2);
+  CHECK(pieces[0].text == "A 'x;y'");
+  CHECK(pieces[1].text == " B // c;d\nC");
+  CHECK(pieces[1].line_offset == 0);
+  CHECK(pieces[1].column_offset == 8);
 }

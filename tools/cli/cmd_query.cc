@@ -1,8 +1,11 @@
 // geokg query --db DIR [--format table|json|csv] [--all-modalities]
-//             [--from DATE] [--to DATE] [--limit N] [--timeout SECONDS] 'QUERY'
+//             [--from DATE] [--to DATE] [--limit N] [--timeout SECONDS]
+//             [--param NAME=VALUE]... ('QUERY' | -f FILE [--continue])
 #include <cmath>
+#include <fstream>
 #include <iostream>
 #include <memory>
+#include <sstream>
 
 #include "graph/date.h"
 #include "graph/store.h"
@@ -10,33 +13,28 @@
 #include "query/engine.h"
 #include "query/format.h"
 #include "tools/cli/command.h"
+#include "tools/cli/query_flags.h"
+#include "tools/repl/repl.h"
+#include "tools/repl/script.h"
 
 namespace geokg::tools {
 
-int RunQuery(const ParsedArgs& args) {
-  const std::string_view kCommand = "query";
-  if (args.positional.empty()) return Fail(kCommand, "missing QUERY", 1);
-  const std::string& text = args.positional[0];
-  std::string format = args.Get("--format", "table");
-  if (format != "table" && format != "json" && format != "csv")
-    return Fail(kCommand, "unknown --format '" + format + "' (table, json or csv)", 1);
-  query::QueryOptions options;
-  if (args.Has("--all-modalities")) options.modalities.fill(true);
+int QueryOptionsFromFlags(std::string_view command, const ParsedArgs& args, query::QueryOptions* options) {
+  if (args.Has("--all-modalities")) options->modalities.fill(true);
   for (const char* flag : {"--from", "--to"}) {
     if (!args.Has(flag)) continue;
     graph::Date d = graph::ParseIsoDate(args.Get(flag));
     if (d == 0)
-      return Fail(kCommand, std::string(flag) + ": expected a date YYYY-MM-DD, got '" + args.Get(flag) + "'",
-                  1);
-    (std::string_view(flag) == "--from" ? options.from : options.to) = d;
+      return Fail(command, std::string(flag) + ": expected a date YYYY-MM-DD, got '" + args.Get(flag) + "'", 1);
+    (std::string_view(flag) == "--from" ? options->from : options->to) = d;
   }
   if (args.Has("--limit")) {
     try {
       long long n = std::stoll(args.Get("--limit"));
       if (n <= 0) throw std::invalid_argument("");
-      options.max_rows = static_cast<size_t>(n);
+      options->max_rows = static_cast<size_t>(n);
     } catch (...) {
-      return Fail(kCommand, "--limit: expected a positive integer", 1);
+      return Fail(command, "--limit: expected a positive integer", 1);
     }
   }
   if (args.Has("--timeout")) {
@@ -50,9 +48,57 @@ int RunQuery(const ParsedArgs& args) {
       used = 0;
     }
     if (used == 0 || used != value.size() || !std::isfinite(seconds) || seconds <= 0)
-      return Fail(kCommand, "--timeout: expected a positive number of seconds, got '" + value + "'", 1);
-    options.time_limit_seconds = seconds;
+      return Fail(command, "--timeout: expected a positive number of seconds, got '" + value + "'", 1);
+    options->time_limit_seconds = seconds;
   }
+  for (const std::string& flag : args.GetAll("--param")) {
+    std::string name, error;
+    query::Value value;
+    if (!ParseParamFlag(flag, &name, &value, &error)) return Fail(command, error, 1);
+    options->params[name] = std::move(value);
+  }
+  return 0;
+}
+
+namespace {
+
+constexpr std::string_view kCommand = "query";
+
+int RunFile(std::shared_ptr<const graph::GraphView> view, const graph::Store& store, const ParsedArgs& args,
+            const query::QueryOptions& options, OutputFormat format) {
+  const std::string path = args.Get("-f");
+  std::ifstream file;
+  std::istream* in = &std::cin;
+  std::string name = "<stdin>";
+  if (path != "-") {
+    file.open(path);
+    if (!file) return Fail(kCommand, path + ": cannot open", 1);
+    in = &file;
+    name = path;
+  }
+  Repl repl(std::move(view), &store);
+  repl.mutable_query_options() = options;
+  repl.set_format(format);
+  std::ostringstream ignored;
+  repl.ProcessLine(":width off", ignored);
+  ScriptResult result = RunScript(repl, *in, name, args.Has("--continue"), std::cout, std::cerr);
+  std::cout.flush();
+  if (!std::cout) return Fail(kCommand, "cannot write to stdout", 2);
+  return result.status;
+}
+
+}  // namespace
+
+int RunQuery(const ParsedArgs& args) {
+  const bool from_file = args.Has("-f");
+  if (from_file && !args.positional.empty())
+    return Fail(kCommand, "give a QUERY or -f FILE, not both", 1);
+  if (!from_file && args.positional.empty()) return Fail(kCommand, "missing QUERY (or -f FILE)", 1);
+  std::string format = args.Get("--format", "table");
+  if (format != "table" && format != "json" && format != "csv")
+    return Fail(kCommand, "unknown --format '" + format + "' (table, json or csv)", 1);
+  query::QueryOptions options;
+  if (int rc = QueryOptionsFromFlags(kCommand, args, &options); rc != 0) return rc;
   std::string dir = args.Get("--db");
   if (dir.empty()) return Fail(kCommand, "missing --db DIR", 1);
 
@@ -67,6 +113,13 @@ int RunQuery(const ParsedArgs& args) {
   if (!s.ok()) return Fail(kCommand, s.message(), s.ExitCode() == 0 ? 2 : s.ExitCode());
   auto view = graph::GraphView::Build(std::move(data));
 
+  if (from_file) {
+    const OutputFormat f = format == "json" ? OutputFormat::kJson
+                           : format == "csv" ? OutputFormat::kCsv
+                                             : OutputFormat::kTable;
+    return RunFile(view, *store, args, options, f);
+  }
+  const std::string& text = args.positional[0];
   query::ResultSet rs;
   query::QueryError error;
   if (!query::RunQuery(*view, text, options, &rs, &error)) {

@@ -1,11 +1,17 @@
 // geokg repl: the interactive front end. Line editing, history and tab
-// completion come from GNU readline when stdin is a terminal; otherwise
-// lines are read plainly with no prompts (so `echo 'MATCH ...;' | geokg repl`
-// works). Everything else is the Repl core (tools/repl/repl.h).
+// completion come from GNU readline (its callback interface, so that Ctrl-C
+// can clear the line or cancel a query and leave the session open) when
+// stdin is a terminal; otherwise stdin is a script (tools/repl/script.h).
+// Everything else is the Repl core (tools/repl/repl.h).
 #include <readline/history.h>
 #include <readline/readline.h>
+#include <sys/select.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -17,7 +23,9 @@
 
 #include "graph/view.h"
 #include "tools/cli/open_store.h"
+#include "tools/cli/query_flags.h"
 #include "tools/repl/repl.h"
+#include "tools/repl/script.h"
 
 namespace geokg::tools {
 
@@ -62,12 +70,107 @@ std::string HistoryPath() {
   return "";
 }
 
+// Ctrl-C: at the prompt it drops the line (and an unfinished query); while a
+// query runs it cancels the query. The session goes on either way.
+volatile std::sig_atomic_t g_interrupted = 0;
+std::atomic<bool> g_cancel{false};
+
+void OnSigint(int) {
+  g_interrupted = 1;
+  g_cancel.store(true, std::memory_order_relaxed);
+}
+
+// One history entry for a whole query typed over several lines: its lines
+// without their // comments, joined by spaces (a history file holds one
+// line an entry).
+std::string HistoryText(const std::string& statement) {
+  std::string out;
+  size_t begin = 0;
+  while (begin <= statement.size()) {
+    size_t end = statement.find('\n', begin);
+    if (end == std::string::npos) end = statement.size();
+    std::string_view line(statement.data() + begin, end - begin);
+    char quote = 0;
+    size_t cut = line.size();
+    for (size_t i = 0; i < line.size(); ++i) {
+      const char c = line[i];
+      if (quote != 0) {
+        if (c == '\\' && quote != '`') ++i;
+        else if (c == quote) quote = 0;
+      } else if (c == '\'' || c == '"' || c == '`') {
+        quote = c;
+      } else if (c == '/' && i + 1 < line.size() && line[i + 1] == '/') {
+        cut = i;
+        break;
+      }
+    }
+    line = line.substr(0, cut);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) line.remove_suffix(1);
+    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+    if (!line.empty()) {
+      if (!out.empty()) out += ' ';
+      out += line;
+    }
+    begin = end + 1;
+  }
+  return out;
+}
+
+struct Session {
+  Repl* repl = nullptr;
+  std::string history_path;
+  std::string statement;  // the lines of the query being typed
+  bool done = false;
+};
+Session* g_session = nullptr;
+
+void Remember(const std::string& entry) {
+  if (entry.empty()) return;
+  add_history(entry.c_str());
+  if (!g_session->history_path.empty()) append_history(1, g_session->history_path.c_str());
+}
+
+// Readline's callback for a finished line (nullptr: Ctrl-D on an empty line).
+void OnLine(char* raw) {
+  Session& s = *g_session;
+  if (raw == nullptr) {
+    std::cout << "\n";
+    s.done = true;
+    return;
+  }
+  std::string line = raw;
+  std::free(raw);
+  const size_t first = line.find_first_not_of(" \t");
+  const bool command = !s.repl->InContinuation() && first != std::string::npos && line[first] == ':';
+  if (command) {
+    Remember(line);
+  } else if (first != std::string::npos || s.repl->InContinuation()) {
+    if (!s.statement.empty()) s.statement += '\n';
+    s.statement += line;
+  }
+  g_cancel.store(false, std::memory_order_relaxed);
+  const bool go_on = s.repl->ProcessLine(line, std::cout);
+  std::cout.flush();
+  // A Ctrl-C during the query cancelled it; it is not also a Ctrl-C at the
+  // next prompt.
+  g_interrupted = 0;
+  if (!s.repl->InContinuation()) {
+    Remember(HistoryText(s.statement));
+    s.statement.clear();
+  }
+  if (!go_on) s.done = true;
+  rl_set_prompt(std::string(s.repl->Prompt()).c_str());
+}
+
 int RunInteractive(Repl& repl, const graph::GraphView& view) {
-  std::string history = HistoryPath();
+  Session session;
+  session.repl = &repl;
+  session.history_path = HistoryPath();
+  g_session = &session;
   using_history();
-  if (!history.empty()) {
-    if (!std::filesystem::exists(history)) std::ofstream(history).flush();
-    read_history(history.c_str());
+  if (!session.history_path.empty()) {
+    if (!std::filesystem::exists(session.history_path)) std::ofstream(session.history_path).flush();
+    read_history(session.history_path.c_str());
   }
   rl_readline_name = "geokg";
   rl_attempted_completion_function = CompleteWord;
@@ -76,28 +179,51 @@ int RunInteractive(Repl& repl, const graph::GraphView& view) {
   rl_completer_quote_characters = kQuotes;
   rl_completer_word_break_characters = kBreaks;
   g_repl = &repl;
+  repl.set_cancel_flag(&g_cancel);
+
+  // Our own SIGINT handler, without SA_RESTART, so that select() returns
+  // and the loop below clears the line; readline installs none.
+  rl_catch_signals = 0;
+  struct sigaction action {}, previous {};
+  action.sa_handler = OnSigint;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = 0;
+  sigaction(SIGINT, &action, &previous);
 
   std::cout << "geokg repl: " << view.vertex_count() << " entities, " << view.edge_count()
-            << " relations. Queries end with ';'. :help lists the commands.\n";
-  while (true) {
-    std::string prompt(repl.Prompt());
-    char* raw = readline(prompt.c_str());
-    if (raw == nullptr) {  // Ctrl-D
-      std::cout << "\n";
+            << " relations. Queries end with ';'. Ctrl-C clears the line or cancels a query; "
+               ":help lists the commands.\n";
+  std::cout.flush();
+  rl_callback_handler_install(std::string(repl.Prompt()).c_str(), OnLine);
+  while (!session.done) {
+    fd_set fds;
+    FD_ZERO(&fds);
+    FD_SET(STDIN_FILENO, &fds);
+    const int ready = select(STDIN_FILENO + 1, &fds, nullptr, nullptr, nullptr);
+    if (g_interrupted) {
+      g_interrupted = 0;
+      repl.CancelInput();
+      session.statement.clear();
+      rl_callback_sigcleanup();
+      rl_replace_line("", 0);
+      std::fputs("^C\n", rl_outstream != nullptr ? rl_outstream : stdout);
+      rl_set_prompt(std::string(repl.Prompt()).c_str());
+      rl_on_new_line();
+      rl_redisplay();
+      continue;
+    }
+    if (ready < 0) {
+      if (errno == EINTR) continue;
       break;
     }
-    std::string line = raw;
-    std::free(raw);
-    if (line.find_first_not_of(" \t") != std::string::npos) {
-      add_history(line.c_str());
-      if (!history.empty()) append_history(1, history.c_str());
-    }
-    bool go_on = repl.ProcessLine(line, std::cout);
-    std::cout.flush();
-    if (!go_on) break;
+    rl_callback_read_char();
   }
+  rl_callback_handler_remove();
+  sigaction(SIGINT, &previous, nullptr);
+  repl.set_cancel_flag(nullptr);
   g_repl = nullptr;
-  if (!history.empty()) history_truncate_file(history.c_str(), kHistoryLines);
+  g_session = nullptr;
+  if (!session.history_path.empty()) history_truncate_file(session.history_path.c_str(), kHistoryLines);
   return 0;
 }
 
@@ -111,22 +237,14 @@ int RunRepl(const ParsedArgs& args) {
   if (Status s = store->LoadGraph(&data); !s.ok()) return Fail(kCmd, s.message(), s.ExitCode());
   std::shared_ptr<const graph::GraphView> view = graph::GraphView::Build(std::move(data));
   Repl repl(view, store.get());
-  if (args.Has("--all-modalities")) {
-    std::ostringstream ignored;
-    repl.ProcessLine(":modality all", ignored);
-  }
+  if (int rc = QueryOptionsFromFlags(kCmd, args, &repl.mutable_query_options()); rc != 0) return rc;
 
   if (isatty(STDIN_FILENO)) return RunInteractive(repl, *view);
-  std::string line;
-  while (std::getline(std::cin, line)) {
-    if (!repl.ProcessLine(line, std::cout)) break;
-  }
-  if (repl.InContinuation()) {
-    // Input ended inside a query: run what was typed.
-    repl.ProcessLine(";", std::cout);
-  }
+  // A script on stdin: results on stdout, errors on stderr.
+  ScriptResult result = RunScript(repl, std::cin, "<stdin>", args.Has("--continue"), std::cout, std::cerr);
   std::cout.flush();
-  return std::cout ? 0 : Fail(kCmd, "cannot write to stdout", 2);
+  if (!std::cout) return Fail(kCmd, "cannot write to stdout", 2);
+  return result.status;
 }
 
 }  // namespace geokg::tools

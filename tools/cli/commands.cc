@@ -14,6 +14,8 @@ const FlagSpec kLexicon{"--lexicon", "DIR", "extra lexicon files (same formats a
 const FlagSpec kAllModalities{"--all-modalities", "", "include negated, hypothetical, future and reported edges (default: asserted only)"};
 const FlagSpec kFrom{"--from", "DATE", "only edges with evidence on or after DATE (YYYY-MM-DD)"};
 const FlagSpec kTo{"--to", "DATE", "only edges with evidence on or before DATE (YYYY-MM-DD)"};
+const FlagSpec kParam{"--param", "NAME=VALUE", "set the query parameter $NAME ('text', 42, 1.5, true, null; bare text is a string)", true};
+const FlagSpec kContinue{"--continue", "", "in a script, go on after a failing statement (the exit status is still 1)"};
 }  // namespace
 
 const std::vector<CommandSpec>& Commands() {
@@ -37,14 +39,21 @@ const std::vector<CommandSpec>& Commands() {
        "document a line. Folders are read recursively in sorted order. Documents already\n"
        "in the store (same content hash) are skipped. A bad file or line is reported on\n"
        "stderr as 'file:line: reason', skipped, and counted; the exit status is then 1."},
-      {"query", "--db DIR [--format table|json|csv] 'QUERY'",
+      {"query", "--db DIR [--format table|json|csv] [--param NAME=VALUE] ('QUERY' | -f FILE)",
        "run a path query (openCypher subset) and print the rows",
        {kDb, {"--format", "FMT", "table (default), json or csv"}, kAllModalities, kFrom, kTo,
         {"--limit", "N", "stop after N rows (default: 100000)"},
-        {"--timeout", "SECONDS", "give up after SECONDS (default: 30)"}},
-       1, 1, RunQuery},
-      {"repl", "--db DIR", "interactive queries with history, completion and :commands",
-       {kDb, kAllModalities}, 0, 0, RunRepl},
+        {"--timeout", "SECONDS", "give up after SECONDS (default: 30)"}, kParam,
+        {"-f", "FILE", "run the ';'-separated statements (and :commands) of FILE ('-': stdin)"}, kContinue},
+       0, 1, RunQuery,
+       "With -f, results go to stdout and each error to stderr as FILE:LINE:COLUMN: message;\n"
+       "the first failing statement ends the run (exit 1) unless --continue."},
+      {"repl", "--db DIR [--param NAME=VALUE]", "interactive queries with history, completion and :commands",
+       {kDb, kAllModalities, kParam, kContinue}, 0, 0, RunRepl,
+       "On a terminal: line editing, history of whole queries, Tab completion; Ctrl-C clears\n"
+       "the line or cancels the running query, Ctrl-D leaves. With stdin from a file or a pipe\n"
+       "it runs as a script: errors on stderr as <stdin>:LINE:COLUMN: message, exit 1 at the\n"
+       "first failing statement (unless --continue), and input ending inside a query is an error."},
       {"dot", "--db DIR [--around NAME] [--depth N] [--types T,...] [-o FILE.dot|.svg|.png|.pdf]",
        "draw part of the graph with GraphViz",
        {kDb, {"--around", "NAME", "the neighbourhood of this actor"},

@@ -4,9 +4,12 @@
 #include <array>
 #include <cctype>
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 
 #include "graph/ontology.h"
 #include "query/format.h"
+#include "tools/repl/script.h"
 
 namespace geokg::tools {
 
@@ -61,6 +64,9 @@ const std::vector<ReplCommand>& Repl::Commands() {
       {":format", "table|json|csv", "how results print (default: table)", &Repl::Format},
       {":timing", "on|off", "print how long each query took", &Repl::Timing},
       {":modality", "asserted|all|M,...", "which evidence makes an edge visible", &Repl::Modality},
+      {":param", "[NAME [VALUE]]", "set $NAME for queries ('text', 42, 1.5, true; no VALUE: show; no NAME: list)", &Repl::Param},
+      {":width", "N|off", "cut table cells longer than N characters (default 80)", &Repl::Width},
+      {":source", "FILE", "run the queries and commands of FILE, stopping at the first error", &Repl::Source},
       {":help", "", "this list; queries end with ';' and may span lines", &Repl::Help},
       {":quit", "", "leave (also Ctrl-D)", &Repl::Quit},
   };
@@ -72,11 +78,41 @@ Repl::Repl(std::shared_ptr<const graph::GraphView> view, const graph::Store* sto
 
 std::string_view Repl::Prompt() const { return pending_.empty() ? kPrompt : kContinuationPrompt; }
 
+void Repl::set_location(std::string name, int line) {
+  location_name_ = std::move(name);
+  location_line_ = line;
+}
+
+std::ostream& Repl::Fail(std::ostream& out) const {
+  failed_ = true;
+  std::ostream& err = err_ != nullptr ? *err_ : out;
+  if (!location_name_.empty()) err << location_name_ << ":" << location_line_ << ": ";
+  return err;
+}
+
+void Repl::ReportQueryError(const query::QueryError& error, const std::string& text, std::ostream& out) const {
+  failed_ = true;
+  std::ostream& err = err_ != nullptr ? *err_ : out;
+  if (location_name_.empty()) {
+    err << error.Format(text) << "\n";
+    return;
+  }
+  // One line, located in the script: the query's line and column counted
+  // from the line the statement started on.
+  err << location_name_ << ":";
+  if (error.line > 0)
+    err << statement_line_ + error.line - 1 << ":" << error.column + (error.line == 1 ? statement_column_ : 0);
+  else
+    err << statement_line_;
+  err << ": " << error.message << "\n";
+}
+
 bool Repl::ProcessLine(std::string_view line, std::ostream& out) {
+  failed_ = false;
   std::string_view trimmed = Trim(line);
   if (!trimmed.empty() && trimmed.front() == ':') {
     if (!pending_.empty()) {
-      out << "(unfinished query discarded)\n";
+      Fail(out) << "unfinished query discarded (a command came before its ';')\n";
       pending_.clear();
     }
     size_t end = trimmed.find_first_of(" \t");
@@ -86,21 +122,29 @@ bool Repl::ProcessLine(std::string_view line, std::ostream& out) {
     for (const ReplCommand& command : Commands()) {
       if (command.name == name) return (this->*command.handler)(args, out);
     }
-    out << "unknown command " << name << " (:help lists the commands)\n";
+    Fail(out) << "unknown command " << name << " (:help lists the commands)\n";
     return true;
   }
-  if (pending_.empty() && trimmed.empty()) return true;
+  // Blank lines and comment lines between statements are nothing.
+  if (pending_.empty() && (trimmed.empty() || trimmed.starts_with("//"))) return true;
+  if (pending_.empty()) statement_line_ = location_line_;
   if (!pending_.empty()) pending_ += '\n';
   pending_ += line;
   if (!EndsStatement(pending_)) return true;
 
   std::string text = std::move(pending_);
   pending_.clear();
-  // Drop the final ';' (and anything after it, which is blank or a comment).
-  size_t semicolon = text.rfind(';');
-  text.resize(semicolon);
-  if (Trim(text).empty()) return true;
-  RunQueryText(text, out);
+  // One line may hold several statements ("MATCH ...; MATCH ...;"): each
+  // runs in turn, and an error stops the rest.
+  const int first_line = statement_line_;
+  for (const StatementPiece& piece : SplitStatements(text)) {
+    if (Trim(piece.text).empty() || Trim(piece.text).starts_with("//")) continue;
+    statement_line_ = first_line + piece.line_offset;
+    statement_column_ = piece.column_offset;
+    if (!RunQueryText(piece.text, out)) break;
+  }
+  statement_line_ = first_line;
+  statement_column_ = 0;
   return true;
 }
 
@@ -109,7 +153,7 @@ bool Repl::RunQueryText(const std::string& text, std::ostream& out) {
   query::ResultSet rs;
   query::QueryError error;
   if (!query::RunQuery(*view_, text, query_options_, &rs, &error)) {
-    out << error.Format(text) << "\n";
+    ReportQueryError(error, text, out);
     return false;
   }
   PrintResult(rs, out);
@@ -121,7 +165,7 @@ bool Repl::RunQueryText(const std::string& text, std::ostream& out) {
 void Repl::PrintResult(const query::ResultSet& rs, std::ostream& out) const {
   switch (format_) {
     case OutputFormat::kTable:
-      query::WriteTable(*view_, rs, out);
+      query::WriteTable(*view_, rs, out, cell_width_);
       break;
     case OutputFormat::kJson:
       query::WriteJson(*view_, rs, out);
@@ -156,11 +200,11 @@ bool Repl::Format(std::string_view args, std::ostream& out) {
   } else if (args == "csv") {
     format_ = OutputFormat::kCsv;
   } else if (!args.empty()) {
-    out << ":format wants table, json or csv\n";
+    Fail(out) << ":format wants table, json or csv\n";
     return true;
   }
   static constexpr std::string_view kNames[] = {"table", "json", "csv"};
-  out << "format: " << kNames[static_cast<int>(format_)] << "\n";
+  if (echo_settings_ || args.empty()) out << "format: " << kNames[static_cast<int>(format_)] << "\n";
   return true;
 }
 
@@ -170,10 +214,10 @@ bool Repl::Timing(std::string_view args, std::ostream& out) {
   } else if (args == "off") {
     timing_ = false;
   } else if (!args.empty()) {
-    out << ":timing wants on or off\n";
+    Fail(out) << ":timing wants on or off\n";
     return true;
   }
-  out << "timing: " << (timing_ ? "on" : "off") << "\n";
+  if (echo_settings_ || args.empty()) out << "timing: " << (timing_ ? "on" : "off") << "\n";
   return true;
 }
 
@@ -190,8 +234,8 @@ bool Repl::Modality(std::string_view args, std::ostream& out) {
       for (const std::string& name : SplitWords(text)) {
         auto modality = graph::ParseModality(name);
         if (!modality) {
-          out << "unknown modality '" << name
-              << "' (asserted, negated, hypothetical, future, reported or all)\n";
+          Fail(out) << "unknown modality '" << name
+                    << "' (asserted, negated, hypothetical, future, reported or all)\n";
           return true;
         }
         chosen[static_cast<int>(*modality)] = true;
@@ -199,12 +243,101 @@ bool Repl::Modality(std::string_view args, std::ostream& out) {
     }
     query_options_.modalities = chosen;
   }
+  if (!echo_settings_ && !args.empty()) return true;
   out << "modality:";
   for (int m = 0; m < graph::kModalityCount; ++m) {
     if (query_options_.modalities[m]) out << " " << graph::NameOf(static_cast<graph::Modality>(m));
   }
   out << "\n";
   return true;
+}
+
+bool Repl::Param(std::string_view args, std::ostream& out) {
+  query::Params& params = query_options_.params;
+  auto show = [&](const std::string& name, const query::Value& v) {
+    out << "$" << name << " = ";
+    if (const std::string* s = std::get_if<std::string>(&v.data)) out << SingleQuoted(*s);
+    else if (v.is_null()) out << "null";
+    else out << query::ToDisplayString(*view_, v);
+    out << "\n";
+  };
+  if (args.empty()) {
+    if (params.empty()) out << "no parameters (:param NAME VALUE sets one)\n";
+    for (const auto& [name, v] : params) show(name, v);
+    return true;
+  }
+  size_t end = args.find_first_of(" \t");
+  std::string name(args.substr(0, end));
+  if (!name.empty() && name.front() == '$') name.erase(0, 1);
+  std::string_view value_text = end == std::string_view::npos ? "" : Trim(args.substr(end));
+  query::Value value;
+  std::string error;
+  if (value_text.empty()) {
+    if (name == "clear") {
+      params.clear();
+      return true;
+    }
+    auto it = params.find(name);
+    if (it == params.end()) {
+      Fail(out) << "no parameter $" << name << " (:param NAME VALUE sets one)\n";
+      return true;
+    }
+    show(it->first, it->second);
+    return true;
+  }
+  if (!ParseParamFlag(name + "=" + std::string(value_text), &name, &value, &error)) {
+    if (error.starts_with("--param")) error.replace(0, 7, ":param");
+    Fail(out) << error << "\n";
+    return true;
+  }
+  params[name] = std::move(value);
+  if (echo_settings_) show(name, params[name]);
+  return true;
+}
+
+bool Repl::Width(std::string_view args, std::ostream& out) {
+  if (args == "off" || args == "0") {
+    cell_width_ = 0;
+  } else if (!args.empty()) {
+    size_t n = 0;
+    bool digits = args.size() <= 6 && std::all_of(args.begin(), args.end(), ::isdigit);
+    if (digits) n = std::stoul(std::string(args));
+    if (!digits || n < 4) {
+      Fail(out) << ":width wants a number of characters (at least 4) or off\n";
+      return true;
+    }
+    cell_width_ = n;
+  }
+  if (echo_settings_ || args.empty())
+    out << "width: " << (cell_width_ == 0 ? std::string("off") : std::to_string(cell_width_)) << "\n";
+  return true;
+}
+
+bool Repl::Source(std::string_view args, std::ostream& out) {
+  std::vector<std::string> words = SplitWords(args);
+  if (words.size() != 1) {
+    Fail(out) << "usage: :source FILE\n";
+    return true;
+  }
+  if (source_depth_ >= kMaxSourceDepth) {
+    Fail(out) << ":source: nested more than " << kMaxSourceDepth << " deep (does a file source itself?)\n";
+    return true;
+  }
+  std::ifstream file(words[0]);
+  if (!file) {
+    Fail(out) << words[0] << ": cannot open\n";
+    return true;
+  }
+  // The sourced file reports its own errors; this command fails with it.
+  std::ostream& err = err_ != nullptr ? *err_ : out;
+  const std::string outer_name = location_name_;
+  const int outer_line = location_line_;
+  ++source_depth_;
+  ScriptResult result = RunScript(*this, file, words[0], false, out, err);
+  --source_depth_;
+  set_location(outer_name, outer_line);
+  failed_ = result.status != 0;
+  return !result.quit;
 }
 
 bool Repl::Help(std::string_view, std::ostream& out) {
@@ -289,6 +422,47 @@ std::vector<std::string> SplitWords(std::string_view text) {
     words.push_back(std::move(word));
   }
   return words;
+}
+
+std::vector<StatementPiece> SplitStatements(std::string_view text) {
+  std::vector<StatementPiece> out;
+  char quote = 0;
+  size_t begin = 0;
+  int line = 0, column = 0;            // where the current piece starts
+  int cur_line = 0, cur_column = 0;    // position of text[i]
+  for (size_t i = 0; i < text.size(); ++i, ++cur_column) {
+    const char c = text[i];
+    if (c == '\n') {
+      ++cur_line;
+      cur_column = -1;
+    }
+    if (quote != 0) {
+      if (c == '\\' && quote != '`' && i + 1 < text.size()) {
+        ++i;
+        ++cur_column;
+      } else if (c == quote) {
+        quote = 0;
+      }
+      continue;
+    }
+    if (c == '/' && i + 1 < text.size() && text[i + 1] == '/') {
+      while (i + 1 < text.size() && text[i + 1] != '\n') {
+        ++i;
+        ++cur_column;
+      }
+      continue;
+    }
+    if (c == '\'' || c == '"' || c == '`') {
+      quote = c;
+    } else if (c == ';') {
+      out.push_back({std::string(text.substr(begin, i - begin)), line, column});
+      begin = i + 1;
+      line = cur_line;
+      column = cur_column + 1;
+    }
+  }
+  if (begin < text.size()) out.push_back({std::string(text.substr(begin)), line, column});
+  return out;
 }
 
 bool EndsStatement(std::string_view text) {

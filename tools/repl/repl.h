@@ -10,9 +10,16 @@
 // Results print as aligned tables (or JSON/CSV, see :format) and become the
 // "last result" that :dot draws. :path and :around also set it.
 //
-// Thread safety: none; one Repl per session.
+// Errors (a bad query, an unknown name, a command's misuse) go to the error
+// stream (set_error_stream; by default the output) and set failed() until
+// the next line. Scripts (script.h) set a location, so that errors read
+// "FILE:LINE:COLUMN: message", and turn settings' echo off.
+//
+// Thread safety: none; one Repl per session. The cancel flag may be set
+// from a signal handler while a query runs.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <memory>
 #include <ostream>
@@ -52,6 +59,31 @@ class Repl {
   // "geokg> ", or "   ...> " while a query is unfinished.
   std::string_view Prompt() const;
   bool InContinuation() const { return !pending_.empty(); }
+  // Drops an unfinished query (Ctrl-C at the prompt).
+  void CancelInput() { pending_.clear(); }
+
+  // Where errors go (nullptr: the output stream of each call).
+  void set_error_stream(std::ostream* err) { err_ = err; }
+  std::ostream* error_stream() const { return err_; }
+  // Whether settings commands (:format, :timing, :modality, :param, :width)
+  // echo the new setting. On by default; scripts turn it off.
+  void set_echo_settings(bool on) { echo_settings_ = on; }
+  bool echo_settings() const { return echo_settings_; }
+  // The file name and line number of the next line given to ProcessLine;
+  // an empty name (the default) prints errors without a location.
+  void set_location(std::string name, int line);
+  const std::string& location_name() const { return location_name_; }
+  // The line the unfinished (or last) query started on.
+  int statement_line() const { return statement_line_; }
+  // True when the last line ended a statement or ran a command that failed.
+  bool failed() const { return failed_; }
+  // A flag that, once true, stops the running query ("query cancelled").
+  void set_cancel_flag(const std::atomic<bool>* cancel) { query_options_.cancel = cancel; }
+  query::QueryOptions& mutable_query_options() { return query_options_; }
+  void set_format(OutputFormat format) { format_ = format; }
+  // Nesting of :source (a file sourcing itself stops at kMaxSourceDepth).
+  int source_depth() const { return source_depth_; }
+  static constexpr int kMaxSourceDepth = 16;
 
   // Completion candidates for `word` (the text before the cursor back to the
   // last word break). `in_quotes` is true when the word follows an open
@@ -73,8 +105,12 @@ class Repl {
   void PrintTiming(std::chrono::steady_clock::time_point start, std::ostream& out) const;
   // Visible under the current modality setting.
   bool EdgeVisible(graph::EdgeIndex e) const;
-  // Resolves a name, printing "no entity named ..." when unknown.
+  // Resolves a name, reporting "no entity named ..." when unknown.
   bool Resolve(std::string_view name, std::vector<graph::VertexIndex>* out_vertices, std::ostream& out) const;
+  // Marks the line as failed and returns the stream its error goes to,
+  // with "FILE:LINE: " written when a location is set.
+  std::ostream& Fail(std::ostream& out) const;
+  void ReportQueryError(const query::QueryError& error, const std::string& text, std::ostream& out) const;
 
   // Command handlers (repl_commands.cc).
   bool Schema(std::string_view args, std::ostream& out);
@@ -86,6 +122,9 @@ class Repl {
   bool Format(std::string_view args, std::ostream& out);
   bool Timing(std::string_view args, std::ostream& out);
   bool Modality(std::string_view args, std::ostream& out);
+  bool Param(std::string_view args, std::ostream& out);
+  bool Width(std::string_view args, std::ostream& out);
+  bool Source(std::string_view args, std::ostream& out);
   bool Help(std::string_view args, std::ostream& out);
   bool Quit(std::string_view args, std::ostream& out);
 
@@ -94,6 +133,13 @@ class Repl {
   std::string pending_;  // an unfinished multi-line query
   OutputFormat format_ = OutputFormat::kTable;
   bool timing_ = false;
+  bool echo_settings_ = true;
+  size_t cell_width_ = 80;  // table cells longer than this are cut (0: never)
+  std::ostream* err_ = nullptr;
+  std::string location_name_;
+  int location_line_ = 0, statement_line_ = 0, statement_column_ = 0;
+  int source_depth_ = 0;
+  mutable bool failed_ = false;
   query::QueryOptions query_options_;
   query::ResultSet last_result_;
 };
@@ -105,5 +151,16 @@ std::vector<std::string> SplitWords(std::string_view text);
 
 // True when `text` ends with ';' outside any quote ('', "", ``).
 bool EndsStatement(std::string_view text);
+
+// The statements of `text` cut at each ';' outside quotes and // comments
+// (without the ';'), with the line (0-based, from the start of `text`) and
+// column (0-based, in bytes) each starts at. Text after the last ';' is
+// a last piece.
+struct StatementPiece {
+  std::string text;
+  int line_offset = 0;
+  int column_offset = 0;
+};
+std::vector<StatementPiece> SplitStatements(std::string_view text);
 
 }  // namespace geokg::tools

@@ -47,7 +47,7 @@ std::string Pad(std::string_view s, size_t width) {
 
 bool Repl::Resolve(std::string_view name, std::vector<VertexIndex>* vertices, std::ostream& out) const {
   Status status = ResolveName(*view_, name, vertices);
-  if (!status.ok()) out << status.message() << "\n";
+  if (!status.ok()) Fail(out) << status.message() << "\n";
   return status.ok();
 }
 
@@ -68,7 +68,7 @@ bool Repl::Schema(std::string_view, std::ostream& out) {
 bool Repl::Path(std::string_view args, std::ostream& out) {
   std::vector<std::string> words = SplitWords(args);
   if (words.size() < 2) {
-    out << "usage: :path A B (quote names with spaces, or let the words split where both names "
+    Fail(out) << "usage: :path A B (quote names with spaces, or let the words split where both names "
            "are known)\n";
     return true;
   }
@@ -85,7 +85,7 @@ bool Repl::Path(std::string_view args, std::ostream& out) {
     if (words.size() == 2) {
       if (!Resolve(words[0], &from, out) || !Resolve(words[1], &to, out)) return true;
     } else {
-      out << "cannot find two known names in '" << args << "' (quote names with spaces)\n";
+      Fail(out) << "cannot find two known names in '" << args << "' (quote names with spaces)\n";
       return true;
     }
   }
@@ -176,7 +176,7 @@ bool Repl::Around(std::string_view args, std::ostream& out) {
     words.pop_back();
   }
   if (words.empty()) {
-    out << "usage: :around NAME [DEPTH]\n";
+    Fail(out) << "usage: :around NAME [DEPTH]\n";
     return true;
   }
   std::vector<VertexIndex> seeds;
@@ -254,11 +254,12 @@ bool Repl::Why(std::string_view args, std::ostream& out) {
   if (!type) {
     if (words.size() >= 3) {
       std::string suggestion = graph::SuggestRelationType(words[1]);
-      out << "no relation type among '" << args << "'";
-      if (!suggestion.empty()) out << " (did you mean '" << suggestion << "'?)";
-      out << "\n";
+      std::ostream& err = Fail(out);
+      err << "no relation type among '" << args << "'";
+      if (!suggestion.empty()) err << " (did you mean '" << suggestion << "'?)";
+      err << "\n";
     } else {
-      out << "usage: :why A TYPE B\n";
+      Fail(out) << "usage: :why A TYPE B\n";
     }
     return true;
   }
@@ -267,7 +268,7 @@ bool Repl::Why(std::string_view args, std::ostream& out) {
     return true;
   }
   if (store_ == nullptr) {
-    out << "no store is open, so there is no evidence to show\n";
+    Fail(out) << "no store is open, so there is no evidence to show\n";
     return true;
   }
   const bool symmetric = graph::InfoOf(*type).symmetric;
@@ -345,17 +346,17 @@ bool Repl::Docs(std::string_view args, std::ostream& out) {
     words.pop_back();
   }
   if (words.empty()) {
-    out << "usage: :docs NAME [N]\n";
+    Fail(out) << "usage: :docs NAME [N]\n";
     return true;
   }
   if (store_ == nullptr) {
-    out << "no store is open, so there are no documents to list\n";
+    Fail(out) << "no store is open, so there are no documents to list\n";
     return true;
   }
   DocsResult docs;
   Status status = DocumentsMentioning(*view_, *store_, Join(words, 0, words.size()), limit, &docs);
   if (!status.ok()) {
-    out << status.message() << "\n";
+    Fail(out) << status.message() << "\n";
     return true;
   }
   out << docs.summary;
@@ -366,19 +367,19 @@ bool Repl::Docs(std::string_view args, std::ostream& out) {
 bool Repl::Dot(std::string_view args, std::ostream& out) {
   std::vector<std::string> words = SplitWords(args);
   if (words.size() != 1) {
-    out << "usage: :dot FILE (.dot, .gv, .svg, .png or .pdf)\n";
+    Fail(out) << "usage: :dot FILE (.dot, .gv, .svg, .png or .pdf)\n";
     return true;
   }
   auto format = FormatForPath(words[0]);
   if (!format) {
-    out << words[0] << ": unknown diagram format (use .dot, .gv, .svg, .png or .pdf)\n";
+    Fail(out) << words[0] << ": unknown diagram format (use .dot, .gv, .svg, .png or .pdf)\n";
     return true;
   }
   SelectFilter filter;
   filter.all_modalities = true;
   Subgraph subgraph = FromResult(*view_, last_result_, filter);
   if (subgraph.vertices.empty()) {
-    out << "nothing to draw: run a query returning nodes, relationships or paths first\n";
+    Fail(out) << "nothing to draw: run a query returning nodes, relationships or paths first\n";
     return true;
   }
   CutReport report;
@@ -390,7 +391,7 @@ bool Repl::Dot(std::string_view args, std::ostream& out) {
   if (store_ != nullptr) options.evidence = StoreEvidenceLookup(*store_, *view_);
   if (status.ok()) status = RenderToFile(*view_, subgraph, options, words[0]);
   if (!status.ok()) {
-    out << status.message() << "\n";
+    Fail(out) << status.message() << "\n";
     return true;
   }
   out << "wrote " << words[0] << " (" << subgraph.vertices.size() << " nodes, " << subgraph.edges.size()
