@@ -239,7 +239,7 @@ void MakeDenseStore(const TempDir& dir, std::string* db) {
   REQUIRE(r.exit_code == 0);
 }
 
-TEST_CASE("Ctrl-C clears the line at the prompt and cancels a running query; the session stays", "[e2e][repl]") {
+TEST_CASE("Ctrl-C clears the line at the prompt and cancels a running query, and the session stays", "[e2e][repl]") {
   TempDir dir;
   std::string db;
   MakeDenseStore(dir, &db);
