@@ -6,6 +6,8 @@
 #include <unordered_map>
 
 #include "graph/ids.h"
+#include "graph/names.h"
+#include "graph/ontology.h"
 
 namespace geokg::graph {
 namespace {
@@ -82,7 +84,7 @@ struct EdgeEndpoints {
   std::pair<uint32_t, uint32_t> operator()(const EdgeData& e) const { return {e.source, e.target}; }
 };
 
-uint64_t NameKey(std::string_view name) { return Hash64(NormalizeName(name), 0x6e616d656b6579ull); }
+uint64_t NameKey(std::string_view name) { return Hash64(SearchKey(name), 0x6e616d656b6579ull); }
 
 }  // namespace
 
@@ -235,18 +237,41 @@ std::optional<VertexIndex> GraphView::FindId(EntityId id) const {
 }
 
 std::vector<VertexIndex> GraphView::FindName(std::string_view name) const {
-  const std::string key = NormalizeName(name);
-  const uint64_t hash = NameKey(name);
+  const std::string key = SearchKey(name);
+  const uint64_t hash = Hash64(key, 0x6e616d656b6579ull);
   std::vector<VertexIndex> out;
   auto it = std::lower_bound(by_name_.begin(), by_name_.end(), std::make_pair(hash, VertexIndex{0}));
   for (; it != by_name_.end() && it->first == hash; ++it) {
     // A hash match is confirmed against the names themselves.
     const Entity& e = entities_[it->second];
-    bool same = NormalizeName(e.name) == key;
-    for (size_t i = 0; !same && i < e.aliases.size(); ++i) same = NormalizeName(e.aliases[i]) == key;
+    bool same = SearchKey(e.name) == key;
+    for (size_t i = 0; !same && i < e.aliases.size(); ++i) same = SearchKey(e.aliases[i]) == key;
     if (same) out.push_back(it->second);
   }
   out.erase(std::unique(out.begin(), out.end()), out.end());  // sorted: ties ordered by vertex
+  return out;
+}
+
+std::vector<VertexIndex> GraphView::PreferCanonical(std::string_view name, std::vector<VertexIndex> vertices) const {
+  if (vertices.size() < 2) return vertices;
+  const std::string key = SearchKey(name);
+  std::vector<VertexIndex> canonical;
+  for (VertexIndex v : vertices)
+    if (SearchKey(entities_[v].name) == key) canonical.push_back(v);
+  return canonical.size() == 1 ? canonical : vertices;
+}
+
+std::string GraphView::DescribeCandidates(std::string_view name, const std::vector<VertexIndex>& vertices) const {
+  std::string out = "'" + std::string(name) + "' fits " + std::to_string(vertices.size()) + " entities: ";
+  constexpr size_t kListed = 8;
+  for (size_t i = 0; i < vertices.size() && i < kListed; ++i) {
+    const Entity& e = entities_[vertices[i]];
+    if (i > 0) out += ", ";
+    out += e.name + " (" + std::string(NameOf(e.kind));
+    if (!e.country.empty()) out += ", " + e.country;
+    out += ", " + std::to_string(e.mentions) + (e.mentions == 1 ? " mention)" : " mentions)");
+  }
+  if (vertices.size() > kListed) out += ", ...";
   return out;
 }
 

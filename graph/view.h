@@ -85,6 +85,12 @@ class GraphView {
   // Vertices whose canonical name or an alias equals `name` after
   // NormalizeName, ascending, without duplicates. Empty when none.
   std::vector<VertexIndex> FindName(std::string_view name) const;
+  // Of several vertices a name fits, the one whose canonical name it is
+  // when there is exactly one such; otherwise `vertices` unchanged.
+  std::vector<VertexIndex> PreferCanonical(std::string_view name, std::vector<VertexIndex> vertices) const;
+  // "'Baker' fits 2 entities: James Baker (person, USA, 14 mentions), ...":
+  // what to say when a name is ambiguous.
+  std::string DescribeCandidates(std::string_view name, const std::vector<VertexIndex>& vertices) const;
 
   // Out-edges of v sorted by (type, target); in-edges sorted by (type,
   // source). Spans valid for the view's lifetime. REQUIRES: v < vertex_count().
@@ -127,7 +133,7 @@ class GraphView {
   std::vector<uint32_t> in_offsets_;
   std::vector<EdgeIndex> in_edges_;
   std::vector<std::pair<EntityId, VertexIndex>> by_id_;  // sorted by id
-  // (hash of NormalizeName(name or alias), vertex), sorted; FindName
+  // (hash of SearchKey(name or alias), vertex), sorted; FindName
   // confirms hash matches against the names.
   std::vector<std::pair<uint64_t, VertexIndex>> by_name_;
   mutable std::once_flag all_names_once_;

@@ -177,7 +177,25 @@ class Binder {
       const Expr& v = *p.value;
       if (prop == Prop::kName) {
         if (v.kind != ExprKind::kString) return Fail(v.pos, "name must be a string");
-        restrict_candidates(view_.FindName(v.s));
+        std::vector<graph::VertexIndex> found = view_.FindName(v.s);
+        if (found.empty() && q_->options.canonical_name) {
+          const std::string canonical = q_->options.canonical_name(v.s);
+          if (!canonical.empty()) found = view_.FindName(canonical);
+        }
+        found = view_.PreferCanonical(v.s, std::move(found));
+        if (found.size() > 1) {
+          // A kind label may leave one ("(a:person {name: 'Baker'})").
+          std::vector<graph::VertexIndex> of_kind;
+          if (mask != 0)
+            for (graph::VertexIndex x : found)
+              if (mask & (1u << static_cast<int>(view_.entity(x).kind))) of_kind.push_back(x);
+          if (of_kind.size() == 1) found = std::move(of_kind);
+          else if (of_kind.size() > 1) found = std::move(of_kind);
+          if (found.size() > 1)
+            return Fail(v.pos, view_.DescribeCandidates(v.s, found) +
+                                   "; use the full name, a kind label or {id: '...'}");
+        }
+        restrict_candidates(std::move(found));
       } else if (prop == Prop::kId) {
         uint64_t id;
         if (v.kind != ExprKind::kString || !graph::HexToId(v.s, &id)) return Fail(v.pos, "id must be 16 hex digits");

@@ -18,6 +18,11 @@
 // max_hops: upper bound of `*` and `*1..`; max_rows, timeout (seconds). Text
 // options override the QueryOptions passed in.
 //
+// Names: {name: 'X'} compares graph::SearchKey forms (accents, case and
+// punctuation folded) with canonical names and aliases. A name that fits
+// several entities is an error listing them, unless exactly one has it as
+// its canonical name or a kind label leaves one.
+//
 // Visibility: an edge exists for a query when its evidence count summed over
 // the selected modalities is > 0 and, if a date window is set, its
 // [first_date, last_date] overlaps [from, to] (an edge without dates is then
@@ -54,6 +59,10 @@ struct QueryOptions {
   int default_max_hops = 6;
   // Values of $name parameters.
   Params params;
+  // For a name no entity has, the canonical name a lexicon gives it
+  // ("Türkiye" -> "Turkey"), or "". Optional; tried when {name: ...} finds
+  // nothing.
+  std::function<std::string(std::string_view)> canonical_name;
   // When set and it becomes true (Ctrl-C, another thread), the query stops
   // with "query cancelled". Must outlive the query.
   const std::atomic<bool>* cancel = nullptr;

@@ -253,7 +253,9 @@ TEST_CASE("Ctrl-C clears the line at the prompt and cancels a running query, and
   REQUIRE(repl.WaitFor("...> "));
   repl.Type("RETURN 'no end");
   repl.Type("\x03");
-  REQUIRE(repl.WaitFor("^C"));
+  const bool cleared = repl.WaitFor("^C");
+  INFO(repl.output());
+  REQUIRE(cleared);
   REQUIRE(repl.WaitFor("geokg> "));
   repl.Type("MATCH (a {name: 'Iran'}) RETURN a.kind AS k;\r");
   REQUIRE(repl.WaitFor("country"));
@@ -262,7 +264,10 @@ TEST_CASE("Ctrl-C clears the line at the prompt and cancels a running query, and
 
   // A query that would run for its whole time limit: Ctrl-C cancels it.
   repl.Type("OPTIONS {max_hops: 40, timeout: 120} MATCH p=(a)-[*1..40]-(b) RETURN count(p);\r");
-  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  // Ctrl-C makes the terminal flush unread input: wait until readline has
+  // echoed the whole line, then give it time to start the query.
+  REQUIRE(repl.WaitFor("RETURN count(p);"));
+  std::this_thread::sleep_for(std::chrono::milliseconds(700));
   auto start = std::chrono::steady_clock::now();
   repl.Type("\x03");
   REQUIRE(repl.WaitFor("query cancelled", 20));
@@ -300,6 +305,24 @@ TEST_CASE("history keeps a multi-line query as one entry", "[e2e][repl]") {
   std::string saved = geokg::testing::ReadWholeFile(history);
   CHECK(saved.find("MATCH (a {name: 'Iran'}) RETURN a.name AS recalled;\n") != std::string::npos);
   CHECK(saved.find("the actor") == std::string::npos);
+}
+
+TEST_CASE("names: any lexicon alias, accents folded, ambiguity told", "[e2e][repl]") {
+  TempDir dir;
+  std::string db = dir / "db";
+  WriteWholeFile(dir / "a.txt",
+                 "Ankara talks\nTurkey condemned Syria on Monday.\n");
+  ProcessResult r = RunGeokg({"ingest", "--db", db, "--quiet", dir / "a.txt"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  // The text says "Turkey"; the lexicon also knows "Türkiye" and "Republic of Turkey".
+  r = RunGeokg({"query", "--db", db, "--format", "csv", "MATCH (a {name: 'Türkiye'}) RETURN a.name AS n"});
+  CHECK(r.out == "n\nTurkey\n");
+  r = RunGeokg({"query", "--db", db, "--format", "csv", "MATCH (a {name: 'republic of turkey'}) RETURN a.name AS n"});
+  CHECK(r.out == "n\nTurkey\n");
+  r = RunGeokg({"repl", "--db", db}, ":around TURKIYE\n");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("Syria") != std::string::npos);
 }
 
 TEST_CASE("geokg repl refuses a missing store", "[e2e][repl]") {

@@ -28,6 +28,35 @@ TEST_CASE("view finds names, aliases and ids", "[graph][view]") {
   CHECK(std::find(view->AllNames().begin(), view->AllNames().end(), "PMF") != view->AllNames().end());
 }
 
+TEST_CASE("names match without accents, case or punctuation, and ambiguity is told", "[graph][view]") {
+  graph::GraphData d = testing::ArticleGraph();
+  d.entities.push_back(testing::MakeEntity("Côte d'Ivoire", graph::EntityKind::kCountry, {"Ivory Coast"}));
+  graph::Entity james = testing::MakeEntity("James Baker", graph::EntityKind::kPerson, {"Baker"});
+  james.country = "USA";
+  james.mentions = 14;
+  d.entities.push_back(james);
+  d.entities.push_back(testing::MakeEntity("Peter Baker", graph::EntityKind::kPerson, {"Baker"}));
+  d.entities.push_back(testing::MakeEntity("Baker", graph::EntityKind::kLocation));
+  auto view = graph::GraphView::Build(std::move(d));
+  auto ci = view->FindName("cote divoire");
+  REQUIRE(ci.size() == 1);
+  CHECK(view->FindName("COTE D’IVOIRE") == ci);
+  auto bakers = view->FindName("baker");
+  REQUIRE(bakers.size() == 3);
+  // The one whose canonical name it is wins; without one, all stay.
+  auto preferred = view->PreferCanonical("Baker", bakers);
+  REQUIRE(preferred.size() == 1);
+  CHECK(view->entity(preferred[0]).name == "Baker");
+  std::vector<graph::VertexIndex> people;
+  for (auto v : bakers)
+    if (view->entity(v).kind == graph::EntityKind::kPerson) people.push_back(v);
+  CHECK(view->PreferCanonical("Baker", people).size() == 2);
+  const std::string told = view->DescribeCandidates("Baker", people);
+  CHECK(told.find("'Baker' fits 2 entities") != std::string::npos);
+  CHECK(told.find("James Baker (person, USA, 14 mentions)") != std::string::npos);
+  CHECK(told.find("Peter Baker (person, 0 mentions)") != std::string::npos);
+}
+
 TEST_CASE("out-edges sorted by (type, target), in-edges by (type, source)", "[graph][view]") {
   auto view = testing::ArticleView();
   for (graph::VertexIndex v = 0; v < view->vertex_count(); ++v) {

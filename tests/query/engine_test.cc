@@ -211,3 +211,32 @@ TEST_CASE("a cancel flag stops a long query with 'query cancelled'", "[query][en
   CHECK(e.message == "query cancelled");
   CHECK(seconds < 10);
 }
+
+TEST_CASE("a name that fits several entities is an error listing them, unless one is canonical or a label decides",
+          "[query][engine]") {
+  graph::GraphData d = testing::ArticleGraph();
+  d.entities.push_back(testing::MakeEntity("James Baker", graph::EntityKind::kPerson, {"Baker"}, "USA"));
+  d.entities.push_back(testing::MakeEntity("Peter Baker", graph::EntityKind::kPerson, {"Baker"}));
+  d.entities.push_back(testing::MakeEntity("Baker Hughes", graph::EntityKind::kOrganization, {"Baker"}));
+  auto view = graph::GraphView::Build(std::move(d));
+  query::ResultSet rs;
+  query::QueryError e;
+  CHECK_FALSE(query::RunQuery(*view, "MATCH (a {name: 'Baker'}) RETURN a.name", {}, &rs, &e));
+  CHECK(e.message.find("'Baker' fits 3 entities") != std::string::npos);
+  CHECK(e.message.find("James Baker (person, USA") != std::string::npos);
+  CHECK(e.column == 17);
+  // A kind label that leaves one decides.
+  REQUIRE(query::RunQuery(*view, "MATCH (a:organization {name: 'Baker'}) RETURN a.name", {}, &rs, &e));
+  REQUIRE(rs.rows.size() == 1);
+  CHECK(rs.rows[0][0] == query::Value("Baker Hughes"));
+  CHECK_FALSE(query::RunQuery(*view, "MATCH (a:person {name: 'Baker'}) RETURN a.name", {}, &rs, &e));
+  CHECK(e.message.find("fits 2 entities") != std::string::npos);
+  // Accents and case fold; a lexicon hook gives names the graph lacks.
+  REQUIRE(query::RunQuery(*view, "MATCH (a {name: 'ÍRAN'}) RETURN a.name", {}, &rs, &e));
+  CHECK(rs.rows.size() == 1);
+  query::QueryOptions o;
+  o.canonical_name = [](std::string_view n) { return n == "Persia" ? std::string("Iran") : std::string(); };
+  REQUIRE(query::RunQuery(*view, "MATCH (a {name: 'Persia'}) RETURN a.name", o, &rs, &e));
+  REQUIRE(rs.rows.size() == 1);
+  CHECK(rs.rows[0][0] == query::Value("Iran"));
+}

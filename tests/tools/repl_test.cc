@@ -458,3 +458,27 @@ TEST_CASE("SplitStatements cuts at semicolons outside quotes and comments", "[to
   CHECK(pieces[1].line_offset == 0);
   CHECK(pieces[1].column_offset == 8);
 }
+
+TEST_CASE("an ambiguous name is an error listing the candidates, not a merge", "[tools][repl]") {
+  geokg::testing::TempDir dir;
+  std::unique_ptr<geokg::graph::Store> store;
+  REQUIRE(geokg::graph::Store::Open(dir / "db", {}, &store).ok());
+  geokg::graph::DocRecord doc;
+  doc.meta.id = geokg::graph::DocIdFor("bakers");
+  doc.entities = {MakeEntity("James Baker", EntityKind::kPerson, {"Baker"}),
+                  MakeEntity("Peter Baker", EntityKind::kPerson, {"Baker"}),
+                  MakeEntity("Iraq", EntityKind::kCountry)};
+  doc.relations = {MakeRelation("James Baker", RelationType::kMetWith, "Iraq", 0, "Baker met Iraqi officials.")};
+  REQUIRE(store->Apply({doc}, nullptr).ok());
+  geokg::graph::GraphData data;
+  REQUIRE(store->LoadGraph(&data).ok());
+  Repl repl(geokg::graph::GraphView::Build(std::move(data)), store.get());
+  std::string out = Run(repl, ":around Baker");
+  CHECK(repl.failed());
+  CHECK(Contains(out, "'Baker' fits 2 entities"));
+  CHECK(Contains(out, "James Baker"));
+  CHECK(Contains(out, "Peter Baker"));
+  CHECK_FALSE(Contains(out, "met-with"));
+  CHECK(Contains(Run(repl, ":around James Baker"), "met-with"));
+  CHECK(Contains(Run(repl, "MATCH (a {name: 'Baker'}) RETURN a;"), "fits 2 entities"));
+}

@@ -10,6 +10,7 @@
 #include "graph/store.h"
 #include "graph/view.h"
 #include "query/format.h"
+#include "tools/cli/lexicon_names.h"
 #include "tools/cli/open_store.h"
 #include "tools/repl/docs.h"
 
@@ -38,7 +39,7 @@ int RunDocs(const ParsedArgs& args) {
   auto view = graph::GraphView::Build(std::move(data));
 
   DocsResult docs;
-  s = DocumentsMentioning(*view, *store, args.positional[0], limit, &docs);
+  s = DocumentsMentioning(*view, *store, args.positional[0], limit, &docs, LexiconCanonicalName());
   if (!s.ok()) return Fail(kCmd, s.message(), s.ExitCode());
   if (format == "json") {
     query::WriteJson(*view, docs.rows, std::cout);

@@ -5,6 +5,7 @@
 
 #include "graph/view.h"
 #include "query/engine.h"
+#include "tools/cli/lexicon_names.h"
 #include "tools/cli/open_store.h"
 #include "tools/render/evidence.h"
 #include "tools/render/render.h"
@@ -86,13 +87,14 @@ int RunDot(const ParsedArgs& args) {
   Subgraph subgraph;
   std::vector<graph::VertexIndex> seeds;
   if (args.Has("--around")) {
-    if (Status s = ResolveName(*view, args.Get("--around"), &seeds); !s.ok()) {
+    if (Status s = ResolveName(*view, args.Get("--around"), &seeds, LexiconCanonicalName()); !s.ok()) {
       return Fail(kCmd, s.message(), 1);
     }
     subgraph = Around(*view, seeds, static_cast<int>(depth), filter);
   } else if (args.Has("--query")) {
     std::string text = args.Get("--query");
     query::QueryOptions query_options;
+    query_options.canonical_name = LexiconCanonicalName();
     if (filter.all_modalities) query_options.modalities.fill(true);
     query::ResultSet result;
     query::QueryError error;

@@ -13,6 +13,7 @@
 #include "query/engine.h"
 #include "query/format.h"
 #include "tools/cli/command.h"
+#include "tools/cli/lexicon_names.h"
 #include "tools/cli/query_flags.h"
 #include "tools/repl/repl.h"
 #include "tools/repl/script.h"
@@ -20,6 +21,7 @@
 namespace geokg::tools {
 
 int QueryOptionsFromFlags(std::string_view command, const ParsedArgs& args, query::QueryOptions* options) {
+  options->canonical_name = LexiconCanonicalName();
   if (args.Has("--all-modalities")) options->modalities.fill(true);
   for (const char* flag : {"--from", "--to"}) {
     if (!args.Has(flag)) continue;

@@ -116,6 +116,12 @@ std::string HistoryText(const std::string& statement) {
   return out;
 }
 
+// Ctrl-C at the prompt reaches readline as this key, bound to CancelLine:
+// the line is then cleared inside readline's own key dispatch, whatever
+// readline was doing when the signal came (even waiting in read() for input
+// the terminal flushed on Ctrl-C).
+constexpr int kCancelKey = 0x1E;
+
 struct Session {
   Repl* repl = nullptr;
   std::string history_path;
@@ -162,6 +168,31 @@ void OnLine(char* raw) {
   rl_set_prompt(std::string(s.repl->Prompt()).c_str());
 }
 
+int CancelLine(int, int) {
+  g_interrupted = 0;
+  if (g_session != nullptr) {
+    g_session->repl->CancelInput();
+    g_session->statement.clear();
+  }
+  rl_replace_line("", 0);
+  std::fputs("^C\n", rl_outstream != nullptr ? rl_outstream : stdout);
+  if (g_session != nullptr) rl_set_prompt(std::string(g_session->repl->Prompt()).c_str());
+  rl_on_new_line();
+  return 0;
+}
+
+// Readline's input: one byte from the terminal, or kCancelKey once Ctrl-C
+// was pressed.
+int GetKey(FILE* in) {
+  while (true) {
+    if (g_interrupted) return kCancelKey;
+    unsigned char c;
+    const ssize_t n = read(fileno(in), &c, 1);
+    if (n == 1) return c;
+    if (n == 0 || errno != EINTR) return EOF;
+  }
+}
+
 int RunInteractive(Repl& repl, const graph::GraphView& view) {
   Session session;
   session.repl = &repl;
@@ -189,34 +220,29 @@ int RunInteractive(Repl& repl, const graph::GraphView& view) {
   sigemptyset(&action.sa_mask);
   action.sa_flags = 0;
   sigaction(SIGINT, &action, &previous);
+  // A parent may have left SIGINT blocked (test runners do): unblock it.
+  sigset_t sigint;
+  sigemptyset(&sigint);
+  sigaddset(&sigint, SIGINT);
+  sigprocmask(SIG_UNBLOCK, &sigint, nullptr);
 
   std::cout << "geokg repl: " << view.vertex_count() << " entities, " << view.edge_count()
             << " relations. Queries end with ';'. Ctrl-C clears the line or cancels a query; "
                ":help lists the commands.\n";
   std::cout.flush();
+  rl_getc_function = GetKey;
+  rl_bind_key(kCancelKey, CancelLine);
   rl_callback_handler_install(std::string(repl.Prompt()).c_str(), OnLine);
   while (!session.done) {
-    fd_set fds;
-    FD_ZERO(&fds);
-    FD_SET(STDIN_FILENO, &fds);
-    const int ready = select(STDIN_FILENO + 1, &fds, nullptr, nullptr, nullptr);
-    if (g_interrupted) {
-      g_interrupted = 0;
-      repl.CancelInput();
-      session.statement.clear();
-      rl_callback_sigcleanup();
-      rl_replace_line("", 0);
-      std::fputs("^C\n", rl_outstream != nullptr ? rl_outstream : stdout);
-      rl_set_prompt(std::string(repl.Prompt()).c_str());
-      rl_on_new_line();
-      rl_redisplay();
-      continue;
+    if (!g_interrupted) {
+      fd_set fds;
+      FD_ZERO(&fds);
+      FD_SET(STDIN_FILENO, &fds);
+      const int ready = select(STDIN_FILENO + 1, &fds, nullptr, nullptr, nullptr);
+      if (ready < 0 && errno != EINTR) break;
+      if (ready < 0 && !g_interrupted) continue;
     }
-    if (ready < 0) {
-      if (errno == EINTR) continue;
-      break;
-    }
-    rl_callback_read_char();
+    rl_callback_read_char();  // a key, or kCancelKey after Ctrl-C
   }
   rl_callback_handler_remove();
   sigaction(SIGINT, &previous, nullptr);

@@ -9,7 +9,8 @@
 
 namespace geokg::tools {
 
-// Fills *options from the flags present in `args`. Returns 0, or prints
+// Fills *options from the flags present in `args`, and names through the
+// lexicon (LexiconCanonicalName). Returns 0, or prints
 // "geokg <command>: message" and returns 1 for a malformed value.
 int QueryOptionsFromFlags(std::string_view command, const ParsedArgs& args, query::QueryOptions* options);
 

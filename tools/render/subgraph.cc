@@ -164,8 +164,19 @@ Subgraph FromResult(const GraphView& view, const query::ResultSet& result, const
   return out;
 }
 
-Status ResolveName(const GraphView& view, std::string_view name, std::vector<VertexIndex>* vertices) {
+Status ResolveName(const GraphView& view, std::string_view name, std::vector<VertexIndex>* vertices,
+                   const std::function<std::string(std::string_view)>& canonical_name) {
   *vertices = view.FindName(name);
+  if (vertices->empty() && canonical_name) {
+    const std::string canonical = canonical_name(name);
+    if (!canonical.empty()) *vertices = view.FindName(canonical);
+  }
+  *vertices = view.PreferCanonical(name, std::move(*vertices));
+  if (vertices->size() > 1) {
+    std::string message = view.DescribeCandidates(name, *vertices) + "; use the full name";
+    vertices->clear();
+    return Status::InvalidInput(message);
+  }
   if (!vertices->empty()) return Status::Ok();
   std::string message = "no entity named '" + std::string(name) + "'";
   // Nearest known name, comparing lower-cased text; names of very different

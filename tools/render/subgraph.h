@@ -10,6 +10,8 @@
 // concurrently.
 #pragma once
 
+#include <functional>
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -42,11 +44,14 @@ struct SelectFilter {
   bool all_modalities = false;
 };
 
-// The vertices named `name` (canonical name or alias, see
-// GraphView::FindName). NotFound "no entity named 'X'" when none, with
-// " (did you mean 'Y'?)" when a known name is close.
+// The one vertex named `name` (canonical name or alias, see
+// GraphView::FindName; else the name `canonical_name` gives, e.g. from the
+// lexicon). NotFound "no entity named 'X'" when none, with " (did you mean
+// 'Y'?)" when a known name is close; InvalidInput listing the candidates
+// when several fit and none has it as its canonical name.
 Status ResolveName(const graph::GraphView& view, std::string_view name,
-                   std::vector<graph::VertexIndex>* vertices);
+                   std::vector<graph::VertexIndex>* vertices,
+                   const std::function<std::string(std::string_view)>& canonical_name = {});
 
 // Comma-separated relation types / kinds ("allied-with,backed_by").
 // InvalidInput "unknown relation type 'X' (did you mean 'Y'?)" on the first

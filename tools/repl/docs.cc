@@ -7,10 +7,11 @@
 namespace geokg::tools {
 
 Status DocumentsMentioning(const graph::GraphView& view, const graph::Store& store, std::string_view name,
-                           size_t limit, DocsResult* out) {
+                           size_t limit, DocsResult* out,
+                           const std::function<std::string(std::string_view)>& canonical_name) {
   *out = DocsResult{};
   std::vector<graph::VertexIndex> vertices;
-  Status s = ResolveName(view, name, &vertices);
+  Status s = ResolveName(view, name, &vertices, canonical_name);
   if (!s.ok()) return s;
   const bool several = vertices.size() > 1;
   query::ResultSet& rs = out->rows;

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -26,12 +27,14 @@ struct DocsResult {
   std::string summary;
 };
 
-// The documents of the store that mention the entities named `name`,
-// resolved as queries resolve {name: '...'} (GraphView::FindName: canonical
-// names and aliases through NormalizeName), at most `limit` per entity (0:
-// all). NotFound "no entity named 'X' (did you mean 'Y'?)" for an unknown
-// name; a storage error from the store.
+// The documents of the store that mention the entity named `name`,
+// resolved as queries resolve {name: '...'} (ResolveName: canonical names
+// and aliases by graph::SearchKey, else `canonical_name`'s answer), at most
+// `limit` (0: all). NotFound "no entity named 'X' (did you mean 'Y'?)" for
+// an unknown name, InvalidInput listing the candidates for an ambiguous one;
+// a storage error from the store.
 Status DocumentsMentioning(const graph::GraphView& view, const graph::Store& store, std::string_view name,
-                           size_t limit, DocsResult* out);
+                           size_t limit, DocsResult* out,
+                           const std::function<std::string(std::string_view)>& canonical_name = {});
 
 }  // namespace geokg::tools

@@ -46,7 +46,7 @@ std::string Pad(std::string_view s, size_t width) {
 }  // namespace
 
 bool Repl::Resolve(std::string_view name, std::vector<VertexIndex>* vertices, std::ostream& out) const {
-  Status status = ResolveName(*view_, name, vertices);
+  Status status = ResolveName(*view_, name, vertices, query_options_.canonical_name);
   if (!status.ok()) Fail(out) << status.message() << "\n";
   return status.ok();
 }
@@ -75,20 +75,20 @@ bool Repl::Path(std::string_view args, std::ostream& out) {
   // Where to split unquoted multi-word names: the first split at which both
   // halves name entities.
   std::vector<VertexIndex> from, to;
-  bool found = false;
-  for (size_t split = 1; split < words.size() && !found; ++split) {
-    from = view_->FindName(Join(words, 0, split));
-    to = view_->FindName(Join(words, split, words.size()));
-    found = !from.empty() && !to.empty();
+  size_t found_split = 0;
+  for (size_t split = 1; split < words.size() && found_split == 0; ++split) {
+    if (!view_->FindName(Join(words, 0, split)).empty() && !view_->FindName(Join(words, split, words.size())).empty())
+      found_split = split;
   }
-  if (!found) {
-    if (words.size() == 2) {
-      if (!Resolve(words[0], &from, out) || !Resolve(words[1], &to, out)) return true;
-    } else {
+  if (found_split == 0) {
+    if (words.size() != 2) {
       Fail(out) << "cannot find two known names in '" << args << "' (quote names with spaces)\n";
       return true;
     }
+    found_split = 1;
   }
+  if (!Resolve(Join(words, 0, found_split), &from, out) || !Resolve(Join(words, found_split, words.size()), &to, out))
+    return true;
 
   // Breadth-first search in both edge directions from every `from` vertex,
   // keeping every predecessor at the previous distance so that all shortest
@@ -354,7 +354,8 @@ bool Repl::Docs(std::string_view args, std::ostream& out) {
     return true;
   }
   DocsResult docs;
-  Status status = DocumentsMentioning(*view_, *store_, Join(words, 0, words.size()), limit, &docs);
+  Status status =
+      DocumentsMentioning(*view_, *store_, Join(words, 0, words.size()), limit, &docs, query_options_.canonical_name);
   if (!status.ok()) {
     Fail(out) << status.message() << "\n";
     return true;
