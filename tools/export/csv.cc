@@ -108,8 +108,8 @@ void WriteRelation(exporter::Selection& selection, const exporter::SelectedRelat
 // keywords.
 void WriteKuzuScript(const std::map<graph::RelationType, std::string>& files, bool all_modalities,
                      std::ostream& out) {
-  out << "// Loads this export into Kuzu. Run it with the folder of this file as the working\n"
-         "// directory (COPY paths are relative), e.g. `kuzu mygraph < kuzu.cypher`.\n"
+  out << "// Loads this export into Kuzu: run these statements in order with the folder of\n"
+         "// this file as the working directory (the COPY paths are relative to it).\n"
          "CREATE NODE TABLE Entity(id STRING, name STRING, kind STRING, country STRING, aliases STRING,"
          " labels STRING, mentions INT64, documents INT64, PRIMARY KEY(id));\n";
   const std::string columns = KuzuRelColumns(all_modalities);
