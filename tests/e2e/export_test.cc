@@ -63,7 +63,9 @@ void CheckNoEmptyStrings(const Json& j, const std::string& where) {
   }
 }
 
-int DataLines(const std::string& csv) { return static_cast<int>(std::count(csv.begin(), csv.end(), '\n')) - 1; }
+int DataLines(const std::string& csv) {
+  return static_cast<int>(std::count(csv.begin(), csv.end(), '\n')) - 1;
+}
 
 }  // namespace
 
@@ -171,9 +173,10 @@ TEST_CASE("csv export: Neo4j labels, types and typed columns, one file a type, a
     ProcessResult all = RunGeokg({"export", "--db", f.db, "--format", "csv", "--all-modalities", "-o", dir});
     REQUIRE(all.exit_code == 0);
     attacked = ReadWholeFile(dir + "/relations/ATTACKED.csv");
-    CHECK(attacked.rfind(":START_ID,:END_ID,:TYPE,count:int,asserted:int,negated:int,hypothetical:int,future:int,"
-                         "reported:int,first_date:date,",
-                         0) == 0);
+    CHECK(attacked.rfind(
+              ":START_ID,:END_ID,:TYPE,count:int,asserted:int,negated:int,hypothetical:int,future:int,"
+              "reported:int,first_date:date,",
+              0) == 0);
     CHECK(DataLines(attacked) == 2);
     CHECK(attacked.find(",ATTACKED,2,1,0,0,0,1,2020-01-05,2020-01-05,") != std::string::npos);
     CHECK(attacked.find(",ATTACKED,1,0,0,0,0,1,2020-01-05,2020-01-05,") != std::string::npos);
@@ -181,14 +184,16 @@ TEST_CASE("csv export: Neo4j labels, types and typed columns, one file a type, a
   }
 }
 
-TEST_CASE("graphml edges carry PLOVER and CAMEO codes, a symmetric flag and the cited document", "[e2e][export]") {
+TEST_CASE("graphml edges carry PLOVER and CAMEO codes, a symmetric flag and the cited document",
+          "[e2e][export]") {
   ExportFixture f;
   ProcessResult r = RunGeokg({"export", "--db", f.db, "--format", "graphml"});
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   const std::string& g = r.out;
-  for (const char* key : {"attr.name=\"plover\" attr.type=\"string\"", "attr.name=\"cameo\" attr.type=\"string\"",
-                          "attr.name=\"symmetric\" attr.type=\"boolean\"", "attr.name=\"evidence_doc_id\""})
+  for (const char* key :
+       {"attr.name=\"plover\" attr.type=\"string\"", "attr.name=\"cameo\" attr.type=\"string\"",
+        "attr.name=\"symmetric\" attr.type=\"boolean\"", "attr.name=\"evidence_doc_id\""})
     CHECK(g.find(key) != std::string::npos);
   size_t edges = 0;
   for (size_t p = 0; (p = g.find("<edge ", p)) != std::string::npos; ++p) ++edges;

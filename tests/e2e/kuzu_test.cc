@@ -7,9 +7,9 @@
 // scripts/setup.sh installs into build/node-kuzu when npm can reach the
 // registry (override: $GEOKG_KUZU_NODE_MODULES); without them the test is
 // skipped with a WARN.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdlib>
-#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -35,12 +35,14 @@ std::string KuzuModulesDir() {
 // One JSON array of rows per query, from running the export in `dir`
 // through kuzu.cypher. Sets *skip (and returns nothing) when node or the
 // kuzu package is missing.
-std::vector<Json> RunKuzu(const std::string& dir, const std::vector<std::string>& queries, std::string* skip) {
+std::vector<Json> RunKuzu(const std::string& dir, const std::vector<std::string>& queries,
+                          std::string* skip) {
   std::string input;
   for (const std::string& q : queries) input += q + "\n";
-  ProcessResult r = RunProcess({"/usr/bin/env", "node", std::string(GEOKG_SOURCE_DIR) + "/tests/e2e/data/kuzu_load.js",
-                                KuzuModulesDir(), dir},
-                               input);
+  ProcessResult r =
+      RunProcess({"/usr/bin/env", "node", std::string(GEOKG_SOURCE_DIR) + "/tests/e2e/data/kuzu_load.js",
+                  KuzuModulesDir(), dir},
+                 input);
   if (r.exit_code == 127) {
     *skip = "node is not installed";
     return {};
@@ -83,8 +85,9 @@ TEST_CASE("a csv export of samples/ loads into Kuzu, where typed Cypher counts w
           "[e2e][export][kuzu]") {
   TempDir tmp;
   std::string db = tmp / "db";
-  ProcessResult ing = RunGeokg({"ingest", "--db", db, "--quiet", std::string(GEOKG_SOURCE_DIR) + "/samples/articles",
-                                std::string(GEOKG_SOURCE_DIR) + "/samples/jsonl"});
+  ProcessResult ing =
+      RunGeokg({"ingest", "--db", db, "--quiet", std::string(GEOKG_SOURCE_DIR) + "/samples/articles",
+                std::string(GEOKG_SOURCE_DIR) + "/samples/jsonl"});
   INFO(ing.err);
   REQUIRE(ing.exit_code == 0);
   ProcessResult st = RunGeokg({"stats", "--db", db, "--format", "json"});
@@ -109,14 +112,16 @@ TEST_CASE("a csv export of samples/ loads into Kuzu, where typed Cypher counts w
       for (const geokg::graph::RelationInfo& t : geokg::graph::AllRelationTypes()) {
         std::string type = geokg::tools::Neo4jType(t.type);
         types.push_back(std::string(t.name));
-        queries.push_back("MATCH (a)-[r:" + type + "]->(b) RETURN count(*) AS n, coalesce(sum(r.count), 0) AS c");
+        queries.push_back("MATCH (a)-[r:" + type +
+                          "]->(b) RETURN count(*) AS n, coalesce(sum(r.count), 0) AS c");
       }
       std::string skip;
       std::vector<Json> rows = RunKuzu(dir, queries, &skip);
       if (!skip.empty()) {
-        WARN("SKIPPED: Kuzu load test did not run: " << skip
-                                                     << " (scripts/setup.sh installs the kuzu npm package into "
-                                                        "build/node-kuzu when npm can reach the registry)");
+        WARN("SKIPPED: Kuzu load test did not run: "
+             << skip
+             << " (scripts/setup.sh installs the kuzu npm package into "
+                "build/node-kuzu when npm can reach the registry)");
         return;
       }
       CHECK(rows[0][0]["n"] == stats["entities"]);
@@ -131,8 +136,10 @@ TEST_CASE("a csv export of samples/ loads into Kuzu, where typed Cypher counts w
         total += want.first;
       }
       CHECK(rows[1][0]["n"] == total);
-      if (all_modalities) CHECK(total == stats["relations"].get<int>());
-      else CHECK(total < stats["relations"].get<int>());  // samples/ has relations with no asserted evidence
+      if (all_modalities)
+        CHECK(total == stats["relations"].get<int>());
+      else
+        CHECK(total < stats["relations"].get<int>());  // samples/ has relations with no asserted evidence
       size_t attacked_at = std::find(types.begin(), types.end(), "attacked") - types.begin();
       const Json& attacked = rows[3 + attacked_at][0]["n"];
       WARN("Kuzu: " << rows[1][0]["n"] << " relations (" << attacked << " ATTACKED) of " << stats["relations"]

@@ -40,7 +40,8 @@ inline graph::ExtractedRelation ProvenanceRelation(const std::string& source, gr
   return r;
 }
 
-inline graph::Entity ProvenanceEntity(const std::string& name, graph::EntityKind kind, const std::string& country) {
+inline graph::Entity ProvenanceEntity(const std::string& name, graph::EntityKind kind,
+                                      const std::string& country) {
   graph::Entity e;
   e.id = graph::EntityIdFor(name);
   e.name = name;

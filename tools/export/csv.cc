@@ -34,23 +34,28 @@ std::string CsvField(std::string_view s) {
   if (!quote) return std::string(s);
   std::string out = "\"";
   for (char c : s) {
-    if (c == '"') out += "\"\"";
-    else if (c == '\n' || c == '\r') out += ' ';
-    else out += c;
+    if (c == '"')
+      out += "\"\"";
+    else if (c == '\n' || c == '\r')
+      out += ' ';
+    else
+      out += c;
   }
   out += '"';
   return out;
 }
 
-constexpr const char* kModalityColumns[graph::kModalityCount] = {"asserted", "negated", "hypothetical", "future",
-                                                                 "reported"};
+constexpr const char* kModalityColumns[graph::kModalityCount] = {"asserted", "negated", "hypothetical",
+                                                                 "future", "reported"};
 
 std::string RelationHeader(bool all_modalities) {
   std::string h = ":START_ID,:END_ID,:TYPE,count:int,";
   if (all_modalities)
     for (const char* m : kModalityColumns) h += std::string(m) + ":int,";
-  return h + "first_date:date,last_date:date,confidence:float,role,plover,cameo,symmetric:boolean,"
-             "evidence,evidence_modality,evidence_date:date,evidence_doc,evidence_doc_id,evidence_url,evidence_title\n";
+  return h +
+         "first_date:date,last_date:date,confidence:float,role,plover,cameo,symmetric:boolean,"
+         "evidence,evidence_modality,evidence_date:date,evidence_doc,evidence_doc_id,evidence_url,evidence_"
+         "title\n";
 }
 
 // The Kùzu columns of a rel table, in the CSV's order after FROM and TO.
@@ -58,9 +63,11 @@ std::string KuzuRelColumns(bool all_modalities) {
   std::string c = "type STRING, count INT64, ";
   if (all_modalities)
     for (const char* m : kModalityColumns) c += std::string(m) + " INT64, ";
-  return c + "first_date DATE, last_date DATE, confidence DOUBLE, role STRING, plover STRING, cameo STRING, "
-             "symmetric BOOLEAN, evidence STRING, evidence_modality STRING, evidence_date DATE, evidence_doc STRING, "
-             "evidence_doc_id STRING, evidence_url STRING, evidence_title STRING";
+  return c +
+         "first_date DATE, last_date DATE, confidence DOUBLE, role STRING, plover STRING, cameo STRING, "
+         "symmetric BOOLEAN, evidence STRING, evidence_modality STRING, evidence_date DATE, evidence_doc "
+         "STRING, "
+         "evidence_doc_id STRING, evidence_url STRING, evidence_title STRING";
 }
 
 Status WriteNodes(const exporter::Selection& selection, std::ostream& nodes) {
@@ -82,13 +89,13 @@ Status WriteNodes(const exporter::Selection& selection, std::ostream& nodes) {
 void WriteRelation(exporter::Selection& selection, const exporter::SelectedRelation& r, bool all_modalities,
                    std::ostream& out) {
   const graph::RelationInfo& info = graph::InfoOf(r.key.type);
-  out << graph::IdToHex(r.key.source) << ',' << graph::IdToHex(r.key.target) << ',' << Neo4jType(r.key.type) << ','
-      << r.count;
+  out << graph::IdToHex(r.key.source) << ',' << graph::IdToHex(r.key.target) << ',' << Neo4jType(r.key.type)
+      << ',' << r.count;
   if (all_modalities)
     for (uint32_t c : r.counts) out << ',' << c;
   out << ',' << graph::FormatDate(r.first_date) << ',' << graph::FormatDate(r.last_date) << ','
-      << exporter::Rounded(r.confidence) << ',' << CsvField(r.role) << ',' << info.plover << ',' << info.cameo << ','
-      << (info.symmetric ? "true" : "false") << ',';
+      << exporter::Rounded(r.confidence) << ',' << CsvField(r.role) << ',' << info.plover << ',' << info.cameo
+      << ',' << (info.symmetric ? "true" : "false") << ',';
   if (r.cited) {
     const graph::Evidence& e = *r.cited;
     const graph::DocMeta& doc = selection.Document(e.doc);
@@ -176,7 +183,8 @@ Status ExportCsv(const graph::Store& store, const ExportOptions& options, const 
   }
 
   std::ofstream kuzu(dir / "kuzu.cypher", std::ios::binary), neo4j(dir / "neo4j-import.sh", std::ios::binary);
-  if (!kuzu || !neo4j) return Status::InvalidInput(dir.string() + ": cannot write kuzu.cypher or neo4j-import.sh");
+  if (!kuzu || !neo4j)
+    return Status::InvalidInput(dir.string() + ": cannot write kuzu.cypher or neo4j-import.sh");
   WriteKuzuScript(files, options.all_modalities, kuzu);
   WriteNeo4jScript(files, neo4j);
   nodes.close();

@@ -22,11 +22,20 @@ std::string XmlText(std::string_view s) {
   for (size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     switch (c) {
-      case '&': out += "&amp;"; continue;
-      case '<': out += "&lt;"; continue;
-      case '>': out += "&gt;"; continue;
-      case '"': out += "&quot;"; continue;
-      default: break;
+      case '&':
+        out += "&amp;";
+        continue;
+      case '<':
+        out += "&lt;";
+        continue;
+      case '>':
+        out += "&gt;";
+        continue;
+      case '"':
+        out += "&quot;";
+        continue;
+      default:
+        break;
     }
     if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
     if (c < 0x80) {
@@ -85,7 +94,7 @@ constexpr Key kEdgeKeys[] = {
 };
 // Per-modality counts, written with --all-modalities only.
 constexpr Key kModalityKeys[graph::kModalityCount] = {
-    {"e_asserted", "edge", "asserted", "int"}, {"e_negated", "edge", "negated", "int"},
+    {"e_asserted", "edge", "asserted", "int"},         {"e_negated", "edge", "negated", "int"},
     {"e_hypothetical", "edge", "hypothetical", "int"}, {"e_future", "edge", "future", "int"},
     {"e_reported", "edge", "reported", "int"},
 };
@@ -127,8 +136,8 @@ Status ExportGraphml(const graph::Store& store, const ExportOptions& options, st
     // An edge must join two declared nodes.
     if (!selection.Entity(r.key.source) || !selection.Entity(r.key.target)) return true;
     const graph::RelationInfo& info = graph::InfoOf(r.key.type);
-    out << "    <edge id=\"e" << edge_no++ << "\" source=\"n" << graph::IdToHex(r.key.source) << "\" target=\"n"
-        << graph::IdToHex(r.key.target) << "\">";
+    out << "    <edge id=\"e" << edge_no++ << "\" source=\"n" << graph::IdToHex(r.key.source)
+        << "\" target=\"n" << graph::IdToHex(r.key.target) << "\">";
     Data(out, "e_type", info.name);
     NumberData(out, "e_count", r.count);
     if (options.all_modalities)

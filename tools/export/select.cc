@@ -30,9 +30,12 @@ std::string Neo4jType(graph::RelationType type) {
 
 namespace exporter {
 
-double Rounded(float confidence) { return static_cast<double>(static_cast<int>(confidence * 1000 + 0.5f)) / 1000; }
+double Rounded(float confidence) {
+  return static_cast<double>(static_cast<int>(confidence * 1000 + 0.5f)) / 1000;
+}
 
-Selection::Selection(const graph::Store& store, const ExportOptions& options) : store_(store), options_(options) {}
+Selection::Selection(const graph::Store& store, const ExportOptions& options)
+    : store_(store), options_(options) {}
 
 Status Selection::LoadEntities() {
   Status s = store_.ForEachEntity([&](const graph::Entity& e) {
@@ -93,7 +96,8 @@ bool Selection::Select(const graph::RelationSummary& r, size_t max_evidence, Sel
       out->confidence = std::max(out->confidence, e.confidence);
       if (!e.role.empty()) out->role = e.role;
     }
-    if (!out->cited || (out->cited->modality != graph::Modality::kAsserted && e.modality == graph::Modality::kAsserted))
+    if (!out->cited ||
+        (out->cited->modality != graph::Modality::kAsserted && e.modality == graph::Modality::kAsserted))
       out->cited = e;
     if (max_evidence == 0 || out->evidence.size() < max_evidence) out->evidence.push_back(e);
     const bool evidence_done = max_evidence != 0 && out->evidence.size() >= max_evidence;
@@ -103,7 +107,8 @@ bool Selection::Select(const graph::RelationSummary& r, size_t max_evidence, Sel
   return error->ok();
 }
 
-Status Selection::ForEachRelation(size_t max_evidence, const std::function<bool(const SelectedRelation&)>& fn) {
+Status Selection::ForEachRelation(size_t max_evidence,
+                                  const std::function<bool(const SelectedRelation&)>& fn) {
   Status inner;
   SelectedRelation selected;
   Status s = store_.ForEachRelation([&](const graph::RelationSummary& r) {

@@ -45,7 +45,9 @@ class Selection {
   // Every entity, in id order.
   const std::vector<const graph::Entity*>& SortedEntities() const { return sorted_; }
 
-  bool Selected(graph::Modality m) const { return options_.all_modalities || m == graph::Modality::kAsserted; }
+  bool Selected(graph::Modality m) const {
+    return options_.all_modalities || m == graph::Modality::kAsserted;
+  }
 
   // Calls fn for each relation with selected evidence, in key order, with
   // at most `max_evidence` evidence items (0: all); fn returns false to
