@@ -25,3 +25,20 @@ fi
 
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j"$(nproc)"
+
+# Optional: the Kùzu Node.js package, for the test that loads a CSV export into
+# Kùzu (tests/e2e/kuzu_test.cc). Installed into build/node-kuzu, never into the
+# source tree; without npm or without network the test is skipped with a
+# message, and nothing else depends on it.
+kuzu_dir=build/node-kuzu
+if [ ! -d "$kuzu_dir/node_modules/kuzu" ]; then
+  if command -v npm >/dev/null 2>&1; then
+    echo "setup: installing the kuzu npm package into $kuzu_dir (for the Kùzu load test)"
+    mkdir -p "$kuzu_dir"
+    timeout 600 npm install --prefix "$kuzu_dir" --no-audit --no-fund --loglevel=error \
+        --fetch-retries=1 --fetch-timeout=30000 kuzu@0.11.3 >/dev/null 2>&1 ||
+      echo "setup: could not install kuzu from npm (offline?); the Kùzu load test will be skipped"
+  else
+    echo "setup: npm not found; the Kùzu load test will be skipped"
+  fi
+fi

@@ -70,9 +70,13 @@ const std::vector<CommandSpec>& Commands() {
        "write the whole graph for other tools",
        {kDb, {"--format", "FMT", "jsonl (one relation a line), csv (nodes + relations files) or graphml"},
         {"-o", "PATH", "output file (jsonl, graphml) or folder (csv); default stdout (csv: ./export)"},
+        kAllModalities,
         {"--max-evidence", "N", "evidence items per relation in jsonl (default: all)"}},
        0, 0, RunExport,
-       "csv writes nodes.csv and relations.csv for Kuzu's COPY FROM and neo4j-admin import."},
+       "As queries do, exports hold the relations with asserted evidence, their counts and\n"
+       "dates computed over it; --all-modalities adds the others with per-modality counts.\n"
+       "csv writes nodes.csv, relations/TYPE.csv (one file a relation type), kuzu.cypher (the\n"
+       "CREATE and COPY statements for Kuzu) and neo4j-import.sh (the neo4j-admin command)."},
       {"stats", "--db DIR [--format json]", "counts of documents, entities, relations and evidence",
        {kDb, {"--format", "FMT", "text (default) or json"}}, 0, 0, RunStats},
       {"docs", "--db DIR [--limit N] [--format table|json|csv] NAME",

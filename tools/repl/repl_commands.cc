@@ -43,6 +43,17 @@ std::string Pad(std::string_view s, size_t width) {
   return out;
 }
 
+// How :why cites a document: its own id (the JSONL "id"; else the content
+// hash), title, url and source file, those that are known:
+// doc w1 "Mali junta expels Swedish troops" <https://...> samples/jsonl/wire.jsonl:1
+std::string DocumentCitation(const graph::DocMeta& meta, graph::DocId doc) {
+  std::string out = "doc " + (meta.external_id.empty() ? graph::IdToHex(doc) : meta.external_id);
+  if (!meta.title.empty()) out += " \"" + meta.title + "\"";
+  if (!meta.url.empty()) out += " <" + meta.url + ">";
+  if (!meta.source.empty()) out += " " + meta.source;
+  return out;
+}
+
 }  // namespace
 
 bool Repl::Resolve(std::string_view name, std::vector<VertexIndex>* vertices, std::ostream& out) const {
@@ -319,15 +330,12 @@ bool Repl::Why(std::string_view args, std::ostream& out) {
       const graph::DocMeta& meta = it->second;
       std::string sentence = ev.text;
       std::replace(sentence.begin(), sentence.end(), '\n', ' ');
-      out << "  " << shown << ". \u201c" << sentence << "\u201d\n     "
-          << (meta.source.empty() ? graph::IdToHex(ev.doc) : meta.source);
-      if (!meta.title.empty()) out << " \"" << meta.title << "\"";
-      out << ", sentence " << ev.sentence + 1 << ", "
+      out << "  " << shown << ". \u201c" << sentence << "\u201d\n     sentence " << ev.sentence + 1 << ", "
           << (ev.date != 0 ? graph::FormatDate(ev.date) : std::string("date unknown")) << ", "
           << graph::NameOf(ev.modality);
       if (!ev.trigger.empty()) out << ", trigger '" << ev.trigger << "'";
       if (!ev.role.empty()) out << ", role '" << ev.role << "'";
-      out << "\n";
+      out << "\n     " << DocumentCitation(meta, ev.doc) << "\n";
       return true;
     });
     if (!status.ok()) out << "  (evidence unreadable: " << status.message() << ")\n";
