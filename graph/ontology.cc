@@ -1,5 +1,7 @@
 #include "graph/ontology.h"
 
+#include <utility>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -267,6 +269,11 @@ int EditDistance(std::string_view a, std::string_view b) {
     std::swap(prev, cur);
   }
   return prev[b.size()];
+}
+
+RelationKey CanonicalKey(RelationKey key) {
+  if (InfoOf(key.type).symmetric && key.target < key.source) std::swap(key.source, key.target);
+  return key;
 }
 
 }  // namespace geokg::graph

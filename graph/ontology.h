@@ -35,6 +35,10 @@ std::span<const RelationInfo> AllRelationTypes();
 
 const KindInfo& InfoOf(EntityKind kind);
 const RelationInfo& InfoOf(RelationType type);
+// A symmetric relation (agreed-with, met-with, ...) is one relation per
+// unordered pair: its key has the smaller entity id as source. Other keys
+// are returned as they are.
+RelationKey CanonicalKey(RelationKey key);
 std::string_view NameOf(EntityKind kind);
 std::string_view NameOf(RelationType type);
 std::string_view NameOf(Modality modality);

@@ -233,6 +233,7 @@ Status OpenDatabases(Store::Impl* impl, MDB_txn* txn, bool writable) {
   uint32_t version = 0;
   Status s = CheckSchemaVersion(dir, txn, impl->meta, &version);
   if (!s.ok()) return s;
+  const uint32_t stored_version = version;
   if (version < kStoreSchemaVersion && writable) {
     s = WriteUpgrade(dir, txn, impl->meta, version);
     if (!s.ok()) return s;
@@ -245,6 +246,11 @@ Status OpenDatabases(Store::Impl* impl, MDB_txn* txn, bool writable) {
     if (rc == MDB_NOTFOUND) return NotAStore(dir, std::string("no ") + db.name + " database");
     if (rc == MDB_INCOMPATIBLE) return NotAStore(dir, std::string("bad ") + db.name + " database");
     if (rc != 0) return LmdbError(dir, std::string("open ") + db.name + " database", rc);
+  }
+  // Schema 4 stores a symmetric relation once per unordered pair.
+  if (writable && stored_version < 4) {
+    s = MergeReversedSymmetric(dir, txn, impl->relations, impl->evidence);
+    if (!s.ok()) return s;
   }
   return Status::Ok();
 }

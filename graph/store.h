@@ -32,11 +32,14 @@
 
 namespace geokg::graph {
 
-// The on-disk layout version this build writes. It also reads version 2
-// (no mention index): opened writable, such a store is upgraded in place to
-// this version; opened read-only, it reads with no mentions. Any other
-// version is refused at open with a Storage error.
-inline constexpr uint32_t kStoreSchemaVersion = 3;
+// The on-disk layout version this build writes. It also reads versions 2
+// (no mention index) and 3 (symmetric relations stored per direction):
+// opened writable, such a store is upgraded in place to this version (the
+// two directions of a symmetric relation merged into one); opened
+// read-only, it reads as it is (a schema-2 store with no mentions; the
+// graph view merges the two directions). Any other version is refused at
+// open with a Storage error.
+inline constexpr uint32_t kStoreSchemaVersion = 4;
 
 struct StoreOptions {
   // Open without write access; Apply then fails with a Storage error.

@@ -26,6 +26,12 @@ inline constexpr int kMaxResizes = 40;
 // "DIR: WHAT: reason". MDB_NOTFOUND becomes NotFound, everything else Storage.
 Status LmdbError(const std::string& dir, std::string_view what, int rc);
 
+// Folds every symmetric relation stored target-first (before schema 4) into
+// its canonical key (graph::CanonicalKey): counts and dates merged, the two
+// evidence chains relinked into one, newest first. In the caller's write
+// transaction (store_write.cc).
+Status MergeReversedSymmetric(const std::string& dir, MDB_txn* txn, MDB_dbi relations, MDB_dbi evidence);
+
 inline MDB_val ToVal(std::string_view s) { return MDB_val{s.size(), const_cast<char*>(s.data())}; }
 inline std::string_view FromVal(const MDB_val& v) {
   return std::string_view(static_cast<const char*>(v.mv_data), v.mv_size);

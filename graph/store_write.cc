@@ -8,6 +8,8 @@
 #include "graph/ids.h"
 #include "graph/serialize.h"
 #include "graph/store.h"
+
+#include "graph/ontology.h"
 #include "graph/store_lmdb.h"
 
 namespace geokg::graph {
@@ -343,7 +345,8 @@ Status BatchWriter::WriteRelations(const std::vector<const DocRecord*>& docs, Ap
   uint32_t order = 0;
   for (const DocRecord* rec : docs) {
     for (const ExtractedRelation& r : rec->relations) {
-      pending.push_back({r.key, rec->meta.id, r.evidence.sentence, r.evidence.begin, order++,
+      // A symmetric relation is stored once per unordered pair.
+      pending.push_back({CanonicalKey(r.key), rec->meta.id, r.evidence.sentence, r.evidence.begin, order++,
                          rec->meta.date, &r.evidence});
     }
   }
@@ -458,6 +461,107 @@ Status BatchWriter::WriteRelations(const std::vector<const DocRecord*>& docs, Ap
 }
 
 }  // namespace
+
+namespace store_internal {
+
+Status MergeReversedSymmetric(const std::string& dir, MDB_txn* txn, MDB_dbi relations, MDB_dbi evidence) {
+  // The keys to fold: symmetric relations stored target-first.
+  std::vector<RelationKey> reversed;
+  {
+    Cursor cursor;
+    int rc = cursor.Open(txn, relations);
+    if (rc != 0) return LmdbError(dir, "open cursor", rc);
+    MDB_val k, v;
+    for (rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_FIRST); rc == 0;
+         rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_NEXT)) {
+      if (k.mv_size != kRelationKeySize) return Status::Storage(dir + ": corrupt relation key");
+      const RelationKey key = DecodeRelationKey(static_cast<const char*>(k.mv_data));
+      if (CanonicalKey(key) != key) reversed.push_back(key);
+    }
+    if (rc != MDB_NOTFOUND) return LmdbError(dir, "read relations", rc);
+  }
+  char key_buf[kRelationKeySize], no_buf[kEvidenceNoSize];
+  auto read_relation = [&](const RelationKey& key, uint64_t* newest, RelationSummary* summary) -> int {
+    EncodeRelationKey(key, key_buf);
+    MDB_val k{kRelationKeySize, key_buf}, v;
+    int rc = mdb_get(txn, relations, &k, &v);
+    if (rc != 0) return rc;
+    std::string_view value = FromVal(v);
+    if (value.size() < kEvidenceNoSize || !DecodeStoredSummary(value.substr(kEvidenceNoSize), summary))
+      return MDB_CORRUPTED;
+    *newest = GetBe64(value.data());
+    summary->key = key;
+    return 0;
+  };
+  // The evidence numbers of a chain, newest first.
+  auto chain = [&](uint64_t newest, std::vector<uint64_t>* out) -> int {
+    for (uint64_t no = newest; no != 0 && out->size() < (1u << 30);) {
+      out->push_back(no);
+      PutBe64(no_buf, no);
+      MDB_val k{kEvidenceNoSize, no_buf}, v;
+      int rc = mdb_get(txn, evidence, &k, &v);
+      if (rc != 0) return rc;
+      if (v.mv_size < kEvidenceNoSize) return MDB_CORRUPTED;
+      no = GetBe64(static_cast<const char*>(v.mv_data));
+    }
+    return 0;
+  };
+  std::string value, record;
+  for (const RelationKey& from : reversed) {
+    RelationSummary a, b;
+    uint64_t newest_a = 0, newest_b = 0;
+    int rc = read_relation(from, &newest_a, &a);
+    if (rc != 0) return LmdbError(dir, "read relation to merge", rc);
+    const RelationKey to = CanonicalKey(from);
+    rc = read_relation(to, &newest_b, &b);
+    if (rc != 0 && rc != MDB_NOTFOUND) return LmdbError(dir, "read relation to merge", rc);
+    uint64_t newest = newest_a;
+    if (rc == MDB_NOTFOUND) {
+      b = a;
+      b.key = to;
+    } else {
+      // One chain, newest first, from the two: relink every record.
+      std::vector<uint64_t> numbers;
+      if ((rc = chain(newest_a, &numbers)) != 0 || (rc = chain(newest_b, &numbers)) != 0)
+        return LmdbError(dir, "read evidence chain", rc);
+      std::sort(numbers.begin(), numbers.end(), std::greater<>());
+      numbers.erase(std::unique(numbers.begin(), numbers.end()), numbers.end());
+      for (size_t i = 0; i < numbers.size(); ++i) {
+        PutBe64(no_buf, numbers[i]);
+        MDB_val k{kEvidenceNoSize, no_buf}, v;
+        if ((rc = mdb_get(txn, evidence, &k, &v)) != 0) return LmdbError(dir, "read evidence", rc);
+        const uint64_t previous = i + 1 < numbers.size() ? numbers[i + 1] : 0;
+        if (GetBe64(static_cast<const char*>(v.mv_data)) == previous) continue;
+        record.assign(static_cast<const char*>(v.mv_data), v.mv_size);
+        PutBe64(record.data(), previous);
+        k = MDB_val{kEvidenceNoSize, no_buf};
+        v = ToVal(record);
+        if ((rc = mdb_put(txn, evidence, &k, &v, 0)) != 0) return LmdbError(dir, "relink evidence", rc);
+      }
+      newest = numbers.empty() ? 0 : numbers.front();
+      // The later-written side's role wins, as in ingest order.
+      if (newest_a > newest_b) MergeSummary(a, &b);
+      else {
+        RelationSummary later = b;
+        b = a;
+        MergeSummary(later, &b);
+      }
+      b.key = to;
+    }
+    value.resize(kEvidenceNoSize);
+    PutBe64(value.data(), newest);
+    AppendStoredSummary(b, &value);
+    EncodeRelationKey(to, key_buf);
+    MDB_val k{kRelationKeySize, key_buf}, v = ToVal(value);
+    if ((rc = mdb_put(txn, relations, &k, &v, 0)) != 0) return LmdbError(dir, "write merged relation", rc);
+    EncodeRelationKey(from, key_buf);
+    k = MDB_val{kRelationKeySize, key_buf};
+    if ((rc = mdb_del(txn, relations, &k, nullptr)) != 0) return LmdbError(dir, "delete merged relation", rc);
+  }
+  return Status::Ok();
+}
+
+}  // namespace store_internal
 
 Status Store::Apply(const std::vector<DocRecord>& batch, ApplyResult* result) {
   Impl& impl = *impl_;

@@ -94,7 +94,48 @@ uint64_t NameKey(std::string_view name) { return Hash64(SearchKey(name), 0x6e616
 // are in that order already, place the EdgeData, then derive the in-edge
 // index with two more counting sorts. Names are indexed by a 64-bit hash of
 // the alias key, so no string is copied or compared while building.
+namespace {
+
+// Puts symmetric relations under their canonical key and merges the
+// summaries that then share a key (counts added, dates widened, highest
+// confidence). A no-op, without sorting, when every key is canonical.
+void CanonicalizeSymmetric(std::vector<RelationSummary>* relations) {
+  bool any = false;
+  for (RelationSummary& r : *relations) {
+    const RelationKey canonical = CanonicalKey(r.key);
+    if (canonical != r.key) {
+      r.key = canonical;
+      any = true;
+    }
+  }
+  if (!any) return;
+  std::sort(relations->begin(), relations->end(),
+            [](const RelationSummary& a, const RelationSummary& b) { return a.key < b.key; });
+  size_t w = 0;
+  for (size_t r = 0; r < relations->size(); ++r) {
+    RelationSummary& cur = (*relations)[r];
+    if (w > 0 && (*relations)[w - 1].key == cur.key) {
+      RelationSummary& into = (*relations)[w - 1];
+      for (int m = 0; m < kModalityCount; ++m) into.counts[m] += cur.counts[m];
+      if (cur.first_date != 0 && (into.first_date == 0 || cur.first_date < into.first_date))
+        into.first_date = cur.first_date;
+      into.last_date = std::max(into.last_date, cur.last_date);
+      into.confidence = std::max(into.confidence, cur.confidence);
+      if (into.role.empty()) into.role = std::move(cur.role);
+      continue;
+    }
+    if (w != r) (*relations)[w] = std::move(cur);
+    ++w;
+  }
+  relations->resize(w);
+}
+
+}  // namespace
+
 std::shared_ptr<const GraphView> GraphView::Build(GraphData data) {
+  // A store written before schema 4 may hold a symmetric relation once per
+  // direction: one edge per unordered pair here, whatever the store holds.
+  CanonicalizeSymmetric(&data.relations);
   std::shared_ptr<GraphView> view(new GraphView());
   GraphView& g = *view;
 

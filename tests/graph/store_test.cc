@@ -21,6 +21,10 @@
 #include <thread>
 
 #include "graph/ids.h"
+#include "graph/ontology.h"
+#include "graph/serialize.h"
+#include "graph/store_lmdb.h"
+#include "graph/view.h"
 #include "tests/support/process.h"
 
 namespace geokg::graph {
@@ -823,5 +827,116 @@ TEST_CASE("a schema-2 store is read without mentions and upgraded when opened fo
                            std::to_string(kStoreSchemaVersion));
 }
 
+
+TEST_CASE("a symmetric relation is stored once per unordered pair", "[graph][store]") {
+  TempDir tmp;
+  auto store = OpenOrDie(tmp.Path("store"));
+  DocRecord d = MakeDoc("both ways", 20200301);
+  d.entities = {kUs, kIraq};
+  d.relations.push_back(MakeRelation(kUs, RelationType::kAgreedWith, kIraq, d.meta.id, 0));
+  d.relations.push_back(MakeRelation(kIraq, RelationType::kAgreedWith, kUs, d.meta.id, 1));
+  d.relations.push_back(MakeRelation(kIraq, RelationType::kDeployedTo, kUs, d.meta.id, 2));  // not symmetric
+  REQUIRE(store->Apply({d}, nullptr).ok());
+  const RelationKey canonical = CanonicalKey({kUs.id, RelationType::kAgreedWith, kIraq.id});
+  int agreed = 0;
+  REQUIRE(store
+              ->ForEachRelation([&](const RelationSummary& s) {
+                if (s.key.type == RelationType::kAgreedWith) {
+                  ++agreed;
+                  CHECK(s.key == canonical);
+                  CHECK(s.counts[0] == 2);
+                }
+                return true;
+              })
+              .ok());
+  CHECK(agreed == 1);
+  CHECK(EvidenceOf(*store, canonical).size() == 2);
+  CHECK(SummaryOf(*store, {kIraq.id, RelationType::kDeployedTo, kUs.id}).counts[0] == 1);
+}
+
+TEST_CASE("a schema-3 store's two directions of a symmetric relation merge on a writable open", "[graph][store]") {
+  TempDir tmp;
+  const std::string dir = tmp.Path("store");
+  const RelationKey canonical = CanonicalKey({kUs.id, RelationType::kAgreedWith, kIraq.id});
+  const RelationKey reversed{canonical.target, canonical.type, canonical.source};
+  const Entity& first = canonical.source == kUs.id ? kUs : kIraq;
+  const Entity& second = canonical.source == kUs.id ? kIraq : kUs;
+  {
+    auto store = OpenOrDie(dir);
+    DocRecord d = MakeDoc("one way", 20200101);
+    d.entities = {kUs, kIraq};
+    d.relations.push_back(MakeRelation(first, RelationType::kAgreedWith, second, d.meta.id, 0));
+    REQUIRE(store->Apply({d}, nullptr).ok());
+  }
+  // The other direction, as schema 3 stored it: its own relation record and
+  // evidence chain (written with raw LMDB).
+  {
+    MDB_env* env = nullptr;
+    REQUIRE(mdb_env_create(&env) == 0);
+    mdb_env_set_maxdbs(env, 16);
+    REQUIRE(mdb_env_open(env, dir.c_str(), 0, 0644) == 0);
+    MDB_txn* txn = nullptr;
+    REQUIRE(mdb_txn_begin(env, nullptr, 0, &txn) == 0);
+    MDB_dbi relations, evidence;
+    REQUIRE(mdb_dbi_open(txn, "relations", 0, &relations) == 0);
+    REQUIRE(mdb_dbi_open(txn, "evidence", 0, &evidence) == 0);
+    Evidence ev = MakeRelation(second, RelationType::kAgreedWith, first, DocIdFor("other way"), 3).evidence;
+    ev.date = 20210601;
+    ev.confidence = 0.9f;
+    std::string ev_value(8 + EvidenceEncodedSize(ev), '\0');  // previous evidence number 0
+    EncodeEvidenceTo(ev, ev_value.data() + 8);
+    char ev_key[8];
+    store_internal::PutBe64(ev_key, 1000000);
+    MDB_val k{8, ev_key}, v{ev_value.size(), ev_value.data()};
+    REQUIRE(mdb_put(txn, evidence, &k, &v, 0) == 0);
+    RelationSummary s;
+    s.counts[0] = 1;
+    s.first_date = s.last_date = 20210601;
+    s.confidence = 0.9f;
+    std::string rel_value(8, '\0');
+    store_internal::PutBe64(rel_value.data(), 1000000);
+    AppendStoredSummary(s, &rel_value);
+    char rel_key[store_internal::kRelationKeySize];
+    store_internal::EncodeRelationKey(reversed, rel_key);
+    k = MDB_val{sizeof rel_key, rel_key};
+    v = MDB_val{rel_value.size(), rel_value.data()};
+    REQUIRE(mdb_put(txn, relations, &k, &v, 0) == 0);
+    REQUIRE(mdb_txn_commit(txn) == 0);
+    mdb_env_close(env);
+  }
+  WriteSchemaVersion(dir, 3);
+  {
+    // Read-only, the store is as it was; the graph view shows one edge.
+    StoreOptions options;
+    options.read_only = true;
+    auto store = OpenOrDie(dir, options);
+    GraphData data;
+    REQUIRE(store->LoadGraph(&data).ok());
+    CHECK(data.relations.size() == 2);
+    auto view = GraphView::Build(std::move(data));
+    REQUIRE(view->edge_count() == 1);
+    CHECK(view->edge(0).counts[0] == 2);
+    CHECK(view->edge(0).last_date == 20210601);
+  }
+  auto store = OpenOrDie(dir);
+  CHECK(StatsOf(*store).schema_version == kStoreSchemaVersion);
+  int agreed = 0;
+  REQUIRE(store
+              ->ForEachRelation([&](const RelationSummary& s) {
+                ++agreed;
+                CHECK(s.key == canonical);
+                CHECK(s.counts[0] == 2);
+                CHECK(s.first_date == 20200101);
+                CHECK(s.last_date == 20210601);
+                CHECK(s.confidence == Approx(0.9f));
+                return true;
+              })
+              .ok());
+  CHECK(agreed == 1);
+  auto evidence = EvidenceOf(*store, canonical);
+  REQUIRE(evidence.size() == 2);
+  CHECK(evidence[0].sentence == 0);  // ingest order: the older record first
+  CHECK(evidence[1].sentence == 3);
+}
 }  // namespace
 }  // namespace geokg::graph

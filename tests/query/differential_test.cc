@@ -53,6 +53,8 @@ graph::GraphData Generate() {
     int s = static_cast<int>(kNodes * u(rng) * u(rng));  // skewed sources: low indices are hubs
     int t = rng() % 200 == 0 ? s : static_cast<int>(rng() % kNodes);
     int ty = static_cast<int>(rng() % 8);
+    // A symmetric relation is one per unordered pair, as the store keeps it.
+    if (graph::InfoOf(kTypes[ty]).symmetric && d.entities[t].id < d.entities[s].id) std::swap(s, t);
     if (!keys.insert({s, ty, t}).second) continue;
     graph::RelationSummary r;
     r.key = {d.entities[s].id, kTypes[ty], d.entities[t].id};
