@@ -161,6 +161,12 @@ class Store {
   // read in one read transaction (a consistent snapshot). Replaces the
   // contents of *data.
   Status LoadGraph(GraphData* data) const;
+  // For each relation with evidence dated inside [from, to] (0: unbounded
+  // on that side; undated evidence is outside any window), its summary over
+  // that evidence only: counts per modality, first and last date, highest
+  // confidence, latest role. Walks every evidence chain in one read
+  // transaction. Corrupt records are a Storage error.
+  Status WindowedRelations(Date from, Date to, const std::function<void(const RelationSummary&)>& fn) const;
 
   // Counts by scanning the relations, entities and documents (linear in the
   // number of relations, not of evidence).

@@ -326,6 +326,52 @@ Status Store::ForEachEvidence(const RelationKey& key,
   return Status::Ok();
 }
 
+Status Store::WindowedRelations(Date from, Date to,
+                                const std::function<void(const RelationSummary&)>& fn) const {
+  ReadTxn txn(*impl_);
+  Status s = txn.Begin();
+  if (!s.ok()) return s;
+  ValueReader reader;
+  RelationSummary summary, windowed;
+  Evidence evidence;
+  char no_buf[kEvidenceNoSize];
+  return Scan(*impl_, txn.get(), impl_->relations, "", [&](std::string_view k, std::string_view v, bool* more) {
+    *more = true;
+    if (!DecodeSummary(k, v, &reader, &summary)) return Corrupt(impl_->dir, "relations");
+    // The whole relation outside the window: no evidence to read.
+    if (summary.first_date == 0 || (to != 0 && summary.first_date > to) ||
+        (from != 0 && std::max(summary.last_date, summary.first_date) < from))
+      return Status::Ok();
+    windowed = RelationSummary{};
+    windowed.key = summary.key;
+    uint64_t no = GetBe64(v.data());
+    bool any = false;
+    while (no != 0) {
+      PutBe64(no_buf, no);
+      MDB_val ek{kEvidenceNoSize, no_buf}, ev;
+      const int rc = mdb_get(txn.get(), impl_->evidence, &ek, &ev);
+      if (rc == MDB_NOTFOUND) return Corrupt(impl_->dir, "relations");
+      if (rc != 0) return LmdbError(impl_->dir, "read evidence", rc);
+      if (ev.mv_size < kEvidenceNoSize) return Corrupt(impl_->dir, "evidence");
+      const uint64_t previous = GetBe64(static_cast<const char*>(ev.mv_data));
+      if (previous >= no) return Corrupt(impl_->dir, "evidence");
+      if (!reader.Decode(FromVal(ev).substr(kEvidenceNoSize), &evidence)) return Corrupt(impl_->dir, "evidence");
+      if (evidence.date != 0 && (from == 0 || evidence.date >= from) && (to == 0 || evidence.date <= to)) {
+        const int m = static_cast<int>(evidence.modality);
+        if (m >= 0 && m < kModalityCount) ++windowed.counts[m];
+        if (windowed.first_date == 0 || evidence.date < windowed.first_date) windowed.first_date = evidence.date;
+        windowed.last_date = std::max(windowed.last_date, evidence.date);
+        windowed.confidence = std::max(windowed.confidence, evidence.confidence);
+        if (windowed.role.empty()) windowed.role = evidence.role;  // newest first
+        any = true;
+      }
+      no = previous;
+    }
+    if (any) fn(windowed);
+    return Status::Ok();
+  });
+}
+
 Status Store::LoadGraph(GraphData* data) const {
   data->entities.clear();
   data->relations.clear();

@@ -24,8 +24,9 @@
 // its canonical name or a kind label leaves one.
 //
 // Visibility: an edge exists for a query when its evidence count summed over
-// the selected modalities is > 0 and, if a date window is set, its
-// [first_date, last_date] overlaps [from, to] (an edge without dates is then
+// the selected modalities is > 0 and, if a date window is set, it has
+// evidence inside it (with QueryOptions::window_stats; else its
+// [first_date, last_date] overlaps [from, to]; an edge without dates is then
 // invisible). r.count is that sum.
 //
 // Thread safety: RunQuery may be called concurrently on one view.
@@ -34,6 +35,7 @@
 #include <array>
 #include <atomic>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,12 +47,30 @@
 
 namespace geokg::query {
 
+// One edge's figures over the evidence inside a date window.
+struct WindowStats {
+  std::array<uint32_t, graph::kModalityCount> counts{};
+  graph::Date first_date = 0, last_date = 0;
+  float confidence = 0.f;
+};
+// Per-edge WindowStats (index = EdgeIndex of the view the query runs on) for
+// [from, to], or nullptr when they cannot be computed. Given by whoever
+// holds the evidence (the CLI and REPL read it from the store).
+using WindowStatsFn =
+    std::function<std::shared_ptr<const std::vector<WindowStats>>(graph::Date from, graph::Date to)>;
+
 struct QueryOptions {
   // Modalities whose evidence counts (index = graph::Modality). Default:
   // asserted only.
   std::array<bool, graph::kModalityCount> modalities{true, false, false, false, false};
   // Date window; 0 = unbounded on that side.
   graph::Date from = 0, to = 0;
+  // With a window and this set, an edge's count, first_date, last_date,
+  // confidence and modalities are those of its evidence inside the window,
+  // and an edge with none there is invisible. Without it, an edge is visible
+  // when [first_date, last_date] overlaps the window and keeps its lifetime
+  // figures.
+  WindowStatsFn window_stats;
   // At most this many rows are returned; beyond, ResultSet::truncated is set.
   size_t max_rows = 100000;
   // The query fails with "query stopped after N s (time limit)" beyond this.

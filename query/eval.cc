@@ -95,7 +95,8 @@ Cell Executor::Property(const BoundExpr& e) {
     case Prop::kCount: return Int(Count(ei));
     case Prop::kFirstDate:
     case Prop::kLastDate: {
-      graph::Date date = e.prop == Prop::kFirstDate ? d.first_date : d.last_date;
+      graph::Date date = window_ ? (e.prop == Prop::kFirstDate ? (*window_)[ei].first_date : (*window_)[ei].last_date)
+                                 : (e.prop == Prop::kFirstDate ? d.first_date : d.last_date);
       if (date == 0) return Null();
       c.type = Cell::kDate;
       c.i = date;
@@ -103,7 +104,7 @@ Cell Executor::Property(const BoundExpr& e) {
     }
     case Prop::kConfidence:
       c.type = Cell::kDouble;
-      c.d = d.confidence;
+      c.d = window_ ? (*window_)[ei].confidence : d.confidence;
       return c;
     case Prop::kModality:
       c.type = Cell::kModList;
@@ -182,7 +183,7 @@ bool Executor::ListContains(const Cell& list, const Cell& x, bool* saw_null) {
       return false;
     case Cell::kModList:
       for (int m = 0; m < graph::kModalityCount; ++m)
-        if ((modality_mask_ & (1u << m)) && view_.edge(list.id).counts[m] &&
+        if ((modality_mask_ & (1u << m)) && CountsOf(list.id)[m] &&
             test(Str(graph::NameOf(static_cast<graph::Modality>(m)))))
           return true;
       return false;
@@ -352,7 +353,7 @@ Value Executor::ToValue(const Cell& c) {
     case Cell::kModList: {
       ValueList l;
       for (int m = 0; m < graph::kModalityCount; ++m)
-        if ((modality_mask_ & (1u << m)) && view_.edge(c.id).counts[m])
+        if ((modality_mask_ & (1u << m)) && CountsOf(c.id)[m])
           l.push_back(Value(std::string(graph::NameOf(static_cast<graph::Modality>(m)))));
       return Value(std::move(l));
     }

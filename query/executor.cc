@@ -69,6 +69,11 @@ Executor::Executor(const graph::GraphView& view, const BoundQuery& query) : view
   used_.reserve(hops);
   shortest_edges_.resize(q_.paths.size());
   shortest_vertices_.resize(q_.paths.size());
+  const QueryOptions& o = q_.options;
+  if ((o.from != 0 || o.to != 0) && o.window_stats) {
+    window_ = o.window_stats(o.from, o.to);
+    if (window_ && window_->size() != view_.edge_count()) window_.reset();
+  }
 }
 
 bool Executor::Run(const std::function<bool()>& emit) {
@@ -92,17 +97,17 @@ bool Executor::Tick() {
 }
 
 uint32_t Executor::Count(EdgeIndex e) const {
-  const graph::EdgeData& d = view_.edge(e);
+  const auto& counts = CountsOf(e);
   uint32_t c = 0;
   for (int m = 0; m < graph::kModalityCount; ++m)
-    if (modality_mask_ & (1u << m)) c += d.counts[m];
+    if (modality_mask_ & (1u << m)) c += counts[m];
   return c;
 }
 
 bool Executor::Visible(EdgeIndex e) const {
   if (Count(e) == 0) return false;
   const QueryOptions& o = q_.options;
-  if (o.from == 0 && o.to == 0) return true;
+  if ((o.from == 0 && o.to == 0) || window_) return true;  // window_: counts are in-window already
   const graph::EdgeData& d = view_.edge(e);
   if (d.first_date == 0) return false;
   graph::Date last = d.last_date ? d.last_date : d.first_date;

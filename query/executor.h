@@ -6,6 +6,7 @@
 #include <chrono>
 #include <functional>
 
+#include "query/engine.h"
 #include "query/plan.h"
 
 namespace geokg::query {
@@ -90,8 +91,15 @@ class Executor {
   Cell Compare(const Cell& a, const Cell& b, CompareOp op);
   bool ListContains(const Cell& list, const Cell& x, bool* saw_null);
 
+  // The edge's counts, dates and confidence: inside the window when
+  // window_ is set, else the view's lifetime figures.
+  const std::array<uint32_t, graph::kModalityCount>& CountsOf(graph::EdgeIndex e) const {
+    return window_ ? (*window_)[e].counts : view_.edge(e).counts;
+  }
+
   const graph::GraphView& view_;
   const BoundQuery& q_;
+  std::shared_ptr<const std::vector<WindowStats>> window_;
   uint32_t modality_mask_ = 0;
   std::vector<graph::VertexIndex> node_;
   std::vector<RelBinding> rel_;

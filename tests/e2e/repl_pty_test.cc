@@ -325,6 +325,30 @@ TEST_CASE("names: any lexicon alias, accents folded, ambiguity told", "[e2e][rep
   CHECK(r.out.find("Syria") != std::string::npos);
 }
 
+TEST_CASE("a date window counts the evidence inside it", "[e2e][query]") {
+  TempDir dir;
+  std::string db = dir / "db";
+  WriteWholeFile(dir / "w.jsonl",
+                 "{\"id\":\"a1\",\"date\":\"2020-01-05\",\"title\":\"t1\",\"text\":\"Iran condemned Israel on Monday.\"}\n"
+                 "{\"id\":\"a2\",\"date\":\"2021-03-05\",\"title\":\"t2\",\"text\":\"Iran condemned Israel again on Tuesday.\"}\n"
+                 "{\"id\":\"a3\",\"date\":\"2021-06-05\",\"title\":\"t3\",\"text\":\"Iran condemned Israel for the third time.\"}\n");
+  ProcessResult r = RunGeokg({"ingest", "--db", db, "--quiet", dir / "w.jsonl"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const std::string q = "MATCH (a)-[r:condemned]->(b) RETURN r.count AS n, r.first_date AS f, r.last_date AS l";
+  r = RunGeokg({"query", "--db", db, "--format", "csv", q});
+  CHECK(r.out == "n,f,l\n3,2020-01-05,2021-06-05\n");
+  r = RunGeokg({"query", "--db", db, "--format", "csv", "--from", "2021-01-01", q});
+  CHECK(r.out == "n,f,l\n2,2021-03-05,2021-06-05\n");
+  r = RunGeokg({"query", "--db", db, "--format", "csv", "--to", "2020-12-31", q});
+  CHECK(r.out == "n,f,l\n1,2020-01-05,2020-01-05\n");
+  r = RunGeokg({"query", "--db", db, "--format", "csv", "--from", "2022-01-01", q});
+  CHECK(r.out == "n,f,l\n");
+  // The same from OPTIONS in the REPL.
+  r = RunGeokg({"repl", "--db", db}, ":format csv\nOPTIONS {from: '2021-01-01', to: '2021-04-01'} " + q + ";\n");
+  CHECK(r.out == "n,f,l\n1,2021-03-05,2021-03-05\n");
+}
+
 TEST_CASE("geokg repl refuses a missing store", "[e2e][repl]") {
   TempDir dir;
   ProcessResult r = RunGeokg({"repl", "--db", dir / "nothing"});

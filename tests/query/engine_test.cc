@@ -240,3 +240,40 @@ TEST_CASE("a name that fits several entities is an error listing them, unless on
   REQUIRE(rs.rows.size() == 1);
   CHECK(rs.rows[0][0] == query::Value("Iran"));
 }
+
+TEST_CASE("with window statistics, a window's counts, dates and confidence are its own", "[query][engine]") {
+  auto view = testing::ArticleView();
+  // Every edge's in-window figures: one asserted item dated 2021-03-05 for
+  // the first edge, nothing for the others.
+  auto stats = std::make_shared<std::vector<query::WindowStats>>(view->edge_count());
+  (*stats)[0].counts[0] = 1;
+  (*stats)[0].first_date = (*stats)[0].last_date = 20210305;
+  (*stats)[0].confidence = 0.25f;
+  graph::Date asked_from = 0, asked_to = 0;
+  query::QueryOptions o;
+  o.window_stats = [&](graph::Date from, graph::Date to) {
+    asked_from = from;
+    asked_to = to;
+    return std::shared_ptr<const std::vector<query::WindowStats>>(stats);
+  };
+  o.from = 20210101;
+  o.to = 20211231;
+  query::ResultSet rs;
+  query::QueryError e;
+  REQUIRE(query::RunQuery(*view, "MATCH (a)-[r]->(b) RETURN r.count, r.first_date, r.last_date, r.confidence", o, &rs, &e));
+  CHECK(asked_from == 20210101);
+  CHECK(asked_to == 20211231);
+  REQUIRE(rs.rows.size() == 1);
+  CHECK(rs.rows[0][0] == query::Value(int64_t{1}));
+  CHECK(query::ToDisplayString(*view, rs.rows[0][1]) == "2021-03-05");
+  CHECK(rs.rows[0][3] == query::Value(0.25));
+  // Without a window the lifetime figures stand and the hook is not asked.
+  asked_from = 0;
+  o.from = o.to = 0;
+  REQUIRE(query::RunQuery(*view, "MATCH (a)-[r]->(b) RETURN count(r)", o, &rs, &e));
+  CHECK(asked_from == 0);
+  query::ResultSet plain;
+  REQUIRE(query::RunQuery(*view, "MATCH (a)-[r]->(b) RETURN count(r)", {}, &plain, &e));
+  CHECK(rs.rows == plain.rows);
+  CHECK(rs.rows[0][0] != query::Value(int64_t{1}));
+}

@@ -17,6 +17,7 @@
 #include "tools/cli/query_flags.h"
 #include "tools/repl/repl.h"
 #include "tools/repl/script.h"
+#include "tools/repl/window.h"
 
 namespace geokg::tools {
 
@@ -114,6 +115,7 @@ int RunQuery(const ParsedArgs& args) {
   s = store->LoadGraph(&data);
   if (!s.ok()) return Fail(kCommand, s.message(), s.ExitCode() == 0 ? 2 : s.ExitCode());
   auto view = graph::GraphView::Build(std::move(data));
+  options.window_stats = WindowStatsFromStore(store.get(), view);
 
   if (from_file) {
     const OutputFormat f = format == "json" ? OutputFormat::kJson

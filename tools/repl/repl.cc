@@ -10,6 +10,7 @@
 #include "graph/ontology.h"
 #include "query/format.h"
 #include "tools/repl/script.h"
+#include "tools/repl/window.h"
 
 namespace geokg::tools {
 
@@ -74,7 +75,9 @@ const std::vector<ReplCommand>& Repl::Commands() {
 }
 
 Repl::Repl(std::shared_ptr<const graph::GraphView> view, const graph::Store* store)
-    : view_(std::move(view)), store_(store) {}
+    : view_(std::move(view)), store_(store) {
+  if (store_ != nullptr) query_options_.window_stats = WindowStatsFromStore(store_, view_);
+}
 
 std::string_view Repl::Prompt() const { return pending_.empty() ? kPrompt : kContinuationPrompt; }
 
