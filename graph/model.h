@@ -118,6 +118,12 @@ struct MentionCount {
 };
 
 // One sentence that states one relation.
+// Where a date came from: the document's metadata (a JSONL "date" field),
+// its text (a dateline or "Published:" line near the start), nowhere (no
+// date), or not recorded (stored before geokg kept the source).
+enum class DateSource : uint8_t { kNone = 0, kMetadata = 1, kText = 2, kUnrecorded = 3 };
+inline constexpr int kDateSourceCount = 4;
+
 struct Evidence {
   DocId doc = 0;
   uint32_t sentence = 0;     // sentence index within the document
@@ -130,6 +136,7 @@ struct Evidence {
   Section section = Section::kBody;
   float confidence = 0.f;    // 0..1
   std::string role;          // for member-of/leader-of: "Defence Secretary"
+  DateSource date_source = DateSource::kNone;  // where `date` came from
 };
 
 struct RelationKey {
@@ -173,6 +180,7 @@ struct DocMeta {
   uint64_t bytes = 0;
   uint32_t sentences = 0;
   uint32_t relations = 0;
+  DateSource date_source = DateSource::kNone;  // where `date` came from
 };
 
 // Everything extracted from one document: the unit of idempotent ingest.

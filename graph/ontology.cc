@@ -276,4 +276,14 @@ RelationKey CanonicalKey(RelationKey key) {
   return key;
 }
 
+std::string_view NameOf(DateSource source) {
+  switch (source) {
+    case DateSource::kMetadata: return "metadata";
+    case DateSource::kText: return "text";
+    case DateSource::kUnrecorded: return "unrecorded";
+    case DateSource::kNone: break;
+  }
+  return "none";
+}
+
 }  // namespace geokg::graph

@@ -39,6 +39,8 @@ const RelationInfo& InfoOf(RelationType type);
 // unordered pair: its key has the smaller entity id as source. Other keys
 // are returned as they are.
 RelationKey CanonicalKey(RelationKey key);
+// "metadata", "text", "none" or "unrecorded".
+std::string_view NameOf(DateSource source);
 std::string_view NameOf(EntityKind kind);
 std::string_view NameOf(RelationType type);
 std::string_view NameOf(Modality modality);

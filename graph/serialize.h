@@ -37,10 +37,14 @@ void serialize(Archive& ar, Entity& e, const std::uint32_t /*version*/) {
   ar(e.id, e.name, e.kind, e.aliases, e.country);
 }
 
+// Version 2 added date_source; a version-1 record's date has an unrecorded
+// source.
 template <class Archive>
-void serialize(Archive& ar, Evidence& e, const std::uint32_t /*version*/) {
+void serialize(Archive& ar, Evidence& e, const std::uint32_t version) {
   ar(e.doc, e.sentence, e.begin, e.end, e.trigger, e.text, e.date, e.modality, e.section,
      e.confidence, e.role);
+  if (version >= 2) ar(e.date_source);
+  else e.date_source = e.date != 0 ? DateSource::kUnrecorded : DateSource::kNone;
 }
 
 template <class Archive>
@@ -65,9 +69,12 @@ void serialize(Archive& ar, StoredSummary& v, const std::uint32_t /*version*/) {
   ar(s.counts, s.first_date, s.last_date, s.confidence, s.role);
 }
 
+// Version 2 added date_source, as for Evidence.
 template <class Archive>
-void serialize(Archive& ar, DocMeta& d, const std::uint32_t /*version*/) {
+void serialize(Archive& ar, DocMeta& d, const std::uint32_t version) {
   ar(d.id, d.source, d.title, d.url, d.external_id, d.date, d.bytes, d.sentences, d.relations);
+  if (version >= 2) ar(d.date_source);
+  else d.date_source = d.date != 0 ? DateSource::kUnrecorded : DateSource::kNone;
 }
 
 namespace serialize_internal {
@@ -160,7 +167,8 @@ class ValueReader {
 
 namespace serialize_internal {
 
-static_assert(sizeof(Modality) == 1 && sizeof(Section) == 1, "enums are one byte in the archive");
+static_assert(sizeof(Modality) == 1 && sizeof(Section) == 1 && sizeof(DateSource) == 1,
+              "enums are one byte in the archive");
 
 inline char* PutRaw(char* p, const void* v, size_t n) {
   std::memcpy(p, v, n);
@@ -179,13 +187,13 @@ inline char* PutString(char* p, const std::string& s) {
 
 // Bytes of the encoding of `e`.
 inline size_t EvidenceEncodedSize(const Evidence& e) {
-  return 4 + 8 + 3 * 4 + (8 + e.trigger.size()) + (8 + e.text.size()) + 4 + 1 + 1 + 4 + (8 + e.role.size());
+  return 4 + 8 + 3 * 4 + (8 + e.trigger.size()) + (8 + e.text.size()) + 4 + 1 + 1 + 4 + (8 + e.role.size()) + 1;
 }
 
 // Writes the encoding of `e` (EvidenceEncodedSize bytes) at `out`.
 inline void EncodeEvidenceTo(const Evidence& e, char* out) {
   using namespace serialize_internal;
-  char* p = Put<uint32_t>(out, 1);  // CEREAL_CLASS_VERSION(Evidence)
+  char* p = Put<uint32_t>(out, 2);  // CEREAL_CLASS_VERSION(Evidence)
   p = Put(p, e.doc);
   p = Put(p, e.sentence);
   p = Put(p, e.begin);
@@ -196,7 +204,8 @@ inline void EncodeEvidenceTo(const Evidence& e, char* out) {
   p = Put(p, e.modality);
   p = Put(p, e.section);
   p = Put(p, e.confidence);
-  PutString(p, e.role);
+  p = PutString(p, e.role);
+  Put(p, e.date_source);
 }
 
 // Appends the encoding of StoredSummary{&s} to *out.
@@ -234,8 +243,8 @@ inline bool DecodeStoredSummary(std::string_view bytes, RelationSummary* s) {
 }  // namespace geokg::graph
 
 CEREAL_CLASS_VERSION(geokg::graph::Entity, 1);
-CEREAL_CLASS_VERSION(geokg::graph::Evidence, 1);
+CEREAL_CLASS_VERSION(geokg::graph::Evidence, 2);
 CEREAL_CLASS_VERSION(geokg::graph::RelationKey, 1);
 CEREAL_CLASS_VERSION(geokg::graph::RelationSummary, 1);
 CEREAL_CLASS_VERSION(geokg::graph::StoredSummary, 1);
-CEREAL_CLASS_VERSION(geokg::graph::DocMeta, 1);
+CEREAL_CLASS_VERSION(geokg::graph::DocMeta, 2);

@@ -26,6 +26,7 @@ struct PendingEvidence {
   uint32_t sentence, begin;
   uint32_t order;  // position in the batch: the first of equal keys wins
   Date doc_date;
+  DateSource doc_date_source;
   const Evidence* evidence;
 
   bool operator<(const PendingEvidence& o) const {
@@ -347,7 +348,8 @@ Status BatchWriter::WriteRelations(const std::vector<const DocRecord*>& docs, Ap
     for (const ExtractedRelation& r : rec->relations) {
       // A symmetric relation is stored once per unordered pair.
       pending.push_back({CanonicalKey(r.key), rec->meta.id, r.evidence.sentence, r.evidence.begin, order++,
-                         rec->meta.date, &r.evidence});
+                         rec->meta.date, rec->meta.date != 0 ? rec->meta.date_source : DateSource::kNone,
+                         &r.evidence});
     }
   }
   if (pending.empty()) return Status::Ok();
@@ -399,7 +401,10 @@ Status BatchWriter::WriteRelations(const std::vector<const DocRecord*>& docs, Ap
       if (ev->doc != p.doc || (ev->date == 0 && p.doc_date != 0)) {
         Evidence& copy = fixed_.emplace_back(*ev);
         copy.doc = p.doc;
-        if (copy.date == 0) copy.date = p.doc_date;
+        if (copy.date == 0) {
+          copy.date = p.doc_date;
+          copy.date_source = p.doc_date_source;
+        }
         ev = &copy;
       }
       by_order[p.order] = ev;

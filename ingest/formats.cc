@@ -350,6 +350,7 @@ Status ReadTextDocument(std::string_view name, std::string bytes, Document* doc)
   meta.source = std::string(name);
   meta.title = TitleFromText(doc->text, BaseName(name));
   meta.date = FindDateInText(doc->text);
+  meta.date_source = meta.date != 0 ? graph::DateSource::kText : graph::DateSource::kNone;
   return Status::Ok();
 }
 
@@ -392,7 +393,8 @@ Status ParseJsonlLine(std::string_view name, uint64_t line_number, std::string_v
       if (fields[2].present) meta.url = std::move(fields[2].value);
       if (fields[3].present) meta.external_id = std::move(fields[3].value);
       if (fields[4].present) meta.date = ParseLooseDate(fields[4].value);
-      if (meta.date == 0) meta.date = FindDateInText(doc->text);
+      meta.date_source = meta.date != 0 ? graph::DateSource::kMetadata : graph::DateSource::kNone;
+      if (meta.date == 0 && (meta.date = FindDateInText(doc->text)) != 0) meta.date_source = graph::DateSource::kText;
       *produced = true;
       return Status::Ok();
     }
@@ -460,7 +462,8 @@ Status ParseJsonlLine(std::string_view name, uint64_t line_number, std::string_v
       if (v < 100000000) meta.date = graph::MakeDate(static_cast<int>(v / 10000), (v / 100) % 100, v % 100);
     }
   }
-  if (meta.date == 0) meta.date = FindDateInText(doc->text);
+  meta.date_source = meta.date != 0 ? graph::DateSource::kMetadata : graph::DateSource::kNone;
+  if (meta.date == 0 && (meta.date = FindDateInText(doc->text)) != 0) meta.date_source = graph::DateSource::kText;
   *produced = true;
   return Status::Ok();
 }

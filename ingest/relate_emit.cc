@@ -173,6 +173,7 @@ void Relater::EmitEntities(uint32_t se, RelationType type, uint32_t te, Modality
   }
   ev.text = folded_text_;
   ev.date = meta_.date;
+  ev.date_source = meta_.date != 0 ? meta_.date_source : graph::DateSource::kNone;
   ev.modality = modality;
   ev.section = s.section;
   ev.confidence = std::clamp(from_structural_ ? conf : conf * caps_factor_, 0.f, 1.f);

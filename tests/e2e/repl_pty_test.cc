@@ -347,6 +347,17 @@ TEST_CASE("a date window counts the evidence inside it", "[e2e][query]") {
   // The same from OPTIONS in the REPL.
   r = RunGeokg({"repl", "--db", db}, ":format csv\nOPTIONS {from: '2021-01-01', to: '2021-04-01'} " + q + ";\n");
   CHECK(r.out == "n,f,l\n1,2021-03-05,2021-03-05\n");
+
+  // Evidence says where its date came from: metadata here, the text for a
+  // dateline.
+  WriteWholeFile(dir / "d.txt", "Dateline\nBAGHDAD, March 3, 2021 (Wire) - Iran condemned Israel on Monday.\n");
+  REQUIRE(RunGeokg({"ingest", "--db", db, "--quiet", dir / "d.txt"}).exit_code == 0);
+  r = RunGeokg({"repl", "--db", db}, ":why Iran condemned Israel\n");
+  CHECK(r.out.find("2020-01-05 (document metadata)") != std::string::npos);
+  CHECK(r.out.find("2021-03-03 (date in the text)") != std::string::npos);
+  r = RunGeokg({"export", "--db", db, "--format", "jsonl"});
+  CHECK(r.out.find("\"date_source\":\"metadata\"") != std::string::npos);
+  CHECK(r.out.find("\"date_source\":\"text\"") != std::string::npos);
 }
 
 TEST_CASE("geokg repl refuses a missing store", "[e2e][repl]") {

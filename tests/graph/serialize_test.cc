@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <string>
 
@@ -39,6 +40,7 @@ void CheckEqual(const Evidence& a, const Evidence& b) {
   CHECK(a.section == b.section);
   CHECK(a.confidence == b.confidence);
   CHECK(a.role == b.role);
+  CHECK(a.date_source == b.date_source);
 }
 
 void CheckEqual(const RelationSummary& a, const RelationSummary& b) {
@@ -240,4 +242,50 @@ TEST_CASE("truncated or trailing bytes are rejected, not a crash", "[graph][seri
 }
 
 }  // namespace
+
+TEST_CASE("version-1 evidence and documents read with an unrecorded date source", "[graph][serialize]") {
+  // What the version-1 serializers wrote: the same fields without date_source.
+  Evidence ev;
+  ev.doc = 7;
+  ev.text = "Iran condemned Israel.";
+  ev.date = 20200105;
+  ev.date_source = DateSource::kText;
+  std::string v2(EvidenceEncodedSize(ev), '\0');
+  EncodeEvidenceTo(ev, v2.data());
+  std::string v1 = v2.substr(0, v2.size() - 1);
+  const uint32_t one = 1;
+  std::memcpy(v1.data(), &one, 4);
+  ValueReader reader;
+  Evidence out;
+  REQUIRE(reader.Decode(v1, &out));
+  CHECK(out.date == 20200105);
+  CHECK(out.date_source == DateSource::kUnrecorded);
+  CHECK(out.text == ev.text);
+  REQUIRE(reader.Decode(v2, &out));
+  CHECK(out.date_source == DateSource::kText);
+  // Undated: no source, whatever the version.
+  ev.date = 0;
+  ev.date_source = DateSource::kNone;
+  v2.assign(EvidenceEncodedSize(ev), '\0');
+  EncodeEvidenceTo(ev, v2.data());
+  v1 = v2.substr(0, v2.size() - 1);
+  std::memcpy(v1.data(), &one, 4);
+  REQUIRE(reader.Decode(v1, &out));
+  CHECK(out.date_source == DateSource::kNone);
+
+  DocMeta meta;
+  meta.id = 9;
+  meta.date = 20210303;
+  meta.date_source = DateSource::kMetadata;
+  CHECK(RoundTrip(meta).date_source == DateSource::kMetadata);
+  ValueWriter writer;
+  std::string doc_v2(writer.Encode(meta));
+  std::string doc_v1 = doc_v2.substr(0, doc_v2.size() - 1);
+  std::memcpy(doc_v1.data(), &one, 4);
+  DocMeta read;
+  REQUIRE(reader.Decode(doc_v1, &read));
+  CHECK(read.date == 20210303);
+  CHECK(read.date_source == DateSource::kUnrecorded);
+}
+
 }  // namespace geokg::graph

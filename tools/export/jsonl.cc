@@ -6,7 +6,7 @@
 //    "symmetric",
 //    "evidence": [{"doc", "doc_id", "url", "title", "source", "sentence",
 //                  "sentence_index", "span", "trigger", "modality",
-//                  "section", "confidence", "date", "role"}]}
+//                  "section", "confidence", "date", "date_source", "role"}]}
 //
 // Every field is always present; an unknown value is null, never "".
 #include <nlohmann/json.hpp>
@@ -54,6 +54,9 @@ Json EvidenceJson(exporter::Selection& selection, const graph::Evidence& e) {
   j["section"] = std::string(graph::NameOf(e.section));
   j["confidence"] = exporter::Rounded(e.confidence);
   j["date"] = DateOrNull(e.date);
+  // Where the date came from: "metadata", "text", "unrecorded" (an older
+  // store), or null with no date.
+  j["date_source"] = e.date != 0 ? Json(std::string(graph::NameOf(e.date_source))) : Json(nullptr);
   j["role"] = OrNull(e.role);
   return j;
 }

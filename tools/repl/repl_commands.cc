@@ -331,8 +331,10 @@ bool Repl::Why(std::string_view args, std::ostream& out) {
       std::string sentence = ev.text;
       std::replace(sentence.begin(), sentence.end(), '\n', ' ');
       out << "  " << shown << ". \u201c" << sentence << "\u201d\n     sentence " << ev.sentence + 1 << ", "
-          << (ev.date != 0 ? graph::FormatDate(ev.date) : std::string("date unknown")) << ", "
-          << graph::NameOf(ev.modality);
+          << (ev.date != 0 ? graph::FormatDate(ev.date) : std::string("date unknown"));
+      if (ev.date != 0 && ev.date_source == graph::DateSource::kMetadata) out << " (document metadata)";
+      else if (ev.date != 0 && ev.date_source == graph::DateSource::kText) out << " (date in the text)";
+      out << ", " << graph::NameOf(ev.modality);
       if (!ev.trigger.empty()) out << ", trigger '" << ev.trigger << "'";
       if (!ev.role.empty()) out << ", role '" << ev.role << "'";
       out << "\n     " << DocumentCitation(meta, ev.doc) << "\n";
