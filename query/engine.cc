@@ -37,11 +37,14 @@ bool Accumulate(const std::string& f, Value v, Aggregate* a) {
   } else {  // sum, avg
     ++a->count;
     if (const int64_t* i = std::get_if<int64_t>(&v.data)) {
-      if (!a->is_float && __builtin_add_overflow(a->int_sum, *i, &a->int_sum)) {
+      int64_t sum;
+      if (a->is_float) {
+        a->float_sum += static_cast<double>(*i);
+      } else if (__builtin_add_overflow(a->int_sum, *i, &sum)) {
         a->is_float = true;
         a->float_sum = static_cast<double>(a->int_sum) + static_cast<double>(*i);
-      } else if (a->is_float) {
-        a->float_sum += static_cast<double>(*i);
+      } else {
+        a->int_sum = sum;
       }
     } else if (const double* d = std::get_if<double>(&v.data)) {
       if (!a->is_float) a->float_sum = static_cast<double>(a->int_sum);

@@ -146,7 +146,7 @@ class Parser {
     do {
       YieldItem y;
       const Token& f = Peek();
-      if (f.kind != TokenKind::kIdent && f.kind != TokenKind::kQuotedIdent)
+      if ((f.kind != TokenKind::kIdent && f.kind != TokenKind::kQuotedIdent) || IsReserved(f))
         return Fail(f, "expected a field to yield, found " + Describe(f));
       y.field = Name{f.text, PosOf(f)};
       Advance();
