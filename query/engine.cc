@@ -85,15 +85,13 @@ QueryError LimitError(const BoundQuery& q, bool cancelled) {
   return error;
 }
 
-using Sink = std::function<bool(std::vector<Value>& row)>;
-
 // Runs one bound query: its rows after its own DISTINCT, aggregation, ORDER
 // BY, SKIP and LIMIT go to `sink` (visible columns only), which returns
 // false to stop. Returns false with *error on the time limit, cancellation
 // or a value an aggregate cannot take. With `ex` profiling, the time of
 // aggregation and sorting after the search is charged to the sink operator.
-bool RunPart(const graph::GraphView& view, const BoundQuery& q, Executor& ex, const Sink& sink,
-             QueryError* error) {
+template <class SinkFn>  // bool(std::vector<Value>&); a template so that rows pay no std::function call
+bool RunPart(const graph::GraphView& view, const BoundQuery& q, Executor& ex, SinkFn& sink, QueryError* error) {
   const size_t limit = q.limit < 0 ? SIZE_MAX : static_cast<size_t>(q.limit);
   size_t skipped = 0, sent = 0;
   bool stopped = false;
@@ -272,7 +270,7 @@ bool RunStatement(const graph::GraphView& view, std::string_view text, const Que
   const size_t max_rows = first.options.max_rows;
   size_t sent = 0;
   bool stop = false;
-  Sink sink = [&](std::vector<Value>& row) -> bool {
+  auto sink = [&](std::vector<Value>& row) -> bool {
     if (dedupe && !union_seen.insert(row).second) return true;
     if (sent >= max_rows) {
       if (truncated) *truncated = true;
@@ -291,7 +289,7 @@ bool RunStatement(const graph::GraphView& view, std::string_view text, const Que
     Executor ex(view, *part);
     if (ast.mode == QueryMode::kProfile) ex.EnableProfile();
     if (!RunPart(view, *part, ex, sink, error)) return false;
-    stats.push_back(ex.profile());
+    if (ast.mode == QueryMode::kProfile) stats.push_back(ex.profile());
     if (stop) break;
   }
   if (ast.mode == QueryMode::kProfile && profile)

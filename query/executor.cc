@@ -96,8 +96,8 @@ void Executor::SwitchOperator(size_t op) {
   current_op_ = op;
 }
 
-void Executor::Next(const Plan& plan, size_t i) {
-  if (stats_.empty() || &plan != &q_.plan) {
+void Executor::NextProfiled(const Plan& plan, size_t i) {
+  if (&plan != &q_.plan) {
     RunStep(plan, i + 1);
     return;
   }
@@ -248,7 +248,7 @@ void Executor::RunStep(const Plan& plan, size_t i) {
       return;
     }
     if (!Pass(plan.final_filters)) return;
-    if (!stats_.empty()) ++stats_[i].rows;
+    if (profiling_) ++stats_[i].rows;
     if (!(*emit_)()) stop_ = true;
     return;
   }

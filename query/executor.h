@@ -56,7 +56,10 @@ class Executor {
     uint64_t rows = 0;
     double seconds = 0;
   };
-  void EnableProfile() { stats_.assign(q_.plan.steps.size() + 1, OperatorStats{}); }
+  void EnableProfile() {
+    stats_.assign(q_.plan.steps.size() + 1, OperatorStats{});
+    profiling_ = true;
+  }
   const std::vector<OperatorStats>& profile() const { return stats_; }
   // While profiling, charges the time since the last switch to the current
   // operator and makes `op` current (the engine calls it around its sink).
@@ -75,8 +78,16 @@ class Executor {
   };
 
   void RunStep(const Plan& plan, size_t i);
-  // RunStep(plan, i + 1) for a binding step i made, counted when profiling.
-  void Next(const Plan& plan, size_t i);
+  // RunStep(plan, i + 1) for a binding step i made, counted when profiling
+  // (one predictable branch otherwise: this is on every binding's path).
+  void Next(const Plan& plan, size_t i) {
+    if (!profiling_) [[likely]] {
+      RunStep(plan, i + 1);
+      return;
+    }
+    NextProfiled(plan, i);
+  }
+  void NextProfiled(const Plan& plan, size_t i);
   void Call(const Plan& plan, size_t i, const Step& s);
   bool Pass(const std::vector<const BoundExpr*>& filters);
   bool NodeOk(int slot, graph::VertexIndex v) const;
@@ -112,6 +123,7 @@ class Executor {
   std::vector<graph::VertexIndex> node_;
   std::vector<Cell> value_;  // value slots (CALL fields)
   std::vector<OperatorStats> stats_;  // empty unless profiling
+  bool profiling_ = false;
   size_t current_op_ = 0;
   std::chrono::steady_clock::time_point last_switch_;
   std::vector<RelBinding> rel_;
