@@ -13,8 +13,9 @@ namespace geokg::query {
 namespace {
 
 using Local = uint32_t;  // vertex index within the subgraph
-using SimpleGraph = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
-                                                       boost::no_property, uint32_t, uint32_t>;
+using SimpleGraph =
+    boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
+                                       boost::no_property, uint32_t, uint32_t>;
 
 // The simple directed graph over `n` subgraph vertices: each (u, v) once;
 // `symmetric` adds (v, u) for every (u, v).
@@ -61,7 +62,8 @@ void Betweenness(const SimpleGraph& g, const CallSpec& spec, std::vector<double>
   const size_t n = boost::num_vertices(g);
   score->assign(n, 0.0);
   boost::brandes_betweenness_centrality(
-      g, boost::centrality_map(boost::make_iterator_property_map(score->begin(), boost::get(boost::vertex_index, g)))
+      g, boost::centrality_map(
+             boost::make_iterator_property_map(score->begin(), boost::get(boost::vertex_index, g)))
              .vertex_index_map(boost::get(boost::vertex_index, g)));
   // A symmetric directed graph counts each unordered pair twice.
   double scale = spec.directed ? 1.0 : 0.5;
@@ -135,7 +137,8 @@ void RunAlgorithm(const graph::GraphView& view, const CallSpec& spec,
       std::vector<Local> raw(n);
       if (spec.strong) {
         SimpleGraph g = BuildSimple(std::move(pairs), n, false);
-        boost::strong_components(g, boost::make_iterator_property_map(raw.begin(), boost::get(boost::vertex_index, g)));
+        boost::strong_components(
+            g, boost::make_iterator_property_map(raw.begin(), boost::get(boost::vertex_index, g)));
       } else {
         std::vector<Local> rank(n), parent(n);
         using Map = boost::iterator_property_map<std::vector<Local>::iterator, boost::identity_property_map>;
@@ -147,7 +150,8 @@ void RunAlgorithm(const graph::GraphView& view, const CallSpec& spec,
       Number(std::move(raw), out);
       return;
     }
-    case Algorithm::kDegree: return;
+    case Algorithm::kDegree:
+      return;
   }
 }
 

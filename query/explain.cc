@@ -45,14 +45,16 @@ double MeanDegree(const graph::GraphView& view, const RelSlot& r) {
   if (r.types.empty()) {
     edges = static_cast<double>(view.edge_count());
   } else {
-    for (graph::RelationType t : r.types) edges += static_cast<double>(view.type_counts()[static_cast<int>(t)]);
+    for (graph::RelationType t : r.types)
+      edges += static_cast<double>(view.type_counts()[static_cast<int>(t)]);
   }
   double d = edges / std::max<double>(1, static_cast<double>(view.vertex_count()));
   return r.direction == Direction::kBoth ? 2 * d : d;
 }
 
 double KindFraction(const graph::GraphView& view, const NodeSlot& n) {
-  if (n.has_candidates) return static_cast<double>(n.candidates.size()) / std::max<double>(1, view.vertex_count());
+  if (n.has_candidates)
+    return static_cast<double>(n.candidates.size()) / std::max<double>(1, view.vertex_count());
   if (!n.kind_mask) return 1;
   double c = 0;
   for (int k = 0; k < graph::kEntityKindCount; ++k)
@@ -76,8 +78,10 @@ std::vector<Operator> Operators(const graph::GraphView& view, std::string_view t
   // after them, so it names them in the step's details.
   auto add_filters = [&](const std::vector<const BoundExpr*>& filters) {
     for (const BoundExpr* f : filters) {
-      if (with_filters) ops.push_back({"Filter", Source(text, f->pos), rows});
-      else ops.back().details += (f == filters.front() ? " WHERE " : " AND ") + Source(text, f->pos);
+      if (with_filters)
+        ops.push_back({"Filter", Source(text, f->pos), rows});
+      else
+        ops.back().details += (f == filters.front() ? " WHERE " : " AND ") + Source(text, f->pos);
     }
   };
   for (const Step& s : q.plan.steps) {
@@ -114,8 +118,9 @@ std::vector<Operator> Operators(const graph::GraphView& view, std::string_view t
         }
         if (s.kind == StepKind::kReach) reach = std::min(reach, vertices);
         rows *= reach * (s.to_bound ? 1 / std::max(1.0, vertices) : KindFraction(view, q.nodes[s.to]));
-        const char* name = s.kind == StepKind::kExpand ? "Expand" : s.kind == StepKind::kVarExpand ? "VarExpand"
-                                                                                                     : "Reach";
+        const char* name = s.kind == StepKind::kExpand      ? "Expand"
+                           : s.kind == StepKind::kVarExpand ? "VarExpand"
+                                                            : "Reach";
         op = {name,
               NodeText(q, s.from) + RelText(q, s.rel, s.reversed) + NodeText(q, s.to) +
                   (s.to_bound ? " (end already bound: checked)" : "") +
@@ -126,7 +131,8 @@ std::vector<Operator> Operators(const graph::GraphView& view, std::string_view t
       case StepKind::kShortest: {
         const bool all = q.paths[s.path].function == PathFunction::kAllShortest;
         op = {all ? "AllShortestPaths" : "ShortestPath",
-              NodeText(q, s.from) + RelText(q, s.rel, false) + NodeText(q, s.to) + " (bidirectional BFS)", rows};
+              NodeText(q, s.from) + RelText(q, s.rel, false) + NodeText(q, s.to) + " (bidirectional BFS)",
+              rows};
         break;
       }
       case StepKind::kCall: {
@@ -135,8 +141,9 @@ std::vector<Operator> Operators(const graph::GraphView& view, std::string_view t
         for (graph::VertexIndex v = 0; v < view.vertex_count(); ++v)
           touched += !view.OutEdges(v).empty() || !view.InEdges(v).empty();
         rows *= touched;
-        op = {"Call", Source(text, c.pos) + " (Boost.Graph, over the visible edges" +
-                          std::string(c.type_mask ? " of the given types" : "") + ")",
+        op = {"Call",
+              Source(text, c.pos) + " (Boost.Graph, over the visible edges" +
+                  std::string(c.type_mask ? " of the given types" : "") + ")",
               rows};
         break;
       }
@@ -169,9 +176,11 @@ ResultSet ExplainPlan(const graph::GraphView& view, std::string_view text,
   for (size_t p = 0; p < parts.size(); ++p) {
     if (p > 0)
       rs.rows.push_back({Value(union_all ? "UnionAll" : "Union"),
-                         Value(union_all ? "rows of both parts" : "rows of both parts, duplicates removed"), Value()});
+                         Value(union_all ? "rows of both parts" : "rows of both parts, duplicates removed"),
+                         Value()});
     for (const Operator& op : Operators(view, text, *parts[p], true))
-      rs.rows.push_back({Value(op.name), Value(op.details), Value(static_cast<int64_t>(std::ceil(op.estimate)))});
+      rs.rows.push_back(
+          {Value(op.name), Value(op.details), Value(static_cast<int64_t>(std::ceil(op.estimate)))});
   }
   return rs;
 }
@@ -186,8 +195,8 @@ ResultSet ProfileTable(const graph::GraphView& view, std::string_view text,
     std::vector<Operator> ops = Operators(view, text, *parts[p], false);
     for (size_t i = 0; i < ops.size() && i < stats[p].size(); ++i) {
       const double ms = std::round(stats[p][i].seconds * 1e6) / 1e3;
-      rs.rows.push_back({Value(ops[i].name), Value(ops[i].details), Value(static_cast<int64_t>(stats[p][i].rows)),
-                         Value(ms)});
+      rs.rows.push_back({Value(ops[i].name), Value(ops[i].details),
+                         Value(static_cast<int64_t>(stats[p][i].rows)), Value(ms)});
     }
   }
   return rs;
