@@ -103,8 +103,30 @@ struct OptionEntry {
   std::unique_ptr<Expr> value;
 };
 
+// CALL name({options}) YIELD field [AS var], ...: a graph algorithm whose
+// rows (one per vertex of the selected subgraph) start the query.
+struct YieldItem {
+  Name field;
+  std::optional<Name> alias;
+};
+struct CallClause {
+  Name procedure;  // lower-cased
+  Pos pos;         // the whole call, for EXPLAIN
+  std::vector<PropertyEntry> options;
+  std::vector<YieldItem> yields;
+};
+
+enum class QueryMode { kRun, kExplain, kProfile };
+
+struct UnionJoin {
+  Pos pos;  // the UNION keyword
+  bool all = false;
+};
+
 struct QueryAst {
+  QueryMode mode = QueryMode::kRun;  // EXPLAIN / PROFILE prefix (first part only)
   std::vector<OptionEntry> options;
+  std::optional<CallClause> call;
   std::vector<PatternPath> patterns;
   std::unique_ptr<Expr> where;
   bool distinct = false;
@@ -113,6 +135,9 @@ struct QueryAst {
   std::vector<ReturnItem> items;
   std::vector<OrderItem> order_by;
   std::unique_ptr<Expr> skip, limit;
+  // `q UNION [ALL] q2 ...`: the queries after this one, each with its join.
+  std::vector<QueryAst> unions;
+  std::vector<UnionJoin> union_joins;
 };
 
 }  // namespace geokg::query

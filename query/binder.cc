@@ -30,8 +30,8 @@ constexpr PropName kProps[] = {
 
 class Binder {
  public:
-  Binder(const graph::GraphView& view, BoundQuery* q, QueryError* error)
-      : view_(view), q_(q), error_(error) {}
+  Binder(const graph::GraphView& view, std::string_view text, BoundQuery* q, QueryError* error)
+      : view_(view), text_(text), q_(q), error_(error) {}
 
   bool Fail(const Pos& pos, std::string msg) {
     error_->line = pos.line;
@@ -119,7 +119,9 @@ class Binder {
   }
 
   // A conjunct `slot.prop = literal` from a pattern's property map.
-  std::unique_ptr<BoundExpr> PropEquals(SlotKind kind, int slot, Prop prop, const Expr& value, bool* ok) {
+  // Its position spans `key: value` (EXPLAIN shows that text).
+  std::unique_ptr<BoundExpr> PropEquals(SlotKind kind, int slot, Prop prop, const Name& key, const Expr& value,
+                                        bool* ok) {
     auto lit = BindExpr(value, false);
     if (!lit) {
       *ok = false;
@@ -128,7 +130,8 @@ class Binder {
     auto e = std::make_unique<BoundExpr>();
     e->kind = ExprKind::kCompare;
     e->op = CompareOp::kEq;
-    e->pos = value.pos;
+    e->pos = key.pos;
+    e->pos.length = value.pos.offset + value.pos.length - key.pos.offset;
     auto lhs = std::make_unique<BoundExpr>();
     lhs->kind = ExprKind::kProperty;
     lhs->slot_kind = kind;
@@ -209,7 +212,7 @@ class Binder {
         if (mask == 0) restrict_candidates({});
       } else {
         bool ok;
-        auto c = PropEquals(SlotKind::kNode, slot, prop, v, &ok);
+        auto c = PropEquals(SlotKind::kNode, slot, prop, p.key, v, &ok);
         if (!ok) return false;
         q_->conjuncts.push_back(std::move(c));
       }
@@ -261,7 +264,7 @@ class Binder {
         continue;
       }
       bool ok;
-      auto c = PropEquals(SlotKind::kRel, -2, prop, *p.value, &ok);  // -2: the edge under test
+      auto c = PropEquals(SlotKind::kRel, -2, prop, p.key, *p.value, &ok);  // -2: the edge under test
       if (!ok) return false;
       q_->rels[slot].edge_filters.push_back(std::move(c));
     }
@@ -307,6 +310,10 @@ class Binder {
         b->slot_kind = it->second.first;
         b->slot = it->second.second;
         if (e.kind == ExprKind::kProperty) {
+          if (b->slot_kind == SlotKind::kValue) {
+            Fail(e.property.pos, "'" + e.s + "' is a number; it has no properties");
+            return nullptr;
+          }
           if (b->slot_kind == SlotKind::kPath) {
             Fail(e.property.pos, "a path has no properties");
             return nullptr;
@@ -323,17 +330,18 @@ class Binder {
         b->function = e.s;
         b->star = e.star;
         b->distinct = e.distinct;
-        bool aggregate = e.s == "count" || e.s == "collect";
+        bool aggregate = IsAggregateFunction(e.s);
         if (aggregate && !allow_aggregate) {
           Fail(e.pos, e.s + "() is only allowed as a whole RETURN item");
           return nullptr;
         }
         size_t want = e.s == "count" && e.star ? 0 : 1;
-        if (e.s != "count" && e.s != "collect" && e.s != "type" && e.s != "length" && e.s != "exists" &&
-            e.s != "size" && e.s != "nodes" && e.s != "relationships" && e.s != "startnode" && e.s != "endnode") {
+        if (!aggregate && e.s != "type" && e.s != "length" && e.s != "exists" && e.s != "size" && e.s != "nodes" &&
+            e.s != "relationships" && e.s != "startnode" && e.s != "endnode") {
           Pos pos = e.pos;
           pos.length = e.s.size();
-          Fail(pos, "unknown function '" + e.s + "' (count, collect, type, length, size, nodes, relationships, exists)");
+          Fail(pos, "unknown function '" + e.s +
+                        "' (count, collect, sum, min, max, avg, type, length, size, nodes, relationships, exists)");
           return nullptr;
         }
         if (e.args.size() != want || (e.star && e.s != "count")) {
@@ -344,6 +352,10 @@ class Binder {
           auto ba = BindExpr(*a, false);
           if (!ba) return nullptr;
           b->args.push_back(std::move(ba));
+        }
+        if ((e.s == "sum" || e.s == "avg") && !MaybeNumber(*b->args[0])) {
+          Fail(e.args[0]->pos, e.s + "() takes numbers; '" + SourceText(e.args[0]->pos) + "' is not a number");
+          return nullptr;
         }
         if (e.s == "exists" && b->args[0]->kind != ExprKind::kProperty) {
           Fail(e.pos, "exists() takes a property (n.country) or a pattern");
@@ -375,6 +387,129 @@ class Binder {
     }
   }
 
+  // False when `e` can only be a non-number (a string, a node, a list...):
+  // sum() and avg() of it is a mistake worth reporting before running.
+  bool MaybeNumber(const BoundExpr& e) const {
+    switch (e.kind) {
+      case ExprKind::kInt:
+      case ExprKind::kFloat:
+      case ExprKind::kNull:
+      case ExprKind::kNegate: return true;
+      case ExprKind::kVariable: return e.slot_kind == SlotKind::kValue;
+      case ExprKind::kProperty:
+        return e.prop == Prop::kMentions || e.prop == Prop::kDocuments || e.prop == Prop::kCount ||
+               e.prop == Prop::kConfidence;
+      case ExprKind::kFunction: return e.function == "length" || e.function == "size" || e.function == "count";
+      default: return false;
+    }
+  }
+  std::string SourceText(const Pos& pos) const {
+    if (pos.offset >= text_.size()) return "?";
+    return std::string(text_.substr(pos.offset, pos.length));
+  }
+
+  // CALL name({options}) YIELD ...: the algorithm, its subgraph and its
+  // fields as slots (`node` a node slot, the rest value slots).
+  bool BindCall(const CallClause& c) {
+    CallSpec spec;
+    spec.name = c.procedure.text;
+    spec.pos = c.pos;
+    struct AlgorithmInfo {
+      std::string_view name;
+      Algorithm algorithm;
+      std::string_view fields;   // what it yields, for errors
+      std::string_view options;  // what it takes
+    };
+    static constexpr AlgorithmInfo kAlgorithms[] = {
+        {"pagerank", Algorithm::kPageRank, "node, score", "types, damping, iterations"},
+        {"betweenness", Algorithm::kBetweenness, "node, score", "types, directed, normalized"},
+        {"components", Algorithm::kComponents, "node, component, size", "types, strong"},
+        {"degree", Algorithm::kDegree, "node, in_degree, out_degree, total, score", "types"},
+    };
+    const AlgorithmInfo* info = nullptr;
+    for (const AlgorithmInfo& a : kAlgorithms)
+      if (a.name == spec.name) info = &a;
+    if (!info)
+      return Fail(c.procedure.pos,
+                  "unknown algorithm '" + c.procedure.text + "' (pagerank, betweenness, components, degree)");
+    spec.algorithm = info->algorithm;
+    for (const PropertyEntry& o : c.options) {
+      const std::string key = graph::FoldSeparators(o.key.text);
+      const Expr& v = *o.value;
+      auto flag = [&](bool* out) {
+        if (v.kind != ExprKind::kBool) return Fail(v.pos, o.key.text + " takes true or false");
+        *out = v.b;
+        return true;
+      };
+      auto allowed = [&] { return info->options.find(key) != std::string_view::npos; };
+      if (key == "types" || key == "type") {
+        std::vector<Name> names;
+        if (v.kind == ExprKind::kString) names.push_back(Name{v.s, v.pos});
+        for (auto& a : v.args) {
+          if (v.kind != ExprKind::kList || a->kind != ExprKind::kString)
+            return Fail(a->pos, "types takes relation type names, such as ['attacked', 'blamed']");
+          names.push_back(Name{a->s, a->pos});
+        }
+        if (names.empty()) return Fail(v.pos, "types takes relation type names, such as ['attacked', 'blamed']");
+        uint64_t mask;
+        if (!TypeMask(names, &mask)) return false;
+        spec.type_mask = mask;
+      } else if (key == "strong" && allowed()) {
+        if (!flag(&spec.strong)) return false;
+      } else if (key == "directed" && allowed()) {
+        if (!flag(&spec.directed)) return false;
+      } else if (key == "normalized" && allowed()) {
+        if (!flag(&spec.normalized)) return false;
+      } else if (key == "damping" && allowed()) {
+        double d = v.kind == ExprKind::kFloat ? v.d : v.kind == ExprKind::kInt ? static_cast<double>(v.i) : -1;
+        if (d <= 0 || d >= 1) return Fail(v.pos, "damping takes a number between 0 and 1 (default 0.85)");
+        spec.damping = d;
+      } else if (key == "iterations" && allowed()) {
+        if (v.kind != ExprKind::kInt || v.i < 1 || v.i > 10000)
+          return Fail(v.pos, "iterations takes an integer from 1 to 10000 (default 100)");
+        spec.max_iterations = static_cast<int>(v.i);
+      } else {
+        return Fail(o.key.pos, "unknown option '" + o.key.text + "' for " + spec.name + " (" +
+                                   std::string(info->options) + ")");
+      }
+    }
+    for (const YieldItem& y : c.yields) {
+      const std::string& f = y.field.text;
+      const Name& var = y.alias ? *y.alias : y.field;
+      if (symbols_.count(var.text)) return Fail(var.pos, "variable '" + var.text + "' is already defined");
+      if (f == "node") {
+        spec.node_slot = static_cast<int>(q_->nodes.size());
+        q_->nodes.emplace_back();
+        q_->nodes.back().name = var.text;
+        symbols_[var.text] = {SlotKind::kNode, spec.node_slot};
+        order_.push_back(var.text);
+        continue;
+      }
+      AlgorithmField field;
+      const bool components = spec.algorithm == Algorithm::kComponents;
+      const bool degree = spec.algorithm == Algorithm::kDegree;
+      if (f == "score" && !components) field = AlgorithmField::kScore;
+      else if (f == "component" && components) field = AlgorithmField::kComponent;
+      else if (f == "size" && components) field = AlgorithmField::kSize;
+      else if (f == "in_degree" && degree) field = AlgorithmField::kIn;
+      else if (f == "out_degree" && degree) field = AlgorithmField::kOut;
+      else if (f == "total" && degree) field = AlgorithmField::kTotal;
+      else
+        return Fail(y.field.pos, spec.name + " yields " + std::string(info->fields) + ", not '" + f + "'");
+      const int slot = static_cast<int>(q_->values.size());
+      q_->values.push_back(var.text);
+      symbols_[var.text] = {SlotKind::kValue, slot};
+      order_.push_back(var.text);
+      spec.values.push_back({field, slot});
+    }
+    if (spec.node_slot < 0) {  // rows are still one per vertex
+      spec.node_slot = static_cast<int>(q_->nodes.size());
+      q_->nodes.emplace_back();
+    }
+    q_->call = std::move(spec);
+    return true;
+  }
+
   static void SplitAnd(std::unique_ptr<BoundExpr> e, std::vector<std::unique_ptr<BoundExpr>>* out) {
     if (e->kind == ExprKind::kAnd) {
       SplitAnd(std::move(e->args[0]), out);
@@ -392,6 +527,7 @@ class Binder {
   };
   std::vector<PendingExists> pending_exists_;
   const graph::GraphView& view_;
+  std::string_view text_;
   BoundQuery* q_;
   QueryError* error_;
 };
@@ -405,11 +541,16 @@ bool PlanQuery(const graph::GraphView& view, BoundQuery* q);  // planner.cc
 void AppendExpansions(const BoundQuery& q, const std::vector<int>& nodes, const std::vector<int>& rels, int start,
                       std::vector<bool>* node_bound, std::vector<Step>* steps);  // planner.cc
 
-bool BindQuery(const graph::GraphView& view, QueryAst& ast, const QueryOptions& options,
+bool IsAggregateFunction(std::string_view f) {
+  return f == "count" || f == "collect" || f == "sum" || f == "min" || f == "max" || f == "avg";
+}
+
+bool BindQuery(const graph::GraphView& view, std::string_view text, QueryAst& ast, const QueryOptions& options,
                BoundQuery* q, QueryError* error) {
   q->options = options;
-  Binder b(view, q, error);
+  Binder b(view, text, q, error);
   if (!b.ApplyOptions(ast.options)) return false;
+  if (ast.call && !b.BindCall(*ast.call)) return false;
   std::vector<std::pair<std::vector<int>, std::vector<int>>> pattern_slots;
   for (const PatternPath& p : ast.patterns) {
     std::vector<int> nodes, rels;
@@ -455,7 +596,7 @@ bool BindQuery(const graph::GraphView& view, QueryAst& ast, const QueryOptions& 
   for (const ReturnItem& item : ast.items) {
     auto e = b.BindExpr(*item.expr, true);
     if (!e) return false;
-    bool agg = e->kind == ExprKind::kFunction && (e->function == "count" || e->function == "collect");
+    bool agg = e->kind == ExprKind::kFunction && IsAggregateFunction(e->function);
     q->has_aggregate |= agg;
     q->aggregate.push_back(agg);
     q->columns.push_back(item.column);

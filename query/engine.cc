@@ -1,55 +1,110 @@
 #include "query/engine.h"
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <set>
 
 #include "query/executor.h"
+#include "query/explain.h"
 #include "query/parser.h"
 #include "query/plan.h"
 
 namespace geokg::query {
 namespace {
 
+// The state of one aggregate function over one group.
 struct Aggregate {
-  int64_t count = 0;
-  ValueList list;
-  std::set<Value> seen;  // for DISTINCT
+  int64_t count = 0;  // count; values seen for avg
+  ValueList list;     // collect
+  int64_t int_sum = 0;
+  double float_sum = 0;
+  bool is_float = false;  // sum/avg: a float was seen (or the int sum overflowed)
+  Value best;             // min/max; null until a value is seen
+  std::set<Value> seen;   // for DISTINCT
 };
 
-}  // namespace
+// Adds one non-null value to `a`. Returns false when sum/avg meets a
+// non-number.
+bool Accumulate(const std::string& f, Value v, Aggregate* a) {
+  if (f == "count") {
+    ++a->count;
+  } else if (f == "collect") {
+    a->list.push_back(std::move(v));
+  } else if (f == "min" || f == "max") {
+    if (a->best.is_null() || (f == "min" ? Value::Compare(v, a->best) < 0 : Value::Compare(v, a->best) > 0))
+      a->best = std::move(v);
+  } else {  // sum, avg
+    ++a->count;
+    if (const int64_t* i = std::get_if<int64_t>(&v.data)) {
+      int64_t sum;
+      if (a->is_float) {
+        a->float_sum += static_cast<double>(*i);
+      } else if (__builtin_add_overflow(a->int_sum, *i, &sum)) {
+        a->is_float = true;
+        a->float_sum = static_cast<double>(a->int_sum) + static_cast<double>(*i);
+      } else {
+        a->int_sum = sum;
+      }
+    } else if (const double* d = std::get_if<double>(&v.data)) {
+      if (!a->is_float) a->float_sum = static_cast<double>(a->int_sum);
+      a->is_float = true;
+      a->float_sum += *d;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
 
-bool RunQueryStreaming(const graph::GraphView& view, std::string_view text, const QueryOptions& options,
-                       const ColumnsCallback& columns_cb, const RowCallback& row_cb, bool* truncated,
-                       QueryError* error) {
-  if (truncated) *truncated = false;
-  QueryAst ast;
-  if (!Parse(text, &ast, error, &options.params)) return false;
-  BoundQuery q;
-  if (!BindQuery(view, ast, options, &q, error)) return false;
-  std::vector<std::string> visible(q.columns.begin(), q.columns.begin() + q.visible_columns);
-  if (columns_cb) columns_cb(visible);
+Value Finish(const std::string& f, Aggregate& a) {
+  if (f == "count") return Value(a.count);
+  if (f == "collect") return Value(std::move(a.list));
+  if (f == "min" || f == "max") return std::move(a.best);
+  if (a.count == 0) return Value();  // sum/avg of nothing
+  const double total = a.is_float ? a.float_sum : static_cast<double>(a.int_sum);
+  if (f == "avg") return Value(total / static_cast<double>(a.count));
+  return a.is_float ? Value(a.float_sum) : Value(a.int_sum);
+}
 
-  Executor ex(view, q);
-  const size_t max_rows = q.options.max_rows;
+QueryError LimitError(const BoundQuery& q, bool cancelled) {
+  if (cancelled) return QueryError{0, 0, 1, "query cancelled"};
+  QueryError error{0, 0, 1,
+                   "query stopped after " + std::to_string(q.options.time_limit_seconds) +
+                       " s (time limit); narrow the pattern or add a LIMIT"};
+  // Trim "30.000000" to "30".
+  auto& m = error.message;
+  size_t dot = m.find('.');
+  size_t sp = m.find(" s (");
+  if (dot != std::string::npos && dot < sp) {
+    size_t end = sp;
+    while (end > dot + 1 && m[end - 1] == '0') --end;
+    if (end == dot + 1) --end;
+    m.erase(end, sp - end);
+  }
+  return error;
+}
+
+// Runs one bound query: its rows after its own DISTINCT, aggregation, ORDER
+// BY, SKIP and LIMIT go to `sink` (visible columns only), which returns
+// false to stop. Returns false with *error on the time limit, cancellation
+// or a value an aggregate cannot take. With `ex` profiling, the time of
+// aggregation and sorting after the search is charged to the sink operator.
+template <class SinkFn>  // bool(std::vector<Value>&); a template so that rows pay no std::function call
+bool RunPart(const graph::GraphView& view, const BoundQuery& q, Executor& ex, SinkFn& sink, QueryError* error) {
   const size_t limit = q.limit < 0 ? SIZE_MAX : static_cast<size_t>(q.limit);
   size_t skipped = 0, sent = 0;
-  bool stopped_by_callback = false;
-  // Delivers one finished row; false when no more rows are wanted.
+  bool stopped = false;
   auto deliver = [&](std::vector<Value>& row) -> bool {
     if (skipped < static_cast<size_t>(q.skip)) {
       ++skipped;
       return true;
     }
     if (sent >= limit) return false;
-    if (sent >= max_rows) {
-      if (truncated) *truncated = true;
-      return false;
-    }
     row.resize(q.visible_columns);
     ++sent;
-    if (!row_cb(row)) {
-      stopped_by_callback = true;
+    if (!sink(row)) {
+      stopped = true;
       return false;
     }
     return sent < limit;
@@ -67,6 +122,8 @@ bool RunQueryStreaming(const graph::GraphView& view, std::string_view text, cons
   std::map<std::vector<Value>, std::vector<Aggregate>> groups;
   std::vector<size_t> key_items, agg_items;
   for (size_t i = 0; i < q.items.size(); ++i) (q.aggregate[i] ? agg_items : key_items).push_back(i);
+  const BoundExpr* bad_value = nullptr;  // an aggregate argument that is not a number
+  Value bad;
 
   bool ok = ex.Run([&]() -> bool {
     if (q.has_aggregate) {
@@ -85,8 +142,11 @@ bool RunQueryStreaming(const graph::GraphView& view, std::string_view text, cons
         Value v = ex.EvalValue(*f.args[0]);
         if (v.is_null()) continue;
         if (f.distinct && !a.seen.insert(v).second) continue;
-        if (f.function == "count") ++a.count;
-        else a.list.push_back(std::move(v));
+        if (!Accumulate(f.function, v, &a)) {
+          bad_value = f.args[0].get();
+          bad = std::move(v);
+          return false;
+        }
       }
       return true;
     }
@@ -107,36 +167,34 @@ bool RunQueryStreaming(const graph::GraphView& view, std::string_view text, cons
     collected.push_back(row);
     return true;
   });
-  if (!ok && ex.cancelled()) {
-    *error = QueryError{0, 0, 1, "query cancelled"};
-    return false;
-  }
   if (!ok) {
-    *error = QueryError{0, 0, 1,
-                        "query stopped after " + std::to_string(q.options.time_limit_seconds) +
-                            " s (time limit); narrow the pattern or add a LIMIT"};
-    // Trim "30.000000" to "30".
-    auto& m = error->message;
-    size_t dot = m.find('.');
-    size_t sp = m.find(" s (");
-    if (dot != std::string::npos && dot < sp) {
-      size_t end = sp;
-      while (end > dot + 1 && m[end - 1] == '0') --end;
-      if (end == dot + 1) --end;
-      m.erase(end, sp - end);
-    }
+    *error = LimitError(q, ex.cancelled());
     return false;
   }
-  if (streaming || stopped_by_callback) return true;
+  if (bad_value) {
+    const BoundExpr* f = nullptr;
+    for (size_t i : agg_items)
+      if (q.items[i]->args.size() == 1 && q.items[i]->args[0].get() == bad_value) f = q.items[i].get();
+    *error = QueryError{bad_value->pos.line, bad_value->pos.column, static_cast<int>(bad_value->pos.length),
+                        (f ? f->function : std::string("sum")) + "() takes numbers; found " +
+                            ToDisplayString(view, bad) + " (" +
+                            (std::holds_alternative<std::string>(bad.data)  ? "a string"
+                             : std::holds_alternative<NodeValue>(bad.data)  ? "a node"
+                             : std::holds_alternative<bool>(bad.data)       ? "a boolean"
+                             : std::holds_alternative<ValueList>(bad.data)  ? "a list"
+                                                                             : "not a number") +
+                            ")"};
+    return false;
+  }
+  if (streaming || stopped) return true;
+  const size_t sink_op = q.plan.steps.size();
+  ex.SwitchOperator(sink_op);
   if (q.has_aggregate) {
     if (groups.empty() && key_items.empty()) groups[{}].resize(agg_items.size());  // count(*) of nothing is 0
     for (auto& [key, aggs] : groups) {
       std::vector<Value> r(q.items.size());
       for (size_t k = 0; k < key_items.size(); ++k) r[key_items[k]] = key[k];
-      for (size_t k = 0; k < agg_items.size(); ++k) {
-        const BoundExpr& f = *q.items[agg_items[k]];
-        r[agg_items[k]] = f.function == "count" ? Value(aggs[k].count) : Value(std::move(aggs[k].list));
-      }
+      for (size_t k = 0; k < agg_items.size(); ++k) r[agg_items[k]] = Finish(q.items[agg_items[k]]->function, aggs[k]);
       collected.push_back(std::move(r));
     }
   }
@@ -149,24 +207,118 @@ bool RunQueryStreaming(const graph::GraphView& view, std::string_view text, cons
       return false;
     });
   }
+  ex.SwitchOperator(0);
   for (auto& r : collected)
     if (!deliver(r)) break;
   return true;
+}
+
+// Parses and binds every part of a statement; checks that UNION parts agree.
+bool Prepare(const graph::GraphView& view, std::string_view text, const QueryOptions& options, QueryAst* ast,
+             std::vector<std::unique_ptr<BoundQuery>>* parts, QueryError* error) {
+  if (!Parse(text, ast, error, &options.params)) return false;
+  std::vector<QueryAst*> asts{ast};
+  for (QueryAst& u : ast->unions) asts.push_back(&u);
+  for (size_t k = 0; k < asts.size(); ++k) {
+    parts->push_back(std::make_unique<BoundQuery>());
+    if (!BindQuery(view, text, *asts[k], options, parts->back().get(), error)) return false;
+    if (k == 0) continue;
+    const UnionJoin& join = ast->union_joins[k - 1];
+    auto fail = [&](std::string msg) {
+      *error = QueryError{join.pos.line, join.pos.column, static_cast<int>(join.pos.length), std::move(msg)};
+      return false;
+    };
+    if (join.all != ast->union_joins[0].all) return fail("UNION and UNION ALL cannot be mixed in one query");
+    const BoundQuery& a = *(*parts)[0];
+    const BoundQuery& b = *parts->back();
+    auto names = [](const BoundQuery& q) {
+      std::string s;
+      for (size_t i = 0; i < q.visible_columns; ++i) s += (i ? ", " : "") + q.columns[i];
+      return s;
+    };
+    if (!std::equal(a.columns.begin(), a.columns.begin() + a.visible_columns, b.columns.begin(),
+                    b.columns.begin() + b.visible_columns))
+      return fail("UNION needs the same column names on both sides (" + names(a) + " | " + names(b) +
+                  "); rename with AS");
+  }
+  return true;
+}
+
+// The statement as a whole: EXPLAIN, PROFILE, UNION. `profile` (may be
+// null) receives PROFILE's operator table.
+bool RunStatement(const graph::GraphView& view, std::string_view text, const QueryOptions& options,
+                  const ColumnsCallback& columns_cb, const RowCallback& row_cb, bool* truncated,
+                  std::shared_ptr<const ResultSet>* profile, QueryError* error) {
+  if (truncated) *truncated = false;
+  QueryAst ast;
+  std::vector<std::unique_ptr<BoundQuery>> parts;
+  if (!Prepare(view, text, options, &ast, &parts, error)) return false;
+  const BoundQuery& first = *parts[0];
+
+  if (ast.mode == QueryMode::kExplain) {
+    ResultSet plan = ExplainPlan(view, text, parts, ast.union_joins.empty() ? false : ast.union_joins[0].all);
+    if (columns_cb) columns_cb(plan.columns);
+    for (const auto& r : plan.rows)
+      if (!row_cb(r)) break;
+    return true;
+  }
+
+  std::vector<std::string> visible(first.columns.begin(), first.columns.begin() + first.visible_columns);
+  if (columns_cb) columns_cb(visible);
+  const bool dedupe = !ast.union_joins.empty() && !ast.union_joins[0].all;
+  std::set<std::vector<Value>> union_seen;
+  const size_t max_rows = first.options.max_rows;
+  size_t sent = 0;
+  bool stop = false;
+  auto sink = [&](std::vector<Value>& row) -> bool {
+    if (dedupe && !union_seen.insert(row).second) return true;
+    if (sent >= max_rows) {
+      if (truncated) *truncated = true;
+      stop = true;
+      return false;
+    }
+    ++sent;
+    if (!row_cb(row)) {
+      stop = true;
+      return false;
+    }
+    return true;
+  };
+  std::vector<std::vector<Executor::OperatorStats>> stats;
+  for (const auto& part : parts) {
+    Executor ex(view, *part);
+    if (ast.mode == QueryMode::kProfile) ex.EnableProfile();
+    if (!RunPart(view, *part, ex, sink, error)) return false;
+    if (ast.mode == QueryMode::kProfile) stats.push_back(ex.profile());
+    if (stop) break;
+  }
+  if (ast.mode == QueryMode::kProfile && profile)
+    *profile = std::make_shared<const ResultSet>(ProfileTable(view, text, parts, stats));
+  return true;
+}
+
+}  // namespace
+
+bool RunQueryStreaming(const graph::GraphView& view, std::string_view text, const QueryOptions& options,
+                       const ColumnsCallback& columns_cb, const RowCallback& row_cb, bool* truncated,
+                       QueryError* error) {
+  return RunStatement(view, text, options, columns_cb, row_cb, truncated, nullptr, error);
 }
 
 bool RunQuery(const graph::GraphView& view, std::string_view text, const QueryOptions& options, ResultSet* out,
               QueryError* error) {
   *out = ResultSet();
   bool truncated = false;
-  bool ok = RunQueryStreaming(
+  bool ok = RunStatement(
       view, text, options, [&](const std::vector<std::string>& c) { out->columns = c; },
       [&](const std::vector<Value>& r) {
         out->rows.push_back(r);
         return true;
       },
-      &truncated, error);
+      &truncated, &out->profile, error);
   if (!ok) {
     out->rows.clear();
+    out->profile.reset();
     return false;
   }
   if (truncated) {

@@ -29,6 +29,21 @@
 // [first_date, last_date] overlaps [from, to]; an edge without dates is then
 // invisible). r.count is that sum.
 //
+// Statements: `q1 UNION q2` (rows of both without duplicates) and `q1 UNION
+// ALL q2` (all rows) need the same column names; each part keeps its own
+// OPTIONS, ORDER BY, SKIP and LIMIT, max_rows bounds the whole. `EXPLAIN q`
+// returns the plan as rows (operator, details, estimated rows) without
+// running q; `PROFILE q` runs q and fills ResultSet::profile.
+//
+// Aggregates: count, collect, sum, min, max, avg, as whole RETURN items
+// (the other items are the grouping keys), each with DISTINCT; nulls are
+// skipped; sum, min and max of integers are integers, avg a float; over no
+// values sum/min/max/avg give null, count 0 and collect []. sum or avg of a
+// non-number is an error.
+//
+// CALL pagerank|betweenness|components|degree({options}) YIELD ...: see
+// query/algorithms.h for what each computes and the grammar in parser.h.
+//
 // Thread safety: RunQuery may be called concurrently on one view.
 #pragma once
 
@@ -93,6 +108,9 @@ struct ResultSet {
   std::vector<std::vector<Value>> rows;
   bool truncated = false;  // max_rows reached
   std::string note;        // why truncated, for the user
+  // PROFILE only: one row per operator (part, operator, details, rows,
+  // time), printed after the result.
+  std::shared_ptr<const ResultSet> profile;
 };
 
 // Runs `text`. Returns false and fills *error on a malformed or unbindable
@@ -101,7 +119,8 @@ struct ResultSet {
 bool RunQuery(const graph::GraphView& view, std::string_view text, const QueryOptions& options,
               ResultSet* out, QueryError* error);
 
-// Streaming form: `columns` is called once before any row; `row` is called
+// Streaming form (PROFILE's table is not returned here: use RunQuery):
+// `columns` is called once before any row; `row` is called
 // per result row and returns false to stop early. Rows of queries with
 // aggregation or ORDER BY arrive after the search ends; others as found.
 // *truncated (may be null) is set when max_rows stopped the query.

@@ -220,6 +220,7 @@ Cell Executor::Eval(const BoundExpr& e) {
       return c;
     }
     case ExprKind::kVariable: {
+      if (e.slot_kind == SlotKind::kValue) return value_[e.slot];
       Cell c;
       c.id = static_cast<uint32_t>(e.slot);
       if (e.slot_kind == SlotKind::kNode) {

@@ -7,6 +7,7 @@
 #include "graph/date.h"
 #include "graph/ids.h"
 #include "graph/ontology.h"
+#include "query/algorithms.h"
 
 namespace geokg::query {
 
@@ -62,6 +63,7 @@ Executor::Executor(const graph::GraphView& view, const BoundQuery& query) : view
   for (int m = 0; m < graph::kModalityCount; ++m)
     if (q_.options.modalities[m]) modality_mask_ |= 1u << m;
   node_.assign(q_.nodes.size(), 0);
+  value_.assign(q_.values.size(), Cell{});
   rel_.assign(q_.rels.size(), RelBinding{});
   size_t hops = 1;
   for (const RelSlot& r : q_.rels) hops += static_cast<size_t>(r.max_hops) + 1;
@@ -82,8 +84,62 @@ bool Executor::Run(const std::function<bool()>& emit) {
   deadline_ = std::chrono::steady_clock::now() +
               std::chrono::duration_cast<std::chrono::steady_clock::duration>(limit);
   stop_ = timed_out_ = cancelled_ = false;
+  if (!stats_.empty()) {
+    current_op_ = 0;
+    last_switch_ = std::chrono::steady_clock::now();
+  }
   RunStep(q_.plan, 0);
+  if (!stats_.empty()) SwitchOperator(0);
   return !timed_out_;
+}
+
+void Executor::SwitchOperator(size_t op) {
+  if (stats_.empty()) return;
+  auto now = std::chrono::steady_clock::now();
+  stats_[current_op_].seconds += std::chrono::duration<double>(now - last_switch_).count();
+  last_switch_ = now;
+  current_op_ = op;
+}
+
+void Executor::NextProfiled(const Plan& plan, size_t i) {
+  if (&plan != &q_.plan) {
+    RunStep(plan, i + 1);
+    return;
+  }
+  ++stats_[i].rows;
+  SwitchOperator(i + 1);
+  RunStep(plan, i + 1);
+  SwitchOperator(i);
+}
+
+void Executor::Call(const Plan& plan, size_t i, const Step& s) {
+  const CallSpec& c = *q_.call;
+  AlgorithmResult r;
+  RunAlgorithm(view_, c, [this](EdgeIndex e) { return Visible(e); }, &r);
+  for (size_t k = 0; k < r.vertices.size(); ++k) {
+    node_[s.to] = r.vertices[k];
+    for (auto [field, slot] : c.values) {
+      Cell& v = value_[slot];
+      v.type = Cell::kInt;
+      switch (field) {
+        case AlgorithmField::kScore:
+          if (c.algorithm == Algorithm::kDegree) {
+            v.i = r.in[k] + r.out[k];
+          } else {
+            v.type = Cell::kDouble;
+            v.d = r.score[k];
+          }
+          break;
+        case AlgorithmField::kComponent: v.i = r.component[k]; break;
+        case AlgorithmField::kSize: v.i = r.size[k]; break;
+        case AlgorithmField::kIn: v.i = r.in[k]; break;
+        case AlgorithmField::kOut: v.i = r.out[k]; break;
+        case AlgorithmField::kTotal: v.i = r.in[k] + r.out[k]; break;
+      }
+    }
+    if (Pass(s.filters)) Next(plan, i);
+    if (stop_ || !Tick()) return;
+  }
 }
 
 bool Executor::Tick() {
@@ -197,6 +253,7 @@ void Executor::RunStep(const Plan& plan, size_t i) {
       return;
     }
     if (!Pass(plan.final_filters)) return;
+    if (profiling_) ++stats_[i].rows;
     if (!(*emit_)()) stop_ = true;
     return;
   }
@@ -208,7 +265,7 @@ void Executor::RunStep(const Plan& plan, size_t i) {
       auto visit = [&](VertexIndex v) {
         if (!NodeOk(s.to, v)) return;
         node_[s.to] = v;
-        if (Pass(s.filters)) RunStep(plan, i + 1);
+        if (Pass(s.filters)) Next(plan, i);
       };
       if (ns.has_candidates) {
         for (VertexIndex v : ns.candidates) {
@@ -235,7 +292,7 @@ void Executor::RunStep(const Plan& plan, size_t i) {
         b.len = 1;
         b.reversed = false;
         used_.push_back(e);
-        if (Pass(s.filters)) RunStep(plan, i + 1);
+        if (Pass(s.filters)) Next(plan, i);
         used_.pop_back();
       });
       return;
@@ -249,6 +306,9 @@ void Executor::RunStep(const Plan& plan, size_t i) {
     case StepKind::kShortest:
       Shortest(plan, i, s);
       return;
+    case StepKind::kCall:
+      Call(plan, i, s);
+      return;
   }
 }
 
@@ -261,7 +321,7 @@ void Executor::VarExpand(const Plan& plan, size_t i, const Step& s, VertexIndex 
     b.data = edge_stack_.data() + base;
     b.len = static_cast<uint32_t>(depth);
     b.reversed = s.reversed;
-    if (Pass(s.filters)) RunStep(plan, i + 1);
+    if (Pass(s.filters)) Next(plan, i);
     if (s.to_bound) node_[s.to] = saved;
     if (stop_) return;
   }
@@ -288,7 +348,7 @@ void Executor::Reach(const Plan& plan, size_t i, const Step& s) {
     if (!NodeOk(s.to, v)) return;
     node_[s.to] = v;
     rel_[s.rel].len = 0;
-    if (Pass(s.filters)) RunStep(plan, i + 1);
+    if (Pass(s.filters)) Next(plan, i);
   };
   if (r.min_hops == 0) emit(start);
   bool start_done = r.min_hops == 0;
@@ -392,7 +452,7 @@ void Executor::Shortest(const Plan& plan, size_t i, const Step& s) {
   std::vector<VertexIndex>& pv = shortest_vertices_[s.path];
   auto emit = [&]() {
     BindPath(s);
-    if (Pass(s.filters)) RunStep(plan, i + 1);
+    if (Pass(s.filters)) Next(plan, i);
   };
   if (a == b) {
     if (r.min_hops == 0) {
@@ -473,7 +533,7 @@ void Executor::EnumerateShortest(const Plan& plan, size_t i, const Step& s, cons
   std::vector<VertexIndex>& pv = shortest_vertices_[s.path];
   if (dist == total) {
     BindPath(s);
-    if (Pass(s.filters)) RunStep(plan, i + 1);
+    if (Pass(s.filters)) Next(plan, i);
     return;
   }
   const RelSlot& r = q_.rels[s.rel];

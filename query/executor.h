@@ -50,6 +50,22 @@ class Executor {
   // After Run returned false: the cancel flag, not the time limit, stopped it.
   bool cancelled() const { return cancelled_; }
 
+  // PROFILE: per operator (plan step i; index steps.size() is the row
+  // sink: projection, aggregation, sorting), the rows it passed on and the
+  // time spent in it, its children excluded. Call before Run.
+  struct OperatorStats {
+    uint64_t rows = 0;
+    double seconds = 0;
+  };
+  void EnableProfile() {
+    stats_.assign(q_.plan.steps.size() + 1, OperatorStats{});
+    profiling_ = true;
+  }
+  const std::vector<OperatorStats>& profile() const { return stats_; }
+  // While profiling, charges the time since the last switch to the current
+  // operator and makes `op` current (the engine calls it around its sink).
+  void SwitchOperator(size_t op);
+
   Cell Eval(const BoundExpr& e);
   Value ToValue(const Cell& c);
   Value EvalValue(const BoundExpr& e);
@@ -63,6 +79,17 @@ class Executor {
   };
 
   void RunStep(const Plan& plan, size_t i);
+  // RunStep(plan, i + 1) for a binding step i made, counted when profiling
+  // (one predictable branch otherwise: this is on every binding's path).
+  void Next(const Plan& plan, size_t i) {
+    if (!profiling_) [[likely]] {
+      RunStep(plan, i + 1);
+      return;
+    }
+    NextProfiled(plan, i);
+  }
+  void NextProfiled(const Plan& plan, size_t i);
+  void Call(const Plan& plan, size_t i, const Step& s);
   bool Pass(const std::vector<const BoundExpr*>& filters);
   bool NodeOk(int slot, graph::VertexIndex v) const;
   bool EdgeOk(const RelSlot& r, graph::EdgeIndex e);
@@ -102,6 +129,11 @@ class Executor {
   std::shared_ptr<const std::vector<WindowStats>> window_;
   uint32_t modality_mask_ = 0;
   std::vector<graph::VertexIndex> node_;
+  std::vector<Cell> value_;  // value slots (CALL fields)
+  std::vector<OperatorStats> stats_;  // empty unless profiling
+  bool profiling_ = false;
+  size_t current_op_ = 0;
+  std::chrono::steady_clock::time_point last_switch_;
   std::vector<RelBinding> rel_;
   std::vector<graph::EdgeIndex> edge_stack_;                   // variable-length edges, reserved
   std::vector<graph::EdgeIndex> used_;                         // edges bound in this row

@@ -116,6 +116,10 @@ void WriteTable(const graph::GraphView& view, const ResultSet& rs, std::ostream&
   for (const auto& r : cells) line(r);
   out << "(" << rs.rows.size() << (rs.rows.size() == 1 ? " row)" : " rows)") << "\n";
   if (rs.truncated) out << rs.note << "\n";
+  if (rs.profile) {
+    out << "\nprofile:\n";
+    WriteTable(view, *rs.profile, out, max_cell_width);
+  }
 }
 
 void WriteJson(const graph::GraphView& view, const ResultSet& rs, std::ostream& out, bool as_array) {

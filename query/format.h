@@ -11,7 +11,8 @@
 namespace geokg::query {
 
 // Columns padded to their widest cell, a header and a rule, then
-// "(N rows)" and the truncation note if any. A cell longer than
+// "(N rows)", the truncation note if any, and PROFILE's table if any
+// (after a line "profile:"). A cell longer than
 // `max_cell_width` code points (0: no limit) is cut and ends with "…"; line
 // breaks inside a cell print as spaces.
 void WriteTable(const graph::GraphView& view, const ResultSet& rs, std::ostream& out,

@@ -20,24 +20,58 @@ bool IEquals(std::string_view a, std::string_view b) {
 const char* const kReserved[] = {"match", "where", "return", "order", "by", "skip", "limit", "and",
                                  "or", "xor", "not", "in", "as", "distinct", "asc", "desc",
                                  "ascending", "descending", "starts", "ends", "contains", "is",
-                                 "null", "true", "false", "with", "options"};
+                                 "null", "true", "false", "with", "options", "union",
+                                 "call", "yield"};
 
 class Parser {
  public:
   Parser(std::string_view text, std::vector<Token> tokens, QueryError* error)
       : text_(text), toks_(std::move(tokens)), error_(error) {}
 
+  bool ParseStatement(QueryAst* q) {
+    if (IsKeyword("EXPLAIN") || IsKeyword("PROFILE")) {
+      q->mode = IsKeyword("EXPLAIN") ? QueryMode::kExplain : QueryMode::kProfile;
+      Advance();
+    }
+    if (!ParseQuery(q)) return false;
+    while (IsKeyword("UNION")) {
+      UnionJoin join{PosOf(Peek()), false};
+      Advance();
+      if (IsKeyword("ALL")) {
+        Advance();
+        join.all = true;
+      }
+      QueryAst next;
+      if (IsKeyword("EXPLAIN") || IsKeyword("PROFILE"))
+        return Fail(Peek(), Peek().text + " goes before the first query of a UNION");
+      if (!ParseQuery(&next)) return false;
+      q->unions.push_back(std::move(next));
+      q->union_joins.push_back(join);
+    }
+    Accept(TokenKind::kSemicolon);
+    if (Peek().kind != TokenKind::kEnd) return Fail(Peek(), "expected end of query, found " + Describe(Peek()));
+    return true;
+  }
+
+ private:
   bool ParseQuery(QueryAst* q) {
     if (IsKeyword("OPTIONS")) {
       Advance();
       if (!ParseOptionMap(&q->options)) return false;
     }
-    if (!ExpectKeyword("MATCH")) return false;
-    do {
-      PatternPath p;
-      if (!ParsePath(&p)) return false;
-      q->patterns.push_back(std::move(p));
-    } while (Accept(TokenKind::kComma));
+    bool match_required = true;
+    if (IsKeyword("CALL")) {
+      if (!ParseCall(q)) return false;
+      match_required = false;
+    }
+    if (match_required || IsKeyword("MATCH")) {
+      if (!ExpectKeyword("MATCH")) return false;
+      do {
+        PatternPath p;
+        if (!ParsePath(&p)) return false;
+        q->patterns.push_back(std::move(p));
+      } while (Accept(TokenKind::kComma));
+    }
     if (IsKeyword("WHERE")) {
       Advance();
       if (!(q->where = ParseExpr())) return false;
@@ -91,12 +125,43 @@ class Parser {
       Advance();
       if (!(q->limit = ParseExpr())) return false;
     }
-    Accept(TokenKind::kSemicolon);
-    if (Peek().kind != TokenKind::kEnd) return Fail(Peek(), "expected end of query, found " + Describe(Peek()));
     return true;
   }
 
- private:
+  // CALL name '(' [map] ')' YIELD field [AS var] {',' field [AS var]}
+  bool ParseCall(QueryAst* q) {
+    CallClause c;
+    c.pos = PosOf(Peek());
+    Advance();  // CALL
+    const Token& t = Peek();
+    if (t.kind != TokenKind::kIdent) return Fail(t, "expected an algorithm name after CALL, found " + Describe(t));
+    c.procedure = Name{t.text, PosOf(t)};
+    for (char& ch : c.procedure.text) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    Advance();
+    if (!Expect(TokenKind::kLParen)) return false;
+    if (Peek().kind == TokenKind::kLBrace && !ParsePropertyMap(&c.options)) return false;
+    if (!Expect(TokenKind::kRParen)) return false;
+    c.pos.length = Prev().offset + Prev().length - c.pos.offset;
+    if (!ExpectKeyword("YIELD")) return false;
+    do {
+      YieldItem y;
+      const Token& f = Peek();
+      if ((f.kind != TokenKind::kIdent && f.kind != TokenKind::kQuotedIdent) || IsReserved(f))
+        return Fail(f, "expected a field to yield, found " + Describe(f));
+      y.field = Name{f.text, PosOf(f)};
+      Advance();
+      if (IsKeyword("AS")) {
+        Advance();
+        Name alias;
+        if (!ParseVariableName(&alias)) return false;
+        y.alias = std::move(alias);
+      }
+      c.yields.push_back(std::move(y));
+    } while (Accept(TokenKind::kComma));
+    q->call = std::move(c);
+    return true;
+  }
+
   const Token& Peek(size_t k = 0) const { return toks_[std::min(pos_ + k, toks_.size() - 1)]; }
   const Token& Prev() const { return toks_[pos_ == 0 ? 0 : pos_ - 1]; }
   void Advance() {
@@ -647,7 +712,7 @@ bool Parse(std::string_view text, QueryAst* ast, QueryError* error, const Params
   if (!SubstituteParams(params, &tokens, error)) return false;
   Parser parser(text, std::move(tokens), error);
   *ast = QueryAst();
-  return parser.ParseQuery(ast);
+  return parser.ParseStatement(ast);
 }
 
 }  // namespace geokg::query

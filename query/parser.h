@@ -1,9 +1,11 @@
 // Parser: tokens -> QueryAst. Recursive descent over this grammar
 // (keywords case-insensitive):
 //
-//   query    := [OPTIONS map] MATCH path {',' path} [WHERE expr]
-//               RETURN [DISTINCT] ('*' | item {',' item})
-//               [ORDER BY expr [ASC|DESC] {',' ...}] [SKIP int] [LIMIT int] [';']
+//   statement := [EXPLAIN | PROFILE] query {UNION [ALL] query} [';']
+//   query    := [OPTIONS map] (call [MATCH path {',' path}] | MATCH path {',' path})
+//               [WHERE expr] RETURN [DISTINCT] ('*' | item {',' item})
+//               [ORDER BY expr [ASC|DESC] {',' ...}] [SKIP int] [LIMIT int]
+//   call     := CALL name '(' [map] ')' YIELD field [AS var] {',' field [AS var]}
 //   path     := [var '='] (SHORTESTPATH | ALLSHORTESTPATHS) '(' chain ')' | [var '='] chain
 //   chain    := node {rel node}
 //   node     := '(' [var] [':' label {'|' [':'] label}] [map] ')'

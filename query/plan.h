@@ -5,10 +5,12 @@
 // run of edges for variable-length and shortest-path relationships), path
 // slots a path built from the node and rel slots of one pattern. A plan is a
 // list of steps run depth-first; each step binds new slots and is followed
-// by the WHERE conjuncts that became evaluable.
+// by the WHERE conjuncts that became evaluable. Value slots hold the
+// numbers a CALL yields (score, component, ...).
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,7 +27,7 @@ enum class Prop {
   kType, kCount, kFirstDate, kLastDate, kConfidence, kModality, kRole,   // relation
 };
 
-enum class SlotKind { kNode, kRel, kPath };
+enum class SlotKind { kNode, kRel, kPath, kValue };
 
 struct BoundExpr {
   ExprKind kind = ExprKind::kNull;
@@ -35,7 +37,7 @@ struct BoundExpr {
   SlotKind slot_kind = SlotKind::kNode;
   int slot = -1;             // kVariable / kProperty
   Prop prop = Prop::kName;
-  std::string function;      // kFunction: count, collect, type, length, exists, size
+  std::string function;      // kFunction: count, collect, sum, min, max, avg, type, length, exists, size
   bool star = false, distinct = false;
   int subplan = -1;          // kExistsPattern: index into Plan::subplans
   std::vector<std::unique_ptr<BoundExpr>> args;
@@ -74,6 +76,7 @@ enum class StepKind {
   kVarExpand,  // min..max edges (relationship isomorphism)
   kReach,      // like kVarExpand but each reachable target once (DISTINCT)
   kShortest,   // shortest path(s) between bound nodes `from` and `to`
+  kCall,       // run the CALL's algorithm, bind node `to` and the value slots per result row
 };
 
 struct Step {
@@ -89,6 +92,27 @@ struct Plan {
   std::vector<const BoundExpr*> final_filters;  // evaluated before emitting
 };
 
+enum class Algorithm { kPageRank, kBetweenness, kComponents, kDegree };
+enum class AlgorithmField { kScore, kComponent, kSize, kIn, kOut, kTotal };
+
+// A bound CALL: which algorithm on which subgraph, and where its fields go.
+// The subgraph is the edges visible under the query's modality and date
+// window whose type is in type_mask (0 = any), and the vertices they touch.
+struct CallSpec {
+  Algorithm algorithm = Algorithm::kDegree;
+  std::string name;             // as written, lower-cased
+  Pos pos;                      // the call, for EXPLAIN
+  uint64_t type_mask = 0;
+  bool strong = false;          // components: strongly connected
+  bool directed = true;         // betweenness: follow edge direction
+  bool normalized = false;      // betweenness: divide by the number of pairs
+  double damping = 0.85;        // pagerank
+  int max_iterations = 100;     // pagerank
+  double tolerance = 1e-6;      // pagerank: stop when the L1 change < N * tolerance
+  int node_slot = -1;           // where `node` goes (-1 when not yielded)
+  std::vector<std::pair<AlgorithmField, int>> values;  // field -> value slot
+};
+
 struct BoundPattern {
   PathFunction function = PathFunction::kNone;
   int path = -1;  // path slot or -1
@@ -101,6 +125,8 @@ struct BoundQuery {
   std::vector<NodeSlot> nodes;
   std::vector<RelSlot> rels;
   std::vector<PathSlot> paths;
+  std::vector<std::string> values;        // value slot names
+  std::optional<CallSpec> call;           // the query starts with CALL
   std::vector<std::unique_ptr<BoundExpr>> conjuncts;  // WHERE split on AND
   Plan plan;
   // exists((a)-[..]->(b)): plans over the same slots, run with the outer
@@ -109,7 +135,7 @@ struct BoundQuery {
 
   std::vector<std::string> columns;
   std::vector<std::unique_ptr<BoundExpr>> items;  // one per column
-  std::vector<bool> aggregate;                    // items[i] is count/collect
+  std::vector<bool> aggregate;                    // items[i] is count/collect/sum/min/max/avg
   bool has_aggregate = false;
   bool distinct = false;
   // ORDER BY keys: column index into the row (hidden columns appended after
@@ -119,9 +145,14 @@ struct BoundQuery {
   int64_t skip = 0, limit = -1;
 };
 
-// Resolves names against the view and plans. Returns false with *error set
+// count, collect, sum, min, max, avg: the functions that aggregate rows.
+bool IsAggregateFunction(std::string_view name);
+
+// Resolves names against the view and plans (ast.unions are not looked
+// at: each part of a UNION binds on its own). Returns false with *error set
 // on unknown variables, kinds, types or properties, or unsupported forms.
-bool BindQuery(const graph::GraphView& view, QueryAst& ast, const QueryOptions& options,
+// `text` is the query's source (for error messages and EXPLAIN).
+bool BindQuery(const graph::GraphView& view, std::string_view text, QueryAst& ast, const QueryOptions& options,
                BoundQuery* out, QueryError* error);
 
 }  // namespace geokg::query

@@ -52,6 +52,13 @@ bool PlanQuery(const graph::GraphView& view, BoundQuery* q) {
     return static_cast<double>(view.vertex_count()) + 1;
   };
 
+  if (q->call) {  // the algorithm's rows come first; patterns expand from its node
+    Step s;
+    s.kind = StepKind::kCall;
+    s.to = q->call->node_slot;
+    q->plan.steps.push_back(s);
+    node_bound[s.to] = true;
+  }
   std::vector<bool> done(q->patterns.size(), false);
   for (size_t round = 0; round < q->patterns.size(); ++round) {
     // Next pattern: one touching a bound node, else the cheapest start.
@@ -129,7 +136,11 @@ bool PlanQuery(const graph::GraphView& view, BoundQuery* q) {
       if (placed[i]) continue;
       bool ready = true;
       for (auto [kind, slot] : reads[i]) {
-        ready &= kind == SlotKind::kNode ? nb[slot] : kind == SlotKind::kRel ? rb[slot] : pb[slot];
+        // Value slots are bound by the CALL, always the first step.
+        ready &= kind == SlotKind::kNode  ? nb[slot]
+                 : kind == SlotKind::kRel ? rb[slot]
+                 : kind == SlotKind::kPath ? pb[slot]
+                                           : true;
       }
       if (ready) {
         s.filters.push_back(q->conjuncts[i].get());

@@ -600,6 +600,147 @@ TEST_CASE("differential: engine rows equal a brute-force evaluator", "[query][di
     f.Same("MATCH (a:country) WHERE exists((a)-[:sanctioned]->()) RETURN a.name", exp);
   }
 
+  {  // sum, min, max, avg and sum(DISTINCT) of r.count per type
+    struct Agg {
+      int64_t sum = 0, min = INT64_MAX, max = INT64_MIN, n = 0;
+      std::set<int64_t> distinct;
+    };
+    std::map<std::string, Agg> g;
+    for (size_t r = 0; r < o.rels.size(); ++r) {
+      if (!o.Visible(r)) continue;
+      Agg& a = g[o.Type(r)];
+      int64_t c = o.Count(r);
+      a.sum += c, a.min = std::min(a.min, c), a.max = std::max(a.max, c), ++a.n;
+      a.distinct.insert(c);
+    }
+    Rows exp;
+    for (const auto& [k, a] : g) {
+      int64_t ds = 0;
+      for (int64_t c : a.distinct) ds += c;
+      exp.push_back(Row({k, std::to_string(a.sum), std::to_string(a.min), std::to_string(a.max),
+                         std::to_string(static_cast<double>(a.sum) / static_cast<double>(a.n)), std::to_string(ds)}));
+    }
+    f.Same("MATCH ()-[r]->() RETURN type(r), sum(r.count), min(r.count), max(r.count), avg(r.count), "
+           "sum(DISTINCT r.count)",
+           exp);
+  }
+  {  // aggregates over nothing: null, count 0
+    f.Same("MATCH (a {name:'N5'})-[r:attacked]->(b {name:'N6'}) RETURN sum(r.count), max(b.name), count(*)",
+           {[&] {
+             int64_t n = 0, sum = 0;
+             std::string max = "null";
+             o.Each(5, '>', {T::kAttacked}, [&](int r, int b) {
+               if (b == 6) ++n, sum += o.Count(r), max = o.Name(b);
+             });
+             return n ? Row({std::to_string(sum), max, std::to_string(n)}) : Row({"null", "null", "0"});
+           }()});
+  }
+  {  // UNION and UNION ALL
+    Rows first, second;
+    for (size_t r = 0; r < o.rels.size(); ++r) {
+      const auto& x = o.rels[r];
+      if (!o.Visible(r)) continue;
+      if (x.type == T::kAttacked && o.ents[x.s].kind == EntityKind::kCountry) first.push_back(o.Name(x.t));
+      if (x.type == T::kBlamed && o.ents[x.s].kind == EntityKind::kPerson) second.push_back(o.Name(x.t));
+    }
+    Rows all = first;
+    all.insert(all.end(), second.begin(), second.end());
+    const std::string a = "MATCH (a:country)-[:attacked]->(b) RETURN b.name AS n",
+                      b = "MATCH (a:person)-[:blamed]->(b) RETURN b.name AS n";
+    f.Same(a + " UNION ALL " + b, all);
+    f.Same(a + " UNION " + b, Distinct(all));
+  }
+  {  // degree over two types in a date window
+    o.from = 20200101;
+    o.to = 20200630;
+    std::map<int, std::pair<int64_t, int64_t>> deg;  // vertex -> (in, out)
+    for (size_t r = 0; r < o.rels.size(); ++r) {
+      if (!o.Visible(r) || !o.HasType(r, {T::kAttacked, T::kBlamed})) continue;
+      ++deg[o.rels[r].t].first;
+      ++deg[o.rels[r].s].second;
+    }
+    Rows exp;
+    for (const auto& [v, d] : deg)
+      exp.push_back(Row({o.Name(v), std::to_string(d.first), std::to_string(d.second), std::to_string(d.first + d.second)}));
+    f.Same("OPTIONS {from: '2020-01-01', to: '2020-06-30'} CALL degree({types: ['attacked', 'blamed']}) "
+           "YIELD node, in_degree, out_degree, score RETURN node.name, in_degree, out_degree, score",
+           exp);
+  }
+  // Components, weak over every visible edge and strong over two types:
+  // numbered by first vertex, so ids compare exactly.
+  for (bool strong : {false, true}) {
+    const int n = static_cast<int>(o.ents.size());
+    std::vector<std::vector<int>> fwd(n), back(n);
+    std::vector<bool> touched(n, false);
+    for (size_t r = 0; r < o.rels.size(); ++r) {
+      if (!o.Visible(r) || (strong && !o.HasType(r, {T::kAttacked, T::kSupported}))) continue;
+      fwd[o.rels[r].s].push_back(o.rels[r].t);
+      back[o.rels[r].t].push_back(o.rels[r].s);
+      touched[o.rels[r].s] = touched[o.rels[r].t] = true;
+    }
+    std::vector<int> comp(n, -1);
+    if (!strong) {  // breadth-first over both directions
+      for (int v = 0, c = 0; v < n; ++v) {
+        if (!touched[v] || comp[v] >= 0) continue;
+        std::deque<int> queue{v};
+        comp[v] = c;
+        while (!queue.empty()) {
+          int x = queue.front();
+          queue.pop_front();
+          for (auto* adj : {&fwd[x], &back[x]})
+            for (int y : *adj)
+              if (comp[y] < 0) comp[y] = c, queue.push_back(y);
+        }
+        ++c;
+      }
+    } else {  // Kosaraju: finishing order on fwd, then sweeps on back
+      std::vector<int> order;
+      std::vector<bool> seen(n, false);
+      for (int v = 0; v < n; ++v) {
+        if (!touched[v] || seen[v]) continue;
+        std::vector<std::pair<int, size_t>> stack{{v, 0}};
+        seen[v] = true;
+        while (!stack.empty()) {
+          auto& [x, i] = stack.back();
+          if (i < fwd[x].size()) {
+            int y = fwd[x][i++];
+            if (!seen[y]) seen[y] = true, stack.push_back({y, 0});
+          } else {
+            order.push_back(x);
+            stack.pop_back();
+          }
+        }
+      }
+      std::vector<int> raw(n, -1);
+      int c = 0;
+      for (auto it = order.rbegin(); it != order.rend(); ++it) {
+        if (raw[*it] >= 0) continue;
+        std::vector<int> stack{*it};
+        raw[*it] = c;
+        while (!stack.empty()) {
+          int x = stack.back();
+          stack.pop_back();
+          for (int y : back[x])
+            if (raw[y] < 0) raw[y] = c, stack.push_back(y);
+        }
+        ++c;
+      }
+      std::map<int, int> renumber;  // by first vertex
+      for (int v = 0; v < n; ++v)
+        if (touched[v]) comp[v] = renumber.try_emplace(raw[v], static_cast<int>(renumber.size())).first->second;
+    }
+    std::map<int, int64_t> size;
+    for (int v = 0; v < n; ++v)
+      if (touched[v]) ++size[comp[v]];
+    Rows exp;
+    for (int v = 0; v < n; ++v)
+      if (touched[v]) exp.push_back(Row({o.Name(v), std::to_string(comp[v]), std::to_string(size[comp[v]])}));
+    f.Same(strong ? "CALL components({strong: true, types: ['attacked', 'supported']}) YIELD node, component, size "
+                    "RETURN node.name, component, size"
+                  : "CALL components() YIELD node, component, size RETURN node.name, component, size",
+           exp);
+  }
+
   // Shortest paths between pseudo-random pairs: length and number of paths.
   std::mt19937 rng(5);
   for (int i = 0; i < 6; ++i) {

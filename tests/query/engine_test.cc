@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <atomic>
+#include <cmath>
 #include <chrono>
 #include <set>
 #include <sstream>
@@ -276,4 +277,68 @@ TEST_CASE("with window statistics, a window's counts, dates and confidence are i
   REQUIRE(query::RunQuery(*view, "MATCH (a)-[r]->(b) RETURN count(r)", {}, &plain, &e));
   CHECK(rs.rows == plain.rows);
   CHECK(rs.rows[0][0] != query::Value(int64_t{1}));
+}
+
+TEST_CASE("PROFILE runs the query and reports rows and time per operator", "[query][engine]") {
+  auto view = testing::ArticleView();
+  query::ResultSet rs;
+  query::QueryError e;
+  REQUIRE(query::RunQuery(*view, "PROFILE MATCH (a:country)-[r]->(b) RETURN a.name", {}, &rs, &e));
+  CHECK(rs.columns == std::vector<std::string>{"a.name"});
+  CHECK(rs.rows.size() == 4);  // US: 2 out-edges, Iran: 2, Iraq: none
+  REQUIRE(rs.profile);
+  CHECK(rs.profile->columns == std::vector<std::string>{"operator", "details", "rows", "ms"});
+  REQUIRE(rs.profile->rows.size() == 3);
+  auto cell = [&](size_t r, size_t c) { return query::ToDisplayString(*view, rs.profile->rows[r][c]); };
+  CHECK(cell(0, 0) == "NodeScan");
+  CHECK(cell(0, 2) == "3");
+  CHECK(cell(1, 0) == "Expand");
+  CHECK(cell(1, 2) == "4");
+  CHECK(cell(2, 0) == "Return");
+  CHECK(cell(2, 2) == "4");
+  for (auto& row : rs.profile->rows) CHECK(std::get<double>(row[3].data) >= 0);
+  std::ostringstream t;
+  query::WriteTable(*view, rs, t);
+  CHECK(t.str().find("(4 rows)\n\nprofile:\noperator") != std::string::npos);
+  // Without PROFILE there is no profile.
+  REQUIRE(query::RunQuery(*view, "MATCH (a:country)-[r]->(b) RETURN a.name", {}, &rs, &e));
+  CHECK_FALSE(rs.profile);
+  // EXPLAIN does not run the query: a plan, no time limit hit.
+  query::QueryOptions o;
+  o.time_limit_seconds = 0;
+  REQUIRE(query::RunQuery(*view, "EXPLAIN MATCH (a)-[*1..8]-(b)-[*1..8]-(c) RETURN count(*)", o, &rs, &e));
+  CHECK(rs.columns == std::vector<std::string>{"operator", "details", "estimated rows"});
+  CHECK(rs.rows.size() == 4);
+}
+
+TEST_CASE("UNION: max_rows bounds the whole, streaming stops across parts", "[query][engine]") {
+  auto view = testing::ArticleView();
+  query::QueryOptions o;
+  o.max_rows = 3;
+  query::ResultSet rs;
+  query::QueryError e;
+  REQUIRE(query::RunQuery(*view, "MATCH (a:person) RETURN a.name UNION ALL MATCH (a:country) RETURN a.name", o, &rs,
+                          &e));
+  CHECK(rs.rows.size() == 3);
+  CHECK(rs.truncated);
+  int rows = 0;
+  REQUIRE(query::RunQueryStreaming(
+      *view, "MATCH (a) RETURN a.name UNION ALL MATCH (a) RETURN a.name", {}, nullptr,
+      [&](const auto&) { return ++rows < 14; }, nullptr, &e));
+  CHECK(rows == 14);  // 12 of the first part, 2 of the second
+}
+
+TEST_CASE("sum stays an integer until it overflows, then is a float", "[query][engine]") {
+  graph::GraphData d = testing::ArticleGraph();
+  for (graph::Entity& x : d.entities) x.mentions = x.name == "Iran" || x.name == "Iraq" ? (uint64_t{1} << 62) : 1;
+  auto view = graph::GraphView::Build(std::move(d));
+  query::ResultSet rs;
+  query::QueryError e;
+  REQUIRE(query::RunQuery(*view, "MATCH (a:person) RETURN sum(a.mentions), avg(a.mentions)", {}, &rs, &e));
+  CHECK(rs.rows[0][0] == query::Value(int64_t{2}));
+  CHECK(std::holds_alternative<int64_t>(rs.rows[0][0].data));
+  CHECK(std::holds_alternative<double>(rs.rows[0][1].data));
+  REQUIRE(query::RunQuery(*view, "MATCH (a:country) RETURN sum(a.mentions)", {}, &rs, &e));
+  REQUIRE(std::holds_alternative<double>(rs.rows[0][0].data));
+  CHECK(std::get<double>(rs.rows[0][0].data) == Approx(std::ldexp(1.0, 63) + 1));
 }

@@ -56,3 +56,31 @@ TEST_CASE("parser errors point at the token", "[query][parser]") {
   REQUIRE_FALSE(Parse("MATCH (a)-[:blamed]-(b) WHERE RETURN a", &q, &e));
   CHECK(e.column == 31);
 }
+
+TEST_CASE("parser reads EXPLAIN, PROFILE, UNION and CALL", "[query][parser]") {
+  QueryAst q;
+  QueryError e;
+  REQUIRE(Parse("PROFILE OPTIONS {modality: 'all'} CALL PageRank({types: ['attacked']}) YIELD node AS n, score "
+                "MATCH (n)-->(m) WHERE score > 0.1 RETURN n.name UNION ALL MATCH (a) RETURN a.name AS `n.name`;",
+                &q, &e));
+  CHECK(q.mode == QueryMode::kProfile);
+  REQUIRE(q.call);
+  CHECK(q.call->procedure.text == "pagerank");
+  REQUIRE(q.call->options.size() == 1);
+  CHECK(q.call->options[0].key.text == "types");
+  REQUIRE(q.call->yields.size() == 2);
+  CHECK(q.call->yields[0].alias->text == "n");
+  CHECK(q.call->yields[1].field.text == "score");
+  CHECK(q.patterns.size() == 1);
+  REQUIRE(q.unions.size() == 1);
+  CHECK(q.union_joins[0].all);
+  CHECK(q.union_joins[0].pos.column == 143);
+  CHECK(q.unions[0].items[0].column == "n.name");
+  REQUIRE(Parse("EXPLAIN MATCH (a) RETURN a UNION MATCH (a) RETURN a UNION MATCH (b) RETURN b AS a", &q, &e));
+  CHECK(q.mode == QueryMode::kExplain);
+  CHECK(q.unions.size() == 2);
+  CHECK_FALSE(q.union_joins[1].all);
+  REQUIRE_FALSE(Parse("CALL pagerank() YIELD RETURN 1", &q, &e));
+  CHECK(e.column == 23);
+  CHECK(e.message == "expected a field to yield, found 'RETURN'");
+}

@@ -138,6 +138,10 @@ int RunQuery(const ParsedArgs& args) {
     query::WriteTable(*view, rs, std::cout);
   }
   if (rs.truncated && format != "table") std::cerr << "geokg query: " << rs.note << "\n";
+  if (rs.profile && format != "table") {  // keep stdout machine-readable
+    std::cerr << "profile:\n";
+    query::WriteTable(*view, *rs.profile, std::cerr);
+  }
   std::cout.flush();
   return std::cout ? 0 : 2;
 }

@@ -35,7 +35,10 @@ constexpr std::string_view kKeywords[] = {
     "SKIP",       "LIMIT", "AND",    "OR",       "NOT",      "IN",           "STARTS WITH",
     "CONTAINS",   "AS",    "count",  "collect",  "exists",   "shortestPath", "allShortestPaths",
     "OPTIONS",    "name",  "kind",   "type",     "modality", "first_date",   "last_date",
-    "confidence", "mentions", "documents",
+    "confidence", "mentions", "documents", "sum",  "min",          "max",
+    "avg",        "UNION",    "UNION ALL", "CALL", "YIELD",        "pagerank",
+    "betweenness", "components", "degree", "score", "component",   "EXPLAIN",
+    "PROFILE",
 };
 
 bool NeedsQuotes(std::string_view name) {
