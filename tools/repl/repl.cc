@@ -62,7 +62,7 @@ const std::vector<ReplCommand>& Repl::Commands() {
       {":schema", "", "entity kinds and relation types, with their counts", &Repl::Schema},
       {":path", "A B", "shortest chains of relations linking A to B (either direction)", &Repl::Path},
       {":around", "NAME [DEPTH]", "the relations within DEPTH hops of NAME (default 1)", &Repl::Around},
-      {":why", "A TYPE B", "the evidence sentences behind A -[TYPE]-> B, with source and date", &Repl::Why},
+      {":why", "A TYPE B", "the evidence sentences behind A -[TYPE]-> B, with date, modality and document", &Repl::Why},
       {":docs", "NAME [N]", "the N newest documents mentioning NAME (default 20): id, date, title, url", &Repl::Docs},
       {":dot", "FILE", "draw the last result (.dot, .svg, .png or .pdf)", &Repl::Dot},
       {":format", "table|json|csv", "how results print (default: table)", &Repl::Format},
