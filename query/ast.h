@@ -123,12 +123,21 @@ struct UnionJoin {
   bool all = false;
 };
 
+// OPTIONAL MATCH patterns [WHERE expr]: rows of the query before it that no
+// match extends keep one row with the clause's new variables null.
+struct OptionalMatch {
+  Pos pos;
+  std::vector<PatternPath> patterns;
+  std::unique_ptr<Expr> where;
+};
+
 struct QueryAst {
   QueryMode mode = QueryMode::kRun;  // EXPLAIN / PROFILE prefix (first part only)
   std::vector<OptionEntry> options;
   std::optional<CallClause> call;
   std::vector<PatternPath> patterns;
   std::unique_ptr<Expr> where;
+  std::vector<OptionalMatch> optionals;  // in order, after MATCH ... WHERE
   bool distinct = false;
   bool return_star = false;
   Pos return_pos;

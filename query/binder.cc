@@ -151,6 +151,11 @@ class Binder {
         if (it->second.first != SlotKind::kNode)
           return Fail(n.variable->pos, "'" + n.variable->text + "' is not a node variable");
         slot = it->second.second;
+        // Narrowing a variable of the MATCH inside OPTIONAL MATCH would drop
+        // the MATCH's rows instead of leaving the clause unmatched.
+        if (optional_floor_ >= 0 && slot < optional_floor_ && (!n.kinds.empty() || !n.properties.empty()))
+          return Fail(n.variable->pos, "OPTIONAL MATCH cannot add labels or properties to '" + n.variable->text +
+                                           "', bound before it; put them in a WHERE");
       }
     }
     if (slot < 0) {
@@ -521,6 +526,7 @@ class Binder {
 
   std::map<std::string, std::pair<SlotKind, int>> symbols_;
   std::vector<std::string> order_;  // named variables in order of appearance
+  int optional_floor_ = -1;  // while binding an OPTIONAL MATCH: node slots below this are the MATCH's
   struct PendingExists {
     int subplan;
     std::vector<int> nodes, rels;
@@ -577,6 +583,31 @@ bool BindQuery(const graph::GraphView& view, std::string_view text, QueryAst& as
     auto w = b.BindExpr(*ast.where, false);
     if (!w) return false;
     Binder::SplitAnd(std::move(w), &q->conjuncts);
+  }
+  q->conjunct_group.assign(q->conjuncts.size(), -1);
+  for (size_t g = 0; g < ast.optionals.size(); ++g) {
+    const OptionalMatch& opt = ast.optionals[g];
+    if (q->call) return b.Fail(opt.pos, "OPTIONAL MATCH after CALL is not supported");
+    const size_t nodes_before = q->nodes.size(), rels_before = q->rels.size();
+    b.optional_floor_ = static_cast<int>(nodes_before);
+    for (const PatternPath& p : opt.patterns) {
+      if (p.function != PathFunction::kNone || p.path_variable)
+        return b.Fail(opt.pos, "paths (p = ..., shortestPath) are not supported in OPTIONAL MATCH");
+      std::vector<int> nodes, rels;
+      if (!b.BindPattern(p, &nodes, &rels)) return false;
+      q->patterns.push_back(BoundPattern{p.function, -1, nodes, rels, static_cast<int>(g)});
+    }
+    if (opt.where) {
+      auto w = b.BindExpr(*opt.where, false);
+      if (!w) return false;
+      Binder::SplitAnd(std::move(w), &q->conjuncts);
+    }
+    b.optional_floor_ = -1;
+    q->conjunct_group.resize(q->conjuncts.size(), static_cast<int>(g));
+    OptionalGroup group;
+    for (size_t n = nodes_before; n < q->nodes.size(); ++n) group.nodes.push_back(static_cast<int>(n));
+    for (size_t r = rels_before; r < q->rels.size(); ++r) group.rels.push_back(static_cast<int>(r));
+    q->optionals.push_back(std::move(group));
   }
   // RETURN.
   q->distinct = ast.distinct;

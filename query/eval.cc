@@ -69,6 +69,7 @@ Cell Executor::Property(const BoundExpr& e) {
   Cell c;
   if (e.slot_kind == SlotKind::kNode) {
     graph::VertexIndex v = node_[e.slot];
+    if (v == kNullVertex) return Null();  // an unmatched OPTIONAL MATCH
     if (e.prop == Prop::kKind) return Str(graph::NameOf(view_.kind(v)));  // without touching the Entity
     const graph::Entity& ent = view_.entity(v);
     switch (e.prop) {
@@ -89,6 +90,7 @@ Cell Executor::Property(const BoundExpr& e) {
     }
   }
   graph::EdgeIndex ei = e.slot == -2 ? current_edge_ : rel_[e.slot].single;
+  if (ei == kNullEdge && e.slot != -2 && !q_.rels[e.slot].variable_length) return Null();
   const graph::EdgeData& d = view_.edge(ei);
   switch (e.prop) {
     case Prop::kType: return Str(graph::NameOf(d.type));
@@ -224,12 +226,15 @@ Cell Executor::Eval(const BoundExpr& e) {
       Cell c;
       c.id = static_cast<uint32_t>(e.slot);
       if (e.slot_kind == SlotKind::kNode) {
+        if (node_[e.slot] == kNullVertex) return Null();
         c.type = Cell::kNode;
         c.id = node_[e.slot];
       } else if (e.slot_kind == SlotKind::kRel) {
         if (q_.rels[e.slot].variable_length) {
+          if (rel_[e.slot].data == nullptr && rel_[e.slot].single == kNullEdge) return Null();
           c.type = Cell::kEdgeList;
         } else {
+          if (rel_[e.slot].single == kNullEdge) return Null();
           c.type = Cell::kEdge;
           c.id = rel_[e.slot].single;
         }

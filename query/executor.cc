@@ -71,6 +71,7 @@ Executor::Executor(const graph::GraphView& view, const BoundQuery& query) : view
   used_.reserve(hops);
   shortest_edges_.resize(q_.paths.size());
   shortest_vertices_.resize(q_.paths.size());
+  optional_found_.assign(q_.optionals.size(), false);
   const QueryOptions& o = q_.options;
   if ((o.from != 0 || o.to != 0) && o.window_stats) {
     window_ = o.window_stats(o.from, o.to);
@@ -193,8 +194,8 @@ bool Executor::NodeOk(int slot, VertexIndex v) const {
 }
 
 bool Executor::Used(EdgeIndex e) const {
-  for (EdgeIndex u : used_)
-    if (u == e) return true;
+  for (size_t k = used_floor_; k < used_.size(); ++k)
+    if (used_[k] == e) return true;
   return false;
 }
 
@@ -308,6 +309,32 @@ void Executor::RunStep(const Plan& plan, size_t i) {
       return;
     case StepKind::kCall:
       Call(plan, i, s);
+      return;
+    case StepKind::kOptionalBegin: {
+      // The clause's relationships may reuse the MATCH's edges (uniqueness
+      // holds within one clause).
+      const size_t saved_floor = used_floor_;
+      used_floor_ = used_.size();
+      optional_found_[s.group] = false;
+      Next(plan, i);
+      used_floor_ = saved_floor;
+      if (stop_ || optional_found_[s.group]) return;
+      // No match extends this row: it goes on with the clause's slots null.
+      const OptionalGroup& g = q_.optionals[s.group];
+      for (int n : g.nodes) node_[n] = kNullVertex;
+      for (int r : g.rels) {
+        RelBinding& b = rel_[r];
+        b.single = kNullEdge;
+        b.data = nullptr;
+        b.len = 0;
+      }
+      Next(plan, static_cast<size_t>(s.end));
+      return;
+    }
+    case StepKind::kOptionalEnd:
+      if (!Pass(s.filters)) return;
+      optional_found_[s.group] = true;
+      Next(plan, i);
       return;
   }
 }

@@ -124,6 +124,12 @@ class Executor {
     return window_ ? (*window_)[e].counts : view_.edge(e).counts;
   }
 
+  // A slot an OPTIONAL MATCH left unmatched.
+  static constexpr graph::VertexIndex kNullVertex = UINT32_MAX;
+  static constexpr graph::EdgeIndex kNullEdge = UINT32_MAX;
+  std::vector<bool> optional_found_;  // per OPTIONAL MATCH, while it runs
+  size_t used_floor_ = 0;             // Used() looks at used_[used_floor_..]
+
   const graph::GraphView& view_;
   const BoundQuery& q_;
   std::shared_ptr<const std::vector<WindowStats>> window_;

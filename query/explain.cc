@@ -135,6 +135,14 @@ std::vector<Operator> Operators(const graph::GraphView& view, std::string_view t
               rows};
         break;
       }
+      case StepKind::kOptionalBegin:
+        op = {"Optional", "OPTIONAL MATCH " + std::to_string(s.group + 1) + ": the steps up to its end; no match keeps the row with its variables null", rows};
+        break;
+      case StepKind::kOptionalEnd:
+        op = {"OptionalEnd", "OPTIONAL MATCH " + std::to_string(s.group + 1) +
+                                 (s.filters.empty() ? "" : " (its WHERE checked here)"),
+              rows};
+        break;
       case StepKind::kCall: {
         const CallSpec& c = *q.call;
         double touched = 0;

@@ -76,6 +76,22 @@ class Parser {
       Advance();
       if (!(q->where = ParseExpr())) return false;
     }
+    while (IsKeyword("OPTIONAL")) {
+      OptionalMatch opt;
+      opt.pos = PosOf(Peek());
+      Advance();
+      if (!ExpectKeyword("MATCH")) return false;
+      do {
+        PatternPath p;
+        if (!ParsePath(&p)) return false;
+        opt.patterns.push_back(std::move(p));
+      } while (Accept(TokenKind::kComma));
+      if (IsKeyword("WHERE")) {
+        Advance();
+        if (!(opt.where = ParseExpr())) return false;
+      }
+      q->optionals.push_back(std::move(opt));
+    }
     q->return_pos = PosOf(Peek());
     if (!ExpectKeyword("RETURN")) return false;
     if (IsKeyword("DISTINCT")) {

@@ -3,7 +3,8 @@
 //
 //   statement := [EXPLAIN | PROFILE] query {UNION [ALL] query} [';']
 //   query    := [OPTIONS map] (call [MATCH path {',' path}] | MATCH path {',' path})
-//               [WHERE expr] RETURN [DISTINCT] ('*' | item {',' item})
+//               [WHERE expr] {OPTIONAL MATCH path {',' path} [WHERE expr]}
+//               RETURN [DISTINCT] ('*' | item {',' item})
 //               [ORDER BY expr [ASC|DESC] {',' ...}] [SKIP int] [LIMIT int]
 //   call     := CALL name '(' [map] ')' YIELD field [AS var] {',' field [AS var]}
 //   path     := [var '='] (SHORTESTPATH | ALLSHORTESTPATHS) '(' chain ')' | [var '='] chain

@@ -77,6 +77,8 @@ enum class StepKind {
   kReach,      // like kVarExpand but each reachable target once (DISTINCT)
   kShortest,   // shortest path(s) between bound nodes `from` and `to`
   kCall,       // run the CALL's algorithm, bind node `to` and the value slots per result row
+  kOptionalBegin,  // OPTIONAL MATCH `group`: run the steps up to `end`, or null its slots
+  kOptionalEnd,    // the group matched (after its filters): go on
 };
 
 struct Step {
@@ -84,6 +86,8 @@ struct Step {
   int from = -1, to = -1, rel = -1, path = -1;
   bool reversed = false;  // traversal runs from the pattern's right node to its left
   bool to_bound = false;  // `to` was bound by an earlier step: check, don't bind
+  int group = -1;         // kOptionalBegin/End: the OPTIONAL MATCH
+  int end = -1;           // kOptionalBegin: the index of its kOptionalEnd
   std::vector<const BoundExpr*> filters;  // conjuncts evaluable after this step
 };
 
@@ -117,6 +121,13 @@ struct BoundPattern {
   PathFunction function = PathFunction::kNone;
   int path = -1;  // path slot or -1
   std::vector<int> nodes, rels;
+  int group = -1;  // -1: MATCH; else the index of its OPTIONAL MATCH
+};
+
+// One OPTIONAL MATCH: the slots it introduced, which are null in a row no
+// match of it extends.
+struct OptionalGroup {
+  std::vector<int> nodes, rels;
 };
 
 struct BoundQuery {
@@ -128,6 +139,8 @@ struct BoundQuery {
   std::vector<std::string> values;        // value slot names
   std::optional<CallSpec> call;           // the query starts with CALL
   std::vector<std::unique_ptr<BoundExpr>> conjuncts;  // WHERE split on AND
+  std::vector<int> conjunct_group;  // per conjunct: -1, or the OPTIONAL MATCH it belongs to
+  std::vector<OptionalGroup> optionals;
   Plan plan;
   // exists((a)-[..]->(b)): plans over the same slots, run with the outer
   // bindings in place; each binds only slots its pattern introduced.

@@ -60,12 +60,25 @@ bool PlanQuery(const graph::GraphView& view, BoundQuery* q) {
     node_bound[s.to] = true;
   }
   std::vector<bool> done(q->patterns.size(), false);
-  for (size_t round = 0; round < q->patterns.size(); ++round) {
+  // The MATCH's patterns (group -1), then each OPTIONAL MATCH's between its
+  // begin and end steps.
+  for (int group = -1; group < static_cast<int>(q->optionals.size()); ++group) {
+  size_t begin_step = 0;
+  if (group >= 0) {
+    Step b;
+    b.kind = StepKind::kOptionalBegin;
+    b.group = group;
+    begin_step = q->plan.steps.size();
+    q->plan.steps.push_back(b);
+  }
+  size_t in_group = 0;
+  for (const BoundPattern& p : q->patterns) in_group += p.group == group;
+  for (size_t round = 0; round < in_group; ++round) {
     // Next pattern: one touching a bound node, else the cheapest start.
     int best = -1;
     double best_cost = 0;
     for (size_t i = 0; i < q->patterns.size(); ++i) {
-      if (done[i]) continue;
+      if (done[i] || q->patterns[i].group != group) continue;
       double c = 1e300;
       for (int n : q->patterns[i].nodes) c = std::min(c, cost(n));
       if (best < 0 || c < best_cost) {
@@ -114,12 +127,29 @@ bool PlanQuery(const graph::GraphView& view, BoundQuery* q) {
     // Mark the path bound on the last step of this pattern.
     if (!q->plan.steps.empty() && p.path >= 0 && q->plan.steps.back().path < 0) q->plan.steps.back().path = -2 - p.path;
   }
+  if (group >= 0) {
+    Step e;
+    e.kind = StepKind::kOptionalEnd;
+    e.group = group;
+    q->plan.steps[begin_step].end = static_cast<int>(q->plan.steps.size());
+    q->plan.steps.push_back(e);
+  }
+  }
 
   // Place conjuncts.
   std::vector<bool> nb(q->nodes.size(), false), rb(q->rels.size(), false), pb(q->paths.size(), false);
   std::vector<std::vector<std::pair<SlotKind, int>>> reads(q->conjuncts.size());
   std::vector<bool> placed(q->conjuncts.size(), false);
   for (size_t i = 0; i < q->conjuncts.size(); ++i) {
+    const int group = i < q->conjunct_group.size() ? q->conjunct_group[i] : -1;
+    if (group >= 0) {
+      // An OPTIONAL MATCH's conditions decide whether it matched: checked
+      // at its end step, before the row goes on.
+      for (Step& s : q->plan.steps)
+        if (s.kind == StepKind::kOptionalEnd && s.group == group) s.filters.push_back(q->conjuncts[i].get());
+      placed[i] = true;
+      continue;
+    }
     bool has_exists = false;
     CollectSlots(*q->conjuncts[i], &reads[i], &has_exists);
     if (has_exists) {

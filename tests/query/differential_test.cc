@@ -329,6 +329,25 @@ TEST_CASE("differential: engine rows equal a brute-force evaluator", "[query][di
       });
       f.Same("MATCH (a {name:" + an + "})-[r:attacked|BLAMED]->(b) RETURN b.name, type(r), r.count", exp);
     }
+    {  // OPTIONAL MATCH: each neighbour, with whom it attacked, or null
+      Rows exp;
+      o.Each(a, '>', {}, [&](int, int b) {
+        size_t before = exp.size();
+        o.Each(b, '>', {T::kAttacked}, [&](int r, int c) { exp.push_back(Row({o.Name(b), o.Name(c), o.Type(r)})); });
+        if (exp.size() == before) exp.push_back(Row({o.Name(b), "null", "null"}));
+      });
+      f.Same("MATCH (a {name:" + an + "})-->(b) OPTIONAL MATCH (b)-[r:attacked]->(c) RETURN b.name, c.name, type(r)",
+             exp);
+      // ... and how many, with a WHERE inside the optional clause.
+      std::map<std::string, int64_t> counted;
+      o.Each(a, '>', {}, [&](int, int b) {
+        int64_t& n = counted[o.Name(b)];
+        o.Each(b, '>', {T::kAttacked}, [&](int, int c) { n += o.ents[c].kind == EntityKind::kCountry; });
+      });
+      f.Same("MATCH (a {name:" + an + "})-->(b) OPTIONAL MATCH (b)-[:attacked]->(c) WHERE c.kind = 'country' "
+             "RETURN b.name, count(c)",
+             Counted(counted));
+    }
     {  // 2-hop typed
       Rows exp;
       o.Each(a, '>', {T::kAttacked}, [&](int, int b) {

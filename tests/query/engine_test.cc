@@ -342,3 +342,53 @@ TEST_CASE("sum stays an integer until it overflows, then is a float", "[query][e
   REQUIRE(std::holds_alternative<double>(rs.rows[0][0].data));
   CHECK(std::get<double>(rs.rows[0][0].data) == Approx(std::ldexp(1.0, 63) + 1));
 }
+
+TEST_CASE("OPTIONAL MATCH keeps unmatched rows with nulls", "[query][engine]") {
+  auto view = testing::ArticleView();
+  auto rows = [&](const std::string& q) {
+    query::ResultSet rs;
+    query::QueryError e;
+    INFO(q << ": " << e.message);
+    REQUIRE(query::RunQuery(*view, q, {}, &rs, &e));
+    std::vector<std::string> out;
+    for (const auto& r : rs.rows) {
+      std::string line;
+      for (const auto& v : r) line += (line.empty() ? "" : "|") + (v.is_null() ? std::string("null") : query::ToDisplayString(*view, v));
+      out.push_back(line);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  // Every country, with what it deployed to if anything.
+  auto all = rows("MATCH (c:country) RETURN c.name");
+  auto opt = rows("MATCH (c:country) OPTIONAL MATCH (c)-[:`deployed-to`]->(t) RETURN c.name, t.name");
+  CHECK(opt.size() >= all.size());
+  CHECK(std::find(opt.begin(), opt.end(), "United States|Iraq") != opt.end());
+  CHECK(std::find(opt.begin(), opt.end(), "Iraq|null") != opt.end());
+  // count() skips the nulls: a country that deployed nowhere counts 0.
+  auto counted = rows("MATCH (c:country) OPTIONAL MATCH (c)-[r:`deployed-to`]->() RETURN c.name, count(r)");
+  CHECK(std::find(counted.begin(), counted.end(), "Iraq|0") != counted.end());
+  // The clause's WHERE decides whether it matched; the row stays either way.
+  auto filtered = rows("MATCH (c {name: 'United States'}) OPTIONAL MATCH (c)-[r]->(t) WHERE t.name = 'Nowhere' "
+                       "RETURN c.name, type(r), t.name");
+  CHECK(filtered == std::vector<std::string>{"United States|null|null"});
+  // A relationship of the MATCH may be used again by the OPTIONAL MATCH.
+  auto reuse = rows("MATCH (a {name: 'United States'})-[r:`deployed-to`]->(b) OPTIONAL MATCH (a)-[s:`deployed-to`]->(b) "
+                    "RETURN b.name, type(s)");
+  CHECK(std::find(reuse.begin(), reuse.end(), "Iraq|deployed-to") != reuse.end());
+}
+
+TEST_CASE("OPTIONAL MATCH errors", "[query][engine]") {
+  auto view = testing::ArticleView();
+  query::ResultSet rs;
+  query::QueryError e;
+  CHECK_FALSE(query::RunQuery(*view, "MATCH (c:country) OPTIONAL MATCH (c:person)-->(t) RETURN c", {}, &rs, &e));
+  CHECK(e.message.find("cannot add labels or properties to 'c'") != std::string::npos);
+  CHECK(e.column == 35);
+  CHECK_FALSE(query::RunQuery(*view, "MATCH (c) OPTIONAL MATCH p = (c)-->(t) RETURN c", {}, &rs, &e));
+  CHECK(e.message.find("not supported in OPTIONAL MATCH") != std::string::npos);
+  CHECK_FALSE(query::RunQuery(*view, "MATCH (c) OPTIONAL (c)-->(t) RETURN c", {}, &rs, &e));
+  CHECK(e.message.find("MATCH") != std::string::npos);
+  // The MATCH's WHERE cannot read the clause's variables.
+  CHECK_FALSE(query::RunQuery(*view, "MATCH (c) WHERE t.name = 'x' OPTIONAL MATCH (c)-->(t) RETURN c", {}, &rs, &e));
+}
