@@ -144,6 +144,14 @@ struct QueryAst {
   std::vector<ReturnItem> items;
   std::vector<OrderItem> order_by;
   std::unique_ptr<Expr> skip, limit;
+  // `... WITH items [ORDER BY] [SKIP] [LIMIT] [WHERE expr] <rest>`: this
+  // part's items, order, skip and limit are the WITH's (is_with), and `next`
+  // is the rest, whose input rows are this part's rows; the WITH's WHERE is
+  // the next part's `input_where`.
+  bool is_with = false;
+  Pos with_pos;
+  std::unique_ptr<QueryAst> next;
+  std::unique_ptr<Expr> input_where;
   // `q UNION [ALL] q2 ...`: the queries after this one, each with its join.
   std::vector<QueryAst> unions;
   std::vector<UnionJoin> union_joins;

@@ -552,11 +552,31 @@ bool IsAggregateFunction(std::string_view f) {
 }
 
 bool BindQuery(const graph::GraphView& view, std::string_view text, QueryAst& ast, const QueryOptions& options,
-               BoundQuery* q, QueryError* error) {
+               BoundQuery* q, QueryError* error, const std::vector<InputColumn>* input) {
   q->options = options;
   Binder b(view, text, q, error);
   if (!b.ApplyOptions(ast.options)) return false;
   if (ast.call && !b.BindCall(*ast.call)) return false;
+  if (input != nullptr) {
+    // The part after WITH: the WITH's columns are its variables.
+    InputSpec spec;
+    for (const InputColumn& c : *input) {
+      int slot;
+      if (c.node) {
+        slot = static_cast<int>(q->nodes.size());
+        q->nodes.emplace_back();
+        q->nodes.back().name = c.name;
+        b.symbols_[c.name] = {SlotKind::kNode, slot};
+      } else {
+        slot = static_cast<int>(q->values.size());
+        q->values.push_back(c.name);
+        b.symbols_[c.name] = {SlotKind::kValue, slot};
+      }
+      b.order_.push_back(c.name);
+      spec.slots.push_back({c.node, slot});
+    }
+    q->input = std::move(spec);
+  }
   std::vector<std::pair<std::vector<int>, std::vector<int>>> pattern_slots;
   for (const PatternPath& p : ast.patterns) {
     std::vector<int> nodes, rels;
@@ -581,6 +601,11 @@ bool BindQuery(const graph::GraphView& view, std::string_view text, QueryAst& as
   }
   if (ast.where) {
     auto w = b.BindExpr(*ast.where, false);
+    if (!w) return false;
+    Binder::SplitAnd(std::move(w), &q->conjuncts);
+  }
+  if (ast.input_where) {
+    auto w = b.BindExpr(*ast.input_where, false);
     if (!w) return false;
     Binder::SplitAnd(std::move(w), &q->conjuncts);
   }

@@ -217,6 +217,32 @@ bool RunPart(const graph::GraphView& view, const BoundQuery& q, Executor& ex, Si
 bool Prepare(const graph::GraphView& view, std::string_view text, const QueryOptions& options, QueryAst* ast,
              std::vector<std::unique_ptr<BoundQuery>>* parts, QueryError* error) {
   if (!Parse(text, ast, error, &options.params)) return false;
+  if (ast->next) {
+    // MATCH ... WITH ... : one part per stage, each starting from the rows
+    // of the one before.
+    auto fail = [&](const Pos& pos, std::string msg) {
+      *error = QueryError{pos.line, pos.column, static_cast<int>(pos.length), std::move(msg)};
+      return false;
+    };
+    if (!ast->unions.empty()) return fail(ast->union_joins[0].pos, "UNION of queries with WITH is not supported");
+    if (ast->mode != QueryMode::kRun)
+      return fail(ast->with_pos, "EXPLAIN and PROFILE of a query with WITH are not supported yet");
+    parts->push_back(std::make_unique<BoundQuery>());
+    if (!BindQuery(view, text, *ast, options, parts->back().get(), error)) return false;
+    for (QueryAst* stage = ast->next.get(); stage != nullptr; stage = stage->next.get()) {
+      const BoundQuery& before = *parts->back();
+      std::vector<InputColumn> input;
+      for (size_t i = 0; i < before.visible_columns; ++i) {
+        const BoundExpr& item = *before.items[i];
+        input.push_back({before.columns[i], item.kind == ExprKind::kVariable && item.slot_kind == SlotKind::kNode &&
+                                                !before.aggregate[i]});
+      }
+      const QueryOptions stage_options = before.options;  // OPTIONS hold for the whole query
+      parts->push_back(std::make_unique<BoundQuery>());
+      if (!BindQuery(view, text, *stage, stage_options, parts->back().get(), error, &input)) return false;
+    }
+    return true;
+  }
   std::vector<QueryAst*> asts{ast};
   for (QueryAst& u : ast->unions) asts.push_back(&u);
   for (size_t k = 0; k < asts.size(); ++k) {
@@ -253,7 +279,7 @@ bool RunStatement(const graph::GraphView& view, std::string_view text, const Que
   QueryAst ast;
   std::vector<std::unique_ptr<BoundQuery>> parts;
   if (!Prepare(view, text, options, &ast, &parts, error)) return false;
-  const BoundQuery& first = *parts[0];
+  const BoundQuery& first = ast.next ? *parts.back() : *parts[0];
 
   if (ast.mode == QueryMode::kExplain) {
     ResultSet plan = ExplainPlan(view, text, parts, ast.union_joins.empty() ? false : ast.union_joins[0].all);
@@ -285,6 +311,23 @@ bool RunStatement(const graph::GraphView& view, std::string_view text, const Que
     return true;
   };
   std::vector<std::vector<Executor::OperatorStats>> stats;
+  if (ast.next) {
+    // WITH: every stage but the last collects its rows for the next.
+    std::vector<std::vector<Value>> rows, next_rows;
+    for (size_t k = 0; k < parts.size(); ++k) {
+      Executor ex(view, *parts[k]);
+      if (k > 0) ex.SetInput(&rows);
+      if (k + 1 == parts.size()) return RunPart(view, *parts[k], ex, sink, error);
+      next_rows.clear();
+      auto collect = [&](std::vector<Value>& row) -> bool {
+        next_rows.push_back(row);
+        return true;
+      };
+      if (!RunPart(view, *parts[k], ex, collect, error)) return false;
+      rows.swap(next_rows);
+    }
+    return true;
+  }
   for (const auto& part : parts) {
     Executor ex(view, *part);
     if (ast.mode == QueryMode::kProfile) ex.EnableProfile();

@@ -72,6 +72,13 @@ Executor::Executor(const graph::GraphView& view, const BoundQuery& query) : view
   shortest_edges_.resize(q_.paths.size());
   shortest_vertices_.resize(q_.paths.size());
   optional_found_.assign(q_.optionals.size(), false);
+  if (q_.input) {
+    input_node_in_pattern_.assign(q_.input->slots.size(), false);
+    for (size_t c = 0; c < q_.input->slots.size(); ++c)
+      for (const BoundPattern& p : q_.patterns)
+        for (int n : p.nodes)
+          if (q_.input->slots[c].first && n == q_.input->slots[c].second) input_node_in_pattern_[c] = true;
+  }
   const QueryOptions& o = q_.options;
   if ((o.from != 0 || o.to != 0) && o.window_stats) {
     window_ = o.window_stats(o.from, o.to);
@@ -310,6 +317,43 @@ void Executor::RunStep(const Plan& plan, size_t i) {
     case StepKind::kCall:
       Call(plan, i, s);
       return;
+    case StepKind::kInput: {
+      if (input_ == nullptr) return;
+      const InputSpec& spec = *q_.input;
+      for (const std::vector<Value>& row : *input_) {
+        bool skip = false;
+        for (size_t c = 0; c < spec.slots.size() && c < row.size(); ++c) {
+          auto [node, slot] = spec.slots[c];
+          const Value& v = row[c];
+          if (node) {
+            const NodeValue* n = std::get_if<NodeValue>(&v.data);
+            // A null node (from OPTIONAL MATCH) matches no pattern.
+            if (n == nullptr && input_node_in_pattern_[c]) skip = true;
+            node_[slot] = n != nullptr ? n->v : kNullVertex;
+            continue;
+          }
+          Cell& cell = value_[slot];
+          cell = Cell{};
+          if (const int64_t* i = std::get_if<int64_t>(&v.data)) {
+            cell.type = Cell::kInt;
+            cell.i = *i;
+          } else if (const double* d = std::get_if<double>(&v.data)) {
+            cell.type = Cell::kDouble;
+            cell.d = *d;
+          } else if (const std::string* str = std::get_if<std::string>(&v.data)) {
+            cell.type = Cell::kStr;
+            cell.s = *str;
+          } else if (const bool* b = std::get_if<bool>(&v.data)) {
+            cell.type = Cell::kBool;
+            cell.b = *b;
+          }
+        }
+        if (skip || !Pass(s.filters)) continue;
+        Next(plan, i);
+        if (stop_ || !Tick()) return;
+      }
+      return;
+    }
     case StepKind::kOptionalBegin: {
       // The clause's relationships may reuse the MATCH's edges (uniqueness
       // holds within one clause).

@@ -49,6 +49,9 @@ class Executor {
   bool Run(const std::function<bool()>& emit);
   // After Run returned false: the cancel flag, not the time limit, stopped it.
   bool cancelled() const { return cancelled_; }
+  // The rows of the part before WITH (a kInput step binds them), which must
+  // outlive Run.
+  void SetInput(const std::vector<std::vector<Value>>* rows) { input_ = rows; }
 
   // PROFILE: per operator (plan step i; index steps.size() is the row
   // sink: projection, aggregation, sorting), the rows it passed on and the
@@ -128,6 +131,8 @@ class Executor {
   static constexpr graph::VertexIndex kNullVertex = UINT32_MAX;
   static constexpr graph::EdgeIndex kNullEdge = UINT32_MAX;
   std::vector<bool> optional_found_;  // per OPTIONAL MATCH, while it runs
+  const std::vector<std::vector<Value>>* input_ = nullptr;
+  std::vector<bool> input_node_in_pattern_;  // per input column: a node slot a pattern expands from
   size_t used_floor_ = 0;             // Used() looks at used_[used_floor_..]
 
   const graph::GraphView& view_;

@@ -135,6 +135,9 @@ std::vector<Operator> Operators(const graph::GraphView& view, std::string_view t
               rows};
         break;
       }
+      case StepKind::kInput:
+        op = {"Input", "the rows of the part before WITH", rows};
+        break;
       case StepKind::kOptionalBegin:
         op = {"Optional", "OPTIONAL MATCH " + std::to_string(s.group + 1) + ": the steps up to its end; no match keeps the row with its variables null", rows};
         break;

@@ -54,12 +54,12 @@ class Parser {
   }
 
  private:
-  bool ParseQuery(QueryAst* q) {
-    if (IsKeyword("OPTIONS")) {
+  bool ParseQuery(QueryAst* q, bool after_with = false) {
+    if (!after_with && IsKeyword("OPTIONS")) {
       Advance();
       if (!ParseOptionMap(&q->options)) return false;
     }
-    bool match_required = true;
+    bool match_required = !after_with;
     if (IsKeyword("CALL")) {
       if (!ParseCall(q)) return false;
       match_required = false;
@@ -93,7 +93,13 @@ class Parser {
       q->optionals.push_back(std::move(opt));
     }
     q->return_pos = PosOf(Peek());
-    if (!ExpectKeyword("RETURN")) return false;
+    if (IsKeyword("WITH")) {
+      q->is_with = true;
+      q->with_pos = PosOf(Peek());
+      Advance();
+    } else if (!ExpectKeyword("RETURN")) {
+      return false;
+    }
     if (IsKeyword("DISTINCT")) {
       Advance();
       q->distinct = true;
@@ -140,6 +146,18 @@ class Parser {
     if (IsKeyword("LIMIT")) {
       Advance();
       if (!(q->limit = ParseExpr())) return false;
+    }
+    if (q->is_with) {
+      if (q->return_star) return Fail(Prev(), "WITH * is not supported; name the variables to carry");
+      for (const ReturnItem& item : q->items)
+        if (!item.alias && item.expr->kind != ExprKind::kVariable)
+          return FailAt(item.expr->pos, "name this WITH item with AS (WITH count(x) AS n)");
+      q->next = std::make_unique<QueryAst>();
+      if (IsKeyword("WHERE")) {
+        Advance();
+        if (!(q->next->input_where = ParseExpr())) return false;
+      }
+      return ParseQuery(q->next.get(), true);
     }
     return true;
   }
@@ -196,6 +214,13 @@ class Parser {
     if (t.kind == TokenKind::kEnd) return "end of query";
     if (t.kind == TokenKind::kString) return "string '" + t.text + "'";
     return "'" + t.text + "'";
+  }
+  bool FailAt(const Pos& p, std::string msg) {
+    error_->line = p.line;
+    error_->column = p.column;
+    error_->length = static_cast<int>(p.length == 0 ? 1 : p.length);
+    error_->message = std::move(msg);
+    return false;
   }
   bool Fail(const Token& t, std::string msg) {
     error_->line = t.line;

@@ -4,8 +4,10 @@
 //   statement := [EXPLAIN | PROFILE] query {UNION [ALL] query} [';']
 //   query    := [OPTIONS map] (call [MATCH path {',' path}] | MATCH path {',' path})
 //               [WHERE expr] {OPTIONAL MATCH path {',' path} [WHERE expr]}
-//               RETURN [DISTINCT] ('*' | item {',' item})
+//               (RETURN | WITH) [DISTINCT] ('*' | item {',' item})
 //               [ORDER BY expr [ASC|DESC] {',' ...}] [SKIP int] [LIMIT int]
+//   after WITH items [ORDER BY] [SKIP] [LIMIT] [WHERE expr]: a query whose MATCH
+//               is optional and whose variables start as the WITH's columns
 //   call     := CALL name '(' [map] ')' YIELD field [AS var] {',' field [AS var]}
 //   path     := [var '='] (SHORTESTPATH | ALLSHORTESTPATHS) '(' chain ')' | [var '='] chain
 //   chain    := node {rel node}

@@ -77,6 +77,7 @@ enum class StepKind {
   kReach,      // like kVarExpand but each reachable target once (DISTINCT)
   kShortest,   // shortest path(s) between bound nodes `from` and `to`
   kCall,       // run the CALL's algorithm, bind node `to` and the value slots per result row
+  kInput,      // the rows of the part before WITH: bind its columns' slots per row
   kOptionalBegin,  // OPTIONAL MATCH `group`: run the steps up to `end`, or null its slots
   kOptionalEnd,    // the group matched (after its filters): go on
 };
@@ -130,6 +131,16 @@ struct OptionalGroup {
   std::vector<int> nodes, rels;
 };
 
+// The columns a part after WITH starts from: each a node slot (a node
+// variable carried on) or a value slot.
+struct InputColumn {
+  std::string name;
+  bool node = false;
+};
+struct InputSpec {
+  std::vector<std::pair<bool, int>> slots;  // per column: (is node, slot)
+};
+
 struct BoundQuery {
   QueryOptions options;
   std::vector<BoundPattern> patterns;
@@ -138,6 +149,7 @@ struct BoundQuery {
   std::vector<PathSlot> paths;
   std::vector<std::string> values;        // value slot names
   std::optional<CallSpec> call;           // the query starts with CALL
+  std::optional<InputSpec> input;         // the query is the part after a WITH
   std::vector<std::unique_ptr<BoundExpr>> conjuncts;  // WHERE split on AND
   std::vector<int> conjunct_group;  // per conjunct: -1, or the OPTIONAL MATCH it belongs to
   std::vector<OptionalGroup> optionals;
@@ -165,7 +177,9 @@ bool IsAggregateFunction(std::string_view name);
 // at: each part of a UNION binds on its own). Returns false with *error set
 // on unknown variables, kinds, types or properties, or unsupported forms.
 // `text` is the query's source (for error messages and EXPLAIN).
+// `input`: the columns of the part before a WITH, when `ast` is the part
+// after it.
 bool BindQuery(const graph::GraphView& view, std::string_view text, QueryAst& ast, const QueryOptions& options,
-               BoundQuery* out, QueryError* error);
+               BoundQuery* out, QueryError* error, const std::vector<InputColumn>* input = nullptr);
 
 }  // namespace geokg::query

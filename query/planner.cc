@@ -59,6 +59,13 @@ bool PlanQuery(const graph::GraphView& view, BoundQuery* q) {
     q->plan.steps.push_back(s);
     node_bound[s.to] = true;
   }
+  if (q->input) {  // the rows before WITH come first; patterns expand from their nodes
+    Step s;
+    s.kind = StepKind::kInput;
+    q->plan.steps.push_back(s);
+    for (auto [node, slot] : q->input->slots)
+      if (node) node_bound[slot] = true;
+  }
   std::vector<bool> done(q->patterns.size(), false);
   // The MATCH's patterns (group -1), then each OPTIONAL MATCH's between its
   // begin and end steps.
@@ -158,6 +165,9 @@ bool PlanQuery(const graph::GraphView& view, BoundQuery* q) {
     }
   }
   for (Step& s : q->plan.steps) {
+    if (s.kind == StepKind::kInput)
+      for (auto [node, slot] : q->input->slots)
+        if (node) nb[slot] = true;
     if (s.to >= 0) nb[s.to] = true;
     if (s.rel >= 0) rb[s.rel] = true;
     if (s.path >= 0) pb[s.path] = true;

@@ -348,6 +348,20 @@ TEST_CASE("differential: engine rows equal a brute-force evaluator", "[query][di
              "RETURN b.name, count(c)",
              Counted(counted));
     }
+    {  // WITH: neighbours reached by two or more relations, then their own out-degree
+      std::map<int, int64_t> per;
+      o.Each(a, '-', {}, [&](int, int b) { ++per[b]; });
+      Rows exp;
+      for (auto [b, n] : per) {
+        if (n < 2) continue;
+        int64_t out = 0;
+        o.Each(b, '>', {T::kAttacked}, [&](int, int) { ++out; });
+        exp.push_back(Row({o.Name(b), std::to_string(n), std::to_string(out)}));
+      }
+      f.Same("MATCH (a {name:" + an + "})--(b) WITH b, count(*) AS n WHERE n >= 2 "
+             "OPTIONAL MATCH (b)-[r:attacked]->() RETURN b.name, n, count(r)",
+             exp);
+    }
     {  // 2-hop typed
       Rows exp;
       o.Each(a, '>', {T::kAttacked}, [&](int, int b) {

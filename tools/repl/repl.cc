@@ -36,7 +36,7 @@ constexpr std::string_view kKeywords[] = {
     "CONTAINS",   "AS",    "count",  "collect",  "exists",   "shortestPath", "allShortestPaths",
     "OPTIONS",    "name",  "kind",   "type",     "modality", "first_date",   "last_date",
     "confidence", "mentions", "documents", "sum",  "min",          "max",
-    "avg",        "OPTIONAL MATCH", "UNION",    "UNION ALL", "CALL", "YIELD",        "pagerank",
+    "avg",        "OPTIONAL MATCH", "WITH", "UNION",    "UNION ALL", "CALL", "YIELD",        "pagerank",
     "betweenness", "components", "degree", "score", "component",   "EXPLAIN",
     "PROFILE",
 };
