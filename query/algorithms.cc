@@ -1,7 +1,6 @@
 #include "query/algorithms.h"
 
 #include <algorithm>
-#include <boost/graph/betweenness_centrality.hpp>
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <boost/graph/strong_components.hpp>
 #include <boost/pending/disjoint_sets.hpp>
@@ -29,11 +28,13 @@ SimpleGraph BuildSimple(std::vector<std::pair<Local, Local>> pairs, size_t n, bo
   return SimpleGraph(boost::edges_are_sorted, pairs.begin(), pairs.end(), n);
 }
 
-void PageRank(const SimpleGraph& g, const CallSpec& spec, std::vector<double>* score) {
+bool PageRank(const SimpleGraph& g, const CallSpec& spec, std::vector<double>* score,
+              const std::function<bool()>& keep_going) {
   const size_t n = boost::num_vertices(g);
   std::vector<double> x(n, 1.0 / static_cast<double>(n)), last(n);
   const double alpha = spec.damping, inv_n = 1.0 / static_cast<double>(n);
   for (int it = 0; it < spec.max_iterations; ++it) {
+    if (keep_going && !keep_going()) return false;
     last.swap(x);
     std::fill(x.begin(), x.end(), 0.0);
     double dangling = 0;
@@ -56,19 +57,59 @@ void PageRank(const SimpleGraph& g, const CallSpec& spec, std::vector<double>* s
     if (change < static_cast<double>(n) * spec.tolerance) break;
   }
   *score = std::move(x);
+  return true;
 }
 
-void Betweenness(const SimpleGraph& g, const CallSpec& spec, std::vector<double>* score) {
+// Brandes' algorithm for an unweighted graph, one breadth-first search per
+// source, asking keep_going between sources (boost's version cannot be
+// stopped). Dependencies are accumulated from successors (dist + 1) in
+// reverse BFS order, so no predecessor lists are kept.
+bool Betweenness(const SimpleGraph& g, const CallSpec& spec, std::vector<double>* score,
+                 const std::function<bool()>& keep_going) {
   const size_t n = boost::num_vertices(g);
   score->assign(n, 0.0);
-  boost::brandes_betweenness_centrality(
-      g, boost::centrality_map(
-             boost::make_iterator_property_map(score->begin(), boost::get(boost::vertex_index, g)))
-             .vertex_index_map(boost::get(boost::vertex_index, g)));
+  std::vector<int64_t> dist(n, -1);
+  std::vector<double> sigma(n, 0.0), delta(n, 0.0);
+  std::vector<Local> order;
+  order.reserve(n);
+  for (Local s = 0; s < n; ++s) {
+    if (keep_going && (s & 15) == 0 && !keep_going()) return false;
+    for (Local v : order) {
+      dist[v] = -1;
+      sigma[v] = 0;
+      delta[v] = 0;
+    }
+    order.clear();
+    dist[s] = 0;
+    sigma[s] = 1;
+    order.push_back(s);
+    for (size_t head = 0; head < order.size(); ++head) {
+      const Local v = order[head];
+      auto [e, end] = boost::out_edges(v, g);
+      for (; e != end; ++e) {
+        const Local w = static_cast<Local>(boost::target(*e, g));
+        if (dist[w] < 0) {
+          dist[w] = dist[v] + 1;
+          order.push_back(w);
+        }
+        if (dist[w] == dist[v] + 1) sigma[w] += sigma[v];
+      }
+    }
+    for (size_t k = order.size(); k-- > 0;) {
+      const Local v = order[k];
+      auto [e, end] = boost::out_edges(v, g);
+      for (; e != end; ++e) {
+        const Local w = static_cast<Local>(boost::target(*e, g));
+        if (dist[w] == dist[v] + 1) delta[v] += sigma[v] / sigma[w] * (1.0 + delta[w]);
+      }
+      if (v != s) (*score)[v] += delta[v];
+    }
+  }
   // A symmetric directed graph counts each unordered pair twice.
   double scale = spec.directed ? 1.0 : 0.5;
   if (spec.normalized && n > 2) scale = 1.0 / (static_cast<double>(n - 1) * static_cast<double>(n - 2));
   for (double& s : *score) s *= scale;
+  return true;
 }
 
 // Component ids renumbered 0, 1, ... by first vertex; sizes per vertex.
@@ -91,8 +132,9 @@ void Number(std::vector<Local> raw, AlgorithmResult* out) {
 
 }  // namespace
 
-void RunAlgorithm(const graph::GraphView& view, const CallSpec& spec,
-                  const std::function<bool(graph::EdgeIndex)>& selected, AlgorithmResult* out) {
+bool RunAlgorithm(const graph::GraphView& view, const CallSpec& spec,
+                  const std::function<bool(graph::EdgeIndex)>& selected, AlgorithmResult* out,
+                  const std::function<bool()>& keep_going) {
   *out = AlgorithmResult();
   // The subgraph's edges and vertices (local ids in vertex order).
   constexpr Local kNone = ~Local{0};
@@ -111,7 +153,7 @@ void RunAlgorithm(const graph::GraphView& view, const CallSpec& spec,
     out->vertices.push_back(v);
   }
   const size_t n = out->vertices.size();
-  if (n == 0) return;
+  if (n == 0) return true;
 
   if (spec.algorithm == Algorithm::kDegree) {
     out->in.assign(n, 0);
@@ -120,7 +162,7 @@ void RunAlgorithm(const graph::GraphView& view, const CallSpec& spec,
       ++out->out[local[view.edge(e).source]];
       ++out->in[local[view.edge(e).target]];
     }
-    return;
+    return true;
   }
   std::vector<std::pair<Local, Local>> pairs;
   pairs.reserve(edges.size());
@@ -128,11 +170,9 @@ void RunAlgorithm(const graph::GraphView& view, const CallSpec& spec,
 
   switch (spec.algorithm) {
     case Algorithm::kPageRank:
-      PageRank(BuildSimple(std::move(pairs), n, false), spec, &out->score);
-      return;
+      return PageRank(BuildSimple(std::move(pairs), n, false), spec, &out->score, keep_going);
     case Algorithm::kBetweenness:
-      Betweenness(BuildSimple(std::move(pairs), n, !spec.directed), spec, &out->score);
-      return;
+      return Betweenness(BuildSimple(std::move(pairs), n, !spec.directed), spec, &out->score, keep_going);
     case Algorithm::kComponents: {
       std::vector<Local> raw(n);
       if (spec.strong) {
@@ -148,11 +188,12 @@ void RunAlgorithm(const graph::GraphView& view, const CallSpec& spec,
         for (Local v = 0; v < n; ++v) raw[v] = static_cast<Local>(sets.find_set(v));
       }
       Number(std::move(raw), out);
-      return;
+      return true;
     }
     case Algorithm::kDegree:
-      return;
+      return true;
   }
+  return true;
 }
 
 }  // namespace geokg::query

@@ -45,7 +45,11 @@ struct AlgorithmResult {
   std::vector<int64_t> in, out;              // degree
 };
 
-void RunAlgorithm(const graph::GraphView& view, const CallSpec& spec,
-                  const std::function<bool(graph::EdgeIndex)>& selected, AlgorithmResult* out);
+// `keep_going` is asked between units of work (a betweenness source, a
+// pagerank iteration); when it says false the run stops and returns false
+// (the time limit or Ctrl-C).
+bool RunAlgorithm(const graph::GraphView& view, const CallSpec& spec,
+                  const std::function<bool(graph::EdgeIndex)>& selected, AlgorithmResult* out,
+                  const std::function<bool()>& keep_going = {});
 
 }  // namespace geokg::query

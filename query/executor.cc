@@ -123,7 +123,15 @@ void Executor::NextProfiled(const Plan& plan, size_t i) {
 void Executor::Call(const Plan& plan, size_t i, const Step& s) {
   const CallSpec& c = *q_.call;
   AlgorithmResult r;
-  RunAlgorithm(view_, c, [this](EdgeIndex e) { return Visible(e); }, &r);
+  // The algorithm stops between units of work on Ctrl-C or the time limit.
+  auto keep_going = [this] {
+    if (q_.options.cancel != nullptr && q_.options.cancel->load(std::memory_order_relaxed))
+      cancelled_ = timed_out_ = stop_ = true;
+    else if (std::chrono::steady_clock::now() > deadline_)
+      timed_out_ = stop_ = true;
+    return !stop_;
+  };
+  if (!RunAlgorithm(view_, c, [this](EdgeIndex e) { return Visible(e); }, &r, keep_going)) return;
   for (size_t k = 0; k < r.vertices.size(); ++k) {
     node_[s.to] = r.vertices[k];
     for (auto [field, slot] : c.values) {

@@ -442,3 +442,20 @@ TEST_CASE("WITH errors", "[query][engine]") {
   CHECK(e.message.find("UNION of queries with WITH") != std::string::npos);
   CHECK_FALSE(query::RunQuery(*view, "EXPLAIN MATCH (a) WITH a RETURN a", {}, &rs, &e));
 }
+
+TEST_CASE("graph algorithms stop on the cancel flag and the time limit", "[query][engine]") {
+  auto view = testing::ArticleView();
+  std::atomic<bool> cancel{true};
+  query::QueryOptions o;
+  o.cancel = &cancel;
+  query::ResultSet rs;
+  query::QueryError e;
+  for (const char* q : {"CALL betweenness() YIELD node, score RETURN node.name, score",
+                        "CALL pagerank() YIELD node, score RETURN node.name, score"}) {
+    INFO(q);
+    CHECK_FALSE(query::RunQuery(*view, q, o, &rs, &e));
+    CHECK(e.message == "query cancelled");
+  }
+  cancel = false;
+  REQUIRE(query::RunQuery(*view, "CALL betweenness() YIELD node, score RETURN count(*)", o, &rs, &e));
+}
