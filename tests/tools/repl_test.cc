@@ -482,3 +482,16 @@ TEST_CASE("an ambiguous name is an error listing the candidates, not a merge", "
   CHECK(Contains(Run(repl, ":around James Baker"), "met-with"));
   CHECK(Contains(Run(repl, "MATCH (a {name: 'Baker'}) RETURN a;"), "fits 2 entities"));
 }
+
+TEST_CASE("PROFILE's table goes beside JSON and CSV rows, not into them", "[tools][repl]") {
+  Fixture f;
+  Repl repl(f.view, f.store.get());
+  std::ostringstream out, err;
+  repl.set_error_stream(&err);
+  repl.ProcessLine(":format csv", out);
+  out.str("");
+  repl.ProcessLine("PROFILE MATCH (a:country) RETURN count(a) AS n;", out);
+  CHECK(out.str() == "n\n3\n");
+  CHECK(Contains(err.str(), "profile:"));
+  CHECK(Contains(err.str(), "NodeScan"));
+}

@@ -180,6 +180,13 @@ void Repl::PrintResult(const query::ResultSet& rs, std::ostream& out) const {
       query::WriteCsv(*view_, rs, out);
       break;
   }
+  // PROFILE's operator table, beside JSON or CSV rows that must stay clean
+  // (the table format prints it after the rows itself).
+  if (rs.profile && format_ != OutputFormat::kTable) {
+    std::ostream& side = err_ != nullptr ? *err_ : out;
+    side << "profile:\n";
+    query::WriteTable(*view_, *rs.profile, side, cell_width_);
+  }
 }
 
 void Repl::PrintTiming(std::chrono::steady_clock::time_point start, std::ostream& out) const {
