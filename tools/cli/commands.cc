@@ -12,8 +12,8 @@ const FlagSpec kDb{"--db", "DIR", "the graph store (an LMDB environment director
 const FlagSpec kNoParse{"--no-parse", "", "skip the parser: events from the trigger rules only (faster, finds fewer)"};
 const FlagSpec kLexicon{"--lexicon", "DIR", "extra lexicon files (same formats as ingest/data) added to the built-in ones", true};
 const FlagSpec kAllModalities{"--all-modalities", "", "include negated, hypothetical, future and reported edges (default: asserted only)"};
-const FlagSpec kFrom{"--from", "DATE", "only edges with evidence on or after DATE (YYYY-MM-DD)"};
-const FlagSpec kTo{"--to", "DATE", "only edges with evidence on or before DATE (YYYY-MM-DD)"};
+const FlagSpec kFrom{"--from", "DATE", "count only evidence dated on or after DATE (YYYY-MM-DD): counts, dates and confidence are the window's"};
+const FlagSpec kTo{"--to", "DATE", "count only evidence dated on or before DATE (YYYY-MM-DD)"};
 const FlagSpec kParam{"--param", "NAME=VALUE", "set the query parameter $NAME ('text', 42, 1.5, true, null; bare text is a string)", true};
 const FlagSpec kContinue{"--continue", "", "in a script, go on after a failing statement (the exit status is still 1)"};
 }  // namespace
