@@ -87,6 +87,14 @@ struct ApplyResult {
   uint64_t entity_documents_added = 0;  // new (entity, document) mention entries
 };
 
+struct RetractResult {
+  uint32_t documents_removed = 0;
+  uint64_t evidence_removed = 0;
+  uint64_t relations_updated = 0;  // kept, with their counts and dates recomputed
+  uint64_t relations_removed = 0;  // left with no evidence
+  uint64_t entities_removed = 0;   // left with no document and no relation
+};
+
 class Store {
  public:
   // Opens (and, if allowed, creates) the store in `dir`. On success *out
@@ -161,6 +169,16 @@ class Store {
   // read in one read transaction (a consistent snapshot). Replaces the
   // contents of *data.
   Status LoadGraph(GraphData* data) const;
+  // Removes the documents `docs` (ids of stored documents) with all their
+  // evidence, in one write transaction: a relation keeps its other
+  // evidence (chain relinked, counts, dates, confidence and role
+  // recomputed) or is removed with its last; mention counts drop; an entity
+  // left with no document and no relation is removed with its aliases.
+  // Killed at any point, the store is as before or as after. Reads every
+  // relation's evidence chain (no document -> evidence index is kept).
+  // NotFound naming the first id that is not a stored document, before
+  // anything changes.
+  Status Retract(const std::vector<DocId>& docs, RetractResult* result);
   // For each relation with evidence dated inside [from, to] (0: unbounded
   // on that side; undated evidence is outside any window), its summary over
   // that evidence only: counts per modality, first and last date, highest

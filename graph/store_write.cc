@@ -1,8 +1,12 @@
 // Store::Apply: the batch writer. One write transaction per batch; see the
 // layout and its invariants at the top of store.cc.
 #include <algorithm>
+#include <array>
+#include <cerrno>
 #include <cstring>
 #include <deque>
+#include <map>
+#include <set>
 #include <unordered_set>
 
 #include "graph/ids.h"
@@ -466,6 +470,304 @@ Status BatchWriter::WriteRelations(const std::vector<const DocRecord*>& docs, Ap
 }
 
 }  // namespace
+
+namespace {
+
+// The retraction in one write transaction (Store::Retract).
+class Retractor {
+ public:
+  Retractor(Store::Impl& impl, MDB_txn* txn, bool* map_full) : impl_(impl), txn_(txn), map_full_(map_full) {}
+
+  Status Run(const std::set<DocId>& docs, RetractResult* result) {
+    // Every document must be stored, or nothing changes.
+    char key[8];
+    for (DocId id : docs) {
+      PutBe64(key, id);
+      MDB_val k{8, key}, v;
+      int rc = mdb_get(txn_, impl_.documents, &k, &v);
+      if (rc == MDB_NOTFOUND) return Status::NotFound(impl_.dir + ": no stored document " + IdToHex(id));
+      if (rc != 0) return Check(rc, "read documents");
+    }
+    Status s = Relations(docs, result);
+    if (s.ok()) s = Mentions(docs);
+    if (s.ok()) s = Entities(result);
+    if (!s.ok()) return s;
+    for (DocId id : docs) {
+      PutBe64(key, id);
+      MDB_val k{8, key};
+      int rc = mdb_del(txn_, impl_.documents, &k, nullptr);
+      if (rc != 0) return Check(rc, "delete document");
+      ++result->documents_removed;
+    }
+    return Status::Ok();
+  }
+
+ private:
+  Status Check(int rc, std::string_view what) {
+    if (rc == MDB_MAP_FULL) *map_full_ = true;
+    return LmdbError(impl_.dir, what, rc);
+  }
+
+  // Walks every relation's chain, dropping the retracted documents'
+  // evidence; notes which entities the remaining relations still name.
+  Status Relations(const std::set<DocId>& docs, RetractResult* result) {
+    Cursor cursor;
+    int rc = cursor.Open(txn_, impl_.relations);
+    if (rc != 0) return Check(rc, "open cursor");
+    struct Link {
+      uint64_t no, previous;
+      DocId doc;
+    };
+    std::vector<Link> chain;
+    std::vector<uint64_t> keep;
+    char no_buf[kEvidenceNoSize];
+    ValueReader reader;
+    Evidence evidence;
+    std::string value, record;
+    MDB_val k, v;
+    // After a delete the cursor already stands on the next relation.
+    bool deleted = false;
+    for (rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_FIRST); rc == 0;
+         rc = deleted ? mdb_cursor_get(cursor.get(), &k, &v, MDB_GET_CURRENT)
+                      : mdb_cursor_get(cursor.get(), &k, &v, MDB_NEXT)) {
+      deleted = false;
+      if (k.mv_size != kRelationKeySize || v.mv_size < kEvidenceNoSize)
+        return Status::Storage(impl_.dir + ": corrupt relation");
+      const RelationKey key = DecodeRelationKey(static_cast<const char*>(k.mv_data));
+      chain.clear();
+      bool touched = false;
+      for (uint64_t no = GetBe64(static_cast<const char*>(v.mv_data)); no != 0;) {
+        PutBe64(no_buf, no);
+        MDB_val ek{kEvidenceNoSize, no_buf}, ev;
+        int erc = mdb_get(txn_, impl_.evidence, &ek, &ev);
+        if (erc != 0) return Check(erc, "read evidence");
+        // prev (8) + class version (4) + doc (8)
+        if (ev.mv_size < kEvidenceNoSize + 12) return Status::Storage(impl_.dir + ": corrupt evidence");
+        const char* p = static_cast<const char*>(ev.mv_data);
+        DocId doc;
+        std::memcpy(&doc, p + kEvidenceNoSize + 4, 8);
+        const uint64_t previous = GetBe64(p);
+        if (previous >= no) return Status::Storage(impl_.dir + ": corrupt evidence chain");
+        chain.push_back({no, previous, doc});
+        touched |= docs.count(doc) != 0;
+        no = previous;
+      }
+      if (!touched) {
+        referenced_.insert(key.source);
+        referenced_.insert(key.target);
+        continue;
+      }
+      keep.clear();
+      for (const Link& l : chain) {
+        if (docs.count(l.doc) == 0) {
+          keep.push_back(l.no);
+          continue;
+        }
+        PutBe64(no_buf, l.no);
+        MDB_val ek{kEvidenceNoSize, no_buf};
+        int drc = mdb_del(txn_, impl_.evidence, &ek, nullptr);
+        if (drc != 0) return Check(drc, "delete evidence");
+        ++result->evidence_removed;
+      }
+      touched_.insert(key.source);
+      touched_.insert(key.target);
+      if (keep.empty()) {
+        int drc = mdb_cursor_del(cursor.get(), 0);
+        if (drc != 0) return Check(drc, "delete relation");
+        ++result->relations_removed;
+        deleted = true;
+        continue;
+      }
+      // Relink what is kept (newest first) and recount it.
+      RelationSummary summary;
+      summary.key = key;
+      bool role_set = false;
+      for (size_t i = 0; i < keep.size(); ++i) {
+        PutBe64(no_buf, keep[i]);
+        MDB_val ek{kEvidenceNoSize, no_buf}, ev;
+        int erc = mdb_get(txn_, impl_.evidence, &ek, &ev);
+        if (erc != 0) return Check(erc, "read evidence");
+        if (!reader.Decode(FromVal(ev).substr(kEvidenceNoSize), &evidence))
+          return Status::Storage(impl_.dir + ": corrupt evidence");
+        Accumulate(evidence, &summary);
+        if (!role_set && !evidence.role.empty()) {
+          summary.role = evidence.role;  // the newest role, as ingest keeps it
+          role_set = true;
+        }
+        const uint64_t previous = i + 1 < keep.size() ? keep[i + 1] : 0;
+        if (GetBe64(static_cast<const char*>(ev.mv_data)) != previous) {
+          record.assign(static_cast<const char*>(ev.mv_data), ev.mv_size);
+          PutBe64(record.data(), previous);
+          ev = ToVal(record);
+          erc = mdb_put(txn_, impl_.evidence, &ek, &ev, 0);
+          if (erc != 0) return Check(erc, "relink evidence");
+        }
+      }
+      value.resize(kEvidenceNoSize);
+      PutBe64(value.data(), keep.front());
+      AppendStoredSummary(summary, &value);
+      MDB_val nv = ToVal(value);
+      int prc = mdb_cursor_put(cursor.get(), &k, &nv, MDB_CURRENT);
+      if (prc != 0) return Check(prc, "write relation");
+      ++result->relations_updated;
+      referenced_.insert(key.source);
+      referenced_.insert(key.target);
+    }
+    if (rc != MDB_NOTFOUND && !(deleted && rc == EINVAL)) return Check(rc, "read relations");
+    return Status::Ok();
+  }
+
+  // Drops the documents' (entity, document) entries and their mention
+  // counts from the entity totals.
+  Status Mentions(const std::set<DocId>& docs) {
+    if (!impl_.has_mentions) return Status::Ok();
+    Cursor cursor;
+    int rc = cursor.Open(txn_, impl_.entity_docs);
+    if (rc != 0) return Check(rc, "open cursor");
+    std::map<EntityId, std::pair<uint64_t, uint64_t>> dropped;  // mentions, documents
+    // Find the entries first, then delete each exactly (a cursor's position
+    // after deleting a duplicate is not to be relied on).
+    std::vector<std::pair<EntityId, std::array<char, kEntityDocValueSize>>> doomed;
+    MDB_val k, v;
+    for (rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_FIRST); rc == 0;
+         rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_NEXT)) {
+      if (k.mv_size != 8 || v.mv_size != kEntityDocValueSize) return Status::Storage(impl_.dir + ": corrupt entity_docs");
+      const DocId doc = GetBe64(static_cast<const char*>(v.mv_data));
+      if (docs.count(doc) == 0) continue;
+      const EntityId entity = GetBe64(static_cast<const char*>(k.mv_data));
+      auto& d = dropped[entity];
+      d.first += GetBe32(static_cast<const char*>(v.mv_data) + 8);
+      ++d.second;
+      doomed.emplace_back(entity, std::array<char, kEntityDocValueSize>{});
+      std::memcpy(doomed.back().second.data(), v.mv_data, kEntityDocValueSize);
+    }
+    if (rc != MDB_NOTFOUND) return Check(rc, "read entity_docs");
+    for (auto& [entity, value] : doomed) {
+      char ekey[8];
+      PutBe64(ekey, entity);
+      MDB_val dk{8, ekey}, dv{kEntityDocValueSize, value.data()};
+      int drc = mdb_del(txn_, impl_.entity_docs, &dk, &dv);
+      if (drc != 0) return Check(drc, "delete entity_docs");
+      touched_.insert(entity);
+    }
+    char key[8], totals[kEntityCountsSize];
+    for (const auto& [entity, d] : dropped) {
+      PutBe64(key, entity);
+      MDB_val ck{8, key}, cv;
+      int crc = mdb_get(txn_, impl_.entity_counts, &ck, &cv);
+      if (crc != 0) return Check(crc, "read entity_counts");
+      if (cv.mv_size != kEntityCountsSize) return Status::Storage(impl_.dir + ": corrupt entity_counts");
+      const uint64_t mentions = GetBe64(static_cast<const char*>(cv.mv_data));
+      const uint64_t documents = GetBe64(static_cast<const char*>(cv.mv_data) + 8);
+      const uint64_t m = mentions >= d.first ? mentions - d.first : 0;
+      const uint64_t n = documents >= d.second ? documents - d.second : 0;
+      if (n == 0) {
+        crc = mdb_del(txn_, impl_.entity_counts, &ck, nullptr);
+      } else {
+        PutBe64(totals, m);
+        PutBe64(totals + 8, n);
+        MDB_val nv{kEntityCountsSize, totals};
+        crc = mdb_put(txn_, impl_.entity_counts, &ck, &nv, 0);
+      }
+      if (crc != 0) return Check(crc, "write entity_counts");
+    }
+    return Status::Ok();
+  }
+
+  // Removes the touched entities that no relation names and no document
+  // mentions any more, with their alias entries.
+  Status Entities(RetractResult* result) {
+    char key[8];
+    ValueReader reader;
+    Entity entity;
+    const size_t max_key = static_cast<size_t>(mdb_env_get_maxkeysize(impl_.env.get()));
+    for (EntityId id : touched_) {
+      if (referenced_.count(id) != 0) continue;
+      PutBe64(key, id);
+      MDB_val k{8, key}, v;
+      if (impl_.has_mentions) {
+        int rc = mdb_get(txn_, impl_.entity_counts, &k, &v);
+        if (rc == 0) continue;  // still mentioned by another document
+        if (rc != MDB_NOTFOUND) return Check(rc, "read entity_counts");
+      }
+      int rc = mdb_get(txn_, impl_.entities, &k, &v);
+      if (rc == MDB_NOTFOUND) continue;
+      if (rc != 0) return Check(rc, "read entities");
+      if (!reader.Decode(FromVal(v), &entity)) return Status::Storage(impl_.dir + ": corrupt entity");
+      std::vector<std::string> names = entity.aliases;
+      names.push_back(entity.name);
+      for (const std::string& name : names) {
+        const std::string alias = NormalizeName(name);
+        if (alias.empty() || alias.size() > max_key) continue;
+        MDB_val ak = ToVal(alias), av{8, key};
+        int arc = mdb_del(txn_, impl_.aliases, &ak, &av);
+        if (arc != 0 && arc != MDB_NOTFOUND) return Check(arc, "delete alias");
+      }
+      k = MDB_val{8, key};
+      rc = mdb_del(txn_, impl_.entities, &k, nullptr);
+      if (rc != 0) return Check(rc, "delete entity");
+      ++result->entities_removed;
+    }
+    return Status::Ok();
+  }
+
+  Store::Impl& impl_;
+  MDB_txn* txn_;
+  bool* map_full_;
+  std::set<EntityId> referenced_, touched_;
+};
+
+}  // namespace
+
+Status Store::Retract(const std::vector<DocId>& docs, RetractResult* result) {
+  Impl& impl = *impl_;
+  if (impl.options.read_only) return Status::Storage(impl.dir + ": store is open read-only");
+  std::lock_guard<std::mutex> write_lock(impl.write_mu);
+  const std::set<DocId> wanted(docs.begin(), docs.end());
+  RetractResult local;
+  for (int attempt = 0; attempt < kMaxResizes; ++attempt) {
+    local = RetractResult{};
+    bool map_full = false, map_resized = false;
+    Status s;
+    {
+      std::shared_lock<std::shared_mutex> map_lock(impl.map_mu);
+      Txn txn;
+      int rc = txn.Begin(impl.env.get(), 0);
+      if (rc == MDB_MAP_RESIZED) {
+        map_resized = true;
+      } else if (rc != 0) {
+        return LmdbError(impl.dir, "begin write transaction", rc);
+      } else {
+        Retractor retractor(impl, txn.get(), &map_full);
+        s = retractor.Run(wanted, &local);
+        if (s.ok() && impl.options.before_commit_for_testing) impl.options.before_commit_for_testing();
+        if (s.ok()) {
+          rc = txn.Commit();
+          if (rc == MDB_MAP_FULL) map_full = true;
+          if (rc != 0) s = LmdbError(impl.dir, "commit", rc);
+        }
+        // Entities may be gone: Apply must not trust what it knew.
+        if (s.ok()) impl.known_entities.clear();
+      }
+    }
+    if (map_resized) {
+      s = impl.ResizeMap(0);
+      if (!s.ok()) return s;
+      continue;
+    }
+    if (map_full) {
+      MDB_envinfo info;
+      mdb_env_info(impl.env.get(), &info);
+      s = impl.ResizeMap(info.me_mapsize * 2);
+      if (!s.ok()) return s;
+      continue;
+    }
+    if (!s.ok()) return s;
+    if (result != nullptr) *result = local;
+    return Status::Ok();
+  }
+  return Status::Storage(impl.dir + ": retraction does not fit even after growing the map");
+}
 
 namespace store_internal {
 

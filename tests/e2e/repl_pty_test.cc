@@ -360,6 +360,37 @@ TEST_CASE("a date window counts the evidence inside it", "[e2e][query]") {
   CHECK(r.out.find("\"date_source\":\"text\"") != std::string::npos);
 }
 
+TEST_CASE("geokg retract removes documents by id, input id or source file", "[e2e][retract]") {
+  TempDir dir;
+  std::string db = dir / "db";
+  WriteWholeFile(dir / "w.jsonl",
+                 "{\"id\":\"a1\",\"date\":\"2020-01-05\",\"title\":\"t1\",\"text\":\"Iran condemned Israel on Monday.\"}\n"
+                 "{\"id\":\"a2\",\"date\":\"2021-03-05\",\"title\":\"t2\",\"text\":\"Iran condemned Israel again on Tuesday.\"}\n");
+  WriteWholeFile(dir / "k.txt", "Talks\nChile condemned Peru on Monday.\n");
+  REQUIRE(RunGeokg({"ingest", "--db", db, "--quiet", dir / "w.jsonl", dir / "k.txt"}).exit_code == 0);
+  const std::string q = "MATCH (a)-[r:condemned]->(b) RETURN a.name AS a, r.count AS n, b.name AS b ORDER BY a";
+  // Unknown: one line, exit 1, nothing removed.
+  ProcessResult r = RunGeokg({"retract", "--db", db, "a1", "no-such-doc"});
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("no stored document matches 'no-such-doc'") != std::string::npos);
+  CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+  r = RunGeokg({"query", "--db", db, "--format", "csv", q});
+  CHECK(r.out == "a,n,b\nChile,1,Peru\nIran,2,Israel\n");
+  // By the input's own id: the relation is recounted.
+  r = RunGeokg({"retract", "--db", db, "a1"});
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  r = RunGeokg({"query", "--db", db, "--format", "csv", q});
+  CHECK(r.out == "a,n,b\nChile,1,Peru\nIran,1,Israel\n");
+  // By source file: Chile and Peru go with their only document.
+  r = RunGeokg({"retract", "--db", db, dir / "k.txt"});
+  CHECK(r.exit_code == 0);
+  r = RunGeokg({"query", "--db", db, "--format", "csv", "MATCH (a {name: 'Chile'}) RETURN a.name"});
+  CHECK(r.out.find("Chile") == std::string::npos);
+  r = RunGeokg({"query", "--db", db, "--format", "csv", q});
+  CHECK(r.out == "a,n,b\nIran,1,Israel\n");
+}
+
 TEST_CASE("geokg repl refuses a missing store", "[e2e][repl]") {
   TempDir dir;
   ProcessResult r = RunGeokg({"repl", "--db", dir / "nothing"});

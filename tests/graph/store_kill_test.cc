@@ -257,5 +257,101 @@ TEST_CASE("an ingest killed with SIGKILL leaves a consistent, resumable store",
                    << "(uninterrupted ingest: " << full.seconds << " s)");
 }
 
+
+// Runs `geokg retract --db DB DOC...`; kills it after `kill_after` seconds
+// if that is > 0.
+RunResult RunRetract(const fs::path& db, const std::vector<std::string>& docs, double kill_after) {
+  auto start = Clock::now();
+  std::vector<std::string> args = {GEOKG_BINARY, "retract", "--db", db.string()};
+  args.insert(args.end(), docs.begin(), docs.end());
+  pid_t pid = fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    int fd = open("/dev/null", O_WRONLY);
+    if (fd >= 0) {
+      dup2(fd, 1);
+      dup2(fd, 2);
+    }
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    execv(GEOKG_BINARY, argv.data());
+    _exit(127);
+  }
+  RunResult result;
+  int status = 0;
+  if (kill_after > 0) {
+    auto deadline = start + std::chrono::duration<double>(kill_after);
+    while (Clock::now() < deadline) {
+      if (waitpid(pid, &status, WNOHANG) == pid) {
+        result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+        result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+        return result;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    kill(pid, SIGKILL);
+  }
+  REQUIRE(waitpid(pid, &status, 0) == pid);
+  result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  result.killed = WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+TEST_CASE("a retract killed with SIGKILL leaves the store as before or as after, and a re-run finishes",
+          "[graph][store][kill]") {
+  if (!fs::exists(GEOKG_BINARY)) FAIL("geokg binary not built: " << GEOKG_BINARY);
+  TempDir tmp;
+  const fs::path corpus = tmp.path() / "corpus", kept = tmp.path() / "kept";
+  WriteCorpus(corpus, 200);
+  // The documents to retract (every other one) and the store that a fresh
+  // ingest of the others gives.
+  std::vector<std::string> gone;
+  fs::create_directories(kept);
+  for (int i = 0; i < 200; ++i) {
+    char name[32];
+    std::snprintf(name, sizeof name, "doc%05d.txt", i);
+    if (i % 2 == 0) gone.push_back((corpus / name).string());
+    else fs::copy_file(corpus / name, kept / name);
+  }
+  const fs::path expected_db = tmp.path() / "expected", full_db = tmp.path() / "full";
+  REQUIRE(RunIngest(expected_db, kept, tmp.path() / "expected.log", 0).exit_code == 0);
+  REQUIRE(RunIngest(full_db, corpus, tmp.path() / "full.log", 0).exit_code == 0);
+  const Snapshot expected = CheckAndRead(expected_db);
+  const Snapshot before = CheckAndRead(full_db);
+
+  // The uninterrupted retract, for its time.
+  const fs::path timed_db = tmp.path() / "timed";
+  fs::copy(full_db, timed_db);
+  RunResult timed = RunRetract(timed_db, gone, 0);
+  REQUIRE(timed.exit_code == 0);
+  int interrupted = 0;
+  for (double f : {0.1, 0.3, 0.5, 0.7, 0.9}) {
+    const fs::path db = tmp.path() / ("killed" + std::to_string(static_cast<int>(f * 10)));
+    fs::copy(full_db, db);
+    RunResult run = RunRetract(db, gone, f * timed.seconds);
+    INFO("kill after " << f * timed.seconds << " s of " << timed.seconds << " s");
+    Snapshot mid = CheckAndRead(db);  // consistent whatever happened
+    if (run.killed) {
+      ++interrupted;
+      // One transaction: nothing or everything.
+      const bool untouched = mid.counts == before.counts && mid.evidence_per_doc == before.evidence_per_doc;
+      const bool done = mid.counts == expected.counts && mid.evidence_per_doc == expected.evidence_per_doc;
+      CHECK((untouched || done));
+      if (untouched) REQUIRE(RunRetract(db, gone, 0).exit_code == 0);  // the re-run finishes the job
+    } else {
+      CHECK(run.exit_code == 0);
+    }
+    Snapshot after = CheckAndRead(db);
+    CHECK(after.counts == expected.counts);
+    CHECK(after.evidence_per_doc == expected.evidence_per_doc);
+    CHECK(after.mentions == expected.mentions);
+    CHECK(after.stats.relations == expected.stats.relations);
+    CHECK(after.stats.evidence == expected.stats.evidence);
+    CHECK(after.stats.entity_documents == expected.stats.entity_documents);
+  }
+  WARN(interrupted << " of 5 kills interrupted a running retract (uninterrupted: " << timed.seconds << " s)");
+}
 }  // namespace
 }  // namespace geokg::graph

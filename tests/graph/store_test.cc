@@ -938,5 +938,68 @@ TEST_CASE("a schema-3 store's two directions of a symmetric relation merge on a 
   CHECK(evidence[0].sentence == 0);  // ingest order: the older record first
   CHECK(evidence[1].sentence == 3);
 }
+
+TEST_CASE("retracting documents recounts what they shared and removes what only they held", "[graph][store]") {
+  TempDir tmp;
+  auto store = OpenOrDie(tmp.Path("store"));
+  DocRecord a = SampleDoc("retract a", 20200101, 2);  // 2 x US deployed-to Iraq, Iran attacked US
+  DocRecord b = SampleDoc("retract b", 20210101, 1);  // 1 x US deployed-to Iraq, Iran attacked US
+  DocRecord c = MakeDoc("retract c", 20220101);       // only Iraq met-with Iran... and a lone entity
+  const Entity lone = MakeEntity("Lone Actor", EntityKind::kPerson);
+  c.entities = {kIraq, kIran, lone};
+  c.relations.push_back(MakeRelation(lone, RelationType::kMetWith, kIraq, c.meta.id, 0, Modality::kAsserted, 0.9f));
+  c.mentions = {{lone.id, 2}, {kIraq.id, 1}};
+  a.mentions = {{kUs.id, 3}, {kIraq.id, 1}};
+  REQUIRE(store->Apply({a, b, c}, nullptr).ok());
+  const StoreStats before = StatsOf(*store);
+  const RelationKey deployed{kUs.id, RelationType::kDeployedTo, kIraq.id};
+
+  // An unknown document: nothing changes.
+  RetractResult r;
+  Status s = store->Retract({a.meta.id, 42}, &r);
+  CHECK(s.code() == StatusCode::kNotFound);
+  CHECK(s.message().find("000000000000002a") != std::string::npos);
+  CHECK(SameCounts(StatsOf(*store), before));
+
+  REQUIRE(store->Retract({a.meta.id}, &r).ok());
+  CHECK(r.documents_removed == 1);
+  CHECK(r.evidence_removed == 3);
+  CHECK(r.relations_removed == 0);
+  RelationSummary d = SummaryOf(*store, deployed);
+  CHECK(d.counts[0] == 1);
+  CHECK(d.first_date == 20210101);
+  CHECK(d.last_date == 20210101);
+  auto ev = EvidenceOf(*store, deployed);
+  REQUIRE(ev.size() == 1);
+  CHECK(ev[0].doc == b.meta.id);
+  StoreStats after = StatsOf(*store);
+  CHECK(after.documents == 2);
+  CHECK(after.evidence == before.evidence - 3);
+
+  // The lone actor goes with its only document; Iraq stays (b names it).
+  REQUIRE(store->Retract({c.meta.id}, &r).ok());
+  CHECK(r.relations_removed == 1);
+  CHECK(r.entities_removed == 1);
+  bool lone_left = false;
+  REQUIRE(store->ForEachEntity([&](const Entity& e) {
+                  lone_left |= e.id == lone.id;
+                  return true;
+                })
+              .ok());
+  CHECK_FALSE(lone_left);
+  std::vector<EntityId> found;
+  REQUIRE(store->FindEntities("Lone Actor", &found).ok());
+  CHECK(found.empty());
+
+  // The last document: an empty store, still consistent, and usable.
+  REQUIRE(store->Retract({b.meta.id}, &r).ok());
+  after = StatsOf(*store);
+  CHECK(after.documents == 0);
+  CHECK(after.relations == 0);
+  CHECK(after.evidence == 0);
+  CHECK(after.entities == 0);
+  REQUIRE(store->Apply({a}, nullptr).ok());
+  CHECK(SummaryOf(*store, deployed).counts[0] == 2);
+}
 }  // namespace
 }  // namespace geokg::graph

@@ -77,6 +77,13 @@ const std::vector<CommandSpec>& Commands() {
        "dates computed over it; --all-modalities adds the others with per-modality counts.\n"
        "csv writes nodes.csv, relations/TYPE.csv (one file a relation type), kuzu.cypher (the\n"
        "CREATE and COPY statements for Kuzu) and neo4j-import.sh (the neo4j-admin command)."},
+      {"retract", "--db DIR DOC...", "remove documents and their evidence; relations and entities left with nothing go",
+       {kDb}, 1, SIZE_MAX, RunRetract,
+       "DOC: a stored document's id (16 hex digits, as geokg docs and :why show it), the id the\n"
+       "input gave it (JSONL \"id\"), or a source file (every document read from it). Relations keep\n"
+       "their other evidence, with counts, dates and confidence recomputed. All in one transaction:\n"
+       "killed at any point, the store is as before or as after. A DOC that matches nothing is an\n"
+       "error and nothing is removed."},
       {"stats", "--db DIR [--format json]", "counts of documents, entities, relations and evidence",
        {kDb, {"--format", "FMT", "text (default) or json"}}, 0, 0, RunStats},
       {"docs", "--db DIR [--limit N] [--format table|json|csv] NAME",
