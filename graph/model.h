@@ -181,6 +181,10 @@ struct DocMeta {
   uint32_t sentences = 0;
   uint32_t relations = 0;
   DateSource date_source = DateSource::kNone;  // where `date` came from
+  // What extracted the document's records (0: not recorded, stored before
+  // geokg kept it): ingest::kExtractorVersion and the lexicon's fingerprint.
+  uint32_t extractor_version = 0;
+  uint64_t lexicon_fingerprint = 0;
 };
 
 // Everything extracted from one document: the unit of idempotent ingest.
@@ -194,6 +198,10 @@ struct DocRecord {
   // its entity -> documents index and the entities' totals from these.
   std::vector<MentionCount> mentions;
   std::vector<ExtractedRelation> relations;
+  // The document's text as read, which the store keeps (compressed) so
+  // that `geokg reextract` can run a newer extractor over it. Empty: none
+  // to keep.
+  std::string text;
 };
 
 }  // namespace geokg::graph

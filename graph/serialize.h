@@ -69,12 +69,15 @@ void serialize(Archive& ar, StoredSummary& v, const std::uint32_t /*version*/) {
   ar(s.counts, s.first_date, s.last_date, s.confidence, s.role);
 }
 
-// Version 2 added date_source, as for Evidence.
+// Version 2 added date_source, as for Evidence; version 3 the extractor
+// version and lexicon fingerprint (0 when older).
 template <class Archive>
 void serialize(Archive& ar, DocMeta& d, const std::uint32_t version) {
   ar(d.id, d.source, d.title, d.url, d.external_id, d.date, d.bytes, d.sentences, d.relations);
   if (version >= 2) ar(d.date_source);
   else d.date_source = d.date != 0 ? DateSource::kUnrecorded : DateSource::kNone;
+  if (version >= 3) ar(d.extractor_version, d.lexicon_fingerprint);
+  else d.extractor_version = 0, d.lexicon_fingerprint = 0;
 }
 
 namespace serialize_internal {
@@ -247,4 +250,4 @@ CEREAL_CLASS_VERSION(geokg::graph::Evidence, 2);
 CEREAL_CLASS_VERSION(geokg::graph::RelationKey, 1);
 CEREAL_CLASS_VERSION(geokg::graph::RelationSummary, 1);
 CEREAL_CLASS_VERSION(geokg::graph::StoredSummary, 1);
-CEREAL_CLASS_VERSION(geokg::graph::DocMeta, 2);
+CEREAL_CLASS_VERSION(geokg::graph::DocMeta, 3);

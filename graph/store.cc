@@ -119,6 +119,7 @@ constexpr NamedDb kDatabases[] = {
     {"documents", &Store::Impl::documents, 0, 1},
     {"entity_docs", &Store::Impl::entity_docs, MDB_DUPSORT | MDB_DUPFIXED, 3},
     {"entity_counts", &Store::Impl::entity_counts, 0, 3},
+    {"texts", &Store::Impl::texts, 0, 5},
 };
 
 Status NotAStore(const std::string& dir, std::string_view why) {
@@ -240,6 +241,7 @@ Status OpenDatabases(Store::Impl* impl, MDB_txn* txn, bool writable) {
     version = kStoreSchemaVersion;
   }
   impl->has_mentions = version >= 3;
+  impl->has_texts = version >= 5;
   for (const NamedDb& db : kDatabases) {
     if (db.since_schema > version) continue;  // read-only open of an older store
     rc = mdb_dbi_open(txn, db.name, db.flags | (writable ? MDB_CREATE : 0u), &(impl->*db.member));

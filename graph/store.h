@@ -39,7 +39,7 @@ namespace geokg::graph {
 // read-only, it reads as it is (a schema-2 store with no mentions; the
 // graph view merges the two directions). Any other version is refused at
 // open with a Storage error.
-inline constexpr uint32_t kStoreSchemaVersion = 4;
+inline constexpr uint32_t kStoreSchemaVersion = 5;
 
 struct StoreOptions {
   // Open without write access; Apply then fails with a Storage error.
@@ -179,6 +179,14 @@ class Store {
   // NotFound naming the first id that is not a stored document, before
   // anything changes.
   Status Retract(const std::vector<DocId>& docs, RetractResult* result);
+  // Replaces the stored records of the documents of `batch` (each already
+  // stored, by id) with these: Retract and Apply in one write transaction,
+  // so that a kill leaves every document either as it was or replaced.
+  // The text stays as stored. NotFound for a document not stored.
+  Status Replace(const std::vector<DocRecord>& batch, ApplyResult* result);
+  // The text of a stored document (empty, and OK, for one stored before the
+  // store kept texts). NotFound for an unknown document.
+  Status GetText(DocId id, std::string* text) const;
   // For each relation with evidence dated inside [from, to] (0: unbounded
   // on that side; undated evidence is outside any window), its summary over
   // that evidence only: counts per modality, first and last date, highest

@@ -32,6 +32,10 @@ Status LmdbError(const std::string& dir, std::string_view what, int rc);
 // transaction (store_write.cc).
 Status MergeReversedSymmetric(const std::string& dir, MDB_txn* txn, MDB_dbi relations, MDB_dbi evidence);
 
+// A document's text as the texts table holds it: be32 length, then zlib.
+void CompressText(std::string_view text, std::string* out);
+bool DecompressText(std::string_view stored, std::string* out);
+
 inline MDB_val ToVal(std::string_view s) { return MDB_val{s.size(), const_cast<char*>(s.data())}; }
 inline std::string_view FromVal(const MDB_val& v) {
   return std::string_view(static_cast<const char*>(v.mv_data), v.mv_size);
@@ -152,6 +156,8 @@ struct Store::Impl {
   // none: has_mentions is false and the handles are unused (the readers
   // then report no mentions). A writable open upgrades it (see store.cc).
   MDB_dbi entity_docs = 0, entity_counts = 0;
+  MDB_dbi texts = 0;  // schema 5: be64 doc_id -> be32 length + zlib-compressed text
+  bool has_texts = false;  // false in an older store opened read-only
   bool has_mentions = false;
   // Held shared by every open transaction of this process and exclusively
   // while the map is resized (LMDB remaps, which would pull the memory out

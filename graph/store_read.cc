@@ -326,6 +326,26 @@ Status Store::ForEachEvidence(const RelationKey& key,
   return Status::Ok();
 }
 
+Status Store::GetText(DocId id, std::string* text) const {
+  text->clear();
+  ReadTxn txn(*impl_);
+  Status s = txn.Begin();
+  if (!s.ok()) return s;
+  char key[8];
+  PutBe64(key, id);
+  MDB_val k{8, key}, v;
+  int rc = mdb_get(txn.get(), impl_->documents, &k, &v);
+  if (rc == MDB_NOTFOUND) return Status::NotFound(impl_->dir + ": no stored document " + IdToHex(id));
+  if (rc != 0) return LmdbError(impl_->dir, "read documents", rc);
+  if (!impl_->has_texts) return Status::Ok();
+  k = MDB_val{8, key};
+  rc = mdb_get(txn.get(), impl_->texts, &k, &v);
+  if (rc == MDB_NOTFOUND) return Status::Ok();
+  if (rc != 0) return LmdbError(impl_->dir, "read texts", rc);
+  if (!DecompressText(FromVal(v), text)) return Corrupt(impl_->dir, "texts");
+  return Status::Ok();
+}
+
 Status Store::WindowedRelations(Date from, Date to,
                                 const std::function<void(const RelationSummary&)>& fn) const {
   ReadTxn txn(*impl_);

@@ -16,6 +16,8 @@
 #include "graph/ontology.h"
 #include "graph/store_lmdb.h"
 
+#include <zlib.h>
+
 namespace geokg::graph {
 
 using namespace store_internal;
@@ -128,6 +130,7 @@ class BatchWriter {
   ValueWriter writer_;
   ValueReader reader_;
   std::string value_;  // a relations value being built
+  std::string text_;   // a compressed text
   std::deque<Evidence> fixed_;  // evidence completed with its document's id/date
 };
 
@@ -154,6 +157,12 @@ Status BatchWriter::Write(const std::vector<DocRecord>& batch, ApplyResult* resu
     if (rc != 0) return Check(rc, "write documents");
     ++result->documents_added;
     docs.push_back(&rec);
+    if (impl_.has_texts && !rec.text.empty()) {
+      CompressText(rec.text, &text_);
+      MDB_val tk{8, key_buf}, tv = ToVal(text_);
+      rc = mdb_put(txn_, impl_.texts, &tk, &tv, 0);
+      if (rc != 0) return Check(rc, "write texts");
+    }
   }
   Status s = WriteEntities(docs, result);
   if (!s.ok()) return s;
@@ -476,7 +485,8 @@ namespace {
 // The retraction in one write transaction (Store::Retract).
 class Retractor {
  public:
-  Retractor(Store::Impl& impl, MDB_txn* txn, bool* map_full) : impl_(impl), txn_(txn), map_full_(map_full) {}
+  Retractor(Store::Impl& impl, MDB_txn* txn, bool* map_full, bool keep_texts = false)
+      : impl_(impl), txn_(txn), map_full_(map_full), keep_texts_(keep_texts) {}
 
   Status Run(const std::set<DocId>& docs, RetractResult* result) {
     // Every document must be stored, or nothing changes.
@@ -498,6 +508,11 @@ class Retractor {
       int rc = mdb_del(txn_, impl_.documents, &k, nullptr);
       if (rc != 0) return Check(rc, "delete document");
       ++result->documents_removed;
+      if (impl_.has_texts && !keep_texts_) {
+        k = MDB_val{8, key};
+        rc = mdb_del(txn_, impl_.texts, &k, nullptr);
+        if (rc != 0 && rc != MDB_NOTFOUND) return Check(rc, "delete text");
+      }
     }
     return Status::Ok();
   }
@@ -714,6 +729,7 @@ class Retractor {
   Store::Impl& impl_;
   MDB_txn* txn_;
   bool* map_full_;
+  bool keep_texts_;
   std::set<EntityId> referenced_, touched_;
 };
 
@@ -769,7 +785,95 @@ Status Store::Retract(const std::vector<DocId>& docs, RetractResult* result) {
   return Status::Storage(impl.dir + ": retraction does not fit even after growing the map");
 }
 
+Status Store::Replace(const std::vector<DocRecord>& batch, ApplyResult* result) {
+  Impl& impl = *impl_;
+  if (impl.options.read_only) return Status::Storage(impl.dir + ": store is open read-only");
+  std::lock_guard<std::mutex> write_lock(impl.write_mu);
+  std::set<DocId> ids;
+  for (const DocRecord& r : batch) ids.insert(r.meta.id);
+  ApplyResult local;
+  for (int attempt = 0; attempt < kMaxResizes; ++attempt) {
+    local = ApplyResult{};
+    bool map_full = false, map_resized = false;
+    Status s;
+    {
+      std::shared_lock<std::shared_mutex> map_lock(impl.map_mu);
+      Txn txn;
+      int rc = txn.Begin(impl.env.get(), 0);
+      if (rc == MDB_MAP_RESIZED) {
+        map_resized = true;
+      } else if (rc != 0) {
+        return LmdbError(impl.dir, "begin write transaction", rc);
+      } else {
+        RetractResult retracted;
+        Retractor retractor(impl, txn.get(), &map_full, /*keep_texts=*/true);
+        s = retractor.Run(ids, &retracted);
+        impl.known_entities.clear();  // the retraction may have removed some
+        if (s.ok()) {
+          // The texts stay as stored: write the records without them.
+          std::vector<DocRecord> without_text;
+          without_text.reserve(batch.size());
+          for (const DocRecord& r : batch) {
+            without_text.push_back(r);
+            without_text.back().text.clear();
+          }
+          BatchWriter writer(impl, txn.get(), &map_full);
+          s = writer.Write(without_text, &local);
+        }
+        if (s.ok() && impl.options.before_commit_for_testing) impl.options.before_commit_for_testing();
+        if (s.ok()) {
+          rc = txn.Commit();
+          if (rc == MDB_MAP_FULL) map_full = true;
+          if (rc != 0) s = LmdbError(impl.dir, "commit", rc);
+        }
+      }
+    }
+    if (map_resized) {
+      s = impl.ResizeMap(0);
+      if (!s.ok()) return s;
+      continue;
+    }
+    if (map_full) {
+      MDB_envinfo info;
+      mdb_env_info(impl.env.get(), &info);
+      s = impl.ResizeMap(info.me_mapsize * 2);
+      if (!s.ok()) return s;
+      continue;
+    }
+    if (!s.ok()) return s;
+    if (result != nullptr) *result = local;
+    return Status::Ok();
+  }
+  return Status::Storage(impl.dir + ": batch does not fit even after growing the map");
+}
+
 namespace store_internal {
+
+void CompressText(std::string_view text, std::string* out) {
+  uLongf bound = compressBound(static_cast<uLong>(text.size()));
+  out->resize(4 + bound);
+  PutBe32(out->data(), static_cast<uint32_t>(text.size()));
+  if (compress2(reinterpret_cast<Bytef*>(out->data() + 4), &bound, reinterpret_cast<const Bytef*>(text.data()),
+                static_cast<uLong>(text.size()), Z_DEFAULT_COMPRESSION) != Z_OK) {
+    out->clear();
+    return;
+  }
+  out->resize(4 + bound);
+}
+
+bool DecompressText(std::string_view stored, std::string* out) {
+  if (stored.size() < 4) return false;
+  const uint32_t size = GetBe32(stored.data());
+  out->resize(size);
+  uLongf got = size;
+  if (uncompress(reinterpret_cast<Bytef*>(out->data()), &got, reinterpret_cast<const Bytef*>(stored.data() + 4),
+                 static_cast<uLong>(stored.size() - 4)) != Z_OK ||
+      got != size) {
+    out->clear();
+    return false;
+  }
+  return true;
+}
 
 Status MergeReversedSymmetric(const std::string& dir, MDB_txn* txn, MDB_dbi relations, MDB_dbi evidence) {
   // The keys to fold: symmetric relations stored target-first.

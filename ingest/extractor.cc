@@ -2,8 +2,12 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <unordered_map>
 
+#include "graph/ids.h"
 #include "ingest/analysis.h"
 #include "ingest/lexicon.h"
 #include "ingest/recognize.h"
@@ -28,8 +32,34 @@ struct KeyHash {
 
 }  // namespace
 
+namespace {
+
+// The files directly in `dir`, sorted, by name and contents.
+uint64_t FolderDigest(const std::string& dir, uint64_t seed) {
+  namespace fs = std::filesystem;
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec))
+    if (entry.is_regular_file(ec)) files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  uint64_t h = seed;
+  std::string contents;
+  for (const fs::path& f : files) {
+    if (f.extension() == ".md") continue;  // documentation, not data
+    std::ifstream in(f, std::ios::binary);
+    contents.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    h = graph::Hash64(f.filename().string(), h);
+    h = graph::Hash64(contents, h);
+  }
+  return h;
+}
+
+}  // namespace
+
 Status Extractor::Create(const ExtractorOptions& options, std::unique_ptr<Extractor>* out) {
   std::unique_ptr<Extractor> x(new Extractor());
+  x->lexicon_fingerprint_ = FolderDigest(Triggers::DefaultDataDir(), 0x6c657869636f6e);
+  for (const std::string& dir : options.lexicon_dirs) x->lexicon_fingerprint_ = FolderDigest(dir, x->lexicon_fingerprint_);
   Status s = LoadLexicon(options.lexicon_dirs, &x->lexicon_);
   if (!s.ok()) return s;
   s = Triggers::Load("", options.lexicon_dirs, &x->triggers_);
@@ -69,6 +99,9 @@ bool TitleRepeated(std::string_view text, std::string_view title) {
 graph::DocRecord Extractor::Extract(const Document& doc) const {
   graph::DocRecord record;
   record.meta = doc.meta;
+  record.meta.extractor_version = kExtractorVersion;
+  record.meta.lexicon_fingerprint = lexicon_fingerprint_;
+  record.text = doc.text;
   thread_local DocAnalysis analysis;
   analysis.Clear();
   // A headline given apart from the text (a JSONL "title" field) is read

@@ -40,6 +40,12 @@ struct ExtractorOptions {
   std::string parser_dir;
 };
 
+// The version of what ingest finds: bumped when a change to the extraction
+// rules or the models changes the records of some document, so that stores
+// know which documents `geokg reextract` should redo (DocMeta::
+// extractor_version).
+inline constexpr uint32_t kExtractorVersion = 1;
+
 class Extractor {
  public:
   // Loads the built-in lexicon and triggers plus those of
@@ -53,6 +59,11 @@ class Extractor {
   // relations, one per (source, type, target, sentence).
   graph::DocRecord Extract(const Document& doc) const;
 
+  // A 64-bit digest of the lexicon files in use (the built-in data folder
+  // and the --lexicon folders, file names and contents), which every record
+  // carries (DocMeta::lexicon_fingerprint).
+  uint64_t lexicon_fingerprint() const { return lexicon_fingerprint_; }
+
   const Triggers& triggers() const { return triggers_; }
   const Lexicon& lexicon() const { return *lexicon_; }
 
@@ -62,6 +73,7 @@ class Extractor {
   Triggers triggers_;
   std::shared_ptr<const EventLexicon> events_;    // null when tree_events is off
   std::shared_ptr<const parse::Model> parser_;
+  uint64_t lexicon_fingerprint_ = 0;
 };
 
 }  // namespace geokg::ingest

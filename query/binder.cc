@@ -693,7 +693,10 @@ bool BindQuery(const graph::GraphView& view, std::string_view text, QueryAst& as
       if (bound[pe.nodes[i]]) start = static_cast<int>(i);
     if (start < 0) {
       start = 0;
-      sp.steps.push_back(Step{StepKind::kScan, -1, pe.nodes[0]});
+      Step scan;
+      scan.kind = StepKind::kScan;
+      scan.to = pe.nodes[0];
+      sp.steps.push_back(scan);
       bound[pe.nodes[0]] = true;
     }
     AppendExpansions(*q, pe.nodes, pe.rels, start, &bound, &sp.steps);

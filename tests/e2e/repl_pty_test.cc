@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <chrono>
 #include <csignal>
+#include <filesystem>
 #include <string>
 #include <thread>
 
@@ -21,6 +22,7 @@ using geokg::testing::ProcessResult;
 using geokg::testing::RunGeokg;
 using geokg::testing::TempDir;
 using geokg::testing::WriteWholeFile;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -389,6 +391,43 @@ TEST_CASE("geokg retract removes documents by id, input id or source file", "[e2
   CHECK(r.out.find("Chile") == std::string::npos);
   r = RunGeokg({"query", "--db", db, "--format", "csv", q});
   CHECK(r.out == "a,n,b\nIran,1,Israel\n");
+}
+
+TEST_CASE("geokg reextract changes nothing when nothing changed, and matches a fresh ingest with a new lexicon",
+          "[e2e][reextract]") {
+  TempDir dir;
+  WriteWholeFile(dir / "a.txt", "Clash in the north\nThe Sahel Liberty Front attacked an army post in Mopti. Mali condemned the attack.\n");
+  WriteWholeFile(dir / "b.txt", "Second raid\nThe SLF attacked Gao on Tuesday, and Mali blamed the Sahel Liberty Front.\n");
+  const std::string db = dir / "db";
+  REQUIRE(RunGeokg({"ingest", "--db", db, "--quiet", dir / "a.txt", dir / "b.txt"}).exit_code == 0);
+  auto exported = [&](const std::string& store) {
+    ProcessResult e = RunGeokg({"export", "--db", store, "--format", "jsonl", "--all-modalities"});
+    REQUIRE(e.exit_code == 0);
+    return e.out;
+  };
+  const std::string before = exported(db);
+  ProcessResult r = RunGeokg({"reextract", "--db", db});
+  CHECK(r.out.find("0 documents extracted again") != std::string::npos);
+  r = RunGeokg({"reextract", "--db", db, "--all"});
+  CHECK(r.out.find("2 documents extracted again") != std::string::npos);
+  CHECK(exported(db) == before);
+
+  // A lexicon that knows the group and its acronym: reextract equals a fresh
+  // ingest with that lexicon.
+  fs::create_directories(dir / "lex");
+  WriteWholeFile(fs::path(dir / "lex") / "extra.actors.tsv",
+                 "# name\tkind\tcountry\taliases\tlinks\nSahel Liberty Front\tarmed-group\tMLI\tSLF\n");
+  r = RunGeokg({"ingest", "--db", db, "--lexicon", dir / "lex", "--quiet", dir / "a.txt"});
+  CHECK(r.err.find("geokg reextract") != std::string::npos);  // told what to run
+  r = RunGeokg({"reextract", "--db", db, "--lexicon", dir / "lex"});
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("2 documents extracted again") != std::string::npos);
+  const std::string fresh = dir / "fresh";
+  REQUIRE(RunGeokg({"ingest", "--db", fresh, "--lexicon", dir / "lex", "--quiet", dir / "a.txt", dir / "b.txt"})
+              .exit_code == 0);
+  CHECK(exported(db) == exported(fresh));
+  CHECK(exported(db) != before);
 }
 
 TEST_CASE("geokg repl refuses a missing store", "[e2e][repl]") {

@@ -277,15 +277,21 @@ TEST_CASE("version-1 evidence and documents read with an unrecorded date source"
   meta.id = 9;
   meta.date = 20210303;
   meta.date_source = DateSource::kMetadata;
+  meta.extractor_version = 7;
+  meta.lexicon_fingerprint = 0x1234;
   CHECK(RoundTrip(meta).date_source == DateSource::kMetadata);
+  CHECK(RoundTrip(meta).extractor_version == 7);
+  CHECK(RoundTrip(meta).lexicon_fingerprint == 0x1234);
   ValueWriter writer;
-  std::string doc_v2(writer.Encode(meta));
-  std::string doc_v1 = doc_v2.substr(0, doc_v2.size() - 1);
+  std::string doc_v3(writer.Encode(meta));
+  // Version 1 lacks date_source (1 byte), extractor_version (4) and lexicon_fingerprint (8).
+  std::string doc_v1 = doc_v3.substr(0, doc_v3.size() - 13);
   std::memcpy(doc_v1.data(), &one, 4);
   DocMeta read;
   REQUIRE(reader.Decode(doc_v1, &read));
   CHECK(read.date == 20210303);
   CHECK(read.date_source == DateSource::kUnrecorded);
+  CHECK(read.extractor_version == 0);
 }
 
 }  // namespace geokg::graph

@@ -353,5 +353,91 @@ TEST_CASE("a retract killed with SIGKILL leaves the store as before or as after,
   }
   WARN(interrupted << " of 5 kills interrupted a running retract (uninterrupted: " << timed.seconds << " s)");
 }
+
+// Runs geokg with `args` (after the binary); kills it after `kill_after`
+// seconds if that is > 0.
+RunResult RunGeokgKilled(const std::vector<std::string>& args, double kill_after) {
+  auto start = Clock::now();
+  std::vector<std::string> argv_s = {GEOKG_BINARY};
+  argv_s.insert(argv_s.end(), args.begin(), args.end());
+  pid_t pid = fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    int fd = open("/dev/null", O_WRONLY);
+    if (fd >= 0) {
+      dup2(fd, 1);
+      dup2(fd, 2);
+    }
+    std::vector<char*> argv;
+    for (auto& a : argv_s) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    execv(GEOKG_BINARY, argv.data());
+    _exit(127);
+  }
+  RunResult result;
+  int status = 0;
+  if (kill_after > 0) {
+    auto deadline = start + std::chrono::duration<double>(kill_after);
+    while (Clock::now() < deadline) {
+      if (waitpid(pid, &status, WNOHANG) == pid) {
+        result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+        result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+        return result;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    kill(pid, SIGKILL);
+  }
+  REQUIRE(waitpid(pid, &status, 0) == pid);
+  result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  result.killed = WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+TEST_CASE("a reextract killed with SIGKILL leaves a consistent store that a re-run finishes", "[graph][store][kill]") {
+  if (!fs::exists(GEOKG_BINARY)) FAIL("geokg binary not built: " << GEOKG_BINARY);
+  TempDir tmp;
+  const fs::path corpus = tmp.path() / "corpus", lexicon = tmp.path() / "lexicon";
+  WriteCorpus(corpus, 200);
+  fs::create_directories(lexicon);
+  std::ofstream(lexicon / "extra.actors.tsv") << "# name\tkind\tcountry\taliases\tlinks\n"
+                                                 "Northline Wire\tmedia\t\tNorthline\n";
+  // The reference: a fresh ingest with the new lexicon.
+  const fs::path expected_db = tmp.path() / "expected", old_db = tmp.path() / "old";
+  REQUIRE(RunGeokgKilled({"ingest", "--db", expected_db.string(), "--quiet", "--lexicon", lexicon.string(),
+                          corpus.string()},
+                         0)
+              .exit_code == 0);
+  REQUIRE(RunGeokgKilled({"ingest", "--db", old_db.string(), "--quiet", corpus.string()}, 0).exit_code == 0);
+  const Snapshot expected = CheckAndRead(expected_db);
+  const std::vector<std::string> reextract = {"reextract", "--batch", "25", "--lexicon", lexicon.string(), "--db"};
+  auto with_db = [&](const fs::path& db) {
+    std::vector<std::string> a = reextract;
+    a.push_back(db.string());
+    return a;
+  };
+  const fs::path timed_db = tmp.path() / "timed";
+  fs::copy(old_db, timed_db);
+  RunResult timed = RunGeokgKilled(with_db(timed_db), 0);
+  REQUIRE(timed.exit_code == 0);
+  CHECK(CheckAndRead(timed_db).counts == expected.counts);
+  int interrupted = 0;
+  for (double f : {0.15, 0.4, 0.65, 0.9}) {
+    const fs::path db = tmp.path() / ("killed" + std::to_string(static_cast<int>(f * 100)));
+    fs::copy(old_db, db);
+    RunResult run = RunGeokgKilled(with_db(db), f * timed.seconds);
+    INFO("kill after " << f * timed.seconds << " s of " << timed.seconds << " s");
+    CheckAndRead(db);  // consistent whatever happened
+    if (run.killed) ++interrupted;
+    REQUIRE(RunGeokgKilled(with_db(db), 0).exit_code == 0);  // the re-run finishes
+    Snapshot after = CheckAndRead(db);
+    CHECK(after.counts == expected.counts);
+    CHECK(after.evidence_per_doc == expected.evidence_per_doc);
+    CHECK(after.mentions == expected.mentions);
+    CHECK(after.stats.evidence == expected.stats.evidence);
+  }
+  WARN(interrupted << " of 4 kills interrupted a running reextract (uninterrupted: " << timed.seconds << " s)");
+}
 }  // namespace
 }  // namespace geokg::graph

@@ -1001,5 +1001,41 @@ TEST_CASE("retracting documents recounts what they shared and removes what only 
   REQUIRE(store->Apply({a}, nullptr).ok());
   CHECK(SummaryOf(*store, deployed).counts[0] == 2);
 }
+
+TEST_CASE("the store keeps each document's text, and Replace swaps a document's records", "[graph][store]") {
+  TempDir tmp;
+  auto store = OpenOrDie(tmp.Path("store"));
+  DocRecord a = SampleDoc("text kept", 20200101, 2);
+  a.text = std::string("United States forces deployed to Iraq. ") + std::string(5000, 'x');
+  a.meta.extractor_version = 1;
+  DocRecord b = SampleDoc("no text", 20200202, 1);
+  REQUIRE(store->Apply({a, b}, nullptr).ok());
+  std::string text;
+  REQUIRE(store->GetText(a.meta.id, &text).ok());
+  CHECK(text == a.text);
+  REQUIRE(store->GetText(b.meta.id, &text).ok());
+  CHECK(text.empty());
+  CHECK(store->GetText(42, &text).code() == StatusCode::kNotFound);
+  CHECK(StatsOf(*store).used_bytes < 1u << 20);
+
+  // The same document extracted again, with one relation fewer.
+  DocRecord again = SampleDoc("text kept", 20200101, 1);
+  again.meta.extractor_version = 2;
+  ApplyResult r;
+  REQUIRE(store->Replace({again}, &r).ok());
+  CHECK(r.documents_added == 1);
+  const RelationKey deployed{kUs.id, RelationType::kDeployedTo, kIraq.id};
+  CHECK(SummaryOf(*store, deployed).counts[0] == 2);  // 1 from a's new records, 1 from b
+  REQUIRE(store->GetText(a.meta.id, &text).ok());
+  CHECK(text == a.text);  // the text stays
+  DocMeta meta;
+  REQUIRE(store->GetDocument(a.meta.id, &meta).ok());
+  CHECK(meta.extractor_version == 2);
+  CHECK(store->Replace({SampleDoc("never stored", 20200101, 1)}, &r).code() == StatusCode::kNotFound);
+  // Retract removes the text with the document.
+  RetractResult rr;
+  REQUIRE(store->Retract({a.meta.id}, &rr).ok());
+  CHECK(store->GetText(a.meta.id, &text).code() == StatusCode::kNotFound);
+}
 }  // namespace
 }  // namespace geokg::graph

@@ -99,6 +99,21 @@ int RunIngest(const ParsedArgs& args) {
                  summary.seconds > 0 ? mb / summary.seconds : 0.0);
   }
   if (!status.ok()) return Fail(kCmd, status.message(), status.ExitCode());
+  // Documents stored by another extractor or lexicon keep their old
+  // records until reextract: say so, with the command (even with --quiet).
+  uint64_t stale = 0;
+  Status scan = store->ForEachDocument([&](const graph::DocMeta& d) {
+    stale += d.extractor_version != ingest::kExtractorVersion ||
+             d.lexicon_fingerprint != extractor->lexicon_fingerprint();
+    return true;
+  });
+  if (scan.ok() && stale > 0) {
+    std::string command = "geokg reextract --db " + args.Get("--db");
+    for (const std::string& dir : extractor_options.lexicon_dirs) command += " --lexicon " + dir;
+    std::cerr << "geokg ingest: " << stale << (stale == 1 ? " stored document was" : " stored documents were")
+              << " extracted by another geokg version or lexicon; to extract "
+              << (stale == 1 ? "it" : "them") << " again with this one, run: " << command << "\n";
+  }
   return summary.bad_inputs > 0 ? 1 : 0;
 }
 

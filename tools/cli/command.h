@@ -64,6 +64,7 @@ int RunDocs(const ParsedArgs& args);
 int RunEval(const ParsedArgs& args);
 int RunParse(const ParsedArgs& args);
 int RunRetract(const ParsedArgs& args);
+int RunReextract(const ParsedArgs& args);
 
 // Prints "geokg <command>: <message>" to stderr and returns `exit_code`.
 int Fail(std::string_view command, std::string_view message, int exit_code);

@@ -77,6 +77,14 @@ const std::vector<CommandSpec>& Commands() {
        "dates computed over it; --all-modalities adds the others with per-modality counts.\n"
        "csv writes nodes.csv, relations/TYPE.csv (one file a relation type), kuzu.cypher (the\n"
        "CREATE and COPY statements for Kuzu) and neo4j-import.sh (the neo4j-admin command)."},
+      {"reextract", "--db DIR [--lexicon DIR] [--all] [--batch DOCS]",
+       "run the current extractor again over the stored texts and replace the documents' records",
+       {kDb, kLexicon, {"--all", "", "every document, not only those extracted by another version or lexicon"},
+        {"--batch", "DOCS", "documents a transaction (default 200)"}},
+       0, 0, RunReextract,
+       "Documents extracted by another geokg version or lexicon (or all, with --all) are read again\n"
+       "from the text the store keeps and their records replaced, one transaction a batch: killed at\n"
+       "any point, the store is consistent, and running it again finishes the job."},
       {"retract", "--db DIR DOC...", "remove documents and their evidence; relations and entities left with nothing go",
        {kDb}, 1, SIZE_MAX, RunRetract,
        "DOC: a stored document's id (16 hex digits, as geokg docs and :why show it), the id the\n"

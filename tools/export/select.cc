@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <tuple>
 
 #include "graph/ontology.h"
 
@@ -85,25 +86,35 @@ bool Selection::Select(const graph::RelationSummary& r, size_t max_evidence, Sel
     out->confidence = r.confidence;
     out->role = r.role;
   }
-  const bool has_asserted = out->counts[static_cast<int>(graph::Modality::kAsserted)] > 0;
+  // Evidence in an order of its own (date, document, position), not the
+  // order it was ingested in: a store rebuilt in another order, or whose
+  // documents were extracted again, exports the same bytes.
+  std::vector<graph::Evidence>& all = evidence_buffer_;
+  all.clear();
   *error = store_.ForEachEvidence(r.key, [&](const graph::Evidence& e) {
-    if (!Selected(e.modality)) return true;
+    if (Selected(e.modality)) all.push_back(e);
+    return true;
+  });
+  if (!error->ok()) return false;
+  std::sort(all.begin(), all.end(), [](const graph::Evidence& a, const graph::Evidence& b) {
+    return std::tie(a.date, a.doc, a.sentence, a.begin, a.end, a.modality, a.trigger) <
+           std::tie(b.date, b.doc, b.sentence, b.begin, b.end, b.modality, b.trigger);
+  });
+  out->role.clear();
+  for (const graph::Evidence& e : all) {
     if (!summary_exact) {
       if (e.date != 0) {
         if (out->first_date == 0 || e.date < out->first_date) out->first_date = e.date;
         out->last_date = std::max(out->last_date, e.date);
       }
       out->confidence = std::max(out->confidence, e.confidence);
-      if (!e.role.empty()) out->role = e.role;
     }
+    if (!e.role.empty()) out->role = e.role;  // the newest, by date
     if (!out->cited ||
         (out->cited->modality != graph::Modality::kAsserted && e.modality == graph::Modality::kAsserted))
       out->cited = e;
     if (max_evidence == 0 || out->evidence.size() < max_evidence) out->evidence.push_back(e);
-    const bool evidence_done = max_evidence != 0 && out->evidence.size() >= max_evidence;
-    const bool cited_done = !has_asserted || out->cited->modality == graph::Modality::kAsserted;
-    return !(summary_exact && evidence_done && cited_done);
-  });
+  }
   return error->ok();
 }
 

@@ -67,6 +67,7 @@ class Selection {
   std::unordered_map<graph::EntityId, graph::Entity> entities_;
   std::vector<const graph::Entity*> sorted_;
   std::unordered_map<graph::DocId, graph::DocMeta> documents_;
+  std::vector<graph::Evidence> evidence_buffer_;  // one relation's, reused
 };
 
 // Confidence rounded to three decimals, as every format writes it.
