@@ -133,7 +133,13 @@ TEST_CASE("SuggestMerges finds each signal's pairs and keeps the fuller name", "
                    Make("Jack Straw Monday", EntityKind::kPerson, "GBR", 1),
                    Make("Iran", EntityKind::kCountry, "IRN", 50),
                    Make("Iraq", EntityKind::kCountry, "IRQ", 50),
-                   Make("Bush", EntityKind::kOrganization, "", 2)};
+                   Make("Bush", EntityKind::kOrganization, "", 2),
+                   Make("Vladimir Putin", EntityKind::kPerson, "RUS", 60),
+                   Make("Vladimir V. Putin", EntityKind::kPerson, "", 2),
+                   Make("Western Europe", EntityKind::kLocation, "", 2),
+                   Make("Eastern Europe", EntityKind::kLocation, "", 2),
+                   Make("Ministry of Defence", EntityKind::kGovernmentBody, "GBR", 2),
+                   Make("Ministry of Defense", EntityKind::kGovernmentBody, "", 1)};
   std::vector<std::string> pairs = Pairs(data);
   CAPTURE(pairs);
   CHECK(Contains(pairs, "George W. Bush <- George Bush"));
@@ -141,7 +147,12 @@ TEST_CASE("SuggestMerges finds each signal's pairs and keeps the fuller name", "
   CHECK(Contains(pairs, "Ayad Allawi <- Iyad Allawi"));
   CHECK(Contains(pairs, "Richard Armitage <- Richard Armitage Tuesday"));
   CHECK(Contains(pairs, "Jack Straw Monday -> Jack Straw"));
+  // The lexicon's entity (it has a country) is kept, even with the shorter name.
+  CHECK(Contains(pairs, "Vladimir Putin <- Vladimir V. Putin"));
+  CHECK(Contains(pairs, "Ministry of Defence <- Ministry of Defense"));
   CHECK_FALSE(Contains(pairs, "George W. Bush <- George H. W. Bush"));
+  CHECK_FALSE(Contains(pairs, "Western Europe <- Eastern Europe"));
+  CHECK_FALSE(Contains(pairs, "Eastern Europe <- Western Europe"));
   CHECK_FALSE(Contains(pairs, "Ayad Allawi <- Ali Allawi"));
   CHECK_FALSE(Contains(pairs, "Iran <- Iraq"));
   CHECK_FALSE(Contains(pairs, "Iraq <- Iran"));

@@ -117,14 +117,34 @@ double WordsAgree(const std::string& a, const std::string& b) {
   return 0;
 }
 
+// Variants keep each word's first sound: the first letters of the words
+// agree pairwise (vowels with vowels: "Ayad" / "Iyad"), so "Western
+// Europe" is no variant of "Eastern Europe". Names of different word
+// counts compare their first letters only.
+bool InitialsAgree(std::string_view a, std::string_view b) {
+  std::vector<std::string> wa = SplitName(a), wb = SplitName(b);
+  if (wa.empty() || wb.empty()) return false;
+  if (wa.size() != wb.size()) {
+    wa.resize(1);
+    wb.resize(1);
+  }
+  for (size_t k = 0; k < wa.size(); ++k) {
+    char x = FoldWord(wa[k])[0], y = FoldWord(wb[k])[0];
+    if (x != y && !(IsVowel(x) && IsVowel(y))) return false;
+  }
+  return true;
+}
+
 bool CountriesCompatible(const Entity& a, const Entity& b) {
   return a.country.empty() || b.country.empty() || a.country == b.country;
 }
 
-// Which of two entities the other should fold into: the one the lexicon or
-// the reader knows best (more mentions, then more aliases, then the longer
-// name, then name order, so the choice is deterministic).
+// Which of two entities the other should fold into: the one the lexicon
+// knows (it has a country; a name found in text has none), then, for the
+// surname signal, the fuller name, then more mentions, more aliases, the
+// longer name and name order, so the choice is deterministic.
 bool PreferFirst(const Entity& a, const Entity& b, bool fuller_name_first) {
+  if (a.country.empty() != b.country.empty()) return !a.country.empty();
   if (fuller_name_first) {
     size_t wa = NameWords(a.name).size(), wb = NameWords(b.name).size();
     if (wa != wb) return wa > wb;
@@ -275,6 +295,7 @@ class Suggester {
           // Persons: one word count, or an article apart; a different
           // surname is a different person ("Ali Allawi" / "Ayad Allawi" is
           // for the surname signal to weigh).
+          if (d > 0 && !InitialsAgree(es[i].name, es[j].name)) continue;
           if (es[i].kind == EntityKind::kPerson && NameWords(es[i].name).size() != NameWords(es[j].name).size())
             continue;
           double s = d == 0 ? 0.95 : d == 1 ? 0.8 : 0.6;
