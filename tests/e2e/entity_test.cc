@@ -1,9 +1,8 @@
 // End-to-end tests of `geokg entity`: suggest-merges on a small store
 // ingested here (names the lexicon does not know, spelt two ways), and the
 // usage errors (one line, exit status 1).
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <string>
 
 #include "tests/support/process.h"
@@ -18,13 +17,15 @@ int LineCount(const std::string& s) { return static_cast<int>(std::count(s.begin
 
 // Three documents naming two invented people two ways each.
 std::string IngestVariants(const TempDir& tmp) {
-  tmp.Write("in/a.txt",
-            "Talks in Kiev\n"
-            "Ukrainian Prime Minister Yuri Kovalenko met Polish President Andrzej Wisniewski in Kiev on Monday.\n");
-  tmp.Write("in/b.txt",
-            "More talks\n"
-            "Ukrainian Prime Minister Yury Kovalenko Tuesday criticised Polish President Andrzej Wisniewski.\n"
-            "Polish Foreign Minister Tomasz Nowakowski met Ukrainian Prime Minister Yury Kovalenko.\n");
+  tmp.Write(
+      "in/a.txt",
+      "Talks in Kiev\n"
+      "Ukrainian Prime Minister Yuri Kovalenko met Polish President Andrzej Wisniewski in Kiev on Monday.\n");
+  tmp.Write(
+      "in/b.txt",
+      "More talks\n"
+      "Ukrainian Prime Minister Yury Kovalenko Tuesday criticised Polish President Andrzej Wisniewski.\n"
+      "Polish Foreign Minister Tomasz Nowakowski met Ukrainian Prime Minister Yury Kovalenko.\n");
   tmp.Write("in/c.txt", "Warsaw visit\nPolish Foreign Minister T. Nowakowski condemned Russia.\n");
   std::string db = tmp / "db";
   ProcessResult in = RunGeokg({"ingest", "--db", db, tmp / "in"});
@@ -44,7 +45,8 @@ TEST_CASE("entity suggest-merges lists variants with the command that merges the
   CHECK(LineCount(r.out) == 2);
   CHECK(r.out.find("Yury Kovalenko [person -, 2 mentions] <- Yuri Kovalenko [person -, 1 mention]") !=
         std::string::npos);
-  CHECK(r.out.find("$ geokg entity merge --db " + db + " 'Yury Kovalenko' 'Yuri Kovalenko'\n") != std::string::npos);
+  CHECK(r.out.find("$ geokg entity merge --db " + db + " 'Yury Kovalenko' 'Yuri Kovalenko'\n") !=
+        std::string::npos);
   CHECK(r.out.find("same surname, first name abbreviated") != std::string::npos);
   CHECK(r.out.find("$ geokg entity merge --db " + db + " 'Tomasz Nowakowski' 'T. Nowakowski'\n") !=
         std::string::npos);

@@ -1,13 +1,13 @@
 // Tests of the merge suggestions (tools/entity/suggest.h): each signal on
 // its own, positive and negative, then SuggestMerges over small hand-made
 // graphs (kinds, countries, ranking, one line per pair).
-#include <catch2/catch.hpp>
+#include "tools/entity/suggest.h"
 
+#include <catch2/catch.hpp>
 #include <string>
 #include <vector>
 
 #include "graph/ids.h"
-#include "tools/entity/suggest.h"
 
 namespace geokg::tools::entity {
 namespace {
@@ -95,10 +95,13 @@ TEST_CASE("transliteration: edit distance and its bound", "[tools][suggest]") {
 
 TEST_CASE("trailing weekday, month or title", "[tools][suggest]") {
   std::string word;
-  CHECK(StripTrailingWord("Richard Armitage Tuesday", true, &word) == std::optional<std::string>("Richard Armitage"));
+  CHECK(StripTrailingWord("Richard Armitage Tuesday", true, &word) ==
+        std::optional<std::string>("Richard Armitage"));
   CHECK(word == "Tuesday");
-  CHECK(StripTrailingWord("Colin Powell spokesman", true, &word) == std::optional<std::string>("Colin Powell"));
-  CHECK(StripTrailingWord("Foreign Ministry Monday", false, &word) == std::optional<std::string>("Foreign Ministry"));
+  CHECK(StripTrailingWord("Colin Powell spokesman", true, &word) ==
+        std::optional<std::string>("Colin Powell"));
+  CHECK(StripTrailingWord("Foreign Ministry Monday", false, &word) ==
+        std::optional<std::string>("Foreign Ministry"));
   CHECK(StripTrailingWord("Jack Straw October", true, &word) == std::optional<std::string>("Jack Straw"));
   // Kept: real names, one word, a title outside persons, a month after one word.
   CHECK_FALSE(StripTrailingWord("Theresa May", true, &word));
@@ -165,8 +168,10 @@ TEST_CASE("SuggestMerges finds each signal's pairs and keeps the fuller name", "
 
 TEST_CASE("SuggestMerges respects countries and --kind", "[tools][suggest]") {
   graph::GraphData data;
-  data.entities = {Make("Kim Jong Il", EntityKind::kPerson, "PRK", 10), Make("Kim Jong-il", EntityKind::kPerson, "", 2),
-                   Make("John Smith", EntityKind::kPerson, "USA", 10), Make("J. Smith", EntityKind::kPerson, "GBR", 2),
+  data.entities = {Make("Kim Jong Il", EntityKind::kPerson, "PRK", 10),
+                   Make("Kim Jong-il", EntityKind::kPerson, "", 2),
+                   Make("John Smith", EntityKind::kPerson, "USA", 10),
+                   Make("J. Smith", EntityKind::kPerson, "GBR", 2),
                    Make("Hezbollah", EntityKind::kArmedGroup, "LBN", 10),
                    Make("Hizbollah", EntityKind::kOrganization, "", 1)};
   std::vector<std::string> all = Pairs(data);
@@ -185,7 +190,8 @@ TEST_CASE("SuggestMerges ranks by mentions and shared neighbours", "[tools][sugg
   data.entities = {Make("Viktor Yanukovych", EntityKind::kPerson, "UKR", 5),
                    Make("Viktor Yanukovich", EntityKind::kPerson, "UKR", 5),
                    Make("Yulia Tymoshenko", EntityKind::kPerson, "UKR", 5),
-                   Make("Yulia Timoshenko", EntityKind::kPerson, "UKR", 5), Make("Ukraine", EntityKind::kCountry, "UKR", 9),
+                   Make("Yulia Timoshenko", EntityKind::kPerson, "UKR", 5),
+                   Make("Ukraine", EntityKind::kCountry, "UKR", 9),
                    Make("Russia", EntityKind::kCountry, "RUS", 9)};
   auto rel = [&](size_t a, size_t b) {
     graph::RelationSummary r;

@@ -35,9 +35,13 @@ int RunSuggestMerges(const ParsedArgs& args);
 
 const std::vector<EntitySubcommand>& Subcommands() {
   static const std::vector<EntitySubcommand> kEntitySubcommands = {
-      {"suggest-merges", "--db DIR [--limit N] [--kind KIND]",
+      {"suggest-merges",
+       "--db DIR [--limit N] [--kind KIND]",
        "entities that probably name one thing, best first, each with the command that merges them",
-       {"--limit", "--kind"}, 0, 0, RunSuggestMerges},
+       {"--limit", "--kind"},
+       0,
+       0,
+       RunSuggestMerges},
   };
   return kEntitySubcommands;
 }
@@ -45,14 +49,15 @@ const std::vector<EntitySubcommand>& Subcommands() {
 // A path as a POSIX shell reads it: bare when it holds only safe characters.
 std::string ShellWord(std::string_view text) {
   for (char c : text)
-    if (!(std::isalnum(static_cast<unsigned char>(c)) || std::string_view("/._-+=:,@%").find(c) != std::string_view::npos))
+    if (!(std::isalnum(static_cast<unsigned char>(c)) ||
+          std::string_view("/._-+=:,@%").find(c) != std::string_view::npos))
       return entity::ShellQuote(text);
   return text.empty() ? "''" : std::string(text);
 }
 
 std::string Describe(const graph::Entity& e) {
-  return e.name + " [" + std::string(graph::NameOf(e.kind)) + " " + (e.country.empty() ? "-" : e.country) + ", " +
-         std::to_string(e.mentions) + (e.mentions == 1 ? " mention]" : " mentions]");
+  return e.name + " [" + std::string(graph::NameOf(e.kind)) + " " + (e.country.empty() ? "-" : e.country) +
+         ", " + std::to_string(e.mentions) + (e.mentions == 1 ? " mention]" : " mentions]");
 }
 
 int RunSuggestMerges(const ParsedArgs& args) {
@@ -72,8 +77,10 @@ int RunSuggestMerges(const ParsedArgs& args) {
     options.kind = graph::ParseKind(args.Get("--kind"));
     if (!options.kind) {
       std::string hint = graph::SuggestKind(args.Get("--kind"));
-      return Fail(kCmd, "unknown kind '" + args.Get("--kind") + "'" +
-                            (hint.empty() ? "" : " (did you mean '" + hint + "'?)"), 1);
+      return Fail(kCmd,
+                  "unknown kind '" + args.Get("--kind") + "'" +
+                      (hint.empty() ? "" : " (did you mean '" + hint + "'?)"),
+                  1);
     }
   }
   std::unique_ptr<graph::Store> store;
@@ -96,15 +103,16 @@ int RunSuggestMerges(const ParsedArgs& args) {
                 (c.shared_neighbours == 1 ? " shared neighbour" : " shared neighbours");
     if (c.keep) {
       const graph::Entity& keep = data.entities[*c.keep];
-      line << Describe(keep) << " <- " << Describe(drop) << "  " << reason << "  $ geokg entity merge --db " << db
-           << " " << entity::ShellQuote(keep.name) << " " << entity::ShellQuote(drop.name);
+      line << Describe(keep) << " <- " << Describe(drop) << "  " << reason << "  $ geokg entity merge --db "
+           << db << " " << entity::ShellQuote(keep.name) << " " << entity::ShellQuote(drop.name);
     } else {
-      line << Describe(drop) << " -> " << c.clean_name << "  " << reason << "  $ geokg entity rename --db " << db
-           << " " << entity::ShellQuote(drop.name) << " " << entity::ShellQuote(c.clean_name);
+      line << Describe(drop) << " -> " << c.clean_name << "  " << reason << "  $ geokg entity rename --db "
+           << db << " " << entity::ShellQuote(drop.name) << " " << entity::ShellQuote(c.clean_name);
     }
     std::cout << line.str() << "\n";
   }
-  if (candidates.empty()) std::cerr << "geokg entity: no merge candidates\n";
+  if (candidates.empty())
+    std::cerr << "geokg entity: no merge candidates\n";
   else if (shown < candidates.size())
     std::cerr << "geokg entity: " << shown << " of " << candidates.size()
               << " candidates shown (--limit 0 shows all)\n";
@@ -142,11 +150,13 @@ int RunEntity(const ParsedArgs& args) {
     const size_t given = args.positional.size() - 1;
     if (given < sub.min_args)
       return Fail(kCmd, "missing argument: usage: geokg entity " + name + " " + std::string(sub.synopsis), 1);
-    if (given > sub.max_args) return Fail(kCmd, "unexpected argument '" + args.positional[1 + sub.max_args] + "'", 1);
+    if (given > sub.max_args)
+      return Fail(kCmd, "unexpected argument '" + args.positional[1 + sub.max_args] + "'", 1);
     return sub.run(args);
   }
   std::string known;
-  for (const EntitySubcommand& sub : Subcommands()) known += (known.empty() ? "" : ", ") + std::string(sub.name);
+  for (const EntitySubcommand& sub : Subcommands())
+    known += (known.empty() ? "" : ", ") + std::string(sub.name);
   return Fail(kCmd, "unknown entity subcommand '" + name + "' (" + known + ")", 1);
 }
 

@@ -22,16 +22,16 @@ using graph::EntityKind;
 constexpr std::string_view kSuffixes[] = {"jr", "sr", "ii", "iii", "iv"};
 constexpr std::string_view kArticles[] = {"al", "el", "ul"};
 
-constexpr std::string_view kWeekdays[] = {"monday", "tuesday", "wednesday", "thursday",
+constexpr std::string_view kWeekdays[] = {"monday", "tuesday",  "wednesday", "thursday",
                                           "friday", "saturday", "sunday"};
 // "May" is left out: it ends real names ("Theresa May").
-constexpr std::string_view kMonths[] = {"january", "february", "march",     "april",   "june",     "july",
+constexpr std::string_view kMonths[] = {"january", "february",  "march",   "april",    "june",    "july",
                                         "august",  "september", "october", "november", "december"};
 // Titles that news writes after a name ("..., Smith spokesman said").
 constexpr std::string_view kTrailingTitles[] = {
-    "president", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "chairman",
-    "leader",    "envoy",    "ambassador", "governor", "senator",     "mayor",        "chief",
-    "premier",   "chancellor", "commander", "official", "said",       "says"};
+    "president", "minister",   "secretary",  "spokesman", "spokeswoman", "spokesperson", "chairman",
+    "leader",    "envoy",      "ambassador", "governor",  "senator",     "mayor",        "chief",
+    "premier",   "chancellor", "commander",  "official",  "said",        "says"};
 
 template <size_t N>
 bool InList(const std::string_view (&list)[N], std::string_view w) {
@@ -71,11 +71,18 @@ std::string FoldWord(std::string_view w) {
       char c = w[i++];
       switch (c) {
         case 'y':
-        case 'j': c = 'i'; break;
-        case 'w': c = 'v'; break;
+        case 'j':
+          c = 'i';
+          break;
+        case 'w':
+          c = 'v';
+          break;
         case 'q':
-        case 'c': c = 'k'; break;
-        default: break;
+        case 'c':
+          c = 'k';
+          break;
+        default:
+          break;
       }
       out += c;
     }
@@ -202,7 +209,8 @@ class Suggester {
   }
 
   // Records the pair (i, j) unless it already has a stronger signal.
-  void Offer(uint32_t i, uint32_t j, MergeSignal signal, double strength, std::string reason, bool fuller_first) {
+  void Offer(uint32_t i, uint32_t j, MergeSignal signal, double strength, std::string reason,
+             bool fuller_first) {
     const auto& es = data_.entities;
     if (!PreferFirst(es[i], es[j], fuller_first)) std::swap(i, j);
     auto key = std::minmax(i, j);
@@ -252,7 +260,8 @@ class Suggester {
               reason += "; " + std::to_string(full_names) + " people named " + bare;
             }
           } else {
-            reason = s >= 0.9 ? "same surname, a middle name missing" : "same surname, first name abbreviated";
+            reason =
+                s >= 0.9 ? "same surname, a middle name missing" : "same surname, first name abbreviated";
           }
           if (!es[i].country.empty() && es[i].country == es[j].country) reason += ", both " + es[i].country;
           Offer(i, j, MergeSignal::kSameSurname, s, std::move(reason), true);
@@ -296,7 +305,8 @@ class Suggester {
           // surname is a different person ("Ali Allawi" / "Ayad Allawi" is
           // for the surname signal to weigh).
           if (d > 0 && !InitialsAgree(es[i].name, es[j].name)) continue;
-          if (es[i].kind == EntityKind::kPerson && NameWords(es[i].name).size() != NameWords(es[j].name).size())
+          if (es[i].kind == EntityKind::kPerson &&
+              NameWords(es[i].name).size() != NameWords(es[j].name).size())
             continue;
           double s = d == 0 ? 0.95 : d == 1 ? 0.8 : 0.6;
           std::string reason = d == 0 ? "spellings fold alike (" + ki + ")"
@@ -460,12 +470,17 @@ std::optional<std::string> StripTrailingWord(std::string_view name, bool person,
 bool KindsCompatible(EntityKind a, EntityKind b) {
   auto group = [](EntityKind k) {
     switch (k) {
-      case EntityKind::kPerson: return 0;
-      case EntityKind::kCountry: return 1;
+      case EntityKind::kPerson:
+        return 0;
+      case EntityKind::kCountry:
+        return 1;
       case EntityKind::kLocation:
-      case EntityKind::kFacility: return 2;
-      case EntityKind::kGroup: return 3;
-      default: return 4;  // bodies, organisations, armed groups, units, media
+      case EntityKind::kFacility:
+        return 2;
+      case EntityKind::kGroup:
+        return 3;
+      default:
+        return 4;  // bodies, organisations, armed groups, units, media
     }
   };
   return group(a) == group(b);
@@ -474,8 +489,10 @@ bool KindsCompatible(EntityKind a, EntityKind b) {
 std::string ShellQuote(std::string_view text) {
   std::string out = "'";
   for (char c : text) {
-    if (c == '\'') out += "'\\''";
-    else out += c;
+    if (c == '\'')
+      out += "'\\''";
+    else
+      out += c;
   }
   out += '\'';
   return out;

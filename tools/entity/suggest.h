@@ -43,10 +43,10 @@ struct MergeCandidate {
   size_t drop = 0;             // index into GraphData::entities
   std::string clean_name;      // kTrailingWord: the name without the word
   MergeSignal signal = MergeSignal::kSameSurname;
-  double strength = 0;         // of the signal alone, 0..1
-  double score = 0;            // strength weighed by mentions and neighbours
+  double strength = 0;           // of the signal alone, 0..1
+  double score = 0;              // strength weighed by mentions and neighbours
   size_t shared_neighbours = 0;  // entities related to both
-  std::string reason;          // one phrase: "same surname; George ~ G."
+  std::string reason;            // one phrase: "same surname; George ~ G."
 };
 
 struct SuggestOptions {
