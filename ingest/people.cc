@@ -27,10 +27,23 @@ constexpr std::string_view kCompanyWords[] = {
 // president"); each keeps the holder in office.
 constexpr std::string_view kTitleModifiers[] = {"new", "interim", "acting", "current", "incumbent"};
 
+// Dates that news writes straight after a name ("Deputy Secretary of State
+// Richard Armitage Tuesday met ..."). "May" ends real names ("Theresa May")
+// and counts only before a number.
+constexpr std::string_view kWeekdays[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+constexpr std::string_view kMonths[] = {"January", "February", "March",    "April",   "June",    "July",
+                                        "August",  "September", "October", "November", "December"};
+
 }  // namespace
 
 // ---------------------------------------------------------------------------
 // People
+
+bool Recognizer::IsDateWord(uint32_t k, uint32_t end) const {
+  std::string_view w = Tok(k);
+  if (InList(kWeekdays, w) || InList(kMonths, w)) return true;
+  return w == "May" && k + 1 < end && (Flags(k + 1) & kTokNumber);
+}
 
 uint32_t Recognizer::NameAfter(uint32_t i, uint32_t end) const {
   uint32_t k = i, words = 0, last_cap = i;
@@ -41,6 +54,7 @@ uint32_t Recognizer::NameAfter(uint32_t i, uint32_t end) const {
       // A headline capitalises its verbs: "Pope Celebrates Mass" names no
       // "Celebrates Mass".
       if (headline_ && lex_->IsCommonWord(w)) break;
+      if (k > i && IsDateWord(k, end)) break;
       if (k > i) {
         uint32_t l;
         bool dem;
@@ -192,7 +206,7 @@ uint32_t Recognizer::TrySaidPerson(uint32_t i, uint32_t end) {
   if (Common(i) || Common(i + 1) || (Flags(i) & kTokAllCaps) || (Flags(i + 1) & kTokAllCaps)) return 0;
   // Part of a longer name ("General Motors Corp said").
   if (i > 0 && out_->tokens[i - 1].sentence == sentence_ && Cap(i - 1) && IsWord(i - 1)) return 0;
-  if (!LooksLikePerson(i, i + 2)) return 0;
+  if (!LooksLikePerson(i, i + 2) || IsDateWord(i + 1, end)) return 0;
   std::string_view v = Tok(i + 2);
   if (!(v == "said" || v == "says" || v == "told" || v == "added" || v == "stated" || v == "warned")) return 0;
   uint32_t l;

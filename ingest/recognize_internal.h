@@ -280,6 +280,9 @@ class Recognizer {
   void ResolveSurnames();
   // Name tokens after a title/honorific: [i, *name_end); 0 if none.
   uint32_t NameAfter(uint32_t i, uint32_t end) const;
+  // Token k is a weekday or a month ("May" only before a number): no part
+  // of a name it follows.
+  bool IsDateWord(uint32_t k, uint32_t end) const;
   bool MetonymActs(uint32_t i, uint32_t len, uint32_t end) const;
   // True if `acr` abbreviates the words of tokens [first, last).
   bool AcronymFits(std::string_view acr, uint32_t first, uint32_t last) const;

@@ -36,7 +36,7 @@ int LineCount(const std::string& s) { return static_cast<int>(std::count(s.begin
 TEST_CASE("help is generated for every command", "[e2e][cli]") {
   ProcessResult top = RunGeokg({"--help"});
   CHECK(top.exit_code == 0);
-  for (const char* cmd : {"ingest", "query", "repl", "dot", "export", "stats", "docs", "eval"}) {
+  for (const char* cmd : {"ingest", "query", "repl", "dot", "export", "stats", "docs", "eval", "entity"}) {
     CHECK(top.out.find(std::string("  ") + cmd) != std::string::npos);
     ProcessResult r = RunGeokg({cmd, "--help"});
     CHECK(r.exit_code == 0);

@@ -910,3 +910,19 @@ TEST_CASE("a seat followed by a past-tense verb is its government acting", "[ing
   for (const Mention& m : p.mentions) place |= p.entities[m.entity].name == "Washington";
   CHECK(place);
 }
+
+TEST_CASE("a weekday or month after a name is no part of it", "[ingest][recognize]") {
+  DocAnalysis d;
+  ingest::Recognize(*FixtureLexicon(),
+                    "US Defence Secretary Richard Armitage Tuesday met Pakistani leaders. "
+                    "Foreign Minister Jack Straw March 3 visited Baghdad. "
+                    "Prime Minister Theresa May said the talks would go on. "
+                    "Adam Smith Friday said the embassy was safe.",
+                    &d);
+  CHECK(Entity(d, "Richard Armitage") >= 0);
+  CHECK(Entity(d, "Richard Armitage Tuesday") < 0);
+  CHECK(Entity(d, "Jack Straw") >= 0);
+  CHECK(Entity(d, "Jack Straw March") < 0);
+  CHECK(Entity(d, "Theresa May") >= 0);
+  CHECK(Entity(d, "Smith Friday") < 0);
+}

@@ -65,6 +65,9 @@ int RunEval(const ParsedArgs& args);
 int RunParse(const ParsedArgs& args);
 int RunRetract(const ParsedArgs& args);
 int RunReextract(const ParsedArgs& args);
+int RunEntity(const ParsedArgs& args);
+// The `entity --help` paragraph, from the entity subcommand table (cmd_entity.cc).
+std::string EntitySubcommandHelp();
 
 // Prints "geokg <command>: <message>" to stderr and returns `exit_code`.
 int Fail(std::string_view command, std::string_view message, int exit_code);

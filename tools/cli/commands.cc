@@ -2,6 +2,7 @@
 // flags and their help. Dispatch, `geokg --help` and `geokg CMD --help` are
 // all generated from it.
 #include <cstdint>
+#include <string>
 
 #include "tools/cli/command.h"
 
@@ -16,6 +17,11 @@ const FlagSpec kFrom{"--from", "DATE", "count only evidence dated on or after DA
 const FlagSpec kTo{"--to", "DATE", "count only evidence dated on or before DATE (YYYY-MM-DD)"};
 const FlagSpec kParam{"--param", "NAME=VALUE", "set the query parameter $NAME ('text', 42, 1.5, true, null; bare text is a string)", true};
 const FlagSpec kContinue{"--continue", "", "in a script, go on after a failing statement (the exit status is still 1)"};
+// Kept for the life of the program: CommandSpec::details is a view.
+std::string_view EntityHelp() {
+  static const std::string kHelp = EntitySubcommandHelp();
+  return kHelp;
+}
 }  // namespace
 
 const std::vector<CommandSpec>& Commands() {
@@ -121,6 +127,11 @@ const std::vector<CommandSpec>& Commands() {
        "all; other arguments are the text itself. Text is split into sentences and tokens as\n"
        "'geokg ingest' splits it. Output columns: ID FORM LEMMA UPOS XPOS _ HEAD DEPREL _ _.\n"
        "A missing or corrupt model file is one line on stderr naming the file, exit status 2."},
+      {"entity", "SUBCOMMAND --db DIR [OPTIONS]",
+       "curate the store's entities: suggest-merges lists likely duplicates with the command to merge them",
+       {kDb, {"--limit", "N", "suggest-merges: print the N best candidates (default: 50; 0: all)"},
+        {"--kind", "KIND", "suggest-merges: only pairs with an entity of this kind (person, organization, ...)"}},
+       1, SIZE_MAX, RunEntity, EntityHelp()},
   };
   return kCommands;
 }

@@ -1,0 +1,163 @@
+// geokg entity SUBCOMMAND --db DIR ...
+//
+// Curation of a store's entities. The subcommands are one table
+// (kEntitySubcommands): its rows drive dispatch, the flags each one takes
+// and the help paragraph of `geokg entity --help`. Today: suggest-merges.
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <iomanip>
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+#include "graph/ontology.h"
+#include "graph/store.h"
+#include "tools/cli/command.h"
+#include "tools/cli/open_store.h"
+#include "tools/entity/suggest.h"
+
+namespace geokg::tools {
+namespace {
+
+constexpr std::string_view kCmd = "entity";
+
+struct EntitySubcommand {
+  std::string_view name;
+  std::string_view synopsis;  // after "geokg entity NAME"
+  std::string_view summary;
+  std::vector<std::string_view> flags;  // accepted besides --db
+  size_t min_args = 0, max_args = 0;    // positionals after the subcommand's name
+  int (*run)(const ParsedArgs& args);
+};
+
+int RunSuggestMerges(const ParsedArgs& args);
+
+const std::vector<EntitySubcommand>& Subcommands() {
+  static const std::vector<EntitySubcommand> kEntitySubcommands = {
+      {"suggest-merges",
+       "--db DIR [--limit N] [--kind KIND]",
+       "entities that probably name one thing, best first, each with the command that merges them",
+       {"--limit", "--kind"},
+       0,
+       0,
+       RunSuggestMerges},
+  };
+  return kEntitySubcommands;
+}
+
+// A path as a POSIX shell reads it: bare when it holds only safe characters.
+std::string ShellWord(std::string_view text) {
+  for (char c : text)
+    if (!(std::isalnum(static_cast<unsigned char>(c)) ||
+          std::string_view("/._-+=:,@%").find(c) != std::string_view::npos))
+      return entity::ShellQuote(text);
+  return text.empty() ? "''" : std::string(text);
+}
+
+std::string Describe(const graph::Entity& e) {
+  return e.name + " [" + std::string(graph::NameOf(e.kind)) + " " + (e.country.empty() ? "-" : e.country) +
+         ", " + std::to_string(e.mentions) + (e.mentions == 1 ? " mention]" : " mentions]");
+}
+
+int RunSuggestMerges(const ParsedArgs& args) {
+  size_t limit = 50;
+  if (args.Has("--limit")) {
+    try {
+      size_t used = 0;
+      long long n = std::stoll(args.Get("--limit"), &used);
+      if (n < 0 || used != args.Get("--limit").size()) throw std::invalid_argument("");
+      limit = static_cast<size_t>(n);
+    } catch (...) {
+      return Fail(kCmd, "--limit: expected a number (0: all)", 1);
+    }
+  }
+  entity::SuggestOptions options;
+  if (args.Has("--kind")) {
+    options.kind = graph::ParseKind(args.Get("--kind"));
+    if (!options.kind) {
+      std::string hint = graph::SuggestKind(args.Get("--kind"));
+      return Fail(kCmd,
+                  "unknown kind '" + args.Get("--kind") + "'" +
+                      (hint.empty() ? "" : " (did you mean '" + hint + "'?)"),
+                  1);
+    }
+  }
+  std::unique_ptr<graph::Store> store;
+  if (int rc = OpenStoreReadOnly(kCmd, args, &store); rc != 0) return rc;
+  graph::GraphData data;
+  Status s = store->LoadGraph(&data);
+  if (!s.ok()) return Fail(kCmd, s.message(), s.ExitCode() == 0 ? 2 : s.ExitCode());
+
+  const std::vector<entity::MergeCandidate> candidates = entity::SuggestMerges(data, options);
+  const std::string db = ShellWord(args.Get("--db"));
+  const size_t shown = limit == 0 ? candidates.size() : std::min(limit, candidates.size());
+  for (size_t k = 0; k < shown; ++k) {
+    const entity::MergeCandidate& c = candidates[k];
+    const graph::Entity& drop = data.entities[c.drop];
+    std::ostringstream line;
+    line << std::fixed << std::setprecision(2) << std::setw(6) << c.score << "  ";
+    std::string reason = c.reason;
+    if (c.shared_neighbours > 0)
+      reason += "; " + std::to_string(c.shared_neighbours) +
+                (c.shared_neighbours == 1 ? " shared neighbour" : " shared neighbours");
+    if (c.keep) {
+      const graph::Entity& keep = data.entities[*c.keep];
+      line << Describe(keep) << " <- " << Describe(drop) << "  " << reason << "  $ geokg entity merge --db "
+           << db << " " << entity::ShellQuote(keep.name) << " " << entity::ShellQuote(drop.name);
+    } else {
+      line << Describe(drop) << " -> " << c.clean_name << "  " << reason << "  $ geokg entity rename --db "
+           << db << " " << entity::ShellQuote(drop.name) << " " << entity::ShellQuote(c.clean_name);
+    }
+    std::cout << line.str() << "\n";
+  }
+  if (candidates.empty())
+    std::cerr << "geokg entity: no merge candidates\n";
+  else if (shown < candidates.size())
+    std::cerr << "geokg entity: " << shown << " of " << candidates.size()
+              << " candidates shown (--limit 0 shows all)\n";
+  std::cout.flush();
+  return std::cout ? 0 : 2;
+}
+
+}  // namespace
+
+std::string EntitySubcommandHelp() {
+  std::string out = "subcommands:\n";
+  for (const EntitySubcommand& sub : Subcommands()) {
+    out += "  geokg entity " + std::string(sub.name) + " " + std::string(sub.synopsis) + "\n      " +
+           std::string(sub.summary) + "\n";
+  }
+  out +=
+      "\nsuggest-merges prints one candidate a line: score, the entity to keep and the one to\n"
+      "fold into it (name [kind country, mentions]), the reason, and after '$' the command that\n"
+      "merges them (or renames a name with a weekday, month or title stuck to its end). Signals:\n"
+      "same surname with a compatible first name (same country or an unknown one), spellings\n"
+      "that fold alike (y/i/j, ch/tch/tsch, kh/h, ou/u, ph/f, doubled letters), a trailing\n"
+      "weekday, month or title. Scores weigh the signal by mentions and shared neighbours.";
+  return out;
+}
+
+int RunEntity(const ParsedArgs& args) {
+  const std::string& name = args.positional[0];
+  for (const EntitySubcommand& sub : Subcommands()) {
+    if (sub.name != name) continue;
+    for (const auto& [flag, values] : args.flags) {
+      if (flag == "--db") continue;
+      if (std::find(sub.flags.begin(), sub.flags.end(), flag) == sub.flags.end())
+        return Fail(kCmd, "option '" + flag + "' does not apply to 'entity " + name + "'", 1);
+    }
+    const size_t given = args.positional.size() - 1;
+    if (given < sub.min_args)
+      return Fail(kCmd, "missing argument: usage: geokg entity " + name + " " + std::string(sub.synopsis), 1);
+    if (given > sub.max_args)
+      return Fail(kCmd, "unexpected argument '" + args.positional[1 + sub.max_args] + "'", 1);
+    return sub.run(args);
+  }
+  std::string known;
+  for (const EntitySubcommand& sub : Subcommands())
+    known += (known.empty() ? "" : ", ") + std::string(sub.name);
+  return Fail(kCmd, "unknown entity subcommand '" + name + "' (" + known + ")", 1);
+}
+
+}  // namespace geokg::tools
