@@ -22,6 +22,7 @@
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -29,6 +30,8 @@
 
 #include "graph/model.h"
 #include "graph/status.h"
+
+struct MDB_txn;  // lmdb.h
 
 namespace geokg::graph {
 
@@ -93,6 +96,13 @@ struct RetractResult {
   uint64_t relations_updated = 0;  // kept, with their counts and dates recomputed
   uint64_t relations_removed = 0;  // left with no evidence
   uint64_t entities_removed = 0;   // left with no document and no relation
+};
+
+struct MergeResult {
+  uint64_t relations_moved = 0;   // re-keyed to the kept entity
+  uint64_t relations_merged = 0;  // folded into a relation the kept entity had
+  uint64_t relations_dropped = 0; // between the two entities
+  uint64_t documents_moved = 0;   // (entity, document) mention entries
 };
 
 class Store {
@@ -184,6 +194,18 @@ class Store {
   // so that a kill leaves every document either as it was or replaced.
   // The text stays as stored. NotFound for a document not stored.
   Status Replace(const std::vector<DocRecord>& batch, ApplyResult* result);
+  // Folds entity `fold` into `keep` (both stored, distinct), in one write
+  // transaction: fold's relations become keep's (merged with keep's own of
+  // the same type and other end, evidence chains relinked; symmetric ones
+  // under their canonical key; relations between the two are dropped with
+  // their evidence), its document mentions and names (name and aliases)
+  // become keep's, and its record goes. The merge is kept as a rule in the
+  // store: records that later ingests or reextract bring for `fold` land on
+  // `keep`. NotFound naming an id that is not stored; InvalidInput when
+  // keep == fold.
+  Status MergeEntities(EntityId keep, EntityId fold, MergeResult* result);
+  // The merge rules, fold -> keep (chains resolved).
+  Status MergeRules(std::map<EntityId, EntityId>* rules) const;
   // The text of a stored document (empty, and OK, for one stored before the
   // store kept texts). NotFound for an unknown document.
   Status GetText(DocId id, std::string* text) const;
@@ -204,6 +226,7 @@ class Store {
 
  private:
   explicit Store(std::unique_ptr<Impl> impl);
+  Status MergeInTxn(::MDB_txn* txn, EntityId keep, EntityId fold, MergeResult* result);
   std::unique_ptr<Impl> impl_;
 };
 

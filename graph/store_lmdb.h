@@ -32,6 +32,12 @@ Status LmdbError(const std::string& dir, std::string_view what, int rc);
 // transaction (store_write.cc).
 Status MergeReversedSymmetric(const std::string& dir, MDB_txn* txn, MDB_dbi relations, MDB_dbi evidence);
 
+// Moves relation `from` to key `to`, merging it into a relation already
+// there (summaries merged, evidence chains relinked newest first); when
+// `to` relates an entity to itself, deletes `from` and its evidence.
+Status FoldRelation(const std::string& dir, MDB_txn* txn, MDB_dbi relations, MDB_dbi evidence,
+                    const RelationKey& from, const RelationKey& to);
+
 // A document's text as the texts table holds it: be32 length, then zlib.
 void CompressText(std::string_view text, std::string* out);
 bool DecompressText(std::string_view stored, std::string* out);

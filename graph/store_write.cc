@@ -131,10 +131,63 @@ class BatchWriter {
   ValueReader reader_;
   std::string value_;  // a relations value being built
   std::string text_;   // a compressed text
+  std::vector<DocRecord> remapped_;  // the batch with merge rules applied
   std::deque<Evidence> fixed_;  // evidence completed with its document's id/date
 };
 
-Status BatchWriter::Write(const std::vector<DocRecord>& batch, ApplyResult* result) {
+Status ReadMergeRules(const Store::Impl& impl, MDB_txn* txn, std::map<EntityId, EntityId>* rules);
+
+Status BatchWriter::Write(const std::vector<DocRecord>& input, ApplyResult* result) {
+  // Merge rules (geokg entity merge): records for a folded entity land on
+  // the one it was merged into.
+  std::map<EntityId, EntityId> rules;
+  if (Status s = ReadMergeRules(impl_, txn_, &rules); !s.ok()) return s;
+  // A rule whose kept entity has since gone (retract) no longer applies.
+  std::erase_if(rules, [&](const auto& rule) {
+    char buf[8];
+    PutBe64(buf, rule.second);
+    MDB_val k{8, buf}, v;
+    return mdb_get(txn_, impl_.entities, &k, &v) != 0;
+  });
+  const std::vector<DocRecord>* records = &input;
+  if (!rules.empty()) {
+    remapped_ = input;
+    auto map = [&](EntityId id) {
+      auto it = rules.find(id);
+      return it == rules.end() ? id : it->second;
+    };
+    for (DocRecord& rec : remapped_) {
+      std::vector<EntityId> needed;
+      std::erase_if(rec.entities, [&](const Entity& e) {
+        if (map(e.id) == e.id) return false;
+        needed.push_back(map(e.id));
+        return true;
+      });
+      for (EntityId keep : needed) {
+        if (std::any_of(rec.entities.begin(), rec.entities.end(), [&](const Entity& e) { return e.id == keep; }))
+          continue;
+        char buf[8];
+        PutBe64(buf, keep);
+        MDB_val k{8, buf}, v;
+        int rc = mdb_get(txn_, impl_.entities, &k, &v);
+        if (rc != 0) return Check(rc, "read merged entity");
+        Entity e;
+        if (!reader_.Decode(FromVal(v), &e)) return Status::Storage(impl_.dir + ": corrupt entity");
+        rec.entities.push_back(std::move(e));
+      }
+      std::map<EntityId, uint32_t> counts;
+      for (const MentionCount& m : rec.mentions) counts[map(m.entity)] += m.count;
+      rec.mentions.clear();
+      for (const auto& [entity, count] : counts) rec.mentions.push_back({entity, count});
+      std::erase_if(rec.relations, [&](ExtractedRelation& r) {
+        r.key.source = map(r.key.source);
+        r.key.target = map(r.key.target);
+        return r.key.source == r.key.target;
+      });
+    }
+    records = &remapped_;
+  }
+  const std::vector<DocRecord>& batch = *records;
   // Documents new to the store, first occurrence in the batch only. One
   // MDB_NOOVERWRITE put per document both tests and stores it.
   std::vector<const DocRecord*> docs;
@@ -488,6 +541,10 @@ class Retractor {
   Retractor(Store::Impl& impl, MDB_txn* txn, bool* map_full, bool keep_texts = false)
       : impl_(impl), txn_(txn), map_full_(map_full), keep_texts_(keep_texts) {}
 
+  // Entities kept even when nothing names them any more (the targets of
+  // merge rules while their documents are extracted again).
+  void Protect(EntityId id) { referenced_.insert(id); }
+
   Status Run(const std::set<DocId>& docs, RetractResult* result) {
     // Every document must be stored, or nothing changes.
     char key[8];
@@ -807,7 +864,10 @@ Status Store::Replace(const std::vector<DocRecord>& batch, ApplyResult* result) 
       } else {
         RetractResult retracted;
         Retractor retractor(impl, txn.get(), &map_full, /*keep_texts=*/true);
-        s = retractor.Run(ids, &retracted);
+        std::map<EntityId, EntityId> rules;
+        s = ReadMergeRules(impl, txn.get(), &rules);
+        for (const auto& [fold, keep] : rules) retractor.Protect(keep);
+        if (s.ok()) s = retractor.Run(ids, &retracted);
         impl.known_entities.clear();  // the retraction may have removed some
         if (s.ok()) {
           // The texts stay as stored: write the records without them.
@@ -847,6 +907,237 @@ Status Store::Replace(const std::vector<DocRecord>& batch, ApplyResult* result) 
   return Status::Storage(impl.dir + ": batch does not fit even after growing the map");
 }
 
+namespace {
+
+constexpr std::string_view kMergeRulePrefix = "merge/";
+
+// The merge rules in the meta table ("merge/<16 hex>" -> be64 keep).
+Status ReadMergeRules(const Store::Impl& impl, MDB_txn* txn, std::map<EntityId, EntityId>* rules) {
+  rules->clear();
+  Cursor cursor;
+  int rc = cursor.Open(txn, impl.meta);
+  if (rc != 0) return LmdbError(impl.dir, "open cursor", rc);
+  MDB_val k = ToVal(kMergeRulePrefix), v;
+  for (rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_SET_RANGE); rc == 0;
+       rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_NEXT)) {
+    std::string_view key = FromVal(k);
+    if (!key.starts_with(kMergeRulePrefix)) break;
+    uint64_t fold;
+    if (v.mv_size != 8 || !HexToId(key.substr(kMergeRulePrefix.size()), &fold))
+      return Status::Storage(impl.dir + ": corrupt merge rule");
+    (*rules)[fold] = GetBe64(static_cast<const char*>(v.mv_data));
+  }
+  if (rc != 0 && rc != MDB_NOTFOUND) return LmdbError(impl.dir, "read merge rules", rc);
+  // Chains (a -> b, b -> c) resolve to their end.
+  for (auto& [fold, keep] : *rules)
+    for (int hops = 0; hops < 64 && rules->count(keep); ++hops) keep = rules->at(keep);
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status Store::MergeRules(std::map<EntityId, EntityId>* rules) const {
+  ReadTxn txn(*impl_);
+  Status s = txn.Begin();
+  if (!s.ok()) return s;
+  return ReadMergeRules(*impl_, txn.get(), rules);
+}
+
+Status Store::MergeEntities(EntityId keep, EntityId fold, MergeResult* result) {
+  Impl& impl = *impl_;
+  if (impl.options.read_only) return Status::Storage(impl.dir + ": store is open read-only");
+  if (keep == fold) return Status::InvalidInput("an entity cannot be merged into itself");
+  std::lock_guard<std::mutex> write_lock(impl.write_mu);
+  for (int attempt = 0; attempt < kMaxResizes; ++attempt) {
+    MergeResult local;
+    bool map_full = false, map_resized = false;
+    Status s;
+    {
+      std::shared_lock<std::shared_mutex> map_lock(impl.map_mu);
+      Txn txn;
+      int rc = txn.Begin(impl.env.get(), 0);
+      if (rc == MDB_MAP_RESIZED) {
+        map_resized = true;
+      } else if (rc != 0) {
+        return LmdbError(impl.dir, "begin write transaction", rc);
+      } else {
+        s = MergeInTxn(txn.get(), keep, fold, &local);
+        if (s.ok() && impl.options.before_commit_for_testing) impl.options.before_commit_for_testing();
+        if (s.ok()) {
+          rc = txn.Commit();
+          if (rc == MDB_MAP_FULL) map_full = true;
+          if (rc != 0) s = LmdbError(impl.dir, "commit", rc);
+        }
+        if (!s.ok() && s.message().find("MDB_MAP_FULL") != std::string::npos) map_full = true;
+        impl.known_entities.clear();
+      }
+    }
+    if (map_resized || map_full) {
+      MDB_envinfo info;
+      mdb_env_info(impl.env.get(), &info);
+      s = impl.ResizeMap(map_full ? info.me_mapsize * 2 : 0);
+      if (!s.ok()) return s;
+      continue;
+    }
+    if (!s.ok()) return s;
+    if (result != nullptr) *result = local;
+    return Status::Ok();
+  }
+  return Status::Storage(impl.dir + ": merge does not fit even after growing the map");
+}
+
+Status Store::MergeInTxn(MDB_txn* txn, EntityId keep, EntityId fold, MergeResult* result) {
+  Impl& impl = *impl_;
+  const std::string& dir = impl.dir;
+  ValueReader reader;
+  ValueWriter writer;
+  Entity kept, folded;
+  char id_buf[8];
+  auto read_entity = [&](EntityId id, Entity* e) -> Status {
+    PutBe64(id_buf, id);
+    MDB_val k{8, id_buf}, v;
+    int rc = mdb_get(txn, impl.entities, &k, &v);
+    if (rc == MDB_NOTFOUND) return Status::NotFound(dir + ": no stored entity " + IdToHex(id));
+    if (rc != 0) return LmdbError(dir, "read entities", rc);
+    if (!reader.Decode(FromVal(v), e)) return Status::Storage(dir + ": corrupt entity");
+    return Status::Ok();
+  };
+  if (Status s = read_entity(keep, &kept); !s.ok()) return s;
+  if (Status s = read_entity(fold, &folded); !s.ok()) return s;
+
+  // Relations: every one that names `fold`, re-keyed.
+  std::vector<RelationKey> touched;
+  {
+    Cursor cursor;
+    int rc = cursor.Open(txn, impl.relations);
+    if (rc != 0) return LmdbError(dir, "open cursor", rc);
+    MDB_val k, v;
+    for (rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_FIRST); rc == 0;
+         rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_NEXT)) {
+      if (k.mv_size != kRelationKeySize) return Status::Storage(dir + ": corrupt relation key");
+      const RelationKey key = DecodeRelationKey(static_cast<const char*>(k.mv_data));
+      if (key.source == fold || key.target == fold) touched.push_back(key);
+    }
+    if (rc != MDB_NOTFOUND) return LmdbError(dir, "read relations", rc);
+  }
+  char key_buf[kRelationKeySize];
+  for (const RelationKey& from : touched) {
+    RelationKey to = from;
+    if (to.source == fold) to.source = keep;
+    if (to.target == fold) to.target = keep;
+    to = CanonicalKey(to);
+    if (to.source == to.target) {
+      ++result->relations_dropped;
+    } else {
+      EncodeRelationKey(to, key_buf);
+      MDB_val k{kRelationKeySize, key_buf}, v;
+      const int rc = mdb_get(txn, impl.relations, &k, &v);
+      if (rc == 0) ++result->relations_merged;
+      else ++result->relations_moved;
+    }
+    if (Status s = FoldRelation(dir, txn, impl.relations, impl.evidence, from, to); !s.ok()) return s;
+  }
+
+  // Document mentions: fold's entries join keep's; the totals are recounted.
+  if (impl.has_mentions) {
+    std::map<DocId, std::pair<uint32_t, uint32_t>> entries;  // doc -> (mentions, date)
+    std::vector<DocId> fold_docs;
+    for (EntityId id : {keep, fold}) {
+      Cursor cursor;
+      int rc = cursor.Open(txn, impl.entity_docs);
+      if (rc != 0) return LmdbError(dir, "open cursor", rc);
+      PutBe64(id_buf, id);
+      MDB_val k{8, id_buf}, v;
+      for (rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_SET_KEY); rc == 0;
+           rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_NEXT_DUP)) {
+        if (v.mv_size != kEntityDocValueSize) return Status::Storage(dir + ": corrupt entity_docs");
+        const char* p = static_cast<const char*>(v.mv_data);
+        auto& e = entries[GetBe64(p)];
+        e.first += GetBe32(p + 8);
+        e.second = GetBe32(p + 12);
+        if (id == fold) fold_docs.push_back(GetBe64(p));
+      }
+      if (rc != MDB_NOTFOUND) return LmdbError(dir, "read entity_docs", rc);
+    }
+    for (EntityId id : {keep, fold}) {
+      PutBe64(id_buf, id);
+      MDB_val k{8, id_buf};
+      const int rc = mdb_del(txn, impl.entity_docs, &k, nullptr);
+      if (rc != 0 && rc != MDB_NOTFOUND) return LmdbError(dir, "delete entity_docs", rc);
+      k = MDB_val{8, id_buf};
+      const int crc = mdb_del(txn, impl.entity_counts, &k, nullptr);
+      if (crc != 0 && crc != MDB_NOTFOUND) return LmdbError(dir, "delete entity_counts", crc);
+    }
+    uint64_t mentions = 0;
+    char value[kEntityDocValueSize];
+    PutBe64(id_buf, keep);
+    for (const auto& [doc, e] : entries) {
+      PutBe64(value, doc);
+      PutBe32(value + 8, e.first);
+      PutBe32(value + 12, e.second);
+      MDB_val k{8, id_buf}, v{kEntityDocValueSize, value};
+      const int rc = mdb_put(txn, impl.entity_docs, &k, &v, MDB_NODUPDATA);
+      if (rc != 0) return LmdbError(dir, "write entity_docs", rc);
+      mentions += e.first;
+    }
+    result->documents_moved = fold_docs.size();
+    if (!entries.empty()) {
+      char totals[kEntityCountsSize];
+      PutBe64(totals, mentions);
+      PutBe64(totals + 8, entries.size());
+      MDB_val k{8, id_buf}, v{kEntityCountsSize, totals};
+      const int rc = mdb_put(txn, impl.entity_counts, &k, &v, 0);
+      if (rc != 0) return LmdbError(dir, "write entity_counts", rc);
+    }
+  }
+
+  // Names: fold's name and aliases point to keep and become its aliases.
+  const size_t max_key = static_cast<size_t>(mdb_env_get_maxkeysize(impl.env.get()));
+  std::vector<std::string> names = folded.aliases;
+  names.push_back(folded.name);
+  char keep_buf[8], fold_buf[8];
+  PutBe64(keep_buf, keep);
+  PutBe64(fold_buf, fold);
+  for (const std::string& name : names) {
+    const std::string alias = NormalizeName(name);
+    if (alias.empty() || alias.size() > max_key) continue;
+    MDB_val k = ToVal(alias), v{8, fold_buf};
+    int rc = mdb_del(txn, impl.aliases, &k, &v);
+    if (rc != 0 && rc != MDB_NOTFOUND) return LmdbError(dir, "delete alias", rc);
+    k = ToVal(alias);
+    v = MDB_val{8, keep_buf};
+    rc = mdb_put(txn, impl.aliases, &k, &v, MDB_NODUPDATA);
+    if (rc != 0 && rc != MDB_KEYEXIST) return LmdbError(dir, "write alias", rc);
+    if (name != kept.name && std::find(kept.aliases.begin(), kept.aliases.end(), name) == kept.aliases.end())
+      kept.aliases.push_back(name);
+  }
+  if (kept.country.empty()) kept.country = folded.country;
+  {
+    MDB_val k{8, keep_buf}, v = ToVal(writer.Encode(kept));
+    int rc = mdb_put(txn, impl.entities, &k, &v, 0);
+    if (rc != 0) return LmdbError(dir, "write entity", rc);
+    k = MDB_val{8, fold_buf};
+    rc = mdb_del(txn, impl.entities, &k, nullptr);
+    if (rc != 0) return LmdbError(dir, "delete entity", rc);
+  }
+
+  // The rule, and earlier rules that led to `fold` now lead to `keep`.
+  std::map<EntityId, EntityId> rules;
+  if (Status s = ReadMergeRules(impl, txn, &rules); !s.ok()) return s;
+  rules[fold] = keep;
+  rules.erase(keep);  // keep may have been folded before and is a name of its own now
+  for (auto& [from, to] : rules) {
+    if (to == fold) to = keep;
+    const std::string key = std::string(kMergeRulePrefix) + IdToHex(from);
+    char to_buf[8];
+    PutBe64(to_buf, to);
+    MDB_val k = ToVal(key), v{8, to_buf};
+    int rc = mdb_put(txn, impl.meta, &k, &v, 0);
+    if (rc != 0) return LmdbError(dir, "write merge rule", rc);
+  }
+  return Status::Ok();
+}
+
 namespace store_internal {
 
 void CompressText(std::string_view text, std::string* out) {
@@ -875,22 +1166,8 @@ bool DecompressText(std::string_view stored, std::string* out) {
   return true;
 }
 
-Status MergeReversedSymmetric(const std::string& dir, MDB_txn* txn, MDB_dbi relations, MDB_dbi evidence) {
-  // The keys to fold: symmetric relations stored target-first.
-  std::vector<RelationKey> reversed;
-  {
-    Cursor cursor;
-    int rc = cursor.Open(txn, relations);
-    if (rc != 0) return LmdbError(dir, "open cursor", rc);
-    MDB_val k, v;
-    for (rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_FIRST); rc == 0;
-         rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_NEXT)) {
-      if (k.mv_size != kRelationKeySize) return Status::Storage(dir + ": corrupt relation key");
-      const RelationKey key = DecodeRelationKey(static_cast<const char*>(k.mv_data));
-      if (CanonicalKey(key) != key) reversed.push_back(key);
-    }
-    if (rc != MDB_NOTFOUND) return LmdbError(dir, "read relations", rc);
-  }
+Status FoldRelation(const std::string& dir, MDB_txn* txn, MDB_dbi relations, MDB_dbi evidence,
+                    const RelationKey& from, const RelationKey& to) {
   char key_buf[kRelationKeySize], no_buf[kEvidenceNoSize];
   auto read_relation = [&](const RelationKey& key, uint64_t* newest, RelationSummary* summary) -> int {
     EncodeRelationKey(key, key_buf);
@@ -917,57 +1194,93 @@ Status MergeReversedSymmetric(const std::string& dir, MDB_txn* txn, MDB_dbi rela
     }
     return 0;
   };
-  std::string value, record;
-  for (const RelationKey& from : reversed) {
-    RelationSummary a, b;
-    uint64_t newest_a = 0, newest_b = 0;
-    int rc = read_relation(from, &newest_a, &a);
-    if (rc != 0) return LmdbError(dir, "read relation to merge", rc);
-    const RelationKey to = CanonicalKey(from);
-    rc = read_relation(to, &newest_b, &b);
-    if (rc != 0 && rc != MDB_NOTFOUND) return LmdbError(dir, "read relation to merge", rc);
-    uint64_t newest = newest_a;
-    if (rc == MDB_NOTFOUND) {
-      b = a;
-      b.key = to;
-    } else {
-      // One chain, newest first, from the two: relink every record.
-      std::vector<uint64_t> numbers;
-      if ((rc = chain(newest_a, &numbers)) != 0 || (rc = chain(newest_b, &numbers)) != 0)
-        return LmdbError(dir, "read evidence chain", rc);
-      std::sort(numbers.begin(), numbers.end(), std::greater<>());
-      numbers.erase(std::unique(numbers.begin(), numbers.end()), numbers.end());
-      for (size_t i = 0; i < numbers.size(); ++i) {
-        PutBe64(no_buf, numbers[i]);
-        MDB_val k{kEvidenceNoSize, no_buf}, v;
-        if ((rc = mdb_get(txn, evidence, &k, &v)) != 0) return LmdbError(dir, "read evidence", rc);
-        const uint64_t previous = i + 1 < numbers.size() ? numbers[i + 1] : 0;
-        if (GetBe64(static_cast<const char*>(v.mv_data)) == previous) continue;
-        record.assign(static_cast<const char*>(v.mv_data), v.mv_size);
-        PutBe64(record.data(), previous);
-        k = MDB_val{kEvidenceNoSize, no_buf};
-        v = ToVal(record);
-        if ((rc = mdb_put(txn, evidence, &k, &v, 0)) != 0) return LmdbError(dir, "relink evidence", rc);
-      }
-      newest = numbers.empty() ? 0 : numbers.front();
-      // The later-written side's role wins, as in ingest order.
-      if (newest_a > newest_b) MergeSummary(a, &b);
-      else {
-        RelationSummary later = b;
-        b = a;
-        MergeSummary(later, &b);
-      }
-      b.key = to;
+  RelationSummary a, b;
+  uint64_t newest_a = 0, newest_b = 0;
+  int rc = read_relation(from, &newest_a, &a);
+  if (rc != 0) return LmdbError(dir, "read relation to merge", rc);
+  if (to.source == to.target) {
+    // A relation of an entity with itself (two names of it related): gone,
+    // with its evidence.
+    std::vector<uint64_t> numbers;
+    if ((rc = chain(newest_a, &numbers)) != 0) return LmdbError(dir, "read evidence chain", rc);
+    for (uint64_t no : numbers) {
+      PutBe64(no_buf, no);
+      MDB_val k{kEvidenceNoSize, no_buf};
+      if ((rc = mdb_del(txn, evidence, &k, nullptr)) != 0) return LmdbError(dir, "delete evidence", rc);
     }
-    value.resize(kEvidenceNoSize);
-    PutBe64(value.data(), newest);
-    AppendStoredSummary(b, &value);
-    EncodeRelationKey(to, key_buf);
-    MDB_val k{kRelationKeySize, key_buf}, v = ToVal(value);
-    if ((rc = mdb_put(txn, relations, &k, &v, 0)) != 0) return LmdbError(dir, "write merged relation", rc);
     EncodeRelationKey(from, key_buf);
-    k = MDB_val{kRelationKeySize, key_buf};
-    if ((rc = mdb_del(txn, relations, &k, nullptr)) != 0) return LmdbError(dir, "delete merged relation", rc);
+    MDB_val k{kRelationKeySize, key_buf};
+    if ((rc = mdb_del(txn, relations, &k, nullptr)) != 0) return LmdbError(dir, "delete relation", rc);
+    return Status::Ok();
+  }
+  rc = read_relation(to, &newest_b, &b);
+  if (rc != 0 && rc != MDB_NOTFOUND) return LmdbError(dir, "read relation to merge", rc);
+  uint64_t newest = newest_a;
+  std::string record, value;
+  if (rc == MDB_NOTFOUND) {
+    b = a;
+    b.key = to;
+  } else {
+    // One chain, newest first, from the two: relink every record.
+    std::vector<uint64_t> numbers;
+    if ((rc = chain(newest_a, &numbers)) != 0 || (rc = chain(newest_b, &numbers)) != 0)
+      return LmdbError(dir, "read evidence chain", rc);
+    std::sort(numbers.begin(), numbers.end(), std::greater<>());
+    numbers.erase(std::unique(numbers.begin(), numbers.end()), numbers.end());
+    for (size_t i = 0; i < numbers.size(); ++i) {
+      PutBe64(no_buf, numbers[i]);
+      MDB_val k{kEvidenceNoSize, no_buf}, v;
+      if ((rc = mdb_get(txn, evidence, &k, &v)) != 0) return LmdbError(dir, "read evidence", rc);
+      const uint64_t previous = i + 1 < numbers.size() ? numbers[i + 1] : 0;
+      if (GetBe64(static_cast<const char*>(v.mv_data)) == previous) continue;
+      record.assign(static_cast<const char*>(v.mv_data), v.mv_size);
+      PutBe64(record.data(), previous);
+      k = MDB_val{kEvidenceNoSize, no_buf};
+      v = ToVal(record);
+      if ((rc = mdb_put(txn, evidence, &k, &v, 0)) != 0) return LmdbError(dir, "relink evidence", rc);
+    }
+    newest = numbers.empty() ? 0 : numbers.front();
+    // The later-written side's role wins, as in ingest order.
+    if (newest_a > newest_b) {
+      MergeSummary(a, &b);
+    } else {
+      RelationSummary later = b;
+      b = a;
+      MergeSummary(later, &b);
+    }
+    b.key = to;
+  }
+  value.resize(kEvidenceNoSize);
+  PutBe64(value.data(), newest);
+  AppendStoredSummary(b, &value);
+  EncodeRelationKey(to, key_buf);
+  MDB_val k{kRelationKeySize, key_buf}, v = ToVal(value);
+  if ((rc = mdb_put(txn, relations, &k, &v, 0)) != 0) return LmdbError(dir, "write merged relation", rc);
+  EncodeRelationKey(from, key_buf);
+  k = MDB_val{kRelationKeySize, key_buf};
+  if ((rc = mdb_del(txn, relations, &k, nullptr)) != 0) return LmdbError(dir, "delete merged relation", rc);
+  return Status::Ok();
+}
+
+Status MergeReversedSymmetric(const std::string& dir, MDB_txn* txn, MDB_dbi relations, MDB_dbi evidence) {
+  // The keys to fold: symmetric relations stored target-first.
+  std::vector<RelationKey> reversed;
+  {
+    Cursor cursor;
+    int rc = cursor.Open(txn, relations);
+    if (rc != 0) return LmdbError(dir, "open cursor", rc);
+    MDB_val k, v;
+    for (rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_FIRST); rc == 0;
+         rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_NEXT)) {
+      if (k.mv_size != kRelationKeySize) return Status::Storage(dir + ": corrupt relation key");
+      const RelationKey key = DecodeRelationKey(static_cast<const char*>(k.mv_data));
+      if (CanonicalKey(key) != key) reversed.push_back(key);
+    }
+    if (rc != MDB_NOTFOUND) return LmdbError(dir, "read relations", rc);
+  }
+  for (const RelationKey& from : reversed) {
+    Status s = FoldRelation(dir, txn, relations, evidence, from, CanonicalKey(from));
+    if (!s.ok()) return s;
   }
   return Status::Ok();
 }

@@ -430,6 +430,34 @@ TEST_CASE("geokg reextract changes nothing when nothing changed, and matches a f
   CHECK(exported(db) != before);
 }
 
+TEST_CASE("geokg entity merge folds one name into another, and later ingests follow", "[e2e][entity]") {
+  TempDir dir;
+  std::string db = dir / "db";
+  WriteWholeFile(dir / "m.jsonl",
+                 "{\"id\":\"m1\",\"text\":\"Pavel Kovalenko condemned Russia on Monday. Pavel Kovalenko met Ukrainian officials.\"}\n"
+                 "{\"id\":\"m2\",\"text\":\"Pavlo Kovalenko condemned Russia again on Tuesday.\"}\n");
+  REQUIRE(RunGeokg({"ingest", "--db", db, "--quiet", dir / "m.jsonl"}).exit_code == 0);
+  const std::string q = "MATCH (a)-[r:condemned]->(b) RETURN a.name AS a, r.count AS n";
+  ProcessResult r = RunGeokg({"entity", "merge", "--db", db, "Pavel Kovalenko", "Nobody Here"});
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("no entity named 'Nobody Here'") != std::string::npos);
+  r = RunGeokg({"query", "--db", db, "--format", "csv", q + " ORDER BY a"});
+  CHECK(r.out == "a,n\nPavel Kovalenko,1\nPavlo Kovalenko,1\n");
+  r = RunGeokg({"entity", "merge", "--db", db, "Pavel Kovalenko", "Pavlo Kovalenko"});
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  r = RunGeokg({"query", "--db", db, "--format", "csv", q});
+  CHECK(r.out == "a,n\nPavel Kovalenko,2\n");
+  // The old name finds the kept entity; a later document and reextract follow the rule.
+  r = RunGeokg({"query", "--db", db, "--format", "csv", "MATCH (a {name: 'Pavlo Kovalenko'}) RETURN a.name AS a"});
+  CHECK(r.out == "a\nPavel Kovalenko\n");
+  WriteWholeFile(dir / "m3.jsonl", "{\"id\":\"m3\",\"text\":\"Pavlo Kovalenko condemned Russia a third time.\"}\n");
+  REQUIRE(RunGeokg({"ingest", "--db", db, "--quiet", dir / "m3.jsonl"}).exit_code == 0);
+  REQUIRE(RunGeokg({"reextract", "--db", db, "--all"}).exit_code == 0);
+  r = RunGeokg({"query", "--db", db, "--format", "csv", q});
+  CHECK(r.out == "a,n\nPavel Kovalenko,3\n");
+}
+
 TEST_CASE("geokg repl refuses a missing store", "[e2e][repl]") {
   TempDir dir;
   ProcessResult r = RunGeokg({"repl", "--db", dir / "nothing"});

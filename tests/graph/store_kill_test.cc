@@ -439,5 +439,46 @@ TEST_CASE("a reextract killed with SIGKILL leaves a consistent store that a re-r
   }
   WARN(interrupted << " of 4 kills interrupted a running reextract (uninterrupted: " << timed.seconds << " s)");
 }
+
+TEST_CASE("an entity merge killed with SIGKILL leaves the store as before or as after", "[graph][store][kill]") {
+  if (!fs::exists(GEOKG_BINARY)) FAIL("geokg binary not built: " << GEOKG_BINARY);
+  TempDir tmp;
+  const fs::path corpus = tmp.path() / "corpus";
+  WriteCorpus(corpus, 200);
+  const fs::path base = tmp.path() / "base";
+  REQUIRE(RunGeokgKilled({"ingest", "--db", base.string(), "--quiet", corpus.string()}, 0).exit_code == 0);
+  const Snapshot before = CheckAndRead(base);
+  const std::vector<std::string> merge = {"entity", "merge", "--db"};
+  auto with_db = [&](const fs::path& db) {
+    std::vector<std::string> a = merge;
+    a.push_back(db.string());
+    a.push_back("Russia");
+    a.push_back("Ukraine");  // frequent in the samples, so the merge has work to do
+    return a;
+  };
+  const fs::path timed_db = tmp.path() / "timed";
+  fs::copy(base, timed_db);
+  RunResult timed = RunGeokgKilled(with_db(timed_db), 0);
+  REQUIRE(timed.exit_code == 0);
+  const Snapshot merged = CheckAndRead(timed_db);
+  CHECK(merged.counts != before.counts);
+  int interrupted = 0;
+  for (double f : {0.2, 0.5, 0.8}) {
+    const fs::path db = tmp.path() / ("killed" + std::to_string(static_cast<int>(f * 10)));
+    fs::copy(base, db);
+    RunResult run = RunGeokgKilled(with_db(db), f * timed.seconds);
+    INFO("kill after " << f * timed.seconds << " s of " << timed.seconds << " s");
+    Snapshot mid = CheckAndRead(db);
+    if (run.killed) ++interrupted;
+    const bool untouched = mid.counts == before.counts && mid.mentions == before.mentions;
+    const bool done = mid.counts == merged.counts && mid.mentions == merged.mentions;
+    CHECK((untouched || done));
+    if (untouched) REQUIRE(RunGeokgKilled(with_db(db), 0).exit_code == 0);
+    Snapshot after = CheckAndRead(db);
+    CHECK(after.counts == merged.counts);
+    CHECK(after.mentions == merged.mentions);
+  }
+  WARN(interrupted << " of 3 kills interrupted a running merge (uninterrupted: " << timed.seconds << " s)");
+}
 }  // namespace
 }  // namespace geokg::graph

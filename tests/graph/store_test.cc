@@ -1037,5 +1037,64 @@ TEST_CASE("the store keeps each document's text, and Replace swaps a document's 
   REQUIRE(store->Retract({a.meta.id}, &rr).ok());
   CHECK(store->GetText(a.meta.id, &text).code() == StatusCode::kNotFound);
 }
+
+TEST_CASE("merging entities folds relations, mentions and names, and later records follow the rule", "[graph][store]") {
+  TempDir tmp;
+  auto store = OpenOrDie(tmp.Path("store"));
+  const Entity usa = MakeEntity("USA Variant", EntityKind::kCountry, {"The States"}, "USA");
+  DocRecord a = SampleDoc("merge a", 20200101, 1);  // US deployed-to Iraq, Iran attacked US
+  DocRecord b = MakeDoc("merge b", 20210101);
+  b.entities = {usa, kIraq, kIran};
+  b.relations.push_back(MakeRelation(usa, RelationType::kDeployedTo, kIraq, b.meta.id, 0));
+  b.relations.push_back(MakeRelation(usa, RelationType::kAgreedWith, kIran, b.meta.id, 1));
+  b.relations.push_back(MakeRelation(usa, RelationType::kMetWith, kUs, b.meta.id, 2));  // between the two
+  b.mentions = {{usa.id, 4}, {kIraq.id, 1}};
+  a.mentions = {{kUs.id, 2}};
+  REQUIRE(store->Apply({a, b}, nullptr).ok());
+  MergeResult r;
+  CHECK(store->MergeEntities(kUs.id, kUs.id, &r).code() == StatusCode::kInvalidInput);
+  CHECK(store->MergeEntities(kUs.id, 42, &r).code() == StatusCode::kNotFound);
+  REQUIRE(store->MergeEntities(kUs.id, usa.id, &r).ok());
+  CHECK(r.relations_merged == 1);   // deployed-to
+  CHECK(r.relations_moved == 1);    // agreed-with
+  CHECK(r.relations_dropped == 1);  // met-with between the two
+  CHECK(r.documents_moved == 1);
+  const RelationKey deployed{kUs.id, RelationType::kDeployedTo, kIraq.id};
+  CHECK(SummaryOf(*store, deployed).counts[0] == 2);
+  CHECK(EvidenceOf(*store, deployed).size() == 2);
+  CHECK(SummaryOf(*store, CanonicalKey({kUs.id, RelationType::kAgreedWith, kIran.id})).counts[0] == 1);
+  std::vector<EntityId> ids;
+  REQUIRE(store->FindEntities("USA Variant", &ids).ok());
+  CHECK(ids == std::vector<EntityId>{kUs.id});
+  REQUIRE(store->FindEntities("The States", &ids).ok());
+  CHECK(ids == std::vector<EntityId>{kUs.id});
+  bool variant_left = false;
+  uint64_t us_mentions = 0, us_documents = 0;
+  REQUIRE(store->ForEachEntity([&](const Entity& e) {
+                  variant_left |= e.id == usa.id;
+                  if (e.id == kUs.id) us_mentions = e.mentions, us_documents = e.documents;
+                  return true;
+                })
+              .ok());
+  CHECK_FALSE(variant_left);
+  CHECK(us_mentions == 6);
+  CHECK(us_documents == 2);
+  std::map<EntityId, EntityId> rules;
+  REQUIRE(store->MergeRules(&rules).ok());
+  CHECK(rules == std::map<EntityId, EntityId>{{usa.id, kUs.id}});
+  // A later document naming the folded entity lands on the kept one.
+  DocRecord c = MakeDoc("merge c", 20220101);
+  c.entities = {usa, kIraq};
+  c.relations.push_back(MakeRelation(usa, RelationType::kDeployedTo, kIraq, c.meta.id, 0));
+  c.mentions = {{usa.id, 1}};
+  REQUIRE(store->Apply({c}, nullptr).ok());
+  CHECK(SummaryOf(*store, deployed).counts[0] == 3);
+  REQUIRE(store->ForEachEntity([&](const Entity& e) {
+                  variant_left |= e.id == usa.id;
+                  return true;
+                })
+              .ok());
+  CHECK_FALSE(variant_left);
+}
 }  // namespace
 }  // namespace geokg::graph

@@ -13,9 +13,11 @@
 
 #include "graph/ontology.h"
 #include "graph/store.h"
+#include "graph/view.h"
 #include "tools/cli/command.h"
 #include "tools/cli/open_store.h"
 #include "tools/entity/suggest.h"
+#include "tools/render/subgraph.h"
 
 namespace geokg::tools {
 namespace {
@@ -32,6 +34,7 @@ struct EntitySubcommand {
 };
 
 int RunSuggestMerges(const ParsedArgs& args);
+int RunMerge(const ParsedArgs& args);
 
 const std::vector<EntitySubcommand>& Subcommands() {
   static const std::vector<EntitySubcommand> kEntitySubcommands = {
@@ -42,6 +45,13 @@ const std::vector<EntitySubcommand>& Subcommands() {
        0,
        0,
        RunSuggestMerges},
+      {"merge",
+       "--db DIR KEEP FOLD",
+       "fold entity FOLD into KEEP (relations, evidence, mentions, names), kept as a rule for later ingests",
+       {},
+       2,
+       2,
+       RunMerge},
   };
   return kEntitySubcommands;
 }
@@ -118,6 +128,34 @@ int RunSuggestMerges(const ParsedArgs& args) {
               << " candidates shown (--limit 0 shows all)\n";
   std::cout.flush();
   return std::cout ? 0 : 2;
+}
+
+int RunMerge(const ParsedArgs& args) {
+  if (!args.Has("--db")) return Fail(kCmd, "missing --db DIR", 1);
+  std::unique_ptr<graph::Store> store;
+  graph::StoreOptions options;
+  options.create_if_missing = false;
+  if (Status s = graph::Store::Open(args.Get("--db"), options, &store); !s.ok())
+    return Fail(kCmd, s.message(), s.ExitCode());
+  graph::GraphData data;
+  if (Status s = store->LoadGraph(&data); !s.ok()) return Fail(kCmd, s.message(), s.ExitCode());
+  auto view = graph::GraphView::Build(std::move(data));
+  graph::EntityId ids[2];
+  for (int i = 0; i < 2; ++i) {
+    std::vector<graph::VertexIndex> found;
+    Status s = ResolveName(*view, args.positional[1 + i], &found);
+    if (!s.ok()) return Fail(kCmd, s.message() + "; nothing was merged", 1);
+    ids[i] = view->entity(found[0]).id;
+  }
+  if (ids[0] == ids[1])
+    return Fail(kCmd, "'" + args.positional[1] + "' and '" + args.positional[2] + "' are one entity already", 1);
+  graph::MergeResult r;
+  if (Status s = store->MergeEntities(ids[0], ids[1], &r); !s.ok()) return Fail(kCmd, s.message(), s.ExitCode());
+  std::cout << "geokg entity: merged '" << args.positional[2] << "' into '" << args.positional[1] << "': "
+            << r.relations_moved << " relations moved, " << r.relations_merged << " merged with existing ones, "
+            << r.relations_dropped << " between the two dropped, " << r.documents_moved
+            << " document mentions moved; later ingests and reextract apply the merge\n";
+  return 0;
 }
 
 }  // namespace
