@@ -76,7 +76,7 @@ TEST_CASE("entity usage errors are one line with exit status 1", "[e2e][entity]"
 
   ProcessResult unknown = RunGeokg({"entity", "frobnicate", "--db", tmp / "db"});
   CHECK(unknown.exit_code == 1);
-  CHECK(unknown.err == "geokg entity: unknown entity subcommand 'frobnicate' (suggest-merges, merge)\n");
+  CHECK(unknown.err == "geokg entity: unknown entity subcommand 'frobnicate' (suggest-merges, merge, show, rules)\n");
 
   ProcessResult none = RunGeokg({"entity", "--db", tmp / "db"});
   CHECK(none.exit_code == 1);

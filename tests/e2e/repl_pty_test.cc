@@ -456,6 +456,18 @@ TEST_CASE("geokg entity merge folds one name into another, and later ingests fol
   REQUIRE(RunGeokg({"reextract", "--db", db, "--all"}).exit_code == 0);
   r = RunGeokg({"query", "--db", db, "--format", "csv", q});
   CHECK(r.out == "a,n\nPavel Kovalenko,3\n");
+  // What the store knows of it, and the rule, listed.
+  r = RunGeokg({"entity", "show", "--db", db, "Pavlo Kovalenko"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.rfind("Pavel Kovalenko\n", 0) == 0);
+  CHECK(r.out.find("also called: Pavlo Kovalenko") != std::string::npos);
+  CHECK(r.out.find("-[condemned]-> Russia  (3 asserted)") != std::string::npos);
+  CHECK(r.out.find("[id m3]") != std::string::npos);
+  r = RunGeokg({"entity", "rules", "--db", db});
+  CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 1);
+  CHECK(r.out.find("\tPavel Kovalenko\n") != std::string::npos);
+  r = RunGeokg({"entity", "show", "--db", db, "Nobody Here"});
+  CHECK(r.exit_code == 1);
 }
 
 TEST_CASE("geokg repl refuses a missing store", "[e2e][repl]") {

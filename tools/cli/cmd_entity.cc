@@ -8,9 +8,12 @@
 #include <cstdint>
 #include <iomanip>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <sstream>
 
+#include "graph/date.h"
+#include "graph/ids.h"
 #include "graph/ontology.h"
 #include "graph/store.h"
 #include "graph/view.h"
@@ -35,6 +38,8 @@ struct EntitySubcommand {
 
 int RunSuggestMerges(const ParsedArgs& args);
 int RunMerge(const ParsedArgs& args);
+int RunShow(const ParsedArgs& args);
+int RunRules(const ParsedArgs& args);
 
 const std::vector<EntitySubcommand>& Subcommands() {
   static const std::vector<EntitySubcommand> kEntitySubcommands = {
@@ -52,6 +57,20 @@ const std::vector<EntitySubcommand>& Subcommands() {
        2,
        2,
        RunMerge},
+      {"show",
+       "--db DIR [--limit N] NAME",
+       "everything known about one entity: names, kind, country, counts, relations and its newest documents",
+       {"--limit"},
+       1,
+       1,
+       RunShow},
+      {"rules",
+       "--db DIR",
+       "the merge rules the store keeps, one a line (tab-separated: keep id, fold id, keep's name)",
+       {},
+       0,
+       0,
+       RunRules},
   };
   return kEntitySubcommands;
 }
@@ -156,6 +175,90 @@ int RunMerge(const ParsedArgs& args) {
             << r.relations_dropped << " between the two dropped, " << r.documents_moved
             << " document mentions moved; later ingests and reextract apply the merge\n";
   return 0;
+}
+
+// Opens the store read-only and builds the graph view.
+int OpenView(const ParsedArgs& args, std::unique_ptr<graph::Store>* store,
+             std::shared_ptr<const graph::GraphView>* view) {
+  if (!args.Has("--db")) return Fail(kCmd, "missing --db DIR", 1);
+  if (int rc = OpenStoreReadOnly(kCmd, args, store); rc != 0) return rc;
+  graph::GraphData data;
+  if (Status s = (*store)->LoadGraph(&data); !s.ok()) return Fail(kCmd, s.message(), s.ExitCode());
+  *view = graph::GraphView::Build(std::move(data));
+  return 0;
+}
+
+int RunShow(const ParsedArgs& args) {
+  size_t limit = 20;
+  if (args.Has("--limit")) {
+    try {
+      limit = static_cast<size_t>(std::stoul(args.Get("--limit")));
+    } catch (...) {
+      return Fail(kCmd, "--limit needs a number (0: all)", 1);
+    }
+  }
+  std::unique_ptr<graph::Store> store;
+  std::shared_ptr<const graph::GraphView> view;
+  if (int rc = OpenView(args, &store, &view); rc != 0) return rc;
+  std::vector<graph::VertexIndex> found;
+  if (Status s = ResolveName(*view, args.positional[1], &found); !s.ok()) return Fail(kCmd, s.message(), 1);
+  const graph::VertexIndex v = found[0];
+  const graph::Entity& e = view->entity(v);
+  std::cout << e.name << "\n  id " << graph::IdToHex(e.id) << ", " << graph::NameOf(e.kind)
+            << (e.country.empty() ? std::string() : ", country " + e.country) << ", " << e.mentions << " mentions in "
+            << e.documents << " documents\n";
+  if (!e.aliases.empty()) {
+    std::cout << "  also called:";
+    for (size_t i = 0; i < e.aliases.size(); ++i) std::cout << (i ? ", " : " ") << e.aliases[i];
+    std::cout << "\n";
+  }
+  auto relation = [&](graph::EdgeIndex ei, bool out) {
+    const graph::EdgeData& d = view->edge(ei);
+    uint32_t total = 0;
+    std::string counts;
+    for (int m = 0; m < graph::kModalityCount; ++m) {
+      if (d.counts[m] == 0) continue;
+      total += d.counts[m];
+      counts += (counts.empty() ? "" : ", ") + std::to_string(d.counts[m]) + " " +
+                std::string(graph::NameOf(static_cast<graph::Modality>(m)));
+    }
+    std::cout << "  " << (out ? "-[" : "<-[") << graph::NameOf(d.type) << (out ? "]-> " : "]- ")
+              << view->entity(out ? d.target : d.source).name << "  (" << counts << ")\n";
+  };
+  const auto outs = view->OutEdges(v);
+  const auto ins = view->InEdges(v);
+  std::cout << "  relations: " << outs.size() << " out, " << ins.size() << " in\n";
+  for (graph::EdgeIndex ei : outs) relation(ei, true);
+  for (graph::EdgeIndex ei : ins) relation(ei, false);
+  std::vector<graph::EntityDocument> docs;
+  if (Status s = store->ListEntityDocuments(e.id, limit, &docs); !s.ok()) return Fail(kCmd, s.message(), s.ExitCode());
+  std::cout << "  documents" << (docs.size() < e.documents ? " (newest " + std::to_string(docs.size()) + ")" : "")
+            << ":\n";
+  for (const graph::EntityDocument& d : docs) {
+    std::cout << "    " << graph::IdToHex(d.meta.id) << "  "
+              << (d.meta.date ? graph::FormatDate(d.meta.date) : std::string("undated   ")) << "  " << d.mentions
+              << (d.mentions == 1 ? " mention  " : " mentions ") << d.meta.title;
+    if (!d.meta.external_id.empty()) std::cout << "  [id " << d.meta.external_id << "]";
+    std::cout << "\n";
+  }
+  std::cout.flush();
+  return std::cout ? 0 : 2;
+}
+
+int RunRules(const ParsedArgs& args) {
+  std::unique_ptr<graph::Store> store;
+  std::shared_ptr<const graph::GraphView> view;
+  if (int rc = OpenView(args, &store, &view); rc != 0) return rc;
+  std::map<graph::EntityId, graph::EntityId> rules;
+  if (Status s = store->MergeRules(&rules); !s.ok()) return Fail(kCmd, s.message(), s.ExitCode());
+  for (const auto& [fold, keep] : rules) {
+    auto v = view->FindId(keep);
+    std::cout << graph::IdToHex(keep) << "\t" << graph::IdToHex(fold) << "\t" << (v ? view->entity(*v).name : "")
+              << "\n";
+  }
+  if (rules.empty()) std::cerr << "geokg entity: no merge rules\n";
+  std::cout.flush();
+  return std::cout ? 0 : 2;
 }
 
 }  // namespace
