@@ -25,6 +25,7 @@
 #include <string>
 #include <string_view>
 
+#include "graph/curation.h"
 #include "graph/model.h"
 
 namespace geokg::graph {
@@ -35,6 +36,26 @@ namespace geokg::graph {
 template <class Archive>
 void serialize(Archive& ar, Entity& e, const std::uint32_t /*version*/) {
   ar(e.id, e.name, e.kind, e.aliases, e.country);
+}
+
+// A curation rule (meta "edit/<id>"): which fields are set, then the fields.
+template <class Archive>
+void save(Archive& ar, const EntityEdit& e, const std::uint32_t /*version*/) {
+  ar(e.name.has_value(), e.name.value_or(""), e.kind.has_value(), e.kind.value_or(EntityKind::kOrganization),
+     e.country.has_value(), e.country.value_or(""), e.add_aliases, e.remove_aliases);
+}
+
+template <class Archive>
+void load(Archive& ar, EntityEdit& e, const std::uint32_t /*version*/) {
+  bool has_name, has_kind, has_country;
+  std::string name, country;
+  EntityKind kind;
+  ar(has_name, name, has_kind, kind, has_country, country, e.add_aliases, e.remove_aliases);
+  if (static_cast<int>(kind) >= kEntityKindCount)
+    throw cereal::Exception("entity kind out of range");
+  e.name = has_name ? std::optional<std::string>(name) : std::nullopt;
+  e.kind = has_kind ? std::optional<EntityKind>(kind) : std::nullopt;
+  e.country = has_country ? std::optional<std::string>(country) : std::nullopt;
 }
 
 // Version 2 added date_source; a version-1 record's date has an unrecorded
@@ -246,6 +267,7 @@ inline bool DecodeStoredSummary(std::string_view bytes, RelationSummary* s) {
 }  // namespace geokg::graph
 
 CEREAL_CLASS_VERSION(geokg::graph::Entity, 1);
+CEREAL_CLASS_VERSION(geokg::graph::EntityEdit, 1);
 CEREAL_CLASS_VERSION(geokg::graph::Evidence, 2);
 CEREAL_CLASS_VERSION(geokg::graph::RelationKey, 1);
 CEREAL_CLASS_VERSION(geokg::graph::RelationSummary, 1);

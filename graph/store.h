@@ -28,6 +28,7 @@
 #include <string_view>
 #include <vector>
 
+#include "graph/curation.h"
 #include "graph/model.h"
 #include "graph/status.h"
 
@@ -103,6 +104,12 @@ struct MergeResult {
   uint64_t relations_merged = 0;  // folded into a relation the kept entity had
   uint64_t relations_dropped = 0; // between the two entities
   uint64_t documents_moved = 0;   // (entity, document) mention entries
+};
+
+struct ImportResult {
+  uint64_t merged = 0;   // merges carried out (both entities stored)
+  uint64_t edited = 0;   // stored entities changed by an edit
+  uint64_t rules = 0;    // rules written (applied now or kept for later)
 };
 
 class Store {
@@ -206,6 +213,25 @@ class Store {
   Status MergeEntities(EntityId keep, EntityId fold, MergeResult* result);
   // The merge rules, fold -> keep (chains resolved).
   Status MergeRules(std::map<EntityId, EntityId>* rules) const;
+  // Changes entity `id` as `edit` says (ApplyEdit), in one write
+  // transaction, and keeps the edit as a rule (combined with earlier edits
+  // of the entity, CombineEdits) that later ingests and reextract apply to
+  // its records. The alias index follows: a new name or alias finds the
+  // entity, a removed one no longer does. A new name or alias N also
+  // becomes a merge rule EntityIdFor(N) -> id, so that an entity the
+  // extractor later names N lands on this one; removing N drops that rule.
+  // NotFound naming the id when it is not stored; InvalidInput when N is
+  // the canonical name of another stored entity (merge them instead).
+  Status EditEntity(EntityId id, const EntityEdit& edit);
+  // Every rule the store keeps (merges with chains resolved).
+  Status Rules(CurationRules* rules) const;
+  // Adds `rules` (from another store, through a rules file) in one write
+  // transaction: a merge whose two entities are stored is carried out
+  // (MergeEntities), an edit of a stored entity applied (EditEntity); every
+  // rule is kept, so that entities not stored yet follow it when an ingest
+  // brings them. Importing the same rules again changes nothing. On an
+  // error nothing is changed.
+  Status ImportRules(const CurationRules& rules, ImportResult* result);
   // The text of a stored document (empty, and OK, for one stored before the
   // store kept texts). NotFound for an unknown document.
   Status GetText(DocId id, std::string* text) const;
@@ -227,6 +253,12 @@ class Store {
  private:
   explicit Store(std::unique_ptr<Impl> impl);
   Status MergeInTxn(::MDB_txn* txn, EntityId keep, EntityId fold, MergeResult* result);
+  // `must_exist`: NotFound when `id` is not stored (else only the rule is
+  // kept). *changed tells whether the stored record changed.
+  Status EditInTxn(::MDB_txn* txn, EntityId id, const EntityEdit& edit, bool must_exist, bool* changed);
+  // Carries out the merge rules whose two entities are both stored (a fold
+  // entity stored before its kept one existed); after every batch write.
+  Status SettleMergeRules(::MDB_txn* txn, uint64_t* merged);
   std::unique_ptr<Impl> impl_;
 };
 

@@ -7,12 +7,15 @@
 
 #include <cstdint>
 #include <cstring>
+#include <functional>
+#include <map>
 #include <mutex>
 #include <shared_mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 
+#include "graph/curation.h"
 #include "graph/model.h"
 #include "graph/status.h"
 #include "graph/store.h"
@@ -186,6 +189,23 @@ struct Store::Impl {
 };
 
 namespace store_internal {
+
+// Curation rules in the meta table: "merge/<16 hex fold>" -> be64 keep, and
+// "edit/<16 hex id>" -> an encoded EntityEdit (store_curate.cc).
+inline constexpr std::string_view kMergeRulePrefix = "merge/";
+inline constexpr std::string_view kEditRulePrefix = "edit/";
+
+// The merge rules, fold -> keep, chains (a -> b, b -> c) resolved to their end.
+Status ReadMergeRules(const Store::Impl& impl, MDB_txn* txn, std::map<EntityId, EntityId>* rules);
+// The edit rules, by entity.
+Status ReadEditRules(const Store::Impl& impl, MDB_txn* txn, std::map<EntityId, EntityEdit>* rules);
+
+// Runs `body` in one write transaction of the store: serialized with the
+// other writers, retried after growing the map when it does not fit (or
+// adopting another process's resize), committed when `body` and the test
+// hook succeed; the entity cache is cleared afterwards. `what` names the
+// operation in the "does not fit" error.
+Status RunWriteTxn(Store::Impl& impl, std::string_view what, const std::function<Status(MDB_txn*)>& body);
 
 // A read-only transaction holding map_mu shared for its lifetime.
 class ReadTxn {

@@ -135,22 +135,41 @@ class BatchWriter {
   std::deque<Evidence> fixed_;  // evidence completed with its document's id/date
 };
 
-Status ReadMergeRules(const Store::Impl& impl, MDB_txn* txn, std::map<EntityId, EntityId>* rules);
-
 Status BatchWriter::Write(const std::vector<DocRecord>& input, ApplyResult* result) {
-  // Merge rules (geokg entity merge): records for a folded entity land on
-  // the one it was merged into.
+  // Curation rules (geokg entity merge / rename / alias ...): records for a
+  // folded entity land on the one it was merged into, and edited entities
+  // are written as edited.
   std::map<EntityId, EntityId> rules;
   if (Status s = ReadMergeRules(impl_, txn_, &rules); !s.ok()) return s;
-  // A rule whose kept entity has since gone (retract) no longer applies.
-  std::erase_if(rules, [&](const auto& rule) {
+  std::map<EntityId, EntityEdit> edits;
+  if (Status s = ReadEditRules(impl_, txn_, &edits); !s.ok()) return s;
+  // The kept entity's record: stored, or else brought by this batch. A rule
+  // whose kept entity is neither waits (Store::SettleMergeRules carries it
+  // out once both are stored).
+  std::map<EntityId, Entity> keep_records;
+  for (const auto& [fold, keep] : rules) {
+    if (keep_records.count(keep)) continue;
     char buf[8];
-    PutBe64(buf, rule.second);
+    PutBe64(buf, keep);
     MDB_val k{8, buf}, v;
-    return mdb_get(txn_, impl_.entities, &k, &v) != 0;
-  });
+    int rc = mdb_get(txn_, impl_.entities, &k, &v);
+    if (rc == 0) {
+      if (!reader_.Decode(FromVal(v), &keep_records[keep])) return Status::Storage(impl_.dir + ": corrupt entity");
+    } else if (rc != MDB_NOTFOUND) {
+      return Check(rc, "read merged entity");
+    }
+  }
+  std::set<EntityId> missing;
+  for (const auto& [fold, keep] : rules)
+    if (!keep_records.count(keep)) missing.insert(keep);
+  if (!missing.empty()) {
+    for (const DocRecord& rec : input)
+      for (const Entity& e : rec.entities)
+        if (missing.count(e.id) && !keep_records.count(e.id)) keep_records[e.id] = e;
+  }
+  std::erase_if(rules, [&](const auto& rule) { return keep_records.count(rule.second) == 0; });
   const std::vector<DocRecord>* records = &input;
-  if (!rules.empty()) {
+  if (!rules.empty() || !edits.empty()) {
     remapped_ = input;
     auto map = [&](EntityId id) {
       auto it = rules.find(id);
@@ -166,14 +185,11 @@ Status BatchWriter::Write(const std::vector<DocRecord>& input, ApplyResult* resu
       for (EntityId keep : needed) {
         if (std::any_of(rec.entities.begin(), rec.entities.end(), [&](const Entity& e) { return e.id == keep; }))
           continue;
-        char buf[8];
-        PutBe64(buf, keep);
-        MDB_val k{8, buf}, v;
-        int rc = mdb_get(txn_, impl_.entities, &k, &v);
-        if (rc != 0) return Check(rc, "read merged entity");
-        Entity e;
-        if (!reader_.Decode(FromVal(v), &e)) return Status::Storage(impl_.dir + ": corrupt entity");
-        rec.entities.push_back(std::move(e));
+        rec.entities.push_back(keep_records.at(keep));
+      }
+      for (Entity& e : rec.entities) {
+        auto edit = edits.find(e.id);
+        if (edit != edits.end()) ApplyEdit(edit->second, &e);
       }
       std::map<EntityId, uint32_t> counts;
       for (const MentionCount& m : rec.mentions) counts[map(m.entity)] += m.count;
@@ -879,6 +895,9 @@ Status Store::Replace(const std::vector<DocRecord>& batch, ApplyResult* result) 
           }
           BatchWriter writer(impl, txn.get(), &map_full);
           s = writer.Write(without_text, &local);
+          uint64_t settled = 0;
+          if (s.ok()) s = SettleMergeRules(txn.get(), &settled);
+          if (!s.ok() && s.message().find("MDB_MAP_FULL") != std::string::npos) map_full = true;
         }
         if (s.ok() && impl.options.before_commit_for_testing) impl.options.before_commit_for_testing();
         if (s.ok()) {
@@ -907,9 +926,7 @@ Status Store::Replace(const std::vector<DocRecord>& batch, ApplyResult* result) 
   return Status::Storage(impl.dir + ": batch does not fit even after growing the map");
 }
 
-namespace {
-
-constexpr std::string_view kMergeRulePrefix = "merge/";
+namespace store_internal {
 
 // The merge rules in the meta table ("merge/<16 hex>" -> be64 keep).
 Status ReadMergeRules(const Store::Impl& impl, MDB_txn* txn, std::map<EntityId, EntityId>* rules) {
@@ -934,7 +951,7 @@ Status ReadMergeRules(const Store::Impl& impl, MDB_txn* txn, std::map<EntityId, 
   return Status::Ok();
 }
 
-}  // namespace
+}  // namespace store_internal
 
 Status Store::MergeRules(std::map<EntityId, EntityId>* rules) const {
   ReadTxn txn(*impl_);
@@ -944,46 +961,14 @@ Status Store::MergeRules(std::map<EntityId, EntityId>* rules) const {
 }
 
 Status Store::MergeEntities(EntityId keep, EntityId fold, MergeResult* result) {
-  Impl& impl = *impl_;
-  if (impl.options.read_only) return Status::Storage(impl.dir + ": store is open read-only");
   if (keep == fold) return Status::InvalidInput("an entity cannot be merged into itself");
-  std::lock_guard<std::mutex> write_lock(impl.write_mu);
-  for (int attempt = 0; attempt < kMaxResizes; ++attempt) {
-    MergeResult local;
-    bool map_full = false, map_resized = false;
-    Status s;
-    {
-      std::shared_lock<std::shared_mutex> map_lock(impl.map_mu);
-      Txn txn;
-      int rc = txn.Begin(impl.env.get(), 0);
-      if (rc == MDB_MAP_RESIZED) {
-        map_resized = true;
-      } else if (rc != 0) {
-        return LmdbError(impl.dir, "begin write transaction", rc);
-      } else {
-        s = MergeInTxn(txn.get(), keep, fold, &local);
-        if (s.ok() && impl.options.before_commit_for_testing) impl.options.before_commit_for_testing();
-        if (s.ok()) {
-          rc = txn.Commit();
-          if (rc == MDB_MAP_FULL) map_full = true;
-          if (rc != 0) s = LmdbError(impl.dir, "commit", rc);
-        }
-        if (!s.ok() && s.message().find("MDB_MAP_FULL") != std::string::npos) map_full = true;
-        impl.known_entities.clear();
-      }
-    }
-    if (map_resized || map_full) {
-      MDB_envinfo info;
-      mdb_env_info(impl.env.get(), &info);
-      s = impl.ResizeMap(map_full ? info.me_mapsize * 2 : 0);
-      if (!s.ok()) return s;
-      continue;
-    }
-    if (!s.ok()) return s;
-    if (result != nullptr) *result = local;
-    return Status::Ok();
-  }
-  return Status::Storage(impl.dir + ": merge does not fit even after growing the map");
+  MergeResult local;
+  Status s = RunWriteTxn(*impl_, "merge", [&](MDB_txn* txn) {
+    local = MergeResult{};
+    return MergeInTxn(txn, keep, fold, &local);
+  });
+  if (s.ok() && result != nullptr) *result = local;
+  return s;
 }
 
 Status Store::MergeInTxn(MDB_txn* txn, EntityId keep, EntityId fold, MergeResult* result) {
@@ -1125,7 +1110,12 @@ Status Store::MergeInTxn(MDB_txn* txn, EntityId keep, EntityId fold, MergeResult
   std::map<EntityId, EntityId> rules;
   if (Status s = ReadMergeRules(impl, txn, &rules); !s.ok()) return s;
   rules[fold] = keep;
-  rules.erase(keep);  // keep may have been folded before and is a name of its own now
+  if (rules.erase(keep)) {  // keep may have been folded before and is a name of its own now
+    const std::string key = std::string(kMergeRulePrefix) + IdToHex(keep);
+    MDB_val k = ToVal(key);
+    int rc = mdb_del(txn, impl.meta, &k, nullptr);
+    if (rc != 0 && rc != MDB_NOTFOUND) return LmdbError(dir, "delete merge rule", rc);
+  }
   for (auto& [from, to] : rules) {
     if (to == fold) to = keep;
     const std::string key = std::string(kMergeRulePrefix) + IdToHex(from);
@@ -1308,6 +1298,10 @@ Status Store::Apply(const std::vector<DocRecord>& batch, ApplyResult* result) {
       } else {
         BatchWriter writer(impl, txn.get(), &map_full);
         s = writer.Write(batch, &local);
+        uint64_t settled = 0;
+        if (s.ok()) s = SettleMergeRules(txn.get(), &settled);
+        if (!s.ok() && s.message().find("MDB_MAP_FULL") != std::string::npos) map_full = true;
+        if (settled > 0) writer.known_after_commit.clear(), impl.known_entities.clear();
         if (s.ok() && impl.options.before_commit_for_testing)
           impl.options.before_commit_for_testing();
         if (s.ok()) {

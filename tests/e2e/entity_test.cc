@@ -76,7 +76,7 @@ TEST_CASE("entity usage errors are one line with exit status 1", "[e2e][entity]"
 
   ProcessResult unknown = RunGeokg({"entity", "frobnicate", "--db", tmp / "db"});
   CHECK(unknown.exit_code == 1);
-  CHECK(unknown.err == "geokg entity: unknown entity subcommand 'frobnicate' (suggest-merges, merge, show, rules)\n");
+  CHECK(unknown.err == "geokg entity: unknown entity subcommand 'frobnicate' (suggest-merges, merge, show, rename, set-kind, set-country, alias, rules, import)\n");
 
   ProcessResult none = RunGeokg({"entity", "--db", tmp / "db"});
   CHECK(none.exit_code == 1);
@@ -98,4 +98,93 @@ TEST_CASE("entity usage errors are one line with exit status 1", "[e2e][entity]"
   ProcessResult extra = RunGeokg({"entity", "suggest-merges", "--db", tmp / "db", "Bush"});
   CHECK(extra.exit_code == 1);
   CHECK(extra.err == "geokg entity: unexpected argument 'Bush'\n");
+}
+
+TEST_CASE("entity rename, set-kind, set-country and alias edit a store, and the rules carry to a new one",
+          "[e2e][entity]") {
+  TempDir tmp;
+  const std::string db = IngestVariants(tmp);
+  const std::string q = "MATCH (a:person {name: 'Y. Kovalenko'}) RETURN a.name AS name, a.country AS country";
+
+  ProcessResult r = RunGeokg({"entity", "rename", "--db", db, "T. Nowakowski", "Tomasz Nowakowski"});
+  CHECK(r.exit_code == 1);
+  CHECK(LineCount(r.err) == 1);
+  CHECK(r.err.find("'Tomasz Nowakowski' is the name of another entity") != std::string::npos);
+  CHECK(r.err.find("merge the two instead; nothing was changed") != std::string::npos);
+  r = RunGeokg({"entity", "set-kind", "--db", db, "Yuri Kovalenko", "persn"});
+  CHECK(r.exit_code == 1);
+  CHECK(r.err == "geokg entity: unknown kind 'persn' (did you mean 'person'?)\n");
+  r = RunGeokg({"entity", "set-country", "--db", db, "Yuri Kovalenko", "Ukraine"});
+  CHECK(r.exit_code == 1);
+  r = RunGeokg({"entity", "set-country", "--db", db, "Nobody", "UKR"});
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("no entity named 'Nobody'") != std::string::npos);
+
+  for (std::vector<std::string> edit : {std::vector<std::string>{"set-country", "Yuri Kovalenko", "ukr"},
+                                        {"alias", "add", "Yuri Kovalenko", "Y. Kovalenko"},
+                                        {"rename", "Yuri Kovalenko", "Yuriy Kovalenko"},
+                                        {"merge", "Yuriy Kovalenko", "Yury Kovalenko"}}) {
+    edit.insert(edit.begin(), "entity");
+    edit.insert(edit.begin() + 2, {"--db", db});
+    r = RunGeokg(edit);
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+  }
+  r = RunGeokg({"query", "--db", db, "--format", "csv", q});
+  CHECK(r.out == "name,country\nYuriy Kovalenko,UKR\n");
+  r = RunGeokg({"entity", "alias", "remove", "--db", db, "Yuriy Kovalenko", "Nope"});
+  CHECK(r.exit_code == 1);
+  CHECK(r.err == "geokg entity: Yuriy Kovalenko has no alias 'Nope'; nothing was changed\n");
+  r = RunGeokg({"entity", "alias", "remove", "--db", db, "Yuriy Kovalenko", "yuriy kovalenko"});
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("rename it first") != std::string::npos);
+  r = RunGeokg({"entity", "show", "--db", db, "Yury Kovalenko"});
+  CHECK(r.out.rfind("Yuriy Kovalenko\n  id ", 0) == 0);
+  CHECK(r.out.find(", person, country UKR, 3 mentions in 2 documents") != std::string::npos);
+
+  // Extracting again keeps every edit.
+  auto exported = [](const std::string& store) {
+    ProcessResult e = RunGeokg({"export", "--db", store, "--format", "jsonl", "--all-modalities"});
+    REQUIRE(e.exit_code == 0);
+    return e.out;
+  };
+  const std::string before = exported(db);
+  REQUIRE(RunGeokg({"reextract", "--db", db, "--all"}).exit_code == 0);
+  CHECK(exported(db) == before);
+
+  // The rules as a file; imported into a new store before its first ingest,
+  // the same corpus gives the same graph.
+  ProcessResult rules = RunGeokg({"entity", "rules", "--db", db});
+  REQUIRE(rules.exit_code == 0);
+  CHECK(rules.out.find("\nrename\t") != std::string::npos);
+  CHECK(rules.out.find("\nset-country\t") != std::string::npos);
+  CHECK(rules.out.find("\nalias-add\t") != std::string::npos);
+  CHECK(rules.out.find("\nmerge\t") != std::string::npos);
+  tmp.Write("team.rules", rules.out);
+  const std::string fresh = tmp / "fresh";
+  r = RunGeokg({"entity", "import", "--db", fresh, tmp / "team.rules"});
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  REQUIRE(RunGeokg({"ingest", "--db", fresh, "--quiet", tmp / "in"}).exit_code == 0);
+  CHECK(exported(fresh) == before);
+  // Importing into the store they came from changes nothing.
+  REQUIRE(RunGeokg({"entity", "import", "--db", db, tmp / "team.rules"}).exit_code == 0);
+  CHECK(exported(db) == before);
+  CHECK(RunGeokg({"entity", "rules", "--db", db}).out == rules.out);
+
+  // A bad rules file: one line naming the file and line, nothing imported.
+  tmp.Write("bad.rules", "# header\nset-kind\t0123456789abcdef\tperson\nsetkind\t0123456789abcdef\tperson\n");
+  r = RunGeokg({"entity", "import", "--db", db, tmp / "bad.rules"});
+  CHECK(r.exit_code == 1);
+  CHECK(r.err == "geokg entity: " + (tmp / "bad.rules") +
+                     ":3: unknown rule 'setkind' (merge, rename, set-kind, set-country, alias-add, alias-remove); "
+                     "nothing was imported\n");
+  tmp.Write("binary.rules", std::string("rename\t0123456789abcdef\tA\xff\xfe\n", 27));
+  r = RunGeokg({"entity", "import", "--db", db, tmp / "binary.rules"});
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("binary.rules:1: invalid UTF-8") != std::string::npos);
+  r = RunGeokg({"entity", "import", "--db", db, tmp / "no-such.rules"});
+  CHECK(r.exit_code == 1);
+  CHECK(LineCount(r.err) == 1);
+  CHECK(RunGeokg({"entity", "rules", "--db", db}).out == rules.out);
 }

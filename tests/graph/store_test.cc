@@ -1096,5 +1096,134 @@ TEST_CASE("merging entities folds relations, mentions and names, and later recor
               .ok());
   CHECK_FALSE(variant_left);
 }
+
+Entity StoredEntity(const Store& store, EntityId id) {
+  Entity e;
+  Status s = store.GetEntity(id, &e);
+  INFO(s.message());
+  REQUIRE(s.ok());
+  return e;
+}
+
+TEST_CASE("an entity edit changes the record and the name index, and later records are written edited",
+          "[graph][store]") {
+  TempDir tmp;
+  auto store = OpenOrDie(tmp.Path("store"));
+  const Entity typo = MakeEntity("Irak Tuesday", EntityKind::kPerson, {"Irak"});
+  DocRecord a = MakeDoc("edit a", 20200101);
+  a.entities = {typo, kUs};
+  a.relations.push_back(MakeRelation(kUs, RelationType::kDeployedTo, typo, a.meta.id, 0));
+  REQUIRE(store->Apply({a}, nullptr).ok());
+
+  EntityEdit edit;
+  edit.name = "Iraq Republic";
+  edit.kind = EntityKind::kCountry;
+  edit.country = "IRQ";
+  edit.add_aliases = {"Mesopotamia"};
+  edit.remove_aliases = {"irak"};  // matched through NormalizeName
+  CHECK(store->EditEntity(42, edit).code() == StatusCode::kNotFound);
+  EntityEdit clash;
+  clash.name = "United States";  // another stored entity's own name
+  Status s = store->EditEntity(typo.id, clash);
+  CHECK(s.code() == StatusCode::kInvalidInput);
+  CHECK(s.message().find("merge the two instead") != std::string::npos);
+  CHECK(StoredEntity(*store, typo.id).name == "Irak Tuesday");  // nothing changed
+
+  REQUIRE(store->EditEntity(typo.id, edit).ok());
+  Entity e = StoredEntity(*store, typo.id);
+  CHECK(e.name == "Iraq Republic");
+  CHECK(e.kind == EntityKind::kCountry);
+  CHECK(e.country == "IRQ");
+  CHECK(e.aliases == std::vector<std::string>{"Irak Tuesday", "Mesopotamia"});
+  std::vector<EntityId> ids;
+  for (const char* name : {"Iraq Republic", "Mesopotamia", "Irak Tuesday"}) {
+    REQUIRE(store->FindEntities(name, &ids).ok());
+    CHECK(ids == std::vector<EntityId>{typo.id});
+  }
+  REQUIRE(store->FindEntities("Irak", &ids).ok());
+  CHECK(ids.empty());
+
+  // A later document brings the entity as the extractor sees it: it is
+  // written edited, and the removed alias stays removed.
+  DocRecord b = MakeDoc("edit b", 20200102);
+  b.entities = {typo, kUs};
+  b.relations.push_back(MakeRelation(kUs, RelationType::kDeployedTo, typo, b.meta.id, 0));
+  REQUIRE(store->Apply({b}, nullptr).ok());
+  CHECK(StoredEntity(*store, typo.id).name == "Iraq Republic");
+  CHECK(StoredEntity(*store, typo.id).aliases == e.aliases);
+  // An entity the extractor names with a new name lands on the edited one.
+  DocRecord c = MakeDoc("edit c", 20200103);
+  const Entity meso = MakeEntity("Mesopotamia", EntityKind::kLocation);
+  c.entities = {meso, kUs};
+  c.relations.push_back(MakeRelation(kUs, RelationType::kDeployedTo, meso, c.meta.id, 0));
+  REQUIRE(store->Apply({c}, nullptr).ok());
+  CHECK(SummaryOf(*store, {kUs.id, RelationType::kDeployedTo, typo.id}).counts[0] == 3);
+  Entity gone;
+  CHECK(store->GetEntity(meso.id, &gone).code() == StatusCode::kNotFound);
+
+  // Replace (reextract) keeps the edit.
+  REQUIRE(store->Replace({a}, nullptr).ok());
+  CHECK(StoredEntity(*store, typo.id).name == "Iraq Republic");
+  CHECK(StoredEntity(*store, typo.id).kind == EntityKind::kCountry);
+
+  CurationRules rules;
+  REQUIRE(store->Rules(&rules).ok());
+  REQUIRE(rules.edits.count(typo.id) == 1);
+  CHECK(rules.edits[typo.id].name == std::optional<std::string>("Iraq Republic"));
+  CHECK(rules.merges == std::map<EntityId, EntityId>{{EntityIdFor("Iraq Republic"), typo.id},
+                                                     {meso.id, typo.id}});
+}
+
+TEST_CASE("imported rules apply to stored entities, wait for the others, and importing twice changes nothing",
+          "[graph][store]") {
+  TempDir tmp;
+  auto store = OpenOrDie(tmp.Path("store"));
+  const Entity variant = MakeEntity("USA Variant", EntityKind::kCountry, {}, "USA");
+  CurationRules rules;
+  rules.merges[variant.id] = kUs.id;
+  rules.edits[kIran.id].country = "";
+  rules.edits[kIran.id].add_aliases = {"Persia"};
+  // Neither the merge's kept entity nor Iran is stored yet.
+  DocRecord a = MakeDoc("import a", 20200101);
+  a.entities = {variant, kIraq};
+  a.relations.push_back(MakeRelation(variant, RelationType::kDeployedTo, kIraq, a.meta.id, 0));
+  a.mentions = {{variant.id, 2}};
+  REQUIRE(store->Apply({a}, nullptr).ok());
+  ImportResult r;
+  REQUIRE(store->ImportRules(rules, &r).ok());
+  CHECK(r.rules == 2);
+  CHECK(r.merged == 0);
+  CHECK(r.edited == 0);
+  // The kept entity arrives: the waiting merge is carried out in that write.
+  DocRecord b = SampleDoc("import b", 20200102, 1);
+  REQUIRE(store->Apply({b}, nullptr).ok());
+  Entity gone;
+  CHECK(store->GetEntity(variant.id, &gone).code() == StatusCode::kNotFound);
+  CHECK(SummaryOf(*store, {kUs.id, RelationType::kDeployedTo, kIraq.id}).counts[0] == 2);
+  CHECK(StoredEntity(*store, kUs.id).mentions == 2);
+  CHECK(StoredEntity(*store, kIran.id).country.empty());
+  CHECK(StoredEntity(*store, kIran.id).aliases ==
+        std::vector<std::string>{"Islamic Republic of Iran", "Persia"});
+
+  StoreStats before = StatsOf(*store);
+  CurationRules kept_before;
+  REQUIRE(store->Rules(&kept_before).ok());
+  REQUIRE(store->ImportRules(rules, &r).ok());
+  CHECK(r.edited == 0);
+  CurationRules kept_after;
+  REQUIRE(store->Rules(&kept_after).ok());
+  CHECK(kept_after.merges == kept_before.merges);
+  CHECK(kept_after.edits.size() == kept_before.edits.size());
+  CHECK(kept_after.edits[kIran.id].add_aliases == kept_before.edits[kIran.id].add_aliases);
+  CHECK(StatsOf(*store).relations == before.relations);
+  CHECK(StatsOf(*store).entities == before.entities);
+
+  // A rule that cannot be applied changes nothing, not even the rules before it.
+  CurationRules bad;
+  bad.edits[kIran.id].add_aliases = {"Kept Elsewhere"};
+  bad.edits[kIraq.id].name = "Iran";  // Iran's own name
+  CHECK(store->ImportRules(bad, &r).code() == StatusCode::kInvalidInput);
+  CHECK(StoredEntity(*store, kIran.id).aliases.size() == 2);
+}
 }  // namespace
 }  // namespace geokg::graph

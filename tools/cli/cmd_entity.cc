@@ -2,9 +2,12 @@
 //
 // Curation of a store's entities. The subcommands are one table
 // (kEntitySubcommands): its rows drive dispatch, the flags each one takes
-// and the help paragraph of `geokg entity --help`. Today: suggest-merges.
+// and the help paragraph of `geokg entity --help`.
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
 #include <cstdint>
 #include <iomanip>
 #include <iostream>
@@ -17,8 +20,10 @@
 #include "graph/ontology.h"
 #include "graph/store.h"
 #include "graph/view.h"
+#include "ingest/reader.h"
 #include "tools/cli/command.h"
 #include "tools/cli/open_store.h"
+#include "tools/entity/rules_file.h"
 #include "tools/entity/suggest.h"
 #include "tools/render/subgraph.h"
 
@@ -40,6 +45,11 @@ int RunSuggestMerges(const ParsedArgs& args);
 int RunMerge(const ParsedArgs& args);
 int RunShow(const ParsedArgs& args);
 int RunRules(const ParsedArgs& args);
+int RunRename(const ParsedArgs& args);
+int RunSetKind(const ParsedArgs& args);
+int RunSetCountry(const ParsedArgs& args);
+int RunAlias(const ParsedArgs& args);
+int RunImport(const ParsedArgs& args);
 
 const std::vector<EntitySubcommand>& Subcommands() {
   static const std::vector<EntitySubcommand> kEntitySubcommands = {
@@ -64,13 +74,48 @@ const std::vector<EntitySubcommand>& Subcommands() {
        1,
        1,
        RunShow},
+      {"rename",
+       "--db DIR NAME NEW-NAME",
+       "give an entity a new canonical name (the old one stays an alias)",
+       {},
+       2,
+       2,
+       RunRename},
+      {"set-kind",
+       "--db DIR NAME KIND",
+       "change an entity's kind (country, armed-group, person, ...)",
+       {},
+       2,
+       2,
+       RunSetKind},
+      {"set-country",
+       "--db DIR NAME CODE",
+       "set an entity's country (ISO alpha-3, e.g. IRQ; '-' for none)",
+       {},
+       2,
+       2,
+       RunSetCountry},
+      {"alias",
+       "--db DIR add|remove NAME ALIAS",
+       "add a name that finds an entity, or take one away",
+       {},
+       3,
+       3,
+       RunAlias},
       {"rules",
        "--db DIR",
-       "the merge rules the store keeps, one a line (tab-separated: keep id, fold id, keep's name)",
+       "the curation rules the store keeps (merges and edits), as a file 'entity import' reads",
        {},
        0,
        0,
        RunRules},
+      {"import",
+       "--db DIR FILE",
+       "load a rules file (from 'entity rules'): applied now where the entities are stored, kept for later ingests",
+       {},
+       1,
+       1,
+       RunImport},
   };
   return kEntitySubcommands;
 }
@@ -149,22 +194,40 @@ int RunSuggestMerges(const ParsedArgs& args) {
   return std::cout ? 0 : 2;
 }
 
-int RunMerge(const ParsedArgs& args) {
+// Opens the store for writing and builds its graph view, to find entities
+// by name.
+int OpenWritable(const ParsedArgs& args, std::unique_ptr<graph::Store>* store,
+                 std::shared_ptr<const graph::GraphView>* view, bool create = false) {
   if (!args.Has("--db")) return Fail(kCmd, "missing --db DIR", 1);
-  std::unique_ptr<graph::Store> store;
   graph::StoreOptions options;
-  options.create_if_missing = false;
-  if (Status s = graph::Store::Open(args.Get("--db"), options, &store); !s.ok())
+  options.create_if_missing = create;
+  if (Status s = graph::Store::Open(args.Get("--db"), options, store); !s.ok())
     return Fail(kCmd, s.message(), s.ExitCode());
   graph::GraphData data;
-  if (Status s = store->LoadGraph(&data); !s.ok()) return Fail(kCmd, s.message(), s.ExitCode());
-  auto view = graph::GraphView::Build(std::move(data));
+  if (Status s = (*store)->LoadGraph(&data); !s.ok()) return Fail(kCmd, s.message(), s.ExitCode());
+  *view = graph::GraphView::Build(std::move(data));
+  return 0;
+}
+
+// The one entity `name` names, or a failure (unknown or ambiguous name)
+// that says nothing was changed.
+int FindOne(const graph::GraphView& view, const std::string& name, graph::Entity* entity) {
+  std::vector<graph::VertexIndex> found;
+  Status s = ResolveName(view, name, &found);
+  if (!s.ok()) return Fail(kCmd, s.message() + "; nothing was changed", 1);
+  *entity = view.entity(found[0]);
+  return 0;
+}
+
+int RunMerge(const ParsedArgs& args) {
+  std::unique_ptr<graph::Store> store;
+  std::shared_ptr<const graph::GraphView> view;
+  if (int rc = OpenWritable(args, &store, &view); rc != 0) return rc;
   graph::EntityId ids[2];
   for (int i = 0; i < 2; ++i) {
-    std::vector<graph::VertexIndex> found;
-    Status s = ResolveName(*view, args.positional[1 + i], &found);
-    if (!s.ok()) return Fail(kCmd, s.message() + "; nothing was merged", 1);
-    ids[i] = view->entity(found[0]).id;
+    graph::Entity e;
+    if (int rc = FindOne(*view, args.positional[1 + i], &e); rc != 0) return rc;
+    ids[i] = e.id;
   }
   if (ids[0] == ids[1])
     return Fail(kCmd, "'" + args.positional[1] + "' and '" + args.positional[2] + "' are one entity already", 1);
@@ -249,16 +312,112 @@ int RunRules(const ParsedArgs& args) {
   std::unique_ptr<graph::Store> store;
   std::shared_ptr<const graph::GraphView> view;
   if (int rc = OpenView(args, &store, &view); rc != 0) return rc;
-  std::map<graph::EntityId, graph::EntityId> rules;
-  if (Status s = store->MergeRules(&rules); !s.ok()) return Fail(kCmd, s.message(), s.ExitCode());
-  for (const auto& [fold, keep] : rules) {
-    auto v = view->FindId(keep);
-    std::cout << graph::IdToHex(keep) << "\t" << graph::IdToHex(fold) << "\t" << (v ? view->entity(*v).name : "")
-              << "\n";
-  }
-  if (rules.empty()) std::cerr << "geokg entity: no merge rules\n";
+  graph::CurationRules rules;
+  if (Status s = store->Rules(&rules); !s.ok()) return Fail(kCmd, s.message(), s.ExitCode());
+  std::cout << entity::FormatRules(rules, [&](graph::EntityId id) {
+    auto v = view->FindId(id);
+    return v ? view->entity(*v).name : std::string();
+  });
   std::cout.flush();
   return std::cout ? 0 : 2;
+}
+
+// Applies one edit to the entity NAME (positional 1) names and says what
+// changed.
+int Edit(const ParsedArgs& args, const graph::EntityEdit& edit, const std::string& done) {
+  std::unique_ptr<graph::Store> store;
+  std::shared_ptr<const graph::GraphView> view;
+  if (int rc = OpenWritable(args, &store, &view); rc != 0) return rc;
+  graph::Entity e;
+  if (int rc = FindOne(*view, args.positional[args.positional[0] == "alias" ? 2 : 1], &e); rc != 0) return rc;
+  if (!edit.remove_aliases.empty()) {
+    const std::string key = graph::NormalizeName(edit.remove_aliases[0]);
+    if (key == graph::NormalizeName(e.name))
+      return Fail(kCmd, "'" + edit.remove_aliases[0] + "' is the canonical name of " + e.name +
+                            ": rename it first; nothing was changed", 1);
+    if (std::none_of(e.aliases.begin(), e.aliases.end(),
+                     [&](const std::string& a) { return graph::NormalizeName(a) == key; }))
+      return Fail(kCmd, e.name + " has no alias '" + edit.remove_aliases[0] + "'; nothing was changed", 1);
+  }
+  if (Status s = store->EditEntity(e.id, edit); !s.ok())
+    return Fail(kCmd, s.message() + "; nothing was changed", s.ExitCode() == 0 ? 2 : s.ExitCode());
+  std::cout << "geokg entity: " << e.name << " (" << graph::IdToHex(e.id) << "): " << done
+            << "; later ingests and reextract keep it\n";
+  return 0;
+}
+
+int RunRename(const ParsedArgs& args) {
+  const std::string& name = args.positional[2];
+  if (name.empty() || name.find_first_not_of(' ') == std::string::npos || name.find('\t') != std::string::npos ||
+      name.find('\n') != std::string::npos)
+    return Fail(kCmd, "'" + name + "' is not a name (empty, or a tab or newline in it)", 1);
+  graph::EntityEdit edit;
+  edit.name = name;
+  return Edit(args, edit, "renamed to '" + name + "'");
+}
+
+int RunSetKind(const ParsedArgs& args) {
+  graph::EntityEdit edit;
+  edit.kind = graph::ParseKind(args.positional[2]);
+  if (!edit.kind) {
+    const std::string hint = graph::SuggestKind(args.positional[2]);
+    return Fail(kCmd,
+                "unknown kind '" + args.positional[2] + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)"),
+                1);
+  }
+  return Edit(args, edit, "kind set to " + std::string(graph::NameOf(*edit.kind)));
+}
+
+int RunSetCountry(const ParsedArgs& args) {
+  std::string code;
+  if (!entity::ParseCountryCode(args.positional[2], &code))
+    return Fail(kCmd, "'" + args.positional[2] + "' is not a country code (three letters such as IRQ, or -)", 1);
+  graph::EntityEdit edit;
+  edit.country = code;
+  return Edit(args, edit, code.empty() ? "country cleared" : "country set to " + code);
+}
+
+int RunAlias(const ParsedArgs& args) {
+  const std::string& op = args.positional[1];
+  const std::string& alias = args.positional[3];
+  if (op != "add" && op != "remove") return Fail(kCmd, "entity alias: expected add or remove, not '" + op + "'", 1);
+  if (graph::NormalizeName(alias).empty() || alias.find('\t') != std::string::npos ||
+      alias.find('\n') != std::string::npos)
+    return Fail(kCmd, "'" + alias + "' is not a name", 1);
+  graph::EntityEdit edit;
+  (op == "add" ? edit.add_aliases : edit.remove_aliases).push_back(alias);
+  return Edit(args, edit, (op == "add" ? "alias '" : "alias removed: '") + alias + (op == "add" ? "' added" : "'"));
+}
+
+int RunImport(const ParsedArgs& args) {
+  const std::string& file = args.positional[1];
+  std::string text;
+  {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream buffer;
+    if (in) buffer << in.rdbuf();
+    if (!in || in.bad()) return Fail(kCmd, "cannot read " + file + ": " + std::strerror(errno), 1);
+    text = std::move(buffer).str();
+  }
+  size_t bad = 0;
+  if (!ingest::ValidateUtf8(text, &bad))
+    return Fail(kCmd,
+                file + ":" + std::to_string(1 + std::count(text.begin(), text.begin() + bad, '\n')) +
+                    ": invalid UTF-8; nothing was imported",
+                1);
+  graph::CurationRules rules;
+  if (Status s = entity::ParseRules(text, file, &rules); !s.ok())
+    return Fail(kCmd, s.message() + "; nothing was imported", 1);
+  std::unique_ptr<graph::Store> store;
+  std::shared_ptr<const graph::GraphView> view;
+  // Rules may come before the first ingest: a missing store is created.
+  if (int rc = OpenWritable(args, &store, &view, /*create=*/true); rc != 0) return rc;
+  graph::ImportResult r;
+  if (Status s = store->ImportRules(rules, &r); !s.ok())
+    return Fail(kCmd, file + ": " + s.message() + "; nothing was imported", s.ExitCode() == 0 ? 2 : s.ExitCode());
+  std::cout << "geokg entity: " << r.rules << " rules from " << file << ": " << r.merged << " merges carried out, "
+            << r.edited << " entities edited; the rest wait for entities a later ingest brings\n";
+  return 0;
 }
 
 }  // namespace

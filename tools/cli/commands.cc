@@ -128,7 +128,7 @@ const std::vector<CommandSpec>& Commands() {
        "'geokg ingest' splits it. Output columns: ID FORM LEMMA UPOS XPOS _ HEAD DEPREL _ _.\n"
        "A missing or corrupt model file is one line on stderr naming the file, exit status 2."},
       {"entity", "SUBCOMMAND --db DIR [OPTIONS]",
-       "curate the store's entities: suggest-merges lists likely duplicates with the command to merge them",
+       "curate the store's entities: suggest, merge, rename, re-kind, alias; rules kept for later ingests, exported and imported",
        {kDb, {"--limit", "N", "suggest-merges: print the N best candidates (default: 50; 0: all)"},
         {"--kind", "KIND", "suggest-merges: only pairs with an entity of this kind (person, organization, ...)"}},
        1, SIZE_MAX, RunEntity, EntityHelp()},
