@@ -43,9 +43,9 @@ struct ParsedEdge {
   std::map<std::string, std::string> attrs;
 };
 struct ParsedDot {
-  std::map<std::string, ParsedNode> nodes;  // legend nodes excluded
-  std::vector<ParsedEdge> edges;            // legend edges excluded
-  std::set<std::string> legend_nodes;
+  std::map<std::string, ParsedNode> nodes;
+  std::vector<ParsedEdge> edges;
+  std::string label;  // the graph's: the title block with the legend
 };
 
 std::string Attr(void* obj, const char* name) {
@@ -57,18 +57,14 @@ ParsedDot ParseDot(const std::string& dot) {
   Agraph_t* g = agmemread(dot.c_str());
   REQUIRE(g != nullptr);
   ParsedDot out;
-  Agraph_t* legend = agsubg(g, const_cast<char*>("cluster_legend"), 0);
-  auto in_legend = [&](Agnode_t* n) { return legend != nullptr && agsubnode(legend, n, 0); };
+  out.label = Attr(g, "label");
   for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) {
-    if (in_legend(n)) {
-      out.legend_nodes.insert(agnameof(n));
-      continue;
-    }
     ParsedNode& p = out.nodes[agnameof(n)];
-    for (const char* a : {"shape", "label", "fillcolor", "style", "tooltip"}) p.attrs[a] = Attr(n, a);
+    for (const char* a : {"shape", "label", "fillcolor", "style", "tooltip", "penwidth"}) p.attrs[a] = Attr(n, a);
     for (Agedge_t* e = agfstout(g, n); e; e = agnxtout(g, e)) {
       ParsedEdge pe{agnameof(agtail(e)), agnameof(aghead(e)), {}};
-      for (const char* a : {"label", "style", "penwidth", "tooltip"}) pe.attrs[a] = Attr(e, a);
+      for (const char* a : {"label", "style", "penwidth", "tooltip", "color", "fontcolor", "dir"})
+        pe.attrs[a] = Attr(e, a);
       out.edges.push_back(pe);
     }
   }
@@ -109,8 +105,13 @@ TEST_CASE("Around collects the neighbourhood through admitted edges", "[tools][r
   std::set<std::string> names;
   for (VertexIndex v : one.vertices) names.insert(view->entity(v).name);
   CHECK(names == std::set<std::string>{"Iran", "Kataib Hezbollah", "United States"});
-  // Induced: KH attacked US is between two selected vertices.
-  CHECK(one.edges.size() == 3);
+  // KH attacked US joins two neighbours, not the focus: drawn from depth 2 on.
+  CHECK(one.edges.size() == 2);
+  for (uint32_t e : one.edges) CHECK((view->edge(e).source == V(*view, "Iran") || view->edge(e).target == V(*view, "Iran")));
+  Subgraph two = Around(*view, {V(*view, "Iran")}, 2, filter);
+  CHECK(std::count_if(two.edges.begin(), two.edges.end(), [&](uint32_t e) {
+          return view->edge(e).type == RelationType::kAttacked && view->edge(e).source == V(*view, "Kataib Hezbollah");
+        }) == 1);
 
   // deployed-to has no asserted evidence: only with all_modalities.
   Subgraph unit = Around(*view, {V(*view, "82nd Airborne Division")}, 1, filter);
@@ -153,23 +154,26 @@ TEST_CASE("DOT output parses back with the expected nodes, edges and styles", "[
   bool saw_dashed = false;
   for (const ParsedEdge& e : parsed.edges) {
     if (e.tail == "82nd Airborne Division" && e.head == "Iraq") {
-      CHECK(e.attrs.at("label") == "deployed-to");
+      CHECK(e.attrs.at("label") == "deployed-to \u00d72");
       CHECK(e.attrs.at("style") == "dashed");
       saw_dashed = true;
     } else {
       CHECK(e.attrs.at("style") != "dashed");
     }
     if (e.tail == "Kataib Hezbollah" && e.head == "United States") {
-      CHECK(e.attrs.at("label") == "attacked");
+      CHECK(e.attrs.at("label") == "attacked \u00d74");
       CHECK(std::stod(e.attrs.at("penwidth")) > 3.0);  // 4 pieces of evidence
+      CHECK(e.attrs.at("color") == "#D55E00");          // material conflict
+      CHECK(e.attrs.at("fontcolor") == "#A04000");      // the label in the edge's colour
     }
   }
   CHECK(saw_dashed);
   // Legend: the kinds present, and both edge styles.
-  CHECK(parsed.legend_nodes.count("legend: country") == 1);
-  CHECK(parsed.legend_nodes.count("legend: armed-group") == 1);
-  CHECK(parsed.legend_nodes.count("legend: media") == 0);
-  CHECK(Occurrences(dot, "not asserted") >= 1);
+  CHECK(parsed.label.find(">country<") != std::string::npos);
+  CHECK(parsed.label.find(">armed-group<") != std::string::npos);
+  CHECK(parsed.label.find(">media<") == std::string::npos);
+  CHECK(parsed.label.find("not asserted") != std::string::npos);
+  CHECK(parsed.label.find("material conflict") != std::string::npos);
 }
 
 TEST_CASE("the legend lists only what is present", "[tools][render]") {
@@ -177,8 +181,12 @@ TEST_CASE("the legend lists only what is present", "[tools][render]") {
   Subgraph s = Around(*view, {V(*view, "Iran")}, 1, SelectFilter{});
   std::string dot = RenderOrDie(*view, s, RenderOptions{});
   ParsedDot parsed = ParseDot(dot);
-  CHECK(parsed.legend_nodes.count("legend: person") == 0);
-  CHECK(dot.find("not asserted") == std::string::npos);
+  CHECK(parsed.label.find(">country<") != std::string::npos);
+  CHECK(parsed.label.find(">person<") == std::string::npos);
+  CHECK(parsed.label.find("not asserted") == std::string::npos);
+  RenderOptions bare;
+  bare.legend = false;
+  CHECK(ParseDot(RenderOrDie(*view, s, bare)).label.empty());
 }
 
 TEST_CASE("rendering is deterministic", "[tools][render]") {
@@ -331,4 +339,176 @@ TEST_CASE("a 100,000-node request is cut, not hung on", "[tools][render]") {
   CHECK(report.vertices_removed == 100001 - geokg::tools::kDefaultMaxNodes);
   std::string dot = RenderOrDie(*view, s, RenderOptions{});
   CHECK(ParseDot(dot).nodes.size() == geokg::tools::kDefaultMaxNodes);
+}
+
+namespace {
+
+// The width and height in a PNG header.
+std::pair<uint32_t, uint32_t> PngSize(const std::string& png) {
+  REQUIRE(png.size() > 24);
+  REQUIRE(png.compare(1, 3, "PNG") == 0);
+  auto be32 = [&](size_t at) {
+    return (uint32_t(uint8_t(png[at])) << 24) | (uint32_t(uint8_t(png[at + 1])) << 16) |
+           (uint32_t(uint8_t(png[at + 2])) << 8) | uint32_t(uint8_t(png[at + 3]));
+  };
+  return {be32(16), be32(20)};
+}
+
+}  // namespace
+
+TEST_CASE("edges are grouped by pair and family, coloured by family, symmetric ones drawn once",
+          "[tools][render]") {
+  using geokg::tools::EdgeFamily;
+  using geokg::tools::FamilyOf;
+  CHECK(FamilyOf(RelationType::kAttacked) == EdgeFamily::kMaterialConflict);
+  CHECK(FamilyOf(RelationType::kCondemned) == EdgeFamily::kVerbalConflict);
+  CHECK(FamilyOf(RelationType::kMetWith) == EdgeFamily::kCooperation);
+  CHECK(FamilyOf(RelationType::kAlliedWith) == EdgeFamily::kCooperation);
+  CHECK(FamilyOf(RelationType::kAided) == EdgeFamily::kAid);
+  CHECK(FamilyOf(RelationType::kBackedBy) == EdgeFamily::kAid);
+  CHECK(FamilyOf(RelationType::kMemberOf) == EdgeFamily::kStructural);
+  CHECK(FamilyOf(RelationType::kLocatedIn) == EdgeFamily::kStructural);
+
+  geokg::testing::GraphBuilder b;
+  b.Entity("Ana Lima", EntityKind::kPerson)
+      .Entity("Brazil", EntityKind::kCountry)
+      .Entity("Chile", EntityKind::kCountry)
+      .Relation("Ana Lima", RelationType::kMemberOf, "Brazil", 2)
+      .Relation("Ana Lima", RelationType::kLeaderOf, "Brazil", 1)
+      .Relation("Brazil", RelationType::kMetWith, "Chile", 3)
+      .Relation("Brazil", RelationType::kAgreedWith, "Chile", 1)
+      .Relation("Brazil", RelationType::kCondemned, "Chile", 1)
+      .Relation("Chile", RelationType::kAttacked, "Brazil", 5);
+  auto view = b.Build();
+  RenderOptions options;
+  options.focus = {V(*view, "Brazil")};
+  options.title = "Brazil & <friends>";
+  options.figures = "all dates";
+  options.caption = "Source: test";
+  ParsedDot parsed = ParseDot(RenderOrDie(*view, Whole(*view), options));
+  std::map<std::pair<std::string, std::string>, std::vector<ParsedEdge>> by_pair;
+  for (const ParsedEdge& e : parsed.edges) by_pair[{e.tail, e.head}].push_back(e);
+  // member-of and leader-of of one pair: one thin grey edge.
+  REQUIRE(by_pair[{"Ana Lima", "Brazil"}].size() == 1);
+  CHECK(by_pair[{"Ana Lima", "Brazil"}][0].attrs["label"] == "member-of \u00d72, leader-of");
+  CHECK(by_pair[{"Ana Lima", "Brazil"}][0].attrs["color"] == "#BBBBBB");
+  // Brazil-Chile: the mutual cooperation once without arrowheads, the
+  // condemnation apart; Chile's attack the other way.
+  REQUIRE(by_pair[{"Brazil", "Chile"}].size() == 2);
+  for (const ParsedEdge& e : by_pair[{"Brazil", "Chile"}]) {
+    if (e.attrs.at("color") == "#0072B2") {
+      CHECK(e.attrs.at("label") == "met-with \u00d73, agreed-with");
+      CHECK(e.attrs.at("dir") == "none");
+    } else {
+      CHECK(e.attrs.at("label") == "condemned");
+      CHECK(e.attrs.at("color") == "#E69F00");
+      CHECK(e.attrs.at("dir") == "forward");
+    }
+  }
+  REQUIRE(by_pair[{"Chile", "Brazil"}].size() == 1);
+  CHECK(parsed.edges.size() == 4);
+  // The focus is outlined; the title block is escaped HTML.
+  CHECK(parsed.nodes["Brazil"].attrs["penwidth"] == "3");
+  CHECK(parsed.nodes["Chile"].attrs["penwidth"] == "1");
+  CHECK(parsed.label.find("Brazil &amp; &lt;friends&gt;") != std::string::npos);
+  CHECK(parsed.label.find("Source: test") != std::string::npos);
+  CHECK(parsed.label.find("structural") != std::string::npos);
+  // Only the strongest edges keep a label when asked.
+  options.max_edge_labels = 1;
+  ParsedDot few = ParseDot(RenderOrDie(*view, Whole(*view), options));
+  size_t labelled = 0;
+  for (const ParsedEdge& e : few.edges) labelled += !e.attrs.at("label").empty();
+  CHECK(labelled == 1);
+  CHECK(few.label.find("labels on the 1 most evidenced edges") != std::string::npos);
+}
+
+TEST_CASE("structural ties are left out on request, and a cut leaves no orphans", "[tools][render]") {
+  auto view = geokg::testing::SampleView();
+  SelectFilter filter;
+  filter.hide_structural = true;
+  Subgraph s = geokg::tools::Everything(*view, filter);
+  for (uint32_t e : s.edges) CHECK(geokg::tools::FamilyOf(view->edge(e).type) != geokg::tools::EdgeFamily::kStructural);
+  filter.types = {RelationType::kPartOf};  // named types are drawn whatever their family
+  CHECK(geokg::tools::Everything(*view, filter).edges.size() == 2);
+
+  // A star around United States plus a pair apart: cut to 2 nodes, the
+  // vertices that lost all their edges go.
+  geokg::testing::GraphBuilder b;
+  b.Entity("Hub", EntityKind::kCountry).Entity("A", EntityKind::kCountry).Entity("B", EntityKind::kCountry);
+  b.Entity("C", EntityKind::kCountry).Entity("D", EntityKind::kCountry);
+  b.Relation("Hub", RelationType::kAttacked, "A", 5).Relation("Hub", RelationType::kAttacked, "B", 1);
+  b.Relation("C", RelationType::kAttacked, "D", 1);
+  auto star = b.Build();
+  Subgraph all = Whole(*star);
+  CutReport report;
+  REQUIRE(Cut(*star, {}, 3, false, &all, &report).ok());
+  std::set<std::string> names;
+  for (VertexIndex v : all.vertices) names.insert(star->entity(v).name);
+  CHECK(names == std::set<std::string>{"A", "Hub", "B"});
+  Subgraph two = Whole(*star);
+  REQUIRE(Cut(*star, {V(*star, "C")}, 2, false, &two, &report).ok());
+  names.clear();
+  for (VertexIndex v : two.vertices) names.insert(star->entity(v).name);
+  // No edge survives this cut, so the nodes are all there is to draw: kept.
+  CHECK(names == std::set<std::string>{"C", "Hub"});
+}
+
+TEST_CASE("a layout over its time limit is redone with sfdp, and a long strip is kept to a page's shape",
+          "[tools][render]") {
+  // 40 countries, each pair related: dot needs many seconds for this.
+  geokg::testing::GraphBuilder dense;
+  for (int i = 0; i < 40; ++i) dense.Entity("Country " + std::to_string(i), EntityKind::kCountry);
+  for (int i = 0; i < 40; ++i)
+    for (int j = i + 1; j < 40; ++j)
+      dense.Relation("Country " + std::to_string(i), RelationType::kCondemned, "Country " + std::to_string(j));
+  auto view = dense.Build();
+  RenderOptions options;
+  options.format = RenderFormat::kPng;
+  options.layout = "dot";
+  options.layout_timeout_seconds = 0.5;
+  geokg::tools::RenderReport report;
+  std::string png;
+  geokg::Status s = Render(*view, Whole(*view), options, &png, &report);
+  INFO(s.message());
+  REQUIRE(s.ok());
+  CHECK(report.fallback_from == "dot");
+  CHECK(report.layout == "sfdp");
+  CHECK(PngSize(png).first > 0);
+
+  // A chain of 40 laid out left to right would be forty nodes wide and one high.
+  geokg::testing::GraphBuilder chain;
+  for (int i = 0; i < 40; ++i) chain.Entity("Town " + std::to_string(i), EntityKind::kLocation);
+  for (int i = 0; i + 1 < 40; ++i)
+    chain.Relation("Town " + std::to_string(i), RelationType::kAttacked, "Town " + std::to_string(i + 1));
+  auto strip = chain.Build();
+  options.layout = "";
+  options.layout_timeout_seconds = 60;
+  REQUIRE(Render(*strip, Whole(*strip), options, &png, &report).ok());
+  CHECK(report.fallback_from.empty());
+  const auto [w, h] = PngSize(png);
+  INFO(w << " x " << h);
+  CHECK(w <= 4 * h);
+  CHECK(h <= 4 * w);
+}
+
+TEST_CASE("an unknown layout engine or rank direction is an error", "[tools][render]") {
+  auto view = geokg::testing::SampleView();
+  RenderOptions options;
+  options.format = RenderFormat::kSvg;
+  options.layout = "spring";
+  std::string out;
+  CHECK(Render(*view, Whole(*view), options, &out).code() == geokg::StatusCode::kInvalidInput);
+  options.layout = "neato";
+  options.rankdir = "XY";
+  CHECK(Render(*view, Whole(*view), options, &out).code() == geokg::StatusCode::kInvalidInput);
+  for (const char* engine : {"neato", "fdp", "circo", "twopi", "sfdp"}) {
+    options.layout = engine;
+    options.rankdir = "TB";
+    geokg::tools::RenderReport report;
+    geokg::Status s = Render(*view, Whole(*view), options, &out, &report);
+    INFO(engine << ": " << s.message());
+    CHECK(s.ok());
+    CHECK(report.layout == engine);
+    CHECK(out.find("</svg>") != std::string::npos);
+  }
 }

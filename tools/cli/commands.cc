@@ -60,7 +60,7 @@ const std::vector<CommandSpec>& Commands() {
        "the line or cancels the running query, Ctrl-D leaves. With stdin from a file or a pipe\n"
        "it runs as a script: errors on stderr as <stdin>:LINE:COLUMN: message, exit 1 at the\n"
        "first failing statement (unless --continue), and input ending inside a query is an error."},
-      {"dot", "--db DIR [--around NAME] [--depth N] [--types T,...] [-o FILE.dot|.svg|.png|.pdf]",
+      {"dot", "--db DIR [--around NAME [--depth N] | --query Q] [--types T,...] [-o FILE.dot|.svg|.png|.pdf]",
        "draw part of the graph with GraphViz",
        {kDb, {"--around", "NAME", "the neighbourhood of this actor"},
         {"--depth", "N", "hops around --around (default: 1)"},
@@ -69,9 +69,22 @@ const std::vector<CommandSpec>& Commands() {
         {"--kinds", "K,...", "only these entity kinds"},
         {"--min-count", "N", "only edges with at least N pieces of evidence"},
         {"--max-nodes", "N", "keep the N most connected nodes (default: 300)"},
-        kAllModalities,
+        kAllModalities, kFrom, kTo,
+        {"--layout", "ENGINE", "dot, neato, fdp, sfdp, circo or twopi (default: dot, sfdp above 1,500 nodes)"},
+        {"--rankdir", "DIR", "direction of a dot layout: LR (default), RL, TB or BT"},
+        {"--layout-timeout", "SECONDS", "a layout running longer is redone with sfdp (default: 30; 0: no limit)"},
+        {"--title", "TEXT", "the title (default: the focus, the query or 'All relations'; '' for none)"},
+        {"--caption", "TEXT", "a line under the title (a source, a date of issue)"},
+        {"--no-legend", "", "leave the legend out"},
         {"-o", "FILE", "output file; the extension picks dot, svg, png or pdf (default: DOT on stdout)"}},
-       0, 0, RunDot},
+       0, 0, RunDot,
+       "Edges are coloured by family (material conflict, verbal conflict, cooperation, aid;\n"
+       "structural ties such as member-of and located-in thin and grey, and left out unless\n"
+       "--types names them or a --query returns them). One edge per pair and family, labelled\n"
+       "with its types and counts in its own colour; symmetric relations have no arrowhead.\n"
+       "The title block gives the title, the date window, the documents and relations behind\n"
+       "the drawing, and a legend of what is present. With --from/--to, counts and widths are\n"
+       "the window's."},
       {"export", "--db DIR --format jsonl|csv|graphml [-o PATH]",
        "write the whole graph for other tools",
        {kDb, {"--format", "FMT", "jsonl (one relation a line), csv (nodes + relations files) or graphml"},

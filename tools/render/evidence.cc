@@ -1,18 +1,32 @@
 #include "tools/render/evidence.h"
 
 #include <optional>
+#include <unordered_set>
 
-#include "graph/date.h"
 #include "graph/ontology.h"
 
 namespace geokg::tools {
+namespace {
 
-EvidenceLookup StoreEvidenceLookup(const graph::Store& store, const graph::GraphView& view) {
-  return [&store, &view](graph::EdgeIndex e) -> std::string {
-    const graph::EdgeData& d = view.edge(e);
-    graph::RelationKey key{view.entity(d.source).id, d.type, view.entity(d.target).id};
+bool InWindow(const graph::Evidence& ev, graph::Date from, graph::Date to) {
+  if (from == 0 && to == 0) return true;
+  if (ev.date == 0) return false;
+  return (from == 0 || ev.date >= from) && (to == 0 || ev.date <= to);
+}
+
+graph::RelationKey KeyOf(const graph::GraphView& view, graph::EdgeIndex e) {
+  const graph::EdgeData& d = view.edge(e);
+  return {view.entity(d.source).id, d.type, view.entity(d.target).id};
+}
+
+}  // namespace
+
+EvidenceLookup StoreEvidenceLookup(const graph::Store& store, const graph::GraphView& view, graph::Date from,
+                                   graph::Date to) {
+  return [&store, &view, from, to](graph::EdgeIndex e) -> std::string {
     std::optional<graph::Evidence> first, asserted;
-    Status status = store.ForEachEvidence(key, [&](const graph::Evidence& ev) {
+    Status status = store.ForEachEvidence(KeyOf(view, e), [&](const graph::Evidence& ev) {
+      if (!InWindow(ev, from, to)) return true;
       if (!first) first = ev;
       if (ev.modality == graph::Modality::kAsserted) {
         asserted = ev;
@@ -28,6 +42,22 @@ EvidenceLookup StoreEvidenceLookup(const graph::Store& store, const graph::Graph
     text += std::string(graph::NameOf(pick->modality)) + ")";
     return text;
   };
+}
+
+Status CountDocuments(const graph::Store& store, const graph::GraphView& view,
+                      const std::vector<graph::EdgeIndex>& edges, bool all_modalities, graph::Date from,
+                      graph::Date to, size_t* documents) {
+  std::unordered_set<graph::DocId> seen;
+  for (graph::EdgeIndex e : edges) {
+    Status s = store.ForEachEvidence(KeyOf(view, e), [&](const graph::Evidence& ev) {
+      if (InWindow(ev, from, to) && (all_modalities || ev.modality == graph::Modality::kAsserted))
+        seen.insert(ev.doc);
+      return true;
+    });
+    if (!s.ok()) return s;
+  }
+  *documents = seen.size();
+  return Status::Ok();
 }
 
 }  // namespace geokg::tools

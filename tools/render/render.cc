@@ -3,12 +3,21 @@
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 
+#include <poll.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <csignal>
+#include <cstring>
 #include <array>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <tuple>
@@ -42,6 +51,10 @@ constexpr std::array<KindStyle, graph::kEntityKindCount> kKindStyles = {{
 }};
 
 constexpr size_t kMaxTooltipAliases = 20;
+// Neither side of a laid-out drawing longer than this many times the other.
+constexpr double kMaxAspect = 4.0;
+// The least time the fallback layout (sfdp) is given.
+constexpr double kFallbackSeconds = 10.0;
 constexpr size_t kMaxTooltipChars = 2000;
 
 // GraphViz keeps process-wide state; one context, one caller at a time.
@@ -191,28 +204,181 @@ struct GraphCloser {
   void operator()(Agraph_t* g) const { agclose(g); }
 };
 
+// Edge colours by family (Okabe-Ito, distinguishable with the common colour
+// vision deficiencies), and a darker shade of each for label text.
+struct FamilyStyle {
+  const char* color;
+  const char* fontcolor;
+};
+constexpr std::array<FamilyStyle, kEdgeFamilyCount> kFamilyStyles = {{
+    {"#D55E00", "#A04000"},  // material conflict: vermillion
+    {"#E69F00", "#9A6A00"},  // verbal conflict: orange
+    {"#0072B2", "#005080"},  // cooperation: blue
+    {"#009E73", "#00704F"},  // aid: bluish green
+    {"#BBBBBB", "#888888"},  // structural: light grey
+}};
+
+// Text for an HTML-like label: &, <, > and " escaped, control characters as
+// spaces.
+std::string Html(std::string_view text) {
+  std::string out;
+  for (char c : WithoutControls(text)) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+// One drawn edge: the relations of one family between one pair, in one
+// direction (or both, for symmetric types).
+struct EdgeGroup {
+  VertexIndex source, target;
+  EdgeFamily family;
+  bool symmetric;
+  std::vector<EdgeIndex> edges;  // by descending count, then type
+  uint32_t count = 0;            // evidence (as counted for the width)
+  bool asserted = false;
+};
+
+std::vector<EdgeGroup> GroupEdges(const GraphView& view, std::vector<EdgeIndex> edges, bool all_modalities) {
+  std::map<std::tuple<VertexIndex, VertexIndex, EdgeFamily, bool>, EdgeGroup> groups;
+  for (EdgeIndex e : edges) {
+    const graph::EdgeData& d = view.edge(e);
+    const bool symmetric = graph::InfoOf(d.type).symmetric;
+    VertexIndex a = d.source, b = d.target;
+    if (symmetric && b < a) std::swap(a, b);
+    EdgeGroup& g = groups[{a, b, FamilyOf(d.type), symmetric}];
+    if (g.edges.empty()) g = EdgeGroup{a, b, FamilyOf(d.type), symmetric, {}, 0, false};
+    g.edges.push_back(e);
+    g.count += EdgeCount(d, all_modalities);
+    g.asserted |= d.counts[static_cast<int>(graph::Modality::kAsserted)] > 0;
+  }
+  std::vector<EdgeGroup> out;
+  out.reserve(groups.size());
+  for (auto& [key, g] : groups) {
+    std::sort(g.edges.begin(), g.edges.end(), [&](EdgeIndex x, EdgeIndex y) {
+      const uint32_t cx = EdgeCount(view.edge(x), all_modalities), cy = EdgeCount(view.edge(y), all_modalities);
+      if (cx != cy) return cx > cy;
+      return graph::NameOf(view.edge(x).type) < graph::NameOf(view.edge(y).type);
+    });
+    out.push_back(std::move(g));
+  }
+  return out;
+}
+
+// "attacked ×3, killed": the group's types with their counts.
+std::string GroupLabel(const GraphView& view, const EdgeGroup& g, bool all_modalities) {
+  std::string label;
+  for (EdgeIndex e : g.edges) {
+    const graph::EdgeData& d = view.edge(e);
+    if (!label.empty()) label += ", ";
+    label += graph::NameOf(d.type);
+    const uint32_t n = EdgeCount(d, all_modalities);
+    if (n > 1) label += " \u00d7" + std::to_string(n);
+  }
+  return label;
+}
+
+// The title block: title, figures and caption on the left, the legend on
+// the right, as one HTML-like table.
+std::string TitleBlock(const RenderOptions& options, const std::array<bool, graph::kEntityKindCount>& kinds,
+                       const std::array<bool, kEdgeFamilyCount>& families, bool dashed, bool labels_cut) {
+  std::vector<std::string> lines;
+  if (!options.title.empty())
+    lines.push_back("<font point-size=\"14\"><b>" + Html(CutUtf8(options.title, 300)) + "</b></font>");
+  if (!options.figures.empty())
+    lines.push_back("<font point-size=\"10\" color=\"#444444\">" + Html(options.figures) + "</font>");
+  if (!options.caption.empty())
+    lines.push_back("<font point-size=\"10\" color=\"#444444\"><i>" + Html(CutUtf8(options.caption, 500)) +
+                    "</i></font>");
+  std::string legend;
+  if (options.legend) {
+    // Kinds, four to a row, as swatches; then the edge families present.
+    std::vector<std::string> cells;
+    for (const graph::KindInfo& info : graph::AllKinds()) {
+      if (!kinds[static_cast<int>(info.kind)]) continue;
+      const KindStyle& style = KindStyleOf(info.kind);
+      cells.push_back("<td bgcolor=\"" + std::string(style.fillcolor) + "\" border=\"1\" color=\"#999999\">" +
+                      std::string(info.name) + "</td>");
+    }
+    std::vector<std::string> edge_cells;
+    for (int f = 0; f < kEdgeFamilyCount; ++f) {
+      if (!families[f]) continue;
+      edge_cells.push_back("<td align=\"left\"><font color=\"" + std::string(kFamilyStyles[f].color) +
+                           "\">\u2501\u2501</font> " + std::string(NameOf(static_cast<EdgeFamily>(f))) + "</td>");
+    }
+    if (dashed) edge_cells.push_back("<td align=\"left\"><font color=\"#888888\">\u254c\u254c</font> not asserted</td>");
+    if (labels_cut)
+      edge_cells.push_back("<td align=\"left\">labels on the " + std::to_string(options.max_edge_labels) +
+                           " most evidenced edges</td>");
+    auto rows = [](const std::vector<std::string>& items, size_t per_row) {
+      std::string out;
+      for (size_t i = 0; i < items.size(); i += per_row) {
+        out += "<tr>";
+        for (size_t j = i; j < std::min(items.size(), i + per_row); ++j) out += items[j];
+        out += "</tr>";
+      }
+      return out;
+    };
+    if (!cells.empty() || !edge_cells.empty()) {
+      legend = "<table border=\"0\" cellborder=\"0\" cellspacing=\"2\" cellpadding=\"2\"><tr><td>"
+               "<table border=\"0\" cellspacing=\"2\" cellpadding=\"2\">" +
+               rows(cells, 4) + "</table></td></tr><tr><td><table border=\"0\" cellspacing=\"1\" cellpadding=\"1\">" +
+               rows(edge_cells, 3) + "</table></td></tr></table>";
+      if (cells.empty() || edge_cells.empty())
+        legend = "<table border=\"0\" cellspacing=\"2\" cellpadding=\"2\">" + rows(cells.empty() ? edge_cells : cells, 4) +
+                 "</table>";
+    }
+  }
+  if (lines.empty() && legend.empty()) return "";
+  std::string text;
+  for (const std::string& line : lines) text += "<tr><td align=\"left\">" + line + "</td></tr>";
+  std::string block = "<table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"2\"><tr>";
+  if (!text.empty())
+    block += "<td valign=\"top\" align=\"left\"><table border=\"0\" cellborder=\"0\" cellspacing=\"0\" "
+             "cellpadding=\"1\">" + text + "</table></td>";
+  if (!legend.empty()) block += "<td valign=\"top\" align=\"left\">" + legend + "</td>";
+  return block + "</tr></table>";
+}
+
 // Builds the cgraph graph; the caller owns it.
 Status Build(const GraphView& view, const Subgraph& subgraph, const RenderOptions& options,
-             std::unique_ptr<Agraph_t, GraphCloser>* out) {
+             std::unique_ptr<Agraph_t, GraphCloser>* out, size_t* edges_drawn) {
   std::unique_ptr<Agraph_t, GraphCloser> g(agopen(C("geokg"), Agdirected, StringWriterDisc()));
   if (!g) return Status::Internal("GraphViz could not create a graph: " + LastGraphvizError());
   Agraph_t* root = g.get();
 
   // Defaults first, so the output lists them in a fixed order.
-  agattr(root, AGRAPH, C("rankdir"), C("LR"));
+  agattr(root, AGRAPH, C("rankdir"), C(options.rankdir.empty() ? "LR" : options.rankdir.c_str()));
   agattr(root, AGRAPH, C("fontname"), C("Helvetica"));
   agattr(root, AGRAPH, C("fontsize"), C("10"));
+  agattr(root, AGRAPH, C("labelloc"), C("t"));
+  agattr(root, AGRAPH, C("labeljust"), C("l"));
+  agattr(root, AGRAPH, C("outputorder"), C("edgesfirst"));
+  agattr(root, AGRAPH, C("nodesep"), C("0.3"));
+  agattr(root, AGRAPH, C("pack"), C("16"));
+  agattr(root, AGRAPH, C("packmode"), C("graph"));
+  agattr(root, AGRAPH, C("label"), C(""));
   agattr(root, AGNODE, C("fontname"), C("Helvetica"));
   agattr(root, AGNODE, C("fontsize"), C("10"));
   agattr(root, AGNODE, C("shape"), C("ellipse"));
   agattr(root, AGNODE, C("style"), C("filled"));
   agattr(root, AGNODE, C("fillcolor"), C("white"));
+  agattr(root, AGNODE, C("color"), C("#555555"));
+  agattr(root, AGNODE, C("penwidth"), C("1"));
   agattr(root, AGNODE, C("label"), C("\\N"));
   agattr(root, AGNODE, C("tooltip"), C(""));
   agattr(root, AGEDGE, C("fontname"), C("Helvetica"));
   agattr(root, AGEDGE, C("fontsize"), C("8"));
+  agattr(root, AGEDGE, C("fontcolor"), C("#444444"));
   agattr(root, AGEDGE, C("label"), C(""));
   agattr(root, AGEDGE, C("penwidth"), C("1"));
+  agattr(root, AGEDGE, C("arrowsize"), C("0.7"));
   agattr(root, AGEDGE, C("style"), C("solid"));
   agattr(root, AGEDGE, C("color"), C("#444444"));
   agattr(root, AGEDGE, C("dir"), C("forward"));
@@ -243,6 +409,12 @@ Status Build(const GraphView& view, const Subgraph& subgraph, const RenderOption
     Set(n, "style", std::string(style.style));
     Set(n, "fillcolor", std::string(style.fillcolor));
     Set(n, "tooltip", Tooltip(entity));
+    if (std::find(options.focus.begin(), options.focus.end(), v) != options.focus.end()) {
+      Set(n, "penwidth", "3");
+      Set(n, "color", "#000000");
+      Set(n, "fontname", "Helvetica-Bold");
+      Set(n, "fontsize", "12");
+    }
     nodes.emplace(v, n);
   }
 
@@ -255,70 +427,52 @@ Status Build(const GraphView& view, const Subgraph& subgraph, const RenderOption
       return Status::InvalidInput("edge " + std::to_string(e) + " has an endpoint outside the subgraph");
     }
   }
-  auto edge_key = [&](EdgeIndex e) {
-    const graph::EdgeData& d = view.edge(e);
-    return std::make_tuple(std::cref(view.entity(d.source).name), graph::NameOf(d.type),
-                           std::cref(view.entity(d.target).name), e);
+  std::vector<EdgeGroup> groups = GroupEdges(view, std::move(edges), options.all_modalities);
+  auto group_key = [&](const EdgeGroup& grp) {
+    return std::make_tuple(std::cref(view.entity(grp.source).name), std::cref(view.entity(grp.target).name),
+                           grp.family, grp.symmetric, grp.source, grp.target);
   };
-  std::sort(edges.begin(), edges.end(), [&](EdgeIndex a, EdgeIndex b) { return edge_key(a) < edge_key(b); });
-
-  bool solid_present = false, dashed_present = false;
-  for (EdgeIndex e : edges) {
-    const graph::EdgeData& d = view.edge(e);
-    std::string type(graph::NameOf(d.type));
-    Agedge_t* edge = agedge(root, nodes[d.source], nodes[d.target], C(type), 1);
-    bool asserted = d.counts[static_cast<int>(graph::Modality::kAsserted)] > 0;
-    Set(edge, "label", type);
-    Set(edge, "penwidth", FormatWidth(EdgeCount(d, options.all_modalities)));
-    if (asserted) {
-      solid_present = true;
-    } else {
-      dashed_present = true;
-      Set(edge, "style", "dashed");
-      Set(edge, "color", "#888888");
-    }
-    if (graph::InfoOf(d.type).symmetric) Set(edge, "dir", "none");
-    Set(edge, "tooltip", EdgeTooltip(view, e, options));
+  std::sort(groups.begin(), groups.end(),
+            [&](const EdgeGroup& a, const EdgeGroup& b) { return group_key(a) < group_key(b); });
+  // The groups that get a label: the most evidenced (ties: drawing order).
+  std::vector<char> labelled(groups.size(), 1);
+  const bool labels_cut = options.max_edge_labels != 0 && groups.size() > options.max_edge_labels;
+  if (labels_cut) {
+    std::vector<size_t> order(groups.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return groups[a].count > groups[b].count; });
+    std::fill(labelled.begin(), labelled.end(), 0);
+    for (size_t i = 0; i < options.max_edge_labels; ++i) labelled[order[i]] = 1;
   }
 
-  if (options.legend && !vertices.empty()) {
-    Agraph_t* legend = agsubg(root, C("cluster_legend"), 1);
-    Set(legend, "label", "Legend");
-    Set(legend, "style", "rounded");
-    Set(legend, "color", "#bbbbbb");
-    for (const graph::KindInfo& info : graph::AllKinds()) {
-      if (!kinds_present[static_cast<int>(info.kind)]) continue;
-      std::string id = FreshNodeName(root, "legend: " + std::string(info.name), "'");
-      Agnode_t* n = agnode(legend, C(id), 1);
-      const KindStyle& style = KindStyleOf(info.kind);
-      Set(n, "label", std::string(info.name));
-      Set(n, "shape", std::string(style.shape));
-      Set(n, "style", std::string(style.style));
-      Set(n, "fillcolor", std::string(style.fillcolor));
-      Set(n, "tooltip", std::string(info.description));
+  std::array<bool, kEdgeFamilyCount> families_present{};
+  bool dashed_present = false;
+  for (size_t i = 0; i < groups.size(); ++i) {
+    const EdgeGroup& grp = groups[i];
+    const int f = static_cast<int>(grp.family);
+    families_present[f] = true;
+    const std::string name = std::string(NameOf(grp.family)) + (grp.symmetric ? " (mutual)" : "");
+    Agedge_t* edge = agedge(root, nodes[grp.source], nodes[grp.target], C(name), 1);
+    const std::string label = GroupLabel(view, grp, options.all_modalities);
+    if (labelled[i]) Set(edge, "label", EscapeBackslashes(label));
+    Set(edge, "color", kFamilyStyles[f].color);
+    Set(edge, "fontcolor", kFamilyStyles[f].fontcolor);
+    Set(edge, "penwidth", grp.family == EdgeFamily::kStructural ? "0.6" : FormatWidth(grp.count));
+    if (!grp.asserted) {
+      dashed_present = true;
+      Set(edge, "style", "dashed");
     }
-    auto legend_edge = [&](const std::string& what, bool dashed) {
-      std::string from = FreshNodeName(root, "legend: " + what + " (from)", "'");
-      Agnode_t* a = agnode(legend, C(from), 1);
-      std::string to = FreshNodeName(root, "legend: " + what + " (to)", "'");
-      Agnode_t* b = agnode(legend, C(to), 1);
-      for (Agnode_t* n : {a, b}) {
-        Set(n, "shape", "point");
-        Set(n, "label", "");
-        Set(n, "style", "filled");
-        Set(n, "fillcolor", "#444444");
-        Set(n, "width", "0.05");
-      }
-      Agedge_t* edge = agedge(legend, a, b, C(what), 1);
-      Set(edge, "label", what);
-      Set(edge, "tooltip", what);
-      if (dashed) {
-        Set(edge, "style", "dashed");
-        Set(edge, "color", "#888888");
-      }
-    };
-    if (solid_present) legend_edge("asserted; width grows with evidence", false);
-    if (dashed_present) legend_edge("not asserted (reported, negated, future)", true);
+    if (grp.symmetric) Set(edge, "dir", "none");
+    std::string tip;
+    for (EdgeIndex e : grp.edges) tip += (tip.empty() ? "" : "\n\n") + EdgeTooltip(view, e, options);
+    Set(edge, "tooltip", tip);
+  }
+  if (edges_drawn != nullptr) *edges_drawn = groups.size();
+
+  if (!vertices.empty()) {
+    const std::string block = TitleBlock(options, kinds_present, families_present, dashed_present, labels_cut);
+    if (!block.empty()) agset(root, C("label"), agstrdup_html(root, C(block)));
   }
   *out = std::move(g);
   return Status::Ok();
@@ -377,15 +531,149 @@ std::string LabelFor(std::string_view name, size_t max_chars) {
   return text;
 }
 
-Status Render(const GraphView& view, const Subgraph& subgraph, const RenderOptions& options,
-              std::string* out) {
+namespace {
+
+// Lays out `g` with `layout` and renders it in `format` into *out, in this
+// process. Sets the drawing's size in points.
+Status LayOutAndRender(GVC_t* gvc, Agraph_t* g, const std::string& layout, const char* format, size_t node_count,
+                       std::string* out, size_t* width, size_t* height) {
+  if (layout == "dot" && node_count > kFullDotNodes) {
+    // Bounded mincross and network simplex: a 1,000-node neighbourhood lays
+    // out in seconds instead of minutes, at some cost in crossings.
+    Set(g, "mclimit", "0.1");
+    Set(g, "nslimit", "1");
+    Set(g, "nslimit1", "1");
+    Set(g, "searchsize", "10");
+  } else if (layout != "dot") {
+    Set(g, "overlap", layout == "sfdp" ? "prism" : "false");
+    Set(g, "splines", "true");
+  }
+  if (gvLayout(gvc, g, C(layout)) != 0) return Status::Internal("GraphViz layout failed: " + LastGraphvizError());
+  boxf bb = GD_bb(g);
+  double w = std::max(1.0, bb.UR.x - bb.LL.x), h = std::max(1.0, bb.UR.y - bb.LL.y);
+  if (w > kMaxAspect * h || h > kMaxAspect * w) {
+    // A strip no page holds: stretched along its short side to the largest
+    // aspect allowed (GraphViz scales positions, not text).
+    gvFreeLayout(gvc, g);
+    char ratio[32];
+    std::snprintf(ratio, sizeof ratio, "%.3f", w > h ? 1.0 / (kMaxAspect - 0.5) : kMaxAspect - 0.5);
+    Set(g, "ratio", ratio);
+    if (gvLayout(gvc, g, C(layout)) != 0) return Status::Internal("GraphViz layout failed: " + LastGraphvizError());
+    bb = GD_bb(g);
+    w = std::max(1.0, bb.UR.x - bb.LL.x);
+    h = std::max(1.0, bb.UR.y - bb.LL.y);
+  }
+  *width = static_cast<size_t>(w);
+  *height = static_cast<size_t>(h);
+  char* data = nullptr;
+  unsigned int length = 0;
+  int rc = gvRenderData(gvc, g, C(format), &data, &length);
+  if (rc == 0 && data != nullptr) out->assign(data, length);
+  if (data != nullptr) gvFreeRenderData(data);
+  gvFreeLayout(gvc, g);
+  if (rc != 0) return Status::Internal("GraphViz could not render " + std::string(format) + ": " + LastGraphvizError());
+  return Status::Ok();
+}
+
+bool WriteAll(int fd, const char* data, size_t size) {
+  while (size > 0) {
+    ssize_t n = write(fd, data, size);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    data += n;
+    size -= static_cast<size_t>(n);
+  }
+  return true;
+}
+
+// LayOutAndRender in a child process, stopped after `seconds`. *timed_out
+// tells a stop from a failure. The child writes a status byte, the width and
+// height, then the bytes or the error message.
+Status LayOutInChild(GVC_t* gvc, Agraph_t* g, const std::string& layout, const char* format, size_t node_count,
+                     double seconds, std::string* out, size_t* width, size_t* height, bool* timed_out) {
+  *timed_out = false;
+  int fds[2];
+  if (pipe(fds) != 0) return Status::Internal(std::string("cannot start the layout: ") + std::strerror(errno));
+  std::fflush(nullptr);
+  const pid_t pid = fork();
+  if (pid < 0) {
+    close(fds[0]);
+    close(fds[1]);
+    return Status::Internal(std::string("cannot start the layout: ") + std::strerror(errno));
+  }
+  if (pid == 0) {
+    close(fds[0]);
+    std::string bytes;
+    size_t w = 0, h = 0;
+    Status s = LayOutAndRender(gvc, g, layout, format, node_count, &bytes, &w, &h);
+    const char ok = s.ok() ? 1 : 0;
+    uint64_t dims[2] = {w, h};
+    const std::string& payload = s.ok() ? bytes : s.message();
+    const bool written = WriteAll(fds[1], &ok, 1) &&
+                         WriteAll(fds[1], reinterpret_cast<const char*>(dims), sizeof dims) &&
+                         WriteAll(fds[1], payload.data(), payload.size());
+    _exit(written ? 0 : 1);
+  }
+  close(fds[1]);
+  std::string received;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+  char buf[1 << 16];
+  bool eof = false;
+  while (!eof) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) {
+      *timed_out = true;
+      break;
+    }
+    pollfd p{fds[0], POLLIN, 0};
+    int ready = poll(&p, 1, static_cast<int>(std::min<int64_t>(left.count(), 1000)));
+    if (ready < 0 && errno == EINTR) continue;
+    if (ready <= 0) continue;
+    ssize_t n = read(fds[0], buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      eof = true;
+    } else {
+      received.append(buf, static_cast<size_t>(n));
+    }
+  }
+  close(fds[0]);
+  if (*timed_out) kill(pid, SIGKILL);
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (*timed_out) return Status::Internal("layout took too long");
+  constexpr size_t kHeader = 1 + 2 * sizeof(uint64_t);
+  if (received.size() < kHeader)
+    return Status::Internal("GraphViz stopped during layout (" +
+                            std::string(WIFSIGNALED(status) ? strsignal(WTERMSIG(status)) : "no output") + ")");
+  uint64_t dims[2];
+  std::memcpy(dims, received.data() + 1, sizeof dims);
+  *width = dims[0];
+  *height = dims[1];
+  if (received[0] != 1) return Status::Internal(received.substr(kHeader));
+  out->assign(received, kHeader);
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status Render(const GraphView& view, const Subgraph& subgraph, const RenderOptions& options, std::string* out,
+              RenderReport* report) {
   std::lock_guard<std::mutex> lock(GraphvizMutex());
   LastGraphvizError().clear();
   GVC_t* gvc = SharedContext();
   if (gvc == nullptr) return Status::Internal("GraphViz context could not be created");
+  if (!options.layout.empty() &&
+      std::find(std::begin(kLayoutEngines), std::end(kLayoutEngines), options.layout) == std::end(kLayoutEngines))
+    return Status::InvalidInput("unknown layout '" + options.layout + "' (dot, neato, fdp, sfdp, circo, twopi)");
+  static constexpr std::string_view kRankdirs[] = {"LR", "RL", "TB", "BT"};
+  if (std::find(std::begin(kRankdirs), std::end(kRankdirs), options.rankdir) == std::end(kRankdirs))
+    return Status::InvalidInput("unknown rank direction '" + options.rankdir + "' (LR, RL, TB, BT)");
 
+  RenderReport local;
   std::unique_ptr<Agraph_t, GraphCloser> g;
-  Status status = Build(view, subgraph, options, &g);
+  Status status = Build(view, subgraph, options, &g, &local.edges_drawn);
   if (!status.ok()) return status;
 
   if (options.format == RenderFormat::kDot) {
@@ -394,44 +682,55 @@ Status Render(const GraphView& view, const Subgraph& subgraph, const RenderOptio
     if (agwrite(g.get(), out) != 0) {
       return Status::Internal("GraphViz could not write DOT: " + LastGraphvizError());
     }
+    if (report != nullptr) *report = local;
     return Status::Ok();
   }
+  const size_t node_count = subgraph.vertices.size();
   std::string layout = options.layout;
-  size_t node_count = subgraph.vertices.size();
   if (layout.empty()) layout = node_count <= kLimitedDotNodes ? "dot" : "sfdp";
-  if (layout == "dot" && node_count > kFullDotNodes) {
-    // Bounded mincross and network simplex: a 1,000-node neighbourhood lays
-    // out in seconds instead of minutes, at some cost in crossings.
-    Set(g.get(), "mclimit", "0.1");
-    Set(g.get(), "nslimit", "1");
-    Set(g.get(), "nslimit1", "1");
-    Set(g.get(), "searchsize", "10");
-  } else if (layout == "sfdp") {
-    Set(g.get(), "overlap", "prism");
-  }
-  if (gvLayout(gvc, g.get(), C(layout)) != 0) {
-    return Status::Internal("GraphViz layout failed: " + LastGraphvizError());
-  }
   const char* format = options.format == RenderFormat::kSvg   ? "svg"
                        : options.format == RenderFormat::kPng ? "png"
                                                               : "pdf";
-  char* data = nullptr;
-  unsigned int length = 0;
-  int rc = gvRenderData(gvc, g.get(), C(format), &data, &length);
-  if (rc == 0 && data != nullptr) out->assign(data, length);
-  if (data != nullptr) gvFreeRenderData(data);
-  gvFreeLayout(gvc, g.get());
-  if (rc != 0) {
-    return Status::Internal("GraphViz could not render " + std::string(NameOf(options.format)) + ": " +
-                            LastGraphvizError());
+  const auto start = std::chrono::steady_clock::now();
+  if (options.layout_timeout_seconds <= 0) {
+    status = LayOutAndRender(gvc, g.get(), layout, format, node_count, out, &local.width_points,
+                             &local.height_points);
+  } else {
+    bool timed_out = false;
+    status = LayOutInChild(gvc, g.get(), layout, format, node_count, options.layout_timeout_seconds, out,
+                           &local.width_points, &local.height_points, &timed_out);
+    if (timed_out && layout != "sfdp") {
+      local.fallback_from = layout;
+      layout = "sfdp";
+      // sfdp gets at least kFallbackSeconds: on the sizes Cut allows it needs a few.
+      status = LayOutInChild(gvc, g.get(), layout, format, node_count,
+                             std::max(options.layout_timeout_seconds, kFallbackSeconds), out, &local.width_points,
+                             &local.height_points, &timed_out);
+    }
+    if (timed_out)
+      return Status::Internal("the " + layout + " layout did not finish within " +
+                              FormatSeconds(local.fallback_from.empty()
+                                                ? options.layout_timeout_seconds
+                                                : std::max(options.layout_timeout_seconds, kFallbackSeconds)) +
+                              "; draw fewer nodes (--max-nodes, --depth, --types, --min-count)");
   }
+  if (!status.ok()) return status;
+  local.layout = layout;
+  local.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (report != nullptr) *report = local;
   return Status::Ok();
 }
 
+std::string FormatSeconds(double seconds) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, seconds < 10 ? "%.1f s" : "%.0f s", seconds);
+  return buf;
+}
+
 Status RenderToFile(const GraphView& view, const Subgraph& subgraph, const RenderOptions& options,
-                    const std::string& path) {
+                    const std::string& path, RenderReport* report) {
   std::string bytes;
-  Status status = Render(view, subgraph, options, &bytes);
+  Status status = Render(view, subgraph, options, &bytes, report);
   if (!status.ok()) return status;
   std::ofstream file(path, std::ios::binary | std::ios::trunc);
   if (!file) return Status::Storage(path + ": cannot open for writing");

@@ -21,11 +21,37 @@ uint32_t EdgeCount(const graph::EdgeData& edge, bool all_modalities) {
   return n;
 }
 
+EdgeFamily FamilyOf(graph::RelationType type) {
+  switch (graph::QuadClassOf(type)) {
+    case 1:
+      return EdgeFamily::kCooperation;
+    case 2:
+      return EdgeFamily::kAid;
+    case 3:
+      return EdgeFamily::kVerbalConflict;
+    case 4:
+      return EdgeFamily::kMaterialConflict;
+    default:
+      break;
+  }
+  const std::string_view plover = graph::InfoOf(type).plover;
+  if (plover == "COOPERATE") return EdgeFamily::kCooperation;
+  if (plover == "AID") return EdgeFamily::kAid;
+  return EdgeFamily::kStructural;
+}
+
+std::string_view NameOf(EdgeFamily family) {
+  static constexpr std::string_view kNames[kEdgeFamilyCount] = {"material conflict", "verbal conflict",
+                                                                "cooperation", "aid", "structural"};
+  return kNames[static_cast<int>(family)];
+}
+
 bool EdgePasses(const graph::EdgeData& edge, const SelectFilter& filter) {
   if (!filter.types.empty() &&
       std::find(filter.types.begin(), filter.types.end(), edge.type) == filter.types.end()) {
     return false;
   }
+  if (filter.hide_structural && filter.types.empty() && FamilyOf(edge.type) == EdgeFamily::kStructural) return false;
   uint32_t count = EdgeCount(edge, filter.all_modalities);
   return count > 0 && count >= filter.min_count;
 }
@@ -55,11 +81,12 @@ void AddInducedEdges(const GraphView& view, const std::vector<VertexIndex>& vert
 Subgraph Around(const GraphView& view, const std::vector<VertexIndex>& seeds, int depth,
                 const SelectFilter& filter) {
   Subgraph out;
-  std::vector<char> seen(view.vertex_count(), 0);
+  constexpr int kUnseen = -1;
+  std::vector<int> distance(view.vertex_count(), kUnseen);
   std::vector<VertexIndex> frontier;
   for (VertexIndex s : seeds) {
-    if (s < view.vertex_count() && !seen[s]) {
-      seen[s] = 1;
+    if (s < view.vertex_count() && distance[s] == kUnseen) {
+      distance[s] = 0;
       out.vertices.push_back(s);
       frontier.push_back(s);
     }
@@ -68,10 +95,10 @@ Subgraph Around(const GraphView& view, const std::vector<VertexIndex>& seeds, in
   for (int hop = 0; hop < depth && !frontier.empty(); ++hop) {
     next.clear();
     auto visit = [&](VertexIndex other, const graph::EdgeData& d) {
-      if (seen[other] || !EdgePasses(d, filter) || !KindPasses(view.entity(other).kind, filter)) {
+      if (distance[other] != kUnseen || !EdgePasses(d, filter) || !KindPasses(view.entity(other).kind, filter)) {
         return;
       }
-      seen[other] = 1;
+      distance[other] = hop + 1;
       out.vertices.push_back(other);
       next.push_back(other);
     };
@@ -81,7 +108,13 @@ Subgraph Around(const GraphView& view, const std::vector<VertexIndex>& seeds, in
     }
     frontier.swap(next);
   }
-  AddInducedEdges(view, out.vertices, filter, &out.edges);
+  for (VertexIndex v : out.vertices) {
+    for (EdgeIndex e : view.OutEdges(v)) {
+      const graph::EdgeData& d = view.edge(e);
+      if (distance[d.target] == kUnseen || std::min(distance[v], distance[d.target]) >= depth) continue;
+      if (EdgePasses(d, filter)) out.edges.push_back(e);
+    }
+  }
   return out;
 }
 
@@ -266,6 +299,9 @@ Status Cut(const GraphView& view, const std::vector<VertexIndex>& seeds, size_t 
   CutReport local;
   local.vertices_before = subgraph->vertices.size();
   local.edges_before = subgraph->edges.size();
+  const std::vector<EdgeIndex> original_edges =
+      subgraph->vertices.size() > max_nodes || subgraph->edges.size() > kHardMaxEdges ? subgraph->edges
+                                                                                      : std::vector<EdgeIndex>{};
 
   if (subgraph->vertices.size() > max_nodes) {
     // Score each vertex by the evidence and the number of its edges inside
@@ -316,6 +352,17 @@ Status Cut(const GraphView& view, const std::vector<VertexIndex>& seeds, size_t 
       return a < b;
     });
     subgraph->edges.resize(kHardMaxEdges);
+  }
+  if (subgraph->vertices.size() < local.vertices_before || subgraph->edges.size() < local.edges_before) {
+    // Vertices the cut left with no edge (they had one) are orphans: gone.
+    std::unordered_set<VertexIndex> had_edge, has_edge, seed_set(seeds.begin(), seeds.end());
+    for (EdgeIndex e : original_edges) had_edge.insert({view.edge(e).source, view.edge(e).target});
+    for (EdgeIndex e : subgraph->edges) has_edge.insert({view.edge(e).source, view.edge(e).target});
+    // (When no edge is left at all, the nodes are all there is to draw.)
+    if (!has_edge.empty())
+      std::erase_if(subgraph->vertices, [&](VertexIndex v) {
+        return had_edge.count(v) && !has_edge.count(v) && !seed_set.count(v);
+      });
   }
   local.vertices_removed = local.vertices_before - subgraph->vertices.size();
   local.edges_removed = local.edges_before - subgraph->edges.size();

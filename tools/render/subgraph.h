@@ -31,6 +31,16 @@ struct Subgraph {
   std::vector<graph::EdgeIndex> edges;
 };
 
+// How diagrams group relation types: by CAMEO quad class, with the
+// stative ties apart. Allied-with counts as cooperation and backed-by as
+// aid (they carry PLOVER codes); part-of, member-of, leader-of and
+// located-in are structural.
+enum class EdgeFamily : uint8_t { kMaterialConflict, kVerbalConflict, kCooperation, kAid, kStructural };
+inline constexpr int kEdgeFamilyCount = 5;
+EdgeFamily FamilyOf(graph::RelationType type);
+// "material conflict", "verbal conflict", "cooperation", "aid", "structural".
+std::string_view NameOf(EdgeFamily family);
+
 // Which edges and vertices a selection may use.
 struct SelectFilter {
   // Only these relation types; empty = all.
@@ -42,6 +52,9 @@ struct SelectFilter {
   // Count every modality instead of asserted evidence only. Without it an
   // edge with no asserted evidence is never selected.
   bool all_modalities = false;
+  // Leave out structural relations (EdgeFamily::kStructural) unless `types`
+  // names them: diagrams show events by default.
+  bool hide_structural = false;
 };
 
 // The one vertex named `name` (canonical name or alias, see
@@ -73,8 +86,10 @@ bool KindPasses(graph::EntityKind kind, const SelectFilter& filter);
 
 // The neighbourhood of `seeds`: every vertex within `depth` hops (edges
 // followed in both directions) through edges and vertices the filter admits,
-// and every admitted edge between two selected vertices. depth 0 gives the
-// seeds alone.
+// and the admitted edges on a walk of at most `depth` hops from a seed: an
+// edge between two vertices at distance `depth` (the outer ring) is left
+// out, so every edge drawn touches a seed or leads towards one. depth 0
+// gives the seeds alone.
 Subgraph Around(const graph::GraphView& view, const std::vector<graph::VertexIndex>& seeds, int depth,
                 const SelectFilter& filter);
 
@@ -101,7 +116,8 @@ struct CutReport {
 // Keeps at most `max_nodes` vertices: the seeds first, then the vertices with
 // the most evidence on their edges inside the subgraph, then the higher
 // degree, then the smaller name. Edges that lose an endpoint go, and at most
-// kHardMaxEdges edges stay (the most evidenced). Deterministic.
+// kHardMaxEdges edges stay (the most evidenced); a vertex (not a seed) left
+// with no edge by the cut goes too. Deterministic.
 // InvalidInput when max_nodes is 0 or above kHardMaxNodes.
 Status Cut(const graph::GraphView& view, const std::vector<graph::VertexIndex>& seeds, size_t max_nodes,
            bool all_modalities, Subgraph* subgraph, CutReport* report);

@@ -165,6 +165,7 @@ bool Repl::RunQueryText(const std::string& text, std::ostream& out) {
   PrintResult(rs, out);
   PrintTiming(start, out);
   last_result_ = std::move(rs);
+  last_title_ = std::string(Trim(text));
   return true;
 }
 

@@ -142,6 +142,7 @@ class Repl {
   mutable bool failed_ = false;
   query::QueryOptions query_options_;
   query::ResultSet last_result_;
+  std::string last_title_;  // what produced last_result_, as a diagram title
 };
 
 // Splits command arguments into words: whitespace separates, '...' and

@@ -170,6 +170,12 @@ bool Repl::Path(std::string_view args, std::ostream& out) {
     if (distance[v] == reached) walk(v);
   }
   if (rs.truncated) rs.note = "only the first " + std::to_string(kMaxPaths) + " shortest paths";
+  {
+    std::string_view a = args;
+    while (!a.empty() && std::isspace(static_cast<unsigned char>(a.front()))) a.remove_prefix(1);
+    while (!a.empty() && std::isspace(static_cast<unsigned char>(a.back()))) a.remove_suffix(1);
+    last_title_ = ":path " + std::string(a);
+  }
   for (const auto& row : rs.rows) out << query::ToDisplayString(*view_, row[0]) << "\n";
   out << "(" << rs.rows.size() << (rs.rows.size() == 1 ? " path" : " paths") << " of length " << reached
       << (rs.truncated ? "; " + rs.note : std::string()) << ")\n";
@@ -246,6 +252,7 @@ bool Repl::Around(std::string_view args, std::ostream& out) {
     PrintResult(rs, out);
   }
   last_result_ = std::move(rs);
+  last_title_ = "Around " + view_->entity(seeds[0]).name;
   if (last_result_.rows.empty()) {
     // Keep the seed drawable.
     last_result_.columns = {"node"};
@@ -399,7 +406,18 @@ bool Repl::Dot(std::string_view args, std::ostream& out) {
   RenderOptions options;
   options.format = *format;
   options.all_modalities = true;
-  if (store_ != nullptr) options.evidence = StoreEvidenceLookup(*store_, *view_);
+  options.title = LabelFor(last_title_, 160);
+  const graph::Date from = query_options_.from, to = query_options_.to;
+  if (store_ != nullptr) options.evidence = StoreEvidenceLookup(*store_, *view_, from, to);
+  size_t documents = 0;
+  if (status.ok() && store_ != nullptr)
+    status = CountDocuments(*store_, *view_, subgraph.edges, true, from, to, &documents);
+  options.figures = (from == 0 && to == 0 ? std::string("all dates")
+                                          : (from ? graph::FormatDate(from) : std::string("\u2026")) + " to " +
+                                                (to ? graph::FormatDate(to) : std::string("\u2026"))) +
+                    " \u00b7 " + std::to_string(documents) + (documents == 1 ? " document" : " documents") +
+                    " \u00b7 " + std::to_string(subgraph.edges.size()) +
+                    (subgraph.edges.size() == 1 ? " relation" : " relations") + " \u00b7 all modalities";
   if (status.ok()) status = RenderToFile(*view_, subgraph, options, words[0]);
   if (!status.ok()) {
     Fail(out) << status.message() << "\n";
