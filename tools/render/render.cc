@@ -17,6 +17,7 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -286,15 +287,46 @@ std::string GroupLabel(const GraphView& view, const EdgeGroup& g, bool all_modal
 
 // The title block: title, figures and caption on the left, the legend on
 // the right, as one HTML-like table.
+// Text wrapped at spaces into lines of at most about `width` code points,
+// as HTML-like label lines.
+std::string WrapHtml(std::string_view text, size_t width) {
+  std::string out, line;
+  size_t line_points = 0;
+  auto points = [](std::string_view w) {
+    size_t n = 0;
+    for (char c : w) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
+  };
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find(' ', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view word = text.substr(start, end - start);
+    if (line_points > 0 && line_points + 1 + points(word) > width) {
+      out += Html(line) + "<br align=\"left\"/>";
+      line.clear();
+      line_points = 0;
+    }
+    if (line_points > 0) {
+      line += ' ';
+      ++line_points;
+    }
+    line += word;
+    line_points += points(word);
+    start = end + 1;
+  }
+  return out + Html(line);
+}
+
 std::string TitleBlock(const RenderOptions& options, const std::array<bool, graph::kEntityKindCount>& kinds,
                        const std::array<bool, kEdgeFamilyCount>& families, bool dashed, bool labels_cut) {
   std::vector<std::string> lines;
   if (!options.title.empty())
-    lines.push_back("<font point-size=\"14\"><b>" + Html(CutUtf8(options.title, 300)) + "</b></font>");
+    lines.push_back("<font point-size=\"14\"><b>" + WrapHtml(CutUtf8(options.title, 300), 70) + "</b></font>");
   if (!options.figures.empty())
     lines.push_back("<font point-size=\"10\" color=\"#444444\">" + Html(options.figures) + "</font>");
   if (!options.caption.empty())
-    lines.push_back("<font point-size=\"10\" color=\"#444444\"><i>" + Html(CutUtf8(options.caption, 500)) +
+    lines.push_back("<font point-size=\"10\" color=\"#444444\"><i>" + WrapHtml(CutUtf8(options.caption, 500), 100) +
                     "</i></font>");
   std::string legend;
   if (options.legend) {
@@ -337,7 +369,7 @@ std::string TitleBlock(const RenderOptions& options, const std::array<bool, grap
   }
   if (lines.empty() && legend.empty()) return "";
   std::string text;
-  for (const std::string& line : lines) text += "<tr><td align=\"left\">" + line + "</td></tr>";
+  for (const std::string& line : lines) text += "<tr><td align=\"left\" balign=\"left\">" + line + "</td></tr>";
   std::string block = "<table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"2\"><tr>";
   if (!text.empty())
     block += "<td valign=\"top\" align=\"left\"><table border=\"0\" cellborder=\"0\" cellspacing=\"0\" "
@@ -361,8 +393,6 @@ Status Build(const GraphView& view, const Subgraph& subgraph, const RenderOption
   agattr(root, AGRAPH, C("labeljust"), C("l"));
   agattr(root, AGRAPH, C("outputorder"), C("edgesfirst"));
   agattr(root, AGRAPH, C("nodesep"), C("0.3"));
-  agattr(root, AGRAPH, C("pack"), C("16"));
-  agattr(root, AGRAPH, C("packmode"), C("graph"));
   agattr(root, AGRAPH, C("label"), C(""));
   agattr(root, AGNODE, C("fontname"), C("Helvetica"));
   agattr(root, AGNODE, C("fontsize"), C("10"));
@@ -533,6 +563,48 @@ std::string LabelFor(std::string_view name, size_t max_chars) {
 
 namespace {
 
+// dot's own packing of components (pack, packmode) drops edge labels in
+// GraphViz 2.43, and without it dot stacks components one under another, a
+// strip when there are many. So the components other than the largest are
+// chained into rows by invisible edges (each leads from a node of one to a
+// node of the next, one rank further): rows of about the square root of
+// their number, under the large component.
+void ChainSmallComponents(Agraph_t* g) {
+  std::unordered_map<Agnode_t*, Agnode_t*> parent;
+  std::function<Agnode_t*(Agnode_t*)> find = [&](Agnode_t* n) {
+    while (parent[n] != n) n = parent[n] = parent[parent[n]];
+    return n;
+  };
+  std::vector<Agnode_t*> order;
+  for (Agnode_t* n = agfstnode(g); n != nullptr; n = agnxtnode(g, n)) {
+    parent[n] = n;
+    order.push_back(n);
+  }
+  for (Agnode_t* n : order)
+    for (Agedge_t* e = agfstout(g, n); e != nullptr; e = agnxtout(g, e)) parent[find(agtail(e))] = find(aghead(e));
+  std::map<Agnode_t*, std::vector<Agnode_t*>> members;
+  for (Agnode_t* n : order) members[find(n)].push_back(n);
+  if (members.size() < 3) return;
+  std::vector<std::vector<Agnode_t*>*> components;
+  for (auto& [root, nodes] : members) components.push_back(&nodes);
+  // Largest first; equal sizes in node creation order (by name), so the
+  // result stays deterministic.
+  std::stable_sort(components.begin(), components.end(), [&](auto* a, auto* b) {
+    if (a->size() != b->size()) return a->size() > b->size();
+    return AGSEQ(a->front()) < AGSEQ(b->front());
+  });
+  const size_t small = components.size() - 1;
+  const size_t per_row = std::max<size_t>(2, static_cast<size_t>(std::ceil(std::sqrt(small / 2.0))));
+  for (size_t i = 1; i + 1 < components.size(); ++i) {
+    if ((i - 1) % per_row == per_row - 1) continue;  // a row ends here
+    // From the last node (in name order) of one to the first of the next.
+    Agedge_t* e = agedge(g, components[i]->back(), components[i + 1]->front(), C("chain"), 1);
+    agsafeset(e, C("style"), C("invis"), C("solid"));
+    agsafeset(e, C("label"), C(""), C(""));
+    agsafeset(e, C("weight"), C("0"), C("1"));
+  }
+}
+
 // Lays out `g` with `layout` and renders it in `format` into *out, in this
 // process. Sets the drawing's size in points.
 Status LayOutAndRender(GVC_t* gvc, Agraph_t* g, const std::string& layout, const char* format, size_t node_count,
@@ -544,24 +616,37 @@ Status LayOutAndRender(GVC_t* gvc, Agraph_t* g, const std::string& layout, const
     Set(g, "nslimit", "1");
     Set(g, "nslimit1", "1");
     Set(g, "searchsize", "10");
-  } else if (layout != "dot") {
-    Set(g, "overlap", layout == "sfdp" ? "prism" : "false");
+  }
+  if (layout == "dot") {
+    ChainSmallComponents(g);
+  } else {
+    // Room for the labels, which these engines put at the middle of an edge
+    // without making space for them: no node overlaps, a margin around nodes,
+    // longer springs (fdp, sfdp).
+    Set(g, "overlap", "prism");
+    Set(g, "sep", "+12");
     Set(g, "splines", "true");
+    Set(g, "K", "1.6");
+    Set(g, "pack", "16");
+    Set(g, "packmode", "graph");
   }
   if (gvLayout(gvc, g, C(layout)) != 0) return Status::Internal("GraphViz layout failed: " + LastGraphvizError());
   boxf bb = GD_bb(g);
   double w = std::max(1.0, bb.UR.x - bb.LL.x), h = std::max(1.0, bb.UR.y - bb.LL.y);
-  if (w > kMaxAspect * h || h > kMaxAspect * w) {
-    // A strip no page holds: stretched along its short side to the largest
-    // aspect allowed (GraphViz scales positions, not text).
+  // A strip no page holds is stretched along its short side (GraphViz
+  // scales positions, not text) until it is within kMaxAspect. The title
+  // block is not stretched, so a wide one may take a second try.
+  double ratio = w > h ? 1.0 / (kMaxAspect - 0.5) : kMaxAspect - 0.5;
+  for (int attempt = 0; attempt < 3 && (w > kMaxAspect * h || h > kMaxAspect * w); ++attempt) {
     gvFreeLayout(gvc, g);
-    char ratio[32];
-    std::snprintf(ratio, sizeof ratio, "%.3f", w > h ? 1.0 / (kMaxAspect - 0.5) : kMaxAspect - 0.5);
-    Set(g, "ratio", ratio);
+    char text[32];
+    std::snprintf(text, sizeof text, "%.4f", ratio);
+    Set(g, "ratio", text);
     if (gvLayout(gvc, g, C(layout)) != 0) return Status::Internal("GraphViz layout failed: " + LastGraphvizError());
     bb = GD_bb(g);
     w = std::max(1.0, bb.UR.x - bb.LL.x);
     h = std::max(1.0, bb.UR.y - bb.LL.y);
+    ratio *= w > h ? (w / h) / (kMaxAspect - 0.5) : (kMaxAspect - 0.5) / (h / w);
   }
   *width = static_cast<size_t>(w);
   *height = static_cast<size_t>(h);
