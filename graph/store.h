@@ -135,10 +135,11 @@ class Store {
 
   // Writes the whole batch in ONE write transaction. Documents whose id is
   // already stored (or repeated earlier in the batch) are skipped entirely.
-  // Entities are merged: aliases are united; name, kind and country of the
-  // first writer are kept (an empty name or country is filled in later).
+  // Entities are merged: aliases are united; of name, kind and country,
+  // kept are the smallest (byte order) non-empty name and country and the
+  // smallest kind, whatever order records come in (merge relies on it).
   // Relation summaries accumulate: counts per modality, min first_date and
-  // max last_date (ignoring 0), max confidence, latest non-empty role.
+  // max last_date (ignoring 0), max confidence, greatest role (byte order).
   // Relations of one document with the same key, sentence and begin offset
   // are one evidence record (the first is kept), so a summary's TotalCount()
   // always equals the number of its evidence records. Stored evidence takes
@@ -238,9 +239,21 @@ class Store {
   // For each relation with evidence dated inside [from, to] (0: unbounded
   // on that side; undated evidence is outside any window), its summary over
   // that evidence only: counts per modality, first and last date, highest
-  // confidence, latest role. Walks every evidence chain in one read
+  // confidence, greatest role. Walks every evidence chain in one read
   // transaction. Corrupt records are a Storage error.
   Status WindowedRelations(Date from, Date to, const std::function<void(const RelationSummary&)>& fn) const;
+
+  // Rebuilds the records ingest gave for the stored documents (metadata,
+  // text, entities, mention counts, relations with their evidence) and hands
+  // them to `fn`, at most `batch_documents` at a time, in document id order,
+  // all inside one read transaction (`fn` may write to another store, not to
+  // this one). Applying them to another store is `geokg merge`. To bound
+  // memory, the documents are taken in ranges of ids holding about
+  // `evidence_per_pass` evidence records each, with one walk over every
+  // evidence chain per range. A non-OK status from `fn` stops the scan and
+  // is returned.
+  Status ForEachDocRecord(size_t batch_documents, size_t evidence_per_pass,
+                          const std::function<Status(std::vector<DocRecord>&&)>& fn) const;
 
   // Counts by scanning the relations, entities and documents (linear in the
   // number of relations, not of evidence).

@@ -382,7 +382,7 @@ Status Store::WindowedRelations(Date from, Date to,
         if (windowed.first_date == 0 || evidence.date < windowed.first_date) windowed.first_date = evidence.date;
         windowed.last_date = std::max(windowed.last_date, evidence.date);
         windowed.confidence = std::max(windowed.confidence, evidence.confidence);
-        if (windowed.role.empty()) windowed.role = evidence.role;  // newest first
+        windowed.role = std::max(windowed.role, evidence.role);  // as Apply keeps it
         any = true;
       }
       no = previous;

@@ -58,8 +58,10 @@ void Accumulate(const Evidence& ev, RelationSummary* s) {
   s->confidence = std::max(s->confidence, ev.confidence);
 }
 
-// Folds the summary of new evidence `add` into the stored one `into`;
-// `add` is later in ingest order.
+// Folds the summary of new evidence `add` into the stored one `into`. Every
+// field is a sum, a minimum or a maximum (the role: the greatest in byte
+// order of the roles the evidence gives), so the result does not depend on
+// the order evidence arrives in: shards merge to what one ingest gives.
 void MergeSummary(const RelationSummary& add, RelationSummary* into) {
   for (int m = 0; m < kModalityCount; ++m) into->counts[m] += add.counts[m];
   if (add.first_date != 0 && (into->first_date == 0 || add.first_date < into->first_date)) {
@@ -67,7 +69,7 @@ void MergeSummary(const RelationSummary& add, RelationSummary* into) {
   }
   into->last_date = std::max(into->last_date, add.last_date);
   into->confidence = std::max(into->confidence, add.confidence);
-  if (!add.role.empty()) into->role = add.role;
+  into->role = std::max(into->role, add.role);
 }
 
 // A 64-bit digest of everything Apply stores about an entity.
@@ -78,16 +80,23 @@ uint64_t EntityFingerprint(const Entity& e) {
   return h;
 }
 
-// Merges `add` into `into` (first writer wins; empty fields are filled;
-// aliases united in first-seen order). Returns true if `into` changed.
+// Merges `add` into `into`: of two non-empty names or countries the
+// smaller (byte order) is kept, an empty one is filled, the smaller kind is
+// kept, aliases are united (in first-seen order). The fields kept do not
+// depend on the order records arrive in, so shards merge to what one ingest
+// gives. Returns true if `into` changed.
 bool MergeEntity(const Entity& add, Entity* into) {
   bool changed = false;
-  if (into->name.empty() && !add.name.empty()) {
+  if (!add.name.empty() && (into->name.empty() || add.name < into->name)) {
     into->name = add.name;
     changed = true;
   }
-  if (into->country.empty() && !add.country.empty()) {
+  if (!add.country.empty() && (into->country.empty() || add.country < into->country)) {
     into->country = add.country;
+    changed = true;
+  }
+  if (add.kind < into->kind) {
+    into->kind = add.kind;
     changed = true;
   }
   for (const std::string& alias : add.aliases) {
@@ -325,7 +334,7 @@ Status BatchWriter::WriteMentions(const std::vector<const DocRecord*>& docs, App
 
 Status BatchWriter::WriteEntities(const std::vector<const DocRecord*>& docs, ApplyResult* result) {
   // Group the batch's entities by id, keeping batch order inside a group (the
-  // first writer wins), so each entity is read and written once, in key
+  // merge is order-independent), so each entity is read and written once, in key
   // order, and nothing is copied unless it has to be merged.
   std::vector<std::pair<EntityId, const Entity*>> all;
   for (const DocRecord* rec : docs) {
@@ -377,13 +386,13 @@ Status BatchWriter::WriteEntities(const std::vector<const DocRecord*>& docs, App
       if (!reader_.Decode(FromVal(v), &stored)) {
         return Status::Storage(impl_.dir + ": corrupt entity " + IdToHex(id));
       }
-      bool had_name = !stored.name.empty();
+      const std::string old_name = stored.name;
       first_new_alias = stored.aliases.size();
       bool changed = false;
       for (size_t j = i; j < end; ++j) changed |= MergeEntity(*all[j].second, &stored);
       i = end;
       if (!changed) continue;
-      with_name = !had_name && !stored.name.empty();
+      with_name = stored.name != old_name && !stored.name.empty();
       to_write = &stored;
     }
     i = end;
@@ -473,7 +482,6 @@ Status BatchWriter::WriteRelations(const std::vector<const DocRecord*>& docs, Ap
     added = RelationSummary{};
     added.key = key;
     group.clear();
-    uint32_t role_order = 0;
     for (size_t first = i; i < pending.size() && pending[i].key == key; ++i) {
       const PendingEvidence& p = pending[i];
       if (i > first && p.SameRecord(pending[i - 1])) continue;  // duplicate in the batch
@@ -492,10 +500,7 @@ Status BatchWriter::WriteRelations(const std::vector<const DocRecord*>& docs, Ap
       by_order[p.order] = ev;
       group.push_back(p.order);
       Accumulate(*ev, &added);
-      if (!ev->role.empty() && p.order >= role_order) {
-        added.role = ev->role;
-        role_order = p.order;
-      }
+      added.role = std::max(added.role, ev->role);
     }
     MDB_val k{kRelationKeySize, rel_key}, v;
     rc = mdb_cursor_get(summaries.get(), &k, &v, MDB_SET);
@@ -669,7 +674,7 @@ class Retractor {
       // Relink what is kept (newest first) and recount it.
       RelationSummary summary;
       summary.key = key;
-      bool role_set = false;
+
       for (size_t i = 0; i < keep.size(); ++i) {
         PutBe64(no_buf, keep[i]);
         MDB_val ek{kEvidenceNoSize, no_buf}, ev;
@@ -678,10 +683,7 @@ class Retractor {
         if (!reader.Decode(FromVal(ev).substr(kEvidenceNoSize), &evidence))
           return Status::Storage(impl_.dir + ": corrupt evidence");
         Accumulate(evidence, &summary);
-        if (!role_set && !evidence.role.empty()) {
-          summary.role = evidence.role;  // the newest role, as ingest keeps it
-          role_set = true;
-        }
+        summary.role = std::max(summary.role, evidence.role);  // as Apply keeps it
         const uint64_t previous = i + 1 < keep.size() ? keep[i + 1] : 0;
         if (GetBe64(static_cast<const char*>(ev.mv_data)) != previous) {
           record.assign(static_cast<const char*>(ev.mv_data), ev.mv_size);
@@ -1230,14 +1232,7 @@ Status FoldRelation(const std::string& dir, MDB_txn* txn, MDB_dbi relations, MDB
       if ((rc = mdb_put(txn, evidence, &k, &v, 0)) != 0) return LmdbError(dir, "relink evidence", rc);
     }
     newest = numbers.empty() ? 0 : numbers.front();
-    // The later-written side's role wins, as in ingest order.
-    if (newest_a > newest_b) {
-      MergeSummary(a, &b);
-    } else {
-      RelationSummary later = b;
-      b = a;
-      MergeSummary(later, &b);
-    }
+    MergeSummary(a, &b);
     b.key = to;
   }
   value.resize(kEvidenceNoSize);

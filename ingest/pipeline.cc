@@ -92,6 +92,7 @@ class Pipeline {
   int idle_workers_ = 0;
 
   ReadCounters counters_;  // updated by the reader, read by the progress line
+  std::atomic<uint64_t> other_shards_{0};  // documents of other shards, skipped
 
   // Writer-thread state.
   std::vector<graph::DocRecord> batch_;
@@ -104,6 +105,10 @@ class Pipeline {
 
 bool Pipeline::OnDocument(Document&& doc) {
   uint64_t bytes = doc.text.size();
+  if (options_.shard_count > 1 && doc.meta.id % options_.shard_count != options_.shard_index) {
+    other_shards_.fetch_add(1, std::memory_order_relaxed);
+    return true;
+  }
   std::unique_lock<std::mutex> lk(mu_);
   auto room = [&] {
     return stop_ || (next_seq_ - next_emit_ < capacity_ &&
@@ -305,6 +310,7 @@ Status Pipeline::Run(PipelineSummary* summary) {
   if (summary) {
     *summary = done_;
     summary->files = counters_.files.load();
+    summary->other_shards = other_shards_.load();
     summary->bytes = counters_.bytes.load();
     summary->bad_inputs = counters_.bad_inputs.load() + failed_extractions_;
     summary->seconds = std::chrono::duration<double>(Clock::now() - start_).count();

@@ -36,11 +36,19 @@ struct PipelineOptions {
   // Show a status line on stderr (files, MB, MB/s, entities, relations),
   // refreshed at most four times a second, ended by a newline.
   bool progress = false;
+  // Shard `shard_index` of `shard_count` (0 <= index < count): only the
+  // documents whose id (graph::DocIdFor, a hash of the text) is congruent
+  // to the index modulo the count are extracted and sunk; the others are
+  // read and counted in PipelineSummary::other_shards. The shares are
+  // balanced and do not depend on file order, and equal texts always fall
+  // in one shard.
+  uint32_t shard_index = 0, shard_count = 1;
 };
 
 struct PipelineSummary {
   uint64_t files = 0;       // files (and stdin) read
   uint64_t documents = 0;   // documents extracted and handed to the sink
+  uint64_t other_shards = 0;  // documents left to other shards
   uint64_t bytes = 0;       // input bytes read
   uint64_t bad_inputs = 0;  // bad files and lines reported, documents whose extraction failed
   uint64_t entities = 0;    // sum of DocRecord::entities sizes

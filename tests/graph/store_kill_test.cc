@@ -480,5 +480,49 @@ TEST_CASE("an entity merge killed with SIGKILL leaves the store as before or as 
   }
   WARN(interrupted << " of 3 kills interrupted a running merge (uninterrupted: " << timed.seconds << " s)");
 }
+
+TEST_CASE("a store merge killed with SIGKILL leaves a consistent store that a re-run finishes",
+          "[graph][store][kill]") {
+  if (!fs::exists(GEOKG_BINARY)) FAIL("geokg binary not built: " << GEOKG_BINARY);
+  TempDir tmp;
+  const fs::path corpus = tmp.path() / "corpus";
+  WriteCorpus(corpus, 300);
+  const fs::path whole = tmp.path() / "whole";
+  REQUIRE(RunGeokgKilled({"ingest", "--db", whole.string(), "--quiet", corpus.string()}, 0).exit_code == 0);
+  const Snapshot expected = CheckAndRead(whole);
+  std::vector<std::string> shards;
+  for (int k = 0; k < 3; ++k) {
+    shards.push_back((tmp.path() / ("shard" + std::to_string(k))).string());
+    REQUIRE(RunGeokgKilled({"ingest", "--db", shards.back(), "--quiet", "--shard", std::to_string(k) + "/3",
+                            corpus.string()},
+                           0)
+                .exit_code == 0);
+  }
+  auto merge = [&](const fs::path& db) {
+    std::vector<std::string> a = {"merge", "--quiet", "--batch", "5", "--db", db.string()};
+    a.insert(a.end(), shards.rbegin(), shards.rend());
+    return a;
+  };
+  const fs::path timed_db = tmp.path() / "timed";
+  RunResult timed = RunGeokgKilled(merge(timed_db), 0);
+  REQUIRE(timed.exit_code == 0);
+  CHECK(CheckAndRead(timed_db).counts == expected.counts);
+  int interrupted = 0;
+  for (double f : {0.15, 0.4, 0.65, 0.9}) {
+    const fs::path db = tmp.path() / ("killed" + std::to_string(static_cast<int>(f * 100)));
+    RunResult run = RunGeokgKilled(merge(db), f * timed.seconds);
+    INFO("kill after " << f * timed.seconds << " s of " << timed.seconds << " s");
+    if (fs::exists(db / "data.mdb")) CheckAndRead(db);  // consistent whatever happened
+    if (run.killed) ++interrupted;
+    REQUIRE(RunGeokgKilled(merge(db), 0).exit_code == 0);  // the re-run finishes
+    Snapshot after = CheckAndRead(db);
+    CHECK(after.counts == expected.counts);
+    CHECK(after.evidence_per_doc == expected.evidence_per_doc);
+    CHECK(after.mentions == expected.mentions);
+    CHECK(after.aliases == expected.aliases);
+    CHECK(after.stats.evidence == expected.stats.evidence);
+  }
+  WARN(interrupted << " of 4 kills interrupted a running merge (uninterrupted: " << timed.seconds << " s)");
+}
 }  // namespace
 }  // namespace geokg::graph

@@ -1227,3 +1227,59 @@ TEST_CASE("imported rules apply to stored entities, wait for the others, and imp
 }
 }  // namespace
 }  // namespace geokg::graph
+
+namespace geokg::graph {
+namespace {
+
+TEST_CASE("ForEachDocRecord rebuilds the documents, in one pass or many, and applying them copies the store",
+          "[graph][store]") {
+  TempDir tmp;
+  auto store = OpenOrDie(tmp.Path("source"));
+  std::vector<DocRecord> docs;
+  for (int i = 0; i < 12; ++i) {
+    DocRecord d = SampleDoc("rebuild " + std::to_string(i), 20200101 + i, 1 + i % 3);
+    d.text = "text of document " + std::to_string(i);
+    d.mentions = {{kUs.id, static_cast<uint32_t>(1 + i)}, {kIran.id, 1}};
+    docs.push_back(d);
+  }
+  REQUIRE(store->Apply(docs, nullptr).ok());
+  for (size_t per_pass : {size_t{1000000}, size_t{3}}) {
+    std::vector<DocRecord> rebuilt;
+    size_t calls = 0;
+    REQUIRE(store
+                ->ForEachDocRecord(5, per_pass,
+                                   [&](std::vector<DocRecord>&& batch) {
+                                     ++calls;
+                                     CHECK(batch.size() <= 5);
+                                     for (DocRecord& r : batch) rebuilt.push_back(std::move(r));
+                                     return Status::Ok();
+                                   })
+                .ok());
+    REQUIRE(rebuilt.size() == docs.size());
+    CHECK(std::is_sorted(rebuilt.begin(), rebuilt.end(),
+                         [](const DocRecord& a, const DocRecord& b) { return a.meta.id < b.meta.id; }));
+    for (const DocRecord& r : rebuilt) {
+      auto original = std::find_if(docs.begin(), docs.end(), [&](const DocRecord& d) { return d.meta.id == r.meta.id; });
+      REQUIRE(original != docs.end());
+      CHECK(r.text == original->text);
+      CHECK(r.relations.size() == original->relations.size());
+      CHECK(r.mentions.size() == 2);
+      CHECK(r.entities.size() == 3);
+    }
+    // Applied to an empty store, the records give the same store.
+    auto copy = OpenOrDie(tmp.Path("copy" + std::to_string(per_pass)));
+    REQUIRE(copy->Apply(rebuilt, nullptr).ok());
+    CHECK(StatsOf(*copy).relations == StatsOf(*store).relations);
+    CHECK(StatsOf(*copy).evidence == StatsOf(*store).evidence);
+    CHECK(StatsOf(*copy).mentions == StatsOf(*store).mentions);
+    CHECK(SummaryOf(*copy, {kUs.id, RelationType::kDeployedTo, kIraq.id}).counts ==
+          SummaryOf(*store, {kUs.id, RelationType::kDeployedTo, kIraq.id}).counts);
+    if (per_pass == 3) CHECK(calls >= 3);  // several passes, each with its batches
+  }
+  // A failing callback stops the scan with its status.
+  CHECK(store->ForEachDocRecord(5, 100, [](std::vector<DocRecord>&&) { return Status::Storage("stop"); }).message() ==
+        "stop");
+}
+
+}  // namespace
+}  // namespace geokg::graph

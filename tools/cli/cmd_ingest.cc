@@ -56,6 +56,21 @@ int RunIngest(const ParsedArgs& args) {
       return Fail(kCmd, "--max-doc-mb needs a number from 1 to 4096", 1);
     options.reader.max_document_bytes = n << 20;
   }
+  if (args.Has("--shard")) {
+    // K/N: this worker's share, 0 <= K < N (Slurm's array task id and count).
+    const std::string text = args.Get("--shard");
+    const size_t slash = text.find('/');
+    size_t k = 0, n = 0;
+    auto number = [](std::string_view t, size_t* v) {
+      auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), *v);
+      return ec == std::errc() && end == t.data() + t.size() && !t.empty();
+    };
+    if (slash == std::string::npos || !number(std::string_view(text).substr(0, slash), &k) ||
+        !number(std::string_view(text).substr(slash + 1), &n) || n == 0 || n > 100000 || k >= n)
+      return Fail(kCmd, "--shard: expected K/N with 0 <= K < N <= 100000 (e.g. 0/4), got '" + text + "'", 1);
+    options.shard_index = static_cast<uint32_t>(k);
+    options.shard_count = static_cast<uint32_t>(n);
+  }
   const bool quiet = args.Has("--quiet");
   options.progress = !quiet && isatty(STDERR_FILENO);
 
@@ -91,10 +106,16 @@ int RunIngest(const ParsedArgs& args) {
   if (!quiet) {
     double mb = summary.bytes / 1e6;
     std::fprintf(stderr,
-                 "geokg ingest: %llu documents (%u new, %u already stored), %llu relations, "
+                 "geokg ingest: %llu documents (%u new, %u already stored%s), %llu relations, "
                  "%llu bad inputs skipped, %.1f MB in %.2f s (%.1f MB/s)\n",
                  static_cast<unsigned long long>(summary.documents), totals.documents_added,
-                 totals.documents_skipped, static_cast<unsigned long long>(totals.evidence_added),
+                 totals.documents_skipped,
+                 options.shard_count > 1
+                     ? ("; " + std::to_string(summary.other_shards) + " left to the other " +
+                        std::to_string(options.shard_count - 1) + (options.shard_count == 2 ? " shard" : " shards"))
+                           .c_str()
+                     : "",
+                 static_cast<unsigned long long>(totals.evidence_added),
                  static_cast<unsigned long long>(summary.bad_inputs), mb, summary.seconds,
                  summary.seconds > 0 ? mb / summary.seconds : 0.0);
   }

@@ -64,6 +64,7 @@ int RunDocs(const ParsedArgs& args);
 int RunEval(const ParsedArgs& args);
 int RunParse(const ParsedArgs& args);
 int RunRetract(const ParsedArgs& args);
+int RunMergeStores(const ParsedArgs& args);
 int RunReextract(const ParsedArgs& args);
 int RunEntity(const ParsedArgs& args);
 // The `entity --help` paragraph, from the entity subcommand table (cmd_entity.cc).

@@ -38,6 +38,7 @@ const std::vector<CommandSpec>& Commands() {
         {"--url-field", "NAME", "JSONL field holding the URL (default: url)"},
         {"--threads", "N", "extraction threads (default: all cores)"},
         {"--batch", "N", "documents per write transaction (default: 2048)"},
+        {"--shard", "K/N", "only this worker's share of the documents, 0 <= K < N, by document id (merge the shards with geokg merge)"},
         {"--max-doc-mb", "N", "skip (and report) documents or JSONL lines over N MB (default: 16)"},
         {"--quiet", "", "no progress line and no summary"}},
        1, SIZE_MAX, RunIngest,
@@ -111,6 +112,16 @@ const std::vector<CommandSpec>& Commands() {
        "their other evidence, with counts, dates and confidence recomputed. All in one transaction:\n"
        "killed at any point, the store is as before or as after. A DOC that matches nothing is an\n"
        "error and nothing is removed."},
+      {"merge", "--db OUT STORE...", "unite stores (shards of a corpus, stores built apart) into OUT",
+       {{"--db", "OUT", "the store to merge into (created if missing)"},
+        {"--batch", "N", "documents per write transaction (default: 2048)"},
+        {"--quiet", "", "no summary lines"}},
+       1, SIZE_MAX, RunMergeStores,
+       "Documents, their texts, entities, aliases, mention counts, relations with all their evidence,\n"
+       "and curation rules. OUT's documents are kept as they are, so merging a store twice changes\n"
+       "nothing, and the order of the STOREs does not matter: the result exports byte for byte as one\n"
+       "ingest of all their documents would. A batch per write transaction: killed at any point, OUT\n"
+       "is consistent and running the same command again completes it."},
       {"stats", "--db DIR [--format json]", "counts of documents, entities, relations and evidence",
        {kDb, {"--format", "FMT", "text (default) or json"}}, 0, 0, RunStats},
       {"docs", "--db DIR [--limit N] [--format table|json|csv] NAME",

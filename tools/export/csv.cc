@@ -74,7 +74,7 @@ Status WriteNodes(const exporter::Selection& selection, std::ostream& nodes) {
   nodes << "id:ID,name,kind,country,aliases:string[],:LABEL,mentions:int,documents:int\n";
   for (const graph::Entity* e : selection.SortedEntities()) {
     std::string aliases;
-    for (const std::string& a : e->aliases) {
+    for (const std::string& a : exporter::SortedAliases(*e)) {
       if (a.find(';') != std::string::npos) continue;  // ';' is the array separator
       if (!aliases.empty()) aliases += ';';
       aliases += a;

@@ -121,7 +121,7 @@ Status ExportGraphml(const graph::Store& store, const ExportOptions& options, st
   out << "  <graph id=\"geokg\" edgedefault=\"directed\">\n";
   for (const graph::Entity* e : selection.SortedEntities()) {
     std::string aliases;
-    for (const std::string& a : e->aliases) aliases += (aliases.empty() ? "" : "|") + a;
+    for (const std::string& a : exporter::SortedAliases(*e)) aliases += (aliases.empty() ? "" : "|") + a;
     out << "    <node id=\"n" << graph::IdToHex(e->id) << "\">";
     Data(out, "n_name", e->name);
     Data(out, "n_kind", graph::NameOf(e->kind));

@@ -4,6 +4,8 @@
 // Internal to tools/export.
 #pragma once
 
+#include <algorithm>
+
 #include <array>
 #include <functional>
 #include <optional>
@@ -72,5 +74,13 @@ class Selection {
 
 // Confidence rounded to three decimals, as every format writes it.
 double Rounded(float confidence);
+
+// An entity's aliases in byte order: exports do not depend on the order
+// ingests met them in (shards merge to the same bytes).
+inline std::vector<std::string> SortedAliases(const graph::Entity& e) {
+  std::vector<std::string> aliases = e.aliases;
+  std::sort(aliases.begin(), aliases.end());
+  return aliases;
+}
 
 }  // namespace geokg::tools::exporter
