@@ -112,6 +112,8 @@ struct ImportResult {
   uint64_t rules = 0;    // rules written (applied now or kept for later)
 };
 
+class Snapshot;
+
 class Store {
  public:
   // Opens (and, if allowed, creates) the store in `dir`. On success *out
@@ -246,6 +248,13 @@ class Store {
   // number of relations, not of evidence).
   Status Stats(StoreStats* stats) const;
 
+  // Opens a consistent read view: every read through *out sees the same
+  // commit (one LMDB read transaction), so that a relation's summary and its
+  // evidence agree while another process writes. *out must not outlive the
+  // store and holds the transaction until destroyed: keep it short in a
+  // process that also writes (growing the map waits for it).
+  Status OpenSnapshot(std::unique_ptr<Snapshot>* out) const;
+
   const std::string& dir() const;
 
   struct Impl;  // LMDB handles; defined in store_lmdb.h (internal)
@@ -260,6 +269,33 @@ class Store {
   // entity stored before its kept one existed); after every batch write.
   Status SettleMergeRules(::MDB_txn* txn, uint64_t* merged);
   std::unique_ptr<Impl> impl_;
+};
+
+// A read view of a Store at one commit (Store::OpenSnapshot): one LMDB read
+// transaction, ended by the destructor. Readers behave as the Store methods
+// of the same name, but all see that commit. Callbacks may call other
+// methods of the same snapshot. Use a Snapshot from one thread at a time and
+// destroy it on the thread that opened it.
+class Snapshot {
+ public:
+  ~Snapshot();
+  Snapshot(const Snapshot&) = delete;
+  Snapshot& operator=(const Snapshot&) = delete;
+
+  Status ForEachEntity(const std::function<bool(const Entity&)>& fn) const;
+  Status ForEachRelation(const std::function<bool(const RelationSummary&)>& fn) const;
+  // NotFound for an unknown relation.
+  Status GetRelation(const RelationKey& key, RelationSummary* summary) const;
+  Status ForEachEvidence(const RelationKey& key, const std::function<bool(const Evidence&)>& fn) const;
+  // NotFound if absent.
+  Status GetDocument(DocId id, DocMeta* meta) const;
+
+  struct State;  // the transaction; defined in store_read.cc
+
+ private:
+  friend class Store;
+  explicit Snapshot(std::unique_ptr<State> state);
+  std::unique_ptr<State> state_;
 };
 
 }  // namespace geokg::graph

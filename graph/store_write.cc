@@ -154,7 +154,7 @@ Status BatchWriter::Write(const std::vector<DocRecord>& input, ApplyResult* resu
     MDB_val k{8, buf}, v;
     int rc = mdb_get(txn_, impl_.entities, &k, &v);
     if (rc == 0) {
-      if (!reader_.Decode(FromVal(v), &keep_records[keep])) return Status::Storage(impl_.dir + ": corrupt entity");
+      if (!reader_.Decode(FromVal(v), &keep_records[keep])) return CorruptRecord(impl_.dir, "entity");
     } else if (rc != MDB_NOTFOUND) {
       return Check(rc, "read merged entity");
     }
@@ -304,7 +304,7 @@ Status BatchWriter::WriteMentions(const std::vector<const DocRecord*>& docs, App
     unsigned flags = 0;
     if (rc == 0) {
       if (v.mv_size != kEntityCountsSize) {
-        return Status::Storage(impl_.dir + ": corrupt entity counts " + IdToHex(entity));
+        return CorruptRecord(impl_.dir, "entity counts " + IdToHex(entity));
       }
       const char* p = static_cast<const char*>(v.mv_data);
       add_mentions += GetBe64(p);
@@ -375,7 +375,7 @@ Status BatchWriter::WriteEntities(const std::vector<const DocRecord*>& docs, App
         continue;
       }
       if (!reader_.Decode(FromVal(v), &stored)) {
-        return Status::Storage(impl_.dir + ": corrupt entity " + IdToHex(id));
+        return CorruptRecord(impl_.dir, "entity " + IdToHex(id));
       }
       bool had_name = !stored.name.empty();
       first_new_alias = stored.aliases.size();
@@ -446,7 +446,7 @@ Status BatchWriter::WriteRelations(const std::vector<const DocRecord*>& docs, Ap
     MDB_val k, v;
     rc = mdb_cursor_get(evidence_cursor.get(), &k, &v, MDB_LAST);
     if (rc == 0) {
-      if (k.mv_size != kEvidenceNoSize) return Status::Storage(impl_.dir + ": corrupt evidence key");
+      if (k.mv_size != kEvidenceNoSize) return CorruptRecord(impl_.dir, "evidence key");
       base = GetBe64(static_cast<const char*>(k.mv_data)) + 1;
     } else if (rc != MDB_NOTFOUND) {
       return Check(rc, "read evidence");
@@ -506,7 +506,7 @@ Status BatchWriter::WriteRelations(const std::vector<const DocRecord*>& docs, Ap
       std::string_view value = FromVal(v);
       if (value.size() < kEvidenceNoSize ||
           !DecodeStoredSummary(value.substr(kEvidenceNoSize), &stored)) {
-        return Status::Storage(impl_.dir + ": corrupt relation summary");
+        return CorruptRecord(impl_.dir, "relation summary");
       }
       newest = GetBe64(value.data());
       MergeSummary(added, &stored);
@@ -619,9 +619,9 @@ class Retractor {
          rc = deleted ? mdb_cursor_get(cursor.get(), &k, &v, MDB_GET_CURRENT)
                       : mdb_cursor_get(cursor.get(), &k, &v, MDB_NEXT)) {
       deleted = false;
-      if (k.mv_size != kRelationKeySize || v.mv_size < kEvidenceNoSize)
-        return Status::Storage(impl_.dir + ": corrupt relation");
-      const RelationKey key = DecodeRelationKey(static_cast<const char*>(k.mv_data));
+      if (v.mv_size < kEvidenceNoSize) return CorruptRecord(impl_.dir, "relations: value too short");
+      RelationKey key;
+      if (Status ks = DecodeRelationKey(impl_.dir, FromVal(k), &key); !ks.ok()) return ks;
       chain.clear();
       bool touched = false;
       for (uint64_t no = GetBe64(static_cast<const char*>(v.mv_data)); no != 0;) {
@@ -630,12 +630,12 @@ class Retractor {
         int erc = mdb_get(txn_, impl_.evidence, &ek, &ev);
         if (erc != 0) return Check(erc, "read evidence");
         // prev (8) + class version (4) + doc (8)
-        if (ev.mv_size < kEvidenceNoSize + 12) return Status::Storage(impl_.dir + ": corrupt evidence");
+        if (ev.mv_size < kEvidenceNoSize + 12) return CorruptRecord(impl_.dir, "evidence");
         const char* p = static_cast<const char*>(ev.mv_data);
         DocId doc;
         std::memcpy(&doc, p + kEvidenceNoSize + 4, 8);
         const uint64_t previous = GetBe64(p);
-        if (previous >= no) return Status::Storage(impl_.dir + ": corrupt evidence chain");
+        if (previous >= no) return CorruptRecord(impl_.dir, "evidence chain");
         chain.push_back({no, previous, doc});
         touched |= docs.count(doc) != 0;
         no = previous;
@@ -676,7 +676,7 @@ class Retractor {
         int erc = mdb_get(txn_, impl_.evidence, &ek, &ev);
         if (erc != 0) return Check(erc, "read evidence");
         if (!reader.Decode(FromVal(ev).substr(kEvidenceNoSize), &evidence))
-          return Status::Storage(impl_.dir + ": corrupt evidence");
+          return CorruptRecord(impl_.dir, "evidence");
         Accumulate(evidence, &summary);
         if (!role_set && !evidence.role.empty()) {
           summary.role = evidence.role;  // the newest role, as ingest keeps it
@@ -719,7 +719,7 @@ class Retractor {
     MDB_val k, v;
     for (rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_FIRST); rc == 0;
          rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_NEXT)) {
-      if (k.mv_size != 8 || v.mv_size != kEntityDocValueSize) return Status::Storage(impl_.dir + ": corrupt entity_docs");
+      if (k.mv_size != 8 || v.mv_size != kEntityDocValueSize) return CorruptRecord(impl_.dir, "entity_docs");
       const DocId doc = GetBe64(static_cast<const char*>(v.mv_data));
       if (docs.count(doc) == 0) continue;
       const EntityId entity = GetBe64(static_cast<const char*>(k.mv_data));
@@ -744,7 +744,7 @@ class Retractor {
       MDB_val ck{8, key}, cv;
       int crc = mdb_get(txn_, impl_.entity_counts, &ck, &cv);
       if (crc != 0) return Check(crc, "read entity_counts");
-      if (cv.mv_size != kEntityCountsSize) return Status::Storage(impl_.dir + ": corrupt entity_counts");
+      if (cv.mv_size != kEntityCountsSize) return CorruptRecord(impl_.dir, "entity_counts");
       const uint64_t mentions = GetBe64(static_cast<const char*>(cv.mv_data));
       const uint64_t documents = GetBe64(static_cast<const char*>(cv.mv_data) + 8);
       const uint64_t m = mentions >= d.first ? mentions - d.first : 0;
@@ -781,7 +781,7 @@ class Retractor {
       int rc = mdb_get(txn_, impl_.entities, &k, &v);
       if (rc == MDB_NOTFOUND) continue;
       if (rc != 0) return Check(rc, "read entities");
-      if (!reader.Decode(FromVal(v), &entity)) return Status::Storage(impl_.dir + ": corrupt entity");
+      if (!reader.Decode(FromVal(v), &entity)) return CorruptRecord(impl_.dir, "entity");
       std::vector<std::string> names = entity.aliases;
       names.push_back(entity.name);
       for (const std::string& name : names) {
@@ -941,7 +941,7 @@ Status ReadMergeRules(const Store::Impl& impl, MDB_txn* txn, std::map<EntityId, 
     if (!key.starts_with(kMergeRulePrefix)) break;
     uint64_t fold;
     if (v.mv_size != 8 || !HexToId(key.substr(kMergeRulePrefix.size()), &fold))
-      return Status::Storage(impl.dir + ": corrupt merge rule");
+      return CorruptRecord(impl.dir, "merge rule");
     (*rules)[fold] = GetBe64(static_cast<const char*>(v.mv_data));
   }
   if (rc != 0 && rc != MDB_NOTFOUND) return LmdbError(impl.dir, "read merge rules", rc);
@@ -984,7 +984,7 @@ Status Store::MergeInTxn(MDB_txn* txn, EntityId keep, EntityId fold, MergeResult
     int rc = mdb_get(txn, impl.entities, &k, &v);
     if (rc == MDB_NOTFOUND) return Status::NotFound(dir + ": no stored entity " + IdToHex(id));
     if (rc != 0) return LmdbError(dir, "read entities", rc);
-    if (!reader.Decode(FromVal(v), e)) return Status::Storage(dir + ": corrupt entity");
+    if (!reader.Decode(FromVal(v), e)) return CorruptRecord(dir, "entity");
     return Status::Ok();
   };
   if (Status s = read_entity(keep, &kept); !s.ok()) return s;
@@ -999,8 +999,8 @@ Status Store::MergeInTxn(MDB_txn* txn, EntityId keep, EntityId fold, MergeResult
     MDB_val k, v;
     for (rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_FIRST); rc == 0;
          rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_NEXT)) {
-      if (k.mv_size != kRelationKeySize) return Status::Storage(dir + ": corrupt relation key");
-      const RelationKey key = DecodeRelationKey(static_cast<const char*>(k.mv_data));
+      RelationKey key;
+      if (Status ks = DecodeRelationKey(dir, FromVal(k), &key); !ks.ok()) return ks;
       if (key.source == fold || key.target == fold) touched.push_back(key);
     }
     if (rc != MDB_NOTFOUND) return LmdbError(dir, "read relations", rc);
@@ -1035,7 +1035,7 @@ Status Store::MergeInTxn(MDB_txn* txn, EntityId keep, EntityId fold, MergeResult
       MDB_val k{8, id_buf}, v;
       for (rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_SET_KEY); rc == 0;
            rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_NEXT_DUP)) {
-        if (v.mv_size != kEntityDocValueSize) return Status::Storage(dir + ": corrupt entity_docs");
+        if (v.mv_size != kEntityDocValueSize) return CorruptRecord(dir, "entity_docs");
         const char* p = static_cast<const char*>(v.mv_data);
         auto& e = entries[GetBe64(p)];
         e.first += GetBe32(p + 8);
@@ -1145,6 +1145,9 @@ void CompressText(std::string_view text, std::string* out) {
 bool DecompressText(std::string_view stored, std::string* out) {
   if (stored.size() < 4) return false;
   const uint32_t size = GetBe32(stored.data());
+  // deflate expands at most 1032-fold: a larger stated length is corrupt,
+  // and must not be allocated.
+  if (size > (stored.size() - 4) * 1032 + 64) return false;
   out->resize(size);
   uLongf got = size;
   if (uncompress(reinterpret_cast<Bytef*>(out->data()), &got, reinterpret_cast<const Bytef*>(stored.data() + 4),
@@ -1262,8 +1265,8 @@ Status MergeReversedSymmetric(const std::string& dir, MDB_txn* txn, MDB_dbi rela
     MDB_val k, v;
     for (rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_FIRST); rc == 0;
          rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_NEXT)) {
-      if (k.mv_size != kRelationKeySize) return Status::Storage(dir + ": corrupt relation key");
-      const RelationKey key = DecodeRelationKey(static_cast<const char*>(k.mv_data));
+      RelationKey key;
+      if (Status ks = DecodeRelationKey(dir, FromVal(k), &key); !ks.ok()) return ks;
       if (CanonicalKey(key) != key) reversed.push_back(key);
     }
     if (rc != MDB_NOTFOUND) return LmdbError(dir, "read relations", rc);

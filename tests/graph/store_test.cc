@@ -1225,5 +1225,37 @@ TEST_CASE("imported rules apply to stored entities, wait for the others, and imp
   CHECK(store->ImportRules(bad, &r).code() == StatusCode::kInvalidInput);
   CHECK(StoredEntity(*store, kIran.id).aliases.size() == 2);
 }
+TEST_CASE("a snapshot reads one commit while later batches commit", "[graph][store]") {
+  TempDir tmp;
+  auto store = OpenOrDie(tmp.Path("store"));
+  REQUIRE(store->Apply({SampleDoc("first", 20200101)}, nullptr).ok());
+  std::unique_ptr<Snapshot> snapshot;
+  REQUIRE(store->OpenSnapshot(&snapshot).ok());
+  REQUIRE(store->Apply({SampleDoc("second", 20200102), SampleDoc("third", 20200103)}, nullptr).ok());
+  CHECK(SummaryOf(*store, kUsToIraq).TotalCount() == 6);
+  RelationSummary summary;
+  REQUIRE(snapshot->GetRelation(kUsToIraq, &summary).ok());
+  CHECK(summary.TotalCount() == 2);
+  size_t evidence = 0;
+  REQUIRE(snapshot->ForEachEvidence(kUsToIraq, [&](const Evidence&) { return ++evidence, true; }).ok());
+  CHECK(evidence == 2);
+  size_t relations = 0;
+  REQUIRE(snapshot
+              ->ForEachRelation([&](const RelationSummary& r) {
+                ++relations;
+                size_t n = 0;
+                REQUIRE(snapshot->ForEachEvidence(r.key, [&](const Evidence&) { return ++n, true; }).ok());
+                CHECK(n == r.TotalCount());
+                return true;
+              })
+              .ok());
+  CHECK(relations == 2);
+  DocMeta meta;
+  CHECK(snapshot->GetDocument(DocIdFor("second"), &meta).code() == StatusCode::kNotFound);
+  CHECK(snapshot->GetDocument(DocIdFor("first"), &meta).ok());
+  CHECK(snapshot->GetRelation({kIraq.id, RelationType::kAttacked, kUs.id}, &summary).code() ==
+        StatusCode::kNotFound);
+}
+
 }  // namespace
 }  // namespace geokg::graph
