@@ -46,7 +46,9 @@ namespace geokg::graph {
 inline constexpr uint32_t kStoreSchemaVersion = 5;
 
 struct StoreOptions {
-  // Open without write access; Apply then fails with a Storage error.
+  // Open without write access; Apply then fails with a Storage error. When
+  // the directory or lock.mdb is not writable, the store is read without
+  // LMDB's lock file (MDB_NOLOCK): no process may write to it meanwhile.
   bool read_only = false;
   // Map size for a new store (an existing store keeps at least its own). The
   // map grows by itself (doubling) when a batch does not fit.
@@ -124,8 +126,13 @@ class Store {
   //                               that is not LMDB), a schema version this
   //                               build does not read (neither 2 nor
   //                               kStoreSchemaVersion: "DIR: store schema
-  //                               version N, this geokg reads M"), or an
-  //                               LMDB/filesystem failure.
+  //                               version N, this geokg reads M"), a data.mdb
+  //                               shorter than the pages LMDB uses ("DIR:
+  //                               data.mdb is truncated (N bytes, LMDB uses
+  //                               M)"), or an LMDB/filesystem failure.
+  // An environment with nothing committed (a creation killed before its
+  // first commit) opens as an empty store. Readers report a record they
+  // cannot decode as Storage "DIR: corrupt record (TABLE: reason)".
   // A schema-2 store opened writable is upgraded here (see
   // kStoreSchemaVersion).
   static Status Open(const std::string& dir, const StoreOptions& options,
@@ -275,7 +282,9 @@ class Store {
 // transaction, ended by the destructor. Readers behave as the Store methods
 // of the same name, but all see that commit. Callbacks may call other
 // methods of the same snapshot. Use a Snapshot from one thread at a time and
-// destroy it on the thread that opened it.
+// destroy it on the thread that opened it; that thread must not write to the
+// store (Apply, Retract, ...) while it is open: growing the map waits for
+// every open read transaction of the process.
 class Snapshot {
  public:
   ~Snapshot();

@@ -108,6 +108,7 @@ while ((done_kills < kills)); do
     wait "$pid" 2>/dev/null || true
     done_kills=$((done_kills + 1))
     check_store "kill $done_kills ($op after ${delay_ms} ms)"
+    ((done_kills % 50 == 0)) && echo "soak: $done_kills kills, store checked after each"
   else
     rc=0
     wait "$pid" || rc=$?

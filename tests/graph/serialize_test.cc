@@ -367,6 +367,11 @@ TEST_CASE("an enum out of range is a decoding error, not an index past a table",
   edit.kind = EntityKind::kPerson;
   edit2.kind = EntityKind::kCountry;
   CHECK(DecodePatched(edit, DifferingByte(edit, edit2), 42) == "entity kind 42 out of range");
+  // A bool is 0 or 1; reading a 2 as a bool would be undefined behaviour.
+  EntityEdit named = edit;
+  named.name = "";
+  CHECK(DecodePatched(edit, DifferingByte(edit, named), 1).empty());
+  CHECK(DecodePatched(edit, DifferingByte(edit, named), 2) == "bool 2 out of range");
 }
 
 namespace damaged {
