@@ -84,6 +84,7 @@
 // says.
 #include "graph/store.h"
 
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
@@ -134,11 +135,16 @@ namespace store_internal {
 
 Status LmdbError(const std::string& dir, std::string_view what, int rc) {
   // LMDB reports a write that came up short as EIO: on a disk with no room
-  // left, that is a full disk, and the message should say so.
+  // left, that is a full disk, and under a file size limit (ulimit -f) the
+  // limit; the message should say which.
   struct statvfs fs_stat;
+  struct rlimit file_limit;
   if (rc == EIO && ::statvfs(dir.c_str(), &fs_stat) == 0 &&
       static_cast<uint64_t>(fs_stat.f_bavail) * fs_stat.f_frsize < (1u << 20)) {
     rc = ENOSPC;
+  } else if (rc == EIO && ::getrlimit(RLIMIT_FSIZE, &file_limit) == 0 &&
+             file_limit.rlim_cur != RLIM_INFINITY) {
+    rc = EFBIG;
   }
   std::string msg = dir + ": " + std::string(what) + ": " + mdb_strerror(rc);
   if (rc == MDB_NOTFOUND) return Status::NotFound(std::move(msg));
