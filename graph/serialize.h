@@ -9,6 +9,13 @@
 //
 // ValueWriter / ValueReader encode and decode one value per call into reused
 // buffers, without a std::ostringstream per value.
+//
+// Decoding trusts nothing it reads: ValueReader reads through a bounded
+// archive that refuses a string or vector length larger than the bytes left
+// in the record before anything is allocated (a corrupt length of 2^40
+// fails at once, not after allocating it), and the loaders check every enum
+// against its ontology table (an out-of-range kind, type, modality, section
+// or date source is a corrupt record, never an index past a table).
 #pragma once
 
 #include <cereal/archives/binary.hpp>
@@ -24,11 +31,31 @@
 #include <streambuf>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include "graph/curation.h"
 #include "graph/model.h"
 
 namespace geokg::graph {
+
+namespace serialize_internal {
+
+// The values of Section (model.h): body, title, related-headline.
+inline constexpr int kSectionCount = 3;
+
+// Throws (cereal::Exception, caught by ValueReader) when a loaded enum is
+// not one of the `count` values of its table.
+template <class Enum>
+void CheckEnum(Enum value, int count, const char* what) {
+  const int v = static_cast<int>(value);
+  if (v < 0 || v >= count)
+    throw cereal::Exception(std::string(what) + " " + std::to_string(v) + " out of range");
+}
+
+template <class Archive>
+inline constexpr bool kLoading = Archive::is_loading::value;
+
+}  // namespace serialize_internal
 
 // Entity::mentions and Entity::documents are not part of the record: the
 // store keeps them in entity_counts (see store.cc), so that mentioning an
@@ -36,6 +63,8 @@ namespace geokg::graph {
 template <class Archive>
 void serialize(Archive& ar, Entity& e, const std::uint32_t /*version*/) {
   ar(e.id, e.name, e.kind, e.aliases, e.country);
+  if constexpr (serialize_internal::kLoading<Archive>)
+    serialize_internal::CheckEnum(e.kind, kEntityKindCount, "entity kind");
 }
 
 // A curation rule (meta "edit/<id>"): which fields are set, then the fields.
@@ -51,8 +80,7 @@ void load(Archive& ar, EntityEdit& e, const std::uint32_t /*version*/) {
   std::string name, country;
   EntityKind kind;
   ar(has_name, name, has_kind, kind, has_country, country, e.add_aliases, e.remove_aliases);
-  if (static_cast<int>(kind) >= kEntityKindCount)
-    throw cereal::Exception("entity kind out of range");
+  if (has_kind) serialize_internal::CheckEnum(kind, kEntityKindCount, "entity kind");
   e.name = has_name ? std::optional<std::string>(name) : std::nullopt;
   e.kind = has_kind ? std::optional<EntityKind>(kind) : std::nullopt;
   e.country = has_country ? std::optional<std::string>(country) : std::nullopt;
@@ -66,11 +94,18 @@ void serialize(Archive& ar, Evidence& e, const std::uint32_t version) {
      e.confidence, e.role);
   if (version >= 2) ar(e.date_source);
   else e.date_source = e.date != 0 ? DateSource::kUnrecorded : DateSource::kNone;
+  if constexpr (serialize_internal::kLoading<Archive>) {
+    serialize_internal::CheckEnum(e.modality, kModalityCount, "modality");
+    serialize_internal::CheckEnum(e.section, serialize_internal::kSectionCount, "section");
+    serialize_internal::CheckEnum(e.date_source, kDateSourceCount, "date source");
+  }
 }
 
 template <class Archive>
 void serialize(Archive& ar, RelationKey& k, const std::uint32_t /*version*/) {
   ar(k.source, k.type, k.target);
+  if constexpr (serialize_internal::kLoading<Archive>)
+    serialize_internal::CheckEnum(k.type, kRelationTypeCount, "relation type");
 }
 
 template <class Archive>
@@ -99,6 +134,8 @@ void serialize(Archive& ar, DocMeta& d, const std::uint32_t version) {
   else d.date_source = d.date != 0 ? DateSource::kUnrecorded : DateSource::kNone;
   if (version >= 3) ar(d.extractor_version, d.lexicon_fingerprint);
   else d.extractor_version = 0, d.lexicon_fingerprint = 0;
+  if constexpr (serialize_internal::kLoading<Archive>)
+    serialize_internal::CheckEnum(d.date_source, kDateSourceCount, "date source");
 }
 
 namespace serialize_internal {
@@ -122,14 +159,57 @@ class StringSink : public std::streambuf {
   std::string* target_ = nullptr;
 };
 
-// An input stream buffer reading a byte range it does not own.
-class MemorySource : public std::streambuf {
+// A cereal input archive over a byte range it does not own (cereal's binary
+// format, read without a stream). Every read is bounded by the bytes left:
+// a string or vector length (SizeTag) larger than them throws before the
+// container is resized, since each element takes at least one byte.
+class BoundedInputArchive : public cereal::InputArchive<BoundedInputArchive, cereal::AllowEmptyClassElision> {
  public:
-  void set_source(std::string_view bytes) {
-    char* p = const_cast<char*>(bytes.data());
-    setg(p, p, p + bytes.size());
+  explicit BoundedInputArchive(std::string_view bytes)
+      : InputArchive(this), next_(bytes.data()), end_(bytes.data() + bytes.size()) {}
+
+  size_t remaining() const { return static_cast<size_t>(end_ - next_); }
+
+  void loadBinary(void* data, size_t size) {
+    if (size > remaining())
+      throw cereal::Exception("record ends early (" + std::to_string(size) + " bytes wanted, " +
+                              std::to_string(remaining()) + " left)");
+    if (size != 0) std::memcpy(data, next_, size);
+    next_ += size;
   }
+
+ private:
+  const char* next_;
+  const char* end_;
 };
+
+template <class T>
+std::enable_if_t<std::is_arithmetic_v<T>> CEREAL_LOAD_FUNCTION_NAME(BoundedInputArchive& ar, T& t) {
+  ar.loadBinary(std::addressof(t), sizeof(t));
+}
+// A bool is one byte, 0 or 1: any other value would be undefined behaviour
+// the moment it is read as a bool.
+inline void CEREAL_LOAD_FUNCTION_NAME(BoundedInputArchive& ar, bool& b) {
+  uint8_t byte = 0;
+  ar.loadBinary(&byte, 1);
+  if (byte > 1) throw cereal::Exception("bool " + std::to_string(byte) + " out of range");
+  b = byte != 0;
+}
+template <class T>
+void CEREAL_LOAD_FUNCTION_NAME(BoundedInputArchive& ar, cereal::NameValuePair<T>& t) {
+  ar(t.value);
+}
+template <class T>
+void CEREAL_LOAD_FUNCTION_NAME(BoundedInputArchive& ar, cereal::SizeTag<T>& t) {
+  ar(t.size);
+  if (static_cast<uint64_t>(t.size) > ar.remaining())
+    throw cereal::Exception("length " + std::to_string(static_cast<uint64_t>(t.size)) + " exceeds the " +
+                            std::to_string(ar.remaining()) + " bytes left");
+}
+template <class T>
+void CEREAL_LOAD_FUNCTION_NAME(BoundedInputArchive& ar, cereal::BinaryData<T>& bd) {
+  ar.loadBinary(bd.data, static_cast<size_t>(bd.size));
+}
 
 }  // namespace serialize_internal
 
@@ -159,26 +239,32 @@ class ValueWriter {
 // Decodes values written by ValueWriter. Not thread-safe.
 class ValueReader {
  public:
-  ValueReader() : stream_(&source_) {}
-
-  // False if `bytes` is not exactly one encoding of a T (truncated, corrupt
-  // or trailing data); *value is then unspecified.
+  // False if `bytes` is not exactly one encoding of a T (truncated, corrupt,
+  // an enum out of range, a length beyond the record, or trailing data);
+  // *value is then unspecified and error() says why. Never allocates more
+  // than a small multiple of bytes.size().
   template <class T>
   bool Decode(std::string_view bytes, T* value) {
-    source_.set_source(bytes);
-    stream_.clear();
+    error_.clear();
     try {
-      cereal::BinaryInputArchive archive(stream_);
+      serialize_internal::BoundedInputArchive archive(bytes);
       archive(*value);
-    } catch (const std::exception&) {
+      if (archive.remaining() != 0) {  // not a T of this version
+        error_ = std::to_string(archive.remaining()) + " trailing bytes";
+        return false;
+      }
+    } catch (const std::exception& e) {
+      error_ = e.what();
       return false;
     }
-    return source_.in_avail() == 0;  // trailing bytes: not a T of this version
+    return true;
   }
 
+  // Why the last Decode failed ("modality 7 out of range").
+  const std::string& error() const { return error_; }
+
  private:
-  serialize_internal::MemorySource source_;
-  std::istream stream_;
+  std::string error_;
 };
 
 // ---- fixed-layout encoders for the two values Apply writes per evidence ----
@@ -265,6 +351,15 @@ inline bool DecodeStoredSummary(std::string_view bytes, RelationSummary* s) {
 }
 
 }  // namespace geokg::graph
+
+// Enums are cereal "minimal" values, whose loading needs the output archive
+// that pairs with an input archive.
+namespace cereal::traits::detail {
+template <>
+struct get_output_from_input<geokg::graph::serialize_internal::BoundedInputArchive> {
+  using type = cereal::BinaryOutputArchive;
+};
+}  // namespace cereal::traits::detail
 
 CEREAL_CLASS_VERSION(geokg::graph::Entity, 1);
 CEREAL_CLASS_VERSION(geokg::graph::EntityEdit, 1);

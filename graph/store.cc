@@ -84,6 +84,9 @@
 // says.
 #include "graph/store.h"
 
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -131,6 +134,18 @@ Status NotAStore(const std::string& dir, std::string_view why) {
 namespace store_internal {
 
 Status LmdbError(const std::string& dir, std::string_view what, int rc) {
+  // LMDB reports a write that came up short as EIO: on a disk with no room
+  // left, that is a full disk, and under a file size limit (ulimit -f) the
+  // limit; the message should say which.
+  struct statvfs fs_stat;
+  struct rlimit file_limit;
+  if (rc == EIO && ::statvfs(dir.c_str(), &fs_stat) == 0 &&
+      static_cast<uint64_t>(fs_stat.f_bavail) * fs_stat.f_frsize < (1u << 20)) {
+    rc = ENOSPC;
+  } else if (rc == EIO && ::getrlimit(RLIMIT_FSIZE, &file_limit) == 0 &&
+             file_limit.rlim_cur != RLIM_INFINITY) {
+    rc = EFBIG;
+  }
   std::string msg = dir + ": " + std::string(what) + ": " + mdb_strerror(rc);
   if (rc == MDB_NOTFOUND) return Status::NotFound(std::move(msg));
   return Status::Storage(std::move(msg));
@@ -140,6 +155,15 @@ Status ReadTxn::Begin() {
   for (int attempt = 0; attempt < kMaxResizes; ++attempt) {
     lock_ = std::shared_lock<std::shared_mutex>(impl_.map_mu);
     int rc = txn_.Begin(impl_.env.get(), MDB_RDONLY);
+    if (rc == 0 && impl_.empty_environment) {
+      MDB_stat st;
+      rc = mdb_stat(txn_.get(), impl_.meta, &st);
+      if (rc == 0 && st.ms_entries != 0) {
+        txn_.Abort();
+        lock_.unlock();
+        return Status::Storage(impl_.dir + ": the store was created after it was opened; open it again");
+      }
+    }
     if (rc == 0) return Status::Ok();
     lock_.unlock();
     if (rc != MDB_MAP_RESIZED) return LmdbError(impl_.dir, "begin read transaction", rc);
@@ -207,13 +231,19 @@ Status OpenDatabases(Store::Impl* impl, MDB_txn* txn, bool writable) {
   const std::string& dir = impl->dir;
   int rc = mdb_dbi_open(txn, "meta", 0, &impl->meta);
   if (rc == MDB_NOTFOUND) {
-    if (!writable) return NotAStore(dir, "no meta database");
     MDB_dbi main_db;
     MDB_stat st;
     rc = mdb_dbi_open(txn, nullptr, 0, &main_db);
     if (rc == 0) rc = mdb_stat(txn, main_db, &st);
     if (rc != 0) return LmdbError(dir, "read main database", rc);
     if (st.ms_entries != 0) return NotAStore(dir, "an LMDB environment without geokg databases");
+    if (!writable) {
+      // Nothing was ever committed: an empty store (see empty_environment).
+      for (const NamedDb& db : kDatabases) impl->*db.member = main_db;
+      impl->meta = main_db;
+      impl->has_mentions = impl->has_texts = impl->empty_environment = true;
+      return Status::Ok();
+    }
     rc = mdb_dbi_open(txn, "meta", MDB_CREATE, &impl->meta);
     if (rc != 0) return LmdbError(dir, "create meta database", rc);
     char version[4];
@@ -259,69 +289,71 @@ Status OpenDatabases(Store::Impl* impl, MDB_txn* txn, bool writable) {
 
 }  // namespace
 
-Status Store::Open(const std::string& dir, const StoreOptions& options,
-                   std::unique_ptr<Store>* out) {
+namespace {
+
+// LMDB maps data.mdb and trusts it to hold every page the newest meta page
+// names; a shorter file (a copy cut short, a disk that filled up under an
+// older geokg) would end in SIGBUS at the first read past its end.
+Status CheckFileSize(const std::string& dir, MDB_env* env) {
+  MDB_envinfo info;
+  MDB_stat st;
+  mdb_filehandle_t fd;
+  int rc = mdb_env_info(env, &info);
+  if (rc == 0) rc = mdb_env_stat(env, &st);
+  if (rc == 0) rc = mdb_env_get_fd(env, &fd);
+  if (rc != 0) return LmdbError(dir, "read environment", rc);
+  struct stat file;
+  if (::fstat(fd, &file) != 0) return LmdbError(dir, "stat data.mdb", errno);
+  const uint64_t used = (static_cast<uint64_t>(info.me_last_pgno) + 1) * st.ms_psize;
+  if (static_cast<uint64_t>(file.st_size) < used) {
+    return Status::Storage(dir + ": data.mdb is truncated (" + std::to_string(file.st_size) +
+                           " bytes, LMDB uses " + std::to_string(used) + ")");
+  }
+  return Status::Ok();
+}
+
+// Opens the environment in `dir` (which holds a data.mdb, or is a fresh
+// folder to create one in) and its databases.
+Status OpenEnvironment(const std::string& dir, const StoreOptions& options,
+                       std::unique_ptr<Store::Impl>* out) {
   namespace fs = std::filesystem;
   std::error_code ec;
-  const bool may_create = options.create_if_missing && !options.read_only;
-  fs::file_status st = fs::status(dir, ec);
-  if (!fs::exists(st)) {
-    if (!may_create) return Status::NotFound("no store at " + dir);
-    // A new store is made under a temporary name and moved into place once
-    // its layout is committed: a process killed while creating it leaves no
-    // store (or a leftover "DIR.creating.PID" folder), never one that
-    // cannot be opened.
-    fs::path target = fs::path(dir);
-    if (!target.has_filename()) target = target.parent_path();
-    const std::string tmp = target.string() + ".creating." + std::to_string(::getpid());
-    fs::remove_all(tmp, ec);
-    fs::create_directories(tmp, ec);
-    if (ec) return Status::Storage(dir + ": cannot create directory: " + ec.message());
-    {
-      std::unique_ptr<Store> fresh;
-      Status s = Open(tmp, options, &fresh);
-      if (!s.ok()) {
-        fs::remove_all(tmp, ec);
-        return Status::Storage(dir + ": cannot create store: " + s.message());
-      }
-    }
-    fs::rename(tmp, target, ec);
-    if (ec) {
-      std::error_code ignored;
-      fs::remove_all(tmp, ignored);
-      return Status::Storage(dir + ": cannot create store: " + ec.message());
-    }
-  } else if (!fs::is_directory(st)) {
-    return Status::Storage(dir + ": not a directory");
-  }
-  const fs::path data_file = fs::path(dir) / "data.mdb";
-  const bool existing = fs::exists(data_file, ec);
-  if (!existing) {
-    bool has_other_files = false;
-    for (const auto& entry : fs::directory_iterator(dir, ec)) {
-      if (entry.path().filename() != "lock.mdb") has_other_files = true;
-    }
-    if (ec) return Status::Storage(dir + ": cannot read directory: " + ec.message());
-    if (has_other_files) return NotAStore(dir, "the directory holds other files and no data.mdb");
-    if (!may_create) return Status::NotFound("no store at " + dir);
-  }
-
-  auto impl = std::make_unique<Impl>();
+  const bool existing = fs::exists(fs::path(dir) / "data.mdb", ec);
+  auto impl = std::make_unique<Store::Impl>();
   impl->dir = dir;
   impl->options = options;
-  int rc = impl->env.Create();
-  if (rc != 0) return LmdbError(dir, "create environment", rc);
-  MDB_env* env = impl->env.get();
-  mdb_env_set_maxdbs(env, 16);
-  if (!existing) mdb_env_set_mapsize(env, options.initial_map_size);
-  // MDB_WRITEMAP: commits msync the map instead of copying every dirty page
-  // into a malloc'd buffer and write()ing it: 1.5x the write throughput on
-  // bench_store, same durability (a commit still syncs before it returns).
-  unsigned flags = MDB_NOTLS | (options.read_only ? MDB_RDONLY : MDB_WRITEMAP);
-  rc = mdb_env_open(env, dir.c_str(), flags, 0644);
+  // No MDB_WRITEMAP: with it LMDB extends data.mdb to the whole map as a
+  // sparse file and writes pages through memory, so a full disk is a SIGBUS
+  // inside mdb_put. Without it, commits pwrite() the dirty pages and a full
+  // disk is ENOSPC from the commit, with the previous commit intact.
+  unsigned flags = MDB_NOTLS | (options.read_only ? MDB_RDONLY : 0u);
+  int rc = 0;
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    rc = impl->env.Create();
+    if (rc != 0) return LmdbError(dir, "create environment", rc);
+    MDB_env* env = impl->env.get();
+    mdb_env_set_maxdbs(env, 16);
+    if (!existing) mdb_env_set_mapsize(env, options.initial_map_size);
+    rc = mdb_env_open(env, dir.c_str(), flags, 0644);
+    // A store we may read but not write (a read-only copy, another user's
+    // folder): LMDB cannot open lock.mdb for writing. Read it without the
+    // lock file; no writer may write meanwhile (docs/store.md).
+    if (rc == EACCES && options.read_only && !impl->no_lock) {
+      impl->env.Close();
+      impl->no_lock = true;
+      flags |= MDB_NOLOCK;
+      continue;
+    }
+    break;
+  }
   if (rc == MDB_INVALID) return NotAStore(dir, "data.mdb is not an LMDB file");
   if (rc == MDB_VERSION_MISMATCH) return NotAStore(dir, "data.mdb is of another LMDB version");
   if (rc != 0) return LmdbError(dir, "open environment", rc);
+  MDB_env* env = impl->env.get();
+  if (existing) {
+    Status s = CheckFileSize(dir, env);
+    if (!s.ok()) return s;
+  }
   if (existing && !options.read_only) {
     // Keep the map size recorded in the file, and at least the requested one.
     rc = mdb_env_set_mapsize(env, 0);
@@ -340,6 +372,79 @@ Status Store::Open(const std::string& dir, const StoreOptions& options,
   if (!s.ok()) return s;
   rc = txn.Commit();  // also for the read-only one: keeps the database handles
   if (rc != 0) return LmdbError(dir, "commit", rc);
+  *out = std::move(impl);
+  return Status::Ok();
+}
+
+// Creates a store with its layout committed in `tmp` (a new folder).
+Status CreateIn(const std::string& tmp, const StoreOptions& options) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::remove_all(tmp, ec);
+  fs::create_directories(tmp, ec);
+  if (ec) return Status::Storage(tmp + ": cannot create directory: " + ec.message());
+  std::unique_ptr<Store::Impl> fresh;
+  Status s = OpenEnvironment(tmp, options, &fresh);
+  if (!s.ok()) fs::remove_all(tmp, ec);
+  return s;
+}
+
+constexpr std::string_view kCreatingInfix = ".creating.";
+
+}  // namespace
+
+Status Store::Open(const std::string& dir, const StoreOptions& options,
+                   std::unique_ptr<Store>* out) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const bool may_create = options.create_if_missing && !options.read_only;
+  fs::file_status st = fs::status(dir, ec);
+  if (!fs::exists(st)) {
+    if (!may_create) return Status::NotFound("no store at " + dir);
+    // A new store is made under a temporary name and moved into place once
+    // its layout is committed: a process killed while creating it leaves no
+    // store (or a leftover "DIR.creating.PID" folder), never one that
+    // cannot be opened.
+    fs::path target = fs::path(dir);
+    if (!target.has_filename()) target = target.parent_path();
+    const std::string tmp = target.string() + std::string(kCreatingInfix) + std::to_string(::getpid());
+    Status s = CreateIn(tmp, options);
+    if (!s.ok()) return Status::Storage(dir + ": cannot create store: " + s.message());
+    fs::rename(tmp, target, ec);
+    if (ec) {
+      std::error_code ignored;
+      fs::remove_all(tmp, ignored);
+      return Status::Storage(dir + ": cannot create store: " + ec.message());
+    }
+  } else if (!fs::is_directory(st)) {
+    return Status::Storage(dir + ": not a directory");
+  }
+  const fs::path data_file = fs::path(dir) / "data.mdb";
+  if (!fs::exists(data_file, ec)) {
+    bool has_other_files = false;
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+      const std::string name = entry.path().filename().string();
+      if (name != "lock.mdb" && name.rfind(std::string(kCreatingInfix), 0) != 0) has_other_files = true;
+    }
+    if (ec) return Status::Storage(dir + ": cannot read directory: " + ec.message());
+    if (has_other_files) return NotAStore(dir, "the directory holds other files and no data.mdb");
+    if (!may_create) return Status::NotFound("no store at " + dir);
+    // An existing empty folder (perhaps a mount point): the store is made in
+    // a folder inside it, and its data.mdb linked into place once the layout
+    // is committed (link, unlike rename, never replaces a data.mdb another
+    // process made meanwhile).
+    const std::string tmp =
+        (fs::path(dir) / (std::string(kCreatingInfix) + std::to_string(::getpid()))).string();
+    Status s = CreateIn(tmp, options);
+    if (!s.ok()) return Status::Storage(dir + ": cannot create store: " + s.message());
+    const int rc = ::link((fs::path(tmp) / "data.mdb").c_str(), data_file.c_str()) == 0 ? 0 : errno;
+    fs::remove_all(tmp, ec);
+    if (rc != 0 && rc != EEXIST) return LmdbError(dir, "cannot create store", rc);
+  }
+
+  std::unique_ptr<Impl> impl;
+  Status s = OpenEnvironment(dir, options, &impl);
+  if (!s.ok()) return s;
   out->reset(new Store(std::move(impl)));
   return Status::Ok();
 }

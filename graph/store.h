@@ -46,7 +46,9 @@ namespace geokg::graph {
 inline constexpr uint32_t kStoreSchemaVersion = 5;
 
 struct StoreOptions {
-  // Open without write access; Apply then fails with a Storage error.
+  // Open without write access; Apply then fails with a Storage error. When
+  // the directory or lock.mdb is not writable, the store is read without
+  // LMDB's lock file (MDB_NOLOCK): no process may write to it meanwhile.
   bool read_only = false;
   // Map size for a new store (an existing store keeps at least its own). The
   // map grows by itself (doubling) when a batch does not fit.
@@ -112,6 +114,8 @@ struct ImportResult {
   uint64_t rules = 0;    // rules written (applied now or kept for later)
 };
 
+class Snapshot;
+
 class Store {
  public:
   // Opens (and, if allowed, creates) the store in `dir`. On success *out
@@ -122,8 +126,13 @@ class Store {
   //                               that is not LMDB), a schema version this
   //                               build does not read (neither 2 nor
   //                               kStoreSchemaVersion: "DIR: store schema
-  //                               version N, this geokg reads M"), or an
-  //                               LMDB/filesystem failure.
+  //                               version N, this geokg reads M"), a data.mdb
+  //                               shorter than the pages LMDB uses ("DIR:
+  //                               data.mdb is truncated (N bytes, LMDB uses
+  //                               M)"), or an LMDB/filesystem failure.
+  // An environment with nothing committed (a creation killed before its
+  // first commit) opens as an empty store. Readers report a record they
+  // cannot decode as Storage "DIR: corrupt record (TABLE: reason)".
   // A schema-2 store opened writable is upgraded here (see
   // kStoreSchemaVersion).
   static Status Open(const std::string& dir, const StoreOptions& options,
@@ -134,7 +143,11 @@ class Store {
   Store& operator=(const Store&) = delete;
 
   // Writes the whole batch in ONE write transaction. Documents whose id is
-  // already stored (or repeated earlier in the batch) are skipped entirely.
+  // already stored (or repeated in the batch) are skipped entirely, except
+  // that of two copies of one text the earliest dated is kept (undated
+  // last; then the smallest source, id, url, title): a stored copy that a
+  // batch brings an earlier one of is replaced by it, so which copy a store
+  // keeps does not depend on the order they come in.
   // Entities are merged: aliases are united; of name, kind and country,
   // kept are the smallest (byte order) non-empty name and country and the
   // smallest kind, whatever order records come in (merge relies on it).
@@ -259,6 +272,13 @@ class Store {
   // number of relations, not of evidence).
   Status Stats(StoreStats* stats) const;
 
+  // Opens a consistent read view: every read through *out sees the same
+  // commit (one LMDB read transaction), so that a relation's summary and its
+  // evidence agree while another process writes. *out must not outlive the
+  // store and holds the transaction until destroyed: keep it short in a
+  // process that also writes (growing the map waits for it).
+  Status OpenSnapshot(std::unique_ptr<Snapshot>* out) const;
+
   const std::string& dir() const;
 
   struct Impl;  // LMDB handles; defined in store_lmdb.h (internal)
@@ -273,6 +293,35 @@ class Store {
   // entity stored before its kept one existed); after every batch write.
   Status SettleMergeRules(::MDB_txn* txn, uint64_t* merged);
   std::unique_ptr<Impl> impl_;
+};
+
+// A read view of a Store at one commit (Store::OpenSnapshot): one LMDB read
+// transaction, ended by the destructor. Readers behave as the Store methods
+// of the same name, but all see that commit. Callbacks may call other
+// methods of the same snapshot. Use a Snapshot from one thread at a time and
+// destroy it on the thread that opened it; that thread must not write to the
+// store (Apply, Retract, ...) while it is open: growing the map waits for
+// every open read transaction of the process.
+class Snapshot {
+ public:
+  ~Snapshot();
+  Snapshot(const Snapshot&) = delete;
+  Snapshot& operator=(const Snapshot&) = delete;
+
+  Status ForEachEntity(const std::function<bool(const Entity&)>& fn) const;
+  Status ForEachRelation(const std::function<bool(const RelationSummary&)>& fn) const;
+  // NotFound for an unknown relation.
+  Status GetRelation(const RelationKey& key, RelationSummary* summary) const;
+  Status ForEachEvidence(const RelationKey& key, const std::function<bool(const Evidence&)>& fn) const;
+  // NotFound if absent.
+  Status GetDocument(DocId id, DocMeta* meta) const;
+
+  struct State;  // the transaction; defined in store_read.cc
+
+ private:
+  friend class Store;
+  explicit Snapshot(std::unique_ptr<State> state);
+  std::unique_ptr<State> state_;
 };
 
 }  // namespace geokg::graph

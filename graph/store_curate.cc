@@ -68,7 +68,7 @@ Status ReadEditRules(const Store::Impl& impl, MDB_txn* txn, std::map<EntityId, E
     uint64_t id;
     EntityEdit edit;
     if (!HexToId(key.substr(kEditRulePrefix.size()), &id) || !reader.Decode(FromVal(v), &edit))
-      return Status::Storage(impl.dir + ": corrupt entity edit rule");
+      return CorruptRecord(impl.dir, "entity edit rule");
     (*rules)[id] = std::move(edit);
   }
   if (rc != 0 && rc != MDB_NOTFOUND) return LmdbError(impl.dir, "read edit rules", rc);
@@ -137,7 +137,7 @@ Status Store::EditInTxn(MDB_txn* txn, EntityId id, const EntityEdit& edit, bool 
   if (rc == MDB_NOTFOUND) {
     if (must_exist) return Status::NotFound(dir + ": no stored entity " + IdToHex(id));
   } else if (rc == MDB_CORRUPTED) {
-    return Status::Storage(dir + ": corrupt entity " + IdToHex(id));
+    return CorruptRecord(dir, "entity " + IdToHex(id));
   } else if (rc != 0) {
     return LmdbError(dir, "read entity", rc);
   }
@@ -165,7 +165,7 @@ Status Store::EditInTxn(MDB_txn* txn, EntityId id, const EntityEdit& edit, bool 
     MDB_val k = ToVal(rule_key), v;
     rc = mdb_get(txn, impl.meta, &k, &v);
     if (rc == 0) {
-      if (!reader.Decode(FromVal(v), &rule)) return Status::Storage(dir + ": corrupt entity edit rule");
+      if (!reader.Decode(FromVal(v), &rule)) return CorruptRecord(dir, "entity edit rule");
     } else if (rc != MDB_NOTFOUND) {
       return LmdbError(dir, "read edit rule", rc);
     }

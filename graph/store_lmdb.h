@@ -83,12 +83,24 @@ inline void EncodeRelationKey(const RelationKey& k, char* p) {
   p[8] = static_cast<char>(static_cast<uint8_t>(k.type));
   PutBe64(p + 9, k.target);
 }
-inline RelationKey DecodeRelationKey(const char* p) {
-  RelationKey k;
-  k.source = GetBe64(p);
-  k.type = static_cast<RelationType>(static_cast<uint8_t>(p[8]));
-  k.target = GetBe64(p + 9);
-  return k;
+// Storage "DIR: corrupt record (WHAT)": how every reader of the store
+// reports a record it cannot decode (WHAT names the table and the reason).
+inline Status CorruptRecord(const std::string& dir, std::string_view what) {
+  return Status::Storage(dir + ": corrupt record (" + std::string(what) + ")");
+}
+
+// Decodes a relations key; a corrupt record when it is not 17 bytes or its
+// type byte is not a relation type of this build.
+inline Status DecodeRelationKey(const std::string& dir, std::string_view key, RelationKey* k) {
+  if (key.size() != kRelationKeySize)
+    return CorruptRecord(dir, "relations: a key of " + std::to_string(key.size()) + " bytes");
+  const uint8_t type = static_cast<uint8_t>(key[8]);
+  if (type >= kRelationTypeCount)
+    return CorruptRecord(dir, "relations: relation type " + std::to_string(type) + " out of range");
+  k->source = GetBe64(key.data());
+  k->type = static_cast<RelationType>(type);
+  k->target = GetBe64(key.data() + 9);
+  return Status::Ok();
 }
 inline constexpr size_t kEntityDocValueSize = 16;  // be64 doc_id be32 mentions be32 date
 inline constexpr size_t kEntityCountsSize = 16;    // be64 mentions be64 documents
@@ -145,6 +157,11 @@ class Env {
   Env(const Env&) = delete;
   Env& operator=(const Env&) = delete;
   int Create() { return mdb_env_create(&env_); }
+  // Discards the handle (also the way to give up after a failed open).
+  void Close() {
+    if (env_ != nullptr) mdb_env_close(env_);
+    env_ = nullptr;
+  }
   MDB_env* get() const { return env_; }
 
  private:
@@ -168,6 +185,14 @@ struct Store::Impl {
   MDB_dbi texts = 0;  // schema 5: be64 doc_id -> be32 length + zlib-compressed text
   bool has_texts = false;  // false in an older store opened read-only
   bool has_mentions = false;
+  // Opened read-only without LMDB's lock file (the directory or lock.mdb is
+  // not writable): nothing protects readers from a writer then.
+  bool no_lock = false;
+  // A read-only open of an environment with nothing in it yet (a creation
+  // killed before its first commit, by a geokg that did not create stores
+  // atomically): every handle is the empty main database, so the store
+  // reads as empty. ReadTxn refuses once something has been written.
+  bool empty_environment = false;
   // Held shared by every open transaction of this process and exclusively
   // while the map is resized (LMDB remaps, which would pull the memory out
   // from under open transactions).

@@ -17,9 +17,7 @@ using namespace store_internal;
 
 namespace {
 
-Status Bad(const std::string& dir, std::string_view what) {
-  return Status::Storage(dir + ": corrupt " + std::string(what) + " record");
-}
+Status Bad(const std::string& dir, std::string_view what) { return CorruptRecord(dir, what); }
 
 }  // namespace
 
@@ -78,8 +76,9 @@ Status Store::ForEachDocRecord(size_t batch_documents, size_t evidence_per_pass,
       char no_buf[kEvidenceNoSize];
       for (rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_FIRST); rc == 0;
            rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_NEXT)) {
-        if (k.mv_size != kRelationKeySize || v.mv_size < kEvidenceNoSize) return Bad(dir, "relation");
-        const RelationKey key = DecodeRelationKey(static_cast<const char*>(k.mv_data));
+        if (v.mv_size < kEvidenceNoSize) return Bad(dir, "relation");
+        RelationKey key;
+        if (Status s = DecodeRelationKey(dir, FromVal(k), &key); !s.ok()) return s;
         for (uint64_t no = GetBe64(static_cast<const char*>(v.mv_data)); no != 0;) {
           PutBe64(no_buf, no);
           MDB_val ek{kEvidenceNoSize, no_buf}, ev;

@@ -15,8 +15,11 @@ using namespace store_internal;
 
 namespace {
 
-Status Corrupt(const std::string& dir, std::string_view db) {
-  return Status::Storage(dir + ": corrupt record in the " + std::string(db) + " database");
+// "DIR: corrupt record (DB)", with the decoder's reason when there is one.
+Status Corrupt(const std::string& dir, std::string_view db, const ValueReader* reader = nullptr) {
+  std::string what(db);
+  if (reader != nullptr && !reader->error().empty()) what += ": " + reader->error();
+  return CorruptRecord(dir, what);
 }
 
 // Calls fn(key, value) for each record of `dbi` in key order, from the first
@@ -42,22 +45,29 @@ Status Scan(const Store::Impl& impl, MDB_txn* txn, MDB_dbi dbi, std::string_view
   return Status::Ok();
 }
 
-// Point lookup of an id-keyed record; NotFound "what ID not found".
+// Point lookup of an id-keyed record in `txn`; NotFound "what ID not found".
 template <class T>
-Status GetById(const Store::Impl& impl, MDB_dbi dbi, uint64_t id, std::string_view what, T* out) {
-  ReadTxn txn(impl);
-  Status s = txn.Begin();
-  if (!s.ok()) return s;
+Status ReadById(const Store::Impl& impl, MDB_txn* txn, MDB_dbi dbi, uint64_t id, std::string_view what,
+                T* out) {
   char key_buf[8];
   PutBe64(key_buf, id);
   MDB_val k{8, key_buf}, v;
-  int rc = mdb_get(txn.get(), dbi, &k, &v);
+  int rc = mdb_get(txn, dbi, &k, &v);
   if (rc == MDB_NOTFOUND)
     return Status::NotFound(std::string(what) + " " + IdToHex(id) + " not found");
   if (rc != 0) return LmdbError(impl.dir, std::string("read ") + std::string(what), rc);
   ValueReader reader;
-  if (!reader.Decode(FromVal(v), out)) return Corrupt(impl.dir, what);
+  if (!reader.Decode(FromVal(v), out)) return Corrupt(impl.dir, what, &reader);
   return Status::Ok();
+}
+
+// Runs fn(txn) in a read transaction of its own.
+template <class Fn>
+Status InReadTxn(const Store::Impl& impl, Fn&& fn) {
+  ReadTxn txn(impl);
+  Status s = txn.Begin();
+  if (!s.ok()) return s;
+  return fn(txn.get());
 }
 
 template <class T>
@@ -69,7 +79,7 @@ Status ForEachValue(const Store::Impl& impl, MDB_dbi dbi, std::string_view db_na
   ValueReader reader;
   T value;
   return Scan(impl, txn.get(), dbi, "", [&](std::string_view, std::string_view v, bool* more) {
-    if (!reader.Decode(v, &value)) return Corrupt(impl.dir, db_name);
+    if (!reader.Decode(v, &value)) return Corrupt(impl.dir, db_name, &reader);
     *more = fn(value);
     return Status::Ok();
   });
@@ -116,15 +126,145 @@ class CountsJoin {
   bool started_ = false, done_ = false;
 };
 
-bool DecodeSummary(std::string_view key, std::string_view value, ValueReader* reader,
-                   RelationSummary* summary) {
-  if (key.size() != kRelationKeySize || value.size() < kEvidenceNoSize) return false;
-  if (!DecodeStoredSummary(value.substr(kEvidenceNoSize), summary)) return false;
-  summary->key = DecodeRelationKey(key.data());
-  return true;
+// A relations record: its key and summary; a corrupt record otherwise.
+Status DecodeSummary(const std::string& dir, std::string_view key, std::string_view value,
+                     RelationSummary* summary) {
+  Status s = DecodeRelationKey(dir, key, &summary->key);
+  if (!s.ok()) return s;
+  if (value.size() < kEvidenceNoSize || !DecodeStoredSummary(value.substr(kEvidenceNoSize), summary))
+    return CorruptRecord(dir, "relations: malformed summary");
+  return Status::Ok();
+}
+
+// ---- readers inside a caller's read transaction (Store and Snapshot) ----
+
+Status EntitiesIn(const Store::Impl& impl, MDB_txn* txn, const std::function<bool(const Entity&)>& fn) {
+  ValueReader reader;
+  CountsJoin counts(impl);
+  Entity entity;
+  return Scan(impl, txn, impl.entities, "", [&](std::string_view, std::string_view v, bool* more) {
+    if (!reader.Decode(v, &entity)) return Corrupt(impl.dir, "entities", &reader);
+    Status cs = counts.Fill(txn, &entity);
+    if (!cs.ok()) return cs;
+    *more = fn(entity);
+    return Status::Ok();
+  });
+}
+
+Status RelationsIn(const Store::Impl& impl, MDB_txn* txn,
+                   const std::function<bool(const RelationSummary&)>& fn) {
+  RelationSummary summary;
+  return Scan(impl, txn, impl.relations, "", [&](std::string_view k, std::string_view v, bool* more) {
+    Status s = DecodeSummary(impl.dir, k, v, &summary);
+    if (!s.ok()) return s;
+    *more = fn(summary);
+    return Status::Ok();
+  });
+}
+
+Status RelationIn(const Store::Impl& impl, MDB_txn* txn, const RelationKey& key, RelationSummary* summary) {
+  char rel_key[kRelationKeySize];
+  EncodeRelationKey(key, rel_key);
+  MDB_val k{kRelationKeySize, rel_key}, v;
+  int rc = mdb_get(txn, impl.relations, &k, &v);
+  if (rc == MDB_NOTFOUND) return Status::NotFound("no such relation");
+  if (rc != 0) return LmdbError(impl.dir, "read relations", rc);
+  return DecodeSummary(impl.dir, FromVal(k), FromVal(v), summary);
+}
+
+Status EvidenceIn(const Store::Impl& impl, MDB_txn* txn, const RelationKey& key,
+                  const std::function<bool(const Evidence&)>& fn) {
+  char rel_key[kRelationKeySize];
+  EncodeRelationKey(key, rel_key);
+  MDB_val k{kRelationKeySize, rel_key}, v;
+  int rc = mdb_get(txn, impl.relations, &k, &v);
+  if (rc == MDB_NOTFOUND) return Status::Ok();
+  if (rc != 0) return LmdbError(impl.dir, "read relations", rc);
+  if (v.mv_size < kEvidenceNoSize) return Corrupt(impl.dir, "relations");
+  // Walk the chain from the newest evidence back to the first, keeping the
+  // values (valid until the transaction ends), then decode them oldest first.
+  std::vector<std::string_view> values;
+  char no_buf[kEvidenceNoSize];
+  uint64_t no = GetBe64(static_cast<const char*>(v.mv_data));
+  while (no != 0) {
+    PutBe64(no_buf, no);
+    MDB_val ek{kEvidenceNoSize, no_buf}, ev;
+    rc = mdb_get(txn, impl.evidence, &ek, &ev);
+    if (rc == MDB_NOTFOUND) return Corrupt(impl.dir, "relations: evidence chain names a missing record");
+    if (rc != 0) return LmdbError(impl.dir, "read evidence", rc);
+    if (ev.mv_size < kEvidenceNoSize) return Corrupt(impl.dir, "evidence");
+    uint64_t previous = GetBe64(static_cast<const char*>(ev.mv_data));
+    if (previous >= no) return Corrupt(impl.dir, "evidence: chain does not go back");
+    values.push_back(FromVal(ev).substr(kEvidenceNoSize));
+    no = previous;
+  }
+  ValueReader reader;
+  Evidence evidence;
+  for (auto it = values.rbegin(); it != values.rend(); ++it) {
+    if (!reader.Decode(*it, &evidence)) return Corrupt(impl.dir, "evidence", &reader);
+    if (!fn(evidence)) break;
+  }
+  return Status::Ok();
 }
 
 }  // namespace
+
+Status Store::GetDocument(DocId id, DocMeta* meta) const {
+  return InReadTxn(
+      *impl_, [&](MDB_txn* txn) { return ReadById(*impl_, txn, impl_->documents, id, "document", meta); });
+}
+
+Status Store::ForEachEntity(const std::function<bool(const Entity&)>& fn) const {
+  return InReadTxn(*impl_, [&](MDB_txn* txn) { return EntitiesIn(*impl_, txn, fn); });
+}
+
+Status Store::ForEachRelation(const std::function<bool(const RelationSummary&)>& fn) const {
+  return InReadTxn(*impl_, [&](MDB_txn* txn) { return RelationsIn(*impl_, txn, fn); });
+}
+
+Status Store::ForEachEvidence(const RelationKey& key, const std::function<bool(const Evidence&)>& fn) const {
+  return InReadTxn(*impl_, [&](MDB_txn* txn) { return EvidenceIn(*impl_, txn, key, fn); });
+}
+
+// ---- Snapshot ----
+
+struct Snapshot::State {
+  explicit State(const Store::Impl& impl) : impl(impl), txn(impl) {}
+  const Store::Impl& impl;
+  ReadTxn txn;
+};
+
+Snapshot::Snapshot(std::unique_ptr<State> state) : state_(std::move(state)) {}
+Snapshot::~Snapshot() = default;
+
+Status Store::OpenSnapshot(std::unique_ptr<Snapshot>* out) const {
+  auto state = std::make_unique<Snapshot::State>(*impl_);
+  Status s = state->txn.Begin();
+  if (!s.ok()) return s;
+  out->reset(new Snapshot(std::move(state)));
+  return Status::Ok();
+}
+
+Status Snapshot::ForEachEntity(const std::function<bool(const Entity&)>& fn) const {
+  return EntitiesIn(state_->impl, state_->txn.get(), fn);
+}
+
+Status Snapshot::ForEachRelation(const std::function<bool(const RelationSummary&)>& fn) const {
+  return RelationsIn(state_->impl, state_->txn.get(), fn);
+}
+
+Status Snapshot::GetRelation(const RelationKey& key, RelationSummary* summary) const {
+  return RelationIn(state_->impl, state_->txn.get(), key, summary);
+}
+
+Status Snapshot::ForEachEvidence(const RelationKey& key,
+                                 const std::function<bool(const Evidence&)>& fn) const {
+  return EvidenceIn(state_->impl, state_->txn.get(), key, fn);
+}
+
+Status Snapshot::GetDocument(DocId id, DocMeta* meta) const {
+  return ReadById(state_->impl, state_->txn.get(), state_->impl.documents, id, "document", meta);
+}
 
 Status Store::HasDocument(DocId id, bool* found) const {
   ReadTxn txn(*impl_);
@@ -139,10 +279,6 @@ Status Store::HasDocument(DocId id, bool* found) const {
   return Status::Ok();
 }
 
-Status Store::GetDocument(DocId id, DocMeta* meta) const {
-  return GetById(*impl_, impl_->documents, id, "document", meta);
-}
-
 Status Store::GetEntity(EntityId id, Entity* entity) const {
   ReadTxn txn(*impl_);
   Status s = txn.Begin();
@@ -154,7 +290,7 @@ Status Store::GetEntity(EntityId id, Entity* entity) const {
   if (rc == MDB_NOTFOUND) return Status::NotFound("entity " + IdToHex(id) + " not found");
   if (rc != 0) return LmdbError(impl_->dir, "read entity", rc);
   ValueReader reader;
-  if (!reader.Decode(FromVal(v), entity)) return Corrupt(impl_->dir, "entities");
+  if (!reader.Decode(FromVal(v), entity)) return Corrupt(impl_->dir, "entities", &reader);
   CountsJoin counts(*impl_);
   return counts.Fill(txn.get(), entity);
 }
@@ -180,22 +316,6 @@ Status Store::FindEntities(std::string_view name, std::vector<EntityId>* ids) co
   }
   if (rc != MDB_NOTFOUND) return LmdbError(impl_->dir, "read aliases", rc);
   return Status::Ok();
-}
-
-Status Store::ForEachEntity(const std::function<bool(const Entity&)>& fn) const {
-  ReadTxn txn(*impl_);
-  Status s = txn.Begin();
-  if (!s.ok()) return s;
-  ValueReader reader;
-  CountsJoin counts(*impl_);
-  Entity entity;
-  return Scan(*impl_, txn.get(), impl_->entities, "", [&](std::string_view, std::string_view v, bool* more) {
-    if (!reader.Decode(v, &entity)) return Corrupt(impl_->dir, "entities");
-    Status cs = counts.Fill(txn.get(), &entity);
-    if (!cs.ok()) return cs;
-    *more = fn(entity);
-    return Status::Ok();
-  });
 }
 
 Status Store::ForEachEntityDocument(
@@ -259,7 +379,7 @@ Status Store::ListEntityDocuments(EntityId id, size_t limit, std::vector<EntityD
     MDB_val k{8, key_buf}, v;
     int rc = mdb_get(txn.get(), impl_->documents, &k, &v);
     if (rc == 0) {
-      if (!reader.Decode(FromVal(v), &d.meta)) return Corrupt(impl_->dir, "documents");
+      if (!reader.Decode(FromVal(v), &d.meta)) return Corrupt(impl_->dir, "documents", &reader);
     } else if (rc != MDB_NOTFOUND) {
       return LmdbError(impl_->dir, "read documents", rc);
     }
@@ -269,61 +389,8 @@ Status Store::ListEntityDocuments(EntityId id, size_t limit, std::vector<EntityD
   return Status::Ok();
 }
 
-Status Store::ForEachRelation(const std::function<bool(const RelationSummary&)>& fn) const {
-  ReadTxn txn(*impl_);
-  Status s = txn.Begin();
-  if (!s.ok()) return s;
-  ValueReader reader;
-  RelationSummary summary;
-  return Scan(*impl_, txn.get(), impl_->relations, "",
-              [&](std::string_view k, std::string_view v, bool* more) {
-                if (!DecodeSummary(k, v, &reader, &summary))
-                  return Corrupt(impl_->dir, "relations");
-                *more = fn(summary);
-                return Status::Ok();
-              });
-}
-
 Status Store::ForEachDocument(const std::function<bool(const DocMeta&)>& fn) const {
   return ForEachValue<DocMeta>(*impl_, impl_->documents, "documents", fn);
-}
-
-Status Store::ForEachEvidence(const RelationKey& key,
-                              const std::function<bool(const Evidence&)>& fn) const {
-  ReadTxn txn(*impl_);
-  Status s = txn.Begin();
-  if (!s.ok()) return s;
-  char rel_key[kRelationKeySize];
-  EncodeRelationKey(key, rel_key);
-  MDB_val k{kRelationKeySize, rel_key}, v;
-  int rc = mdb_get(txn.get(), impl_->relations, &k, &v);
-  if (rc == MDB_NOTFOUND) return Status::Ok();
-  if (rc != 0) return LmdbError(impl_->dir, "read relations", rc);
-  if (v.mv_size < kEvidenceNoSize) return Corrupt(impl_->dir, "relations");
-  // Walk the chain from the newest evidence back to the first, keeping the
-  // values (valid until the transaction ends), then decode them oldest first.
-  std::vector<std::string_view> values;
-  char no_buf[kEvidenceNoSize];
-  uint64_t no = GetBe64(static_cast<const char*>(v.mv_data));
-  while (no != 0) {
-    PutBe64(no_buf, no);
-    MDB_val ek{kEvidenceNoSize, no_buf}, ev;
-    rc = mdb_get(txn.get(), impl_->evidence, &ek, &ev);
-    if (rc == MDB_NOTFOUND) return Corrupt(impl_->dir, "relations");
-    if (rc != 0) return LmdbError(impl_->dir, "read evidence", rc);
-    if (ev.mv_size < kEvidenceNoSize) return Corrupt(impl_->dir, "evidence");
-    uint64_t previous = GetBe64(static_cast<const char*>(ev.mv_data));
-    if (previous >= no) return Corrupt(impl_->dir, "evidence");  // chains only go back
-    values.push_back(FromVal(ev).substr(kEvidenceNoSize));
-    no = previous;
-  }
-  ValueReader reader;
-  Evidence evidence;
-  for (auto it = values.rbegin(); it != values.rend(); ++it) {
-    if (!reader.Decode(*it, &evidence)) return Corrupt(impl_->dir, "evidence");
-    if (!fn(evidence)) break;
-  }
-  return Status::Ok();
 }
 
 Status Store::GetText(DocId id, std::string* text) const {
@@ -357,7 +424,7 @@ Status Store::WindowedRelations(Date from, Date to,
   char no_buf[kEvidenceNoSize];
   return Scan(*impl_, txn.get(), impl_->relations, "", [&](std::string_view k, std::string_view v, bool* more) {
     *more = true;
-    if (!DecodeSummary(k, v, &reader, &summary)) return Corrupt(impl_->dir, "relations");
+    if (Status ds = DecodeSummary(impl_->dir, k, v, &summary); !ds.ok()) return ds;
     // The whole relation outside the window: no evidence to read.
     if (summary.first_date == 0 || (to != 0 && summary.first_date > to) ||
         (from != 0 && std::max(summary.last_date, summary.first_date) < from))
@@ -375,7 +442,8 @@ Status Store::WindowedRelations(Date from, Date to,
       if (ev.mv_size < kEvidenceNoSize) return Corrupt(impl_->dir, "evidence");
       const uint64_t previous = GetBe64(static_cast<const char*>(ev.mv_data));
       if (previous >= no) return Corrupt(impl_->dir, "evidence");
-      if (!reader.Decode(FromVal(ev).substr(kEvidenceNoSize), &evidence)) return Corrupt(impl_->dir, "evidence");
+      if (!reader.Decode(FromVal(ev).substr(kEvidenceNoSize), &evidence))
+        return Corrupt(impl_->dir, "evidence", &reader);
       if (evidence.date != 0 && (from == 0 || evidence.date >= from) && (to == 0 || evidence.date <= to)) {
         const int m = static_cast<int>(evidence.modality);
         if (m >= 0 && m < kModalityCount) ++windowed.counts[m];
@@ -406,16 +474,14 @@ Status Store::LoadGraph(GraphData* data) const {
   s = Scan(*impl_, txn.get(), impl_->entities, "",
            [&](std::string_view, std::string_view v, bool*) {
              Entity& e = data->entities.emplace_back();
-             if (!reader.Decode(v, &e)) return Corrupt(impl_->dir, "entities");
+             if (!reader.Decode(v, &e)) return Corrupt(impl_->dir, "entities", &reader);
              return counts.Fill(txn.get(), &e);
            });
   if (!s.ok()) return s;
   return Scan(*impl_, txn.get(), impl_->relations, "",
               [&](std::string_view k, std::string_view v, bool*) {
                 data->relations.emplace_back();
-                if (!DecodeSummary(k, v, &reader, &data->relations.back()))
-                  return Corrupt(impl_->dir, "relations");
-                return Status::Ok();
+                return DecodeSummary(impl_->dir, k, v, &data->relations.back());
               });
 }
 
@@ -446,11 +512,8 @@ Status Store::Stats(StoreStats* stats) const {
   ValueReader reader;
   RelationSummary summary;
   s = Scan(*impl_, t, impl_->relations, "", [&](std::string_view k, std::string_view v, bool*) {
-    if (!DecodeSummary(k, v, &reader, &summary)) {
-      return Corrupt(impl_->dir, "relations");
-    }
-    int type = static_cast<uint8_t>(k[8]);
-    if (type < kRelationTypeCount) ++stats->relations_by_type[type];
+    if (Status ds = DecodeSummary(impl_->dir, k, v, &summary); !ds.ok()) return ds;
+    ++stats->relations_by_type[static_cast<int>(summary.key.type)];
     for (int m = 0; m < kModalityCount; ++m) stats->evidence_by_modality[m] += summary.counts[m];
     note_date(summary.first_date);
     note_date(summary.last_date);
@@ -459,9 +522,8 @@ Status Store::Stats(StoreStats* stats) const {
   if (!s.ok()) return s;
   Entity entity;
   s = Scan(*impl_, t, impl_->entities, "", [&](std::string_view, std::string_view v, bool*) {
-    if (!reader.Decode(v, &entity)) return Corrupt(impl_->dir, "entities");
-    int kind = static_cast<int>(entity.kind);
-    if (kind < kEntityKindCount) ++stats->entities_by_kind[kind];
+    if (!reader.Decode(v, &entity)) return Corrupt(impl_->dir, "entities", &reader);
+    ++stats->entities_by_kind[static_cast<int>(entity.kind)];  // checked by the decoder
     return Status::Ok();
   });
   if (!s.ok()) return s;
@@ -479,7 +541,7 @@ Status Store::Stats(StoreStats* stats) const {
   }
   DocMeta doc;
   s = Scan(*impl_, t, impl_->documents, "", [&](std::string_view, std::string_view v, bool*) {
-    if (!reader.Decode(v, &doc)) return Corrupt(impl_->dir, "documents");
+    if (!reader.Decode(v, &doc)) return Corrupt(impl_->dir, "documents", &reader);
     note_date(doc.date);
     return Status::Ok();
   });

@@ -5,6 +5,9 @@
 #include <cerrno>
 #include <cstring>
 #include <deque>
+#include <limits>
+#include <tuple>
+#include <unordered_map>
 #include <map>
 #include <set>
 #include <unordered_set>
@@ -70,6 +73,17 @@ void MergeSummary(const RelationSummary& add, RelationSummary* into) {
   into->last_date = std::max(into->last_date, add.last_date);
   into->confidence = std::max(into->confidence, add.confidence);
   into->role = std::max(into->role, add.role);
+}
+
+// Of two stored copies of one text (equal DocIds: the same text read from
+// two files or two corpora), the one kept: the earliest dated (undated
+// last), then the smallest source, id, url and title. A choice that does not
+// depend on the order the copies come in, so shards merge to what one ingest
+// gives.
+bool EarlierCopy(const DocMeta& a, const DocMeta& b) {
+  const Date undated = std::numeric_limits<Date>::max();
+  const Date da = a.date == 0 ? undated : a.date, db = b.date == 0 ? undated : b.date;
+  return std::tie(da, a.source, a.external_id, a.url, a.title) < std::tie(db, b.source, b.external_id, b.url, b.title);
 }
 
 // A 64-bit digest of everything Apply stores about an entity.
@@ -163,7 +177,7 @@ Status BatchWriter::Write(const std::vector<DocRecord>& input, ApplyResult* resu
     MDB_val k{8, buf}, v;
     int rc = mdb_get(txn_, impl_.entities, &k, &v);
     if (rc == 0) {
-      if (!reader_.Decode(FromVal(v), &keep_records[keep])) return Status::Storage(impl_.dir + ": corrupt entity");
+      if (!reader_.Decode(FromVal(v), &keep_records[keep])) return CorruptRecord(impl_.dir, "entity");
     } else if (rc != MDB_NOTFOUND) {
       return Check(rc, "read merged entity");
     }
@@ -217,10 +231,16 @@ Status BatchWriter::Write(const std::vector<DocRecord>& input, ApplyResult* resu
   // MDB_NOOVERWRITE put per document both tests and stores it.
   std::vector<const DocRecord*> docs;
   docs.reserve(batch.size());
-  std::unordered_set<DocId> seen;
+  // Of the copies of one text in the batch, the one EarlierCopy prefers.
+  std::unordered_map<DocId, size_t> chosen;
+  for (size_t i = 0; i < batch.size(); ++i) {
+    auto [it, fresh] = chosen.emplace(batch[i].meta.id, i);
+    if (!fresh && EarlierCopy(batch[i].meta, batch[it->second].meta)) it->second = i;
+  }
   char key_buf[8];
-  for (const DocRecord& rec : batch) {
-    if (!seen.insert(rec.meta.id).second) {
+  for (size_t i = 0; i < batch.size(); ++i) {
+    const DocRecord& rec = batch[i];
+    if (chosen[rec.meta.id] != i) {
       ++result->documents_skipped;
       continue;
     }
@@ -313,7 +333,7 @@ Status BatchWriter::WriteMentions(const std::vector<const DocRecord*>& docs, App
     unsigned flags = 0;
     if (rc == 0) {
       if (v.mv_size != kEntityCountsSize) {
-        return Status::Storage(impl_.dir + ": corrupt entity counts " + IdToHex(entity));
+        return CorruptRecord(impl_.dir, "entity counts " + IdToHex(entity));
       }
       const char* p = static_cast<const char*>(v.mv_data);
       add_mentions += GetBe64(p);
@@ -384,7 +404,7 @@ Status BatchWriter::WriteEntities(const std::vector<const DocRecord*>& docs, App
         continue;
       }
       if (!reader_.Decode(FromVal(v), &stored)) {
-        return Status::Storage(impl_.dir + ": corrupt entity " + IdToHex(id));
+        return CorruptRecord(impl_.dir, "entity " + IdToHex(id));
       }
       const std::string old_name = stored.name;
       first_new_alias = stored.aliases.size();
@@ -455,7 +475,7 @@ Status BatchWriter::WriteRelations(const std::vector<const DocRecord*>& docs, Ap
     MDB_val k, v;
     rc = mdb_cursor_get(evidence_cursor.get(), &k, &v, MDB_LAST);
     if (rc == 0) {
-      if (k.mv_size != kEvidenceNoSize) return Status::Storage(impl_.dir + ": corrupt evidence key");
+      if (k.mv_size != kEvidenceNoSize) return CorruptRecord(impl_.dir, "evidence key");
       base = GetBe64(static_cast<const char*>(k.mv_data)) + 1;
     } else if (rc != MDB_NOTFOUND) {
       return Check(rc, "read evidence");
@@ -511,7 +531,7 @@ Status BatchWriter::WriteRelations(const std::vector<const DocRecord*>& docs, Ap
       std::string_view value = FromVal(v);
       if (value.size() < kEvidenceNoSize ||
           !DecodeStoredSummary(value.substr(kEvidenceNoSize), &stored)) {
-        return Status::Storage(impl_.dir + ": corrupt relation summary");
+        return CorruptRecord(impl_.dir, "relation summary");
       }
       newest = GetBe64(value.data());
       MergeSummary(added, &stored);
@@ -624,9 +644,9 @@ class Retractor {
          rc = deleted ? mdb_cursor_get(cursor.get(), &k, &v, MDB_GET_CURRENT)
                       : mdb_cursor_get(cursor.get(), &k, &v, MDB_NEXT)) {
       deleted = false;
-      if (k.mv_size != kRelationKeySize || v.mv_size < kEvidenceNoSize)
-        return Status::Storage(impl_.dir + ": corrupt relation");
-      const RelationKey key = DecodeRelationKey(static_cast<const char*>(k.mv_data));
+      if (v.mv_size < kEvidenceNoSize) return CorruptRecord(impl_.dir, "relations: value too short");
+      RelationKey key;
+      if (Status ks = DecodeRelationKey(impl_.dir, FromVal(k), &key); !ks.ok()) return ks;
       chain.clear();
       bool touched = false;
       for (uint64_t no = GetBe64(static_cast<const char*>(v.mv_data)); no != 0;) {
@@ -635,12 +655,12 @@ class Retractor {
         int erc = mdb_get(txn_, impl_.evidence, &ek, &ev);
         if (erc != 0) return Check(erc, "read evidence");
         // prev (8) + class version (4) + doc (8)
-        if (ev.mv_size < kEvidenceNoSize + 12) return Status::Storage(impl_.dir + ": corrupt evidence");
+        if (ev.mv_size < kEvidenceNoSize + 12) return CorruptRecord(impl_.dir, "evidence");
         const char* p = static_cast<const char*>(ev.mv_data);
         DocId doc;
         std::memcpy(&doc, p + kEvidenceNoSize + 4, 8);
         const uint64_t previous = GetBe64(p);
-        if (previous >= no) return Status::Storage(impl_.dir + ": corrupt evidence chain");
+        if (previous >= no) return CorruptRecord(impl_.dir, "evidence chain");
         chain.push_back({no, previous, doc});
         touched |= docs.count(doc) != 0;
         no = previous;
@@ -681,7 +701,7 @@ class Retractor {
         int erc = mdb_get(txn_, impl_.evidence, &ek, &ev);
         if (erc != 0) return Check(erc, "read evidence");
         if (!reader.Decode(FromVal(ev).substr(kEvidenceNoSize), &evidence))
-          return Status::Storage(impl_.dir + ": corrupt evidence");
+          return CorruptRecord(impl_.dir, "evidence");
         Accumulate(evidence, &summary);
         summary.role = std::max(summary.role, evidence.role);  // as Apply keeps it
         const uint64_t previous = i + 1 < keep.size() ? keep[i + 1] : 0;
@@ -721,7 +741,7 @@ class Retractor {
     MDB_val k, v;
     for (rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_FIRST); rc == 0;
          rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_NEXT)) {
-      if (k.mv_size != 8 || v.mv_size != kEntityDocValueSize) return Status::Storage(impl_.dir + ": corrupt entity_docs");
+      if (k.mv_size != 8 || v.mv_size != kEntityDocValueSize) return CorruptRecord(impl_.dir, "entity_docs");
       const DocId doc = GetBe64(static_cast<const char*>(v.mv_data));
       if (docs.count(doc) == 0) continue;
       const EntityId entity = GetBe64(static_cast<const char*>(k.mv_data));
@@ -746,7 +766,7 @@ class Retractor {
       MDB_val ck{8, key}, cv;
       int crc = mdb_get(txn_, impl_.entity_counts, &ck, &cv);
       if (crc != 0) return Check(crc, "read entity_counts");
-      if (cv.mv_size != kEntityCountsSize) return Status::Storage(impl_.dir + ": corrupt entity_counts");
+      if (cv.mv_size != kEntityCountsSize) return CorruptRecord(impl_.dir, "entity_counts");
       const uint64_t mentions = GetBe64(static_cast<const char*>(cv.mv_data));
       const uint64_t documents = GetBe64(static_cast<const char*>(cv.mv_data) + 8);
       const uint64_t m = mentions >= d.first ? mentions - d.first : 0;
@@ -783,7 +803,7 @@ class Retractor {
       int rc = mdb_get(txn_, impl_.entities, &k, &v);
       if (rc == MDB_NOTFOUND) continue;
       if (rc != 0) return Check(rc, "read entities");
-      if (!reader.Decode(FromVal(v), &entity)) return Status::Storage(impl_.dir + ": corrupt entity");
+      if (!reader.Decode(FromVal(v), &entity)) return CorruptRecord(impl_.dir, "entity");
       std::vector<std::string> names = entity.aliases;
       names.push_back(entity.name);
       for (const std::string& name : names) {
@@ -807,6 +827,34 @@ class Retractor {
   bool keep_texts_;
   std::set<EntityId> referenced_, touched_;
 };
+
+// A batch may bring a copy of a stored text that EarlierCopy prefers to the
+// stored one: the stored copy's records are retracted here, in the batch's
+// transaction, so that the batch writes the preferred copy in its place.
+Status RetractLaterCopies(Store::Impl& impl, MDB_txn* txn, const std::vector<DocRecord>& batch, bool* map_full) {
+  std::set<DocId> later;
+  ValueReader reader;
+  DocMeta stored;
+  char key[8];
+  for (const DocRecord& rec : batch) {
+    PutBe64(key, rec.meta.id);
+    MDB_val k{8, key}, v;
+    const int rc = mdb_get(txn, impl.documents, &k, &v);
+    if (rc == MDB_NOTFOUND) continue;
+    if (rc != 0) return LmdbError(impl.dir, "read documents", rc);
+    if (!reader.Decode(FromVal(v), &stored)) return CorruptRecord(impl.dir, "documents");
+    if (EarlierCopy(rec.meta, stored)) later.insert(rec.meta.id);
+  }
+  if (later.empty()) return Status::Ok();
+  Retractor retractor(impl, txn, map_full, /*keep_texts=*/true);
+  std::map<EntityId, EntityId> rules;
+  if (Status s = ReadMergeRules(impl, txn, &rules); !s.ok()) return s;
+  for (const auto& [fold, keep] : rules) retractor.Protect(keep);
+  RetractResult ignored;
+  Status s = retractor.Run(later, &ignored);
+  impl.known_entities.clear();  // the retraction may have removed some
+  return s;
+}
 
 }  // namespace
 
@@ -943,7 +991,7 @@ Status ReadMergeRules(const Store::Impl& impl, MDB_txn* txn, std::map<EntityId, 
     if (!key.starts_with(kMergeRulePrefix)) break;
     uint64_t fold;
     if (v.mv_size != 8 || !HexToId(key.substr(kMergeRulePrefix.size()), &fold))
-      return Status::Storage(impl.dir + ": corrupt merge rule");
+      return CorruptRecord(impl.dir, "merge rule");
     (*rules)[fold] = GetBe64(static_cast<const char*>(v.mv_data));
   }
   if (rc != 0 && rc != MDB_NOTFOUND) return LmdbError(impl.dir, "read merge rules", rc);
@@ -986,7 +1034,7 @@ Status Store::MergeInTxn(MDB_txn* txn, EntityId keep, EntityId fold, MergeResult
     int rc = mdb_get(txn, impl.entities, &k, &v);
     if (rc == MDB_NOTFOUND) return Status::NotFound(dir + ": no stored entity " + IdToHex(id));
     if (rc != 0) return LmdbError(dir, "read entities", rc);
-    if (!reader.Decode(FromVal(v), e)) return Status::Storage(dir + ": corrupt entity");
+    if (!reader.Decode(FromVal(v), e)) return CorruptRecord(dir, "entity");
     return Status::Ok();
   };
   if (Status s = read_entity(keep, &kept); !s.ok()) return s;
@@ -1001,8 +1049,8 @@ Status Store::MergeInTxn(MDB_txn* txn, EntityId keep, EntityId fold, MergeResult
     MDB_val k, v;
     for (rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_FIRST); rc == 0;
          rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_NEXT)) {
-      if (k.mv_size != kRelationKeySize) return Status::Storage(dir + ": corrupt relation key");
-      const RelationKey key = DecodeRelationKey(static_cast<const char*>(k.mv_data));
+      RelationKey key;
+      if (Status ks = DecodeRelationKey(dir, FromVal(k), &key); !ks.ok()) return ks;
       if (key.source == fold || key.target == fold) touched.push_back(key);
     }
     if (rc != MDB_NOTFOUND) return LmdbError(dir, "read relations", rc);
@@ -1037,7 +1085,7 @@ Status Store::MergeInTxn(MDB_txn* txn, EntityId keep, EntityId fold, MergeResult
       MDB_val k{8, id_buf}, v;
       for (rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_SET_KEY); rc == 0;
            rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_NEXT_DUP)) {
-        if (v.mv_size != kEntityDocValueSize) return Status::Storage(dir + ": corrupt entity_docs");
+        if (v.mv_size != kEntityDocValueSize) return CorruptRecord(dir, "entity_docs");
         const char* p = static_cast<const char*>(v.mv_data);
         auto& e = entries[GetBe64(p)];
         e.first += GetBe32(p + 8);
@@ -1147,6 +1195,9 @@ void CompressText(std::string_view text, std::string* out) {
 bool DecompressText(std::string_view stored, std::string* out) {
   if (stored.size() < 4) return false;
   const uint32_t size = GetBe32(stored.data());
+  // deflate expands at most 1032-fold: a larger stated length is corrupt,
+  // and must not be allocated.
+  if (size > (stored.size() - 4) * 1032 + 64) return false;
   out->resize(size);
   uLongf got = size;
   if (uncompress(reinterpret_cast<Bytef*>(out->data()), &got, reinterpret_cast<const Bytef*>(stored.data() + 4),
@@ -1257,8 +1308,8 @@ Status MergeReversedSymmetric(const std::string& dir, MDB_txn* txn, MDB_dbi rela
     MDB_val k, v;
     for (rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_FIRST); rc == 0;
          rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_NEXT)) {
-      if (k.mv_size != kRelationKeySize) return Status::Storage(dir + ": corrupt relation key");
-      const RelationKey key = DecodeRelationKey(static_cast<const char*>(k.mv_data));
+      RelationKey key;
+      if (Status ks = DecodeRelationKey(dir, FromVal(k), &key); !ks.ok()) return ks;
       if (CanonicalKey(key) != key) reversed.push_back(key);
     }
     if (rc != MDB_NOTFOUND) return LmdbError(dir, "read relations", rc);
@@ -1291,8 +1342,9 @@ Status Store::Apply(const std::vector<DocRecord>& batch, ApplyResult* result) {
       } else if (rc != 0) {
         return LmdbError(impl.dir, "begin write transaction", rc);
       } else {
+        s = RetractLaterCopies(impl, txn.get(), batch, &map_full);
         BatchWriter writer(impl, txn.get(), &map_full);
-        s = writer.Write(batch, &local);
+        if (s.ok()) s = writer.Write(batch, &local);
         uint64_t settled = 0;
         if (s.ok()) s = SettleMergeRules(txn.get(), &settled);
         if (!s.ok() && s.message().find("MDB_MAP_FULL") != std::string::npos) map_full = true;

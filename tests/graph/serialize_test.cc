@@ -1,7 +1,12 @@
 // Round trips of every type the store serializes (graph/serialize.h).
 #include "graph/serialize.h"
 
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <cstdint>
 #include <cstring>
 #include <limits>
@@ -292,6 +297,133 @@ TEST_CASE("version-1 evidence and documents read with an unrecorded date source"
   CHECK(read.date == 20210303);
   CHECK(read.date_source == DateSource::kUnrecorded);
   CHECK(read.extractor_version == 0);
+}
+
+// ---- decoding bytes that were never written by ValueWriter (issue 13) ----
+
+namespace damaged {
+
+// The offset of the one byte where the encodings of `a` and `b` differ.
+template <class T>
+size_t DifferingByte(const T& a, const T& b) {
+  ValueWriter writer;
+  std::string x(writer.Encode(a)), y(writer.Encode(b));
+  REQUIRE(x.size() == y.size());
+  size_t at = x.size();
+  for (size_t i = 0; i < x.size(); ++i)
+    if (x[i] != y[i]) {
+      REQUIRE(at == x.size());
+      at = i;
+    }
+  REQUIRE(at < x.size());
+  return at;
+}
+
+// Encodes `value`, sets the byte at `at` to `byte`, decodes; returns the
+// reader's error ("" if it decoded).
+template <class T>
+std::string DecodePatched(const T& value, size_t at, char byte) {
+  ValueWriter writer;
+  std::string bytes(writer.Encode(value));
+  bytes[at] = byte;
+  ValueReader reader;
+  T out;
+  return reader.Decode(bytes, &out) ? "" : reader.error();
+}
+
+}  // namespace damaged
+
+TEST_CASE("an enum out of range is a decoding error, not an index past a table", "[graph][serialize]") {
+  using damaged::DecodePatched;
+  using damaged::DifferingByte;
+  Entity e;
+  e.name = "Iraq";
+  Entity e2 = e;
+  e2.kind = EntityKind::kCountry;
+  const size_t kind_at = DifferingByte(e, e2);
+  CHECK(DecodePatched(e, kind_at, 10).empty());  // kGroup, the last kind
+  CHECK(DecodePatched(e, kind_at, 11) == "entity kind 11 out of range");
+  CHECK(DecodePatched(e, kind_at, 99) == "entity kind 99 out of range");
+
+  Evidence ev, ev2;
+  ev2.modality = Modality::kReported;
+  CHECK(DecodePatched(ev, DifferingByte(ev, ev2), 99) == "modality 99 out of range");
+  ev2 = ev;
+  ev2.section = Section::kTitle;
+  CHECK(DecodePatched(ev, DifferingByte(ev, ev2), 3) == "section 3 out of range");
+  ev2 = ev;
+  ev2.date_source = DateSource::kText;
+  CHECK(DecodePatched(ev, DifferingByte(ev, ev2), 4) == "date source 4 out of range");
+
+  RelationKey k{1, RelationType::kAttacked, 2}, k2{1, RelationType::kAlliedWith, 2};
+  CHECK(DecodePatched(k, DifferingByte(k, k2), 99) == "relation type 99 out of range");
+  CHECK(DecodePatched(k, DifferingByte(k, k2), kRelationTypeCount - 1).empty());
+
+  DocMeta d, d2;
+  d2.date_source = DateSource::kMetadata;
+  CHECK(DecodePatched(d, DifferingByte(d, d2), 7) == "date source 7 out of range");
+
+  EntityEdit edit, edit2;
+  edit.kind = EntityKind::kPerson;
+  edit2.kind = EntityKind::kCountry;
+  CHECK(DecodePatched(edit, DifferingByte(edit, edit2), 42) == "entity kind 42 out of range");
+  // A bool is 0 or 1; reading a 2 as a bool would be undefined behaviour.
+  EntityEdit named = edit;
+  named.name = "";
+  CHECK(DecodePatched(edit, DifferingByte(edit, named), 1).empty());
+  CHECK(DecodePatched(edit, DifferingByte(edit, named), 2) == "bool 2 out of range");
+}
+
+namespace damaged {
+
+// An Evidence encoding whose trigger length field says `length`.
+std::string EvidenceWithTriggerLength(uint64_t length) {
+  Evidence e;
+  e.trigger = "attacked";
+  e.text = "Chad attacked Sudan.";
+  ValueWriter writer;
+  std::string bytes(writer.Encode(e));
+  std::memcpy(bytes.data() + 4 + 8 + 12, &length, 8);  // version, doc, sentence/begin/end
+  return bytes;
+}
+
+// Decodes `bytes` as Evidence in a child process limited to 1 GiB of
+// address space; returns the child's peak RSS in KiB (-1 if it failed).
+long PeakRssOfDecodeKiB(const std::string& bytes) {
+  pid_t pid = fork();
+  if (pid == 0) {
+    rlimit limit{1ul << 30, 1ul << 30};
+    setrlimit(RLIMIT_AS, &limit);
+    ValueReader reader;
+    Evidence out;
+    _exit(reader.Decode(bytes, &out) ? 1 : 0);
+  }
+  int status = 0;
+  rusage usage{};
+  if (pid < 0 || wait4(pid, &status, 0, &usage) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    return -1;
+  return usage.ru_maxrss;
+}
+
+}  // namespace damaged
+
+TEST_CASE("a length field beyond the record fails at once without allocating it", "[graph][serialize]") {
+  ValueReader reader;
+  Evidence out;
+  const auto started = std::chrono::steady_clock::now();
+  CHECK_FALSE(reader.Decode(damaged::EvidenceWithTriggerLength(uint64_t{1} << 40), &out));
+  CHECK(reader.error().find("length 1099511627776 exceeds the") == 0);
+  CHECK(std::chrono::steady_clock::now() - started < std::chrono::milliseconds(100));
+  // One byte more than is left fails too; the real length decodes.
+  CHECK_FALSE(reader.Decode(damaged::EvidenceWithTriggerLength(1000), &out));
+  CHECK(reader.Decode(damaged::EvidenceWithTriggerLength(8), &out));
+  // A length of 512 MiB: an allocating decoder would touch 512 MiB before
+  // finding the record short. Measured in a child, whose peak is its own.
+  const long base = damaged::PeakRssOfDecodeKiB(damaged::EvidenceWithTriggerLength(8));
+  const long peak = damaged::PeakRssOfDecodeKiB(damaged::EvidenceWithTriggerLength(512ul << 20));
+  INFO("peak RSS " << peak << " KiB against " << base << " KiB for a good record");
+  REQUIRE(peak > 0);
+  CHECK(peak < base + 16 * 1024);
 }
 
 }  // namespace geokg::graph

@@ -1225,6 +1225,38 @@ TEST_CASE("imported rules apply to stored entities, wait for the others, and imp
   CHECK(store->ImportRules(bad, &r).code() == StatusCode::kInvalidInput);
   CHECK(StoredEntity(*store, kIran.id).aliases.size() == 2);
 }
+TEST_CASE("a snapshot reads one commit while later batches commit", "[graph][store]") {
+  TempDir tmp;
+  auto store = OpenOrDie(tmp.Path("store"));
+  REQUIRE(store->Apply({SampleDoc("first", 20200101)}, nullptr).ok());
+  std::unique_ptr<Snapshot> snapshot;
+  REQUIRE(store->OpenSnapshot(&snapshot).ok());
+  REQUIRE(store->Apply({SampleDoc("second", 20200102), SampleDoc("third", 20200103)}, nullptr).ok());
+  CHECK(SummaryOf(*store, kUsToIraq).TotalCount() == 6);
+  RelationSummary summary;
+  REQUIRE(snapshot->GetRelation(kUsToIraq, &summary).ok());
+  CHECK(summary.TotalCount() == 2);
+  size_t evidence = 0;
+  REQUIRE(snapshot->ForEachEvidence(kUsToIraq, [&](const Evidence&) { return ++evidence, true; }).ok());
+  CHECK(evidence == 2);
+  size_t relations = 0;
+  REQUIRE(snapshot
+              ->ForEachRelation([&](const RelationSummary& r) {
+                ++relations;
+                size_t n = 0;
+                REQUIRE(snapshot->ForEachEvidence(r.key, [&](const Evidence&) { return ++n, true; }).ok());
+                CHECK(n == r.TotalCount());
+                return true;
+              })
+              .ok());
+  CHECK(relations == 2);
+  DocMeta meta;
+  CHECK(snapshot->GetDocument(DocIdFor("second"), &meta).code() == StatusCode::kNotFound);
+  CHECK(snapshot->GetDocument(DocIdFor("first"), &meta).ok());
+  CHECK(snapshot->GetRelation({kIraq.id, RelationType::kAttacked, kUs.id}, &summary).code() ==
+        StatusCode::kNotFound);
+}
+
 }  // namespace
 }  // namespace geokg::graph
 
@@ -1279,6 +1311,45 @@ TEST_CASE("ForEachDocRecord rebuilds the documents, in one pass or many, and app
   // A failing callback stops the scan with its status.
   CHECK(store->ForEachDocRecord(5, 100, [](std::vector<DocRecord>&&) { return Status::Storage("stop"); }).message() ==
         "stop");
+}
+
+}  // namespace
+}  // namespace geokg::graph
+
+namespace geokg::graph {
+namespace {
+
+TEST_CASE("of two copies of one text the store keeps the earliest dated, whatever the order", "[graph][store]") {
+  TempDir tmp;
+  auto copy = [](Date date, std::string source) {
+    DocRecord d = SampleDoc("the same text", date, 2);
+    d.meta.source = std::move(source);
+    d.text = "the same text";
+    for (ExtractedRelation& r : d.relations) r.evidence.date = 0;  // dated by the document
+    return d;
+  };
+  const DocRecord late = copy(20240301, "b.txt"), early = copy(20240101, "z.txt"), undated = copy(0, "a.txt");
+  std::vector<std::vector<DocRecord>> orders = {{late, early, undated}, {undated, early, late}, {early, late, undated}};
+  int n = 0;
+  for (const auto& order : orders) {
+    auto store = OpenOrDie(tmp.Path("s" + std::to_string(n++)));
+    for (const DocRecord& d : order) REQUIRE(store->Apply({d}, nullptr).ok());  // one batch each
+    DocMeta meta;
+    REQUIRE(store->GetDocument(early.meta.id, &meta).ok());
+    CHECK(meta.source == "z.txt");
+    CHECK(meta.date == 20240101);
+    const RelationKey deployed{kUs.id, RelationType::kDeployedTo, kIraq.id};
+    CHECK(SummaryOf(*store, deployed).counts[0] == 2);  // not counted twice
+    CHECK(SummaryOf(*store, deployed).first_date == 20240101);
+    CHECK(SummaryOf(*store, deployed).last_date == 20240101);
+    CHECK(StatsOf(*store).documents == 1);
+  }
+  // The same in one batch.
+  auto store = OpenOrDie(tmp.Path("batch"));
+  REQUIRE(store->Apply({undated, late, early}, nullptr).ok());
+  DocMeta meta;
+  REQUIRE(store->GetDocument(early.meta.id, &meta).ok());
+  CHECK(meta.source == "z.txt");
 }
 
 }  // namespace

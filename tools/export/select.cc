@@ -39,7 +39,9 @@ Selection::Selection(const graph::Store& store, const ExportOptions& options)
     : store_(store), options_(options) {}
 
 Status Selection::LoadEntities() {
-  Status s = store_.ForEachEntity([&](const graph::Entity& e) {
+  Status s = store_.OpenSnapshot(&snapshot_);
+  if (!s.ok()) return s;
+  s = snapshot_->ForEachEntity([&](const graph::Entity& e) {
     entities_.emplace(e.id, e);
     return true;
   });
@@ -59,7 +61,8 @@ const graph::DocMeta& Selection::Document(graph::DocId id) {
   auto it = documents_.find(id);
   if (it == documents_.end()) {
     graph::DocMeta meta;
-    if (!store_.GetDocument(id, &meta).ok()) {
+    if (Status s = snapshot_->GetDocument(id, &meta); !s.ok()) {
+      if (s.code() != StatusCode::kNotFound && document_error_.ok()) document_error_ = s;
       meta = graph::DocMeta();
       meta.id = id;
     }
@@ -91,7 +94,7 @@ bool Selection::Select(const graph::RelationSummary& r, size_t max_evidence, Sel
   // documents were extracted again, exports the same bytes.
   std::vector<graph::Evidence>& all = evidence_buffer_;
   all.clear();
-  *error = store_.ForEachEvidence(r.key, [&](const graph::Evidence& e) {
+  *error = snapshot_->ForEachEvidence(r.key, [&](const graph::Evidence& e) {
     if (Selected(e.modality)) all.push_back(e);
     return true;
   });
@@ -122,12 +125,13 @@ Status Selection::ForEachRelation(size_t max_evidence,
                                   const std::function<bool(const SelectedRelation&)>& fn) {
   Status inner;
   SelectedRelation selected;
-  Status s = store_.ForEachRelation([&](const graph::RelationSummary& r) {
+  Status s = snapshot_->ForEachRelation([&](const graph::RelationSummary& r) {
     if (!Select(r, max_evidence, &selected, &inner)) return inner.ok();
-    return fn(selected);
+    return fn(selected) && document_error_.ok();
   });
   if (!inner.ok()) return inner;
-  return s;
+  if (!s.ok()) return s;
+  return document_error_;
 }
 
 }  // namespace exporter

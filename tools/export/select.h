@@ -1,13 +1,16 @@
 // What every export format writes, read once from the store: the entities,
 // and each relation with its figures recomputed over the evidence of the
 // selected modalities (export.h), plus the documents its evidence cites.
-// Internal to tools/export.
+// Everything is read in one read transaction (a graph::Snapshot), so that an
+// export made while an ingest writes is the store as of one commit: every
+// relation's counts equal its evidence. Internal to tools/export.
 #pragma once
 
 #include <algorithm>
 
 #include <array>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <unordered_map>
 #include <vector>
@@ -40,7 +43,8 @@ class Selection {
   // `store` must outlive the Selection.
   Selection(const graph::Store& store, const ExportOptions& options);
 
-  // Reads every entity. REQUIRES: called once, before the accessors below.
+  // Opens the snapshot every later read uses and reads every entity.
+  // REQUIRES: called once, before the accessors below.
   Status LoadEntities();
   // nullptr for an id with no entity record.
   const graph::Entity* Entity(graph::EntityId id) const;
@@ -53,7 +57,8 @@ class Selection {
 
   // Calls fn for each relation with selected evidence, in key order, with
   // at most `max_evidence` evidence items (0: all); fn returns false to
-  // stop. The reference is valid during the call only.
+  // stop. The reference is valid during the call only. Also returns the
+  // first error of a Document() call (a corrupt document record).
   Status ForEachRelation(size_t max_evidence, const std::function<bool(const SelectedRelation&)>& fn);
 
   // The metadata of document `id` (read once, then cached); only `id` set
@@ -65,6 +70,8 @@ class Selection {
   bool Select(const graph::RelationSummary& r, size_t max_evidence, SelectedRelation* out, Status* error);
 
   const graph::Store& store_;
+  std::unique_ptr<graph::Snapshot> snapshot_;
+  Status document_error_;  // the first document record that could not be read
   ExportOptions options_;
   std::unordered_map<graph::EntityId, graph::Entity> entities_;
   std::vector<const graph::Entity*> sorted_;

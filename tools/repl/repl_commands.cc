@@ -313,6 +313,13 @@ bool Repl::Why(std::string_view args, std::ostream& out) {
     return true;
   }
 
+  // One read transaction for all of it, so that the evidence and documents
+  // shown are of one commit even while an ingest writes.
+  std::unique_ptr<graph::Snapshot> snapshot;
+  if (Status s = store_->OpenSnapshot(&snapshot); !s.ok()) {
+    Fail(out) << s.message() << "\n";
+    return true;
+  }
   std::unordered_map<graph::DocId, graph::DocMeta> docs;
   for (EdgeIndex e : edges) {
     const graph::EdgeData& d = view_->edge(e);
@@ -324,14 +331,14 @@ bool Repl::Why(std::string_view args, std::ostream& out) {
     out << "\n";
     graph::RelationKey key{view_->entity(d.source).id, d.type, view_->entity(d.target).id};
     size_t shown = 0, total = 0;
-    Status status = store_->ForEachEvidence(key, [&](const graph::Evidence& ev) {
+    Status status = snapshot->ForEachEvidence(key, [&](const graph::Evidence& ev) {
       ++total;
       if (shown >= kMaxEvidencePerRelation) return true;
       ++shown;
       auto it = docs.find(ev.doc);
       if (it == docs.end()) {
         graph::DocMeta meta;
-        if (!store_->GetDocument(ev.doc, &meta).ok()) meta.id = ev.doc;
+        if (!snapshot->GetDocument(ev.doc, &meta).ok()) meta.id = ev.doc;
         it = docs.emplace(ev.doc, std::move(meta)).first;
       }
       const graph::DocMeta& meta = it->second;
@@ -339,8 +346,10 @@ bool Repl::Why(std::string_view args, std::ostream& out) {
       std::replace(sentence.begin(), sentence.end(), '\n', ' ');
       out << "  " << shown << ". \u201c" << sentence << "\u201d\n     sentence " << ev.sentence + 1 << ", "
           << (ev.date != 0 ? graph::FormatDate(ev.date) : std::string("date unknown"));
-      if (ev.date != 0 && ev.date_source == graph::DateSource::kMetadata) out << " (document metadata)";
-      else if (ev.date != 0 && ev.date_source == graph::DateSource::kText) out << " (date in the text)";
+      if (ev.date != 0 && ev.date_source == graph::DateSource::kMetadata)
+        out << " (document metadata)";
+      else if (ev.date != 0 && ev.date_source == graph::DateSource::kText)
+        out << " (date in the text)";
       out << ", " << graph::NameOf(ev.modality);
       if (!ev.trigger.empty()) out << ", trigger '" << ev.trigger << "'";
       if (!ev.role.empty()) out << ", role '" << ev.role << "'";
