@@ -30,9 +30,8 @@ if [ -z "$cxx" ]; then
   echo "fuzz.sh: no clang++ found (install clang-14); the harnesses need libFuzzer" >&2
   exit 1
 fi
-cc=${cxx/clang++/clang}
 
-cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_C_COMPILER="$cc" \
+cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER="$cxx" \
   -DGEOKG_FUZZ=ON -DBUILD_TESTING=OFF >/dev/null
 targets=()
 for h in "${harnesses[@]}"; do targets+=("fuzz_$h"); done

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "graph/view.h"
+#include "query/engine.h"
 #include "tests/query/fixture.h"
 
 namespace geokg::fuzz {
