@@ -202,9 +202,9 @@ bool RunPart(const graph::GraphView& view, const BoundQuery& q, Executor& ex, Si
     for (size_t i = 0; i < q.items.size(); ++i) row[i] = ex.EvalValue(*q.items[i]);
     if (q.distinct && !distinct_node) {
       std::vector<Value> key(row.begin(), row.begin() + q.visible_columns);
-      if (!budget.Charge(key)) return false;
-      if (!distinct_seen.insert(std::move(key)).second) return true;
-      if (!budget.Charge(kTreeNodeBytes)) return false;
+      auto [pos, added] = distinct_seen.insert(std::move(key));
+      if (!added) return true;  // a duplicate holds nothing more
+      if (!budget.Charge(*pos) || !budget.Charge(kTreeNodeBytes)) return false;
     }
     if (streaming) return deliver(row);
     if (!budget.Charge(row)) return false;
@@ -357,8 +357,9 @@ bool RunStatement(const graph::GraphView& view, std::string_view text, const Que
   bool stop = false;
   auto sink = [&](std::vector<Value>& row) -> bool {
     if (dedupe) {
-      if (!budget.Charge(row)) return false;
-      if (!union_seen.insert(row).second) return true;
+      auto [pos, added] = union_seen.insert(row);
+      if (!added) return true;
+      if (!budget.Charge(*pos) || !budget.Charge(kTreeNodeBytes)) return false;
     }
     if (sent >= max_rows) {
       if (truncated) *truncated = true;
