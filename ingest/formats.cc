@@ -6,6 +6,7 @@
 #include <cstring>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "graph/date.h"
 #include "graph/ids.h"
@@ -101,62 +102,134 @@ std::string BinaryReason(std::string_view bytes) {
   return "";
 }
 
-bool MatchGlobAt(std::string_view p, std::string_view s) {
+// Glob matching as an NFA simulation: the glob becomes a list of elements,
+// each a state, and the path is read once while the set of live states is
+// carried along. Time is O(glob x path) whatever the stars; the backtracking
+// matcher this replaces took exponential time on '*a*a*a*a*a*b'.
+struct GlobElement {
+  enum class Kind {
+    kLiteral,      // one byte
+    kAny,          // '?': one byte other than '/'
+    kClass,        // [abc], [a-z], [!x]: one byte other than '/'
+    kStar,         // '*': any run without '/'
+    kDoubleStar,   // '**': any run
+    kFolders,      // "**/": zero folders, or any run ending in '/' (then kFoldersBody)
+    kFoldersBody,  // the inside of "**/" once a byte of it was read
+  };
+  Kind kind = Kind::kLiteral;
+  char c = 0;
+  std::string_view set;  // kClass, without brackets or negation
+  bool negate = false;
+};
+
+std::vector<GlobElement> CompileGlob(std::string_view p) {
+  using Kind = GlobElement::Kind;
+  std::vector<GlobElement> out;
   while (!p.empty()) {
+    GlobElement e;
     if (p.size() >= 2 && p[0] == '*' && p[1] == '*') {
-      std::string_view rest = p.substr(2);
-      if (!rest.empty() && rest[0] == '/') {
-        // "**/" matches zero or more whole folders.
-        rest.remove_prefix(1);
-        if (MatchGlobAt(rest, s)) return true;
-        for (size_t k = 0; k < s.size(); ++k)
-          if (s[k] == '/' && MatchGlobAt(rest, s.substr(k + 1))) return true;
-        return false;
-      }
-      for (size_t k = 0; k <= s.size(); ++k)
-        if (MatchGlobAt(rest, s.substr(k))) return true;
-      return false;
-    }
-    char c = p[0];
-    if (c == '*') {
-      for (size_t k = 0; k <= s.size(); ++k) {
-        if (MatchGlobAt(p.substr(1), s.substr(k))) return true;
-        if (k < s.size() && s[k] == '/') break;
-      }
-      return false;
-    }
-    if (s.empty()) return false;
-    if (c == '?') {
-      if (s[0] == '/') return false;
-    } else if (c == '[') {
-      size_t close = p.find(']', 2);
-      if (close == std::string_view::npos) {
-        if (s[0] != '[') return false;  // a lone '[' is literal
+      if (p.size() >= 3 && p[2] == '/') {
+        e.kind = Kind::kFolders;
+        out.push_back(e);
+        e.kind = Kind::kFoldersBody;
+        out.push_back(e);
+        p.remove_prefix(3);
       } else {
-        std::string_view set = p.substr(1, close - 1);
-        bool negate = !set.empty() && (set[0] == '!' || set[0] == '^');
-        if (negate) set.remove_prefix(1);
-        bool found = false;
-        for (size_t k = 0; k < set.size(); ++k) {
-          if (k + 2 < set.size() && set[k + 1] == '-') {
-            if (s[0] >= set[k] && s[0] <= set[k + 2]) found = true;
-            k += 2;
-          } else if (set[k] == s[0]) {
-            found = true;
-          }
-        }
-        if (found == negate || s[0] == '/') return false;
-        p.remove_prefix(close + 1);
-        s.remove_prefix(1);
-        continue;
+        e.kind = Kind::kDoubleStar;
+        out.push_back(e);
+        p.remove_prefix(2);
       }
-    } else if (c != s[0]) {
-      return false;
+      continue;
     }
+    const char c = p[0];
+    size_t close = c == '[' ? p.find(']', 2) : std::string_view::npos;
+    if (c == '*') {
+      e.kind = Kind::kStar;
+    } else if (c == '?') {
+      e.kind = Kind::kAny;
+    } else if (close != std::string_view::npos) {
+      e.kind = Kind::kClass;
+      e.set = p.substr(1, close - 1);
+      e.negate = !e.set.empty() && (e.set[0] == '!' || e.set[0] == '^');
+      if (e.negate) e.set.remove_prefix(1);
+      out.push_back(e);
+      p.remove_prefix(close + 1);
+      continue;
+    } else {  // a literal, also a lone '['
+      e.kind = Kind::kLiteral;
+      e.c = c;
+    }
+    out.push_back(e);
     p.remove_prefix(1);
-    s.remove_prefix(1);
   }
-  return s.empty();
+  return out;
+}
+
+bool ClassMatches(const GlobElement& e, char c) {
+  bool found = false;
+  const std::string_view set = e.set;
+  for (size_t k = 0; k < set.size(); ++k) {
+    if (k + 2 < set.size() && set[k + 1] == '-') {
+      if (c >= set[k] && c <= set[k + 2]) found = true;
+      k += 2;
+    } else if (set[k] == c) {
+      found = true;
+    }
+  }
+  return found != e.negate && c != '/';
+}
+
+bool MatchGlobAt(std::string_view glob, std::string_view s) {
+  using Kind = GlobElement::Kind;
+  const std::vector<GlobElement> g = CompileGlob(glob);
+  const size_t n = g.size();  // state n accepts
+  std::vector<char> live(n + 1, 0), next(n + 1, 0);
+  // Adds the states reachable without reading a byte (stars may match
+  // nothing); elements only lead forward, so one ascending pass suffices.
+  auto close = [&](std::vector<char>& states) {
+    for (size_t k = 0; k < n; ++k) {
+      if (!states[k]) continue;
+      if (g[k].kind == Kind::kStar || g[k].kind == Kind::kDoubleStar) states[k + 1] = 1;
+      if (g[k].kind == Kind::kFolders) states[k + 2] = 1;
+    }
+  };
+  live[0] = 1;
+  close(live);
+  for (char c : s) {
+    std::fill(next.begin(), next.end(), 0);
+    bool any = false;
+    for (size_t k = 0; k < n; ++k) {
+      if (!live[k]) continue;
+      const GlobElement& e = g[k];
+      switch (e.kind) {
+        case Kind::kLiteral:
+          if (c == e.c) next[k + 1] = 1;
+          break;
+        case Kind::kAny:
+          if (c != '/') next[k + 1] = 1;
+          break;
+        case Kind::kClass:
+          if (ClassMatches(e, c)) next[k + 1] = 1;
+          break;
+        case Kind::kStar:
+          if (c != '/') next[k] = 1;
+          break;
+        case Kind::kDoubleStar: next[k] = 1; break;
+        case Kind::kFolders:
+        case Kind::kFoldersBody: {
+          const size_t body = e.kind == Kind::kFolders ? k + 1 : k;
+          next[body] = 1;
+          if (c == '/') next[body + 1] = 1;
+          break;
+        }
+      }
+    }
+    close(next);
+    for (char x : next) any |= x != 0;
+    if (!any) return false;
+    live.swap(next);
+  }
+  return live[n] != 0;
 }
 
 // Blanks [begin, end) of *text.

@@ -122,6 +122,12 @@ bool Walker::ReadPath(const std::string& path) {
     folders_seen_.insert({st.st_dev, st.st_ino});
     return WalkFolder(path, path, "");
   }
+  // A pipe named on the command line (`<(cmd)`, a FIFO) is read like stdin;
+  // a device or a socket is no document.
+  if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode)) {
+    Error(path + ": not a regular file (a device or socket), skipped");
+    return true;
+  }
   return ReadFile(path, IsJsonlPath(path) ? FileFormat::kJsonl : FileFormat::kText);
 }
 
@@ -156,7 +162,12 @@ bool Walker::WalkFolder(const std::string& root, const std::string& dir, const s
       continue;
     }
     if (S_ISDIR(st.st_mode)) {
-      if (!folders_seen_.insert({st.st_dev, st.st_ino}).second) continue;  // a loop
+      // Links to folders are followed; a folder reached a second time (a
+      // loop, or two links to one folder) is said and skipped.
+      if (!folders_seen_.insert({st.st_dev, st.st_ino}).second) {
+        if (options_.on_note) options_.on_note(path + "/: a folder already read (through a link), skipped");
+        continue;
+      }
       if (!WalkFolder(root, path, rel_path)) return false;
       continue;
     }
@@ -176,12 +187,15 @@ bool Walker::WalkFolder(const std::string& root, const std::string& dir, const s
 }
 
 bool Walker::ReadFile(const std::string& path, FileFormat format) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: opening a FIFO nobody writes to returns at once (and then
+  // reads as empty) instead of waiting forever; reads block again below.
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
     Error(path + ": " + ErrnoText(errno));
     return true;
   }
   FdCloser closer(fd);
+  if (int flags = ::fcntl(fd, F_GETFL); flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
   if (counters_) ++counters_->files;
   struct stat st;
   size_t size_hint = 0;

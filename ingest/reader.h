@@ -46,6 +46,9 @@ struct ReaderOptions {
   // skipped in folder walks.
   std::vector<std::string> include;
   std::vector<std::string> exclude;
+  // Told what a walk leaves out that is no error (a folder reached a second
+  // time through a symbolic link); may be empty. Called on the reading thread.
+  std::function<void(const std::string&)> on_note;
 
   // JSONL field names.
   std::string text_field = "text";

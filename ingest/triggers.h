@@ -132,7 +132,7 @@ void Triggers::ForEachMatch(const std::vector<std::string_view>& words, size_t s
   std::string_view first = words[start];
   auto it = std::lower_bound(
       by_first_.begin(), by_first_.end(), first,
-      [](const std::pair<std::string, uint32_t>& a, std::string_view b) { return a.first < b; });
+      [](const std::pair<std::string, uint32_t>& a, std::string_view b) { return std::string_view(a.first) < b; });
   for (; it != by_first_.end() && it->first == first; ++it) {
     const TriggerForm& form = forms_[it->second];
     if (start + form.words.size() > words.size()) continue;

@@ -5,6 +5,7 @@
 #include "graph/date.h"
 #include "graph/ids.h"
 #include "graph/ontology.h"
+#include "query/limits.h"
 #include "query/plan.h"
 
 namespace geokg::query {
@@ -68,14 +69,25 @@ class Binder {
         graph::Date d = v.kind == ExprKind::kString ? graph::ParseIsoDate(v.s) : 0;
         if (d == 0) return Fail(v.pos, "expected a date 'YYYY-MM-DD'");
         (key == "from" ? o.from : o.to) = d;
-      } else if (key == "maxhops" || key == "maxrows" || key == "timeout" || key == "limit") {
+      } else if (key == "maxhops") {
+        if (v.kind != ExprKind::kInt || v.i < 1 || v.i > kMaxHops)
+          return Fail(v.pos, "max_hops takes an integer from 1 to " + std::to_string(kMaxHops));
+        o.default_max_hops = static_cast<int>(v.i);
+      } else if (key == "maxrows" || key == "limit") {
+        if (v.kind != ExprKind::kInt || v.i < 1) return Fail(v.pos, e.key.text + " takes a positive integer");
+        o.max_rows = static_cast<size_t>(v.i);
+      } else if (key == "timeout") {
         double x = v.kind == ExprKind::kInt ? static_cast<double>(v.i) : v.kind == ExprKind::kFloat ? v.d : -1;
-        if (x <= 0) return Fail(v.pos, "expected a positive number");
-        if (key == "maxhops") o.default_max_hops = static_cast<int>(x);
-        else if (key == "timeout") o.time_limit_seconds = x;
-        else o.max_rows = static_cast<size_t>(x);
+        if (!(x > 0 && x <= kMaxTimeLimitSeconds))
+          return Fail(v.pos, "timeout takes a number of seconds above 0 and at most " +
+                                 std::to_string(static_cast<long long>(kMaxTimeLimitSeconds)));
+        o.time_limit_seconds = x;
+      } else if (key == "maxmemorymb" || key == "maxmemory") {
+        if (v.kind != ExprKind::kInt || v.i < 1 || static_cast<uint64_t>(v.i) > kMaxMemoryMb)
+          return Fail(v.pos, "max_memory_mb takes an integer number of MB from 1 to " + std::to_string(kMaxMemoryMb));
+        o.max_memory_mb = static_cast<size_t>(v.i);
       } else {
-        return Fail(e.key.pos, "unknown option '" + e.key.text + "' (modality, from, to, max_hops, max_rows, timeout)");
+        return Fail(e.key.pos, "unknown option '" + e.key.text + "' (modality, from, to, max_hops, max_rows, timeout, max_memory_mb)");
       }
     }
     return true;
@@ -248,7 +260,7 @@ class Binder {
       if (s.type_mask & (uint64_t{1} << t)) s.types.push_back(static_cast<RelationType>(t));
     s.variable_length = r.variable_length || fn != PathFunction::kNone;
     s.min_hops = r.variable_length ? r.min_hops : 1;
-    s.max_hops = r.variable_length ? (r.max_hops < 0 ? std::max(q_->options.default_max_hops, s.min_hops) : r.max_hops) : 1;
+    s.max_hops = r.variable_length ? (r.max_hops < 0 ? std::max(std::clamp(q_->options.default_max_hops, 1, kMaxHops), s.min_hops) : r.max_hops) : 1;
     if (s.max_hops < s.min_hops) return Fail(r.pos, "the upper bound of hops is below the lower bound");
     if (fn != PathFunction::kNone && s.min_hops > 1)
       return Fail(r.pos, "shortest paths take a lower bound of 0 or 1 hops");
@@ -517,8 +529,7 @@ class Binder {
 
   static void SplitAnd(std::unique_ptr<BoundExpr> e, std::vector<std::unique_ptr<BoundExpr>>* out) {
     if (e->kind == ExprKind::kAnd) {
-      SplitAnd(std::move(e->args[0]), out);
-      SplitAnd(std::move(e->args[1]), out);
+      for (auto& a : e->args) SplitAnd(std::move(a), out);
     } else {
       out->push_back(std::move(e));
     }

@@ -67,6 +67,37 @@ Value Finish(const std::string& f, Aggregate& a) {
   return a.is_float ? Value(a.float_sum) : Value(a.int_sum);
 }
 
+// The memory a statement holds while it runs (QueryOptions::max_memory_mb):
+// what RunPart keeps (rows for ORDER BY and WITH, DISTINCT keys, groups and
+// their aggregates) and, when the caller keeps them, the result rows.
+class MemoryBudget {
+ public:
+  explicit MemoryBudget(size_t megabytes)
+      : megabytes_(megabytes), limit_(megabytes > (SIZE_MAX >> 20) ? SIZE_MAX : megabytes << 20) {}
+  // Adds `bytes`; false once the budget is exceeded.
+  bool Charge(size_t bytes) {
+    used_ += bytes;
+    return used_ <= limit_;
+  }
+  bool Charge(const std::vector<Value>& row) {
+    size_t bytes = sizeof(row) + (row.capacity() - row.size()) * sizeof(Value);
+    for (const Value& v : row) bytes += ApproximateBytes(v);
+    return Charge(bytes);
+  }
+  bool exceeded() const { return used_ > limit_; }
+  QueryError Error() const {
+    return QueryError{0, 0, 1,
+                      "query exceeded its memory budget of " + std::to_string(megabytes_) +
+                          " MB (raise it with --max-memory or OPTIONS {max_memory_mb: N})"};
+  }
+
+ private:
+  size_t megabytes_, limit_, used_ = 0;
+};
+
+// Bytes of a node of std::map / std::set beside its value.
+constexpr size_t kTreeNodeBytes = 48;
+
 QueryError LimitError(const BoundQuery& q, bool cancelled) {
   if (cancelled) return QueryError{0, 0, 1, "query cancelled"};
   QueryError error{0, 0, 1,
@@ -91,7 +122,8 @@ QueryError LimitError(const BoundQuery& q, bool cancelled) {
 // or a value an aggregate cannot take. With `ex` profiling, the time of
 // aggregation and sorting after the search is charged to the sink operator.
 template <class SinkFn>  // bool(std::vector<Value>&); a template so that rows pay no std::function call
-bool RunPart(const graph::GraphView& view, const BoundQuery& q, Executor& ex, SinkFn& sink, QueryError* error) {
+bool RunPart(const graph::GraphView& view, const BoundQuery& q, Executor& ex, SinkFn& sink, MemoryBudget& budget,
+             QueryError* error) {
   const size_t limit = q.limit < 0 ? SIZE_MAX : static_cast<size_t>(q.limit);
   size_t skipped = 0, sent = 0;
   bool stopped = false;
@@ -131,7 +163,12 @@ bool RunPart(const graph::GraphView& view, const BoundQuery& q, Executor& ex, Si
       key.reserve(key_items.size());
       for (size_t i : key_items) key.push_back(ex.EvalValue(*q.items[i]));
       auto [it, added] = groups.try_emplace(std::move(key));
-      if (added) it->second.resize(agg_items.size());
+      if (added) {
+        it->second.resize(agg_items.size());
+        if (!budget.Charge(it->first) ||
+            !budget.Charge(kTreeNodeBytes + agg_items.size() * sizeof(Aggregate)))
+          return false;
+      }
       for (size_t k = 0; k < agg_items.size(); ++k) {
         const BoundExpr& f = *q.items[agg_items[k]];
         Aggregate& a = it->second[k];
@@ -141,7 +178,11 @@ bool RunPart(const graph::GraphView& view, const BoundQuery& q, Executor& ex, Si
         }
         Value v = ex.EvalValue(*f.args[0]);
         if (v.is_null()) continue;
-        if (f.distinct && !a.seen.insert(v).second) continue;
+        if (f.distinct) {
+          if (!a.seen.insert(v).second) continue;
+          if (!budget.Charge(kTreeNodeBytes + ApproximateBytes(v))) return false;
+        }
+        if (f.function == "collect" && !budget.Charge(ApproximateBytes(v))) return false;
         if (!Accumulate(f.function, v, &a)) {
           bad_value = f.args[0].get();
           bad = std::move(v);
@@ -161,14 +202,21 @@ bool RunPart(const graph::GraphView& view, const BoundQuery& q, Executor& ex, Si
     for (size_t i = 0; i < q.items.size(); ++i) row[i] = ex.EvalValue(*q.items[i]);
     if (q.distinct && !distinct_node) {
       std::vector<Value> key(row.begin(), row.begin() + q.visible_columns);
-      if (!distinct_seen.insert(std::move(key)).second) return true;
+      auto [pos, added] = distinct_seen.insert(std::move(key));
+      if (!added) return true;  // a duplicate holds nothing more
+      if (!budget.Charge(*pos) || !budget.Charge(kTreeNodeBytes)) return false;
     }
     if (streaming) return deliver(row);
+    if (!budget.Charge(row)) return false;
     collected.push_back(row);
     return true;
   });
   if (!ok) {
     *error = LimitError(q, ex.cancelled());
+    return false;
+  }
+  if (budget.exceeded()) {
+    *error = budget.Error();
     return false;
   }
   if (bad_value) {
@@ -210,6 +258,14 @@ bool RunPart(const graph::GraphView& view, const BoundQuery& q, Executor& ex, Si
   ex.SwitchOperator(0);
   for (auto& r : collected)
     if (!deliver(r)) break;
+  return true;
+}
+
+// True (with *error set) when the budget ran out, also in a sink after
+// RunPart's own checks.
+bool Exceeded(const MemoryBudget& budget, QueryError* error) {
+  if (!budget.exceeded()) return false;
+  *error = budget.Error();
   return true;
 }
 
@@ -272,9 +328,11 @@ bool Prepare(const graph::GraphView& view, std::string_view text, const QueryOpt
 
 // The statement as a whole: EXPLAIN, PROFILE, UNION. `profile` (may be
 // null) receives PROFILE's operator table.
+// `keeps_rows`: the caller holds every row it is given (RunQuery), so the
+// rows count against the memory budget.
 bool RunStatement(const graph::GraphView& view, std::string_view text, const QueryOptions& options,
                   const ColumnsCallback& columns_cb, const RowCallback& row_cb, bool* truncated,
-                  std::shared_ptr<const ResultSet>* profile, QueryError* error) {
+                  std::shared_ptr<const ResultSet>* profile, bool keeps_rows, QueryError* error) {
   if (truncated) *truncated = false;
   QueryAst ast;
   std::vector<std::unique_ptr<BoundQuery>> parts;
@@ -294,16 +352,22 @@ bool RunStatement(const graph::GraphView& view, std::string_view text, const Que
   const bool dedupe = !ast.union_joins.empty() && !ast.union_joins[0].all;
   std::set<std::vector<Value>> union_seen;
   const size_t max_rows = first.options.max_rows;
+  MemoryBudget budget(first.options.max_memory_mb);
   size_t sent = 0;
   bool stop = false;
   auto sink = [&](std::vector<Value>& row) -> bool {
-    if (dedupe && !union_seen.insert(row).second) return true;
+    if (dedupe) {
+      auto [pos, added] = union_seen.insert(row);
+      if (!added) return true;
+      if (!budget.Charge(*pos) || !budget.Charge(kTreeNodeBytes)) return false;
+    }
     if (sent >= max_rows) {
       if (truncated) *truncated = true;
       stop = true;
       return false;
     }
     ++sent;
+    if (keeps_rows && !budget.Charge(row)) return false;
     if (!row_cb(row)) {
       stop = true;
       return false;
@@ -317,13 +381,14 @@ bool RunStatement(const graph::GraphView& view, std::string_view text, const Que
     for (size_t k = 0; k < parts.size(); ++k) {
       Executor ex(view, *parts[k]);
       if (k > 0) ex.SetInput(&rows);
-      if (k + 1 == parts.size()) return RunPart(view, *parts[k], ex, sink, error);
+      if (k + 1 == parts.size()) return RunPart(view, *parts[k], ex, sink, budget, error) && !Exceeded(budget, error);
       next_rows.clear();
       auto collect = [&](std::vector<Value>& row) -> bool {
+        if (!budget.Charge(row)) return false;
         next_rows.push_back(row);
         return true;
       };
-      if (!RunPart(view, *parts[k], ex, collect, error)) return false;
+      if (!RunPart(view, *parts[k], ex, collect, budget, error) || Exceeded(budget, error)) return false;
       rows.swap(next_rows);
     }
     return true;
@@ -331,7 +396,7 @@ bool RunStatement(const graph::GraphView& view, std::string_view text, const Que
   for (const auto& part : parts) {
     Executor ex(view, *part);
     if (ast.mode == QueryMode::kProfile) ex.EnableProfile();
-    if (!RunPart(view, *part, ex, sink, error)) return false;
+    if (!RunPart(view, *part, ex, sink, budget, error) || Exceeded(budget, error)) return false;
     if (ast.mode == QueryMode::kProfile) stats.push_back(ex.profile());
     if (stop) break;
   }
@@ -345,7 +410,7 @@ bool RunStatement(const graph::GraphView& view, std::string_view text, const Que
 bool RunQueryStreaming(const graph::GraphView& view, std::string_view text, const QueryOptions& options,
                        const ColumnsCallback& columns_cb, const RowCallback& row_cb, bool* truncated,
                        QueryError* error) {
-  return RunStatement(view, text, options, columns_cb, row_cb, truncated, nullptr, error);
+  return RunStatement(view, text, options, columns_cb, row_cb, truncated, nullptr, false, error);
 }
 
 bool RunQuery(const graph::GraphView& view, std::string_view text, const QueryOptions& options, ResultSet* out,
@@ -358,7 +423,7 @@ bool RunQuery(const graph::GraphView& view, std::string_view text, const QueryOp
         out->rows.push_back(r);
         return true;
       },
-      &truncated, &out->profile, error);
+      &truncated, &out->profile, true, error);
   if (!ok) {
     out->rows.clear();
     out->profile.reset();

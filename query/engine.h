@@ -10,13 +10,14 @@
 // Query options may be given in the text, before MATCH:
 //
 //   OPTIONS {modality: 'all', from: '2020-01-01', to: '2020-12-31',
-//            max_hops: 8, max_rows: 1000, timeout: 5}
+//            max_hops: 8, max_rows: 1000, timeout: 5, max_memory_mb: 512}
 //   MATCH (a)-[r:blamed]->(b) RETURN a, b, r.count
 //
 // modality: 'all', one modality name ('reported') or a list of them
 // (['asserted', 'reported']); from/to: ISO dates bounding the evidence;
-// max_hops: upper bound of `*` and `*1..`; max_rows, timeout (seconds). Text
-// options override the QueryOptions passed in.
+// max_hops: upper bound of `*` and `*1..` (1 to 1000); max_rows, timeout
+// (seconds, at most 10^6), max_memory_mb (see QueryOptions). Text options
+// override the QueryOptions passed in.
 //
 // Names: {name: 'X'} compares graph::SearchKey forms (accents, case and
 // punctuation folded) with canonical names and aliases. A name that fits
@@ -58,6 +59,7 @@
 #include "graph/model.h"
 #include "graph/view.h"
 #include "query/error.h"
+#include "query/limits.h"
 #include "query/value.h"
 
 namespace geokg::query {
@@ -90,8 +92,16 @@ struct QueryOptions {
   size_t max_rows = 100000;
   // The query fails with "query stopped after N s (time limit)" beyond this.
   double time_limit_seconds = 30;
-  // Upper bound of `*`, `*2..` and shortestPath without an explicit bound.
+  // Upper bound of `*`, `*2..` and shortestPath without an explicit bound
+  // (at most kMaxHops, query/limits.h).
   int default_max_hops = 6;
+  // Memory budget of one query, in MB (1 MB = 2^20 bytes): the rows it
+  // holds (for ORDER BY, DISTINCT, UNION, WITH and the result), its groups
+  // and their aggregates (collect() lists, paths) are counted as they are
+  // built, and the query fails with "query exceeded its memory budget of N
+  // MB ..." beyond it. The count is of the values' bytes and an estimate of
+  // container overhead, not of the allocator's.
+  size_t max_memory_mb = kDefaultMemoryMb;
   // Values of $name parameters.
   Params params;
   // For a name no entity has, the canonical name a lexicon gives it

@@ -1,5 +1,7 @@
 #include "query/error.h"
 
+#include <algorithm>
+
 namespace geokg::query {
 
 std::string QueryError::Format(std::string_view text) const {
@@ -13,13 +15,25 @@ std::string QueryError::Format(std::string_view text) const {
   if (start == std::string_view::npos) return out;
   size_t end = text.find('\n', start);
   std::string_view query_line = text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+  // A long line (a generated query) is shown as a window around the
+  // column, so that the error stays a few short lines.
+  constexpr size_t kContext = 60;
+  size_t col = column < 1 ? 0 : static_cast<size_t>(column - 1);
+  if (col > query_line.size()) col = query_line.size();
+  const bool cut = query_line.size() > 3 * kContext;
+  size_t first = cut && col > kContext ? col - kContext : 0;
+  size_t last = cut ? std::min(query_line.size(), col + kContext) : query_line.size();
+  std::string prefix = first > 0 ? "..." : "";
+  out += "\n" + prefix;
+  out += query_line.substr(first, last - first);
+  if (last < query_line.size()) out += "...";
   out += "\n";
-  out += query_line;
-  out += "\n";
+  out.append(prefix.size(), ' ');
   // Tabs are kept so that the marker lines up under the token.
-  for (int i = 1; i < column && static_cast<size_t>(i - 1) < query_line.size(); ++i)
-    out += query_line[i - 1] == '\t' ? '\t' : ' ';
-  out.append(static_cast<size_t>(length < 1 ? 1 : length), '^');
+  for (size_t i = first; i < col; ++i) out += query_line[i] == '\t' ? '\t' : ' ';
+  size_t width = static_cast<size_t>(length < 1 ? 1 : length);
+  if (cut) width = std::min(width, std::max<size_t>(1, last > col ? last - col : 1));
+  out.append(width, '^');
   return out;
 }
 

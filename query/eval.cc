@@ -245,21 +245,32 @@ Cell Executor::Eval(const BoundExpr& e) {
     }
     case ExprKind::kProperty: return Property(e);
     case ExprKind::kCompare: return Compare(Eval(*e.args[0]), Eval(*e.args[1]), e.op);
+    // AND, OR and XOR are n-ary (the parser folds a flat chain into one
+    // node); three-valued: 1 true, 0 null, -1 false.
     case ExprKind::kAnd: {
-      int a = Truth(Eval(*e.args[0]));
-      if (a < 0) return Bool(false);
-      int b = Truth(Eval(*e.args[1]));
-      return FromTruth(std::min(a, b));
+      int t = 1;
+      for (const auto& a : e.args) {
+        t = std::min(t, Truth(Eval(*a)));
+        if (t < 0) return Bool(false);
+      }
+      return FromTruth(t);
     }
     case ExprKind::kOr: {
-      int a = Truth(Eval(*e.args[0]));
-      if (a > 0) return Bool(true);
-      int b = Truth(Eval(*e.args[1]));
-      return FromTruth(std::max(a, b));
+      int t = -1;
+      for (const auto& a : e.args) {
+        t = std::max(t, Truth(Eval(*a)));
+        if (t > 0) return Bool(true);
+      }
+      return FromTruth(t);
     }
     case ExprKind::kXor: {
-      int a = Truth(Eval(*e.args[0])), b = Truth(Eval(*e.args[1]));
-      return a == 0 || b == 0 ? Null() : Bool(a != b);
+      bool odd = false, saw_null = false;
+      for (const auto& a : e.args) {
+        int t = Truth(Eval(*a));
+        if (t == 0) saw_null = true;
+        odd ^= t > 0;
+      }
+      return saw_null ? Null() : Bool(odd);
     }
     case ExprKind::kNot: return FromTruth(-Truth(Eval(*e.args[0])));
     case ExprKind::kIsNull: return Bool(Eval(*e.args[0]).type == Cell::kNull);

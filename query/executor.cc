@@ -88,7 +88,10 @@ Executor::Executor(const graph::GraphView& view, const BoundQuery& query) : view
 
 bool Executor::Run(const std::function<bool()>& emit) {
   emit_ = &emit;
-  auto limit = std::chrono::duration<double>(q_.options.time_limit_seconds);
+  // Clamped so that the deadline stays representable (the library may be
+  // given any double; the flags and OPTIONS check the range themselves).
+  const double seconds = q_.options.time_limit_seconds;
+  auto limit = std::chrono::duration<double>(seconds > 0 ? std::min(seconds, kMaxTimeLimitSeconds) : 0.0);
   deadline_ = std::chrono::steady_clock::now() +
               std::chrono::duration_cast<std::chrono::steady_clock::duration>(limit);
   stop_ = timed_out_ = cancelled_ = false;

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "query/limits.h"
+
 namespace geokg::query {
 namespace {
 
@@ -16,6 +18,11 @@ bool IEquals(std::string_view a, std::string_view b) {
   }
   return true;
 }
+
+// Bounds that keep every recursive stage (parser, binder, evaluator, the
+// executor's step-per-frame search) far from the end of the stack.
+constexpr int kMaxNesting = 256;       // nested expressions; WITH stages
+constexpr int kMaxPatternNodes = 256;  // node patterns in one part of a statement
 
 const char* const kReserved[] = {"match", "where", "return", "order", "by", "skip", "limit", "and",
                                  "or", "xor", "not", "in", "as", "distinct", "asc", "desc",
@@ -55,6 +62,7 @@ class Parser {
 
  private:
   bool ParseQuery(QueryAst* q, bool after_with = false) {
+    pattern_nodes_ = 0;
     if (!after_with && IsKeyword("OPTIONS")) {
       Advance();
       if (!ParseOptionMap(&q->options)) return false;
@@ -157,6 +165,8 @@ class Parser {
         Advance();
         if (!(q->next->input_where = ParseExpr())) return false;
       }
+      if (++parts_ >= kMaxNesting)
+        return FailAt(q->with_pos, "too many WITH stages (at most " + std::to_string(kMaxNesting) + ")");
       return ParseQuery(q->next.get(), true);
     }
     return true;
@@ -315,6 +325,9 @@ class Parser {
   }
   bool ParseNode(NodePattern* n) {
     n->pos = PosOf(Peek());
+    if (++pattern_nodes_ > kMaxPatternNodes)
+      return Fail(Peek(), "pattern too long (more than " + std::to_string(kMaxPatternNodes) +
+                              " nodes in one part of the query)");
     if (!Expect(TokenKind::kLParen)) return false;
     if (Peek().kind == TokenKind::kIdent || Peek().kind == TokenKind::kQuotedIdent) {
       Name v;
@@ -329,7 +342,7 @@ class Parser {
     const Token& t = Peek();
     if (t.kind != TokenKind::kInteger) return Fail(t, "expected a number of hops, found " + Describe(t));
     long v = std::strtol(t.text.c_str(), nullptr, 10);
-    if (v > 1000) return Fail(t, "number of hops too large (at most 1000)");
+    if (v > kMaxHops) return Fail(t, "number of hops too large (at most " + std::to_string(kMaxHops) + ")");
     *out = static_cast<int>(v);
     Advance();
     return true;
@@ -427,39 +440,56 @@ class Parser {
     e->args.push_back(std::move(b));
     return e;
   }
-  std::unique_ptr<Expr> ParseExpr() { return ParseOr(); }
-  std::unique_ptr<Expr> ParseOr() {
-    auto a = ParseXor();
-    while (a && IsKeyword("OR")) {
-      Advance();
-      auto b = ParseXor();
-      if (!b) return nullptr;
-      a = Binary(ExprKind::kOr, std::move(a), std::move(b));
-    }
-    return a;
+  // Every nested expression (parentheses, lists, function arguments, map
+  // values, NOT) costs one level; deeper than kMaxNesting is an error, so
+  // that the recursive stages after the parser (binder, evaluator,
+  // destructors) see a tree of bounded depth.
+  class NestingGuard {
+   public:
+    explicit NestingGuard(int* depth) : depth_(depth) { ++*depth_; }
+    ~NestingGuard() { --*depth_; }
+    NestingGuard(const NestingGuard&) = delete;
+    NestingGuard& operator=(const NestingGuard&) = delete;
+
+   private:
+    int* depth_;
+  };
+  bool TooDeep() {
+    if (depth_ <= kMaxNesting) return false;
+    Fail(Peek(), "query nested too deeply (more than " + std::to_string(kMaxNesting) + " levels)");
+    return true;
   }
-  std::unique_ptr<Expr> ParseXor() {
-    auto a = ParseAnd();
-    while (a && IsKeyword("XOR")) {
-      Advance();
-      auto b = ParseAnd();
-      if (!b) return nullptr;
-      a = Binary(ExprKind::kXor, std::move(a), std::move(b));
-    }
-    return a;
+  std::unique_ptr<Expr> ParseExpr() {
+    NestingGuard guard(&depth_);
+    if (TooDeep()) return nullptr;
+    return ParseOr();
   }
-  std::unique_ptr<Expr> ParseAnd() {
-    auto a = ParseNot();
-    while (a && IsKeyword("AND")) {
+  // `a OR b OR c`: one n-ary node whose args are the terms, so that a flat
+  // chain of any length is as deep as one operator (also XOR and AND).
+  std::unique_ptr<Expr> ParseChainOf(ExprKind kind, std::string_view keyword,
+                                     std::unique_ptr<Expr> (Parser::*operand)()) {
+    auto a = (this->*operand)();
+    if (!a || !IsKeyword(keyword)) return a;
+    auto e = std::make_unique<Expr>();
+    e->kind = kind;
+    e->pos = a->pos;
+    e->args.push_back(std::move(a));
+    while (IsKeyword(keyword)) {
       Advance();
-      auto b = ParseNot();
+      auto b = (this->*operand)();
       if (!b) return nullptr;
-      a = Binary(ExprKind::kAnd, std::move(a), std::move(b));
+      e->pos.length = b->pos.offset + b->pos.length - e->pos.offset;
+      e->args.push_back(std::move(b));
     }
-    return a;
+    return e;
   }
+  std::unique_ptr<Expr> ParseOr() { return ParseChainOf(ExprKind::kOr, "OR", &Parser::ParseXor); }
+  std::unique_ptr<Expr> ParseXor() { return ParseChainOf(ExprKind::kXor, "XOR", &Parser::ParseAnd); }
+  std::unique_ptr<Expr> ParseAnd() { return ParseChainOf(ExprKind::kAnd, "AND", &Parser::ParseNot); }
   std::unique_ptr<Expr> ParseNot() {
     if (IsKeyword("NOT")) {
+      NestingGuard guard(&depth_);
+      if (TooDeep()) return nullptr;
       auto e = Make(ExprKind::kNot, Peek());
       size_t begin = Peek().offset;
       Advance();
@@ -680,6 +710,9 @@ class Parser {
   std::string_view text_;
   std::vector<Token> toks_;
   size_t pos_ = 0;
+  int depth_ = 0;           // expression nesting (NestingGuard)
+  int parts_ = 0;           // parts of the statement (WITH stages)
+  int pattern_nodes_ = 0;   // node patterns of the current part, exists() included
   QueryError* error_;
 };
 

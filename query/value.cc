@@ -137,4 +137,17 @@ bool ParseParamValue(std::string_view text, Value* out) {
   return true;
 }
 
+size_t ApproximateBytes(const Value& value) {
+  size_t bytes = sizeof(Value);
+  if (const std::string* str = std::get_if<std::string>(&value.data)) {
+    if (str->capacity() > 15) bytes += str->capacity() + 1;  // beyond the small-string buffer
+  } else if (const PathValue* p = std::get_if<PathValue>(&value.data)) {
+    bytes += p->vertices.capacity() * sizeof(graph::VertexIndex) + p->edges.capacity() * sizeof(graph::EdgeIndex);
+  } else if (const ValueList* list = std::get_if<ValueList>(&value.data)) {
+    bytes += (list->capacity() - list->size()) * sizeof(Value);
+    for (const Value& v : *list) bytes += ApproximateBytes(v);
+  }
+  return bytes;
+}
+
 }  // namespace geokg::query

@@ -66,6 +66,11 @@ using Params = std::map<std::string, Value, std::less<>>;
 // ("Iran"). Returns false for an unterminated quote.
 bool ParseParamValue(std::string_view text, Value* out);
 
+// The bytes `value` holds, sizeof(Value) included: strings, paths and lists
+// with their contents. An estimate for memory budgets (allocator overhead
+// is not counted).
+size_t ApproximateBytes(const Value& value);
+
 // Display text: nodes as canonical name, edges as type name, paths as
 // "Iran -[backed-by]-> X <-[part-of]- Y", lists as [a, b], null as "".
 std::string ToDisplayString(const graph::GraphView& view, const Value& value);

@@ -51,7 +51,7 @@ int RunDocs(const ParsedArgs& args) {
   }
   if (docs.rows.truncated && format != "table") std::cerr << "geokg docs: " << docs.rows.note << "\n";
   std::cout.flush();
-  return std::cout ? 0 : 2;
+  return 0;  // main checks stdout
 }
 
 }  // namespace geokg::tools

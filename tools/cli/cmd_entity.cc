@@ -191,7 +191,7 @@ int RunSuggestMerges(const ParsedArgs& args) {
     std::cerr << "geokg entity: " << shown << " of " << candidates.size()
               << " candidates shown (--limit 0 shows all)\n";
   std::cout.flush();
-  return std::cout ? 0 : 2;
+  return 0;  // main checks stdout
 }
 
 // Opens the store for writing and builds its graph view, to find entities
@@ -305,7 +305,7 @@ int RunShow(const ParsedArgs& args) {
     std::cout << "\n";
   }
   std::cout.flush();
-  return std::cout ? 0 : 2;
+  return 0;  // main checks stdout
 }
 
 int RunRules(const ParsedArgs& args) {
@@ -319,7 +319,7 @@ int RunRules(const ParsedArgs& args) {
     return v ? view->entity(*v).name : std::string();
   });
   std::cout.flush();
-  return std::cout ? 0 : 2;
+  return 0;  // main checks stdout
 }
 
 // Applies one edit to the entity NAME (positional 1) names and says what

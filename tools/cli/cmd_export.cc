@@ -1,6 +1,8 @@
 // geokg export: the whole graph as JSONL (DESIGN.md contract), CSV for Kùzu
 // and neo4j-admin import, or GraphML for networkx and yEd. The formats are
 // written by tools/export (export.h); this file reads the flags.
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 
@@ -34,7 +36,7 @@ int RunExport(const ParsedArgs& args) {
     std::ostream* out = &std::cout;
     if (args.Has("-o")) {
       file.open(args.Get("-o"), std::ios::binary);
-      if (!file) return Fail(kCmd, args.Get("-o") + ": cannot open for writing", 1);
+      if (!file) return Fail(kCmd, args.Get("-o") + ": cannot open for writing: " + std::strerror(errno), 1);
       out = &file;
     }
     s = format == "jsonl" ? ExportJsonl(*store, options, *out) : ExportGraphml(*store, options, *out);

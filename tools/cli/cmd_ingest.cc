@@ -11,6 +11,7 @@
 #include <iostream>
 #include <memory>
 
+#include "graph/escape.h"
 #include "graph/store.h"
 #include "ingest/extractor.h"
 #include "ingest/pipeline.h"
@@ -73,6 +74,10 @@ int RunIngest(const ParsedArgs& args) {
   }
   const bool quiet = args.Has("--quiet");
   options.progress = !quiet && isatty(STDERR_FILENO);
+  options.reader.on_note = [&options](const std::string& note) {  // not an error: the exit status stays 0
+    if (options.progress) std::cerr << "\r\033[K";
+    std::cerr << "geokg ingest: note: " << graph::OneLine(note) << "\n";
+  };
 
   ingest::ExtractorOptions extractor_options;
   extractor_options.lexicon_dirs = args.GetAll("--lexicon");
@@ -97,7 +102,7 @@ int RunIngest(const ParsedArgs& args) {
   };
   auto on_error = [&](const std::string& message) {
     if (options.progress) std::cerr << "\r\033[K";
-    std::cerr << "geokg ingest: " << message << "\n";
+    std::cerr << "geokg ingest: " << graph::OneLine(message) << "\n";
   };
   auto extract = [&](const ingest::Document& doc) { return extractor->Extract(doc); };
 

@@ -257,19 +257,22 @@ int RunInteractive(Repl& repl, const graph::GraphView& view) {
 
 int RunRepl(const ParsedArgs& args) {
   if (!args.Has("--db")) return Fail(kCmd, "--db DIR is required", 1);
+  // Flags first: a usage error is reported before the store is opened.
+  query::QueryOptions options;
+  if (int rc = QueryOptionsFromFlags(kCmd, args, &options); rc != 0) return rc;
   std::unique_ptr<graph::Store> store;
   if (int rc = OpenStoreReadOnly(kCmd, args, &store); rc != 0) return rc;
   graph::GraphData data;
   if (Status s = store->LoadGraph(&data); !s.ok()) return Fail(kCmd, s.message(), s.ExitCode());
   std::shared_ptr<const graph::GraphView> view = graph::GraphView::Build(std::move(data));
   Repl repl(view, store.get());
-  if (int rc = QueryOptionsFromFlags(kCmd, args, &repl.mutable_query_options()); rc != 0) return rc;
+  options.window_stats = repl.query_options().window_stats;  // set by the Repl from the store
+  repl.mutable_query_options() = std::move(options);
 
   if (isatty(STDIN_FILENO)) return RunInteractive(repl, *view);
   // A script on stdin: results on stdout, errors on stderr.
   ScriptResult result = RunScript(repl, std::cin, "<stdin>", args.Has("--continue"), std::cout, std::cerr);
   std::cout.flush();
-  if (!std::cout) return Fail(kCmd, "cannot write to stdout", 2);
   return result.status;
 }
 

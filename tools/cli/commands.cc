@@ -16,6 +16,7 @@ const FlagSpec kAllModalities{"--all-modalities", "", "include negated, hypothet
 const FlagSpec kFrom{"--from", "DATE", "count only evidence dated on or after DATE (YYYY-MM-DD): counts, dates and confidence are the window's"};
 const FlagSpec kTo{"--to", "DATE", "count only evidence dated on or before DATE (YYYY-MM-DD)"};
 const FlagSpec kParam{"--param", "NAME=VALUE", "set the query parameter $NAME ('text', 42, 1.5, true, null; bare text is a string)", true};
+const FlagSpec kMaxMemory{"--max-memory", "MB", "memory budget of one query: rows, groups, collected lists and paths (default: 1024)"};
 const FlagSpec kContinue{"--continue", "", "in a script, go on after a failing statement (the exit status is still 1)"};
 // Kept for the life of the program: CommandSpec::details is a view.
 std::string_view EntityHelp() {
@@ -50,13 +51,13 @@ const std::vector<CommandSpec>& Commands() {
        "run a path query (openCypher subset) and print the rows",
        {kDb, {"--format", "FMT", "table (default), json or csv"}, kAllModalities, kFrom, kTo,
         {"--limit", "N", "stop after N rows (default: 100000)"},
-        {"--timeout", "SECONDS", "give up after SECONDS (default: 30)"}, kParam,
+        {"--timeout", "SECONDS", "give up after SECONDS (default: 30)"}, kMaxMemory, kParam,
         {"-f", "FILE", "run the ';'-separated statements (and :commands) of FILE ('-': stdin)"}, kContinue},
        0, 1, RunQuery,
        "With -f, results go to stdout and each error to stderr as FILE:LINE:COLUMN: message;\n"
        "the first failing statement ends the run (exit 1) unless --continue."},
       {"repl", "--db DIR [--param NAME=VALUE]", "interactive queries with history, completion and :commands",
-       {kDb, kAllModalities, kParam, kContinue}, 0, 0, RunRepl,
+       {kDb, kAllModalities, kMaxMemory, kParam, kContinue}, 0, 0, RunRepl,
        "On a terminal: line editing, history of whole queries, Tab completion; Ctrl-C clears\n"
        "the line or cancels the running query, Ctrl-D leaves. With stdin from a file or a pipe\n"
        "it runs as a script: errors on stderr as <stdin>:LINE:COLUMN: message, exit 1 at the\n"

@@ -1,12 +1,17 @@
 // geokg: the command-line entry point. Parses argv against the command table
 // (commands.cc) and dispatches; every usage error is one line on stderr and
 // exit status 1.
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <iostream>
+#include <streambuf>
 #include <string>
 #include <string_view>
 
+#include "graph/escape.h"
 #include "tools/cli/command.h"
 
 namespace geokg::tools {
@@ -93,9 +98,65 @@ std::string ParseArgs(const CommandSpec& spec, int argc, char** argv, ParsedArgs
 }  // namespace
 
 int Fail(std::string_view command, std::string_view message, int exit_code) {
-  std::cerr << "geokg " << command << ": " << message << "\n";
+  std::cerr << "geokg " << command << ": " << graph::OneLine(message) << "\n";
   return exit_code;
 }
+
+namespace {
+
+// std::cout's buffer: writes to fd 1 and keeps the errno of the first write
+// that failed, which is long gone by the time the command returns.
+class StdoutBuffer : public std::streambuf {
+ public:
+  StdoutBuffer() { setp(buffer_, buffer_ + sizeof buffer_); }
+  ~StdoutBuffer() override { sync(); }
+  int error() const { return error_; }
+
+ protected:
+  int_type overflow(int_type c) override {
+    if (!Drain()) return traits_type::eof();
+    if (!traits_type::eq_int_type(c, traits_type::eof())) {
+      *pptr() = traits_type::to_char_type(c);
+      pbump(1);
+    }
+    return traits_type::not_eof(c);
+  }
+  int sync() override { return Drain() ? 0 : -1; }
+
+ private:
+  bool Drain() {
+    const char* p = pbase();
+    while (p < pptr()) {
+      ssize_t n = ::write(STDOUT_FILENO, p, static_cast<size_t>(pptr() - p));
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) {
+        if (error_ == 0) error_ = n < 0 ? errno : EIO;
+        setp(buffer_, buffer_ + sizeof buffer_);  // drop what cannot be written
+        return false;
+      }
+      p += n;
+    }
+    setp(buffer_, buffer_ + sizeof buffer_);
+    return true;
+  }
+  char buffer_[1 << 16];
+  int error_ = 0;
+};
+
+StdoutBuffer* g_stdout = nullptr;
+
+// Every command's output ends here: stdout is flushed and checked once, so
+// that a full disk or a closed descriptor is exit status 2 with a reason
+// (stats > /dev/full), whichever command wrote.
+int FinishOutput(std::string_view command, int rc) {
+  std::cout.flush();
+  if (std::cout) return rc;
+  const int err = g_stdout != nullptr ? g_stdout->error() : 0;
+  return Fail(command, std::string("cannot write to stdout") + (err != 0 ? std::string(": ") + std::strerror(err) : ""),
+              2);
+}
+
+}  // namespace
 
 int Main(int argc, char** argv) {
   if (argc < 2) {
@@ -105,11 +166,11 @@ int Main(int argc, char** argv) {
   std::string_view name = argv[1];
   if (name == "--help" || name == "-h" || name == "help") {
     PrintUsage(std::cout);
-    return 0;
+    return FinishOutput("help", 0);
   }
   if (name == "--version") {
     std::cout << "geokg " << kVersion << "\n";
-    return 0;
+    return FinishOutput("--version", 0);
   }
   for (const CommandSpec& spec : Commands()) {
     if (spec.name != name) continue;
@@ -117,7 +178,7 @@ int Main(int argc, char** argv) {
       if (std::strcmp(argv[i], "--") == 0) break;
       if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) {
         PrintCommandHelp(spec, std::cout);
-        return 0;
+        return FinishOutput(spec.name, 0);
       }
     }
     ParsedArgs args;
@@ -125,7 +186,7 @@ int Main(int argc, char** argv) {
     if (!error.empty()) return Fail(spec.name, error, 1);
     for (const FlagSpec& f : spec.flags)
       if (f.name == "--db" && !args.Has("--db")) return Fail(spec.name, "missing --db DIR", 1);
-    return spec.handler(args);
+    return FinishOutput(spec.name, spec.handler(args));
   }
   std::cerr << "geokg: unknown command '" << name << "' (see 'geokg --help')\n";
   return 1;
@@ -135,5 +196,12 @@ int Main(int argc, char** argv) {
 
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
-  return geokg::tools::Main(argc, argv);
+  geokg::tools::StdoutBuffer out;
+  std::streambuf* original = std::cout.rdbuf(&out);
+  geokg::tools::g_stdout = &out;
+  const int rc = geokg::tools::Main(argc, argv);
+  std::cout.flush();
+  std::cout.rdbuf(original);
+  geokg::tools::g_stdout = nullptr;
+  return rc;
 }

@@ -13,6 +13,8 @@
 // the tables kuzu.cypher creates, so both load the same files. A field is
 // quoted (RFC 4180) when it holds a comma or a quote; an unknown value is
 // an empty field, which both read as null.
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -152,7 +154,8 @@ Status ExportCsv(const graph::Store& store, const ExportOptions& options, const 
   exporter::Selection selection(store, options);
   if (Status s = selection.LoadEntities(); !s.ok()) return s;
   std::ofstream nodes(dir / "nodes.csv", std::ios::binary);
-  if (!nodes) return Status::InvalidInput((dir / "nodes.csv").string() + ": cannot open for writing");
+  if (!nodes)
+    return Status::InvalidInput((dir / "nodes.csv").string() + ": cannot open for writing: " + std::strerror(errno));
   if (Status s = WriteNodes(selection, nodes); !s.ok()) return s;
 
   // Relations come in key order (source first), so the files of all types
@@ -166,7 +169,7 @@ Status ExportCsv(const graph::Store& store, const ExportOptions& options, const 
       std::string file = "relations/" + Neo4jType(r.key.type) + ".csv";
       stream = std::make_unique<std::ofstream>(dir / file, std::ios::binary);
       if (!*stream) {
-        opened = Status::InvalidInput((dir / file).string() + ": cannot open for writing");
+        opened = Status::InvalidInput((dir / file).string() + ": cannot open for writing: " + std::strerror(errno));
         return false;
       }
       *stream << RelationHeader(options.all_modalities);

@@ -818,10 +818,12 @@ Status RenderToFile(const GraphView& view, const Subgraph& subgraph, const Rende
   Status status = Render(view, subgraph, options, &bytes, report);
   if (!status.ok()) return status;
   std::ofstream file(path, std::ios::binary | std::ios::trunc);
-  if (!file) return Status::Storage(path + ": cannot open for writing");
+  // The path is the user's input: one that cannot be created is a usage
+  // error; a write that fails after (a full disk) is a storage error.
+  if (!file) return Status::InvalidInput(path + ": cannot open for writing: " + std::strerror(errno));
   file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   file.close();
-  if (!file) return Status::Storage(path + ": write failed");
+  if (!file) return Status::Storage(path + ": write failed: " + std::strerror(errno));
   return Status::Ok();
 }
 
