@@ -9,16 +9,20 @@
 #   bash scripts/fuzz.sh                 # every harness, 60 s each
 #   bash scripts/fuzz.sh 600 query       # the query harness, 10 minutes
 #   JOBS=1 bash scripts/fuzz.sh 30       # build with one job
+#   bash scripts/fuzz.sh --smoke         # build, then the fuzz-smoke CTest label
+#                                        # (what scripts/test.sh runs when clang is there)
 #
 # The fuzz-smoke CTest label runs each harness for 10 s in the same build:
 #   ctest --test-dir build-fuzz -L fuzz-smoke
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+smoke=0
+if [ "${1:-}" = "--smoke" ]; then smoke=1; shift; fi
 seconds=${1:-60}
 shift || true
 harnesses=("$@")
-[ ${#harnesses[@]} -gt 0 ] || harnesses=(query repl readers decoders)
+[ ${#harnesses[@]} -gt 0 ] || harnesses=(query repl readers decoders extractor)
 
 cxx=${CXX_FUZZ:-}
 if [ -z "$cxx" ]; then
@@ -36,6 +40,11 @@ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=
 targets=()
 for h in "${harnesses[@]}"; do targets+=("fuzz_$h"); done
 cmake --build build-fuzz -j"${JOBS:-$(nproc)}" --target "${targets[@]}"
+
+if [ $smoke -eq 1 ]; then
+  # Each harness for GEOKG_FUZZ_SMOKE_SECONDS (10) over a scratch copy of its seeds.
+  exec ctest --test-dir build-fuzz -L fuzz-smoke --output-on-failure
+fi
 
 status=0
 for h in "${harnesses[@]}"; do
