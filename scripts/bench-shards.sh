@@ -8,7 +8,9 @@
 #   scripts/bench-shards.sh build 200 "1 2 4"
 #
 # Prints one line per run: wall seconds, CPU seconds (user + sys), peak RSS
-# and MB written to disk (from /usr/bin/time), then per shard count the wall
+# and the kernel's count of bytes written (/usr/bin/time %O, the write_bytes
+# counter, which overstates disk traffic on kernels with large page-cache
+# folios: docs/ingest-benchmarks.md), then per shard count the wall
 # time N machines would take (the slowest shard + the merge) and the merge's
 # throughput. WORK=DIR keeps the corpus and stores there (default: a folder
 # under /tmp, removed at the end unless KEEP=1); INGEST_FLAGS adds flags to
@@ -44,7 +46,7 @@ run() {
   last=$(awk -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" -v b="$blocks" \
     'BEGIN { printf "%.1f %.1f %.0f %.0f", w, u + s, r / 1024, b * 512 / 1e6 }')
   read -r lwall lcpu lrss lwritten <<< "$last"
-  printf '%-28s wall %7.1f s  cpu %7.1f s  peak RSS %5.0f MB  written %7.0f MB\n' \
+  printf '%-28s wall %7.1f s  cpu %7.1f s  peak RSS %5.0f MB  write_bytes %7.0f MB\n' \
     "$label" "$lwall" "$lcpu" "$lrss" "$lwritten"
 }
 
