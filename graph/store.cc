@@ -284,6 +284,11 @@ Status OpenDatabases(Store::Impl* impl, MDB_txn* txn, bool writable) {
     s = MergeReversedSymmetric(dir, txn, impl->relations, impl->evidence);
     if (!s.ok()) return s;
   }
+  // Schema 6 keeps each entity's mention entries in ingest order.
+  if (writable && stored_version >= 3 && stored_version < 6) {
+    s = UpgradeEntityDocs(dir, txn, impl->entity_docs, impl->meta);
+    if (!s.ok()) return s;
+  }
   return Status::Ok();
 }
 

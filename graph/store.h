@@ -43,7 +43,7 @@ namespace geokg::graph {
 // read-only, it reads as it is (a schema-2 store with no mentions; the
 // graph view merges the two directions). Any other version is refused at
 // open with a Storage error.
-inline constexpr uint32_t kStoreSchemaVersion = 5;
+inline constexpr uint32_t kStoreSchemaVersion = 6;
 
 struct StoreOptions {
   // Open without write access; Apply then fails with a Storage error. When
@@ -271,6 +271,19 @@ class Store {
   // Counts by scanning the relations, entities and documents (linear in the
   // number of relations, not of evidence).
   Status Stats(StoreStats* stats) const;
+
+  // Where the pages of data.mdb go (bench_ingest, docs/store.md): one row
+  // per named database (its B-tree's pages; the duplicate sub-trees of the
+  // DUPSORT tables are not in LMDB's counts), then "duplicate sub-trees"
+  // (entity_docs and aliases lists too long to stay in their leaf), "free"
+  // (pages freed by earlier commits, kept for reuse) and "LMDB meta" (the
+  // two meta pages and the table of databases). The rows add up to the
+  // pages in use. Reads the free list, so costs one scan of it.
+  struct TableSize {
+    std::string name;
+    uint64_t entries = 0, pages = 0, bytes = 0;
+  };
+  Status TableSizes(std::vector<TableSize>* out) const;
 
   // Opens a consistent read view: every read through *out sees the same
   // commit (one LMDB read transaction), so that a relation's summary and its

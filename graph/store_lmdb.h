@@ -41,6 +41,12 @@ Status MergeReversedSymmetric(const std::string& dir, MDB_txn* txn, MDB_dbi rela
 Status FoldRelation(const std::string& dir, MDB_txn* txn, MDB_dbi relations, MDB_dbi evidence,
                     const RelationKey& from, const RelationKey& to);
 
+// Rewrites a schema 3-5 mention index (16-byte duplicates sorted by doc
+// id) in the schema-6 layout: every document gets a sequence number (in
+// doc id order, the order of the old lists) and "doc_seq" the last one. In
+// the caller's write transaction (store_write.cc).
+Status UpgradeEntityDocs(const std::string& dir, MDB_txn* txn, MDB_dbi entity_docs, MDB_dbi meta);
+
 // A document's text as the texts table holds it: be32 length, then zlib.
 void CompressText(std::string_view text, std::string* out);
 bool DecompressText(std::string_view stored, std::string* out);
@@ -102,7 +108,48 @@ inline Status DecodeRelationKey(const std::string& dir, std::string_view key, Re
   k->target = GetBe64(key.data() + 9);
   return Status::Ok();
 }
-inline constexpr size_t kEntityDocValueSize = 16;  // be64 doc_id be32 mentions be32 date
+// An entity_docs duplicate (schema 6): be64 doc_seq be64 doc_id be32 mentions
+// be32 date. doc_seq numbers documents in the order they were stored, so an
+// entity's duplicates sort in ingest order and a batch appends to the end of
+// each entity's list instead of touching its pages all over (see store.cc).
+// Schema 3-5 stores (read-only until upgraded) have 16-byte duplicates
+// without the sequence number.
+inline constexpr size_t kEntityDocValueSize = 24;
+inline constexpr size_t kEntityDocValueSizeV5 = 16;  // be64 doc_id be32 mentions be32 date
+
+struct EntityDocEntry {
+  uint64_t seq = 0;  // 0 in a schema-5 entry
+  DocId doc = 0;
+  uint32_t mentions = 0;
+  Date date = 0;
+};
+
+// Reads a duplicate of either layout; false for any other size.
+inline bool DecodeEntityDoc(const MDB_val& v, EntityDocEntry* e) {
+  const char* p = static_cast<const char*>(v.mv_data);
+  if (v.mv_size == kEntityDocValueSize) {
+    e->seq = GetBe64(p);
+    p += 8;
+  } else if (v.mv_size == kEntityDocValueSizeV5) {
+    e->seq = 0;
+  } else {
+    return false;
+  }
+  e->doc = GetBe64(p);
+  e->mentions = GetBe32(p + 8);
+  e->date = GetBe32(p + 12);
+  return true;
+}
+
+inline void EncodeEntityDoc(const EntityDocEntry& e, char out[kEntityDocValueSize]) {
+  PutBe64(out, e.seq);
+  PutBe64(out + 8, e.doc);
+  PutBe32(out + 16, e.mentions);
+  PutBe32(out + 20, e.date);
+}
+
+// The meta key holding the last doc_seq given out (be64).
+inline constexpr std::string_view kDocSeqKey = "doc_seq";
 inline constexpr size_t kEntityCountsSize = 16;    // be64 mentions be64 documents
 
 // ---- RAII handles ----

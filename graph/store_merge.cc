@@ -113,13 +113,14 @@ Status Store::ForEachDocRecord(size_t batch_documents, size_t evidence_per_pass,
       MDB_val k, v;
       for (rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_FIRST); rc == 0;
            rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_NEXT)) {
-        if (k.mv_size != 8 || v.mv_size != kEntityDocValueSize) return Bad(dir, "entity_docs");
-        const DocId doc = GetBe64(static_cast<const char*>(v.mv_data));
+        EntityDocEntry e;
+        if (k.mv_size != 8 || !DecodeEntityDoc(v, &e)) return Bad(dir, "entity_docs");
+        const DocId doc = e.doc;
         if (doc < lo || doc > hi) continue;
         auto it = docs.find(doc);
         if (it == docs.end()) continue;
         const EntityId entity = GetBe64(static_cast<const char*>(k.mv_data));
-        it->second.mentions.push_back({entity, GetBe32(static_cast<const char*>(v.mv_data) + 8)});
+        it->second.mentions.push_back({entity, e.mentions});
         entities[entity] = true;
       }
       if (rc != MDB_NOTFOUND) return LmdbError(dir, "read entity_docs", rc);

@@ -327,10 +327,9 @@ Status Store::ForEachEntityDocument(
   // MDB_NEXT visits every duplicate of a key before the next key.
   return Scan(*impl_, txn.get(), impl_->entity_docs, "",
               [&](std::string_view k, std::string_view v, bool* more) {
-                if (k.size() != 8 || v.size() != kEntityDocValueSize)
-                  return Corrupt(impl_->dir, "entity_docs");
-                *more = fn(GetBe64(k.data()), GetBe64(v.data()), GetBe32(v.data() + 8),
-                           GetBe32(v.data() + 12));
+                EntityDocEntry e;
+                if (k.size() != 8 || !DecodeEntityDoc(ToVal(v), &e)) return Corrupt(impl_->dir, "entity_docs");
+                *more = fn(GetBe64(k.data()), e.doc, e.mentions, e.date);
                 return Status::Ok();
               });
 }
@@ -356,9 +355,9 @@ Status Store::ListEntityDocuments(EntityId id, size_t limit, std::vector<EntityD
     MDB_val k{8, key_buf}, v;
     for (rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_SET_KEY); rc == 0;
          rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_NEXT_DUP)) {
-      if (v.mv_size != kEntityDocValueSize) return Corrupt(impl_->dir, "entity_docs");
-      const char* p = static_cast<const char*>(v.mv_data);
-      entries.push_back({GetBe64(p), GetBe32(p + 12), GetBe32(p + 8)});
+      EntityDocEntry e;
+      if (!DecodeEntityDoc(v, &e)) return Corrupt(impl_->dir, "entity_docs");
+      entries.push_back({e.doc, e.date, e.mentions});
     }
     if (rc != MDB_NOTFOUND) return LmdbError(impl_->dir, "read entity_docs", rc);
   }
@@ -556,6 +555,84 @@ Status Store::Stats(StoreStats* stats) const {
   mdb_env_stat(impl_->env.get(), &env_stat);
   stats->map_size = info.me_mapsize;
   stats->used_bytes = (static_cast<uint64_t>(info.me_last_pgno) + 1) * env_stat.ms_psize;
+  return Status::Ok();
+}
+
+Status Store::TableSizes(std::vector<TableSize>* out) const {
+  out->clear();
+  ReadTxn txn(*impl_);
+  Status s = txn.Begin();
+  if (!s.ok()) return s;
+  MDB_txn* t = txn.get();
+  MDB_stat env_stat;
+  MDB_envinfo info;
+  mdb_env_stat(impl_->env.get(), &env_stat);
+  mdb_env_info(impl_->env.get(), &info);
+  const uint64_t page = env_stat.ms_psize;
+  const uint64_t used = static_cast<uint64_t>(info.me_last_pgno) + 1;
+  uint64_t accounted = 0;
+  struct Named {
+    const char* name;
+    MDB_dbi dbi;
+    bool present;
+  };
+  const Named tables[] = {
+      {"evidence", impl_->evidence, true},          {"texts", impl_->texts, impl_->has_texts},
+      {"documents", impl_->documents, true},        {"entity_docs", impl_->entity_docs, impl_->has_mentions},
+      {"relations", impl_->relations, true},        {"entities", impl_->entities, true},
+      {"aliases", impl_->aliases, true},            {"entity_counts", impl_->entity_counts, impl_->has_mentions},
+      {"meta", impl_->meta, true},
+  };
+  for (const Named& n : tables) {
+    if (!n.present || impl_->empty_environment) continue;
+    MDB_stat st;
+    int rc = mdb_stat(t, n.dbi, &st);
+    if (rc != 0) return LmdbError(impl_->dir, "stat", rc);
+    TableSize row;
+    row.name = n.name;
+    row.entries = st.ms_entries;
+    row.pages = st.ms_branch_pages + st.ms_leaf_pages + st.ms_overflow_pages;
+    accounted += row.pages;
+    out->push_back(row);
+  }
+  // The free list: FREE_DBI (0) maps a transaction id to the pages it
+  // freed (an LMDB ID list: a count, then the page numbers).
+  uint64_t free_pages = 0, lmdb_pages = 2;  // the two meta pages
+  {
+    MDB_stat st;
+    for (MDB_dbi internal : {MDB_dbi{0}, MDB_dbi{1}}) {  // the free list and the table of databases
+      int rc = mdb_stat(t, internal, &st);
+      if (rc != 0) return LmdbError(impl_->dir, "stat", rc);
+      lmdb_pages += st.ms_branch_pages + st.ms_leaf_pages + st.ms_overflow_pages;
+    }
+    Cursor cursor;
+    int rc = cursor.Open(t, 0);
+    if (rc != 0) return LmdbError(impl_->dir, "open free list", rc);
+    MDB_val k, v;
+    for (rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_FIRST); rc == 0;
+         rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_NEXT)) {
+      if (v.mv_size >= sizeof(size_t)) {
+        size_t n;
+        std::memcpy(&n, v.mv_data, sizeof n);
+        free_pages += n;
+      }
+    }
+    if (rc != MDB_NOTFOUND) return LmdbError(impl_->dir, "read free list", rc);
+  }
+  accounted += free_pages + lmdb_pages;
+  TableSize dups;
+  dups.name = "duplicate sub-trees";
+  dups.pages = used > accounted ? used - accounted : 0;
+  out->push_back(dups);
+  TableSize free_row;
+  free_row.name = "free";
+  free_row.pages = free_pages;
+  out->push_back(free_row);
+  TableSize lmdb_row;
+  lmdb_row.name = "LMDB meta";
+  lmdb_row.pages = lmdb_pages;
+  out->push_back(lmdb_row);
+  for (TableSize& row : *out) row.bytes = row.pages * page;
   return Status::Ok();
 }
 

@@ -269,16 +269,42 @@ Status BatchWriter::Write(const std::vector<DocRecord>& input, ApplyResult* resu
   return WriteRelations(docs, result);
 }
 
-// One (entity, document) mention entry of the batch.
+// One (entity, document) mention entry of the batch. Sorted by entity,
+// then by the document's sequence number (its place in the batch).
 struct PendingMention {
   EntityId entity;
+  uint64_t seq;
   DocId doc;
   uint32_t count;
   Date date;
   bool operator<(const PendingMention& o) const {
-    return entity != o.entity ? entity < o.entity : doc < o.doc;
+    return entity != o.entity ? entity < o.entity : seq < o.seq;
   }
 };
+
+// Gives the batch's new documents consecutive sequence numbers after the
+// last one given out (meta "doc_seq") and stores the new last one; *first
+// is the first number given.
+Status NextDocSeqs(const Store::Impl& impl, MDB_txn* txn, uint64_t count, uint64_t* first, bool* map_full) {
+  MDB_val k = ToVal(kDocSeqKey), v;
+  uint64_t last = 0;
+  int rc = mdb_get(txn, impl.meta, &k, &v);
+  if (rc == 0) {
+    if (v.mv_size != 8) return CorruptRecord(impl.dir, "meta: doc_seq");
+    last = GetBe64(static_cast<const char*>(v.mv_data));
+  } else if (rc != MDB_NOTFOUND) {
+    return LmdbError(impl.dir, "read doc_seq", rc);
+  }
+  *first = last + 1;
+  char buf[8];
+  PutBe64(buf, last + count);
+  k = ToVal(kDocSeqKey);
+  v = MDB_val{8, buf};
+  rc = mdb_put(txn, impl.meta, &k, &v, 0);
+  if (rc == MDB_MAP_FULL) *map_full = true;
+  if (rc != 0) return LmdbError(impl.dir, "write doc_seq", rc);
+  return Status::Ok();
+}
 
 Status BatchWriter::WriteMentions(const std::vector<const DocRecord*>& docs, ApplyResult* result) {
   std::vector<PendingMention> pending;
@@ -286,13 +312,18 @@ Status BatchWriter::WriteMentions(const std::vector<const DocRecord*>& docs, App
   for (const DocRecord* rec : docs) total += rec->mentions.size();
   if (total == 0) return Status::Ok();
   pending.reserve(total);
-  for (const DocRecord* rec : docs) {
+  uint64_t first_seq = 0;
+  if (Status s = NextDocSeqs(impl_, txn_, docs.size(), &first_seq, map_full_); !s.ok()) return s;
+  for (size_t d = 0; d < docs.size(); ++d) {
+    const DocRecord* rec = docs[d];
     for (const MentionCount& m : rec->mentions) {
-      if (m.count > 0) pending.push_back({m.entity, rec->meta.id, m.count, rec->meta.date});
+      if (m.count > 0) pending.push_back({m.entity, first_seq + d, rec->meta.id, m.count, rec->meta.date});
     }
   }
   // In key order, so that each entity's entries and its totals are written
-  // through two cursors moving forward.
+  // through two cursors moving forward. The sequence numbers are above
+  // every stored one, so each entity's new entries go at the end of its
+  // list (MDB_APPENDDUP: pages filled, not split in half).
   std::sort(pending.begin(), pending.end());
   Cursor index, counts;
   int rc = index.Open(txn_, impl_.entity_docs);
@@ -307,22 +338,30 @@ Status BatchWriter::WriteMentions(const std::vector<const DocRecord*>& docs, App
     while (i < pending.size() && pending[i].entity == entity) {
       // Entries repeated for one document (a DocRecord listing an entity
       // twice) add up into one.
-      const DocId doc = pending[i].doc;
+      EntityDocEntry entry;
+      entry.seq = pending[i].seq;
+      entry.doc = pending[i].doc;
+      entry.date = pending[i].date;
       uint64_t count = 0;
-      const Date date = pending[i].date;
-      for (; i < pending.size() && pending[i].entity == entity && pending[i].doc == doc; ++i) {
+      for (; i < pending.size() && pending[i].entity == entity && pending[i].seq == entry.seq; ++i) {
         count += pending[i].count;
       }
-      const uint32_t stored_count = static_cast<uint32_t>(std::min<uint64_t>(count, UINT32_MAX));
-      PutBe64(value, doc);
-      PutBe32(value + 8, stored_count);
-      PutBe32(value + 12, date);
+      entry.mentions = static_cast<uint32_t>(std::min<uint64_t>(count, UINT32_MAX));
+      EncodeEntityDoc(entry, value);
       MDB_val k{8, key}, v{kEntityDocValueSize, value};
-      // The documents are new to the store, so the entry is too; should the
-      // same one exist all the same, it is counted already and left alone.
-      rc = mdb_cursor_put(index.get(), &k, &v, MDB_NODUPDATA);
-      if (rc == MDB_KEYEXIST) continue;
+      rc = mdb_cursor_put(index.get(), &k, &v, MDB_APPENDDUP);
+      if (rc == MDB_KEYEXIST) {
+        // Not after the entity's last entry (a store whose doc_seq was
+        // lost): an ordinary insert. The documents are new to the store, so
+        // the entry is too; should it exist all the same, it is counted
+        // already and left alone.
+        k = MDB_val{8, key};
+        v = MDB_val{kEntityDocValueSize, value};
+        rc = mdb_cursor_put(index.get(), &k, &v, MDB_NODUPDATA);
+        if (rc == MDB_KEYEXIST) continue;
+      }
       if (rc != 0) return Check(rc, "write entity_docs");
+      const uint32_t stored_count = entry.mentions;
       add_mentions += stored_count;
       ++add_documents;
     }
@@ -739,14 +778,15 @@ class Retractor {
     // after deleting a duplicate is not to be relied on).
     std::vector<std::pair<EntityId, std::array<char, kEntityDocValueSize>>> doomed;
     MDB_val k, v;
+    EntityDocEntry entry;
     for (rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_FIRST); rc == 0;
          rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_NEXT)) {
-      if (k.mv_size != 8 || v.mv_size != kEntityDocValueSize) return CorruptRecord(impl_.dir, "entity_docs");
-      const DocId doc = GetBe64(static_cast<const char*>(v.mv_data));
-      if (docs.count(doc) == 0) continue;
+      if (k.mv_size != 8 || v.mv_size != kEntityDocValueSize || !DecodeEntityDoc(v, &entry))
+        return CorruptRecord(impl_.dir, "entity_docs");
+      if (docs.count(entry.doc) == 0) continue;
       const EntityId entity = GetBe64(static_cast<const char*>(k.mv_data));
       auto& d = dropped[entity];
-      d.first += GetBe32(static_cast<const char*>(v.mv_data) + 8);
+      d.first += entry.mentions;
       ++d.second;
       doomed.emplace_back(entity, std::array<char, kEntityDocValueSize>{});
       std::memcpy(doomed.back().second.data(), v.mv_data, kEntityDocValueSize);
@@ -1075,7 +1115,9 @@ Status Store::MergeInTxn(MDB_txn* txn, EntityId keep, EntityId fold, MergeResult
 
   // Document mentions: fold's entries join keep's; the totals are recounted.
   if (impl.has_mentions) {
-    std::map<DocId, std::pair<uint32_t, uint32_t>> entries;  // doc -> (mentions, date)
+    // doc -> the merged entry (mentions added; the sequence number, and so
+    // the place in the list, is the document's)
+    std::map<DocId, EntityDocEntry> entries;
     std::vector<DocId> fold_docs;
     for (EntityId id : {keep, fold}) {
       Cursor cursor;
@@ -1085,12 +1127,13 @@ Status Store::MergeInTxn(MDB_txn* txn, EntityId keep, EntityId fold, MergeResult
       MDB_val k{8, id_buf}, v;
       for (rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_SET_KEY); rc == 0;
            rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_NEXT_DUP)) {
-        if (v.mv_size != kEntityDocValueSize) return CorruptRecord(dir, "entity_docs");
-        const char* p = static_cast<const char*>(v.mv_data);
-        auto& e = entries[GetBe64(p)];
-        e.first += GetBe32(p + 8);
-        e.second = GetBe32(p + 12);
-        if (id == fold) fold_docs.push_back(GetBe64(p));
+        EntityDocEntry read;
+        if (v.mv_size != kEntityDocValueSize || !DecodeEntityDoc(v, &read)) return CorruptRecord(dir, "entity_docs");
+        EntityDocEntry& e = entries[read.doc];
+        const uint32_t before = e.mentions;
+        e = read;
+        e.mentions += before;
+        if (id == fold) fold_docs.push_back(read.doc);
       }
       if (rc != MDB_NOTFOUND) return LmdbError(dir, "read entity_docs", rc);
     }
@@ -1107,13 +1150,11 @@ Status Store::MergeInTxn(MDB_txn* txn, EntityId keep, EntityId fold, MergeResult
     char value[kEntityDocValueSize];
     PutBe64(id_buf, keep);
     for (const auto& [doc, e] : entries) {
-      PutBe64(value, doc);
-      PutBe32(value + 8, e.first);
-      PutBe32(value + 12, e.second);
+      EncodeEntityDoc(e, value);
       MDB_val k{8, id_buf}, v{kEntityDocValueSize, value};
       const int rc = mdb_put(txn, impl.entity_docs, &k, &v, MDB_NODUPDATA);
       if (rc != 0) return LmdbError(dir, "write entity_docs", rc);
-      mentions += e.first;
+      mentions += e.mentions;
     }
     result->documents_moved = fold_docs.size();
     if (!entries.empty()) {
@@ -1295,6 +1336,50 @@ Status FoldRelation(const std::string& dir, MDB_txn* txn, MDB_dbi relations, MDB
   EncodeRelationKey(from, key_buf);
   k = MDB_val{kRelationKeySize, key_buf};
   if ((rc = mdb_del(txn, relations, &k, nullptr)) != 0) return LmdbError(dir, "delete merged relation", rc);
+  return Status::Ok();
+}
+
+Status UpgradeEntityDocs(const std::string& dir, MDB_txn* txn, MDB_dbi entity_docs, MDB_dbi meta) {
+  std::vector<std::pair<EntityId, EntityDocEntry>> all;
+  {
+    Cursor cursor;
+    int rc = cursor.Open(txn, entity_docs);
+    if (rc != 0) return LmdbError(dir, "open cursor", rc);
+    MDB_val k, v;
+    for (rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_FIRST); rc == 0;
+         rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_NEXT)) {
+      EntityDocEntry e;
+      if (k.mv_size != 8 || !DecodeEntityDoc(v, &e)) return CorruptRecord(dir, "entity_docs");
+      all.emplace_back(GetBe64(static_cast<const char*>(k.mv_data)), e);
+    }
+    if (rc != MDB_NOTFOUND) return LmdbError(dir, "read entity_docs", rc);
+  }
+  // One number per document, in doc id order.
+  std::vector<DocId> docs;
+  docs.reserve(all.size());
+  for (const auto& [entity, e] : all) docs.push_back(e.doc);
+  std::sort(docs.begin(), docs.end());
+  docs.erase(std::unique(docs.begin(), docs.end()), docs.end());
+  int rc = mdb_drop(txn, entity_docs, 0);
+  if (rc != 0) return LmdbError(dir, "empty entity_docs", rc);
+  // Each entity's old list was in doc id order, which is now seq order too.
+  Cursor cursor;
+  rc = cursor.Open(txn, entity_docs);
+  if (rc != 0) return LmdbError(dir, "open cursor", rc);
+  char key[8], value[kEntityDocValueSize];
+  for (auto& [entity, e] : all) {
+    e.seq = 1 + static_cast<uint64_t>(std::lower_bound(docs.begin(), docs.end(), e.doc) - docs.begin());
+    PutBe64(key, entity);
+    EncodeEntityDoc(e, value);
+    MDB_val k{8, key}, v{kEntityDocValueSize, value};
+    rc = mdb_cursor_put(cursor.get(), &k, &v, MDB_APPENDDUP);
+    if (rc != 0) return LmdbError(dir, "write entity_docs", rc);
+  }
+  char last[8];
+  PutBe64(last, docs.size());
+  MDB_val k = ToVal(kDocSeqKey), v{8, last};
+  rc = mdb_put(txn, meta, &k, &v, 0);
+  if (rc != 0) return LmdbError(dir, "write doc_seq", rc);
   return Status::Ok();
 }
 

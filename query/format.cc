@@ -134,6 +134,15 @@ void WriteJson(const graph::GraphView& view, const ResultSet& rs, std::ostream& 
     out << "}";
     if (!as_array) out << "\n";
   }
+  // A result cut by max_rows ends with one more object that says so, whose
+  // keys start with an underscore (no row of this result has them): a reader
+  // that reads every object as a row sees it rather than a silently short
+  // result. Nothing is added to a whole result.
+  if (rs.truncated) {
+    if (as_array && !rs.rows.empty()) out << ",";
+    out << "{\"_truncated\":true,\"_rows\":" << rs.rows.size() << ",\"_note\":" << JsonString(rs.note) << "}";
+    if (!as_array) out << "\n";
+  }
   if (as_array) out << "]\n";
 }
 

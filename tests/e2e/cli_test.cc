@@ -313,3 +313,50 @@ TEST_CASE("an oversized document is refused with a one-line error", "[e2e][cli]"
   ProcessResult bad = RunGeokg({"ingest", "--db", db, "--max-doc-mb", "zero", tmp / "big.txt"});
   CHECK(bad.exit_code == 1);
 }
+
+TEST_CASE("a result cut by max_rows is announced in every format", "[e2e][cli]") {
+  TempDir tmp;
+  WriteWholeFile(tmp / "a.txt", kArticle);
+  std::string db = tmp / "db";
+  ProcessResult ing = RunGeokg({"ingest", "--db", db, tmp / "a.txt"});
+  INFO(ing.err);
+  REQUIRE(ing.exit_code == 0);
+  const int entities = StatsJson(db)["entities"].get<int>();
+  REQUIRE(entities >= 3);
+  const std::string q = "MATCH (a) RETURN a.name AS n ORDER BY n";
+  const std::string note = "geokg query: result truncated at 2 rows (max_rows)\n";
+  for (const char* format : {"table", "json", "csv"}) {
+    INFO(format);
+    ProcessResult cut = RunGeokg({"query", "--db", db, "--format", format, "--limit", "2", q});
+    REQUIRE(cut.exit_code == 0);
+    CHECK(cut.err == note);
+    // The whole result says nothing.
+    ProcessResult whole = RunGeokg({"query", "--db", db, "--format", format, q});
+    REQUIRE(whole.exit_code == 0);
+    CHECK(whole.err.empty());
+    CHECK(whole.out.find("truncated") == std::string::npos);
+  }
+  // JSON: two rows, then an object that says the result was cut.
+  ProcessResult json = RunGeokg({"query", "--db", db, "--format", "json", "--limit", "2", q});
+  std::istringstream lines(json.out);
+  std::vector<Json> objects;
+  for (std::string line; std::getline(lines, line);) objects.push_back(Json::parse(line));
+  REQUIRE(objects.size() == 3);
+  CHECK(objects[0].contains("n"));
+  CHECK(objects[1].contains("n"));
+  CHECK(objects[2]["_truncated"] == true);
+  CHECK(objects[2]["_rows"] == 2);
+  CHECK(objects[2]["_note"] == "result truncated at 2 rows (max_rows)");
+  // A limit the result fits in exactly is not a cut.
+  ProcessResult exact =
+      RunGeokg({"query", "--db", db, "--format", "json", "--limit", std::to_string(entities), q});
+  CHECK(exact.err.empty());
+  CHECK(LineCount(exact.out) == entities);
+  // Statements from a file (-f), through the REPL core: the note goes to stderr.
+  WriteWholeFile(tmp / "q.cypher", q + ";\n");
+  ProcessResult script =
+      RunGeokg({"query", "--db", db, "--format", "csv", "--limit", "2", "-f", tmp / "q.cypher"});
+  REQUIRE(script.exit_code == 0);
+  CHECK(script.err.find("result truncated at 2 rows (max_rows)") != std::string::npos);
+  CHECK(LineCount(script.out) == 3);  // header and two rows
+}

@@ -777,6 +777,153 @@ void DowngradeToSchema2(const std::string& dir) {
   WriteSchemaVersion(dir, 2);
 }
 
+// The raw mention index: entity -> its duplicates in stored order, as
+// (sequence number, doc id); sequence 0 for a 16-byte (schema-5) entry.
+std::map<EntityId, std::vector<std::pair<uint64_t, DocId>>> RawEntityDocs(const std::string& dir) {
+  std::map<EntityId, std::vector<std::pair<uint64_t, DocId>>> out;
+  MDB_env* env = nullptr;
+  REQUIRE(mdb_env_create(&env) == 0);
+  mdb_env_set_maxdbs(env, 16);
+  REQUIRE(mdb_env_open(env, dir.c_str(), MDB_RDONLY, 0644) == 0);
+  MDB_txn* txn = nullptr;
+  REQUIRE(mdb_txn_begin(env, nullptr, MDB_RDONLY, &txn) == 0);
+  MDB_dbi dbi;
+  REQUIRE(mdb_dbi_open(txn, "entity_docs", 0, &dbi) == 0);
+  MDB_cursor* cursor = nullptr;
+  REQUIRE(mdb_cursor_open(txn, dbi, &cursor) == 0);
+  MDB_val k, v;
+  for (int rc = mdb_cursor_get(cursor, &k, &v, MDB_FIRST); rc == 0; rc = mdb_cursor_get(cursor, &k, &v, MDB_NEXT)) {
+    geokg::graph::store_internal::EntityDocEntry e;
+    REQUIRE(geokg::graph::store_internal::DecodeEntityDoc(v, &e));
+    out[geokg::graph::store_internal::GetBe64(static_cast<const char*>(k.mv_data))].emplace_back(e.seq, e.doc);
+  }
+  mdb_cursor_close(cursor);
+  mdb_txn_abort(txn);
+  mdb_env_close(env);
+  return out;
+}
+
+// Turns a store into one of schema 5: mention entries of 16 bytes (no
+// sequence number, sorted by doc id) and no "doc_seq".
+void DowngradeToSchema5(const std::string& dir) {
+  MDB_env* env = nullptr;
+  REQUIRE(mdb_env_create(&env) == 0);
+  mdb_env_set_maxdbs(env, 16);
+  REQUIRE(mdb_env_open(env, dir.c_str(), 0, 0644) == 0);
+  MDB_txn* txn = nullptr;
+  REQUIRE(mdb_txn_begin(env, nullptr, 0, &txn) == 0);
+  MDB_dbi dbi, meta;
+  REQUIRE(mdb_dbi_open(txn, "entity_docs", 0, &dbi) == 0);
+  REQUIRE(mdb_dbi_open(txn, "meta", 0, &meta) == 0);
+  std::vector<std::pair<std::string, std::string>> entries;
+  MDB_cursor* cursor = nullptr;
+  REQUIRE(mdb_cursor_open(txn, dbi, &cursor) == 0);
+  MDB_val k, v;
+  for (int rc = mdb_cursor_get(cursor, &k, &v, MDB_FIRST); rc == 0; rc = mdb_cursor_get(cursor, &k, &v, MDB_NEXT)) {
+    REQUIRE(v.mv_size == 24);
+    entries.emplace_back(std::string(static_cast<const char*>(k.mv_data), 8),
+                         std::string(static_cast<const char*>(v.mv_data) + 8, 16));
+  }
+  mdb_cursor_close(cursor);
+  REQUIRE(mdb_drop(txn, dbi, 0) == 0);
+  for (auto& [key, value] : entries) {
+    MDB_val nk{8, key.data()}, nv{16, value.data()};
+    REQUIRE(mdb_put(txn, dbi, &nk, &nv, 0) == 0);
+  }
+  MDB_val seq_key{7, const_cast<char*>("doc_seq")};
+  REQUIRE(mdb_del(txn, meta, &seq_key, nullptr) == 0);
+  REQUIRE(mdb_txn_commit(txn) == 0);
+  mdb_env_close(env);
+  WriteSchemaVersion(dir, 5);
+}
+
+TEST_CASE("an entity's mention entries are kept in ingest order", "[graph][store][mentions]") {
+  TempDir tmp;
+  const std::string dir = tmp.Path("store");
+  std::vector<DocId> order;
+  {
+    auto store = OpenOrDie(dir);
+    // Several batches of documents whose ids (content hashes) come in no order.
+    for (int batch = 0; batch < 4; ++batch) {
+      std::vector<DocRecord> docs;
+      for (int i = 0; i < 5; ++i) {
+        docs.push_back(MentionDoc("ordered " + std::to_string(batch * 5 + i), 20200101 + i, 1, 1 + i));
+        order.push_back(docs.back().meta.id);
+      }
+      REQUIRE(store->Apply(docs, nullptr).ok());
+    }
+    REQUIRE(store->Apply({MentionDoc("ordered 3", 20200104, 1, 4)}, nullptr).ok());  // stored already
+    CHECK(EntityOf(*store, kOman.id).documents == 20);
+  }
+  auto raw = RawEntityDocs(dir);
+  for (EntityId id : {kOman.id, kUs.id}) {
+    const auto& list = raw[id];
+    REQUIRE(list.size() == 20);
+    for (size_t i = 0; i < list.size(); ++i) {
+      CHECK(list[i].first == i + 1);
+      CHECK(list[i].second == order[i]);
+    }
+  }
+}
+
+TEST_CASE("a schema-5 mention index is read as it is and upgraded when opened for writing",
+          "[graph][store][mentions]") {
+  TempDir tmp;
+  const std::string dir = tmp.Path("store");
+  std::map<std::pair<EntityId, DocId>, uint32_t> before;
+  std::vector<EntityDocument> docs_before;
+  {
+    auto store = OpenOrDie(dir);
+    REQUIRE(store->Apply({MentionDoc("fifth a", 20190101, 2, 1), MentionDoc("fifth b", 20190301, 1, 3)}, nullptr).ok());
+    REQUIRE(store->Apply({MentionDoc("fifth c", 20190201, 1, 5)}, nullptr).ok());
+    before = MentionIndex(*store);
+    docs_before = DocsOf(*store, kOman.id);
+  }
+  DowngradeToSchema5(dir);
+  for (const auto& [entity, list] : RawEntityDocs(dir)) {
+    for (const auto& [seq, doc] : list) CHECK(seq == 0);
+  }
+  StoreOptions read_only;
+  read_only.read_only = true;
+  {
+    auto store = OpenOrDie(dir, read_only);
+    CHECK(StatsOf(*store).schema_version == 5);
+    CHECK(MentionIndex(*store) == before);
+    std::vector<EntityDocument> docs = DocsOf(*store, kOman.id);
+    REQUIRE(docs.size() == 3);
+    for (size_t i = 0; i < docs.size(); ++i) {
+      CHECK(docs[i].meta.id == docs_before[i].meta.id);
+      CHECK(docs[i].mentions == docs_before[i].mentions);
+    }
+  }
+  DocRecord later = MentionDoc("fifth d", 20180101, 1, 7);
+  {
+    auto store = OpenOrDie(dir);  // writable: upgrades
+    CHECK(StatsOf(*store).schema_version == kStoreSchemaVersion);
+    CHECK(MentionIndex(*store) == before);
+    ApplyResult r;
+    REQUIRE(store->Apply({later}, &r).ok());
+    CHECK(r.entity_documents_added == 2);
+    CHECK(EntityOf(*store, kOman.id).mentions == 16);
+    CHECK(EntityOf(*store, kOman.id).documents == 4);
+    // Retracting a document removes its entries in the new layout too.
+    RetractResult rr;
+    REQUIRE(store->Retract({docs_before[0].meta.id}, &rr).ok());
+    CHECK(EntityOf(*store, kOman.id).documents == 3);
+  }
+  // Old entries numbered by doc id, the new one after them.
+  auto raw = RawEntityDocs(dir);
+  const auto& oman = raw[kOman.id];
+  REQUIRE(oman.size() == 3);
+  for (size_t i = 0; i + 1 < oman.size(); ++i) {
+    CHECK(oman[i].first >= 1);
+    CHECK(oman[i].first < oman[i + 1].first);
+  }
+  CHECK(oman[0].second < oman[1].second);  // the upgraded ones, in doc id order
+  CHECK(oman.back().second == later.meta.id);
+  CHECK(oman.back().first == 4);
+}
+
 TEST_CASE("a schema-2 store is read without mentions and upgraded when opened for writing",
           "[graph][store][mentions]") {
   TempDir tmp;

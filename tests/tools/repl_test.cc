@@ -495,3 +495,23 @@ TEST_CASE("PROFILE's table goes beside JSON and CSV rows, not into them", "[tool
   CHECK(Contains(err.str(), "profile:"));
   CHECK(Contains(err.str(), "NodeScan"));
 }
+
+TEST_CASE("a result cut by max_rows prints a note in every format", "[tools][repl]") {
+  Fixture f;
+  Repl repl(f.view, f.store.get());
+  CHECK(Run(repl, "OPTIONS {max_rows: 2} MATCH (a) RETURN a.name;").find("result truncated at 2 rows (max_rows)") !=
+        std::string::npos);
+  CHECK(!Contains(Run(repl, "OPTIONS {max_rows: 5} MATCH (a) RETURN a.name;"), "truncated"));
+  std::ostringstream err;
+  repl.set_error_stream(&err);
+  for (auto format : {geokg::tools::OutputFormat::kJson, geokg::tools::OutputFormat::kCsv}) {
+    err.str("");
+    repl.set_format(format);
+    std::string out = Run(repl, "OPTIONS {max_rows: 2} MATCH (a) RETURN a.name;");
+    CHECK(err.str() == "note: result truncated at 2 rows (max_rows)\n");
+    CHECK(Contains(out, "_truncated") == (format == geokg::tools::OutputFormat::kJson));
+    err.str("");
+    Run(repl, "OPTIONS {max_rows: 5} MATCH (a) RETURN a.name;");
+    CHECK(err.str().empty());
+  }
+}

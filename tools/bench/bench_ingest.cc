@@ -1,7 +1,8 @@
 // bench_ingest: end-to-end ingest throughput (read → extract on all cores →
 // one LMDB writer), the figure users see from `geokg ingest`.
 //
-//   bench_ingest [--mb N] [--threads T] [--batch DOCS] [--keep DIR] [PATH...]
+//   bench_ingest [--mb N] [--threads T] [--batch DOCS] [--keep DIR] [--no-parse]
+//                [--corpus-only] [PATH...]
 //
 // Without PATHs it generates a synthetic corpus of about N MB (default 200)
 // as JSONL files by mixing and varying the sentences of samples/articles
@@ -11,7 +12,17 @@
 // relations/s, and resident memory after each quarter of the run and at the
 // end: heap memory, which must stay flat as the corpus grows, apart from the
 // pages of the LMDB map the process has touched (page cache). --no-store
-// skips the writes to time reading and extraction alone.
+// skips the writes to time reading and extraction alone; --no-parse runs the
+// extractor without its tree pass (as `geokg ingest --no-parse`), a quicker
+// way to exercise the store.
+//
+// It also prints the bytes the process wrote (/proc/self/io wchar, the bytes
+// of its write calls, and write_bytes, what the kernel charged it: the
+// store's commits, not the corpus it generated before the timer started), in
+// total and per MB of input, after each quarter and at the end, and where the
+// store's pages go (Store::TableSizes). The bytes written per input MB must
+// not grow with the corpus. --corpus-only writes
+// the synthetic corpus into --keep DIR and stops (for scripts/bench-shards.sh).
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -48,6 +59,29 @@ double RssMb(const char* field = "RssAnon:") {
       return kb / 1e3;
     }
     status.ignore(1 << 20, '\n');
+  }
+  return 0;
+}
+
+// A counter of /proc/self/io, 0 where the kernel does not keep it:
+// "write_bytes:" is what the kernel charges the process for the page-cache
+// memory its writes dirtied, "wchar:" the bytes passed to write calls (here,
+// LMDB's pwrite of each page a commit changed). On a kernel whose page cache
+// holds large folios (Linux 6.x on ext4), rewriting one 4 KiB page inside a
+// 64 KiB folio charges the whole folio, while the disk receives only the
+// dirty blocks: write_bytes then overstates the disk traffic, more so as the
+// file grows (docs/ingest-benchmarks.md measures both against the device's
+// own counters).
+uint64_t IoCounter(const char* field = "write_bytes:") {
+  std::ifstream io("/proc/self/io");
+  std::string key;
+  while (io >> key) {
+    if (key == field) {
+      uint64_t n = 0;
+      io >> n;
+      return n;
+    }
+    io.ignore(1 << 20, '\n');
   }
   return 0;
 }
@@ -137,7 +171,7 @@ int main(int argc, char** argv) {
   int threads = 0;
   size_t batch = 0;  // documents per store batch; 0 = the pipeline's default
   std::string keep;
-  bool no_store = false;
+  bool no_store = false, no_parse = false, corpus_only = false;
   std::vector<std::string> paths;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -146,8 +180,15 @@ int main(int argc, char** argv) {
     else if (a == "--batch" && i + 1 < argc) batch = std::stoul(argv[++i]);
     else if (a == "--keep" && i + 1 < argc) keep = argv[++i];
     else if (a == "--no-store") no_store = true;
+    else if (a == "--no-parse") no_parse = true;
+    else if (a == "--corpus-only") corpus_only = true;
     else if (a == "--help") {
-      std::puts("usage: bench_ingest [--mb N] [--threads T] [--batch DOCS] [--keep DIR] [--no-store] [PATH...]");
+      std::puts(
+          "usage: bench_ingest [--mb N] [--threads T] [--batch DOCS] [--keep DIR] [--no-store] [--no-parse]\n"
+          "                    [--corpus-only] [PATH...]\n"
+          "  without PATHs, ingests a synthetic corpus of about N MB (default 200) made from samples/articles;\n"
+          "  prints MB/s, documents/s, relations/s, memory, bytes written to disk (total and per input MB)\n"
+          "  and the store's size per table");
       return 0;
     } else paths.push_back(a);
   }
@@ -159,10 +200,16 @@ int main(int argc, char** argv) {
     paths = GenerateCorpus(fs::path(GEOKG_SOURCE_DIR) / "samples" / "articles", work / "corpus", megabytes);
     double gen = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     std::printf("generated %zu MB of JSONL in %zu files (%.1f s)\n", megabytes, paths.size(), gen);
+    if (corpus_only) {
+      for (const auto& p : paths) std::printf("%s\n", p.c_str());
+      return 0;
+    }
   }
 
   std::unique_ptr<ingest::Extractor> extractor;
-  if (Status s = ingest::Extractor::Create({}, &extractor); !s.ok()) {
+  ingest::ExtractorOptions extractor_options;
+  extractor_options.tree_events = !no_parse;
+  if (Status s = ingest::Extractor::Create(extractor_options, &extractor); !s.ok()) {
     std::fprintf(stderr, "bench_ingest: %s\n", s.message().c_str());
     return 2;
   }
@@ -181,6 +228,7 @@ int main(int argc, char** argv) {
   if (batch > 0) options.batch_documents = batch;
   uint64_t docs = 0, evidence = 0, bytes_seen = 0;
   int quarter = 1;
+  const uint64_t written_before = IoCounter(), wchar_before = IoCounter("wchar:");
   auto start = std::chrono::steady_clock::now();
   auto sink = [&](std::vector<graph::DocRecord>&& batch) -> Status {
     graph::ApplyResult r;
@@ -195,8 +243,12 @@ int main(int argc, char** argv) {
     for (const auto& d : batch) bytes_seen += d.meta.bytes;
     if (total_bytes > 0 && quarter <= 3 && bytes_seen * 4 >= quarter * total_bytes) {
       double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-      std::printf("  %d/4: %.0f MB, %.1f MB/s, heap RSS %.0f MB, mapped store RSS %.0f MB\n", quarter,
-                  bytes_seen / 1e6, bytes_seen / 1e6 / secs, RssMb(), RssMb("RssFile:"));
+      const double written = (IoCounter() - written_before) / 1e6;
+      const double wchar = (IoCounter("wchar:") - wchar_before) / 1e6;
+      std::printf("  %d/4: %.0f MB, %.1f MB/s, heap RSS %.0f MB, mapped store RSS %.0f MB, written by write calls %.0f MB "
+                  "(%.2f per input MB), write_bytes %.0f MB (%.2f per input MB)\n",
+                  quarter, bytes_seen / 1e6, bytes_seen / 1e6 / secs, RssMb(), RssMb("RssFile:"), wchar,
+                  wchar / (bytes_seen / 1e6), written, written / (bytes_seen / 1e6));
       std::fflush(stdout);
       ++quarter;
     }
@@ -210,6 +262,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "bench_ingest: %s\n", s.message().c_str());
     return 2;
   }
+  const uint64_t written = IoCounter() - written_before, wchar = IoCounter("wchar:") - wchar_before;
   graph::StoreStats st;
   store->Stats(&st);
   double secs = summary.seconds;
@@ -221,6 +274,20 @@ int main(int argc, char** argv) {
               static_cast<unsigned long long>(evidence), static_cast<unsigned long long>(st.relations));
   std::printf("  heap RSS now %.0f MB, mapped store RSS %.0f MB, peak total RSS %.0f MB; store %.1f MB\n", RssMb(),
               RssMb("RssFile:"), PeakRssMb(), st.used_bytes / 1e6);
+  const double input_mb = summary.bytes / 1e6;
+  std::printf("  written by write calls (wchar) %.1f MB, %.2f MB per input MB; kernel write_bytes %.1f MB, %.2f MB per "
+              "input MB; store %.2f MB per input MB\n",
+              wchar / 1e6, wchar / 1e6 / input_mb, written / 1e6, written / 1e6 / input_mb,
+              st.used_bytes / 1e6 / input_mb);
+  std::vector<graph::Store::TableSize> tables;
+  if (!no_store && store->TableSizes(&tables).ok()) {
+    std::printf("  %-20s %12s %10s %9s %6s\n", "store table", "entries", "MB", "B/entry", "share");
+    for (const auto& t : tables) {
+      std::printf("  %-20s %12llu %10.1f %9s %5.1f%%\n", t.name.c_str(), static_cast<unsigned long long>(t.entries),
+                  t.bytes / 1e6, t.entries > 0 ? std::to_string(t.bytes / t.entries).c_str() : "-",
+                  st.used_bytes > 0 ? 100.0 * t.bytes / st.used_bytes : 0.0);
+    }
+  }
   if (keep.empty()) fs::remove_all(work);
   return 0;
 }

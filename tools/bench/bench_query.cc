@@ -46,9 +46,71 @@ double Pct(std::vector<double> t, int pct) {
   return t[std::min(t.size() - 1, t.size() * pct / 100)];
 }
 
+// `rows`: the rows of one run of the queries (summed over the queries of a
+// multi-query case), printed beside every figure.
 void Report(const char* name, const std::vector<double>& wall, const std::vector<double>& cpu, size_t rows) {
-  std::printf("%-42s wall p50 %9.1f us p99 %9.1f us | cpu p50 %9.1f us p99 %9.1f us (rows %zu)\n", name,
+  std::printf("%-42s wall p50 %9.1f us p99 %9.1f us | cpu p50 %9.1f us p99 %9.1f us | rows %zu\n", name,
               Pct(wall, 50) * 1e6, Pct(wall, 99) * 1e6, Pct(cpu, 50) * 1e6, Pct(cpu, 99) * 1e6, rows);
+}
+
+// The oracle for the reachability cases: a plain breadth-first search over
+// the snapshot's out-edges of the given types (visible edges: asserted
+// evidence, as the query's default modality). Returns the vertices b with a
+// walk of 1 to `max_hops` such edges from `a` whose kind is not person:
+// what `MATCH (a)-[:T1|T2*1..max_hops]->(b) WHERE b.kind <> 'person' RETURN
+// DISTINCT b` returns (a walk that short that repeats an edge can always be
+// shortened to one that does not, so relationship uniqueness changes nothing).
+size_t BfsReachCount(const graph::GraphView& view, graph::VertexIndex a, const std::vector<graph::RelationType>& types,
+                     int max_hops) {
+  std::vector<int> dist(view.vertex_count(), -1);
+  std::vector<graph::VertexIndex> frontier{a}, next;
+  std::vector<char> reached(view.vertex_count(), 0);  // by a walk of >= 1 edge
+  dist[a] = 0;
+  for (int hop = 1; hop <= max_hops && !frontier.empty(); ++hop) {
+    next.clear();
+    for (graph::VertexIndex v : frontier) {
+      for (graph::RelationType t : types) {
+        for (graph::EdgeIndex e : view.OutEdges(v, t)) {
+          if (view.edge(e).counts[0] == 0) continue;
+          const graph::VertexIndex w = view.edge(e).target;
+          reached[w] = 1;
+          if (dist[w] < 0) {
+            dist[w] = hop;
+            next.push_back(w);
+          }
+        }
+      }
+    }
+    frontier.swap(next);
+  }
+  size_t n = 0;
+  for (graph::VertexIndex v = 0; v < view.vertex_count(); ++v)
+    if (reached[v] && view.kind(v) != graph::EntityKind::kPerson) ++n;
+  return n;
+}
+
+// Is `b` reachable from `a` by at most `max_hops` edges of any type, in either
+// direction when `undirected`? (Picks the shortest-path pairs, so that no
+// case measures an empty answer.)
+bool Connected(const graph::GraphView& view, graph::VertexIndex a, graph::VertexIndex b, int max_hops,
+               bool undirected) {
+  std::vector<char> seen(view.vertex_count(), 0);
+  std::vector<graph::VertexIndex> frontier{a}, next;
+  seen[a] = 1;
+  for (int hop = 0; hop < max_hops && !frontier.empty(); ++hop) {
+    next.clear();
+    for (graph::VertexIndex v : frontier) {
+      auto visit = [&](graph::VertexIndex w) {
+        if (!seen[w]) seen[w] = 1, next.push_back(w);
+      };
+      for (graph::EdgeIndex e : view.OutEdges(v)) visit(view.edge(e).target);
+      if (undirected)
+        for (graph::EdgeIndex e : view.InEdges(v)) visit(view.edge(e).source);
+    }
+    if (seen[b]) return true;
+    frontier.swap(next);
+  }
+  return seen[b] != 0;
 }
 
 // Vertex 0 is the largest hub: sources are drawn as n * u^3.
@@ -174,57 +236,93 @@ int main(int argc, char** argv) {
     fs::remove_all(dir);
   }
 
-  // Nodes by degree.
+  // Nodes by degree. The "typical" node (degree 8 to 12) and the degree-50
+  // one are the first whose 2-hop typed pattern below has an answer (a
+  // node of that degree most often has none: each of its few out-edges has
+  // one type in 20), so that no case measures an empty result.
+  auto name = [&](graph::VertexIndex v) { return view->entity(v).name; };
+  auto has_two_hop = [&](graph::VertexIndex v) {
+    for (graph::EdgeIndex e : view->OutEdges(v, graph::RelationType::kAttacked))
+      if (!view->OutEdges(view->edge(e).target, graph::RelationType::kBlamed).empty()) return true;
+    return false;
+  };
   graph::VertexIndex hub = 0, mid = 0, typical = 0;
+  bool have_mid = false, have_typical = false;
   for (graph::VertexIndex v = 0; v < view->vertex_count(); ++v) {
     size_t d = view->OutEdges(v).size() + view->InEdges(v).size();
     if (d > view->OutEdges(hub).size() + view->InEdges(hub).size()) hub = v;
-    if (d >= 45 && d <= 55) mid = v;
-    if (d >= 8 && d <= 12 && view->OutEdges(v).size() >= 4) typical = v;
+    if (!have_mid && d >= 45 && d <= 55 && has_two_hop(v)) mid = v, have_mid = true;
+    if (!have_typical && d >= 8 && d <= 12 && view->OutEdges(v).size() >= 4 && has_two_hop(v))
+      typical = v, have_typical = true;
   }
-  auto name = [&](graph::VertexIndex v) { return view->entity(v).name; };
-  auto bench = [&](const char* label, const std::vector<std::string>& queries, int reps) {
+  std::printf("nodes: typical %s (degree %zu), deg~50 %s (degree %zu), hub %s (degree %zu)\n", name(typical).c_str(),
+              view->OutEdges(typical).size() + view->InEdges(typical).size(), name(mid).c_str(),
+              view->OutEdges(mid).size() + view->InEdges(mid).size(), name(hub).c_str(),
+              view->OutEdges(hub).size() + view->InEdges(hub).size());
+  int empty_cases = 0, oracle_mismatches = 0;
+  // Runs each query once to warm up, then `reps` times; returns the rows of
+  // one run (all queries), which Report prints. A case without rows counts
+  // as a failure of the benchmark.
+  auto bench = [&](const char* label, const std::vector<std::string>& queries, int reps) -> size_t {
     std::vector<double> wall, cpu;
     size_t rows = 0;
     for (const std::string& q : queries) {  // warm-up: first-use allocation of the search scratch
       query::ResultSet rs;
       query::QueryError e;
-      query::RunQuery(*view, q, o, &rs, &e);
+      if (!query::RunQuery(*view, q, o, &rs, &e)) {
+        std::printf("error: %s\n", e.Format(q).c_str());
+        ++empty_cases;
+        return 0;
+      }
+      rows += rs.rows.size();
+      if (rs.truncated) std::printf("  (%s: %s)\n", label, rs.note.c_str());
     }
     for (int r = 0; r < reps; ++r)
       for (const std::string& q : queries) {
         query::ResultSet rs;
         query::QueryError e;
         double s = Now(), c = CpuNow();
-        if (!query::RunQuery(*view, q, o, &rs, &e)) {
-          std::printf("error: %s\n", e.Format(q).c_str());
-          return;
-        }
+        query::RunQuery(*view, q, o, &rs, &e);
         cpu.push_back(CpuNow() - c);
         wall.push_back(Now() - s);
-        rows = rs.rows.size();
       }
     Report(label, wall, cpu, rows);
+    if (rows == 0) {
+      std::printf("  EMPTY: %s returned no rows\n", label);
+      ++empty_cases;
+    }
+    return rows;
   };
   bench("1-hop (typical)", {"MATCH (a {name:'" + name(typical) + "'})-->(b) RETURN b"}, 200);
   bench("2-hop typed (typical)",
         {"MATCH (a {name:'" + name(typical) + "'})-[:attacked]->()-[:blamed]->(c) RETURN c"}, 200);
+  const std::vector<graph::RelationType> reach_types = {graph::RelationType::kAttacked, graph::RelationType::kBlamed,
+                                                        graph::RelationType::kAlliedWith};
   for (auto [label, v] : {std::pair{"3-hop typed reach + filter (typical)", typical},
                           std::pair{"3-hop typed reach + filter (deg~50)", mid},
                           std::pair{"3-hop typed reach + filter (hub)", hub}}) {
-    bench(label,
-          {"MATCH (a {name:'" + name(v) +
-           "'})-[:attacked|blamed|`allied-with`*1..3]->(b) WHERE b.kind <> 'person' RETURN DISTINCT b"},
-          50);
+    const size_t rows = bench(label,
+                              {"MATCH (a {name:'" + name(v) +
+                               "'})-[:attacked|blamed|`allied-with`*1..3]->(b) WHERE b.kind <> 'person' RETURN DISTINCT b"},
+                              50);
+    const size_t expected = BfsReachCount(*view, v, reach_types, 3);
+    std::printf("  BFS oracle: %zu vertices%s\n", expected, expected == rows ? " (same)" : " MISMATCH");
+    if (expected != rows) ++oracle_mismatches;
   }
   bench(
       "3-hop var-length paths, LIMIT 1000 (hub)",
       {"MATCH (a {name:'" + name(hub) + "'})-[:attacked|blamed|`allied-with`*1..3]->(b) RETURN b LIMIT 1000"},
       20);
+  // Ten pairs joined by a directed path of at most 8 edges (so every
+  // shortest-path case has an answer), drawn at random.
   std::mt19937_64 rng(11);
   std::vector<std::string> sp_dir, sp_und, asp;
-  for (int i = 0; i < 10; ++i) {
-    std::string a = name(rng() % n), b = name(rng() % n);
+  for (int i = 0, tries = 0; i < 10 && tries < 100000; ++tries) {
+    const graph::VertexIndex va = static_cast<graph::VertexIndex>(rng() % view->vertex_count());
+    const graph::VertexIndex vb = static_cast<graph::VertexIndex>(rng() % view->vertex_count());
+    if (va == vb || !Connected(*view, va, vb, 8, false)) continue;
+    ++i;
+    std::string a = name(va), b = name(vb);
     sp_dir.push_back("MATCH p = shortestPath((a {name:'" + a + "'})-[*..8]->(b {name:'" + b +
                      "'})) RETURN p");
     sp_und.push_back("MATCH p = shortestPath((a {name:'" + a + "'})-[*..8]-(b {name:'" + b + "'})) RETURN p");
@@ -237,5 +335,10 @@ int main(int argc, char** argv) {
   bench("aggregation: count per type from hub",
         {"MATCH (a {name:'" + name(hub) + "'})-[r]->(b) RETURN type(r), count(*)"}, 50);
   std::printf("peak RSS %.1f MB (with the store's mapped pages when the store was used)\n", peak_rss());
+  if (empty_cases > 0 || oracle_mismatches > 0) {
+    std::printf("FAILED: %d empty case(s), %d answer(s) differing from the BFS oracle\n", empty_cases,
+                oracle_mismatches);
+    return 1;
+  }
   return 0;
 }

@@ -42,7 +42,13 @@ int RunDocs(const ParsedArgs& args) {
   s = DocumentsMentioning(*view, *store, args.positional[0], limit, &docs, LexiconCanonicalName());
   if (!s.ok()) return Fail(kCmd, s.message(), s.ExitCode());
   if (format == "json") {
+    // The limit is the user's --limit, said on stderr below; the rows stay
+    // one object each, as before (no "_truncated" object, which announces
+    // a query cut by max_rows).
+    const bool cut = docs.rows.truncated;
+    docs.rows.truncated = false;
     query::WriteJson(*view, docs.rows, std::cout);
+    docs.rows.truncated = cut;
   } else if (format == "csv") {
     query::WriteCsv(*view, docs.rows, std::cout);
   } else {

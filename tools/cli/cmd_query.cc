@@ -155,7 +155,9 @@ int RunQuery(const ParsedArgs& args) {
   } else {
     query::WriteTable(*view, rs, std::cout);
   }
-  if (rs.truncated && format != "table") std::cerr << "geokg query: " << rs.note << "\n";
+  // A cut result is announced on stderr whatever the format (the table
+  // also ends with the note, JSON with a "_truncated" object).
+  if (rs.truncated) std::cerr << "geokg query: " << rs.note << "\n";
   if (rs.profile && format != "table") {  // keep stdout machine-readable
     std::cerr << "profile:\n";
     query::WriteTable(*view, *rs.profile, std::cerr);

@@ -181,6 +181,12 @@ void Repl::PrintResult(const query::ResultSet& rs, std::ostream& out) const {
       query::WriteCsv(*view_, rs, out);
       break;
   }
+  // JSON and CSV rows carry no note (JSON ends with a "_truncated" object):
+  // a cut result is announced beside them, as PROFILE's table is.
+  if (rs.truncated && format_ != OutputFormat::kTable) {
+    std::ostream& side = err_ != nullptr ? *err_ : out;
+    side << "note: " << rs.note << "\n";
+  }
   // PROFILE's operator table, beside JSON or CSV rows that must stay clean
   // (the table format prints it after the rows itself).
   if (rs.profile && format_ != OutputFormat::kTable) {
