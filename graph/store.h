@@ -262,9 +262,11 @@ class Store {
   // all inside one read transaction (`fn` may write to another store, not to
   // this one). Applying them to another store is `geokg merge`. To bound
   // memory, the documents are taken in ranges of ids holding about
-  // `evidence_per_pass` evidence records each, with one walk over every
-  // evidence chain per range. A non-OK status from `fn` stops the scan and
-  // is returned.
+  // `evidence_per_pass` evidence records each (at most 512 ranges): one walk
+  // over every evidence chain and the mention index first sorts what each
+  // range needs into a temporary file of its own (24 bytes an entry), so the
+  // whole scan is linear in the store. A non-OK status from `fn` stops the
+  // scan and is returned.
   Status ForEachDocRecord(size_t batch_documents, size_t evidence_per_pass,
                           const std::function<Status(std::vector<DocRecord>&&)>& fn) const;
 
