@@ -105,6 +105,13 @@ struct Classes {
                        "attend", "host", "join", "grant", "allocate", "donate", "contribute",
                        "receive", "take"};
   LemmaSet mission_nouns{"mission", "force", "operation", "contingent", "deployment"};
+  // Nouns of amount or sequence whose "of" phrase is what they measure
+  // ("three days of talks", "a new round of strikes", "a wave of attacks").
+  LemmaSet measure_nouns{"day", "week", "hour", "month", "round", "series", "wave", "spate", "string",
+                         "flurry", "barrage", "volley", "salvo", "number", "couple", "dozen", "set"};
+  LemmaSet of{"of"};
+  // Verbs whose "of"/"for" gerund is the act the object is said to have done.
+  LemmaSet accusing{"accuse", "blame", "charge", "suspect", "criticize", "criticise", "condemn", "denounce"};
   LemmaSet nonstate_nouns{"group", "faction", "gang", "cell", "network", "movement", "gunman",
                           "militant", "insurgent", "rebel", "guerrilla", "extremist", "jihadist",
                           "terrorist", "separatist", "kidnapper", "hijacker", "bomber", "attacker",
@@ -520,6 +527,8 @@ Modality ModalityAt(const Tree& t, uint32_t v, bool question) {
       // discuss").
     } else if (d == Dep::kAdvcl) {
       if (InfinitiveUnder(t, x, c.appeal)) m = Weaker(m, Modality::kHypothetical);
+      // "accused X of deploying troops": what an accusation names is a claim.
+      if (c.accusing.Has(hl)) m = Weaker(m, Modality::kReported);
       own_clause = false;
     } else if (d == Dep::kAcl || d == Dep::kAclRelcl) {
       // A clause under a noun ("evidence that X armed Y", "the militia,
@@ -619,6 +628,20 @@ void SubjectOf(const Tree& t, uint32_t v, std::vector<int>* out, bool* fallback,
   // "called on X to protect Y" read as a purpose clause: still what X is
   // asked to do.
   const bool asked = d == Dep::kAdvcl && InfinitiveUnder(t, v, c.appeal);
+  // "accused Ethiopia of deploying troops", "blamed X for attacking",
+  // "prevented X from leaving": a gerund after of, for or from is done by
+  // the governing verb's object.
+  if (d == Dep::kAdvcl && !asked) {
+    bool marked = false;
+    for (uint32_t k : t.Kids(v))
+      marked |= (t.D(k) == Dep::kMark || t.D(k) == Dep::kCase) &&
+                (c.of_from.Has(t.L(k)) || t.L(k) == TokenKey("for"));
+    const int obj = marked ? t.Kid(static_cast<uint32_t>(h), Dep::kObj) : -1;
+    if (obj >= 0 && obj < static_cast<int>(v)) {
+      t.Actors(static_cast<uint32_t>(obj), out);
+      if (!out->empty()) return;
+    }
+  }
   if ((d == Dep::kConj || d == Dep::kAdvcl) && !asked) {
     if (t.Passive(static_cast<uint32_t>(h))) return;  // not the same role
     SubjectOf(t, static_cast<uint32_t>(h), out, fallback, depth + 1);
@@ -921,6 +944,15 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
         break;
       }
     }
+  // "held three days of talks with X": the measured noun is the object.
+  if (obj >= 0 && C().measure_nouns.Has(t.L(static_cast<uint32_t>(obj))) &&
+      t.Mention(static_cast<uint32_t>(obj)) < 0)
+    for (uint32_t k : t.Kids(static_cast<uint32_t>(obj)))
+      if (IsNmod(t.D(k)) && C().of.Has(t.CaseOf(k)) && t.Mention(k) < 0 &&
+          (t.U(k) == Upos::kNoun || t.U(k) == Upos::kPropn)) {
+        obj = static_cast<int>(k);
+        break;
+      }
   const int prt = t.Kid(v, Dep::kCompoundPrt);
   // A pattern naming the object ("send aid", "send troops") says more than
   // one naming only the preposition ("send ... to"): those go first.
