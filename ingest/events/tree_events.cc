@@ -1085,6 +1085,22 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
         }
         if (!targets.empty()) break;
       }
+    // "struck an oil depot in Kharkiv": the place phrase may hang on the
+    // unnamed object. A city or a site only: a country named there ("a
+    // depot in Russia") is as often where the thing is as who was hit.
+    if (targets.empty() && obj >= 0 && t.Mention(static_cast<uint32_t>(obj)) < 0 &&
+        (p.type == RelationType::kAttacked || p.type == RelationType::kKilled ||
+         p.type == RelationType::kMassacred || p.type == RelationType::kSeized))
+      for (uint32_t k : t.Kids(static_cast<uint32_t>(obj))) {
+        if (!IsNmod(t.D(k)) || !C().in_at_near.Has(t.CaseOf(k)) || C().border_nouns.Has(t.L(k))) continue;
+        if (t.in().lexicon->IsNoun(t.L(k)) || C().light_nouns.Has(t.L(k))) continue;
+        t.TargetActors(k, &targets);
+        for (size_t i = 0; i < targets.size(); ++i) {
+          const graph::EntityKind kind = t.in().doc->entities[t.in().MentionOf(targets[i]).entity].kind;
+          if (kind != graph::EntityKind::kLocation && kind != graph::EntityKind::kFacility) targets.clear();
+        }
+        if (!targets.empty()) break;
+      }
     // A pattern that asks for a preposition, particle or object and finds
     // it decides the type even without a target; a bare one needs a target.
     const bool specific = p.particle_key != 0 || p.object_key != 0 || p.prep_key != 0;
