@@ -90,6 +90,8 @@ uint32_t Relater::TitleRunBefore(uint32_t i, uint32_t n) const {
   // After a modifier ("Philippine President X", "European Council
   // President X") the title keeps the two apart: the parser reads those.
   if (i > 0 && v_.MentionAt(i - 1) >= 0) return 0;
+  // Only a whole title: not its tail ("State" in "US Secretary of State").
+  if (i > 0 && (v_.W(i - 1) == "of" || (v_.Tok(i - 1).flags & kTokCapitalized))) return 0;
   uint32_t k = i;
   while (k < n && k < i + kMaxRun && v_.MentionAt(k) < 0) {
     const std::string_view w = v_.W(k);

@@ -405,3 +405,80 @@ TEST_CASE("extractor: a place can be threatened, fought over, and where killings
   CHECK(Asserted(rec, "Hezbollah", RelationType::kThreatened, "Haifa"));
   CHECK(Asserted(rec, "Russian Armed Forces", RelationType::kKilled, "Kharkiv"));
 }
+
+TEST_CASE("extractor: a definite act noun names the latest act of its kind", "[ingest][extractor]") {
+  // A launch has no target, but "the launch" still names who launched.
+  DocRecord launch = ExtractText("Iran test-fired two cruise missiles over the Gulf on Sunday.\n"
+                                 "Oman and Qatar condemned the launch.\n");
+  CHECK(Asserted(launch, "Oman", RelationType::kCondemned, "Iran"));
+  CHECK(Asserted(launch, "Qatar", RelationType::kCondemned, "Iran"));
+  // "the strikes" are the latest act whose trigger was a strike, not the
+  // latest hostile act of any kind.
+  DocRecord strikes = ExtractText("France and Britain carried out air strikes on rebel positions in Libya on Monday.\n"
+                                  "Egypt said the rebels had seized a port.\n"
+                                  "Algeria condemned the strikes.\n");
+  CHECK(Asserted(strikes, "Algeria", RelationType::kCondemned, "France"));
+  CHECK(Asserted(strikes, "Algeria", RelationType::kCondemned, "United Kingdom"));
+  // A criticism is the act of whoever criticised or called on the one who
+  // rejects it; a pact is both parties'.
+  DocRecord criticism = ExtractText("Brazil called on Argentina to release the prisoners.\n"
+                                    "Argentina rejected the criticism on Tuesday.\n");
+  CHECK(Asserted(criticism, "Argentina", RelationType::kRejected, "Brazil"));
+  DocRecord pact = ExtractText("Chile and Peru signed a fisheries agreement on Monday.\nBolivia criticised the pact.\n");
+  CHECK(Asserted(pact, "Bolivia", RelationType::kCondemned, "Chile"));
+  CHECK(Asserted(pact, "Bolivia", RelationType::kCondemned, "Peru"));
+  // With no such act in the document, nobody is condemned.
+  DocRecord none = ExtractText("Oman and Qatar condemned the launch.\n");
+  CHECK(Count(none, "Oman", RelationType::kCondemned, "") == 0);
+}
+
+TEST_CASE("extractor: a place the lexicon lacks lies in the place named after it", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("Rebels shelled a market in the Velykodarsk district of eastern Ukraine.\n"
+                              "Gunmen attacked the village of Kortashi in southern Georgia.\n");
+  CHECK(Asserted(rec, "Velykodarsk", RelationType::kLocatedIn, "Ukraine"));
+  CHECK(Asserted(rec, "Kortashi", RelationType::kLocatedIn, "Georgia"));
+  // A country that owns it by a possessive.
+  DocRecord owned = ExtractText("Drones hit a fuel depot in Russia's Zavolsk region on Friday.\n");
+  CHECK(Asserted(owned, "Zavolsk", RelationType::kLocatedIn, "Russia"));
+}
+
+TEST_CASE("extractor: a state body is part of its state when the text names both", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("China said the People's Liberation Army would hold drills near Taiwan.\n");
+  CHECK(Asserted(rec, "People's Liberation Army", RelationType::kPartOf, "China"));
+  // Armed groups get no base or backer from the lexicon alone.
+  DocRecord group = ExtractText("Hezbollah said it would respond. Iran held a cabinet meeting.\n");
+  CHECK(Count(group, "Hezbollah", RelationType::kBackedBy, "Iran") == 0);
+  CHECK(Count(group, "Hezbollah", RelationType::kLocatedIn, "") == 0);
+}
+
+TEST_CASE("extractor: a game is no battle", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("Argentina defeated the United States 89-81 in the basketball semi-finals.\n"
+                              "Brazil beat Mexico 2-1 in the final match.\n");
+  for (const auto& r : rec.relations) CHECK(geokg::graph::InfoOf(r.key.type).structural);
+  // A date is no score.
+  DocRecord attack = ExtractText("Pakistani troops shelled Indian posts on 9-11 anniversary night.\n");
+  CHECK(Any(attack, "", RelationType::kAttacked, ""));
+}
+
+TEST_CASE("extractor: meetings read through measure nouns and titles", "[ingest][extractor]") {
+  // "two days of talks" are talks; those who hold them together meet too.
+  DocRecord rec = ExtractText("Peru and Chile held two days of talks with Bolivia in La Paz.\n");
+  CHECK(Any(rec, "Peru", RelationType::kNegotiatedWith, "Bolivia"));
+  CHECK(Any(rec, "Bolivia", RelationType::kNegotiatedWith, "Chile"));
+  CHECK(Count(rec, "Peru", RelationType::kNegotiatedWith, "Chile") +
+            Count(rec, "Chile", RelationType::kNegotiatedWith, "Peru") ==
+        1);
+  // A title the recognizer leaves out of the name does not hide the person.
+  DocRecord titled = ExtractText("Chile held talks with Secretary of State Antony Blinken on Monday.\n");
+  CHECK(Count(titled, "Antony Blinken", RelationType::kNegotiatedWith, "Chile") +
+            Count(titled, "Chile", RelationType::kNegotiatedWith, "Antony Blinken") ==
+        1);
+}
+
+TEST_CASE("extractor: the act an accusation names is the accused's, reported", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("Somalia accused Kenya of sending troops into Ethiopia without permission.\n");
+  Modality reported = Modality::kReported;
+  CHECK(Count(rec, "Kenya", RelationType::kDeployedTo, "Ethiopia", &reported) == 1);
+  CHECK(Count(rec, "Somalia", RelationType::kDeployedTo, "") == 0);
+  CHECK(Asserted(rec, "Somalia", RelationType::kBlamed, "Kenya"));
+}
