@@ -258,6 +258,7 @@ uint32_t Recognizer::TryGroup(uint32_t i, uint32_t end) {
   std::string name;
   std::string country;
   bool by_compound = false;
+  uint32_t compound_first = kNone;
   for (uint32_t back = i; back > 0 && back + 2 >= i; --back) {
     int32_t pm = MentionEndingAt(back);
     if (pm < 0) {
@@ -277,6 +278,7 @@ uint32_t Recognizer::TryGroup(uint32_t i, uint32_t end) {
         name = qe.name + "-" + Lowered(suffix);
       }
       by_compound = true;
+      compound_first = q.first_token;
       break;
     }
     if (qualified_only) break;
@@ -303,6 +305,17 @@ uint32_t Recognizer::TryGroup(uint32_t i, uint32_t end) {
     const bool definite = i > out_->sentences[sentence_].first_token && Is(i - 1, "the");
     groups_.push_back(PendingGroup{static_cast<int32_t>(out_->mentions.size() - 1), g->head, g->kind, definite});
     return 1;
+  }
+  // "Hezbollah fired rockets ... The Iran-backed group said": one group,
+  // named just before, described by its backer. The compound then states
+  // the backing of that group (LinkCompounds).
+  if (by_compound && g->kind == graph::EntityKind::kArmedGroup && !lw.ends_with("s") &&
+      compound_first > out_->sentences[sentence_].first_token && Is(compound_first - 1, "the")) {
+    const uint32_t named = LastNamedArmedGroup(compound_first);
+    if (named != kNone) {
+      res_.Emit(i, i + 1, named, MentionForm::kPronoun);
+      return 1;
+    }
   }
   name += ' ';
   name += g->head;

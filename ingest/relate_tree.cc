@@ -92,6 +92,8 @@ uint32_t Relater::TitleRunBefore(uint32_t i, uint32_t n) const {
   if (i > 0 && v_.MentionAt(i - 1) >= 0) return 0;
   // Only a whole title: not its tail ("State" in "US Secretary of State").
   if (i > 0 && (v_.W(i - 1) == "of" || (v_.Tok(i - 1).flags & kTokCapitalized))) return 0;
+  // "Vietnam's Prime Minister X": the owner needs its noun.
+  if (i > 0 && (v_.W(i - 1) == "'s" || v_.W(i - 1) == "\u2019s")) return 0;
   uint32_t k = i;
   while (k < n && k < i + kMaxRun && v_.MentionAt(k) < 0) {
     const std::string_view w = v_.W(k);
@@ -290,6 +292,13 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
           x.source == y.source || x.modality != y.modality ||
           (x.type != RelationType::kMetWith && x.type != RelationType::kNegotiatedWith))
         continue;
+      // Only meetings and talks ("welcomed the visit" together is no meeting).
+      bool talks = false;
+      for (uint32_t w = x.trigger_begin; w < x.trigger_end && w < s_.words.size(); ++w) {
+        const std::string_view l = s_.parse.Lemma(w);
+        talks |= l == "meet" || l == "talk" || l == "negotiation" || l == "negotiate" || l == "meeting";
+      }
+      if (!talks) continue;
       TreeEvent both = x;
       both.target = y.source;
       both.confidence = std::min(x.confidence, y.confidence) * 0.9f;
