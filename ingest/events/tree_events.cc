@@ -110,6 +110,11 @@ struct Classes {
   LemmaSet measure_nouns{"day", "week", "hour", "month", "round", "series", "wave", "spate", "string",
                          "flurry", "barrage", "volley", "salvo", "number", "couple", "dozen", "set"};
   LemmaSet of{"of"};
+  // Verbs of arriving, and the forces whose arrival somewhere is a deployment.
+  LemmaSet arrive_verbs{"arrive", "land"};
+  LemmaSet force_nouns{"troop", "soldier", "force", "officer", "peacekeeper", "marine", "instructor",
+                       "personnel", "contingent", "unit", "paratrooper", "commando", "policeman",
+                       "police", "sailor", "warship", "battalion", "brigade", "mercenary"};
   // Verbs whose "of"/"for" gerund is the act the object is said to have done.
   LemmaSet accusing{"accuse", "blame", "charge", "suspect", "criticize", "criticise", "condemn", "denounce"};
   LemmaSet nonstate_nouns{"group", "faction", "gang", "cell", "network", "movement", "gunman",
@@ -944,6 +949,26 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
         break;
       }
     }
+  // "400 Kenyan police officers arrived in Haiti": forces arriving in a
+  // country are deployed there (CAMEO reads arriving as a visit).
+  if (C().arrive_verbs.Has(t.L(v)) && !passive && !sources.empty()) {
+    const int subj = t.Kid(v, Dep::kNsubj);
+    if (subj >= 0 && C().force_nouns.Has(t.L(static_cast<uint32_t>(subj)))) {
+      targets.clear();
+      for (uint32_t k : t.Kids(v)) {
+        if (!IsObl(t.D(k)) || !C().in_at_near.Has(t.CaseOf(k)) || !targets.empty()) continue;
+        t.TargetActors(k, &targets);
+        for (size_t i = 0; i < targets.size(); ++i) {
+          const graph::EntityKind kind = t.in().doc->entities[t.in().MentionOf(targets[i]).entity].kind;
+          if (kind != graph::EntityKind::kCountry) targets.clear();  // a city is where they landed
+        }
+      }
+      if (!targets.empty()) {
+        Emit(t, sources, targets, RelationType::kDeployedTo, ModalityAt(t, v, question), v, v + 1, 0.7f, out);
+        return;
+      }
+    }
+  }
   // "held three days of talks with X": the measured noun is the object.
   if (obj >= 0 && C().measure_nouns.Has(t.L(static_cast<uint32_t>(obj))) &&
       t.Mention(static_cast<uint32_t>(obj)) < 0)

@@ -482,3 +482,11 @@ TEST_CASE("extractor: the act an accusation names is the accused's, reported", "
   CHECK(Count(rec, "Somalia", RelationType::kDeployedTo, "") == 0);
   CHECK(Asserted(rec, "Somalia", RelationType::kBlamed, "Kenya"));
 }
+
+TEST_CASE("extractor: forces arriving in a country are deployed there", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("About 300 Rwandan troops arrived in Mozambique on Friday to fight insurgents.\n");
+  CHECK(Asserted(rec, "Rwandan Armed Forces", RelationType::kDeployedTo, "Mozambique"));
+  // A minister arriving is a visit, not a deployment.
+  DocRecord visit = ExtractText("The foreign minister of Peru arrived in Chile for talks.\n");
+  CHECK(Count(visit, "", RelationType::kDeployedTo, "") == 0);
+}
