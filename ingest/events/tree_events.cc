@@ -283,7 +283,15 @@ class Tree {
   }
   int Mention(uint32_t i) const { return in_.mention_at[i]; }
   bool Passive(uint32_t v) const {
-    return Kid(v, Dep::kNsubjPass) >= 0 || Kid(v, Dep::kAuxPass) >= 0;
+    if (Kid(v, Dep::kNsubjPass) >= 0 || Kid(v, Dep::kAuxPass) >= 0) return true;
+    // "was shot and killed": a participle after "was" misread as a noun or
+    // an adjective with a copula.
+    if ((U(v) == Upos::kNoun || U(v) == Upos::kAdj) && Kid(v, Dep::kCop) >= 0 && Kid(v, Dep::kDet) < 0) {
+      const std::string_view w = in_.words[v];
+      return w.ends_with("ed") || w == "shot" || w == "hit" || w == "struck" || w == "beaten" ||
+             w == "taken" || w == "held" || w == "stabbed" || w == "slain" || w == "hurt";
+    }
+    return false;
   }
   bool IsParticiple(uint32_t v) const {
     return parse::XposName(p_.xpos[v]) == "VBN";

@@ -490,3 +490,25 @@ TEST_CASE("extractor: forces arriving in a country are deployed there", "[ingest
   DocRecord visit = ExtractText("The foreign minister of Peru arrived in Chile for talks.\n");
   CHECK(Count(visit, "", RelationType::kDeployedTo, "") == 0);
 }
+
+TEST_CASE("extractor: 'the X-backed group' is the armed group just named", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("Hamas fired rockets at Ashkelon on Monday.\nThe Iran-backed group said it would fight on.\n");
+  CHECK(Asserted(rec, "Hamas", RelationType::kBackedBy, "Iran"));
+  for (const auto& e : rec.entities) CHECK(e.name != "Iran-backed groups");
+}
+
+TEST_CASE("extractor: readings that are no event between the actors", "[ingest][extractor]") {
+  // CAMEO's object patterns do not turn an attack on insurgents into
+  // fighting alongside them.
+  DocRecord jets = ExtractText("US jets hammered Iraqi insurgents near Falluja on Sunday.\n");
+  CHECK(Asserted(jets, "United States", RelationType::kAttacked, "Iraqi insurgents"));
+  CHECK(Count(jets, "", RelationType::kCooperatedWith, "") == 0);
+  // "was shot and killed": a passive, whatever the parse makes of "shot";
+  // the victim's country did not kill.
+  DocRecord shot = ExtractText("Peruvian journalist Ana Quispe was shot and killed on Tuesday in Lima.\n");
+  CHECK(Count(shot, "Peru", RelationType::kKilled, "") == 0);
+  // A leader's word about his own state is domestic politics.
+  DocRecord own = ExtractText("French President Jacques Chirac says France should hold a referendum on the treaty.\n");
+  CHECK(Count(own, "Jacques Chirac", RelationType::kCalledOn, "France") == 0);
+  CHECK(Asserted(own, "Jacques Chirac", RelationType::kLeaderOf, "France"));
+}
