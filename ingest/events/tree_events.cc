@@ -1148,8 +1148,13 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
         if (targets.empty()) PrepActors(t, xc, o, 0, &targets, Hostile(p.type) || !CooperativeType(p.type));
       }
     }
-    if (targets.empty() && !specific && graph::InfoOf(p.type).symmetric && sources.size() >= 2) {
+    // "X and Y agreed", "X and Y signed a memorandum", "X and Y held talks":
+    // one symmetric edge between the coordinated subjects.
+    const bool object_only = p.object_key != 0 && p.prep_key == 0 && p.particle_key == 0;
+    if (targets.empty() && (!specific || object_only) && graph::InfoOf(p.type).symmetric && sources.size() >= 2) {
       uint32_t tb = v, te = v + 1;
+      if (object_noun > static_cast<int>(v) && static_cast<uint32_t>(object_noun) < v + 6)
+        te = static_cast<uint32_t>(object_noun) + 1;
       EmitPairs(t, sources, p.type, ModalityAt(t, v, question), tb, te, p.own ? 0.7f : 0.6f, out);
       return;
     }

@@ -512,3 +512,12 @@ TEST_CASE("extractor: readings that are no event between the actors", "[ingest][
   CHECK(Count(own, "Jacques Chirac", RelationType::kCalledOn, "France") == 0);
   CHECK(Asserted(own, "Jacques Chirac", RelationType::kLeaderOf, "France"));
 }
+
+TEST_CASE("extractor: coordinated subjects that sign a pact agree with each other", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("Turkey and Iraq signed a memorandum on military cooperation on Thursday.\n");
+  CHECK(Count(rec, "Turkey", RelationType::kAgreedWith, "Iraq") + Count(rec, "Iraq", RelationType::kAgreedWith, "Turkey") ==
+        1);
+  // One signer alone agrees with nobody.
+  DocRecord alone = ExtractText("Iran signed a trade agreement on Monday.\n");
+  CHECK(Count(alone, "", RelationType::kAgreedWith, "") == 0);
+}
