@@ -131,12 +131,13 @@ void Relater::EmitEntities(uint32_t se, RelationType type, uint32_t te, Modality
     if (a.kind == EntityKind::kLocation) return;  // places do not act
     if (type == RelationType::kDeployedTo && b.kind == EntityKind::kPerson) return;
   }
-  // "Chirac says France should hold a referendum": a leader's word to his
-  // own state is domestic politics, not an event between actors.
+  // "Chirac says France should hold a referendum": a leader's appeal,
+  // pledge or comment to his own state is domestic politics, not an event
+  // between actors (defending it is coded: CAMEO 05, support).
   if (a.kind == EntityKind::kPerson && b.kind == EntityKind::kCountry && !a.country.empty() &&
       a.country == b.country &&
       (type == RelationType::kCalledOn || type == RelationType::kAppealedTo || type == RelationType::kPledgedTo ||
-       type == RelationType::kSupported || type == RelationType::kCommentedOn))
+       type == RelationType::kCommentedOn))
     return;
   if (!from_structural_ && type != RelationType::kLocatedIn && type != RelationType::kPartOf) {
     // A place is the target of an attack, a deployment, a withdrawal or a seizure; for
