@@ -117,7 +117,13 @@ uint32_t Recognizer::TryTitle(uint32_t i, uint32_t end, uint32_t title_len, cons
   if (appositive) ++j;
   // A lower-case one-word title that is an ordinary word ("chief",
   // "major", "private") is an adjective here, unless it is an appositive.
-  if (title_len == 1 && Lower(i) && Common(i) && !appositive) return 0;
+  // Right after its owner ("Houthi spokesman Yahya Saree", "the Foreign
+  // Ministry's spokeswoman Maria Zakharova") it is the office.
+  // The owner must be an actor the lexicon knows: an unqualified "Foreign
+  // Ministry" is nobody's in particular.
+  const bool owned = pm >= 0 && (MentionEndingAt(i) == pm || (i >= 1 && Tok(i - 1) == "'s")) &&
+                     lex_->FindCanonical(out_->entities[out_->mentions[pm].entity].name) != nullptr;
+  if (title_len == 1 && Lower(i) && Common(i) && !appositive && !owned) return 0;
   // "Minister for Trade Negotiations Michael Duffy": the complement of a
   // capitalised "X for/of ..." title belongs to the title, whether the
   // lexicon title stops before it ("Minister") or inside it ("Minister for

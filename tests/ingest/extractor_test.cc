@@ -521,3 +521,13 @@ TEST_CASE("extractor: coordinated subjects that sign a pact agree with each othe
   DocRecord alone = ExtractText("Iran signed a trade agreement on Monday.\n");
   CHECK(Count(alone, "", RelationType::kAgreedWith, "") == 0);
 }
+
+TEST_CASE("extractor: a lower-case office right after its owner makes a member", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("Houthi spokesman Yahya Saree said the strikes killed five fighters.\n"
+                              "Russia's Foreign Ministry spokeswoman Maria Zakharova said the package would fail.\n");
+  CHECK(Asserted(rec, "Yahya Saree", RelationType::kMemberOf, "Houthis"));
+  CHECK(Asserted(rec, "Maria Zakharova", RelationType::kMemberOf, "Russian Ministry of Foreign Affairs"));
+  // An unqualified body is nobody's in particular: no node is made for it.
+  DocRecord bare = ExtractText("Foreign Ministry spokesman Walid Qaderi said Tehran gives no orders.\n");
+  for (const auto& r : bare.relations) CHECK(NameOf(bare, r.key.target) != "Foreign Ministry");
+}
