@@ -44,7 +44,8 @@ struct Stems {
 };
 Stems StemsOf(std::string_view noun) {
   if (noun.starts_with("strike") || noun.starts_with("airstrike")) return {"strik", "struck"};
-  if (noun.starts_with("attack")) return {"attack", {}};
+  // "the attack" names any assault: its stems are the commonest triggers.
+  if (noun.starts_with("attack")) return {"attack", "assault"};
   if (noun.starts_with("raid")) return {"raid", {}};
   if (noun.starts_with("bomb")) return {"bomb", {}};
   if (noun == "shelling") return {"shell", {}};

@@ -40,7 +40,7 @@ inline bool IsPlace(EntityKind k) { return k == EntityKind::kLocation || k == En
 enum class ActKind : uint8_t { kNone, kLaunch, kHostile, kSanction, kPact, kCriticism };
 
 // How many sentences back a definite act noun ("the strikes") may refer.
-inline constexpr uint32_t kDefiniteActReach = 10;
+inline constexpr uint32_t kDefiniteActReach = 15;
 
 inline bool IsHostile(RelationType t) {
   return t == RelationType::kAttacked || t == RelationType::kKilled ||
