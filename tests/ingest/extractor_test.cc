@@ -527,6 +527,10 @@ TEST_CASE("extractor: a lower-case office right after its owner makes a member",
                               "Russia's Foreign Ministry spokeswoman Maria Zakharova said the package would fail.\n");
   CHECK(Asserted(rec, "Yahya Saree", RelationType::kMemberOf, "Houthis"));
   CHECK(Asserted(rec, "Maria Zakharova", RelationType::kMemberOf, "Russian Ministry of Foreign Affairs"));
+  // A date after the office is no name.
+  DocRecord dated = ExtractText("Pakistan summoned France's ambassador Monday to complain about a campaign.\n");
+  CHECK(Asserted(dated, "Pakistan", RelationType::kCondemned, "France"));
+  for (const auto& e : dated.entities) CHECK(e.name != "Monday");
   // An unqualified body is nobody's in particular: no node is made for it.
   DocRecord bare = ExtractText("Foreign Ministry spokesman Walid Qaderi said Tehran gives no orders.\n");
   for (const auto& r : bare.relations) CHECK(NameOf(bare, r.key.target) != "Foreign Ministry");
