@@ -67,7 +67,11 @@ struct Classes {
   // Verbs whose own CAMEO reading is a stretch when they govern a clause
   // ("considering sending aid" is no meeting).
   LemmaSet complement_takers{"consider", "reconsider", "weigh", "plan", "intend", "prepare", "seek", "aim", "want",
-                             "hope", "decide", "try", "attempt", "continue", "begin", "start"};
+                             "hope", "decide", "try", "attempt", "continue", "begin", "start", "claim"};
+  // Verbs whose victims a headline names as their subject ("3 Egyptian
+  // soldiers killed in Israeli error").
+  LemmaSet victim_verbs{"kill", "wound", "injure", "arrest", "detain", "capture", "abduct", "kidnap", "shoot",
+                        "execute", "behead", "free", "release"};
   LemmaSet refusal{"refuse", "decline", "fail", "reject", "stop", "cease", "abandon", "halt",
                    "avoid", "deny"};
   // Nouns whose "of"/"from" complement is the actor ("forces of X").
@@ -530,6 +534,8 @@ Modality ModalityAt(const Tree& t, uint32_t v, bool question) {
       own_clause = false;
     } else if (d == Dep::kXcomp) {
       if (c.refusal.Has(hl)) m = Weaker(m, Modality::kNegated);
+      // "claimed to have bombed a convoy": a claim.
+      else if (c.speech.Has(hl)) m = Weaker(m, Modality::kReported);
       // What a threat, a warning or an appeal names is not done.
       else if (c.threat.Has(hl) || c.appeal.Has(hl) || c.intending.Has(hl))
         m = Weaker(m, Modality::kHypothetical);
@@ -957,6 +963,12 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
         break;
       }
     }
+  // "3 Egyptian soldiers killed in Israeli error", "Two hostages freed in
+  // Iraq": a headline's counted subject with no object is the victim of a
+  // passive without its auxiliary, not the agent.
+  if (!passive && obj < 0 && C().victim_verbs.Has(t.L(v)))
+    if (const int subj = t.Kid(v, Dep::kNsubj); subj >= 0 && t.Kid(static_cast<uint32_t>(subj), Dep::kNummod) >= 0)
+      return;
   // "400 Kenyan police officers arrived in Haiti": forces arriving in a
   // country are deployed there (CAMEO reads arriving as a visit).
   if (C().arrive_verbs.Has(t.L(v)) && !passive && !sources.empty()) {

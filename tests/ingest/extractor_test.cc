@@ -535,3 +535,15 @@ TEST_CASE("extractor: a lower-case office right after its owner makes a member",
   DocRecord bare = ExtractText("Foreign Ministry spokesman Walid Qaderi said Tehran gives no orders.\n");
   for (const auto& r : bare.relations) CHECK(NameOf(bare, r.key.target) != "Foreign Ministry");
 }
+
+TEST_CASE("extractor: headline victims and claimed acts", "[ingest][extractor]") {
+  // A counted subject with no object is the victim of a headline passive.
+  DocRecord victims = ExtractText("3 Egyptian soldiers killed in Israeli error\n");
+  CHECK(Count(victims, "Egyptian Armed Forces", RelationType::kKilled, "") == 0);
+  // What a group claims to have done is its act, reported, not a condemnation.
+  DocRecord claimed = ExtractText(
+      "The group loyal to militant leader Omar Haddad claimed to have bombed an Australian convoy in Baghdad.\n");
+  Modality reported = Modality::kReported;
+  CHECK(Count(claimed, "Omar Haddad", RelationType::kAttacked, "Australia", &reported) == 1);
+  CHECK(Count(claimed, "", RelationType::kCondemned, "") == 0);
+}
