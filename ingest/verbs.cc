@@ -225,10 +225,18 @@ void EventLexicon::BuildTable(Table* t) {
       if (v[k].specificity() == 0)
         hostile |= v[k].type == graph::RelationType::kAttacked || v[k].type == graph::RelationType::kFought ||
                    v[k].type == graph::RelationType::kKilled;
+    // Whoever dies, perishes or succumbs is the victim: CAMEO's hostile
+    // reading of "die" ("died in an attack") makes the dead the attacker.
+    static const uint64_t kVictimSubject[] = {TokenKey("die"), TokenKey("perish"), TokenKey("succumb")};
+    const bool victim_subject =
+        std::find(std::begin(kVictimSubject), std::end(kVictimSubject), v[i].lemma_key) != std::end(kVictimSubject);
     for (size_t k = i; k < j; ++k) {
       const VerbPattern& p = v[k];
       if (hostile && !p.own && p.object_key != 0 && p.particle_key == 0 && p.prep_key == 0 &&
           p.type == graph::RelationType::kCooperatedWith)
+        continue;
+      if (victim_subject && !p.own &&
+          (p.type == graph::RelationType::kAttacked || p.type == graph::RelationType::kKilled))
         continue;
       kept.push_back(p);
     }

@@ -547,3 +547,12 @@ TEST_CASE("extractor: headline victims and claimed acts", "[ingest][extractor]")
   CHECK(Count(claimed, "Omar Haddad", RelationType::kAttacked, "Australia", &reported) == 1);
   CHECK(Count(claimed, "", RelationType::kCondemned, "") == 0);
 }
+
+TEST_CASE("extractor: the dead are no attackers, and a creed is no name", "[ingest][extractor]") {
+  DocRecord died = ExtractText("Senator Ruiz Kovac died this morning at a French hospital.\n");
+  CHECK(Count(died, "", RelationType::kAttacked, "") == 0);
+  DocRecord creed = ExtractText("Israeli air strikes killed two Hamas militants in Gaza just after the Islamic group "
+                                "renewed its threats to continue rocket attacks against Israelis.\n");
+  CHECK(Asserted(creed, "Israel", RelationType::kKilled, "Hamas"));
+  for (const auto& e : creed.entities) CHECK(e.name != "Islamic");
+}
