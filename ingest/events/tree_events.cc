@@ -967,8 +967,13 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
   // Iraq": a headline's counted subject with no object is the victim of a
   // passive without its auxiliary, not the agent.
   if (!passive && obj < 0 && C().victim_verbs.Has(t.L(v)))
-    if (const int subj = t.Kid(v, Dep::kNsubj); subj >= 0 && t.Kid(static_cast<uint32_t>(subj), Dep::kNummod) >= 0)
-      return;
+    if (const int subj = t.Kid(v, Dep::kNsubj); subj >= 0) {
+      // The count may hang on the subject or, misread, on the verb.
+      bool counted = false;
+      for (uint32_t h : {static_cast<uint32_t>(subj), v})
+        for (uint32_t k : t.Kids(h)) counted |= k < static_cast<uint32_t>(subj) && t.U(k) == Upos::kNum;
+      if (counted) return;
+    }
   // "400 Kenyan police officers arrived in Haiti": forces arriving in a
   // country are deployed there (CAMEO reads arriving as a visit).
   if (C().arrive_verbs.Has(t.L(v)) && !passive && !sources.empty()) {

@@ -540,6 +540,11 @@ TEST_CASE("extractor: headline victims and claimed acts", "[ingest][extractor]")
   // A counted subject with no object is the victim of a headline passive.
   DocRecord victims = ExtractText("3 Egyptian soldiers killed in Israeli error\n");
   CHECK(Count(victims, "Egyptian Armed Forces", RelationType::kKilled, "") == 0);
+  DocRecord kidnapped = ExtractText("3 UN staff kidnapped in Afghan capital\n");
+  CHECK(Count(kidnapped, "United Nations", RelationType::kAttacked, "") == 0);
+  // A counted subject with an object acts.
+  DocRecord acting = ExtractText("Five Nigerian soldiers killed 12 militants near Maiduguri.\n");
+  CHECK(Any(acting, "Nigerian Army", RelationType::kKilled, ""));
   // What a group claims to have done is its act, reported, not a condemnation.
   DocRecord claimed = ExtractText(
       "The group loyal to militant leader Omar Haddad claimed to have bombed an Australian convoy in Baghdad.\n");
