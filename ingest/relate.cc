@@ -403,6 +403,16 @@ void Relater::ProcessVerbal(Record& r) {
     if (has_real_prep) found = FindPrepObject(e.preps, r.end, limit, &target, &obj_end);
     if (!found && e.DirectObject()) found = FindObjectAfter(r.end, limit, &target, &obj_end);
   }
+  // "condemned the beheading of an American hostage": the victim of the
+  // act condemned is not the one condemned.
+  if (!passive && !target.empty() &&
+      (e.type == RelationType::kCondemned || e.type == RelationType::kProtestedAgainst)) {
+    const uint32_t first = doc_.mentions[target.m[0]].first_token - v_.first_token();
+    bool victim = false;
+    for (uint32_t k = r.end; k + 1 < first && k < r.end + 5 && !victim; ++k)
+      victim = v_.W(k + 1) == "of" && (VictimActNoun(v_.W(k)));
+    if (victim) target.Clear();
+  }
   // A destination-less deployment takes a country or place named later in
   // the clause, with lower confidence.
   if (deploy && target.empty() && !agent.empty()) {

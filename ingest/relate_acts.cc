@@ -71,6 +71,15 @@ bool OfKind(ActKind kind, RelationType t) {
 
 }  // namespace
 
+// Nouns of an act done to someone named in their "of" phrase ("the
+// beheading of a hostage", "the killing of protesters").
+bool VictimActNoun(std::string_view w) {
+  return KindOfNoun(w) == ActKind::kHostile ||
+         InWords(w, {"beheading", "beheadings", "execution", "executions", "murder", "murders", "kidnapping",
+                     "kidnappings", "abduction", "arrest", "arrests", "detention", "torture", "shooting",
+                     "shootings", "massacre", "deaths", "death", "abuse", "mistreatment"});
+}
+
 void Relater::RememberAct(RelationType type, uint32_t source, uint32_t target, uint32_t sentence,
                           std::string_view trigger) {
   if (acts_.size() >= kMaxActs) acts_.erase(acts_.begin(), acts_.begin() + kMaxActs / 2);

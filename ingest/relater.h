@@ -42,6 +42,10 @@ enum class ActKind : uint8_t { kNone, kLaunch, kHostile, kSanction, kPact, kCrit
 // How many sentences back a definite act noun ("the strikes") may refer.
 inline constexpr uint32_t kDefiniteActReach = 15;
 
+// True for nouns of an act done to whoever their "of" phrase names
+// (relate_acts.cc).
+bool VictimActNoun(std::string_view w);
+
 inline bool IsHostile(RelationType t) {
   return t == RelationType::kAttacked || t == RelationType::kKilled ||
          t == RelationType::kThreatened || t == RelationType::kFought ||

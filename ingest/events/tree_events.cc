@@ -70,6 +70,11 @@ struct Classes {
                              "hope", "decide", "try", "attempt", "continue", "begin", "start", "claim"};
   // Verbs whose victims a headline names as their subject ("3 Egyptian
   // soldiers killed in Israeli error").
+  // Nouns of an act done to whoever their "of" phrase names ("the
+  // beheading of a hostage"): condemning one is not aimed at the victim.
+  LemmaSet victim_nouns{"beheading", "execution", "murder", "killing", "kidnapping", "abduction", "arrest",
+                        "detention", "torture", "shooting", "massacre", "death", "abuse", "mistreatment",
+                        "imprisonment", "assassination"};
   LemmaSet victim_verbs{"kill", "wound", "injure", "arrest", "detain", "capture", "abduct", "kidnap", "shoot",
                         "execute", "behead", "free", "release"};
   LemmaSet refusal{"refuse", "decline", "fail", "reject", "stop", "cease", "abandon", "halt",
@@ -1095,7 +1100,19 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     } else if (obj >= 0) {
       // CAMEO's bare readings ("overcome" as an attack) take the object's
       // own actor; ours also one inside it ("stormed a post in X").
-      if (p.own) {
+      // "condemned the beheading of an American hostage": condemning a
+      // hostile act is aimed at its author ("the US strikes", "attacks by
+      // X"), never at its victim inside the noun's phrase.
+      const bool condemned_act = p.type == RelationType::kCondemned &&
+                                 C().victim_nouns.Has(t.L(static_cast<uint32_t>(obj))) &&
+                                 t.Mention(static_cast<uint32_t>(obj)) < 0;
+      if (condemned_act) {
+        // Its own modifiers, else "by X"; an "of" phrase names the victim.
+        t.Actors(static_cast<uint32_t>(obj), &targets);
+        if (targets.empty())
+          for (uint32_t k : t.Kids(static_cast<uint32_t>(obj)))
+            if (IsNmod(t.D(k)) && C().by.Has(t.CaseOf(k)) && targets.empty()) t.Actors(k, &targets);
+      } else if (p.own) {
         t.TargetActors(static_cast<uint32_t>(obj), &targets);
       } else {
         t.Actors(static_cast<uint32_t>(obj), &targets);

@@ -566,3 +566,11 @@ TEST_CASE("extractor: the dead are no attackers, and a creed is no name", "[inge
   CHECK(Asserted(creed, "Israel", RelationType::kKilled, "Hamas"));
   for (const auto& e : creed.entities) CHECK(e.name != "Islamic");
 }
+
+TEST_CASE("extractor: condemning an act done to someone is not aimed at the victim", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("President Bush on Tuesday condemned the beheading of American hostage Eugene Armstrong.\n");
+  CHECK(Count(rec, "", RelationType::kCondemned, "United States") == 0);
+  // The act's own author still is.
+  DocRecord strikes = ExtractText("Iran condemned the US strikes as a mistake.\n");
+  CHECK(Asserted(strikes, "Iran", RelationType::kCondemned, "United States"));
+}
