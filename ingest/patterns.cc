@@ -258,6 +258,7 @@ uint32_t Recognizer::TryGroup(uint32_t i, uint32_t end) {
   std::string name;
   std::string country;
   bool by_compound = false;
+  uint32_t compound_first = kNone;
   for (uint32_t back = i; back > 0 && back + 2 >= i; --back) {
     int32_t pm = MentionEndingAt(back);
     if (pm < 0) {
@@ -277,6 +278,7 @@ uint32_t Recognizer::TryGroup(uint32_t i, uint32_t end) {
         name = qe.name + "-" + Lowered(suffix);
       }
       by_compound = true;
+      compound_first = q.first_token;
       break;
     }
     if (qualified_only) break;
@@ -303,6 +305,17 @@ uint32_t Recognizer::TryGroup(uint32_t i, uint32_t end) {
     const bool definite = i > out_->sentences[sentence_].first_token && Is(i - 1, "the");
     groups_.push_back(PendingGroup{static_cast<int32_t>(out_->mentions.size() - 1), g->head, g->kind, definite});
     return 1;
+  }
+  // "Hezbollah fired rockets ... The Iran-backed group said": one group,
+  // named just before, described by its backer. The compound then states
+  // the backing of that group (LinkCompounds).
+  if (by_compound && g->kind == graph::EntityKind::kArmedGroup && !lw.ends_with("s") &&
+      compound_first > out_->sentences[sentence_].first_token && Is(compound_first - 1, "the")) {
+    const uint32_t named = LastNamedArmedGroup(compound_first);
+    if (named != kNone) {
+      res_.Emit(i, i + 1, named, MentionForm::kPronoun);
+      return 1;
+    }
   }
   name += ' ';
   name += g->head;
@@ -341,8 +354,70 @@ uint32_t Recognizer::TryCityOf(uint32_t i, uint32_t end) {
     if (out_->mentions[pm].form == MentionForm::kName) out_->mentions[pm].form = MentionForm::kModifier;
     std::string_view trigger = out_->text.substr(out_->tokens[i].begin, out_->tokens[i + 1].end - out_->tokens[i].begin);
     res_.AddStructural(place, country, graph::RelationType::kLocatedIn, sentence_, trigger, 0.9f);
+  } else if (e == nullptr) {
+    // "the town of Rukla in central Lithuania": a place the lexicon does
+    // not know lies in the known one after it.
+    const uint32_t where = PlaceAfter(i + 2 + len, end);
+    if (where != kNone && where != place)
+      res_.AddStructural(place, where, graph::RelationType::kLocatedIn, sentence_, "in", 0.8f);
   }
   return 2 + len;
+}
+
+// After a place's name: "in" or "of", then "the", direction adjectives and
+// "X-administered" words, then a country or a place the lexicon knows
+// ("in central Lithuania", "of northern Iraq", "in Indian-administered
+// Kashmir"): its entity, else kNone.
+uint32_t Recognizer::PlaceAfter(uint32_t k, uint32_t end) const {
+  if (k + 1 >= end || !(Is(k, "in") || Is(k, "of"))) return kNone;
+  ++k;
+  if (Is(k, "the")) ++k;
+  while (k < end && (InListFolded(kDirectionAdjectives, Tok(k)) || Tok(k).ends_with("-administered") ||
+                     Tok(k).ends_with("-controlled") || Tok(k).ends_with("-held") ||
+                     Tok(k).ends_with("-occupied")))
+    ++k;
+  uint32_t len;
+  bool demonym;
+  const Lexicon::Entry* e = EntityAt(k, end, &len, &demonym);
+  if (e == nullptr || demonym) return kNone;
+  if (e->kind != graph::EntityKind::kCountry && e->kind != graph::EntityKind::kLocation) return kNone;
+  return const_cast<Recognizer*>(this)->res_.ForEntry(*e, "");
+}
+
+// "Russia's Bryansk region", "the Nuseirat refugee camp in central Gaza",
+// "the Qandil mountains of northern Iraq": capitalised words no recognizer
+// took, before a place noun, name a place; it lies in the country that
+// owns it or the place named after it.
+uint32_t Recognizer::TryNamedPlace(uint32_t i, uint32_t end) {
+  if (!Lower(i) || !InListFolded(kNamedPlaceNouns, Tok(i))) return 0;
+  const uint32_t first = out_->sentences[sentence_].first_token;
+  uint32_t noun_from = i;
+  if (noun_from > first && Is(noun_from - 1, "refugee")) --noun_from;  // "the Nuseirat refugee camp"
+  uint32_t j = noun_from;
+  while (j > first && noun_from - j < 3 && Cap(j - 1) && IsWord(j - 1) && !covered_[j - 1] &&
+         !Common(j - 1) && !(Flags(j - 1) & kTokPossessive))
+    --j;
+  if (j == noun_from) return 0;
+  // A name that starts the sentence may be any capitalised word.
+  if (j == first && (Flags(j) & kTokSentenceStart) && noun_from - j == 1) return 0;
+  uint32_t where = kNone;
+  if (j >= first + 2 && (Flags(j - 2) & kTokPossessive)) {
+    const int32_t pm = MentionEndingAt(j - 1);
+    if (pm >= 0) {
+      const graph::Entity& owner = out_->entities[out_->mentions[pm].entity];
+      if (owner.kind == graph::EntityKind::kCountry || owner.kind == graph::EntityKind::kLocation)
+        where = out_->mentions[pm].entity;
+    }
+  }
+  if (where == kNone) where = PlaceAfter(i + 1, end);
+  if (where == kNone && !(j > first && Is(j - 1, "the"))) return 0;
+  const uint32_t place = LocationFromTokens(j, noun_from);
+  if (out_->entities[place].kind != graph::EntityKind::kLocation) return 0;
+  res_.Emit(j, noun_from, place, MentionForm::kName);
+  Cover(j, i + 1);
+  if (where != kNone && where != place)
+    res_.AddStructural(place, where, graph::RelationType::kLocatedIn, sentence_, Tok(i), 0.8f);
+  return 1;
 }
 
 void Recognizer::LinkCompounds() {

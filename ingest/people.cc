@@ -117,7 +117,22 @@ uint32_t Recognizer::TryTitle(uint32_t i, uint32_t end, uint32_t title_len, cons
   if (appositive) ++j;
   // A lower-case one-word title that is an ordinary word ("chief",
   // "major", "private") is an adjective here, unless it is an appositive.
-  if (title_len == 1 && Lower(i) && Common(i) && !appositive) return 0;
+  // Right after its owner ("Houthi spokesman Yahya Saree", "the Foreign
+  // Ministry's spokeswoman Maria Zakharova") it is the office.
+  // The owner must be an actor the lexicon knows: an unqualified "Foreign
+  // Ministry" is nobody's in particular.
+  const bool owned = pm >= 0 && (MentionEndingAt(i) == pm || (i >= 1 && Tok(i - 1) == "'s")) &&
+                     lex_->FindCanonical(out_->entities[out_->mentions[pm].entity].name) != nullptr;
+  if (title_len == 1 && Lower(i) && Common(i) && !appositive && !owned) return 0;
+  // "summoned France's ambassador Monday": a date is no name.
+  if (owned && !appositive && Lower(i) && Common(i)) {
+    static constexpr std::string_view kDateWords[] = {
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+        "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Today", "Tonight"};
+    for (std::string_view d : kDateWords)
+      if (Tok(j) == d) return 0;
+  }
   // "Minister for Trade Negotiations Michael Duffy": the complement of a
   // capitalised "X for/of ..." title belongs to the title, whether the
   // lexicon title stops before it ("Minister") or inside it ("Minister for

@@ -263,6 +263,7 @@ void Recognizer::ScanSentence(uint32_t s) {
     if (n == 0 && (trig & kTrigFacility)) n = TryFacility(i, e);
     if (n == 0 && (trig & kTrigGroup)) n = TryGroup(i, e);
     if (n == 0 && (trig & kTrigPlace)) n = TryCityOf(i, e);
+    if (n == 0 && (trig & kTrigPlace)) n = TryNamedPlace(i, e);
     if (n == 0 && (trig & kTrigDefinite)) n = TryDefinite(i, e);
     if (n == 0 && i + 1 < e && (triggers_[i + 1] & kTrigCountry) && Is(i, "the")) {
       uint32_t c = res_.LastCountry(i);

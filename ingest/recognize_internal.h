@@ -52,8 +52,14 @@ inline constexpr std::string_view kDirectionAdjectives[] = {
     "northwestern", "southeastern", "southwestern", "remote", "restive", "volatile", "oil-rich", "disputed",
     "nearby", "border"};
 // Nouns of "the <demonym> city of X".
-inline constexpr std::string_view kPlaceNouns[] = {"city", "town",     "province",    "region", "village", "capital",
-                                                   "district", "governorate", "port", "area",   "state"};
+inline constexpr std::string_view kPlaceNouns[] = {
+    "city", "town",       "province", "region", "village",    "capital", "district", "governorate", "port",
+    "area", "state",      "camp",     "county", "department", "oblast",  "valley",   "mountains",   "prefecture"};
+// Of these, the nouns a place's name stands before ("the Bryansk region",
+// "the Nuseirat refugee camp", "Rakhine state").
+inline constexpr std::string_view kNamedPlaceNouns[] = {"province", "region", "district", "governorate", "state",
+                                                        "camp",     "county", "department", "oblast",     "valley",
+                                                        "mountains", "prefecture"};
 
 // A bare group noun ("militiamen") whose entity is chosen after the scan:
 // the one described group of the same head in the document, else the
@@ -182,6 +188,8 @@ class Recognizer {
   uint32_t TryFacility(uint32_t i, uint32_t end);
   uint32_t TryGroup(uint32_t i, uint32_t end);
   uint32_t TryCityOf(uint32_t i, uint32_t end);
+  uint32_t TryNamedPlace(uint32_t i, uint32_t end);
+  uint32_t PlaceAfter(uint32_t k, uint32_t end) const;
   // "the government", "the military regime", "the army", "security
   // forces", "police" not qualified by a country word or possessive
   // (definites.cc): a pending mention for ResolveDefinites.

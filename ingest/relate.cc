@@ -49,6 +49,7 @@ void Relater::DoSentence(uint32_t si, uint32_t first_mention, uint32_t end_menti
   const CaseCounts cc = CountCase(doc_, v_.first_token(), v_.first_token() + n);
   caps_factor_ = cc.words >= 3 && cc.all_caps * 10 >= cc.words * 7 ? 0.7f : 1.f;
   if (events_ != nullptr) TreeEvents(first_mention, end_mention);
+  RememberLaunches(DatelineEnd());
   MatchTriggers();
   if (s_.records.empty()) return;
   // "according to X": the whole sentence is X's claim.
@@ -402,6 +403,16 @@ void Relater::ProcessVerbal(Record& r) {
     if (has_real_prep) found = FindPrepObject(e.preps, r.end, limit, &target, &obj_end);
     if (!found && e.DirectObject()) found = FindObjectAfter(r.end, limit, &target, &obj_end);
   }
+  // "condemned the beheading of an American hostage": the victim of the
+  // act condemned is not the one condemned.
+  if (!passive && !target.empty() &&
+      (e.type == RelationType::kCondemned || e.type == RelationType::kProtestedAgainst)) {
+    const uint32_t first = doc_.mentions[target.m[0]].first_token - v_.first_token();
+    bool victim = false;
+    for (uint32_t k = r.end; k + 1 < first && k < r.end + 5 && !victim; ++k)
+      victim = v_.W(k + 1) == "of" && (VictimActNoun(v_.W(k)));
+    if (victim) target.Clear();
+  }
   // A destination-less deployment takes a country or place named later in
   // the clause, with lower confidence.
   if (deploy && target.empty() && !agent.empty()) {
@@ -507,7 +518,8 @@ void Relater::ProcessVerbal(Record& r) {
   // Condemning or protesting an event named without its agent ("Iran
   // condemned the strikes", "condemned the launch of X"): the event's agent
   // from "by X" after it, else the agents of the document's latest hostile
-  // event, with lower confidence.
+  // event, with lower confidence; a definite noun ("the strikes") reaches
+  // further back than a bare one.
   if (target.empty() && !agent.empty() && !passive &&
       (e.type == RelationType::kCondemned || e.type == RelationType::kProtestedAgainst)) {
     uint32_t j = r.end;
@@ -515,11 +527,16 @@ void Relater::ProcessVerbal(Record& r) {
            v_.MentionAt(j) < 0 && !v_.Is(j, words::kPreposition))
       ++j;
     int ri = j < limit ? s_.match_at[j] : -1;
+    const bool definite = r.end < limit && (v_.W(r.end) == "the" || v_.W(r.end) == "this" ||
+                                            v_.W(r.end) == "these" || v_.W(r.end) == "that");
     if (ri >= 0 && s_.records[ri].nominal && IsHostile(s_.records[ri].entry->type)) {
       Args by;
       const Record& ev = s_.records[ri];
       if (v_.W(ev.end) == "by" && FindByAgent(ev.end, limit, &by)) {
         Emit(agent, e.type, by, local, conf * 0.9f, r.begin, r.end, r.begin);
+      } else if (definite && ActAnaphora(r, agent, e.type, local, conf, limit)) {
+        // The latest act the noun's own word named ("the strikes": an act
+        // whose trigger was "air strikes" or "struck").
       } else if (!last_hostile_.empty() && last_hostile_sentence_ + 3 >= si_) {
         Container c = ContainerAt(r.begin, nullptr);
         Modality m = Combine(local, c);
@@ -531,7 +548,12 @@ void Relater::ProcessVerbal(Record& r) {
             EmitEntities(doc_.mentions[agent.m[a]].entity, e.type,
                          static_cast<uint32_t>(hostile.m[h]), m, conf * 0.7f, si_, trig, {});
       }
+    } else if (definite) {
+      ActAnaphora(r, agent, e.type, local, conf, limit);
     }
+  } else if (target.empty() && !agent.empty() && !passive && e.type == RelationType::kRejected &&
+             r.end < limit && v_.W(r.end) == "the") {
+    ActAnaphora(r, agent, e.type, local, conf, limit);
   }
 
   if (target.empty()) {

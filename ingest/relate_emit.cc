@@ -1,5 +1,6 @@
 // Output: modality containers, edge checks, structural and gazetteer
 // relations, deduplication.
+#include <cctype>
 #include <algorithm>
 
 #include "graph/ids.h"
@@ -130,6 +131,14 @@ void Relater::EmitEntities(uint32_t se, RelationType type, uint32_t te, Modality
     if (a.kind == EntityKind::kLocation) return;  // places do not act
     if (type == RelationType::kDeployedTo && b.kind == EntityKind::kPerson) return;
   }
+  // "Chirac says France should hold a referendum": a leader's appeal,
+  // pledge or comment to his own state is domestic politics, not an event
+  // between actors (defending it is coded: CAMEO 05, support).
+  if (a.kind == EntityKind::kPerson && b.kind == EntityKind::kCountry && !a.country.empty() &&
+      a.country == b.country &&
+      (type == RelationType::kCalledOn || type == RelationType::kAppealedTo || type == RelationType::kPledgedTo ||
+       type == RelationType::kCommentedOn))
+    return;
   if (!from_structural_ && type != RelationType::kLocatedIn && type != RelationType::kPartOf) {
     // A place is the target of an attack, a deployment, a withdrawal or a seizure; for
     // anything else a place name is a stand-in the lexicon does not know
@@ -154,6 +163,11 @@ void Relater::EmitEntities(uint32_t se, RelationType type, uint32_t te, Modality
       if (entry && entry->kind == EntityKind::kLocation && entry->country.empty()) return;
     }
   }
+  // A game is no battle: "Argentina defeated the United States team 89-81".
+  if (!info.structural &&
+      (IsHostile(type) || type == RelationType::kSeized || type == RelationType::kCoerced) &&
+      SportsSentence(sentence))
+    return;
   const Sentence& s = doc_.sentences[sentence];
   graph::ExtractedRelation rel;
   rel.key.source = EntityIdOf(a);
@@ -182,6 +196,9 @@ void Relater::EmitEntities(uint32_t se, RelationType type, uint32_t te, Modality
   ev.role = role;
   if (type == RelationType::kBlamed && modality == Modality::kAsserted)
     blamers_.emplace_back(te, se);
+  if (!from_structural_ && !info.structural &&
+      (modality == Modality::kAsserted || modality == Modality::kReported))
+    RememberAct(type, se, te, sentence, trigger);
   if (IsHostile(type) && (modality == Modality::kAsserted || modality == Modality::kReported)) {
     // The agents of the latest hostile event, for "condemned the strikes".
     if (sentence != last_hostile_sentence_) {
@@ -191,6 +208,46 @@ void Relater::EmitEntities(uint32_t se, RelationType type, uint32_t te, Modality
     last_hostile_.Add(static_cast<int>(se));
   }
   out_->push_back(std::move(rel));
+}
+
+// True for a sentence about a game: a word only sport uses ("basketball",
+// "semi-finals", "seeded") or a score ("89-81", "6-4"). Cached for the
+// sentence last asked about.
+bool Relater::SportsSentence(uint32_t sentence) {
+  if (sentence == sports_sentence_) return sports_;
+  sports_sentence_ = sentence;
+  sports_ = false;
+  static constexpr std::string_view kSportWords[] = {
+      "basketball", "football",  "soccer",     "cricket",       "tennis",        "rugby",         "hockey",
+      "baseball",   "golf",      "olympic",    "olympics",      "semi-final",    "semi-finals",   "semifinal",
+      "semifinals", "quarter-final", "quarter-finals", "quarterfinal", "quarterfinals", "tournament", "seeded",
+      "championship", "championships", "medal",  "medals",     "innings",       "wicket",        "wickets",
+      "goalkeeper", "striker",   "midfielder", "playoff",       "playoffs",      "unbeaten",      "title-holders"};
+  // A score counts beside a word of winning or playing ("9-11" alone is a date).
+  static constexpr std::string_view kGameWords[] = {"beat", "beats", "defeated", "defeats", "won", "win", "wins",
+                                                    "lost", "loses", "victory", "draw", "drew", "game", "match",
+                                                    "team", "points"};
+  bool score = false, game = false;
+  const Sentence& s = doc_.sentences[sentence];
+  for (uint32_t t = s.first_token; t < s.first_token + s.token_count && t < doc_.tokens.size(); ++t) {
+    const std::string_view w = doc_.TokenText(t);
+    if (w.size() > 14) continue;
+    char low[16];
+    for (size_t k = 0; k < w.size(); ++k) low[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(w[k])));
+    const std::string_view lw(low, w.size());
+    for (std::string_view sw : kSportWords)
+      if (lw == sw) return sports_ = true;
+    for (std::string_view gw : kGameWords) game |= lw == gw;
+    // A score: two numbers of one to three digits joined by a hyphen.
+    const size_t dash = lw.find('-');
+    if (dash != std::string_view::npos && dash >= 1 && dash <= 3 && lw.size() - dash - 1 >= 1 &&
+        lw.size() - dash - 1 <= 3) {
+      bool digits = true;
+      for (size_t k = 0; k < lw.size(); ++k) digits &= k == dash || std::isdigit(static_cast<unsigned char>(lw[k]));
+      score |= digits;
+    }
+  }
+  return sports_ = score && game;
 }
 
 // Structural relations found by recognition, and compound adjectives.
@@ -225,10 +282,76 @@ void Relater::Structural() {
   from_structural_ = false;
 }
 
+// The first prose sentence that mentions entity i (a related headline only
+// when nothing else does), or -1.
+int Relater::FirstProseSentence(uint32_t i) const {
+  int sentence = -1;
+  for (const Mention& m : doc_.mentions) {
+    if (m.entity != i || m.sentence >= doc_.sentences.size()) continue;
+    if (doc_.sentences[m.sentence].noise) continue;
+    if (sentence < 0 || doc_.sentences[m.sentence].section != graph::Section::kRelatedHeadline) {
+      sentence = static_cast<int>(m.sentence);
+      if (doc_.sentences[m.sentence].section != graph::Section::kRelatedHeadline) break;
+    }
+  }
+  return sentence;
+}
+
+// The lexicon's ties of a named state body to the state or body it belongs
+// to, when the document names both: a state's armed forces, commands,
+// ministries and agencies are part of it ("the People's Liberation Army"
+// and "China" in one article). A tie to another body (a command in its
+// army, an office in its department) is stated only when one sentence
+// names both ("the Treasury's Office of Foreign Assets Control"). The
+// lexicon's ties of armed groups (bases, backers) are not: an article that
+// names a group and a country seldom says the group is based there. The
+// confidence is the gazetteer's.
+void Relater::LexiconTies() {
+  if (lexicon_ == nullptr) return;
+  caps_factor_ = 1.f;
+  const uint32_t ne = static_cast<uint32_t>(doc_.entities.size());
+  for (uint32_t i = 0; i < ne; ++i) {
+    const graph::Entity& body = doc_.entities[i];
+    if (body.kind != EntityKind::kMilitaryUnit && body.kind != EntityKind::kGovernmentBody) continue;
+    const Lexicon::Entry* entry = lexicon_->FindCanonical(body.name);
+    if (entry == nullptr) continue;
+    for (const Lexicon::Link& link : entry->links) {
+      if (link.type != RelationType::kPartOf) continue;
+      for (uint32_t j = 0; j < ne; ++j) {
+        if (j == i || doc_.entities[j].name != link.target) continue;
+        int sentence = -1;
+        if (doc_.entities[j].kind == EntityKind::kCountry) {
+          sentence = FirstProseSentence(i);
+        } else {
+          // The first prose sentence that names both (mentions are in
+          // sentence order).
+          uint32_t last_i = ~0u, last_j = ~0u;
+          for (const Mention& m : doc_.mentions) {
+            if (m.sentence >= doc_.sentences.size() || doc_.sentences[m.sentence].noise ||
+                doc_.sentences[m.sentence].section == graph::Section::kRelatedHeadline)
+              continue;
+            if (m.entity == i) last_i = m.sentence;
+            if (m.entity == j) last_j = m.sentence;
+            if (last_i != ~0u && last_i == last_j) {
+              sentence = static_cast<int>(last_i);
+              break;
+            }
+          }
+        }
+        if (sentence >= 0)
+          EmitEntities(i, link.type, j, Modality::kAsserted, 0.6f, static_cast<uint32_t>(sentence), "(lexicon)",
+                       {});
+        break;
+      }
+    }
+  }
+}
+
 // located-in from the gazetteer: a location whose lexicon links (or country
 // code) name a country that the document also mentions.
 void Relater::Gazetteer() {
   caps_factor_ = 1.f;
+  LexiconTies();
   const uint32_t ne = static_cast<uint32_t>(doc_.entities.size());
   for (uint32_t i = 0; i < ne; ++i) {
     const graph::Entity& loc = doc_.entities[i];
@@ -254,15 +377,7 @@ void Relater::Gazetteer() {
     }
     if (target < 0) continue;
     // Evidence: the first prose sentence that mentions the location.
-    int sentence = -1;
-    for (const Mention& m : doc_.mentions) {
-      if (m.entity != i || m.sentence >= doc_.sentences.size()) continue;
-      if (doc_.sentences[m.sentence].noise) continue;
-      if (sentence < 0 || doc_.sentences[m.sentence].section != graph::Section::kRelatedHeadline) {
-        sentence = static_cast<int>(m.sentence);
-        if (doc_.sentences[m.sentence].section != graph::Section::kRelatedHeadline) break;
-      }
-    }
+    const int sentence = FirstProseSentence(i);
     if (sentence < 0) continue;
     EmitEntities(i, RelationType::kLocatedIn, static_cast<uint32_t>(target), Modality::kAsserted,
                  0.6f, static_cast<uint32_t>(sentence), "(gazetteer)", {});

@@ -74,6 +74,40 @@ uint32_t Relater::DatelineEnd() const {
   return end < v_.size() ? end : 0;
 }
 
+// The number of title words from sentence token i up to a person's mention
+// ("Secretary of State", "Foreign Minister", "Gen."), or 0 when the words
+// from i are not all title words or no person follows them.
+uint32_t Relater::TitleRunBefore(uint32_t i, uint32_t n) const {
+  static constexpr std::string_view kTitleWords[] = {
+      "minister", "secretary", "president", "prime", "foreign", "defence", "defense", "interior",
+      "of", "state", "general", "gen.", "chancellor", "chief", "spokesman", "spokeswoman",
+      "ambassador", "envoy", "senator", "sen.", "rep.", "governor", "mayor", "king", "queen",
+      "prince", "crown", "vice", "deputy", "leader", "commander", "admiral", "colonel", "col.",
+      "lt.", "sheikh", "supreme", "premier", "finance", "trade", "home", "justice", "attorney",
+      "national", "security", "adviser", "advisor", "director", "speaker", "judge", "senior",
+      "chairman", "secretary-general", "under", "affairs", "external", "army", "staff", "navy"};
+  constexpr uint32_t kMaxRun = 5;
+  // After a modifier ("Philippine President X", "European Council
+  // President X") the title keeps the two apart: the parser reads those.
+  if (i > 0 && v_.MentionAt(i - 1) >= 0) return 0;
+  // Only a whole title: not its tail ("State" in "US Secretary of State").
+  if (i > 0 && (v_.W(i - 1) == "of" || (v_.Tok(i - 1).flags & kTokCapitalized))) return 0;
+  // "Vietnam's Prime Minister X": the owner needs its noun.
+  if (i > 0 && (v_.W(i - 1) == "'s" || v_.W(i - 1) == "\u2019s")) return 0;
+  uint32_t k = i;
+  while (k < n && k < i + kMaxRun && v_.MentionAt(k) < 0) {
+    const std::string_view w = v_.W(k);
+    if (w != "of" && !(v_.Tok(k).flags & kTokCapitalized)) return 0;
+    if (std::find(std::begin(kTitleWords), std::end(kTitleWords), w) == std::end(kTitleWords)) return 0;
+    ++k;
+  }
+  if (k == i || k >= n || v_.W(i) == "of" || v_.W(k - 1) == "of") return 0;
+  const int m = v_.MentionAt(k);
+  if (m < 0 || doc_.entities[doc_.mentions[m].entity].kind != EntityKind::kPerson) return 0;
+  if (doc_.mentions[m].first_token != v_.first_token() + k) return 0;
+  return k - i;
+}
+
 void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
   s_.tree_triggers.clear();
   const uint32_t n = v_.size();
@@ -173,6 +207,17 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
   for (uint32_t i = dateline_end; i < n;) {
     const int m = v_.MentionAt(i);
     uint32_t end = i + 1;
+    // A title before a person the recognizer did not fold into the name
+    // ("Secretary of State Antony Blinken", "Foreign Minister X"): the
+    // parser reads the title as the head and the person as its modifier.
+    // It is left out, so the person stands where the title did.
+    if (m < 0 && !title_case) {
+      const uint32_t run = TitleRunBefore(i, n);
+      if (run > 0) {
+        i += run;
+        continue;
+      }
+    }
     if (m >= 0) {
       while (end < n && v_.MentionAt(end) == m) ++end;
       s_.words.push_back(ParsedWord(m, sentence_first + end - 1));
@@ -236,6 +281,29 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
                    static_cast<int>(graph::NameOf(e.modality).size()),
                    graph::NameOf(e.modality).data());
   }
+  // "X and Y held talks with Z": those who meet or negotiate together meet
+  // each other too (not those who fight or agree with a third party).
+  const size_t found = s_.tree_events.size();
+  for (size_t a = 0; a < found; ++a)
+    for (size_t b = a + 1; b < found; ++b) {
+      const TreeEvent& x = s_.tree_events[a];
+      const TreeEvent& y = s_.tree_events[b];
+      if (x.type != y.type || x.trigger_begin != y.trigger_begin || x.target != y.target ||
+          x.source == y.source || x.modality != y.modality ||
+          (x.type != RelationType::kMetWith && x.type != RelationType::kNegotiatedWith))
+        continue;
+      // Only meetings and talks ("welcomed the visit" together is no meeting).
+      bool talks = false;
+      for (uint32_t w = x.trigger_begin; w < x.trigger_end && w < s_.words.size(); ++w) {
+        const std::string_view l = s_.parse.Lemma(w);
+        talks |= l == "meet" || l == "talk" || l == "negotiation" || l == "negotiate" || l == "meeting";
+      }
+      if (!talks) continue;
+      TreeEvent both = x;
+      both.target = y.source;
+      both.confidence = std::min(x.confidence, y.confidence) * 0.9f;
+      s_.tree_events.push_back(both);
+    }
   in_tree_pass_ = true;
   for (const TreeEvent& e : s_.tree_events) {
     const uint32_t tb = s_.tree_begin[e.trigger_begin], te = s_.tree_begin[e.trigger_end];

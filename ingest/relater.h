@@ -35,6 +35,17 @@ inline constexpr float kRelatedHeadlineCap = 0.4f;
 
 inline bool IsPlace(EntityKind k) { return k == EntityKind::kLocation || k == EntityKind::kFacility; }
 
+// What a definite act noun names ("the launch", "the sanctions", "the
+// criticism"): relate_acts.cc.
+enum class ActKind : uint8_t { kNone, kLaunch, kHostile, kSanction, kPact, kCriticism };
+
+// How many sentences back a definite act noun ("the strikes") may refer.
+inline constexpr uint32_t kDefiniteActReach = 15;
+
+// True for nouns of an act done to whoever their "of" phrase names
+// (relate_acts.cc).
+bool VictimActNoun(std::string_view w);
+
 inline bool IsHostile(RelationType t) {
   return t == RelationType::kAttacked || t == RelationType::kKilled ||
          t == RelationType::kThreatened || t == RelationType::kFought ||
@@ -106,6 +117,7 @@ class Relater {
   void TreeEvents(uint32_t first_mention, uint32_t end_mention);
   std::string_view ParsedWord(int mention, uint32_t last) const;
   uint32_t DatelineEnd() const;
+  uint32_t TitleRunBefore(uint32_t i, uint32_t n) const;
 
   // --- argument finding (sentence-relative token indices)
   SubjectHow FindSubject(uint32_t pos, Args* out, int* from_record, uint32_t* subject_end);
@@ -134,7 +146,16 @@ class Relater {
   void MarkContainer(uint32_t from, uint32_t to, Container c, int speaker_record);
   void Structural();
   void Gazetteer();
+  void LexiconTies();
+  int FirstProseSentence(uint32_t entity) const;
   void Dedupe(size_t first);
+  bool SportsSentence(uint32_t sentence);
+  // --- acts remembered for definite act nouns (relate_acts.cc)
+  void RememberAct(RelationType type, uint32_t source, uint32_t target, uint32_t sentence,
+                   std::string_view trigger);
+  void RememberLaunches(uint32_t dateline_end);
+  bool ActAnaphora(const Record& r, const Args& agent, RelationType type, Modality local, float conf,
+                   uint32_t limit);
 
   const Triggers& triggers_;
   const Lexicon* lexicon_;
@@ -168,11 +189,23 @@ class Relater {
   // sentence: "Iran condemned the strikes" condemns them.
   Args last_hostile_;
   uint32_t last_hostile_sentence_ = ~0u;
+  // Event edges emitted (asserted or reported) and missile launches, in
+  // document order; the oldest half goes when full.
+  struct Act {
+    RelationType type;
+    ActKind kind;  // kLaunch for a launch, else kNone
+    uint32_t source, target, sentence;
+    char trigger[24];  // the trigger's first bytes, lower case, NUL-padded
+  };
+  static constexpr size_t kMaxActs = 256;
+  std::vector<Act> acts_;
   Args last_speaker_;
   int last_speaker_sentence_ = -100;
   // The display text of sentence folded_sentence_ (line breaks folded,
   // capped), kept so that a sentence's relations fold it once.
   uint32_t folded_sentence_ = ~0u;
+  uint32_t sports_sentence_ = ~0u;  // SportsSentence's cache
+  bool sports_ = false;
   std::string folded_text_;
 };
 

@@ -211,6 +211,38 @@ void EventLexicon::BuildTable(Table* t) {
     if (!dup) kept.push_back(v[i]);
   }
   v.swap(kept);
+  // CAMEO codes "attack insurgents" (and "battle", "hammer", "clash" with
+  // militants, rebels, ...) as fighting alongside them (062), a reading of
+  // its "ALONGSIDE" phrases the conversion keeps without the phrase: a
+  // CAMEO object pattern that makes a verb whose bare reading is hostile
+  // into cooperation is dropped.
+  kept.clear();
+  for (size_t i = 0; i < v.size();) {
+    size_t j = i;
+    while (j < v.size() && v[j].lemma_key == v[i].lemma_key) ++j;
+    bool hostile = false;
+    for (size_t k = i; k < j; ++k)
+      if (v[k].specificity() == 0)
+        hostile |= v[k].type == graph::RelationType::kAttacked || v[k].type == graph::RelationType::kFought ||
+                   v[k].type == graph::RelationType::kKilled;
+    // Whoever dies, perishes or succumbs is the victim: CAMEO's hostile
+    // reading of "die" ("died in an attack") makes the dead the attacker.
+    static const uint64_t kVictimSubject[] = {TokenKey("die"), TokenKey("perish"), TokenKey("succumb")};
+    const bool victim_subject =
+        std::find(std::begin(kVictimSubject), std::end(kVictimSubject), v[i].lemma_key) != std::end(kVictimSubject);
+    for (size_t k = i; k < j; ++k) {
+      const VerbPattern& p = v[k];
+      if (hostile && !p.own && p.object_key != 0 && p.particle_key == 0 && p.prep_key == 0 &&
+          p.type == graph::RelationType::kCooperatedWith)
+        continue;
+      if (victim_subject && !p.own &&
+          (p.type == graph::RelationType::kAttacked || p.type == graph::RelationType::kKilled))
+        continue;
+      kept.push_back(p);
+    }
+    i = j;
+  }
+  v.swap(kept);
 
   size_t lemmas = 0;
   for (size_t i = 0; i < v.size(); ++i) lemmas += i == 0 || v[i].lemma_key != v[i - 1].lemma_key;

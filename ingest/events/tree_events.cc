@@ -67,7 +67,16 @@ struct Classes {
   // Verbs whose own CAMEO reading is a stretch when they govern a clause
   // ("considering sending aid" is no meeting).
   LemmaSet complement_takers{"consider", "reconsider", "weigh", "plan", "intend", "prepare", "seek", "aim", "want",
-                             "hope", "decide", "try", "attempt", "continue", "begin", "start"};
+                             "hope", "decide", "try", "attempt", "continue", "begin", "start", "claim"};
+  // Verbs whose victims a headline names as their subject ("3 Egyptian
+  // soldiers killed in Israeli error").
+  // Nouns of an act done to whoever their "of" phrase names ("the
+  // beheading of a hostage"): condemning one is not aimed at the victim.
+  LemmaSet victim_nouns{"beheading", "execution", "murder", "killing", "kidnapping", "abduction", "arrest",
+                        "detention", "torture", "shooting", "massacre", "death", "abuse", "mistreatment",
+                        "imprisonment", "assassination"};
+  LemmaSet victim_verbs{"kill", "wound", "injure", "arrest", "detain", "capture", "abduct", "kidnap", "shoot",
+                        "execute", "behead", "free", "release"};
   LemmaSet refusal{"refuse", "decline", "fail", "reject", "stop", "cease", "abandon", "halt",
                    "avoid", "deny"};
   // Nouns whose "of"/"from" complement is the actor ("forces of X").
@@ -105,6 +114,18 @@ struct Classes {
                        "attend", "host", "join", "grant", "allocate", "donate", "contribute",
                        "receive", "take"};
   LemmaSet mission_nouns{"mission", "force", "operation", "contingent", "deployment"};
+  // Nouns of amount or sequence whose "of" phrase is what they measure
+  // ("three days of talks", "a new round of strikes", "a wave of attacks").
+  LemmaSet measure_nouns{"day", "week", "hour", "month", "round", "series", "wave", "spate", "string",
+                         "flurry", "barrage", "volley", "salvo", "number", "couple", "dozen", "set"};
+  LemmaSet of{"of"};
+  // Verbs of arriving, and the forces whose arrival somewhere is a deployment.
+  LemmaSet arrive_verbs{"arrive", "land"};
+  LemmaSet force_nouns{"troop", "soldier", "force", "officer", "peacekeeper", "marine", "instructor",
+                       "personnel", "contingent", "unit", "paratrooper", "commando", "policeman",
+                       "police", "sailor", "warship", "battalion", "brigade", "mercenary"};
+  // Verbs whose "of"/"for" gerund is the act the object is said to have done.
+  LemmaSet accusing{"accuse", "blame", "charge", "suspect", "criticize", "criticise", "condemn", "denounce"};
   LemmaSet nonstate_nouns{"group", "faction", "gang", "cell", "network", "movement", "gunman",
                           "militant", "insurgent", "rebel", "guerrilla", "extremist", "jihadist",
                           "terrorist", "separatist", "kidnapper", "hijacker", "bomber", "attacker",
@@ -271,7 +292,15 @@ class Tree {
   }
   int Mention(uint32_t i) const { return in_.mention_at[i]; }
   bool Passive(uint32_t v) const {
-    return Kid(v, Dep::kNsubjPass) >= 0 || Kid(v, Dep::kAuxPass) >= 0;
+    if (Kid(v, Dep::kNsubjPass) >= 0 || Kid(v, Dep::kAuxPass) >= 0) return true;
+    // "was shot and killed": a participle after "was" misread as a noun or
+    // an adjective with a copula.
+    if ((U(v) == Upos::kNoun || U(v) == Upos::kAdj) && Kid(v, Dep::kCop) >= 0 && Kid(v, Dep::kDet) < 0) {
+      const std::string_view w = in_.words[v];
+      return w.ends_with("ed") || w == "shot" || w == "hit" || w == "struck" || w == "beaten" ||
+             w == "taken" || w == "held" || w == "stabbed" || w == "slain" || w == "hurt";
+    }
+    return false;
   }
   bool IsParticiple(uint32_t v) const {
     return parse::XposName(p_.xpos[v]) == "VBN";
@@ -510,6 +539,8 @@ Modality ModalityAt(const Tree& t, uint32_t v, bool question) {
       own_clause = false;
     } else if (d == Dep::kXcomp) {
       if (c.refusal.Has(hl)) m = Weaker(m, Modality::kNegated);
+      // "claimed to have bombed a convoy": a claim.
+      else if (c.speech.Has(hl)) m = Weaker(m, Modality::kReported);
       // What a threat, a warning or an appeal names is not done.
       else if (c.threat.Has(hl) || c.appeal.Has(hl) || c.intending.Has(hl))
         m = Weaker(m, Modality::kHypothetical);
@@ -520,6 +551,8 @@ Modality ModalityAt(const Tree& t, uint32_t v, bool question) {
       // discuss").
     } else if (d == Dep::kAdvcl) {
       if (InfinitiveUnder(t, x, c.appeal)) m = Weaker(m, Modality::kHypothetical);
+      // "accused X of deploying troops": what an accusation names is a claim.
+      if (c.accusing.Has(hl)) m = Weaker(m, Modality::kReported);
       own_clause = false;
     } else if (d == Dep::kAcl || d == Dep::kAclRelcl) {
       // A clause under a noun ("evidence that X armed Y", "the militia,
@@ -619,6 +652,20 @@ void SubjectOf(const Tree& t, uint32_t v, std::vector<int>* out, bool* fallback,
   // "called on X to protect Y" read as a purpose clause: still what X is
   // asked to do.
   const bool asked = d == Dep::kAdvcl && InfinitiveUnder(t, v, c.appeal);
+  // "accused Ethiopia of deploying troops", "blamed X for attacking",
+  // "prevented X from leaving": a gerund after of, for or from is done by
+  // the governing verb's object.
+  if (d == Dep::kAdvcl && !asked) {
+    bool marked = false;
+    for (uint32_t k : t.Kids(v))
+      marked |= (t.D(k) == Dep::kMark || t.D(k) == Dep::kCase) &&
+                (c.of_from.Has(t.L(k)) || t.L(k) == TokenKey("for"));
+    const int obj = marked ? t.Kid(static_cast<uint32_t>(h), Dep::kObj) : -1;
+    if (obj >= 0 && obj < static_cast<int>(v)) {
+      t.Actors(static_cast<uint32_t>(obj), out);
+      if (!out->empty()) return;
+    }
+  }
   if ((d == Dep::kConj || d == Dep::kAdvcl) && !asked) {
     if (t.Passive(static_cast<uint32_t>(h))) return;  // not the same role
     SubjectOf(t, static_cast<uint32_t>(h), out, fallback, depth + 1);
@@ -921,6 +968,46 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
         break;
       }
     }
+  // "3 Egyptian soldiers killed in Israeli error", "Two hostages freed in
+  // Iraq": a headline's counted subject with no object is the victim of a
+  // passive without its auxiliary, not the agent.
+  if (!passive && obj < 0 && C().victim_verbs.Has(t.L(v)))
+    if (const int subj = t.Kid(v, Dep::kNsubj); subj >= 0) {
+      // The count may hang on the subject or, misread, on the verb.
+      bool counted = false;
+      for (uint32_t h : {static_cast<uint32_t>(subj), v})
+        for (uint32_t k : t.Kids(h)) counted |= k < static_cast<uint32_t>(subj) && t.U(k) == Upos::kNum;
+      if (counted) return;
+    }
+  // "400 Kenyan police officers arrived in Haiti": forces arriving in a
+  // country are deployed there (CAMEO reads arriving as a visit).
+  if (C().arrive_verbs.Has(t.L(v)) && !passive && !sources.empty()) {
+    const int subj = t.Kid(v, Dep::kNsubj);
+    if (subj >= 0 && C().force_nouns.Has(t.L(static_cast<uint32_t>(subj)))) {
+      targets.clear();
+      for (uint32_t k : t.Kids(v)) {
+        if (!IsObl(t.D(k)) || !C().in_at_near.Has(t.CaseOf(k)) || !targets.empty()) continue;
+        t.TargetActors(k, &targets);
+        for (size_t i = 0; i < targets.size(); ++i) {
+          const graph::EntityKind kind = t.in().doc->entities[t.in().MentionOf(targets[i]).entity].kind;
+          if (kind != graph::EntityKind::kCountry) targets.clear();  // a city is where they landed
+        }
+      }
+      if (!targets.empty()) {
+        Emit(t, sources, targets, RelationType::kDeployedTo, ModalityAt(t, v, question), v, v + 1, 0.7f, out);
+        return;
+      }
+    }
+  }
+  // "held three days of talks with X": the measured noun is the object.
+  if (obj >= 0 && C().measure_nouns.Has(t.L(static_cast<uint32_t>(obj))) &&
+      t.Mention(static_cast<uint32_t>(obj)) < 0)
+    for (uint32_t k : t.Kids(static_cast<uint32_t>(obj)))
+      if (IsNmod(t.D(k)) && C().of.Has(t.CaseOf(k)) && t.Mention(k) < 0 &&
+          (t.U(k) == Upos::kNoun || t.U(k) == Upos::kPropn)) {
+        obj = static_cast<int>(k);
+        break;
+      }
   const int prt = t.Kid(v, Dep::kCompoundPrt);
   // A pattern naming the object ("send aid", "send troops") says more than
   // one naming only the preposition ("send ... to"): those go first.
@@ -1013,7 +1100,19 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     } else if (obj >= 0) {
       // CAMEO's bare readings ("overcome" as an attack) take the object's
       // own actor; ours also one inside it ("stormed a post in X").
-      if (p.own) {
+      // "condemned the beheading of an American hostage": condemning a
+      // hostile act is aimed at its author ("the US strikes", "attacks by
+      // X"), never at its victim inside the noun's phrase.
+      const bool condemned_act = p.type == RelationType::kCondemned &&
+                                 C().victim_nouns.Has(t.L(static_cast<uint32_t>(obj))) &&
+                                 t.Mention(static_cast<uint32_t>(obj)) < 0;
+      if (condemned_act) {
+        // Its own modifiers, else "by X"; an "of" phrase names the victim.
+        t.Actors(static_cast<uint32_t>(obj), &targets);
+        if (targets.empty())
+          for (uint32_t k : t.Kids(static_cast<uint32_t>(obj)))
+            if (IsNmod(t.D(k)) && C().by.Has(t.CaseOf(k)) && targets.empty()) t.Actors(k, &targets);
+      } else if (p.own) {
         t.TargetActors(static_cast<uint32_t>(obj), &targets);
       } else {
         t.Actors(static_cast<uint32_t>(obj), &targets);
@@ -1053,6 +1152,22 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
         }
         if (!targets.empty()) break;
       }
+    // "struck an oil depot in Kharkiv": the place phrase may hang on the
+    // unnamed object. A city or a site only: a country named there ("a
+    // depot in Russia") is as often where the thing is as who was hit.
+    if (targets.empty() && obj >= 0 && t.Mention(static_cast<uint32_t>(obj)) < 0 &&
+        (p.type == RelationType::kAttacked || p.type == RelationType::kKilled ||
+         p.type == RelationType::kMassacred || p.type == RelationType::kSeized))
+      for (uint32_t k : t.Kids(static_cast<uint32_t>(obj))) {
+        if (!IsNmod(t.D(k)) || !C().in_at_near.Has(t.CaseOf(k)) || C().border_nouns.Has(t.L(k))) continue;
+        if (t.in().lexicon->IsNoun(t.L(k)) || C().light_nouns.Has(t.L(k))) continue;
+        t.TargetActors(k, &targets);
+        for (size_t i = 0; i < targets.size(); ++i) {
+          const graph::EntityKind kind = t.in().doc->entities[t.in().MentionOf(targets[i]).entity].kind;
+          if (kind != graph::EntityKind::kLocation && kind != graph::EntityKind::kFacility) targets.clear();
+        }
+        if (!targets.empty()) break;
+      }
     // A pattern that asks for a preposition, particle or object and finds
     // it decides the type even without a target; a bare one needs a target.
     const bool specific = p.particle_key != 0 || p.object_key != 0 || p.prep_key != 0;
@@ -1067,8 +1182,13 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
         if (targets.empty()) PrepActors(t, xc, o, 0, &targets, Hostile(p.type) || !CooperativeType(p.type));
       }
     }
-    if (targets.empty() && !specific && graph::InfoOf(p.type).symmetric && sources.size() >= 2) {
+    // "X and Y agreed", "X and Y signed a memorandum", "X and Y held talks":
+    // one symmetric edge between the coordinated subjects.
+    const bool object_only = p.object_key != 0 && p.prep_key == 0 && p.particle_key == 0;
+    if (targets.empty() && (!specific || object_only) && graph::InfoOf(p.type).symmetric && sources.size() >= 2) {
       uint32_t tb = v, te = v + 1;
+      if (object_noun > static_cast<int>(v) && static_cast<uint32_t>(object_noun) < v + 6)
+        te = static_cast<uint32_t>(object_noun) + 1;
       EmitPairs(t, sources, p.type, ModalityAt(t, v, question), tb, te, p.own ? 0.7f : 0.6f, out);
       return;
     }
