@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "ingest/parse/model_file.h"
+#include "ingest/parse/model_layout.h"
 #include "ingest/parse/parser.h"
 #include "ingest/parse/treebank.h"
 #include "ingest/text.h"
@@ -299,4 +301,57 @@ TEST_CASE("missing and corrupt model files are one-line Storage errors", "[inges
   expect_corrupt(bad_version, "version");
   // The tagger file where the parser file should be.
   expect_corrupt(geokg::testing::ReadWholeFile(real / "tagger.gkm"), "kind");
+
+  // A beam width of 0, or one too wide, in an otherwise sound file.
+  ModelImage image;
+  std::string why;
+  REQUIRE(image.Load((real / "parser.gkm").string(), kParserKind, &why));
+  for (uint32_t width : {0u, 1000u}) {
+    ModelWriter w;
+    for (uint32_t tag : {kSecMoveSlots, kSecLabelSlots, kSecLabelEntries}) {
+      std::string_view raw = image.Raw(tag);
+      REQUIRE(raw.data() != nullptr);
+      w.Add(tag, raw.data(), raw.size());
+    }
+    w.Add(kSecBeam, &width, sizeof width);
+    const fs::path path = dir / "parser.gkm";
+    fs::remove(path);
+    REQUIRE(w.Write(path.string(), kParserKind));
+    std::unique_ptr<Model> mm;
+    geokg::Status st = Model::Load(dir.string(), &mm);
+    CHECK(st.message() == path.string() + ": corrupt model file (bad beam width)");
+    CHECK(mm == nullptr);
+  }
+}
+
+TEST_CASE("beam search and greedy decoding both give trees; the beam is what the model was trained for",
+          "[ingest][parser]") {
+  std::unique_ptr<Model> m;
+  REQUIRE(Model::Load(Model::DefaultDir(), &m).ok());
+  CHECK(m->beam() == TheModel().beam());
+  CHECK(m->beam() >= 1);
+  const std::vector<std::string> words = {"Chad", "threatened", "to", "close", "its", "border", "if", "Sudan",
+                                          "kept", "arming", "the", "rebels", "in", "the", "east", "."};
+  std::vector<std::string_view> v(words.begin(), words.end());
+  for (int beam : {1, 2, 8}) {
+    m->SetBeam(beam);
+    CHECK(m->beam() == beam);
+    SentenceParse p;
+    m->Parse(v, &p);
+    INFO("beam " << beam);
+    int roots = 0;
+    for (size_t i = 0; i < words.size(); ++i) {
+      roots += p.head[i] < 0;
+      int x = static_cast<int>(i), steps = 0;
+      while (x >= 0 && steps++ <= static_cast<int>(words.size())) x = p.head[x];
+      CHECK(x < 0);
+    }
+    CHECK(roots == 1);
+    CHECK(words[p.head[0]] == "threatened");
+    CHECK(p.dep[0] == Dep::kNsubj);
+    CHECK(words[p.head[5]] == "close");
+    CHECK(p.dep[5] == Dep::kObj);
+  }
+  m->SetBeam(0);
+  CHECK(m->beam() == 1);
 }
