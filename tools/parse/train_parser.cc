@@ -5,7 +5,7 @@
 // also scores the models on that file (UPOS, UAS, LAS with subtypes).
 //
 //   geokg_train_parser --out DIR --train FILE... [--dev FILE] [--wordnet DIR]
-//                      [--tagger-epochs N] [--parser-epochs N] [--folds N]
+//                      [--tagger-epochs N] [--parser-epochs N] [--folds N] [--beam N]
 #include <algorithm>
 #include <chrono>
 #include <string_view>
@@ -34,7 +34,7 @@ struct Options {
   std::string dev;
   std::string wordnet;
   int tagger_epochs = 10;
-  int parser_epochs = 15;
+  int parser_epochs = 0;  // 0: 15 greedy, 12 with a beam
   int beam = 1;  // 1: greedy with the dynamic oracle; more: beam search, global training
   int folds = 4;
   int min_updates = 2;
@@ -213,6 +213,7 @@ int main(int argc, char** argv) {
     else return Usage();
   }
   if (opt.out.empty() || opt.train.empty() || opt.beam < 1 || opt.beam > kMaxBeam) return Usage();
+  if (opt.parser_epochs <= 0) opt.parser_epochs = opt.beam > 1 ? 12 : 15;
   auto start = std::chrono::steady_clock::now();
 
   std::vector<TreebankSentence> train, dev;
