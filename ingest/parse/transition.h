@@ -1,4 +1,4 @@
-// The dependency parser: greedy arc-hybrid transitions (Kuhlmann et al.
+// The dependency parser: arc-hybrid transitions (Kuhlmann et al.
 // 2011) with the root at the end of the buffer (Ballesteros & Nivre 2013),
 // scored by two averaged perceptrons: one picks the transition (SHIFT,
 // LEFT, RIGHT) from Zhang & Nivre (2011)-style features of the stack, the
@@ -6,10 +6,12 @@
 // sets; the other labels each arc when it is made, from features of the
 // head, the dependent (whose subtree is then complete) and their context.
 // Training uses the dynamic oracle of Goldberg & Nivre (2013) with error
-// exploration, on tags predicted by the tagger.
+// exploration, on tags predicted by the tagger. Decoding is greedy, or a
+// beam search over the same transitions for a model trained globally
+// (TrainParserBeam).
 //
-// Thread-safety: ArcParser is immutable once attached; each thread keeps
-// its own ParseState.
+// Thread-safety: ArcParser is immutable once attached (SetBeam aside); each
+// thread keeps its own ParseState and BeamScratch.
 #pragma once
 
 #include <cstdint>
