@@ -324,7 +324,7 @@ TEST_CASE("missing and corrupt model files are one-line Storage errors", "[inges
   }
 }
 
-TEST_CASE("beam search and greedy decoding both give trees; the beam is what the model was trained for",
+TEST_CASE("beam search and greedy decoding both give trees, and the beam is what the model was trained for",
           "[ingest][parser]") {
   std::unique_ptr<Model> m;
   REQUIRE(Model::Load(Model::DefaultDir(), &m).ok());
