@@ -273,8 +273,9 @@ bool CandidateBefore(const BeamScratch::Candidate& a, const BeamScratch::Candida
 }
 
 // Expands the `size` items of `scratch->items` by their valid moves, scored
-// by `score_moves(state, ms)` (false for a forced move: no scores), and
-// keeps the best `beam` candidates, in order, in scratch->candidates.
+// by `score_moves(state, ms)` (not called for a forced move, which scores
+// 0), and keeps the best `beam` candidates, in order, in
+// scratch->candidates.
 template <class ScoreMoves>
 void ExpandBeam(BeamScratch* scratch, int size, int beam, ScoreMoves score_moves) {
   scratch->candidates.clear();
@@ -553,6 +554,7 @@ void TrainParserBeam(const std::vector<ParserExample>& examples, int epochs, int
   };
   std::vector<Step> history;  // history[t * beam + j]: how item j of step t was made
   std::vector<int> pred_moves, pred_labels;
+  std::vector<char> in_gold, next_gold;
   uint64_t feats[kMaxMoveFeatures], lfeats[kMaxLabelFeatures];
   float ls[kDepCount];
   for (int epoch = 0; epoch < epochs; ++epoch) {
@@ -578,7 +580,8 @@ void TrainParserBeam(const std::vector<ParserExample>& examples, int epochs, int
       float gold_score = 0;
       scratch.items[0].Reset(n);
       scratch.score[0] = 0;
-      std::vector<char> in_gold(beam, 1), next_gold(beam, 0);
+      in_gold.assign(beam, 1);  // whether item j is the oracle's prefix
+      next_gold.assign(beam, 0);
       int size = 1, t_star = -1;
       float worst = 0;
       bool broken = false;
@@ -603,7 +606,6 @@ void TrainParserBeam(const std::vector<ParserExample>& examples, int epochs, int
           moves.Score(feats, k, ms);
         });
         size = static_cast<int>(scratch.candidates.size());
-        bool any_gold = false;
         for (int j = 0; j < size; ++j) {
           const BeamScratch::Candidate& c = scratch.candidates[j];
           ParseState& st = scratch.next[j];
@@ -612,7 +614,6 @@ void TrainParserBeam(const std::vector<ParserExample>& examples, int epochs, int
           st.Apply(c.move, lab);
           scratch.next_score[j] = c.score;
           next_gold[j] = in_gold[c.item] && c.move == gm;
-          any_gold |= next_gold[j] != 0;
           history[static_cast<size_t>(t) * beam + j] = {c.item, c.move, lab};
         }
         scratch.items.swap(scratch.next);
@@ -622,7 +623,6 @@ void TrainParserBeam(const std::vector<ParserExample>& examples, int epochs, int
           const float violation = scratch.score[0] - gold_score;
           if (t_star < 0 || violation >= worst) worst = violation, t_star = t;
         }
-        (void)any_gold;
       }
       if (broken) continue;
       // Label model: the arcs of the oracle's sequence.
