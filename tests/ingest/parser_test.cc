@@ -1,9 +1,11 @@
 // Tests of the tagger, lemmatiser and dependency parser (ingest/parse):
 // names round-trip, tags and lemmas of hand-written sentences, the trees of
-// simple clauses, accuracy on the shipped EWT test split, and the one-line
-// Storage errors for missing and corrupt model files.
+// simple clauses, accuracy on the shipped EWT test split, the one-line
+// Storage errors for missing and corrupt model files, and the beam search
+// with its global training.
 #include <catch2/catch.hpp>
 
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -13,7 +15,9 @@
 
 #include "ingest/parse/model_file.h"
 #include "ingest/parse/model_layout.h"
+#include "ingest/parse/hash.h"
 #include "ingest/parse/parser.h"
+#include "ingest/parse/transition.h"
 #include "ingest/parse/treebank.h"
 #include "ingest/text.h"
 #include "tests/support/process.h"
@@ -354,4 +358,62 @@ TEST_CASE("beam search and greedy decoding both give trees, and the beam is what
   }
   m->SetBeam(0);
   CHECK(m->beam() == 1);
+}
+
+TEST_CASE("global training for the beam learns the training trees, deterministically", "[ingest][parser]") {
+  std::vector<TreebankSentence> sents;
+  std::string error;
+  REQUIRE(ReadConlluFile(std::string(GEOKG_SOURCE_DIR) + "/ingest/data/parser/ewt-dev.conllu.xz", &sents, &error));
+  sents.resize(300);
+  // Gold tags as the parser's tags: this tests the training, not the tagger.
+  std::vector<ParserExample> examples(sents.size());
+  for (size_t i = 0; i < sents.size(); ++i) {
+    const auto& toks = sents[i].tokens;
+    const int n = static_cast<int>(toks.size());
+    ParserExample& ex = examples[i];
+    ex.input.Reset(n);
+    std::vector<int> heads(n);
+    for (int j = 0; j < n; ++j) {
+      ex.input.word[j] = HashString(toks[j].form, 5);
+      ex.input.tag[j] = static_cast<uint64_t>(toks[j].upos) + 1;
+      heads[j] = toks[j].head;
+    }
+    ex.input.CountPunct([&](int j) { return toks[j].upos == Upos::kPunct; });
+    Projectivize(&heads);
+    ex.gold_head.resize(n);
+    ex.gold_label.resize(n);
+    for (int j = 0; j < n; ++j) {
+      ex.gold_head[j] = heads[j] < 0 ? n : heads[j];
+      ex.gold_label[j] = static_cast<int>(toks[j].dep);
+    }
+  }
+  ParserTables a, b;
+  TrainParserBeam(examples, 4, 3, 42, 1, &a);
+  TrainParserBeam(examples, 4, 3, 42, 1, &b);
+  REQUIRE(a.move_slots.size() == b.move_slots.size());
+  CHECK(std::memcmp(a.move_slots.data(), b.move_slots.data(), a.move_slots.size() * sizeof(MoveBucket)) == 0);
+  CHECK(a.label_slots.size() == b.label_slots.size());
+
+  ArcParser parser;
+  parser.Attach(a.move_slots, a.label_slots, a.label_entries);
+  size_t right_beam = 0, right_greedy = 0, labelled = 0, all = 0;
+  ParseState st;
+  BeamScratch scratch;
+  for (const ParserExample& ex : examples) {
+    parser.SetBeam(3);
+    parser.Parse(ex.input, &st, &scratch);
+    for (int j = 0; j < ex.input.n; ++j, ++all) {
+      right_beam += st.head[j] == ex.gold_head[j];
+      labelled += st.head[j] == ex.gold_head[j] && st.label[j] == ex.gold_label[j];
+    }
+    parser.SetBeam(1);
+    parser.Parse(ex.input, &st, &scratch);
+    for (int j = 0; j < ex.input.n; ++j) right_greedy += st.head[j] == ex.gold_head[j];
+  }
+  const double uas_beam = 100.0 * right_beam / all, las_beam = 100.0 * labelled / all;
+  const double uas_greedy = 100.0 * right_greedy / all;
+  INFO("training-set UAS with the beam " << uas_beam << ", LAS " << las_beam << ", greedy " << uas_greedy);
+  CHECK(uas_beam >= 90.0);
+  CHECK(las_beam >= 80.0);
+  CHECK(uas_beam > uas_greedy);  // the model was trained for the beam
 }
