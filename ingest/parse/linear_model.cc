@@ -130,6 +130,8 @@ int32_t AveragedPerceptron::FindOrAdd(uint64_t key) {
 
 void AveragedPerceptron::Score(const uint64_t* feats, size_t n, float* scores) const {
   std::fill(scores, scores + n_classes_, 0.0f);
+  const size_t mask = keys_.size() - 1;
+  for (size_t f = 0; f < n; ++f) PrefetchLine(&keys_[feats[f] & mask]);
   for (size_t f = 0; f < n; ++f) {
     int32_t slot = Find(feats[f]);
     if (slot < 0) continue;
@@ -167,6 +169,14 @@ void AveragedPerceptron::Update(const uint64_t* feats, size_t n, int truth, int 
     ++s->updates;
     Bump(s, truth, 1.0f);
     Bump(s, guess, -1.0f);
+  }
+}
+
+void AveragedPerceptron::Add(const uint64_t* feats, size_t n, int cls, float delta) {
+  for (size_t f = 0; f < n; ++f) {
+    Slot* s = &slots_[FindOrAdd(feats[f])];
+    ++s->updates;
+    Bump(s, cls, delta);
   }
 }
 

@@ -164,6 +164,8 @@ class AveragedPerceptron {
   void Score(const uint64_t* feats, size_t n, float* scores) const;
   // Moves weight from `guess` to `truth` on every feature (no-op if equal).
   void Update(const uint64_t* feats, size_t n, int truth, int guess);
+  // Adds `delta` to the weight of class `cls` on every feature.
+  void Add(const uint64_t* feats, size_t n, int cls, float delta);
   // One training instance seen (advances the averaging clock).
   void Tick() { ++time_; }
 

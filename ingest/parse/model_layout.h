@@ -28,6 +28,7 @@ enum ParserSection : uint32_t {
   kSecMoveSlots = 1,    // MoveBucket[]
   kSecLabelSlots = 3,   // FeatureSlot[]
   kSecLabelEntries = 4, // WeightTable
+  kSecBeam = 5,         // uint32_t[1]: the beam width the parser was trained for (absent: 1)
 };
 
 }  // namespace geokg::ingest::parse

@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <cstdlib>
+#include <cstring>
 
 #include "ingest/parse/hash.h"
 #include "ingest/parse/lemmatizer.h"
@@ -49,6 +50,7 @@ struct Workspace {
   std::string scratch;
   ParseInput input;
   ParseState state;
+  BeamScratch beam;
   const SentenceParse* tagged = nullptr;  // what the last Tag() on this thread filled
   uint64_t model_id = 0;  // the model (Impl::id) word_cache and lemmas were filled from
   // What the tagger sees of recently seen words (direct-mapped by a hash of
@@ -156,9 +158,22 @@ Status Model::Load(const std::string& dir_arg, std::unique_ptr<Model>* out) {
       !WeightView::Parse(lweights_raw, kDepCount, &lweights) || !SlotsValid(lslots, lweights, kDepCount))
     return corrupt(parser_path, "bad table");
   impl.parser.Attach(mslots, lslots, lweights);
+  if (std::string_view raw = impl.parser_image.Raw(kSecBeam); raw.data() != nullptr) {
+    uint32_t beam = 0;
+    if (raw.size() != sizeof beam) return corrupt(parser_path, "bad beam width");
+    std::memcpy(&beam, raw.data(), sizeof beam);
+    if (beam < 1 || beam > kMaxBeam) return corrupt(parser_path, "bad beam width");
+    impl.parser.SetBeam(static_cast<int>(beam));
+  }
+  // Measurements only: another beam width than the file's.
+  if (const char* beam = std::getenv("GEOKG_PARSER_BEAM"); beam != nullptr && *beam != '\0')
+    impl.parser.SetBeam(std::atoi(beam));
   *out = std::move(m);
   return Status::Ok();
 }
+
+int Model::beam() const { return impl_->parser.beam(); }
+void Model::SetBeam(int beam) { impl_->parser.SetBeam(beam); }
 
 void Model::Tag(std::span<const std::string_view> words, SentenceParse* out) const {
   Workspace& ws = ThreadWorkspace();
@@ -242,7 +257,7 @@ void Model::ParseTagged(std::span<const std::string_view> words, SentenceParse* 
     ws.input.tag[i] = static_cast<uint64_t>(ws.classes[i]) + 1;
   }
   ws.input.CountPunct([&](int i) { return impl_->tagger.pair(ws.classes[i]).upos == static_cast<uint8_t>(Upos::kPunct); });
-  impl_->parser.Parse(ws.input, &ws.state);
+  impl_->parser.Parse(ws.input, &ws.state, &ws.beam);
   for (int i = 0; i < n; ++i) {
     int h = ws.state.head[i];
     out->head[i] = h >= n || h < 0 ? -1 : h;

@@ -93,6 +93,12 @@ class Model {
   // look at the tags before it pays for the parse. Tags again otherwise.
   void ParseTagged(std::span<const std::string_view> words, SentenceParse* out) const;
 
+  // The parser's beam width: what the model file was trained for, unless
+  // changed (for measurements) by SetBeam before the model is shared
+  // between threads; 1 is greedy.
+  int beam() const;
+  void SetBeam(int beam);
+
   ~Model();
 
  private:

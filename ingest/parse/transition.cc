@@ -257,7 +257,108 @@ int ArcHead(const ParseState& s, int move) { return move == kLeft ? s.b : s.stac
 
 }  // namespace
 
-void ArcParser::Parse(const ParseInput& in, ParseState* s) const {
+void ArcParser::Parse(const ParseInput& in, ParseState* s, BeamScratch* scratch) const {
+  if (beam_ <= 1 || scratch == nullptr) ParseGreedy(in, s);
+  else ParseBeam(in, s, scratch);
+}
+
+namespace {
+
+// Orders beam candidates: higher score first, then by item and move, so
+// that the search is deterministic.
+bool CandidateBefore(const BeamScratch::Candidate& a, const BeamScratch::Candidate& b) {
+  if (a.score != b.score) return a.score > b.score;
+  if (a.item != b.item) return a.item < b.item;
+  return a.move < b.move;
+}
+
+// Expands the `size` items of `scratch->items` by their valid moves, scored
+// by `score_moves(state, ms)` (not called for a forced move, which scores
+// 0), and keeps the best `beam` candidates, in order, in
+// scratch->candidates.
+template <class ScoreMoves>
+void ExpandBeam(BeamScratch* scratch, int size, int beam, ScoreMoves score_moves) {
+  scratch->candidates.clear();
+  for (int i = 0; i < size; ++i) {
+    const ParseState& st = scratch->items[i];
+    bool valid[kMoveCount];
+    int n_valid = 0;
+    for (int m = 0; m < kMoveCount; ++m) n_valid += valid[m] = st.Valid(m);
+    float ms[kMoveCount] = {0, 0, 0};
+    if (n_valid > 1) score_moves(st, ms);
+    for (int m = 0; m < kMoveCount; ++m)
+      if (valid[m]) scratch->candidates.push_back({scratch->score[i] + ms[m], i, m});
+  }
+  auto& c = scratch->candidates;
+  const size_t keep = std::min<size_t>(beam, c.size());
+  std::partial_sort(c.begin(), c.begin() + keep, c.end(), CandidateBefore);
+  c.resize(keep);
+}
+
+void GrowBeam(BeamScratch* scratch, int beam) {
+  if (static_cast<int>(scratch->items.size()) < beam) {
+    scratch->items.resize(beam);
+    scratch->next.resize(beam);
+    scratch->score.resize(beam);
+    scratch->next_score.resize(beam);
+  }
+}
+
+}  // namespace
+
+void ArcParser::ParseBeam(const ParseInput& in, ParseState* s, BeamScratch* scratch) const {
+  GrowBeam(scratch, beam_);
+  if (++scratch->sentence == 0) {  // wrapped: forget every cached label
+    scratch->labels.assign(BeamScratch::kLabelCache, BeamScratch::CachedLabel{});
+    scratch->sentence = 1;
+  }
+  scratch->items[0].Reset(in.n);
+  scratch->score[0] = 0;
+  int size = 1;
+  uint64_t feats[kMaxMoveFeatures];
+  float scores[kDepCount];
+  // Every sequence has 2n transitions (each word shifted and reduced once),
+  // so the items of a beam end together.
+  while (!scratch->items[0].Terminal()) {
+    ExpandBeam(scratch, size, beam_, [&](const ParseState& st, float* ms) {
+      int k = MoveFeatures(st, in, feats);
+      moves_.AddScores(feats, k, ms);
+    });
+    size = static_cast<int>(scratch->candidates.size());
+    for (int j = 0; j < size; ++j) {
+      const BeamScratch::Candidate& c = scratch->candidates[j];
+      ParseState& st = scratch->next[j];
+      st = scratch->items[c.item];
+      int lab = kNoLabel;
+      if (c.move != kShift) {
+        int h = ArcHead(st, c.move), d = st.stack.back();
+        if (h == st.n) {
+          lab = static_cast<int>(Dep::kRoot);
+        } else {
+          int kl = LabelFeatures(st, in, h, d, feats);
+          uint64_t key = 0;
+          for (int f = 0; f < kl; ++f) key = MixHash(key + feats[f]);
+          BeamScratch::CachedLabel& cached = scratch->labels[key % BeamScratch::kLabelCache];
+          if (cached.sentence == scratch->sentence && cached.key == key) {
+            lab = cached.label;
+          } else {
+            std::fill(scores, scores + kDepCount, 0.0f);
+            labels_.AddScores(feats, kl, scores);
+            lab = BestLabel(scores, false);
+            cached = {key, scratch->sentence, lab};
+          }
+        }
+      }
+      st.Apply(c.move, lab);
+      scratch->next_score[j] = c.score;
+    }
+    scratch->items.swap(scratch->next);
+    scratch->score.swap(scratch->next_score);
+  }
+  std::swap(*s, scratch->items[0]);
+}
+
+void ArcParser::ParseGreedy(const ParseInput& in, ParseState* s) const {
   s->Reset(in.n);
   uint64_t feats[kMaxMoveFeatures];
   float scores[kDepCount];
@@ -397,6 +498,189 @@ void TrainParser(const std::vector<ParserExample>& examples, int epochs, uint64_
   moves.Export(0.01f, min_updates, &move_slots, &move_weights);
   out->move_slots = MoveModel::FromSparse(move_slots, move_weights.entries);
   labels.Export(0.01f, min_updates, &out->label_slots, &out->label_entries, kDepCount / 4);  // dense rows as in the tagger
+}
+
+namespace {
+
+// The static oracle's move for the gold tree `g` (projective; n for the
+// root) from a state on its path: LEFT or RIGHT once the stack top has all
+// its children and its head is the buffer front or the word under it.
+int OracleMove(const ParseState& s, const std::vector<int>& g, const std::vector<int>& n_children) {
+  if (!s.stack.empty()) {
+    const int s0 = s.stack.back();
+    if (s.nl[s0] + s.nr[s0] == n_children[s0]) {
+      if (g[s0] == s.b && s.Valid(kLeft)) return kLeft;
+      if (s.stack.size() >= 2 && g[s0] == s.stack[s.stack.size() - 2]) return kRight;
+    }
+  }
+  return kShift;
+}
+
+int CountValid(const ParseState& s) { return s.Valid(kShift) + s.Valid(kLeft) + s.Valid(kRight); }
+
+// The label model's label for `move`'s arc (the label model does not
+// change while a sentence is decoded, so labels are cached as in
+// ArcParser::ParseBeam).
+int PredictLabel(const AveragedPerceptron& labels, const ParseState& s, const ParseInput& in, int move,
+                 uint64_t* lfeats, float* ls, BeamScratch* scratch) {
+  if (move == kShift) return kNoLabel;
+  int h = ArcHead(s, move), d = s.stack.back();
+  if (h == s.n) return static_cast<int>(Dep::kRoot);
+  int kl = LabelFeatures(s, in, h, d, lfeats);
+  uint64_t key = 0;
+  for (int f = 0; f < kl; ++f) key = MixHash(key + lfeats[f]);
+  BeamScratch::CachedLabel& cached = scratch->labels[key % BeamScratch::kLabelCache];
+  if (cached.sentence == scratch->sentence && cached.key == key) return cached.label;
+  labels.Score(lfeats, kl, ls);
+  const int lab = BestLabel(ls, false);
+  cached = {key, scratch->sentence, lab};
+  return lab;
+}
+
+}  // namespace
+
+void TrainParserBeam(const std::vector<ParserExample>& examples, int epochs, int beam, uint64_t seed,
+                     uint32_t min_updates, ParserTables* out, void (*progress)(int epoch, double exact)) {
+  AveragedPerceptron moves(kMoveCount), labels(kDepCount);
+  std::mt19937_64 rng(seed);
+  std::vector<size_t> order(examples.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  BeamScratch scratch;
+  GrowBeam(&scratch, beam);
+  ParseState gold;
+  std::vector<int> n_children, gold_moves, gold_labels;
+  struct Step {
+    int parent, move, label;
+  };
+  std::vector<Step> history;  // history[t * beam + j]: how item j of step t was made
+  std::vector<int> pred_moves, pred_labels;
+  std::vector<char> in_gold, next_gold;
+  uint64_t feats[kMaxMoveFeatures], lfeats[kMaxLabelFeatures];
+  float ls[kDepCount];
+  for (int epoch = 0; epoch < epochs; ++epoch) {
+    for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
+    size_t exact = 0;
+    for (size_t idx : order) {
+      const ParserExample& ex = examples[idx];
+      const ParseInput& in = ex.input;
+      const std::vector<int>& g = ex.gold_head;
+      const int n = in.n;
+      n_children.assign(n + 2, 0);
+      for (int d = 0; d < n; ++d) ++n_children[g[d]];
+      const int steps = 2 * n;
+      history.resize(static_cast<size_t>(steps) * beam);
+      gold_moves.assign(steps, kShift);
+      gold_labels.assign(steps, kNoLabel);
+      // Decode, the oracle's sequence beside the beam.
+      if (++scratch.sentence == 0) {
+        scratch.labels.assign(BeamScratch::kLabelCache, BeamScratch::CachedLabel{});
+        scratch.sentence = 1;
+      }
+      gold.Reset(n);
+      float gold_score = 0;
+      scratch.items[0].Reset(n);
+      scratch.score[0] = 0;
+      in_gold.assign(beam, 1);  // whether item j is the oracle's prefix
+      next_gold.assign(beam, 0);
+      int size = 1, t_star = -1;
+      float worst = 0;
+      bool broken = false;
+      for (int t = 0; t < steps; ++t) {
+        const int gm = OracleMove(gold, g, n_children);
+        if (!gold.Valid(gm)) {  // not a projective single-rooted tree: skip the sentence
+          broken = true;
+          break;
+        }
+        if (CountValid(gold) > 1) {
+          int k = MoveFeatures(gold, in, feats);
+          float ms[kMoveCount];
+          moves.Score(feats, k, ms);
+          gold_score += ms[gm];
+        }
+        gold_moves[t] = gm;
+        gold_labels[t] = PredictLabel(labels, gold, in, gm, lfeats, ls, &scratch);
+        gold.Apply(gm, gold_labels[t]);
+
+        ExpandBeam(&scratch, size, beam, [&](const ParseState& st, float* ms) {
+          int k = MoveFeatures(st, in, feats);
+          moves.Score(feats, k, ms);
+        });
+        size = static_cast<int>(scratch.candidates.size());
+        for (int j = 0; j < size; ++j) {
+          const BeamScratch::Candidate& c = scratch.candidates[j];
+          ParseState& st = scratch.next[j];
+          st = scratch.items[c.item];
+          const int lab = PredictLabel(labels, st, in, c.move, lfeats, ls, &scratch);
+          st.Apply(c.move, lab);
+          scratch.next_score[j] = c.score;
+          next_gold[j] = in_gold[c.item] && c.move == gm;
+          history[static_cast<size_t>(t) * beam + j] = {c.item, c.move, lab};
+        }
+        scratch.items.swap(scratch.next);
+        scratch.score.swap(scratch.next_score);
+        std::swap(in_gold, next_gold);
+        if (!in_gold[0]) {
+          const float violation = scratch.score[0] - gold_score;
+          if (t_star < 0 || violation >= worst) worst = violation, t_star = t;
+        }
+      }
+      if (broken) continue;
+      // Label model: the arcs of the oracle's sequence.
+      gold.Reset(n);
+      for (int t = 0; t < steps; ++t) {
+        const int gm = gold_moves[t];
+        if (gm != kShift) {
+          int h = ArcHead(gold, gm), d = gold.stack.back();
+          if (h != n) {
+            int kl = LabelFeatures(gold, in, h, d, lfeats);
+            labels.Score(lfeats, kl, ls);
+            labels.Update(lfeats, kl, ex.gold_label[d], BestLabel(ls, false));
+            labels.Tick();
+          }
+        }
+        gold.Apply(gm, gold_labels[t]);
+      }
+      if (t_star < 0) {
+        ++exact;
+        moves.Tick();
+        continue;
+      }
+      // The beam's best sequence at t_star, traced back.
+      pred_moves.assign(t_star + 1, 0);
+      pred_labels.assign(t_star + 1, 0);
+      for (int t = t_star, j = 0; t >= 0; --t) {
+        const Step& st = history[static_cast<size_t>(t) * beam + j];
+        pred_moves[t] = st.move;
+        pred_labels[t] = st.label;
+        j = st.parent;
+      }
+      // The two prefixes share their states up to the first differing
+      // transition: their features cancel there.
+      int first = 0;
+      while (first <= t_star && pred_moves[first] == gold_moves[first] && pred_labels[first] == gold_labels[first])
+        ++first;
+      for (int side = 0; side < 2; ++side) {
+        const std::vector<int>& mv = side == 0 ? gold_moves : pred_moves;
+        const std::vector<int>& lb = side == 0 ? gold_labels : pred_labels;
+        ParseState& st = scratch.next[0];
+        st.Reset(n);
+        for (int t = 0; t <= t_star; ++t) {
+          if (t >= first && CountValid(st) > 1) {
+            int k = MoveFeatures(st, in, feats);
+            moves.Add(feats, k, mv[t], side == 0 ? 1.0f : -1.0f);
+          }
+          st.Apply(mv[t], lb[t]);
+        }
+      }
+      moves.Tick();
+    }
+    if (progress) progress(epoch, examples.empty() ? 0.0 : static_cast<double>(exact) / examples.size());
+  }
+  std::vector<FeatureSlot> move_slots;
+  WeightTable move_weights;
+  moves.Export(0.01f, min_updates, &move_slots, &move_weights);
+  out->move_slots = MoveModel::FromSparse(move_slots, move_weights.entries);
+  labels.Export(0.01f, min_updates, &out->label_slots, &out->label_entries, kDepCount / 4);
 }
 
 }  // namespace geokg::ingest::parse

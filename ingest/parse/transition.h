@@ -1,4 +1,4 @@
-// The dependency parser: greedy arc-hybrid transitions (Kuhlmann et al.
+// The dependency parser: arc-hybrid transitions (Kuhlmann et al.
 // 2011) with the root at the end of the buffer (Ballesteros & Nivre 2013),
 // scored by two averaged perceptrons: one picks the transition (SHIFT,
 // LEFT, RIGHT) from Zhang & Nivre (2011)-style features of the stack, the
@@ -6,10 +6,12 @@
 // sets; the other labels each arc when it is made, from features of the
 // head, the dependent (whose subtree is then complete) and their context.
 // Training uses the dynamic oracle of Goldberg & Nivre (2013) with error
-// exploration, on tags predicted by the tagger.
+// exploration, on tags predicted by the tagger. Decoding is greedy, or a
+// beam search over the same transitions for a model trained globally
+// (TrainParserBeam).
 //
-// Thread-safety: ArcParser is immutable once attached; each thread keeps
-// its own ParseState.
+// Thread-safety: ArcParser is immutable once attached (SetBeam aside); each
+// thread keeps its own ParseState and BeamScratch.
 #pragma once
 
 #include <cstdint>
@@ -58,6 +60,28 @@ struct ParseState {
 };
 
 int MoveFeatures(const ParseState& s, const ParseInput& in, uint64_t* out);
+
+// Beam search scratch (one per thread, reused across sentences).
+struct BeamScratch {
+  struct Candidate {
+    float score;
+    int item, move;
+  };
+  std::vector<ParseState> items, next;
+  std::vector<float> score, next_score;
+  std::vector<Candidate> candidates;
+  // Labels chosen in this sentence, by a hash of their label features:
+  // the items of a beam often make the same arc in the same context.
+  struct CachedLabel {
+    uint64_t key = 0;
+    uint32_t sentence = 0;
+    int label = 0;
+  };
+  static constexpr size_t kLabelCache = 512;
+  std::vector<CachedLabel> labels = std::vector<CachedLabel>(kLabelCache);
+  uint32_t sentence = 0;
+};
+inline constexpr int kMaxBeam = 64;
 int LabelFeatures(const ParseState& s, const ParseInput& in, int head, int dep, uint64_t* out);
 
 class ArcParser {
@@ -67,12 +91,20 @@ class ArcParser {
     moves_.Attach(move_slots);
     labels_.Attach(label_slots, label_weights, kDepCount);
   }
-  // Parses; afterwards s->head[i] (n for the root) and s->label[i].
-  void Parse(const ParseInput& in, ParseState* s) const;
+  // Beam width (1: greedy); the model file says what it was trained for.
+  void SetBeam(int beam) { beam_ = beam < 1 ? 1 : beam > kMaxBeam ? kMaxBeam : beam; }
+  int beam() const { return beam_; }
+  // Parses; afterwards s->head[i] (n for the root) and s->label[i]. A beam
+  // wider than 1 keeps the `beam` best transition sequences (by the sum of
+  // their move scores) at every step and uses `scratch`.
+  void Parse(const ParseInput& in, ParseState* s, BeamScratch* scratch = nullptr) const;
 
  private:
+  void ParseGreedy(const ParseInput& in, ParseState* s) const;
+  void ParseBeam(const ParseInput& in, ParseState* s, BeamScratch* scratch) const;
   MoveModel moves_;
   LinearModel labels_;
+  int beam_ = 1;
 };
 
 struct ParserTables {
@@ -97,5 +129,16 @@ int Projectivize(std::vector<int>* heads);
 // exported model (smaller and faster, at little cost in accuracy).
 void TrainParser(const std::vector<ParserExample>& examples, int epochs, uint64_t seed, uint32_t min_updates,
                  ParserTables* out, void (*progress)(int epoch, double move_acc) = nullptr);
+
+// Global training for beam search (Zhang & Clark 2008; Huang et al. 2012):
+// each sentence is decoded with a beam of width `beam` under the current
+// weights, beside the static oracle's transition sequence; where the best
+// sequence in the beam leads the oracle's prefix by the most ("max
+// violation"), the features of the oracle's prefix are rewarded and those
+// of the beam's best penalised. The label model learns, as in TrainParser,
+// from the arcs of the oracle's sequence. `progress` gets the share of
+// sentences that needed no update.
+void TrainParserBeam(const std::vector<ParserExample>& examples, int epochs, int beam, uint64_t seed,
+                     uint32_t min_updates, ParserTables* out, void (*progress)(int epoch, double exact) = nullptr);
 
 }  // namespace geokg::ingest::parse

@@ -1,9 +1,11 @@
 // Tests of the tagger, lemmatiser and dependency parser (ingest/parse):
 // names round-trip, tags and lemmas of hand-written sentences, the trees of
-// simple clauses, accuracy on the shipped EWT test split, and the one-line
-// Storage errors for missing and corrupt model files.
+// simple clauses, accuracy on the shipped EWT test split, the one-line
+// Storage errors for missing and corrupt model files, and the beam search
+// with its global training.
 #include <catch2/catch.hpp>
 
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -11,7 +13,11 @@
 #include <string>
 #include <vector>
 
+#include "ingest/parse/model_file.h"
+#include "ingest/parse/model_layout.h"
+#include "ingest/parse/hash.h"
 #include "ingest/parse/parser.h"
+#include "ingest/parse/transition.h"
 #include "ingest/parse/treebank.h"
 #include "ingest/text.h"
 #include "tests/support/process.h"
@@ -299,4 +305,115 @@ TEST_CASE("missing and corrupt model files are one-line Storage errors", "[inges
   expect_corrupt(bad_version, "version");
   // The tagger file where the parser file should be.
   expect_corrupt(geokg::testing::ReadWholeFile(real / "tagger.gkm"), "kind");
+
+  // A beam width of 0, or one too wide, in an otherwise sound file.
+  ModelImage image;
+  std::string why;
+  REQUIRE(image.Load((real / "parser.gkm").string(), kParserKind, &why));
+  for (uint32_t width : {0u, 1000u}) {
+    ModelWriter w;
+    for (uint32_t tag : {kSecMoveSlots, kSecLabelSlots, kSecLabelEntries}) {
+      std::string_view raw = image.Raw(tag);
+      REQUIRE(raw.data() != nullptr);
+      w.Add(tag, raw.data(), raw.size());
+    }
+    w.Add(kSecBeam, &width, sizeof width);
+    const fs::path path = dir / "parser.gkm";
+    fs::remove(path);
+    REQUIRE(w.Write(path.string(), kParserKind));
+    std::unique_ptr<Model> mm;
+    geokg::Status st = Model::Load(dir.string(), &mm);
+    CHECK(st.message() == path.string() + ": corrupt model file (bad beam width)");
+    CHECK(mm == nullptr);
+  }
+}
+
+TEST_CASE("beam search and greedy decoding both give trees, and the beam is what the model was trained for",
+          "[ingest][parser]") {
+  std::unique_ptr<Model> m;
+  REQUIRE(Model::Load(Model::DefaultDir(), &m).ok());
+  CHECK(m->beam() == TheModel().beam());
+  CHECK(m->beam() >= 1);
+  const std::vector<std::string> words = {"Chad", "threatened", "to", "close", "its", "border", "if", "Sudan",
+                                          "kept", "arming", "the", "rebels", "in", "the", "east", "."};
+  std::vector<std::string_view> v(words.begin(), words.end());
+  for (int beam : {1, 2, 8}) {
+    m->SetBeam(beam);
+    CHECK(m->beam() == beam);
+    SentenceParse p;
+    m->Parse(v, &p);
+    INFO("beam " << beam);
+    int roots = 0;
+    for (size_t i = 0; i < words.size(); ++i) {
+      roots += p.head[i] < 0;
+      int x = static_cast<int>(i), steps = 0;
+      while (x >= 0 && steps++ <= static_cast<int>(words.size())) x = p.head[x];
+      CHECK(x < 0);
+    }
+    CHECK(roots == 1);
+    CHECK(words[p.head[0]] == "threatened");
+    CHECK(p.dep[0] == Dep::kNsubj);
+    CHECK(words[p.head[5]] == "close");
+    CHECK(p.dep[5] == Dep::kObj);
+  }
+  m->SetBeam(0);
+  CHECK(m->beam() == 1);
+}
+
+TEST_CASE("global training for the beam learns the training trees, deterministically", "[ingest][parser]") {
+  std::vector<TreebankSentence> sents;
+  std::string error;
+  REQUIRE(ReadConlluFile(std::string(GEOKG_SOURCE_DIR) + "/ingest/data/parser/ewt-dev.conllu.xz", &sents, &error));
+  sents.resize(300);
+  // Gold tags as the parser's tags: this tests the training, not the tagger.
+  std::vector<ParserExample> examples(sents.size());
+  for (size_t i = 0; i < sents.size(); ++i) {
+    const auto& toks = sents[i].tokens;
+    const int n = static_cast<int>(toks.size());
+    ParserExample& ex = examples[i];
+    ex.input.Reset(n);
+    std::vector<int> heads(n);
+    for (int j = 0; j < n; ++j) {
+      ex.input.word[j] = HashString(toks[j].form, 5);
+      ex.input.tag[j] = static_cast<uint64_t>(toks[j].upos) + 1;
+      heads[j] = toks[j].head;
+    }
+    ex.input.CountPunct([&](int j) { return toks[j].upos == Upos::kPunct; });
+    Projectivize(&heads);
+    ex.gold_head.resize(n);
+    ex.gold_label.resize(n);
+    for (int j = 0; j < n; ++j) {
+      ex.gold_head[j] = heads[j] < 0 ? n : heads[j];
+      ex.gold_label[j] = static_cast<int>(toks[j].dep);
+    }
+  }
+  ParserTables a, b;
+  TrainParserBeam(examples, 4, 3, 42, 1, &a);
+  TrainParserBeam(examples, 4, 3, 42, 1, &b);
+  REQUIRE(a.move_slots.size() == b.move_slots.size());
+  CHECK(std::memcmp(a.move_slots.data(), b.move_slots.data(), a.move_slots.size() * sizeof(MoveBucket)) == 0);
+  CHECK(a.label_slots.size() == b.label_slots.size());
+
+  ArcParser parser;
+  parser.Attach(a.move_slots, a.label_slots, a.label_entries);
+  size_t right_beam = 0, right_greedy = 0, labelled = 0, all = 0;
+  ParseState st;
+  BeamScratch scratch;
+  for (const ParserExample& ex : examples) {
+    parser.SetBeam(3);
+    parser.Parse(ex.input, &st, &scratch);
+    for (int j = 0; j < ex.input.n; ++j, ++all) {
+      right_beam += st.head[j] == ex.gold_head[j];
+      labelled += st.head[j] == ex.gold_head[j] && st.label[j] == ex.gold_label[j];
+    }
+    parser.SetBeam(1);
+    parser.Parse(ex.input, &st, &scratch);
+    for (int j = 0; j < ex.input.n; ++j) right_greedy += st.head[j] == ex.gold_head[j];
+  }
+  const double uas_beam = 100.0 * right_beam / all, las_beam = 100.0 * labelled / all;
+  const double uas_greedy = 100.0 * right_greedy / all;
+  INFO("training-set UAS with the beam " << uas_beam << ", LAS " << las_beam << ", greedy " << uas_greedy);
+  CHECK(uas_beam >= 90.0);
+  CHECK(las_beam >= 80.0);
+  CHECK(uas_beam > uas_greedy);  // the model was trained for the beam
 }

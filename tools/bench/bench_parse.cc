@@ -1,13 +1,14 @@
 // bench_parse: tagging + lemmas + parsing speed on the EWT test split, one
 // core, model load excluded (and timed separately).
 //
-//   bench_parse [FILE.conllu[.xz]] [--model DIR] [--repeat N]
+//   bench_parse [FILE.conllu[.xz]] [--model DIR] [--repeat N] [--beam N]
 //
 // FILE defaults to $GEOKG_SHARED_DIR/treebank/en-ewt/en_ewt-ud-test.conllu
 // when present, else the shipped ingest/data/parser/ewt-test.conllu.xz.
 // Prints model load time, sentences/s and tokens/s of Model::Parse (best of
 // N passes, CPU time of this thread) and the share of Model::Tag in it, the
-// accuracy it reached, and peak RSS.
+// accuracy it reached, and peak RSS. --beam decodes with another beam width
+// than the model was trained for (1: greedy).
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -39,14 +40,15 @@ double PeakRssMb() {
 
 int main(int argc, char** argv) {
   std::string path, model_dir = Model::DefaultDir();
-  int repeat = 5;
+  int repeat = 5, beam = 0;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--model" && i + 1 < argc) model_dir = argv[++i];
     else if (a == "--repeat" && i + 1 < argc) repeat = std::max(1, std::atoi(argv[++i]));
+    else if (a == "--beam" && i + 1 < argc) beam = std::max(1, std::atoi(argv[++i]));
     else if (!a.empty() && a[0] != '-') path = a;
     else {
-      std::fprintf(stderr, "usage: bench_parse [FILE.conllu[.xz]] [--model DIR] [--repeat N]\n");
+      std::fprintf(stderr, "usage: bench_parse [FILE.conllu[.xz]] [--model DIR] [--repeat N] [--beam N]\n");
       return 1;
     }
   }
@@ -67,6 +69,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   double load = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  if (beam > 0) model->SetBeam(beam);
   std::vector<std::vector<std::string_view>> sentences;
   size_t tokens = 0;
   for (const auto& s : gold) {
@@ -94,6 +97,7 @@ int main(int argc, char** argv) {
   }
   std::printf("bench_parse: %s\n", path.c_str());
   std::printf("  model load       %.3f s (%s)\n", load, model_dir.c_str());
+  std::printf("  beam             %d%s\n", model->beam(), model->beam() == 1 ? " (greedy)" : "");
   std::printf("  sentences        %zu (%zu tokens, %.1f tokens a sentence)\n", gold.size(), tokens,
               static_cast<double>(tokens) / gold.size());
   std::printf("  tag+lemma+parse  %.0f sentences/s, %.0f tokens/s per core (best of %d, thread CPU time)\n",

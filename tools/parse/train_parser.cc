@@ -5,7 +5,7 @@
 // also scores the models on that file (UPOS, UAS, LAS with subtypes).
 //
 //   geokg_train_parser --out DIR --train FILE... [--dev FILE] [--wordnet DIR]
-//                      [--tagger-epochs N] [--parser-epochs N] [--folds N]
+//                      [--tagger-epochs N] [--parser-epochs N] [--folds N] [--beam N]
 #include <algorithm>
 #include <chrono>
 #include <string_view>
@@ -34,7 +34,8 @@ struct Options {
   std::string dev;
   std::string wordnet;
   int tagger_epochs = 10;
-  int parser_epochs = 15;
+  int parser_epochs = 0;  // 0: 15 greedy, 12 with a beam
+  int beam = 1;  // 1: greedy with the dynamic oracle; more: beam search, global training
   int folds = 4;
   int min_updates = 2;
   float tagger_min_weight = 0.01f;
@@ -44,7 +45,7 @@ struct Options {
 int Usage() {
   std::fprintf(stderr,
                "usage: geokg_train_parser --out DIR --train FILE... [--dev FILE] [--wordnet DIR]\n"
-               "                          [--tagger-epochs N] [--parser-epochs N] [--folds N] [--min-updates N]\n");
+               "                          [--tagger-epochs N] [--parser-epochs N] [--folds N] [--min-updates N] [--beam N]\n");
   return 1;
 }
 
@@ -183,6 +184,9 @@ bool MergeAsGeokgTokens(const TreebankSentence& s, TreebankSentence* out) {
   return roots == 1;
 }
 
+void ProgressBeam(int epoch, double exact) {
+  std::fprintf(stderr, "  parser epoch %d: %.2f%% of sentences needed no update\n", epoch + 1, 100 * exact);
+}
 void Progress(int epoch, double acc) { std::fprintf(stderr, "  parser epoch %d: transitions %.2f%% correct\n", epoch + 1, 100 * acc); }
 
 }  // namespace
@@ -205,9 +209,11 @@ int main(int argc, char** argv) {
     else if (a == "--tagger-only") opt.tagger_only = true;
     else if (a == "--tagger-min-weight") opt.tagger_min_weight = static_cast<float>(std::atof(value().c_str()));
     else if (a == "--min-updates") opt.min_updates = std::atoi(value().c_str());
+    else if (a == "--beam") opt.beam = std::atoi(value().c_str());
     else return Usage();
   }
-  if (opt.out.empty() || opt.train.empty()) return Usage();
+  if (opt.out.empty() || opt.train.empty() || opt.beam < 1 || opt.beam > kMaxBeam) return Usage();
+  if (opt.parser_epochs <= 0) opt.parser_epochs = opt.beam > 1 ? 12 : 15;
   auto start = std::chrono::steady_clock::now();
 
   std::vector<TreebankSentence> train, dev;
@@ -311,8 +317,15 @@ int main(int argc, char** argv) {
   std::vector<ParserExample> px(train.size());
   for (size_t i = 0; i < train.size(); ++i) MakeParserExample(train[i], tx[i], predicted[i], pairs, &px[i]);
   ParserTables parser_tables;
-  TrainParser(px, opt.parser_epochs, 42, static_cast<uint32_t>(opt.min_updates), &parser_tables, Progress);
+  if (opt.beam > 1)
+    TrainParserBeam(px, opt.parser_epochs, opt.beam, 42, static_cast<uint32_t>(opt.min_updates), &parser_tables,
+                    ProgressBeam);
+  else
+    TrainParser(px, opt.parser_epochs, 42, static_cast<uint32_t>(opt.min_updates), &parser_tables, Progress);
+  std::fprintf(stderr, "  parser trained: %.1f s\n", Seconds(start));
+  const uint32_t beam_width = static_cast<uint32_t>(opt.beam);
   ModelWriter pw;
+  pw.Add(kSecBeam, reinterpret_cast<const char*>(&beam_width), sizeof beam_width);
   pw.AddVector(kSecMoveSlots, parser_tables.move_slots);
   pw.AddVector(kSecLabelSlots, parser_tables.label_slots);
   pw.AddVector(kSecLabelEntries, parser_tables.label_entries);
@@ -324,12 +337,23 @@ int main(int argc, char** argv) {
   std::fprintf(stderr, "  parser: %zu move slots, %zu label weights, %.1f s\n", parser_tables.move_slots.size(),
                parser_tables.label_entries.size(), Seconds(start));
 
-  if (!dev.empty()) {
+  std::vector<int> eval_beams = {opt.beam};
+  if (const char* env = std::getenv("GEOKG_TRAIN_EVAL_BEAMS")) {  // experiments: "1,2,4"
+    eval_beams.clear();
+    for (const char* p = env; *p;) {
+      eval_beams.push_back(std::max(1, std::min(kMaxBeam, std::atoi(p))));
+      while (*p && *p != ',') ++p;
+      if (*p == ',') ++p;
+    }
+  }
+  for (int eval_beam : dev.empty() ? std::vector<int>{} : eval_beams) {
     Tagger tagger, tagger2;
     tagger_tables.AttachTo(&tagger);
     tagger2_tables.AttachTo(&tagger2);
     ArcParser parser;
     parser.Attach(parser_tables.move_slots, parser_tables.label_slots, parser_tables.label_entries);
+    parser.SetBeam(eval_beam);
+    BeamScratch beam_scratch;
     std::vector<TaggerExample> dx;
     MakeTaggerExamples(dev, pairs, &dx);
     add_word_classes(dev, &dx);
@@ -347,7 +371,7 @@ int main(int argc, char** argv) {
       in.Reset(n);
       for (int j = 0; j < n; ++j) in.word[j] = dx[i].words[j].norm, in.tag[j] = cls[j] + 1;
       in.CountPunct([&](int j) { return pairs[cls[j]].upos == static_cast<uint8_t>(Upos::kPunct); });
-      parser.Parse(in, &st);
+      parser.Parse(in, &st, &beam_scratch);
       for (int j = 0; j < n; ++j) {
         ++tokens;
         bool tag_ok = pairs[cls[j]].upos == static_cast<uint8_t>(dev[i].tokens[j].upos);
@@ -366,8 +390,8 @@ int main(int argc, char** argv) {
     for (auto& [k, v] : confusions) top.emplace_back(-v, k);
     std::sort(top.begin(), top.end());
     for (size_t i = 0; i < top.size() && i < 12; ++i) std::fprintf(stderr, "    %s %d\n", top[i].second.c_str(), -top[i].first);
-    std::fprintf(stderr, "  dev: UPOS %.2f%%  UAS %.2f%%  LAS(full labels) %.2f%%\n", 100.0 * tags / tokens,
-                 100.0 * uas / tokens, 100.0 * las / tokens);
+    std::fprintf(stderr, "  dev (beam %d): UPOS %.2f%%  UAS %.2f%%  LAS(full labels) %.2f%%\n", eval_beam,
+                 100.0 * tags / tokens, 100.0 * uas / tokens, 100.0 * las / tokens);
   }
   std::fprintf(stderr, "geokg_train_parser: wrote %s and %s in %.1f s\n", tagger_path.c_str(), parser_path.c_str(),
                Seconds(start));
