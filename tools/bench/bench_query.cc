@@ -1,7 +1,8 @@
 // Query benchmark on a generated graph: 100k entities, 1M relations with
 // power-law degrees over 20 relation types. Not a test.
 //
-//   bench_query [ENTITIES [RELATIONS]] [--no-store]
+//   bench_query [ENTITIES [RELATIONS]] [--no-store] [--store DIR]
+//   bench_query --open DIR QUERY     (one cold open, used by the above)
 //
 // Prints: the snapshot build from relations in random order; then (unless
 // --no-store) the same graph written to a temporary store and the time to
@@ -9,8 +10,18 @@
 // query; then p50/p99 latencies per query kind over that snapshot, wall
 // clock and this thread's CPU time (on a shared machine the wall clock also
 // counts other people's work); and peak RSS.
+//
+// With the store it also times cold processes: this program run again as a
+// child (`--open DIR QUERY`) that opens the store, gets its view
+// (Store::LoadView) and answers one query, once with no snapshot image
+// (the view built from the records, and the image written) and then with
+// the image mapped; each child's wall time, CPU time and peak RSS come from
+// wait4. `--store DIR` keeps the store in DIR (written only when DIR holds
+// none), so that large graphs are written once.
 #include <sys/resource.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -109,14 +120,76 @@ bool WriteStore(const std::string& dir, const graph::GraphData& data) {
   return s.ok();
 }
 
+// The child of a cold-process run: open, view, one query; prints what it
+// did. Exit status 0 on success.
+int OpenOnce(const std::string& dir, const std::string& text) {
+  const double t0 = Now();
+  std::unique_ptr<graph::Store> store;
+  graph::StoreOptions so;
+  so.read_only = true;
+  so.create_if_missing = false;
+  Status s = graph::Store::Open(dir, so, &store);
+  std::shared_ptr<const graph::GraphView> view;
+  graph::Store::ViewSource source = graph::Store::ViewSource::kBuilt;
+  const double t1 = Now();
+  if (s.ok()) s = store->LoadView(&view, &source);
+  if (!s.ok()) {
+    std::printf("store error: %s\n", s.message().c_str());
+    return 1;
+  }
+  const double t2 = Now();
+  query::ResultSet rs;
+  query::QueryError e;
+  if (!query::RunQuery(*view, text, query::QueryOptions{}, &rs, &e)) {
+    std::printf("query error: %s\n", e.Format(text).c_str());
+    return 1;
+  }
+  const double t3 = Now();
+  std::printf("  child: view %s; open %.1f ms + view %.1f ms + query %.2f ms (%zu rows)\n",
+              source == graph::Store::ViewSource::kImage ? "mapped from the image" : "built from the records",
+              (t1 - t0) * 1e3, (t2 - t1) * 1e3, (t3 - t2) * 1e3, rs.rows.size());
+  std::fflush(stdout);
+  return 0;
+}
+
+// Runs this program as `--open DIR QUERY` and reports the child's wall
+// time, CPU time and peak RSS.
+void ColdProcess(const char* label, const std::string& dir, const std::string& text) {
+  std::fflush(stdout);
+  const double t0 = Now();
+  pid_t pid = fork();
+  if (pid == 0) {
+    execl("/proc/self/exe", "bench_query", "--open", dir.c_str(), text.c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  int status = 0;
+  struct rusage ru {};
+  if (pid < 0 || wait4(pid, &status, 0, &ru) != pid) {
+    std::printf("%s: could not run the child\n", label);
+    return;
+  }
+  const double wall = Now() - t0;
+  const double cpu = static_cast<double>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+                     static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) * 1e-6;
+  std::printf("%-42s wall %8.1f ms | cpu %8.1f ms (user %.1f + sys %.1f) | peak RSS %.1f MB%s\n", label, wall * 1e3,
+              cpu * 1e3, (static_cast<double>(ru.ru_utime.tv_sec) + ru.ru_utime.tv_usec * 1e-6) * 1e3,
+              (static_cast<double>(ru.ru_stime.tv_sec) + ru.ru_stime.tv_usec * 1e-6) * 1e3,
+              static_cast<double>(ru.ru_maxrss) / 1024.0,
+              WIFEXITED(status) && WEXITSTATUS(status) == 0 ? "" : " (child failed)");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc == 4 && std::strcmp(argv[1], "--open") == 0) return OpenOnce(argv[2], argv[3]);
   std::vector<size_t> sizes;
   bool use_store = true;
+  std::string keep_dir;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--no-store") == 0)
       use_store = false;
+    else if (std::strcmp(argv[i], "--store") == 0 && i + 1 < argc)
+      keep_dir = argv[++i];
     else
       sizes.push_back(std::stoul(argv[i]));
   }
@@ -139,10 +212,15 @@ int main(int argc, char** argv) {
 
   if (use_store) {
     namespace fs = std::filesystem;
-    fs::path dir = fs::temp_directory_path() / ("geokg_bench_query_" + std::to_string(getpid()));
-    double w0 = Now();
-    if (!WriteStore(dir.string(), Generate(n, m))) return 1;
-    std::printf("store written in %.1f s\n", Now() - w0);
+    fs::path dir = keep_dir.empty() ? fs::temp_directory_path() / ("geokg_bench_query_" + std::to_string(getpid()))
+                                    : fs::path(keep_dir);
+    if (keep_dir.empty() || !fs::exists(dir / "data.mdb")) {
+      double w0 = Now();
+      if (!WriteStore(dir.string(), Generate(n, m))) return 1;
+      std::printf("store written in %.1f s\n", Now() - w0);
+    } else {
+      std::printf("store kept from an earlier run: %s\n", dir.c_str());
+    }
     view.reset();
     double t_open = Now(), c_open = CpuNow();
     std::unique_ptr<graph::Store> store;
@@ -170,8 +248,31 @@ int main(int argc, char** argv) {
         (t_load - t_open) * 1e3, (t_build - t_load) * 1e3, (t_query - t_build) * 1e3, (t_end - t_query) * 1e3,
         (t_end - t_open) * 1e3, (c_load - c_open) * 1e3, (c_build - c_load) * 1e3, (c_query - c_build) * 1e3,
         (c_end - c_query) * 1e3, (c_end - c_open) * 1e3);
-    store.reset();
-    fs::remove_all(dir);
+    view.reset();
+    // Cold processes: without an image (built, image written), then mapped.
+    const std::string first = "MATCH (a {name:'E12345'})-->(b) RETURN b.name";
+    fs::remove(dir / graph::Store::kViewImageFile);
+    ColdProcess("cold process, no image: open + first query", dir.string(), first);
+    if (fs::exists(dir / graph::Store::kViewImageFile))
+      std::printf("snapshot image: %.1f MB (%.1f bytes per relation)\n",
+                  static_cast<double>(fs::file_size(dir / graph::Store::kViewImageFile)) / 1048576.0,
+                  static_cast<double>(fs::file_size(dir / graph::Store::kViewImageFile)) / static_cast<double>(m));
+    ColdProcess("cold process, image: open + first query", dir.string(), first);
+    ColdProcess("cold process, image: open + first query", dir.string(), first);
+    // The queries below run on the mapped view, as the CLI's would.
+    graph::Store::ViewSource source;
+    s = store->LoadView(&view, &source);
+    if (!s.ok()) {
+      std::printf("store error: %s\n", s.message().c_str());
+      return 1;
+    }
+    std::printf("queries below run on the view %s\n",
+                source == graph::Store::ViewSource::kImage ? "mapped from the image" : "built from the records");
+    if (keep_dir.empty()) {
+      store.reset();
+      // The mapping stays valid after the file is gone.
+      fs::remove_all(dir);
+    }
   }
 
   // Nodes by degree.
@@ -182,7 +283,7 @@ int main(int argc, char** argv) {
     if (d >= 45 && d <= 55) mid = v;
     if (d >= 8 && d <= 12 && view->OutEdges(v).size() >= 4) typical = v;
   }
-  auto name = [&](graph::VertexIndex v) { return view->entity(v).name; };
+  auto name = [&](graph::VertexIndex v) { return std::string(view->name(v)); };
   auto bench = [&](const char* label, const std::vector<std::string>& queries, int reps) {
     std::vector<double> wall, cpu;
     size_t rows = 0;
@@ -236,6 +337,27 @@ int main(int argc, char** argv) {
   bench("allShortestPaths undirected (10 pairs)", asp, 5);
   bench("aggregation: count per type from hub",
         {"MATCH (a {name:'" + name(hub) + "'})-[r]->(b) RETURN type(r), count(*)"}, 50);
+
+  // Issue 14's table: names against ids, whole-graph scans, aggregates
+  // over reachability.
+  const std::string reach3 = "-[:attacked|blamed|`allied-with`*1..3]->(b)";
+  for (auto [label, v] : {std::pair{"(deg~50)", mid}, std::pair{"(hub)", hub}}) {
+    const std::string from = "MATCH (a {name:'" + name(v) + "'})" + reach3;
+    bench((std::string("3-hop typed reach, DISTINCT b ") + label).c_str(), {from + " RETURN DISTINCT b"}, 20);
+    bench((std::string("3-hop typed reach, DISTINCT b.name ") + label).c_str(), {from + " RETURN DISTINCT b.name"},
+          20);
+    bench((std::string("3-hop typed reach, count(DISTINCT b) ") + label).c_str(),
+          {from + " RETURN count(DISTINCT b)"}, 20);
+  }
+  {
+    const std::string from = "MATCH (a {name:'" + name(hub) + "'})-[*1..3]->(b)";
+    bench("3-hop untyped reach, DISTINCT b (hub)", {from + " RETURN DISTINCT b"}, 10);
+    bench("3-hop untyped reach, DISTINCT b.name (hub)", {from + " RETURN DISTINCT b.name"}, 10);
+  }
+  bench("whole graph: count per relation type", {"MATCH ()-[r]->() RETURN type(r), count(*)"}, 10);
+  bench("whole graph: count per entity kind", {"MATCH (n) RETURN n.kind, count(*)"}, 20);
+  bench("whole graph: count per first date", {"MATCH ()-[r]->() RETURN r.first_date, count(*)"}, 10);
+  bench("whole graph: count(*) of relations", {"MATCH ()-[r]->() RETURN count(*)"}, 10);
   std::printf("peak RSS %.1f MB (with the store's mapped pages when the store was used)\n", peak_rss());
   return 0;
 }
