@@ -5,6 +5,7 @@
 #include <array>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "query/executor.h"
 #include "query/explain.h"
@@ -29,7 +30,8 @@ class AtomTable {
     if ((keys_.size() + 1) * 2 > slots_.size()) Grow();
     size_t i = Hash(key) & (slots_.size() - 1);
     while (slots_[i] != kEmpty) {
-      if (keys_[slots_[i]] == key) return {slots_[i], false};
+      const AtomKey& k = keys_[slots_[i]];
+      if (k[0] == key[0] && k[1] == key[1] && k[2] == key[2] && k[3] == key[3]) return {slots_[i], false};
       i = (i + 1) & (slots_.size() - 1);
     }
     slots_[i] = static_cast<uint32_t>(keys_.size());
@@ -240,6 +242,12 @@ bool RunPart(const graph::GraphView& view, const BoundQuery& q, Executor& ex, Si
   };
   const bool atom_groups = q.has_aggregate && all_atomizable(key_items);
   AtomTable group_index;
+  // One key column with bounded atoms (a type, a kind, a name, a node):
+  // group numbers straight from an array indexed by the atom (null last).
+  const uint64_t direct_bound =
+      atom_groups && key_items.size() == 1 ? Executor::AtomBound(view, *q.items[key_items[0]]) : 0;
+  std::vector<uint32_t> direct_index(direct_bound > 0 && direct_bound <= (uint64_t{1} << 24) ? direct_bound + 1 : 0,
+                                     UINT32_MAX);
   std::vector<std::pair<std::vector<Value>, std::vector<Aggregate>>> atom_group_list;
   std::vector<size_t> visible_items;
   for (size_t i = 0; i < q.visible_columns; ++i) visible_items.push_back(i);
@@ -256,9 +264,19 @@ bool RunPart(const graph::GraphView& view, const BoundQuery& q, Executor& ex, Si
     if (q.has_aggregate) {
       std::vector<Aggregate>* aggs;
       if (atom_groups) {
-        AtomKey key{};
-        for (size_t k = 0; k < key_items.size(); ++k) key[k] = ex.Atom(*q.items[key_items[k]]);
-        auto [index, added] = group_index.Insert(key);
+        uint32_t index;
+        bool added;
+        if (!direct_index.empty()) {
+          const uint64_t atom = ex.Atom(*q.items[key_items[0]]);
+          uint32_t& slot = direct_index[atom == Executor::kNullAtom ? direct_bound : atom];
+          added = slot == UINT32_MAX;
+          if (added) slot = static_cast<uint32_t>(atom_group_list.size());
+          index = slot;
+        } else {
+          AtomKey key{};
+          for (size_t k = 0; k < key_items.size(); ++k) key[k] = ex.Atom(*q.items[key_items[k]]);
+          std::tie(index, added) = group_index.Insert(key);
+        }
         if (added) {
           std::vector<Value> values;
           values.reserve(key_items.size());

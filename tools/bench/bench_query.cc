@@ -3,6 +3,10 @@
 //
 //   bench_query [ENTITIES [RELATIONS]] [--no-store] [--store DIR]
 //   bench_query --open DIR QUERY     (one cold open, used by the above)
+//   --csv DIR                         also writes the graph as the store
+//                                     holds it to DIR/entities.csv and
+//                                     DIR/relations.csv (for
+//                                     tools/bench/kuzu_compare.sh)
 //
 // Prints: the snapshot build from relations in random order; then (unless
 // --no-store) the same graph written to a temporary store and the time to
@@ -27,13 +31,16 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <random>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "graph/ids.h"
+#include "graph/ontology.h"
 #include "graph/store.h"
 #include "graph/view.h"
 #include "query/engine.h"
@@ -120,6 +127,27 @@ bool WriteStore(const std::string& dir, const graph::GraphData& data) {
   return s.ok();
 }
 
+// The graph of a view as CSV, for loading into another engine:
+// entities.csv "name,kind" per vertex, relations.csv "source,target,type"
+// per edge (symmetric relations once, as the store keeps them). Returns
+// false on error.
+bool WriteCsv(const std::string& dir, const graph::GraphView& view) {
+  std::filesystem::create_directories(dir);
+  FILE* f = std::fopen((dir + "/entities.csv").c_str(), "w");
+  if (f == nullptr) return false;
+  for (graph::VertexIndex v = 0; v < view.vertex_count(); ++v)
+    std::fprintf(f, "%s,%s\n", std::string(view.name(v)).c_str(), std::string(graph::NameOf(view.kind(v))).c_str());
+  if (std::fclose(f) != 0) return false;
+  f = std::fopen((dir + "/relations.csv").c_str(), "w");
+  if (f == nullptr) return false;
+  for (graph::EdgeIndex e = 0; e < view.edge_count(); ++e) {
+    const graph::EdgeData& d = view.edge(e);
+    std::fprintf(f, "%s,%s,%s\n", std::string(view.name(d.source)).c_str(), std::string(view.name(d.target)).c_str(),
+                 std::string(graph::NameOf(d.type)).c_str());
+  }
+  return std::fclose(f) == 0;
+}
+
 // The child of a cold-process run: open, view, one query; prints what it
 // did. Exit status 0 on success.
 int OpenOnce(const std::string& dir, const std::string& text) {
@@ -145,9 +173,19 @@ int OpenOnce(const std::string& dir, const std::string& text) {
     return 1;
   }
   const double t3 = Now();
-  std::printf("  child: view %s; open %.1f ms + view %.1f ms + query %.2f ms (%zu rows)\n",
+  // Peak RSS of this process image (VmHWM starts afresh at exec, unlike
+  // the parent's view of a forked child, which counts the pages shared
+  // with the parent before exec).
+  double hwm_mb = 0;
+  if (FILE* f = std::fopen("/proc/self/status", "r")) {
+    char line[256];
+    while (std::fgets(line, sizeof line, f))
+      if (std::strncmp(line, "VmHWM:", 6) == 0) hwm_mb = std::atof(line + 6) / 1024.0;
+    std::fclose(f);
+  }
+  std::printf("  child: view %s; open %.1f ms + view %.1f ms + query %.2f ms (%zu rows); peak RSS %.1f MB\n",
               source == graph::Store::ViewSource::kImage ? "mapped from the image" : "built from the records",
-              (t1 - t0) * 1e3, (t2 - t1) * 1e3, (t3 - t2) * 1e3, rs.rows.size());
+              (t1 - t0) * 1e3, (t2 - t1) * 1e3, (t3 - t2) * 1e3, rs.rows.size(), hwm_mb);
   std::fflush(stdout);
   return 0;
 }
@@ -171,10 +209,9 @@ void ColdProcess(const char* label, const std::string& dir, const std::string& t
   const double wall = Now() - t0;
   const double cpu = static_cast<double>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
                      static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) * 1e-6;
-  std::printf("%-42s wall %8.1f ms | cpu %8.1f ms (user %.1f + sys %.1f) | peak RSS %.1f MB%s\n", label, wall * 1e3,
-              cpu * 1e3, (static_cast<double>(ru.ru_utime.tv_sec) + ru.ru_utime.tv_usec * 1e-6) * 1e3,
+  std::printf("%-42s wall %8.1f ms | cpu %8.1f ms (user %.1f + sys %.1f)%s\n", label, wall * 1e3, cpu * 1e3,
+              (static_cast<double>(ru.ru_utime.tv_sec) + ru.ru_utime.tv_usec * 1e-6) * 1e3,
               (static_cast<double>(ru.ru_stime.tv_sec) + ru.ru_stime.tv_usec * 1e-6) * 1e3,
-              static_cast<double>(ru.ru_maxrss) / 1024.0,
               WIFEXITED(status) && WEXITSTATUS(status) == 0 ? "" : " (child failed)");
 }
 
@@ -184,10 +221,12 @@ int main(int argc, char** argv) {
   if (argc == 4 && std::strcmp(argv[1], "--open") == 0) return OpenOnce(argv[2], argv[3]);
   std::vector<size_t> sizes;
   bool use_store = true;
-  std::string keep_dir;
+  std::string keep_dir, csv_dir;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--no-store") == 0)
       use_store = false;
+    else if (std::strcmp(argv[i], "--csv") == 0 && i + 1 < argc)
+      csv_dir = argv[++i];
     else if (std::strcmp(argv[i], "--store") == 0 && i + 1 < argc)
       keep_dir = argv[++i];
     else
@@ -268,6 +307,13 @@ int main(int argc, char** argv) {
     }
     std::printf("queries below run on the view %s\n",
                 source == graph::Store::ViewSource::kImage ? "mapped from the image" : "built from the records");
+    if (!csv_dir.empty()) {
+      if (!WriteCsv(csv_dir, *view)) {
+        std::printf("cannot write %s\n", csv_dir.c_str());
+        return 1;
+      }
+      std::printf("graph written as CSV to %s\n", csv_dir.c_str());
+    }
     if (keep_dir.empty()) {
       store.reset();
       // The mapping stays valid after the file is gone.
