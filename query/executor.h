@@ -78,8 +78,9 @@ class Executor {
   // instead of building strings. For one expression, two rows have equal
   // atoms exactly when EvalValue would give equal values. Atomizable: a
   // node variable; name, kind, id, country, mentions or documents of a
-  // node; type(r) or r.type of a single relationship. Names compare as
-  // their string-table ids (equal strings share one id).
+  // node; type(r), r.type, r.count, r.first_date or r.last_date of a
+  // single relationship. Names compare as their string-table ids (equal
+  // strings share one id).
   static bool Atomizable(const BoundQuery& q, const BoundExpr& e);
   // The atoms of `e` are below this bound (0: unbounded), for bitmaps.
   // REQUIRES: Atomizable(q, e).
