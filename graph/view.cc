@@ -140,6 +140,7 @@ struct GraphView::Owned {
   std::vector<EntityId> ids;
   std::vector<EntityKind> kinds;
   std::vector<StringId> names, countries, alias_ids, roles;
+  std::vector<NameRef> name_refs;
   std::vector<uint64_t> mentions, documents;
   std::vector<uint32_t> alias_offsets;
   std::vector<uint64_t> string_offsets;
@@ -294,6 +295,19 @@ std::shared_ptr<const GraphView> GraphView::Build(GraphData data) {
   keys = {};
   sorted = {};
 
+  // Names: where each lies, and whether any two vertices share one.
+  o.name_refs.reserve(n);
+  {
+    std::vector<bool> seen(o.string_offsets.size(), false);
+    g.names_unique_ = true;
+    for (size_t v = 0; v < n; ++v) {
+      const StringId s = o.names[v];
+      o.name_refs.push_back(NameRef{o.string_offsets[s], static_cast<uint32_t>(o.string_offsets[s + 1] - o.string_offsets[s]), 0});
+      if (seen[s]) g.names_unique_ = false;
+      seen[s] = true;
+    }
+  }
+
   // Lookups.
   o.by_id.reserve(n);
   o.by_name.reserve(n * 2);
@@ -327,6 +341,7 @@ std::shared_ptr<const GraphView> GraphView::Build(GraphData data) {
   g.ids_ = o.ids;
   g.kinds_ = o.kinds;
   g.names_ = o.names;
+  g.name_refs_ = o.name_refs;
   g.countries_ = o.countries;
   g.mentions_ = o.mentions;
   g.documents_ = o.documents;

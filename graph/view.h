@@ -110,7 +110,9 @@ class GraphView {
   // The kind of vertex v, from a compact per-vertex array.
   EntityKind kind(VertexIndex v) const { return kinds_[v]; }
   // Views valid for the view's lifetime.
-  std::string_view name(VertexIndex v) const { return str(names_[v]); }
+  std::string_view name(VertexIndex v) const {
+    return {string_bytes_.data() + name_refs_[v].offset, name_refs_[v].length};
+  }
   std::string_view country(VertexIndex v) const { return str(countries_[v]); }
   uint64_t mentions(VertexIndex v) const { return mentions_[v]; }
   uint64_t documents(VertexIndex v) const { return documents_[v]; }
@@ -119,6 +121,9 @@ class GraphView {
   // The string-table ids of the name and country: equal ids, equal strings
   // (and the other way round), so names compare as integers.
   StringId name_id(VertexIndex v) const { return names_[v]; }
+  // True when no two vertices have the same name: a vertex then stands for
+  // its name (DISTINCT b.name de-duplicates by vertex).
+  bool names_unique() const { return names_unique_; }
   StringId country_id(VertexIndex v) const { return countries_[v]; }
   size_t string_count() const { return string_offsets_.empty() ? 0 : string_offsets_.size() - 1; }
   // REQUIRES: s < string_count().
@@ -187,6 +192,15 @@ class GraphView {
   std::span<const EntityId> ids_;
   std::span<const EntityKind> kinds_;
   std::span<const StringId> names_, countries_;
+  // Where each vertex's name lies in string_bytes_ (name() reads one
+  // record, not the string table's offsets).
+  struct NameRef {
+    uint64_t offset;
+    uint32_t length;
+    uint32_t pad;
+  };
+  std::span<const NameRef> name_refs_;
+  bool names_unique_ = false;
   std::span<const uint64_t> mentions_, documents_;
   std::span<const uint32_t> alias_offsets_;  // vertex_count()+1
   std::span<const StringId> alias_ids_;

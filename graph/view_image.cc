@@ -15,13 +15,15 @@
 //                 first header_bytes - 8 bytes) in the header's last 8 bytes
 //   section  := the bytes of one array, starting at a multiple of 64
 //
-// Sections, in order: counts (u64 per entity kind, then per relation type),
+// Sections, in order: counts (u64 per entity kind, then per relation type,
+// then flags: bit 0 names unique),
 // edges (EdgeData[m]), out_offsets (u32[n+1]), out_edges (u32[m]),
 // in_offsets (u32[n+1]), in_edges (u32[m]), ids (u64[n]), kinds (u8[n]),
 // names (u32[n]), countries (u32[n]), mentions (u64[n]), documents (u64[n]),
 // alias_offsets (u32[n+1]), alias_ids (u32[A]), roles (u32[R]),
 // string_offsets (u64[S+1]), string_bytes (char[...]), by_id (16-byte
-// entries), by_name (16-byte entries).
+// entries), by_name (16-byte entries), name_refs (16 bytes per vertex:
+// u64 offset, u32 length, u32 0).
 //
 // Opening never trusts the file: the header checksum, then every byte of
 // the body against its checksum, then every offset and index against the
@@ -41,7 +43,7 @@ namespace geokg::graph {
 namespace {
 
 constexpr char kMagic[8] = {'G', 'E', 'O', 'K', 'G', 'I', 'M', 'G'};
-constexpr uint32_t kImageVersion = 1;
+constexpr uint32_t kImageVersion = 2;
 constexpr uint64_t kHeaderBytes = 512;
 constexpr uint64_t kEndianMark = 0x0102030405060708ull;
 constexpr uint64_t kAlign = 64;
@@ -49,7 +51,7 @@ constexpr uint64_t kAlign = 64;
 enum Section : int {
   kCounts = 0, kEdges, kOutOffsets, kOutEdges, kInOffsets, kInEdges, kIds, kKinds, kNames, kCountries,
   kMentions, kDocuments, kAliasOffsets, kAliasIds, kRoles, kStringOffsets, kStringBytes, kById, kByName,
-  kSectionCount
+  kNameRefs, kSectionCount
 };
 
 struct Header {
@@ -129,6 +131,7 @@ Status GraphView::WriteImage(const std::string& path, const ImageTag& tag) const
   h.section_count = kSectionCount;
   std::vector<uint64_t> counts(kind_counts_.begin(), kind_counts_.end());
   counts.insert(counts.end(), type_counts_.begin(), type_counts_.end());
+  counts.push_back(names_unique_ ? 1 : 0);
   struct Part {
     const void* data;
     size_t bytes;
@@ -153,6 +156,7 @@ Status GraphView::WriteImage(const std::string& path, const ImageTag& tag) const
       {string_bytes_.data(), string_bytes_.size_bytes()},
       {by_id_.data(), by_id_.size_bytes()},
       {by_name_.data(), by_name_.size_bytes()},
+      {name_refs_.data(), name_refs_.size_bytes()},
   };
   uint64_t at = kHeaderBytes;
   for (int s = 0; s < kSectionCount; ++s) {
@@ -293,7 +297,8 @@ Status GraphView::OpenImage(const std::string& path, const ImageTag& tag, std::s
   GraphView& g = *view;
   g.vertex_count_ = n;
   std::span<const uint64_t> counts;
-  bool ok = section(kCounts, &counts, kEntityKindCount + kRelationTypeCount, true) &&
+  bool ok = section(kCounts, &counts, kEntityKindCount + kRelationTypeCount + 1, true) &&
+            section(kNameRefs, &g.name_refs_, n, true) &&
             section(kEdges, &g.edges_, m, true) && section(kOutOffsets, &g.out_offsets_, n + 1, true) &&
             section(kOutEdges, &g.out_edges_, m, true) && section(kInOffsets, &g.in_offsets_, n + 1, true) &&
             section(kInEdges, &g.in_edges_, m, true) && section(kIds, &g.ids_, n, true) &&
@@ -307,6 +312,7 @@ Status GraphView::OpenImage(const std::string& path, const ImageTag& tag, std::s
   if (!ok) return bad("a section's size does not fit the graph");
   for (int k = 0; k < kEntityKindCount; ++k) g.kind_counts_[k] = counts[k];
   for (int t = 0; t < kRelationTypeCount; ++t) g.type_counts_[t] = counts[kEntityKindCount + t];
+  g.names_unique_ = (counts[kEntityKindCount + kRelationTypeCount] & 1) != 0;
 
   // Every offset and index inside the array it points into.
   const uint64_t strings = g.string_offsets_.empty() ? 0 : g.string_offsets_.size() - 1;
@@ -331,7 +337,8 @@ Status GraphView::OpenImage(const std::string& path, const ImageTag& tag, std::s
     if (s >= strings) return bad("alias table damaged");
   for (uint64_t v = 0; v < n; ++v) {
     if (g.names_[v] >= strings || g.countries_[v] >= strings || static_cast<int>(g.kinds_[v]) >= kEntityKindCount ||
-        g.by_id_[v].v >= n)
+        g.by_id_[v].v >= n || g.name_refs_[v].offset > g.string_bytes_.size() ||
+        g.name_refs_[v].length > g.string_bytes_.size() - g.name_refs_[v].offset)
       return bad("vertex " + std::to_string(v) + " damaged");
   }
   for (const NameEntry& e : g.by_name_)

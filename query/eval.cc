@@ -444,7 +444,7 @@ uint64_t Executor::Atom(const BoundExpr& e) const {
   if (v == kNullVertex) return kNullAtom;
   if (e.kind == ExprKind::kVariable) return v;
   switch (e.prop) {
-    case Prop::kName: return view_.name_id(v);
+    case Prop::kName: return view_.names_unique() ? v : view_.name_id(v);  // both below string_count()
     case Prop::kKind: return static_cast<uint64_t>(view_.kind(v));
     case Prop::kId: return v;  // ids are unique per vertex
     case Prop::kCountry: return view_.country_id(v) == 0 ? kNullAtom : view_.country_id(v);  // "" is null

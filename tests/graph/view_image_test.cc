@@ -83,6 +83,7 @@ void CheckSameView(const GraphView& a, const GraphView& b) {
     CHECK(x.confidence == y.confidence);
     CHECK(a.role(e) == b.role(e));
   }
+  CHECK(a.names_unique() == b.names_unique());
   CHECK(a.kind_counts() == b.kind_counts());
   CHECK(a.type_counts() == b.type_counts());
   CHECK(a.AllNames() == b.AllNames());
