@@ -31,6 +31,7 @@
 #include "graph/curation.h"
 #include "graph/model.h"
 #include "graph/status.h"
+#include "graph/view.h"
 
 struct MDB_txn;  // lmdb.h
 
@@ -200,6 +201,25 @@ class Store {
   // read in one read transaction (a consistent snapshot). Replaces the
   // contents of *data.
   Status LoadGraph(GraphData* data) const;
+  // The graph snapshot at the store's latest commit. Mapped from the image
+  // file DIR/snapshot.img (ViewImagePath) when that image was built from
+  // this very commit and passes its checks (GraphView::OpenImage); else
+  // built from the records (LoadGraph, GraphView::Build) and, when
+  // `write_image`, saved as the new image for the next open (best effort:
+  // a directory that cannot be written keeps none, and the view is
+  // returned all the same). An image is never trusted: stale (another
+  // commit), truncated or damaged, it is rebuilt. `source` (may be null)
+  // tells which way the view came. Errors: those of LoadGraph.
+  enum class ViewSource { kImage, kBuilt };
+  Status LoadView(std::shared_ptr<const GraphView>* view, ViewSource* source = nullptr,
+                  bool write_image = true) const;
+  // Brings the image up to the latest commit (LoadView, writing the image
+  // when it was stale or missing): what write commands call after their
+  // last commit, so that the next reader maps instead of building.
+  Status RefreshViewImage() const;
+  // Where the image lives: DIR/snapshot.img.
+  std::string ViewImagePath() const;
+  static constexpr std::string_view kViewImageFile = "snapshot.img";
   // Removes the documents `docs` (ids of stored documents) with all their
   // evidence, in one write transaction: a relation keeps its other
   // evidence (chain relinked, counts, dates, confidence and role

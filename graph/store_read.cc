@@ -459,29 +459,86 @@ Status Store::WindowedRelations(Date from, Date to,
   });
 }
 
-Status Store::LoadGraph(GraphData* data) const {
+namespace {
+
+// Every entity (with its mention totals) and relation summary at the commit
+// `txn` reads.
+Status LoadGraphInTxn(const Store::Impl& impl, MDB_txn* txn, GraphData* data) {
   data->entities.clear();
   data->relations.clear();
+  MDB_stat st;
+  if (mdb_stat(txn, impl.entities, &st) == 0) data->entities.reserve(st.ms_entries);
+  if (mdb_stat(txn, impl.relations, &st) == 0) data->relations.reserve(st.ms_entries);
+  ValueReader reader;
+  CountsJoin counts(impl);
+  Status s = Scan(impl, txn, impl.entities, "", [&](std::string_view, std::string_view v, bool*) {
+    Entity& e = data->entities.emplace_back();
+    if (!reader.Decode(v, &e)) return Corrupt(impl.dir, "entities", &reader);
+    return counts.Fill(txn, &e);
+  });
+  if (!s.ok()) return s;
+  return Scan(impl, txn, impl.relations, "", [&](std::string_view k, std::string_view v, bool*) {
+    data->relations.emplace_back();
+    return DecodeSummary(impl.dir, k, v, &data->relations.back());
+  });
+}
+
+// The tag of the commit `txn` reads: its transaction id, and a hash of the
+// shape of every table a view is built from (entries, depth and pages), so
+// that a data.mdb swapped for another one at the same transaction id is
+// still told apart.
+ImageTag TagOf(const Store::Impl& impl, MDB_txn* txn) {
+  ImageTag tag;
+  tag.txn = mdb_txn_id(txn);
+  uint64_t h = 0x696d616765746167ull;
+  for (MDB_dbi dbi : {impl.entities, impl.relations, impl.aliases, impl.documents, impl.entity_counts}) {
+    MDB_stat st{};
+    if (dbi == impl.entity_counts && !impl.has_mentions) continue;
+    if (mdb_stat(txn, dbi, &st) != 0) continue;
+    const uint64_t fields[] = {st.ms_entries, st.ms_depth, st.ms_branch_pages, st.ms_leaf_pages,
+                               st.ms_overflow_pages, dbi};
+    h = Hash64(std::string_view(reinterpret_cast<const char*>(fields), sizeof fields), h);
+  }
+  tag.fingerprint = h;
+  return tag;
+}
+
+}  // namespace
+
+Status Store::LoadGraph(GraphData* data) const {
   ReadTxn txn(*impl_);
   Status s = txn.Begin();
   if (!s.ok()) return s;
-  MDB_stat st;
-  if (mdb_stat(txn.get(), impl_->entities, &st) == 0) data->entities.reserve(st.ms_entries);
-  if (mdb_stat(txn.get(), impl_->relations, &st) == 0) data->relations.reserve(st.ms_entries);
-  ValueReader reader;
-  CountsJoin counts(*impl_);
-  s = Scan(*impl_, txn.get(), impl_->entities, "",
-           [&](std::string_view, std::string_view v, bool*) {
-             Entity& e = data->entities.emplace_back();
-             if (!reader.Decode(v, &e)) return Corrupt(impl_->dir, "entities", &reader);
-             return counts.Fill(txn.get(), &e);
-           });
-  if (!s.ok()) return s;
-  return Scan(*impl_, txn.get(), impl_->relations, "",
-              [&](std::string_view k, std::string_view v, bool*) {
-                data->relations.emplace_back();
-                return DecodeSummary(impl_->dir, k, v, &data->relations.back());
-              });
+  return LoadGraphInTxn(*impl_, txn.get(), data);
+}
+
+std::string Store::ViewImagePath() const { return impl_->dir + "/" + std::string(kViewImageFile); }
+
+Status Store::LoadView(std::shared_ptr<const GraphView>* view, ViewSource* source, bool write_image) const {
+  GraphData data;
+  ImageTag tag;
+  {
+    ReadTxn txn(*impl_);
+    Status s = txn.Begin();
+    if (!s.ok()) return s;
+    tag = TagOf(*impl_, txn.get());
+    if (GraphView::OpenImage(ViewImagePath(), tag, view).ok()) {
+      if (source != nullptr) *source = ViewSource::kImage;
+      return Status::Ok();
+    }
+    s = LoadGraphInTxn(*impl_, txn.get(), &data);
+    if (!s.ok()) return s;
+  }
+  *view = GraphView::Build(std::move(data));
+  if (source != nullptr) *source = ViewSource::kBuilt;
+  // A cache: a directory that cannot be written keeps none.
+  if (write_image) (void)(*view)->WriteImage(ViewImagePath(), tag);
+  return Status::Ok();
+}
+
+Status Store::RefreshViewImage() const {
+  std::shared_ptr<const GraphView> view;
+  return LoadView(&view, nullptr, true);
 }
 
 Status Store::Stats(StoreStats* stats) const {

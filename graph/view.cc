@@ -88,12 +88,12 @@ uint64_t NameKey(std::string_view name) { return Hash64(SearchKey(name), 0x6e616
 
 }  // namespace
 
-// Build order: resolve endpoints into 16-byte sort keys, order them by
-// (source, type, target) with three stable counting sorts (target, then
-// type, then source: linear, no comparison sort even for hubs) unless they
-// are in that order already, place the EdgeData, then derive the in-edge
-// index with two more counting sorts. Names are indexed by a 64-bit hash of
-// the alias key, so no string is copied or compared while building.
+// Build order: vertices into columns (strings interned), then resolve
+// endpoints into 16-byte sort keys, order them by (source, type, target)
+// with three stable counting sorts (target, then type, then source: linear,
+// no comparison sort even for hubs) unless they are in that order already,
+// place the EdgeData, then derive the in-edge index with two more counting
+// sorts. Names are indexed by a 64-bit hash of the alias key.
 namespace {
 
 // Puts symmetric relations under their canonical key and merges the
@@ -132,24 +132,82 @@ void CanonicalizeSymmetric(std::vector<RelationSummary>* relations) {
 
 }  // namespace
 
+// The heap arrays of a built view; the spans of GraphView point into them.
+struct GraphView::Owned {
+  std::vector<EdgeData> edges;
+  std::vector<uint32_t> out_offsets, in_offsets;
+  std::vector<EdgeIndex> out_edges, in_edges;
+  std::vector<EntityId> ids;
+  std::vector<EntityKind> kinds;
+  std::vector<StringId> names, countries, alias_ids, roles;
+  std::vector<NameRef> name_refs;
+  std::vector<uint64_t> mentions, documents;
+  std::vector<uint32_t> alias_offsets;
+  std::vector<uint64_t> string_offsets;
+  std::string string_bytes;
+  std::vector<IdEntry> by_id;
+  std::vector<NameEntry> by_name;
+};
+
+namespace {
+
+// Gives each distinct string one StringId (0 is ""), appending new ones to
+// the table.
+class Interner {
+ public:
+  Interner(std::vector<uint64_t>* offsets, std::string* bytes) : offsets_(offsets), bytes_(bytes) {
+    offsets_->assign(1, 0);
+    Add("");
+  }
+  StringId Add(std::string_view s) {
+    auto [it, added] = ids_.try_emplace(std::string(s), static_cast<StringId>(offsets_->size() - 1));
+    if (added) {
+      bytes_->append(s);
+      offsets_->push_back(bytes_->size());
+    }
+    return it->second;
+  }
+  void Reserve(size_t n) { ids_.reserve(n); }
+
+ private:
+  std::vector<uint64_t>* offsets_;
+  std::string* bytes_;
+  std::unordered_map<std::string, StringId> ids_;
+};
+
+}  // namespace
+
+GraphView::GraphView() = default;
+GraphView::~GraphView() = default;
+
 std::shared_ptr<const GraphView> GraphView::Build(GraphData data) {
   // A store written before schema 4 may hold a symmetric relation once per
   // direction: one edge per unordered pair here, whatever the store holds.
   CanonicalizeSymmetric(&data.relations);
   std::shared_ptr<GraphView> view(new GraphView());
   GraphView& g = *view;
+  g.owned_ = std::make_unique<Owned>();
+  Owned& o = *g.owned_;
+  Interner strings(&o.string_offsets, &o.string_bytes);
+  strings.Reserve(data.entities.size() * 2);
 
   // Vertices: first occurrence of each id wins.
   IdTable ids(data.entities.size());
-  g.entities_.reserve(data.entities.size());
+  o.alias_offsets.push_back(0);
   for (Entity& e : data.entities) {
-    if (!ids.Insert(e.id, static_cast<VertexIndex>(g.entities_.size()))) continue;
-    g.entities_.push_back(std::move(e));
+    if (!ids.Insert(e.id, static_cast<VertexIndex>(o.ids.size()))) continue;
+    o.ids.push_back(e.id);
+    o.kinds.push_back(e.kind);
+    o.names.push_back(strings.Add(e.name));
+    o.countries.push_back(strings.Add(e.country));
+    o.mentions.push_back(e.mentions);
+    o.documents.push_back(e.documents);
+    for (const std::string& a : e.aliases) o.alias_ids.push_back(strings.Add(a));
+    o.alias_offsets.push_back(static_cast<uint32_t>(o.alias_ids.size()));
   }
   data.entities = {};
-  const size_t n = g.entities_.size();
-  g.kinds_.reserve(n);
-  for (const Entity& e : g.entities_) g.kinds_.push_back(e.kind);
+  const size_t n = o.ids.size();
+  g.vertex_count_ = n;
 
   // Resolve endpoints; dangling relations dropped.
   std::vector<SortKey> keys, sorted;
@@ -190,7 +248,7 @@ std::shared_ptr<const GraphView> GraphView::Build(GraphData data) {
   // in input order (scattered writes stall less than gathered reads of the
   // 96-byte summaries).
   std::unordered_map<std::string, uint32_t> role_ids;
-  g.roles_.push_back("");
+  o.roles.push_back(0);
   auto fill = [&](const RelationSummary& r, EdgeData* e) {
     e->type = r.key.type;
     e->counts = r.counts;
@@ -198,29 +256,29 @@ std::shared_ptr<const GraphView> GraphView::Build(GraphData data) {
     e->last_date = r.last_date;
     e->confidence = r.confidence;
     if (!r.role.empty()) {
-      auto [it, added] = role_ids.emplace(r.role, static_cast<uint32_t>(g.roles_.size()));
-      if (added) g.roles_.push_back(r.role);
+      auto [it, added] = role_ids.emplace(r.role, static_cast<uint32_t>(o.roles.size()));
+      if (added) o.roles.push_back(strings.Add(r.role));
       e->role = it->second;
     }
   };
-  g.edges_.resize(m);
+  o.edges.resize(m);
   if (in_order) {
-    for (size_t i = 0; i < m; ++i) fill(data.relations[sorted[i].relation], &g.edges_[i]);
+    for (size_t i = 0; i < m; ++i) fill(data.relations[sorted[i].relation], &o.edges[i]);
   } else {
     std::vector<uint32_t> position(data.relations.size(), UINT32_MAX);
     for (size_t i = 0; i < m; ++i) position[sorted[i].relation] = static_cast<uint32_t>(i);
     for (size_t i = 0; i < data.relations.size(); ++i)
-      if (position[i] != UINT32_MAX) fill(data.relations[i], &g.edges_[position[i]]);
+      if (position[i] != UINT32_MAX) fill(data.relations[i], &o.edges[position[i]]);
   }
   data.relations = {};
   for (size_t i = 0; i < m; ++i) {
-    g.edges_[i].source = sorted[i].source;
-    g.edges_[i].target = sorted[i].target;
+    o.edges[i].source = sorted[i].source;
+    o.edges[i].target = sorted[i].target;
   }
-  g.out_offsets_.assign(n + 1, 0);
-  for (size_t v = 0; v < n; ++v) g.out_offsets_[v + 1] = g.out_offsets_[v] + per_source[v];
-  g.out_edges_.resize(m);
-  for (size_t i = 0; i < m; ++i) g.out_edges_[i] = static_cast<EdgeIndex>(i);
+  o.out_offsets.assign(n + 1, 0);
+  for (size_t v = 0; v < n; ++v) o.out_offsets[v + 1] = o.out_offsets[v] + per_source[v];
+  o.out_edges.resize(m);
+  for (size_t i = 0; i < m; ++i) o.out_edges[i] = static_cast<EdgeIndex>(i);
 
   // In-edges: the edge order is by source, so stable sorts by type then by
   // target give (target, type, source).
@@ -229,41 +287,102 @@ std::shared_ptr<const GraphView> GraphView::Build(GraphData data) {
     BucketSort(sorted, &keys, kRelationTypeCount, [](const SortKey& k) { return k.type; });
     std::vector<uint32_t> per_target =
         BucketSort(keys, &sorted, n, [](const SortKey& k) { return k.target; });
-    g.in_offsets_.assign(n + 1, 0);
-    for (size_t v = 0; v < n; ++v) g.in_offsets_[v + 1] = g.in_offsets_[v] + per_target[v];
-    g.in_edges_.resize(m);
-    for (size_t i = 0; i < m; ++i) g.in_edges_[i] = sorted[i].relation;
+    o.in_offsets.assign(n + 1, 0);
+    for (size_t v = 0; v < n; ++v) o.in_offsets[v + 1] = o.in_offsets[v] + per_target[v];
+    o.in_edges.resize(m);
+    for (size_t i = 0; i < m; ++i) o.in_edges[i] = sorted[i].relation;
   }
   keys = {};
   sorted = {};
 
-  // Boost CSR over the sorted edges: its edge index equals our EdgeIndex.
-  using It = boost::transform_iterator<EdgeEndpoints, std::vector<EdgeData>::const_iterator>;
-  g.csr_ = CsrGraph(boost::edges_are_sorted, It(g.edges_.cbegin(), EdgeEndpoints()),
-                    It(g.edges_.cend(), EdgeEndpoints()), static_cast<uint32_t>(n), static_cast<uint32_t>(m));
+  // Names: where each lies, and whether any two vertices share one.
+  o.name_refs.reserve(n);
+  {
+    std::vector<bool> seen(o.string_offsets.size(), false);
+    g.names_unique_ = true;
+    for (size_t v = 0; v < n; ++v) {
+      const StringId s = o.names[v];
+      o.name_refs.push_back(NameRef{o.string_offsets[s], static_cast<uint32_t>(o.string_offsets[s + 1] - o.string_offsets[s]), 0});
+      if (seen[s]) g.names_unique_ = false;
+      seen[s] = true;
+    }
+  }
 
   // Lookups.
-  g.by_id_.reserve(n);
-  g.by_name_.reserve(n * 2);
+  o.by_id.reserve(n);
+  o.by_name.reserve(n * 2);
   for (size_t v = 0; v < n; ++v) {
-    const Entity& e = g.entities_[v];
-    g.by_id_.emplace_back(e.id, static_cast<VertexIndex>(v));
-    g.by_name_.emplace_back(NameKey(e.name), static_cast<VertexIndex>(v));
-    for (const std::string& a : e.aliases) g.by_name_.emplace_back(NameKey(a), static_cast<VertexIndex>(v));
-    int k = static_cast<int>(e.kind);
+    const VertexIndex vi = static_cast<VertexIndex>(v);
+    o.by_id.push_back(IdEntry{o.ids[v], vi, 0});
+    auto name_of = [&](StringId s) {
+      return std::string_view(o.string_bytes).substr(o.string_offsets[s], o.string_offsets[s + 1] - o.string_offsets[s]);
+    };
+    o.by_name.push_back(NameEntry{NameKey(name_of(o.names[v])), vi, 0});
+    for (uint32_t a = o.alias_offsets[v]; a < o.alias_offsets[v + 1]; ++a)
+      o.by_name.push_back(NameEntry{NameKey(name_of(o.alias_ids[a])), vi, 0});
+    int k = static_cast<int>(o.kinds[v]);
     if (k >= 0 && k < kEntityKindCount) ++g.kind_counts_[k];
   }
-  std::sort(g.by_id_.begin(), g.by_id_.end());
-  std::sort(g.by_name_.begin(), g.by_name_.end());
-  g.by_name_.erase(std::unique(g.by_name_.begin(), g.by_name_.end()), g.by_name_.end());
+  auto id_less = [](const IdEntry& a, const IdEntry& b) { return a.id != b.id ? a.id < b.id : a.v < b.v; };
+  auto name_less = [](const NameEntry& a, const NameEntry& b) {
+    return a.hash != b.hash ? a.hash < b.hash : a.v < b.v;
+  };
+  std::sort(o.by_id.begin(), o.by_id.end(), id_less);
+  std::sort(o.by_name.begin(), o.by_name.end(), name_less);
+  o.by_name.erase(std::unique(o.by_name.begin(), o.by_name.end(),
+                              [](const NameEntry& a, const NameEntry& b) { return a.hash == b.hash && a.v == b.v; }),
+                  o.by_name.end());
+
+  g.edges_ = o.edges;
+  g.out_offsets_ = o.out_offsets;
+  g.out_edges_ = o.out_edges;
+  g.in_offsets_ = o.in_offsets;
+  g.in_edges_ = o.in_edges;
+  g.ids_ = o.ids;
+  g.kinds_ = o.kinds;
+  g.names_ = o.names;
+  g.name_refs_ = o.name_refs;
+  g.countries_ = o.countries;
+  g.mentions_ = o.mentions;
+  g.documents_ = o.documents;
+  g.alias_offsets_ = o.alias_offsets;
+  g.alias_ids_ = o.alias_ids;
+  g.roles_ = o.roles;
+  g.string_offsets_ = o.string_offsets;
+  g.string_bytes_ = std::span<const char>(o.string_bytes.data(), o.string_bytes.size());
+  g.by_id_ = o.by_id;
+  g.by_name_ = o.by_name;
   return view;
+}
+
+Entity GraphView::entity(VertexIndex v) const {
+  Entity e;
+  e.id = ids_[v];
+  e.name = std::string(name(v));
+  e.kind = kinds_[v];
+  e.country = std::string(country(v));
+  e.mentions = mentions_[v];
+  e.documents = documents_[v];
+  const size_t a = alias_count(v);
+  e.aliases.reserve(a);
+  for (size_t i = 0; i < a; ++i) e.aliases.emplace_back(alias(v, i));
+  return e;
+}
+
+const CsrGraph& GraphView::graph() const {
+  std::call_once(csr_once_, [this] {
+    using It = boost::transform_iterator<EdgeEndpoints, std::span<const EdgeData>::iterator>;
+    csr_ = CsrGraph(boost::edges_are_sorted, It(edges_.begin(), EdgeEndpoints()), It(edges_.end(), EdgeEndpoints()),
+                    static_cast<uint32_t>(vertex_count_), static_cast<uint32_t>(edges_.size()));
+  });
+  return csr_;
 }
 
 const std::vector<std::string>& GraphView::AllNames() const {
   std::call_once(all_names_once_, [this] {
-    for (const Entity& e : entities_) {
-      all_names_.push_back(e.name);
-      for (const std::string& a : e.aliases) all_names_.push_back(a);
+    for (VertexIndex v = 0; v < vertex_count_; ++v) {
+      all_names_.emplace_back(name(v));
+      for (size_t i = 0; i < alias_count(v); ++i) all_names_.emplace_back(alias(v, i));
     }
     std::sort(all_names_.begin(), all_names_.end());
     all_names_.erase(std::unique(all_names_.begin(), all_names_.end()), all_names_.end());
@@ -272,22 +391,22 @@ const std::vector<std::string>& GraphView::AllNames() const {
 }
 
 std::optional<VertexIndex> GraphView::FindId(EntityId id) const {
-  auto it = std::lower_bound(by_id_.begin(), by_id_.end(), std::make_pair(id, VertexIndex{0}));
-  if (it == by_id_.end() || it->first != id) return std::nullopt;
-  return it->second;
+  auto it = std::partition_point(by_id_.begin(), by_id_.end(), [&](const IdEntry& e) { return e.id < id; });
+  if (it == by_id_.end() || it->id != id) return std::nullopt;
+  return it->v;
 }
 
 std::vector<VertexIndex> GraphView::FindName(std::string_view name) const {
   const std::string key = SearchKey(name);
   const uint64_t hash = Hash64(key, 0x6e616d656b6579ull);
   std::vector<VertexIndex> out;
-  auto it = std::lower_bound(by_name_.begin(), by_name_.end(), std::make_pair(hash, VertexIndex{0}));
-  for (; it != by_name_.end() && it->first == hash; ++it) {
+  auto it = std::partition_point(by_name_.begin(), by_name_.end(), [&](const NameEntry& e) { return e.hash < hash; });
+  for (; it != by_name_.end() && it->hash == hash; ++it) {
     // A hash match is confirmed against the names themselves.
-    const Entity& e = entities_[it->second];
-    bool same = SearchKey(e.name) == key;
-    for (size_t i = 0; !same && i < e.aliases.size(); ++i) same = SearchKey(e.aliases[i]) == key;
-    if (same) out.push_back(it->second);
+    const VertexIndex v = it->v;
+    bool same = SearchKey(this->name(v)) == key;
+    for (size_t i = 0; !same && i < alias_count(v); ++i) same = SearchKey(alias(v, i)) == key;
+    if (same) out.push_back(v);
   }
   out.erase(std::unique(out.begin(), out.end()), out.end());  // sorted: ties ordered by vertex
   return out;
@@ -298,7 +417,7 @@ std::vector<VertexIndex> GraphView::PreferCanonical(std::string_view name, std::
   const std::string key = SearchKey(name);
   std::vector<VertexIndex> canonical;
   for (VertexIndex v : vertices)
-    if (SearchKey(entities_[v].name) == key) canonical.push_back(v);
+    if (SearchKey(this->name(v)) == key) canonical.push_back(v);
   return canonical.size() == 1 ? canonical : vertices;
 }
 
@@ -306,11 +425,11 @@ std::string GraphView::DescribeCandidates(std::string_view name, const std::vect
   std::string out = "'" + std::string(name) + "' fits " + std::to_string(vertices.size()) + " entities: ";
   constexpr size_t kListed = 8;
   for (size_t i = 0; i < vertices.size() && i < kListed; ++i) {
-    const Entity& e = entities_[vertices[i]];
+    const VertexIndex v = vertices[i];
     if (i > 0) out += ", ";
-    out += e.name + " (" + std::string(NameOf(e.kind));
-    if (!e.country.empty()) out += ", " + e.country;
-    out += ", " + std::to_string(e.mentions) + (e.mentions == 1 ? " mention)" : " mentions)");
+    out += std::string(this->name(v)) + " (" + std::string(NameOf(kind(v)));
+    if (!country(v).empty()) out += ", " + std::string(country(v));
+    out += ", " + std::to_string(mentions(v)) + (mentions(v) == 1 ? " mention)" : " mentions)");
   }
   if (vertices.size() > kListed) out += ", ...";
   return out;
@@ -331,9 +450,8 @@ std::span<const EdgeIndex> GraphView::InEdges(VertexIndex v, RelationType type) 
 }
 
 size_t GraphView::EdgeBytes() const {
-  return edges_.capacity() * sizeof(EdgeData) + out_edges_.capacity() * sizeof(EdgeIndex) +
-         in_edges_.capacity() * sizeof(EdgeIndex) + (out_offsets_.capacity() + in_offsets_.capacity()) * 4 +
-         csr_.m_forward.m_column.capacity() * 4 + csr_.m_forward.m_rowstart.capacity() * 4;
+  return edges_.size_bytes() + out_edges_.size_bytes() + in_edges_.size_bytes() + out_offsets_.size_bytes() +
+         in_offsets_.size_bytes();
 }
 
 }  // namespace geokg::graph

@@ -208,7 +208,7 @@ class Binder {
           std::vector<graph::VertexIndex> of_kind;
           if (mask != 0)
             for (graph::VertexIndex x : found)
-              if (mask & (1u << static_cast<int>(view_.entity(x).kind))) of_kind.push_back(x);
+              if (mask & (1u << static_cast<int>(view_.kind(x)))) of_kind.push_back(x);
           if (of_kind.size() == 1) found = std::move(of_kind);
           else if (of_kind.size() > 1) found = std::move(of_kind);
           if (found.size() > 1)

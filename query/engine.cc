@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <chrono>
+#include <array>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "query/executor.h"
 #include "query/explain.h"
@@ -12,6 +14,77 @@
 
 namespace geokg::query {
 namespace {
+
+// A set of up to kMaxAtoms atoms per key (Executor::Atom), open
+// addressing: Insert returns the key's index, new keys numbered from 0 in
+// insertion order. Used instead of sets of Value rows when every column of
+// a DISTINCT or grouping key is atomizable: no string is built or compared
+// per row.
+constexpr size_t kMaxAtoms = 4;
+using AtomKey = std::array<uint64_t, kMaxAtoms>;
+
+class AtomTable {
+ public:
+  // Returns (index, added).
+  std::pair<uint32_t, bool> Insert(const AtomKey& key) {
+    if ((keys_.size() + 1) * 2 > slots_.size()) Grow();
+    size_t i = Hash(key) & (slots_.size() - 1);
+    while (slots_[i] != kEmpty) {
+      const AtomKey& k = keys_[slots_[i]];
+      if (k[0] == key[0] && k[1] == key[1] && k[2] == key[2] && k[3] == key[3]) return {slots_[i], false};
+      i = (i + 1) & (slots_.size() - 1);
+    }
+    slots_[i] = static_cast<uint32_t>(keys_.size());
+    keys_.push_back(key);
+    return {slots_[i], true};
+  }
+  size_t size() const { return keys_.size(); }
+
+ private:
+  static constexpr uint32_t kEmpty = UINT32_MAX;
+  static size_t Hash(const AtomKey& k) {
+    uint64_t h = 0x9E3779B97F4A7C15ull;
+    for (uint64_t x : k) {
+      h ^= x + 0x9E3779B97F4A7C15ull + (h << 6) + (h >> 2);
+      h *= 0xff51afd7ed558ccdull;
+    }
+    return static_cast<size_t>(h ^ (h >> 31));
+  }
+  void Grow() {
+    std::vector<uint32_t> slots(std::max<size_t>(16, slots_.size() * 2), kEmpty);
+    for (uint32_t k = 0; k < keys_.size(); ++k) {
+      size_t i = Hash(keys_[k]) & (slots.size() - 1);
+      while (slots[i] != kEmpty) i = (i + 1) & (slots.size() - 1);
+      slots[i] = k;
+    }
+    slots_.swap(slots);
+  }
+  std::vector<uint32_t> slots_;
+  std::vector<AtomKey> keys_;
+};
+
+// Seen-sets over atoms: a bitmap when the atoms are bounded (null is the
+// bit past the bound), else an AtomTable. Insert returns true when new.
+class AtomSet {
+ public:
+  explicit AtomSet(uint64_t bound) : bound_(bound) {
+    if (bound_ > 0) bits_.assign((bound_ + 1 + 63) / 64, 0);
+  }
+  bool Insert(const AtomKey& key) {
+    if (bound_ == 0) return table_.Insert(key).second;
+    const uint64_t a = key[0] == Executor::kNullAtom ? bound_ : key[0];
+    uint64_t& word = bits_[a / 64];
+    const uint64_t bit = uint64_t{1} << (a % 64);
+    if (word & bit) return false;
+    word |= bit;
+    return true;
+  }
+
+ private:
+  uint64_t bound_;
+  std::vector<uint64_t> bits_;
+  AtomTable table_;
+};
 
 // The state of one aggregate function over one group.
 struct Aggregate {
@@ -22,6 +95,7 @@ struct Aggregate {
   bool is_float = false;  // sum/avg: a float was seen (or the int sum overflowed)
   Value best;             // min/max; null until a value is seen
   std::set<Value> seen;   // for DISTINCT
+  std::unique_ptr<AtomSet> seen_atoms;  // for DISTINCT of an atomizable argument
 };
 
 // Adds one non-null value to `a`. Returns false when sum/avg meets a
@@ -157,23 +231,96 @@ bool RunPart(const graph::GraphView& view, const BoundQuery& q, Executor& ex, Si
   const BoundExpr* bad_value = nullptr;  // an aggregate argument that is not a number
   Value bad;
 
+  // Keys made of atoms (Executor::Atom) when every key column allows it:
+  // grouping then hashes integers, and a key's values are built once, when
+  // its group is made. DISTINCT rows likewise.
+  auto all_atomizable = [&](const std::vector<size_t>& items) {
+    if (items.size() > kMaxAtoms) return false;
+    for (size_t i : items)
+      if (!Executor::Atomizable(q, *q.items[i])) return false;
+    return true;
+  };
+  const bool atom_groups = q.has_aggregate && all_atomizable(key_items);
+  AtomTable group_index;
+  // One key column with bounded atoms (a type, a kind, a name, a node):
+  // group numbers straight from an array indexed by the atom (null last).
+  const uint64_t direct_bound =
+      atom_groups && key_items.size() == 1 ? Executor::AtomBound(view, *q.items[key_items[0]]) : 0;
+  std::vector<uint32_t> direct_index(direct_bound > 0 && direct_bound <= (uint64_t{1} << 24) ? direct_bound + 1 : 0,
+                                     UINT32_MAX);
+  std::vector<std::pair<std::vector<Value>, std::vector<Aggregate>>> atom_group_list;
+  std::vector<size_t> visible_items;
+  for (size_t i = 0; i < q.visible_columns; ++i) visible_items.push_back(i);
+  const bool atom_distinct = q.distinct && !q.has_aggregate && !distinct_node && all_atomizable(visible_items);
+  AtomSet distinct_atoms(atom_distinct && visible_items.size() == 1 ? Executor::AtomBound(view, *q.items[0]) : 0);
+  // Per aggregate: its argument is atomizable (count(DISTINCT b.name) and so on).
+  std::vector<bool> atom_arg(agg_items.size(), false);
+  for (size_t k = 0; k < agg_items.size(); ++k) {
+    const BoundExpr& f = *q.items[agg_items[k]];
+    atom_arg[k] = f.distinct && !f.star && f.args.size() == 1 && Executor::Atomizable(q, *f.args[0]);
+  }
+
   bool ok = ex.Run([&]() -> bool {
     if (q.has_aggregate) {
-      std::vector<Value> key;
-      key.reserve(key_items.size());
-      for (size_t i : key_items) key.push_back(ex.EvalValue(*q.items[i]));
-      auto [it, added] = groups.try_emplace(std::move(key));
-      if (added) {
-        it->second.resize(agg_items.size());
-        if (!budget.Charge(it->first) ||
-            !budget.Charge(kTreeNodeBytes + agg_items.size() * sizeof(Aggregate)))
-          return false;
+      std::vector<Aggregate>* aggs;
+      if (atom_groups) {
+        uint32_t index;
+        bool added;
+        if (!direct_index.empty()) {
+          const uint64_t atom = ex.Atom(*q.items[key_items[0]]);
+          uint32_t& slot = direct_index[atom == Executor::kNullAtom ? direct_bound : atom];
+          added = slot == UINT32_MAX;
+          if (added) slot = static_cast<uint32_t>(atom_group_list.size());
+          index = slot;
+        } else {
+          AtomKey key{};
+          for (size_t k = 0; k < key_items.size(); ++k) key[k] = ex.Atom(*q.items[key_items[k]]);
+          std::tie(index, added) = group_index.Insert(key);
+        }
+        if (added) {
+          std::vector<Value> values;
+          values.reserve(key_items.size());
+          for (size_t i : key_items) values.push_back(ex.EvalValue(*q.items[i]));
+          atom_group_list.emplace_back(std::move(values), std::vector<Aggregate>(agg_items.size()));
+          if (!budget.Charge(atom_group_list.back().first) ||
+              !budget.Charge(kTreeNodeBytes + sizeof(AtomKey) + agg_items.size() * sizeof(Aggregate)))
+            return false;
+        }
+        aggs = &atom_group_list[index].second;
+      } else {
+        std::vector<Value> key;
+        key.reserve(key_items.size());
+        for (size_t i : key_items) key.push_back(ex.EvalValue(*q.items[i]));
+        auto [it, added] = groups.try_emplace(std::move(key));
+        if (added) {
+          it->second.resize(agg_items.size());
+          if (!budget.Charge(it->first) ||
+              !budget.Charge(kTreeNodeBytes + agg_items.size() * sizeof(Aggregate)))
+            return false;
+        }
+        aggs = &it->second;
       }
       for (size_t k = 0; k < agg_items.size(); ++k) {
         const BoundExpr& f = *q.items[agg_items[k]];
-        Aggregate& a = it->second[k];
+        Aggregate& a = (*aggs)[k];
         if (f.star) {
           ++a.count;
+          continue;
+        }
+        if (atom_arg[k]) {
+          // DISTINCT by atom: the value is built only when first seen.
+          const uint64_t atom = ex.Atom(*f.args[0]);
+          if (atom == Executor::kNullAtom) continue;
+          if (!a.seen_atoms) a.seen_atoms = std::make_unique<AtomSet>(Executor::AtomBound(view, *f.args[0]));
+          if (!a.seen_atoms->Insert(AtomKey{atom, 0, 0, 0})) continue;
+          if (!budget.Charge(sizeof(AtomKey))) return false;
+          Value v = ex.EvalValue(*f.args[0]);
+          if (f.function == "collect" && !budget.Charge(ApproximateBytes(v))) return false;
+          if (!Accumulate(f.function, std::move(v), &a)) {
+            bad_value = f.args[0].get();
+            bad = ex.EvalValue(*f.args[0]);
+            return false;
+          }
           continue;
         }
         Value v = ex.EvalValue(*f.args[0]);
@@ -199,8 +346,14 @@ bool RunPart(const graph::GraphView& view, const BoundQuery& q, Executor& ex, Si
         word |= uint64_t{1} << (n->v % 64);
       }
     }
+    if (atom_distinct) {
+      AtomKey key{};
+      for (size_t k = 0; k < visible_items.size(); ++k) key[k] = ex.Atom(*q.items[k]);
+      if (!distinct_atoms.Insert(key)) return true;  // a duplicate holds nothing more
+      if (!budget.Charge(sizeof(AtomKey))) return false;
+    }
     for (size_t i = 0; i < q.items.size(); ++i) row[i] = ex.EvalValue(*q.items[i]);
-    if (q.distinct && !distinct_node) {
+    if (q.distinct && !distinct_node && !atom_distinct) {
       std::vector<Value> key(row.begin(), row.begin() + q.visible_columns);
       auto [pos, added] = distinct_seen.insert(std::move(key));
       if (!added) return true;  // a duplicate holds nothing more
@@ -238,6 +391,10 @@ bool RunPart(const graph::GraphView& view, const BoundQuery& q, Executor& ex, Si
   const size_t sink_op = q.plan.steps.size();
   ex.SwitchOperator(sink_op);
   if (q.has_aggregate) {
+    if (atom_groups) {
+      // Into the map of Value keys: the same order as without atoms.
+      for (auto& [key, aggs] : atom_group_list) groups.emplace(std::move(key), std::move(aggs));
+    }
     if (groups.empty() && key_items.empty()) groups[{}].resize(agg_items.size());  // count(*) of nothing is 0
     for (auto& [key, aggs] : groups) {
       std::vector<Value> r(q.items.size());

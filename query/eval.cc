@@ -71,17 +71,16 @@ Cell Executor::Property(const BoundExpr& e) {
     graph::VertexIndex v = node_[e.slot];
     if (v == kNullVertex) return Null();  // an unmatched OPTIONAL MATCH
     if (e.prop == Prop::kKind) return Str(graph::NameOf(view_.kind(v)));  // without touching the Entity
-    const graph::Entity& ent = view_.entity(v);
     switch (e.prop) {
-      case Prop::kName: return Str(ent.name);
+      case Prop::kName: return Str(view_.name(v));
       case Prop::kKind: return Str(graph::NameOf(view_.kind(v)));
       case Prop::kId: {
-        id_text_ = graph::IdToHex(ent.id);
+        id_text_ = graph::IdToHex(view_.id(v));
         return Str(id_text_);
       }
-      case Prop::kCountry: return ent.country.empty() ? Null() : Str(ent.country);
-      case Prop::kMentions: return Int(static_cast<int64_t>(ent.mentions));
-      case Prop::kDocuments: return Int(static_cast<int64_t>(ent.documents));
+      case Prop::kCountry: return view_.country(v).empty() ? Null() : Str(view_.country(v));
+      case Prop::kMentions: return Int(static_cast<int64_t>(view_.mentions(v)));
+      case Prop::kDocuments: return Int(static_cast<int64_t>(view_.documents(v)));
       case Prop::kAliases:
         c.type = Cell::kAliasList;
         c.id = v;
@@ -180,8 +179,8 @@ bool Executor::ListContains(const Cell& list, const Cell& x, bool* saw_null) {
         if (test(Eval(*a))) return true;
       return false;
     case Cell::kAliasList:
-      for (const std::string& a : view_.entity(list.id).aliases)
-        if (test(Str(a))) return true;
+      for (size_t k = 0; k < view_.alias_count(list.id); ++k)
+        if (test(Str(view_.alias(list.id, k)))) return true;
       return false;
     case Cell::kModList:
       for (int m = 0; m < graph::kModalityCount; ++m)
@@ -322,7 +321,7 @@ Cell Executor::Eval(const BoundExpr& e) {
       if (f == "size") {
         if (a.type == Cell::kEdgeList) return Int(rel_[a.id].len);
         if (a.type == Cell::kList) return Int(static_cast<int64_t>(a.list->args.size()));
-        if (a.type == Cell::kAliasList) return Int(static_cast<int64_t>(view_.entity(a.id).aliases.size()));
+        if (a.type == Cell::kAliasList) return Int(static_cast<int64_t>(view_.alias_count(a.id)));
         if (a.type == Cell::kStr) return Int(static_cast<int64_t>(a.s.size()));
         return Null();
       }
@@ -364,7 +363,7 @@ Value Executor::ToValue(const Cell& c) {
     }
     case Cell::kAliasList: {
       ValueList l;
-      for (const std::string& a : view_.entity(c.id).aliases) l.push_back(Value(a));
+      for (size_t k = 0; k < view_.alias_count(c.id); ++k) l.push_back(Value(std::string(view_.alias(c.id, k))));
       return Value(std::move(l));
     }
     case Cell::kModList: {
@@ -396,6 +395,63 @@ Value Executor::EvalValue(const BoundExpr& e) {
     return Value(std::move(l));
   }
   return ToValue(Eval(e));
+}
+
+bool Executor::Atomizable(const BoundQuery& q, const BoundExpr& e) {
+  if (e.kind == ExprKind::kVariable) return e.slot_kind == SlotKind::kNode && e.slot >= 0;
+  auto single_rel = [&](const BoundExpr& x) {
+    return x.kind == ExprKind::kVariable && x.slot_kind == SlotKind::kRel && x.slot >= 0 &&
+           !q.rels[x.slot].variable_length;
+  };
+  if (e.kind == ExprKind::kProperty) {
+    if (e.slot < 0) return false;
+    if (e.slot_kind == SlotKind::kNode)
+      return e.prop == Prop::kName || e.prop == Prop::kKind || e.prop == Prop::kId || e.prop == Prop::kCountry ||
+             e.prop == Prop::kMentions || e.prop == Prop::kDocuments;
+    return e.slot_kind == SlotKind::kRel && !q.rels[e.slot].variable_length &&
+           (e.prop == Prop::kType || e.prop == Prop::kCount || e.prop == Prop::kFirstDate ||
+            e.prop == Prop::kLastDate);
+  }
+  return e.kind == ExprKind::kFunction && e.function == "type" && e.args.size() == 1 && single_rel(*e.args[0]);
+}
+
+uint64_t Executor::AtomBound(const graph::GraphView& view, const BoundExpr& e) {
+  if (e.kind == ExprKind::kVariable) return view.vertex_count();
+  if (e.kind == ExprKind::kFunction) return graph::kRelationTypeCount;
+  switch (e.prop) {
+    case Prop::kName:
+    case Prop::kCountry: return view.string_count();
+    case Prop::kKind: return graph::kEntityKindCount;
+    case Prop::kId: return view.vertex_count();
+    case Prop::kType: return graph::kRelationTypeCount;
+    default: return 0;
+  }
+}
+
+uint64_t Executor::Atom(const BoundExpr& e) const {
+  if (e.kind == ExprKind::kFunction || e.slot_kind == SlotKind::kRel) {
+    const int slot = e.kind == ExprKind::kFunction ? e.args[0]->slot : e.slot;
+    const graph::EdgeIndex ei = rel_[slot].single;
+    if (ei == kNullEdge) return kNullAtom;
+    if (e.kind == ExprKind::kFunction || e.prop == Prop::kType) return static_cast<uint64_t>(view_.edge(ei).type);
+    if (e.prop == Prop::kCount) return Count(ei);
+    const bool first = e.prop == Prop::kFirstDate;  // as Property reads them
+    const graph::Date date = window_ ? (first ? (*window_)[ei].first_date : (*window_)[ei].last_date)
+                                     : (first ? view_.edge(ei).first_date : view_.edge(ei).last_date);
+    return date == 0 ? kNullAtom : date;
+  }
+  const graph::VertexIndex v = node_[e.slot];
+  if (v == kNullVertex) return kNullAtom;
+  if (e.kind == ExprKind::kVariable) return v;
+  switch (e.prop) {
+    case Prop::kName: return view_.names_unique() ? v : view_.name_id(v);  // both below string_count()
+    case Prop::kKind: return static_cast<uint64_t>(view_.kind(v));
+    case Prop::kId: return v;  // ids are unique per vertex
+    case Prop::kCountry: return view_.country_id(v) == 0 ? kNullAtom : view_.country_id(v);  // "" is null
+    case Prop::kMentions: return view_.mentions(v);
+    case Prop::kDocuments: return view_.documents(v);
+    default: return kNullAtom;
+  }
 }
 
 }  // namespace geokg::query

@@ -73,6 +73,22 @@ class Executor {
   Value ToValue(const Cell& c);
   Value EvalValue(const BoundExpr& e);
 
+  // Atoms: a 64-bit key for the value of an expression in the current row,
+  // so that DISTINCT, grouping and count(DISTINCT x) compare integers
+  // instead of building strings. For one expression, two rows have equal
+  // atoms exactly when EvalValue would give equal values. Atomizable: a
+  // node variable; name, kind, id, country, mentions or documents of a
+  // node; type(r), r.type, r.count, r.first_date or r.last_date of a
+  // single relationship. Names compare as their string-table ids (equal
+  // strings share one id).
+  static bool Atomizable(const BoundQuery& q, const BoundExpr& e);
+  // The atoms of `e` are below this bound (0: unbounded), for bitmaps.
+  // REQUIRES: Atomizable(q, e).
+  static uint64_t AtomBound(const graph::GraphView& view, const BoundExpr& e);
+  // REQUIRES: Atomizable(query, e).
+  uint64_t Atom(const BoundExpr& e) const;
+  static constexpr uint64_t kNullAtom = UINT64_MAX;
+
  private:
   struct RelBinding {
     graph::EdgeIndex single = 0;

@@ -195,8 +195,23 @@ bool PlanQuery(const graph::GraphView& view, BoundQuery* q) {
 
   // DISTINCT reachability: a last variable-length step whose edges nobody
   // reads only needs each reachable target once (BFS instead of paths).
-  if (q->distinct && !q->has_aggregate && q->plan.steps.size() == 2 && q->rels.size() == 1 &&
-      q->paths.empty() && q->subplans.empty()) {
+  // So do aggregates that a repeated row cannot change: count(DISTINCT x),
+  // collect(DISTINCT x), min, max (grouping keys are de-duplicated anyway).
+  bool once_is_enough = q->distinct && !q->has_aggregate;
+  if (q->has_aggregate) {
+    once_is_enough = true;
+    for (size_t i = 0; i < q->items.size(); ++i) {
+      if (!q->aggregate[i]) continue;
+      const BoundExpr& f = *q->items[i];
+      if (f.kind != ExprKind::kFunction || f.star) {
+        once_is_enough = false;
+        continue;
+      }
+      once_is_enough &= f.distinct || f.function == "min" || f.function == "max";
+    }
+  }
+  if (once_is_enough && q->plan.steps.size() == 2 && q->rels.size() == 1 && q->paths.empty() &&
+      q->subplans.empty()) {
     Step& s = q->plan.steps.back();
     const RelSlot& r = q->rels[s.rel];
     if (s.kind == StepKind::kVarExpand && r.name.empty() && r.min_hops <= 1 && !s.to_bound) s.kind = StepKind::kReach;

@@ -72,17 +72,17 @@ std::string ToDisplayString(const graph::GraphView& view, const Value& value) {
       return buf;
     }
     case 4: return std::get<std::string>(value.data);
-    case 5: return view.entity(std::get<NodeValue>(value.data).v).name;
+    case 5: return std::string(view.name(std::get<NodeValue>(value.data).v));
     case 6: return std::string(graph::NameOf(view.edge(std::get<EdgeValue>(value.data).e).type));
     case 7: {
       const PathValue& p = std::get<PathValue>(value.data);
-      std::string s = view.entity(p.vertices[0]).name;
+      std::string s(view.name(p.vertices[0]));
       for (size_t i = 0; i < p.edges.size(); ++i) {
         const graph::EdgeData& e = view.edge(p.edges[i]);
         bool forward = e.source == p.vertices[i] && e.target == p.vertices[i + 1];
         std::string type(graph::NameOf(e.type));
         s += forward ? " -[" + type + "]-> " : " <-[" + type + "]- ";
-        s += view.entity(p.vertices[i + 1]).name;
+        s += view.name(p.vertices[i + 1]);
       }
       return s;
     }

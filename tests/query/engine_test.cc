@@ -459,3 +459,79 @@ TEST_CASE("graph algorithms stop on the cancel flag and the time limit", "[query
   cancel = false;
   REQUIRE(query::RunQuery(*view, "CALL betweenness() YIELD node, score RETURN count(*)", o, &rs, &e));
 }
+
+namespace {
+
+// Rows of `q` as display strings joined by '|', in engine order.
+std::vector<std::string> Rows(const graph::GraphView& view, const std::string& q) {
+  query::ResultSet rs;
+  query::QueryError e;
+  REQUIRE(query::RunQuery(view, q, {}, &rs, &e));
+  std::vector<std::string> out;
+  for (const auto& row : rs.rows) {
+    std::string s;
+    for (size_t i = 0; i < row.size(); ++i) s += (i ? "|" : "") + query::ToDisplayString(view, row[i]);
+    out.push_back(s);
+  }
+  return out;
+}
+
+std::string Plan(const graph::GraphView& view, const std::string& q) {
+  std::string s;
+  for (const std::string& r : Rows(view, "EXPLAIN " + q)) s += r + "\n";
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("aggregates a repeated row cannot change run on the breadth-first plan, with the same answers",
+          "[query][engine]") {
+  auto view = testing::ArticleView();
+  const std::string from = "MATCH (a {name:'Iran'})-[*1..3]-(b) ";
+  const std::vector<std::string> distinct = Rows(*view, from + "RETURN DISTINCT b");
+  REQUIRE(distinct.size() > 3);
+  // count(DISTINCT b), collect(DISTINCT ...), min and max: one BFS.
+  for (const std::string& ret : {"RETURN count(DISTINCT b)", "RETURN count(DISTINCT b.name), min(b.name)",
+                                 "RETURN b.kind, count(DISTINCT b)", "RETURN max(b.mentions)"}) {
+    INFO(ret);
+    CHECK(Plan(*view, from + ret).find("Reach") != std::string::npos);
+  }
+  CHECK(Rows(*view, from + "RETURN count(DISTINCT b)") == std::vector<std::string>{std::to_string(distinct.size())});
+  // count(*) counts paths: it must keep the path enumeration.
+  CHECK(Plan(*view, from + "RETURN count(*)").find("Reach") == std::string::npos);
+  const auto paths = Rows(*view, from + "RETURN count(*)");
+  REQUIRE(paths.size() == 1);
+  CHECK(std::stoul(paths[0]) > distinct.size());
+  // Per kind: the distinct vertices of each kind add up to all of them.
+  size_t total = 0;
+  for (const std::string& row : Rows(*view, from + "RETURN b.kind, count(DISTINCT b)"))
+    total += std::stoul(row.substr(row.find('|') + 1));
+  CHECK(total == distinct.size());
+}
+
+TEST_CASE("DISTINCT and grouping on names treat equal names as one, whatever the vertex", "[query][engine]") {
+  graph::GraphData d = testing::ArticleGraph();
+  d.entities.push_back(testing::MakeEntity("Baker", graph::EntityKind::kPerson));
+  graph::Entity place = testing::MakeEntity("Baker", graph::EntityKind::kLocation);
+  place.id ^= 1;  // another entity with the same name
+  place.country = "USA";
+  d.entities.push_back(place);
+  auto view = graph::GraphView::Build(std::move(d));
+  CHECK(Rows(*view, "MATCH (n) WHERE n.name = 'Baker' RETURN DISTINCT n").size() == 2);
+  CHECK(Rows(*view, "MATCH (n) WHERE n.name = 'Baker' RETURN DISTINCT n.name") == std::vector<std::string>{"Baker"});
+  CHECK(Rows(*view, "MATCH (n) WHERE n.name = 'Baker' RETURN n.name, count(*)") ==
+        std::vector<std::string>{"Baker|2"});
+  CHECK(Rows(*view, "MATCH (n) WHERE n.name = 'Baker' RETURN count(DISTINCT n.name), count(DISTINCT n)") ==
+        std::vector<std::string>{"1|2"});
+  // A missing country is null: grouped as one null key, and not counted.
+  CHECK(Rows(*view, "MATCH (n) WHERE n.name = 'Baker' RETURN n.country, count(*) ORDER BY n.country") ==
+        std::vector<std::string>{"|1", "USA|1"});
+  CHECK(Rows(*view, "MATCH (n) WHERE n.name = 'Baker' RETURN count(DISTINCT n.country)") ==
+        std::vector<std::string>{"1"});
+  // Groups come out in key order, as without atoms.
+  const auto kinds = Rows(*view, "MATCH (n) RETURN n.kind, count(*)");
+  CHECK(std::is_sorted(kinds.begin(), kinds.end()));
+  const auto types = Rows(*view, "MATCH ()-[r]->() RETURN type(r), count(*)");
+  CHECK(std::is_sorted(types.begin(), types.end()));
+  CHECK(types.size() > 3);
+}

@@ -1,7 +1,12 @@
 // Query benchmark on a generated graph: 100k entities, 1M relations with
 // power-law degrees over 20 relation types. Not a test.
 //
-//   bench_query [ENTITIES [RELATIONS]] [--no-store]
+//   bench_query [ENTITIES [RELATIONS]] [--no-store] [--store DIR]
+//   bench_query --open DIR QUERY     (one cold open, used by the above)
+//   --csv DIR                         also writes the graph as the store
+//                                     holds it to DIR/entities.csv and
+//                                     DIR/relations.csv (for
+//                                     tools/bench/kuzu_compare.sh)
 //
 // Prints: the snapshot build from relations in random order; then (unless
 // --no-store) the same graph written to a temporary store and the time to
@@ -9,20 +14,33 @@
 // query; then p50/p99 latencies per query kind over that snapshot, wall
 // clock and this thread's CPU time (on a shared machine the wall clock also
 // counts other people's work); and peak RSS.
+//
+// With the store it also times cold processes: this program run again as a
+// child (`--open DIR QUERY`) that opens the store, gets its view
+// (Store::LoadView) and answers one query, once with no snapshot image
+// (the view built from the records, and the image written) and then with
+// the image mapped; each child's wall time, CPU time and peak RSS come from
+// wait4. `--store DIR` keeps the store in DIR (written only when DIR holds
+// none), so that large graphs are written once.
 #include <sys/resource.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <random>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "graph/ids.h"
+#include "graph/ontology.h"
 #include "graph/store.h"
 #include "graph/view.h"
 #include "query/engine.h"
@@ -171,14 +189,108 @@ bool WriteStore(const std::string& dir, const graph::GraphData& data) {
   return s.ok();
 }
 
+// The graph of a view as CSV, for loading into another engine:
+// entities.csv "name,kind" per vertex, relations.csv "source,target,type"
+// per edge (symmetric relations once, as the store keeps them). Returns
+// false on error.
+bool WriteCsv(const std::string& dir, const graph::GraphView& view) {
+  std::filesystem::create_directories(dir);
+  FILE* f = std::fopen((dir + "/entities.csv").c_str(), "w");
+  if (f == nullptr) return false;
+  for (graph::VertexIndex v = 0; v < view.vertex_count(); ++v)
+    std::fprintf(f, "%s,%s\n", std::string(view.name(v)).c_str(), std::string(graph::NameOf(view.kind(v))).c_str());
+  if (std::fclose(f) != 0) return false;
+  f = std::fopen((dir + "/relations.csv").c_str(), "w");
+  if (f == nullptr) return false;
+  for (graph::EdgeIndex e = 0; e < view.edge_count(); ++e) {
+    const graph::EdgeData& d = view.edge(e);
+    std::fprintf(f, "%s,%s,%s\n", std::string(view.name(d.source)).c_str(), std::string(view.name(d.target)).c_str(),
+                 std::string(graph::NameOf(d.type)).c_str());
+  }
+  return std::fclose(f) == 0;
+}
+
+// The child of a cold-process run: open, view, one query; prints what it
+// did. Exit status 0 on success.
+int OpenOnce(const std::string& dir, const std::string& text) {
+  const double t0 = Now();
+  std::unique_ptr<graph::Store> store;
+  graph::StoreOptions so;
+  so.read_only = true;
+  so.create_if_missing = false;
+  Status s = graph::Store::Open(dir, so, &store);
+  std::shared_ptr<const graph::GraphView> view;
+  graph::Store::ViewSource source = graph::Store::ViewSource::kBuilt;
+  const double t1 = Now();
+  if (s.ok()) s = store->LoadView(&view, &source);
+  if (!s.ok()) {
+    std::printf("store error: %s\n", s.message().c_str());
+    return 1;
+  }
+  const double t2 = Now();
+  query::ResultSet rs;
+  query::QueryError e;
+  if (!query::RunQuery(*view, text, query::QueryOptions{}, &rs, &e)) {
+    std::printf("query error: %s\n", e.Format(text).c_str());
+    return 1;
+  }
+  const double t3 = Now();
+  // Peak RSS of this process image (VmHWM starts afresh at exec, unlike
+  // the parent's view of a forked child, which counts the pages shared
+  // with the parent before exec).
+  double hwm_mb = 0;
+  if (FILE* f = std::fopen("/proc/self/status", "r")) {
+    char line[256];
+    while (std::fgets(line, sizeof line, f))
+      if (std::strncmp(line, "VmHWM:", 6) == 0) hwm_mb = std::atof(line + 6) / 1024.0;
+    std::fclose(f);
+  }
+  std::printf("  child: view %s; open %.1f ms + view %.1f ms + query %.2f ms (%zu rows); peak RSS %.1f MB\n",
+              source == graph::Store::ViewSource::kImage ? "mapped from the image" : "built from the records",
+              (t1 - t0) * 1e3, (t2 - t1) * 1e3, (t3 - t2) * 1e3, rs.rows.size(), hwm_mb);
+  std::fflush(stdout);
+  return 0;
+}
+
+// Runs this program as `--open DIR QUERY` and reports the child's wall
+// time, CPU time and peak RSS.
+void ColdProcess(const char* label, const std::string& dir, const std::string& text) {
+  std::fflush(stdout);
+  const double t0 = Now();
+  pid_t pid = fork();
+  if (pid == 0) {
+    execl("/proc/self/exe", "bench_query", "--open", dir.c_str(), text.c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  int status = 0;
+  struct rusage ru {};
+  if (pid < 0 || wait4(pid, &status, 0, &ru) != pid) {
+    std::printf("%s: could not run the child\n", label);
+    return;
+  }
+  const double wall = Now() - t0;
+  const double cpu = static_cast<double>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+                     static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) * 1e-6;
+  std::printf("%-42s wall %8.1f ms | cpu %8.1f ms (user %.1f + sys %.1f)%s\n", label, wall * 1e3, cpu * 1e3,
+              (static_cast<double>(ru.ru_utime.tv_sec) + ru.ru_utime.tv_usec * 1e-6) * 1e3,
+              (static_cast<double>(ru.ru_stime.tv_sec) + ru.ru_stime.tv_usec * 1e-6) * 1e3,
+              WIFEXITED(status) && WEXITSTATUS(status) == 0 ? "" : " (child failed)");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc == 4 && std::strcmp(argv[1], "--open") == 0) return OpenOnce(argv[2], argv[3]);
   std::vector<size_t> sizes;
   bool use_store = true;
+  std::string keep_dir, csv_dir;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--no-store") == 0)
       use_store = false;
+    else if (std::strcmp(argv[i], "--csv") == 0 && i + 1 < argc)
+      csv_dir = argv[++i];
+    else if (std::strcmp(argv[i], "--store") == 0 && i + 1 < argc)
+      keep_dir = argv[++i];
     else
       sizes.push_back(std::stoul(argv[i]));
   }
@@ -201,10 +313,15 @@ int main(int argc, char** argv) {
 
   if (use_store) {
     namespace fs = std::filesystem;
-    fs::path dir = fs::temp_directory_path() / ("geokg_bench_query_" + std::to_string(getpid()));
-    double w0 = Now();
-    if (!WriteStore(dir.string(), Generate(n, m))) return 1;
-    std::printf("store written in %.1f s\n", Now() - w0);
+    fs::path dir = keep_dir.empty() ? fs::temp_directory_path() / ("geokg_bench_query_" + std::to_string(getpid()))
+                                    : fs::path(keep_dir);
+    if (keep_dir.empty() || !fs::exists(dir / "data.mdb")) {
+      double w0 = Now();
+      if (!WriteStore(dir.string(), Generate(n, m))) return 1;
+      std::printf("store written in %.1f s\n", Now() - w0);
+    } else {
+      std::printf("store kept from an earlier run: %s\n", dir.c_str());
+    }
     view.reset();
     double t_open = Now(), c_open = CpuNow();
     std::unique_ptr<graph::Store> store;
@@ -232,15 +349,45 @@ int main(int argc, char** argv) {
         (t_load - t_open) * 1e3, (t_build - t_load) * 1e3, (t_query - t_build) * 1e3, (t_end - t_query) * 1e3,
         (t_end - t_open) * 1e3, (c_load - c_open) * 1e3, (c_build - c_load) * 1e3, (c_query - c_build) * 1e3,
         (c_end - c_query) * 1e3, (c_end - c_open) * 1e3);
-    store.reset();
-    fs::remove_all(dir);
+    view.reset();
+    // Cold processes: without an image (built, image written), then mapped.
+    const std::string first = "MATCH (a {name:'E12345'})-->(b) RETURN b.name";
+    fs::remove(dir / graph::Store::kViewImageFile);
+    ColdProcess("cold process, no image: open + first query", dir.string(), first);
+    if (fs::exists(dir / graph::Store::kViewImageFile))
+      std::printf("snapshot image: %.1f MB (%.1f bytes per relation)\n",
+                  static_cast<double>(fs::file_size(dir / graph::Store::kViewImageFile)) / 1048576.0,
+                  static_cast<double>(fs::file_size(dir / graph::Store::kViewImageFile)) / static_cast<double>(m));
+    ColdProcess("cold process, image: open + first query", dir.string(), first);
+    ColdProcess("cold process, image: open + first query", dir.string(), first);
+    // The queries below run on the mapped view, as the CLI's would.
+    graph::Store::ViewSource source;
+    s = store->LoadView(&view, &source);
+    if (!s.ok()) {
+      std::printf("store error: %s\n", s.message().c_str());
+      return 1;
+    }
+    std::printf("queries below run on the view %s\n",
+                source == graph::Store::ViewSource::kImage ? "mapped from the image" : "built from the records");
+    if (!csv_dir.empty()) {
+      if (!WriteCsv(csv_dir, *view)) {
+        std::printf("cannot write %s\n", csv_dir.c_str());
+        return 1;
+      }
+      std::printf("graph written as CSV to %s\n", csv_dir.c_str());
+    }
+    if (keep_dir.empty()) {
+      store.reset();
+      // The mapping stays valid after the file is gone.
+      fs::remove_all(dir);
+    }
   }
 
   // Nodes by degree. The "typical" node (degree 8 to 12) and the degree-50
   // one are the first whose 2-hop typed pattern below has an answer (a
   // node of that degree most often has none: each of its few out-edges has
   // one type in 20), so that no case measures an empty result.
-  auto name = [&](graph::VertexIndex v) { return view->entity(v).name; };
+  auto name = [&](graph::VertexIndex v) { return std::string(view->name(v)); };
   auto has_two_hop = [&](graph::VertexIndex v) {
     for (graph::EdgeIndex e : view->OutEdges(v, graph::RelationType::kAttacked))
       if (!view->OutEdges(view->edge(e).target, graph::RelationType::kBlamed).empty()) return true;
@@ -334,6 +481,27 @@ int main(int argc, char** argv) {
   bench("allShortestPaths undirected (10 pairs)", asp, 5);
   bench("aggregation: count per type from hub",
         {"MATCH (a {name:'" + name(hub) + "'})-[r]->(b) RETURN type(r), count(*)"}, 50);
+
+  // Issue 14's table: names against ids, whole-graph scans, aggregates
+  // over reachability.
+  const std::string reach3 = "-[:attacked|blamed|`allied-with`*1..3]->(b)";
+  for (auto [label, v] : {std::pair{"(deg~50)", mid}, std::pair{"(hub)", hub}}) {
+    const std::string from = "MATCH (a {name:'" + name(v) + "'})" + reach3;
+    bench((std::string("3-hop typed reach, DISTINCT b ") + label).c_str(), {from + " RETURN DISTINCT b"}, 20);
+    bench((std::string("3-hop typed reach, DISTINCT b.name ") + label).c_str(), {from + " RETURN DISTINCT b.name"},
+          20);
+    bench((std::string("3-hop typed reach, count(DISTINCT b) ") + label).c_str(),
+          {from + " RETURN count(DISTINCT b)"}, 20);
+  }
+  {
+    const std::string from = "MATCH (a {name:'" + name(hub) + "'})-[*1..3]->(b)";
+    bench("3-hop untyped reach, DISTINCT b (hub)", {from + " RETURN DISTINCT b"}, 10);
+    bench("3-hop untyped reach, DISTINCT b.name (hub)", {from + " RETURN DISTINCT b.name"}, 10);
+  }
+  bench("whole graph: count per relation type", {"MATCH ()-[r]->() RETURN type(r), count(*)"}, 10);
+  bench("whole graph: count per entity kind", {"MATCH (n) RETURN n.kind, count(*)"}, 20);
+  bench("whole graph: count per first date", {"MATCH ()-[r]->() RETURN r.first_date, count(*)"}, 10);
+  bench("whole graph: count(*) of relations", {"MATCH ()-[r]->() RETURN count(*)"}, 10);
   std::printf("peak RSS %.1f MB (with the store's mapped pages when the store was used)\n", peak_rss());
   if (empty_cases > 0 || oracle_mismatches > 0) {
     std::printf("FAILED: %d empty case(s), %d answer(s) differing from the BFS oracle\n", empty_cases,

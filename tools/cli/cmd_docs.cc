@@ -33,10 +33,9 @@ int RunDocs(const ParsedArgs& args) {
   }
   std::unique_ptr<graph::Store> store;
   if (int rc = OpenStoreReadOnly(kCmd, args, &store); rc != 0) return rc;
-  graph::GraphData data;
-  Status s = store->LoadGraph(&data);
+  std::shared_ptr<const graph::GraphView> view;
+  Status s = store->LoadView(&view);
   if (!s.ok()) return Fail(kCmd, s.message(), s.ExitCode() == 0 ? 2 : s.ExitCode());
-  auto view = graph::GraphView::Build(std::move(data));
 
   DocsResult docs;
   s = DocumentsMentioning(*view, *store, args.positional[0], limit, &docs, LexiconCanonicalName());

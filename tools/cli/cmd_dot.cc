@@ -121,15 +121,18 @@ int RunDot(const ParsedArgs& args) {
 
   std::unique_ptr<graph::Store> store;
   if (int open_rc = OpenStoreReadOnly(kCmd, args, &store); open_rc != 0) return open_rc;
-  graph::GraphData data;
-  if (Status s = store->LoadGraph(&data); !s.ok()) return Fail(kCmd, s.message(), s.ExitCode());
+  std::shared_ptr<const graph::GraphView> view;
   if (from != 0 || to != 0) {
     // The relations as their evidence inside the window makes them.
+    graph::GraphData data;
+    if (Status s = store->LoadGraph(&data); !s.ok()) return Fail(kCmd, s.message(), s.ExitCode());
     data.relations.clear();
     Status s = store->WindowedRelations(from, to, [&](const graph::RelationSummary& r) { data.relations.push_back(r); });
     if (!s.ok()) return Fail(kCmd, s.message(), s.ExitCode());
+    view = graph::GraphView::Build(std::move(data));
+  } else if (Status s = store->LoadView(&view); !s.ok()) {
+    return Fail(kCmd, s.message(), s.ExitCode());
   }
-  std::shared_ptr<const graph::GraphView> view = graph::GraphView::Build(std::move(data));
 
   Subgraph subgraph;
   std::vector<graph::VertexIndex> seeds;

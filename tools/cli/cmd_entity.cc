@@ -203,9 +203,7 @@ int OpenWritable(const ParsedArgs& args, std::unique_ptr<graph::Store>* store,
   options.create_if_missing = create;
   if (Status s = graph::Store::Open(args.Get("--db"), options, store); !s.ok())
     return Fail(kCmd, s.message(), s.ExitCode());
-  graph::GraphData data;
-  if (Status s = (*store)->LoadGraph(&data); !s.ok()) return Fail(kCmd, s.message(), s.ExitCode());
-  *view = graph::GraphView::Build(std::move(data));
+  if (Status s = (*store)->LoadView(view); !s.ok()) return Fail(kCmd, s.message(), s.ExitCode());
   return 0;
 }
 
@@ -245,9 +243,7 @@ int OpenView(const ParsedArgs& args, std::unique_ptr<graph::Store>* store,
              std::shared_ptr<const graph::GraphView>* view) {
   if (!args.Has("--db")) return Fail(kCmd, "missing --db DIR", 1);
   if (int rc = OpenStoreReadOnly(kCmd, args, store); rc != 0) return rc;
-  graph::GraphData data;
-  if (Status s = (*store)->LoadGraph(&data); !s.ok()) return Fail(kCmd, s.message(), s.ExitCode());
-  *view = graph::GraphView::Build(std::move(data));
+  if (Status s = (*store)->LoadView(view); !s.ok()) return Fail(kCmd, s.message(), s.ExitCode());
   return 0;
 }
 

@@ -125,6 +125,9 @@ int RunIngest(const ParsedArgs& args) {
                  summary.seconds > 0 ? mb / summary.seconds : 0.0);
   }
   if (!status.ok()) return Fail(kCmd, status.message(), status.ExitCode());
+  // The snapshot image for the next reader (a cache: failing to write it
+  // changes nothing).
+  (void)store->RefreshViewImage();
   // Documents stored by another extractor or lexicon keep their old
   // records until reextract: say so, with the command (even with --quiet).
   uint64_t stale = 0;

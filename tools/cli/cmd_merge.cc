@@ -79,6 +79,7 @@ int RunMergeStores(const ParsedArgs& args) {
     total.documents_skipped += from_this.documents_skipped;
     total.evidence_added += from_this.evidence_added;
   }
+  (void)out->RefreshViewImage();  // the snapshot image for the next reader
   if (!quiet)
     std::cerr << "geokg merge: " << inputs.size() << (inputs.size() == 1 ? " store" : " stores") << " into "
               << out_dir << ": " << total.documents_added << " documents added, " << total.documents_skipped

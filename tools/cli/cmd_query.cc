@@ -129,10 +129,9 @@ int RunQuery(const ParsedArgs& args) {
   store_options.create_if_missing = false;
   Status s = graph::Store::Open(dir, store_options, &store);
   if (!s.ok()) return Fail(kCommand, s.message(), s.ExitCode());
-  graph::GraphData data;
-  s = store->LoadGraph(&data);
+  std::shared_ptr<const graph::GraphView> view;
+  s = store->LoadView(&view);
   if (!s.ok()) return Fail(kCommand, s.message(), s.ExitCode() == 0 ? 2 : s.ExitCode());
-  auto view = graph::GraphView::Build(std::move(data));
   options.window_stats = WindowStatsFromStore(store.get(), view);
 
   if (from_file) {

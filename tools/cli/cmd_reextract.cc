@@ -84,6 +84,7 @@ int RunReextract(const ParsedArgs& args) {
   }
   s = flush();
   if (!s.ok()) return Fail(kCmd, s.message(), s.ExitCode());
+  (void)store->RefreshViewImage();  // the snapshot image for the next reader
   std::cout << "geokg reextract: " << done << " documents extracted again (" << evidence << " evidence records), "
             << current << " already current";
   if (without_text > 0)

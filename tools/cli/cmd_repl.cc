@@ -262,9 +262,8 @@ int RunRepl(const ParsedArgs& args) {
   if (int rc = QueryOptionsFromFlags(kCmd, args, &options); rc != 0) return rc;
   std::unique_ptr<graph::Store> store;
   if (int rc = OpenStoreReadOnly(kCmd, args, &store); rc != 0) return rc;
-  graph::GraphData data;
-  if (Status s = store->LoadGraph(&data); !s.ok()) return Fail(kCmd, s.message(), s.ExitCode());
-  std::shared_ptr<const graph::GraphView> view = graph::GraphView::Build(std::move(data));
+  std::shared_ptr<const graph::GraphView> view;
+  if (Status s = store->LoadView(&view); !s.ok()) return Fail(kCmd, s.message(), s.ExitCode());
   Repl repl(view, store.get());
   options.window_stats = repl.query_options().window_stats;  // set by the Repl from the store
   repl.mutable_query_options() = std::move(options);

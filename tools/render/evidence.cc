@@ -16,7 +16,7 @@ bool InWindow(const graph::Evidence& ev, graph::Date from, graph::Date to) {
 
 graph::RelationKey KeyOf(const graph::GraphView& view, graph::EdgeIndex e) {
   const graph::EdgeData& d = view.edge(e);
-  return {view.entity(d.source).id, d.type, view.entity(d.target).id};
+  return {view.id(d.source), d.type, view.id(d.target)};
 }
 
 }  // namespace

@@ -418,9 +418,7 @@ Status Build(const GraphView& view, const Subgraph& subgraph, const RenderOption
   std::sort(vertices.begin(), vertices.end());
   vertices.erase(std::unique(vertices.begin(), vertices.end()), vertices.end());
   std::sort(vertices.begin(), vertices.end(), [&](VertexIndex a, VertexIndex b) {
-    const graph::Entity& ea = view.entity(a);
-    const graph::Entity& eb = view.entity(b);
-    return std::tie(ea.name, ea.id) < std::tie(eb.name, eb.id);
+    return std::make_pair(view.name(a), view.id(a)) < std::make_pair(view.name(b), view.id(b));
   });
 
   std::array<bool, graph::kEntityKindCount> kinds_present{};
@@ -459,7 +457,7 @@ Status Build(const GraphView& view, const Subgraph& subgraph, const RenderOption
   }
   std::vector<EdgeGroup> groups = GroupEdges(view, std::move(edges), options.all_modalities);
   auto group_key = [&](const EdgeGroup& grp) {
-    return std::make_tuple(std::cref(view.entity(grp.source).name), std::cref(view.entity(grp.target).name),
+    return std::make_tuple(view.name(grp.source), view.name(grp.target),
                            grp.family, grp.symmetric, grp.source, grp.target);
   };
   std::sort(groups.begin(), groups.end(),

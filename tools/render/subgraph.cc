@@ -95,7 +95,7 @@ Subgraph Around(const GraphView& view, const std::vector<VertexIndex>& seeds, in
   for (int hop = 0; hop < depth && !frontier.empty(); ++hop) {
     next.clear();
     auto visit = [&](VertexIndex other, const graph::EdgeData& d) {
-      if (distance[other] != kUnseen || !EdgePasses(d, filter) || !KindPasses(view.entity(other).kind, filter)) {
+      if (distance[other] != kUnseen || !EdgePasses(d, filter) || !KindPasses(view.kind(other), filter)) {
         return;
       }
       distance[other] = hop + 1;
@@ -123,8 +123,8 @@ Subgraph Everything(const GraphView& view, const SelectFilter& filter) {
   std::vector<char> in(view.vertex_count(), 0);
   for (EdgeIndex e = 0; e < view.edge_count(); ++e) {
     const graph::EdgeData& d = view.edge(e);
-    if (!EdgePasses(d, filter) || !KindPasses(view.entity(d.source).kind, filter) ||
-        !KindPasses(view.entity(d.target).kind, filter)) {
+    if (!EdgePasses(d, filter) || !KindPasses(view.kind(d.source), filter) ||
+        !KindPasses(view.kind(d.target), filter)) {
       continue;
     }
     out.edges.push_back(e);
@@ -177,7 +177,7 @@ Subgraph FromResult(const GraphView& view, const query::ResultSet& result, const
   bool had_edges = !collector.edges.empty();
   std::unordered_set<VertexIndex> vertices;
   for (VertexIndex v : collector.vertices) {
-    if (KindPasses(view.entity(v).kind, filter)) vertices.insert(v);
+    if (KindPasses(view.kind(v), filter)) vertices.insert(v);
   }
   for (EdgeIndex e : collector.edges) {
     const graph::EdgeData& d = view.edge(e);
@@ -329,8 +329,8 @@ Status Cut(const GraphView& view, const std::vector<VertexIndex>& seeds, size_t 
       const auto& xb = score[b];
       if (xa.first != xb.first) return xa.first > xb.first;
       if (xa.second != xb.second) return xa.second > xb.second;
-      const std::string& na = view.entity(a).name;
-      const std::string& nb = view.entity(b).name;
+      const std::string_view na = view.name(a);
+      const std::string_view nb = view.name(b);
       if (na != nb) return na < nb;
       return a < b;
     });

@@ -225,8 +225,7 @@ bool Repl::Around(std::string_view args, std::ostream& out) {
   }
   auto key = [&](EdgeIndex e) {
     const graph::EdgeData& d = view_->edge(e);
-    return std::make_tuple(std::cref(view_->entity(d.source).name), graph::NameOf(d.type),
-                           std::cref(view_->entity(d.target).name));
+    return std::make_tuple(view_->name(d.source), graph::NameOf(d.type), view_->name(d.target));
   };
   std::sort(edges.begin(), edges.end(), [&](EdgeIndex a, EdgeIndex b) { return key(a) < key(b); });
 
@@ -329,7 +328,7 @@ bool Repl::Why(std::string_view args, std::ostream& out) {
       if (d.counts[m] > 0) out << " " << d.counts[m] << " " << graph::NameOf(static_cast<graph::Modality>(m));
     }
     out << "\n";
-    graph::RelationKey key{view_->entity(d.source).id, d.type, view_->entity(d.target).id};
+    graph::RelationKey key{view_->id(d.source), d.type, view_->id(d.target)};
     size_t shown = 0, total = 0;
     Status status = snapshot->ForEachEvidence(key, [&](const graph::Evidence& ev) {
       ++total;
