@@ -899,121 +899,50 @@ Status RetractLaterCopies(Store::Impl& impl, MDB_txn* txn, const std::vector<Doc
 }  // namespace
 
 Status Store::Retract(const std::vector<DocId>& docs, RetractResult* result) {
-  Impl& impl = *impl_;
-  if (impl.options.read_only) return Status::Storage(impl.dir + ": store is open read-only");
-  std::lock_guard<std::mutex> write_lock(impl.write_mu);
   const std::set<DocId> wanted(docs.begin(), docs.end());
   RetractResult local;
-  for (int attempt = 0; attempt < kMaxResizes; ++attempt) {
+  // A full map shows in the status (LmdbError names MDB_MAP_FULL), which
+  // RunWriteTxn reads to grow the map and run the body again.
+  Status s = RunWriteTxn(*impl_, "retraction", [&](MDB_txn* txn) {
     local = RetractResult{};
-    bool map_full = false, map_resized = false;
-    Status s;
-    {
-      std::shared_lock<std::shared_mutex> map_lock(impl.map_mu);
-      Txn txn;
-      int rc = txn.Begin(impl.env.get(), 0);
-      if (rc == MDB_MAP_RESIZED) {
-        map_resized = true;
-      } else if (rc != 0) {
-        return LmdbError(impl.dir, "begin write transaction", rc);
-      } else {
-        Retractor retractor(impl, txn.get(), &map_full);
-        s = retractor.Run(wanted, &local);
-        if (s.ok() && impl.options.before_commit_for_testing) impl.options.before_commit_for_testing();
-        if (s.ok()) {
-          rc = txn.Commit();
-          if (rc == MDB_MAP_FULL) map_full = true;
-          if (rc != 0) s = LmdbError(impl.dir, "commit", rc);
-        }
-        // Entities may be gone: Apply must not trust what it knew.
-        if (s.ok()) impl.known_entities.clear();
-      }
-    }
-    if (map_resized) {
-      s = impl.ResizeMap(0);
-      if (!s.ok()) return s;
-      continue;
-    }
-    if (map_full) {
-      MDB_envinfo info;
-      mdb_env_info(impl.env.get(), &info);
-      s = impl.ResizeMap(info.me_mapsize * 2);
-      if (!s.ok()) return s;
-      continue;
-    }
-    if (!s.ok()) return s;
-    if (result != nullptr) *result = local;
-    return Status::Ok();
-  }
-  return Status::Storage(impl.dir + ": retraction does not fit even after growing the map");
+    bool map_full = false;
+    Retractor retractor(*impl_, txn, &map_full);
+    return retractor.Run(wanted, &local);
+  });
+  if (s.ok() && result != nullptr) *result = local;
+  return s;
 }
 
 Status Store::Replace(const std::vector<DocRecord>& batch, ApplyResult* result) {
-  Impl& impl = *impl_;
-  if (impl.options.read_only) return Status::Storage(impl.dir + ": store is open read-only");
-  std::lock_guard<std::mutex> write_lock(impl.write_mu);
   std::set<DocId> ids;
   for (const DocRecord& r : batch) ids.insert(r.meta.id);
   ApplyResult local;
-  for (int attempt = 0; attempt < kMaxResizes; ++attempt) {
+  Status s = RunWriteTxn(*impl_, "batch", [&](MDB_txn* txn) {
     local = ApplyResult{};
-    bool map_full = false, map_resized = false;
-    Status s;
-    {
-      std::shared_lock<std::shared_mutex> map_lock(impl.map_mu);
-      Txn txn;
-      int rc = txn.Begin(impl.env.get(), 0);
-      if (rc == MDB_MAP_RESIZED) {
-        map_resized = true;
-      } else if (rc != 0) {
-        return LmdbError(impl.dir, "begin write transaction", rc);
-      } else {
-        RetractResult retracted;
-        Retractor retractor(impl, txn.get(), &map_full, /*keep_texts=*/true);
-        std::map<EntityId, EntityId> rules;
-        s = ReadMergeRules(impl, txn.get(), &rules);
-        for (const auto& [fold, keep] : rules) retractor.Protect(keep);
-        if (s.ok()) s = retractor.Run(ids, &retracted);
-        impl.known_entities.clear();  // the retraction may have removed some
-        if (s.ok()) {
-          // The texts stay as stored: write the records without them.
-          std::vector<DocRecord> without_text;
-          without_text.reserve(batch.size());
-          for (const DocRecord& r : batch) {
-            without_text.push_back(r);
-            without_text.back().text.clear();
-          }
-          BatchWriter writer(impl, txn.get(), &map_full);
-          s = writer.Write(without_text, &local);
-          uint64_t settled = 0;
-          if (s.ok()) s = SettleMergeRules(txn.get(), &settled);
-          if (!s.ok() && s.message().find("MDB_MAP_FULL") != std::string::npos) map_full = true;
-        }
-        if (s.ok() && impl.options.before_commit_for_testing) impl.options.before_commit_for_testing();
-        if (s.ok()) {
-          rc = txn.Commit();
-          if (rc == MDB_MAP_FULL) map_full = true;
-          if (rc != 0) s = LmdbError(impl.dir, "commit", rc);
-        }
-      }
+    bool map_full = false;
+    RetractResult retracted;
+    Retractor retractor(*impl_, txn, &map_full, /*keep_texts=*/true);
+    std::map<EntityId, EntityId> rules;
+    Status status = ReadMergeRules(*impl_, txn, &rules);
+    for (const auto& [fold, keep] : rules) retractor.Protect(keep);
+    if (status.ok()) status = retractor.Run(ids, &retracted);
+    impl_->known_entities.clear();  // the retraction may have removed some
+    if (!status.ok()) return status;
+    // The texts stay as stored: write the records without them.
+    std::vector<DocRecord> without_text;
+    without_text.reserve(batch.size());
+    for (const DocRecord& r : batch) {
+      without_text.push_back(r);
+      without_text.back().text.clear();
     }
-    if (map_resized) {
-      s = impl.ResizeMap(0);
-      if (!s.ok()) return s;
-      continue;
-    }
-    if (map_full) {
-      MDB_envinfo info;
-      mdb_env_info(impl.env.get(), &info);
-      s = impl.ResizeMap(info.me_mapsize * 2);
-      if (!s.ok()) return s;
-      continue;
-    }
-    if (!s.ok()) return s;
-    if (result != nullptr) *result = local;
-    return Status::Ok();
-  }
-  return Status::Storage(impl.dir + ": batch does not fit even after growing the map");
+    BatchWriter writer(*impl_, txn, &map_full);
+    status = writer.Write(without_text, &local);
+    uint64_t settled = 0;
+    if (status.ok()) status = SettleMergeRules(txn, &settled);
+    return status;
+  });
+  if (s.ok() && result != nullptr) *result = local;
+  return s;
 }
 
 namespace store_internal {
