@@ -244,31 +244,9 @@ TEST_CASE("a store created in an existing empty folder appears whole", "[e2e][st
 // exit status 120 when setup fails.
 ProcessResult RunGeokgAfter(const std::function<bool()>& setup, const std::vector<std::string>& args,
                             const std::string& stdin_data = "") {
-  TempDir io;
-  const std::string in = io / "in", out = io / "out", err = io / "err";
-  testing::WriteWholeFile(in, stdin_data);
-  ::chmod(io.Path().c_str(), 0777);
-  pid_t pid = fork();
-  if (pid == 0) {
-    int i = open(in.c_str(), O_RDONLY), o = open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0666),
-        e = open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0666);
-    dup2(i, 0);
-    dup2(o, 1);
-    dup2(e, 2);
-    if (!setup()) _exit(120);
-    std::vector<char*> argv = {const_cast<char*>(GEOKG_BINARY)};
-    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    execv(argv[0], argv.data());
-    _exit(127);
-  }
-  int status = 0;
-  waitpid(pid, &status, 0);
-  ProcessResult r;
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = testing::ReadWholeFile(out);
-  r.err = testing::ReadWholeFile(err);
-  return r;
+  std::vector<std::string> argv = {GEOKG_BINARY};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return testing::RunProcess(argv, stdin_data, setup);
 }
 
 TEST_CASE("a store on read-only files is read without the lock file", "[e2e][store][readonly]") {

@@ -10,6 +10,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <random>
 #include <sstream>
 #include <string>
@@ -76,7 +77,11 @@ class TempDir {
 
 // Runs `args` (args[0] is the program path) with `stdin_data` on its standard
 // input; stdout and stderr go to files so that large outputs cannot deadlock.
-inline ProcessResult RunProcess(const std::vector<std::string>& args, std::string_view stdin_data = "") {
+// `setup`, when given, runs in the child after its standard streams are
+// redirected and before exec (dropping privileges, setting limits); exit
+// status 120 when it returns false.
+inline ProcessResult RunProcess(const std::vector<std::string>& args, std::string_view stdin_data = "",
+                                const std::function<bool()>& setup = {}) {
   TempDir io;
   std::string in_path = io / "stdin", out_path = io / "stdout", err_path = io / "stderr";
   WriteWholeFile(in_path, stdin_data);
@@ -88,6 +93,7 @@ inline ProcessResult RunProcess(const std::vector<std::string>& args, std::strin
     dup2(in, 0);
     dup2(out, 1);
     dup2(err, 2);
+    if (setup && !setup()) _exit(120);
     std::vector<char*> argv;
     for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
     argv.push_back(nullptr);
