@@ -92,6 +92,16 @@ struct ApplyResult {
   uint64_t evidence_added = 0;
   uint64_t entities_added = 0;  // entity ids new to the store
   uint64_t entity_documents_added = 0;  // new (entity, document) mention entries
+
+  // Adds another batch's counts (a command's totals over its batches).
+  ApplyResult& operator+=(const ApplyResult& other) {
+    documents_added += other.documents_added;
+    documents_skipped += other.documents_skipped;
+    evidence_added += other.evidence_added;
+    entities_added += other.entities_added;
+    entity_documents_added += other.entity_documents_added;
+    return *this;
+  }
 };
 
 struct RetractResult {

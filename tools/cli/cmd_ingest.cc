@@ -94,10 +94,7 @@ int RunIngest(const ParsedArgs& args) {
   auto sink = [&](std::vector<graph::DocRecord>&& batch) -> Status {
     graph::ApplyResult r;
     Status s = store->Apply(batch, &r);
-    totals.documents_added += r.documents_added;
-    totals.documents_skipped += r.documents_skipped;
-    totals.evidence_added += r.evidence_added;
-    totals.entities_added += r.entities_added;
+    totals += r;
     return s;
   };
   auto on_error = [&](const std::string& message) {

@@ -64,10 +64,7 @@ int RunMergeStores(const ParsedArgs& args) {
     Status s = inputs[i]->ForEachDocRecord(batch, 250000, [&](std::vector<graph::DocRecord>&& records) {
       graph::ApplyResult r;
       Status applied = out->Apply(records, &r);
-      from_this.documents_added += r.documents_added;
-      from_this.documents_skipped += r.documents_skipped;
-      from_this.evidence_added += r.evidence_added;
-      from_this.entities_added += r.entities_added;
+      from_this += r;
       return applied;
     });
     if (!s.ok()) return Fail(kCmd, s.message(), s.ExitCode() == 0 ? 2 : s.ExitCode());
@@ -75,9 +72,7 @@ int RunMergeStores(const ParsedArgs& args) {
       std::cerr << "geokg merge: " << dir << ": " << from_this.documents_added << " documents added, "
                 << from_this.documents_skipped << " already in " << out_dir << ", " << from_this.evidence_added
                 << " evidence records\n";
-    total.documents_added += from_this.documents_added;
-    total.documents_skipped += from_this.documents_skipped;
-    total.evidence_added += from_this.evidence_added;
+    total += from_this;
   }
   (void)out->RefreshViewImage();  // the snapshot image for the next reader
   if (!quiet)
