@@ -65,21 +65,25 @@ struct RunResult {
   double seconds = 0;
 };
 
-// Runs `geokg ingest --db DB --batch 25 CORPUS`; kills it after `kill_after`
-// seconds if that is > 0.
-RunResult RunIngest(const fs::path& db, const fs::path& corpus, const fs::path& log,
-                    double kill_after) {
+// Runs geokg with `args` (after the binary), its stdout and stderr to
+// `output`; kills it after `kill_after` seconds if that is > 0.
+RunResult RunGeokgKilled(const std::vector<std::string>& args, double kill_after,
+                         const std::string& output = "/dev/null") {
   auto start = Clock::now();
+  std::vector<std::string> argv_s = {GEOKG_BINARY};
+  argv_s.insert(argv_s.end(), args.begin(), args.end());
   pid_t pid = fork();
   REQUIRE(pid >= 0);
   if (pid == 0) {
-    int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    int fd = open(output.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     if (fd >= 0) {
       dup2(fd, 1);
       dup2(fd, 2);
     }
-    execl(GEOKG_BINARY, GEOKG_BINARY, "ingest", "--db", db.c_str(), "--batch", "25", corpus.c_str(),
-          static_cast<char*>(nullptr));
+    std::vector<char*> argv;
+    for (auto& a : argv_s) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    execv(GEOKG_BINARY, argv.data());
     _exit(127);
   }
   RunResult result;
@@ -88,11 +92,11 @@ RunResult RunIngest(const fs::path& db, const fs::path& corpus, const fs::path& 
     auto deadline = start + std::chrono::duration<double>(kill_after);
     while (Clock::now() < deadline) {
       if (waitpid(pid, &status, WNOHANG) == pid) {
-        result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
         result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+        result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
         return result;  // finished before the kill
       }
-      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
     }
     kill(pid, SIGKILL);
   }
@@ -101,6 +105,12 @@ RunResult RunIngest(const fs::path& db, const fs::path& corpus, const fs::path& 
   result.killed = WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return result;
+}
+
+// Runs `geokg ingest --db DB --batch 25 CORPUS`, its output to `log`.
+RunResult RunIngest(const fs::path& db, const fs::path& corpus, const fs::path& log,
+                    double kill_after) {
+  return RunGeokgKilled({"ingest", "--db", db.string(), "--batch", "25", corpus.string()}, kill_after, log.string());
 }
 
 std::string ReadLog(const fs::path& log) {
@@ -258,45 +268,11 @@ TEST_CASE("an ingest killed with SIGKILL leaves a consistent, resumable store",
 }
 
 
-// Runs `geokg retract --db DB DOC...`; kills it after `kill_after` seconds
-// if that is > 0.
+// Runs `geokg retract --db DB DOC...`.
 RunResult RunRetract(const fs::path& db, const std::vector<std::string>& docs, double kill_after) {
-  auto start = Clock::now();
-  std::vector<std::string> args = {GEOKG_BINARY, "retract", "--db", db.string()};
+  std::vector<std::string> args = {"retract", "--db", db.string()};
   args.insert(args.end(), docs.begin(), docs.end());
-  pid_t pid = fork();
-  REQUIRE(pid >= 0);
-  if (pid == 0) {
-    int fd = open("/dev/null", O_WRONLY);
-    if (fd >= 0) {
-      dup2(fd, 1);
-      dup2(fd, 2);
-    }
-    std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    execv(GEOKG_BINARY, argv.data());
-    _exit(127);
-  }
-  RunResult result;
-  int status = 0;
-  if (kill_after > 0) {
-    auto deadline = start + std::chrono::duration<double>(kill_after);
-    while (Clock::now() < deadline) {
-      if (waitpid(pid, &status, WNOHANG) == pid) {
-        result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-        result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
-        return result;
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
-    kill(pid, SIGKILL);
-  }
-  REQUIRE(waitpid(pid, &status, 0) == pid);
-  result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
-  result.killed = WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
+  return RunGeokgKilled(args, kill_after);
 }
 
 TEST_CASE("a retract killed with SIGKILL leaves the store as before or as after, and a re-run finishes",
@@ -354,46 +330,6 @@ TEST_CASE("a retract killed with SIGKILL leaves the store as before or as after,
   WARN(interrupted << " of 5 kills interrupted a running retract (uninterrupted: " << timed.seconds << " s)");
 }
 
-// Runs geokg with `args` (after the binary); kills it after `kill_after`
-// seconds if that is > 0.
-RunResult RunGeokgKilled(const std::vector<std::string>& args, double kill_after) {
-  auto start = Clock::now();
-  std::vector<std::string> argv_s = {GEOKG_BINARY};
-  argv_s.insert(argv_s.end(), args.begin(), args.end());
-  pid_t pid = fork();
-  REQUIRE(pid >= 0);
-  if (pid == 0) {
-    int fd = open("/dev/null", O_WRONLY);
-    if (fd >= 0) {
-      dup2(fd, 1);
-      dup2(fd, 2);
-    }
-    std::vector<char*> argv;
-    for (auto& a : argv_s) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    execv(GEOKG_BINARY, argv.data());
-    _exit(127);
-  }
-  RunResult result;
-  int status = 0;
-  if (kill_after > 0) {
-    auto deadline = start + std::chrono::duration<double>(kill_after);
-    while (Clock::now() < deadline) {
-      if (waitpid(pid, &status, WNOHANG) == pid) {
-        result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-        result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
-        return result;
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
-    kill(pid, SIGKILL);
-  }
-  REQUIRE(waitpid(pid, &status, 0) == pid);
-  result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
-  result.killed = WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
-}
 
 TEST_CASE("a reextract killed with SIGKILL leaves a consistent store that a re-run finishes", "[graph][store][kill]") {
   if (!fs::exists(GEOKG_BINARY)) FAIL("geokg binary not built: " << GEOKG_BINARY);
