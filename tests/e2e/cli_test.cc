@@ -3,6 +3,7 @@
 // re-ingest, and the bad-input contract (one-line error naming the file,
 // exit status 1, nothing already stored lost).
 #include <catch2/catch.hpp>
+#include <cstring>
 #include <nlohmann/json.hpp>
 
 #include "tests/support/fixtures.h"
@@ -36,8 +37,15 @@ int LineCount(const std::string& s) { return static_cast<int>(std::count(s.begin
 TEST_CASE("help is generated for every command", "[e2e][cli]") {
   ProcessResult top = RunGeokg({"--help"});
   CHECK(top.exit_code == 0);
-  for (const char* cmd : {"ingest", "query", "repl", "dot", "export", "stats", "docs", "eval", "entity"}) {
-    CHECK(top.out.find(std::string("  ") + cmd) != std::string::npos);
+  // Every command is listed as "  NAME  summary", the summaries in one column.
+  std::size_t summary_column = std::string::npos;
+  for (const char* cmd : {"ingest", "query", "repl", "dot", "export", "reextract", "retract", "merge", "stats",
+                          "docs", "eval", "parse", "entity"}) {
+    std::size_t at = top.out.find(std::string("\n  ") + cmd + "  ");
+    REQUIRE(at != std::string::npos);
+    std::size_t column = top.out.find_first_not_of(' ', at + 3 + std::strlen(cmd)) - (at + 1);
+    if (summary_column == std::string::npos) summary_column = column;
+    CHECK(column == summary_column);
     ProcessResult r = RunGeokg({cmd, "--help"});
     CHECK(r.exit_code == 0);
     CHECK(r.out.rfind(std::string("usage: geokg ") + cmd, 0) == 0);

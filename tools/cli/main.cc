@@ -3,6 +3,7 @@
 // exit status 1.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -23,9 +24,12 @@ void PrintUsage(std::ostream& out) {
   out << "usage: geokg COMMAND [OPTIONS]\n\n"
          "geokg builds a geopolitical knowledge graph from news text and answers\n"
          "relationship questions about it.\n\ncommands:\n";
+  // The summaries line up one column past the longest command name.
+  std::size_t width = 0;
+  for (const CommandSpec& c : Commands()) width = std::max(width, c.name.size());
   for (const CommandSpec& c : Commands()) {
     std::string name(c.name);
-    name.resize(8, ' ');
+    name.resize(width + 2, ' ');
     out << "  " << name << c.summary << "\n";
   }
   out << "\n'geokg COMMAND --help' describes a command. Exit status: 0 ok, 1 usage or\n"
