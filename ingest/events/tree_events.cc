@@ -668,6 +668,15 @@ void SubjectOf(const Tree& t, uint32_t v, std::vector<int>* out, bool* fallback,
   }
   if ((d == Dep::kConj || d == Dep::kAdvcl) && !asked) {
     if (t.Passive(static_cast<uint32_t>(h))) return;  // not the same role
+    // "X attacked a post, killing 17 soldiers, the ministry said": the
+    // parser often hangs the participle on the trailing attribution; it
+    // belongs to the clause the attribution reports on.
+    const int g = t.H(static_cast<uint32_t>(h));
+    if (d == Dep::kAdvcl && static_cast<uint32_t>(h) > v && g >= 0 && g < static_cast<int>(v) &&
+        t.D(static_cast<uint32_t>(h)) == Dep::kParataxis && c.attribution.Has(t.L(static_cast<uint32_t>(h)))) {
+      SubjectOf(t, static_cast<uint32_t>(g), out, fallback, depth + 1);
+      return;
+    }
     SubjectOf(t, static_cast<uint32_t>(h), out, fallback, depth + 1);
   } else if (d == Dep::kXcomp || asked) {
     // Object control ("urged X to leave", "called on X to leave") else

@@ -210,11 +210,15 @@ bool ParseGold(std::string_view name, std::string_view text, GoldFile* gold,
 }
 
 std::vector<PredictedEdge> EdgesFromRecord(const graph::DocRecord& record) {
-  std::unordered_map<graph::EntityId, const std::string*> names;
-  for (const graph::Entity& e : record.entities) names.emplace(e.id, &e.name);
+  std::unordered_map<graph::EntityId, const graph::Entity*> entities;
+  for (const graph::Entity& e : record.entities) entities.emplace(e.id, &e);
   auto name_of = [&](graph::EntityId id) {
-    auto it = names.find(id);
-    return it != names.end() ? *it->second : graph::IdToHex(id);
+    auto it = entities.find(id);
+    return it != entities.end() ? it->second->name : graph::IdToHex(id);
+  };
+  auto aliases_of = [&](graph::EntityId id) {
+    auto it = entities.find(id);
+    return it != entities.end() ? it->second->aliases : std::vector<std::string>{};
   };
   std::vector<PredictedEdge> edges;
   std::unordered_map<std::string, size_t> seen;
@@ -233,6 +237,8 @@ std::vector<PredictedEdge> EdgesFromRecord(const graph::DocRecord& record) {
     if (!seen.emplace(std::move(key), edges.size()).second) continue;
     edge.sentence = r.evidence.text;
     edge.trigger = r.evidence.trigger;
+    edge.source_aliases = aliases_of(r.key.source);
+    edge.target_aliases = aliases_of(r.key.target);
     edges.push_back(std::move(edge));
   }
   return edges;
@@ -244,11 +250,19 @@ bool EdgeMatches(const GoldEdge& gold, const PredictedEdge& predicted) {
     return false;
   if (std::find(gold.types.begin(), gold.types.end(), predicted.type) == gold.types.end())
     return false;
-  std::string source = FoldName(predicted.source);
-  std::string target = FoldName(predicted.target);
-  if (Contains(gold.source_keys, source) && Contains(gold.target_keys, target)) return true;
-  return graph::InfoOf(predicted.type).symmetric && Contains(gold.source_keys, target) &&
-         Contains(gold.target_keys, source);
+  auto named = [](const std::vector<std::string>& keys, const std::string& name,
+                  const std::vector<std::string>& aliases) {
+    if (Contains(keys, FoldName(name))) return true;
+    for (const std::string& a : aliases)
+      if (Contains(keys, FoldName(a))) return true;
+    return false;
+  };
+  const std::string& s = predicted.source;
+  const std::string& t = predicted.target;
+  if (named(gold.source_keys, s, predicted.source_aliases) && named(gold.target_keys, t, predicted.target_aliases))
+    return true;
+  return graph::InfoOf(predicted.type).symmetric && named(gold.source_keys, t, predicted.target_aliases) &&
+         named(gold.target_keys, s, predicted.source_aliases);
 }
 
 std::optional<double> Counts::Precision() const { return Ratio(tp, tp + fp); }

@@ -92,13 +92,17 @@ struct PredictedEdge {
   EdgeModality modality = EdgeModality::kAsserted;
   std::string sentence;  // the first evidence sentence
   std::string trigger;
+  // The entities' other names as the document wrote them (their aliases):
+  // a gold line names a referent, by any of its names.
+  std::vector<std::string> source_aliases;
+  std::vector<std::string> target_aliases;
 };
 
 // The distinct (source, type, target, modality) edges of `record`, in order
 // of first appearance. Evidence in a related-headline section counts as
 // EdgeModality::kRelatedHeadline whatever modality the extractor gave it.
-// Entity names come from record.entities; an id with no entity is named
-// by its hex id.
+// Entity names and aliases come from record.entities; an id with no entity
+// is named by its hex id.
 std::vector<PredictedEdge> EdgesFromRecord(const graph::DocRecord& record);
 
 // True if `predicted` satisfies `gold`: one of the types, one of the
