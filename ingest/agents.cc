@@ -39,7 +39,7 @@ constexpr std::string_view kBetweenWords[] = {
 // Role nouns that refer back to a named actor when definite ("the
 // ministry", "the group"): pronouns.cc resolves them, not as a bare agent.
 constexpr std::string_view kAnaphoricNouns[] = {
-    "ministry", "group", "organisation", "organization", "movement", "party", "agency", "militia", "council"};
+    "ministry", "group", "organisation", "organization", "movement", "party", "agency", "militia", "council", "alliance", "bloc"};
 
 // Nouns a role modifies, beside definites.cc's list ("army helicopter").
 constexpr std::string_view kRoleModified[] = {

@@ -148,6 +148,13 @@ void Recognizer::ResolveDefinites() {
     if (d.country == kNone && dominant != kNone && MentionedNear(dominant, d.sentence)) d.country = dominant;
   }
   for (const PendingDefinite& d : definites_) {
+    // "the paramilitaries" are not the state's armed forces: the last armed
+    // group named before them, else nobody.
+    if (d.agent != nullptr && EqualsFolded(Tok(d.last_token - 1).substr(0, 11), "paramilitar")) {
+      const uint32_t group = LastNamedArmedGroup(d.first_token);
+      if (group != kNone) res_.Emit(d.first_token, d.last_token, group, MentionForm::kPronoun);
+      continue;
+    }
     if (d.country == kNone) continue;  // no evidence: no entity, no mention
     std::string_view trigger = out_->text.substr(out_->tokens[d.first_token].begin,
                                                  out_->tokens[d.last_token - 1].end - out_->tokens[d.first_token].begin);

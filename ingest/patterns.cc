@@ -129,7 +129,7 @@ uint8_t TriggerBitsOf(uint64_t key) {
                                  "police"})
         Add(w, kTrigDefinite);
       for (std::string_view w : {"it", "its", "they", "their", "them", "he", "she", "his", "him", "her", "ministry", "agency", "council", "party",
-                                 "group", "organisation", "organization", "movement"})
+                                 "group", "organisation", "organization", "movement", "alliance", "bloc"})
         Add(w, kTrigPronoun);
     }
   };
@@ -452,31 +452,56 @@ void Recognizer::LinkCompounds() {
 
 namespace geokg::ingest::internal {
 
+// The country of a place mention, when the document names that country
+// too ("Bogota" -> Colombia): kNone otherwise. Cached per entity by
+// DominantCountry, so that a long document costs one pass.
+uint32_t Recognizer::CountryOfPlace(const Mention& m) const {
+  if (m.entity < place_country_.size()) return place_country_[m.entity];
+  const graph::Entity& e = out_->entities[m.entity];
+  if ((e.kind != graph::EntityKind::kLocation && e.kind != graph::EntityKind::kFacility) || e.country.empty())
+    return kNone;
+  for (uint32_t c = 0; c < out_->entities.size(); ++c)
+    if (out_->entities[c].kind == graph::EntityKind::kCountry && out_->entities[c].country == e.country) return c;
+  return kNone;
+}
+
 uint32_t Recognizer::DominantCountry() {
   if (dominant_done_) return dominant_;
   dominant_done_ = true;
-  doc_countries_.clear();  // entity per mention, counted below
-  uint32_t total = 0;
+  // One vote a mention of a country or of a place in it (the dateline's
+  // city, the towns a story happens in): where the story is.
+  place_country_.clear();
+  for (uint32_t e = 0; e < out_->entities.size(); ++e) {
+    Mention first_of_e;
+    first_of_e.entity = e;
+    place_country_.push_back(CountryOfPlace(first_of_e));
+  }
+  doc_countries_.clear();
   for (const Mention& m : out_->mentions) {
     if (m.entity >= out_->entities.size() || m.form == MentionForm::kCompoundAdj) continue;
-    if (out_->entities[m.entity].kind != graph::EntityKind::kCountry) continue;
-    doc_countries_.push_back(m.entity);
-    ++total;
+    const uint32_t c =
+        out_->entities[m.entity].kind == graph::EntityKind::kCountry ? m.entity : CountryOfPlace(m);
+    if (c != kNone) doc_countries_.push_back(c);
   }
   // Sort and count runs: linear after the sort, so a hostile document with
   // millions of country mentions costs O(n log n), not O(n^2).
   std::sort(doc_countries_.begin(), doc_countries_.end());
-  uint32_t best = kNone, best_count = 0;
+  uint32_t best = kNone, best_count = 0, second_count = 0;
   for (size_t i = 0; i < doc_countries_.size();) {
     size_t j = i;
     while (j < doc_countries_.size() && doc_countries_[j] == doc_countries_[i]) ++j;
-    if (j - i > best_count) {
+    const auto count = static_cast<uint32_t>(j - i);
+    if (count > best_count) {
+      second_count = best_count;
       best = doc_countries_[i];
-      best_count = static_cast<uint32_t>(j - i);
+      best_count = count;
+    } else if (count > second_count) {
+      second_count = count;
     }
     i = j;
   }
-  if (best_count >= 3 && best_count * 10 >= total * 6) dominant_ = best;
+  // Named at least three times and twice as often as any other country.
+  if (best_count >= 3 && best_count >= 2 * second_count) dominant_ = best;
   return dominant_;
 }
 
@@ -485,7 +510,7 @@ bool Recognizer::MentionedNear(uint32_t entity, uint32_t sentence) const {
   auto it = std::lower_bound(out_->mentions.begin(), out_->mentions.end(), first,
                              [](const Mention& m, uint32_t s) { return m.sentence < s; });
   for (; it != out_->mentions.end() && it->sentence <= sentence; ++it)
-    if (it->entity == entity) return true;
+    if (it->entity == entity || (it->entity < out_->entities.size() && CountryOfPlace(*it) == entity)) return true;
   return false;
 }
 

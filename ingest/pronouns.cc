@@ -3,7 +3,8 @@
 // before), "it" and "its" (an organisation, a country, an armed group, a
 // state body), "they",
 // "their" and "them" (a plural agent: "Kenyan police", "Iraqi protesters"),
-// "the group", "the ministry", "the party" (the last actor of that sort).
+// "the group", "the ministry", "the party", "the alliance" (the last actor
+// of that sort).
 // Part of the Recognizer (recognize_internal.h); see recognize.h.
 //
 // Resolution is conservative: "it"/"they" look back over their sentence and
@@ -40,6 +41,7 @@ constexpr DefiniteNoun kDefiniteNouns[] = {
     {"council", PronounClass::kBodyNamed, "council"},   {"party", PronounClass::kBodyNamed, "party"},
     {"group", PronounClass::kOrganisation, ""},         {"organisation", PronounClass::kOrganisation, ""},
     {"organization", PronounClass::kOrganisation, ""},  {"movement", PronounClass::kOrganisation, ""},
+    {"alliance", PronounClass::kOrganisation, ""},      {"bloc", PronounClass::kOrganisation, ""},
 };
 
 bool ContainsFolded(std::string_view hay, std::string_view lower_needle) {
@@ -105,19 +107,26 @@ void Recognizer::ResolvePronouns() {
     uint32_t found = kNone;
     if (cls == PronounClass::kPerson) {
       // "he", "she": the one person named in this sentence or the one before,
-      // before the pronoun; two people leave it unresolved.
+      // before the pronoun. Two people leave it unresolved, except that a
+      // pronoun opening its sentence ("He said ...") continues the previous
+      // sentence's first-named person, its subject, when this sentence names
+      // nobody before it.
+      bool ambiguous = false, person_in_sentence = false;
+      uint32_t first_before = kNone;  // the earliest person of the sentence before
       while (it != order.begin()) {
         const Mention& m = ms[*--it];
         if (m.sentence < first_sentence) break;
         if (m.entity >= out_->entities.size() || m.last_token > t) continue;
         if (m.form == MentionForm::kPronoun) continue;
         if (out_->entities[m.entity].kind != graph::EntityKind::kPerson) continue;
-        if (found != kNone && found != m.entity) {
-          found = kNone;
-          break;
-        }
+        person_in_sentence |= m.sentence == sentence;
+        if (m.sentence + 1 == sentence) first_before = m.entity;
+        ambiguous |= found != kNone && found != m.entity;
         found = m.entity;
       }
+      const bool opens_sentence = t == out_->sentences[sentence].first_token ||
+                                  (t == out_->sentences[sentence].first_token + 1 && !IsWord(t - 1));
+      if (ambiguous) found = opens_sentence && !person_in_sentence ? first_before : kNone;
       if (found != kNone) res_.Emit(p.first_token, p.last_token, found, MentionForm::kPronoun);
       continue;
     }

@@ -213,6 +213,7 @@ void Recognizer::Run(const Lexicon& lexicon, std::string_view text, DocAnalysis*
   confirmed_people_.clear();
   dominant_ = kNone;
   dominant_done_ = false;
+  place_country_.clear();  // CountryOfPlace's cache, rebuilt by DominantCountry
   res_.Reset(&lexicon, out);
   for (uint32_t s = 0; s < out->sentences.size(); ++s) ScanSentence(s);
   ResolveGroups();

@@ -230,11 +230,14 @@ class Recognizer {
   // The country a bare group at token `t` is placed in by its sentence
   // ("protesters in Baghdad" -> Iraq), or kNone.
   uint32_t PlacedCountry(uint32_t t);
-  // The document's dominant country: the country with >= 3 mentions and
-  // >= 60% of all country mentions (compound adjectives excluded), or kNone.
-  // Computed once after the scan.
+  // The document's dominant country: counting mentions of each country and
+  // of the places in it (compound adjectives excluded), the one with >= 3
+  // and at least twice any other's, or kNone. Computed once after the scan.
   uint32_t DominantCountry();
-  // Whether `entity` is mentioned in `sentence` or the one before it.
+  // The document's country entity a place mention lies in, or kNone.
+  uint32_t CountryOfPlace(const Mention& m) const;
+  // Whether `entity`, or a place in it, is mentioned in `sentence` or the
+  // one before it.
   bool MentionedNear(uint32_t entity, uint32_t sentence) const;
   // Names a group of head `head` qualified by country entity `country`
   // ("Iraqi protesters": the country's adjective demonym, else its name).
@@ -320,6 +323,7 @@ class Recognizer {
   std::vector<uint32_t> bare_people_;       // entities first seen as a bare surname
   std::vector<uint32_t> confirmed_people_;  // entities named after a title/honorific or "X Y said"
   std::vector<uint32_t> doc_countries_;     // scratch: country entities mentioned
+  std::vector<uint32_t> place_country_;     // CountryOfPlace per entity, built by DominantCountry
   std::vector<uint32_t> order_;
   std::vector<int32_t> remap_;
   std::vector<Mention> sorted_;

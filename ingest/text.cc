@@ -432,6 +432,36 @@ bool IsUpperToken(std::string_view w) {
   return any;
 }
 
+namespace {
+
+// The base letter of a Latin letter with a diacritic, U+00C0..U+017F
+// ("á", "Ñ", "ş", "ž"), or 0 for the others of that range (Æ, ß, ×).
+// Names are written with and without their accents ("Bogotá" and
+// "Bogota", "Nicolás Maduro"); keys fold them to one.
+unsigned char BaseLetter(uint32_t cp) {
+  if (cp >= 0xC0 && cp <= 0xFF) {
+    static constexpr char kLatin1[] =
+        "aaaaaa\0ceeeeiiii" "dnooooo\0ouuuuy\0\0"   // U+00C0..U+00DF
+        "aaaaaa\0ceeeeiiii" "dnooooo\0ouuuuy\0y";    // U+00E0..U+00FF
+    return static_cast<unsigned char>(kLatin1[cp - 0xC0]);
+  }
+  // U+0100..U+017F: runs of one base letter, upper and lower case.
+  struct Run {
+    uint16_t last;
+    char base;
+  };
+  static constexpr Run kExtendedA[] = {
+      {0x105, 'a'}, {0x10D, 'c'}, {0x111, 'd'}, {0x11B, 'e'}, {0x123, 'g'}, {0x127, 'h'}, {0x131, 'i'},
+      {0x133, 0},   {0x135, 'j'}, {0x138, 'k'}, {0x142, 'l'}, {0x14B, 'n'}, {0x151, 'o'}, {0x153, 0},
+      {0x159, 'r'}, {0x161, 's'}, {0x167, 't'}, {0x173, 'u'}, {0x175, 'w'}, {0x178, 'y'}, {0x17E, 'z'}};
+  if (cp >= 0x100 && cp <= 0x17E)
+    for (const Run& r : kExtendedA)
+      if (cp <= r.last) return static_cast<unsigned char>(r.base);
+  return 0;
+}
+
+}  // namespace
+
 uint64_t TokenKey(std::string_view w) {
   // FNV-1a over folded bytes, then a finaliser.
   uint64_t h = 0xcbf29ce484222325ull;
@@ -443,6 +473,12 @@ uint64_t TokenKey(std::string_view w) {
         static_cast<unsigned char>(w[i + 2]) == 0x99) {
       c = '\'';
       i += 2;
+    } else if (c >= 0xC3 && c <= 0xC5 && i + 1 < n && (static_cast<unsigned char>(w[i + 1]) & 0xC0) == 0x80) {
+      const uint32_t cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(w[i + 1]) & 0x3Fu);
+      if (unsigned char base = BaseLetter(cp); base != 0) {
+        c = base;
+        ++i;
+      }
     } else if (c >= 'A' && c <= 'Z') {
       c += 32;
     }

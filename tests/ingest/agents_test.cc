@@ -12,6 +12,7 @@
 #include <string>
 
 #include "ingest/recognize.h"
+#include "ingest/text.h"
 #include "tests/support/process.h"
 #include "tests/support/fixtures.h"
 
@@ -344,7 +345,52 @@ TEST_CASE("agents: he and she refer to the one person named before", "[ingest][a
   REQUIRE(he != nullptr);
   CHECK(he->name == "Vladimir Putin");
   CHECK(MentionOf(d, "He")->form == MentionForm::kPronoun);
-  // Two people before the pronoun: whom it means is not clear.
+  // Two people before the pronoun: a pronoun opening its sentence carries
+  // on the previous sentence's subject; elsewhere whom it means is not clear.
   DocAnalysis two = Recognized("Vladimir Putin phoned Emmanuel Macron on Monday. He said the talks went well.\n");
-  CHECK(EntityOf(two, "He") == nullptr);
+  REQUIRE(EntityOf(two, "He") != nullptr);
+  CHECK(EntityOf(two, "He")->name == "Vladimir Putin");
+  DocAnalysis inside = Recognized("Vladimir Putin phoned Emmanuel Macron on Monday. Aides said he was pleased.\n");
+  CHECK(EntityOf(inside, "he") == nullptr);
+
+}
+
+TEST_CASE("agents: names match with or without their accents", "[ingest][agents]") {
+  DocAnalysis d = Recognized("BOGOTÁ, Feb 9 - Nicolás Maduro spoke to reporters in Bogotá.\n");
+  REQUIRE(EntityOf(d, "Bogotá") != nullptr);
+  CHECK(EntityOf(d, "Bogotá")->name == "Bogota");
+  REQUIRE(EntityOf(d, "Nicolás Maduro") != nullptr);
+  CHECK(EntityOf(d, "Nicolás Maduro")->name == "Nicolas Maduro");
+  CHECK(ingest::TokenKey("Bogotá") == ingest::TokenKey("bogota"));
+  CHECK(ingest::TokenKey("Erdoğan") == ingest::TokenKey("Erdogan"));
+  CHECK(ingest::TokenKey("Łódź") == ingest::TokenKey("lodz"));
+  CHECK(ingest::TokenKey("Straße") != ingest::TokenKey("strae"));  // no base letter: kept
+}
+
+TEST_CASE("agents: the places a story happens in make its country dominant", "[ingest][agents]") {
+  // Colombia is named once, as are two other countries, but its places make
+  // it the story's country: the bare "the army" near Cali is Colombia's.
+  DocAnalysis d = Recognized(
+      "BOGOTA, Feb 9 - Colombia resumed talks with the rebels in Caracas, Venezuela, with Norway as a guarantor. "
+      "Fighting continued near Medellin and Cali. "
+      "Officials said the army had been attacked near Cali.\n");
+  const graph::Entity* army = EntityOf(d, "army");
+  REQUIRE(army != nullptr);
+  CHECK(army->country == "COL");
+}
+
+TEST_CASE("agents: paramilitaries are the last armed group named, not the state's army", "[ingest][agents]") {
+  DocAnalysis d = Recognized(
+      "The Rapid Support Forces besieged El Fasher in Sudan. Sudan's army fought back in Sudan. "
+      "The Sudanese government accused the UAE of arming the paramilitaries.\n");
+  const graph::Entity* p = EntityOf(d, "paramilitaries");
+  REQUIRE(p != nullptr);
+  CHECK(p->name == "Rapid Support Forces");
+}
+
+TEST_CASE("agents: 'the alliance' and 'the bloc' refer to the last organisation", "[ingest][agents]") {
+  DocAnalysis d = Recognized("Lithuania joined NATO in 2004. Germany said the alliance supported the plan.\n");
+  const graph::Entity* a = EntityOf(d, "alliance");
+  REQUIRE(a != nullptr);
+  CHECK(a->name == "North Atlantic Treaty Organization");
 }

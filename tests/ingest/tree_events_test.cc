@@ -922,5 +922,27 @@ TEST_CASE("an object's own phrase names the target before the verb's", "[tree_ev
   CHECK(found[0].target == "Malaysia");
 }
 
+TEST_CASE("a participle hung on a trailing attribution takes the reported clause's subject", "[tree_events]") {
+  // Hamas raided a post , arresting Israeli soldiers , officials said .
+  auto h = Build({{"Hamas", Upos::kPropn, 2, Dep::kNsubj, "Hamas", "NNP"},
+                  {"raided", Upos::kVerb, 0, Dep::kRoot, "raid", "VBD"},
+                  {"a", Upos::kDet, 4, Dep::kDet, "a", "DT"},
+                  {"post", Upos::kNoun, 2, Dep::kObj, "post", "NN"},
+                  {",", Upos::kPunct, 6, Dep::kPunct, ",", ","},
+                  {"arresting", Upos::kVerb, 11, Dep::kAdvcl, "arrest", "VBG"},
+                  {"Israeli", Upos::kAdj, 8, Dep::kAmod, "israeli", "JJ"},
+                  {"soldiers", Upos::kNoun, 6, Dep::kObj, "soldier", "NNS"},
+                  {",", Upos::kPunct, 11, Dep::kPunct, ",", ","},
+                  {"officials", Upos::kNoun, 11, Dep::kNsubj, "official", "NNS"},
+                  {"said", Upos::kVerb, 2, Dep::kParataxis, "say", "VBD"},
+                  {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {6, 7, 1}}, {"Hamas", "Israel Defense Forces"});
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "Hamas");
+  CHECK(found[0].type == "arrested");
+  CHECK(found[0].target == "Israel Defense Forces");
+}
+
 }  // namespace
 }  // namespace geokg::ingest

@@ -170,6 +170,20 @@ TEST_CASE("matching: alternatives, case, modality, direction", "[tools][eval]") 
                                        EdgeModality::kNegated)));
 }
 
+TEST_CASE("matching: an entity is named by its aliases too", "[tools][eval]") {
+  GoldFile gold = MustParse(
+      "# article: a.txt\n"
+      "+ JNIM | killed | Niger\n");
+  PredictedEdge edge = Edge("Jama'at Nasr al-Islam wal-Muslimin", RelationType::kKilled, "Niger");
+  CHECK_FALSE(EdgeMatches(gold.edges[0], edge));
+  edge.source_aliases = {"Jama'at Nusrat al-Islam wal-Muslimin", "JNIM"};
+  CHECK(EdgeMatches(gold.edges[0], edge));
+  // An alias on the wrong side does not match.
+  PredictedEdge reversed = Edge("Niger", RelationType::kKilled, "Jama'at Nasr al-Islam wal-Muslimin");
+  reversed.target_aliases = {"JNIM"};
+  CHECK_FALSE(EdgeMatches(gold.edges[0], reversed));
+}
+
 TEST_CASE("scoring: TP, FP, FN, acceptable, unscored", "[tools][eval]") {
   GoldFile gold = MustParse(
       "# article: a.txt\n"
