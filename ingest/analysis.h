@@ -69,6 +69,9 @@ struct Mention {
   // "US Army" modifies "United States Army"): index into mentions, or -1.
   int32_t head = -1;
   std::string_view role;  // title for a person mention ("Defence Secretary"), else empty
+  // A second entity the mention stands for: "both sides", "the two
+  // countries" refer back to a pair. Index into entities, or UINT32_MAX.
+  uint32_t also = UINT32_MAX;
 };
 
 struct DocAnalysis {

@@ -129,7 +129,8 @@ uint8_t TriggerBitsOf(uint64_t key) {
                                  "police"})
         Add(w, kTrigDefinite);
       for (std::string_view w : {"it", "its", "they", "their", "them", "he", "she", "his", "him", "her", "ministry", "agency", "council", "party",
-                                 "group", "organisation", "organization", "movement", "alliance", "bloc"})
+                                 "group", "organisation", "organization", "movement", "alliance", "bloc", "sides",
+                                 "parties", "countries", "nations", "governments", "neighbours", "neighbors"})
         Add(w, kTrigPronoun);
     }
   };

@@ -216,6 +216,8 @@ class Recognizer {
   // their sentence or the one before (pronouns.cc); unresolved ones make no
   // mention. Appends mentions: before SortMentions.
   void ResolvePronouns();
+  // "both sides", "the two countries" at p: see pronouns.cc.
+  void ResolvePair(const PendingPronoun& p, bool states_only, const std::vector<uint32_t>& order);
   void ResolveGroups();
   // The armed group last named (kName) before token `before`, in its
   // sentence or the two before it; or kNone.

@@ -116,6 +116,10 @@ void Relater::EmitOne(int sm, RelationType type, int tm, Modality modality, floa
   uint32_t se = doc_.mentions[sm].entity, tgt = doc_.mentions[tm].entity;
   std::string trigger(TrimView(
       doc_.text.substr(v_.Tok(tb).begin, v_.Tok(te - 1).end - v_.Tok(tb).begin)));
+  // A mention of a pair ("called on both sides") stands for each of the two.
+  const uint32_t se2 = doc_.mentions[sm].also, tgt2 = doc_.mentions[tm].also;
+  if (se2 < doc_.entities.size()) EmitEntities(se2, type, tgt, modality, conf, si_, trigger, role);
+  if (tgt2 < doc_.entities.size()) EmitEntities(se, type, tgt2, modality, conf, si_, trigger, role);
   EmitEntities(se, type, tgt, modality, conf, si_, std::move(trigger), role);
 }
 

@@ -394,3 +394,34 @@ TEST_CASE("agents: 'the alliance' and 'the bloc' refer to the last organisation"
   REQUIRE(a != nullptr);
   CHECK(a->name == "North Atlantic Treaty Organization");
 }
+
+TEST_CASE("agents: 'both sides' and 'the two countries' stand for the pair named before", "[ingest][agents]") {
+  DocAnalysis d = Recognized("Israel and Hamas fought for months. Egypt called on both sides to stop.\n");
+  const Mention* sides = MentionOf(d, "sides");
+  REQUIRE(sides != nullptr);
+  REQUIRE(sides->also < d.entities.size());
+  CHECK(d.entities[sides->entity].name == "Israel");
+  CHECK(d.entities[sides->also].name == "Hamas");
+  // Demonyms make a pair of countries, not of sides.
+  DocAnalysis demonyms =
+      Recognized("Rubio spoke to both Indian and Pakistani leaders and called on the two countries to talk.\n");
+  const Mention* countries = MentionOf(demonyms, "countries");
+  REQUIRE(countries != nullptr);
+  REQUIRE(countries->also < demonyms.entities.size());
+  CHECK(demonyms.entities[countries->entity].name == "India");
+  CHECK(demonyms.entities[countries->also].name == "Pakistan");
+  // A list of three is no pair; nor is anything without "both" or "the two".
+  DocAnalysis list = Recognized("The United States, Qatar and Egypt met. Turkey called on both sides to talk.\n");
+  CHECK(MentionOf(list, "sides") == nullptr);
+  DocAnalysis bare = Recognized("Israel and Hamas fought. Egypt called on the sides to stop.\n");
+  CHECK(MentionOf(bare, "sides") == nullptr);
+}
+
+TEST_CASE("agents: 'the Palestinian group' is the last group of that country", "[ingest][agents]") {
+  DocAnalysis d = Recognized("Hezbollah fired rockets and Hamas fired mortars. The Lebanese group said it would stop.\n");
+  const graph::Entity* group = EntityOf(d, "group");
+  REQUIRE(group != nullptr);
+  CHECK(group->name == "Hezbollah");
+  DocAnalysis none = Recognized("Hamas fired mortars. The Lebanese group said it would stop.\n");
+  CHECK(EntityOf(none, "group") == nullptr);
+}

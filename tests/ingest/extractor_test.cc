@@ -574,3 +574,19 @@ TEST_CASE("extractor: condemning an act done to someone is not aimed at the vict
   DocRecord strikes = ExtractText("Iran condemned the US strikes as a mistake.\n");
   CHECK(Asserted(strikes, "Iran", RelationType::kCondemned, "United States"));
 }
+
+TEST_CASE("extractor: an act toward 'both sides' is an act toward each", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("Israel and Hamas fought for months.\n"
+                              "Egypt called on both sides to stop fighting.\n");
+  CHECK(Asserted(rec, "Egypt", RelationType::kAppealedTo, "Israel"));
+  CHECK(Asserted(rec, "Egypt", RelationType::kAppealedTo, "Hamas"));
+  CHECK(Count(rec, "Israel", RelationType::kAppealedTo, "") == 0);
+}
+
+TEST_CASE("extractor: an attack reported by a trailing attribution keeps its killings", "[ingest][extractor]") {
+  // The parser hangs "killing" on "said"; its subject is still the attackers.
+  DocRecord rec = ExtractText("Fighters from the Islamic State Sahel Province and from JNIM, an al-Qaeda affiliate, "
+                              "attacked an army post near the border with Mali on Wednesday, killing 17 Nigerien "
+                              "soldiers, the defence ministry in Niamey said.\n");
+  CHECK(Asserted(rec, "Islamic State in the Greater Sahara", RelationType::kKilled, "Nigerien Armed Forces"));
+}
