@@ -1057,12 +1057,18 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     if (p.prep_key != 0 && !HasPrep(t, v, object_noun >= 0 ? object_noun : (passive ? -1 : obj), p.prep_key)) {
       // "gave 352 million euros to promote development in Ethiopia": aid
       // with no recipient phrase goes where its purpose clause names.
+      // The parse may hang the clause on the object instead ("donated a
+      // shipment of ventilators to assist Ethiopia").
       if (p.type != RelationType::kAided || !C().to.Has(p.prep_key)) continue;
-      for (uint32_t k : t.Kids(v)) {
-        if (t.D(k) != Dep::kAdvcl || !InfinitiveUnderAny(t, k)) continue;
-        for (uint32_t g : t.Kids(k))
-          if ((t.D(g) == Dep::kObj || IsObl(t.D(g))) && targets.empty()) t.TargetActors(g, &targets);
-      }
+      auto purpose_targets = [&](uint32_t head, Dep clause) {
+        for (uint32_t k : t.Kids(head)) {
+          if (t.D(k) != clause || !InfinitiveUnderAny(t, k)) continue;
+          for (uint32_t g : t.Kids(k))
+            if ((t.D(g) == Dep::kObj || IsObl(t.D(g))) && targets.empty()) t.TargetActors(g, &targets);
+        }
+      };
+      purpose_targets(v, Dep::kAdvcl);
+      if (targets.empty() && obj >= 0) purpose_targets(static_cast<uint32_t>(obj), Dep::kAcl);
       if (targets.empty()) continue;
       purpose = true;
     }

@@ -944,5 +944,25 @@ TEST_CASE("a participle hung on a trailing attribution takes the reported clause
   CHECK(found[0].target == "Israel Defense Forces");
 }
 
+TEST_CASE("aid's purpose clause names the recipient also when hung on the object", "[tree_events]") {
+  // Japan donated a shipment of tents to assist Nepal .
+  auto h = Build({{"Japan", Upos::kPropn, 2, Dep::kNsubj, "Japan", "NNP"},
+                  {"donated", Upos::kVerb, 0, Dep::kRoot, "donate", "VBD"},
+                  {"a", Upos::kDet, 4, Dep::kDet, "a", "DT"},
+                  {"shipment", Upos::kNoun, 2, Dep::kObj, "shipment", "NN"},
+                  {"of", Upos::kAdp, 6, Dep::kCase, "of", "IN"},
+                  {"tents", Upos::kNoun, 4, Dep::kNmod, "tent", "NNS"},
+                  {"to", Upos::kPart, 8, Dep::kMark, "to", "TO"},
+                  {"assist", Upos::kVerb, 4, Dep::kAcl, "assist", "VB"},
+                  {"Nepal", Upos::kPropn, 8, Dep::kObj, "Nepal", "NNP"},
+                  {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {8, 8, 1}}, {"Japan", "Nepal"});
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "Japan");
+  CHECK(found[0].type == "aided");
+  CHECK(found[0].target == "Nepal");
+}
+
 }  // namespace
 }  // namespace geokg::ingest
