@@ -22,6 +22,29 @@ inline constexpr float kCandidateFactor = 0.85f;
 // Longer sentences are lists, tables or run-ons the parser reads poorly.
 inline constexpr uint32_t kMaxParsedTokens = 70;
 
+namespace {
+
+// "long-standing sanctions", "far-reaching reforms", "so-called talks": a
+// hyphenated word ending in -ing or -ed just before a noun modifies it. The
+// tagger and parser learnt from a treebank that splits such words; they
+// read many of them as verbs that take the noun as their object. Such a
+// word is given to them as a plain adjective, as names are given as
+// "Iraq" (ParsedWord). Returns whether any word was replaced.
+bool AdjectiveCompounds(std::vector<std::string_view>* words, const parse::SentenceParse& p) {
+  bool replaced = false;
+  for (size_t i = 0; i + 1 < words->size(); ++i) {
+    const std::string_view w = (*words)[i];
+    if (p.upos[i] != parse::Upos::kVerb || w.find('-') == std::string_view::npos) continue;
+    if (!(w.ends_with("ing") || w.ends_with("ed"))) continue;
+    if (p.upos[i + 1] != parse::Upos::kNoun && p.upos[i + 1] != parse::Upos::kPropn) continue;
+    (*words)[i] = "new";
+    replaced = true;
+  }
+  return replaced;
+}
+
+}  // namespace
+
 // The word the parser reads for an actor's run of tokens that ends at
 // `last`: a proper noun the tagger knows well, so that names it never saw
 // ("Beijing" or "Nauert" at the start of a sentence) and actors named by a
@@ -246,6 +269,7 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
   // decides before it. The parse itself waits until a word's tag and lemma
   // make it an event word ("talks" a noun, "fire" a verb).
   model.Tag(s_.words, &s_.parse);
+  if (AdjectiveCompounds(&s_.words, s_.parse)) model.Tag(s_.words, &s_.parse);
   if (!MayHoldTreeEvent(s_.parse, *events_->lexicon)) return;
   model.ParseTagged(s_.words, &s_.parse);
 

@@ -590,3 +590,9 @@ TEST_CASE("extractor: an attack reported by a trailing attribution keeps its kil
                               "soldiers, the defence ministry in Niamey said.\n");
   CHECK(Asserted(rec, "Islamic State in the Greater Sahara", RelationType::kKilled, "Nigerien Armed Forces"));
 }
+
+TEST_CASE("extractor: a hyphenated participle before a noun is an adjective", "[ingest][extractor]") {
+  // The tagger reads "long-standing" as a verb taking "sanctions" as its object.
+  DocRecord rec = ExtractText("The United States lifted long-standing sanctions against Sudan on Friday.\n");
+  CHECK(Asserted(rec, "United States", RelationType::kConcededTo, "Sudan"));
+}
