@@ -296,8 +296,13 @@ bool Recognizer::MetonymActs(uint32_t i, uint32_t len, uint32_t end) const {
       if (EqualsFolded(prev, w)) return true;
   }
   uint32_t j = i + len;
+  if (j < end && (Flags(i + len - 1) & kTokPossessive)) return true;
+  // "Ankara still refuses", "Moscow also rejected": an adverb may stand
+  // between the seat and its verb.
+  static constexpr std::string_view kAdverbs[] = {"still", "also", "now", "again", "repeatedly", "swiftly",
+                                                  "quickly", "immediately", "later", "then"};
+  if (j + 1 < end && InListFolded(kAdverbs, Tok(j)) && !(Flags(j + 1) & (kTokPunct | kTokNumber))) ++j;
   if (j < end) {
-    if (Flags(i + len - 1) & kTokPossessive) return true;
     std::string_view next = Tok(j);
     for (std::string_view w : kActingVerbs)
       if (next == w) return true;

@@ -1336,6 +1336,14 @@ void NounEvents(const Tree& t, uint32_t n, std::span<const VerbPattern> patterns
       t.TargetActors(k, &targets);
       if (!targets.empty()) break;
     }
+    // "a suspension of aid to Egypt", "the lifting of sanctions on Iran":
+    // the phrase may hang on the noun's theme.
+    for (uint32_t k : t.Kids(n)) {
+      if (!targets.empty() || p.prep_key == 0) break;
+      if (!IsNmod(t.D(k)) || !C().of.Has(t.CaseOf(k))) continue;
+      for (uint32_t g : t.Kids(k))
+        if (IsNmod(t.D(g)) && t.CaseOf(g) == p.prep_key && targets.empty()) t.TargetActors(g, &targets);
+    }
     if (targets.empty()) continue;
     const Modality modality =
         t.H(n) >= 0 ? ModalityAt(t, static_cast<uint32_t>(t.H(n)), question)

@@ -596,3 +596,21 @@ TEST_CASE("extractor: a hyphenated participle before a noun is an adjective", "[
   DocRecord rec = ExtractText("The United States lifted long-standing sanctions against Sudan on Friday.\n");
   CHECK(Asserted(rec, "United States", RelationType::kConcededTo, "Sudan"));
 }
+
+TEST_CASE("extractor: a seat of government acts across an adverb", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("Ankara still refuses to lift the ban on Cypriot ships.\n");
+  CHECK(Asserted(rec, "Turkey", RelationType::kRejected, "Cyprus"));
+}
+
+TEST_CASE("extractor: a curfew may be imposed on a region no country owns", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("Indian authorities have imposed a curfew in parts of Kashmir to stop fresh demonstrations.\n");
+  CHECK(Asserted(rec, "India", RelationType::kCoerced, "Kashmir"));
+  // Not attacked there, though: a region with no country is no target.
+  DocRecord gulf = ExtractText("Iraqi forces attacked positions in the Gulf.\n");
+  CHECK(Count(gulf, "", RelationType::kAttacked, "Persian Gulf") == 0);
+}
+
+TEST_CASE("extractor: a noun's target phrase may hang on its theme", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("Denmark announced a suspension of aid to Egypt.\n");
+  CHECK(Asserted(rec, "Denmark", RelationType::kReducedRelationsWith, "Egypt"));
+}
