@@ -192,7 +192,9 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
     if (v_.MentionAt(i) >= 0 || v_.IsPunct(i) || v_.IsNumber(i)) continue;
     uint64_t lemma = 0;
     const uint64_t key = TokenKey(doc_.TokenText(v_.first_token() + i));
-    if (known_pair && (IsStanceAdjective(key) || IsTieNoun(key))) {
+    // "said North Korea must do more": a demand on the actor before "must".
+    const bool demand = i > 0 && v_.MentionAt(i - 1) >= 0 && IsObligation(key);
+    if (known_pair && (IsStanceAdjective(key) || IsTieNoun(key) || demand)) {
       trigger = true;
       continue;
     }

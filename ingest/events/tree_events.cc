@@ -1391,8 +1391,18 @@ void NounEvents(const Tree& t, uint32_t n, std::span<const VerbPattern> patterns
 void DemandEvents(const Tree& t, uint32_t v, bool question, TreeScratch* s, std::vector<TreeEvent>* out) {
   std::vector<int>& sources = s->args_a;
   std::vector<int>& targets = s->args_b;
+  // "said Wednesday that X must ...": the parser often hangs the clause on
+  // the day, as a clause modifying it.
+  uint32_t clauses[8];
+  uint32_t nc = 0;
   for (uint32_t c : t.Kids(v)) {
-    if (t.D(c) != Dep::kCcomp) continue;
+    if (t.D(c) == Dep::kCcomp && nc < 8) clauses[nc++] = c;
+    if (IsObl(t.D(c)) && C().time_nouns.Has(t.L(c)))
+      for (uint32_t g : t.Kids(c))
+        if (t.D(g) == Dep::kAcl && g > c && nc < 8 && t.Kid(g, Dep::kMark) >= 0) clauses[nc++] = g;
+  }
+  for (uint32_t ci = 0; ci < nc; ++ci) {
+    const uint32_t c = clauses[ci];
     bool must = false;
     for (uint32_t k : t.Kids(c)) must |= t.D(k) == Dep::kAux && C().obligation.Has(t.L(k));
     if (!must) continue;
@@ -1495,6 +1505,7 @@ bool IsTieNoun(uint64_t token_key) { return C().tie_forms.Has(token_key); }
 bool IsGenericLemma(uint64_t lemma_key) { return C().generic.Has(lemma_key); }
 
 bool IsStanceAdjective(uint64_t token_key) { return C().stance_adjectives.Has(token_key); }
+bool IsObligation(uint64_t token_key) { return C().obligation.Has(token_key); }
 
 namespace {
 

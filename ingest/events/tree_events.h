@@ -86,6 +86,8 @@ bool IsGenericLemma(uint64_t lemma_key);
 // True for adjectives of stance ("skeptical", "concerned") that, with an
 // actor as subject and one in their phrase, state a comment.
 bool IsStanceAdjective(uint64_t token_key);
+// "must", "should": after an actor, what a speaker demands of it (DemandEvents).
+bool IsObligation(uint64_t token_key);
 
 // False when no word of a tagged sentence (tags and lemmas of a
 // parse::SentenceParse, heads not needed) can start an event: no verb or

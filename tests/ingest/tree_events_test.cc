@@ -964,5 +964,23 @@ TEST_CASE("aid's purpose clause names the recipient also when hung on the object
   CHECK(found[0].target == "Nepal");
 }
 
+TEST_CASE("a demand hung on the day it was said is still a demand", "[tree_events]") {
+  // Trump said Wednesday that Iran must stop .  ("that ..." read as a clause of the day)
+  auto h = Build({{"Trump", Upos::kPropn, 2, Dep::kNsubj, "Trump", "NNP"},
+                  {"said", Upos::kVerb, 0, Dep::kRoot, "say", "VBD"},
+                  {"Wednesday", Upos::kPropn, 2, Dep::kOblUnmarked, "Wednesday", "NNP"},
+                  {"that", Upos::kSconj, 7, Dep::kMark, "that", "IN"},
+                  {"Iran", Upos::kPropn, 7, Dep::kNsubj, "Iran", "NNP"},
+                  {"must", Upos::kAux, 7, Dep::kAux, "must", "MD"},
+                  {"stop", Upos::kVerb, 3, Dep::kAcl, "stop", "VB"},
+                  {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {4, 4, 1}}, {"Donald Trump", "Iran"});
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "Donald Trump");
+  CHECK(found[0].type == "called-on");
+  CHECK(found[0].target == "Iran");
+}
+
 }  // namespace
 }  // namespace geokg::ingest
