@@ -306,8 +306,13 @@ void Lexicon::AddPattern(std::string_view text, LexValue value) {
   value.title_acronym = value.upper_only && n == 1 && letters >= 4 && value.kind == LexKind::kEntity;
   if (value.kind == LexKind::kTitle) value.capital_mask = 0;
   std::vector<LexValue>& vals = building_[key];
-  for (const LexValue& v : vals)
-    if (v.kind == value.kind && v.index == value.index && v.upper_only == value.upper_only) return;
+  for (LexValue& v : vals)
+    if (v.kind == value.kind && v.index == value.index && v.upper_only == value.upper_only) {
+      // The same words written in two cases ("Al-Qaeda", "al-Qaeda"): a
+      // capital is needed only where every spelling has one.
+      v.capital_mask &= value.capital_mask;
+      return;
+    }
   vals.push_back(value);
 }
 

@@ -118,6 +118,27 @@ TEST_CASE("longest match wins and case rules apply", "[ingest][lexicon]") {
   CHECK(Lexicon::CaseOkWord(w.values[0], "Iran"));
 }
 
+TEST_CASE("a name spelt in two cases needs a capital only where both have one", "[ingest][lexicon]") {
+  TempDir dir;
+  WriteBase(dir);
+  dir.Write("qaeda.actors.tsv", "Al-Qaeda\tarmed-group\t\tal-Qaeda|Al Qaeda|al Qaeda\n");
+  std::shared_ptr<const Lexicon> lex;
+  REQUIRE(ingest::LoadLexiconDirs({dir.path().string()}, &lex).ok());
+  for (const std::string text : {"an al-Qaeda affiliate", "an Al-Qaeda affiliate", "the al Qaeda leader"}) {
+    DocAnalysis doc;
+    ingest::AnalyzeText(text, &doc);
+    const uint32_t first = 1;
+    Lexicon::Match m = lex->LongestMatch(doc, first, static_cast<uint32_t>(doc.tokens.size()));
+    INFO(text);
+    REQUIRE(m.count > 0);
+    CHECK(lex->CaseOk(m.values[0], doc, first, m.length));
+  }
+  // Where every spelling is capitalised, lower case still does not match.
+  DocAnalysis doc;
+  ingest::AnalyzeText("the popular mobilisation forces", &doc);
+  CHECK(lex->LongestMatch(doc, 1, static_cast<uint32_t>(doc.tokens.size())).length == 0);
+}
+
 TEST_CASE("long acronyms match in title case unless they are common words", "[ingest][lexicon]") {
   TempDir dir;
   WriteBase(dir);
