@@ -418,4 +418,73 @@ void Recognizer::LedByRelations() {
   }
 }
 
+void Recognizer::BackedByRelations() {
+  // An actor set off by a comma, then an optional apposition of a group
+  // noun ("an Iraqi militia"), then participles of backing joined by "and"
+  // or commas, then "by" and the backer. Mentions are sorted.
+  static constexpr std::string_view kBacking[] = {"backed",  "armed",    "funded", "supported", "sponsored",
+                                                  "trained", "financed", "equipped"};
+  static constexpr std::string_view kGroupNouns[] = {"militia", "group",   "movement", "force",   "faction",
+                                                     "organisation", "organization", "rebels", "militias",
+                                                     "alliance", "coalition", "party"};
+  auto acting_group = [&](const Mention& m) {
+    if (m.form == MentionForm::kModifier || m.form == MentionForm::kCompoundAdj) return false;
+    const graph::EntityKind k = out_->entities[m.entity].kind;
+    return k == graph::EntityKind::kArmedGroup || k == graph::EntityKind::kOrganization ||
+           k == graph::EntityKind::kGroup || k == graph::EntityKind::kMilitaryUnit;
+  };
+  const std::vector<Mention>& ms = out_->mentions;
+  for (size_t k = 1; k < ms.size(); ++k) {
+    const Mention& backer = ms[k];
+    const graph::EntityKind bk = out_->entities[backer.entity].kind;
+    if (backer.form == MentionForm::kCompoundAdj || bk == graph::EntityKind::kLocation ||
+        bk == graph::EntityKind::kFacility || bk == graph::EntityKind::kPerson)
+      continue;
+    const uint32_t sb = out_->sentences[backer.sentence].first_token;
+    uint32_t t = backer.first_token;
+    if (t > sb && Is(t - 1, "the")) --t;
+    if (t < sb + 3 || !Is(t - 1, "by")) continue;
+    // Back over the participles: "armed and funded", "trained, armed and funded".
+    uint32_t p = t - 1, participles = 0;
+    while (p > sb && participles < 4) {
+      if (InListFolded(kBacking, Tok(p - 1))) {
+        ++participles;
+        --p;
+      } else if (participles > 0 && p - 1 > sb && (Is(p - 1, "and") || Is(p - 1, ","))) {
+        --p;
+      } else {
+        break;
+      }
+    }
+    if (participles == 0 || !InListFolded(kBacking, Tok(p))) continue;
+    // An apposition before them: ", an Iraqi militia".
+    uint32_t comma = p - 1;
+    uint32_t demonym_country = kNone;
+    if (!Is(comma, ",")) {
+      uint32_t noun = p - 1;
+      if (!InListFolded(kGroupNouns, Tok(noun))) continue;
+      uint32_t q = noun;
+      while (q > sb && noun - q < 4 && !Is(q - 1, ",")) --q;
+      if (q <= sb || !Is(q - 1, ",")) continue;
+      comma = q - 1;
+      for (size_t o = k; o-- > 0 && ms[o].sentence == backer.sentence;) {
+        if (ms[o].first_token < q) break;
+        if (ms[o].last_token <= noun && out_->entities[ms[o].entity].kind == graph::EntityKind::kCountry)
+          demonym_country = ms[o].entity;
+      }
+    }
+    const Mention* owner = nullptr;
+    for (size_t o = k; o-- > 0 && ms[o].sentence == backer.sentence;) {
+      if (ms[o].last_token == comma) owner = &ms[o];
+      if (ms[o].last_token <= comma) break;
+    }
+    if (owner == nullptr || !acting_group(*owner) || owner->entity == backer.entity) continue;
+    res_.AddStructural(owner->entity, backer.entity, graph::RelationType::kBackedBy, backer.sentence,
+                       Tok(p), 0.75f);
+    if (demonym_country != kNone && out_->entities[owner->entity].kind == graph::EntityKind::kArmedGroup)
+      res_.AddStructural(owner->entity, demonym_country, graph::RelationType::kLocatedIn, backer.sentence,
+                         Tok(p), 0.7f);
+  }
+}
+
 }  // namespace geokg::ingest::internal

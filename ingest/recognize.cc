@@ -223,6 +223,7 @@ void Recognizer::Run(const Lexicon& lexicon, std::string_view text, DocAnalysis*
   ResolvePronouns();   // appends mentions; reads every other mention
   SortMentions();  // drops the mentions left without an entity
   LedByRelations();
+  BackedByRelations();
   LinkCompounds();
   MarkModifiers();
   DropUnusedEntities();  // invalidates the resolver's entity tables

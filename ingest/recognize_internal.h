@@ -303,6 +303,9 @@ class Recognizer {
   void TitleRelations();
   // "X, led by [title] NAME": NAME leader-of X (after SortMentions).
   void LedByRelations();
+  // "Kataib Hezbollah, an Iraqi militia armed and funded by Iran": backed-by
+  // the actor after the participles, located-in the appositive's country.
+  void BackedByRelations();
   void SortMentions();
   // Removes the entities no mention and no structural relation refers to
   // (bare surnames that resolved to no one, countries looked up and not

@@ -425,3 +425,22 @@ TEST_CASE("agents: 'the Palestinian group' is the last group of that country", "
   DocAnalysis none = Recognized("Hamas fired mortars. The Lebanese group said it would stop.\n");
   CHECK(EntityOf(none, "group") == nullptr);
 }
+
+TEST_CASE("agents: 'X, an Iraqi militia armed and funded by Iran' is backed by Iran and in Iraq", "[ingest][agents]") {
+  auto has = [](const DocAnalysis& d, std::string_view from, graph::RelationType type, std::string_view to) {
+    const int s = Entity(d, from), t = Entity(d, to);
+    for (const DocAnalysis::Structural& r : d.structural)
+      if (static_cast<int>(r.source) == s && static_cast<int>(r.target) == t && r.type == type) return true;
+    return false;
+  };
+  DocAnalysis d = Recognized("Washington blamed Kataib Hezbollah, an Iraqi militia armed and funded by Iran, for the attack.\n");
+  CHECK(has(d, "Kataib Hezbollah", graph::RelationType::kBackedBy, "Iran"));
+  CHECK(has(d, "Kataib Hezbollah", graph::RelationType::kLocatedIn, "Iraq"));
+  DocAnalysis plain = Recognized("The Houthis, trained and armed by Iran, fired missiles.\n");
+  CHECK(has(plain, "Houthis", graph::RelationType::kBackedBy, "Iran"));
+  // A country is no group backed by another; nor is "praised by".
+  DocAnalysis state = Recognized("Iraq, supported by Iran, protested.\n");
+  CHECK_FALSE(has(state, "Iraq", graph::RelationType::kBackedBy, "Iran"));
+  DocAnalysis praised = Recognized("Hamas, praised by Iran, fired rockets.\n");
+  CHECK_FALSE(has(praised, "Hamas", graph::RelationType::kBackedBy, "Iran"));
+}
