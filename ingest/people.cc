@@ -450,7 +450,8 @@ void Recognizer::BackedByRelations() {
       if (InListFolded(kBacking, Tok(p - 1))) {
         ++participles;
         --p;
-      } else if (participles > 0 && p - 1 > sb && (Is(p - 1, "and") || Is(p - 1, ","))) {
+      } else if (participles > 0 && p - 1 > sb && (Is(p - 1, "and") || Is(p - 1, ",")) &&
+                 InListFolded(kBacking, Tok(p - 2))) {
         --p;
       } else {
         break;
