@@ -167,6 +167,19 @@ uint32_t Recognizer::TryCapitalised(uint32_t i, uint32_t end, uint32_t lex_len) 
         state = out_->mentions[pm].entity;
     }
   }
+  // "Foreign Ministry", "Interior Ministry" with no state word: a state's
+  // agent (agents.tsv), whose state the context tells, as for "the
+  // ministry" and "the court" (definites.cc); not one body of that name
+  // shared by every state.
+  if (state == kNone && !acronym) {
+    uint32_t agent = 0;
+    const uint32_t agent_len = lex_->LongestAgent(*out_, start, seq_end, keys_.data(), &agent);
+    const AgentRole* role = agent_len == seq_end - start ? AgentRoleOf(lex_->agents()[agent].code) : nullptr;
+    if (role != nullptr && role->state) {
+      definites_.push_back(PendingDefinite{start, seq_end, sentence_, StateInstitution::kState, kNone, role});
+      return seq_end - i;
+    }
+  }
   // "U.S. Agriculture Department": a country name (not a demonym) in front
   // is the country's canonical name, so "US ..." and "U.S. ..." agree; the
   // rest alone may be a lexicon alias.

@@ -444,3 +444,16 @@ TEST_CASE("agents: 'X, an Iraqi militia armed and funded by Iran' is backed by I
   DocAnalysis praised = Recognized("Hamas, praised by Iran, fired rockets.\n");
   CHECK_FALSE(has(praised, "Hamas", graph::RelationType::kBackedBy, "Iran"));
 }
+
+TEST_CASE("agents: a capitalised state role with no state word is the context's, not a shared body", "[ingest][agents]") {
+  // No body called "Foreign Ministry" for every state: here Iran's (the state itself, GOV).
+  DocAnalysis d = Recognized("Iran rejected the charge. Iran's president spoke in Tehran. Iran said it would respond. "
+                             "Foreign Ministry spokesman Nasser Kanaani said the strikes were a mistake.\n");
+  CHECK(Entity(d, "Foreign Ministry") < 0);
+  const graph::Entity* fm = EntityOf(d, "Foreign Ministry");
+  REQUIRE(fm != nullptr);
+  CHECK(fm->name == "Iran");
+  // Without a country in the story it names nobody.
+  DocAnalysis none = Recognized("Foreign Ministry spokesman Lee said talks would resume.\n");
+  CHECK(Entity(none, "Foreign Ministry") < 0);
+}
