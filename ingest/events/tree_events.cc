@@ -204,6 +204,7 @@ struct Classes {
   LemmaSet statement_nouns{"statement", "declaration", "communique", "letter", "message", "resolution",
                            "editorial", "speech", "address", "note", "tweet", "post"};
   LemmaSet obligation{"must", "should"};
+  LemmaSet naming_verbs{"call", "name", "dub", "term", "label", "brand", "style", "nickname"};
   LemmaSet stance_adjectives{"skeptical", "sceptical", "concerned", "worried", "pessimistic",
                              "optimistic", "hopeful", "doubtful", "disappointed", "alarmed",
                              "confident", "wary", "critical", "dismissive", "supportive"};
@@ -943,6 +944,12 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
   std::vector<int>& sources = s->args_a;
   std::vector<int>& targets = s->args_b;
   sources.clear();
+  // "an alliance called the Alliance of Sahel States", "a group named X":
+  // a participle of naming gives the noun its name, nothing more.
+  if ((t.D(v) == Dep::kAcl || t.D(v) == Dep::kAdvcl) && C().naming_verbs.Has(t.L(v)) &&
+      parse::XposName(t.Xpos(v)).starts_with("VB") && parse::XposName(t.Xpos(v)) != "VBG" &&
+      t.Kid(v, Dep::kNsubj) < 0 && t.Kid(v, Dep::kNsubjPass) < 0)
+    return;
   bool fallback = false;
   // "The government Thursday evening expressed condolences": the parser
   // sometimes reads a past-tense verb as an adjective of its object, and
