@@ -615,7 +615,7 @@ TEST_CASE("extractor: a noun's target phrase may hang on its theme", "[ingest][e
   CHECK(Asserted(rec, "Denmark", RelationType::kReducedRelationsWith, "Egypt"));
 }
 
-TEST_CASE("extractor: forming an alliance allies; a name given by 'called' is no call", "[ingest][extractor]") {
+TEST_CASE("extractor: forming an alliance allies, and a name given by called is no call", "[ingest][extractor]") {
   DocRecord rec = ExtractText("Mali and Burkina Faso have formed an alliance with Niger called the Alliance of Sahel States.\n");
   CHECK(Asserted(rec, "Mali", RelationType::kAlliedWith, "Niger"));
   CHECK(Asserted(rec, "Burkina Faso", RelationType::kAlliedWith, "Niger"));
