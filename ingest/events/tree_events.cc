@@ -446,7 +446,14 @@ class Tree {
         // pronoun beside a demonym ("his Lebanese counterpart").
         const bool pronoun = m >= 0 && in_.MentionOf(m).form == MentionForm::kPronoun;
         const bool best_pronoun = best >= 0 && in_.MentionOf(best).form == MentionForm::kPronoun;
-        if (m >= 0 && (best < 0 || ((d == Dep::kNmodPoss || best_pronoun) && !pronoun))) best = m;
+        // "a Lebanese Hezbollah militia": the group named, not the country
+        // its demonym names.
+        const bool name_over_demonym =
+            m >= 0 && best >= 0 && in_.MentionOf(best).form == MentionForm::kModifier &&
+            in_.MentionOf(m).form == MentionForm::kName &&
+            in_.doc->entities[in_.MentionOf(m).entity].kind != graph::EntityKind::kCountry &&
+            in_.doc->entities[in_.MentionOf(m).entity].kind != graph::EntityKind::kLocation;
+        if (m >= 0 && (best < 0 || ((d == Dep::kNmodPoss || best_pronoun) && !pronoun) || name_over_demonym)) best = m;
       }
     }
     if (best >= 0) {

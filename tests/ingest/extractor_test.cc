@@ -623,3 +623,9 @@ TEST_CASE("extractor: forming an alliance allies, and a name given by called is 
   DocRecord call = ExtractText("Biden called Putin on Monday.\n");
   CHECK(Count(call, "", RelationType::kMetWith, "") == 1);
 }
+
+TEST_CASE("extractor: a group named beside a demonym is the group", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("Iran is funding a Lebanese Hezbollah militia.\n");
+  CHECK(Asserted(rec, "Hezbollah", RelationType::kBackedBy, "Iran"));
+  CHECK(Count(rec, "Lebanon", RelationType::kBackedBy, "") == 0);
+}
