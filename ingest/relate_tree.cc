@@ -89,6 +89,13 @@ uint32_t Relater::DatelineEnd() const {
       end = i + 1;
       continue;
     }
+    // "New York (CNN)French President ...": an agency's credit in brackets
+    // ends a dateline with no dash.
+    if (w == ")" && i >= 2 && v_.W(i - 2) == "(" && v_.MentionAt(i - 1) >= 0 &&
+        doc_.entities[doc_.mentions[v_.MentionAt(i - 1)].entity].kind == EntityKind::kMedia) {
+      end = i + 1;
+      break;
+    }
     // "NEW YORK, March 3 -": a date may stand in it.
     if (v_.IsPunct(i) || v_.IsNumber(i) || v_.MentionAt(i) >= 0) continue;
     if (v_.Tok(i).flags & kTokCapitalized) continue;

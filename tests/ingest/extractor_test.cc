@@ -372,6 +372,12 @@ TEST_CASE("extractor: a dateline is not read as the sentence's subject", "[inges
   CHECK(Any(rec, "Pakistan Armed Forces", RelationType::kAttacked, ""));
   for (const auto& r : rec.relations)
     if (!geokg::graph::InfoOf(r.key.type).structural) CHECK(NameOf(rec, r.key.source) != "Kabul");
+  // An agency credit in brackets ends the dateline, with or without a space after it.
+  DocRecord cnn = ExtractText("New York (CNN)French President Emmanuel Macron firmly rejected any military solution "
+                              "to the North Korean crisis.\n");
+  CHECK(Asserted(cnn, "Emmanuel Macron", RelationType::kRejected, "North Korea"));
+  for (const auto& r : cnn.relations)
+    if (!geokg::graph::InfoOf(r.key.type).structural) CHECK(NameOf(cnn, r.key.source) != "New York City");
 }
 
 TEST_CASE("extractor: a title given apart from the text is read as its headline", "[ingest][extractor]") {
