@@ -976,9 +976,21 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
       if (misread_subject >= 0) misread_object = static_cast<int>(h);
     }
   }
+  // "Putin yesterday rejected a proposal": with an actor's name read as the
+  // root and the verb as a clause of it (no agent, an object of its own),
+  // the parser has lost the main verb; the name is its subject.
+  bool root_name_subject = false;
+  if (misread_object < 0 && t.D(v) == Dep::kAcl && t.H(v) >= 0 && t.H(static_cast<uint32_t>(t.H(v))) < 0 &&
+      t.H(v) < static_cast<int>(v) && t.Mention(static_cast<uint32_t>(t.H(v))) >= 0 && t.Kid(v, Dep::kObj) >= 0) {
+    root_name_subject = true;
+    for (uint32_t k : t.Kids(v))
+      root_name_subject &= !(t.D(k) == Dep::kOblAgent || (IsObl(t.D(k)) && C().by.Has(t.CaseOf(k))));
+  }
   if (misread_object >= 0) t.Actors(static_cast<uint32_t>(misread_subject), &sources);
+  else if (root_name_subject) t.Actors(static_cast<uint32_t>(t.H(v)), &sources);
   else SubjectOf(t, v, &sources, &fallback);
-  const bool passive = misread_object < 0 && (t.Passive(v) || (t.D(v) == Dep::kAcl && t.IsParticiple(v)));
+  const bool passive = misread_object < 0 && !root_name_subject &&
+                       (t.Passive(v) || (t.D(v) == Dep::kAcl && t.IsParticiple(v)));
   int obj = misread_object >= 0 ? misread_object : t.Kid(v, Dep::kObj);
   // "rejected on Monday an Afghan offer": an object after an inserted
   // phrase is often read as an oblique with no preposition.

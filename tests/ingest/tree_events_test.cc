@@ -982,5 +982,23 @@ TEST_CASE("a demand hung on the day it was said is still a demand", "[tree_event
   CHECK(found[0].target == "Iran");
 }
 
+TEST_CASE("a name read as the root keeps the verb read as its clause", "[tree_events]") {
+  // Putin yesterday rejected the proposal of Japan .  (the verb read as a clause of the name)
+  auto h = Build({{"Putin", Upos::kPropn, 0, Dep::kRoot, "Putin", "NNP"},
+                  {"yesterday", Upos::kNoun, 1, Dep::kFlat, "yesterday", "NN"},
+                  {"rejected", Upos::kVerb, 1, Dep::kAcl, "reject", "VBN"},
+                  {"the", Upos::kDet, 5, Dep::kDet, "the", "DT"},
+                  {"proposal", Upos::kNoun, 3, Dep::kObj, "proposal", "NN"},
+                  {"of", Upos::kAdp, 7, Dep::kCase, "of", "IN"},
+                  {"Japan", Upos::kPropn, 5, Dep::kNmod, "Japan", "NNP"},
+                  {".", Upos::kPunct, 1, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {6, 6, 1}}, {"Vladimir Putin", "Japan"});
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "Vladimir Putin");
+  CHECK(found[0].type == "rejected");
+  CHECK(found[0].target == "Japan");
+}
+
 }  // namespace
 }  // namespace geokg::ingest
