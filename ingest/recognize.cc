@@ -358,9 +358,11 @@ uint32_t Recognizer::HandleLexicon(uint32_t i, uint32_t end, const Lexicon::Matc
     // "US Army", "Iraqi Army": the leading country word makes the body part
     // of that country.
     // Only the state's own bodies and forces: "American Farm Bureau
-    // Federation" is not part of the United States.
+    // Federation" is not part of the United States, and an armed group
+    // the lexicon knows is no state force ("Myanmar National Democratic
+    // Alliance Army", "Free Syrian Army" fight their states).
     if (len >= 2 && (entry.kind == graph::EntityKind::kGovernmentBody ||
-                     entry.kind == graph::EntityKind::kMilitaryUnit || entry.kind == graph::EntityKind::kArmedGroup)) {
+                     entry.kind == graph::EntityKind::kMilitaryUnit)) {
       uint32_t l2;
       bool dem;
       const Lexicon::Entry* first = EntityAt(i, i + 1, &l2, &dem);

@@ -457,3 +457,14 @@ TEST_CASE("agents: a capitalised state role with no state word is the context's,
   DocAnalysis none = Recognized("Foreign Ministry spokesman Lee said talks would resume.\n");
   CHECK(Entity(none, "Foreign Ministry") < 0);
 }
+
+TEST_CASE("agents: an armed group named after its country is not part of that state", "[ingest][agents]") {
+  DocAnalysis d = Recognized("The Myanmar National Democratic Alliance Army attacked a town.\n");
+  const int group = Entity(d, "Myanmar National Democratic Alliance Army");
+  REQUIRE(group >= 0);
+  for (const DocAnalysis::Structural& r : d.structural)
+    CHECK_FALSE((static_cast<int>(r.source) == group && r.type == graph::RelationType::kPartOf));
+  // A state force still is: "Iraqi Army".
+  DocAnalysis army = Recognized("The US Army moved north.\n");
+  CHECK(PartOf(army, EntityOf(army, "US Army"), "United States"));
+}
