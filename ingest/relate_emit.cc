@@ -307,25 +307,33 @@ int Relater::FirstProseSentence(uint32_t i) const {
 // ministries and agencies are part of it ("the People's Liberation Army"
 // and "China" in one article). A tie to another body (a command in its
 // army, an office in its department) is stated only when one sentence
-// names both ("the Treasury's Office of Foreign Assets Control"). The
-// lexicon's ties of armed groups (bases, backers) are not: an article that
-// names a group and a country seldom says the group is based there. The
-// confidence is the gazetteer's.
+// names both ("the Treasury's Office of Foreign Assets Control"). So are
+// the lexicon's backers, parents and allies of armed groups; their bases
+// are not: a sentence that names a group and a country seldom says the
+// group is based there. The confidence is the gazetteer's.
 void Relater::LexiconTies() {
   if (lexicon_ == nullptr) return;
   caps_factor_ = 1.f;
   const uint32_t ne = static_cast<uint32_t>(doc_.entities.size());
   for (uint32_t i = 0; i < ne; ++i) {
     const graph::Entity& body = doc_.entities[i];
-    if (body.kind != EntityKind::kMilitaryUnit && body.kind != EntityKind::kGovernmentBody) continue;
+    const bool state_body = body.kind == EntityKind::kMilitaryUnit || body.kind == EntityKind::kGovernmentBody;
+    if (!state_body && body.kind != EntityKind::kArmedGroup) continue;
     const Lexicon::Entry* entry = lexicon_->FindCanonical(body.name);
     if (entry == nullptr) continue;
     for (const Lexicon::Link& link : entry->links) {
-      if (link.type != RelationType::kPartOf) continue;
+      // An armed group's ties (its backers, parent, allies; not its base,
+      // which a country named beside it seldom means) only where one
+      // sentence names the group and the other side ("Kataib Hezbollah, an
+      // Iraqi militia armed by Iran").
+      if (state_body ? link.type != RelationType::kPartOf
+                     : !(link.type == RelationType::kPartOf || link.type == RelationType::kBackedBy ||
+                         link.type == RelationType::kAlliedWith))
+        continue;
       for (uint32_t j = 0; j < ne; ++j) {
         if (j == i || doc_.entities[j].name != link.target) continue;
         int sentence = -1;
-        if (doc_.entities[j].kind == EntityKind::kCountry) {
+        if (state_body && doc_.entities[j].kind == EntityKind::kCountry) {
           sentence = FirstProseSentence(i);
         } else {
           // The first prose sentence that names both (mentions are in

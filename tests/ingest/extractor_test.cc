@@ -635,3 +635,13 @@ TEST_CASE("extractor: a group named beside a demonym is the group", "[ingest][ex
   CHECK(Asserted(rec, "Hezbollah", RelationType::kBackedBy, "Iran"));
   CHECK(Count(rec, "Lebanon", RelationType::kBackedBy, "") == 0);
 }
+
+TEST_CASE("extractor: a group's lexicon backers are stated where one sentence names both", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("Iran denied that it had armed the Houthis.\nThe Houthis fired missiles at ships.\n");
+  CHECK(Any(rec, "Houthis", RelationType::kBackedBy, "Iran"));
+  // Named in different sentences: no tie, and never the group's base.
+  DocRecord apart = ExtractText("The Houthis fired missiles at ships.\nIran said nothing.\nYemen was quiet.\n");
+  CHECK(Count(apart, "Houthis", RelationType::kBackedBy, "Iran") == 0);
+  DocRecord base = ExtractText("The Houthis fired missiles from Yemen at ships.\n");
+  CHECK(Count(base, "Houthis", RelationType::kLocatedIn, "Yemen") == 0);
+}
