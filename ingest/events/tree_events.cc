@@ -204,6 +204,7 @@ struct Classes {
   LemmaSet statement_nouns{"statement", "declaration", "communique", "letter", "message", "resolution",
                            "editorial", "speech", "address", "note", "tweet", "post"};
   LemmaSet obligation{"must", "should"};
+  LemmaSet response_verbs{"respond", "retaliate", "react", "reply", "hit", "strike", "answer"};
   LemmaSet naming_verbs{"call", "name", "dub", "term", "label", "brand", "style", "nickname"};
   LemmaSet stance_adjectives{"skeptical", "sceptical", "concerned", "worried", "pessimistic",
                              "optimistic", "hopeful", "doubtful", "disappointed", "alarmed",
@@ -1397,6 +1398,14 @@ void NounEvents(const Tree& t, uint32_t n, std::span<const VerbPattern> patterns
         (C().light_verbs.Has(t.L(static_cast<uint32_t>(t.H(n)))) ||
          C().cut_verbs.Has(t.L(static_cast<uint32_t>(t.H(n)))) ||
          C().ease_verbs.Has(t.L(static_cast<uint32_t>(t.H(n)))))) {
+      bool fallback = false;
+      SubjectOf(t, static_cast<uint32_t>(t.H(n)), &sources, &fallback);
+      conf = 0.55f;
+    }
+    // "responded with air strikes on X", "retaliated with rocket fire on X":
+    // the strikes are the subject's.
+    if (sources.empty() && IsObl(t.D(n)) && t.CaseOf(n) == TokenKey("with") && t.H(n) >= 0 &&
+        C().response_verbs.Has(t.L(static_cast<uint32_t>(t.H(n))))) {
       bool fallback = false;
       SubjectOf(t, static_cast<uint32_t>(t.H(n)), &sources, &fallback);
       conf = 0.55f;

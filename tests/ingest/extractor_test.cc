@@ -645,3 +645,8 @@ TEST_CASE("extractor: a group's lexicon backers are stated where one sentence na
   DocRecord base = ExtractText("The Houthis fired missiles from Yemen at ships.\n");
   CHECK(Count(base, "Houthis", RelationType::kLocatedIn, "Yemen") == 0);
 }
+
+TEST_CASE("extractor: strikes a subject responds with are the subject's", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("Israel retaliated with air strikes on Hezbollah positions in Lebanon.\n");
+  CHECK(Asserted(rec, "Israel", RelationType::kAttacked, "Hezbollah"));
+}
