@@ -318,6 +318,18 @@ uint32_t Recognizer::TryGroup(uint32_t i, uint32_t end) {
       return 1;
     }
   }
+  // "Lashkar-e-Taiba, a Pakistan-based militant group": an apposition
+  // describes the group named just before its comma.
+  if (by_compound && g->kind == graph::EntityKind::kArmedGroup && !lw.ends_with("s") &&
+      compound_first >= out_->sentences[sentence_].first_token + 3 &&
+      (Is(compound_first - 1, "a") || Is(compound_first - 1, "an")) && Is(compound_first - 2, ",")) {
+    const int32_t pm = MentionEndingAt(compound_first - 2);
+    if (pm >= 0 && out_->mentions[pm].form == MentionForm::kName &&
+        out_->entities[out_->mentions[pm].entity].kind == graph::EntityKind::kArmedGroup) {
+      res_.Emit(i, i + 1, out_->mentions[pm].entity, MentionForm::kPronoun);
+      return 1;
+    }
+  }
   name += ' ';
   name += g->head;
   uint32_t ent = res_.ForName(name, g->kind, country, "");
@@ -434,9 +446,13 @@ void Recognizer::LinkCompounds() {
       // same name ("Iran-backed Shiite militia"); a lower-case word is the
       // compound's own head noun ("a Japanese-led program with U.S. ..."),
       // which the lexicon does not know, so the compound links to nothing.
+      // A group noun standing for a named group may carry up to two
+      // adjectives of its own ("a Pakistan-based militant group").
+      const bool group_word = (m.form == MentionForm::kPronoun || m.form == MentionForm::kDescription) &&
+                              m.first_token - c.last_token <= 2;
       bool blocked = false;
       for (uint32_t t = c.last_token; t < m.first_token; ++t)
-        blocked |= (Flags(t) & kTokPunct) != 0 || (Flags(t) & kTokCapitalized) == 0;
+        blocked |= (Flags(t) & kTokPunct) != 0 || ((Flags(t) & kTokCapitalized) == 0 && !group_word);
       if (blocked) break;
       c.head = static_cast<int32_t>(h);
       std::string_view trigger = Tok(c.first_token);

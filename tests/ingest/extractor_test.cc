@@ -650,3 +650,11 @@ TEST_CASE("extractor: strikes a subject responds with are the subject's", "[inge
   DocRecord rec = ExtractText("Israel retaliated with air strikes on Hezbollah positions in Lebanon.\n");
   CHECK(Asserted(rec, "Israel", RelationType::kAttacked, "Hezbollah"));
 }
+
+TEST_CASE("extractor: an apposition with a compound describes the group just named", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("Officials say the TRF is a front for Lashkar-e-Taiba, a Pakistan-based militant group "
+                              "that carried out the 2008 Mumbai attacks.\n");
+  CHECK(Any(rec, "Lashkar-e-Taiba", RelationType::kLocatedIn, "Pakistan"));
+  CHECK(Any(rec, "Lashkar-e-Taiba", RelationType::kAttacked, "Mumbai"));
+  for (const auto& e : rec.entities) CHECK(e.name.find("Pakistan-based") == std::string::npos);
+}
