@@ -658,3 +658,11 @@ TEST_CASE("extractor: an apposition with a compound describes the group just nam
   CHECK(Any(rec, "Lashkar-e-Taiba", RelationType::kAttacked, "Mumbai"));
   for (const auto& e : rec.entities) CHECK(e.name.find("Pakistan-based") == std::string::npos);
 }
+
+TEST_CASE("extractor: flying to a country visits it, and admitting deaths supports nobody", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("South African President Thabo Mbeki flew to Ivory Coast on Tuesday.\n");
+  CHECK(Asserted(rec, "Thabo Mbeki", RelationType::kMetWith, "Ivory Coast"));
+  CHECK(Count(rec, "", RelationType::kPledgedTo, "") == 0);
+  DocRecord admits = ExtractText("US admits more Afghan jail deaths\n");
+  CHECK(Count(admits, "", RelationType::kSupported, "") == 0);
+}
