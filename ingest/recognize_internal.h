@@ -54,7 +54,8 @@ inline constexpr std::string_view kDirectionAdjectives[] = {
 // Nouns of "the <demonym> city of X".
 inline constexpr std::string_view kPlaceNouns[] = {
     "city", "town",       "province", "region", "village",    "capital", "district", "governorate", "port",
-    "area", "state",      "camp",     "county", "department", "oblast",  "valley",   "mountains",   "prefecture"};
+    "area", "state",      "camp",     "county", "department", "oblast",  "valley",   "mountains",   "prefecture",
+    "enclave", "suburb", "neighbourhood", "neighborhood", "island", "islands"};
 // Of these, the nouns a place's name stands before ("the Bryansk region",
 // "the Nuseirat refugee camp", "Rakhine state").
 inline constexpr std::string_view kNamedPlaceNouns[] = {"province", "region", "district", "governorate", "state",

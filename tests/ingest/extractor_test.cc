@@ -666,3 +666,9 @@ TEST_CASE("extractor: flying to a country visits it, and admitting deaths suppor
   DocRecord admits = ExtractText("US admits more Afghan jail deaths\n");
   CHECK(Count(admits, "", RelationType::kSupported, "") == 0);
 }
+
+TEST_CASE("extractor: an enclave the lexicon lacks is a place that can be attacked", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("Syrian government forces launched air strikes against the rebel-held enclave of "
+                              "Eastern Ghouta near the capital Damascus.\n");
+  CHECK(Asserted(rec, "Syrian Arab Army", RelationType::kAttacked, "Eastern Ghouta"));
+}
