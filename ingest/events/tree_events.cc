@@ -471,6 +471,17 @@ class Tree {
           Push(Mention(c), out);
           return true;
         }
+    // "rockets fired by Hamas", "a bomb planted by the Taliban": the agent
+    // of a participle that modifies the noun.
+    if (u == Upos::kNoun)
+      for (uint32_t c : Kids(h)) {
+        if (c < h || D(c) != Dep::kAcl || !IsParticiple(c)) continue;
+        for (uint32_t g : Kids(c))
+          if ((D(g) == Dep::kOblAgent || (IsObl(D(g)) && C().by.Has(CaseOf(g)))) && Mention(g) >= 0) {
+            Push(Mention(g), out);
+            return true;
+          }
+      }
     if (C().agent_nouns.Has(L(h)) || C().member_nouns.Has(L(h)) || C().faction_nouns.Has(L(h))) {
       for (uint32_t c : Kids(h)) {
         if (!IsNmod(D(c))) continue;

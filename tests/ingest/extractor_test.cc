@@ -672,3 +672,8 @@ TEST_CASE("extractor: an enclave the lexicon lacks is a place that can be attack
                               "Eastern Ghouta near the capital Damascus.\n");
   CHECK(Asserted(rec, "Syrian Arab Army", RelationType::kAttacked, "Eastern Ghouta"));
 }
+
+TEST_CASE("extractor: weapons fired by an actor act for it", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("Rockets fired by Hamas hit Tel Aviv.\n");
+  CHECK(Asserted(rec, "Hamas", RelationType::kAttacked, "Tel Aviv"));
+}
