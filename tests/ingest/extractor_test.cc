@@ -677,3 +677,8 @@ TEST_CASE("extractor: weapons fired by an actor act for it", "[ingest][extractor
   DocRecord rec = ExtractText("Rockets fired by Hamas hit Tel Aviv.\n");
   CHECK(Asserted(rec, "Hamas", RelationType::kAttacked, "Tel Aviv"));
 }
+
+TEST_CASE("extractor: an operation against an actor attacks it", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("The Pakistani army launched an operation against the Taliban.\n");
+  CHECK(Asserted(rec, "Pakistan Armed Forces", RelationType::kAttacked, "Taliban"));
+}
