@@ -19,7 +19,8 @@ void CollectSlots(const BoundExpr& e, std::vector<std::pair<SlotKind, int>>* out
 
 // Does `e` read the name of node slot `slot`?
 bool ReadsName(const BoundExpr& e, int slot) {
-  if (e.kind == ExprKind::kProperty && e.slot_kind == SlotKind::kNode && e.slot == slot && e.prop == Prop::kName)
+  if (e.kind == ExprKind::kProperty && e.slot_kind == SlotKind::kNode && e.slot == slot &&
+      e.prop == Prop::kName)
     return true;
   for (auto& a : e.args)
     if (ReadsName(*a, slot)) return true;

@@ -529,7 +529,8 @@ TEST_CASE("reachability rows that read names come out as found, in batches with 
   }
   d.relations.push_back(MakeRelation("N25", graph::RelationType::kAttacked, "Hub", 1));
   auto view = graph::GraphView::Build(std::move(d));
-  for (const std::string from : {"MATCH (a {name:'Hub'})-[*1..3]->(b) ", "MATCH (a {name:'Hub'})-[:attacked*..2]-(b) "}) {
+  for (const std::string from :
+       {"MATCH (a {name:'Hub'})-[*1..3]->(b) ", "MATCH (a {name:'Hub'})-[:attacked*..2]-(b) "}) {
     INFO(from);
     // Rows of nodes display as their names; a node's row reads no name.
     const std::vector<std::string> nodes = Rows(*view, from + "RETURN DISTINCT b");
@@ -545,13 +546,15 @@ TEST_CASE("reachability rows that read names come out as found, in batches with 
     }
     std::vector<std::string> without_m3 = nodes;
     std::erase(without_m3, "M3");
-    CHECK(Plan(*view, from + "WHERE b.name <> 'M3' RETURN DISTINCT b").find("names fetched ahead") != std::string::npos);
+    CHECK(Plan(*view, from + "WHERE b.name <> 'M3' RETURN DISTINCT b").find("names fetched ahead") !=
+          std::string::npos);
     CHECK(Rows(*view, from + "WHERE b.name <> 'M3' RETURN DISTINCT b") == without_m3);
     CHECK(Rows(*view, from + "RETURN count(DISTINCT b.name)") == std::vector<std::string>{"81"});
   }
   // Directed: the hub is found again between M24 and M25, in the order a
   // search without batches finds it.
-  const std::vector<std::string> names = Rows(*view, "MATCH (a {name:'Hub'})-[*1..3]->(b) RETURN DISTINCT b.name");
+  const std::vector<std::string> names =
+      Rows(*view, "MATCH (a {name:'Hub'})-[*1..3]->(b) RETURN DISTINCT b.name");
   const auto hub = std::find(names.begin(), names.end(), "Hub");
   REQUIRE(hub != names.end());
   REQUIRE(hub - names.begin() >= 1);
