@@ -432,12 +432,11 @@ void Executor::Reach(const Plan& plan, size_t i, const Step& s) {
     rel_[s.rel].len = 0;
     if (Pass(s.filters)) Next(plan, i);
   };
-  // The vertices found go out as rows in the order found. When the rows
-  // read their names, they go out in batches of kNameBatch, each preceded
-  // by the fetch of its names from memory: a name costs two dependent
-  // cache misses (where it lies, then its bytes), which overlapped over a
-  // batch cost a fraction of what they do one row at a time.
-  const size_t batch = s.reads_name ? kNameBatch : 1;
+  // The vertices found go out as rows in the order found, in batches of
+  // kReachBatch. When the rows read their names, a batch starts with the
+  // fetch of its names from memory: a name costs two dependent cache
+  // misses (where it lies, then its bytes), which overlapped over a batch
+  // cost a fraction of what they do one row at a time.
   size_t emitted = 0;  // sc.next[emitted..] are found but not yet emitted
   auto flush = [&] {
     const std::span<const VertexIndex> found(sc.next.data() + emitted, sc.next.size() - emitted);
@@ -476,7 +475,7 @@ void Executor::Reach(const Plan& plan, size_t i, const Step& s) {
         sc.mark_f[y] = gen;
         sc.par_f[y] = e;
         sc.next.push_back(y);
-        if (sc.next.size() - emitted >= batch) flush();
+        if (sc.next.size() - emitted >= kReachBatch) flush();
       });
       if (stop_) return;
     }
