@@ -432,6 +432,24 @@ void Executor::Reach(const Plan& plan, size_t i, const Step& s) {
     rel_[s.rel].len = 0;
     if (Pass(s.filters)) Next(plan, i);
   };
+  // The vertices found go out as rows in the order found, in batches of
+  // kReachBatch. When the rows read their names, a batch starts with the
+  // fetch of its names from memory: a name costs two dependent cache
+  // misses (where it lies, then its bytes), which overlapped over a batch
+  // cost a fraction of what they do one row at a time.
+  size_t emitted = 0;  // sc.next[emitted..] are found but not yet emitted
+  auto flush = [&] {
+    const std::span<const VertexIndex> found(sc.next.data() + emitted, sc.next.size() - emitted);
+    emitted = sc.next.size();
+    if (s.reads_name) {
+      for (VertexIndex v : found) view_.PrefetchNameRef(v);
+      for (VertexIndex v : found) view_.PrefetchName(v);
+    }
+    for (VertexIndex v : found) {
+      emit(v);
+      if (stop_) return;
+    }
+  };
   if (r.min_hops == 0) emit(start);
   bool start_done = r.min_hops == 0;
   sc.mark_f[start] = gen;
@@ -440,6 +458,7 @@ void Executor::Reach(const Plan& plan, size_t i, const Step& s) {
   sc.queue_f.push_back(start);
   for (int level = 0; level < r.max_hops && !sc.queue_f.empty() && !stop_; ++level) {
     sc.next.clear();
+    emitted = 0;
     for (VertexIndex x : sc.queue_f) {
       ForEachEdge(x, r, dir, [&](EdgeIndex e, VertexIndex y) {
         if (y == start) {
@@ -447,7 +466,8 @@ void Executor::Reach(const Plan& plan, size_t i, const Step& s) {
           // discovered x from the start.
           if (!start_done && (level != 1 || sc.par_f[x] != e)) {
             start_done = true;
-            emit(start);
+            flush();  // the rows found before it go first
+            if (!stop_) emit(start);
           }
           return;
         }
@@ -455,10 +475,11 @@ void Executor::Reach(const Plan& plan, size_t i, const Step& s) {
         sc.mark_f[y] = gen;
         sc.par_f[y] = e;
         sc.next.push_back(y);
-        emit(y);
+        if (sc.next.size() - emitted >= kReachBatch) flush();
       });
       if (stop_) return;
     }
+    flush();
     sc.queue_f.swap(sc.next);
   }
 }

@@ -124,7 +124,10 @@ std::vector<Operator> Operators(const graph::GraphView& view, std::string_view t
         op = {name,
               NodeText(q, s.from) + RelText(q, s.rel, s.reversed) + NodeText(q, s.to) +
                   (s.to_bound ? " (end already bound: checked)" : "") +
-                  (s.kind == StepKind::kReach ? " (each end once)" : ""),
+                  (s.kind == StepKind::kReach
+                       ? (s.reads_name ? " (each end once; names fetched ahead in batches)"
+                                       : " (each end once)")
+                       : ""),
               rows};
         break;
       }

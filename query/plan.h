@@ -89,6 +89,7 @@ struct Step {
   bool to_bound = false;  // `to` was bound by an earlier step: check, don't bind
   int group = -1;         // kOptionalBegin/End: the OPTIONAL MATCH
   int end = -1;           // kOptionalBegin: the index of its kOptionalEnd
+  bool reads_name = false;  // kReach: the rows read the name of `to` (fetched ahead in batches)
   std::vector<const BoundExpr*> filters;  // conjuncts evaluable after this step
 };
 

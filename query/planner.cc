@@ -17,6 +17,16 @@ void CollectSlots(const BoundExpr& e, std::vector<std::pair<SlotKind, int>>* out
   for (auto& a : e.args) CollectSlots(*a, out, has_exists);
 }
 
+// Does `e` read the name of node slot `slot`?
+bool ReadsName(const BoundExpr& e, int slot) {
+  if (e.kind == ExprKind::kProperty && e.slot_kind == SlotKind::kNode && e.slot == slot &&
+      e.prop == Prop::kName)
+    return true;
+  for (auto& a : e.args)
+    if (ReadsName(*a, slot)) return true;
+  return false;
+}
+
 }  // namespace
 
 void AppendExpansions(const BoundQuery& q, const std::vector<int>& nodes, const std::vector<int>& rels, int start,
@@ -214,7 +224,13 @@ bool PlanQuery(const graph::GraphView& view, BoundQuery* q) {
       q->subplans.empty()) {
     Step& s = q->plan.steps.back();
     const RelSlot& r = q->rels[s.rel];
-    if (s.kind == StepKind::kVarExpand && r.name.empty() && r.min_hops <= 1 && !s.to_bound) s.kind = StepKind::kReach;
+    if (s.kind == StepKind::kVarExpand && r.name.empty() && r.min_hops <= 1 && !s.to_bound) {
+      s.kind = StepKind::kReach;
+      auto reads_name = [&](const BoundExpr* e) { return ReadsName(*e, s.to); };
+      for (const auto& item : q->items) s.reads_name |= reads_name(item.get());
+      s.reads_name |= std::any_of(s.filters.begin(), s.filters.end(), reads_name) ||
+                      std::any_of(q->plan.final_filters.begin(), q->plan.final_filters.end(), reads_name);
+    }
   }
   return true;
 }

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <chrono>
@@ -507,6 +508,54 @@ TEST_CASE("aggregates a repeated row cannot change run on the breadth-first plan
   for (const std::string& row : Rows(*view, from + "RETURN b.kind, count(DISTINCT b)"))
     total += std::stoul(row.substr(row.find('|') + 1));
   CHECK(total == distinct.size());
+}
+
+TEST_CASE("reachability rows come out in the order found, in batches, names fetched ahead when read",
+          "[query][engine]") {
+  // A hub with 40 neighbours N0..N39 and, one level further, M0..M39:
+  // each level holds several batches. N25 also points back at the hub,
+  // which the search meets (a closed trail) in the middle of level 2,
+  // between M24 and M25.
+  using testing::MakeEntity;
+  using testing::MakeRelation;
+  graph::GraphData d;
+  d.entities.push_back(MakeEntity("Hub", graph::EntityKind::kCountry));
+  std::vector<std::string> found, found_m;  // the order of a breadth-first search
+  for (int i = 0; i < 40; ++i) {
+    const std::string n = "N" + std::to_string(i), m = "M" + std::to_string(i);
+    d.entities.push_back(MakeEntity(n, graph::EntityKind::kArmedGroup));
+    d.entities.push_back(MakeEntity(m, graph::EntityKind::kPerson));
+    d.relations.push_back(MakeRelation("Hub", graph::RelationType::kAttacked, n, 1));
+    d.relations.push_back(MakeRelation(n, graph::RelationType::kAttacked, m, 1));
+    found.push_back(n);
+    if (i == 25) found_m.push_back("Hub");
+    found_m.push_back(m);
+  }
+  found.insert(found.end(), found_m.begin(), found_m.end());
+  d.relations.push_back(MakeRelation("N25", graph::RelationType::kAttacked, "Hub", 1));
+  auto view = graph::GraphView::Build(std::move(d));
+  for (const std::string from :
+       {"MATCH (a {name:'Hub'})-[*1..3]->(b) ", "MATCH (a {name:'Hub'})-[:attacked*..2]-(b) "}) {
+    INFO(from);
+    // Rows of nodes display as their names; a node's row reads no name.
+    CHECK(Rows(*view, from + "RETURN DISTINCT b") == found);
+    CHECK(Plan(*view, from + "RETURN DISTINCT b").find("names fetched ahead") == std::string::npos);
+    CHECK(Rows(*view, from + "RETURN DISTINCT b.name") == found);
+    CHECK(Plan(*view, from + "RETURN DISTINCT b.name").find("names fetched ahead") != std::string::npos);
+    // LIMIT stops inside a batch; a filter on the name drops its row only.
+    for (size_t limit : {1, 7, 16, 17, 41}) {
+      INFO(limit);
+      const std::vector<std::string> first(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(limit));
+      CHECK(Rows(*view, from + "RETURN DISTINCT b.name LIMIT " + std::to_string(limit)) == first);
+      CHECK(Rows(*view, from + "RETURN DISTINCT b LIMIT " + std::to_string(limit)) == first);
+    }
+    std::vector<std::string> without_m3 = found;
+    std::erase(without_m3, "M3");
+    CHECK(Plan(*view, from + "WHERE b.name <> 'M3' RETURN DISTINCT b").find("names fetched ahead") !=
+          std::string::npos);
+    CHECK(Rows(*view, from + "WHERE b.name <> 'M3' RETURN DISTINCT b") == without_m3);
+    CHECK(Rows(*view, from + "RETURN count(DISTINCT b.name)") == std::vector<std::string>{"81"});
+  }
 }
 
 TEST_CASE("DISTINCT and grouping on names treat equal names as one, whatever the vertex", "[query][engine]") {
