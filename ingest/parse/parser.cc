@@ -262,11 +262,6 @@ void Model::SetBeam(int beam) { impl_->parser.SetBeam(beam); }
 
 void Model::Tag(std::span<const std::string_view> words, SentenceParse* out) const {
   Workspace& ws = ThreadWorkspace();
-  if (ws.model_id != impl_->id) {  // word classes and lemmas come from the model's tables
-    ws.word_cache.assign(Workspace::kWordCache, Workspace::CachedWord{});
-    ws.lemmas.assign(Workspace::kLemmaCache, Workspace::CachedLemma{});
-    ws.model_id = impl_->id;
-  }
   ws.cached_key = 0;
   if (impl_->sentences != nullptr) {
     const uint64_t key = SentenceCache::Key(words);
@@ -281,6 +276,11 @@ void Model::Tag(std::span<const std::string_view> words, SentenceParse* out) con
 
 void Model::TagWords(std::span<const std::string_view> words, SentenceParse* out) const {
   Workspace& ws = ThreadWorkspace();
+  if (ws.model_id != impl_->id) {  // word classes and lemmas come from the model's tables
+    ws.word_cache.assign(Workspace::kWordCache, Workspace::CachedWord{});
+    ws.lemmas.assign(Workspace::kLemmaCache, Workspace::CachedLemma{});
+    ws.model_id = impl_->id;
+  }
   ws.cached_key = 0;
   const int n = static_cast<int>(words.size());
   ws.words.resize(n);
@@ -344,9 +344,9 @@ void Model::Parse(std::span<const std::string_view> words, SentenceParse* out) c
 void Model::ParseTagged(std::span<const std::string_view> words, SentenceParse* out) const {
   Workspace& ws = ThreadWorkspace();
   const int n = static_cast<int>(words.size());
-  // Tag() found the sentence in the cache: so is its tree, unless another
-  // thread has put another sentence in its place since.
-  if (ws.tagged == out && ws.model_id == impl_->id && ws.cached_key != 0 &&
+  // Tag() found the sentence in this model's cache: so is its tree, unless
+  // another thread has put another sentence in its place since.
+  if (ws.tagged == out && ws.cached_key != 0 && impl_->sentences != nullptr &&
       out->upos.size() == static_cast<size_t>(n) &&
       impl_->sentences->Find(ws.cached_key, words, /*tree=*/true, out)) {
     return;
