@@ -72,6 +72,8 @@ Status Extractor::Create(const ExtractorOptions& options, std::unique_ptr<Extrac
     s = parse::Model::Load(options.parser_dir.empty() ? parse::Model::DefaultDir() : options.parser_dir,
                            &model);
     if (!s.ok()) return s;
+    // News repeats sentences word for word: those are parsed once.
+    model->EnableSentenceCache();
     x->events_ = std::move(events);
     x->parser_ = std::shared_ptr<const parse::Model>(std::move(model));
   }

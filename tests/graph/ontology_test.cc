@@ -88,6 +88,10 @@ TEST_CASE("ontology: new type names parse in any case and separator", "[graph][o
   CHECK(ParseRelationType("Arrested") == RelationType::kArrested);
   CHECK(ParseRelationType("expelled") == RelationType::kExpelled);
   CHECK(ParseRelationType("seized") == RelationType::kSeized);
+  // A name matches whole, not as a prefix or with more after it.
+  CHECK(!ParseRelationType("reduced-relations").has_value());
+  CHECK(!ParseRelationType("reduced-relations-with-x").has_value());
+  CHECK(!ParseRelationType("").has_value());
   CHECK(ParseRelationType("FOUGHT") == RelationType::kFought);
   CHECK(ParseRelationType("massacred") == RelationType::kMassacred);
   CHECK(NameOf(RelationType::kCooperatedWith) == "cooperated-with");

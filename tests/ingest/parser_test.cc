@@ -1,8 +1,8 @@
 // Tests of the tagger, lemmatiser and dependency parser (ingest/parse):
 // names round-trip, tags and lemmas of hand-written sentences, the trees of
 // simple clauses, accuracy on the shipped EWT test split, the one-line
-// Storage errors for missing and corrupt model files, and the beam search
-// with its global training.
+// Storage errors for missing and corrupt model files, the beam search
+// with its global training, and the layouts of the frozen weight tables.
 #include <catch2/catch.hpp>
 
 #include <cstring>
@@ -16,6 +16,7 @@
 #include "ingest/parse/model_file.h"
 #include "ingest/parse/model_layout.h"
 #include "ingest/parse/hash.h"
+#include "ingest/parse/linear_model.h"
 #include "ingest/parse/parser.h"
 #include "ingest/parse/transition.h"
 #include "ingest/parse/treebank.h"
@@ -416,4 +417,137 @@ TEST_CASE("global training for the beam learns the training trees, deterministic
   CHECK(uas_beam >= 90.0);
   CHECK(las_beam >= 80.0);
   CHECK(uas_beam > uas_greedy);  // the model was trained for the beam
+}
+
+TEST_CASE("the move table finds every key, past overflowed buckets, and no absent one", "[ingest][parser]") {
+  // 64 keys, 32 buckets; a dozen keys share one home bucket (the same high
+  // half), so that it and the buckets after it overflow. Keys are odd, as
+  // FeatureKey makes them; one has the low half 1, whose tag loses its
+  // low bit to the overflow flag.
+  std::vector<FeatureSlot> slots;
+  std::vector<WeightEntry> entries;
+  auto add = [&](uint64_t key) {
+    FeatureSlot s;
+    s.key = key;
+    s.begin = static_cast<uint32_t>(entries.size());
+    for (uint32_t c = 0; c < 3; ++c) entries.push_back(WeightEntry{c, static_cast<float>(slots.size() * 3 + c + 1)});
+    s.end = static_cast<uint32_t>(entries.size());
+    slots.push_back(s);
+  };
+  add((uint64_t{0x40000000} << 32) | 1);
+  for (uint64_t i = 1; i < 12; ++i) add((uint64_t{0x40000000} << 32) | ((i * 0x9e3779b9u) & 0xffffffffu) | 1);
+  for (uint64_t i = 12; i < 64; ++i) add(MixHash(i) | 1);
+  const std::vector<MoveBucket> buckets = MoveModel::FromSparse(slots, entries);
+  REQUIRE(buckets.size() == 32);
+  size_t overflowed = 0;
+  for (const MoveBucket& b : buckets) overflowed += b.Overflowed();
+  CHECK(overflowed >= 2);
+  MoveModel model;
+  model.Attach(buckets);
+  for (size_t i = 0; i < slots.size(); ++i) {
+    float scores[3] = {0, 0, 0};
+    model.AddScores(&slots[i].key, 1, scores);
+    INFO("key " << i);
+    CHECK(scores[0] == entries[i * 3].weight);
+    CHECK(scores[1] == entries[i * 3 + 1].weight);
+    CHECK(scores[2] == entries[i * 3 + 2].weight);
+  }
+  // Keys with the high half of the crowded bucket and other low halves
+  // (a low half of the model's would be the tag collision linear_model.h
+  // describes), and keys of other buckets.
+  auto tag_of_model = [&](uint64_t key) {
+    for (const FeatureSlot& s : slots)
+      if (static_cast<uint32_t>(s.key) == static_cast<uint32_t>(key)) return true;
+    return false;
+  };
+  for (uint64_t i = 0; i < 1000; ++i) {
+    const uint64_t absent[2] = {(uint64_t{0x40000000} << 32) | (MixHash(i + 100000) & 0xfffffffeu) | 1,
+                                MixHash(i + 200000) | 1};
+    if (tag_of_model(absent[0]) || tag_of_model(absent[1])) continue;
+    float scores[3] = {0, 0, 0};
+    model.AddScores(absent, 2, scores);
+    CHECK(scores[0] == 0.0f);
+    CHECK(scores[1] == 0.0f);
+    CHECK(scores[2] == 0.0f);
+  }
+  // Scores add up over the features, in their order.
+  float scores[3] = {0, 0, 0};
+  const uint64_t both[2] = {slots[3].key, slots[40].key};
+  model.AddScores(both, 2, scores);
+  CHECK(scores[0] == entries[9].weight + entries[120].weight);
+}
+
+TEST_CASE("dense rows and (class, weight) lists give the same scores", "[ingest][parser]") {
+  // One perceptron exported with every feature as a list, and with every
+  // feature of two classes or more as a dense row: the layout is a matter
+  // of speed (kTaggerDenseMin), never of the result.
+  constexpr int kClasses = 40;
+  AveragedPerceptron model(kClasses);
+  std::vector<uint64_t> feats(20);
+  for (int t = 0; t < 3000; ++t) {
+    for (size_t f = 0; f < feats.size(); ++f) feats[f] = FeatureKey(static_cast<uint32_t>(f), (t * 7 + f * 13) % 97);
+    model.Update(feats.data(), feats.size(), t % kClasses, (t * 11 + 3) % kClasses);
+    model.Tick();
+  }
+  std::vector<FeatureSlot> list_slots, dense_slots;
+  WeightTable list_weights, dense_weights;
+  model.Export(0.01f, 1, &list_slots, &list_weights);
+  model.Export(0.01f, 1, &dense_slots, &dense_weights, 2);
+  REQUIRE(list_weights.rows.empty());
+  REQUIRE(!dense_weights.rows.empty());
+  LinearModel as_lists, as_rows;
+  as_lists.Attach(list_slots, list_weights, kClasses);
+  as_rows.Attach(dense_slots, dense_weights, kClasses);
+  for (int t = 0; t < 200; ++t) {
+    for (size_t f = 0; f < feats.size(); ++f) feats[f] = FeatureKey(static_cast<uint32_t>(f), (t * 5 + f) % 120);
+    float a[kClasses] = {}, b[kClasses] = {};
+    as_lists.AddScores(feats.data(), feats.size(), a);
+    as_rows.AddScores(feats.data(), feats.size(), b);
+    CHECK(std::memcmp(a, b, sizeof a) == 0);
+  }
+}
+
+TEST_CASE("the sentence cache gives what a fresh analysis gives", "[ingest][parser]") {
+  std::unique_ptr<Model> cached;
+  REQUIRE(Model::Load(Model::DefaultDir(), &cached).ok());
+  cached->EnableSentenceCache();
+  const std::vector<std::string> texts = {
+      "Iran-backed militias attacked the U.S. embassy in Baghdad .",
+      "The minister met his Chinese counterpart in Beijing on Tuesday .",
+      "Iran-backed militias attacked the U.S. embassy in Basra .",
+  };
+  auto same = [](const SentenceParse& a, const SentenceParse& b, bool tree) {
+    CHECK(a.upos == b.upos);
+    CHECK(a.xpos == b.xpos);
+    CHECK(a.lemma_key == b.lemma_key);
+    CHECK(a.lemma_text == b.lemma_text);
+    CHECK(a.lemma_end == b.lemma_end);
+    if (tree) {
+      CHECK(a.head == b.head);
+      CHECK(a.dep == b.dep);
+    } else {
+      CHECK(a.head == std::vector<int32_t>(a.size(), -1));
+    }
+  };
+  // Each sentence three times, interleaved; by Parse, and by Tag then
+  // ParseTagged, with another sentence tagged in between.
+  for (int round = 0; round < 3; ++round) {
+    for (size_t i = 0; i < texts.size(); ++i) {
+      INFO("round " << round << ", sentence " << i);
+      Parsed fresh = ParseText(texts[i]);
+      std::vector<std::string_view> words(fresh.words.begin(), fresh.words.end());
+      const std::string& other_text = texts[(i + 1) % texts.size()];
+      Parsed other = ParseText(other_text);
+      std::vector<std::string_view> other_words(other.words.begin(), other.words.end());
+
+      SentenceParse whole, tagged, between;
+      cached->Parse(words, &whole);
+      same(whole, fresh.p, true);
+      cached->Tag(words, &tagged);
+      same(tagged, fresh.p, false);
+      if (round == 1) cached->Tag(other_words, &between);
+      cached->ParseTagged(words, &tagged);
+      same(tagged, fresh.p, true);
+    }
+  }
 }
