@@ -166,9 +166,13 @@ Status Store::ForEachDocRecord(size_t batch_documents, size_t evidence_per_pass,
         const DocId id = GetBe64(static_cast<const char*>(k.mv_data));
         if (id > hi) break;
         DocRecord& rec = docs[id];
-        if (!reader.Decode(FromVal(v), &rec.meta)) return Bad(dir, "document");
+        uint64_t seq;
+        if (Status s = DecodeDocument(impl, v, &reader, &rec.meta, &seq); !s.ok()) return s;
         if (impl.has_texts) {
-          MDB_val tk{8, k.mv_data}, tv;
+          // Keyed by doc_seq from schema 7, by doc id before.
+          char seq_key[kDocSeqSize];
+          PutBe64(seq_key, seq);
+          MDB_val tk{8, impl.texts_by_seq ? seq_key : k.mv_data}, tv;
           const int trc = mdb_get(txn.get(), impl.texts, &tk, &tv);
           if (trc == 0) {
             if (!DecompressText(FromVal(tv), &rec.text)) return Bad(dir, "text");

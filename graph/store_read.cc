@@ -45,21 +45,33 @@ Status Scan(const Store::Impl& impl, MDB_txn* txn, MDB_dbi dbi, std::string_view
   return Status::Ok();
 }
 
-// Point lookup of an id-keyed record in `txn`; NotFound "what ID not found".
-template <class T>
-Status ReadById(const Store::Impl& impl, MDB_txn* txn, MDB_dbi dbi, uint64_t id, std::string_view what,
-                T* out) {
+}  // namespace
+
+namespace store_internal {
+
+Status DecodeDocument(const Store::Impl& impl, const MDB_val& v, ValueReader* reader, DocMeta* meta,
+                      uint64_t* seq) {
+  std::string_view record;
+  if (!SplitDocumentValue(impl.texts_by_seq, v, seq, &record))
+    return Corrupt(impl.dir, "documents: a value of " + std::to_string(v.mv_size) + " bytes");
+  if (!reader->Decode(record, meta)) return Corrupt(impl.dir, "documents", reader);
+  return Status::Ok();
+}
+
+Status ReadDocument(const Store::Impl& impl, MDB_txn* txn, DocId id, DocMeta* meta, uint64_t* seq) {
   char key_buf[8];
   PutBe64(key_buf, id);
   MDB_val k{8, key_buf}, v;
-  int rc = mdb_get(txn, dbi, &k, &v);
-  if (rc == MDB_NOTFOUND)
-    return Status::NotFound(std::string(what) + " " + IdToHex(id) + " not found");
-  if (rc != 0) return LmdbError(impl.dir, std::string("read ") + std::string(what), rc);
+  int rc = mdb_get(txn, impl.documents, &k, &v);
+  if (rc == MDB_NOTFOUND) return Status::NotFound("document " + IdToHex(id) + " not found");
+  if (rc != 0) return LmdbError(impl.dir, "read document", rc);
   ValueReader reader;
-  if (!reader.Decode(FromVal(v), out)) return Corrupt(impl.dir, what, &reader);
-  return Status::Ok();
+  return DecodeDocument(impl, v, &reader, meta, seq);
 }
+
+}  // namespace store_internal
+
+namespace {
 
 // Runs fn(txn) in a read transaction of its own.
 template <class Fn>
@@ -70,20 +82,6 @@ Status InReadTxn(const Store::Impl& impl, Fn&& fn) {
   return fn(txn.get());
 }
 
-template <class T>
-Status ForEachValue(const Store::Impl& impl, MDB_dbi dbi, std::string_view db_name,
-                    const std::function<bool(const T&)>& fn) {
-  ReadTxn txn(impl);
-  Status s = txn.Begin();
-  if (!s.ok()) return s;
-  ValueReader reader;
-  T value;
-  return Scan(impl, txn.get(), dbi, "", [&](std::string_view, std::string_view v, bool* more) {
-    if (!reader.Decode(v, &value)) return Corrupt(impl.dir, db_name, &reader);
-    *more = fn(value);
-    return Status::Ok();
-  });
-}
 
 // Fills Entity::mentions and Entity::documents of entities read in
 // ascending id order from a cursor over entity_counts that moves forward
@@ -210,8 +208,8 @@ Status EvidenceIn(const Store::Impl& impl, MDB_txn* txn, const RelationKey& key,
 }  // namespace
 
 Status Store::GetDocument(DocId id, DocMeta* meta) const {
-  return InReadTxn(
-      *impl_, [&](MDB_txn* txn) { return ReadById(*impl_, txn, impl_->documents, id, "document", meta); });
+  uint64_t seq;
+  return InReadTxn(*impl_, [&](MDB_txn* txn) { return ReadDocument(*impl_, txn, id, meta, &seq); });
 }
 
 Status Store::ForEachEntity(const std::function<bool(const Entity&)>& fn) const {
@@ -263,7 +261,8 @@ Status Snapshot::ForEachEvidence(const RelationKey& key,
 }
 
 Status Snapshot::GetDocument(DocId id, DocMeta* meta) const {
-  return ReadById(state_->impl, state_->txn.get(), state_->impl.documents, id, "document", meta);
+  uint64_t seq;
+  return ReadDocument(state_->impl, state_->txn.get(), id, meta, &seq);
 }
 
 Status Store::HasDocument(DocId id, bool* found) const {
@@ -377,8 +376,9 @@ Status Store::ListEntityDocuments(EntityId id, size_t limit, std::vector<EntityD
     PutBe64(key_buf, entries[i].doc);
     MDB_val k{8, key_buf}, v;
     int rc = mdb_get(txn.get(), impl_->documents, &k, &v);
+    uint64_t seq;
     if (rc == 0) {
-      if (!reader.Decode(FromVal(v), &d.meta)) return Corrupt(impl_->dir, "documents", &reader);
+      if (Status ds = DecodeDocument(*impl_, v, &reader, &d.meta, &seq); !ds.ok()) return ds;
     } else if (rc != MDB_NOTFOUND) {
       return LmdbError(impl_->dir, "read documents", rc);
     }
@@ -389,7 +389,17 @@ Status Store::ListEntityDocuments(EntityId id, size_t limit, std::vector<EntityD
 }
 
 Status Store::ForEachDocument(const std::function<bool(const DocMeta&)>& fn) const {
-  return ForEachValue<DocMeta>(*impl_, impl_->documents, "documents", fn);
+  ReadTxn txn(*impl_);
+  Status s = txn.Begin();
+  if (!s.ok()) return s;
+  ValueReader reader;
+  DocMeta meta;
+  uint64_t seq;
+  return Scan(*impl_, txn.get(), impl_->documents, "", [&](std::string_view, std::string_view v, bool* more) {
+    if (Status ds = DecodeDocument(*impl_, ToVal(v), &reader, &meta, &seq); !ds.ok()) return ds;
+    *more = fn(meta);
+    return Status::Ok();
+  });
 }
 
 Status Store::GetText(DocId id, std::string* text) const {
@@ -397,15 +407,17 @@ Status Store::GetText(DocId id, std::string* text) const {
   ReadTxn txn(*impl_);
   Status s = txn.Begin();
   if (!s.ok()) return s;
-  char key[8];
-  PutBe64(key, id);
-  MDB_val k{8, key}, v;
-  int rc = mdb_get(txn.get(), impl_->documents, &k, &v);
-  if (rc == MDB_NOTFOUND) return Status::NotFound(impl_->dir + ": no stored document " + IdToHex(id));
-  if (rc != 0) return LmdbError(impl_->dir, "read documents", rc);
+  DocMeta meta;
+  uint64_t seq = 0;
+  s = ReadDocument(*impl_, txn.get(), id, &meta, &seq);
+  if (s.code() == StatusCode::kNotFound) return Status::NotFound(impl_->dir + ": no stored document " + IdToHex(id));
+  if (!s.ok()) return s;
   if (!impl_->has_texts) return Status::Ok();
-  k = MDB_val{8, key};
-  rc = mdb_get(txn.get(), impl_->texts, &k, &v);
+  // Keyed by doc_seq from schema 7, by doc id before.
+  char key[8];
+  PutBe64(key, impl_->texts_by_seq ? seq : id);
+  MDB_val k{8, key}, v;
+  int rc = mdb_get(txn.get(), impl_->texts, &k, &v);
   if (rc == MDB_NOTFOUND) return Status::Ok();
   if (rc != 0) return LmdbError(impl_->dir, "read texts", rc);
   if (!DecompressText(FromVal(v), text)) return Corrupt(impl_->dir, "texts");
@@ -596,8 +608,9 @@ Status Store::Stats(StoreStats* stats) const {
     if (!s.ok()) return s;
   }
   DocMeta doc;
+  uint64_t seq;
   s = Scan(*impl_, t, impl_->documents, "", [&](std::string_view, std::string_view v, bool*) {
-    if (!reader.Decode(v, &doc)) return Corrupt(impl_->dir, "documents", &reader);
+    if (Status ds = DecodeDocument(*impl_, ToVal(v), &reader, &doc, &seq); !ds.ok()) return ds;
     note_date(doc.date);
     return Status::Ok();
   });

@@ -122,12 +122,52 @@ bool MergeEntity(const Entity& add, Entity* into) {
   return changed;
 }
 
+// The last doc_seq given out: meta "doc_seq", or the last key of the texts
+// if that is higher (a store whose "doc_seq" was lost), so that numbers are
+// never given twice and texts are always appended.
+Status ReadDocSeq(const Store::Impl& impl, MDB_txn* txn, uint64_t* last) {
+  *last = 0;
+  MDB_val k = ToVal(kDocSeqKey), v;
+  int rc = mdb_get(txn, impl.meta, &k, &v);
+  if (rc == 0) {
+    if (v.mv_size != 8) return CorruptRecord(impl.dir, "meta: doc_seq");
+    *last = GetBe64(static_cast<const char*>(v.mv_data));
+  } else if (rc != MDB_NOTFOUND) {
+    return LmdbError(impl.dir, "read doc_seq", rc);
+  }
+  if (!impl.has_texts || !impl.texts_by_seq) return Status::Ok();
+  Cursor cursor;
+  if ((rc = cursor.Open(txn, impl.texts)) != 0) return LmdbError(impl.dir, "open cursor", rc);
+  rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_LAST);
+  if (rc == 0) {
+    if (k.mv_size != kDocSeqSize) return CorruptRecord(impl.dir, "doc_texts: a key of " + std::to_string(k.mv_size) + " bytes");
+    *last = std::max(*last, GetBe64(static_cast<const char*>(k.mv_data)));
+  } else if (rc != MDB_NOTFOUND) {
+    return LmdbError(impl.dir, "read texts", rc);
+  }
+  return Status::Ok();
+}
+
+Status WriteDocSeq(const Store::Impl& impl, MDB_txn* txn, uint64_t last, bool* map_full) {
+  char buf[8];
+  PutBe64(buf, last);
+  MDB_val k = ToVal(kDocSeqKey), v{8, buf};
+  const int rc = mdb_put(txn, impl.meta, &k, &v, 0);
+  if (rc == MDB_MAP_FULL && map_full != nullptr) *map_full = true;
+  if (rc != 0) return LmdbError(impl.dir, "write doc_seq", rc);
+  return Status::Ok();
+}
+
 // The write of one batch; the caller owns the transaction and retries the
 // whole batch on MDB_MAP_FULL (reported through *map_full).
 class BatchWriter {
  public:
-  BatchWriter(const Store::Impl& impl, MDB_txn* txn, bool* map_full)
-      : impl_(impl), txn_(txn), map_full_(map_full) {}
+  // `kept_seqs`: documents retracted earlier in the transaction whose texts
+  // were kept (reextract, a preferred copy), with their doc_seq: stored
+  // again, they take that number back, which keys their text.
+  BatchWriter(const Store::Impl& impl, MDB_txn* txn, bool* map_full,
+              const std::map<DocId, uint64_t>* kept_seqs = nullptr)
+      : impl_(impl), txn_(txn), map_full_(map_full), kept_seqs_(kept_seqs) {}
 
   Status Write(const std::vector<DocRecord>& batch, ApplyResult* result);
 
@@ -139,11 +179,13 @@ class BatchWriter {
   Status WriteEntities(const std::vector<const DocRecord*>& docs, ApplyResult* result);
   Status WriteAliases(const Entity& entity, size_t first_new_alias, bool with_name);
   Status WriteRelations(const std::vector<const DocRecord*>& docs, ApplyResult* result);
-  Status WriteMentions(const std::vector<const DocRecord*>& docs, ApplyResult* result);
+  Status WriteMentions(const std::vector<const DocRecord*>& docs, const std::vector<uint64_t>& seqs,
+                       ApplyResult* result);
 
   const Store::Impl& impl_;
   MDB_txn* txn_;
   bool* map_full_;
+  const std::map<DocId, uint64_t>* kept_seqs_;
 
  public:
   // Entities written or found unchanged: impl.known_entities after commit.
@@ -154,6 +196,7 @@ class BatchWriter {
   ValueReader reader_;
   std::string value_;  // a relations value being built
   std::string text_;   // a compressed text
+  std::string document_;  // a documents value: be64 doc_seq cereal(DocMeta)
   std::vector<DocRecord> remapped_;  // the batch with merge rules applied
   std::deque<Evidence> fixed_;  // evidence completed with its document's id/date
 };
@@ -228,9 +271,15 @@ Status BatchWriter::Write(const std::vector<DocRecord>& input, ApplyResult* resu
   }
   const std::vector<DocRecord>& batch = *records;
   // Documents new to the store, first occurrence in the batch only. One
-  // MDB_NOOVERWRITE put per document both tests and stores it.
+  // MDB_NOOVERWRITE put per document both tests and stores it. Each gets
+  // the next doc_seq, which keys its text: texts are appended.
   std::vector<const DocRecord*> docs;
+  std::vector<uint64_t> seqs;  // docs[i]'s doc_seq
   docs.reserve(batch.size());
+  seqs.reserve(batch.size());
+  uint64_t last_seq = 0;
+  if (Status s = ReadDocSeq(impl_, txn_, &last_seq); !s.ok()) return s;
+  const uint64_t stored_last_seq = last_seq;
   // Of the copies of one text in the batch, the one EarlierCopy prefers.
   std::unordered_map<DocId, size_t> chosen;
   for (size_t i = 0; i < batch.size(); ++i) {
@@ -244,27 +293,40 @@ Status BatchWriter::Write(const std::vector<DocRecord>& input, ApplyResult* resu
       ++result->documents_skipped;
       continue;
     }
+    uint64_t seq = last_seq + 1;
+    const bool kept = kept_seqs_ != nullptr && kept_seqs_->count(rec.meta.id) != 0;
+    if (kept) seq = kept_seqs_->at(rec.meta.id);
     PutBe64(key_buf, rec.meta.id);
     MDB_val k{8, key_buf};
-    MDB_val v = ToVal(writer_.Encode(rec.meta));
+    document_.resize(kDocSeqSize);
+    PutBe64(document_.data(), seq);
+    document_ += writer_.Encode(rec.meta);
+    MDB_val v = ToVal(document_);
     int rc = mdb_put(txn_, impl_.documents, &k, &v, MDB_NOOVERWRITE);
     if (rc == MDB_KEYEXIST) {
       ++result->documents_skipped;
       continue;
     }
     if (rc != 0) return Check(rc, "write documents");
+    if (!kept) last_seq = seq;
     ++result->documents_added;
     docs.push_back(&rec);
+    seqs.push_back(seq);
     if (impl_.has_texts && !rec.text.empty()) {
       CompressText(rec.text, &text_);
-      MDB_val tk{8, key_buf}, tv = ToVal(text_);
-      rc = mdb_put(txn_, impl_.texts, &tk, &tv, 0);
+      char seq_buf[kDocSeqSize];
+      PutBe64(seq_buf, seq);
+      MDB_val tk{kDocSeqSize, seq_buf}, tv = ToVal(text_);
+      rc = mdb_put(txn_, impl_.texts, &tk, &tv, kept ? 0u : MDB_APPEND);
       if (rc != 0) return Check(rc, "write texts");
     }
   }
+  if (last_seq != stored_last_seq) {
+    if (Status s = WriteDocSeq(impl_, txn_, last_seq, map_full_); !s.ok()) return s;
+  }
   Status s = WriteEntities(docs, result);
   if (!s.ok()) return s;
-  s = WriteMentions(docs, result);
+  s = WriteMentions(docs, seqs, result);
   if (!s.ok()) return s;
   return WriteRelations(docs, result);
 }
@@ -282,42 +344,17 @@ struct PendingMention {
   }
 };
 
-// Gives the batch's new documents consecutive sequence numbers after the
-// last one given out (meta "doc_seq") and stores the new last one; *first
-// is the first number given.
-Status NextDocSeqs(const Store::Impl& impl, MDB_txn* txn, uint64_t count, uint64_t* first, bool* map_full) {
-  MDB_val k = ToVal(kDocSeqKey), v;
-  uint64_t last = 0;
-  int rc = mdb_get(txn, impl.meta, &k, &v);
-  if (rc == 0) {
-    if (v.mv_size != 8) return CorruptRecord(impl.dir, "meta: doc_seq");
-    last = GetBe64(static_cast<const char*>(v.mv_data));
-  } else if (rc != MDB_NOTFOUND) {
-    return LmdbError(impl.dir, "read doc_seq", rc);
-  }
-  *first = last + 1;
-  char buf[8];
-  PutBe64(buf, last + count);
-  k = ToVal(kDocSeqKey);
-  v = MDB_val{8, buf};
-  rc = mdb_put(txn, impl.meta, &k, &v, 0);
-  if (rc == MDB_MAP_FULL) *map_full = true;
-  if (rc != 0) return LmdbError(impl.dir, "write doc_seq", rc);
-  return Status::Ok();
-}
-
-Status BatchWriter::WriteMentions(const std::vector<const DocRecord*>& docs, ApplyResult* result) {
+Status BatchWriter::WriteMentions(const std::vector<const DocRecord*>& docs, const std::vector<uint64_t>& seqs,
+                                  ApplyResult* result) {
   std::vector<PendingMention> pending;
   size_t total = 0;
   for (const DocRecord* rec : docs) total += rec->mentions.size();
   if (total == 0) return Status::Ok();
   pending.reserve(total);
-  uint64_t first_seq = 0;
-  if (Status s = NextDocSeqs(impl_, txn_, docs.size(), &first_seq, map_full_); !s.ok()) return s;
   for (size_t d = 0; d < docs.size(); ++d) {
     const DocRecord* rec = docs[d];
     for (const MentionCount& m : rec->mentions) {
-      if (m.count > 0) pending.push_back({m.entity, first_seq + d, rec->meta.id, m.count, rec->meta.date});
+      if (m.count > 0) pending.push_back({m.entity, seqs[d], rec->meta.id, m.count, rec->meta.date});
     }
   }
   // In key order, so that each entity's entries and its totals are written
@@ -625,15 +662,22 @@ class Retractor {
   // merge rules while their documents are extracted again).
   void Protect(EntityId id) { referenced_.insert(id); }
 
+  // The documents retracted with their texts kept, and their doc_seq (the
+  // key of the text), for the BatchWriter that stores them again.
+  const std::map<DocId, uint64_t>& kept_seqs() const { return kept_seqs_; }
+
   Status Run(const std::set<DocId>& docs, RetractResult* result) {
     // Every document must be stored, or nothing changes.
     char key[8];
+    std::map<DocId, uint64_t> seqs;
     for (DocId id : docs) {
       PutBe64(key, id);
       MDB_val k{8, key}, v;
       int rc = mdb_get(txn_, impl_.documents, &k, &v);
       if (rc == MDB_NOTFOUND) return Status::NotFound(impl_.dir + ": no stored document " + IdToHex(id));
       if (rc != 0) return Check(rc, "read documents");
+      std::string_view record;
+      if (!SplitDocumentValue(impl_.texts_by_seq, v, &seqs[id], &record)) return CorruptRecord(impl_.dir, "documents");
     }
     Status s = Relations(docs, result);
     if (s.ok()) s = Mentions(docs);
@@ -645,11 +689,15 @@ class Retractor {
       int rc = mdb_del(txn_, impl_.documents, &k, nullptr);
       if (rc != 0) return Check(rc, "delete document");
       ++result->documents_removed;
-      if (impl_.has_texts && !keep_texts_) {
-        k = MDB_val{8, key};
-        rc = mdb_del(txn_, impl_.texts, &k, nullptr);
-        if (rc != 0 && rc != MDB_NOTFOUND) return Check(rc, "delete text");
+      if (!impl_.has_texts) continue;
+      if (keep_texts_) {
+        kept_seqs_[id] = seqs[id];
+        continue;
       }
+      if (impl_.texts_by_seq) PutBe64(key, seqs[id]);
+      k = MDB_val{8, key};
+      rc = mdb_del(txn_, impl_.texts, &k, nullptr);
+      if (rc != 0 && rc != MDB_NOTFOUND) return Check(rc, "delete text");
     }
     return Status::Ok();
   }
@@ -865,13 +913,17 @@ class Retractor {
   MDB_txn* txn_;
   bool* map_full_;
   bool keep_texts_;
+  std::map<DocId, uint64_t> kept_seqs_;
   std::set<EntityId> referenced_, touched_;
 };
 
 // A batch may bring a copy of a stored text that EarlierCopy prefers to the
 // stored one: the stored copy's records are retracted here, in the batch's
-// transaction, so that the batch writes the preferred copy in its place.
-Status RetractLaterCopies(Store::Impl& impl, MDB_txn* txn, const std::vector<DocRecord>& batch, bool* map_full) {
+// transaction, so that the batch writes the preferred copy in its place
+// (under the stored copy's doc_seq, *kept_seqs).
+Status RetractLaterCopies(Store::Impl& impl, MDB_txn* txn, const std::vector<DocRecord>& batch, bool* map_full,
+                          std::map<DocId, uint64_t>* kept_seqs) {
+  kept_seqs->clear();
   std::set<DocId> later;
   ValueReader reader;
   DocMeta stored;
@@ -882,7 +934,10 @@ Status RetractLaterCopies(Store::Impl& impl, MDB_txn* txn, const std::vector<Doc
     const int rc = mdb_get(txn, impl.documents, &k, &v);
     if (rc == MDB_NOTFOUND) continue;
     if (rc != 0) return LmdbError(impl.dir, "read documents", rc);
-    if (!reader.Decode(FromVal(v), &stored)) return CorruptRecord(impl.dir, "documents");
+    uint64_t seq;
+    std::string_view record;
+    if (!SplitDocumentValue(impl.texts_by_seq, v, &seq, &record) || !reader.Decode(record, &stored))
+      return CorruptRecord(impl.dir, "documents");
     if (EarlierCopy(rec.meta, stored)) later.insert(rec.meta.id);
   }
   if (later.empty()) return Status::Ok();
@@ -893,6 +948,7 @@ Status RetractLaterCopies(Store::Impl& impl, MDB_txn* txn, const std::vector<Doc
   RetractResult ignored;
   Status s = retractor.Run(later, &ignored);
   impl.known_entities.clear();  // the retraction may have removed some
+  *kept_seqs = retractor.kept_seqs();
   return s;
 }
 
@@ -935,7 +991,7 @@ Status Store::Replace(const std::vector<DocRecord>& batch, ApplyResult* result) 
       without_text.push_back(r);
       without_text.back().text.clear();
     }
-    BatchWriter writer(*impl_, txn, &map_full);
+    BatchWriter writer(*impl_, txn, &map_full, &retractor.kept_seqs());
     status = writer.Write(without_text, &local);
     uint64_t settled = 0;
     if (status.ok()) status = SettleMergeRules(txn, &settled);
@@ -1312,6 +1368,86 @@ Status UpgradeEntityDocs(const std::string& dir, MDB_txn* txn, MDB_dbi entity_do
   return Status::Ok();
 }
 
+Status UpgradeDocumentSeqs(const std::string& dir, MDB_txn* txn, MDB_dbi documents, MDB_dbi texts,
+                           MDB_dbi entity_docs, MDB_dbi meta) {
+  // The numbers the mention index gave its documents (schema 6).
+  std::unordered_map<DocId, uint64_t> seq_of;
+  Cursor cursor;
+  int rc = cursor.Open(txn, entity_docs);
+  if (rc != 0) return LmdbError(dir, "open cursor", rc);
+  MDB_val k, v;
+  for (rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_FIRST); rc == 0;
+       rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_NEXT)) {
+    EntityDocEntry e;
+    if (!DecodeEntityDoc(v, &e)) return CorruptRecord(dir, "entity_docs");
+    if (e.seq != 0) seq_of.emplace(e.doc, e.seq);
+  }
+  if (rc != MDB_NOTFOUND) return LmdbError(dir, "read entity_docs", rc);
+  uint64_t last = 0;
+  k = ToVal(kDocSeqKey);
+  if ((rc = mdb_get(txn, meta, &k, &v)) == 0 && v.mv_size == 8) {
+    last = GetBe64(static_cast<const char*>(v.mv_data));
+  } else if (rc != 0 && rc != MDB_NOTFOUND) {
+    return LmdbError(dir, "read doc_seq", rc);
+  }
+  for (const auto& [doc, seq] : seq_of) last = std::max(last, seq);
+
+  // Every document, in doc id order; those no mention numbered get the next numbers.
+  std::vector<std::pair<uint64_t, DocId>> numbered;  // (doc_seq, doc id)
+  Cursor doc_cursor;
+  if ((rc = doc_cursor.Open(txn, documents)) != 0) return LmdbError(dir, "open cursor", rc);
+  for (rc = mdb_cursor_get(doc_cursor.get(), &k, &v, MDB_FIRST); rc == 0;
+       rc = mdb_cursor_get(doc_cursor.get(), &k, &v, MDB_NEXT)) {
+    if (k.mv_size != 8) return CorruptRecord(dir, "documents: a key of " + std::to_string(k.mv_size) + " bytes");
+    const DocId id = GetBe64(static_cast<const char*>(k.mv_data));
+    auto it = seq_of.find(id);
+    numbered.emplace_back(it != seq_of.end() ? it->second : ++last, id);
+  }
+  if (rc != MDB_NOTFOUND) return LmdbError(dir, "read documents", rc);
+  std::string value;
+  char key[8];
+  for (const auto& [seq, id] : numbered) {
+    PutBe64(key, id);
+    k = MDB_val{8, key};
+    if ((rc = mdb_get(txn, documents, &k, &v)) != 0) return LmdbError(dir, "read documents", rc);
+    value.resize(kDocSeqSize);
+    PutBe64(value.data(), seq);
+    value.append(static_cast<const char*>(v.mv_data), v.mv_size);
+    v = ToVal(value);
+    if ((rc = mdb_put(txn, documents, &k, &v, 0)) != 0) return LmdbError(dir, "write documents", rc);
+  }
+
+  // The texts, from the table keyed by doc id (schema 5-6; none before) to
+  // the one keyed by doc_seq, appended in number order.
+  MDB_dbi old_texts;
+  rc = mdb_dbi_open(txn, "texts", 0, &old_texts);
+  if (rc == 0) {
+    std::sort(numbered.begin(), numbered.end());
+    char seq_key[kDocSeqSize];
+    for (const auto& [seq, id] : numbered) {
+      PutBe64(key, id);
+      k = MDB_val{8, key};
+      rc = mdb_get(txn, old_texts, &k, &v);
+      if (rc == MDB_NOTFOUND) continue;  // stored before schema 5
+      if (rc != 0) return LmdbError(dir, "read texts", rc);
+      value.assign(static_cast<const char*>(v.mv_data), v.mv_size);
+      PutBe64(seq_key, seq);
+      k = MDB_val{kDocSeqSize, seq_key};
+      v = ToVal(value);
+      if ((rc = mdb_put(txn, texts, &k, &v, MDB_APPEND)) != 0) return LmdbError(dir, "write doc_texts", rc);
+    }
+    if ((rc = mdb_drop(txn, old_texts, 1)) != 0) return LmdbError(dir, "delete texts", rc);
+  } else if (rc != MDB_NOTFOUND) {
+    return LmdbError(dir, "open texts database", rc);
+  }
+  char last_buf[8];
+  PutBe64(last_buf, last);
+  k = ToVal(kDocSeqKey);
+  v = MDB_val{8, last_buf};
+  if ((rc = mdb_put(txn, meta, &k, &v, 0)) != 0) return LmdbError(dir, "write doc_seq", rc);
+  return Status::Ok();
+}
+
 Status MergeReversedSymmetric(const std::string& dir, MDB_txn* txn, MDB_dbi relations, MDB_dbi evidence) {
   // The keys to fold: symmetric relations stored target-first.
   std::vector<RelationKey> reversed;
@@ -1356,8 +1492,9 @@ Status Store::Apply(const std::vector<DocRecord>& batch, ApplyResult* result) {
       } else if (rc != 0) {
         return LmdbError(impl.dir, "begin write transaction", rc);
       } else {
-        s = RetractLaterCopies(impl, txn.get(), batch, &map_full);
-        BatchWriter writer(impl, txn.get(), &map_full);
+        std::map<DocId, uint64_t> kept_seqs;
+        s = RetractLaterCopies(impl, txn.get(), batch, &map_full, &kept_seqs);
+        BatchWriter writer(impl, txn.get(), &map_full, &kept_seqs);
         if (s.ok()) s = writer.Write(batch, &local);
         uint64_t settled = 0;
         if (s.ok()) s = SettleMergeRules(txn.get(), &settled);

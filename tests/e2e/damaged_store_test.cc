@@ -160,7 +160,8 @@ TEST_CASE("a record with an enum out of range is a one-line corrupt-record error
     EditRaw(db, "documents", [](MDB_txn* txn, MDB_dbi dbi) {
       PatchFirst(txn, dbi, [](std::string*, std::string* v) {
         const uint64_t huge = uint64_t{1} << 40;
-        std::memcpy(v->data() + 4 + 8, &huge, 8);  // the source's length
+        // be64 doc_seq, u32 class version, u64 id, then the source's length
+        std::memcpy(v->data() + 8 + 4 + 8, &huge, 8);
       });
     });
     ExpectCorrupt(RunGeokg({"stats", "--db", db}), "stats");

@@ -759,24 +759,6 @@ TEST_CASE("mentions add up across documents and re-ingesting changes nothing", "
   CHECK(DocsOf(*store, kUs.id, 1)[0].meta.id == d.meta.id);
 }
 
-// Turns a store into one of schema 2 (no mention index) with raw LMDB.
-void DowngradeToSchema2(const std::string& dir) {
-  MDB_env* env = nullptr;
-  REQUIRE(mdb_env_create(&env) == 0);
-  mdb_env_set_maxdbs(env, 16);
-  REQUIRE(mdb_env_open(env, dir.c_str(), 0, 0644) == 0);
-  MDB_txn* txn = nullptr;
-  REQUIRE(mdb_txn_begin(env, nullptr, 0, &txn) == 0);
-  for (const char* name : {"entity_docs", "entity_counts"}) {
-    MDB_dbi dbi;
-    REQUIRE(mdb_dbi_open(txn, name, 0, &dbi) == 0);
-    REQUIRE(mdb_drop(txn, dbi, 1) == 0);
-  }
-  REQUIRE(mdb_txn_commit(txn) == 0);
-  mdb_env_close(env);
-  WriteSchemaVersion(dir, 2);
-}
-
 // The raw mention index: entity -> its duplicates in stored order, as
 // (sequence number, doc id); sequence 0 for a 16-byte (schema-5) entry.
 std::map<EntityId, std::vector<std::pair<uint64_t, DocId>>> RawEntityDocs(const std::string& dir) {
@@ -803,9 +785,129 @@ std::map<EntityId, std::vector<std::pair<uint64_t, DocId>>> RawEntityDocs(const 
   return out;
 }
 
+// The raw documents table: doc id -> the doc_seq its value starts with.
+std::map<DocId, uint64_t> RawDocSeqs(const std::string& dir) {
+  std::map<DocId, uint64_t> out;
+  MDB_env* env = nullptr;
+  REQUIRE(mdb_env_create(&env) == 0);
+  mdb_env_set_maxdbs(env, 16);
+  REQUIRE(mdb_env_open(env, dir.c_str(), MDB_RDONLY, 0644) == 0);
+  MDB_txn* txn = nullptr;
+  REQUIRE(mdb_txn_begin(env, nullptr, MDB_RDONLY, &txn) == 0);
+  MDB_dbi dbi;
+  REQUIRE(mdb_dbi_open(txn, "documents", 0, &dbi) == 0);
+  MDB_cursor* cursor = nullptr;
+  REQUIRE(mdb_cursor_open(txn, dbi, &cursor) == 0);
+  MDB_val k, v;
+  for (int rc = mdb_cursor_get(cursor, &k, &v, MDB_FIRST); rc == 0; rc = mdb_cursor_get(cursor, &k, &v, MDB_NEXT)) {
+    REQUIRE(v.mv_size > 8);
+    out[store_internal::GetBe64(static_cast<const char*>(k.mv_data))] =
+        store_internal::GetBe64(static_cast<const char*>(v.mv_data));
+  }
+  mdb_cursor_close(cursor);
+  mdb_txn_abort(txn);
+  mdb_env_close(env);
+  return out;
+}
+
+// The keys of the raw texts table ("doc_texts": doc_seq) in stored order.
+std::vector<uint64_t> RawTextKeys(const std::string& dir) {
+  std::vector<uint64_t> out;
+  MDB_env* env = nullptr;
+  REQUIRE(mdb_env_create(&env) == 0);
+  mdb_env_set_maxdbs(env, 16);
+  REQUIRE(mdb_env_open(env, dir.c_str(), MDB_RDONLY, 0644) == 0);
+  MDB_txn* txn = nullptr;
+  REQUIRE(mdb_txn_begin(env, nullptr, MDB_RDONLY, &txn) == 0);
+  MDB_dbi dbi;
+  REQUIRE(mdb_dbi_open(txn, "doc_texts", 0, &dbi) == 0);
+  MDB_cursor* cursor = nullptr;
+  REQUIRE(mdb_cursor_open(txn, dbi, &cursor) == 0);
+  MDB_val k, v;
+  for (int rc = mdb_cursor_get(cursor, &k, &v, MDB_FIRST); rc == 0; rc = mdb_cursor_get(cursor, &k, &v, MDB_NEXT)) {
+    REQUIRE(k.mv_size == 8);
+    out.push_back(store_internal::GetBe64(static_cast<const char*>(k.mv_data)));
+  }
+  mdb_cursor_close(cursor);
+  mdb_txn_abort(txn);
+  mdb_env_close(env);
+  return out;
+}
+
+// Turns a store into one of schema 6: documents values without their
+// doc_seq, and the texts keyed by doc id in "texts" (or, `with_texts`
+// false, as before schema 5, none). One text moved per transaction, so that
+// the pages freed are reused and the store does not outgrow its map.
+void DowngradeToSchema6(const std::string& dir, bool with_texts = true) {
+  MDB_env* env = nullptr;
+  REQUIRE(mdb_env_create(&env) == 0);
+  mdb_env_set_maxdbs(env, 16);
+  REQUIRE(mdb_env_open(env, dir.c_str(), 0, 0644) == 0);
+  MDB_txn* txn = nullptr;
+  REQUIRE(mdb_txn_begin(env, nullptr, 0, &txn) == 0);
+  MDB_dbi documents, new_texts, old_texts = 0;
+  REQUIRE(mdb_dbi_open(txn, "documents", 0, &documents) == 0);
+  REQUIRE(mdb_dbi_open(txn, "doc_texts", 0, &new_texts) == 0);
+  if (with_texts) REQUIRE(mdb_dbi_open(txn, "texts", MDB_CREATE, &old_texts) == 0);
+  std::vector<std::tuple<std::string, uint64_t, std::string>> docs;  // key, doc_seq, DocMeta
+  MDB_cursor* cursor = nullptr;
+  REQUIRE(mdb_cursor_open(txn, documents, &cursor) == 0);
+  MDB_val k, v;
+  for (int rc = mdb_cursor_get(cursor, &k, &v, MDB_FIRST); rc == 0; rc = mdb_cursor_get(cursor, &k, &v, MDB_NEXT)) {
+    docs.emplace_back(std::string(static_cast<const char*>(k.mv_data), 8),
+                      store_internal::GetBe64(static_cast<const char*>(v.mv_data)),
+                      std::string(static_cast<const char*>(v.mv_data) + 8, v.mv_size - 8));
+  }
+  mdb_cursor_close(cursor);
+  for (auto& [key, seq, meta] : docs) {
+    MDB_val dk{8, key.data()}, dv{meta.size(), meta.data()};
+    REQUIRE(mdb_put(txn, documents, &dk, &dv, 0) == 0);
+  }
+  REQUIRE(mdb_txn_commit(txn) == 0);
+  for (auto& [key, seq, meta] : docs) {
+    REQUIRE(mdb_txn_begin(env, nullptr, 0, &txn) == 0);
+    char seq_key[8];
+    store_internal::PutBe64(seq_key, seq);
+    MDB_val tk{8, seq_key}, tv;
+    if (mdb_get(txn, new_texts, &tk, &tv) == 0) {
+      std::string text(static_cast<const char*>(tv.mv_data), tv.mv_size);
+      REQUIRE(mdb_del(txn, new_texts, &tk, nullptr) == 0);
+      MDB_val dk{8, key.data()};
+      tv = MDB_val{text.size(), text.data()};
+      if (with_texts) REQUIRE(mdb_put(txn, old_texts, &dk, &tv, 0) == 0);
+    }
+    REQUIRE(mdb_txn_commit(txn) == 0);
+  }
+  REQUIRE(mdb_txn_begin(env, nullptr, 0, &txn) == 0);
+  REQUIRE(mdb_drop(txn, new_texts, 1) == 0);
+  REQUIRE(mdb_txn_commit(txn) == 0);
+  mdb_env_close(env);
+  WriteSchemaVersion(dir, 6);
+}
+
+// Turns a store into one of schema 2 (no mention index) with raw LMDB.
+void DowngradeToSchema2(const std::string& dir) {
+  DowngradeToSchema6(dir, /*with_texts=*/false);
+  MDB_env* env = nullptr;
+  REQUIRE(mdb_env_create(&env) == 0);
+  mdb_env_set_maxdbs(env, 16);
+  REQUIRE(mdb_env_open(env, dir.c_str(), 0, 0644) == 0);
+  MDB_txn* txn = nullptr;
+  REQUIRE(mdb_txn_begin(env, nullptr, 0, &txn) == 0);
+  for (const char* name : {"entity_docs", "entity_counts"}) {
+    MDB_dbi dbi;
+    REQUIRE(mdb_dbi_open(txn, name, 0, &dbi) == 0);
+    REQUIRE(mdb_drop(txn, dbi, 1) == 0);
+  }
+  REQUIRE(mdb_txn_commit(txn) == 0);
+  mdb_env_close(env);
+  WriteSchemaVersion(dir, 2);
+}
+
 // Turns a store into one of schema 5: mention entries of 16 bytes (no
 // sequence number, sorted by doc id) and no "doc_seq".
 void DowngradeToSchema5(const std::string& dir) {
+  DowngradeToSchema6(dir);
   MDB_env* env = nullptr;
   REQUIRE(mdb_env_create(&env) == 0);
   mdb_env_set_maxdbs(env, 16);
@@ -922,6 +1024,166 @@ TEST_CASE("a schema-5 mention index is read as it is and upgraded when opened fo
   CHECK(oman[0].second < oman[1].second);  // the upgraded ones, in doc id order
   CHECK(oman.back().second == later.meta.id);
   CHECK(oman.back().first == 4);
+}
+
+// A text zlib cannot shrink much: letters drawn at random.
+std::string RandomText(std::mt19937& rng, size_t bytes) {
+  std::string text(bytes, ' ');
+  for (char& c : text) c = static_cast<char>('a' + rng() % 26);
+  return text;
+}
+
+std::string TextOf(const Store& store, DocId id) {
+  std::string text;
+  Status s = store.GetText(id, &text);
+  INFO(s.message());
+  REQUIRE(s.ok());
+  return text;
+}
+
+TEST_CASE("texts are keyed by doc_seq, appended in ingest order; a document stored again keeps its number",
+          "[graph][store]") {
+  TempDir tmp;
+  const std::string dir = tmp.Path("store");
+  std::vector<DocRecord> all;
+  std::mt19937 rng(7);
+  {
+    auto store = OpenOrDie(dir);
+    for (int batch = 0; batch < 3; ++batch) {
+      std::vector<DocRecord> docs;
+      for (int i = 0; i < 4; ++i) {
+        const std::string name = "seq " + std::to_string(batch * 4 + i);
+        // Every other document names no one (no mention entries), one has no text.
+        DocRecord d = i % 2 == 0 ? MentionDoc(name, 20200101, 1, 1) : SampleDoc(name, 20200101, 1);
+        if (!(batch == 1 && i == 3)) d.text = RandomText(rng, 300);
+        docs.push_back(d);
+        all.push_back(d);
+      }
+      REQUIRE(store->Apply(docs, nullptr).ok());
+    }
+  }
+  // Numbered in the order stored, whatever the ids; the texts' keys are those numbers.
+  std::map<DocId, uint64_t> seqs = RawDocSeqs(dir);
+  REQUIRE(seqs.size() == all.size());
+  std::vector<uint64_t> with_text;
+  for (size_t i = 0; i < all.size(); ++i) {
+    CHECK(seqs[all[i].meta.id] == i + 1);
+    if (!all[i].text.empty()) with_text.push_back(i + 1);
+  }
+  CHECK(RawTextKeys(dir) == with_text);
+  // The mention entries carry the same numbers.
+  for (const auto& [entity, list] : RawEntityDocs(dir)) {
+    for (const auto& [seq, doc] : list) CHECK(seq == seqs[doc]);
+  }
+  DocRecord again = SampleDoc("seq 5", 20200101, 2);
+  DocRecord later = SampleDoc("seq later", 20200101, 1);
+  later.text = "later";
+  {
+    auto store = OpenOrDie(dir);
+    for (const DocRecord& d : all) CHECK(TextOf(*store, d.meta.id) == d.text);
+    // Extracted again (Replace keeps the texts): same number, same text.
+    REQUIRE(store->Replace({again}, nullptr).ok());
+    CHECK(TextOf(*store, again.meta.id) == all[5].text);
+    // A later document still gets the next number.
+    REQUIRE(store->Apply({later}, nullptr).ok());
+  }
+  seqs = RawDocSeqs(dir);
+  CHECK(seqs[again.meta.id] == 6);
+  CHECK(seqs[later.meta.id] == all.size() + 1);
+  with_text.push_back(all.size() + 1);
+  CHECK(RawTextKeys(dir) == with_text);
+  // Retracting a document removes the text under its number.
+  {
+    auto store = OpenOrDie(dir);
+    REQUIRE(store->Retract({all[0].meta.id}, nullptr).ok());
+  }
+  with_text.erase(with_text.begin());
+  CHECK(RawTextKeys(dir) == with_text);
+}
+
+TEST_CASE("a schema-6 store's texts are read by doc id, and moved to doc_seq keys when opened for writing",
+          "[graph][store]") {
+  TempDir tmp;
+  const std::string dir = tmp.Path("store");
+  std::vector<DocRecord> all;
+  std::mt19937 rng(11);
+  StoreOptions small_map;
+  small_map.initial_map_size = 1u << 16;  // grown by doubling as needed
+  {
+    auto store = OpenOrDie(dir, small_map);
+    for (int batch = 0; batch < 3; ++batch) {
+      std::vector<DocRecord> docs;
+      for (int i = 0; i < 20; ++i) {
+        const std::string name = "six " + std::to_string(batch * 20 + i);
+        DocRecord d = i % 3 == 0 ? SampleDoc(name, 20200101, 1) : MentionDoc(name, 20200101, 1, 2);
+        if (i != 7) d.text = RandomText(rng, 12000);
+        docs.push_back(d);
+        all.push_back(d);
+      }
+      REQUIRE(store->Apply(docs, nullptr).ok());
+    }
+  }
+  const std::map<DocId, uint64_t> seqs_before = RawDocSeqs(dir);
+  DowngradeToSchema6(dir);
+  StoreOptions read_only;
+  read_only.read_only = true;
+  {
+    auto store = OpenOrDie(dir, read_only);
+    StoreStats st = StatsOf(*store);
+    CHECK(st.schema_version == 6);
+    // Moving the texts in one transaction needs room for a second copy of
+    // them, which the map has not: the upgrade must grow it.
+    std::vector<Store::TableSize> tables;
+    REQUIRE(store->TableSizes(&tables).ok());
+    REQUIRE(tables[1].name == "texts");
+    REQUIRE(st.map_size - st.used_bytes < tables[1].bytes);
+    for (const DocRecord& d : all) CHECK(TextOf(*store, d.meta.id) == d.text);
+    size_t documents = 0;
+    REQUIRE(store->ForEachDocument([&](const DocMeta&) { return ++documents; }).ok());
+    CHECK(documents == all.size());
+  }
+  uint64_t map_before = 0;
+  {
+    auto store = OpenOrDie(dir, read_only);
+    map_before = StatsOf(*store).map_size;
+  }
+  {
+    auto store = OpenOrDie(dir, small_map);  // writable: upgrades
+    StoreStats st = StatsOf(*store);
+    CHECK(st.schema_version == kStoreSchemaVersion);
+    CHECK(st.map_size > map_before);
+    for (const DocRecord& d : all) CHECK(TextOf(*store, d.meta.id) == d.text);
+  }
+  // Documents with mention entries keep their numbers; the others get new
+  // ones after them, in doc id order.
+  const std::map<DocId, uint64_t> seqs = RawDocSeqs(dir);
+  uint64_t last_mentioned = 0;
+  std::vector<std::pair<DocId, uint64_t>> renumbered;
+  for (const DocRecord& d : all) {
+    if (d.mentions.empty()) {
+      renumbered.emplace_back(d.meta.id, seqs.at(d.meta.id));
+    } else {
+      CHECK(seqs.at(d.meta.id) == seqs_before.at(d.meta.id));
+      last_mentioned = std::max(last_mentioned, seqs.at(d.meta.id));
+    }
+  }
+  std::sort(renumbered.begin(), renumbered.end());
+  for (size_t i = 0; i < renumbered.size(); ++i) CHECK(renumbered[i].second == last_mentioned + 1 + i);
+  std::vector<uint64_t> with_text;
+  for (const DocRecord& d : all)
+    if (!d.text.empty()) with_text.push_back(seqs.at(d.meta.id));
+  std::sort(with_text.begin(), with_text.end());
+  CHECK(RawTextKeys(dir) == with_text);
+  // And it takes new documents after them.
+  DocRecord later = MentionDoc("six later", 20200101, 1, 1);
+  later.text = "later";
+  {
+    auto store = OpenOrDie(dir);
+    REQUIRE(store->Apply({later}, nullptr).ok());
+    CHECK(TextOf(*store, later.meta.id) == "later");
+  }
+  CHECK(RawDocSeqs(dir)[later.meta.id] == last_mentioned + renumbered.size() + 1);
+  CHECK(RawTextKeys(dir).back() == last_mentioned + renumbered.size() + 1);
 }
 
 TEST_CASE("a schema-2 store is read without mentions and upgraded when opened for writing",
@@ -1051,6 +1313,7 @@ TEST_CASE("a schema-3 store's two directions of a symmetric relation merge on a 
     REQUIRE(mdb_txn_commit(txn) == 0);
     mdb_env_close(env);
   }
+  DowngradeToSchema6(dir, /*with_texts=*/false);
   WriteSchemaVersion(dir, 3);
   {
     // Read-only, the store is as it was; the graph view shows one edge.
@@ -1490,6 +1753,10 @@ TEST_CASE("of two copies of one text the store keeps the earliest dated, whateve
     CHECK(SummaryOf(*store, deployed).first_date == 20240101);
     CHECK(SummaryOf(*store, deployed).last_date == 20240101);
     CHECK(StatsOf(*store).documents == 1);
+    // The preferred copy took the stored copy's number and text: no text left behind.
+    CHECK(TextOf(*store, early.meta.id) == "the same text");
+    store.reset();
+    CHECK(RawTextKeys(tmp.Path("s" + std::to_string(n - 1))) == std::vector<uint64_t>{1});
   }
   // The same in one batch.
   auto store = OpenOrDie(tmp.Path("batch"));
