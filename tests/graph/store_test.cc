@@ -1041,7 +1041,7 @@ std::string TextOf(const Store& store, DocId id) {
   return text;
 }
 
-TEST_CASE("texts are keyed by doc_seq, appended in ingest order; a document stored again keeps its number",
+TEST_CASE("texts are keyed by doc_seq in ingest order, and a document stored again keeps its number",
           "[graph][store]") {
   TempDir tmp;
   const std::string dir = tmp.Path("store");
