@@ -1742,7 +1742,8 @@ TEST_CASE("of two copies of one text the store keeps the earliest dated, whateve
   std::vector<std::vector<DocRecord>> orders = {{late, early, undated}, {undated, early, late}, {early, late, undated}};
   int n = 0;
   for (const auto& order : orders) {
-    auto store = OpenOrDie(tmp.Path("s" + std::to_string(n++)));
+    const std::string dir = tmp.Path("s" + std::to_string(n++));
+    auto store = OpenOrDie(dir);
     for (const DocRecord& d : order) REQUIRE(store->Apply({d}, nullptr).ok());  // one batch each
     DocMeta meta;
     REQUIRE(store->GetDocument(early.meta.id, &meta).ok());
@@ -1756,7 +1757,7 @@ TEST_CASE("of two copies of one text the store keeps the earliest dated, whateve
     // The preferred copy took the stored copy's number and text: no text left behind.
     CHECK(TextOf(*store, early.meta.id) == "the same text");
     store.reset();
-    CHECK(RawTextKeys(tmp.Path("s" + std::to_string(n - 1))) == std::vector<uint64_t>{1});
+    CHECK(RawTextKeys(dir) == std::vector<uint64_t>{1});
   }
   // The same in one batch.
   auto store = OpenOrDie(tmp.Path("batch"));
