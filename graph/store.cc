@@ -3,7 +3,7 @@
 // store_lmdb.h.
 //
 // Layout (schema version 7): one LMDB environment (the store directory:
-// data.mdb, lock.mdb) holding nine named databases.
+// data.mdb, lock.mdb) holding ten named databases.
 //
 //   meta       := "schema_version" -> be32 version  (kStoreSchemaVersion)
 //               | "doc_seq"        -> be64 the last doc_seq given out
@@ -21,9 +21,11 @@
 //                   (previous_evidence_no: the relation's evidence before
 //                   this one, 0 for its first; Evidence carries doc,
 //                   sentence, begin, ...)
-//   documents  := be64 doc_id -> be64 doc_seq cereal(DocMeta)
+//   doc_meta   := be64 doc_seq -> cereal(DocMeta)
 //                   (doc_seq: the document's number in the order documents
-//                   were stored; before schema 7 the value had no doc_seq)
+//                   were stored; schema 2-6 had "documents", keyed by doc_id)
+//   doc_ids    := be64 doc_id -> be64 doc_seq
+//                   (the documents by id: de-duplication and lookups)
 //   doc_texts  := be64 doc_seq -> be32 length, zlib of the text
 //                   (schema 7; schema 5-6 had "texts", keyed by doc_id)
 //   entity_docs   := be64 entity_id -> be64 doc_seq be64 doc_id be32 mentions be32 date
@@ -44,9 +46,9 @@
 //                   evidence is appended (MDB_APPEND) and a document's
 //                   evidence is contiguous; numbers may have gaps
 //   doc_seq      := 1 + "doc_seq" + position of the document among the
-//                   batch's new ones: texts and each entity's mention
-//                   entries are appended; a document retracted and stored
-//                   again in one transaction (reextract) keeps its number
+//                   batch's new ones: documents, texts and each entity's
+//                   mention entries are appended; a document retracted and
+//                   stored again in one transaction (reextract) keeps it
 //   be64, be32   := unsigned big-endian integers: byte order is numeric
 //                   order, so all relations of a source are adjacent and
 //                   scanned by prefix
@@ -71,9 +73,10 @@
 // relations 61k/s, 674 bytes, 14.2 KB written to disk per relation); the
 // chain (schema 2) drops the index, leaving the summaries, entities, aliases
 // and documents as the only tables with random keys (figures in
-// docs/store.md). Schema 7 keys the texts, the second largest table, by
-// doc_seq for the same reason: keyed by doc id, every new document's text
-// rewrote a leaf of its own, anywhere in the file.
+// docs/store.md). Schema 7 keys the documents and their texts by doc_seq
+// for the same reason: keyed by doc id, every new document rewrote a leaf of
+// each, anywhere in the file; only doc_ids, 16 bytes a document, is left
+// keyed by hash.
 //
 // Invariants kept by Apply (one write transaction per batch):
 //   - a document's evidence and its entity_docs entries are stored in the
@@ -131,7 +134,9 @@ constexpr NamedDb kDatabases[] = {
     {"aliases", &Store::Impl::aliases, MDB_DUPSORT, 1},
     {"relations", &Store::Impl::relations, 0, 1},
     {"evidence", &Store::Impl::evidence, 0, 1},
-    {"documents", &Store::Impl::documents, 0, 1},
+    {"documents", &Store::Impl::documents, 0, 1, 6},  // keyed by doc id
+    {"doc_meta", &Store::Impl::documents, 0, 7},      // keyed by doc_seq
+    {"doc_ids", &Store::Impl::doc_ids, 0, 7},
     {"entity_docs", &Store::Impl::entity_docs, MDB_DUPSORT | MDB_DUPFIXED, 3},
     {"entity_counts", &Store::Impl::entity_counts, 0, 3},
     {"texts", &Store::Impl::texts, 0, 5, 6},  // keyed by doc id
@@ -254,7 +259,7 @@ Status OpenDatabases(Store::Impl* impl, MDB_txn* txn, bool writable) {
       // Nothing was ever committed: an empty store (see empty_environment).
       for (const NamedDb& db : kDatabases) impl->*db.member = main_db;
       impl->meta = main_db;
-      impl->has_mentions = impl->has_texts = impl->texts_by_seq = impl->empty_environment = true;
+      impl->has_mentions = impl->has_texts = impl->docs_by_seq = impl->empty_environment = true;
       return Status::Ok();
     }
     rc = mdb_dbi_open(txn, "meta", MDB_CREATE, &impl->meta);
@@ -285,7 +290,7 @@ Status OpenDatabases(Store::Impl* impl, MDB_txn* txn, bool writable) {
   }
   impl->has_mentions = version >= 3;
   impl->has_texts = version >= 5;
-  impl->texts_by_seq = version >= 7;
+  impl->docs_by_seq = version >= 7;
   for (const NamedDb& db : kDatabases) {
     if (db.since_schema > version || db.until_schema < version) continue;  // read-only open of an older store
     rc = mdb_dbi_open(txn, db.name, db.flags | (writable ? MDB_CREATE : 0u), &(impl->*db.member));
@@ -303,10 +308,10 @@ Status OpenDatabases(Store::Impl* impl, MDB_txn* txn, bool writable) {
     s = UpgradeEntityDocs(dir, txn, impl->entity_docs, impl->meta);
     if (!s.ok()) return s;
   }
-  // Schema 7 keys texts by doc_seq (after the upgrade above, which numbers
-  // the documents with mentions).
+  // Schema 7 keys documents and texts by doc_seq (after the upgrade above,
+  // which numbers the documents with mentions).
   if (writable && stored_version < 7) {
-    s = UpgradeDocumentSeqs(dir, txn, impl->documents, impl->texts, impl->entity_docs, impl->meta);
+    s = UpgradeDocumentSeqs(*impl, txn);
     if (!s.ok()) return s;
   }
   return Status::Ok();
@@ -390,9 +395,9 @@ Status OpenEnvironment(const std::string& dir, const StoreOptions& options,
     if (rc != 0) return LmdbError(dir, "set map size", rc);
   }
 
-  // An upgrade of an older store runs in this transaction and may copy a
-  // table (schema 7's texts): when it does not fit, the map is doubled and
-  // the opening run again, as Apply does for a batch.
+  // An upgrade of an older store runs in this transaction and may copy
+  // tables (schema 7's documents and texts): when it does not fit, the map
+  // is doubled and the opening run again, as Apply does for a batch.
   for (int attempt = 0; attempt < kMaxResizes; ++attempt) {
     Txn txn;
     rc = txn.Begin(env, options.read_only ? MDB_RDONLY : 0u);

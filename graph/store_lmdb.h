@@ -51,14 +51,14 @@ Status FoldRelation(const std::string& dir, MDB_txn* txn, MDB_dbi relations, MDB
 // the caller's write transaction (store_write.cc).
 Status UpgradeEntityDocs(const std::string& dir, MDB_txn* txn, MDB_dbi entity_docs, MDB_dbi meta);
 
-// Schema 7 keys texts by doc_seq: gives every document a doc_seq in the
-// documents value (the one its mention entries carry; documents without
-// any get new numbers after "doc_seq", in doc id order) and moves the texts
-// of the schema 5-6 "texts" table, keyed by doc id, into `texts` (the new
-// "doc_texts"), appended in doc_seq order; the old table is deleted. In the
-// caller's write transaction (store_write.cc).
-Status UpgradeDocumentSeqs(const std::string& dir, MDB_txn* txn, MDB_dbi documents, MDB_dbi texts,
-                           MDB_dbi entity_docs, MDB_dbi meta);
+// Schema 7 keys documents and texts by doc_seq: every document gets a
+// number (the one its mention entries carry; documents without any get new
+// numbers after "doc_seq", in doc id order), doc_ids maps ids to numbers,
+// and the records of the id-keyed "documents" and "texts" tables (schema
+// 2-6; "texts" from 5) are appended in number order to `impl`'s documents
+// ("doc_meta") and texts ("doc_texts"); the old tables are deleted. In the
+// caller's write transaction, after the schema-6 upgrade (store_write.cc).
+Status UpgradeDocumentSeqs(const Store::Impl& impl, MDB_txn* txn);
 
 // A document's text as the texts table holds it: be32 length, then zlib.
 void CompressText(std::string_view text, std::string* out);
@@ -164,25 +164,9 @@ inline void EncodeEntityDoc(const EntityDocEntry& e, char out[kEntityDocValueSiz
 // The meta key holding the last doc_seq given out (be64).
 inline constexpr std::string_view kDocSeqKey = "doc_seq";
 
-// A documents value (schema 7): be64 doc_seq, then cereal(DocMeta). The
-// number keys the document's text, so that texts are appended in ingest
-// order (see store.cc). Before schema 7 the value was cereal(DocMeta) alone
-// and texts were keyed by doc id.
+// Schema 7 keys documents and their texts by doc_seq (be64), so that a
+// batch appends them (see store.cc); doc_ids maps a doc id to it.
 inline constexpr size_t kDocSeqSize = 8;
-
-// Splits a documents value into its doc_seq (0 in a store older than schema
-// 7, `with_seq` false) and its cereal(DocMeta) bytes; false when too short.
-inline bool SplitDocumentValue(bool with_seq, const MDB_val& v, uint64_t* seq, std::string_view* record) {
-  std::string_view value(static_cast<const char*>(v.mv_data), v.mv_size);
-  *seq = 0;
-  if (with_seq) {
-    if (value.size() < kDocSeqSize) return false;
-    *seq = GetBe64(value.data());
-    value.remove_prefix(kDocSeqSize);
-  }
-  *record = value;
-  return true;
-}
 inline constexpr size_t kEntityCountsSize = 16;    // be64 mentions be64 documents
 
 // ---- RAII handles ----
@@ -267,8 +251,11 @@ struct Store::Impl {
   // read-only, by be64 doc_id ("texts").
   MDB_dbi texts = 0;
   bool has_texts = false;  // false in an older store opened read-only
-  // Schema 7: documents values start with the doc_seq that keys the text.
-  bool texts_by_seq = false;
+  // Schema 7: `documents` ("doc_meta") and `texts` are keyed by doc_seq,
+  // and doc_ids maps a doc id to it. False in an older store opened
+  // read-only, whose `documents` ("documents") is keyed by doc id.
+  bool docs_by_seq = false;
+  MDB_dbi doc_ids = 0;
   bool has_mentions = false;
   // Opened read-only without LMDB's lock file (the directory or lock.mdb is
   // not writable): nothing protects readers from a writer then.
@@ -305,13 +292,14 @@ namespace store_internal {
 inline constexpr std::string_view kMergeRulePrefix = "merge/";
 inline constexpr std::string_view kEditRulePrefix = "edit/";
 
-// Decodes a documents value of the store's layout (SplitDocumentValue) into
-// *meta and *seq (0 before schema 7); a corrupt record "documents: REASON"
-// when it is not one (store_read.cc).
-Status DecodeDocument(const Store::Impl& impl, const MDB_val& v, ValueReader* reader, DocMeta* meta,
-                      uint64_t* seq);
-// Reads document `id` in `txn`: NotFound "document ID not found", or as
-// DecodeDocument.
+// Finds document `id` in `txn`: its doc_seq (0 in a store older than schema
+// 7) and its stored DocMeta bytes (valid until the transaction ends, or the
+// next write); NotFound "document ID not found" (store_read.cc).
+Status FindDocument(const Store::Impl& impl, MDB_txn* txn, DocId id, uint64_t* seq, MDB_val* value);
+// Decodes a documents value into *meta; a corrupt record "documents: REASON"
+// when it is not one.
+Status DecodeDocument(const Store::Impl& impl, const MDB_val& v, ValueReader* reader, DocMeta* meta);
+// FindDocument, then DecodeDocument.
 Status ReadDocument(const Store::Impl& impl, MDB_txn* txn, DocId id, DocMeta* meta, uint64_t* seq);
 
 // The merge rules, fold -> keep, chains (a -> b, b -> c) resolved to their end.

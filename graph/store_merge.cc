@@ -153,10 +153,13 @@ Status Store::ForEachDocRecord(size_t batch_documents, size_t evidence_per_pass,
     const uint64_t lo = pass * step;
     const uint64_t hi = pass + 1 == passes ? UINT64_MAX : lo + step - 1;
     std::map<DocId, DocRecord> docs;
-    // Documents and their texts: a range of the documents table.
+    // Documents and their texts: a range of doc ids (of doc_ids from schema
+    // 7, whose documents and texts are keyed by doc_seq; of the documents
+    // table before).
     {
       Cursor cursor;
-      if ((rc = cursor.Open(txn.get(), impl.documents)) != 0) return LmdbError(dir, "open cursor", rc);
+      const MDB_dbi by_id = impl.docs_by_seq ? impl.doc_ids : impl.documents;
+      if ((rc = cursor.Open(txn.get(), by_id)) != 0) return LmdbError(dir, "open cursor", rc);
       char key[8];
       PutBe64(key, lo);
       MDB_val k{8, key}, v;
@@ -165,15 +168,19 @@ Status Store::ForEachDocRecord(size_t batch_documents, size_t evidence_per_pass,
         if (k.mv_size != 8) return Bad(dir, "document");
         const DocId id = GetBe64(static_cast<const char*>(k.mv_data));
         if (id > hi) break;
+        MDB_val record = v, text_key = k;
+        if (impl.docs_by_seq) {
+          if (v.mv_size != kDocSeqSize) return Bad(dir, "doc_ids");
+          text_key = v;
+          const int drc = mdb_get(txn.get(), impl.documents, &text_key, &record);
+          if (drc == MDB_NOTFOUND) return Bad(dir, "doc_ids: a document that is not stored");
+          if (drc != 0) return LmdbError(dir, "read documents", drc);
+        }
         DocRecord& rec = docs[id];
-        uint64_t seq;
-        if (Status s = DecodeDocument(impl, v, &reader, &rec.meta, &seq); !s.ok()) return s;
+        if (Status s = DecodeDocument(impl, record, &reader, &rec.meta); !s.ok()) return s;
         if (impl.has_texts) {
-          // Keyed by doc_seq from schema 7, by doc id before.
-          char seq_key[kDocSeqSize];
-          PutBe64(seq_key, seq);
-          MDB_val tk{8, impl.texts_by_seq ? seq_key : k.mv_data}, tv;
-          const int trc = mdb_get(txn.get(), impl.texts, &tk, &tv);
+          MDB_val tv;
+          const int trc = mdb_get(txn.get(), impl.texts, &text_key, &tv);
           if (trc == 0) {
             if (!DecompressText(FromVal(tv), &rec.text)) return Bad(dir, "text");
           } else if (trc != MDB_NOTFOUND) {

@@ -49,24 +49,41 @@ Status Scan(const Store::Impl& impl, MDB_txn* txn, MDB_dbi dbi, std::string_view
 
 namespace store_internal {
 
-Status DecodeDocument(const Store::Impl& impl, const MDB_val& v, ValueReader* reader, DocMeta* meta,
-                      uint64_t* seq) {
-  std::string_view record;
-  if (!SplitDocumentValue(impl.texts_by_seq, v, seq, &record))
-    return Corrupt(impl.dir, "documents: a value of " + std::to_string(v.mv_size) + " bytes");
-  if (!reader->Decode(record, meta)) return Corrupt(impl.dir, "documents", reader);
+Status FindDocument(const Store::Impl& impl, MDB_txn* txn, DocId id, uint64_t* seq, MDB_val* value) {
+  char key_buf[8];
+  PutBe64(key_buf, id);
+  MDB_val k{8, key_buf};
+  *seq = 0;
+  int rc = 0;
+  if (impl.docs_by_seq) {
+    MDB_val v;
+    rc = mdb_get(txn, impl.doc_ids, &k, &v);
+    if (rc == 0) {
+      if (v.mv_size != kDocSeqSize) return Corrupt(impl.dir, "doc_ids: a value of " + std::to_string(v.mv_size) + " bytes");
+      *seq = GetBe64(static_cast<const char*>(v.mv_data));
+      PutBe64(key_buf, *seq);
+      k = MDB_val{8, key_buf};
+      rc = mdb_get(txn, impl.documents, &k, value);
+      if (rc == MDB_NOTFOUND) return Corrupt(impl.dir, "doc_ids: document " + IdToHex(id) + " is not stored");
+    }
+  } else {
+    rc = mdb_get(txn, impl.documents, &k, value);
+  }
+  if (rc == MDB_NOTFOUND) return Status::NotFound("document " + IdToHex(id) + " not found");
+  if (rc != 0) return LmdbError(impl.dir, "read document", rc);
+  return Status::Ok();
+}
+
+Status DecodeDocument(const Store::Impl& impl, const MDB_val& v, ValueReader* reader, DocMeta* meta) {
+  if (!reader->Decode(FromVal(v), meta)) return Corrupt(impl.dir, "documents", reader);
   return Status::Ok();
 }
 
 Status ReadDocument(const Store::Impl& impl, MDB_txn* txn, DocId id, DocMeta* meta, uint64_t* seq) {
-  char key_buf[8];
-  PutBe64(key_buf, id);
-  MDB_val k{8, key_buf}, v;
-  int rc = mdb_get(txn, impl.documents, &k, &v);
-  if (rc == MDB_NOTFOUND) return Status::NotFound("document " + IdToHex(id) + " not found");
-  if (rc != 0) return LmdbError(impl.dir, "read document", rc);
+  MDB_val v;
+  if (Status s = FindDocument(impl, txn, id, seq, &v); !s.ok()) return s;
   ValueReader reader;
-  return DecodeDocument(impl, v, &reader, meta, seq);
+  return DecodeDocument(impl, v, &reader, meta);
 }
 
 }  // namespace store_internal
@@ -269,13 +286,11 @@ Status Store::HasDocument(DocId id, bool* found) const {
   ReadTxn txn(*impl_);
   Status s = txn.Begin();
   if (!s.ok()) return s;
-  char key_buf[8];
-  PutBe64(key_buf, id);
-  MDB_val k{8, key_buf}, v;
-  int rc = mdb_get(txn.get(), impl_->documents, &k, &v);
-  if (rc != 0 && rc != MDB_NOTFOUND) return LmdbError(impl_->dir, "read documents", rc);
-  *found = rc == 0;
-  return Status::Ok();
+  uint64_t seq;
+  MDB_val v;
+  s = FindDocument(*impl_, txn.get(), id, &seq, &v);
+  *found = s.ok();
+  return s.code() == StatusCode::kNotFound ? Status::Ok() : s;
 }
 
 Status Store::GetEntity(EntityId id, Entity* entity) const {
@@ -369,18 +384,16 @@ Status Store::ListEntityDocuments(EntityId id, size_t limit, std::vector<EntityD
   std::partial_sort(entries.begin(), entries.begin() + n, entries.end(), newer);
   docs->resize(n);
   ValueReader reader;
-  char key_buf[8];
   for (size_t i = 0; i < n; ++i) {
     EntityDocument& d = (*docs)[i];
     d.mentions = entries[i].mentions;
-    PutBe64(key_buf, entries[i].doc);
-    MDB_val k{8, key_buf}, v;
-    int rc = mdb_get(txn.get(), impl_->documents, &k, &v);
     uint64_t seq;
-    if (rc == 0) {
-      if (Status ds = DecodeDocument(*impl_, v, &reader, &d.meta, &seq); !ds.ok()) return ds;
-    } else if (rc != MDB_NOTFOUND) {
-      return LmdbError(impl_->dir, "read documents", rc);
+    MDB_val v;
+    Status found = FindDocument(*impl_, txn.get(), entries[i].doc, &seq, &v);
+    if (found.ok()) {
+      if (Status ds = DecodeDocument(*impl_, v, &reader, &d.meta); !ds.ok()) return ds;
+    } else if (found.code() != StatusCode::kNotFound) {
+      return found;
     }
     d.meta.id = entries[i].doc;
     d.meta.date = entries[i].date;
@@ -394,9 +407,21 @@ Status Store::ForEachDocument(const std::function<bool(const DocMeta&)>& fn) con
   if (!s.ok()) return s;
   ValueReader reader;
   DocMeta meta;
-  uint64_t seq;
-  return Scan(*impl_, txn.get(), impl_->documents, "", [&](std::string_view, std::string_view v, bool* more) {
-    if (Status ds = DecodeDocument(*impl_, ToVal(v), &reader, &meta, &seq); !ds.ok()) return ds;
+  if (!impl_->docs_by_seq) {
+    return Scan(*impl_, txn.get(), impl_->documents, "", [&](std::string_view, std::string_view v, bool* more) {
+      if (Status ds = DecodeDocument(*impl_, ToVal(v), &reader, &meta); !ds.ok()) return ds;
+      *more = fn(meta);
+      return Status::Ok();
+    });
+  }
+  // In doc id order, as before schema 7: through the id index.
+  return Scan(*impl_, txn.get(), impl_->doc_ids, "", [&](std::string_view k, std::string_view seq, bool* more) {
+    if (k.size() != 8 || seq.size() != kDocSeqSize) return Corrupt(impl_->dir, "doc_ids");
+    MDB_val sk = ToVal(seq), v;
+    const int rc = mdb_get(txn.get(), impl_->documents, &sk, &v);
+    if (rc == MDB_NOTFOUND) return Corrupt(impl_->dir, "doc_ids: document " + IdToHex(GetBe64(k.data())) + " is not stored");
+    if (rc != 0) return LmdbError(impl_->dir, "read documents", rc);
+    if (Status ds = DecodeDocument(*impl_, v, &reader, &meta); !ds.ok()) return ds;
     *more = fn(meta);
     return Status::Ok();
   });
@@ -407,16 +432,16 @@ Status Store::GetText(DocId id, std::string* text) const {
   ReadTxn txn(*impl_);
   Status s = txn.Begin();
   if (!s.ok()) return s;
-  DocMeta meta;
   uint64_t seq = 0;
-  s = ReadDocument(*impl_, txn.get(), id, &meta, &seq);
+  MDB_val v;
+  s = FindDocument(*impl_, txn.get(), id, &seq, &v);
   if (s.code() == StatusCode::kNotFound) return Status::NotFound(impl_->dir + ": no stored document " + IdToHex(id));
   if (!s.ok()) return s;
   if (!impl_->has_texts) return Status::Ok();
   // Keyed by doc_seq from schema 7, by doc id before.
   char key[8];
-  PutBe64(key, impl_->texts_by_seq ? seq : id);
-  MDB_val k{8, key}, v;
+  PutBe64(key, impl_->docs_by_seq ? seq : id);
+  MDB_val k{8, key};
   int rc = mdb_get(txn.get(), impl_->texts, &k, &v);
   if (rc == MDB_NOTFOUND) return Status::Ok();
   if (rc != 0) return LmdbError(impl_->dir, "read texts", rc);
@@ -608,9 +633,8 @@ Status Store::Stats(StoreStats* stats) const {
     if (!s.ok()) return s;
   }
   DocMeta doc;
-  uint64_t seq;
   s = Scan(*impl_, t, impl_->documents, "", [&](std::string_view, std::string_view v, bool*) {
-    if (Status ds = DecodeDocument(*impl_, ToVal(v), &reader, &doc, &seq); !ds.ok()) return ds;
+    if (Status ds = DecodeDocument(*impl_, ToVal(v), &reader, &doc); !ds.ok()) return ds;
     note_date(doc.date);
     return Status::Ok();
   });
@@ -648,7 +672,8 @@ Status Store::TableSizes(std::vector<TableSize>* out) const {
   };
   const Named tables[] = {
       {"evidence", impl_->evidence, true},          {"texts", impl_->texts, impl_->has_texts},
-      {"documents", impl_->documents, true},        {"entity_docs", impl_->entity_docs, impl_->has_mentions},
+      {"documents", impl_->documents, true},        {"doc_ids", impl_->doc_ids, impl_->docs_by_seq},
+      {"entity_docs", impl_->entity_docs, impl_->has_mentions},
       {"relations", impl_->relations, true},        {"entities", impl_->entities, true},
       {"aliases", impl_->aliases, true},            {"entity_counts", impl_->entity_counts, impl_->has_mentions},
       {"meta", impl_->meta, true},

@@ -122,9 +122,9 @@ bool MergeEntity(const Entity& add, Entity* into) {
   return changed;
 }
 
-// The last doc_seq given out: meta "doc_seq", or the last key of the texts
-// if that is higher (a store whose "doc_seq" was lost), so that numbers are
-// never given twice and texts are always appended.
+// The last doc_seq given out: meta "doc_seq", or the last key of the
+// documents if that is higher (a store whose "doc_seq" was lost), so that
+// numbers are never given twice and documents are always appended.
 Status ReadDocSeq(const Store::Impl& impl, MDB_txn* txn, uint64_t* last) {
   *last = 0;
   MDB_val k = ToVal(kDocSeqKey), v;
@@ -135,15 +135,14 @@ Status ReadDocSeq(const Store::Impl& impl, MDB_txn* txn, uint64_t* last) {
   } else if (rc != MDB_NOTFOUND) {
     return LmdbError(impl.dir, "read doc_seq", rc);
   }
-  if (!impl.has_texts || !impl.texts_by_seq) return Status::Ok();
   Cursor cursor;
-  if ((rc = cursor.Open(txn, impl.texts)) != 0) return LmdbError(impl.dir, "open cursor", rc);
+  if ((rc = cursor.Open(txn, impl.documents)) != 0) return LmdbError(impl.dir, "open cursor", rc);
   rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_LAST);
   if (rc == 0) {
-    if (k.mv_size != kDocSeqSize) return CorruptRecord(impl.dir, "doc_texts: a key of " + std::to_string(k.mv_size) + " bytes");
+    if (k.mv_size != kDocSeqSize) return CorruptRecord(impl.dir, "doc_meta: a key of " + std::to_string(k.mv_size) + " bytes");
     *last = std::max(*last, GetBe64(static_cast<const char*>(k.mv_data)));
   } else if (rc != MDB_NOTFOUND) {
-    return LmdbError(impl.dir, "read texts", rc);
+    return LmdbError(impl.dir, "read documents", rc);
   }
   return Status::Ok();
 }
@@ -196,7 +195,6 @@ class BatchWriter {
   ValueReader reader_;
   std::string value_;  // a relations value being built
   std::string text_;   // a compressed text
-  std::string document_;  // a documents value: be64 doc_seq cereal(DocMeta)
   std::vector<DocRecord> remapped_;  // the batch with merge rules applied
   std::deque<Evidence> fixed_;  // evidence completed with its document's id/date
 };
@@ -271,8 +269,9 @@ Status BatchWriter::Write(const std::vector<DocRecord>& input, ApplyResult* resu
   }
   const std::vector<DocRecord>& batch = *records;
   // Documents new to the store, first occurrence in the batch only. One
-  // MDB_NOOVERWRITE put per document both tests and stores it. Each gets
-  // the next doc_seq, which keys its text: texts are appended.
+  // MDB_NOOVERWRITE put into doc_ids per document both tests and stores it.
+  // Each gets the next doc_seq, which keys its record and text: both are
+  // appended.
   std::vector<const DocRecord*> docs;
   std::vector<uint64_t> seqs;  // docs[i]'s doc_seq
   docs.reserve(batch.size());
@@ -286,7 +285,7 @@ Status BatchWriter::Write(const std::vector<DocRecord>& input, ApplyResult* resu
     auto [it, fresh] = chosen.emplace(batch[i].meta.id, i);
     if (!fresh && EarlierCopy(batch[i].meta, batch[it->second].meta)) it->second = i;
   }
-  char key_buf[8];
+  char key_buf[8], seq_buf[kDocSeqSize];
   for (size_t i = 0; i < batch.size(); ++i) {
     const DocRecord& rec = batch[i];
     if (chosen[rec.meta.id] != i) {
@@ -297,16 +296,18 @@ Status BatchWriter::Write(const std::vector<DocRecord>& input, ApplyResult* resu
     const bool kept = kept_seqs_ != nullptr && kept_seqs_->count(rec.meta.id) != 0;
     if (kept) seq = kept_seqs_->at(rec.meta.id);
     PutBe64(key_buf, rec.meta.id);
-    MDB_val k{8, key_buf};
-    document_.resize(kDocSeqSize);
-    PutBe64(document_.data(), seq);
-    document_ += writer_.Encode(rec.meta);
-    MDB_val v = ToVal(document_);
-    int rc = mdb_put(txn_, impl_.documents, &k, &v, MDB_NOOVERWRITE);
+    PutBe64(seq_buf, seq);
+    MDB_val k{8, key_buf}, v{kDocSeqSize, seq_buf};
+    int rc = mdb_put(txn_, impl_.doc_ids, &k, &v, MDB_NOOVERWRITE);
     if (rc == MDB_KEYEXIST) {
       ++result->documents_skipped;
       continue;
     }
+    if (rc != 0) return Check(rc, "write doc_ids");
+    const unsigned append = kept ? 0u : MDB_APPEND;
+    k = MDB_val{kDocSeqSize, seq_buf};
+    v = ToVal(writer_.Encode(rec.meta));
+    rc = mdb_put(txn_, impl_.documents, &k, &v, append);
     if (rc != 0) return Check(rc, "write documents");
     if (!kept) last_seq = seq;
     ++result->documents_added;
@@ -314,10 +315,8 @@ Status BatchWriter::Write(const std::vector<DocRecord>& input, ApplyResult* resu
     seqs.push_back(seq);
     if (impl_.has_texts && !rec.text.empty()) {
       CompressText(rec.text, &text_);
-      char seq_buf[kDocSeqSize];
-      PutBe64(seq_buf, seq);
       MDB_val tk{kDocSeqSize, seq_buf}, tv = ToVal(text_);
-      rc = mdb_put(txn_, impl_.texts, &tk, &tv, kept ? 0u : MDB_APPEND);
+      rc = mdb_put(txn_, impl_.texts, &tk, &tv, append);
       if (rc != 0) return Check(rc, "write texts");
     }
   }
@@ -671,13 +670,10 @@ class Retractor {
     char key[8];
     std::map<DocId, uint64_t> seqs;
     for (DocId id : docs) {
-      PutBe64(key, id);
-      MDB_val k{8, key}, v;
-      int rc = mdb_get(txn_, impl_.documents, &k, &v);
-      if (rc == MDB_NOTFOUND) return Status::NotFound(impl_.dir + ": no stored document " + IdToHex(id));
-      if (rc != 0) return Check(rc, "read documents");
-      std::string_view record;
-      if (!SplitDocumentValue(impl_.texts_by_seq, v, &seqs[id], &record)) return CorruptRecord(impl_.dir, "documents");
+      MDB_val v;
+      Status s = FindDocument(impl_, txn_, id, &seqs[id], &v);
+      if (s.code() == StatusCode::kNotFound) return Status::NotFound(impl_.dir + ": no stored document " + IdToHex(id));
+      if (!s.ok()) return s;
     }
     Status s = Relations(docs, result);
     if (s.ok()) s = Mentions(docs);
@@ -686,16 +682,17 @@ class Retractor {
     for (DocId id : docs) {
       PutBe64(key, id);
       MDB_val k{8, key};
-      int rc = mdb_del(txn_, impl_.documents, &k, nullptr);
+      int rc = mdb_del(txn_, impl_.doc_ids, &k, nullptr);
+      PutBe64(key, seqs[id]);
+      k = MDB_val{kDocSeqSize, key};
+      if (rc == 0) rc = mdb_del(txn_, impl_.documents, &k, nullptr);
       if (rc != 0) return Check(rc, "delete document");
       ++result->documents_removed;
-      if (!impl_.has_texts) continue;
       if (keep_texts_) {
         kept_seqs_[id] = seqs[id];
         continue;
       }
-      if (impl_.texts_by_seq) PutBe64(key, seqs[id]);
-      k = MDB_val{8, key};
+      k = MDB_val{kDocSeqSize, key};
       rc = mdb_del(txn_, impl_.texts, &k, nullptr);
       if (rc != 0 && rc != MDB_NOTFOUND) return Check(rc, "delete text");
     }
@@ -925,19 +922,12 @@ Status RetractLaterCopies(Store::Impl& impl, MDB_txn* txn, const std::vector<Doc
                           std::map<DocId, uint64_t>* kept_seqs) {
   kept_seqs->clear();
   std::set<DocId> later;
-  ValueReader reader;
   DocMeta stored;
-  char key[8];
   for (const DocRecord& rec : batch) {
-    PutBe64(key, rec.meta.id);
-    MDB_val k{8, key}, v;
-    const int rc = mdb_get(txn, impl.documents, &k, &v);
-    if (rc == MDB_NOTFOUND) continue;
-    if (rc != 0) return LmdbError(impl.dir, "read documents", rc);
     uint64_t seq;
-    std::string_view record;
-    if (!SplitDocumentValue(impl.texts_by_seq, v, &seq, &record) || !reader.Decode(record, &stored))
-      return CorruptRecord(impl.dir, "documents");
+    Status s = ReadDocument(impl, txn, rec.meta.id, &stored, &seq);
+    if (s.code() == StatusCode::kNotFound) continue;
+    if (!s.ok()) return s;
     if (EarlierCopy(rec.meta, stored)) later.insert(rec.meta.id);
   }
   if (later.empty()) return Status::Ok();
@@ -1368,12 +1358,12 @@ Status UpgradeEntityDocs(const std::string& dir, MDB_txn* txn, MDB_dbi entity_do
   return Status::Ok();
 }
 
-Status UpgradeDocumentSeqs(const std::string& dir, MDB_txn* txn, MDB_dbi documents, MDB_dbi texts,
-                           MDB_dbi entity_docs, MDB_dbi meta) {
+Status UpgradeDocumentSeqs(const Store::Impl& impl, MDB_txn* txn) {
+  const std::string& dir = impl.dir;
   // The numbers the mention index gave its documents (schema 6).
   std::unordered_map<DocId, uint64_t> seq_of;
   Cursor cursor;
-  int rc = cursor.Open(txn, entity_docs);
+  int rc = cursor.Open(txn, impl.entity_docs);
   if (rc != 0) return LmdbError(dir, "open cursor", rc);
   MDB_val k, v;
   for (rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_FIRST); rc == 0;
@@ -1385,66 +1375,73 @@ Status UpgradeDocumentSeqs(const std::string& dir, MDB_txn* txn, MDB_dbi documen
   if (rc != MDB_NOTFOUND) return LmdbError(dir, "read entity_docs", rc);
   uint64_t last = 0;
   k = ToVal(kDocSeqKey);
-  if ((rc = mdb_get(txn, meta, &k, &v)) == 0 && v.mv_size == 8) {
+  if ((rc = mdb_get(txn, impl.meta, &k, &v)) == 0 && v.mv_size == 8) {
     last = GetBe64(static_cast<const char*>(v.mv_data));
   } else if (rc != 0 && rc != MDB_NOTFOUND) {
     return LmdbError(dir, "read doc_seq", rc);
   }
   for (const auto& [doc, seq] : seq_of) last = std::max(last, seq);
 
-  // Every document, in doc id order; those no mention numbered get the next numbers.
+  // Every document, in doc id order (doc_ids is appended); those no mention
+  // numbered get the next numbers.
+  MDB_dbi old_documents;
+  if ((rc = mdb_dbi_open(txn, "documents", 0, &old_documents)) != 0) return LmdbError(dir, "open documents", rc);
   std::vector<std::pair<uint64_t, DocId>> numbered;  // (doc_seq, doc id)
   Cursor doc_cursor;
-  if ((rc = doc_cursor.Open(txn, documents)) != 0) return LmdbError(dir, "open cursor", rc);
+  if ((rc = doc_cursor.Open(txn, old_documents)) != 0) return LmdbError(dir, "open cursor", rc);
+  char key[8], seq_key[kDocSeqSize];
   for (rc = mdb_cursor_get(doc_cursor.get(), &k, &v, MDB_FIRST); rc == 0;
        rc = mdb_cursor_get(doc_cursor.get(), &k, &v, MDB_NEXT)) {
     if (k.mv_size != 8) return CorruptRecord(dir, "documents: a key of " + std::to_string(k.mv_size) + " bytes");
     const DocId id = GetBe64(static_cast<const char*>(k.mv_data));
     auto it = seq_of.find(id);
-    numbered.emplace_back(it != seq_of.end() ? it->second : ++last, id);
+    const uint64_t seq = it != seq_of.end() ? it->second : ++last;
+    numbered.emplace_back(seq, id);
+    PutBe64(seq_key, seq);
+    MDB_val sv{kDocSeqSize, seq_key};
+    if ((rc = mdb_put(txn, impl.doc_ids, &k, &sv, MDB_APPEND)) != 0) return LmdbError(dir, "write doc_ids", rc);
   }
   if (rc != MDB_NOTFOUND) return LmdbError(dir, "read documents", rc);
-  std::string value;
-  char key[8];
-  for (const auto& [seq, id] : numbered) {
-    PutBe64(key, id);
-    k = MDB_val{8, key};
-    if ((rc = mdb_get(txn, documents, &k, &v)) != 0) return LmdbError(dir, "read documents", rc);
-    value.resize(kDocSeqSize);
-    PutBe64(value.data(), seq);
-    value.append(static_cast<const char*>(v.mv_data), v.mv_size);
-    v = ToVal(value);
-    if ((rc = mdb_put(txn, documents, &k, &v, 0)) != 0) return LmdbError(dir, "write documents", rc);
-  }
 
-  // The texts, from the table keyed by doc id (schema 5-6; none before) to
-  // the one keyed by doc_seq, appended in number order.
-  MDB_dbi old_texts;
+  // The records and texts, from the tables keyed by doc id (texts: schema
+  // 5-6; none before) to those keyed by doc_seq, appended in number order.
+  struct Move {
+    MDB_dbi from, to;
+    const char* what;
+    bool every_document;  // else some may have none
+  };
+  std::vector<Move> moves = {{old_documents, impl.documents, "documents", true}};
+  MDB_dbi old_texts = 0;
   rc = mdb_dbi_open(txn, "texts", 0, &old_texts);
   if (rc == 0) {
-    std::sort(numbered.begin(), numbered.end());
-    char seq_key[kDocSeqSize];
-    for (const auto& [seq, id] : numbered) {
-      PutBe64(key, id);
-      k = MDB_val{8, key};
-      rc = mdb_get(txn, old_texts, &k, &v);
-      if (rc == MDB_NOTFOUND) continue;  // stored before schema 5
-      if (rc != 0) return LmdbError(dir, "read texts", rc);
-      value.assign(static_cast<const char*>(v.mv_data), v.mv_size);
-      PutBe64(seq_key, seq);
-      k = MDB_val{kDocSeqSize, seq_key};
-      v = ToVal(value);
-      if ((rc = mdb_put(txn, texts, &k, &v, MDB_APPEND)) != 0) return LmdbError(dir, "write doc_texts", rc);
-    }
-    if ((rc = mdb_drop(txn, old_texts, 1)) != 0) return LmdbError(dir, "delete texts", rc);
+    moves.push_back({old_texts, impl.texts, "texts", false});  // none for documents stored before schema 5
   } else if (rc != MDB_NOTFOUND) {
     return LmdbError(dir, "open texts database", rc);
+  }
+  std::sort(numbered.begin(), numbered.end());
+  std::string value;
+  for (const auto& [seq, id] : numbered) {
+    PutBe64(key, id);
+    PutBe64(seq_key, seq);
+    for (const Move& move : moves) {
+      k = MDB_val{8, key};
+      rc = mdb_get(txn, move.from, &k, &v);
+      if (rc == MDB_NOTFOUND && !move.every_document) continue;
+      if (rc != 0) return LmdbError(dir, std::string("read ") + move.what, rc);
+      value.assign(static_cast<const char*>(v.mv_data), v.mv_size);
+      k = MDB_val{kDocSeqSize, seq_key};
+      v = ToVal(value);
+      if ((rc = mdb_put(txn, move.to, &k, &v, MDB_APPEND)) != 0) return LmdbError(dir, std::string("write ") + move.what, rc);
+    }
+  }
+  for (const Move& move : moves) {
+    if ((rc = mdb_drop(txn, move.from, 1)) != 0) return LmdbError(dir, std::string("delete ") + move.what, rc);
   }
   char last_buf[8];
   PutBe64(last_buf, last);
   k = ToVal(kDocSeqKey);
   v = MDB_val{8, last_buf};
-  if ((rc = mdb_put(txn, meta, &k, &v, 0)) != 0) return LmdbError(dir, "write doc_seq", rc);
+  if ((rc = mdb_put(txn, impl.meta, &k, &v, 0)) != 0) return LmdbError(dir, "write doc_seq", rc);
   return Status::Ok();
 }
 

@@ -785,7 +785,7 @@ std::map<EntityId, std::vector<std::pair<uint64_t, DocId>>> RawEntityDocs(const 
   return out;
 }
 
-// The raw documents table: doc id -> the doc_seq its value starts with.
+// The raw document index: doc id -> doc_seq.
 std::map<DocId, uint64_t> RawDocSeqs(const std::string& dir) {
   std::map<DocId, uint64_t> out;
   MDB_env* env = nullptr;
@@ -795,12 +795,12 @@ std::map<DocId, uint64_t> RawDocSeqs(const std::string& dir) {
   MDB_txn* txn = nullptr;
   REQUIRE(mdb_txn_begin(env, nullptr, MDB_RDONLY, &txn) == 0);
   MDB_dbi dbi;
-  REQUIRE(mdb_dbi_open(txn, "documents", 0, &dbi) == 0);
+  REQUIRE(mdb_dbi_open(txn, "doc_ids", 0, &dbi) == 0);
   MDB_cursor* cursor = nullptr;
   REQUIRE(mdb_cursor_open(txn, dbi, &cursor) == 0);
   MDB_val k, v;
   for (int rc = mdb_cursor_get(cursor, &k, &v, MDB_FIRST); rc == 0; rc = mdb_cursor_get(cursor, &k, &v, MDB_NEXT)) {
-    REQUIRE(v.mv_size > 8);
+    REQUIRE(v.mv_size == 8);
     out[store_internal::GetBe64(static_cast<const char*>(k.mv_data))] =
         store_internal::GetBe64(static_cast<const char*>(v.mv_data));
   }
@@ -810,8 +810,8 @@ std::map<DocId, uint64_t> RawDocSeqs(const std::string& dir) {
   return out;
 }
 
-// The keys of the raw texts table ("doc_texts": doc_seq) in stored order.
-std::vector<uint64_t> RawTextKeys(const std::string& dir) {
+// The keys of a raw table keyed by doc_seq ("doc_meta", "doc_texts") in stored order.
+std::vector<uint64_t> RawSeqKeys(const std::string& dir, const char* table) {
   std::vector<uint64_t> out;
   MDB_env* env = nullptr;
   REQUIRE(mdb_env_create(&env) == 0);
@@ -820,7 +820,7 @@ std::vector<uint64_t> RawTextKeys(const std::string& dir) {
   MDB_txn* txn = nullptr;
   REQUIRE(mdb_txn_begin(env, nullptr, MDB_RDONLY, &txn) == 0);
   MDB_dbi dbi;
-  REQUIRE(mdb_dbi_open(txn, "doc_texts", 0, &dbi) == 0);
+  REQUIRE(mdb_dbi_open(txn, table, 0, &dbi) == 0);
   MDB_cursor* cursor = nullptr;
   REQUIRE(mdb_cursor_open(txn, dbi, &cursor) == 0);
   MDB_val k, v;
@@ -834,52 +834,50 @@ std::vector<uint64_t> RawTextKeys(const std::string& dir) {
   return out;
 }
 
-// Turns a store into one of schema 6: documents values without their
-// doc_seq, and the texts keyed by doc id in "texts" (or, `with_texts`
-// false, as before schema 5, none). One text moved per transaction, so that
-// the pages freed are reused and the store does not outgrow its map.
+std::vector<uint64_t> RawTextKeys(const std::string& dir) { return RawSeqKeys(dir, "doc_texts"); }
+
+// Turns a store into one of schema 6: documents and texts keyed by doc id
+// in "documents" and "texts" (or, `with_texts` false, as before schema 5, no
+// texts) instead of by doc_seq in "doc_meta" and "doc_texts", and no
+// "doc_ids". One document moved per transaction, so that the pages freed
+// are reused and the store does not outgrow its map.
 void DowngradeToSchema6(const std::string& dir, bool with_texts = true) {
+  const std::map<DocId, uint64_t> seqs = RawDocSeqs(dir);
   MDB_env* env = nullptr;
   REQUIRE(mdb_env_create(&env) == 0);
   mdb_env_set_maxdbs(env, 16);
   REQUIRE(mdb_env_open(env, dir.c_str(), 0, 0644) == 0);
   MDB_txn* txn = nullptr;
   REQUIRE(mdb_txn_begin(env, nullptr, 0, &txn) == 0);
-  MDB_dbi documents, new_texts, old_texts = 0;
-  REQUIRE(mdb_dbi_open(txn, "documents", 0, &documents) == 0);
-  REQUIRE(mdb_dbi_open(txn, "doc_texts", 0, &new_texts) == 0);
-  if (with_texts) REQUIRE(mdb_dbi_open(txn, "texts", MDB_CREATE, &old_texts) == 0);
-  std::vector<std::tuple<std::string, uint64_t, std::string>> docs;  // key, doc_seq, DocMeta
-  MDB_cursor* cursor = nullptr;
-  REQUIRE(mdb_cursor_open(txn, documents, &cursor) == 0);
-  MDB_val k, v;
-  for (int rc = mdb_cursor_get(cursor, &k, &v, MDB_FIRST); rc == 0; rc = mdb_cursor_get(cursor, &k, &v, MDB_NEXT)) {
-    docs.emplace_back(std::string(static_cast<const char*>(k.mv_data), 8),
-                      store_internal::GetBe64(static_cast<const char*>(v.mv_data)),
-                      std::string(static_cast<const char*>(v.mv_data) + 8, v.mv_size - 8));
-  }
-  mdb_cursor_close(cursor);
-  for (auto& [key, seq, meta] : docs) {
-    MDB_val dk{8, key.data()}, dv{meta.size(), meta.data()};
-    REQUIRE(mdb_put(txn, documents, &dk, &dv, 0) == 0);
-  }
+  MDB_dbi doc_meta, doc_texts, doc_ids, documents, texts = 0;
+  REQUIRE(mdb_dbi_open(txn, "doc_meta", 0, &doc_meta) == 0);
+  REQUIRE(mdb_dbi_open(txn, "doc_texts", 0, &doc_texts) == 0);
+  REQUIRE(mdb_dbi_open(txn, "doc_ids", 0, &doc_ids) == 0);
+  REQUIRE(mdb_dbi_open(txn, "documents", MDB_CREATE, &documents) == 0);
+  if (with_texts) REQUIRE(mdb_dbi_open(txn, "texts", MDB_CREATE, &texts) == 0);
   REQUIRE(mdb_txn_commit(txn) == 0);
-  for (auto& [key, seq, meta] : docs) {
+  for (const auto& [id, seq] : seqs) {
     REQUIRE(mdb_txn_begin(env, nullptr, 0, &txn) == 0);
-    char seq_key[8];
+    char id_key[8], seq_key[8];
+    store_internal::PutBe64(id_key, id);
     store_internal::PutBe64(seq_key, seq);
-    MDB_val tk{8, seq_key}, tv;
-    if (mdb_get(txn, new_texts, &tk, &tv) == 0) {
-      std::string text(static_cast<const char*>(tv.mv_data), tv.mv_size);
-      REQUIRE(mdb_del(txn, new_texts, &tk, nullptr) == 0);
-      MDB_val dk{8, key.data()};
-      tv = MDB_val{text.size(), text.data()};
-      if (with_texts) REQUIRE(mdb_put(txn, old_texts, &dk, &tv, 0) == 0);
+    struct Move {
+      MDB_dbi from, to;
+    };
+    for (const Move& move : {Move{doc_meta, documents}, Move{doc_texts, texts}}) {
+      MDB_val sk{8, seq_key}, v;
+      if (mdb_get(txn, move.from, &sk, &v) != 0) continue;  // a document without text
+      std::string value(static_cast<const char*>(v.mv_data), v.mv_size);
+      REQUIRE(mdb_del(txn, move.from, &sk, nullptr) == 0);
+      if (move.to == 0) continue;  // texts dropped
+      MDB_val ik{8, id_key};
+      v = MDB_val{value.size(), value.data()};
+      REQUIRE(mdb_put(txn, move.to, &ik, &v, 0) == 0);
     }
     REQUIRE(mdb_txn_commit(txn) == 0);
   }
   REQUIRE(mdb_txn_begin(env, nullptr, 0, &txn) == 0);
-  REQUIRE(mdb_drop(txn, new_texts, 1) == 0);
+  for (MDB_dbi dbi : {doc_meta, doc_texts, doc_ids}) REQUIRE(mdb_drop(txn, dbi, 1) == 0);
   REQUIRE(mdb_txn_commit(txn) == 0);
   mdb_env_close(env);
   WriteSchemaVersion(dir, 6);
@@ -1062,14 +1060,17 @@ TEST_CASE("texts are keyed by doc_seq in ingest order, and a document stored aga
       REQUIRE(store->Apply(docs, nullptr).ok());
     }
   }
-  // Numbered in the order stored, whatever the ids; the texts' keys are those numbers.
+  // Numbered in the order stored, whatever the ids; the records' and texts'
+  // keys are those numbers.
   std::map<DocId, uint64_t> seqs = RawDocSeqs(dir);
   REQUIRE(seqs.size() == all.size());
-  std::vector<uint64_t> with_text;
+  std::vector<uint64_t> numbers, with_text;
   for (size_t i = 0; i < all.size(); ++i) {
     CHECK(seqs[all[i].meta.id] == i + 1);
+    numbers.push_back(i + 1);
     if (!all[i].text.empty()) with_text.push_back(i + 1);
   }
+  CHECK(RawSeqKeys(dir, "doc_meta") == numbers);
   CHECK(RawTextKeys(dir) == with_text);
   // The mention entries carry the same numbers.
   for (const auto& [entity, list] : RawEntityDocs(dir)) {
@@ -1099,6 +1100,10 @@ TEST_CASE("texts are keyed by doc_seq in ingest order, and a document stored aga
   }
   with_text.erase(with_text.begin());
   CHECK(RawTextKeys(dir) == with_text);
+  numbers.erase(numbers.begin());
+  numbers.push_back(all.size() + 1);
+  CHECK(RawSeqKeys(dir, "doc_meta") == numbers);
+  CHECK(RawDocSeqs(dir).count(all[0].meta.id) == 0);
 }
 
 TEST_CASE("a schema-6 store's texts are read by doc id, and moved to doc_seq keys when opened for writing",
