@@ -24,8 +24,11 @@
 //   doc_meta   := be64 doc_seq -> cereal(DocMeta)
 //                   (doc_seq: the document's number in the order documents
 //                   were stored; schema 2-6 had "documents", keyed by doc_id)
-//   doc_ids    := be64 doc_id -> be64 doc_seq
-//                   (the documents by id: de-duplication and lookups)
+//   doc_ids, doc_ids_new := be64 doc_id -> be64 doc_seq
+//                   (the documents by id, for de-duplication and lookups,
+//                   in two parts: each batch inserts into doc_ids_new,
+//                   which is moved into doc_ids in one go once it holds
+//                   StoreOptions::recent_doc_ids entries)
 //   doc_texts  := be64 doc_seq -> be32 length, zlib of the text
 //                   (schema 7; schema 5-6 had "texts", keyed by doc_id)
 //   entity_docs   := be64 entity_id -> be64 doc_seq be64 doc_id be32 mentions be32 date
@@ -75,8 +78,11 @@
 // and documents as the only tables with random keys (figures in
 // docs/store.md). Schema 7 keys the documents and their texts by doc_seq
 // for the same reason: keyed by doc id, every new document rewrote a leaf of
-// each, anywhere in the file; only doc_ids, 16 bytes a document, is left
-// keyed by hash.
+// each, anywhere in the file. Only the id index, 16 bytes a document, is
+// left keyed by hash; its inserts go to a part that stays small (at most
+// recent_doc_ids entries), so that a batch rewrites a bounded number of its
+// leaves however large the store, and the big part is rewritten once per
+// recent_doc_ids documents, all at once.
 //
 // Invariants kept by Apply (one write transaction per batch):
 //   - a document's evidence and its entity_docs entries are stored in the
@@ -137,6 +143,7 @@ constexpr NamedDb kDatabases[] = {
     {"documents", &Store::Impl::documents, 0, 1, 6},  // keyed by doc id
     {"doc_meta", &Store::Impl::documents, 0, 7},      // keyed by doc_seq
     {"doc_ids", &Store::Impl::doc_ids, 0, 7},
+    {"doc_ids_new", &Store::Impl::new_doc_ids, 0, 7},
     {"entity_docs", &Store::Impl::entity_docs, MDB_DUPSORT | MDB_DUPFIXED, 3},
     {"entity_counts", &Store::Impl::entity_counts, 0, 3},
     {"texts", &Store::Impl::texts, 0, 5, 6},  // keyed by doc id

@@ -60,6 +60,10 @@ struct StoreOptions {
   // Tests only: called inside Apply after every put and before the commit,
   // while the write transaction is open.
   std::function<void()> before_commit_for_testing;
+  // How many documents the recent doc id index (doc_ids_new) collects before
+  // a batch moves them into the settled one (doc_ids); see docs/store.md.
+  // Tests set it small.
+  uint64_t recent_doc_ids = 1u << 16;
 };
 
 struct StoreStats {

@@ -255,7 +255,10 @@ struct Store::Impl {
   // and doc_ids maps a doc id to it. False in an older store opened
   // read-only, whose `documents` ("documents") is keyed by doc id.
   bool docs_by_seq = false;
-  MDB_dbi doc_ids = 0;
+  // The doc id -> doc_seq index in two parts: the recent documents, which
+  // each batch adds to, and the settled ones, which the recent part is moved
+  // into once it holds options.recent_doc_ids (store.cc says why).
+  MDB_dbi doc_ids = 0, new_doc_ids = 0;
   bool has_mentions = false;
   // Opened read-only without LMDB's lock file (the directory or lock.mdb is
   // not writable): nothing protects readers from a writer then.
@@ -299,8 +302,18 @@ Status FindDocument(const Store::Impl& impl, MDB_txn* txn, DocId id, uint64_t* s
 // Decodes a documents value into *meta; a corrupt record "documents: REASON"
 // when it is not one.
 Status DecodeDocument(const Store::Impl& impl, const MDB_val& v, ValueReader* reader, DocMeta* meta);
+// The text stored under `key` (doc_seq from schema 7, doc id before) into
+// *text, empty when there is none; a corrupt record when it does not inflate.
+Status ReadText(const Store::Impl& impl, MDB_txn* txn, MDB_val key, std::string* text);
 // FindDocument, then DecodeDocument.
 Status ReadDocument(const Store::Impl& impl, MDB_txn* txn, DocId id, DocMeta* meta, uint64_t* seq);
+// Looks up doc id `*key` in both parts of the id index (schema 7): the raw
+// LMDB code, 0 with *seq_value set, or MDB_NOTFOUND.
+int GetDocSeq(const Store::Impl& impl, MDB_txn* txn, MDB_val* key, MDB_val* seq_value);
+// The (doc id, doc_seq) pairs of both parts of the id index with
+// lo <= id <= hi, in id order (schema 7).
+Status DocIdsInRange(const Store::Impl& impl, MDB_txn* txn, DocId lo, DocId hi,
+                     std::vector<std::pair<DocId, uint64_t>>* out);
 
 // The merge rules, fold -> keep, chains (a -> b, b -> c) resolved to their end.
 Status ReadMergeRules(const Store::Impl& impl, MDB_txn* txn, std::map<EntityId, EntityId>* rules);

@@ -23,6 +23,7 @@ namespace {
 
 Status Bad(const std::string& dir, std::string_view what) { return CorruptRecord(dir, what); }
 
+
 }  // namespace
 
 namespace {
@@ -153,13 +154,26 @@ Status Store::ForEachDocRecord(size_t batch_documents, size_t evidence_per_pass,
     const uint64_t lo = pass * step;
     const uint64_t hi = pass + 1 == passes ? UINT64_MAX : lo + step - 1;
     std::map<DocId, DocRecord> docs;
-    // Documents and their texts: a range of doc ids (of doc_ids from schema
-    // 7, whose documents and texts are keyed by doc_seq; of the documents
-    // table before).
-    {
+    // Documents and their texts: a range of doc ids (of the id index from
+    // schema 7, whose documents and texts are keyed by doc_seq; of the
+    // documents table before).
+    if (impl.docs_by_seq) {
+      std::vector<std::pair<DocId, uint64_t>> ids;
+      if (Status s = DocIdsInRange(impl, txn.get(), lo, hi, &ids); !s.ok()) return s;
+      char seq_key[kDocSeqSize];
+      for (const auto& [id, seq] : ids) {
+        PutBe64(seq_key, seq);
+        MDB_val k{kDocSeqSize, seq_key}, v;
+        rc = mdb_get(txn.get(), impl.documents, &k, &v);
+        if (rc == MDB_NOTFOUND) return Bad(dir, "doc_ids: a document that is not stored");
+        if (rc != 0) return LmdbError(dir, "read documents", rc);
+        DocRecord& rec = docs[id];
+        if (Status s = DecodeDocument(impl, v, &reader, &rec.meta); !s.ok()) return s;
+        if (Status s = ReadText(impl, txn.get(), k, &rec.text); !s.ok()) return s;
+      }
+    } else {
       Cursor cursor;
-      const MDB_dbi by_id = impl.docs_by_seq ? impl.doc_ids : impl.documents;
-      if ((rc = cursor.Open(txn.get(), by_id)) != 0) return LmdbError(dir, "open cursor", rc);
+      if ((rc = cursor.Open(txn.get(), impl.documents)) != 0) return LmdbError(dir, "open cursor", rc);
       char key[8];
       PutBe64(key, lo);
       MDB_val k{8, key}, v;
@@ -168,25 +182,9 @@ Status Store::ForEachDocRecord(size_t batch_documents, size_t evidence_per_pass,
         if (k.mv_size != 8) return Bad(dir, "document");
         const DocId id = GetBe64(static_cast<const char*>(k.mv_data));
         if (id > hi) break;
-        MDB_val record = v, text_key = k;
-        if (impl.docs_by_seq) {
-          if (v.mv_size != kDocSeqSize) return Bad(dir, "doc_ids");
-          text_key = v;
-          const int drc = mdb_get(txn.get(), impl.documents, &text_key, &record);
-          if (drc == MDB_NOTFOUND) return Bad(dir, "doc_ids: a document that is not stored");
-          if (drc != 0) return LmdbError(dir, "read documents", drc);
-        }
         DocRecord& rec = docs[id];
-        if (Status s = DecodeDocument(impl, record, &reader, &rec.meta); !s.ok()) return s;
-        if (impl.has_texts) {
-          MDB_val tv;
-          const int trc = mdb_get(txn.get(), impl.texts, &text_key, &tv);
-          if (trc == 0) {
-            if (!DecompressText(FromVal(tv), &rec.text)) return Bad(dir, "text");
-          } else if (trc != MDB_NOTFOUND) {
-            return LmdbError(dir, "read texts", trc);
-          }
-        }
+        if (Status s = DecodeDocument(impl, v, &reader, &rec.meta); !s.ok()) return s;
+        if (Status s = ReadText(impl, txn.get(), k, &rec.text); !s.ok()) return s;
       }
       if (rc != 0 && rc != MDB_NOTFOUND) return LmdbError(dir, "read documents", rc);
     }

@@ -49,6 +49,37 @@ Status Scan(const Store::Impl& impl, MDB_txn* txn, MDB_dbi dbi, std::string_view
 
 namespace store_internal {
 
+int GetDocSeq(const Store::Impl& impl, MDB_txn* txn, MDB_val* key, MDB_val* seq_value) {
+  const MDB_val k = *key;
+  int rc = mdb_get(txn, impl.new_doc_ids, key, seq_value);
+  if (rc != MDB_NOTFOUND) return rc;
+  *key = k;
+  return mdb_get(txn, impl.doc_ids, key, seq_value);
+}
+
+Status DocIdsInRange(const Store::Impl& impl, MDB_txn* txn, DocId lo, DocId hi,
+                     std::vector<std::pair<DocId, uint64_t>>* out) {
+  out->clear();
+  for (MDB_dbi dbi : {impl.doc_ids, impl.new_doc_ids}) {
+    Cursor cursor;
+    int rc = cursor.Open(txn, dbi);
+    if (rc != 0) return LmdbError(impl.dir, "open cursor", rc);
+    char key[8];
+    PutBe64(key, lo);
+    MDB_val k{8, key}, v;
+    for (rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_SET_RANGE); rc == 0;
+         rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_NEXT)) {
+      if (k.mv_size != 8 || v.mv_size != kDocSeqSize) return Corrupt(impl.dir, "doc_ids");
+      const DocId id = GetBe64(static_cast<const char*>(k.mv_data));
+      if (id > hi) break;
+      out->emplace_back(id, GetBe64(static_cast<const char*>(v.mv_data)));
+    }
+    if (rc != 0 && rc != MDB_NOTFOUND) return LmdbError(impl.dir, "read doc_ids", rc);
+  }
+  std::sort(out->begin(), out->end());
+  return Status::Ok();
+}
+
 Status FindDocument(const Store::Impl& impl, MDB_txn* txn, DocId id, uint64_t* seq, MDB_val* value) {
   char key_buf[8];
   PutBe64(key_buf, id);
@@ -57,7 +88,7 @@ Status FindDocument(const Store::Impl& impl, MDB_txn* txn, DocId id, uint64_t* s
   int rc = 0;
   if (impl.docs_by_seq) {
     MDB_val v;
-    rc = mdb_get(txn, impl.doc_ids, &k, &v);
+    rc = GetDocSeq(impl, txn, &k, &v);
     if (rc == 0) {
       if (v.mv_size != kDocSeqSize) return Corrupt(impl.dir, "doc_ids: a value of " + std::to_string(v.mv_size) + " bytes");
       *seq = GetBe64(static_cast<const char*>(v.mv_data));
@@ -76,6 +107,17 @@ Status FindDocument(const Store::Impl& impl, MDB_txn* txn, DocId id, uint64_t* s
 
 Status DecodeDocument(const Store::Impl& impl, const MDB_val& v, ValueReader* reader, DocMeta* meta) {
   if (!reader->Decode(FromVal(v), meta)) return Corrupt(impl.dir, "documents", reader);
+  return Status::Ok();
+}
+
+Status ReadText(const Store::Impl& impl, MDB_txn* txn, MDB_val key, std::string* text) {
+  text->clear();
+  if (!impl.has_texts) return Status::Ok();
+  MDB_val v;
+  const int rc = mdb_get(txn, impl.texts, &key, &v);
+  if (rc == MDB_NOTFOUND) return Status::Ok();
+  if (rc != 0) return LmdbError(impl.dir, "read texts", rc);
+  if (!DecompressText(FromVal(v), text)) return Corrupt(impl.dir, "texts");
   return Status::Ok();
 }
 
@@ -415,16 +457,19 @@ Status Store::ForEachDocument(const std::function<bool(const DocMeta&)>& fn) con
     });
   }
   // In doc id order, as before schema 7: through the id index.
-  return Scan(*impl_, txn.get(), impl_->doc_ids, "", [&](std::string_view k, std::string_view seq, bool* more) {
-    if (k.size() != 8 || seq.size() != kDocSeqSize) return Corrupt(impl_->dir, "doc_ids");
-    MDB_val sk = ToVal(seq), v;
-    const int rc = mdb_get(txn.get(), impl_->documents, &sk, &v);
-    if (rc == MDB_NOTFOUND) return Corrupt(impl_->dir, "doc_ids: document " + IdToHex(GetBe64(k.data())) + " is not stored");
+  std::vector<std::pair<DocId, uint64_t>> ids;
+  if (Status ds = DocIdsInRange(*impl_, txn.get(), 0, UINT64_MAX, &ids); !ds.ok()) return ds;
+  char key[kDocSeqSize];
+  for (const auto& [id, seq] : ids) {
+    PutBe64(key, seq);
+    MDB_val k{kDocSeqSize, key}, v;
+    const int rc = mdb_get(txn.get(), impl_->documents, &k, &v);
+    if (rc == MDB_NOTFOUND) return Corrupt(impl_->dir, "doc_ids: document " + IdToHex(id) + " is not stored");
     if (rc != 0) return LmdbError(impl_->dir, "read documents", rc);
     if (Status ds = DecodeDocument(*impl_, v, &reader, &meta); !ds.ok()) return ds;
-    *more = fn(meta);
-    return Status::Ok();
-  });
+    if (!fn(meta)) break;
+  }
+  return Status::Ok();
 }
 
 Status Store::GetText(DocId id, std::string* text) const {
@@ -437,16 +482,10 @@ Status Store::GetText(DocId id, std::string* text) const {
   s = FindDocument(*impl_, txn.get(), id, &seq, &v);
   if (s.code() == StatusCode::kNotFound) return Status::NotFound(impl_->dir + ": no stored document " + IdToHex(id));
   if (!s.ok()) return s;
-  if (!impl_->has_texts) return Status::Ok();
   // Keyed by doc_seq from schema 7, by doc id before.
   char key[8];
   PutBe64(key, impl_->docs_by_seq ? seq : id);
-  MDB_val k{8, key};
-  int rc = mdb_get(txn.get(), impl_->texts, &k, &v);
-  if (rc == MDB_NOTFOUND) return Status::Ok();
-  if (rc != 0) return LmdbError(impl_->dir, "read texts", rc);
-  if (!DecompressText(FromVal(v), text)) return Corrupt(impl_->dir, "texts");
-  return Status::Ok();
+  return ReadText(*impl_, txn.get(), MDB_val{8, key}, text);
 }
 
 Status Store::WindowedRelations(Date from, Date to,
@@ -673,6 +712,7 @@ Status Store::TableSizes(std::vector<TableSize>* out) const {
   const Named tables[] = {
       {"evidence", impl_->evidence, true},          {"texts", impl_->texts, impl_->has_texts},
       {"documents", impl_->documents, true},        {"doc_ids", impl_->doc_ids, impl_->docs_by_seq},
+      {"doc_ids_new", impl_->new_doc_ids, impl_->docs_by_seq},
       {"entity_docs", impl_->entity_docs, impl_->has_mentions},
       {"relations", impl_->relations, true},        {"entities", impl_->entities, true},
       {"aliases", impl_->aliases, true},            {"entity_counts", impl_->entity_counts, impl_->has_mentions},

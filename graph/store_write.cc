@@ -180,6 +180,7 @@ class BatchWriter {
   Status WriteRelations(const std::vector<const DocRecord*>& docs, ApplyResult* result);
   Status WriteMentions(const std::vector<const DocRecord*>& docs, const std::vector<uint64_t>& seqs,
                        ApplyResult* result);
+  Status SettleDocIds();
 
   const Store::Impl& impl_;
   MDB_txn* txn_;
@@ -297,8 +298,14 @@ Status BatchWriter::Write(const std::vector<DocRecord>& input, ApplyResult* resu
     if (kept) seq = kept_seqs_->at(rec.meta.id);
     PutBe64(key_buf, rec.meta.id);
     PutBe64(seq_buf, seq);
-    MDB_val k{8, key_buf}, v{kDocSeqSize, seq_buf};
-    int rc = mdb_put(txn_, impl_.doc_ids, &k, &v, MDB_NOOVERWRITE);
+    MDB_val k{8, key_buf}, v;
+    int rc = mdb_get(txn_, impl_.doc_ids, &k, &v);  // settled; the recent ones by the put
+    if (rc == 0) rc = MDB_KEYEXIST;
+    if (rc == MDB_NOTFOUND) {
+      k = MDB_val{8, key_buf};
+      v = MDB_val{kDocSeqSize, seq_buf};
+      rc = mdb_put(txn_, impl_.new_doc_ids, &k, &v, MDB_NOOVERWRITE);
+    }
     if (rc == MDB_KEYEXIST) {
       ++result->documents_skipped;
       continue;
@@ -323,11 +330,43 @@ Status BatchWriter::Write(const std::vector<DocRecord>& input, ApplyResult* resu
   if (last_seq != stored_last_seq) {
     if (Status s = WriteDocSeq(impl_, txn_, last_seq, map_full_); !s.ok()) return s;
   }
+  if (Status s = SettleDocIds(); !s.ok()) return s;
   Status s = WriteEntities(docs, result);
   if (!s.ok()) return s;
   s = WriteMentions(docs, seqs, result);
   if (!s.ok()) return s;
   return WriteRelations(docs, result);
+}
+
+// Once the recent part of the id index holds options.recent_doc_ids
+// entries, moves them into the settled part, in key order, and empties it.
+// The recent part takes every batch's inserts, so a batch rewrites at most
+// its leaves (about recent_doc_ids / 150), not leaves all over an index as
+// large as the store; the settled part is rewritten once per
+// recent_doc_ids documents.
+Status BatchWriter::SettleDocIds() {
+  MDB_stat st;
+  int rc = mdb_stat(txn_, impl_.new_doc_ids, &st);
+  if (rc != 0) return Check(rc, "stat doc_ids_new");
+  if (st.ms_entries < impl_.options.recent_doc_ids) return Status::Ok();
+  {
+    Cursor cursor;
+    if ((rc = cursor.Open(txn_, impl_.new_doc_ids)) != 0) return Check(rc, "open cursor");
+    MDB_val k, v;
+    for (rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_FIRST); rc == 0;
+         rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_NEXT)) {
+      char entry[8 + kDocSeqSize];  // copied: the put may move the cursor's page
+      if (k.mv_size != 8 || v.mv_size != kDocSeqSize) return CorruptRecord(impl_.dir, "doc_ids_new");
+      std::memcpy(entry, k.mv_data, 8);
+      std::memcpy(entry + 8, v.mv_data, kDocSeqSize);
+      MDB_val ek{8, entry}, ev{kDocSeqSize, entry + 8};
+      const int prc = mdb_put(txn_, impl_.doc_ids, &ek, &ev, 0);
+      if (prc != 0) return Check(prc, "write doc_ids");
+    }
+    if (rc != MDB_NOTFOUND) return Check(rc, "read doc_ids_new");
+  }
+  if ((rc = mdb_drop(txn_, impl_.new_doc_ids, 0)) != 0) return Check(rc, "empty doc_ids_new");
+  return Status::Ok();
 }
 
 // One (entity, document) mention entry of the batch. Sorted by entity,
@@ -682,7 +721,8 @@ class Retractor {
     for (DocId id : docs) {
       PutBe64(key, id);
       MDB_val k{8, key};
-      int rc = mdb_del(txn_, impl_.doc_ids, &k, nullptr);
+      int rc = mdb_del(txn_, impl_.new_doc_ids, &k, nullptr);
+      if (rc == MDB_NOTFOUND) rc = mdb_del(txn_, impl_.doc_ids, &k, nullptr);
       PutBe64(key, seqs[id]);
       k = MDB_val{kDocSeqSize, key};
       if (rc == 0) rc = mdb_del(txn_, impl_.documents, &k, nullptr);

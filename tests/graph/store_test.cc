@@ -785,8 +785,8 @@ std::map<EntityId, std::vector<std::pair<uint64_t, DocId>>> RawEntityDocs(const 
   return out;
 }
 
-// The raw document index: doc id -> doc_seq.
-std::map<DocId, uint64_t> RawDocSeqs(const std::string& dir) {
+// One part of the raw document index ("doc_ids", "doc_ids_new"): doc id -> doc_seq.
+std::map<DocId, uint64_t> RawDocIdIndex(const std::string& dir, const char* table) {
   std::map<DocId, uint64_t> out;
   MDB_env* env = nullptr;
   REQUIRE(mdb_env_create(&env) == 0);
@@ -795,7 +795,7 @@ std::map<DocId, uint64_t> RawDocSeqs(const std::string& dir) {
   MDB_txn* txn = nullptr;
   REQUIRE(mdb_txn_begin(env, nullptr, MDB_RDONLY, &txn) == 0);
   MDB_dbi dbi;
-  REQUIRE(mdb_dbi_open(txn, "doc_ids", 0, &dbi) == 0);
+  REQUIRE(mdb_dbi_open(txn, table, 0, &dbi) == 0);
   MDB_cursor* cursor = nullptr;
   REQUIRE(mdb_cursor_open(txn, dbi, &cursor) == 0);
   MDB_val k, v;
@@ -807,6 +807,13 @@ std::map<DocId, uint64_t> RawDocSeqs(const std::string& dir) {
   mdb_cursor_close(cursor);
   mdb_txn_abort(txn);
   mdb_env_close(env);
+  return out;
+}
+
+// The whole raw document index: doc id -> doc_seq.
+std::map<DocId, uint64_t> RawDocSeqs(const std::string& dir) {
+  std::map<DocId, uint64_t> out = RawDocIdIndex(dir, "doc_ids");
+  for (const auto& [id, seq] : RawDocIdIndex(dir, "doc_ids_new")) REQUIRE(out.emplace(id, seq).second);
   return out;
 }
 
@@ -839,7 +846,7 @@ std::vector<uint64_t> RawTextKeys(const std::string& dir) { return RawSeqKeys(di
 // Turns a store into one of schema 6: documents and texts keyed by doc id
 // in "documents" and "texts" (or, `with_texts` false, as before schema 5, no
 // texts) instead of by doc_seq in "doc_meta" and "doc_texts", and no
-// "doc_ids". One document moved per transaction, so that the pages freed
+// "doc_ids" or "doc_ids_new". One document moved per transaction, so that the pages freed
 // are reused and the store does not outgrow its map.
 void DowngradeToSchema6(const std::string& dir, bool with_texts = true) {
   const std::map<DocId, uint64_t> seqs = RawDocSeqs(dir);
@@ -849,10 +856,11 @@ void DowngradeToSchema6(const std::string& dir, bool with_texts = true) {
   REQUIRE(mdb_env_open(env, dir.c_str(), 0, 0644) == 0);
   MDB_txn* txn = nullptr;
   REQUIRE(mdb_txn_begin(env, nullptr, 0, &txn) == 0);
-  MDB_dbi doc_meta, doc_texts, doc_ids, documents, texts = 0;
+  MDB_dbi doc_meta, doc_texts, doc_ids, new_doc_ids, documents, texts = 0;
   REQUIRE(mdb_dbi_open(txn, "doc_meta", 0, &doc_meta) == 0);
   REQUIRE(mdb_dbi_open(txn, "doc_texts", 0, &doc_texts) == 0);
   REQUIRE(mdb_dbi_open(txn, "doc_ids", 0, &doc_ids) == 0);
+  REQUIRE(mdb_dbi_open(txn, "doc_ids_new", 0, &new_doc_ids) == 0);
   REQUIRE(mdb_dbi_open(txn, "documents", MDB_CREATE, &documents) == 0);
   if (with_texts) REQUIRE(mdb_dbi_open(txn, "texts", MDB_CREATE, &texts) == 0);
   REQUIRE(mdb_txn_commit(txn) == 0);
@@ -877,7 +885,7 @@ void DowngradeToSchema6(const std::string& dir, bool with_texts = true) {
     REQUIRE(mdb_txn_commit(txn) == 0);
   }
   REQUIRE(mdb_txn_begin(env, nullptr, 0, &txn) == 0);
-  for (MDB_dbi dbi : {doc_meta, doc_texts, doc_ids}) REQUIRE(mdb_drop(txn, dbi, 1) == 0);
+  for (MDB_dbi dbi : {doc_meta, doc_texts, doc_ids, new_doc_ids}) REQUIRE(mdb_drop(txn, dbi, 1) == 0);
   REQUIRE(mdb_txn_commit(txn) == 0);
   mdb_env_close(env);
   WriteSchemaVersion(dir, 6);
@@ -1104,6 +1112,63 @@ TEST_CASE("texts are keyed by doc_seq in ingest order, and a document stored aga
   numbers.push_back(all.size() + 1);
   CHECK(RawSeqKeys(dir, "doc_meta") == numbers);
   CHECK(RawDocSeqs(dir).count(all[0].meta.id) == 0);
+}
+
+TEST_CASE("the doc id index collects a batch's documents apart and moves them into its settled part in one go",
+          "[graph][store]") {
+  TempDir tmp;
+  const std::string dir = tmp.Path("store");
+  StoreOptions options;
+  options.recent_doc_ids = 6;
+  std::vector<DocRecord> all;
+  auto batch_of = [&](int first) {
+    std::vector<DocRecord> docs;
+    for (int i = first; i < first + 4; ++i) {
+      docs.push_back(MentionDoc("index " + std::to_string(i), 20200101, 1, 1));
+      docs.back().text = "text " + std::to_string(i);
+      all.push_back(docs.back());
+    }
+    return docs;
+  };
+  auto apply = [&](const std::vector<DocRecord>& docs) {
+    auto store = OpenOrDie(dir, options);
+    ApplyResult r;
+    REQUIRE(store->Apply(docs, &r).ok());
+    return r;
+  };
+  apply(batch_of(0));
+  CHECK(RawDocIdIndex(dir, "doc_ids").empty());
+  CHECK(RawDocIdIndex(dir, "doc_ids_new").size() == 4);
+  apply(batch_of(4));  // 8 recent ones: moved
+  CHECK(RawDocIdIndex(dir, "doc_ids").size() == 8);
+  CHECK(RawDocIdIndex(dir, "doc_ids_new").empty());
+  apply(batch_of(8));
+  CHECK(RawDocIdIndex(dir, "doc_ids").size() == 8);
+  CHECK(RawDocIdIndex(dir, "doc_ids_new").size() == 4);
+  // Documents in either part are found, skipped when stored again, listed
+  // in id order, and retracted.
+  CHECK(apply({all[1], all[9]}).documents_skipped == 2);
+  {
+    auto store = OpenOrDie(dir, options);
+    for (const DocRecord& d : all) {
+      CHECK(TextOf(*store, d.meta.id) == d.text);
+      bool found = false;
+      REQUIRE(store->HasDocument(d.meta.id, &found).ok());
+      CHECK(found);
+    }
+    std::vector<DocId> listed, ids;
+    REQUIRE(store->ForEachDocument([&](const DocMeta& m) {
+      listed.push_back(m.id);
+      return true;
+    }).ok());
+    for (const DocRecord& d : all) ids.push_back(d.meta.id);
+    std::sort(ids.begin(), ids.end());
+    CHECK(listed == ids);
+    REQUIRE(store->Retract({all[1].meta.id, all[9].meta.id}, nullptr).ok());
+    CHECK(StatsOf(*store).documents == all.size() - 2);
+  }
+  CHECK(RawDocIdIndex(dir, "doc_ids").size() == 7);
+  CHECK(RawDocIdIndex(dir, "doc_ids_new").size() == 3);
 }
 
 TEST_CASE("a schema-6 store's texts are read by doc id, and moved to doc_seq keys when opened for writing",
