@@ -269,10 +269,10 @@ Status BatchWriter::Write(const std::vector<DocRecord>& input, ApplyResult* resu
     records = &remapped_;
   }
   const std::vector<DocRecord>& batch = *records;
-  // Documents new to the store, first occurrence in the batch only. One
-  // MDB_NOOVERWRITE put into doc_ids per document both tests and stores it.
-  // Each gets the next doc_seq, which keys its record and text: both are
-  // appended.
+  // Documents new to the store, first occurrence in the batch only: not in
+  // the settled part of the id index, and an MDB_NOOVERWRITE put into its
+  // recent part both tests and stores the rest. Each gets the next doc_seq,
+  // which keys its record and text: both are appended.
   std::vector<const DocRecord*> docs;
   std::vector<uint64_t> seqs;  // docs[i]'s doc_seq
   docs.reserve(batch.size());

@@ -26,7 +26,7 @@
 
 using PageSet = std::unordered_set<uint64_t>;
 static const char* kTables[] = {"entities","aliases","relations","evidence","documents","entity_docs","doc_texts",
-                                "entity_counts","texts","meta"};
+                                "entity_counts","texts","doc_meta","doc_ids","doc_ids_new","meta"};
 
 struct Snap { uint64_t txnid = 0, last_pgno = 0; std::map<std::string, PageSet> pages; };
 
