@@ -841,7 +841,13 @@ class Retractor {
       PutBe64(value.data(), keep.front());
       AppendStoredSummary(summary, &value);
       MDB_val nv = ToVal(value);
-      int prc = mdb_cursor_put(cursor.get(), &k, &nv, MDB_CURRENT);
+      // The key from our own copy: `k` points into the page, which the
+      // writes above may have changed, and a value of another size makes
+      // LMDB delete and re-add the record, moving the page's bytes under it.
+      char key_buf[kRelationKeySize];
+      EncodeRelationKey(key, key_buf);
+      MDB_val nk{kRelationKeySize, key_buf};
+      int prc = mdb_cursor_put(cursor.get(), &nk, &nv, MDB_CURRENT);
       if (prc != 0) return Check(prc, "write relation");
       ++result->relations_updated;
       referenced_.insert(key.source);

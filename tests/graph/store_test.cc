@@ -1482,6 +1482,37 @@ TEST_CASE("retracting documents recounts what they shared and removes what only 
   CHECK(SummaryOf(*store, deployed).counts[0] == 2);
 }
 
+TEST_CASE("retracting rewrites summaries whose size changes without garbling their keys", "[graph][store]") {
+  // Many relations on one page, each with evidence from two documents, one
+  // of which gives a long role: retracting it shortens every summary, which
+  // LMDB stores by deleting and re-adding the record (the key must not be
+  // read from the page being changed).
+  TempDir tmp;
+  auto store = OpenOrDie(tmp.Path("store"));
+  std::vector<Entity> targets;
+  for (int i = 0; i < 60; ++i) targets.push_back(MakeEntity("Target " + std::to_string(i), EntityKind::kCountry));
+  DocRecord with_role = MakeDoc("roles given", 20200101), plain = MakeDoc("no roles", 20200202);
+  for (DocRecord* d : {&with_role, &plain}) {
+    d->entities = targets;
+    d->entities.push_back(kUs);
+    for (size_t i = 0; i < targets.size(); ++i) {
+      d->relations.push_back(MakeRelation(kUs, RelationType::kDeployedTo, targets[i], d->meta.id,
+                                          static_cast<uint32_t>(i), Modality::kAsserted, 0.5f,
+                                          d == &with_role ? "a role long enough to change the record's size" : ""));
+    }
+  }
+  REQUIRE(store->Apply({with_role, plain}, nullptr).ok());
+  RetractResult r;
+  REQUIRE(store->Retract({with_role.meta.id}, &r).ok());
+  CHECK(r.relations_updated == targets.size());
+  for (const Entity& t : targets) {
+    const RelationSummary s = SummaryOf(*store, {kUs.id, RelationType::kDeployedTo, t.id});
+    CHECK(s.counts[0] == 1);
+    CHECK(s.role.empty());
+  }
+  CHECK(StatsOf(*store).relations == targets.size());
+}
+
 TEST_CASE("the store keeps each document's text, and Replace swaps a document's records", "[graph][store]") {
   TempDir tmp;
   auto store = OpenOrDie(tmp.Path("store"));
