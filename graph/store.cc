@@ -3,7 +3,7 @@
 // store_lmdb.h.
 //
 // Layout (schema version 7): one LMDB environment (the store directory:
-// data.mdb, lock.mdb) holding ten named databases.
+// data.mdb, lock.mdb) holding eleven named databases.
 //
 //   meta       := "schema_version" -> be32 version  (kStoreSchemaVersion)
 //               | "doc_seq"        -> be64 the last doc_seq given out
