@@ -2,10 +2,11 @@
 // is in store_write.cc, the readers in store_read.cc, the LMDB wrappers in
 // store_lmdb.h.
 //
-// Layout (schema version 3): one LMDB environment (the store directory:
-// data.mdb, lock.mdb) holding eight named databases.
+// Layout (schema version 7): one LMDB environment (the store directory:
+// data.mdb, lock.mdb) holding eleven named databases.
 //
 //   meta       := "schema_version" -> be32 version  (kStoreSchemaVersion)
+//               | "doc_seq"        -> be64 the last doc_seq given out
 //               | "created_by"     -> text           ("geokg 0.1.0")
 //               | "upgraded_from"  -> be32 version   (only in a store
 //                                     created by an older schema)
@@ -20,11 +21,20 @@
 //                   (previous_evidence_no: the relation's evidence before
 //                   this one, 0 for its first; Evidence carries doc,
 //                   sentence, begin, ...)
-//   documents  := be64 doc_id -> cereal(DocMeta)
-//   entity_docs   := be64 entity_id -> be64 doc_id be32 mentions be32 date
+//   doc_meta   := be64 doc_seq -> cereal(DocMeta)
+//                   (doc_seq: the document's number in the order documents
+//                   were stored; schema 2-6 had "documents", keyed by doc_id)
+//   doc_ids, doc_ids_new := be64 doc_id -> be64 doc_seq
+//                   (the documents by id, for de-duplication and lookups,
+//                   in two parts: each batch inserts into doc_ids_new,
+//                   which is moved into doc_ids in one go once it holds
+//                   StoreOptions::recent_doc_ids entries)
+//   doc_texts  := be64 doc_seq -> be32 length, zlib of the text
+//                   (schema 7; schema 5-6 had "texts", keyed by doc_id)
+//   entity_docs   := be64 entity_id -> be64 doc_seq be64 doc_id be32 mentions be32 date
 //                   (MDB_DUPSORT | MDB_DUPFIXED: one key per entity, one
-//                   16-byte duplicate per document that mentions it, so
-//                   the index is keyed (entity, doc) in that order; from
+//                   24-byte duplicate per document that mentions it, in
+//                   doc_seq order, so the index is keyed (entity, doc); from
 //                   DocRecord::mentions; date: the document's, 0 unknown,
 //                   so that listing an entity's newest documents needs no
 //                   document lookups beyond the ones listed)
@@ -38,6 +48,10 @@
 //                   relation in its batch: increasing in ingest order, so
 //                   evidence is appended (MDB_APPEND) and a document's
 //                   evidence is contiguous; numbers may have gaps
+//   doc_seq      := 1 + "doc_seq" + position of the document among the
+//                   batch's new ones: documents, texts and each entity's
+//                   mention entries are appended; a document retracted and
+//                   stored again in one transaction (reextract) keeps it
 //   be64, be32   := unsigned big-endian integers: byte order is numeric
 //                   order, so all relations of a source are adjacent and
 //                   scanned by prefix
@@ -62,7 +76,13 @@
 // relations 61k/s, 674 bytes, 14.2 KB written to disk per relation); the
 // chain (schema 2) drops the index, leaving the summaries, entities, aliases
 // and documents as the only tables with random keys (figures in
-// docs/store.md).
+// docs/store.md). Schema 7 keys the documents and their texts by doc_seq
+// for the same reason: keyed by doc id, every new document rewrote a leaf of
+// each, anywhere in the file. Only the id index, 16 bytes a document, is
+// left keyed by hash; its inserts go to a part that stays small (at most
+// recent_doc_ids entries), so that a batch rewrites a bounded number of its
+// leaves however large the store, and the big part is rewritten once per
+// recent_doc_ids documents, all at once.
 //
 // Invariants kept by Apply (one write transaction per batch):
 //   - a document's evidence and its entity_docs entries are stored in the
@@ -113,16 +133,21 @@ struct NamedDb {
   MDB_dbi Store::Impl::*member;
   unsigned flags;
   uint32_t since_schema;  // the schema version that added it
+  uint32_t until_schema = UINT32_MAX;  // the last schema version that has it
 };
 constexpr NamedDb kDatabases[] = {
     {"entities", &Store::Impl::entities, 0, 1},
     {"aliases", &Store::Impl::aliases, MDB_DUPSORT, 1},
     {"relations", &Store::Impl::relations, 0, 1},
     {"evidence", &Store::Impl::evidence, 0, 1},
-    {"documents", &Store::Impl::documents, 0, 1},
+    {"documents", &Store::Impl::documents, 0, 1, 6},  // keyed by doc id
+    {"doc_meta", &Store::Impl::documents, 0, 7},      // keyed by doc_seq
+    {"doc_ids", &Store::Impl::doc_ids, 0, 7},
+    {"doc_ids_new", &Store::Impl::new_doc_ids, 0, 7},
     {"entity_docs", &Store::Impl::entity_docs, MDB_DUPSORT | MDB_DUPFIXED, 3},
     {"entity_counts", &Store::Impl::entity_counts, 0, 3},
-    {"texts", &Store::Impl::texts, 0, 5},
+    {"texts", &Store::Impl::texts, 0, 5, 6},  // keyed by doc id
+    {"doc_texts", &Store::Impl::texts, 0, 7},  // keyed by doc_seq
 };
 
 Status NotAStore(const std::string& dir, std::string_view why) {
@@ -241,7 +266,7 @@ Status OpenDatabases(Store::Impl* impl, MDB_txn* txn, bool writable) {
       // Nothing was ever committed: an empty store (see empty_environment).
       for (const NamedDb& db : kDatabases) impl->*db.member = main_db;
       impl->meta = main_db;
-      impl->has_mentions = impl->has_texts = impl->empty_environment = true;
+      impl->has_mentions = impl->has_texts = impl->docs_by_seq = impl->empty_environment = true;
       return Status::Ok();
     }
     rc = mdb_dbi_open(txn, "meta", MDB_CREATE, &impl->meta);
@@ -272,8 +297,9 @@ Status OpenDatabases(Store::Impl* impl, MDB_txn* txn, bool writable) {
   }
   impl->has_mentions = version >= 3;
   impl->has_texts = version >= 5;
+  impl->docs_by_seq = version >= 7;
   for (const NamedDb& db : kDatabases) {
-    if (db.since_schema > version) continue;  // read-only open of an older store
+    if (db.since_schema > version || db.until_schema < version) continue;  // read-only open of an older store
     rc = mdb_dbi_open(txn, db.name, db.flags | (writable ? MDB_CREATE : 0u), &(impl->*db.member));
     if (rc == MDB_NOTFOUND) return NotAStore(dir, std::string("no ") + db.name + " database");
     if (rc == MDB_INCOMPATIBLE) return NotAStore(dir, std::string("bad ") + db.name + " database");
@@ -287,6 +313,12 @@ Status OpenDatabases(Store::Impl* impl, MDB_txn* txn, bool writable) {
   // Schema 6 keeps each entity's mention entries in ingest order.
   if (writable && stored_version >= 3 && stored_version < 6) {
     s = UpgradeEntityDocs(dir, txn, impl->entity_docs, impl->meta);
+    if (!s.ok()) return s;
+  }
+  // Schema 7 keys documents and texts by doc_seq (after the upgrade above,
+  // which numbers the documents with mentions).
+  if (writable && stored_version < 7) {
+    s = UpgradeDocumentSeqs(*impl, txn);
     if (!s.ok()) return s;
   }
   return Status::Ok();
@@ -370,15 +402,29 @@ Status OpenEnvironment(const std::string& dir, const StoreOptions& options,
     if (rc != 0) return LmdbError(dir, "set map size", rc);
   }
 
-  Txn txn;
-  rc = txn.Begin(env, options.read_only ? MDB_RDONLY : 0u);
-  if (rc != 0) return LmdbError(dir, "begin transaction", rc);
-  Status s = OpenDatabases(impl.get(), txn.get(), !options.read_only);
-  if (!s.ok()) return s;
-  rc = txn.Commit();  // also for the read-only one: keeps the database handles
-  if (rc != 0) return LmdbError(dir, "commit", rc);
-  *out = std::move(impl);
-  return Status::Ok();
+  // An upgrade of an older store runs in this transaction and may copy
+  // tables (schema 7's documents and texts): when it does not fit, the map
+  // is doubled and the opening run again, as Apply does for a batch.
+  for (int attempt = 0; attempt < kMaxResizes; ++attempt) {
+    Txn txn;
+    rc = txn.Begin(env, options.read_only ? MDB_RDONLY : 0u);
+    if (rc != 0) return LmdbError(dir, "begin transaction", rc);
+    Status s = OpenDatabases(impl.get(), txn.get(), !options.read_only);
+    if (s.ok()) {
+      rc = txn.Commit();  // also for the read-only one: keeps the database handles
+      if (rc != 0) s = LmdbError(dir, "commit", rc);
+    }
+    if (s.ok()) {
+      *out = std::move(impl);
+      return Status::Ok();
+    }
+    if (rc != MDB_MAP_FULL && s.message().find("MDB_MAP_FULL") == std::string::npos) return s;
+    txn.Abort();
+    MDB_envinfo info;
+    mdb_env_info(env, &info);
+    if ((rc = mdb_env_set_mapsize(env, info.me_mapsize * 2)) != 0) return LmdbError(dir, "resize map", rc);
+  }
+  return Status::Storage(dir + ": the store's upgrade does not fit even after growing the map");
 }
 
 // Creates a store with its layout committed in `tmp` (a new folder).

@@ -38,13 +38,13 @@ struct MDB_txn;  // lmdb.h
 namespace geokg::graph {
 
 // The on-disk layout version this build writes. It also reads versions 2
-// (no mention index) and 3 (symmetric relations stored per direction):
-// opened writable, such a store is upgraded in place to this version (the
-// two directions of a symmetric relation merged into one); opened
-// read-only, it reads as it is (a schema-2 store with no mentions; the
-// graph view merges the two directions). Any other version is refused at
-// open with a Storage error.
-inline constexpr uint32_t kStoreSchemaVersion = 6;
+// (no mention index) to 6 (texts keyed by document id): opened writable,
+// such a store is upgraded in place to this version (e.g. the two
+// directions of a symmetric relation merged into one, the texts re-keyed by
+// ingest order); opened read-only, it reads as it is (a schema-2 store with
+// no mentions; the graph view merges the two directions). Any other version
+// is refused at open with a Storage error.
+inline constexpr uint32_t kStoreSchemaVersion = 7;
 
 struct StoreOptions {
   // Open without write access; Apply then fails with a Storage error. When
@@ -60,6 +60,10 @@ struct StoreOptions {
   // Tests only: called inside Apply after every put and before the commit,
   // while the write transaction is open.
   std::function<void()> before_commit_for_testing;
+  // How many documents the recent doc id index (doc_ids_new) collects before
+  // a batch moves them into the settled one (doc_ids); see docs/store.md.
+  // Tests set it small.
+  uint64_t recent_doc_ids = 1u << 16;
 };
 
 struct StoreStats {

@@ -20,6 +20,10 @@
 #include "graph/status.h"
 #include "graph/store.h"
 
+namespace geokg::graph {
+class ValueReader;  // graph/serialize.h
+}
+
 namespace geokg::graph::store_internal {
 
 // How often a transaction is retried after growing or re-reading the map.
@@ -46,6 +50,15 @@ Status FoldRelation(const std::string& dir, MDB_txn* txn, MDB_dbi relations, MDB
 // doc id order, the order of the old lists) and "doc_seq" the last one. In
 // the caller's write transaction (store_write.cc).
 Status UpgradeEntityDocs(const std::string& dir, MDB_txn* txn, MDB_dbi entity_docs, MDB_dbi meta);
+
+// Schema 7 keys documents and texts by doc_seq: every document gets a
+// number (the one its mention entries carry; documents without any get new
+// numbers after "doc_seq", in doc id order), doc_ids maps ids to numbers,
+// and the records of the id-keyed "documents" and "texts" tables (schema
+// 2-6; "texts" from 5) are appended in number order to `impl`'s documents
+// ("doc_meta") and texts ("doc_texts"); the old tables are deleted. In the
+// caller's write transaction, after the schema-6 upgrade (store_write.cc).
+Status UpgradeDocumentSeqs(const Store::Impl& impl, MDB_txn* txn);
 
 // A document's text as the texts table holds it: be32 length, then zlib.
 void CompressText(std::string_view text, std::string* out);
@@ -150,6 +163,10 @@ inline void EncodeEntityDoc(const EntityDocEntry& e, char out[kEntityDocValueSiz
 
 // The meta key holding the last doc_seq given out (be64).
 inline constexpr std::string_view kDocSeqKey = "doc_seq";
+
+// Schema 7 keys documents and their texts by doc_seq (be64), so that a
+// batch appends them (see store.cc); doc_ids maps a doc id to it.
+inline constexpr size_t kDocSeqSize = 8;
 inline constexpr size_t kEntityCountsSize = 16;    // be64 mentions be64 documents
 
 // ---- RAII handles ----
@@ -229,8 +246,19 @@ struct Store::Impl {
   // none: has_mentions is false and the handles are unused (the readers
   // then report no mentions). A writable open upgrades it (see store.cc).
   MDB_dbi entity_docs = 0, entity_counts = 0;
-  MDB_dbi texts = 0;  // schema 5: be64 doc_id -> be32 length + zlib-compressed text
+  // The document texts: be32 length + zlib of the text, keyed by be64
+  // doc_seq ("doc_texts", schema 7) or, in a schema 5-6 store opened
+  // read-only, by be64 doc_id ("texts").
+  MDB_dbi texts = 0;
   bool has_texts = false;  // false in an older store opened read-only
+  // Schema 7: `documents` ("doc_meta") and `texts` are keyed by doc_seq,
+  // and doc_ids maps a doc id to it. False in an older store opened
+  // read-only, whose `documents` ("documents") is keyed by doc id.
+  bool docs_by_seq = false;
+  // The doc id -> doc_seq index in two parts: the recent documents, which
+  // each batch adds to, and the settled ones, which the recent part is moved
+  // into once it holds options.recent_doc_ids (store.cc says why).
+  MDB_dbi doc_ids = 0, new_doc_ids = 0;
   bool has_mentions = false;
   // Opened read-only without LMDB's lock file (the directory or lock.mdb is
   // not writable): nothing protects readers from a writer then.
@@ -266,6 +294,26 @@ namespace store_internal {
 // "edit/<16 hex id>" -> an encoded EntityEdit (store_curate.cc).
 inline constexpr std::string_view kMergeRulePrefix = "merge/";
 inline constexpr std::string_view kEditRulePrefix = "edit/";
+
+// Finds document `id` in `txn`: its doc_seq (0 in a store older than schema
+// 7) and its stored DocMeta bytes (valid until the transaction ends, or the
+// next write); NotFound "document ID not found" (store_read.cc).
+Status FindDocument(const Store::Impl& impl, MDB_txn* txn, DocId id, uint64_t* seq, MDB_val* value);
+// Decodes a documents value into *meta; a corrupt record "documents: REASON"
+// when it is not one.
+Status DecodeDocument(const Store::Impl& impl, const MDB_val& v, ValueReader* reader, DocMeta* meta);
+// The text stored under `key` (doc_seq from schema 7, doc id before) into
+// *text, empty when there is none; a corrupt record when it does not inflate.
+Status ReadText(const Store::Impl& impl, MDB_txn* txn, MDB_val key, std::string* text);
+// FindDocument, then DecodeDocument.
+Status ReadDocument(const Store::Impl& impl, MDB_txn* txn, DocId id, DocMeta* meta, uint64_t* seq);
+// Looks up doc id `*key` in both parts of the id index (schema 7): the raw
+// LMDB code, 0 with *seq_value set, or MDB_NOTFOUND.
+int GetDocSeq(const Store::Impl& impl, MDB_txn* txn, MDB_val* key, MDB_val* seq_value);
+// The (doc id, doc_seq) pairs of both parts of the id index with
+// lo <= id <= hi, in id order (schema 7).
+Status DocIdsInRange(const Store::Impl& impl, MDB_txn* txn, DocId lo, DocId hi,
+                     std::vector<std::pair<DocId, uint64_t>>* out);
 
 // The merge rules, fold -> keep, chains (a -> b, b -> c) resolved to their end.
 Status ReadMergeRules(const Store::Impl& impl, MDB_txn* txn, std::map<EntityId, EntityId>* rules);

@@ -23,6 +23,7 @@ namespace {
 
 Status Bad(const std::string& dir, std::string_view what) { return CorruptRecord(dir, what); }
 
+
 }  // namespace
 
 namespace {
@@ -153,8 +154,24 @@ Status Store::ForEachDocRecord(size_t batch_documents, size_t evidence_per_pass,
     const uint64_t lo = pass * step;
     const uint64_t hi = pass + 1 == passes ? UINT64_MAX : lo + step - 1;
     std::map<DocId, DocRecord> docs;
-    // Documents and their texts: a range of the documents table.
-    {
+    // Documents and their texts: a range of doc ids (of the id index from
+    // schema 7, whose documents and texts are keyed by doc_seq; of the
+    // documents table before).
+    if (impl.docs_by_seq) {
+      std::vector<std::pair<DocId, uint64_t>> ids;
+      if (Status s = DocIdsInRange(impl, txn.get(), lo, hi, &ids); !s.ok()) return s;
+      char seq_key[kDocSeqSize];
+      for (const auto& [id, seq] : ids) {
+        PutBe64(seq_key, seq);
+        MDB_val k{kDocSeqSize, seq_key}, v;
+        rc = mdb_get(txn.get(), impl.documents, &k, &v);
+        if (rc == MDB_NOTFOUND) return Bad(dir, "doc_ids: a document that is not stored");
+        if (rc != 0) return LmdbError(dir, "read documents", rc);
+        DocRecord& rec = docs[id];
+        if (Status s = DecodeDocument(impl, v, &reader, &rec.meta); !s.ok()) return s;
+        if (Status s = ReadText(impl, txn.get(), k, &rec.text); !s.ok()) return s;
+      }
+    } else {
       Cursor cursor;
       if ((rc = cursor.Open(txn.get(), impl.documents)) != 0) return LmdbError(dir, "open cursor", rc);
       char key[8];
@@ -166,16 +183,8 @@ Status Store::ForEachDocRecord(size_t batch_documents, size_t evidence_per_pass,
         const DocId id = GetBe64(static_cast<const char*>(k.mv_data));
         if (id > hi) break;
         DocRecord& rec = docs[id];
-        if (!reader.Decode(FromVal(v), &rec.meta)) return Bad(dir, "document");
-        if (impl.has_texts) {
-          MDB_val tk{8, k.mv_data}, tv;
-          const int trc = mdb_get(txn.get(), impl.texts, &tk, &tv);
-          if (trc == 0) {
-            if (!DecompressText(FromVal(tv), &rec.text)) return Bad(dir, "text");
-          } else if (trc != MDB_NOTFOUND) {
-            return LmdbError(dir, "read texts", trc);
-          }
-        }
+        if (Status s = DecodeDocument(impl, v, &reader, &rec.meta); !s.ok()) return s;
+        if (Status s = ReadText(impl, txn.get(), k, &rec.text); !s.ok()) return s;
       }
       if (rc != 0 && rc != MDB_NOTFOUND) return LmdbError(dir, "read documents", rc);
     }

@@ -45,21 +45,92 @@ Status Scan(const Store::Impl& impl, MDB_txn* txn, MDB_dbi dbi, std::string_view
   return Status::Ok();
 }
 
-// Point lookup of an id-keyed record in `txn`; NotFound "what ID not found".
-template <class T>
-Status ReadById(const Store::Impl& impl, MDB_txn* txn, MDB_dbi dbi, uint64_t id, std::string_view what,
-                T* out) {
-  char key_buf[8];
-  PutBe64(key_buf, id);
-  MDB_val k{8, key_buf}, v;
-  int rc = mdb_get(txn, dbi, &k, &v);
-  if (rc == MDB_NOTFOUND)
-    return Status::NotFound(std::string(what) + " " + IdToHex(id) + " not found");
-  if (rc != 0) return LmdbError(impl.dir, std::string("read ") + std::string(what), rc);
-  ValueReader reader;
-  if (!reader.Decode(FromVal(v), out)) return Corrupt(impl.dir, what, &reader);
+}  // namespace
+
+namespace store_internal {
+
+int GetDocSeq(const Store::Impl& impl, MDB_txn* txn, MDB_val* key, MDB_val* seq_value) {
+  const MDB_val k = *key;
+  int rc = mdb_get(txn, impl.new_doc_ids, key, seq_value);
+  if (rc != MDB_NOTFOUND) return rc;
+  *key = k;
+  return mdb_get(txn, impl.doc_ids, key, seq_value);
+}
+
+Status DocIdsInRange(const Store::Impl& impl, MDB_txn* txn, DocId lo, DocId hi,
+                     std::vector<std::pair<DocId, uint64_t>>* out) {
+  out->clear();
+  for (MDB_dbi dbi : {impl.doc_ids, impl.new_doc_ids}) {
+    Cursor cursor;
+    int rc = cursor.Open(txn, dbi);
+    if (rc != 0) return LmdbError(impl.dir, "open cursor", rc);
+    char key[8];
+    PutBe64(key, lo);
+    MDB_val k{8, key}, v;
+    for (rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_SET_RANGE); rc == 0;
+         rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_NEXT)) {
+      if (k.mv_size != 8 || v.mv_size != kDocSeqSize) return Corrupt(impl.dir, "doc_ids");
+      const DocId id = GetBe64(static_cast<const char*>(k.mv_data));
+      if (id > hi) break;
+      out->emplace_back(id, GetBe64(static_cast<const char*>(v.mv_data)));
+    }
+    if (rc != 0 && rc != MDB_NOTFOUND) return LmdbError(impl.dir, "read doc_ids", rc);
+  }
+  std::sort(out->begin(), out->end());
   return Status::Ok();
 }
+
+Status FindDocument(const Store::Impl& impl, MDB_txn* txn, DocId id, uint64_t* seq, MDB_val* value) {
+  char key_buf[8];
+  PutBe64(key_buf, id);
+  MDB_val k{8, key_buf};
+  *seq = 0;
+  int rc = 0;
+  if (impl.docs_by_seq) {
+    MDB_val v;
+    rc = GetDocSeq(impl, txn, &k, &v);
+    if (rc == 0) {
+      if (v.mv_size != kDocSeqSize) return Corrupt(impl.dir, "doc_ids: a value of " + std::to_string(v.mv_size) + " bytes");
+      *seq = GetBe64(static_cast<const char*>(v.mv_data));
+      PutBe64(key_buf, *seq);
+      k = MDB_val{8, key_buf};
+      rc = mdb_get(txn, impl.documents, &k, value);
+      if (rc == MDB_NOTFOUND) return Corrupt(impl.dir, "doc_ids: document " + IdToHex(id) + " is not stored");
+    }
+  } else {
+    rc = mdb_get(txn, impl.documents, &k, value);
+  }
+  if (rc == MDB_NOTFOUND) return Status::NotFound("document " + IdToHex(id) + " not found");
+  if (rc != 0) return LmdbError(impl.dir, "read document", rc);
+  return Status::Ok();
+}
+
+Status DecodeDocument(const Store::Impl& impl, const MDB_val& v, ValueReader* reader, DocMeta* meta) {
+  if (!reader->Decode(FromVal(v), meta)) return Corrupt(impl.dir, "documents", reader);
+  return Status::Ok();
+}
+
+Status ReadText(const Store::Impl& impl, MDB_txn* txn, MDB_val key, std::string* text) {
+  text->clear();
+  if (!impl.has_texts) return Status::Ok();
+  MDB_val v;
+  const int rc = mdb_get(txn, impl.texts, &key, &v);
+  if (rc == MDB_NOTFOUND) return Status::Ok();
+  if (rc != 0) return LmdbError(impl.dir, "read texts", rc);
+  if (!DecompressText(FromVal(v), text)) return Corrupt(impl.dir, "texts");
+  return Status::Ok();
+}
+
+Status ReadDocument(const Store::Impl& impl, MDB_txn* txn, DocId id, DocMeta* meta, uint64_t* seq) {
+  MDB_val v;
+  if (Status s = FindDocument(impl, txn, id, seq, &v); !s.ok()) return s;
+  ValueReader reader;
+  return DecodeDocument(impl, v, &reader, meta);
+}
+
+}  // namespace store_internal
+
+namespace {
 
 // Runs fn(txn) in a read transaction of its own.
 template <class Fn>
@@ -70,20 +141,6 @@ Status InReadTxn(const Store::Impl& impl, Fn&& fn) {
   return fn(txn.get());
 }
 
-template <class T>
-Status ForEachValue(const Store::Impl& impl, MDB_dbi dbi, std::string_view db_name,
-                    const std::function<bool(const T&)>& fn) {
-  ReadTxn txn(impl);
-  Status s = txn.Begin();
-  if (!s.ok()) return s;
-  ValueReader reader;
-  T value;
-  return Scan(impl, txn.get(), dbi, "", [&](std::string_view, std::string_view v, bool* more) {
-    if (!reader.Decode(v, &value)) return Corrupt(impl.dir, db_name, &reader);
-    *more = fn(value);
-    return Status::Ok();
-  });
-}
 
 // Fills Entity::mentions and Entity::documents of entities read in
 // ascending id order from a cursor over entity_counts that moves forward
@@ -210,8 +267,8 @@ Status EvidenceIn(const Store::Impl& impl, MDB_txn* txn, const RelationKey& key,
 }  // namespace
 
 Status Store::GetDocument(DocId id, DocMeta* meta) const {
-  return InReadTxn(
-      *impl_, [&](MDB_txn* txn) { return ReadById(*impl_, txn, impl_->documents, id, "document", meta); });
+  uint64_t seq;
+  return InReadTxn(*impl_, [&](MDB_txn* txn) { return ReadDocument(*impl_, txn, id, meta, &seq); });
 }
 
 Status Store::ForEachEntity(const std::function<bool(const Entity&)>& fn) const {
@@ -263,20 +320,19 @@ Status Snapshot::ForEachEvidence(const RelationKey& key,
 }
 
 Status Snapshot::GetDocument(DocId id, DocMeta* meta) const {
-  return ReadById(state_->impl, state_->txn.get(), state_->impl.documents, id, "document", meta);
+  uint64_t seq;
+  return ReadDocument(state_->impl, state_->txn.get(), id, meta, &seq);
 }
 
 Status Store::HasDocument(DocId id, bool* found) const {
   ReadTxn txn(*impl_);
   Status s = txn.Begin();
   if (!s.ok()) return s;
-  char key_buf[8];
-  PutBe64(key_buf, id);
-  MDB_val k{8, key_buf}, v;
-  int rc = mdb_get(txn.get(), impl_->documents, &k, &v);
-  if (rc != 0 && rc != MDB_NOTFOUND) return LmdbError(impl_->dir, "read documents", rc);
-  *found = rc == 0;
-  return Status::Ok();
+  uint64_t seq;
+  MDB_val v;
+  s = FindDocument(*impl_, txn.get(), id, &seq, &v);
+  *found = s.ok();
+  return s.code() == StatusCode::kNotFound ? Status::Ok() : s;
 }
 
 Status Store::GetEntity(EntityId id, Entity* entity) const {
@@ -370,17 +426,16 @@ Status Store::ListEntityDocuments(EntityId id, size_t limit, std::vector<EntityD
   std::partial_sort(entries.begin(), entries.begin() + n, entries.end(), newer);
   docs->resize(n);
   ValueReader reader;
-  char key_buf[8];
   for (size_t i = 0; i < n; ++i) {
     EntityDocument& d = (*docs)[i];
     d.mentions = entries[i].mentions;
-    PutBe64(key_buf, entries[i].doc);
-    MDB_val k{8, key_buf}, v;
-    int rc = mdb_get(txn.get(), impl_->documents, &k, &v);
-    if (rc == 0) {
-      if (!reader.Decode(FromVal(v), &d.meta)) return Corrupt(impl_->dir, "documents", &reader);
-    } else if (rc != MDB_NOTFOUND) {
-      return LmdbError(impl_->dir, "read documents", rc);
+    uint64_t seq;
+    MDB_val v;
+    Status found = FindDocument(*impl_, txn.get(), entries[i].doc, &seq, &v);
+    if (found.ok()) {
+      if (Status ds = DecodeDocument(*impl_, v, &reader, &d.meta); !ds.ok()) return ds;
+    } else if (found.code() != StatusCode::kNotFound) {
+      return found;
     }
     d.meta.id = entries[i].doc;
     d.meta.date = entries[i].date;
@@ -389,7 +444,32 @@ Status Store::ListEntityDocuments(EntityId id, size_t limit, std::vector<EntityD
 }
 
 Status Store::ForEachDocument(const std::function<bool(const DocMeta&)>& fn) const {
-  return ForEachValue<DocMeta>(*impl_, impl_->documents, "documents", fn);
+  ReadTxn txn(*impl_);
+  Status s = txn.Begin();
+  if (!s.ok()) return s;
+  ValueReader reader;
+  DocMeta meta;
+  if (!impl_->docs_by_seq) {
+    return Scan(*impl_, txn.get(), impl_->documents, "", [&](std::string_view, std::string_view v, bool* more) {
+      if (Status ds = DecodeDocument(*impl_, ToVal(v), &reader, &meta); !ds.ok()) return ds;
+      *more = fn(meta);
+      return Status::Ok();
+    });
+  }
+  // In doc id order, as before schema 7: through the id index.
+  std::vector<std::pair<DocId, uint64_t>> ids;
+  if (Status ds = DocIdsInRange(*impl_, txn.get(), 0, UINT64_MAX, &ids); !ds.ok()) return ds;
+  char key[kDocSeqSize];
+  for (const auto& [id, seq] : ids) {
+    PutBe64(key, seq);
+    MDB_val k{kDocSeqSize, key}, v;
+    const int rc = mdb_get(txn.get(), impl_->documents, &k, &v);
+    if (rc == MDB_NOTFOUND) return Corrupt(impl_->dir, "doc_ids: document " + IdToHex(id) + " is not stored");
+    if (rc != 0) return LmdbError(impl_->dir, "read documents", rc);
+    if (Status ds = DecodeDocument(*impl_, v, &reader, &meta); !ds.ok()) return ds;
+    if (!fn(meta)) break;
+  }
+  return Status::Ok();
 }
 
 Status Store::GetText(DocId id, std::string* text) const {
@@ -397,19 +477,15 @@ Status Store::GetText(DocId id, std::string* text) const {
   ReadTxn txn(*impl_);
   Status s = txn.Begin();
   if (!s.ok()) return s;
+  uint64_t seq = 0;
+  MDB_val v;
+  s = FindDocument(*impl_, txn.get(), id, &seq, &v);
+  if (s.code() == StatusCode::kNotFound) return Status::NotFound(impl_->dir + ": no stored document " + IdToHex(id));
+  if (!s.ok()) return s;
+  // Keyed by doc_seq from schema 7, by doc id before.
   char key[8];
-  PutBe64(key, id);
-  MDB_val k{8, key}, v;
-  int rc = mdb_get(txn.get(), impl_->documents, &k, &v);
-  if (rc == MDB_NOTFOUND) return Status::NotFound(impl_->dir + ": no stored document " + IdToHex(id));
-  if (rc != 0) return LmdbError(impl_->dir, "read documents", rc);
-  if (!impl_->has_texts) return Status::Ok();
-  k = MDB_val{8, key};
-  rc = mdb_get(txn.get(), impl_->texts, &k, &v);
-  if (rc == MDB_NOTFOUND) return Status::Ok();
-  if (rc != 0) return LmdbError(impl_->dir, "read texts", rc);
-  if (!DecompressText(FromVal(v), text)) return Corrupt(impl_->dir, "texts");
-  return Status::Ok();
+  PutBe64(key, impl_->docs_by_seq ? seq : id);
+  return ReadText(*impl_, txn.get(), MDB_val{8, key}, text);
 }
 
 Status Store::WindowedRelations(Date from, Date to,
@@ -597,7 +673,7 @@ Status Store::Stats(StoreStats* stats) const {
   }
   DocMeta doc;
   s = Scan(*impl_, t, impl_->documents, "", [&](std::string_view, std::string_view v, bool*) {
-    if (!reader.Decode(v, &doc)) return Corrupt(impl_->dir, "documents", &reader);
+    if (Status ds = DecodeDocument(*impl_, ToVal(v), &reader, &doc); !ds.ok()) return ds;
     note_date(doc.date);
     return Status::Ok();
   });
@@ -635,7 +711,9 @@ Status Store::TableSizes(std::vector<TableSize>* out) const {
   };
   const Named tables[] = {
       {"evidence", impl_->evidence, true},          {"texts", impl_->texts, impl_->has_texts},
-      {"documents", impl_->documents, true},        {"entity_docs", impl_->entity_docs, impl_->has_mentions},
+      {"documents", impl_->documents, true},        {"doc_ids", impl_->doc_ids, impl_->docs_by_seq},
+      {"doc_ids_new", impl_->new_doc_ids, impl_->docs_by_seq},
+      {"entity_docs", impl_->entity_docs, impl_->has_mentions},
       {"relations", impl_->relations, true},        {"entities", impl_->entities, true},
       {"aliases", impl_->aliases, true},            {"entity_counts", impl_->entity_counts, impl_->has_mentions},
       {"meta", impl_->meta, true},

@@ -122,12 +122,51 @@ bool MergeEntity(const Entity& add, Entity* into) {
   return changed;
 }
 
+// The last doc_seq given out: meta "doc_seq", or the last key of the
+// documents if that is higher (a store whose "doc_seq" was lost), so that
+// numbers are never given twice and documents are always appended.
+Status ReadDocSeq(const Store::Impl& impl, MDB_txn* txn, uint64_t* last) {
+  *last = 0;
+  MDB_val k = ToVal(kDocSeqKey), v;
+  int rc = mdb_get(txn, impl.meta, &k, &v);
+  if (rc == 0) {
+    if (v.mv_size != 8) return CorruptRecord(impl.dir, "meta: doc_seq");
+    *last = GetBe64(static_cast<const char*>(v.mv_data));
+  } else if (rc != MDB_NOTFOUND) {
+    return LmdbError(impl.dir, "read doc_seq", rc);
+  }
+  Cursor cursor;
+  if ((rc = cursor.Open(txn, impl.documents)) != 0) return LmdbError(impl.dir, "open cursor", rc);
+  rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_LAST);
+  if (rc == 0) {
+    if (k.mv_size != kDocSeqSize) return CorruptRecord(impl.dir, "doc_meta: a key of " + std::to_string(k.mv_size) + " bytes");
+    *last = std::max(*last, GetBe64(static_cast<const char*>(k.mv_data)));
+  } else if (rc != MDB_NOTFOUND) {
+    return LmdbError(impl.dir, "read documents", rc);
+  }
+  return Status::Ok();
+}
+
+Status WriteDocSeq(const Store::Impl& impl, MDB_txn* txn, uint64_t last, bool* map_full) {
+  char buf[8];
+  PutBe64(buf, last);
+  MDB_val k = ToVal(kDocSeqKey), v{8, buf};
+  const int rc = mdb_put(txn, impl.meta, &k, &v, 0);
+  if (rc == MDB_MAP_FULL && map_full != nullptr) *map_full = true;
+  if (rc != 0) return LmdbError(impl.dir, "write doc_seq", rc);
+  return Status::Ok();
+}
+
 // The write of one batch; the caller owns the transaction and retries the
 // whole batch on MDB_MAP_FULL (reported through *map_full).
 class BatchWriter {
  public:
-  BatchWriter(const Store::Impl& impl, MDB_txn* txn, bool* map_full)
-      : impl_(impl), txn_(txn), map_full_(map_full) {}
+  // `kept_seqs`: documents retracted earlier in the transaction whose texts
+  // were kept (reextract, a preferred copy), with their doc_seq: stored
+  // again, they take that number back, which keys their text.
+  BatchWriter(const Store::Impl& impl, MDB_txn* txn, bool* map_full,
+              const std::map<DocId, uint64_t>* kept_seqs = nullptr)
+      : impl_(impl), txn_(txn), map_full_(map_full), kept_seqs_(kept_seqs) {}
 
   Status Write(const std::vector<DocRecord>& batch, ApplyResult* result);
 
@@ -139,11 +178,14 @@ class BatchWriter {
   Status WriteEntities(const std::vector<const DocRecord*>& docs, ApplyResult* result);
   Status WriteAliases(const Entity& entity, size_t first_new_alias, bool with_name);
   Status WriteRelations(const std::vector<const DocRecord*>& docs, ApplyResult* result);
-  Status WriteMentions(const std::vector<const DocRecord*>& docs, ApplyResult* result);
+  Status WriteMentions(const std::vector<const DocRecord*>& docs, const std::vector<uint64_t>& seqs,
+                       ApplyResult* result);
+  Status SettleDocIds();
 
   const Store::Impl& impl_;
   MDB_txn* txn_;
   bool* map_full_;
+  const std::map<DocId, uint64_t>* kept_seqs_;
 
  public:
   // Entities written or found unchanged: impl.known_entities after commit.
@@ -227,46 +269,104 @@ Status BatchWriter::Write(const std::vector<DocRecord>& input, ApplyResult* resu
     records = &remapped_;
   }
   const std::vector<DocRecord>& batch = *records;
-  // Documents new to the store, first occurrence in the batch only. One
-  // MDB_NOOVERWRITE put per document both tests and stores it.
+  // Documents new to the store, first occurrence in the batch only: not in
+  // the settled part of the id index, and an MDB_NOOVERWRITE put into its
+  // recent part both tests and stores the rest. Each gets the next doc_seq,
+  // which keys its record and text: both are appended.
   std::vector<const DocRecord*> docs;
+  std::vector<uint64_t> seqs;  // docs[i]'s doc_seq
   docs.reserve(batch.size());
+  seqs.reserve(batch.size());
+  uint64_t last_seq = 0;
+  if (Status s = ReadDocSeq(impl_, txn_, &last_seq); !s.ok()) return s;
+  const uint64_t stored_last_seq = last_seq;
   // Of the copies of one text in the batch, the one EarlierCopy prefers.
   std::unordered_map<DocId, size_t> chosen;
   for (size_t i = 0; i < batch.size(); ++i) {
     auto [it, fresh] = chosen.emplace(batch[i].meta.id, i);
     if (!fresh && EarlierCopy(batch[i].meta, batch[it->second].meta)) it->second = i;
   }
-  char key_buf[8];
+  char key_buf[8], seq_buf[kDocSeqSize];
   for (size_t i = 0; i < batch.size(); ++i) {
     const DocRecord& rec = batch[i];
     if (chosen[rec.meta.id] != i) {
       ++result->documents_skipped;
       continue;
     }
+    uint64_t seq = last_seq + 1;
+    const bool kept = kept_seqs_ != nullptr && kept_seqs_->count(rec.meta.id) != 0;
+    if (kept) seq = kept_seqs_->at(rec.meta.id);
     PutBe64(key_buf, rec.meta.id);
-    MDB_val k{8, key_buf};
-    MDB_val v = ToVal(writer_.Encode(rec.meta));
-    int rc = mdb_put(txn_, impl_.documents, &k, &v, MDB_NOOVERWRITE);
+    PutBe64(seq_buf, seq);
+    MDB_val k{8, key_buf}, v;
+    int rc = mdb_get(txn_, impl_.doc_ids, &k, &v);  // settled; the recent ones by the put
+    if (rc == 0) rc = MDB_KEYEXIST;
+    if (rc == MDB_NOTFOUND) {
+      k = MDB_val{8, key_buf};
+      v = MDB_val{kDocSeqSize, seq_buf};
+      rc = mdb_put(txn_, impl_.new_doc_ids, &k, &v, MDB_NOOVERWRITE);
+    }
     if (rc == MDB_KEYEXIST) {
       ++result->documents_skipped;
       continue;
     }
+    if (rc != 0) return Check(rc, "write doc_ids");
+    const unsigned append = kept ? 0u : MDB_APPEND;
+    k = MDB_val{kDocSeqSize, seq_buf};
+    v = ToVal(writer_.Encode(rec.meta));
+    rc = mdb_put(txn_, impl_.documents, &k, &v, append);
     if (rc != 0) return Check(rc, "write documents");
+    if (!kept) last_seq = seq;
     ++result->documents_added;
     docs.push_back(&rec);
+    seqs.push_back(seq);
     if (impl_.has_texts && !rec.text.empty()) {
       CompressText(rec.text, &text_);
-      MDB_val tk{8, key_buf}, tv = ToVal(text_);
-      rc = mdb_put(txn_, impl_.texts, &tk, &tv, 0);
+      MDB_val tk{kDocSeqSize, seq_buf}, tv = ToVal(text_);
+      rc = mdb_put(txn_, impl_.texts, &tk, &tv, append);
       if (rc != 0) return Check(rc, "write texts");
     }
   }
+  if (last_seq != stored_last_seq) {
+    if (Status s = WriteDocSeq(impl_, txn_, last_seq, map_full_); !s.ok()) return s;
+  }
+  if (Status s = SettleDocIds(); !s.ok()) return s;
   Status s = WriteEntities(docs, result);
   if (!s.ok()) return s;
-  s = WriteMentions(docs, result);
+  s = WriteMentions(docs, seqs, result);
   if (!s.ok()) return s;
   return WriteRelations(docs, result);
+}
+
+// Once the recent part of the id index holds options.recent_doc_ids
+// entries, moves them into the settled part, in key order, and empties it.
+// The recent part takes every batch's inserts, so a batch rewrites at most
+// its leaves (about recent_doc_ids / 150), not leaves all over an index as
+// large as the store; the settled part is rewritten once per
+// recent_doc_ids documents.
+Status BatchWriter::SettleDocIds() {
+  MDB_stat st;
+  int rc = mdb_stat(txn_, impl_.new_doc_ids, &st);
+  if (rc != 0) return Check(rc, "stat doc_ids_new");
+  if (st.ms_entries < impl_.options.recent_doc_ids) return Status::Ok();
+  {
+    Cursor cursor;
+    if ((rc = cursor.Open(txn_, impl_.new_doc_ids)) != 0) return Check(rc, "open cursor");
+    MDB_val k, v;
+    for (rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_FIRST); rc == 0;
+         rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_NEXT)) {
+      char entry[8 + kDocSeqSize];  // copied: the put may move the cursor's page
+      if (k.mv_size != 8 || v.mv_size != kDocSeqSize) return CorruptRecord(impl_.dir, "doc_ids_new");
+      std::memcpy(entry, k.mv_data, 8);
+      std::memcpy(entry + 8, v.mv_data, kDocSeqSize);
+      MDB_val ek{8, entry}, ev{kDocSeqSize, entry + 8};
+      const int prc = mdb_put(txn_, impl_.doc_ids, &ek, &ev, 0);
+      if (prc != 0) return Check(prc, "write doc_ids");
+    }
+    if (rc != MDB_NOTFOUND) return Check(rc, "read doc_ids_new");
+  }
+  if ((rc = mdb_drop(txn_, impl_.new_doc_ids, 0)) != 0) return Check(rc, "empty doc_ids_new");
+  return Status::Ok();
 }
 
 // One (entity, document) mention entry of the batch. Sorted by entity,
@@ -282,42 +382,17 @@ struct PendingMention {
   }
 };
 
-// Gives the batch's new documents consecutive sequence numbers after the
-// last one given out (meta "doc_seq") and stores the new last one; *first
-// is the first number given.
-Status NextDocSeqs(const Store::Impl& impl, MDB_txn* txn, uint64_t count, uint64_t* first, bool* map_full) {
-  MDB_val k = ToVal(kDocSeqKey), v;
-  uint64_t last = 0;
-  int rc = mdb_get(txn, impl.meta, &k, &v);
-  if (rc == 0) {
-    if (v.mv_size != 8) return CorruptRecord(impl.dir, "meta: doc_seq");
-    last = GetBe64(static_cast<const char*>(v.mv_data));
-  } else if (rc != MDB_NOTFOUND) {
-    return LmdbError(impl.dir, "read doc_seq", rc);
-  }
-  *first = last + 1;
-  char buf[8];
-  PutBe64(buf, last + count);
-  k = ToVal(kDocSeqKey);
-  v = MDB_val{8, buf};
-  rc = mdb_put(txn, impl.meta, &k, &v, 0);
-  if (rc == MDB_MAP_FULL) *map_full = true;
-  if (rc != 0) return LmdbError(impl.dir, "write doc_seq", rc);
-  return Status::Ok();
-}
-
-Status BatchWriter::WriteMentions(const std::vector<const DocRecord*>& docs, ApplyResult* result) {
+Status BatchWriter::WriteMentions(const std::vector<const DocRecord*>& docs, const std::vector<uint64_t>& seqs,
+                                  ApplyResult* result) {
   std::vector<PendingMention> pending;
   size_t total = 0;
   for (const DocRecord* rec : docs) total += rec->mentions.size();
   if (total == 0) return Status::Ok();
   pending.reserve(total);
-  uint64_t first_seq = 0;
-  if (Status s = NextDocSeqs(impl_, txn_, docs.size(), &first_seq, map_full_); !s.ok()) return s;
   for (size_t d = 0; d < docs.size(); ++d) {
     const DocRecord* rec = docs[d];
     for (const MentionCount& m : rec->mentions) {
-      if (m.count > 0) pending.push_back({m.entity, first_seq + d, rec->meta.id, m.count, rec->meta.date});
+      if (m.count > 0) pending.push_back({m.entity, seqs[d], rec->meta.id, m.count, rec->meta.date});
     }
   }
   // In key order, so that each entity's entries and its totals are written
@@ -625,15 +700,19 @@ class Retractor {
   // merge rules while their documents are extracted again).
   void Protect(EntityId id) { referenced_.insert(id); }
 
+  // The documents retracted with their texts kept, and their doc_seq (the
+  // key of the text), for the BatchWriter that stores them again.
+  const std::map<DocId, uint64_t>& kept_seqs() const { return kept_seqs_; }
+
   Status Run(const std::set<DocId>& docs, RetractResult* result) {
     // Every document must be stored, or nothing changes.
     char key[8];
+    std::map<DocId, uint64_t> seqs;
     for (DocId id : docs) {
-      PutBe64(key, id);
-      MDB_val k{8, key}, v;
-      int rc = mdb_get(txn_, impl_.documents, &k, &v);
-      if (rc == MDB_NOTFOUND) return Status::NotFound(impl_.dir + ": no stored document " + IdToHex(id));
-      if (rc != 0) return Check(rc, "read documents");
+      MDB_val v;
+      Status s = FindDocument(impl_, txn_, id, &seqs[id], &v);
+      if (s.code() == StatusCode::kNotFound) return Status::NotFound(impl_.dir + ": no stored document " + IdToHex(id));
+      if (!s.ok()) return s;
     }
     Status s = Relations(docs, result);
     if (s.ok()) s = Mentions(docs);
@@ -642,14 +721,20 @@ class Retractor {
     for (DocId id : docs) {
       PutBe64(key, id);
       MDB_val k{8, key};
-      int rc = mdb_del(txn_, impl_.documents, &k, nullptr);
+      int rc = mdb_del(txn_, impl_.new_doc_ids, &k, nullptr);
+      if (rc == MDB_NOTFOUND) rc = mdb_del(txn_, impl_.doc_ids, &k, nullptr);
+      PutBe64(key, seqs[id]);
+      k = MDB_val{kDocSeqSize, key};
+      if (rc == 0) rc = mdb_del(txn_, impl_.documents, &k, nullptr);
       if (rc != 0) return Check(rc, "delete document");
       ++result->documents_removed;
-      if (impl_.has_texts && !keep_texts_) {
-        k = MDB_val{8, key};
-        rc = mdb_del(txn_, impl_.texts, &k, nullptr);
-        if (rc != 0 && rc != MDB_NOTFOUND) return Check(rc, "delete text");
+      if (keep_texts_) {
+        kept_seqs_[id] = seqs[id];
+        continue;
       }
+      k = MDB_val{kDocSeqSize, key};
+      rc = mdb_del(txn_, impl_.texts, &k, nullptr);
+      if (rc != 0 && rc != MDB_NOTFOUND) return Check(rc, "delete text");
     }
     return Status::Ok();
   }
@@ -756,7 +841,13 @@ class Retractor {
       PutBe64(value.data(), keep.front());
       AppendStoredSummary(summary, &value);
       MDB_val nv = ToVal(value);
-      int prc = mdb_cursor_put(cursor.get(), &k, &nv, MDB_CURRENT);
+      // The key from our own copy: `k` points into the page, which the
+      // writes above may have changed, and a value of another size makes
+      // LMDB delete and re-add the record, moving the page's bytes under it.
+      char key_buf[kRelationKeySize];
+      EncodeRelationKey(key, key_buf);
+      MDB_val nk{kRelationKeySize, key_buf};
+      int prc = mdb_cursor_put(cursor.get(), &nk, &nv, MDB_CURRENT);
       if (prc != 0) return Check(prc, "write relation");
       ++result->relations_updated;
       referenced_.insert(key.source);
@@ -865,24 +956,24 @@ class Retractor {
   MDB_txn* txn_;
   bool* map_full_;
   bool keep_texts_;
+  std::map<DocId, uint64_t> kept_seqs_;
   std::set<EntityId> referenced_, touched_;
 };
 
 // A batch may bring a copy of a stored text that EarlierCopy prefers to the
 // stored one: the stored copy's records are retracted here, in the batch's
-// transaction, so that the batch writes the preferred copy in its place.
-Status RetractLaterCopies(Store::Impl& impl, MDB_txn* txn, const std::vector<DocRecord>& batch, bool* map_full) {
+// transaction, so that the batch writes the preferred copy in its place
+// (under the stored copy's doc_seq, *kept_seqs).
+Status RetractLaterCopies(Store::Impl& impl, MDB_txn* txn, const std::vector<DocRecord>& batch, bool* map_full,
+                          std::map<DocId, uint64_t>* kept_seqs) {
+  kept_seqs->clear();
   std::set<DocId> later;
-  ValueReader reader;
   DocMeta stored;
-  char key[8];
   for (const DocRecord& rec : batch) {
-    PutBe64(key, rec.meta.id);
-    MDB_val k{8, key}, v;
-    const int rc = mdb_get(txn, impl.documents, &k, &v);
-    if (rc == MDB_NOTFOUND) continue;
-    if (rc != 0) return LmdbError(impl.dir, "read documents", rc);
-    if (!reader.Decode(FromVal(v), &stored)) return CorruptRecord(impl.dir, "documents");
+    uint64_t seq;
+    Status s = ReadDocument(impl, txn, rec.meta.id, &stored, &seq);
+    if (s.code() == StatusCode::kNotFound) continue;
+    if (!s.ok()) return s;
     if (EarlierCopy(rec.meta, stored)) later.insert(rec.meta.id);
   }
   if (later.empty()) return Status::Ok();
@@ -893,6 +984,7 @@ Status RetractLaterCopies(Store::Impl& impl, MDB_txn* txn, const std::vector<Doc
   RetractResult ignored;
   Status s = retractor.Run(later, &ignored);
   impl.known_entities.clear();  // the retraction may have removed some
+  *kept_seqs = retractor.kept_seqs();
   return s;
 }
 
@@ -935,7 +1027,7 @@ Status Store::Replace(const std::vector<DocRecord>& batch, ApplyResult* result) 
       without_text.push_back(r);
       without_text.back().text.clear();
     }
-    BatchWriter writer(*impl_, txn, &map_full);
+    BatchWriter writer(*impl_, txn, &map_full, &retractor.kept_seqs());
     status = writer.Write(without_text, &local);
     uint64_t settled = 0;
     if (status.ok()) status = SettleMergeRules(txn, &settled);
@@ -1312,6 +1404,93 @@ Status UpgradeEntityDocs(const std::string& dir, MDB_txn* txn, MDB_dbi entity_do
   return Status::Ok();
 }
 
+Status UpgradeDocumentSeqs(const Store::Impl& impl, MDB_txn* txn) {
+  const std::string& dir = impl.dir;
+  // The numbers the mention index gave its documents (schema 6).
+  std::unordered_map<DocId, uint64_t> seq_of;
+  Cursor cursor;
+  int rc = cursor.Open(txn, impl.entity_docs);
+  if (rc != 0) return LmdbError(dir, "open cursor", rc);
+  MDB_val k, v;
+  for (rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_FIRST); rc == 0;
+       rc = mdb_cursor_get(cursor.get(), &k, &v, MDB_NEXT)) {
+    EntityDocEntry e;
+    if (!DecodeEntityDoc(v, &e)) return CorruptRecord(dir, "entity_docs");
+    if (e.seq != 0) seq_of.emplace(e.doc, e.seq);
+  }
+  if (rc != MDB_NOTFOUND) return LmdbError(dir, "read entity_docs", rc);
+  uint64_t last = 0;
+  k = ToVal(kDocSeqKey);
+  if ((rc = mdb_get(txn, impl.meta, &k, &v)) == 0 && v.mv_size == 8) {
+    last = GetBe64(static_cast<const char*>(v.mv_data));
+  } else if (rc != 0 && rc != MDB_NOTFOUND) {
+    return LmdbError(dir, "read doc_seq", rc);
+  }
+  for (const auto& [doc, seq] : seq_of) last = std::max(last, seq);
+
+  // Every document, in doc id order (doc_ids is appended); those no mention
+  // numbered get the next numbers.
+  MDB_dbi old_documents;
+  if ((rc = mdb_dbi_open(txn, "documents", 0, &old_documents)) != 0) return LmdbError(dir, "open documents", rc);
+  std::vector<std::pair<uint64_t, DocId>> numbered;  // (doc_seq, doc id)
+  Cursor doc_cursor;
+  if ((rc = doc_cursor.Open(txn, old_documents)) != 0) return LmdbError(dir, "open cursor", rc);
+  char key[8], seq_key[kDocSeqSize];
+  for (rc = mdb_cursor_get(doc_cursor.get(), &k, &v, MDB_FIRST); rc == 0;
+       rc = mdb_cursor_get(doc_cursor.get(), &k, &v, MDB_NEXT)) {
+    if (k.mv_size != 8) return CorruptRecord(dir, "documents: a key of " + std::to_string(k.mv_size) + " bytes");
+    const DocId id = GetBe64(static_cast<const char*>(k.mv_data));
+    auto it = seq_of.find(id);
+    const uint64_t seq = it != seq_of.end() ? it->second : ++last;
+    numbered.emplace_back(seq, id);
+    PutBe64(seq_key, seq);
+    MDB_val sv{kDocSeqSize, seq_key};
+    if ((rc = mdb_put(txn, impl.doc_ids, &k, &sv, MDB_APPEND)) != 0) return LmdbError(dir, "write doc_ids", rc);
+  }
+  if (rc != MDB_NOTFOUND) return LmdbError(dir, "read documents", rc);
+
+  // The records and texts, from the tables keyed by doc id (texts: schema
+  // 5-6; none before) to those keyed by doc_seq, appended in number order.
+  struct Move {
+    MDB_dbi from, to;
+    const char* what;
+    bool every_document;  // else some may have none
+  };
+  std::vector<Move> moves = {{old_documents, impl.documents, "documents", true}};
+  MDB_dbi old_texts = 0;
+  rc = mdb_dbi_open(txn, "texts", 0, &old_texts);
+  if (rc == 0) {
+    moves.push_back({old_texts, impl.texts, "texts", false});  // none for documents stored before schema 5
+  } else if (rc != MDB_NOTFOUND) {
+    return LmdbError(dir, "open texts database", rc);
+  }
+  std::sort(numbered.begin(), numbered.end());
+  std::string value;
+  for (const auto& [seq, id] : numbered) {
+    PutBe64(key, id);
+    PutBe64(seq_key, seq);
+    for (const Move& move : moves) {
+      k = MDB_val{8, key};
+      rc = mdb_get(txn, move.from, &k, &v);
+      if (rc == MDB_NOTFOUND && !move.every_document) continue;
+      if (rc != 0) return LmdbError(dir, std::string("read ") + move.what, rc);
+      value.assign(static_cast<const char*>(v.mv_data), v.mv_size);
+      k = MDB_val{kDocSeqSize, seq_key};
+      v = ToVal(value);
+      if ((rc = mdb_put(txn, move.to, &k, &v, MDB_APPEND)) != 0) return LmdbError(dir, std::string("write ") + move.what, rc);
+    }
+  }
+  for (const Move& move : moves) {
+    if ((rc = mdb_drop(txn, move.from, 1)) != 0) return LmdbError(dir, std::string("delete ") + move.what, rc);
+  }
+  char last_buf[8];
+  PutBe64(last_buf, last);
+  k = ToVal(kDocSeqKey);
+  v = MDB_val{8, last_buf};
+  if ((rc = mdb_put(txn, impl.meta, &k, &v, 0)) != 0) return LmdbError(dir, "write doc_seq", rc);
+  return Status::Ok();
+}
+
 Status MergeReversedSymmetric(const std::string& dir, MDB_txn* txn, MDB_dbi relations, MDB_dbi evidence) {
   // The keys to fold: symmetric relations stored target-first.
   std::vector<RelationKey> reversed;
@@ -1356,8 +1535,9 @@ Status Store::Apply(const std::vector<DocRecord>& batch, ApplyResult* result) {
       } else if (rc != 0) {
         return LmdbError(impl.dir, "begin write transaction", rc);
       } else {
-        s = RetractLaterCopies(impl, txn.get(), batch, &map_full);
-        BatchWriter writer(impl, txn.get(), &map_full);
+        std::map<DocId, uint64_t> kept_seqs;
+        s = RetractLaterCopies(impl, txn.get(), batch, &map_full, &kept_seqs);
+        BatchWriter writer(impl, txn.get(), &map_full, &kept_seqs);
         if (s.ok()) s = writer.Write(batch, &local);
         uint64_t settled = 0;
         if (s.ok()) s = SettleMergeRules(txn.get(), &settled);

@@ -147,7 +147,7 @@ TEST_CASE("a record with an enum out of range is a one-line corrupt-record error
     ExpectCorrupt(RunGeokg({"export", "--db", db, "--format", "graphml", "--all-modalities"}), "graphml");
   }
   SECTION("document date source 99") {
-    EditRaw(db, "documents", [](MDB_txn* txn, MDB_dbi dbi) {
+    EditRaw(db, "doc_meta", [](MDB_txn* txn, MDB_dbi dbi) {
       PatchFirst(txn, dbi, [](std::string*, std::string* v) {
         (*v)[v->size() - 13] = 99;  // then u32 extractor version, u64 fingerprint
       });
@@ -157,7 +157,7 @@ TEST_CASE("a record with an enum out of range is a one-line corrupt-record error
     ExpectCorrupt(RunGeokg({"docs", "--db", db, "Iraq"}), "docs");
   }
   SECTION("a string length of 2^40") {
-    EditRaw(db, "documents", [](MDB_txn* txn, MDB_dbi dbi) {
+    EditRaw(db, "doc_meta", [](MDB_txn* txn, MDB_dbi dbi) {
       PatchFirst(txn, dbi, [](std::string*, std::string* v) {
         const uint64_t huge = uint64_t{1} << 40;
         std::memcpy(v->data() + 4 + 8, &huge, 8);  // the source's length

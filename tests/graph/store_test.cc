@@ -759,24 +759,6 @@ TEST_CASE("mentions add up across documents and re-ingesting changes nothing", "
   CHECK(DocsOf(*store, kUs.id, 1)[0].meta.id == d.meta.id);
 }
 
-// Turns a store into one of schema 2 (no mention index) with raw LMDB.
-void DowngradeToSchema2(const std::string& dir) {
-  MDB_env* env = nullptr;
-  REQUIRE(mdb_env_create(&env) == 0);
-  mdb_env_set_maxdbs(env, 16);
-  REQUIRE(mdb_env_open(env, dir.c_str(), 0, 0644) == 0);
-  MDB_txn* txn = nullptr;
-  REQUIRE(mdb_txn_begin(env, nullptr, 0, &txn) == 0);
-  for (const char* name : {"entity_docs", "entity_counts"}) {
-    MDB_dbi dbi;
-    REQUIRE(mdb_dbi_open(txn, name, 0, &dbi) == 0);
-    REQUIRE(mdb_drop(txn, dbi, 1) == 0);
-  }
-  REQUIRE(mdb_txn_commit(txn) == 0);
-  mdb_env_close(env);
-  WriteSchemaVersion(dir, 2);
-}
-
 // The raw mention index: entity -> its duplicates in stored order, as
 // (sequence number, doc id); sequence 0 for a 16-byte (schema-5) entry.
 std::map<EntityId, std::vector<std::pair<uint64_t, DocId>>> RawEntityDocs(const std::string& dir) {
@@ -803,9 +785,135 @@ std::map<EntityId, std::vector<std::pair<uint64_t, DocId>>> RawEntityDocs(const 
   return out;
 }
 
+// One part of the raw document index ("doc_ids", "doc_ids_new"): doc id -> doc_seq.
+std::map<DocId, uint64_t> RawDocIdIndex(const std::string& dir, const char* table) {
+  std::map<DocId, uint64_t> out;
+  MDB_env* env = nullptr;
+  REQUIRE(mdb_env_create(&env) == 0);
+  mdb_env_set_maxdbs(env, 16);
+  REQUIRE(mdb_env_open(env, dir.c_str(), MDB_RDONLY, 0644) == 0);
+  MDB_txn* txn = nullptr;
+  REQUIRE(mdb_txn_begin(env, nullptr, MDB_RDONLY, &txn) == 0);
+  MDB_dbi dbi;
+  REQUIRE(mdb_dbi_open(txn, table, 0, &dbi) == 0);
+  MDB_cursor* cursor = nullptr;
+  REQUIRE(mdb_cursor_open(txn, dbi, &cursor) == 0);
+  MDB_val k, v;
+  for (int rc = mdb_cursor_get(cursor, &k, &v, MDB_FIRST); rc == 0; rc = mdb_cursor_get(cursor, &k, &v, MDB_NEXT)) {
+    REQUIRE(v.mv_size == 8);
+    out[store_internal::GetBe64(static_cast<const char*>(k.mv_data))] =
+        store_internal::GetBe64(static_cast<const char*>(v.mv_data));
+  }
+  mdb_cursor_close(cursor);
+  mdb_txn_abort(txn);
+  mdb_env_close(env);
+  return out;
+}
+
+// The whole raw document index: doc id -> doc_seq.
+std::map<DocId, uint64_t> RawDocSeqs(const std::string& dir) {
+  std::map<DocId, uint64_t> out = RawDocIdIndex(dir, "doc_ids");
+  for (const auto& [id, seq] : RawDocIdIndex(dir, "doc_ids_new")) REQUIRE(out.emplace(id, seq).second);
+  return out;
+}
+
+// The keys of a raw table keyed by doc_seq ("doc_meta", "doc_texts") in stored order.
+std::vector<uint64_t> RawSeqKeys(const std::string& dir, const char* table) {
+  std::vector<uint64_t> out;
+  MDB_env* env = nullptr;
+  REQUIRE(mdb_env_create(&env) == 0);
+  mdb_env_set_maxdbs(env, 16);
+  REQUIRE(mdb_env_open(env, dir.c_str(), MDB_RDONLY, 0644) == 0);
+  MDB_txn* txn = nullptr;
+  REQUIRE(mdb_txn_begin(env, nullptr, MDB_RDONLY, &txn) == 0);
+  MDB_dbi dbi;
+  REQUIRE(mdb_dbi_open(txn, table, 0, &dbi) == 0);
+  MDB_cursor* cursor = nullptr;
+  REQUIRE(mdb_cursor_open(txn, dbi, &cursor) == 0);
+  MDB_val k, v;
+  for (int rc = mdb_cursor_get(cursor, &k, &v, MDB_FIRST); rc == 0; rc = mdb_cursor_get(cursor, &k, &v, MDB_NEXT)) {
+    REQUIRE(k.mv_size == 8);
+    out.push_back(store_internal::GetBe64(static_cast<const char*>(k.mv_data)));
+  }
+  mdb_cursor_close(cursor);
+  mdb_txn_abort(txn);
+  mdb_env_close(env);
+  return out;
+}
+
+std::vector<uint64_t> RawTextKeys(const std::string& dir) { return RawSeqKeys(dir, "doc_texts"); }
+
+// Turns a store into one of schema 6: documents and texts keyed by doc id
+// in "documents" and "texts" (or, `with_texts` false, as before schema 5, no
+// texts) instead of by doc_seq in "doc_meta" and "doc_texts", and no
+// "doc_ids" or "doc_ids_new". One document moved per transaction, so that the pages freed
+// are reused and the store does not outgrow its map.
+void DowngradeToSchema6(const std::string& dir, bool with_texts = true) {
+  const std::map<DocId, uint64_t> seqs = RawDocSeqs(dir);
+  MDB_env* env = nullptr;
+  REQUIRE(mdb_env_create(&env) == 0);
+  mdb_env_set_maxdbs(env, 16);
+  REQUIRE(mdb_env_open(env, dir.c_str(), 0, 0644) == 0);
+  MDB_txn* txn = nullptr;
+  REQUIRE(mdb_txn_begin(env, nullptr, 0, &txn) == 0);
+  MDB_dbi doc_meta, doc_texts, doc_ids, new_doc_ids, documents, texts = 0;
+  REQUIRE(mdb_dbi_open(txn, "doc_meta", 0, &doc_meta) == 0);
+  REQUIRE(mdb_dbi_open(txn, "doc_texts", 0, &doc_texts) == 0);
+  REQUIRE(mdb_dbi_open(txn, "doc_ids", 0, &doc_ids) == 0);
+  REQUIRE(mdb_dbi_open(txn, "doc_ids_new", 0, &new_doc_ids) == 0);
+  REQUIRE(mdb_dbi_open(txn, "documents", MDB_CREATE, &documents) == 0);
+  if (with_texts) REQUIRE(mdb_dbi_open(txn, "texts", MDB_CREATE, &texts) == 0);
+  REQUIRE(mdb_txn_commit(txn) == 0);
+  for (const auto& [id, seq] : seqs) {
+    REQUIRE(mdb_txn_begin(env, nullptr, 0, &txn) == 0);
+    char id_key[8], seq_key[8];
+    store_internal::PutBe64(id_key, id);
+    store_internal::PutBe64(seq_key, seq);
+    struct Move {
+      MDB_dbi from, to;
+    };
+    for (const Move& move : {Move{doc_meta, documents}, Move{doc_texts, texts}}) {
+      MDB_val sk{8, seq_key}, v;
+      if (mdb_get(txn, move.from, &sk, &v) != 0) continue;  // a document without text
+      std::string value(static_cast<const char*>(v.mv_data), v.mv_size);
+      REQUIRE(mdb_del(txn, move.from, &sk, nullptr) == 0);
+      if (move.to == 0) continue;  // texts dropped
+      MDB_val ik{8, id_key};
+      v = MDB_val{value.size(), value.data()};
+      REQUIRE(mdb_put(txn, move.to, &ik, &v, 0) == 0);
+    }
+    REQUIRE(mdb_txn_commit(txn) == 0);
+  }
+  REQUIRE(mdb_txn_begin(env, nullptr, 0, &txn) == 0);
+  for (MDB_dbi dbi : {doc_meta, doc_texts, doc_ids, new_doc_ids}) REQUIRE(mdb_drop(txn, dbi, 1) == 0);
+  REQUIRE(mdb_txn_commit(txn) == 0);
+  mdb_env_close(env);
+  WriteSchemaVersion(dir, 6);
+}
+
+// Turns a store into one of schema 2 (no mention index) with raw LMDB.
+void DowngradeToSchema2(const std::string& dir) {
+  DowngradeToSchema6(dir, /*with_texts=*/false);
+  MDB_env* env = nullptr;
+  REQUIRE(mdb_env_create(&env) == 0);
+  mdb_env_set_maxdbs(env, 16);
+  REQUIRE(mdb_env_open(env, dir.c_str(), 0, 0644) == 0);
+  MDB_txn* txn = nullptr;
+  REQUIRE(mdb_txn_begin(env, nullptr, 0, &txn) == 0);
+  for (const char* name : {"entity_docs", "entity_counts"}) {
+    MDB_dbi dbi;
+    REQUIRE(mdb_dbi_open(txn, name, 0, &dbi) == 0);
+    REQUIRE(mdb_drop(txn, dbi, 1) == 0);
+  }
+  REQUIRE(mdb_txn_commit(txn) == 0);
+  mdb_env_close(env);
+  WriteSchemaVersion(dir, 2);
+}
+
 // Turns a store into one of schema 5: mention entries of 16 bytes (no
 // sequence number, sorted by doc id) and no "doc_seq".
 void DowngradeToSchema5(const std::string& dir) {
+  DowngradeToSchema6(dir);
   MDB_env* env = nullptr;
   REQUIRE(mdb_env_create(&env) == 0);
   mdb_env_set_maxdbs(env, 16);
@@ -922,6 +1030,230 @@ TEST_CASE("a schema-5 mention index is read as it is and upgraded when opened fo
   CHECK(oman[0].second < oman[1].second);  // the upgraded ones, in doc id order
   CHECK(oman.back().second == later.meta.id);
   CHECK(oman.back().first == 4);
+}
+
+// A text zlib cannot shrink much: letters drawn at random.
+std::string RandomText(std::mt19937& rng, size_t bytes) {
+  std::string text(bytes, ' ');
+  for (char& c : text) c = static_cast<char>('a' + rng() % 26);
+  return text;
+}
+
+std::string TextOf(const Store& store, DocId id) {
+  std::string text;
+  Status s = store.GetText(id, &text);
+  INFO(s.message());
+  REQUIRE(s.ok());
+  return text;
+}
+
+TEST_CASE("texts are keyed by doc_seq in ingest order, and a document stored again keeps its number",
+          "[graph][store]") {
+  TempDir tmp;
+  const std::string dir = tmp.Path("store");
+  std::vector<DocRecord> all;
+  std::mt19937 rng(7);
+  {
+    auto store = OpenOrDie(dir);
+    for (int batch = 0; batch < 3; ++batch) {
+      std::vector<DocRecord> docs;
+      for (int i = 0; i < 4; ++i) {
+        const std::string name = "seq " + std::to_string(batch * 4 + i);
+        // Every other document names no one (no mention entries), one has no text.
+        DocRecord d = i % 2 == 0 ? MentionDoc(name, 20200101, 1, 1) : SampleDoc(name, 20200101, 1);
+        if (!(batch == 1 && i == 3)) d.text = RandomText(rng, 300);
+        docs.push_back(d);
+        all.push_back(d);
+      }
+      REQUIRE(store->Apply(docs, nullptr).ok());
+    }
+  }
+  // Numbered in the order stored, whatever the ids; the records' and texts'
+  // keys are those numbers.
+  std::map<DocId, uint64_t> seqs = RawDocSeqs(dir);
+  REQUIRE(seqs.size() == all.size());
+  std::vector<uint64_t> numbers, with_text;
+  for (size_t i = 0; i < all.size(); ++i) {
+    CHECK(seqs[all[i].meta.id] == i + 1);
+    numbers.push_back(i + 1);
+    if (!all[i].text.empty()) with_text.push_back(i + 1);
+  }
+  CHECK(RawSeqKeys(dir, "doc_meta") == numbers);
+  CHECK(RawTextKeys(dir) == with_text);
+  // The mention entries carry the same numbers.
+  for (const auto& [entity, list] : RawEntityDocs(dir)) {
+    for (const auto& [seq, doc] : list) CHECK(seq == seqs[doc]);
+  }
+  DocRecord again = SampleDoc("seq 5", 20200101, 2);
+  DocRecord later = SampleDoc("seq later", 20200101, 1);
+  later.text = "later";
+  {
+    auto store = OpenOrDie(dir);
+    for (const DocRecord& d : all) CHECK(TextOf(*store, d.meta.id) == d.text);
+    // Extracted again (Replace keeps the texts): same number, same text.
+    REQUIRE(store->Replace({again}, nullptr).ok());
+    CHECK(TextOf(*store, again.meta.id) == all[5].text);
+    // A later document still gets the next number.
+    REQUIRE(store->Apply({later}, nullptr).ok());
+  }
+  seqs = RawDocSeqs(dir);
+  CHECK(seqs[again.meta.id] == 6);
+  CHECK(seqs[later.meta.id] == all.size() + 1);
+  with_text.push_back(all.size() + 1);
+  CHECK(RawTextKeys(dir) == with_text);
+  // Retracting a document removes the text under its number.
+  {
+    auto store = OpenOrDie(dir);
+    REQUIRE(store->Retract({all[0].meta.id}, nullptr).ok());
+  }
+  with_text.erase(with_text.begin());
+  CHECK(RawTextKeys(dir) == with_text);
+  numbers.erase(numbers.begin());
+  numbers.push_back(all.size() + 1);
+  CHECK(RawSeqKeys(dir, "doc_meta") == numbers);
+  CHECK(RawDocSeqs(dir).count(all[0].meta.id) == 0);
+}
+
+TEST_CASE("the doc id index collects a batch's documents apart and moves them into its settled part in one go",
+          "[graph][store]") {
+  TempDir tmp;
+  const std::string dir = tmp.Path("store");
+  StoreOptions options;
+  options.recent_doc_ids = 6;
+  std::vector<DocRecord> all;
+  auto batch_of = [&](int first) {
+    std::vector<DocRecord> docs;
+    for (int i = first; i < first + 4; ++i) {
+      docs.push_back(MentionDoc("index " + std::to_string(i), 20200101, 1, 1));
+      docs.back().text = "text " + std::to_string(i);
+      all.push_back(docs.back());
+    }
+    return docs;
+  };
+  auto apply = [&](const std::vector<DocRecord>& docs) {
+    auto store = OpenOrDie(dir, options);
+    ApplyResult r;
+    REQUIRE(store->Apply(docs, &r).ok());
+    return r;
+  };
+  apply(batch_of(0));
+  CHECK(RawDocIdIndex(dir, "doc_ids").empty());
+  CHECK(RawDocIdIndex(dir, "doc_ids_new").size() == 4);
+  apply(batch_of(4));  // 8 recent ones: moved
+  CHECK(RawDocIdIndex(dir, "doc_ids").size() == 8);
+  CHECK(RawDocIdIndex(dir, "doc_ids_new").empty());
+  apply(batch_of(8));
+  CHECK(RawDocIdIndex(dir, "doc_ids").size() == 8);
+  CHECK(RawDocIdIndex(dir, "doc_ids_new").size() == 4);
+  // Documents in either part are found, skipped when stored again, listed
+  // in id order, and retracted.
+  CHECK(apply({all[1], all[9]}).documents_skipped == 2);
+  {
+    auto store = OpenOrDie(dir, options);
+    for (const DocRecord& d : all) {
+      CHECK(TextOf(*store, d.meta.id) == d.text);
+      bool found = false;
+      REQUIRE(store->HasDocument(d.meta.id, &found).ok());
+      CHECK(found);
+    }
+    std::vector<DocId> listed, ids;
+    REQUIRE(store->ForEachDocument([&](const DocMeta& m) {
+      listed.push_back(m.id);
+      return true;
+    }).ok());
+    for (const DocRecord& d : all) ids.push_back(d.meta.id);
+    std::sort(ids.begin(), ids.end());
+    CHECK(listed == ids);
+    REQUIRE(store->Retract({all[1].meta.id, all[9].meta.id}, nullptr).ok());
+    CHECK(StatsOf(*store).documents == all.size() - 2);
+  }
+  CHECK(RawDocIdIndex(dir, "doc_ids").size() == 7);
+  CHECK(RawDocIdIndex(dir, "doc_ids_new").size() == 3);
+}
+
+TEST_CASE("a schema-6 store's texts are read by doc id, and moved to doc_seq keys when opened for writing",
+          "[graph][store]") {
+  TempDir tmp;
+  const std::string dir = tmp.Path("store");
+  std::vector<DocRecord> all;
+  std::mt19937 rng(11);
+  StoreOptions small_map;
+  small_map.initial_map_size = 1u << 16;  // grown by doubling as needed
+  {
+    auto store = OpenOrDie(dir, small_map);
+    for (int batch = 0; batch < 3; ++batch) {
+      std::vector<DocRecord> docs;
+      for (int i = 0; i < 20; ++i) {
+        const std::string name = "six " + std::to_string(batch * 20 + i);
+        DocRecord d = i % 3 == 0 ? SampleDoc(name, 20200101, 1) : MentionDoc(name, 20200101, 1, 2);
+        if (i != 7) d.text = RandomText(rng, 12000);
+        docs.push_back(d);
+        all.push_back(d);
+      }
+      REQUIRE(store->Apply(docs, nullptr).ok());
+    }
+  }
+  const std::map<DocId, uint64_t> seqs_before = RawDocSeqs(dir);
+  DowngradeToSchema6(dir);
+  StoreOptions read_only;
+  read_only.read_only = true;
+  {
+    auto store = OpenOrDie(dir, read_only);
+    StoreStats st = StatsOf(*store);
+    CHECK(st.schema_version == 6);
+    // Moving the texts in one transaction needs room for a second copy of
+    // them, which the map has not: the upgrade must grow it.
+    std::vector<Store::TableSize> tables;
+    REQUIRE(store->TableSizes(&tables).ok());
+    REQUIRE(tables[1].name == "texts");
+    REQUIRE(st.map_size - st.used_bytes < tables[1].bytes);
+    for (const DocRecord& d : all) CHECK(TextOf(*store, d.meta.id) == d.text);
+    size_t documents = 0;
+    REQUIRE(store->ForEachDocument([&](const DocMeta&) { return ++documents; }).ok());
+    CHECK(documents == all.size());
+  }
+  uint64_t map_before = 0;
+  {
+    auto store = OpenOrDie(dir, read_only);
+    map_before = StatsOf(*store).map_size;
+  }
+  {
+    auto store = OpenOrDie(dir, small_map);  // writable: upgrades
+    StoreStats st = StatsOf(*store);
+    CHECK(st.schema_version == kStoreSchemaVersion);
+    CHECK(st.map_size > map_before);
+    for (const DocRecord& d : all) CHECK(TextOf(*store, d.meta.id) == d.text);
+  }
+  // Documents with mention entries keep their numbers; the others get new
+  // ones after them, in doc id order.
+  const std::map<DocId, uint64_t> seqs = RawDocSeqs(dir);
+  uint64_t last_mentioned = 0;
+  std::vector<std::pair<DocId, uint64_t>> renumbered;
+  for (const DocRecord& d : all) {
+    if (d.mentions.empty()) {
+      renumbered.emplace_back(d.meta.id, seqs.at(d.meta.id));
+    } else {
+      CHECK(seqs.at(d.meta.id) == seqs_before.at(d.meta.id));
+      last_mentioned = std::max(last_mentioned, seqs.at(d.meta.id));
+    }
+  }
+  std::sort(renumbered.begin(), renumbered.end());
+  for (size_t i = 0; i < renumbered.size(); ++i) CHECK(renumbered[i].second == last_mentioned + 1 + i);
+  std::vector<uint64_t> with_text;
+  for (const DocRecord& d : all)
+    if (!d.text.empty()) with_text.push_back(seqs.at(d.meta.id));
+  std::sort(with_text.begin(), with_text.end());
+  CHECK(RawTextKeys(dir) == with_text);
+  // And it takes new documents after them.
+  DocRecord later = MentionDoc("six later", 20200101, 1, 1);
+  later.text = "later";
+  {
+    auto store = OpenOrDie(dir);
+    REQUIRE(store->Apply({later}, nullptr).ok());
+    CHECK(TextOf(*store, later.meta.id) == "later");
+  }
+  CHECK(RawDocSeqs(dir)[later.meta.id] == last_mentioned + renumbered.size() + 1);
+  CHECK(RawTextKeys(dir).back() == last_mentioned + renumbered.size() + 1);
 }
 
 TEST_CASE("a schema-2 store is read without mentions and upgraded when opened for writing",
@@ -1051,6 +1383,7 @@ TEST_CASE("a schema-3 store's two directions of a symmetric relation merge on a 
     REQUIRE(mdb_txn_commit(txn) == 0);
     mdb_env_close(env);
   }
+  DowngradeToSchema6(dir, /*with_texts=*/false);
   WriteSchemaVersion(dir, 3);
   {
     // Read-only, the store is as it was; the graph view shows one edge.
@@ -1147,6 +1480,37 @@ TEST_CASE("retracting documents recounts what they shared and removes what only 
   CHECK(after.entities == 0);
   REQUIRE(store->Apply({a}, nullptr).ok());
   CHECK(SummaryOf(*store, deployed).counts[0] == 2);
+}
+
+TEST_CASE("retracting rewrites summaries whose size changes without garbling their keys", "[graph][store]") {
+  // Many relations on one page, each with evidence from two documents, one
+  // of which gives a long role: retracting it shortens every summary, which
+  // LMDB stores by deleting and re-adding the record (the key must not be
+  // read from the page being changed).
+  TempDir tmp;
+  auto store = OpenOrDie(tmp.Path("store"));
+  std::vector<Entity> targets;
+  for (int i = 0; i < 60; ++i) targets.push_back(MakeEntity("Target " + std::to_string(i), EntityKind::kCountry));
+  DocRecord with_role = MakeDoc("roles given", 20200101), plain = MakeDoc("no roles", 20200202);
+  for (DocRecord* d : {&with_role, &plain}) {
+    d->entities = targets;
+    d->entities.push_back(kUs);
+    for (size_t i = 0; i < targets.size(); ++i) {
+      d->relations.push_back(MakeRelation(kUs, RelationType::kDeployedTo, targets[i], d->meta.id,
+                                          static_cast<uint32_t>(i), Modality::kAsserted, 0.5f,
+                                          d == &with_role ? "a role long enough to change the record's size" : ""));
+    }
+  }
+  REQUIRE(store->Apply({with_role, plain}, nullptr).ok());
+  RetractResult r;
+  REQUIRE(store->Retract({with_role.meta.id}, &r).ok());
+  CHECK(r.relations_updated == targets.size());
+  for (const Entity& t : targets) {
+    const RelationSummary s = SummaryOf(*store, {kUs.id, RelationType::kDeployedTo, t.id});
+    CHECK(s.counts[0] == 1);
+    CHECK(s.role.empty());
+  }
+  CHECK(StatsOf(*store).relations == targets.size());
 }
 
 TEST_CASE("the store keeps each document's text, and Replace swaps a document's records", "[graph][store]") {
@@ -1479,7 +1843,8 @@ TEST_CASE("of two copies of one text the store keeps the earliest dated, whateve
   std::vector<std::vector<DocRecord>> orders = {{late, early, undated}, {undated, early, late}, {early, late, undated}};
   int n = 0;
   for (const auto& order : orders) {
-    auto store = OpenOrDie(tmp.Path("s" + std::to_string(n++)));
+    const std::string dir = tmp.Path("s" + std::to_string(n++));
+    auto store = OpenOrDie(dir);
     for (const DocRecord& d : order) REQUIRE(store->Apply({d}, nullptr).ok());  // one batch each
     DocMeta meta;
     REQUIRE(store->GetDocument(early.meta.id, &meta).ok());
@@ -1490,6 +1855,10 @@ TEST_CASE("of two copies of one text the store keeps the earliest dated, whateve
     CHECK(SummaryOf(*store, deployed).first_date == 20240101);
     CHECK(SummaryOf(*store, deployed).last_date == 20240101);
     CHECK(StatsOf(*store).documents == 1);
+    // The preferred copy took the stored copy's number and text: no text left behind.
+    CHECK(TextOf(*store, early.meta.id) == "the same text");
+    store.reset();
+    CHECK(RawTextKeys(dir) == std::vector<uint64_t>{1});
   }
   // The same in one batch.
   auto store = OpenOrDie(tmp.Path("batch"));
