@@ -175,8 +175,11 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
   // between them and a known actor, and parsing is most of ingest's cost.
   const bool known_pair = two && agent;
   if (!known_pair && (first < 0 || end_candidate == first_candidate)) return;
+  // Near: within four tokens, so that a role or an outlet may stand between
+  // ("released Al Jazeera journalist Mahmoud Hussein"); two missed a
+  // hundredth of the coded sentences for 7% less parsing.
   auto next_to_candidate = [&](uint32_t i) {
-    constexpr uint32_t kReach = 2;
+    constexpr uint32_t kReach = 4;
     const uint32_t at = v_.first_token() + i;
     for (uint32_t c = first_candidate; c < end_candidate; ++c) {
       const Mention& m = doc_.candidates[c];

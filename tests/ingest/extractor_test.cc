@@ -682,3 +682,8 @@ TEST_CASE("extractor: an operation against an actor attacks it", "[ingest][extra
   DocRecord rec = ExtractText("The Pakistani army launched an operation against the Taliban.\n");
   CHECK(Asserted(rec, "Pakistan Armed Forces", RelationType::kAttacked, "Taliban"));
 }
+
+TEST_CASE("extractor: a role and an outlet may stand between an event word and a new name", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("Egypt has released Al Jazeera journalist Mahmoud Hussein after four years in detention.\n");
+  CHECK(Asserted(rec, "Egypt", RelationType::kReleased, "Mahmoud Hussein"));
+}
