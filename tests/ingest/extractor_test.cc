@@ -687,3 +687,8 @@ TEST_CASE("extractor: a role and an outlet may stand between an event word and a
   DocRecord rec = ExtractText("Egypt has released Al Jazeera journalist Mahmoud Hussein after four years in detention.\n");
   CHECK(Asserted(rec, "Egypt", RelationType::kReleased, "Mahmoud Hussein"));
 }
+
+TEST_CASE("extractor: lifting curbs and sieges concedes", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("Japan lifted travel curbs to and from North Korea.\n");
+  CHECK(Asserted(rec, "Japan", RelationType::kConcededTo, "North Korea"));
+}
