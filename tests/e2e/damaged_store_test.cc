@@ -23,6 +23,7 @@
 
 #include "tests/support/fixtures.h"
 #include "tests/support/process.h"
+#include "tests/support/raw_lmdb.h"
 
 namespace geokg {
 namespace {
@@ -46,17 +47,7 @@ std::string MakeStore(const TempDir& tmp, const std::string& name = "db") {
 // Runs `edit(txn, dbi)` on database `name` of the store in `dir` in one LMDB
 // write transaction, with LMDB directly (as a bad disk or a bug would).
 void EditRaw(const std::string& dir, const char* name, const std::function<void(MDB_txn*, MDB_dbi)>& edit) {
-  MDB_env* env = nullptr;
-  REQUIRE(mdb_env_create(&env) == 0);
-  mdb_env_set_maxdbs(env, 16);
-  REQUIRE(mdb_env_open(env, dir.c_str(), 0, 0644) == 0);
-  MDB_txn* txn = nullptr;
-  REQUIRE(mdb_txn_begin(env, nullptr, 0, &txn) == 0);
-  MDB_dbi dbi;
-  REQUIRE(mdb_dbi_open(txn, name, 0, &dbi) == 0);
-  edit(txn, dbi);
-  REQUIRE(mdb_txn_commit(txn) == 0);
-  mdb_env_close(env);
+  geokg::testing::WithRawTxn(dir, true, [&](MDB_txn* txn) { edit(txn, geokg::testing::RawTable(txn, name)); });
 }
 
 // Rewrites the first record of `dbi` with `patch` applied to a copy of its

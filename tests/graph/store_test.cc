@@ -26,13 +26,17 @@
 #include "graph/store_lmdb.h"
 #include "graph/view.h"
 #include "tests/support/process.h"
+#include "tests/support/raw_lmdb.h"
 
 namespace geokg::graph {
 namespace {
 
 namespace fs = std::filesystem;
 
+using geokg::testing::ForEachRaw;
+using geokg::testing::RawTable;
 using geokg::testing::TempDir;
+using geokg::testing::WithRawTxn;
 
 Entity MakeEntity(std::string name, EntityKind kind, std::vector<std::string> aliases = {},
                   std::string country = "") {
@@ -407,21 +411,13 @@ TEST_CASE("the map grows by itself when a batch does not fit", "[graph][store]")
 
 // Writes `version` as the schema version with raw LMDB, bypassing Store.
 void WriteSchemaVersion(const std::string& dir, uint32_t version) {
-  MDB_env* env = nullptr;
-  REQUIRE(mdb_env_create(&env) == 0);
-  mdb_env_set_maxdbs(env, 8);
-  REQUIRE(mdb_env_open(env, dir.c_str(), 0, 0644) == 0);
-  MDB_txn* txn = nullptr;
-  REQUIRE(mdb_txn_begin(env, nullptr, 0, &txn) == 0);
-  MDB_dbi meta;
-  REQUIRE(mdb_dbi_open(txn, "meta", 0, &meta) == 0);
-  unsigned char be[4] = {
-      static_cast<unsigned char>(version >> 24), static_cast<unsigned char>(version >> 16),
-      static_cast<unsigned char>(version >> 8), static_cast<unsigned char>(version)};
-  MDB_val k{14, const_cast<char*>("schema_version")}, v{4, be};
-  REQUIRE(mdb_put(txn, meta, &k, &v, 0) == 0);
-  REQUIRE(mdb_txn_commit(txn) == 0);
-  mdb_env_close(env);
+  WithRawTxn(dir, true, [&](MDB_txn* txn) {
+    unsigned char be[4] = {
+        static_cast<unsigned char>(version >> 24), static_cast<unsigned char>(version >> 16),
+        static_cast<unsigned char>(version >> 8), static_cast<unsigned char>(version)};
+    MDB_val k{14, const_cast<char*>("schema_version")}, v{4, be};
+    REQUIRE(mdb_put(txn, RawTable(txn, "meta"), &k, &v, 0) == 0);
+  });
 }
 
 TEST_CASE("a store of another schema version is refused with a clear error", "[graph][store]") {
@@ -763,50 +759,26 @@ TEST_CASE("mentions add up across documents and re-ingesting changes nothing", "
 // (sequence number, doc id); sequence 0 for a 16-byte (schema-5) entry.
 std::map<EntityId, std::vector<std::pair<uint64_t, DocId>>> RawEntityDocs(const std::string& dir) {
   std::map<EntityId, std::vector<std::pair<uint64_t, DocId>>> out;
-  MDB_env* env = nullptr;
-  REQUIRE(mdb_env_create(&env) == 0);
-  mdb_env_set_maxdbs(env, 16);
-  REQUIRE(mdb_env_open(env, dir.c_str(), MDB_RDONLY, 0644) == 0);
-  MDB_txn* txn = nullptr;
-  REQUIRE(mdb_txn_begin(env, nullptr, MDB_RDONLY, &txn) == 0);
-  MDB_dbi dbi;
-  REQUIRE(mdb_dbi_open(txn, "entity_docs", 0, &dbi) == 0);
-  MDB_cursor* cursor = nullptr;
-  REQUIRE(mdb_cursor_open(txn, dbi, &cursor) == 0);
-  MDB_val k, v;
-  for (int rc = mdb_cursor_get(cursor, &k, &v, MDB_FIRST); rc == 0; rc = mdb_cursor_get(cursor, &k, &v, MDB_NEXT)) {
-    geokg::graph::store_internal::EntityDocEntry e;
-    REQUIRE(geokg::graph::store_internal::DecodeEntityDoc(v, &e));
-    out[geokg::graph::store_internal::GetBe64(static_cast<const char*>(k.mv_data))].emplace_back(e.seq, e.doc);
-  }
-  mdb_cursor_close(cursor);
-  mdb_txn_abort(txn);
-  mdb_env_close(env);
+  WithRawTxn(dir, false, [&](MDB_txn* txn) {
+    ForEachRaw(txn, RawTable(txn, "entity_docs"), [&](const MDB_val& k, const MDB_val& v) {
+      geokg::graph::store_internal::EntityDocEntry e;
+      REQUIRE(geokg::graph::store_internal::DecodeEntityDoc(v, &e));
+      out[geokg::graph::store_internal::GetBe64(static_cast<const char*>(k.mv_data))].emplace_back(e.seq, e.doc);
+    });
+  });
   return out;
 }
 
 // One part of the raw document index ("doc_ids", "doc_ids_new"): doc id -> doc_seq.
 std::map<DocId, uint64_t> RawDocIdIndex(const std::string& dir, const char* table) {
   std::map<DocId, uint64_t> out;
-  MDB_env* env = nullptr;
-  REQUIRE(mdb_env_create(&env) == 0);
-  mdb_env_set_maxdbs(env, 16);
-  REQUIRE(mdb_env_open(env, dir.c_str(), MDB_RDONLY, 0644) == 0);
-  MDB_txn* txn = nullptr;
-  REQUIRE(mdb_txn_begin(env, nullptr, MDB_RDONLY, &txn) == 0);
-  MDB_dbi dbi;
-  REQUIRE(mdb_dbi_open(txn, table, 0, &dbi) == 0);
-  MDB_cursor* cursor = nullptr;
-  REQUIRE(mdb_cursor_open(txn, dbi, &cursor) == 0);
-  MDB_val k, v;
-  for (int rc = mdb_cursor_get(cursor, &k, &v, MDB_FIRST); rc == 0; rc = mdb_cursor_get(cursor, &k, &v, MDB_NEXT)) {
-    REQUIRE(v.mv_size == 8);
-    out[store_internal::GetBe64(static_cast<const char*>(k.mv_data))] =
-        store_internal::GetBe64(static_cast<const char*>(v.mv_data));
-  }
-  mdb_cursor_close(cursor);
-  mdb_txn_abort(txn);
-  mdb_env_close(env);
+  WithRawTxn(dir, false, [&](MDB_txn* txn) {
+    ForEachRaw(txn, RawTable(txn, table), [&](const MDB_val& k, const MDB_val& v) {
+      REQUIRE(v.mv_size == 8);
+      out[store_internal::GetBe64(static_cast<const char*>(k.mv_data))] =
+          store_internal::GetBe64(static_cast<const char*>(v.mv_data));
+    });
+  });
   return out;
 }
 
@@ -820,24 +792,12 @@ std::map<DocId, uint64_t> RawDocSeqs(const std::string& dir) {
 // The keys of a raw table keyed by doc_seq ("doc_meta", "doc_texts") in stored order.
 std::vector<uint64_t> RawSeqKeys(const std::string& dir, const char* table) {
   std::vector<uint64_t> out;
-  MDB_env* env = nullptr;
-  REQUIRE(mdb_env_create(&env) == 0);
-  mdb_env_set_maxdbs(env, 16);
-  REQUIRE(mdb_env_open(env, dir.c_str(), MDB_RDONLY, 0644) == 0);
-  MDB_txn* txn = nullptr;
-  REQUIRE(mdb_txn_begin(env, nullptr, MDB_RDONLY, &txn) == 0);
-  MDB_dbi dbi;
-  REQUIRE(mdb_dbi_open(txn, table, 0, &dbi) == 0);
-  MDB_cursor* cursor = nullptr;
-  REQUIRE(mdb_cursor_open(txn, dbi, &cursor) == 0);
-  MDB_val k, v;
-  for (int rc = mdb_cursor_get(cursor, &k, &v, MDB_FIRST); rc == 0; rc = mdb_cursor_get(cursor, &k, &v, MDB_NEXT)) {
-    REQUIRE(k.mv_size == 8);
-    out.push_back(store_internal::GetBe64(static_cast<const char*>(k.mv_data)));
-  }
-  mdb_cursor_close(cursor);
-  mdb_txn_abort(txn);
-  mdb_env_close(env);
+  WithRawTxn(dir, false, [&](MDB_txn* txn) {
+    ForEachRaw(txn, RawTable(txn, table), [&](const MDB_val& k, const MDB_val&) {
+      REQUIRE(k.mv_size == 8);
+      out.push_back(store_internal::GetBe64(static_cast<const char*>(k.mv_data)));
+    });
+  });
   return out;
 }
 
@@ -894,19 +854,9 @@ void DowngradeToSchema6(const std::string& dir, bool with_texts = true) {
 // Turns a store into one of schema 2 (no mention index) with raw LMDB.
 void DowngradeToSchema2(const std::string& dir) {
   DowngradeToSchema6(dir, /*with_texts=*/false);
-  MDB_env* env = nullptr;
-  REQUIRE(mdb_env_create(&env) == 0);
-  mdb_env_set_maxdbs(env, 16);
-  REQUIRE(mdb_env_open(env, dir.c_str(), 0, 0644) == 0);
-  MDB_txn* txn = nullptr;
-  REQUIRE(mdb_txn_begin(env, nullptr, 0, &txn) == 0);
-  for (const char* name : {"entity_docs", "entity_counts"}) {
-    MDB_dbi dbi;
-    REQUIRE(mdb_dbi_open(txn, name, 0, &dbi) == 0);
-    REQUIRE(mdb_drop(txn, dbi, 1) == 0);
-  }
-  REQUIRE(mdb_txn_commit(txn) == 0);
-  mdb_env_close(env);
+  WithRawTxn(dir, true, [](MDB_txn* txn) {
+    for (const char* name : {"entity_docs", "entity_counts"}) REQUIRE(mdb_drop(txn, RawTable(txn, name), 1) == 0);
+  });
   WriteSchemaVersion(dir, 2);
 }
 
