@@ -106,10 +106,15 @@ void Recognizer::ResolvePronouns() {
   if (pronouns_.empty()) return;
   const std::vector<Mention>& ms = out_->mentions;
   std::vector<uint32_t>& order = order_;  // SortMentions' scratch, free until it runs
-  order.resize(ms.size());
-  for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
-  std::stable_sort(order.begin(), order.end(),
-                   [&](uint32_t a, uint32_t b) { return ms[a].first_token < ms[b].first_token; });
+  // The mentions in text order (built again once pairs may use the
+  // references resolved first).
+  auto sort_order = [&] {
+    order.resize(ms.size());
+    for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](uint32_t a, uint32_t b) { return ms[a].first_token < ms[b].first_token; });
+  };
+  sort_order();
   for (const PendingPronoun& p : pronouns_) {
     const uint32_t t = p.first_token;
     const uint32_t sentence = out_->tokens[t].sentence;
@@ -220,10 +225,7 @@ void Recognizer::ResolvePronouns() {
   bool pairs = false;
   for (const PendingPronoun& p : pronouns_) pairs |= PairNounOf(Tok(p.first_token)) != nullptr;
   if (!pairs) return;
-  order.resize(ms.size());
-  for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
-  std::stable_sort(order.begin(), order.end(),
-                   [&](uint32_t a, uint32_t b) { return ms[a].first_token < ms[b].first_token; });
+  sort_order();
   for (const PendingPronoun& p : pronouns_)
     if (const PairNoun* pair = PairNounOf(Tok(p.first_token))) ResolvePair(p, pair->states_only, order);
 }

@@ -98,6 +98,7 @@ struct Classes {
                        "during", "after", "before", "since", "until", "amid", "within",
                        "around", "along", "beyond", "via", "through", "despite", "over"};
   LemmaSet by{"by"};
+  LemmaSet with{"with"};
   LemmaSet in{"in"};
   LemmaSet to{"to"};
   LemmaSet on_upon{"on", "upon"};
@@ -1417,7 +1418,7 @@ void NounEvents(const Tree& t, uint32_t n, std::span<const VerbPattern> patterns
     }
     // "responded with air strikes on X", "retaliated with rocket fire on X":
     // the strikes are the subject's.
-    if (sources.empty() && IsObl(t.D(n)) && t.CaseOf(n) == TokenKey("with") && t.H(n) >= 0 &&
+    if (sources.empty() && IsObl(t.D(n)) && C().with.Has(t.CaseOf(n)) && t.H(n) >= 0 &&
         C().response_verbs.Has(t.L(static_cast<uint32_t>(t.H(n))))) {
       bool fallback = false;
       SubjectOf(t, static_cast<uint32_t>(t.H(n)), &sources, &fallback);
