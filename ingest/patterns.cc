@@ -493,11 +493,31 @@ uint32_t Recognizer::DominantCountry() {
     first_of_e.entity = e;
     place_country_.push_back(CountryOfPlace(first_of_e));
   }
+  // Its people, armed groups and state bodies vote for their country too
+  // ("President Gustavo Petro", "the ELN" in a Colombian story) when named,
+  // not described by a country word that has its own vote, and when the
+  // document names that country.
+  const size_t entity_count = out_->entities.size();
+  std::vector<uint32_t> countries;  // at most the world's countries, however long the document
+  for (uint32_t c = 0; c < entity_count; ++c)
+    if (out_->entities[c].kind == graph::EntityKind::kCountry) countries.push_back(c);
+  actor_country_.assign(entity_count, kNone);
+  for (uint32_t e = 0; e < entity_count; ++e) {
+    const graph::Entity& ent = out_->entities[e];
+    if (ent.country.empty() || ent.kind == graph::EntityKind::kCountry ||
+        ent.kind == graph::EntityKind::kLocation || ent.kind == graph::EntityKind::kFacility)
+      continue;
+    for (uint32_t c : countries)
+      if (out_->entities[c].country == ent.country) {
+        actor_country_[e] = c;
+        break;
+      }
+  }
   doc_countries_.clear();
   for (const Mention& m : out_->mentions) {
-    if (m.entity >= out_->entities.size() || m.form == MentionForm::kCompoundAdj) continue;
-    const uint32_t c =
-        out_->entities[m.entity].kind == graph::EntityKind::kCountry ? m.entity : CountryOfPlace(m);
+    if (m.entity >= entity_count || m.form == MentionForm::kCompoundAdj) continue;
+    uint32_t c = out_->entities[m.entity].kind == graph::EntityKind::kCountry ? m.entity : CountryOfPlace(m);
+    if (c == kNone && m.form == MentionForm::kName) c = actor_country_[m.entity];  // not "Venezuelan rebels" again
     if (c != kNone) doc_countries_.push_back(c);
   }
   // Sort and count runs: linear after the sort, so a hostile document with
@@ -527,7 +547,9 @@ bool Recognizer::MentionedNear(uint32_t entity, uint32_t sentence) const {
   auto it = std::lower_bound(out_->mentions.begin(), out_->mentions.end(), first,
                              [](const Mention& m, uint32_t s) { return m.sentence < s; });
   for (; it != out_->mentions.end() && it->sentence <= sentence; ++it)
-    if (it->entity == entity || (it->entity < out_->entities.size() && CountryOfPlace(*it) == entity)) return true;
+    if (it->entity == entity || (it->entity < out_->entities.size() && CountryOfPlace(*it) == entity) ||
+        (it->entity < actor_country_.size() && actor_country_[it->entity] == entity))
+      return true;
   return false;
 }
 
@@ -564,7 +586,11 @@ uint32_t Recognizer::PlacedCountry(uint32_t t) {
 
 uint32_t Recognizer::LastNamedArmedGroup(uint32_t before) const {
   const uint32_t sentence = out_->tokens[before].sentence;
-  uint32_t best = kNone, best_token = 0;
+  // The first armed group named in the latest sentence that names one (its
+  // topic: "The Arakan Army is a member of the ... Alliance, which fought
+  // together with X and Y. The junta accused the rebels" means the Arakan
+  // Army, not Y), or the last one named before in this sentence.
+  uint32_t best = kNone, best_token = 0, best_sentence = 0;
   // Mentions are in scan order, nearly text order (patterns append a little
   // out of order): walk back until well before the window.
   for (size_t k = out_->mentions.size(); k-- > 0;) {
@@ -572,9 +598,14 @@ uint32_t Recognizer::LastNamedArmedGroup(uint32_t before) const {
     if (m.sentence + 8 < sentence) break;
     if (m.first_token >= before || m.entity >= out_->entities.size() || m.form != MentionForm::kName) continue;
     if (m.sentence + 2 < sentence || out_->entities[m.entity].kind != graph::EntityKind::kArmedGroup) continue;
-    if (best == kNone || m.first_token > best_token) {
+    const bool later_sentence = best == kNone || m.sentence > best_sentence;
+    const bool same_sentence = best != kNone && m.sentence == best_sentence;
+    const bool better = later_sentence || (same_sentence && (m.sentence == sentence ? m.first_token > best_token
+                                                                                    : m.first_token < best_token));
+    if (better) {
       best = m.entity;
       best_token = m.first_token;
+      best_sentence = m.sentence;
     }
   }
   return best;

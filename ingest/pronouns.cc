@@ -50,14 +50,14 @@ const PairNoun* PairNounOf(std::string_view w) {
 struct DefiniteNoun {
   std::string_view word;
   PronounClass cls;
-  std::string_view name_part;  // kBodyNamed: a word the actor's name or alias holds
+  std::string_view name_part;  // a word the actor's name or alias holds: required (kBodyNamed) or preferred
 };
 constexpr DefiniteNoun kDefiniteNouns[] = {
     {"ministry", PronounClass::kBodyNamed, "ministry"}, {"agency", PronounClass::kBodyNamed, "agency"},
     {"council", PronounClass::kBodyNamed, "council"},   {"party", PronounClass::kBodyNamed, "party"},
     {"group", PronounClass::kOrganisation, ""},         {"organisation", PronounClass::kOrganisation, ""},
     {"organization", PronounClass::kOrganisation, ""},  {"movement", PronounClass::kOrganisation, ""},
-    {"alliance", PronounClass::kOrganisation, ""},      {"bloc", PronounClass::kOrganisation, ""},
+    {"alliance", PronounClass::kOrganisation, "alliance"}, {"bloc", PronounClass::kOrganisation, "bloc"},
 };
 
 bool ContainsFolded(std::string_view hay, std::string_view lower_needle) {
@@ -151,6 +151,7 @@ void Recognizer::ResolvePronouns() {
     auto it = std::lower_bound(order.begin(), order.end(), t,
                                [&](uint32_t m, uint32_t tok) { return ms[m].first_token < tok; });
     uint32_t found = kNone;
+    uint32_t nearest_organisation = kNone;  // kOrganisation when no name holds the noun
     if (cls == PronounClass::kPerson) {
       // "he", "she": the one person named in this sentence or the one before,
       // before the pronoun. Two people leave it unresolved, except that a
@@ -203,10 +204,21 @@ void Recognizer::ResolvePronouns() {
       }
       if (!qualifier.empty() && e.country != qualifier) continue;
       if (cls == PronounClass::kOrganisation) {
+        // "the alliance": the nearest organisation whose name ends in the
+        // noun ("the Three Brotherhood Alliance", not its member "... Alliance
+        // Army" named after it), else the nearest organisation ("NATO ... the
+        // alliance").
         if (e.kind == EntityKind::kArmedGroup || e.kind == EntityKind::kOrganization ||
             e.kind == EntityKind::kInternationalOrg) {
-          found = m.entity;
-          break;
+          const std::string_view name = e.name;
+          const size_t n = noun->name_part.size();
+          const bool headed = n > 0 && name.size() > n && name[name.size() - n - 1] == ' ' &&
+                              EqualsFolded(name.substr(name.size() - n), noun->name_part);
+          if (headed || n == 0) {
+            found = m.entity;
+            break;
+          }
+          if (nearest_organisation == kNone) nearest_organisation = m.entity;
         }
         continue;
       }
@@ -218,6 +230,7 @@ void Recognizer::ResolvePronouns() {
         break;
       }
     }
+    if (found == kNone) found = nearest_organisation;
     if (found != kNone) res_.Emit(p.first_token, p.last_token, found, MentionForm::kPronoun);
   }
   // Pairs last, so that a pair may be written with references resolved

@@ -330,6 +330,7 @@ class Recognizer {
   std::vector<uint32_t> confirmed_people_;  // entities named after a title/honorific or "X Y said"
   std::vector<uint32_t> doc_countries_;     // scratch: country entities mentioned
   std::vector<uint32_t> place_country_;     // CountryOfPlace per entity, built by DominantCountry
+  std::vector<uint32_t> actor_country_;     // the named country of each person, group or body; by DominantCountry
   std::vector<uint32_t> order_;
   std::vector<int32_t> remap_;
   std::vector<Mention> sorted_;

@@ -379,6 +379,34 @@ TEST_CASE("agents: the places a story happens in make its country dominant", "[i
   CHECK(army->country == "COL");
 }
 
+TEST_CASE("agents: a story's people and armed groups vote for its country", "[ingest][agents]") {
+  // Colombia is named twice and Venezuela twice; the Colombian president and
+  // the Colombian rebels make the story Colombia's, and the rebels named in
+  // the army's own sentence place it there although no country is named near.
+  DocAnalysis d = Recognized(
+      "Colombia resumed talks with the ELN in Caracas, Venezuela. President Gustavo Petro spoke in Colombia. "
+      "The ELN has 6,000 fighters. Venezuela hosted the meeting. "
+      "The army blamed the ELN for the attack.\n");
+  const graph::Entity* army = EntityOf(d, "army");
+  REQUIRE(army != nullptr);
+  CHECK(army->country == "COL");
+  // Without them, two countries named twice each leave "the army" nobody's.
+  DocAnalysis tie = Recognized(
+      "Colombia resumed talks in Caracas, Venezuela. Officials spoke in Colombia. Venezuela hosted the meeting. "
+      "The army said it was ready.\n");
+  CHECK(EntityOf(tie, "army") == nullptr);
+}
+
+TEST_CASE("agents: 'the rebels' are the topic of the sentence that names armed groups", "[ingest][agents]") {
+  // The first group of the latest sentence naming any, not the last in a list.
+  DocAnalysis d = Recognized(
+      "The Arakan Army is a member of the Three Brotherhood Alliance, which fought together with the "
+      "Ta'ang National Liberation Army. The junta accused the rebels of killing civilians.\n");
+  const graph::Entity* r = EntityOf(d, "rebels");
+  REQUIRE(r != nullptr);
+  CHECK(r->name == "Arakan Army");
+}
+
 TEST_CASE("agents: paramilitaries are the last armed group named, not the state's army", "[ingest][agents]") {
   DocAnalysis d = Recognized(
       "The Rapid Support Forces besieged El Fasher in Sudan. Sudan's army fought back in Sudan. "
@@ -393,6 +421,14 @@ TEST_CASE("agents: 'the alliance' and 'the bloc' refer to the last organisation"
   const graph::Entity* a = EntityOf(d, "alliance");
   REQUIRE(a != nullptr);
   CHECK(a->name == "North Atlantic Treaty Organization");
+  // An alliance named as one wins over a nearer member whose name only holds
+  // the word.
+  DocAnalysis named = Recognized(
+      "The Three Brotherhood Alliance fought with the Myanmar National Democratic Alliance Army. "
+      "China held talks with the alliance.\n");
+  const graph::Entity* b = EntityOf(named, "alliance");
+  REQUIRE(b != nullptr);
+  CHECK(b->name == "Three Brotherhood Alliance");
 }
 
 TEST_CASE("agents: 'both sides' and 'the two countries' stand for the pair named before", "[ingest][agents]") {
