@@ -370,11 +370,77 @@ uint32_t Recognizer::TryCityOf(uint32_t i, uint32_t end) {
   } else if (e == nullptr) {
     // "the town of Rukla in central Lithuania": a place the lexicon does
     // not know lies in the known one after it.
-    const uint32_t where = PlaceAfter(i + 2 + len, end);
+    uint32_t where = PlaceAfter(i + 2 + len, end);
+    if (where == kNone) where = FrontedRegion(i);
     if (where != kNone && where != place)
       res_.AddStructural(place, where, graph::RelationType::kLocatedIn, sentence_, "in", 0.8f);
   }
   return 2 + len;
+}
+
+// "Puerto Jordan", "Lake Chad", "Port Sudan", "Fort Bragg": the lexicon
+// knows "Puerto Rico" and "San Francisco" whole (matched before this), so a
+// prefix with words it does not know as a whole names a place of its own,
+// not the country or person its last word also names.
+uint32_t Recognizer::TryPrefixedPlace(uint32_t i, uint32_t end) {
+  static constexpr std::string_view kPlacePrefixes[] = {
+      "puerto", "porto", "port", "fort", "lake", "mount", "cape", "san", "santa", "santo", "sao", "saint",
+      "ciudad", "villa", "bandar", "ras", "bir", "tell", "kafr", "kfar", "beit", "deir", "ain"};
+  if ((Flags(i) & (kTokAllCaps | kTokSentenceStart)) == kTokSentenceStart && Common(i)) return 0;
+  if (!InListFolded(kPlacePrefixes, Tok(i)) || i + 1 >= end || !Cap(i + 1) || !IsWord(i + 1)) return 0;
+  // Part of a longer name ("Hotel Santa Maria"), or a person's ("Mr Port").
+  if (i > 0 && out_->tokens[i - 1].sentence == sentence_ && Cap(i - 1) && IsWord(i - 1) &&
+      !(Flags(i - 1) & kTokSentenceStart))
+    return 0;
+  uint32_t last = i + 1;
+  while (last + 1 < end && last - i < 3 && Cap(last + 1) && IsWord(last + 1) && !Common(last + 1)) ++last;
+  const uint32_t place = LocationFromTokens(i, last + 1);
+  if (out_->entities[place].kind != graph::EntityKind::kLocation) return 0;
+  res_.Emit(i, last + 1, place, MentionForm::kName);
+  Cover(i, last + 1);
+  uint32_t where = PlaceAfter(last + 1, end);
+  if (where == kNone) where = FrontedRegion(i);
+  if (where != kNone && where != place)
+    res_.AddStructural(place, where, graph::RelationType::kLocatedIn, sentence_, "in", 0.8f);
+  return last + 1 - i;
+}
+
+void Recognizer::PlaceOrphanPlaces() {
+  const uint32_t dominant = DominantCountry();
+  if (dominant == kNone) return;
+  std::vector<uint32_t>& first_sentence = order_;  // SortMentions' scratch, free until it runs
+  first_sentence.assign(out_->entities.size(), UINT32_MAX);
+  for (const Mention& m : out_->mentions)
+    if (m.entity < first_sentence.size() && m.form == MentionForm::kName)
+      first_sentence[m.entity] = std::min(first_sentence[m.entity], m.sentence);
+  for (const DocAnalysis::Structural& r : out_->structural)
+    if (r.type == graph::RelationType::kLocatedIn && r.source < first_sentence.size())
+      first_sentence[r.source] = UINT32_MAX;  // placed already
+  for (uint32_t e = 0; e < first_sentence.size(); ++e) {
+    const graph::Entity& ent = out_->entities[e];
+    if (first_sentence[e] == UINT32_MAX || ent.kind != graph::EntityKind::kLocation || !ent.country.empty()) continue;
+    // The lexicon's countryless places are seas and regions ("Red Sea").
+    if (lex_->FindCanonical(ent.name) != nullptr || !MentionedNear(dominant, first_sentence[e])) continue;
+    res_.AddStructural(e, dominant, graph::RelationType::kLocatedIn, first_sentence[e], "", 0.6f);
+  }
+}
+
+// "In Rakhine state, the rebels captured the town of Paletwa": the place a
+// sentence opens with frames the places it names later.
+uint32_t Recognizer::FrontedRegion(uint32_t before) const {
+  const uint32_t first = out_->sentences[sentence_].first_token;
+  if (!Is(first, "in") || first + 1 >= before) return kNone;
+  for (const Mention& m : out_->mentions) {
+    if (m.sentence != sentence_ || m.first_token < first + 1 || m.first_token > first + 2) continue;
+    if (m.entity >= out_->entities.size() || m.last_token >= before) continue;
+    const graph::EntityKind k = out_->entities[m.entity].kind;
+    if (k != graph::EntityKind::kLocation && k != graph::EntityKind::kCountry) continue;
+    // The fronted phrase ends at its comma: "In Rakhine state, ...".
+    uint32_t t = m.last_token;
+    if (t < before && InListFolded(kNamedPlaceNouns, Tok(t))) ++t;
+    if (t < before && Tok(t) == ",") return m.entity;
+  }
+  return kNone;
 }
 
 // After a place's name: "in" or "of", then "the", direction adjectives and
@@ -382,6 +448,7 @@ uint32_t Recognizer::TryCityOf(uint32_t i, uint32_t end) {
 // ("in central Lithuania", "of northern Iraq", "in Indian-administered
 // Kashmir"): its entity, else kNone.
 uint32_t Recognizer::PlaceAfter(uint32_t k, uint32_t end) const {
+  if (k + 1 < end && Tok(k) == ",") ++k;  // "Puerto Jordan, in the department of Arauca"
   if (k + 1 >= end || !(Is(k, "in") || Is(k, "of"))) return kNone;
   ++k;
   if (Is(k, "the")) ++k;
@@ -389,6 +456,20 @@ uint32_t Recognizer::PlaceAfter(uint32_t k, uint32_t end) const {
                      Tok(k).ends_with("-controlled") || Tok(k).ends_with("-held") ||
                      Tok(k).ends_with("-occupied")))
     ++k;
+  // "the eastern department of Arauca", "the province of Idlib".
+  // The name is not scanned yet; TryCityOf will find the same entity.
+  if (k + 2 < end && Lower(k) && InListFolded(kNamedPlaceNouns, Tok(k)) && Is(k + 1, "of") && Cap(k + 2) &&
+      IsWord(k + 2) && !Common(k + 2)) {
+    uint32_t len;
+    bool demonym;
+    if (EntityAt(k + 2, end, &len, &demonym) == nullptr) {
+      uint32_t last = k + 3;
+      while (last < end && last - (k + 2) < 3 && Cap(last) && IsWord(last)) ++last;
+      const uint32_t place = const_cast<Recognizer*>(this)->LocationFromTokens(k + 2, last);
+      return out_->entities[place].kind == graph::EntityKind::kLocation ? place : kNone;
+    }
+    k += 2;
+  }
   uint32_t len;
   bool demonym;
   const Lexicon::Entry* e = EntityAt(k, end, &len, &demonym);

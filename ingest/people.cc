@@ -250,6 +250,8 @@ uint32_t Recognizer::TryBareSurname(uint32_t i, uint32_t end) {
       !(Flags(i - 1) & kTokSentenceStart && Common(i - 1)))
     return 0;
   if (i + 1 < end && Cap(i + 1) && IsWord(i + 1)) return 0;
+  // A place's name ("the Qandil mountains", "the Kandahar region").
+  if (i + 1 < end && Lower(i + 1) && InListFolded(kNamedPlaceNouns, Tok(i + 1))) return 0;
   if (lex_->PeopleWithSurname(keys_[i]) == nullptr || IsTitleOrCommonWord(Tok(i))) return 0;
   const size_t before = out_->entities.size();
   uint32_t person = res_.RegisterPerson(i, i + 1);

@@ -220,6 +220,7 @@ void Recognizer::Run(const Lexicon& lexicon, std::string_view text, DocAnalysis*
   ResolveGroups();
   ResolveSurnames();
   TitleRelations();
+  PlaceOrphanPlaces();
   ResolveDefinites();  // appends mentions: after every MentionedNear user
   ResolvePronouns();   // appends mentions; reads every other mention
   SortMentions();  // drops the mentions left without an entity
@@ -252,7 +253,8 @@ void Recognizer::ScanSentence(uint32_t s) {
     if (n == 0 && (f & kTokCapitalized)) n = TryHonorific(i, e);
     if (n == 0) {
       Lexicon::Match m = lex_->LongestMatch(*out_, i, e, keys_.data(), first_nodes_.data());
-      if (f & kTokCapitalized) n = TryCapitalised(i, e, m.length);
+      if ((f & kTokCapitalized) && m.length == 0) n = TryPrefixedPlace(i, e);
+      if (n == 0 && (f & kTokCapitalized)) n = TryCapitalised(i, e, m.length);
       if (n == 0 && m.length > 0) n = HandleLexicon(i, e, m);
     }
     if (n == 0 && (f & kTokCapitalized)) {

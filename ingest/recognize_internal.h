@@ -190,7 +190,16 @@ class Recognizer {
   uint32_t TryGroup(uint32_t i, uint32_t end);
   uint32_t TryCityOf(uint32_t i, uint32_t end);
   uint32_t TryNamedPlace(uint32_t i, uint32_t end);
+  // "Puerto Jordan", "Lake Chad", "Port Sudan": a place-name prefix before
+  // capitalised words the lexicon does not know as a whole is one place.
+  uint32_t TryPrefixedPlace(uint32_t i, uint32_t end);
   uint32_t PlaceAfter(uint32_t k, uint32_t end) const;
+  // A place the lexicon does not know and the text does not place ("the
+  // department of Arauca") lies in the story's dominant country when that
+  // country is named near it.
+  void PlaceOrphanPlaces();
+  // The region a sentence opens with ("In Rakhine state, ..."), else kNone.
+  uint32_t FrontedRegion(uint32_t before) const;
   // "the government", "the military regime", "the army", "security
   // forces", "police" not qualified by a country word or possessive
   // (definites.cc): a pending mention for ResolveDefinites.

@@ -926,3 +926,52 @@ TEST_CASE("a weekday or month after a name is no part of it", "[ingest][recogniz
   CHECK(Entity(d, "Theresa May") >= 0);
   CHECK(Entity(d, "Smith Friday") < 0);
 }
+
+TEST_CASE("places: prefixed names, containers after or before them, and the story's country", "[ingest][recognize]") {
+  TempDir dir;
+  dir.Write("countries.actors.tsv",
+            "Jordan\tcountry\tJOR\t\nColombia\tcountry\tCOL\t\nMyanmar\tcountry\tMMR\t\nIraq\tcountry\tIRQ\t\n"
+            "Venezuela\tcountry\tVEN\t\n");
+  dir.Write("places.actors.tsv",
+            "Rakhine\tlocation\tMMR\t\tlocated-in>Myanmar\nBogota\tlocation\tCOL\t\tlocated-in>Colombia\n"
+            "Red Sea\tlocation\t\t\n");
+  dir.Write("people.actors.tsv", "Hesham Qandil\tperson\tIRQ\t\n");
+  dir.Write("common-words.txt", "the\nsaid\nin\n");
+  std::shared_ptr<const Lexicon> lex;
+  REQUIRE(ingest::LoadLexiconDirs({dir.path().string()}, &lex).ok());
+
+  // A place-name prefix makes "Puerto Jordan" a place, not the country; the
+  // department after the comma holds it, and Colombia, named three times,
+  // holds the department.
+  DocAnalysis d;
+  ingest::Recognize(*lex,
+                    "BOGOTA - Colombia said talks would resume. Colombia named its negotiators. "
+                    "A bomb exploded at a base in Puerto Jordan, in the eastern department of Arauca. "
+                    "Colombia blamed the rebels.",
+                    &d);
+  CHECK(Entity(d, "Jordan") < 0);
+  CHECK(Structural(d, "Puerto Jordan", graph::RelationType::kLocatedIn, "Arauca") != nullptr);
+  CHECK(Structural(d, "Arauca", graph::RelationType::kLocatedIn, "Colombia") != nullptr);
+
+  // A sentence opening "In Rakhine state," holds the town it names later; a
+  // surname before a place noun is the place's name; a sea the lexicon knows
+  // without a country gets none from the story.
+  DocAnalysis m;
+  ingest::Recognize(*lex,
+                    "In Rakhine state, rebels captured the town of Paletwa after weeks of fighting. "
+                    "Drones struck positions in the Qandil mountains of northern Iraq. "
+                    "Myanmar and Myanmar's navy patrolled the Red Sea for Myanmar.",
+                    &m);
+  CHECK(Structural(m, "Paletwa", graph::RelationType::kLocatedIn, "Rakhine") != nullptr);
+  CHECK(Entity(m, "Hesham Qandil") < 0);
+  CHECK(Structural(m, "Qandil", graph::RelationType::kLocatedIn, "Iraq") != nullptr);
+  CHECK(Structural(m, "Red Sea", graph::RelationType::kLocatedIn, "Myanmar") == nullptr);
+
+  // Two countries named as often: no story country, so an unplaced place
+  // stays unplaced.
+  DocAnalysis tie;
+  ingest::Recognize(*lex,
+                    "Colombia and Venezuela met. Colombia and Venezuela talked in the department of Arauca.", &tie);
+  REQUIRE(Entity(tie, "Arauca") >= 0);
+  CHECK(Structural(tie, "Arauca", graph::RelationType::kLocatedIn, "Colombia") == nullptr);
+}
