@@ -43,6 +43,43 @@ bool AdjectiveCompounds(std::vector<std::string_view>* words, const parse::Sente
   return replaced;
 }
 
+// "formed an alliance with Niger called the Alliance of Sahel States": the
+// parser, which saw few reduced relatives in training, reads the naming
+// participle as a clause of its own with the noun before it as subject.
+// The noun goes back to the verb the participle hung from, as its object,
+// and the participle becomes the noun's clause. Only for naming verbs
+// followed by a name, so that "an alliance called for talks" stays.
+void NamingParticiples(const std::vector<std::string_view>& words, parse::SentenceParse* p) {
+  using parse::Dep;
+  const int n = static_cast<int>(p->size());
+  for (int v = 1; v + 1 < n; ++v) {
+    const std::string_view lemma = p->Lemma(v);
+    if (!(lemma == "call" || lemma == "name" || lemma == "dub")) continue;
+    if (p->head[v] < 0 || !(p->dep[v] == Dep::kCcomp || p->dep[v] == Dep::kXcomp || p->dep[v] == Dep::kConj ||
+                            p->dep[v] == Dep::kParataxis || p->dep[v] == Dep::kDep))
+      continue;
+    // The name right after: "called the Alliance ...", "named Operation X".
+    const int next = words[v + 1] == "the" && v + 2 < n ? v + 2 : v + 1;
+    if (p->upos[next] != parse::Upos::kPropn) continue;
+    int subject = -1;
+    bool finite = false;
+    for (int c = 0; c < n; ++c) {
+      if (p->head[c] != v) continue;
+      if (p->dep[c] == Dep::kNsubj && c < v) subject = c;
+      finite |= p->dep[c] == Dep::kAux || p->dep[c] == Dep::kAuxPass || p->dep[c] == Dep::kMark;
+    }
+    if (subject < 0 || finite || p->upos[subject] != parse::Upos::kNoun) continue;
+    // The subject's phrase must end just before the participle.
+    bool in_phrase = false;
+    for (int h = p->head[v - 1]; h >= 0 && !in_phrase; h = p->head[h]) in_phrase = h == subject;
+    if (v - 1 != subject && !in_phrase) continue;
+    p->head[subject] = p->head[v];
+    p->dep[subject] = p->upos[p->head[v]] == parse::Upos::kVerb ? Dep::kObj : p->dep[v];
+    p->head[v] = subject;
+    p->dep[v] = Dep::kAcl;
+  }
+}
+
 }  // namespace
 
 // The word the parser reads for an actor's run of tokens that ends at
@@ -284,6 +321,7 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
   if (AdjectiveCompounds(&s_.words, s_.parse)) model.Tag(s_.words, &s_.parse);
   if (!MayHoldTreeEvent(s_.parse, *events_->lexicon)) return;
   model.ParseTagged(s_.words, &s_.parse);
+  NamingParticiples(s_.words, &s_.parse);
 
   TreeInput in;
   in.doc = &doc_;
@@ -318,7 +356,8 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
                    graph::NameOf(e.modality).data());
   }
   // "X and Y held talks with Z": those who meet or negotiate together meet
-  // each other too (not those who fight or agree with a third party).
+  // each other too, and those who ally with Z ally with each other (not
+  // those who fight or agree with a third party).
   const size_t found = s_.tree_events.size();
   for (size_t a = 0; a < found; ++a)
     for (size_t b = a + 1; b < found; ++b) {
@@ -326,10 +365,12 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
       const TreeEvent& y = s_.tree_events[b];
       if (x.type != y.type || x.trigger_begin != y.trigger_begin || x.target != y.target ||
           x.source == y.source || x.modality != y.modality ||
-          (x.type != RelationType::kMetWith && x.type != RelationType::kNegotiatedWith))
+          (x.type != RelationType::kMetWith && x.type != RelationType::kNegotiatedWith &&
+           x.type != RelationType::kAlliedWith))
         continue;
-      // Only meetings and talks ("welcomed the visit" together is no meeting).
-      bool talks = false;
+      // Only meetings, talks and alliances ("welcomed the visit" together
+      // is no meeting).
+      bool talks = x.type == RelationType::kAlliedWith;
       for (uint32_t w = x.trigger_begin; w < x.trigger_end && w < s_.words.size(); ++w) {
         const std::string_view l = s_.parse.Lemma(w);
         talks |= l == "meet" || l == "talk" || l == "negotiation" || l == "negotiate" || l == "meeting";

@@ -628,6 +628,16 @@ TEST_CASE("extractor: forming an alliance allies, and a name given by called is 
   CHECK(Count(rec, "", RelationType::kMetWith, "") == 0);
   DocRecord call = ExtractText("Biden called Putin on Monday.\n");
   CHECK(Count(call, "", RelationType::kMetWith, "") == 1);
+  // With an aside after the subjects the parser reads "an alliance" as the
+  // subject of "called"; the tree is mended, and those who ally with a
+  // third ally with each other.
+  DocRecord aside = ExtractText(
+      "Mali and Burkina Faso, also run by juntas, have formed an alliance with Niger called the Alliance of Sahel "
+      "States.\n");
+  CHECK(Asserted(aside, "Mali", RelationType::kAlliedWith, "Niger"));
+  CHECK(Asserted(aside, "Burkina Faso", RelationType::kAlliedWith, "Niger"));
+  CHECK((Any(aside, "Burkina Faso", RelationType::kAlliedWith, "Mali") ||
+         Any(aside, "Mali", RelationType::kAlliedWith, "Burkina Faso")));
 }
 
 TEST_CASE("extractor: a group named beside a demonym is the group", "[ingest][extractor]") {
