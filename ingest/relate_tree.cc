@@ -144,7 +144,7 @@ uint32_t Relater::DatelineEnd() const {
 // The number of title words from sentence token i up to a person's mention
 // ("Secretary of State", "Foreign Minister", "Gen."), or 0 when the words
 // from i are not all title words or no person follows them.
-uint32_t Relater::TitleRunBefore(uint32_t i, uint32_t n) const {
+uint32_t Relater::TitleRunBefore(uint32_t i, uint32_t n, bool after_owner) const {
   static constexpr std::string_view kTitleWords[] = {
       "minister", "secretary", "president", "prime", "foreign", "defence", "defense", "interior",
       "of", "state", "general", "gen.", "chancellor", "chief", "spokesman", "spokeswoman",
@@ -156,11 +156,12 @@ uint32_t Relater::TitleRunBefore(uint32_t i, uint32_t n) const {
   constexpr uint32_t kMaxRun = 5;
   // After a modifier ("Philippine President X", "European Council
   // President X") the title keeps the two apart: the parser reads those.
-  if (i > 0 && v_.MentionAt(i - 1) >= 0) return 0;
+  if (!after_owner && i > 0 && v_.MentionAt(i - 1) >= 0) return 0;
   // Only a whole title: not its tail ("State" in "US Secretary of State").
   if (i > 0 && (v_.W(i - 1) == "of" || (v_.Tok(i - 1).flags & kTokCapitalized))) return 0;
-  // "Vietnam's Prime Minister X": the owner needs its noun.
-  if (i > 0 && (v_.W(i - 1) == "'s" || v_.W(i - 1) == "\u2019s")) return 0;
+  // "Vietnam's Prime Minister X": the owner needs its noun (TreeEvents
+  // leaves the owner out with the title).
+  if (!after_owner && i > 0 && (v_.W(i - 1) == "'s" || v_.W(i - 1) == "\u2019s")) return 0;
   uint32_t k = i;
   while (k < n && k < i + kMaxRun && v_.MentionAt(k) < 0) {
     const std::string_view w = v_.W(k);
@@ -292,6 +293,18 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
     }
     if (m >= 0) {
       while (end < n && v_.MentionAt(end) == m) ++end;
+      // "Brazil's President Lula met with Colombia's President Petro": the
+      // country, its possessive and the title all go, so that the parser
+      // reads "Smith met with Smith" (the person's country comes from
+      // recognition); with them it makes both owners subjects.
+      if (!title_case && end + 1 < n && (v_.W(end) == "'s" || v_.W(end) == "\u2019s") &&
+          doc_.entities[doc_.mentions[m].entity].kind == EntityKind::kCountry) {
+        const uint32_t run = TitleRunBefore(end + 1, n, true);
+        if (run > 0) {
+          i = end + 1 + run;
+          continue;
+        }
+      }
       s_.words.push_back(ParsedWord(m, sentence_first + end - 1));
       // A news agency is a credit ("AP -", "(Reuters)"), never an actor here.
       s_.tree_mention_at.push_back(doc_.entities[doc_.mentions[m].entity].kind == EntityKind::kMedia ? -1 : m);

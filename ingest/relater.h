@@ -117,7 +117,7 @@ class Relater {
   void TreeEvents(uint32_t first_mention, uint32_t end_mention);
   std::string_view ParsedWord(int mention, uint32_t last) const;
   uint32_t DatelineEnd() const;
-  uint32_t TitleRunBefore(uint32_t i, uint32_t n) const;
+  uint32_t TitleRunBefore(uint32_t i, uint32_t n, bool after_owner = false) const;
 
   // --- argument finding (sentence-relative token indices)
   SubjectHow FindSubject(uint32_t pos, Args* out, int* from_record, uint32_t* subject_end);

@@ -702,3 +702,12 @@ TEST_CASE("extractor: lifting curbs and sieges concedes", "[ingest][extractor]")
   DocRecord rec = ExtractText("Japan lifted travel curbs to and from North Korea.\n");
   CHECK(Asserted(rec, "Japan", RelationType::kConcededTo, "North Korea"));
 }
+
+TEST_CASE("extractor: leaders titled after their country's possessive meet each other", "[ingest][extractor]") {
+  // Read with the owners and titles, the parser makes both owners subjects.
+  DocRecord rec = ExtractText("Brazil's President Luiz Inacio Lula da Silva met with Colombia's President Gustavo "
+                              "Petro in Bogota to discuss a joint proposal.\n");
+  CHECK((Asserted(rec, "Luiz Inacio Lula da Silva", RelationType::kMetWith, "Gustavo Petro") ||
+         Asserted(rec, "Gustavo Petro", RelationType::kMetWith, "Luiz Inacio Lula da Silva")));
+  CHECK(Count(rec, "Brazil", RelationType::kMetWith, "Colombia") == 0);
+}
