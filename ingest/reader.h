@@ -115,8 +115,20 @@ Status ReadTextDocument(std::string_view name, std::string bytes, Document* doc)
 // or a missing, non-string or empty text field. The source of the document
 // is "name:line"; its date comes from the date field (ParseLooseDate), else
 // from the text; its title from the title field, else as for a text file.
+// Text and title are decoded of HTML character references
+// (DecodeCharacterReferences); the document id is the hash of the text as
+// read, before decoding.
 Status ParseJsonlLine(std::string_view name, uint64_t line_number, std::string_view line,
                       const ReaderOptions& options, Document* doc, bool* produced);
+
+// Replaces the HTML character references that scraped news carries in
+// JSON fields: named ones (&amp; &lt; &gt; &quot; &apos; &nbsp; and the
+// common quotes and dashes), numeric ones (&#39; &#x2019;, with
+// Windows-1252's 128-159 read as its quotes and dashes), and numeric ones
+// whose '&' a scraper turned into a space ("Sudan #39;s" -> "Sudan's", as
+// in the AG News corpus). Control characters and surrogates are not
+// written; anything else is left as it is.
+void DecodeCharacterReferences(std::string* text);
 
 // True if `data` is well-formed UTF-8 (no overlong forms, surrogates or
 // code points above U+10FFFF). Otherwise sets *bad_offset (if not null) to

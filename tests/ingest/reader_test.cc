@@ -280,6 +280,28 @@ TEST_CASE("JSONL with custom field names", "[ingest][reader]") {
   CHECK(r.docs[1].meta.date == 20200102);
 }
 
+TEST_CASE("JSONL fields are decoded of HTML character references", "[ingest][reader]") {
+  TempDir dir;
+  // The first line takes the fast path, the second (an array field) the full
+  // JSON parser: both decode text and title.
+  const std::string raw = "Rebels from Sudan #39;s Darfur region want  #36;20bn &amp; talks &#8212; now.";
+  std::string path = dir.Write("x.jsonl",
+                               "{\"title\": \"Sudan #39;s rebels &lt;b&gt;\", \"text\": \"" + raw + "\"}\n"
+                               "{\"tags\": [1], \"text\": \"Iran&#39;s envoy &#x2019;s &#150; &#0; &#55296; #12 "
+                               "&copy; &\"}\n");
+  ReadResult r = Read({path}, ReaderOptions{});
+  CHECK(r.errors.empty());
+  REQUIRE(r.docs.size() == 2);
+  CHECK(r.docs[0].text == "Rebels from Sudan's Darfur region want $20bn & talks \u2014 now.");
+  CHECK(r.docs[0].meta.title == "Sudan's rebels <b>");
+  CHECK(r.docs[0].meta.bytes == r.docs[0].text.size());
+  // The id is the text's as read, so a store made before decoding keeps it.
+  CHECK(r.docs[0].meta.id == geokg::graph::DocIdFor(raw));
+  // Windows-1252's dash for 150; a NUL, a surrogate, a reference without
+  // its ';', an unknown name and a lone '&' stay as written.
+  CHECK(r.docs[1].text == "Iran's envoy \u2019s \u2013 &#0; &#55296; #12 &copy; &");
+}
+
 TEST_CASE("bad JSONL lines are reported with file:line and the others read", "[ingest][reader]") {
   TempDir dir;
   std::string path = dir.Write("a.jsonl",
