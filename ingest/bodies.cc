@@ -77,6 +77,9 @@ bool Recognizer::AcronymFits(std::string_view acr, uint32_t first, uint32_t last
 }
 
 uint32_t Recognizer::TryCapitalised(uint32_t i, uint32_t end, uint32_t lex_len) {
+  // "the Moscow-led Collective Security Treaty Organization": the compound
+  // qualifies the name (TryCompound), it does not start it.
+  if (IsCompoundModifier(Tok(i))) return 0;
   // A coordination is never one name: "and" joins only inside the
   // complement of "of"/"for" ("Ministry of Trade and Industry", not
   // "Baldrige and State Department"), and "the" only right after one of

@@ -100,6 +100,14 @@ std::string Lowered(std::string_view w) {
 
 }  // namespace
 
+bool IsCompoundModifier(std::string_view word) {
+  const size_t dash = word.rfind('-');
+  if (dash == std::string_view::npos || dash == 0) return false;
+  for (const CompoundSuffix& c : kCompoundSuffixes)
+    if (EqualsFolded(word.substr(dash + 1), c.suffix)) return true;
+  return false;
+}
+
 bool IsBareGroupNoun(std::string_view word) {
   for (const GroupNoun& g : kGroupNouns)
     if (EqualsFolded(word, g.word)) return true;

@@ -51,6 +51,10 @@ inline constexpr std::string_view kDirectionAdjectives[] = {
     "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "northeastern",
     "northwestern", "southeastern", "southwestern", "remote", "restive", "volatile", "oil-rich", "disputed",
     "nearby", "border"};
+// "Moscow-led", "Iran-backed", "Pakistan-based": a compound that qualifies
+// the name after it (patterns.cc).
+bool IsCompoundModifier(std::string_view word);
+
 // Nouns of "the <demonym> city of X".
 inline constexpr std::string_view kPlaceNouns[] = {
     "city", "town",       "province", "region", "village",    "capital", "district", "governorate", "port",

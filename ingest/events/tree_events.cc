@@ -221,6 +221,9 @@ struct Classes {
   LemmaSet part_nouns{"part", "wing", "branch", "arm", "offshoot", "faction", "subsidiary", "front",
                       "unit", "division"};
   LemmaSet ally_nouns{"ally", "affiliate"};
+  // "X's membership in Y", "X's participation in Y": the owner is the member.
+  LemmaSet membership_nouns{"membership", "participation"};
+  LemmaSet in_of{"in", "of"};
   // Members of a party or a faction, named by what they hold to.
   LemmaSet faction_nouns{"republican", "democrat", "conservative", "liberal", "hardliner", "moderate",
                          "reformist", "reformer", "loyalist", "legislator", "senator", "deputy",
@@ -231,7 +234,7 @@ struct Classes {
                      "spokesperson", "delegate", "representative", "lawmaker", "envoy", "part",
                      "wing", "branch", "arm", "offshoot", "faction", "subsidiary", "front", "unit",
                      "division", "ally", "allies", "affiliate", "affiliates", "leader", "head",
-                     "chief", "commander", "founder", "chairman"};
+                     "chief", "commander", "founder", "chairman", "membership", "participation"};
   LemmaSet relative{"who", "which", "that", "whom", "whose"};
   // Verbs of sending forces somewhere.
   LemmaSet deploy_verbs{"deploy", "redeploy", "station", "send", "dispatch", "post", "airlift"};
@@ -329,7 +332,9 @@ class Tree {
   void TargetActors(uint32_t h, std::vector<int>* out) const {
     // "troops to the UN peacekeeping force in South Sudan": a mission is
     // where it serves.
-    if (C().mission_nouns.Has(L(h)))
+    // "froze Armenia's participation in the CSTO": what the membership is
+    // in, not its owner.
+    if (C().mission_nouns.Has(L(h)) || C().membership_nouns.Has(L(h)))
       for (uint32_t k : Kids(h))
         if (IsNmod(D(k)) && C().in.Has(CaseOf(k)) && Mention(k) >= 0) {
           Push(Mention(k), out);
@@ -1128,6 +1133,9 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
       // stands for the actor that sends them.
       if (targets.empty() && C().agent_nouns.Has(t.L(static_cast<uint32_t>(object_noun))))
         t.Actors(static_cast<uint32_t>(object_noun), &targets);
+      // "froze Armenia's participation in the CSTO": what it is in.
+      if (targets.empty() && C().membership_nouns.Has(t.L(static_cast<uint32_t>(object_noun))))
+        t.TargetActors(static_cast<uint32_t>(object_noun), &targets);
       // "rejected Iran's offer", "welcomed a request by X": the author of
       // what the object names.
       if (targets.empty()) t.AuthorActors(static_cast<uint32_t>(object_noun), &targets);
@@ -1489,7 +1497,7 @@ void StanceEvents(const Tree& t, uint32_t a, bool question, TreeScratch* s, std:
 // The relation a noun of membership, affiliation or leadership states, if
 // it is one.
 bool TieOf(uint64_t lemma, RelationType* type) {
-  if (C().member_nouns.Has(lemma)) *type = RelationType::kMemberOf;
+  if (C().member_nouns.Has(lemma) || C().membership_nouns.Has(lemma)) *type = RelationType::kMemberOf;
   else if (C().part_nouns.Has(lemma)) *type = RelationType::kPartOf;
   else if (C().ally_nouns.Has(lemma)) *type = RelationType::kAlliedWith;
   else if (C().leader_nouns.Has(lemma)) *type = RelationType::kLeaderOf;
@@ -1507,7 +1515,13 @@ void TieEvents(const Tree& t, uint32_t n, RelationType type, bool question, Tree
   std::vector<int>& sources = s->args_a;
   std::vector<int>& targets = s->args_b;
   sources.clear();
-  if (t.Kid(n, Dep::kCop) >= 0) {
+  const bool membership = C().membership_nouns.Has(t.L(n));
+  if (membership) {
+    // "froze Armenia's participation in the CSTO": the owner, and the body
+    // after "in" or "of" (below).
+    if (const int owner = t.Kid(n, Dep::kNmodPoss); owner >= 0 && t.Mention(owner) >= 0)
+      t.Actors(static_cast<uint32_t>(owner), &sources);
+  } else if (t.Kid(n, Dep::kCop) >= 0) {
     if (const int subj = t.Kid(n, Dep::kNsubj); subj >= 0) t.Actors(static_cast<uint32_t>(subj), &sources);
   } else if (t.D(n) == Dep::kAppos && t.H(n) >= 0) {
     t.Actors(static_cast<uint32_t>(t.H(n)), &sources);
@@ -1522,10 +1536,11 @@ void TieEvents(const Tree& t, uint32_t n, RelationType type, bool question, Tree
   for (uint32_t k : t.Kids(n)) {
     if (!IsNmod(t.D(k))) continue;
     const uint64_t cs = t.CaseOf(k);
-    if (C().of_from.Has(cs) || (cs == for_key && t.L(n) == front)) t.Actors(k, &targets);
+    if (membership ? C().in_of.Has(cs) : (C().of_from.Has(cs) || (cs == for_key && t.L(n) == front)))
+      t.Actors(k, &targets);
     if (!targets.empty()) break;
   }
-  if (targets.empty()) {
+  if (targets.empty() && !membership) {
     for (uint32_t k : t.Kids(n)) {
       const Dep d = t.D(k);
       if (k < n && (d == Dep::kNmodPoss || d == Dep::kCompound || d == Dep::kAmod))

@@ -711,3 +711,17 @@ TEST_CASE("extractor: leaders titled after their country's possessive meet each 
          Asserted(rec, "Gustavo Petro", RelationType::kMetWith, "Luiz Inacio Lula da Silva")));
   CHECK(Count(rec, "Brazil", RelationType::kMetWith, "Colombia") == 0);
 }
+
+TEST_CASE("extractor: a country's membership or participation in a body", "[ingest][extractor]") {
+  // The owner is a member, and freezing its participation is aimed at the
+  // body, not at the owner. A compound before the body's name qualifies it.
+  DocRecord rec = ExtractText("Prime Minister Nikol Pashinyan has frozen Armenia's participation in the Moscow-led "
+                              "Collective Security Treaty Organization (CSTO).\n");
+  CHECK(Any(rec, "Armenia", RelationType::kMemberOf, "Collective Security Treaty Organization"));
+  CHECK(Any(rec, "Russia", RelationType::kLeaderOf, "Collective Security Treaty Organization"));
+  CHECK(Asserted(rec, "Nikol Pashinyan", RelationType::kReducedRelationsWith, "Collective Security Treaty Organization"));
+  CHECK(Count(rec, "Nikol Pashinyan", RelationType::kReducedRelationsWith, "Armenia") == 0);
+  for (const auto& e : rec.entities) CHECK(e.name.find("Moscow-led") == std::string::npos);
+  DocRecord membership = ExtractText("Sweden's membership in NATO was approved on Monday.\n");
+  CHECK(Any(membership, "Sweden", RelationType::kMemberOf, "North Atlantic Treaty Organization"));
+}
