@@ -112,8 +112,17 @@ uint32_t Recognizer::TryTitle(uint32_t i, uint32_t end, uint32_t title_len, cons
   if (pm >= 0 && out_->mentions[pm].form == MentionForm::kCompoundAdj) pm = -1;
   // Appositive title: a possessive title and a name set off by commas
   // ("Qatar's prime minister, Sheikh Mohammed ..., held talks").
-  const bool appositive = pm >= 0 && MentionEndingAt(i) != pm && Tok(j) == "," && j + 2 < end &&
-                          (Flags(j + 1) & kTokCapitalized) && !(Flags(j + 1) & kTokPunct);
+  // So is a determined one with a state word ("his Azerbaijani counterpart,
+  // Jeyhun Bayramov,", "the Iraqi foreign minister, Hoshyar Zebari,").
+  auto determined = [&] {
+    if (pm < 0 || MentionEndingAt(i) != pm || !Lower(i)) return false;
+    const uint32_t first = out_->mentions[pm].first_token;
+    if (first == 0) return false;
+    static constexpr std::string_view kDeterminers[] = {"the", "his", "her", "its", "their"};
+    return InListFolded(kDeterminers, Tok(first - 1));
+  };
+  const bool appositive = pm >= 0 && (MentionEndingAt(i) != pm || determined()) && Tok(j) == "," &&
+                          j + 2 < end && (Flags(j + 1) & kTokCapitalized) && !(Flags(j + 1) & kTokPunct);
   if (appositive) ++j;
   // A lower-case one-word title that is an ordinary word ("chief",
   // "major", "private") is an adjective here, unless it is an appositive.

@@ -504,3 +504,18 @@ TEST_CASE("agents: an armed group named after its country is not part of that st
   DocAnalysis army = Recognized("The US Army moved north.\n");
   CHECK(PartOf(army, EntityOf(army, "US Army"), "United States"));
 }
+
+TEST_CASE("agents: a determined title with a state word may stand in apposition", "[ingest][agents]") {
+  // "his Azerbaijani counterpart, X," names X's office and state as
+  // "Qatar's prime minister, X," does.
+  DocAnalysis d = Recognized(
+      "The Armenian minister met his Azerbaijani counterpart, Jeyhun Bayramov, in Washington.\n");
+  const int person = Entity(d, "Jeyhun Bayramov"), state = Entity(d, "Azerbaijan");
+  REQUIRE(person >= 0);
+  REQUIRE(state >= 0);
+  bool member = false;
+  for (const DocAnalysis::Structural& r : d.structural)
+    member |= r.source == static_cast<uint32_t>(person) && r.target == static_cast<uint32_t>(state) &&
+              r.type == graph::RelationType::kMemberOf;
+  CHECK(member);
+}
