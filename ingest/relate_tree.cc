@@ -80,6 +80,33 @@ void NamingParticiples(const std::vector<std::string_view>& words, parse::Senten
   }
 }
 
+// "Iraq's government said 16 people were killed, including civilians, and
+// summoned the US envoy": the parser joins the finite verb to the nearest
+// noun. A verb is not a conjunct of a noun; it goes to the nearest verb
+// above that noun written in the same form ("summoned" with "said", not
+// with "killed"), else the nearest verb above it.
+void VerbsConjoinedToNouns(parse::SentenceParse* p) {
+  using parse::Dep;
+  using parse::Upos;
+  const int n = static_cast<int>(p->size());
+  for (int v = 0; v < n; ++v) {
+    if (p->upos[v] != Upos::kVerb || p->dep[v] != Dep::kConj || p->head[v] < 0) continue;
+    const int noun = p->head[v];
+    if (p->upos[noun] != Upos::kNoun && p->upos[noun] != Upos::kPropn) continue;
+    int same_form = -1, nearest = -1;
+    for (int h = p->head[noun], steps = 0; h >= 0 && steps < n; h = p->head[h], ++steps) {
+      if (p->upos[h] != Upos::kVerb) continue;
+      if (nearest < 0) nearest = h;
+      if (p->xpos[h] == p->xpos[v]) {
+        same_form = h;
+        break;
+      }
+    }
+    const int to = same_form >= 0 ? same_form : nearest;
+    if (to >= 0 && to < v) p->head[v] = to;
+  }
+}
+
 }  // namespace
 
 // The word the parser reads for an actor's run of tokens that ends at
@@ -335,6 +362,7 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
   if (!MayHoldTreeEvent(s_.parse, *events_->lexicon)) return;
   model.ParseTagged(s_.words, &s_.parse);
   NamingParticiples(s_.words, &s_.parse);
+  VerbsConjoinedToNouns(&s_.parse);
 
   TreeInput in;
   in.doc = &doc_;

@@ -725,3 +725,10 @@ TEST_CASE("extractor: a country's membership or participation in a body", "[inge
   DocRecord membership = ExtractText("Sweden's membership in NATO was approved on Monday.\n");
   CHECK(Any(membership, "Sweden", RelationType::kMemberOf, "North Atlantic Treaty Organization"));
 }
+
+TEST_CASE("extractor: a verb the parser joined to a noun acts with the verb above it", "[ingest][extractor]") {
+  // Read as a conjunct of "civilians", "summoned" would have no subject.
+  DocRecord rec = ExtractText("Iraq's government said 16 people were killed on its territory, including civilians, "
+                              "and summoned the US charge d'affaires in Baghdad to protest.\n");
+  CHECK(Asserted(rec, "Iraq", RelationType::kCondemned, "United States"));
+}
