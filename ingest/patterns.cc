@@ -12,7 +12,12 @@
 namespace geokg::ingest::internal {
 namespace {
 
+// "Seventh Fleet", "Third Army": spelled ordinals, capitalised as in names.
+constexpr std::string_view kSpelledOrdinals[] = {"First", "Second", "Third",  "Fourth", "Fifth",   "Sixth",
+                                                 "Seventh", "Eighth", "Ninth", "Tenth", "Eleventh", "Twelfth"};
+
 bool IsOrdinal(std::string_view w) {
+  if (InList(kSpelledOrdinals, w)) return true;
   size_t d = 0;
   while (d < w.size() && w[d] >= '0' && w[d] <= '9') ++d;
   if (d == 0 || w.size() != d + 2) return false;
@@ -165,6 +170,10 @@ uint32_t Recognizer::TryMilitaryUnit(uint32_t i, uint32_t end) {
     if (types > 0 && InList(kUnitNouns, Tok(k - 1))) --k;
     else return 0;
   }
+  // "First Group", "Second Company" name firms as often as units.
+  if (InList(kSpelledOrdinals, Tok(i)) && types == 0 &&
+      (Tok(k) == "Group" || Tok(k) == "Company" || Tok(k) == "Team" || Tok(k) == "Unit"))
+    return 0;
   uint32_t last = k + 1;
   if (last + 1 < end && Tok(last) == "Combat" && Tok(last + 1) == "Team") last += 2;
   std::string_view name = SpanName(i, last);

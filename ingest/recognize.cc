@@ -246,7 +246,7 @@ void Recognizer::ScanSentence(uint32_t s) {
     const uint16_t f = Flags(i);
     const uint8_t trig = triggers_[i];
     uint32_t n = 0;
-    if (f & kTokNumber) n = TryMilitaryUnit(i, e);
+    if (f & (kTokNumber | kTokCapitalized)) n = TryMilitaryUnit(i, e);
     // Before the lexicon: a role that is also a title ("the Iranian
     // foreign minister said") is an agent when no name follows it.
     if (n == 0 && (trig & kTrigAgent)) n = TryAgent(i, e);

@@ -239,6 +239,8 @@ struct Classes {
   // Verbs of sending forces somewhere.
   LemmaSet deploy_verbs{"deploy", "redeploy", "station", "send", "dispatch", "post", "airlift"};
   LemmaSet of_from{"of", "from"};
+  // "together with X", "along with X": a partner in the act, not its target.
+  LemmaSet jointly{"together", "along", "jointly"};
   LemmaSet between{"between", "among", "amongst"};
 };
 
@@ -794,6 +796,10 @@ void PrepActors(const Tree& t, uint32_t v, int noun, uint64_t prep, std::vector<
       // act is against is no partner in it.
       if (!hostile && prep == 0 && C().against.Has(cs)) continue;
       if (prep != 0 ? cs != prep : (C().place_preps.Has(cs) || C().by.Has(cs))) continue;
+      bool partner = false;
+      for (uint32_t c : t.Kids(k))
+        partner |= t.D(c) == Dep::kCase && c > 0 && C().jointly.Has(t.L(c - 1));
+      if (partner) continue;
       t.TargetActors(k, out);
       if (!out->empty()) return;
     }

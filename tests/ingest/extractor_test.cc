@@ -732,3 +732,13 @@ TEST_CASE("extractor: a verb the parser joined to a noun acts with the verb abov
                               "and summoned the US charge d'affaires in Baghdad to protest.\n");
   CHECK(Asserted(rec, "Iraq", RelationType::kCondemned, "United States"));
 }
+
+TEST_CASE("extractor: a partner 'together with' an actor is no target of its act", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("The Three Brotherhood Alliance launched an offensive together with the Ta'ang National "
+                              "Liberation Army.\n");
+  CHECK(Count(rec, "Three Brotherhood Alliance", RelationType::kAttacked, "") == 0);
+  // The lexicon knows the alliance's members, and Russia's Africa Corps.
+  CHECK(Any(rec, "Ta'ang National Liberation Army", RelationType::kPartOf, "Three Brotherhood Alliance"));
+  DocRecord corps = ExtractText("Russian military instructors from the Africa Corps arrived in Niamey in April.\n");
+  CHECK(Any(corps, "Africa Corps", RelationType::kPartOf, "Russia"));
+}

@@ -213,6 +213,14 @@ TEST_CASE("military units and their owner", "[ingest][recognize]") {
   // "US" in "US Army" is part of the lexicon name, not a separate mention.
   REQUIRE(MentionOf(d, "US Army") != nullptr);
   CHECK(EntityName(d, MentionOf(d, "US Army")) == "United States Army");
+  // Spelled ordinals name units too, but not firms ("First Group").
+  DocAnalysis spelled;
+  ingest::Recognize(*FixtureLexicon(),
+                    "The US Army's Third Army moved. The US Seventh Fleet sailed. First Group shares rose.", &spelled);
+  CHECK(Structural(spelled, "Third Army", graph::RelationType::kPartOf, "United States Army") != nullptr);
+  CHECK(Structural(spelled, "Seventh Fleet", graph::RelationType::kPartOf, "United States") != nullptr);
+  const int firm = Entity(spelled, "First Group");
+  CHECK((firm < 0 || spelled.entities[firm].kind != graph::EntityKind::kMilitaryUnit));
 }
 
 TEST_CASE("appositive titles after a possessive, and a country's leader", "[ingest][recognize]") {
