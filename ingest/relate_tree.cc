@@ -304,7 +304,12 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
     if (v_.Tok(i).flags & kTokCapitalized) ++capitalised;
   }
   const bool title_case = plain_words >= 3 && capitalised * 10 >= plain_words * 7;
+  uint32_t closing_comma = n;  // of an apposition left out below
   for (uint32_t i = dateline_end; i < n;) {
+    if (i == closing_comma && v_.W(i) == ",") {
+      ++i;
+      continue;
+    }
     const int m = v_.MentionAt(i);
     uint32_t end = i + 1;
     // A title before a person the recognizer did not fold into the name
@@ -329,6 +334,31 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
         const uint32_t run = TitleRunBefore(end + 1, n, true);
         if (run > 0) {
           i = end + 1 + run;
+          continue;
+        }
+      }
+      // "Qatar's prime minister, Sheikh X, held talks", "the ELN's chief
+      // delegate, Pablo Beltran, met": the owner, its title and the commas
+      // go too (the recognizer made the title's ties), and the person
+      // stands where the phrase did.
+      if (!title_case && end + 1 < n && (v_.W(end) == "'s" || v_.W(end) == "\u2019s")) {
+        // The title: up to four words, none an actor, then the comma and a
+        // person the recognizer gave that title.
+        uint32_t at = end + 1;
+        while (at < n && at < end + 5 && v_.MentionAt(at) < 0 && !v_.IsPunct(at)) ++at;
+        const int pm = at + 1 < n && v_.W(at) == "," ? v_.MentionAt(at + 1) : -1;
+        const Mention* person = pm >= 0 ? &doc_.mentions[pm] : nullptr;
+        if (person != nullptr && at > end + 1 && !person->role.empty() &&
+            doc_.entities[person->entity].kind == EntityKind::kPerson &&
+            person->first_token == sentence_first + at + 1) {
+          ++at;
+          if (!s_.words.empty() && (s_.words.back() == "the" || s_.words.back() == "The")) {
+            s_.words.pop_back();
+            s_.tree_mention_at.pop_back();
+            s_.tree_begin.pop_back();
+          }
+          closing_comma = person->last_token - sentence_first;
+          i = at;
           continue;
         }
       }

@@ -432,6 +432,12 @@ class Tree {
       if (c > h && (d == Dep::kAppos || d == Dep::kFlat || d == Dep::kNmodDesc || d == Dep::kCompound) &&
           Mention(c) >= 0 && in_.MentionOf(Mention(c)).form == MentionForm::kName) {
         Push(Mention(c), out);
+        // "Government negotiator Vera Grabe and Pablo Beltran met": the
+        // parse may join the second name to the first.
+        if (d == Dep::kAppos)
+          for (uint32_t cc : Kids(c))
+            if (D(cc) == Dep::kConj && Mention(cc) >= 0 && in_.MentionOf(Mention(cc)).form == MentionForm::kName)
+              Push(Mention(cc), out);
         return true;
       }
     }

@@ -742,3 +742,18 @@ TEST_CASE("extractor: a partner 'together with' an actor is no target of its act
   DocRecord corps = ExtractText("Russian military instructors from the Africa Corps arrived in Niamey in April.\n");
   CHECK(Any(corps, "Africa Corps", RelationType::kPartOf, "Russia"));
 }
+
+TEST_CASE("extractor: an owner's titled person in apposition reads as the person", "[ingest][extractor]") {
+  // "Qatar's prime minister, X, held talks": the parser makes the title an
+  // oblique of the first clause's verb when it reads the whole phrase.
+  DocRecord rec = ExtractText(
+      "Egypt's intelligence chief Abbas Kamel met with Hamas negotiators in Cairo, while Qatar's prime minister, "
+      "Sheikh Mohammed bin Abdulrahman Al Thani, held talks with Israeli officials by phone.\n");
+  CHECK(Asserted(rec, "Mohammed bin Abdulrahman Al Thani", RelationType::kNegotiatedWith, "Israel"));
+  CHECK(Count(rec, "Abbas Kamel", RelationType::kNegotiatedWith, "Israel") == 0);
+  // A title before one name of a pair in apposition keeps the pair.
+  DocRecord pair = ExtractText("Government negotiator Vera Grabe and the ELN's chief delegate, Pablo Beltran, met "
+                               "behind closed doors.\n");
+  CHECK((Any(pair, "Vera Grabe", RelationType::kMetWith, "Pablo Beltran") ||
+         Any(pair, "Pablo Beltran", RelationType::kMetWith, "Vera Grabe")));
+}
