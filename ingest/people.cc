@@ -103,8 +103,11 @@ uint32_t Recognizer::TryTitle(uint32_t i, uint32_t end, uint32_t title_len, cons
   }
   // A capitalised word right before the title that names nothing known
   // ("Bank President Barber Conable") qualifies the title the same way.
+  // "Government negotiator Vera Grabe": the state's office, whichever title
+  // it is (below: the story's country when it dominates).
+  const bool of_government = pm < 0 && i > 0 && EqualsFolded(Tok(i - 1), "government");
   if (pm < 0 && i > 0 && Cap(i - 1) && !(Flags(i - 1) & kTokSentenceStart) && !(Flags(i - 1) & kTokPunct) &&
-      MentionEndingAt(i) < 0)
+      MentionEndingAt(i) < 0 && !of_government)
     qualified_by_unknown = true;
   // A compound adjective before the title says who backs or leads the
   // holder ("the U.S.-backed interim President Hamid Karzai"), not whose
@@ -132,7 +135,7 @@ uint32_t Recognizer::TryTitle(uint32_t i, uint32_t end, uint32_t title_len, cons
   // Ministry" is nobody's in particular.
   const bool owned = pm >= 0 && (MentionEndingAt(i) == pm || (i >= 1 && Tok(i - 1) == "'s")) &&
                      lex_->FindCanonical(out_->entities[out_->mentions[pm].entity].name) != nullptr;
-  if (title_len == 1 && Lower(i) && Common(i) && !appositive && !owned) return 0;
+  if (title_len == 1 && Lower(i) && Common(i) && !appositive && !owned && !of_government) return 0;
   // "summoned France's ambassador Monday": a date is no name.
   if (owned && !appositive && Lower(i) && Common(i)) {
     static constexpr std::string_view kDateWords[] = {
@@ -208,7 +211,7 @@ uint32_t Recognizer::TryTitle(uint32_t i, uint32_t end, uint32_t title_len, cons
   if (pm >= 0 && target != kNone && out_->mentions[pm].last_token == i) out_->mentions[pm].head = mi;
   Cover(j, name_end);
   titled_.push_back(TitledPerson{mi, static_cast<uint32_t>(&title - lex_->titles().data()), target,
-                                 target != kNone ? 0.9f : 0.f, qualified_by_unknown});
+                                 target != kNone ? 0.9f : 0.f, qualified_by_unknown, of_government});
   return name_end - i;
 }
 
@@ -366,7 +369,8 @@ void Recognizer::TitleRelations() {
     // or a militant leader is not a member of it, and a story about trade
     // between two countries does not say whose minister is meant).
     const std::string& cls = title.title_class;
-    const bool national = cls == "head-of-state" || cls == "head-of-government" || cls == "minister";
+    const bool national = cls == "head-of-state" || cls == "head-of-government" || cls == "minister" ||
+                          t.of_government;
     bool fallback = false;
     if (target == kNone && national) {
       // ...and is named in this sentence or the one before, so that a

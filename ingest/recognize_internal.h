@@ -337,6 +337,7 @@ class Recognizer {
     // know ("World Bank President", "Shell U.K. Chairman"): the office is
     // that unknown body's, so no country is guessed for it.
     bool qualified_by_unknown = false;
+    bool of_government = false;  // "Government negotiator X": a state's office
   };
   std::vector<TitledPerson> titled_;
   std::vector<uint32_t> bare_people_;       // entities first seen as a bare surname

@@ -983,3 +983,26 @@ TEST_CASE("places: prefixed names, containers after or before them, and the stor
   REQUIRE(Entity(tie, "Arauca") >= 0);
   CHECK(Structural(tie, "Arauca", graph::RelationType::kLocatedIn, "Colombia") == nullptr);
 }
+
+TEST_CASE("a title after 'Government' is the story's state's office", "[ingest][recognize]") {
+  TempDir dir;
+  dir.Write("countries.actors.tsv", "Iraq\tcountry\tIRQ\t\n");
+  dir.Write("places.actors.tsv", "Baghdad\tlocation\tIRQ\t\tlocated-in>Iraq\n");
+  dir.Write("titles.tsv", "Negotiator\tdiplomat\tno\n");
+  dir.Write("common-words.txt", "the\nnegotiator\n");
+  std::shared_ptr<const Lexicon> lex;
+  REQUIRE(ingest::LoadLexiconDirs({dir.path().string()}, &lex).ok());
+  DocAnalysis d;
+  ingest::Recognize(*lex,
+                    "Iraq resumed talks on Monday. Iraq named its team. "
+                    "Government negotiator Ana Torres met the rebels in Baghdad.",
+                    &d);
+  CHECK(Structural(d, "Ana Torres", graph::RelationType::kMemberOf, "Iraq") != nullptr);
+  // Another capitalised word before the title is an unknown body's office.
+  DocAnalysis bank;
+  ingest::Recognize(*lex,
+                    "Iraq resumed talks on Monday. Iraq named its team. "
+                    "Bank negotiator Ana Torres met the rebels in Baghdad.",
+                    &bank);
+  CHECK(Structural(bank, "Ana Torres", graph::RelationType::kMemberOf, "Iraq") == nullptr);
+}
