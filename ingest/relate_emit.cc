@@ -203,7 +203,7 @@ void Relater::EmitEntities(uint32_t se, RelationType type, uint32_t te, Modality
     blamers_.emplace_back(te, se);
   if (!from_structural_ && !info.structural &&
       (modality == Modality::kAsserted || modality == Modality::kReported))
-    RememberAct(type, se, te, sentence, trigger);
+    RememberAct(type, se, te, sentence, ev.trigger);  // trigger was moved into ev
   if (IsHostile(type) && (modality == Modality::kAsserted || modality == Modality::kReported)) {
     // The agents of the latest hostile event, for "condemned the strikes".
     if (sentence != last_hostile_sentence_) {

@@ -757,3 +757,12 @@ TEST_CASE("extractor: an owner's titled person in apposition reads as the person
   CHECK((Any(pair, "Vera Grabe", RelationType::kMetWith, "Pablo Beltran") ||
          Any(pair, "Pablo Beltran", RelationType::kMetWith, "Vera Grabe")));
 }
+
+TEST_CASE("extractor: 'condemned the strikes' is aimed at who struck, past a later act of another kind", "[ingest][extractor]") {
+  // The act memory keeps each act's trigger, so "the strikes" finds the
+  // air strikes rather than the latest hostile act.
+  DocRecord rec = ExtractText("The United States carried out air strikes on Houthi targets in Yemen. "
+                              "The Houthis attacked Israel on Tuesday. Iran condemned the strikes.\n");
+  CHECK(Asserted(rec, "Iran", RelationType::kCondemned, "United States"));
+  CHECK(Count(rec, "Iran", RelationType::kCondemned, "Houthis") == 0);
+}
