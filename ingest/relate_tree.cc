@@ -107,6 +107,45 @@ void VerbsConjoinedToNouns(parse::SentenceParse* p) {
   }
 }
 
+// "On Monday, Stoltenberg called Erdogan": the parser may read the one
+// name after an active verb as a predicate ("called him Smith"), which
+// needs an object beside it. An actor alone there is the object.
+void LoneActorPredicates(const std::vector<int>& mention_at, parse::SentenceParse* p) {
+  using parse::Dep;
+  const int n = static_cast<int>(p->size());
+  for (int c = 1; c < n; ++c) {
+    if (p->dep[c] != Dep::kXcomp || mention_at[c] < 0 || p->upos[c] != parse::Upos::kPropn) continue;
+    const int v = p->head[c];
+    if (v < 0 || v > c || p->upos[v] != parse::Upos::kVerb) continue;
+    bool object_or_passive = false;
+    for (int k = 0; k < n; ++k)
+      if (p->head[k] == v)
+        object_or_passive |= p->dep[k] == Dep::kObj || p->dep[k] == Dep::kIobj || p->dep[k] == Dep::kNsubjPass ||
+                             p->dep[k] == Dep::kAuxPass;
+    if (!object_or_passive) p->dep[c] = Dep::kObj;
+  }
+  // "called Russian Foreign Minister Lavrov": a demonym before the object's
+  // phrase read as a predicate of the verb modifies the object.
+  for (int c = 1; c + 1 < n; ++c) {
+    if (p->dep[c] != Dep::kXcomp || p->upos[c] != parse::Upos::kAdj || mention_at[c] < 0) continue;
+    const int v = p->head[c];
+    if (v < 0 || v > c) continue;
+    int object = -1;
+    for (int k = c + 1; k < n && object < 0; ++k)
+      if (p->head[k] == v && p->dep[k] == Dep::kObj) object = k;
+    if (object < 0) continue;
+    bool inside = true;  // the words between belong to the object's phrase
+    for (int k = c + 1; k < object && inside; ++k) {
+      int h = p->head[k];
+      for (int steps = 0; h >= 0 && h != object && steps < n; ++steps) h = p->head[h];
+      inside = h == object;
+    }
+    if (!inside) continue;
+    p->head[c] = object;
+    p->dep[c] = Dep::kAmod;
+  }
+}
+
 }  // namespace
 
 // The word the parser reads for an actor's run of tokens that ends at
@@ -393,6 +432,7 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
   model.ParseTagged(s_.words, &s_.parse);
   NamingParticiples(s_.words, &s_.parse);
   VerbsConjoinedToNouns(&s_.parse);
+  LoneActorPredicates(s_.tree_mention_at, &s_.parse);
 
   TreeInput in;
   in.doc = &doc_;

@@ -831,9 +831,12 @@ bool HasPrep(const Tree& t, uint32_t v, int noun, uint64_t prep) {
 }
 
 bool HasPrepNear(const Tree& t, uint32_t v, int noun, uint64_t prep) {
-  // "called Erdogan on Wednesday" is no "call on".
+  // "called Erdogan on Wednesday" is no "call on", nor is "On Nov. 2, X
+  // called Y": a date, or a phrase before the verb, is no verb's
+  // preposition.
   for (uint32_t k : t.Kids(v))
-    if (IsObl(t.D(k)) && t.CaseOf(k) == prep && !C().time_nouns.Has(t.L(k))) return true;
+    if (IsObl(t.D(k)) && t.CaseOf(k) == prep && k > v && !C().time_nouns.Has(t.L(k)) && t.U(k) != Upos::kNum)
+      return true;
   if (noun >= 0)
     for (uint32_t k : t.Kids(static_cast<uint32_t>(noun))) {
       if (IsNmod(t.D(k)) && t.CaseOf(k) == prep) return true;

@@ -766,3 +766,18 @@ TEST_CASE("extractor: 'condemned the strikes' is aimed at who struck, past a lat
   CHECK(Asserted(rec, "Iran", RelationType::kCondemned, "United States"));
   CHECK(Count(rec, "Iran", RelationType::kCondemned, "Houthis") == 0);
 }
+
+TEST_CASE("extractor: a phone call after a fronted date, to a titled foreigner", "[ingest][extractor]") {
+  // "On Nov. 2," is no "call on"; the parser's predicate readings of the
+  // called name ("called him Smith") and of a demonym are mended.
+  DocRecord rec = ExtractText("On Nov. 2, US Secretary of State Rex Tillerson called Russian Foreign Minister Sergey "
+                              "Lavrov to discuss a number of topics.\n");
+  CHECK((Asserted(rec, "Rex Tillerson", RelationType::kMetWith, "Sergei Lavrov") ||
+         Asserted(rec, "Sergei Lavrov", RelationType::kMetWith, "Rex Tillerson")));
+  DocRecord monday = ExtractText("On Monday, Jens Stoltenberg called Erdogan.\n");
+  CHECK((Asserted(monday, "Jens Stoltenberg", RelationType::kMetWith, "Recep Tayyip Erdogan") ||
+         Asserted(monday, "Recep Tayyip Erdogan", RelationType::kMetWith, "Jens Stoltenberg")));
+  // "called on" after the verb is still an appeal.
+  DocRecord appeal = ExtractText("On Monday, Jens Stoltenberg called on Erdogan to show restraint.\n");
+  CHECK(Any(appeal, "Jens Stoltenberg", RelationType::kAppealedTo, "Recep Tayyip Erdogan"));
+}
