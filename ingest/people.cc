@@ -106,6 +106,11 @@ uint32_t Recognizer::TryTitle(uint32_t i, uint32_t end, uint32_t title_len, cons
   // "Government negotiator Vera Grabe": the state's office, whichever title
   // it is (below: the story's country when it dominates).
   const bool of_government = pm < 0 && i > 0 && EqualsFolded(Tok(i - 1), "government");
+  // "former U.S. President Barack Obama" no longer leads the country.
+  const uint32_t title_phrase = pm >= 0 && out_->mentions[pm].last_token == i ? out_->mentions[pm].first_token : i;
+  const bool former = title_phrase > 0 && (EqualsFolded(Tok(title_phrase - 1), "former") ||
+                                           EqualsFolded(Tok(title_phrase - 1), "ex") ||
+                                           EqualsFolded(Tok(title_phrase - 1), "late"));
   if (pm < 0 && i > 0 && Cap(i - 1) && !(Flags(i - 1) & kTokSentenceStart) && !(Flags(i - 1) & kTokPunct) &&
       MentionEndingAt(i) < 0 && !of_government)
     qualified_by_unknown = true;
@@ -211,7 +216,7 @@ uint32_t Recognizer::TryTitle(uint32_t i, uint32_t end, uint32_t title_len, cons
   if (pm >= 0 && target != kNone && out_->mentions[pm].last_token == i) out_->mentions[pm].head = mi;
   Cover(j, name_end);
   titled_.push_back(TitledPerson{mi, static_cast<uint32_t>(&title - lex_->titles().data()), target,
-                                 target != kNone ? 0.9f : 0.f, qualified_by_unknown, of_government});
+                                 target != kNone ? 0.9f : 0.f, qualified_by_unknown, of_government, former});
   return name_end - i;
 }
 
@@ -391,7 +396,7 @@ void Recognizer::TitleRelations() {
     const bool plain_leader = t.target != kNone && (title.title == "Leader" || title.title == "leader");
     const bool head_of_country = title.title_class == "head-of-state" || plain_leader ||
                                  title.title_class == "head-of-government" || title.title_class == "royal";
-    if (title.leader && !fallback && ((k == graph::EntityKind::kCountry && head_of_country) ||
+    if (title.leader && !fallback && !t.former && ((k == graph::EntityKind::kCountry && head_of_country) ||
                          k == graph::EntityKind::kOrganization || k == graph::EntityKind::kInternationalOrg ||
                          k == graph::EntityKind::kGovernmentBody || k == graph::EntityKind::kArmedGroup ||
                          k == graph::EntityKind::kMilitaryUnit))

@@ -301,6 +301,11 @@ bool Recognizer::MetonymActs(uint32_t i, uint32_t len, uint32_t end) const {
   }
   uint32_t j = i + len;
   if (j < end && (Flags(i + len - 1) & kTokPossessive)) return true;
+  // "the Kabul government", "the Tehran regime": the seat names the state
+  // that governs from it.
+  static constexpr std::string_view kGoverningNouns[] = {"government", "regime", "administration", "leadership",
+                                                         "authorities", "government's", "regime's"};
+  if (j < end && Lower(j) && InListFolded(kGoverningNouns, Tok(j))) return true;
   // "Ankara still refuses", "Moscow also rejected": an adverb may stand
   // between the seat and its verb.
   static constexpr std::string_view kAdverbs[] = {"still", "also", "now", "again", "repeatedly", "swiftly",

@@ -338,6 +338,7 @@ class Recognizer {
     // that unknown body's, so no country is guessed for it.
     bool qualified_by_unknown = false;
     bool of_government = false;  // "Government negotiator X": a state's office
+    bool former = false;         // "former President X": no longer leads
   };
   std::vector<TitledPerson> titled_;
   std::vector<uint32_t> bare_people_;       // entities first seen as a bare surname

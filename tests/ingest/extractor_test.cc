@@ -781,3 +781,19 @@ TEST_CASE("extractor: a phone call after a fronted date, to a titled foreigner",
   DocRecord appeal = ExtractText("On Monday, Jens Stoltenberg called on Erdogan to show restraint.\n");
   CHECK(Any(appeal, "Jens Stoltenberg", RelationType::kAppealedTo, "Recep Tayyip Erdogan"));
 }
+
+TEST_CASE("extractor: a seat's government, reneging, spurning, meals, and former leaders", "[ingest][extractor]") {
+  DocRecord spurned = ExtractText("The Taliban has spurned repeated offers for peace talks by the Kabul government.\n");
+  CHECK(Asserted(spurned, "Taliban", RelationType::kRejected, "Afghanistan"));
+  DocRecord reneged = ExtractText("US President Donald Trump on Tuesday reneged on an international nuclear accord "
+                                  "with Iran.\n");
+  CHECK(Asserted(reneged, "Donald Trump", RelationType::kRejected, "Iran"));
+  DocRecord lunch = ExtractText("Former U.S. President Barack Obama had lunch with French President Emmanuel Macron "
+                                "in Paris.\n");
+  CHECK((Asserted(lunch, "Barack Obama", RelationType::kMetWith, "Emmanuel Macron") ||
+         Asserted(lunch, "Emmanuel Macron", RelationType::kMetWith, "Barack Obama")));
+  // A former president is a citizen, not the leader.
+  CHECK(Any(lunch, "Barack Obama", RelationType::kMemberOf, "United States"));
+  CHECK(Count(lunch, "Barack Obama", RelationType::kLeaderOf, "United States") == 0);
+  CHECK(Any(lunch, "Emmanuel Macron", RelationType::kLeaderOf, "France"));
+}
