@@ -1253,7 +1253,9 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     if (targets.empty()) {
       // "threatened to cut aid to X", "pledged to send troops to X": the
       // target from the open complement.
-      if (int x = t.Kid(v, Dep::kXcomp); x >= 0 && !specific) {
+      // Not of a denial: "denied arming the group" rejects whoever made the
+      // claim (the blame read elsewhere), not the group.
+      if (int x = t.Kid(v, Dep::kXcomp); x >= 0 && !specific && !C().denial.Has(t.L(v))) {
         const uint32_t xc = static_cast<uint32_t>(x);
         const int o = t.Kid(xc, Dep::kObj);
         if (o >= 0) t.Actors(static_cast<uint32_t>(o), &targets);

@@ -797,3 +797,14 @@ TEST_CASE("extractor: a seat's government, reneging, spurning, meals, and former
   CHECK(Count(lunch, "Barack Obama", RelationType::kLeaderOf, "United States") == 0);
   CHECK(Any(lunch, "Emmanuel Macron", RelationType::kLeaderOf, "France"));
 }
+
+TEST_CASE("extractor: denying an act rejects no one it names", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("The United Arab Emirates denies arming the Rapid Support Forces.\n");
+  CHECK(Count(rec, "United Arab Emirates", RelationType::kRejected, "Rapid Support Forces") == 0);
+  // The denied act itself is not asserted.
+  CHECK_FALSE(Asserted(rec, "United Arab Emirates", RelationType::kAided, "Rapid Support Forces"));
+  // Denying a claim another made rejects that claimant.
+  DocRecord blame = ExtractText("Sudan accused the United Arab Emirates of arming the RSF. The United Arab Emirates "
+                                "denied the claim.\n");
+  CHECK(Any(blame, "United Arab Emirates", RelationType::kRejected, "Sudan"));
+}
