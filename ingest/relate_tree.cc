@@ -146,6 +146,35 @@ void LoneActorPredicates(const std::vector<int>& mention_at, parse::SentencePars
   }
 }
 
+// "sanctions imposed on Eritrea nine years ago": the parser makes the name
+// a compound of the time noun and the preposition the time's. The name
+// takes back the phrase (its preposition and relation), and the time
+// hangs on the same head as a bare time.
+void NamesBeforeTimes(const std::vector<std::string_view>& words, const std::vector<int>& mention_at,
+                      parse::SentenceParse* p) {
+  using parse::Dep;
+  static constexpr std::string_view kUnits[] = {"year", "month", "week", "day", "hour", "decade"};
+  const int n = static_cast<int>(p->size());
+  for (int time = 1; time + 1 < n; ++time) {
+    if (std::find(std::begin(kUnits), std::end(kUnits), p->Lemma(time)) == std::end(kUnits)) continue;
+    if (words[time + 1] != "ago" && words[time + 1] != "earlier" && words[time + 1] != "later") continue;
+    int name = -1, preposition = -1;
+    for (int k = 0; k < time; ++k) {
+      if (p->head[k] != time) continue;
+      if (p->dep[k] == Dep::kCompound && mention_at[k] >= 0) name = k;
+      if (p->dep[k] == Dep::kCase) preposition = k;
+    }
+    if (name < 0 || preposition < 0 || preposition > name) continue;
+    // "nine years ago": the phrase belongs to what "ago" modifies.
+    int head = p->head[time];
+    if (head == time + 1 && p->head[head] >= 0) head = p->head[head];
+    p->head[name] = head;
+    p->dep[name] = Dep::kObl;
+    p->head[preposition] = name;
+    p->dep[time] = Dep::kOblTmod;
+  }
+}
+
 }  // namespace
 
 // The word the parser reads for an actor's run of tokens that ends at
@@ -433,6 +462,7 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
   NamingParticiples(s_.words, &s_.parse);
   VerbsConjoinedToNouns(&s_.parse);
   LoneActorPredicates(s_.tree_mention_at, &s_.parse);
+  NamesBeforeTimes(s_.words, s_.tree_mention_at, &s_.parse);
 
   TreeInput in;
   in.doc = &doc_;

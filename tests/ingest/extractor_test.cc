@@ -808,3 +808,12 @@ TEST_CASE("extractor: denying an act rejects no one it names", "[ingest][extract
                                 "denied the claim.\n");
   CHECK(Any(blame, "United Arab Emirates", RelationType::kRejected, "Sudan"));
 }
+
+TEST_CASE("extractor: lifting sanctions imposed years ago, and accepting demands", "[ingest][extractor]") {
+  // The parser reads "Eritrea nine years ago" as one time phrase.
+  DocRecord lifted = ExtractText("The U.N. Security Council on Wednesday lifted sanctions imposed on Eritrea nine "
+                                 "years ago.\n");
+  CHECK(Asserted(lifted, "United Nations Security Council", RelationType::kConcededTo, "Eritrea"));
+  DocRecord demands = ExtractText("Nepal's government accepts the key demands by protesters in southern Nepal.\n");
+  CHECK(Asserted(demands, "Nepal", RelationType::kConcededTo, "Nepali protesters"));
+}
