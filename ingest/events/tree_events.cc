@@ -124,7 +124,9 @@ struct Classes {
   LemmaSet arrive_verbs{"arrive", "land"};
   LemmaSet force_nouns{"troop", "soldier", "force", "officer", "peacekeeper", "marine", "instructor",
                        "personnel", "contingent", "unit", "paratrooper", "commando", "policeman",
-                       "police", "sailor", "warship", "battalion", "brigade", "mercenary"};
+                       "police", "sailor", "warship", "battalion", "brigade", "mercenary", "fighter"};
+  // "X has 1,000 fighters in Mali", "keeps troops in Iraq": forces held somewhere.
+  LemmaSet holding_verbs{"have", "keep", "maintain", "station", "base"};
   // Verbs whose "of"/"for" gerund is the act the object is said to have done.
   LemmaSet accusing{"accuse", "blame", "charge", "suspect", "criticize", "criticise", "condemn", "denounce"};
   LemmaSet nonstate_nouns{"group", "faction", "gang", "cell", "network", "movement", "gunman",
@@ -224,6 +226,8 @@ struct Classes {
   // "X's membership in Y", "X's participation in Y": the owner is the member.
   LemmaSet membership_nouns{"membership", "participation"};
   LemmaSet in_of{"in", "of"};
+  // Verbs that link a subject to a noun as "be" does.
+  LemmaSet copular_verbs{"remain", "become", "stay"};
   // Members of a party or a faction, named by what they hold to.
   LemmaSet faction_nouns{"republican", "democrat", "conservative", "liberal", "hardliner", "moderate",
                          "reformist", "reformer", "loyalist", "legislator", "senator", "deputy",
@@ -1069,6 +1073,27 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
       }
     }
   }
+  // "Wagner, which has about 1,000 fighters in Mali", "the United States
+  // keeps 2,500 troops in Iraq": forces held in a country are deployed there.
+  if (C().holding_verbs.Has(t.L(v)) && !passive && !sources.empty() && obj >= 0 &&
+      C().force_nouns.Has(t.L(static_cast<uint32_t>(obj)))) {
+    targets.clear();
+    for (uint32_t head : {static_cast<uint32_t>(obj), v})
+      for (uint32_t k : t.Kids(head)) {
+        if (!(IsNmod(t.D(k)) || IsObl(t.D(k))) || !C().in.Has(t.CaseOf(k)) || !targets.empty()) continue;
+        if (const int m = t.Mention(k); m >= 0 &&
+            t.in().doc->entities[t.in().MentionOf(m).entity].kind == graph::EntityKind::kCountry)
+          targets.push_back(m);
+      }
+    if (!targets.empty()) {
+      // "has no troops in Mali".
+      bool none = false;
+      for (uint32_t k : t.Kids(static_cast<uint32_t>(obj))) none |= t.D(k) == Dep::kDet && t.L(k) == TokenKey("no");
+      const Modality modality = none ? Modality::kNegated : ModalityAt(t, v, question);
+      Emit(t, sources, targets, RelationType::kDeployedTo, modality, v, v + 1, 0.7f, out);
+      return;
+    }
+  }
   // "held three days of talks with X": the measured noun is the object.
   if (obj >= 0 && C().measure_nouns.Has(t.L(static_cast<uint32_t>(obj))) &&
       t.Mention(static_cast<uint32_t>(obj)) < 0)
@@ -1540,6 +1565,11 @@ void TieEvents(const Tree& t, uint32_t n, RelationType type, bool question, Tree
       t.Actors(static_cast<uint32_t>(owner), &sources);
   } else if (t.Kid(n, Dep::kCop) >= 0) {
     if (const int subj = t.Kid(n, Dep::kNsubj); subj >= 0) t.Actors(static_cast<uint32_t>(subj), &sources);
+  } else if ((t.D(n) == Dep::kXcomp || t.D(n) == Dep::kObj) && t.H(n) >= 0 &&
+             C().copular_verbs.Has(t.L(static_cast<uint32_t>(t.H(n))))) {
+    // "its forces remained part of the AU mission", "became a member of".
+    if (const int subj = t.Kid(static_cast<uint32_t>(t.H(n)), Dep::kNsubj); subj >= 0)
+      t.Actors(static_cast<uint32_t>(subj), &sources);
   } else if (t.D(n) == Dep::kAppos && t.H(n) >= 0) {
     t.Actors(static_cast<uint32_t>(t.H(n)), &sources);
   } else {

@@ -817,3 +817,15 @@ TEST_CASE("extractor: lifting sanctions imposed years ago, and accepting demands
   DocRecord demands = ExtractText("Nepal's government accepts the key demands by protesters in southern Nepal.\n");
   CHECK(Asserted(demands, "Nepal", RelationType::kConcededTo, "Nepali protesters"));
 }
+
+TEST_CASE("extractor: ties through remain and become, and forces a state has somewhere", "[ingest][extractor]") {
+  DocRecord member = ExtractText("Sweden became a member of NATO in 2024.\n");
+  CHECK(Any(member, "Sweden", RelationType::kMemberOf, "North Atlantic Treaty Organization"));
+  DocRecord part = ExtractText("Ethiopia's Foreign Ministry denied the claim and said its forces remained part of the "
+                               "African Union mission.\n");
+  CHECK(Any(part, "Ethiopia", RelationType::kPartOf, "African Union"));
+  DocRecord held = ExtractText("Russia's Wagner Group, which has about 1,000 fighters in Mali, did not comment.\n");
+  CHECK(Asserted(held, "Wagner Group", RelationType::kDeployedTo, "Mali"));
+  DocRecord none = ExtractText("Germany has no troops in Mali.\n");
+  CHECK_FALSE(Asserted(none, "Germany", RelationType::kDeployedTo, "Mali"));
+}
