@@ -387,6 +387,11 @@ void Recognizer::TitleRelations() {
     }
     if (target == kNone) continue;
     res_.AddStructural(m.entity, target, graph::RelationType::kMemberOf, m.sentence, title.title, conf, title.title);
+    // A person the lexicon does not know takes the country of a national
+    // office it holds ("Mexican president Enrique Pena Nieto" is Mexican).
+    if (!fallback && out_->entities[m.entity].country.empty() &&
+        out_->entities[target].kind == graph::EntityKind::kCountry)
+      out_->entities[m.entity].country = out_->entities[target].country;
     // Leader of a country only for heads of state or government (a
     // minister with leader=yes leads a ministry, not the country); leader
     // of a body for any leader title.

@@ -1006,3 +1006,17 @@ TEST_CASE("a title after 'Government' is the story's state's office", "[ingest][
                     &bank);
   CHECK(Structural(bank, "Ana Torres", graph::RelationType::kMemberOf, "Iraq") == nullptr);
 }
+
+TEST_CASE("a person the lexicon does not know takes the country of a national office", "[ingest][recognize]") {
+  DocAnalysis d;
+  ingest::Recognize(*FixtureLexicon(), "Iranian President Ali Rezaei met Japanese officials.", &d);
+  const int p = Entity(d, "Ali Rezaei");
+  REQUIRE(p >= 0);
+  CHECK(d.entities[p].country == "IRN");
+  // An office of an unknown body gives none.
+  DocAnalysis bank;
+  ingest::Recognize(*FixtureLexicon(), "Bank President Ali Rezaei met Japanese officials.", &bank);
+  const int q = Entity(bank, "Ali Rezaei");
+  REQUIRE(q >= 0);
+  CHECK(bank.entities[q].country.empty());
+}
