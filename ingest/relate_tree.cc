@@ -149,7 +149,8 @@ void LoneActorPredicates(const std::vector<int>& mention_at, parse::SentencePars
 // "sanctions imposed on Eritrea nine years ago": the parser makes the name
 // a compound of the time noun and the preposition the time's. The name
 // takes back the phrase (its preposition and relation), and the time
-// hangs on the same head as a bare time.
+// hangs on the same head as a bare time. So with "Denmark last week
+// announced", where the name is the subject.
 void NamesBeforeTimes(const std::vector<std::string_view>& words, const std::vector<int>& mention_at,
                       parse::SentenceParse* p) {
   using parse::Dep;
@@ -157,6 +158,21 @@ void NamesBeforeTimes(const std::vector<std::string_view>& words, const std::vec
   const int n = static_cast<int>(p->size());
   for (int time = 1; time + 1 < n; ++time) {
     if (std::find(std::begin(kUnits), std::end(kUnits), p->Lemma(time)) == std::end(kUnits)) continue;
+    // "Denmark last week announced": the name is the subject of the verb
+    // the time modifies, when that verb has none.
+    if (time >= 2 && mention_at[time - 2] >= 0 && p->head[time - 2] == time && p->dep[time - 2] == Dep::kCompound &&
+        (words[time - 1] == "last" || words[time - 1] == "this" || words[time - 1] == "next") && p->head[time] >= 0 &&
+        p->upos[p->head[time]] == parse::Upos::kVerb) {
+      const int verb = p->head[time];
+      bool subject = false;
+      for (int k = 0; k < n; ++k) subject |= p->head[k] == verb && (p->dep[k] == Dep::kNsubj || p->dep[k] == Dep::kNsubjPass);
+      if (!subject) {
+        p->head[time - 2] = verb;
+        p->dep[time - 2] = Dep::kNsubj;
+        p->dep[time] = Dep::kOblTmod;
+      }
+      continue;
+    }
     if (words[time + 1] != "ago" && words[time + 1] != "earlier" && words[time + 1] != "later") continue;
     int name = -1, preposition = -1;
     for (int k = 0; k < time; ++k) {

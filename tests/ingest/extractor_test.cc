@@ -814,6 +814,9 @@ TEST_CASE("extractor: lifting sanctions imposed years ago, and accepting demands
   DocRecord lifted = ExtractText("The U.N. Security Council on Wednesday lifted sanctions imposed on Eritrea nine "
                                  "years ago.\n");
   CHECK(Asserted(lifted, "United Nations Security Council", RelationType::kConcededTo, "Eritrea"));
+  // "Denmark last week" read as one time phrase loses the subject.
+  DocRecord week = ExtractText("Denmark last week announced a suspension of aid to Egypt.\n");
+  CHECK(Asserted(week, "Denmark", RelationType::kReducedRelationsWith, "Egypt"));
   DocRecord demands = ExtractText("Nepal's government accepts the key demands by protesters in southern Nepal.\n");
   CHECK(Asserted(demands, "Nepal", RelationType::kConcededTo, "Nepali protesters"));
 }
