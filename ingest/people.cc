@@ -259,6 +259,32 @@ bool Recognizer::IsTitleOrCommonWord(std::string_view word) const {
   return false;
 }
 
+// "the Bush administration", "the Modi government": the state its leader's
+// surname names, when everyone of that surname in the lexicon is of one
+// country. Before the lexicon and the surname rules, which would make the
+// word the person.
+uint32_t Recognizer::TryLeaderGovernment(uint32_t i, uint32_t end) {
+  static constexpr std::string_view kGoverningNouns[] = {"administration", "government", "regime", "cabinet"};
+  if (i + 1 >= end || !Lower(i + 1) || !InListFolded(kGoverningNouns, Tok(i + 1))) return 0;
+  if (i > 0 && out_->tokens[i - 1].sentence == sentence_ && Cap(i - 1) && IsWord(i - 1) &&
+      !(Flags(i - 1) & kTokSentenceStart))
+    return 0;  // part of a longer name ("the Kenyan Ruto government" is read elsewhere)
+  const std::vector<uint32_t>* people = lex_->PeopleWithSurname(keys_[i]);
+  if (people == nullptr || IsTitleOrCommonWord(Tok(i))) return 0;
+  // A name the lexicon has whole ("Obama administration": the White House).
+  if (lex_->LongestMatch(*out_, i, end, keys_.data(), first_nodes_.data()).length >= 2) return 0;
+  std::string_view code;
+  for (uint32_t index : *people) {
+    const std::string_view c = lex_->entries()[index].country;
+    if (c.empty() || (!code.empty() && c != code)) return 0;
+    code = c;
+  }
+  const Lexicon::Entry* state = lex_->CountryByCode(code);
+  if (state == nullptr) return 0;
+  res_.Emit(i, i + 1, res_.ForEntry(*state, ""), MentionForm::kMetonym);
+  return 1;
+}
+
 uint32_t Recognizer::TryBareSurname(uint32_t i, uint32_t end) {
   const uint16_t f = Flags(i);
   if (!(f & kTokCapitalized) || (f & (kTokAllCaps | kTokCommonWord | kTokPunct | kTokAbbreviation))) return 0;

@@ -250,6 +250,7 @@ void Recognizer::ScanSentence(uint32_t s) {
     // Before the lexicon: a role that is also a title ("the Iranian
     // foreign minister said") is an agent when no name follows it.
     if (n == 0 && (trig & kTrigAgent)) n = TryAgent(i, e);
+    if (n == 0 && (f & kTokCapitalized)) n = TryLeaderGovernment(i, e);
     if (n == 0 && (f & kTokCapitalized)) n = TryHonorific(i, e);
     if (n == 0) {
       Lexicon::Match m = lex_->LongestMatch(*out_, i, e, keys_.data(), first_nodes_.data());

@@ -194,6 +194,7 @@ class Recognizer {
   uint32_t TryGroup(uint32_t i, uint32_t end);
   uint32_t TryCityOf(uint32_t i, uint32_t end);
   uint32_t TryNamedPlace(uint32_t i, uint32_t end);
+  uint32_t TryLeaderGovernment(uint32_t i, uint32_t end);  // people.cc
   // "Puerto Jordan", "Lake Chad", "Port Sudan": a place-name prefix before
   // capitalised words the lexicon does not know as a whole is one place.
   uint32_t TryPrefixedPlace(uint32_t i, uint32_t end);

@@ -519,3 +519,15 @@ TEST_CASE("agents: a determined title with a state word may stand in apposition"
               r.type == graph::RelationType::kMemberOf;
   CHECK(member);
 }
+
+TEST_CASE("agents: a leader's surname before 'government' names the state", "[ingest][agents]") {
+  DocAnalysis d = Recognized("The Putin government expelled two British diplomats.\n");
+  const graph::Entity* state = EntityOf(d, "Putin");
+  REQUIRE(state != nullptr);
+  CHECK(state->name == "Russia");
+  // A name the lexicon has whole keeps its entry.
+  DocAnalysis whole = Recognized("The Obama administration imposed sanctions on Iran.\n");
+  const graph::Entity* body = EntityOf(whole, "Obama administration");
+  REQUIRE(body != nullptr);
+  CHECK(body->name == "White House");
+}
