@@ -43,7 +43,7 @@ TEST_CASE("entity suggest-merges lists variants with the command that merges the
   INFO(r.out << r.err);
   REQUIRE(r.exit_code == 0);
   CHECK(LineCount(r.out) == 2);
-  CHECK(r.out.find("Yury Kovalenko [person -, 2 mentions] <- Yuri Kovalenko [person -, 1 mention]") !=
+  CHECK(r.out.find("Yury Kovalenko [person UKR, 2 mentions] <- Yuri Kovalenko [person UKR, 1 mention]") !=
         std::string::npos);
   CHECK(r.out.find("$ geokg entity merge --db " + db + " 'Yury Kovalenko' 'Yuri Kovalenko'\n") !=
         std::string::npos);
