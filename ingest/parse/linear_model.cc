@@ -1,6 +1,7 @@
 #include "ingest/parse/linear_model.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstring>
 
@@ -231,16 +232,16 @@ std::vector<MoveBucket> MoveModel::FromSparse(std::span<const FeatureSlot> slots
     if (s.key != 0) feats.push_back(&s);
   // Deterministic layout: insert in key order.
   std::sort(feats.begin(), feats.end(), [](const FeatureSlot* a, const FeatureSlot* b) { return a->key < b->key; });
-  // Two keys a bucket of four on average: 6.5% of the buckets overflow.
-  // At three (32%) parsing was slower than with the three-key buckets of
-  // one cache line each that this layout replaced (88 -> 41 MB); at 1.5
-  // (2%) no faster than at two.
-  const size_t nb = std::max<size_t>(1, feats.size() / 2);
+  // Three keys a bucket of six on average (half the slots used, as with the
+  // two keys a bucket of four of float weights, where 6.5% of the buckets
+  // overflowed; at three of four, 32%, parsing was slower).
+  const size_t nb = std::max<size_t>(1, feats.size() / 3);
   std::vector<MoveBucket> out(nb);
   std::vector<uint8_t> used(nb, 0);
+  std::vector<std::array<const FeatureSlot*, MoveBucket::kSlots>> placed(nb);
   for (const FeatureSlot* s : feats) {
     size_t j = Home(s->key, nb);
-    while (used[j] == 4) {
+    while (used[j] == MoveBucket::kSlots) {
       out[j].tag[0] &= ~1u;  // overflowed
       j = j + 1 == nb ? 0 : j + 1;
     }
@@ -249,9 +250,29 @@ std::vector<MoveBucket> MoveModel::FromSparse(std::span<const FeatureSlot> slots
     // Slot 0 of a bucket that has already overflowed cannot be filled
     // (overflow happens only to full buckets), so the flag is never lost.
     b.tag[at] = static_cast<uint32_t>(s->key);
+    placed[j][at] = s;
+  }
+  // Each bucket's weights in units of its own step.
+  auto weights_of = [&](const FeatureSlot* s, float w[3]) {
+    w[0] = w[1] = w[2] = 0;
     if (s->end != FeatureSlot::kDenseRow)
       for (uint32_t e = s->begin; e < s->end; ++e)
-        if (entries[e].cls < 3) b.w[at][entries[e].cls] = entries[e].weight;
+        if (entries[e].cls < 3) w[entries[e].cls] = entries[e].weight;
+  };
+  for (size_t j = 0; j < nb; ++j) {
+    float largest = 0, w[3];
+    for (int at = 0; at < used[j]; ++at) {
+      weights_of(placed[j][at], w);
+      for (float x : w) largest = std::max(largest, std::fabs(x));
+    }
+    if (largest == 0) continue;
+    MoveBucket& b = out[j];
+    b.step = largest / 32767.0f;
+    for (int at = 0; at < used[j]; ++at) {
+      weights_of(placed[j][at], w);
+      for (int c = 0; c < 3; ++c)
+        b.w[at][c] = static_cast<int16_t>(std::clamp<long>(std::lround(w[c] / b.step), -32767, 32767));
+    }
   }
   return out;
 }
