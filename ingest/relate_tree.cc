@@ -197,8 +197,9 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
   // when an actor follows it closely ("will meet Abe", "gave $2 million to
   // Nigeria"), as it does in most of the events it names.
   constexpr uint32_t kGenericReach = 7;
-  // kForm: a stance adjective, a tie noun or a demand, told by the word's
-  // form; kWord: a form of a lexicon word, which its tag must confirm.
+  // kWord: a form of a lexicon word, a stance adjective or a tie noun,
+  // which its tag must confirm; kForm: a demand ("must" after an actor),
+  // whose event starts at a verb of speech elsewhere.
   enum class Trigger { kNone, kForm, kWord };
   auto trigger_at = [&](uint32_t i) {
     if (v_.MentionAt(i) >= 0 || v_.IsPunct(i) || v_.IsNumber(i)) return Trigger::kNone;
@@ -206,7 +207,8 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
     const uint64_t key = TokenKey(doc_.TokenText(v_.first_token() + i));
     // "said North Korea must do more": a demand on the actor before "must".
     const bool demand = i > 0 && v_.MentionAt(i - 1) >= 0 && IsObligation(key);
-    if (known_pair && (IsStanceAdjective(key) || IsTieNoun(key) || demand)) return Trigger::kForm;
+    if (known_pair && demand) return Trigger::kForm;
+    if (known_pair && (IsStanceAdjective(key) || IsTieNoun(key))) return Trigger::kWord;
     if (!events_->lexicon->MaybeTrigger(key, &lemma) || !events_->lexicon->IsStrong(lemma)) return Trigger::kNone;
     if (!known_pair && !next_to_candidate(i)) return Trigger::kNone;
     if (!IsGenericLemma(lemma)) return Trigger::kWord;
@@ -215,9 +217,9 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
         if (v_.MentionAt(j) >= 0) return Trigger::kWord;
     return Trigger::kNone;
   };
-  bool trigger = false;
-  for (uint32_t i = 0; i < n && !trigger; ++i) trigger = trigger_at(i) != Trigger::kNone;
-  if (!trigger) return;
+  uint32_t first_trigger = 0;
+  while (first_trigger < n && trigger_at(first_trigger) == Trigger::kNone) ++first_trigger;
+  if (first_trigger == n) return;
 
   // Each multi-word actor is parsed as one word (its last), so that the
   // parser, trained on web text, does not have to read "Israeli Prime
@@ -285,11 +287,12 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
   if (!MayHoldTreeEvent(s_.parse, *events_->lexicon)) return;
   // The parse waits until a word that made the sentence worth tagging is
   // an event word by its tag and lemma too: "trade" or "shares" as nouns,
-  // "march" as a month are not, and then the events other words would
+  // "march" as a month, "official" as an adjective are not, and then the
+  // events other words would
   // give are too few to pay for the parse (11% of the parses of the shared
   // corpus, 2% of the sentences with a tree event; docs/ingest-benchmarks.md).
   bool confirmed = false;
-  for (uint32_t i = 0; i < n && !confirmed; ++i) {
+  for (uint32_t i = first_trigger; i < n && !confirmed; ++i) {
     const Trigger t = trigger_at(i);
     if (t != Trigger::kWord) {
       confirmed = t == Trigger::kForm;
