@@ -36,16 +36,21 @@ struct WeightEntry {
 };
 
 // The weights a LinearModel's slots point at: (class, weight) lists for
-// features with weights for few classes, and whole rows (one float a
+// features with weights for few classes, and whole rows (one weight a
 // class, 0 for none) for features with weights for many, so that those
-// are added with vector instructions from contiguous cache lines. Written
-// to a model file as one section (Serialize):
+// are added with vector instructions from contiguous cache lines. Training
+// keeps the rows as floats; a model file holds them as 16-bit integers in
+// units of a step of their own (the row's largest |weight| over 32767), so
+// that a row takes half the cache lines and a weight is off by at most a
+// 65,534th of its row's largest. Written to a model file as one section
+// (Serialize):
 //
 //   weights := n_entries:u64  n_rows:u32  stride:u32  zero[48]
-//              float[n_rows * stride]  WeightEntry[n_entries]
+//              int16[n_rows * stride]  float[steps]  WeightEntry[n_entries]
 //
-// stride (floats a row) is a multiple of 16, so that in a section that
-// starts 64-byte aligned every row is too.
+// stride (weights a row) is a multiple of 32, so that in a section that
+// starts 64-byte aligned every row is too; `steps` is n_rows rounded up to
+// a multiple of 16 (step i is row i's; the rest are 0).
 struct WeightTable {
   std::vector<WeightEntry> entries;
   std::vector<float> rows;  // n_rows * stride
@@ -54,10 +59,13 @@ struct WeightTable {
   void Serialize(std::string* out) const;
 };
 
-// A WeightTable in place (in a model file, or a WeightTable's own vectors).
+// A WeightTable in place: a table's own vectors (float rows) or a model
+// file's section (16-bit rows and their steps).
 struct WeightView {
   std::span<const WeightEntry> entries;
-  const float* rows = nullptr;
+  const float* rows = nullptr;       // float rows, or
+  const int16_t* qrows = nullptr;    // 16-bit rows, row i in units of steps[i]
+  const float* steps = nullptr;
   size_t n_rows = 0;
   uint32_t stride = 0;
   WeightView() = default;

@@ -5,6 +5,7 @@
 // with its global training, and the layouts of the frozen weight tables.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <filesystem>
@@ -546,6 +547,60 @@ TEST_CASE("dense rows and (class, weight) lists give the same scores", "[ingest]
     as_rows.AddScores(feats.data(), feats.size(), b);
     CHECK(std::memcmp(a, b, sizeof a) == 0);
   }
+}
+
+TEST_CASE("a model file's 16-bit rows give the float rows' scores, each weight within half its row's step",
+          "[ingest][parser]") {
+  constexpr int kClasses = 40;
+  AveragedPerceptron model(kClasses);
+  std::vector<uint64_t> feats(20);
+  // Even templates take few values (features of many classes: rows), odd
+  // ones many (features of few classes: lists).
+  auto values = [](size_t f) { return f % 2 == 0 ? 7 : 997; };
+  for (int t = 0; t < 3000; ++t) {
+    for (size_t f = 0; f < feats.size(); ++f)
+      feats[f] = FeatureKey(static_cast<uint32_t>(f), (t * 7 + f * 13) % values(f));
+    model.Update(feats.data(), feats.size(), t % kClasses, (t * 11 + 3) % kClasses);
+    model.Tick();
+  }
+  std::vector<FeatureSlot> slots;
+  WeightTable weights;
+  model.Export(0.01f, 1, &slots, &weights, 8);
+  REQUIRE(!weights.rows.empty());
+  REQUIRE(!weights.entries.empty());
+  std::string bytes;
+  weights.Serialize(&bytes);
+  // A model file's sections start 64-byte aligned.
+  std::vector<uint64_t> aligned_storage(bytes.size() / 8 + 16);
+  char* aligned = reinterpret_cast<char*>(aligned_storage.data());
+  aligned += (64 - reinterpret_cast<uintptr_t>(aligned) % 64) % 64;
+  std::memcpy(aligned, bytes.data(), bytes.size());
+  WeightView file;
+  REQUIRE(WeightView::Parse(std::string_view(aligned, bytes.size()), kClasses, &file));
+  REQUIRE(file.qrows != nullptr);
+  CHECK(file.n_rows == weights.rows.size() / weights.stride);
+  CHECK(file.stride % 32 == 0);
+  // Half a step of each row a feature list adds, at most.
+  float largest = 0;
+  for (float w : weights.rows) largest = std::max(largest, std::fabs(w));
+  const float tolerance = feats.size() * largest / 65534 * 1.01f;
+  LinearModel as_floats, as_file;
+  as_floats.Attach(slots, weights, kClasses);
+  as_file.Attach(slots, file, kClasses);
+  float worst = 0;
+  for (int t = 0; t < 200; ++t) {
+    for (size_t f = 0; f < feats.size(); ++f)
+      feats[f] = FeatureKey(static_cast<uint32_t>(f), (t * 5 + f) % values(f));
+    float a[kClasses] = {}, b[kClasses] = {};
+    as_floats.AddScores(feats.data(), feats.size(), a);
+    as_file.AddScores(feats.data(), feats.size(), b);
+    for (int c = 0; c < kClasses; ++c) worst = std::max(worst, std::fabs(a[c] - b[c]));
+  }
+  CHECK(worst <= tolerance);
+  CHECK(worst > 0);  // the rows are rounded: the test would not see a float copy
+  // A truncated section, or one whose rows are not a multiple of 32 wide, is refused.
+  CHECK_FALSE(WeightView::Parse(std::string_view(aligned, bytes.size() - 4), kClasses, &file));
+  CHECK_FALSE(WeightView::Parse(std::string_view(aligned, bytes.size()), 2000, &file));
 }
 
 TEST_CASE("the sentence cache gives what a fresh analysis gives", "[ingest][parser]") {
