@@ -60,8 +60,8 @@ bool EndsWithAny(std::string_view w) {
   return false;
 }
 
-// IsNotName(w), asked of every capitalised word no mention covers:
-// one hash instead of comparisons with its 190 words.
+// Whether w is one of kNotNames: asked of every capitalised word no mention
+// covers, so one hash rather than comparisons with its 190 words.
 bool IsNotName(std::string_view w) {
   static const std::unordered_set<std::string_view> kSet(std::begin(kNotNames), std::end(kNotNames));
   return kSet.count(w) != 0;

@@ -287,10 +287,10 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
   if (!MayHoldTreeEvent(s_.parse, *events_->lexicon)) return;
   // The parse waits until a word that made the sentence worth tagging is
   // an event word by its tag and lemma too: "trade" or "shares" as nouns,
-  // "march" as a month, "official" as an adjective are not, and then the
-  // events other words would
-  // give are too few to pay for the parse (11% of the parses of the shared
-  // corpus, 2% of the sentences with a tree event; docs/ingest-benchmarks.md).
+  // "march" as a month, "official" as an adjective are not, and the events
+  // other words would then give are too few to pay for the parse (12% of
+  // the parses of the shared corpus, 2% of the sentences with a tree event;
+  // docs/ingest-benchmarks.md, "Sixth session").
   bool confirmed = false;
   for (uint32_t i = first_trigger; i < n && !confirmed; ++i) {
     const Trigger t = trigger_at(i);
