@@ -6,6 +6,10 @@
 // them, and no node is made for them) until the tree pass finds one as the
 // subject or object of an event (relate_tree.cc). Part of the Recognizer
 // (recognize_internal.h).
+#include <iterator>
+#include <string_view>
+#include <unordered_set>
+
 #include "ingest/recognize_internal.h"
 #include "ingest/text.h"
 
@@ -56,6 +60,13 @@ bool EndsWithAny(std::string_view w) {
   return false;
 }
 
+// Whether w is one of kNotNames: asked of every capitalised word no mention
+// covers, so one hash rather than comparisons with its 190 words.
+bool IsNotName(std::string_view w) {
+  static const std::unordered_set<std::string_view> kSet(std::begin(kNotNames), std::end(kNotNames));
+  return kSet.count(w) != 0;
+}
+
 bool Trim(std::string_view w, std::string_view* out) {
   while (!w.empty() && (w.back() == '.' || w.back() == ',')) w.remove_suffix(1);
   *out = w;
@@ -87,7 +98,7 @@ void Recognizer::FindCandidates() {
             (f & (kTokPunct | kTokNumber | kTokQuote | kTokHyphenated)))
           return false;
         std::string_view w;
-        if (!Trim(Tok(k), &w) || InList(kNotNames, w) || EndsWithAny(w)) return false;
+        if (!Trim(Tok(k), &w) || IsNotName(w) || EndsWithAny(w)) return false;
         // A word the lexicon knows alone (a demonym such as "European", a
         // title, a group read as no mention here) is not an unknown name.
         return lex_->LongestMatch(*out_, k, k + 1, keys_.data(), first_nodes_.data()).length == 0;

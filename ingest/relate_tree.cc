@@ -346,27 +346,29 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
   // when an actor follows it closely ("will meet Abe", "gave $2 million to
   // Nigeria"), as it does in most of the events it names.
   constexpr uint32_t kGenericReach = 7;
-  bool trigger = false;
-  for (uint32_t i = 0; i < n && !trigger; ++i) {
-    if (v_.MentionAt(i) >= 0 || v_.IsPunct(i) || v_.IsNumber(i)) continue;
+  // kWord: a form of a lexicon word, a stance adjective or a tie noun,
+  // which its tag must confirm; kForm: a demand ("must" after an actor),
+  // whose event starts at a verb of speech elsewhere.
+  enum class Trigger { kNone, kForm, kWord };
+  auto trigger_at = [&](uint32_t i) {
+    if (v_.MentionAt(i) >= 0 || v_.IsPunct(i) || v_.IsNumber(i)) return Trigger::kNone;
     uint64_t lemma = 0;
     const uint64_t key = TokenKey(doc_.TokenText(v_.first_token() + i));
     // "said North Korea must do more": a demand on the actor before "must".
     const bool demand = i > 0 && v_.MentionAt(i - 1) >= 0 && IsObligation(key);
-    if (known_pair && (IsStanceAdjective(key) || IsTieNoun(key) || demand)) {
-      trigger = true;
-      continue;
-    }
-    if (!events_->lexicon->MaybeTrigger(key, &lemma) || !events_->lexicon->IsStrong(lemma)) continue;
-    if (!known_pair && !next_to_candidate(i)) continue;
-    if (!IsGenericLemma(lemma)) {
-      trigger = true;
-    } else if (events_->lexicon->HasOwn(lemma)) {
-      for (uint32_t j = i + 1; j < n && j <= i + kGenericReach && !trigger; ++j)
-        trigger = v_.MentionAt(j) >= 0;
-    }
-  }
-  if (!trigger) return;
+    if (known_pair && demand) return Trigger::kForm;
+    if (known_pair && (IsStanceAdjective(key) || IsTieNoun(key))) return Trigger::kWord;
+    if (!events_->lexicon->MaybeTrigger(key, &lemma) || !events_->lexicon->IsStrong(lemma)) return Trigger::kNone;
+    if (!known_pair && !next_to_candidate(i)) return Trigger::kNone;
+    if (!IsGenericLemma(lemma)) return Trigger::kWord;
+    if (events_->lexicon->HasOwn(lemma))
+      for (uint32_t j = i + 1; j < n && j <= i + kGenericReach; ++j)
+        if (v_.MentionAt(j) >= 0) return Trigger::kWord;
+    return Trigger::kNone;
+  };
+  uint32_t first_trigger = 0;
+  while (first_trigger < n && trigger_at(first_trigger) == Trigger::kNone) ++first_trigger;
+  if (first_trigger == n) return;
 
   // Each multi-word actor is parsed as one word (its last), so that the
   // parser, trained on web text, does not have to read "Israeli Prime
@@ -474,6 +476,26 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
   model.Tag(s_.words, &s_.parse);
   if (AdjectiveCompounds(&s_.words, s_.parse)) model.Tag(s_.words, &s_.parse);
   if (!MayHoldTreeEvent(s_.parse, *events_->lexicon)) return;
+  // The parse waits until a word that made the sentence worth tagging is
+  // an event word by its tag and lemma too: "trade" or "shares" as nouns,
+  // "march" as a month, "official" as an adjective are not, and the events
+  // other words would then give are too few to pay for the parse (12% of
+  // the parses of the shared corpus, 2% of the sentences with a tree event;
+  // docs/ingest-benchmarks.md, "Sixth session").
+  bool confirmed = false;
+  for (uint32_t i = first_trigger; i < n && !confirmed; ++i) {
+    const Trigger t = trigger_at(i);
+    if (t != Trigger::kWord) {
+      confirmed = t == Trigger::kForm;
+      continue;
+    }
+    // The parsed word that starts at token i, if any (not in a dateline, a
+    // title run or a candidate name).
+    const auto at = std::lower_bound(s_.tree_begin.begin(), s_.tree_begin.end() - 1, i);
+    confirmed = at != s_.tree_begin.end() - 1 && *at == i &&
+                MayStartTreeEvent(s_.parse, *events_->lexicon, static_cast<uint32_t>(at - s_.tree_begin.begin()));
+  }
+  if (!confirmed) return;
   model.ParseTagged(s_.words, &s_.parse);
   NamingParticiples(s_.words, &s_.parse);
   VerbsConjoinedToNouns(&s_.parse);

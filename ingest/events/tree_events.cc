@@ -1642,9 +1642,13 @@ WordRole RoleOf(const parse::SentenceParse& p, const EventLexicon& lexicon, uint
 
 }  // namespace
 
+bool MayStartTreeEvent(const parse::SentenceParse& tagged, const EventLexicon& lexicon, uint32_t i) {
+  return RoleOf(tagged, lexicon, i) != WordRole::kNone;
+}
+
 bool MayHoldTreeEvent(const parse::SentenceParse& tagged, const EventLexicon& lexicon) {
   for (uint32_t i = 0; i < tagged.upos.size(); ++i)
-    if (RoleOf(tagged, lexicon, i) != WordRole::kNone) return true;
+    if (MayStartTreeEvent(tagged, lexicon, i)) return true;
   return false;
 }
 

@@ -94,6 +94,10 @@ bool IsObligation(uint64_t token_key);
 // noun of the lexicon, verb of speech, stance adjective or noun of a tie. FindTreeEvents
 // would find nothing in it, so it need not be parsed.
 bool MayHoldTreeEvent(const parse::SentenceParse& tagged, const EventLexicon& lexicon);
+// Whether word i of a tagged sentence can start an event (MayHoldTreeEvent
+// asks it of every word): a verb or noun of the lexicon, a verb of speech,
+// a stance adjective or a noun of a tie, by its tag and lemma.
+bool MayStartTreeEvent(const parse::SentenceParse& tagged, const EventLexicon& lexicon, uint32_t i);
 
 // True for the written forms of nouns that state membership, affiliation
 // or leadership ("members", "affiliate", "head") between two actors.

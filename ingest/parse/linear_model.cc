@@ -1,6 +1,7 @@
 #include "ingest/parse/linear_model.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstring>
 
@@ -16,17 +17,42 @@ __attribute__((target_clones("avx2", "default"))) void AddRow(float* __restrict 
                                                                 const float* __restrict row, int n) {
   for (int c = 0; c < n; ++c) scores[c] += row[c];
 }
+// The same for a 16-bit row in units of `step`.
+__attribute__((target_clones("avx2", "default"))) void AddRow16(float* __restrict scores,
+                                                                  const int16_t* __restrict row, float step, int n) {
+  for (int c = 0; c < n; ++c) scores[c] += step * static_cast<float>(row[c]);
+}
+
+// Rows of 16-bit weights are a multiple of 32 wide (64 bytes); training's
+// float rows, a multiple of 16.
+uint32_t Stride16(uint32_t float_stride) { return (float_stride + 31) / 32 * 32; }
+size_t StepCount(size_t n_rows) { return (n_rows + 15) / 16 * 16; }
 
 }  // namespace
 
 void WeightTable::Serialize(std::string* out) const {
+  const size_t n_rows = stride == 0 ? 0 : rows.size() / stride;
+  const uint32_t stride16 = n_rows == 0 ? 0 : Stride16(stride);
   uint64_t n_entries = entries.size();
-  uint32_t head[2] = {stride == 0 ? 0u : static_cast<uint32_t>(rows.size() / stride), stride};
+  uint32_t head[2] = {static_cast<uint32_t>(n_rows), stride16};
+  std::vector<int16_t> qrows(n_rows * stride16, 0);
+  std::vector<float> steps(StepCount(n_rows), 0.0f);
+  for (size_t r = 0; r < n_rows; ++r) {
+    const float* row = rows.data() + r * stride;
+    float largest = 0;
+    for (uint32_t c = 0; c < stride; ++c) largest = std::max(largest, std::fabs(row[c]));
+    if (largest == 0) continue;
+    steps[r] = largest / 32767.0f;
+    for (uint32_t c = 0; c < stride; ++c)
+      qrows[r * stride16 + c] =
+          static_cast<int16_t>(std::clamp<long>(std::lround(row[c] / steps[r]), -32767, 32767));
+  }
   out->clear();
   out->append(reinterpret_cast<const char*>(&n_entries), 8);
   out->append(reinterpret_cast<const char*>(head), 8);
   out->append(kWeightsHeader - 16, '\0');
-  out->append(reinterpret_cast<const char*>(rows.data()), rows.size() * sizeof(float));
+  out->append(reinterpret_cast<const char*>(qrows.data()), qrows.size() * sizeof(int16_t));
+  out->append(reinterpret_cast<const char*>(steps.data()), steps.size() * sizeof(float));
   out->append(reinterpret_cast<const char*>(entries.data()), entries.size() * sizeof(WeightEntry));
 }
 
@@ -37,16 +63,18 @@ bool WeightView::Parse(std::string_view raw, uint32_t n_classes, WeightView* out
   std::memcpy(&n_entries, raw.data(), 8);
   std::memcpy(head, raw.data() + 8, 8);
   const uint64_t n_rows = head[0], stride = head[1];
-  if (stride % 16 != 0 || (n_rows > 0 && stride < n_classes)) return false;
-  const uint64_t row_bytes = n_rows * stride * sizeof(float);
-  if (n_entries > raw.size() || n_rows > raw.size() || row_bytes > raw.size() ||
-      raw.size() - kWeightsHeader != row_bytes + n_entries * sizeof(WeightEntry))
-    return false;
-  out->rows = reinterpret_cast<const float*>(raw.data() + kWeightsHeader);
+  if (stride % 32 != 0 || (n_rows > 0 && stride < n_classes)) return false;
+  if (n_entries > raw.size() || n_rows > raw.size() || stride > raw.size()) return false;
+  const uint64_t row_bytes = n_rows * stride * sizeof(int16_t);
+  const uint64_t step_bytes = StepCount(n_rows) * sizeof(float);
+  if (raw.size() - kWeightsHeader != row_bytes + step_bytes + n_entries * sizeof(WeightEntry)) return false;
+  *out = WeightView();
+  out->qrows = reinterpret_cast<const int16_t*>(raw.data() + kWeightsHeader);
+  out->steps = reinterpret_cast<const float*>(raw.data() + kWeightsHeader + row_bytes);
   out->n_rows = n_rows;
   out->stride = static_cast<uint32_t>(stride);
   out->entries = std::span<const WeightEntry>(
-      reinterpret_cast<const WeightEntry*>(raw.data() + kWeightsHeader + row_bytes), n_entries);
+      reinterpret_cast<const WeightEntry*>(raw.data() + kWeightsHeader + row_bytes + step_bytes), n_entries);
   return true;
 }
 
@@ -64,7 +92,10 @@ void LinearModel::AddScores(const uint64_t* feats, size_t n, float* scores) cons
       if (s == nullptr || s->begin == s->end) continue;
       const char* p;
       size_t bytes;
-      if (s->end == FeatureSlot::kDenseRow) {
+      if (s->end == FeatureSlot::kDenseRow && weights_.qrows != nullptr) {
+        p = reinterpret_cast<const char*>(weights_.qrows + size_t{s->begin} * weights_.stride);
+        bytes = static_cast<size_t>(n_classes_) * sizeof(int16_t);
+      } else if (s->end == FeatureSlot::kDenseRow) {
         p = reinterpret_cast<const char*>(weights_.rows + size_t{s->begin} * weights_.stride);
         bytes = static_cast<size_t>(n_classes_) * sizeof(float);
       } else {
@@ -76,7 +107,9 @@ void LinearModel::AddScores(const uint64_t* feats, size_t n, float* scores) cons
     }
     for (size_t i = 0; i < k; ++i) {
       const FeatureSlot* s = found[i];
-      if (s->end == FeatureSlot::kDenseRow) {
+      if (s->end == FeatureSlot::kDenseRow && weights_.qrows != nullptr) {
+        AddRow16(scores, weights_.qrows + size_t{s->begin} * weights_.stride, weights_.steps[s->begin], n_classes_);
+      } else if (s->end == FeatureSlot::kDenseRow) {
         AddRow(scores, weights_.rows + size_t{s->begin} * weights_.stride, n_classes_);
       } else {
         for (uint32_t e = s->begin; e < s->end; ++e) scores[entries[e].cls] += entries[e].weight;
@@ -231,16 +264,16 @@ std::vector<MoveBucket> MoveModel::FromSparse(std::span<const FeatureSlot> slots
     if (s.key != 0) feats.push_back(&s);
   // Deterministic layout: insert in key order.
   std::sort(feats.begin(), feats.end(), [](const FeatureSlot* a, const FeatureSlot* b) { return a->key < b->key; });
-  // Two keys a bucket of four on average: 6.5% of the buckets overflow.
-  // At three (32%) parsing was slower than with the three-key buckets of
-  // one cache line each that this layout replaced (88 -> 41 MB); at 1.5
-  // (2%) no faster than at two.
-  const size_t nb = std::max<size_t>(1, feats.size() / 2);
+  // Three keys a bucket of six on average (half the slots used, as with the
+  // two keys a bucket of four of float weights, where 6.5% of the buckets
+  // overflowed; at three of four, 32%, parsing was slower).
+  const size_t nb = std::max<size_t>(1, feats.size() / 3);
   std::vector<MoveBucket> out(nb);
   std::vector<uint8_t> used(nb, 0);
+  std::vector<std::array<const FeatureSlot*, MoveBucket::kSlots>> placed(nb);
   for (const FeatureSlot* s : feats) {
     size_t j = Home(s->key, nb);
-    while (used[j] == 4) {
+    while (used[j] == MoveBucket::kSlots) {
       out[j].tag[0] &= ~1u;  // overflowed
       j = j + 1 == nb ? 0 : j + 1;
     }
@@ -249,9 +282,29 @@ std::vector<MoveBucket> MoveModel::FromSparse(std::span<const FeatureSlot> slots
     // Slot 0 of a bucket that has already overflowed cannot be filled
     // (overflow happens only to full buckets), so the flag is never lost.
     b.tag[at] = static_cast<uint32_t>(s->key);
+    placed[j][at] = s;
+  }
+  // Each bucket's weights in units of its own step.
+  auto weights_of = [&](const FeatureSlot* s, float w[3]) {
+    w[0] = w[1] = w[2] = 0;
     if (s->end != FeatureSlot::kDenseRow)
       for (uint32_t e = s->begin; e < s->end; ++e)
-        if (entries[e].cls < 3) b.w[at][entries[e].cls] = entries[e].weight;
+        if (entries[e].cls < 3) w[entries[e].cls] = entries[e].weight;
+  };
+  for (size_t j = 0; j < nb; ++j) {
+    float largest = 0, w[3];
+    for (int at = 0; at < used[j]; ++at) {
+      weights_of(placed[j][at], w);
+      for (float x : w) largest = std::max(largest, std::fabs(x));
+    }
+    if (largest == 0) continue;
+    MoveBucket& b = out[j];
+    b.step = largest / 32767.0f;
+    for (int at = 0; at < used[j]; ++at) {
+      weights_of(placed[j][at], w);
+      for (int c = 0; c < 3; ++c)
+        b.w[at][c] = static_cast<int16_t>(std::clamp<long>(std::lround(w[c] / b.step), -32767, 32767));
+    }
   }
   return out;
 }

@@ -36,16 +36,21 @@ struct WeightEntry {
 };
 
 // The weights a LinearModel's slots point at: (class, weight) lists for
-// features with weights for few classes, and whole rows (one float a
+// features with weights for few classes, and whole rows (one weight a
 // class, 0 for none) for features with weights for many, so that those
-// are added with vector instructions from contiguous cache lines. Written
-// to a model file as one section (Serialize):
+// are added with vector instructions from contiguous cache lines. Training
+// keeps the rows as floats; a model file holds them as 16-bit integers in
+// units of a step of their own (the row's largest |weight| over 32767), so
+// that a row takes half the cache lines and a weight is off by at most a
+// 65,534th of its row's largest. Written to a model file as one section
+// (Serialize):
 //
 //   weights := n_entries:u64  n_rows:u32  stride:u32  zero[48]
-//              float[n_rows * stride]  WeightEntry[n_entries]
+//              int16[n_rows * stride]  float[steps]  WeightEntry[n_entries]
 //
-// stride (floats a row) is a multiple of 16, so that in a section that
-// starts 64-byte aligned every row is too.
+// stride (weights a row) is a multiple of 32, so that in a section that
+// starts 64-byte aligned every row is too; `steps` is n_rows rounded up to
+// a multiple of 16 (step i is row i's; the rest are 0).
 struct WeightTable {
   std::vector<WeightEntry> entries;
   std::vector<float> rows;  // n_rows * stride
@@ -54,10 +59,13 @@ struct WeightTable {
   void Serialize(std::string* out) const;
 };
 
-// A WeightTable in place (in a model file, or a WeightTable's own vectors).
+// A WeightTable in place: a table's own vectors (float rows) or a model
+// file's section (16-bit rows and their steps).
 struct WeightView {
   std::span<const WeightEntry> entries;
-  const float* rows = nullptr;
+  const float* rows = nullptr;       // float rows, or
+  const int16_t* qrows = nullptr;    // 16-bit rows, row i in units of steps[i]
+  const float* steps = nullptr;
   size_t n_rows = 0;
   uint32_t stride = 0;
   WeightView() = default;
@@ -103,23 +111,34 @@ class LinearModel {
 };
 
 // The transition model (at most 3 classes): buckets of one cache line
-// holding four features, each a 32-bit tag and its three weights, so that
-// a feature costs one cache miss and the table (about 20 MB) mostly stays
-// in the last-level cache. A key lives in its home bucket (by the high 32
-// bits of the key, scaled to the bucket count) or, if that was full, in the
-// next bucket with room. Its tag is the low 32 bits of the key, which are
-// odd (FeatureKey sets bit 0): bit 0 of tag[0] is therefore free, and is
-// cleared in a full bucket that a key passed over ("overflowed"), so that a
-// lookup that misses stops at its home bucket unless it overflowed.
-// Lookups compare tag | 1, and a slot left empty (tag 0) holds zero weights.
+// holding six features, each a 32-bit tag and its three weights as 16-bit
+// integers, so that a feature costs one cache miss and the table (about 28
+// MB) mostly stays in the last-level cache. A key lives in its home bucket
+// (by the high 32 bits of the key, scaled to the bucket count) or, if that
+// was full, in the next bucket with room. Its tag is the low 32 bits of the
+// key, which are odd (FeatureKey sets bit 0): bit 0 of tag[0] is therefore
+// free, and is cleared in a full bucket that a key passed over
+// ("overflowed"), so that a lookup that misses stops at its home bucket
+// unless it overflowed. Lookups compare tag | 1, and a slot left empty (tag
+// 0) holds zero weights.
+//
+// A bucket's weights are 16-bit integers in units of its own step (the
+// largest |weight| of the bucket over 32767), so that a weight is off by
+// at most a 65,534th of the bucket's largest: half the bytes of float
+// weights put six features in a line instead of four, the table is two
+// thirds the size, and parsing waits less on memory. (One step for the
+// whole table, the largest weight of all over 32767, was 16 times coarser
+// for most buckets and changed a parse the gold set scores.)
 //
 // A key absent from the model matches another feature's tag with a
-// probability of about 4 in 2^32 (ingest of the shared corpus makes about
+// probability of about 6 in 2^32 (ingest of the shared corpus makes about
 // 2 * 10^7 such lookups); the result is still deterministic.
 struct alignas(64) MoveBucket {
-  uint32_t tag[4] = {0, 0, 0, 0};  // 0: empty
-  float w[4][3] = {};
-  bool Overflowed() const { return tag[3] != 0 && (tag[0] & 1) == 0; }
+  static constexpr int kSlots = 6;
+  uint32_t tag[kSlots] = {};  // 0: empty
+  int16_t w[kSlots][3] = {};
+  float step = 1;  // the weight one unit of w stands for
+  bool Overflowed() const { return tag[kSlots - 1] != 0 && (tag[0] & 1) == 0; }
 };
 static_assert(sizeof(MoveBucket) == 64);
 
@@ -127,9 +146,9 @@ class MoveModel {
  public:
   // REQUIRES: `buckets` (non-empty) outlive the model.
   void Attach(std::span<const MoveBucket> buckets) { buckets_ = buckets; }
-  // scores[0..2] += the weights of every feature, in the order of `feats`.
-  // Memory-bound: every feature's home bucket is prefetched before any is
-  // read, so that the cache misses overlap.
+  // scores[0..2] += the weights of every feature, in the order of
+  // `feats`. Memory-bound: every feature's home bucket is prefetched before
+  // any is read, so that the cache misses overlap.
   void AddScores(const uint64_t* feats, size_t n, float* scores) const {
     const size_t nb = buckets_.size();
     size_t home[128];
@@ -145,9 +164,9 @@ class MoveModel {
           const MoveBucket& b = buckets_[j];
           const int at = FindTag(b, tag);
           if (at >= 0) {
-            scores[0] += b.w[at][0];
-            scores[1] += b.w[at][1];
-            scores[2] += b.w[at][2];
+            scores[0] += b.step * b.w[at][0];
+            scores[1] += b.step * b.w[at][1];
+            scores[2] += b.step * b.w[at][2];
             break;
           }
           if (!b.Overflowed()) break;
@@ -159,20 +178,23 @@ class MoveModel {
   static size_t Home(uint64_t key, size_t n_buckets) {
     return static_cast<size_t>(((key >> 32) * static_cast<uint64_t>(n_buckets)) >> 32);
   }
-  // The bucket table of a sparse table of at most 3 classes (two keys a
-  // bucket on average).
+  // The bucket table of a sparse table of at most 3 classes (three keys a
+  // bucket of six on average).
   static std::vector<MoveBucket> FromSparse(std::span<const FeatureSlot> slots, std::span<const WeightEntry> entries);
 
  private:
-  // The slot of `b` whose tag is `tag`, or -1: the four tags compared at
+  // The slot of `b` whose tag is `tag`, or -1: the six tags compared at
   // once, without a branch per slot (which slot holds a key is random).
   static int FindTag(const MoveBucket& b, uint32_t tag) {
 #if defined(__SSE2__)
-    const __m128i tags = _mm_or_si128(_mm_load_si128(reinterpret_cast<const __m128i*>(b.tag)), _mm_set1_epi32(1));
-    const int hits = _mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(tags, _mm_set1_epi32(static_cast<int>(tag)))));
+    const __m128i want = _mm_set1_epi32(static_cast<int>(tag)), one = _mm_set1_epi32(1);
+    const __m128i lo = _mm_or_si128(_mm_load_si128(reinterpret_cast<const __m128i*>(b.tag)), one);
+    const __m128i hi = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(b.tag + 2)), one);
+    const int hits = _mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(lo, want))) |
+                     (_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(hi, want))) << 2);
     return hits == 0 ? -1 : __builtin_ctz(static_cast<unsigned>(hits));
 #else
-    for (int at = 0; at < 4; ++at)
+    for (int at = 0; at < MoveBucket::kSlots; ++at)
       if ((b.tag[at] | 1) == tag) return at;
     return -1;
 #endif

@@ -26,8 +26,9 @@ namespace geokg::ingest::parse {
 inline constexpr char kModelMagic[8] = {'G', 'K', 'P', 'A', 'R', 'S', 'E', '\0'};
 // 2: sections aligned to 64 bytes, weight tables with dense rows, the
 // transition model in buckets of one cache line. 3: FeatureKey changed.
-// 4: move buckets of four 32-bit tags (linear_model.h).
-inline constexpr uint32_t kModelVersion = 4;
+// 4: move buckets of four 32-bit tags (linear_model.h). 5: move buckets of
+// six tags with 16-bit weights, dense rows of 16-bit weights.
+inline constexpr uint32_t kModelVersion = 5;
 
 uint64_t Checksum64(const void* data, size_t bytes);
 

@@ -25,7 +25,7 @@ struct TagPair {
 inline constexpr int kMaxTaggerFeatures = 48;
 // Features with weights for at least this many classes are stored as dense
 // rows (AveragedPerceptron::Export).
-inline constexpr uint32_t kTaggerDenseMin = 12;
+inline constexpr uint32_t kTaggerDenseMin = 8;
 
 class Tagger {
  public:

@@ -5,6 +5,8 @@
 // with its global training, and the layouts of the frozen weight tables.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -420,37 +422,41 @@ TEST_CASE("global training for the beam learns the training trees, deterministic
 }
 
 TEST_CASE("the move table finds every key, past overflowed buckets, and no absent one", "[ingest][parser]") {
-  // 64 keys, 32 buckets; a dozen keys share one home bucket (the same high
-  // half), so that it and the buckets after it overflow. Keys are odd, as
-  // FeatureKey makes them; one has the low half 1, whose tag loses its
-  // low bit to the overflow flag.
+  // 66 keys, 22 buckets of six; 18 keys share one home bucket (the same
+  // high half), so that it and the buckets after it overflow. Keys are
+  // odd, as FeatureKey makes them; one has the low half 1, whose tag loses
+  // its low bit to the overflow flag.
   std::vector<FeatureSlot> slots;
   std::vector<WeightEntry> entries;
   auto add = [&](uint64_t key) {
     FeatureSlot s;
     s.key = key;
     s.begin = static_cast<uint32_t>(entries.size());
-    for (uint32_t c = 0; c < 3; ++c) entries.push_back(WeightEntry{c, static_cast<float>(slots.size() * 3 + c + 1)});
+    // Weights of both signs and of different sizes in one bucket.
+    for (uint32_t c = 0; c < 3; ++c)
+      entries.push_back(WeightEntry{c, (c == 1 ? -1.0f : 1.0f) * static_cast<float>(slots.size() * 3 + c + 1) / 7});
     s.end = static_cast<uint32_t>(entries.size());
     slots.push_back(s);
   };
   add((uint64_t{0x40000000} << 32) | 1);
-  for (uint64_t i = 1; i < 12; ++i) add((uint64_t{0x40000000} << 32) | ((i * 0x9e3779b9u) & 0xffffffffu) | 1);
-  for (uint64_t i = 12; i < 64; ++i) add(MixHash(i) | 1);
+  for (uint64_t i = 1; i < 18; ++i) add((uint64_t{0x40000000} << 32) | ((i * 0x9e3779b9u) & 0xffffffffu) | 1);
+  for (uint64_t i = 18; i < 66; ++i) add(MixHash(i) | 1);
   const std::vector<MoveBucket> buckets = MoveModel::FromSparse(slots, entries);
-  REQUIRE(buckets.size() == 32);
+  REQUIRE(buckets.size() == 22);
   size_t overflowed = 0;
   for (const MoveBucket& b : buckets) overflowed += b.Overflowed();
   CHECK(overflowed >= 2);
   MoveModel model;
   model.Attach(buckets);
+  // A weight is its bucket's 16-bit multiple of the bucket's step: off by
+  // at most half a step, a 65,534th of the bucket's largest weight (here
+  // at most 198 / 7).
+  const float tolerance = 198.0f / 7 / 65534 * 1.01f;
   for (size_t i = 0; i < slots.size(); ++i) {
     float scores[3] = {0, 0, 0};
     model.AddScores(&slots[i].key, 1, scores);
     INFO("key " << i);
-    CHECK(scores[0] == entries[i * 3].weight);
-    CHECK(scores[1] == entries[i * 3 + 1].weight);
-    CHECK(scores[2] == entries[i * 3 + 2].weight);
+    for (int c = 0; c < 3; ++c) CHECK(std::fabs(scores[c] - entries[i * 3 + c].weight) <= tolerance);
   }
   // Keys with the high half of the crowded bucket and other low halves
   // (a low half of the model's would be the tag collision linear_model.h
@@ -471,10 +477,46 @@ TEST_CASE("the move table finds every key, past overflowed buckets, and no absen
     CHECK(scores[2] == 0.0f);
   }
   // Scores add up over the features, in their order.
-  float scores[3] = {0, 0, 0};
+  float one[3] = {0, 0, 0}, other[3] = {0, 0, 0}, both_scores[3] = {0, 0, 0};
   const uint64_t both[2] = {slots[3].key, slots[40].key};
-  model.AddScores(both, 2, scores);
-  CHECK(scores[0] == entries[9].weight + entries[120].weight);
+  model.AddScores(&both[0], 1, one);
+  model.AddScores(&both[1], 1, other);
+  model.AddScores(both, 2, both_scores);
+  CHECK(both_scores[0] == one[0] + other[0]);
+  CHECK(std::fabs(both_scores[1] - (entries[10].weight + entries[121].weight)) <= 2 * tolerance);
+}
+
+TEST_CASE("a move bucket's 16-bit weights keep a small weight beside a large one", "[ingest][parser]") {
+  // Each bucket has its own step: the weights of a bucket of small weights
+  // are nearly exact even when another bucket holds a weight of 78 (the
+  // shipped model's largest), where one step for the whole table would be
+  // 0.0024.
+  std::vector<FeatureSlot> slots;
+  std::vector<WeightEntry> entries;
+  const float weights[2][3] = {{78.0f, -40.0f, 1.0f}, {0.0123f, -0.0456f, 0.0789f}};
+  for (uint64_t i = 0; i < 2; ++i) {
+    FeatureSlot s;
+    s.key = (i == 0 ? uint64_t{0x10000000} : uint64_t{0xe0000000}) << 32 | 0x12345u;
+    s.begin = static_cast<uint32_t>(entries.size());
+    for (uint32_t c = 0; c < 3; ++c) entries.push_back(WeightEntry{c, weights[i][c]});
+    s.end = static_cast<uint32_t>(entries.size());
+    slots.push_back(s);
+  }
+  for (uint64_t i = 0; i < 4; ++i) {  // empty features fill the table out to two buckets
+    FeatureSlot s;
+    s.key = (uint64_t{0x70000000} << 32) | (2 * i + 3);
+    slots.push_back(s);
+  }
+  const std::vector<MoveBucket> buckets = MoveModel::FromSparse(slots, entries);
+  REQUIRE(buckets.size() == 2);
+  MoveModel model;
+  model.Attach(buckets);
+  float small[3] = {0, 0, 0};
+  model.AddScores(&slots[1].key, 1, small);
+  for (int c = 0; c < 3; ++c) CHECK(std::fabs(small[c] - weights[1][c]) <= 0.0789f / 65534 * 1.01f);
+  float large[3] = {0, 0, 0};
+  model.AddScores(&slots[0].key, 1, large);
+  for (int c = 0; c < 3; ++c) CHECK(std::fabs(large[c] - weights[0][c]) <= 78.0f / 65534 * 1.01f);
 }
 
 TEST_CASE("dense rows and (class, weight) lists give the same scores", "[ingest][parser]") {
@@ -505,6 +547,60 @@ TEST_CASE("dense rows and (class, weight) lists give the same scores", "[ingest]
     as_rows.AddScores(feats.data(), feats.size(), b);
     CHECK(std::memcmp(a, b, sizeof a) == 0);
   }
+}
+
+TEST_CASE("a model file's 16-bit rows give the float rows' scores, each weight within half its row's step",
+          "[ingest][parser]") {
+  constexpr int kClasses = 40;
+  AveragedPerceptron model(kClasses);
+  std::vector<uint64_t> feats(20);
+  // Even templates take few values (features of many classes: rows), odd
+  // ones many (features of few classes: lists).
+  auto values = [](size_t f) { return f % 2 == 0 ? 7 : 997; };
+  for (int t = 0; t < 3000; ++t) {
+    for (size_t f = 0; f < feats.size(); ++f)
+      feats[f] = FeatureKey(static_cast<uint32_t>(f), (t * 7 + f * 13) % values(f));
+    model.Update(feats.data(), feats.size(), t % kClasses, (t * 11 + 3) % kClasses);
+    model.Tick();
+  }
+  std::vector<FeatureSlot> slots;
+  WeightTable weights;
+  model.Export(0.01f, 1, &slots, &weights, 8);
+  REQUIRE(!weights.rows.empty());
+  REQUIRE(!weights.entries.empty());
+  std::string bytes;
+  weights.Serialize(&bytes);
+  // A model file's sections start 64-byte aligned.
+  std::vector<uint64_t> aligned_storage(bytes.size() / 8 + 16);
+  char* aligned = reinterpret_cast<char*>(aligned_storage.data());
+  aligned += (64 - reinterpret_cast<uintptr_t>(aligned) % 64) % 64;
+  std::memcpy(aligned, bytes.data(), bytes.size());
+  WeightView file;
+  REQUIRE(WeightView::Parse(std::string_view(aligned, bytes.size()), kClasses, &file));
+  REQUIRE(file.qrows != nullptr);
+  CHECK(file.n_rows == weights.rows.size() / weights.stride);
+  CHECK(file.stride % 32 == 0);
+  // Half a step of each row a feature list adds, at most.
+  float largest = 0;
+  for (float w : weights.rows) largest = std::max(largest, std::fabs(w));
+  const float tolerance = feats.size() * largest / 65534 * 1.01f;
+  LinearModel as_floats, as_file;
+  as_floats.Attach(slots, weights, kClasses);
+  as_file.Attach(slots, file, kClasses);
+  float worst = 0;
+  for (int t = 0; t < 200; ++t) {
+    for (size_t f = 0; f < feats.size(); ++f)
+      feats[f] = FeatureKey(static_cast<uint32_t>(f), (t * 5 + f) % values(f));
+    float a[kClasses] = {}, b[kClasses] = {};
+    as_floats.AddScores(feats.data(), feats.size(), a);
+    as_file.AddScores(feats.data(), feats.size(), b);
+    for (int c = 0; c < kClasses; ++c) worst = std::max(worst, std::fabs(a[c] - b[c]));
+  }
+  CHECK(worst <= tolerance);
+  CHECK(worst > 0);  // the rows are rounded: the test would not see a float copy
+  // A truncated section, or one whose rows are not a multiple of 32 wide, is refused.
+  CHECK_FALSE(WeightView::Parse(std::string_view(aligned, bytes.size() - 4), kClasses, &file));
+  CHECK_FALSE(WeightView::Parse(std::string_view(aligned, bytes.size()), 2000, &file));
 }
 
 TEST_CASE("the sentence cache gives what a fresh analysis gives", "[ingest][parser]") {

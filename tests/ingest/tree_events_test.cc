@@ -187,6 +187,16 @@ TEST_CASE("a sentence is worth parsing only with an event word of the right part
                      {"rapidly", Upos::kAdv, 2, Dep::kAdvmod, "rapidly", "RB"}},
                     {}, {});
   CHECK_FALSE(MayHoldTreeEvent(none->parse, TestLexicon()));
+  // Word by word (the tree pass asks it of the words that made a sentence
+  // worth tagging): the verb, not its subject or object.
+  CHECK(MayStartTreeEvent(verb->parse, TestLexicon(), 1));
+  CHECK_FALSE(MayStartTreeEvent(verb->parse, TestLexicon(), 0));
+  CHECK_FALSE(MayStartTreeEvent(verb->parse, TestLexicon(), 2));
+  CHECK_FALSE(MayStartTreeEvent(noun->parse, TestLexicon(), 1));
+  CHECK(MayStartTreeEvent(invasion->parse, TestLexicon(), 1));
+  CHECK(MayStartTreeEvent(said->parse, TestLexicon(), 1));
+  CHECK(MayStartTreeEvent(stance->parse, TestLexicon(), 2));
+  CHECK_FALSE(MayStartTreeEvent(none->parse, TestLexicon(), 1));
 }
 
 TEST_CASE("coordinated subjects of a symmetric verb give one edge", "[tree_events]") {
