@@ -122,6 +122,10 @@ struct Classes {
   LemmaSet of{"of"};
   // Verbs of arriving, and the forces whose arrival somewhere is a deployment.
   LemmaSet arrive_verbs{"arrive", "land"};
+  // What a visitor arrives for ("arrived in Kuwait for a two-day visit",
+  // "for talks"): the arrival is a visit (CAMEO 042).
+  LemmaSet visit_purposes{"visit", "trip", "tour", "talk", "meeting", "summit", "conference",
+                          "negotiation", "consultation", "discussion"};
   LemmaSet force_nouns{"troop", "soldier", "force", "officer", "peacekeeper", "marine", "instructor",
                        "personnel", "contingent", "unit", "paratrooper", "commando", "policeman",
                        "police", "sailor", "warship", "battalion", "brigade", "mercenary", "fighter"};
@@ -1091,6 +1095,27 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
       for (uint32_t k : t.Kids(static_cast<uint32_t>(obj))) none |= t.D(k) == Dep::kDet && t.L(k) == TokenKey("no");
       const Modality modality = none ? Modality::kNegated : ModalityAt(t, v, question);
       Emit(t, sources, targets, RelationType::kDeployedTo, modality, v, v + 1, 0.7f, out);
+      return;
+    }
+  }
+  // "Musharraf has arrived in Britain for a visit", "the envoy arrived in
+  // China for talks": anyone else arriving in a country for a visit or
+  // talks visits it. Bare arrivals are not: refugees, bodies and planes
+  // arrive too.
+  if (C().arrive_verbs.Has(t.L(v)) && !passive && !sources.empty()) {
+    bool visit = false;
+    for (uint32_t k : t.Kids(v))
+      visit |= IsObl(t.D(k)) && t.CaseOf(k) == TokenKey("for") && C().visit_purposes.Has(t.L(k));
+    targets.clear();
+    for (uint32_t k : t.Kids(v)) {
+      if (!visit || !IsObl(t.D(k)) || !C().in_at_near.Has(t.CaseOf(k)) || !targets.empty()) continue;
+      t.TargetActors(k, &targets);
+      std::erase_if(targets, [&](int m) {
+        return t.in().doc->entities[t.in().MentionOf(m).entity].kind != graph::EntityKind::kCountry;
+      });
+    }
+    if (!targets.empty()) {
+      Emit(t, sources, targets, RelationType::kMetWith, ModalityAt(t, v, question), v, v + 1, 0.7f, out);
       return;
     }
   }

@@ -831,4 +831,17 @@ TEST_CASE("extractor: ties through remain and become, and forces a state has som
   CHECK(Asserted(held, "Wagner Group", RelationType::kDeployedTo, "Mali"));
   DocRecord none = ExtractText("Germany has no troops in Mali.\n");
   CHECK_FALSE(Asserted(none, "Germany", RelationType::kDeployedTo, "Mali"));
+TEST_CASE("extractor: a headline with one or two words between names is read in lower case", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("Jacques Chirac Visits Algeria\n");
+  CHECK(Asserted(rec, "Jacques Chirac", RelationType::kMetWith, "Algeria"));
+}
+
+TEST_CASE("extractor: arriving in a country for a visit or talks visits it", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("Japanese Prime Minister Junichiro Koizumi arrived in Chile on Friday for a three-day visit.\n");
+  CHECK(Asserted(rec, "Junichiro Koizumi", RelationType::kMetWith, "Chile"));
+  DocRecord talks = ExtractText("The Chinese envoy arrived in Sudan for talks on the crisis.\n");
+  CHECK(Asserted(talks, "China", RelationType::kMetWith, "Sudan"));
+  // A bare arrival is no visit: bodies, planes and refugees arrive too.
+  DocRecord bare = ExtractText("Japanese Prime Minister Junichiro Koizumi arrived in Chile on Friday.\n");
+  CHECK(Count(bare, "", RelationType::kMetWith, "") == 0);
 }
