@@ -200,6 +200,7 @@ struct Classes {
                       "distribute", "deliver", "evacuate", "rescue"};
   LemmaSet end_verbs{"end", "conclude", "complete", "finish", "wrap", "close"};
   LemmaSet visit_nouns{"visit", "trip", "tour", "stay", "journey", "mission", "term", "tenure"};
+  LemmaSet visit_trips{"visit", "trip", "tour", "journey"};
   LemmaSet border_nouns{"border", "frontier", "boundary", "line", "crossing"};
   LemmaSet leave{"leave", "quit", "depart"};
   // What is proposed or claimed: attacking one is rejecting it.
@@ -1461,7 +1462,7 @@ void NounEvents(const Tree& t, uint32_t n, std::span<const VerbPattern> patterns
         if (IsNmod(t.D(g)) && t.CaseOf(g) == p.prep_key && targets.empty()) t.TargetActors(g, &targets);
     }
     if (targets.empty()) continue;
-    const Modality modality =
+    Modality modality =
         t.H(n) >= 0 ? ModalityAt(t, static_cast<uint32_t>(t.H(n)), question)
                     : (question ? Modality::kHypothetical : Modality::kAsserted);
     if (C().between.Has(p.prep_key) && graph::InfoOf(p.type).symmetric) {
@@ -1497,6 +1498,39 @@ void NounEvents(const Tree& t, uint32_t n, std::span<const VerbPattern> patterns
         C().response_verbs.Has(t.L(static_cast<uint32_t>(t.H(n))))) {
       bool fallback = false;
       SubjectOf(t, static_cast<uint32_t>(t.H(n)), &sources, &fallback);
+      conf = 0.55f;
+    }
+    // "killed two militants in an air strike on a Hamas camp", "wounded
+    // five in raids on X": a hostile act's noun in a hostile verb's phrase
+    // is the verb's subject's act.
+    if (sources.empty() && Hostile(type) && IsObl(t.D(n)) && t.H(n) >= 0 &&
+        (C().in.Has(t.CaseOf(n)) || C().with.Has(t.CaseOf(n)) || t.CaseOf(n) == TokenKey("during")) &&
+        t.U(static_cast<uint32_t>(t.H(n))) == Upos::kVerb) {
+      bool hostile_verb = false;
+      for (const VerbPattern& vp : t.in().lexicon->Verb(t.L(static_cast<uint32_t>(t.H(n)))))
+        hostile_verb |= vp.object_key == 0 && vp.prep_key == 0 && vp.particle_key == 0 && Hostile(vp.type);
+      if (hostile_verb) {
+        bool fallback = false;
+        SubjectOf(t, static_cast<uint32_t>(t.H(n)), &sources, &fallback);
+        conf = 0.55f;
+      }
+    }
+    // "declared victory during a visit to Iraq", "arrived on a visit to
+    // Kuwait", "is on a two-day visit to Turkey", "Iraqi president on visit
+    // to Kuwait": a visit is made by the clause's subject, or by the noun a
+    // headline hangs it on.
+    if (sources.empty() && C().visit_trips.Has(t.L(n))) {
+      bool fallback = false;
+      if (t.Kid(n, Dep::kNsubj) >= 0) {
+        SubjectOf(t, n, &sources, &fallback);
+      } else if (IsObl(t.D(n)) && t.H(n) >= 0) {
+        SubjectOf(t, static_cast<uint32_t>(t.H(n)), &sources, &fallback);
+        // What is said or denied "during a visit" does not make the visit
+        // a claim: it took place.
+        if (t.CaseOf(n) == TokenKey("during")) modality = question ? Modality::kHypothetical : Modality::kAsserted;
+      } else if (IsNmod(t.D(n)) && C().on_upon.Has(t.CaseOf(n)) && t.H(n) >= 0) {
+        t.Actors(static_cast<uint32_t>(t.H(n)), &sources);
+      }
       conf = 0.55f;
     }
     if (sources.empty()) return;

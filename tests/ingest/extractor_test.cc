@@ -845,3 +845,28 @@ TEST_CASE("extractor: arriving in a country for a visit or talks visits it", "[i
   DocRecord bare = ExtractText("Japanese Prime Minister Junichiro Koizumi arrived in Chile on Friday.\n");
   CHECK(Count(bare, "", RelationType::kMetWith, "") == 0);
 }
+
+TEST_CASE("extractor: a visit is made by the clause's subject, and making one is no pledge", "[ingest][extractor]") {
+  DocRecord during = ExtractText("Venezuelan President Hugo Chavez told reporters during a visit to Spain that oil "
+                                 "prices would fall.\n");
+  CHECK((Asserted(during, "Hugo Chavez", RelationType::kMetWith, "Spain") ||
+         Asserted(during, "Spain", RelationType::kMetWith, "Hugo Chavez")));
+  DocRecord making = ExtractText("Russian President Vladimir Putin is making a two-day official visit to Turkey.\n");
+  CHECK((Asserted(making, "Vladimir Putin", RelationType::kMetWith, "Turkey") ||
+         Asserted(making, "Turkey", RelationType::kMetWith, "Vladimir Putin")));
+  CHECK(Count(making, "", RelationType::kPledgedTo, "") == 0);
+  DocRecord tour = ExtractText("Jacques Chirac's tour of China ended with trade deals.\n");
+  CHECK((Any(tour, "Jacques Chirac", RelationType::kMetWith, "China") ||
+         Any(tour, "China", RelationType::kMetWith, "Jacques Chirac")));
+}
+
+TEST_CASE("extractor: investing in a country is economic cooperation", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("Japan will invest $5 billion in Indonesia over the next decade.\n");
+  CHECK((Any(rec, "Japan", RelationType::kCooperatedWith, "Indonesia") ||
+         Any(rec, "Indonesia", RelationType::kCooperatedWith, "Japan")));
+}
+
+TEST_CASE("extractor: a strike in which a hostile verb's victims fell is its subject's", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("Israeli troops killed two militants in an air strike on a Hamas training camp.\n");
+  CHECK(Asserted(rec, "Israel Defense Forces", RelationType::kAttacked, "Hamas"));
+}
