@@ -201,6 +201,7 @@ struct Classes {
   LemmaSet end_verbs{"end", "conclude", "complete", "finish", "wrap", "close"};
   LemmaSet visit_nouns{"visit", "trip", "tour", "stay", "journey", "mission", "term", "tenure"};
   LemmaSet visit_trips{"visit", "trip", "tour", "journey"};
+  LemmaSet travel_verbs{"fly", "travel", "drive", "sail"};
   LemmaSet border_nouns{"border", "frontier", "boundary", "line", "crossing"};
   LemmaSet leave{"leave", "quit", "depart"};
   // What is proposed or claimed: attacking one is rejecting it.
@@ -1150,6 +1151,11 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     // Verbs of saying hold claims; saying itself is no event between actors.
     if (p.type == RelationType::kCommentedOn && C().speech.Has(t.L(v))) continue;
     if (p.particle_key != 0 && (prt < 0 || t.L(static_cast<uint32_t>(prt)) != p.particle_key)) continue;
+    // "is flying the migrants to Libya": travelling with an object carries
+    // it there, which only a pattern naming the object reads; travelling
+    // alone is a visit.
+    if (C().travel_verbs.Has(t.L(v)) && p.object_key == 0 && C().to.Has(p.prep_key) && !passive && obj >= 0)
+      continue;
     int object_noun = -1;
     if (p.object_key != 0) {
       int o = passive ? t.Kid(v, Dep::kNsubjPass) : obj;

@@ -870,3 +870,25 @@ TEST_CASE("extractor: a strike in which a hostile verb's victims fell is its sub
   DocRecord rec = ExtractText("Israeli troops killed two militants in an air strike on a Hamas training camp.\n");
   CHECK(Asserted(rec, "Israel Defense Forces", RelationType::kAttacked, "Hamas"));
 }
+
+TEST_CASE("extractor: domestic stand-ins are no events between actors", "[ingest][extractor]") {
+  // A person meets his own state's people, not the state.
+  DocRecord meeting = ExtractText("A former Ukrainian defence minister held a long meeting on Monday with President "
+                                  "Leonid Kuchma.\n");
+  for (RelationType type : {RelationType::kMetWith, RelationType::kNegotiatedWith}) {
+    CHECK(Count(meeting, "Leonid Kuchma", type, "Ukraine") == 0);
+    CHECK(Count(meeting, "Ukraine", type, "Leonid Kuchma") == 0);
+  }
+  // A pledge to a region of one's own country is policy at home.
+  DocRecord pledge = ExtractText("Russia vows to restore order to Chechnya.\n");
+  CHECK(Count(pledge, "Russia", RelationType::kPledgedTo, "Chechnya") == 0);
+  // A base named in what is denied is commented on by nobody.
+  DocRecord base = ExtractText("Pakistan denies report of CIA bases in Pakistan for the hunt.\n");
+  for (const auto& r : base.relations) CHECK(r.key.type != RelationType::kCommentedOn);
+}
+
+TEST_CASE("extractor: flying something to a country carries it there, no visit", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("The Spanish government is flying the migrants to Morocco.\n");
+  CHECK(Count(rec, "", RelationType::kMetWith, "") == 0);
+  CHECK(Count(rec, "", RelationType::kPledgedTo, "") == 0);
+}
