@@ -540,6 +540,14 @@ class Tree {
   uint32_t n_ = 0;
 };
 
+// "won't", "can't", "didn't": an auxiliary the tokenizer kept whole with its
+// negation (its lemma is the bare auxiliary's).
+bool NegatedAuxiliary(const Tree& t, uint32_t k) {
+  if (t.D(k) != Dep::kAux) return false;
+  const std::string_view w = t.in().words[k];
+  return w.ends_with("n't") || w.ends_with("n\u2019t") || w.ends_with("N'T");
+}
+
 // The modality of the event at token v, from its own dependents and the
 // clauses above it.
 bool InfinitiveUnder(const Tree& t, uint32_t v, const LemmaSet& heads);
@@ -563,7 +571,7 @@ Modality ModalityAt(const Tree& t, uint32_t v, bool question) {
         continue;
       }
       if (!own_clause) continue;
-      if (d == Dep::kAdvmod && c.negators.Has(l) && k < v + 1)
+      if ((d == Dep::kAdvmod && c.negators.Has(l) && k < v + 1) || NegatedAuxiliary(t, k))
         m = Weaker(m, Modality::kNegated);
       else if (d == Dep::kAux && c.future_aux.Has(l))
         m = Weaker(m, Modality::kFuture);
@@ -962,7 +970,7 @@ bool Refusal(const Tree& t, uint32_t v) {
     return true;
   bool negated = false, future = false;
   for (uint32_t k : t.Kids(v)) {
-    if (t.D(k) == Dep::kAdvmod && C().negators.Has(t.L(k))) negated = true;
+    if ((t.D(k) == Dep::kAdvmod && C().negators.Has(t.L(k))) || NegatedAuxiliary(t, k)) negated = true;
     if (t.D(k) == Dep::kAux && C().future_aux.Has(t.L(k))) future = true;
   }
   return negated && future;
@@ -1171,7 +1179,7 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
       object_noun = o;
     }
     targets.clear();
-    bool purpose = false;
+    bool purpose = false, hostile_complement = false;
     if (p.prep_key != 0 && !HasPrep(t, v, object_noun >= 0 ? object_noun : (passive ? -1 : obj), p.prep_key)) {
       // "gave 352 million euros to promote development in Ethiopia": aid
       // with no recipient phrase goes where its purpose clause names.
@@ -1314,6 +1322,9 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
       // claim (the blame read elsewhere), not the group.
       if (int x = t.Kid(v, Dep::kXcomp); x >= 0 && !specific && !C().denial.Has(t.L(v))) {
         const uint32_t xc = static_cast<uint32_t>(x);
+        // "vowed to kill a UN hostage": a pledge of a hostile act is a threat.
+        for (const VerbPattern& xp : t.in().lexicon->Verb(t.L(xc)))
+          hostile_complement |= xp.object_key == 0 && xp.prep_key == 0 && xp.particle_key == 0 && Hostile(xp.type);
         const int o = t.Kid(xc, Dep::kObj);
         if (o >= 0) t.Actors(static_cast<uint32_t>(o), &targets);
         // "agreed to lift embargoes against X": the phrase on the object.
@@ -1349,6 +1360,7 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     // "shot down a German proposal", "killed the bill": a hostile verb on a
     // proposal rejects it.
     RelationType type = p.type;
+    if (type == RelationType::kPledgedTo && hostile_complement) type = RelationType::kThreatened;
     if ((type == RelationType::kAttacked || type == RelationType::kKilled || type == RelationType::kFought) && obj >= 0 &&
         C().proposal_nouns.Has(t.L(static_cast<uint32_t>(obj))))
       type = RelationType::kRejected;
@@ -1382,7 +1394,7 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
       Emit(t, sources, targets, type, question ? Modality::kHypothetical : Modality::kReported, tb, te,
            conf - 0.1f, out);
     } else if (modality == Modality::kFuture && !p.inverse && type != RelationType::kPledgedTo &&
-               type != RelationType::kThreatened &&
+               type != RelationType::kThreatened && !(Verbal(type) && !CooperativeType(type)) &&
                type != RelationType::kReducedRelationsWith && FutureAux(t, v)) {
       // "Farc said it will release X", "Xi will meet Abe": announcing what
       // one will do is itself an event, the way CAMEO codes it (03, intent

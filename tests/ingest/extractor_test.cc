@@ -892,3 +892,17 @@ TEST_CASE("extractor: flying something to a country carries it there, no visit",
   CHECK(Count(rec, "", RelationType::kMetWith, "") == 0);
   CHECK(Count(rec, "", RelationType::kPledgedTo, "") == 0);
 }
+
+TEST_CASE("extractor: announcements that are no pledges", "[ingest][extractor]") {
+  // "won't" is kept whole by the tokenizer: still a negation, so a refusal.
+  DocRecord wont = ExtractText("Iran won't meet Britain.\n");
+  CHECK(Count(wont, "", RelationType::kPledgedTo, "") == 0);
+  CHECK(Asserted(wont, "Iran", RelationType::kRejected, "United Kingdom"));
+  // Announcing an appeal is no pledge.
+  DocRecord ask = ExtractText("Washington will ask NATO to devise a plan by February.\n");
+  CHECK(Count(ask, "United States", RelationType::kPledgedTo, "North Atlantic Treaty Organization") == 0);
+  // Vowing to kill is a threat.
+  DocRecord vow = ExtractText("Hamas vows to kill Israeli soldiers.\n");
+  CHECK(Asserted(vow, "Hamas", RelationType::kThreatened, "Israel Defense Forces"));
+  CHECK(Count(vow, "", RelationType::kPledgedTo, "") == 0);
+}
