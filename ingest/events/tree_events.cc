@@ -1010,6 +1010,14 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
       parse::XposName(t.Xpos(v)).starts_with("VB") && parse::XposName(t.Xpos(v)) != "VBG" &&
       t.Kid(v, Dep::kNsubj) < 0 && t.Kid(v, Dep::kNsubjPass) < 0)
     return;
+  // "calling him a political idiot", "branded the US a terrorist state": a
+  // naming verb with an object and a name for it says what the object is.
+  if (C().naming_verbs.Has(t.L(v))) {
+    int objects = 0;
+    for (uint32_t k : t.Kids(v)) objects += t.D(k) == Dep::kObj || t.D(k) == Dep::kIobj ||
+                                           (t.D(k) == Dep::kXcomp && t.U(k) != Upos::kVerb);
+    if (objects >= 2) return;
+  }
   bool fallback = false;
   // "The government Thursday evening expressed condolences": the parser
   // sometimes reads a past-tense verb as an adjective of its object, and
@@ -1404,8 +1412,10 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     }
     // Refusing to do a thing for an actor ("will not release the pilots",
     // "refuses to lift the ban on X") is itself an event: a rejection.
+    // Refusing a hostile act ("would not bar Arafat's return") rejects
+    // nobody.
     if (modality == Modality::kNegated && Refusal(t, v) && type != RelationType::kRejected &&
-        !p.inverse)
+        !Hostile(type) && !p.inverse)
       Emit(t, sources, targets, RelationType::kRejected,
            question ? Modality::kHypothetical : Modality::kAsserted, tb, te, conf - 0.1f, out);
     return;

@@ -906,3 +906,22 @@ TEST_CASE("extractor: announcements that are no pledges", "[ingest][extractor]")
   CHECK(Asserted(vow, "Hamas", RelationType::kThreatened, "Israel Defense Forces"));
   CHECK(Count(vow, "", RelationType::kPledgedTo, "") == 0);
 }
+
+TEST_CASE("extractor: verbs whose company changes their reading", "[ingest][extractor]") {
+  // Refusing a hostile act rejects nobody.
+  DocRecord bar = ExtractText("Egypt would not bar Yasser Arafat's return after treatment.\n");
+  CHECK(Count(bar, "", RelationType::kRejected, "") == 0);
+  // Meeting a request yields to its author; nobody meets anybody.
+  DocRecord request = ExtractText("Britain agreed to meet a U.S. request for more troops.\n");
+  CHECK(Any(request, "United Kingdom", RelationType::kConcededTo, "United States"));
+  CHECK(Count(request, "", RelationType::kMetWith, "") == 0);
+  // Calling someone names: no phone call.
+  DocRecord naming = ExtractText("North Korea hurled insults at President Bush, calling him a political idiot.\n");
+  CHECK(Count(naming, "", RelationType::kMetWith, "") == 0);
+  // Hunting fighters attacks them; questioning estimates criticises their author.
+  DocRecord hunt = ExtractText("Pakistani troops are hunting Taliban fighters near the border.\n");
+  CHECK(Asserted(hunt, "Pakistan Armed Forces", RelationType::kAttacked, "Taliban"));
+  CHECK(Count(hunt, "", RelationType::kAppealedTo, "") == 0);
+  DocRecord question = ExtractText("Sudan questioned UN estimates of the dead.\n");
+  CHECK(Asserted(question, "Sudan", RelationType::kCondemned, "United Nations"));
+}
