@@ -77,6 +77,7 @@ struct Classes {
                         "imprisonment", "assassination"};
   LemmaSet victim_verbs{"kill", "wound", "injure", "arrest", "detain", "capture", "abduct", "kidnap", "shoot",
                         "execute", "behead", "free", "release"};
+  LemmaSet captive_nouns{"hostage", "captive", "prisoner"};
   LemmaSet refusal{"refuse", "decline", "fail", "reject", "stop", "cease", "abandon", "halt",
                    "avoid", "deny"};
   // Nouns whose "of"/"from" complement is the actor ("forces of X").
@@ -1067,14 +1068,23 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
   // "3 Egyptian soldiers killed in Israeli error", "Two hostages freed in
   // Iraq": a headline's counted subject with no object is the victim of a
   // passive without its auxiliary, not the agent.
-  if (!passive && obj < 0 && C().victim_verbs.Has(t.L(v)))
-    if (const int subj = t.Kid(v, Dep::kNsubj); subj >= 0) {
-      // The count may hang on the subject or, misread, on the verb.
-      bool counted = false;
-      for (uint32_t h : {static_cast<uint32_t>(subj), v})
-        for (uint32_t k : t.Kids(h)) counted |= k < static_cast<uint32_t>(subj) && t.U(k) == Upos::kNum;
-      if (counted) return;
+  // So is any headline subject of such a verb with no object and no agent
+  // ("Chinese engineers kidnapped in Pakistan", "Kidnapped Turk killed in
+  // Afghanistan", "Italian taken hostage in Iraq"): active, these verbs
+  // take their victims as objects. A verb conjoined to another shares its
+  // object ("kidnapped and killed two Turks"), and is left alone.
+  const bool hostage_theme = obj >= 0 && C().captive_nouns.Has(t.L(static_cast<uint32_t>(obj)));
+  if ((!passive || root_name_subject) && (obj < 0 || hostage_theme) &&
+      (C().victim_verbs.Has(t.L(v)) || hostage_theme) && t.D(v) != Dep::kConj) {
+    bool agent = false, conjoined = false;
+    for (uint32_t k : t.Kids(v)) {
+      agent |= t.D(k) == Dep::kOblAgent || (IsObl(t.D(k)) && C().by.Has(t.CaseOf(k)));
+      conjoined |= t.D(k) == Dep::kConj && C().victim_verbs.Has(t.L(k));
+      if (hostage_theme && k != static_cast<uint32_t>(obj) && (t.D(k) == Dep::kObj || t.D(k) == Dep::kIobj))
+        agent = true;  // "took two Italians hostage": the Italians are the object
     }
+    if (!agent && !conjoined && (t.Kid(v, Dep::kNsubj) >= 0 || root_name_subject)) return;
+  }
   // "400 Kenyan police officers arrived in Haiti": forces arriving in a
   // country are deployed there (CAMEO reads arriving as a visit).
   if (C().arrive_verbs.Has(t.L(v)) && !passive && !sources.empty()) {

@@ -925,3 +925,11 @@ TEST_CASE("extractor: verbs whose company changes their reading", "[ingest][extr
   DocRecord question = ExtractText("Sudan questioned UN estimates of the dead.\n");
   CHECK(Asserted(question, "Sudan", RelationType::kCondemned, "United Nations"));
 }
+
+TEST_CASE("extractor: a headline's victims are no agents of what was done to them", "[ingest][extractor]") {
+  for (const char* headline : {"Japanese engineers kidnapped in Nigeria\n", "Kidnapped Briton killed in Somalia\n",
+                               "German taken hostage in Yemen\n"}) {
+    DocRecord rec = ExtractText(headline);
+    for (const auto& r : rec.relations) CHECK(geokg::graph::InfoOf(r.key.type).structural);
+  }
+}
