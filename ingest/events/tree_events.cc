@@ -78,6 +78,8 @@ struct Classes {
   LemmaSet victim_verbs{"kill", "wound", "injure", "arrest", "detain", "capture", "abduct", "kidnap", "shoot",
                         "execute", "behead", "free", "release"};
   LemmaSet captive_nouns{"hostage", "captive", "prisoner"};
+  LemmaSet plan_nouns{"plan", "proposal", "bid", "attempt", "offer", "threat", "vow", "pledge",
+                      "promise", "intention", "readiness", "willingness", "scheme", "plot", "idea"};
   LemmaSet refusal{"refuse", "decline", "fail", "reject", "stop", "cease", "abandon", "halt",
                    "avoid", "deny"};
   // Nouns whose "of"/"from" complement is the actor ("forces of X").
@@ -552,6 +554,7 @@ bool NegatedAuxiliary(const Tree& t, uint32_t k) {
 // The modality of the event at token v, from its own dependents and the
 // clauses above it.
 bool InfinitiveUnder(const Tree& t, uint32_t v, const LemmaSet& heads);
+bool InfinitiveUnderAny(const Tree& t, uint32_t v);
 
 Modality ModalityAt(const Tree& t, uint32_t v, bool question) {
   const Classes& c = C();
@@ -616,6 +619,10 @@ Modality ModalityAt(const Tree& t, uint32_t v, bool question) {
       own_clause = false;
       // "evidence that X armed Y", "reports that ...": a claim.
       if (c.claim_nouns.Has(hl)) m = Weaker(m, Modality::kReported);
+      // "his contentious plan to withdraw from Gaza", "a bid to seize the
+      // town": what a plan or an attempt names may never be done. (A
+      // decision or an order taken is coded as the act.)
+      if (c.plan_nouns.Has(hl) && InfinitiveUnderAny(t, x)) m = Weaker(m, Modality::kHypothetical);
       uint32_t y = static_cast<uint32_t>(h);  // the noun
       for (int hop = 0; hop < 4; ++hop) {
         const int g = t.H(y);
@@ -1291,9 +1298,10 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     }
     // "struck a target in the Gaza Strip": an attack on something unnamed
     // is coded against the place where it happened.
+    // ("EU force takes over in Bosnia": nothing is seized without an object.)
     if (targets.empty() && (p.type == RelationType::kAttacked || p.type == RelationType::kKilled ||
                             p.type == RelationType::kMassacred || p.type == RelationType::kCoerced ||
-                            p.type == RelationType::kSeized))
+                            (p.type == RelationType::kSeized && obj >= 0)))
       for (uint32_t k : t.Kids(v)) {
         const uint64_t cs = t.CaseOf(k);
         if (!IsObl(t.D(k)) || !C().in_at_near.Has(cs))

@@ -933,3 +933,21 @@ TEST_CASE("extractor: a headline's victims are no agents of what was done to the
     for (const auto& r : rec.relations) CHECK(geokg::graph::InfoOf(r.key.type).structural);
   }
 }
+
+TEST_CASE("extractor: plans are not acts, and blows and restraints are read as acts", "[ingest][extractor]") {
+  // What a plan names may never be done.
+  DocRecord plan = ExtractText("Israeli Prime Minister Ariel Sharon met settlers to discuss his contentious plan to "
+                               "withdraw from the Gaza Strip.\n");
+  const Modality asserted = Modality::kAsserted;
+  CHECK(Count(plan, "", RelationType::kWithdrewFrom, "Gaza Strip", &asserted) == 0);
+  // Dealing a blow to an actor attacks it; preventing people from acting coerces them.
+  DocRecord blow = ExtractText("Turkey dealt a heavy blow to the PKK on Sunday.\n");
+  CHECK(Count(blow, "Turkey", RelationType::kAttacked, "") == 1);
+  CHECK(Count(blow, "", RelationType::kCommentedOn, "") == 0);
+  DocRecord prevent = ExtractText("Egyptian police prevented Palestinians from crossing the border.\n");
+  CHECK(Count(prevent, "", RelationType::kCoerced, "Palestine") == 1);
+  CHECK(Count(prevent, "", RelationType::kRejected, "") == 0);
+  // Taking over with no object seizes nothing.
+  DocRecord takeover = ExtractText("NATO force takes over in Kosovo\n");
+  CHECK(Count(takeover, "", RelationType::kSeized, "") == 0);
+}
