@@ -85,9 +85,17 @@ void Relater::Emit(const Args& src, RelationType type, const Args& tgt, Modality
   if (c == Container::kReported && speaker && IsHostile(type) && !presupposed_ && !wh &&
       (local == Modality::kAsserted || local == Modality::kFuture)) {
     for (int i = 0; i < speaker->n; ++i)
-      for (int j = 0; j < src.n; ++j)
-        EmitOne(speaker->m[i], RelationType::kBlamed, src.m[j], Modality::kAsserted, 0.6f, tb,
-                te);
+      for (int j = 0; j < src.n; ++j) {
+        // "Pakistan says its security forces shot dead the most wanted
+        // suspect": a state telling of its own forces' or organs' act
+        // claims it, and blames nobody.
+        const graph::Entity& who = doc_.entities[doc_.mentions[speaker->m[i]].entity];
+        const graph::Entity& agent = doc_.entities[doc_.mentions[src.m[j]].entity];
+        const bool state_organ = agent.kind == EntityKind::kMilitaryUnit ||
+                                 agent.kind == EntityKind::kGovernmentBody || agent.kind == EntityKind::kCountry;
+        if (state_organ && !who.country.empty() && who.country == agent.country) continue;
+        EmitOne(speaker->m[i], RelationType::kBlamed, src.m[j], Modality::kAsserted, 0.6f, tb, te);
+      }
   }
 }
 

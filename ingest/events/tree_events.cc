@@ -96,10 +96,12 @@ struct Classes {
                        "national", "resident", "aircraft", "ship", "vessel", "drone",
                        "missile", "artillery", "tank", "helicopter", "plane", "group",
                        "state", "country", "nation", "prime", "foreign", "defence", "defense"};
-  // Prepositions that place an event, never introduce its target.
+  // Prepositions that place an event, never introduce its target ("as"
+  // compares or opens a clause the parser misread: "for 60 days as U.S.
+  // forces prepared").
   LemmaSet place_preps{"in", "at", "near", "inside", "outside", "across", "throughout",
                        "during", "after", "before", "since", "until", "amid", "within",
-                       "around", "along", "beyond", "via", "through", "despite", "over"};
+                       "around", "along", "beyond", "via", "through", "despite", "over", "as"};
   LemmaSet by{"by"};
   LemmaSet with{"with"};
   LemmaSet in{"in"};
@@ -173,8 +175,9 @@ struct Classes {
                    "win", "speak", "file", "enter", "measure", "price", "rate", "market",
                    "credit", "sale", "output", "interest", "account", "record", "list",
                    "balance", "budget", "deficit", "surplus", "progress",
-                   // A CAMEO reading too loose bare ("admits more deaths" is no support)
-                   "admit"};
+                   // CAMEO readings too loose bare ("admits more deaths" is no support,
+                   // "pull his fighters" no seizure)
+                   "admit", "pull"};
   LemmaSet refusing{"refuse", "decline", "reject"};
   // Verbs that end what their object names.
   LemmaSet cut_verbs{"suspend", "cut", "halt", "freeze", "stop", "end", "cancel", "withdraw",
@@ -456,7 +459,12 @@ class Tree {
     }
     // "an Iraqi group", "Palestinian gunmen": a non-state collective is not
     // the state its demonym names.
-    const bool nonstate = C().nonstate_nouns.Has(L(h));
+    // ("rebel leaders from Sudan's Darfur region" are no more Sudan's.)
+    bool rebel_modifier = false;
+    for (uint32_t c : Kids(h))
+      rebel_modifier |= c < h && (D(c) == Dep::kCompound || D(c) == Dep::kAmod) && Mention(c) < 0 &&
+                        C().nonstate_nouns.Has(L(c));
+    const bool nonstate = C().nonstate_nouns.Has(L(h)) || rebel_modifier;
     for (uint32_t c : Kids(h)) {
       const Dep d = D(c);
       if (unknown_name && d != Dep::kNmodPoss) continue;
@@ -524,6 +532,13 @@ class Tree {
           // "fighters from X and from Y": both.
           for (uint32_t g : Kids(c))
             if (D(g) == Dep::kConj) OneActor(g, out);
+          if (rebel_modifier)
+            out->erase(std::remove_if(out->begin() + static_cast<std::ptrdiff_t>(before), out->end(),
+                                      [&](int m) {
+                                        return in_.doc->entities[in_.MentionOf(m).entity].kind ==
+                                               graph::EntityKind::kCountry;
+                                      }),
+                       out->end());
           return out->size() > before;
         }
       }
@@ -822,6 +837,21 @@ void PrepActors(const Tree& t, uint32_t v, int noun, uint64_t prep, std::vector<
     for (uint32_t k : t.Kids(head)) {
       const Dep d = t.D(k);
       if (!(nominal ? IsNmod(d) : IsObl(d))) continue;
+      // "launched strikes on Saturday at US outposts": the parser hangs a
+      // phrase of the verb on the day before it.
+      // The day itself names no target ("for 60 days as U.S. forces
+      // prepared"), nor does what fills it ("a week of bombardment").
+      if (!nominal && C().time_nouns.Has(t.L(k))) {
+        for (uint32_t g : t.Kids(k)) {
+          if (!IsNmod(t.D(g))) continue;
+          const uint64_t gs = t.CaseOf(g);
+          if (gs == 0 || C().of.Has(gs)) continue;
+          if (prep != 0 ? gs != prep : (C().place_preps.Has(gs) || C().by.Has(gs))) continue;
+          t.TargetActors(g, out);
+          if (!out->empty()) return;
+        }
+        continue;
+      }
       const uint64_t cs = t.CaseOf(k);
       if (cs == 0) continue;
       // "agreed to set up a command centre against X": what a cooperative
@@ -859,10 +889,17 @@ bool HasPrep(const Tree& t, uint32_t v, int noun, uint64_t prep) {
 bool HasPrepNear(const Tree& t, uint32_t v, int noun, uint64_t prep) {
   // "called Erdogan on Wednesday" is no "call on", nor is "On Nov. 2, X
   // called Y": a date, or a phrase before the verb, is no verb's
-  // preposition.
-  for (uint32_t k : t.Kids(v))
-    if (IsObl(t.D(k)) && t.CaseOf(k) == prep && k > v && !C().time_nouns.Has(t.L(k)) && t.U(k) != Upos::kNum)
-      return true;
+  // preposition. "called on Thursday on Nigeria" is, the phrase hung on
+  // the day after the verb.
+  for (uint32_t k : t.Kids(v)) {
+    if (!IsObl(t.D(k)) || k < v) continue;
+    if (!C().time_nouns.Has(t.L(k))) {
+      if (t.CaseOf(k) == prep && t.U(k) != Upos::kNum) return true;
+      continue;
+    }
+    for (uint32_t g : t.Kids(k))
+      if (IsNmod(t.D(g)) && t.CaseOf(g) == prep) return true;
+  }
   if (noun >= 0)
     for (uint32_t k : t.Kids(static_cast<uint32_t>(noun))) {
       if (IsNmod(t.D(k)) && t.CaseOf(k) == prep) return true;

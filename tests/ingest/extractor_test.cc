@@ -951,3 +951,30 @@ TEST_CASE("extractor: plans are not acts, and blows and restraints are read as a
   DocRecord takeover = ExtractText("NATO force takes over in Kosovo\n");
   CHECK(Count(takeover, "", RelationType::kSeized, "") == 0);
 }
+
+TEST_CASE("extractor: phrases the parser hangs on a day, and agents that are no states", "[ingest][extractor]") {
+  // "at U.S. outposts" hung on "Saturday" is still where the strikes went.
+  DocRecord strikes = ExtractText("Iraqi insurgents launched strikes on Saturday at U.S. and Iraqi outposts across the "
+                                  "country, killing a dozen police officers.\n");
+  CHECK(Asserted(strikes, "Iraqi insurgents", RelationType::kAttacked, "United States"));
+  CHECK(Count(strikes, "", RelationType::kProtestedAgainst, "") == 0);
+  // The day itself, and what fills it, name no target.
+  DocRecord days = ExtractText("The Iraqi government declared a state of emergency for 60 days as U.S. forces "
+                               "prepared for an assault.\n");
+  CHECK(Count(days, "Iraq", RelationType::kCalledOn, "") == 0);
+  // Rebel leaders from a state's region do not speak for the state.
+  DocRecord rebels = ExtractText("Rebel leaders from Sudan's Darfur region urged Nigeria on Friday to intervene.\n");
+  CHECK(Count(rebels, "Sudan", RelationType::kAppealedTo, "Nigeria") == 0);
+  // A state telling of its own forces' act claims it, and blames nobody.
+  DocRecord claim = ExtractText("Israel said Israeli soldiers shot dead two Hamas gunmen.\n");
+  CHECK(Any(claim, "Israel Defense Forces", RelationType::kKilled, "Hamas"));
+  CHECK(Count(claim, "Israel", RelationType::kBlamed, "") == 0);
+}
+
+TEST_CASE("extractor: pulling people from a place withdraws them, and seizes nothing", "[ingest][extractor]") {
+  DocRecord plan = ExtractText("Israel plans to pull Jewish settlers from Gaza.\n");
+  CHECK(Any(plan, "Israel", RelationType::kWithdrewFrom, "Gaza Strip"));
+  DocRecord call = ExtractText("Iraqi delegates called on Muqtada al-Sadr to end his uprising and pull his fighters out "
+                               "of the shrine.\n");
+  for (const DocRecord* rec : {&plan, &call}) CHECK(Count(*rec, "", RelationType::kSeized, "") == 0);
+}
