@@ -78,6 +78,8 @@ struct Classes {
   LemmaSet victim_verbs{"kill", "wound", "injure", "arrest", "detain", "capture", "abduct", "kidnap", "shoot",
                         "execute", "behead", "free", "release"};
   LemmaSet captive_nouns{"hostage", "captive", "prisoner"};
+  // Nouns of attack that as often name a firm's or an agency's work.
+  LemmaSet business_nouns{"operation", "campaign", "drive", "push"};
   LemmaSet plan_nouns{"plan", "proposal", "bid", "attempt", "offer", "threat", "vow", "pledge",
                       "promise", "intention", "readiness", "willingness", "scheme", "plot", "idea"};
   LemmaSet refusal{"refuse", "decline", "fail", "reject", "stop", "cease", "abandon", "halt",
@@ -1544,6 +1546,30 @@ void NounEvents(const Tree& t, uint32_t n, std::span<const VerbPattern> patterns
       for (uint32_t g : t.Kids(k))
         if (IsNmod(t.D(g)) && t.CaseOf(g) == p.prep_key && targets.empty()) t.TargetActors(g, &targets);
     }
+    // "Israel's 17-day offensive in Gaza", "US air strikes in Fallujah": an
+    // attack on nothing named is coded against the place it struck, as a
+    // verb's is (VerbEvents).
+    // (Not a company's "operation in Iraq", nor a place named before the
+    // noun: "the JW Marriott hotel bombing in Jakarta" names its target.)
+    bool place_source = false;
+    for (uint32_t k : t.Kids(n))
+      if (const int m = t.Mention(k); m >= 0 && k < n) {
+        const graph::EntityKind kind = t.in().doc->entities[t.in().MentionOf(m).entity].kind;
+        place_source |= kind == graph::EntityKind::kFacility || kind == graph::EntityKind::kLocation;
+      }
+    if (targets.empty() && type == RelationType::kAttacked && !p.weak && !place_source &&
+        !C().business_nouns.Has(t.L(n)))
+      for (uint32_t k : t.Kids(n)) {
+        if (!IsNmod(t.D(k)) || !C().in_at_near.Has(t.CaseOf(k)) || C().border_nouns.Has(t.L(k))) continue;
+        if (t.in().lexicon->IsNoun(t.L(k)) || C().light_nouns.Has(t.L(k))) continue;
+        t.TargetActors(k, &targets);
+        std::erase_if(targets, [&](int m) {
+          const graph::EntityKind kind = t.in().doc->entities[t.in().MentionOf(m).entity].kind;
+          return kind != graph::EntityKind::kLocation && kind != graph::EntityKind::kCountry &&
+                 kind != graph::EntityKind::kFacility;
+        });
+        if (!targets.empty()) break;
+      }
     if (targets.empty()) continue;
     Modality modality =
         t.H(n) >= 0 ? ModalityAt(t, static_cast<uint32_t>(t.H(n)), question)
@@ -1553,11 +1579,16 @@ void NounEvents(const Tree& t, uint32_t n, std::span<const VerbPattern> patterns
       return;
     }
     sources.clear();
-    // A possessive, a modifying actor, "by X".
+    // A possessive, a modifying actor, "by X". A name before a plain noun
+    // before the event noun names what was hit ("the JW Marriott hotel
+    // bombing"), not who did it.
     for (uint32_t k : t.Kids(n)) {
       const Dep d = t.D(k);
       if (d == Dep::kNmodPoss || d == Dep::kCompound || d == Dep::kAmod) {
-        if (int m = t.Mention(k); m >= 0) sources.push_back(m);
+        bool struck_place = false;
+        for (uint32_t j = k + 1; j < n && d == Dep::kCompound; ++j)
+          struck_place |= t.Mention(j) < 0 && t.U(j) == Upos::kNoun && t.D(j) == Dep::kCompound && t.H(j) == static_cast<int>(n);
+        if (int m = t.Mention(k); m >= 0 && !struck_place) sources.push_back(m);
       } else if (IsNmod(d) && C().by.Has(t.CaseOf(k))) {
         t.Actors(k, &sources);
       }
@@ -1586,9 +1617,12 @@ void NounEvents(const Tree& t, uint32_t n, std::span<const VerbPattern> patterns
     // "killed two militants in an air strike on a Hamas camp", "wounded
     // five in raids on X": a hostile act's noun in a hostile verb's phrase
     // is the verb's subject's act.
+    // (An active verb with its victims as object: "five Iraqis killed in a
+    // bombing" names the victims as subject.)
     if (sources.empty() && Hostile(type) && IsObl(t.D(n)) && t.H(n) >= 0 &&
         (C().in.Has(t.CaseOf(n)) || C().with.Has(t.CaseOf(n)) || t.CaseOf(n) == TokenKey("during")) &&
-        t.U(static_cast<uint32_t>(t.H(n))) == Upos::kVerb) {
+        t.U(static_cast<uint32_t>(t.H(n))) == Upos::kVerb && t.Kid(static_cast<uint32_t>(t.H(n)), Dep::kObj) >= 0 &&
+        !t.Passive(static_cast<uint32_t>(t.H(n)))) {
       bool hostile_verb = false;
       for (const VerbPattern& vp : t.in().lexicon->Verb(t.L(static_cast<uint32_t>(t.H(n)))))
         hostile_verb |= vp.object_key == 0 && vp.prep_key == 0 && vp.particle_key == 0 && Hostile(vp.type);

@@ -978,3 +978,11 @@ TEST_CASE("extractor: pulling people from a place withdraws them, and seizes not
                                "of the shrine.\n");
   for (const DocRecord* rec : {&plan, &call}) CHECK(Count(*rec, "", RelationType::kSeized, "") == 0);
 }
+
+TEST_CASE("extractor: an attack noun with nothing named is coded against the place it struck", "[ingest][extractor]") {
+  DocRecord strike = ExtractText("A Hamas commander was killed in an Israeli airstrike in Gaza City on Tuesday.\n");
+  CHECK(Asserted(strike, "Israel", RelationType::kAttacked, "Gaza City"));
+  // Victims named as a headline's subject did not bomb the place.
+  DocRecord victims = ExtractText("Five Afghans killed in a roadside bombing in Kandahar.\n");
+  CHECK(Count(victims, "", RelationType::kAttacked, "") == 0);
+}
