@@ -227,8 +227,9 @@ struct Classes {
   LemmaSet naming_verbs{"call", "name", "dub", "term", "label", "brand", "style", "nickname"};
   LemmaSet stance_adjectives{"skeptical", "sceptical", "concerned", "worried", "pessimistic",
                              "optimistic", "hopeful", "doubtful", "disappointed", "alarmed",
-                             "confident", "wary", "critical", "dismissive", "supportive"};
-  LemmaSet stance_preps{"of", "about", "over", "by", "with", "regarding", "toward", "towards"};
+                             "confident", "wary", "critical", "dismissive", "supportive", "furious",
+                             "angry", "defiant", "outraged"};
+  LemmaSet stance_preps{"of", "about", "over", "by", "with", "regarding", "toward", "towards", "at"};
   // Nouns that state a tie between two actors when one is the noun's
   // subject or apposition and the other its "of" phrase or modifier ("X is
   // a member of Y", "X, an al-Qaeda affiliate", "X, the head of Y").

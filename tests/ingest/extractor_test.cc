@@ -986,3 +986,18 @@ TEST_CASE("extractor: an attack noun with nothing named is coded against the pla
   DocRecord victims = ExtractText("Five Afghans killed in a roadside bombing in Kandahar.\n");
   CHECK(Count(victims, "", RelationType::kAttacked, "") == 0);
 }
+
+TEST_CASE("extractor: protests lodged, stances taken, troops cut and reactions to acts", "[ingest][extractor]") {
+  DocRecord protest = ExtractText("Japan will protest to Russia over the fishing boat seizure.\n");
+  CHECK(Any(protest, "Japan", RelationType::kCondemned, "Russia"));
+  DocRecord furious = ExtractText("Indonesia Furious Over Australia's New Fishing Zone\n");
+  CHECK(Asserted(furious, "Indonesia", RelationType::kCommentedOn, "Australia"));
+  DocRecord wary = ExtractText("Vietnam wary at China drilling plan\n");
+  CHECK(Asserted(wary, "Vietnam", RelationType::kCommentedOn, "China"));
+  DocRecord cut = ExtractText("Spain to Reduce Number of Troops in Afghanistan\n");
+  CHECK(Any(cut, "Spain", RelationType::kWithdrewFrom, "Afghanistan"));
+  // Disputing criticism denies it.
+  DocRecord dispute = ExtractText("The Pentagon disputes Amnesty International criticism of its prisons.\n");
+  CHECK(Asserted(dispute, "United States Department of Defense", RelationType::kCommentedOn, "Amnesty International"));
+  CHECK(Count(dispute, "", RelationType::kCondemned, "") == 0);
+}
