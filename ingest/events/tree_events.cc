@@ -78,6 +78,7 @@ struct Classes {
   LemmaSet victim_verbs{"kill", "wound", "injure", "arrest", "detain", "capture", "abduct", "kidnap", "shoot",
                         "execute", "behead", "free", "release"};
   LemmaSet captive_nouns{"hostage", "captive", "prisoner"};
+  LemmaSet weapon_nouns{"mine", "landmine", "bomb", "explosive", "ied", "device", "booby-trap"};
   // Nouns of attack that as often name a firm's or an agency's work.
   LemmaSet business_nouns{"operation", "campaign", "drive", "push"};
   LemmaSet plan_nouns{"plan", "proposal", "bid", "attempt", "offer", "threat", "vow", "pledge",
@@ -1120,6 +1121,11 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
   // Afghanistan", "Italian taken hostage in Iraq"): active, these verbs
   // take their victims as objects. A verb conjoined to another shares its
   // object ("kidnapped and killed two Turks"), and is left alone.
+  // "their vehicle hit a land mine", "a convoy struck a roadside bomb":
+  // what runs into a weapon is its victim.
+  if (obj >= 0 && !passive && C().weapon_nouns.Has(t.L(static_cast<uint32_t>(obj))) &&
+      (C().response_verbs.Has(t.L(v)) || t.L(v) == TokenKey("trigger")))
+    return;
   const bool hostage_theme = obj >= 0 && C().captive_nouns.Has(t.L(static_cast<uint32_t>(obj)));
   if ((!passive || root_name_subject) && (obj < 0 || hostage_theme) &&
       (C().victim_verbs.Has(t.L(v)) || hostage_theme) && t.D(v) != Dep::kConj) {
@@ -1228,6 +1234,13 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     // it there, which only a pattern naming the object reads; travelling
     // alone is a visit.
     if (C().travel_verbs.Has(t.L(v)) && p.object_key == 0 && C().to.Has(p.prep_key) && !passive && obj >= 0)
+      continue;
+    // "US welcomes Sudan's acceptance", "hosted a conference": welcoming,
+    // receiving or hosting a thing meets nobody; only a person, a state or
+    // its envoy is received.
+    if (p.type == RelationType::kMetWith && p.weak && p.object_key == 0 && p.prep_key == 0 && !passive &&
+        obj >= 0 && t.Mention(static_cast<uint32_t>(obj)) < 0 && t.U(static_cast<uint32_t>(obj)) == Upos::kNoun &&
+        !C().agent_nouns.Has(t.L(static_cast<uint32_t>(obj))) && !C().member_nouns.Has(t.L(static_cast<uint32_t>(obj))))
       continue;
     int object_noun = -1;
     if (p.object_key != 0) {

@@ -1001,3 +1001,12 @@ TEST_CASE("extractor: protests lodged, stances taken, troops cut and reactions t
   CHECK(Asserted(dispute, "United States Department of Defense", RelationType::kCommentedOn, "Amnesty International"));
   CHECK(Count(dispute, "", RelationType::kCondemned, "") == 0);
 }
+
+TEST_CASE("extractor: welcoming a thing meets nobody, and running into a mine attacks nothing", "[ingest][extractor]") {
+  DocRecord welcome = ExtractText("Britain welcomes Sudan's acceptance of the peace plan.\n");
+  CHECK(Asserted(welcome, "United Kingdom", RelationType::kSupported, "Sudan"));
+  CHECK(Count(welcome, "", RelationType::kMetWith, "") == 0);
+  DocRecord mine = ExtractText("Two Afghan soldiers were killed when their vehicle hit a land mine in southern "
+                               "Afghanistan.\n");
+  CHECK(Count(mine, "", RelationType::kAttacked, "") == 0);
+}
