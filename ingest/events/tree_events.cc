@@ -381,8 +381,10 @@ class Tree {
         // describe something else.
         if (d == Dep::kAppos && !(Mention(c) >= 0 && in_.MentionOf(Mention(c)).form == MentionForm::kName))
           continue;
+        // ("US and Iraqi troops stormed police stations", "stormed" misread
+        // as the noun's adjective: the noun's subject is no part of it.)
         if (d == Dep::kAclRelcl || d == Dep::kAcl || d == Dep::kAdvcl || d == Dep::kParataxis ||
-            d == Dep::kPunct || d == Dep::kCcomp)
+            d == Dep::kPunct || d == Dep::kCcomp || IsSubj(d) || d == Dep::kNsubjPass)
           continue;
         // "an expansion of its peacekeeping force in Afghanistan": a
         // possessive pronoun in the target's phrase is most often the

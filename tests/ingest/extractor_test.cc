@@ -1010,3 +1010,11 @@ TEST_CASE("extractor: welcoming a thing meets nobody, and running into a mine at
                                "Afghanistan.\n");
   CHECK(Count(mine, "", RelationType::kAttacked, "") == 0);
 }
+
+TEST_CASE("extractor: the subject of a misread verb is no part of its object's phrase", "[ingest][extractor]") {
+  // "stormed" is read as the adjective of "stations", with the troops as the noun's subject.
+  DocRecord rec = ExtractText("US and Iraqi troops stormed insurgent-held police stations and neighborhoods in the "
+                              "northern city Tuesday.\n");
+  CHECK(Count(rec, "Iraqi Army", RelationType::kAttacked, "United States") == 0);
+  CHECK(Count(rec, "United States", RelationType::kAttacked, "Iraqi Army") == 0);
+}
