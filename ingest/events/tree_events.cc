@@ -1237,6 +1237,9 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     // alone is a visit.
     if (C().travel_verbs.Has(t.L(v)) && p.object_key == 0 && C().to.Has(p.prep_key) && !passive && obj >= 0)
       continue;
+    // Arriving takes no object: "arrived in Man, western Ivory Coast" is a
+    // place, and an arrival is a visit only for one (above).
+    if (C().arrive_verbs.Has(t.L(v)) && p.specificity() == 0) continue;
     // "US welcomes Sudan's acceptance", "hosted a conference": welcoming,
     // receiving or hosting a thing meets nobody; only a person, a state or
     // its envoy is received.

@@ -1018,3 +1018,14 @@ TEST_CASE("extractor: the subject of a misread verb is no part of its object's p
   CHECK(Count(rec, "Iraqi Army", RelationType::kAttacked, "United States") == 0);
   CHECK(Count(rec, "United States", RelationType::kAttacked, "Iraqi Army") == 0);
 }
+
+TEST_CASE("extractor: arrivals, messages and words of thanks that are no meetings or threats", "[ingest][extractor]") {
+  DocRecord arrival = ExtractText("A United Nations plane was met with gunfire when it arrived in Man, western Ivory Coast, "
+                                  "officials said.\n");
+  CHECK(Count(arrival, "", RelationType::kMetWith, "") == 0);
+  DocRecord thanks = ExtractText("UN workers freed in Afghanistan have spoken of their gratitude to the Afghan people.\n");
+  CHECK(Count(thanks, "", RelationType::kMetWith, "") == 0);
+  DocRecord message = ExtractText("Chinese President Hu Jintao sent a message to Norodom Sihamoni to congratulate him.\n");
+  CHECK(Asserted(message, "Hu Jintao", RelationType::kCommentedOn, "Norodom Sihamoni"));
+  CHECK(Count(message, "", RelationType::kThreatened, "") == 0);
+}
