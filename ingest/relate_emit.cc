@@ -85,9 +85,17 @@ void Relater::Emit(const Args& src, RelationType type, const Args& tgt, Modality
   if (c == Container::kReported && speaker && IsHostile(type) && !presupposed_ && !wh &&
       (local == Modality::kAsserted || local == Modality::kFuture)) {
     for (int i = 0; i < speaker->n; ++i)
-      for (int j = 0; j < src.n; ++j)
-        EmitOne(speaker->m[i], RelationType::kBlamed, src.m[j], Modality::kAsserted, 0.6f, tb,
-                te);
+      for (int j = 0; j < src.n; ++j) {
+        // "Pakistan says its security forces shot dead the most wanted
+        // suspect": a state telling of its own forces' or organs' act
+        // claims it, and blames nobody.
+        const graph::Entity& who = doc_.entities[doc_.mentions[speaker->m[i]].entity];
+        const graph::Entity& agent = doc_.entities[doc_.mentions[src.m[j]].entity];
+        const bool state_organ = agent.kind == EntityKind::kMilitaryUnit ||
+                                 agent.kind == EntityKind::kGovernmentBody || agent.kind == EntityKind::kCountry;
+        if (state_organ && !who.country.empty() && who.country == agent.country) continue;
+        EmitOne(speaker->m[i], RelationType::kBlamed, src.m[j], Modality::kAsserted, 0.6f, tb, te);
+      }
   }
 }
 
@@ -143,16 +151,28 @@ void Relater::EmitEntities(uint32_t se, RelationType type, uint32_t te, Modality
       (type == RelationType::kCalledOn || type == RelationType::kAppealedTo || type == RelationType::kPledgedTo ||
        type == RelationType::kCommentedOn))
     return;
+  // "a former Palestinian minister held a meeting with Arafat": a person
+  // meets, talks or agrees with his own state's people, never with the state.
+  if (info.symmetric && !info.structural && a.country == b.country && !a.country.empty() &&
+      ((a.kind == EntityKind::kPerson && b.kind == EntityKind::kCountry) ||
+       (a.kind == EntityKind::kCountry && b.kind == EntityKind::kPerson)))
+    return;
   if (!from_structural_ && type != RelationType::kLocatedIn && type != RelationType::kPartOf) {
     // A place is the target of an attack, a deployment, a withdrawal or a seizure; for
     // anything else a place name is a stand-in the lexicon does not know
     // ("backing Kyoto").
     if (a.kind == EntityKind::kLocation) return;
+    // "Sudan vows to restore order to Darfur": a pledge to a place in the
+    // actor's own country is domestic policy.
+    if (b.kind == EntityKind::kLocation && type == RelationType::kPledgedTo && !b.country.empty() &&
+        b.country == a.country)
+      return;
     // Curfews and blockades are imposed on places, aid goes to them, a
     // place is threatened, fought over or the object of a pledge ("willing
     // to withdraw from Kashmir"), and a massacre or a killing in a place is
-    // coded against it.
-    if (b.kind == EntityKind::kLocation && type != RelationType::kAttacked &&
+    // coded against it. A building or a base is as much a place ("Pakistan
+    // denies report of CIA bases in Pakistan" comments on no actor).
+    if ((b.kind == EntityKind::kLocation || b.kind == EntityKind::kFacility) && type != RelationType::kAttacked &&
         type != RelationType::kDeployedTo && type != RelationType::kWithdrewFrom &&
         type != RelationType::kSeized && type != RelationType::kCoerced &&
         type != RelationType::kMassacred && type != RelationType::kAided &&

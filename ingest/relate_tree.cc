@@ -383,13 +383,20 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
   // A headline in title case ("Iran Warns Its Missiles Can Hit Israel")
   // reads as a run of names to a parser trained on ordinary text: its
   // words other than actors are given in lower case.
-  uint32_t capitalised = 0, plain_words = 0;
+  // A short headline between names ("Afghan Forces Arrest 2 Taliban
+  // Leaders", "Putin Visits Turkey") has one or two such words: all
+  // capitalised, the first word of the sentence aside, is title case.
+  uint32_t capitalised = 0, plain_words = 0, capitalised_inside = 0;
   for (uint32_t i = 0; i < n; ++i) {
     if (v_.MentionAt(i) >= 0 || v_.IsPunct(i) || v_.IsNumber(i)) continue;
     ++plain_words;
-    if (v_.Tok(i).flags & kTokCapitalized) ++capitalised;
+    if (v_.Tok(i).flags & kTokCapitalized) {
+      ++capitalised;
+      capitalised_inside += i > 0 ? 1 : 0;
+    }
   }
-  const bool title_case = plain_words >= 3 && capitalised * 10 >= plain_words * 7;
+  const bool title_case = (plain_words >= 3 && capitalised * 10 >= plain_words * 7) ||
+                          (plain_words >= 1 && capitalised == plain_words && capitalised_inside > 0);
   uint32_t closing_comma = n;  // of an apposition left out below
   for (uint32_t i = dateline_end; i < n;) {
     if (i == closing_comma && v_.W(i) == ",") {

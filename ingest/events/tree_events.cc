@@ -77,6 +77,12 @@ struct Classes {
                         "imprisonment", "assassination"};
   LemmaSet victim_verbs{"kill", "wound", "injure", "arrest", "detain", "capture", "abduct", "kidnap", "shoot",
                         "execute", "behead", "free", "release"};
+  LemmaSet captive_nouns{"hostage", "captive", "prisoner"};
+  LemmaSet weapon_nouns{"mine", "landmine", "bomb", "explosive", "ied", "device", "booby-trap"};
+  // Nouns of attack that as often name a firm's or an agency's work.
+  LemmaSet business_nouns{"operation", "campaign", "drive", "push"};
+  LemmaSet plan_nouns{"plan", "proposal", "bid", "attempt", "offer", "threat", "vow", "pledge",
+                      "promise", "intention", "readiness", "willingness", "scheme", "plot", "idea"};
   LemmaSet refusal{"refuse", "decline", "fail", "reject", "stop", "cease", "abandon", "halt",
                    "avoid", "deny"};
   // Nouns whose "of"/"from" complement is the actor ("forces of X").
@@ -93,10 +99,12 @@ struct Classes {
                        "national", "resident", "aircraft", "ship", "vessel", "drone",
                        "missile", "artillery", "tank", "helicopter", "plane", "group",
                        "state", "country", "nation", "prime", "foreign", "defence", "defense"};
-  // Prepositions that place an event, never introduce its target.
+  // Prepositions that place an event, never introduce its target ("as"
+  // compares or opens a clause the parser misread: "for 60 days as U.S.
+  // forces prepared").
   LemmaSet place_preps{"in", "at", "near", "inside", "outside", "across", "throughout",
                        "during", "after", "before", "since", "until", "amid", "within",
-                       "around", "along", "beyond", "via", "through", "despite", "over"};
+                       "around", "along", "beyond", "via", "through", "despite", "over", "as"};
   LemmaSet by{"by"};
   LemmaSet with{"with"};
   LemmaSet in{"in"};
@@ -122,6 +130,10 @@ struct Classes {
   LemmaSet of{"of"};
   // Verbs of arriving, and the forces whose arrival somewhere is a deployment.
   LemmaSet arrive_verbs{"arrive", "land"};
+  // What a visitor arrives for ("arrived in Kuwait for a two-day visit",
+  // "for talks"): the arrival is a visit (CAMEO 042).
+  LemmaSet visit_purposes{"visit", "trip", "tour", "talk", "meeting", "summit", "conference",
+                          "negotiation", "consultation", "discussion"};
   LemmaSet force_nouns{"troop", "soldier", "force", "officer", "peacekeeper", "marine", "instructor",
                        "personnel", "contingent", "unit", "paratrooper", "commando", "policeman",
                        "police", "sailor", "warship", "battalion", "brigade", "mercenary", "fighter"};
@@ -166,8 +178,9 @@ struct Classes {
                    "win", "speak", "file", "enter", "measure", "price", "rate", "market",
                    "credit", "sale", "output", "interest", "account", "record", "list",
                    "balance", "budget", "deficit", "surplus", "progress",
-                   // A CAMEO reading too loose bare ("admits more deaths" is no support)
-                   "admit"};
+                   // CAMEO readings too loose bare ("admits more deaths" is no support,
+                   // "pull his fighters" no seizure)
+                   "admit", "pull"};
   LemmaSet refusing{"refuse", "decline", "reject"};
   // Verbs that end what their object names.
   LemmaSet cut_verbs{"suspend", "cut", "halt", "freeze", "stop", "end", "cancel", "withdraw",
@@ -196,6 +209,8 @@ struct Classes {
                       "distribute", "deliver", "evacuate", "rescue"};
   LemmaSet end_verbs{"end", "conclude", "complete", "finish", "wrap", "close"};
   LemmaSet visit_nouns{"visit", "trip", "tour", "stay", "journey", "mission", "term", "tenure"};
+  LemmaSet visit_trips{"visit", "trip", "tour", "journey"};
+  LemmaSet travel_verbs{"fly", "travel", "drive", "sail"};
   LemmaSet border_nouns{"border", "frontier", "boundary", "line", "crossing"};
   LemmaSet leave{"leave", "quit", "depart"};
   // What is proposed or claimed: attacking one is rejecting it.
@@ -213,8 +228,9 @@ struct Classes {
   LemmaSet naming_verbs{"call", "name", "dub", "term", "label", "brand", "style", "nickname"};
   LemmaSet stance_adjectives{"skeptical", "sceptical", "concerned", "worried", "pessimistic",
                              "optimistic", "hopeful", "doubtful", "disappointed", "alarmed",
-                             "confident", "wary", "critical", "dismissive", "supportive"};
-  LemmaSet stance_preps{"of", "about", "over", "by", "with", "regarding", "toward", "towards"};
+                             "confident", "wary", "critical", "dismissive", "supportive", "furious",
+                             "angry", "defiant", "outraged"};
+  LemmaSet stance_preps{"of", "about", "over", "by", "with", "regarding", "toward", "towards", "at"};
   // Nouns that state a tie between two actors when one is the noun's
   // subject or apposition and the other its "of" phrase or modifier ("X is
   // a member of Y", "X, an al-Qaeda affiliate", "X, the head of Y").
@@ -365,8 +381,10 @@ class Tree {
         // describe something else.
         if (d == Dep::kAppos && !(Mention(c) >= 0 && in_.MentionOf(Mention(c)).form == MentionForm::kName))
           continue;
+        // ("US and Iraqi troops stormed police stations", "stormed" misread
+        // as the noun's adjective: the noun's subject is no part of it.)
         if (d == Dep::kAclRelcl || d == Dep::kAcl || d == Dep::kAdvcl || d == Dep::kParataxis ||
-            d == Dep::kPunct || d == Dep::kCcomp)
+            d == Dep::kPunct || d == Dep::kCcomp || IsSubj(d) || d == Dep::kNsubjPass)
           continue;
         // "an expansion of its peacekeeping force in Afghanistan": a
         // possessive pronoun in the target's phrase is most often the
@@ -447,7 +465,12 @@ class Tree {
     }
     // "an Iraqi group", "Palestinian gunmen": a non-state collective is not
     // the state its demonym names.
-    const bool nonstate = C().nonstate_nouns.Has(L(h));
+    // ("rebel leaders from Sudan's Darfur region" are no more Sudan's.)
+    bool rebel_modifier = false;
+    for (uint32_t c : Kids(h))
+      rebel_modifier |= c < h && (D(c) == Dep::kCompound || D(c) == Dep::kAmod) && Mention(c) < 0 &&
+                        C().nonstate_nouns.Has(L(c));
+    const bool nonstate = C().nonstate_nouns.Has(L(h)) || rebel_modifier;
     for (uint32_t c : Kids(h)) {
       const Dep d = D(c);
       if (unknown_name && d != Dep::kNmodPoss) continue;
@@ -515,6 +538,13 @@ class Tree {
           // "fighters from X and from Y": both.
           for (uint32_t g : Kids(c))
             if (D(g) == Dep::kConj) OneActor(g, out);
+          if (rebel_modifier)
+            out->erase(std::remove_if(out->begin() + static_cast<std::ptrdiff_t>(before), out->end(),
+                                      [&](int m) {
+                                        return in_.doc->entities[in_.MentionOf(m).entity].kind ==
+                                               graph::EntityKind::kCountry;
+                                      }),
+                       out->end());
           return out->size() > before;
         }
       }
@@ -534,9 +564,18 @@ class Tree {
   uint32_t n_ = 0;
 };
 
+// "won't", "can't", "didn't": an auxiliary the tokenizer kept whole with its
+// negation (its lemma is the bare auxiliary's).
+bool NegatedAuxiliary(const Tree& t, uint32_t k) {
+  if (t.D(k) != Dep::kAux) return false;
+  const std::string_view w = t.in().words[k];
+  return w.ends_with("n't") || w.ends_with("n\u2019t") || w.ends_with("N'T");
+}
+
 // The modality of the event at token v, from its own dependents and the
 // clauses above it.
 bool InfinitiveUnder(const Tree& t, uint32_t v, const LemmaSet& heads);
+bool InfinitiveUnderAny(const Tree& t, uint32_t v);
 
 Modality ModalityAt(const Tree& t, uint32_t v, bool question) {
   const Classes& c = C();
@@ -557,7 +596,7 @@ Modality ModalityAt(const Tree& t, uint32_t v, bool question) {
         continue;
       }
       if (!own_clause) continue;
-      if (d == Dep::kAdvmod && c.negators.Has(l) && k < v + 1)
+      if ((d == Dep::kAdvmod && c.negators.Has(l) && k < v + 1) || NegatedAuxiliary(t, k))
         m = Weaker(m, Modality::kNegated);
       else if (d == Dep::kAux && c.future_aux.Has(l))
         m = Weaker(m, Modality::kFuture);
@@ -601,6 +640,10 @@ Modality ModalityAt(const Tree& t, uint32_t v, bool question) {
       own_clause = false;
       // "evidence that X armed Y", "reports that ...": a claim.
       if (c.claim_nouns.Has(hl)) m = Weaker(m, Modality::kReported);
+      // "his contentious plan to withdraw from Gaza", "a bid to seize the
+      // town": what a plan or an attempt names may never be done. (A
+      // decision or an order taken is coded as the act.)
+      if (c.plan_nouns.Has(hl) && InfinitiveUnderAny(t, x)) m = Weaker(m, Modality::kHypothetical);
       uint32_t y = static_cast<uint32_t>(h);  // the noun
       for (int hop = 0; hop < 4; ++hop) {
         const int g = t.H(y);
@@ -800,6 +843,21 @@ void PrepActors(const Tree& t, uint32_t v, int noun, uint64_t prep, std::vector<
     for (uint32_t k : t.Kids(head)) {
       const Dep d = t.D(k);
       if (!(nominal ? IsNmod(d) : IsObl(d))) continue;
+      // "launched strikes on Saturday at US outposts": the parser hangs a
+      // phrase of the verb on the day before it.
+      // The day itself names no target ("for 60 days as U.S. forces
+      // prepared"), nor does what fills it ("a week of bombardment").
+      if (!nominal && C().time_nouns.Has(t.L(k))) {
+        for (uint32_t g : t.Kids(k)) {
+          if (!IsNmod(t.D(g))) continue;
+          const uint64_t gs = t.CaseOf(g);
+          if (gs == 0 || C().of.Has(gs)) continue;
+          if (prep != 0 ? gs != prep : (C().place_preps.Has(gs) || C().by.Has(gs))) continue;
+          t.TargetActors(g, out);
+          if (!out->empty()) return;
+        }
+        continue;
+      }
       const uint64_t cs = t.CaseOf(k);
       if (cs == 0) continue;
       // "agreed to set up a command centre against X": what a cooperative
@@ -837,10 +895,17 @@ bool HasPrep(const Tree& t, uint32_t v, int noun, uint64_t prep) {
 bool HasPrepNear(const Tree& t, uint32_t v, int noun, uint64_t prep) {
   // "called Erdogan on Wednesday" is no "call on", nor is "On Nov. 2, X
   // called Y": a date, or a phrase before the verb, is no verb's
-  // preposition.
-  for (uint32_t k : t.Kids(v))
-    if (IsObl(t.D(k)) && t.CaseOf(k) == prep && k > v && !C().time_nouns.Has(t.L(k)) && t.U(k) != Upos::kNum)
-      return true;
+  // preposition. "called on Thursday on Nigeria" is, the phrase hung on
+  // the day after the verb.
+  for (uint32_t k : t.Kids(v)) {
+    if (!IsObl(t.D(k)) || k < v) continue;
+    if (!C().time_nouns.Has(t.L(k))) {
+      if (t.CaseOf(k) == prep && t.U(k) != Upos::kNum) return true;
+      continue;
+    }
+    for (uint32_t g : t.Kids(k))
+      if (IsNmod(t.D(g)) && t.CaseOf(g) == prep) return true;
+  }
   if (noun >= 0)
     for (uint32_t k : t.Kids(static_cast<uint32_t>(noun))) {
       if (IsNmod(t.D(k)) && t.CaseOf(k) == prep) return true;
@@ -956,7 +1021,7 @@ bool Refusal(const Tree& t, uint32_t v) {
     return true;
   bool negated = false, future = false;
   for (uint32_t k : t.Kids(v)) {
-    if (t.D(k) == Dep::kAdvmod && C().negators.Has(t.L(k))) negated = true;
+    if ((t.D(k) == Dep::kAdvmod && C().negators.Has(t.L(k))) || NegatedAuxiliary(t, k)) negated = true;
     if (t.D(k) == Dep::kAux && C().future_aux.Has(t.L(k))) future = true;
   }
   return negated && future;
@@ -996,6 +1061,14 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
       parse::XposName(t.Xpos(v)).starts_with("VB") && parse::XposName(t.Xpos(v)) != "VBG" &&
       t.Kid(v, Dep::kNsubj) < 0 && t.Kid(v, Dep::kNsubjPass) < 0)
     return;
+  // "calling him a political idiot", "branded the US a terrorist state": a
+  // naming verb with an object and a name for it says what the object is.
+  if (C().naming_verbs.Has(t.L(v))) {
+    int objects = 0;
+    for (uint32_t k : t.Kids(v)) objects += t.D(k) == Dep::kObj || t.D(k) == Dep::kIobj ||
+                                           (t.D(k) == Dep::kXcomp && t.U(k) != Upos::kVerb);
+    if (objects >= 2) return;
+  }
   bool fallback = false;
   // "The government Thursday evening expressed condolences": the parser
   // sometimes reads a past-tense verb as an adjective of its object, and
@@ -1045,14 +1118,28 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
   // "3 Egyptian soldiers killed in Israeli error", "Two hostages freed in
   // Iraq": a headline's counted subject with no object is the victim of a
   // passive without its auxiliary, not the agent.
-  if (!passive && obj < 0 && C().victim_verbs.Has(t.L(v)))
-    if (const int subj = t.Kid(v, Dep::kNsubj); subj >= 0) {
-      // The count may hang on the subject or, misread, on the verb.
-      bool counted = false;
-      for (uint32_t h : {static_cast<uint32_t>(subj), v})
-        for (uint32_t k : t.Kids(h)) counted |= k < static_cast<uint32_t>(subj) && t.U(k) == Upos::kNum;
-      if (counted) return;
+  // So is any headline subject of such a verb with no object and no agent
+  // ("Chinese engineers kidnapped in Pakistan", "Kidnapped Turk killed in
+  // Afghanistan", "Italian taken hostage in Iraq"): active, these verbs
+  // take their victims as objects. A verb conjoined to another shares its
+  // object ("kidnapped and killed two Turks"), and is left alone.
+  // "their vehicle hit a land mine", "a convoy struck a roadside bomb":
+  // what runs into a weapon is its victim.
+  if (obj >= 0 && !passive && C().weapon_nouns.Has(t.L(static_cast<uint32_t>(obj))) &&
+      (C().response_verbs.Has(t.L(v)) || t.L(v) == TokenKey("trigger")))
+    return;
+  const bool hostage_theme = obj >= 0 && C().captive_nouns.Has(t.L(static_cast<uint32_t>(obj)));
+  if ((!passive || root_name_subject) && (obj < 0 || hostage_theme) &&
+      (C().victim_verbs.Has(t.L(v)) || hostage_theme) && t.D(v) != Dep::kConj) {
+    bool agent = false, conjoined = false;
+    for (uint32_t k : t.Kids(v)) {
+      agent |= t.D(k) == Dep::kOblAgent || (IsObl(t.D(k)) && C().by.Has(t.CaseOf(k)));
+      conjoined |= t.D(k) == Dep::kConj && C().victim_verbs.Has(t.L(k));
+      if (hostage_theme && k != static_cast<uint32_t>(obj) && (t.D(k) == Dep::kObj || t.D(k) == Dep::kIobj))
+        agent = true;  // "took two Italians hostage": the Italians are the object
     }
+    if (!agent && !conjoined && (t.Kid(v, Dep::kNsubj) >= 0 || root_name_subject)) return;
+  }
   // "400 Kenyan police officers arrived in Haiti": forces arriving in a
   // country are deployed there (CAMEO reads arriving as a visit).
   if (C().arrive_verbs.Has(t.L(v)) && !passive && !sources.empty()) {
@@ -1094,6 +1181,27 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
       return;
     }
   }
+  // "Musharraf has arrived in Britain for a visit", "the envoy arrived in
+  // China for talks": anyone else arriving in a country for a visit or
+  // talks visits it. Bare arrivals are not: refugees, bodies and planes
+  // arrive too.
+  if (C().arrive_verbs.Has(t.L(v)) && !passive && !sources.empty()) {
+    bool visit = false;
+    for (uint32_t k : t.Kids(v))
+      visit |= IsObl(t.D(k)) && t.CaseOf(k) == TokenKey("for") && C().visit_purposes.Has(t.L(k));
+    targets.clear();
+    for (uint32_t k : t.Kids(v)) {
+      if (!visit || !IsObl(t.D(k)) || !C().in_at_near.Has(t.CaseOf(k)) || !targets.empty()) continue;
+      t.TargetActors(k, &targets);
+      std::erase_if(targets, [&](int m) {
+        return t.in().doc->entities[t.in().MentionOf(m).entity].kind != graph::EntityKind::kCountry;
+      });
+    }
+    if (!targets.empty()) {
+      Emit(t, sources, targets, RelationType::kMetWith, ModalityAt(t, v, question), v, v + 1, 0.7f, out);
+      return;
+    }
+  }
   // "held three days of talks with X": the measured noun is the object.
   if (obj >= 0 && C().measure_nouns.Has(t.L(static_cast<uint32_t>(obj))) &&
       t.Mention(static_cast<uint32_t>(obj)) < 0)
@@ -1124,6 +1232,21 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     // Verbs of saying hold claims; saying itself is no event between actors.
     if (p.type == RelationType::kCommentedOn && C().speech.Has(t.L(v))) continue;
     if (p.particle_key != 0 && (prt < 0 || t.L(static_cast<uint32_t>(prt)) != p.particle_key)) continue;
+    // "is flying the migrants to Libya": travelling with an object carries
+    // it there, which only a pattern naming the object reads; travelling
+    // alone is a visit.
+    if (C().travel_verbs.Has(t.L(v)) && p.object_key == 0 && C().to.Has(p.prep_key) && !passive && obj >= 0)
+      continue;
+    // Arriving takes no object: "arrived in Man, western Ivory Coast" is a
+    // place, and an arrival is a visit only for one (above).
+    if (C().arrive_verbs.Has(t.L(v)) && p.specificity() == 0) continue;
+    // "US welcomes Sudan's acceptance", "hosted a conference": welcoming,
+    // receiving or hosting a thing meets nobody; only a person, a state or
+    // its envoy is received.
+    if (p.type == RelationType::kMetWith && p.weak && p.object_key == 0 && p.prep_key == 0 && !passive &&
+        obj >= 0 && t.Mention(static_cast<uint32_t>(obj)) < 0 && t.U(static_cast<uint32_t>(obj)) == Upos::kNoun &&
+        !C().agent_nouns.Has(t.L(static_cast<uint32_t>(obj))) && !C().member_nouns.Has(t.L(static_cast<uint32_t>(obj))))
+      continue;
     int object_noun = -1;
     if (p.object_key != 0) {
       int o = passive ? t.Kid(v, Dep::kNsubjPass) : obj;
@@ -1139,7 +1262,7 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
       object_noun = o;
     }
     targets.clear();
-    bool purpose = false;
+    bool purpose = false, hostile_complement = false;
     if (p.prep_key != 0 && !HasPrep(t, v, object_noun >= 0 ? object_noun : (passive ? -1 : obj), p.prep_key)) {
       // "gave 352 million euros to promote development in Ethiopia": aid
       // with no recipient phrase goes where its purpose clause names.
@@ -1233,9 +1356,10 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     }
     // "struck a target in the Gaza Strip": an attack on something unnamed
     // is coded against the place where it happened.
+    // ("EU force takes over in Bosnia": nothing is seized without an object.)
     if (targets.empty() && (p.type == RelationType::kAttacked || p.type == RelationType::kKilled ||
                             p.type == RelationType::kMassacred || p.type == RelationType::kCoerced ||
-                            p.type == RelationType::kSeized))
+                            (p.type == RelationType::kSeized && obj >= 0)))
       for (uint32_t k : t.Kids(v)) {
         const uint64_t cs = t.CaseOf(k);
         if (!IsObl(t.D(k)) || !C().in_at_near.Has(cs))
@@ -1282,6 +1406,9 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
       // claim (the blame read elsewhere), not the group.
       if (int x = t.Kid(v, Dep::kXcomp); x >= 0 && !specific && !C().denial.Has(t.L(v))) {
         const uint32_t xc = static_cast<uint32_t>(x);
+        // "vowed to kill a UN hostage": a pledge of a hostile act is a threat.
+        for (const VerbPattern& xp : t.in().lexicon->Verb(t.L(xc)))
+          hostile_complement |= xp.object_key == 0 && xp.prep_key == 0 && xp.particle_key == 0 && Hostile(xp.type);
         const int o = t.Kid(xc, Dep::kObj);
         if (o >= 0) t.Actors(static_cast<uint32_t>(o), &targets);
         // "agreed to lift embargoes against X": the phrase on the object.
@@ -1317,6 +1444,7 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     // "shot down a German proposal", "killed the bill": a hostile verb on a
     // proposal rejects it.
     RelationType type = p.type;
+    if (type == RelationType::kPledgedTo && hostile_complement) type = RelationType::kThreatened;
     if ((type == RelationType::kAttacked || type == RelationType::kKilled || type == RelationType::kFought) && obj >= 0 &&
         C().proposal_nouns.Has(t.L(static_cast<uint32_t>(obj))))
       type = RelationType::kRejected;
@@ -1350,7 +1478,7 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
       Emit(t, sources, targets, type, question ? Modality::kHypothetical : Modality::kReported, tb, te,
            conf - 0.1f, out);
     } else if (modality == Modality::kFuture && !p.inverse && type != RelationType::kPledgedTo &&
-               type != RelationType::kThreatened &&
+               type != RelationType::kThreatened && !(Verbal(type) && !CooperativeType(type)) &&
                type != RelationType::kReducedRelationsWith && FutureAux(t, v)) {
       // "Farc said it will release X", "Xi will meet Abe": announcing what
       // one will do is itself an event, the way CAMEO codes it (03, intent
@@ -1360,8 +1488,10 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     }
     // Refusing to do a thing for an actor ("will not release the pilots",
     // "refuses to lift the ban on X") is itself an event: a rejection.
+    // Refusing a hostile act ("would not bar Arafat's return") rejects
+    // nobody.
     if (modality == Modality::kNegated && Refusal(t, v) && type != RelationType::kRejected &&
-        !p.inverse)
+        !Hostile(type) && !p.inverse)
       Emit(t, sources, targets, RelationType::kRejected,
            question ? Modality::kHypothetical : Modality::kAsserted, tb, te, conf - 0.1f, out);
     return;
@@ -1435,8 +1565,32 @@ void NounEvents(const Tree& t, uint32_t n, std::span<const VerbPattern> patterns
       for (uint32_t g : t.Kids(k))
         if (IsNmod(t.D(g)) && t.CaseOf(g) == p.prep_key && targets.empty()) t.TargetActors(g, &targets);
     }
+    // "Israel's 17-day offensive in Gaza", "US air strikes in Fallujah": an
+    // attack on nothing named is coded against the place it struck, as a
+    // verb's is (VerbEvents).
+    // (Not a company's "operation in Iraq", nor a place named before the
+    // noun: "the JW Marriott hotel bombing in Jakarta" names its target.)
+    bool place_source = false;
+    for (uint32_t k : t.Kids(n))
+      if (const int m = t.Mention(k); m >= 0 && k < n) {
+        const graph::EntityKind kind = t.in().doc->entities[t.in().MentionOf(m).entity].kind;
+        place_source |= kind == graph::EntityKind::kFacility || kind == graph::EntityKind::kLocation;
+      }
+    if (targets.empty() && type == RelationType::kAttacked && !p.weak && !place_source &&
+        !C().business_nouns.Has(t.L(n)))
+      for (uint32_t k : t.Kids(n)) {
+        if (!IsNmod(t.D(k)) || !C().in_at_near.Has(t.CaseOf(k)) || C().border_nouns.Has(t.L(k))) continue;
+        if (t.in().lexicon->IsNoun(t.L(k)) || C().light_nouns.Has(t.L(k))) continue;
+        t.TargetActors(k, &targets);
+        std::erase_if(targets, [&](int m) {
+          const graph::EntityKind kind = t.in().doc->entities[t.in().MentionOf(m).entity].kind;
+          return kind != graph::EntityKind::kLocation && kind != graph::EntityKind::kCountry &&
+                 kind != graph::EntityKind::kFacility;
+        });
+        if (!targets.empty()) break;
+      }
     if (targets.empty()) continue;
-    const Modality modality =
+    Modality modality =
         t.H(n) >= 0 ? ModalityAt(t, static_cast<uint32_t>(t.H(n)), question)
                     : (question ? Modality::kHypothetical : Modality::kAsserted);
     if (C().between.Has(p.prep_key) && graph::InfoOf(p.type).symmetric) {
@@ -1444,11 +1598,16 @@ void NounEvents(const Tree& t, uint32_t n, std::span<const VerbPattern> patterns
       return;
     }
     sources.clear();
-    // A possessive, a modifying actor, "by X".
+    // A possessive, a modifying actor, "by X". A name before a plain noun
+    // before the event noun names what was hit ("the JW Marriott hotel
+    // bombing"), not who did it.
     for (uint32_t k : t.Kids(n)) {
       const Dep d = t.D(k);
       if (d == Dep::kNmodPoss || d == Dep::kCompound || d == Dep::kAmod) {
-        if (int m = t.Mention(k); m >= 0) sources.push_back(m);
+        bool struck_place = false;
+        for (uint32_t j = k + 1; j < n && d == Dep::kCompound; ++j)
+          struck_place |= t.Mention(j) < 0 && t.U(j) == Upos::kNoun && t.D(j) == Dep::kCompound && t.H(j) == static_cast<int>(n);
+        if (int m = t.Mention(k); m >= 0 && !struck_place) sources.push_back(m);
       } else if (IsNmod(d) && C().by.Has(t.CaseOf(k))) {
         t.Actors(k, &sources);
       }
@@ -1472,6 +1631,42 @@ void NounEvents(const Tree& t, uint32_t n, std::span<const VerbPattern> patterns
         C().response_verbs.Has(t.L(static_cast<uint32_t>(t.H(n))))) {
       bool fallback = false;
       SubjectOf(t, static_cast<uint32_t>(t.H(n)), &sources, &fallback);
+      conf = 0.55f;
+    }
+    // "killed two militants in an air strike on a Hamas camp", "wounded
+    // five in raids on X": a hostile act's noun in a hostile verb's phrase
+    // is the verb's subject's act.
+    // (An active verb with its victims as object: "five Iraqis killed in a
+    // bombing" names the victims as subject.)
+    if (sources.empty() && Hostile(type) && IsObl(t.D(n)) && t.H(n) >= 0 &&
+        (C().in.Has(t.CaseOf(n)) || C().with.Has(t.CaseOf(n)) || t.CaseOf(n) == TokenKey("during")) &&
+        t.U(static_cast<uint32_t>(t.H(n))) == Upos::kVerb && t.Kid(static_cast<uint32_t>(t.H(n)), Dep::kObj) >= 0 &&
+        !t.Passive(static_cast<uint32_t>(t.H(n)))) {
+      bool hostile_verb = false;
+      for (const VerbPattern& vp : t.in().lexicon->Verb(t.L(static_cast<uint32_t>(t.H(n)))))
+        hostile_verb |= vp.object_key == 0 && vp.prep_key == 0 && vp.particle_key == 0 && Hostile(vp.type);
+      if (hostile_verb) {
+        bool fallback = false;
+        SubjectOf(t, static_cast<uint32_t>(t.H(n)), &sources, &fallback);
+        conf = 0.55f;
+      }
+    }
+    // "declared victory during a visit to Iraq", "arrived on a visit to
+    // Kuwait", "is on a two-day visit to Turkey", "Iraqi president on visit
+    // to Kuwait": a visit is made by the clause's subject, or by the noun a
+    // headline hangs it on.
+    if (sources.empty() && C().visit_trips.Has(t.L(n))) {
+      bool fallback = false;
+      if (t.Kid(n, Dep::kNsubj) >= 0) {
+        SubjectOf(t, n, &sources, &fallback);
+      } else if (IsObl(t.D(n)) && t.H(n) >= 0) {
+        SubjectOf(t, static_cast<uint32_t>(t.H(n)), &sources, &fallback);
+        // What is said or denied "during a visit" does not make the visit
+        // a claim: it took place.
+        if (t.CaseOf(n) == TokenKey("during")) modality = question ? Modality::kHypothetical : Modality::kAsserted;
+      } else if (IsNmod(t.D(n)) && C().on_upon.Has(t.CaseOf(n)) && t.H(n) >= 0) {
+        t.Actors(static_cast<uint32_t>(t.H(n)), &sources);
+      }
       conf = 0.55f;
     }
     if (sources.empty()) return;
