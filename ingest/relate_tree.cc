@@ -361,9 +361,17 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
     if (!events_->lexicon->MaybeTrigger(key, &lemma) || !events_->lexicon->IsStrong(lemma)) return Trigger::kNone;
     if (!known_pair && !next_to_candidate(i)) return Trigger::kNone;
     if (!IsGenericLemma(lemma)) return Trigger::kWord;
-    if (events_->lexicon->HasOwn(lemma))
+    if (events_->lexicon->HasOwn(lemma)) {
       for (uint32_t j = i + 1; j < n && j <= i + kGenericReach; ++j)
         if (v_.MentionAt(j) >= 0) return Trigger::kWord;
+      // "X and Y met", "X and the ELN's delegate, Y, met": a pair joined by
+      // "and" right before the verb.
+      uint32_t k = i;
+      while (k > 0 && i - k < 2 && v_.IsPunct(k - 1)) --k;
+      if (k > 0 && v_.MentionAt(k - 1) >= 0)
+        for (uint32_t a = k - 1; a > 0 && k - a < 12; --a)
+          if (v_.W(a) == "and" && v_.MentionAt(a - 1) >= 0) return Trigger::kWord;
+    }
     return Trigger::kNone;
   };
   uint32_t first_trigger = 0;

@@ -845,6 +845,8 @@ TEST_CASE("extractor: ties through remain and become, and forces a state has som
   CHECK(Asserted(held, "Wagner Group", RelationType::kDeployedTo, "Mali"));
   DocRecord none = ExtractText("Germany has no troops in Mali.\n");
   CHECK_FALSE(Asserted(none, "Germany", RelationType::kDeployedTo, "Mali"));
+}
+
 TEST_CASE("extractor: a headline with one or two words between names is read in lower case", "[ingest][extractor]") {
   DocRecord rec = ExtractText("Jacques Chirac Visits Algeria\n");
   CHECK(Asserted(rec, "Jacques Chirac", RelationType::kMetWith, "Algeria"));
