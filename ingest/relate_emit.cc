@@ -170,9 +170,12 @@ void Relater::EmitEntities(uint32_t se, RelationType type, uint32_t te, Modality
     // Curfews and blockades are imposed on places, aid goes to them, a
     // place is threatened, fought over or the object of a pledge ("willing
     // to withdraw from Kashmir"), and a massacre or a killing in a place is
-    // coded against it. A building or a base is as much a place ("Pakistan
-    // denies report of CIA bases in Pakistan" comments on no actor).
+    // coded against it, as are a ceasefire declared or a curfew lifted
+    // there ("announced a ceasefire in Idlib"). A building or a base is as
+    // much a place ("Pakistan denies report of CIA bases in Pakistan"
+    // comments on no actor).
     if ((b.kind == EntityKind::kLocation || b.kind == EntityKind::kFacility) && type != RelationType::kAttacked &&
+        type != RelationType::kConcededTo &&
         type != RelationType::kDeployedTo && type != RelationType::kWithdrewFrom &&
         type != RelationType::kSeized && type != RelationType::kCoerced &&
         type != RelationType::kMassacred && type != RelationType::kAided &&

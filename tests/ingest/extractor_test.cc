@@ -1045,3 +1045,9 @@ TEST_CASE("extractor: arrivals, messages and words of thanks that are no meeting
   CHECK(Asserted(message, "Hu Jintao", RelationType::kCommentedOn, "Norodom Sihamoni"));
   CHECK(Count(message, "", RelationType::kThreatened, "") == 0);
 }
+
+TEST_CASE("extractor: a ceasefire declared in a place is coded against the place", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("Turkey and Russia announced a ceasefire in Idlib on Thursday.\n");
+  CHECK(Asserted(rec, "Turkey", RelationType::kConcededTo, "Idlib"));
+  CHECK(Asserted(rec, "Russia", RelationType::kConcededTo, "Idlib"));
+}
