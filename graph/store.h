@@ -43,8 +43,10 @@ namespace geokg::graph {
 // directions of a symmetric relation merged into one, the texts re-keyed by
 // ingest order); opened read-only, it reads as it is (a schema-2 store with
 // no mentions; the graph view merges the two directions). Any other version
-// is refused at open with a Storage error.
-inline constexpr uint32_t kStoreSchemaVersion = 7;
+// is refused at open with a Storage error. Schema 8 writes new texts with
+// zstd instead of zlib; the texts a schema-7 store holds stay as they are
+// and are read as they were.
+inline constexpr uint32_t kStoreSchemaVersion = 8;
 
 struct StoreOptions {
   // Open without write access; Apply then fails with a Storage error. When

@@ -60,7 +60,8 @@ Status UpgradeEntityDocs(const std::string& dir, MDB_txn* txn, MDB_dbi entity_do
 // caller's write transaction, after the schema-6 upgrade (store_write.cc).
 Status UpgradeDocumentSeqs(const Store::Impl& impl, MDB_txn* txn);
 
-// A document's text as the texts table holds it: be32 length, then zlib.
+// A document's text as the texts table holds it: be32 length, then a zstd
+// frame (schema 8) or a zlib stream (schemas 5-7, still read).
 void CompressText(std::string_view text, std::string* out);
 bool DecompressText(std::string_view stored, std::string* out);
 

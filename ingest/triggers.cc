@@ -134,6 +134,22 @@ void Triggers::Index() {
     if (la != lb) return la > lb;
     return a.second < b.second;
   });
+  // The runs of equal first words, hashed.
+  size_t runs = 0;
+  for (size_t i = 0; i < by_first_.size(); ++i) runs += i == 0 || by_first_[i].first != by_first_[i - 1].first;
+  size_t capacity = 16;
+  while (capacity < 2 * runs) capacity *= 2;
+  first_index_.assign(capacity, FirstWordRun{});
+  first_mask_ = capacity - 1;
+  for (size_t b = 0; b < by_first_.size();) {
+    size_t e = b + 1;
+    while (e < by_first_.size() && by_first_[e].first == by_first_[b].first) ++e;
+    const uint64_t hash = FirstWordHash(by_first_[b].first);
+    uint64_t i = hash & first_mask_;
+    while (first_index_[i].end != first_index_[i].begin) i = (i + 1) & first_mask_;
+    first_index_[i] = FirstWordRun{hash, static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
+    b = e;
+  }
 }
 
 Status Triggers::Parse(std::string_view text, std::string_view source) {

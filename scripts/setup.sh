@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 packages=(
   g++ cmake make pkg-config
   libboost-graph-dev liblmdb-dev lmdb-utils libcereal-dev
-  libgraphviz-dev graphviz fonts-liberation2 catch2 libreadline-dev nlohmann-json3-dev libutf8proc-dev zlib1g-dev
+  libgraphviz-dev graphviz fonts-liberation2 catch2 libreadline-dev nlohmann-json3-dev libutf8proc-dev zlib1g-dev libzstd-dev
   iso-codes wordnet-base hunspell-en-us
 )
 missing=()

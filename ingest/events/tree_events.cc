@@ -18,13 +18,41 @@ using graph::RelationType;
 using parse::Dep;
 using parse::Upos;
 
-// Closed classes of lemmas the tree rules read, as TokenKey sets.
-struct LemmaSet {
-  std::unordered_set<uint64_t> keys;
+// Closed classes of lemmas the tree rules read, as TokenKey sets: an
+// open-addressing table of at most half load, probed linearly from the
+// key's low bits (the keys are hashes). The rules ask several of these for
+// every word of every parsed sentence; std::unordered_set's division and
+// node chasing cost 1.7% of ingest.
+class LemmaSet {
+ public:
   LemmaSet(std::initializer_list<std::string_view> words) {
-    for (std::string_view w : words) keys.insert(TokenKey(w));
+    size_t capacity = 8;
+    while (capacity < 2 * words.size()) capacity *= 2;
+    slots_.assign(capacity, 0);
+    mask_ = capacity - 1;
+    for (std::string_view w : words) {
+      const uint64_t key = TokenKey(w);
+      if (key == 0) {
+        has_zero_ = true;
+        continue;
+      }
+      size_t i = key & mask_;
+      while (slots_[i] != 0 && slots_[i] != key) i = (i + 1) & mask_;
+      slots_[i] = key;
+    }
   }
-  bool Has(uint64_t key) const { return keys.count(key) != 0; }
+  bool Has(uint64_t key) const {
+    if (key == 0) return has_zero_;
+    for (size_t i = key & mask_;; i = (i + 1) & mask_) {
+      if (slots_[i] == key) return true;
+      if (slots_[i] == 0) return false;
+    }
+  }
+
+ private:
+  std::vector<uint64_t> slots_;  // 0: empty
+  size_t mask_ = 0;
+  bool has_zero_ = false;
 };
 
 struct Classes {

@@ -4,6 +4,7 @@
 #include "graph/store.h"
 
 #include <lmdb.h>
+#include <zlib.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -995,6 +996,62 @@ std::string TextOf(const Store& store, DocId id) {
   INFO(s.message());
   REQUIRE(s.ok());
   return text;
+}
+
+TEST_CASE("texts are stored with zstd, and zlib texts of older stores still read", "[graph][store]") {
+  TempDir tmp;
+  const std::string dir = tmp.Path("store");
+  std::mt19937 rng(11);
+  const std::string first = "Iran and Iraq met in Baghdad. " + RandomText(rng, 2000);
+  const std::string second = "Talks resumed. " + RandomText(rng, 500);
+  DocRecord a = SampleDoc("zstd a", 20200101, 1), b = SampleDoc("zstd b", 20200101, 1);
+  a.text = first;
+  b.text = second;
+  {
+    auto store = OpenOrDie(dir);
+    REQUIRE(store->Apply({a, b}, nullptr).ok());
+  }
+  // What this build writes is a zstd frame after the length.
+  std::vector<std::string> raw;
+  WithRawTxn(dir, false, [&](MDB_txn* txn) {
+    ForEachRaw(txn, RawTable(txn, "doc_texts"), [&](const MDB_val&, const MDB_val& v) {
+      raw.emplace_back(static_cast<const char*>(v.mv_data), v.mv_size);
+    });
+  });
+  REQUIRE(raw.size() == 2);
+  for (const std::string& r : raw) CHECK(r.compare(4, 4, "\x28\xB5\x2F\xFD") == 0);
+  // A schema-7 store's text: zlib after the same length, as that build wrote it.
+  WithRawTxn(dir, true, [&](MDB_txn* txn) {
+    MDB_dbi texts = RawTable(txn, "doc_texts");
+    MDB_cursor* cursor = nullptr;
+    REQUIRE(mdb_cursor_open(txn, texts, &cursor) == 0);
+    MDB_val k, v;
+    REQUIRE(mdb_cursor_get(cursor, &k, &v, MDB_FIRST) == 0);
+    std::string zlib(4 + compressBound(first.size()), '\0');
+    uLongf size = zlib.size() - 4;
+    REQUIRE(compress2(reinterpret_cast<Bytef*>(zlib.data() + 4), &size, reinterpret_cast<const Bytef*>(first.data()),
+                      first.size(), Z_DEFAULT_COMPRESSION) == Z_OK);
+    zlib.resize(4 + size);
+    store_internal::PutBe32(zlib.data(), static_cast<uint32_t>(first.size()));
+    MDB_val nv{zlib.size(), zlib.data()};
+    REQUIRE(mdb_cursor_put(cursor, &k, &nv, MDB_CURRENT) == 0);
+    mdb_cursor_close(cursor);
+  });
+  auto store = OpenOrDie(dir);
+  CHECK(TextOf(*store, a.meta.id) == first);
+  CHECK(TextOf(*store, b.meta.id) == second);
+  // A frame whose header contradicts the stated length, or a length no
+  // frame of that size can hold, is corrupt and allocates nothing.
+  std::string stored, out;
+  store_internal::CompressText(second, &stored);
+  std::string wrong = stored;
+  store_internal::PutBe32(wrong.data(), static_cast<uint32_t>(second.size() + 1));
+  CHECK_FALSE(store_internal::DecompressText(wrong, &out));
+  std::string huge = stored;
+  store_internal::PutBe32(huge.data(), 0xFFFFFFF0u);
+  CHECK_FALSE(store_internal::DecompressText(huge, &out));
+  CHECK(store_internal::DecompressText(stored, &out));
+  CHECK(out == second);
 }
 
 TEST_CASE("texts are keyed by doc_seq in ingest order, and a document stored again keeps its number",

@@ -656,3 +656,34 @@ TEST_CASE("relate: symmetric events between parties and condemned events", "[ing
   CHECK_FALSE(Find(rels, "Mexico", RelationType::kNegotiatedWith, "Peru"));
   CHECK_FALSE(Find(rels, "Mutsuki Kato", RelationType::kAided, "Japan"));
 }
+
+TEST_CASE("trigger forms are found by their first word, every form that matches", "[ingest][relate]") {
+  Triggers t;
+  REQUIRE(t.Parse("attack\tattacked\tSUBJ V OBJ\n"
+                  "launch strikes\tattacked\tSUBJ V on OBJ\n"
+                  "launch\tpledged-to\tSUBJ V OBJ\n",
+                  "forms.tsv")
+              .ok());
+  auto matches = [&](std::vector<std::string_view> words, size_t start) {
+    std::vector<std::string> found;
+    t.ForEachMatch(words, start, [&](const TriggerForm& f) {
+      std::string joined;
+      for (const std::string& w : f.words) joined += (joined.empty() ? "" : " ") + w;
+      found.push_back(joined);
+    });
+    return found;
+  };
+  // Both forms starting with "launched" match, the longer first.
+  CHECK(matches({"iran", "launched", "strikes", "on", "iraq"}, 1) ==
+        std::vector<std::string>{"launched strikes", "launched"});
+  CHECK(matches({"iran", "launched", "iraq"}, 1) == std::vector<std::string>{"launched"});
+  CHECK(matches({"iran", "attacks", "iraq"}, 1) == std::vector<std::string>{"attacks"});
+  // No form starts with the word, or the sentence ends first.
+  CHECK(matches({"iran", "met", "iraq"}, 1).empty());
+  CHECK(matches({"iran", "met"}, 5).empty());
+  Triggers empty;
+  CHECK(empty.size() == 0);
+  bool called = false;
+  empty.ForEachMatch({"attacked"}, 0, [&](const TriggerForm&) { called = true; });
+  CHECK_FALSE(called);
+}
