@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -30,5 +31,9 @@ struct JsonField {
 // surrogate escapes in strings. The fields are then unspecified.
 // The caller has checked that `line` is valid UTF-8.
 bool ScanFlatJsonObject(std::string_view line, JsonField* fields, size_t n);
+
+// Appends code point `cp` (at most U+10FFFF, not a surrogate) to *out as
+// UTF-8. Shared with the readers' character-reference decoding.
+void AppendUtf8(uint32_t cp, std::string* out);
 
 }  // namespace geokg::ingest
