@@ -2,7 +2,7 @@
 // is in store_write.cc, the readers in store_read.cc, the LMDB wrappers in
 // store_lmdb.h.
 //
-// Layout (schema version 7): one LMDB environment (the store directory:
+// Layout (schema version 8): one LMDB environment (the store directory:
 // data.mdb, lock.mdb) holding eleven named databases.
 //
 //   meta       := "schema_version" -> be32 version  (kStoreSchemaVersion)
@@ -29,8 +29,9 @@
 //                   in two parts: each batch inserts into doc_ids_new,
 //                   which is moved into doc_ids in one go once it holds
 //                   StoreOptions::recent_doc_ids entries)
-//   doc_texts  := be64 doc_seq -> be32 length, zlib of the text
-//                   (schema 7; schema 5-6 had "texts", keyed by doc_id)
+//   doc_texts  := be64 doc_seq -> be32 length, zstd frame of the text
+//                   (schema 8; schemas 5-7 wrote zlib, still read; schema
+//                   5-6 had "texts", keyed by doc_id)
 //   entity_docs   := be64 entity_id -> be64 doc_seq be64 doc_id be32 mentions be32 date
 //                   (MDB_DUPSORT | MDB_DUPFIXED: one key per entity, one
 //                   24-byte duplicate per document that mentions it, in

@@ -247,9 +247,9 @@ struct Store::Impl {
   // none: has_mentions is false and the handles are unused (the readers
   // then report no mentions). A writable open upgrades it (see store.cc).
   MDB_dbi entity_docs = 0, entity_counts = 0;
-  // The document texts: be32 length + zlib of the text, keyed by be64
-  // doc_seq ("doc_texts", schema 7) or, in a schema 5-6 store opened
-  // read-only, by be64 doc_id ("texts").
+  // The document texts: be32 length + zstd (zlib before schema 8) of the
+  // text, keyed by be64 doc_seq ("doc_texts", from schema 7) or, in a
+  // schema 5-6 store opened read-only, by be64 doc_id ("texts").
   MDB_dbi texts = 0;
   bool has_texts = false;  // false in an older store opened read-only
   // Schema 7: `documents` ("doc_meta") and `texts` are keyed by doc_seq,

@@ -403,8 +403,9 @@ uint32_t Recognizer::TryPrefixedPlace(uint32_t i, uint32_t end) {
   static constexpr std::string_view kPlacePrefixes[] = {
       "puerto", "porto", "port", "fort", "lake", "mount", "cape", "san", "santa", "santo", "sao", "saint",
       "ciudad", "villa", "bandar", "ras", "bir", "tell", "kafr", "kfar", "beit", "deir", "ain"};
-  if ((Flags(i) & (kTokAllCaps | kTokSentenceStart)) == kTokSentenceStart && Common(i)) return 0;
+  // Asked of every capitalised word the lexicon does not know: the list first.
   if (!InListFolded(kPlacePrefixes, Tok(i)) || i + 1 >= end || !Cap(i + 1) || !IsWord(i + 1)) return 0;
+  if ((Flags(i) & (kTokAllCaps | kTokSentenceStart)) == kTokSentenceStart && Common(i)) return 0;
   // Part of a longer name ("Hotel Santa Maria"), or a person's ("Mr Port").
   if (i > 0 && out_->tokens[i - 1].sentence == sentence_ && Cap(i - 1) && IsWord(i - 1) &&
       !(Flags(i - 1) & kTokSentenceStart))

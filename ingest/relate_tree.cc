@@ -255,6 +255,10 @@ uint32_t Relater::DatelineEnd() const {
 // The number of title words from sentence token i up to a person's mention
 // ("Secretary of State", "Foreign Minister", "Gen."), or 0 when the words
 // from i are not all title words or no person follows them.
+// "'s" or "’s" (not the bare apostrophe of "the Workers'"): the owner before
+// a title or a person.
+bool Relater::PossessiveAt(uint32_t i) const { return v_.W(i) == "'s" || v_.W(i) == "\u2019s"; }
+
 uint32_t Relater::TitleRunBefore(uint32_t i, uint32_t n, bool after_owner) const {
   static constexpr std::string_view kTitleWords[] = {
       "minister", "secretary", "president", "prime", "foreign", "defence", "defense", "interior",
@@ -272,7 +276,7 @@ uint32_t Relater::TitleRunBefore(uint32_t i, uint32_t n, bool after_owner) const
   if (i > 0 && (v_.W(i - 1) == "of" || (v_.Tok(i - 1).flags & kTokCapitalized))) return 0;
   // "Vietnam's Prime Minister X": the owner needs its noun (TreeEvents
   // leaves the owner out with the title).
-  if (!after_owner && i > 0 && (v_.W(i - 1) == "'s" || v_.W(i - 1) == "\u2019s")) return 0;
+  if (!after_owner && i > 0 && PossessiveAt(i - 1)) return 0;
   uint32_t k = i;
   while (k < n && k < i + kMaxRun && v_.MentionAt(k) < 0) {
     const std::string_view w = v_.W(k);
@@ -430,8 +434,8 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
       // country, its possessive and the title all go, so that the parser
       // reads "Smith met with Smith" (the person's country comes from
       // recognition); with them it makes both owners subjects.
-      if (!title_case && end + 1 < n && (v_.W(end) == "'s" || v_.W(end) == "\u2019s") &&
-          doc_.entities[doc_.mentions[m].entity].kind == EntityKind::kCountry) {
+      const bool owner = !title_case && end + 1 < n && PossessiveAt(end);
+      if (owner && doc_.entities[doc_.mentions[m].entity].kind == EntityKind::kCountry) {
         const uint32_t run = TitleRunBefore(end + 1, n, true);
         if (run > 0) {
           i = end + 1 + run;
@@ -442,7 +446,7 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
       // delegate, Pablo Beltran, met": the owner, its title and the commas
       // go too (the recognizer made the title's ties), and the person
       // stands where the phrase did.
-      if (!title_case && end + 1 < n && (v_.W(end) == "'s" || v_.W(end) == "\u2019s")) {
+      if (owner) {
         // The title: up to four words, none an actor, then the comma and a
         // person the recognizer gave that title.
         uint32_t at = end + 1;

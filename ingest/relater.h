@@ -118,6 +118,7 @@ class Relater {
   std::string_view ParsedWord(int mention, uint32_t last) const;
   uint32_t DatelineEnd() const;
   uint32_t TitleRunBefore(uint32_t i, uint32_t n, bool after_owner = false) const;
+  bool PossessiveAt(uint32_t i) const;
 
   // --- argument finding (sentence-relative token indices)
   SubjectHow FindSubject(uint32_t pos, Args* out, int* from_record, uint32_t* subject_end);
