@@ -146,6 +146,11 @@ void Recognizer::ResolveDefinites() {
   for (PendingDefinite& d : definites_) {
     d.country = PlacedCountry(d.last_token - 1);
     if (d.country == kNone && dominant != kNone && MentionedNear(dominant, d.sentence)) d.country = dominant;
+    // A bare "police" or "security forces" acts where the story happens;
+    // "the troops" more likely refers back to someone else's.
+    const bool after_the =
+        d.first_token > out_->sentences[d.sentence].first_token && Is(d.first_token - 1, "the");
+    if (d.country == kNone && !after_the) d.country = SceneCountry(d.sentence);
   }
   for (const PendingDefinite& d : definites_) {
     // "the paramilitaries" are not the state's armed forces: the last armed

@@ -76,6 +76,13 @@ constexpr GroupNoun kGroupNouns[] = {
     {"gunman", "gunmen", graph::EntityKind::kArmedGroup},
     {"rebels", "rebels", graph::EntityKind::kArmedGroup},
     {"insurgents", "insurgents", graph::EntityKind::kArmedGroup},
+    {"militants", "militants", graph::EntityKind::kArmedGroup},
+    // Coded as rebels (CAMEO REB), named as agents.cc names rebels.
+    {"guerrillas", "rebels", graph::EntityKind::kArmedGroup},
+    {"separatists", "rebels", graph::EntityKind::kArmedGroup},
+    {"maoists", "Maoists", graph::EntityKind::kArmedGroup},
+    {"kidnappers", "kidnappers", graph::EntityKind::kArmedGroup},
+    {"captors", "kidnappers", graph::EntityKind::kArmedGroup},
 };
 // Nouns that name a group only with a compound qualifier ("US-led
 // coalition", "Iran-backed fighters"); bare, they are too generic.
@@ -272,6 +279,16 @@ uint32_t Recognizer::TryGroup(uint32_t i, uint32_t end) {
     qualified_only = true;
   }
   if (i + 1 < end && Lower(i + 1) && InList(kGroupNounModified, Tok(i + 1))) return 0;
+  // "Taliban militants", "Houthi rebels": the named group itself.
+  if (const int32_t named = i > out_->sentences[sentence_].first_token ? MentionEndingAt(i) : -1; named >= 0) {
+    Mention& q = out_->mentions[named];
+    if (q.form == MentionForm::kName && q.entity < out_->entities.size() &&
+        out_->entities[q.entity].kind == graph::EntityKind::kArmedGroup) {
+      q.last_token = i + 1;
+      Cover(i, i + 1);
+      return 1;
+    }
+  }
   // Qualifiers: a compound ("Iran-backed"), a country word ("Iraqi").
   std::string name;
   std::string country;
@@ -294,6 +311,8 @@ uint32_t Recognizer::TryGroup(uint32_t i, uint32_t end) {
       } else {
         suffix = tok.substr(tok.rfind('-') + 1);
         name = qe.name + "-" + Lowered(suffix);
+        // "Pakistan-based militants" are of the country they are based in.
+        if (EqualsFolded(suffix, "based") && qe.kind == graph::EntityKind::kCountry) country = qe.country;
       }
       by_compound = true;
       compound_first = q.first_token;
@@ -350,6 +369,11 @@ uint32_t Recognizer::TryGroup(uint32_t i, uint32_t end) {
   name += ' ';
   name += g->head;
   uint32_t ent = res_.ForName(name, g->kind, country, "");
+  // The words as written ("US-backed forces") find the group too.
+  if (by_compound) {
+    const std::string surface(SpanName(compound_first, i + 1));
+    if (surface != name && surface.find('\n') == std::string::npos) res_.AddAlias(ent, surface);
+  }
   res_.Emit(i, i + 1, ent, MentionForm::kDescription);
   described_.push_back(DescribedGroup{g->head, ent, by_compound});
   return 1;
@@ -670,17 +694,78 @@ uint32_t Recognizer::PlacedCountry(uint32_t t) {
       if (m.first_token != q || m.entity >= out_->entities.size()) continue;
       graph::EntityKind kind = out_->entities[m.entity].kind;
       if (kind != graph::EntityKind::kCountry && kind != graph::EntityKind::kLocation) continue;
-      const graph::Entity& e = out_->entities[m.entity];
+      // "near the Cameroon border" is not in Cameroon.
+      if (m.last_token < end && (Is(m.last_token, "border") || Is(m.last_token, "frontier"))) return kNone;
       if (kind == graph::EntityKind::kCountry) return m.entity;
-      const Lexicon::Entry* entry = lex_->FindCanonical(e.name);
-      const Lexicon::Entry* c = entry ? CountryOf(*entry) : nullptr;
-      if (c == nullptr && !e.country.empty()) c = lex_->CountryByCode(e.country);
-      if (c == nullptr) return kNone;
-      return res_.ForEntry(*c, "");
+      const Lexicon::Entry* c = CountryOfLocation(out_->entities[m.entity]);
+      return c == nullptr ? kNone : res_.ForEntry(*c, "");
     }
     return kNone;
   }
   return kNone;
+}
+
+const Lexicon::Entry* Recognizer::CountryOfLocation(const graph::Entity& e) const {
+  const Lexicon::Entry* entry = lex_->FindCanonical(e.name);
+  const Lexicon::Entry* c = entry ? CountryOf(*entry) : nullptr;
+  if (c == nullptr && !e.country.empty()) c = lex_->CountryByCode(e.country);
+  return c;
+}
+
+uint32_t Recognizer::SceneCountry(uint32_t sentence) {
+  if (!scene_done_) {
+    scene_done_ = true;
+    const size_t sentences = out_->sentences.size();
+    scene_.assign(sentences, nullptr);
+    std::vector<uint8_t>& mixed = scene_mixed_;
+    mixed.assign(sentences, 0);
+    for (const Mention& m : out_->mentions) {
+      if (m.entity >= out_->entities.size() || m.form == MentionForm::kCompoundAdj || mixed[m.sentence]) continue;
+      const graph::Entity& e = out_->entities[m.entity];
+      const Lexicon::Entry* c = nullptr;
+      if (e.kind == graph::EntityKind::kLocation) {
+        c = CountryOfLocation(e);
+      } else if (e.kind == graph::EntityKind::kCountry && m.form == MentionForm::kName) {
+        // A country is the scene only as a place ("in Iraq"), not as an
+        // actor or the topic ("Iraq said", "talks on Iraq").
+        uint32_t k = m.first_token;
+        const uint32_t first = out_->sentences[m.sentence].first_token;
+        while (k > first && (Is(k - 1, "the") || InListFolded(kDirectionAdjectives, Tok(k - 1)))) --k;
+        if (k > first && (Is(k - 1, "in") || Is(k - 1, "across") || Is(k - 1, "throughout") || Is(k - 1, "inside")))
+          c = lex_->FindCanonical(e.name);
+      }
+      if (c == nullptr) continue;
+      if (scene_[m.sentence] != nullptr && scene_[m.sentence] != c) {
+        scene_[m.sentence] = nullptr;
+        mixed[m.sentence] = 1;
+        continue;
+      }
+      scene_[m.sentence] = c;
+    }
+    // A dateline: an all-capitals place a few words into one of the first
+    // sentences, followed by a comma, a bracket, a dash or a colon
+    // ("BAGHDAD (Reuters) -", "Canadian Press - KINSHASA, Congo (AP) -").
+    dateline_country_ = nullptr;
+    for (uint32_t s = 0; s < sentences && s < 3 && dateline_country_ == nullptr; ++s) {
+      const Sentence& sent = out_->sentences[s];
+      const uint32_t end = sent.first_token + sent.token_count;
+      for (uint32_t i = sent.first_token; i < end && i < sent.first_token + 6; ++i) {
+        if (!(Flags(i) & kTokAllCaps) || Tok(i).size() < 3) continue;
+        uint32_t len = 0;
+        bool demonym = false;
+        const Lexicon::Entry* e = EntityAt(i, end, &len, &demonym);
+        if (e == nullptr || demonym || i + len >= end) continue;
+        const std::string_view next = Tok(i + len);
+        if (next != "," && next != "(" && next != "-" && next != ":") continue;
+        if (e->kind == graph::EntityKind::kCountry) dateline_country_ = e;
+        else if (e->kind == graph::EntityKind::kLocation) dateline_country_ = CountryOf(*e);
+        break;
+      }
+    }
+  }
+  if (sentence >= scene_.size() || scene_mixed_[sentence]) return kNone;
+  const Lexicon::Entry* c = scene_[sentence] != nullptr ? scene_[sentence] : dateline_country_;
+  return c == nullptr ? kNone : res_.ForEntry(*c, "");
 }
 
 uint32_t Recognizer::LastNamedArmedGroup(uint32_t before) const {
@@ -729,7 +814,8 @@ void Recognizer::ResolveGroups() {
   // group of the country its sentence places it in ("protesters in
   // Baghdad" -> "Iraqi protesters"); the one group of the same head the
   // document qualifies otherwise; the group of the document's dominant
-  // country; else nothing (entity kNone: no corpus-wide "protesters" hub).
+  // country; the country of its sentence's scene or the dateline
+  // (SceneCountry); else nothing (entity kNone: no corpus-wide "protesters" hub).
   auto unique_described = [&](std::string_view head, bool compound_only) {
     uint32_t found = kNone;
     for (const DescribedGroup& d : described_) {
@@ -759,6 +845,16 @@ void Recognizer::ResolveGroups() {
     if (found != kNone) continue;
     found = unique_described(g.head, false);
     if (found == kNone && DominantCountry() != kNone) found = CountryGroup(DominantCountry(), g.head, g.kind);
+    // Rebels and protesters are of the country they act in; gunmen and
+    // militants are often foreign to it (an attack in Kashmir, a bombing in
+    // Jakarta), so they take no country from the scene alone.
+    static constexpr std::string_view kLocalHeads[] = {"protesters", "demonstrators", "crowds",     "supporters",
+                                                       "rebels",     "insurgents",    "militia",    "militiamen",
+                                                       "Maoists"};
+    if (found == kNone && InList(kLocalHeads, g.head)) {
+      const uint32_t c = SceneCountry(out_->mentions[g.mention].sentence);
+      if (c != kNone) found = CountryGroup(c, g.head, g.kind);
+    }
   }
 }
 

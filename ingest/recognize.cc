@@ -215,6 +215,7 @@ void Recognizer::Run(const Lexicon& lexicon, std::string_view text, DocAnalysis*
   dominant_done_ = false;
   place_country_.clear();  // CountryOfPlace's cache, rebuilt by DominantCountry
   actor_country_.clear();
+  scene_done_ = false;
   res_.Reset(&lexicon, out);
   for (uint32_t s = 0; s < out->sentences.size(); ++s) ScanSentence(s);
   ResolveGroups();

@@ -247,6 +247,15 @@ class Recognizer {
   // The country a bare group at token `t` is placed in by its sentence
   // ("protesters in Baghdad" -> Iraq), or kNone.
   uint32_t PlacedCountry(uint32_t t);
+  // The country a sentence's scene lies in, for a bare group or role noun
+  // that nothing else places: the one country of the places the sentence
+  // names ("insurgents ... along a street in Baghdad") or of a country it
+  // names after "in" ("militants attacked troops in Iraq"), else the
+  // country of the document's dateline ("JAKARTA, Indonesia -"); kNone when
+  // there is none or the places disagree.
+  uint32_t SceneCountry(uint32_t sentence);
+  // The lexicon country a document location lies in, or nullptr.
+  const Lexicon::Entry* CountryOfLocation(const graph::Entity& e) const;
   // The document's dominant country: counting mentions of each country and
   // of the places in it (compound adjectives excluded), the one with >= 3
   // and at least twice any other's, or kNone. Computed once after the scan.
@@ -347,6 +356,12 @@ class Recognizer {
   std::vector<uint32_t> doc_countries_;     // scratch: country entities mentioned
   std::vector<uint32_t> place_country_;     // CountryOfPlace per entity, built by DominantCountry
   std::vector<uint32_t> actor_country_;     // the named country of each person, group or body; by DominantCountry
+  // Lexicon country entry of each sentence's scene (nullptr: none, or places
+  // in several countries) and of the dateline; built by SceneCountry once.
+  std::vector<const Lexicon::Entry*> scene_;
+  std::vector<uint8_t> scene_mixed_;
+  const Lexicon::Entry* dateline_country_ = nullptr;
+  bool scene_done_ = false;
   std::vector<uint32_t> order_;
   std::vector<int32_t> remap_;
   std::vector<Mention> sorted_;

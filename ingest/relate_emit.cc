@@ -222,8 +222,18 @@ void Relater::EmitEntities(uint32_t se, RelationType type, uint32_t te, Modality
   if (s.section == graph::Section::kRelatedHeadline)
     ev.confidence = std::min(ev.confidence, kRelatedHeadlineCap);
   ev.role = role;
-  if (type == RelationType::kBlamed && modality == Modality::kAsserted)
+  if (type == RelationType::kBlamed && modality == Modality::kAsserted) {
     blamers_.emplace_back(te, se);
+    // "India blamed Pakistan-based militants ... Islamabad denies role": the
+    // state a blamed group is based in or named after answers for it.
+    const graph::Entity& accused = doc_.entities[te];
+    if ((accused.kind == EntityKind::kArmedGroup || accused.kind == EntityKind::kGroup) && !accused.country.empty())
+      for (uint32_t j = 0; j < doc_.entities.size(); ++j)
+        if (doc_.entities[j].kind == EntityKind::kCountry && doc_.entities[j].country == accused.country && j != se) {
+          blamers_.emplace_back(j, se);
+          break;
+        }
+  }
   if (!from_structural_ && !info.structural &&
       (modality == Modality::kAsserted || modality == Modality::kReported))
     RememberAct(type, se, te, sentence, ev.trigger);  // trigger was moved into ev

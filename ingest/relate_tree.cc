@@ -144,6 +144,30 @@ void LoneActorPredicates(const std::vector<int>& mention_at, parse::SentencePars
     p->head[c] = object;
     p->dep[c] = Dep::kAmod;
   }
+  // "battled Shiite militiamen loyal to cleric X": the parser may read an
+  // actor and the adjective phrase after it as a small clause ("found them
+  // guilty"), the actor its subject. With no object beside it and a
+  // complement after the adjective, the actor is the verb's object and the
+  // adjective phrase describes it.
+  for (int c = 2; c < n; ++c) {
+    if ((p->dep[c] != Dep::kCcomp && p->dep[c] != Dep::kXcomp) || p->upos[c] != parse::Upos::kAdj) continue;
+    const int v = p->head[c];
+    if (v < 0 || v > c || p->upos[v] != parse::Upos::kVerb) continue;
+    int subject = -1;
+    bool complement = false, object = false;
+    for (int k = 0; k < n; ++k) {
+      if (p->head[k] == c && k < c && p->dep[k] == Dep::kNsubj && mention_at[k] >= 0 && k > v) subject = k;
+      if (p->head[k] == c && k > c) complement = true;
+      // "must be ready to mediate": a clause of its own.
+      if (p->head[k] == c && (p->dep[k] == Dep::kCop || p->dep[k] == Dep::kAux)) object = true;
+      if (p->head[k] == v && (p->dep[k] == Dep::kObj || p->dep[k] == Dep::kNsubjPass)) object = true;
+    }
+    if (subject < 0 || !complement || object) continue;
+    p->head[subject] = v;
+    p->dep[subject] = Dep::kObj;
+    p->head[c] = subject;
+    p->dep[c] = Dep::kAmod;
+  }
 }
 
 // "sanctions imposed on Eritrea nine years ago": the parser makes the name

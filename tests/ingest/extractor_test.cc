@@ -1051,3 +1051,50 @@ TEST_CASE("extractor: a ceasefire declared in a place is coded against the place
   CHECK(Asserted(rec, "Turkey", RelationType::kConcededTo, "Idlib"));
   CHECK(Asserted(rec, "Russia", RelationType::kConcededTo, "Idlib"));
 }
+
+TEST_CASE("extractor: bare rebels and police take the country of the scene or the dateline", "[ingest][extractor]") {
+  // The place named later in the sentence, not just right after the noun.
+  DocRecord street = ExtractText("US troops fought a gunbattle with insurgents along a busy street in Baghdad today.\n");
+  CHECK(Asserted(street, "United States Armed Forces", RelationType::kFought, "Iraqi insurgents"));
+  DocRecord maoists = ExtractText("More than 1,000 Maoists launched a violent assault on a district headquarters in "
+                                  "Nepal's northwestern mountains, officials said.\n");
+  CHECK(Asserted(maoists, "Nepali Maoists", RelationType::kAttacked, "Nepal"));
+  // A bare "police" acts where the story's dateline is.
+  DocRecord police = ExtractText("DHAKA, Bangladesh - Baton-wielding riot police rounded up dozens of opposition "
+                                 "activists on Tuesday.\n");
+  CHECK(Any(police, "Bangladeshi police", RelationType::kPartOf, "Bangladesh"));
+  // Places in two countries name no scene.
+  DocRecord mixed = ExtractText("Insurgents attacked a checkpoint near Kandahar, days after a raid on a camp in "
+                                "Pakistan.\n");
+  CHECK(Count(mixed, "Pakistani insurgents", RelationType::kAttacked, "") == 0);
+  CHECK(Count(mixed, "Afghan insurgents", RelationType::kAttacked, "") == 0);
+  // Gunmen and militants are often foreign to where they strike: no country
+  // from the scene or the dateline alone.
+  DocRecord gunmen = ExtractText("NEW DELHI, April 23 - Gunmen killed 26 tourists near the resort town of Pahalgam "
+                                 "in Kashmir.\n");
+  CHECK(Count(gunmen, "Indian gunmen", RelationType::kKilled, "") == 0);
+  // "near the Cameroon border" is not in Cameroon.
+  DocRecord border = ExtractText("The Nigerian army killed 24 militants near the Cameroon border.\n");
+  CHECK(Count(border, "", RelationType::kKilled, "Cameroonian militants") == 0);
+}
+
+TEST_CASE("extractor: a named group's noun, and groups named by their base", "[ingest][extractor]") {
+  DocRecord taliban = ExtractText("Taliban militants stormed an Afghan military base in the western province of Herat.\n");
+  CHECK(Asserted(taliban, "Taliban", RelationType::kAttacked, "Afghanistan"));
+  CHECK(Count(taliban, "Afghan militants", RelationType::kAttacked, "") == 0);
+  // A group based in a state is of that state, and the state answers for it.
+  DocRecord based = ExtractText("India blames Pakistan-based militants for Kashmir attack; Islamabad denies role\n");
+  CHECK(Asserted(based, "India", RelationType::kBlamed, "Pakistan-based militants"));
+  CHECK(Asserted(based, "Pakistan", RelationType::kRejected, "India"));
+}
+
+TEST_CASE("extractor: an actor and the adjective phrase after it are the verb's object", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("U.S. troops battled Shiite militiamen loyal to rebel cleric Muqtada al-Sadr in the "
+                              "Baghdad slum of Sadr City on Tuesday.\n");
+  CHECK(Asserted(rec, "United States Armed Forces", RelationType::kFought, "Iraqi militiamen"));
+  // A clause with its own copula stays a clause: "X must be ready to" is
+  // what he calls on X to be.
+  DocRecord clause = ExtractText("Foreign Minister Urmas Paet said the European Union must be ready to mediate "
+                                 "crisis negotiations in Ukraine.\n");
+  CHECK(Asserted(clause, "Urmas Paet", RelationType::kCalledOn, "European Union"));
+}
