@@ -170,6 +170,48 @@ void LoneActorPredicates(const std::vector<int>& mention_at, parse::SentencePars
   }
 }
 
+// "Israeli troops arrested three Hamas leaders": in a sentence the parser
+// finds no other verb for, it may read the verb as a reduced relative of the
+// noun before it ("troops arrested in the raid"), its object as a bare
+// oblique. A participle right after the root noun's phrase, with a noun
+// phrase after it that no preposition introduces and no auxiliary of its
+// own, is the sentence's verb: the noun its subject, the phrase its object.
+void ReducedRelativesAsVerbs(parse::SentenceParse* p) {
+  using parse::Dep;
+  const int n = static_cast<int>(p->size());
+  int root = -1;
+  for (int k = 0; k < n; ++k)
+    if (p->head[k] < 0) root = k;
+  if (root < 0 || (p->upos[root] != parse::Upos::kNoun && p->upos[root] != parse::Upos::kPropn)) return;
+  for (int v = root + 1; v < n; ++v) {
+    if (p->head[v] != root || p->dep[v] != Dep::kAcl || p->upos[v] != parse::Upos::kVerb) continue;
+    bool inside = true;  // the words between are the noun's own
+    for (int k = root + 1; k < v && inside; ++k) inside = p->head[k] == root;
+    if (!inside) break;
+    int object = -1;
+    bool auxiliary = false;
+    for (int k = 0; k < n; ++k) {
+      if (p->head[k] != v) continue;
+      auxiliary |= p->dep[k] == Dep::kAux || p->dep[k] == Dep::kAuxPass || p->dep[k] == Dep::kMark;
+      if (k == v + 1 || (object < 0 && k > v && p->dep[k] == Dep::kObl)) {
+        if (p->dep[k] != Dep::kObl && p->dep[k] != Dep::kObj) continue;
+        bool marked = false;
+        for (int c = 0; c < n; ++c) marked |= p->head[c] == k && p->dep[c] == Dep::kCase;
+        if (!marked && object < 0) object = k;
+      }
+    }
+    if (auxiliary || object < 0) break;
+    for (int k = v + 1; k < n; ++k)
+      if (p->head[k] == root) p->head[k] = v;  // the sentence's punctuation and adjuncts
+    p->head[v] = -1;
+    p->dep[v] = Dep::kRoot;
+    p->head[root] = v;
+    p->dep[root] = Dep::kNsubj;
+    p->dep[object] = Dep::kObj;
+    break;
+  }
+}
+
 // "sanctions imposed on Eritrea nine years ago": the parser makes the name
 // a compound of the time noun and the preposition the time's. The name
 // takes back the phrase (its preposition and relation), and the time
@@ -540,6 +582,7 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
   }
   if (!confirmed) return;
   model.ParseTagged(s_.words, &s_.parse);
+  ReducedRelativesAsVerbs(&s_.parse);
   NamingParticiples(s_.words, &s_.parse);
   VerbsConjoinedToNouns(&s_.parse);
   LoneActorPredicates(s_.tree_mention_at, &s_.parse);

@@ -1156,7 +1156,23 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
   if (obj >= 0 && !passive && C().weapon_nouns.Has(t.L(static_cast<uint32_t>(obj))) &&
       (C().response_verbs.Has(t.L(v)) || t.L(v) == TokenKey("trigger")))
     return;
-  const bool hostage_theme = obj >= 0 && C().captive_nouns.Has(t.L(static_cast<uint32_t>(obj)));
+  // ("taken hostage", "held prisoner": the bare noun; "freed 100 Taliban
+  // prisoners" has an object of its own.)
+  // ("took three UN workers hostage", often read as a compound of
+  // "hostage"; "taken prisoner". But "freed 100 Taliban prisoners" has an
+  // object phrase of its own.)
+  const bool captive_object = obj >= 0 && C().captive_nouns.Has(t.L(static_cast<uint32_t>(obj)));
+  const bool hostage_theme = captive_object && (t.L(static_cast<uint32_t>(obj)) == TokenKey("hostage") ||
+                                                t.Kids(static_cast<uint32_t>(obj)).empty());
+  // Prisoners are someone's only by a word of their own phrase ("Taliban
+  // prisoners", "Israel's prisoners"), not by where one of them was held.
+  if (captive_object && !hostage_theme) {
+    bool owned = false;
+    for (uint32_t k : t.Kids(static_cast<uint32_t>(obj)))
+      owned |= k < static_cast<uint32_t>(obj) && t.Mention(k) >= 0 &&
+               (t.D(k) == Dep::kCompound || t.D(k) == Dep::kAmod || t.D(k) == Dep::kNmodPoss || t.D(k) == Dep::kFlat);
+    if (!owned) return;
+  }
   if ((!passive || root_name_subject) && (obj < 0 || hostage_theme) &&
       (C().victim_verbs.Has(t.L(v)) || hostage_theme) && t.D(v) != Dep::kConj) {
     bool agent = false, conjoined = false;

@@ -1098,3 +1098,18 @@ TEST_CASE("extractor: an actor and the adjective phrase after it are the verb's 
                                  "crisis negotiations in Ukraine.\n");
   CHECK(Asserted(clause, "Urmas Paet", RelationType::kCalledOn, "European Union"));
 }
+
+TEST_CASE("extractor: a verb read as a reduced relative of its subject, and prisoners of a group", "[ingest][extractor]") {
+  DocRecord troops = ExtractText("Israeli troops arrested three Hamas leaders.\n");
+  CHECK(Asserted(troops, "Israel Defense Forces", RelationType::kArrested, "Hamas"));
+  // A headline's participle with a preposition after it stays a passive.
+  DocRecord headline = ExtractText("Three Hamas leaders arrested in raid\n");
+  CHECK(Count(headline, "Hamas", RelationType::kArrested, "") == 0);
+  // "freed 100 Taliban prisoners" frees the Taliban's men; "taken hostage"
+  // still has no object of its own.
+  DocRecord freed = ExtractText("Afghanistan freed 100 Taliban prisoners.\n");
+  CHECK(Asserted(freed, "Afghanistan", RelationType::kReleased, "Taliban"));
+  DocRecord held = ExtractText("Libya freed 37 prisoners, including a former detainee at the U.S. military prison at "
+                               "Guantanamo Bay.\n");
+  CHECK(Count(held, "Libya", RelationType::kReleased, "") == 0);
+}
