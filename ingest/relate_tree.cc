@@ -212,6 +212,32 @@ void ReducedRelativesAsVerbs(parse::SentenceParse* p) {
   }
 }
 
+// "gave Putin a stern and personal warning": a gerund with a determiner of
+// its own is a noun ("a warning", "the bombing"), which the tagger may miss
+// after adjectives and the parser then reads as a clause. It becomes the
+// noun, with its written form as lemma, and the object of the verb it hangs
+// from (an object before it becomes the indirect one).
+void GerundsWithDeterminers(const std::vector<std::string_view>& words, parse::SentenceParse* p) {
+  using parse::Dep;
+  const int n = static_cast<int>(p->size());
+  for (int g = 1; g < n; ++g) {
+    if (p->upos[g] != parse::Upos::kVerb || parse::XposName(p->xpos[g]) != "VBG") continue;
+    bool determined = false;
+    for (int k = 0; k < g; ++k)
+      determined |= p->head[k] == g && p->dep[k] == Dep::kDet && p->upos[k] == parse::Upos::kDet;
+    if (!determined) continue;
+    p->upos[g] = parse::Upos::kNoun;
+    p->lemma_key[g] = TokenKey(words[g]);
+    const int v = p->head[g];
+    if (v < 0 || v > g || p->upos[v] != parse::Upos::kVerb ||
+        (p->dep[g] != Dep::kAdvcl && p->dep[g] != Dep::kXcomp && p->dep[g] != Dep::kCcomp))
+      continue;
+    for (int k = 0; k < g; ++k)
+      if (p->head[k] == v && p->dep[k] == Dep::kObj) p->dep[k] = Dep::kIobj;
+    p->dep[g] = Dep::kObj;
+  }
+}
+
 // "sanctions imposed on Eritrea nine years ago": the parser makes the name
 // a compound of the time noun and the preposition the time's. The name
 // takes back the phrase (its preposition and relation), and the time
@@ -583,6 +609,7 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
   if (!confirmed) return;
   model.ParseTagged(s_.words, &s_.parse);
   ReducedRelativesAsVerbs(&s_.parse);
+  GerundsWithDeterminers(s_.words, &s_.parse);
   NamingParticiples(s_.words, &s_.parse);
   VerbsConjoinedToNouns(&s_.parse);
   LoneActorPredicates(s_.tree_mention_at, &s_.parse);

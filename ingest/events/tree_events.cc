@@ -244,7 +244,8 @@ struct Classes {
   // What is proposed or claimed: attacking one is rejecting it.
   LemmaSet proposal_nouns{"proposal", "plan", "idea", "bill", "motion", "resolution", "offer",
                           "request", "draft", "initiative", "suggestion", "scheme", "amendment",
-                          "claim", "report", "argument", "demand", "deal", "measure"};
+                          "claim", "report", "argument", "demand", "deal", "measure", "call", "appeal",
+                          "plea", "ultimatum"};
   LemmaSet against{"against"};
   LemmaSet to_into{"to", "into"};
   LemmaSet investigate{"investigate", "probe", "inspect", "examine", "verify", "monitor"};
@@ -1335,6 +1336,11 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
       for (uint32_t k : t.Kids(v))
         if ((t.D(k) == Dep::kIobj || t.D(k) == Dep::kObj) && static_cast<int>(k) != object_noun && targets.empty())
           t.Actors(k, &targets);
+      // "rejected U.S. calls for a ceasefire in Tigray", "accepted Iran's
+      // offer of talks with X": a response to what is proposed is aimed at
+      // its author before anyone its phrase names.
+      if (targets.empty() && C().proposal_nouns.Has(t.L(static_cast<uint32_t>(object_noun))))
+        t.AuthorActors(static_cast<uint32_t>(object_noun), &targets);
       if (targets.empty()) PrepActors(t, v, object_noun, 0, &targets);
       // "summoned France's ambassador": an envoy or official as object
       // stands for the actor that sends them.
