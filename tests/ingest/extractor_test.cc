@@ -1113,3 +1113,13 @@ TEST_CASE("extractor: a verb read as a reduced relative of its subject, and pris
                                "Guantanamo Bay.\n");
   CHECK(Count(held, "Libya", RelationType::kReleased, "") == 0);
 }
+
+TEST_CASE("extractor: rejecting a call rejects its author; a determined gerund is a noun", "[ingest][extractor]") {
+  DocRecord calls = ExtractText("Ethiopia's Prime Minister Abiy Ahmed rejected U.S. calls for a unilateral ceasefire "
+                                "in the northern Tigray region.\n");
+  CHECK(Asserted(calls, "Abiy Ahmed", RelationType::kRejected, "United States"));
+  CHECK(Count(calls, "", RelationType::kRejected, "Tigray") == 0);
+  DocRecord warning = ExtractText("Obama gave Russian President Vladimir Putin a stern and personal warning to stop "
+                                  "its activities.\n");
+  CHECK(Asserted(warning, "Barack Obama", RelationType::kThreatened, "Vladimir Putin"));
+}
