@@ -1114,7 +1114,7 @@ TEST_CASE("extractor: a verb read as a reduced relative of its subject, and pris
   CHECK(Count(held, "Libya", RelationType::kReleased, "") == 0);
 }
 
-TEST_CASE("extractor: rejecting a call rejects its author; a determined gerund is a noun", "[ingest][extractor]") {
+TEST_CASE("extractor: rejecting a call rejects its author, and a determined gerund is a noun", "[ingest][extractor]") {
   DocRecord calls = ExtractText("Ethiopia's Prime Minister Abiy Ahmed rejected U.S. calls for a unilateral ceasefire "
                                 "in the northern Tigray region.\n");
   CHECK(Asserted(calls, "Abiy Ahmed", RelationType::kRejected, "United States"));
