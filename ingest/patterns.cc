@@ -279,8 +279,10 @@ uint32_t Recognizer::TryGroup(uint32_t i, uint32_t end) {
     qualified_only = true;
   }
   if (i + 1 < end && Lower(i + 1) && InList(kGroupNounModified, Tok(i + 1))) return 0;
-  // "Taliban militants", "Houthi rebels": the named group itself.
-  if (const int32_t named = i > out_->sentences[sentence_].first_token ? MentionEndingAt(i) : -1; named >= 0) {
+  // "Taliban militants", "Houthi rebels": the named group itself; so with
+  // its acronym between ("New People's Army (NPA) rebels").
+  const uint32_t first = out_->sentences[sentence_].first_token;
+  if (const int32_t named = i > first ? MentionEndingAt(i) : -1; named >= 0) {
     Mention& q = out_->mentions[named];
     if (q.form == MentionForm::kName && q.entity < out_->entities.size() &&
         out_->entities[q.entity].kind == graph::EntityKind::kArmedGroup) {
@@ -288,6 +290,13 @@ uint32_t Recognizer::TryGroup(uint32_t i, uint32_t end) {
       Cover(i, i + 1);
       return 1;
     }
+  } else if (i >= first + 4 && Tok(i - 1) == ")" && Tok(i - 3) == "(") {
+    for (const int32_t m : {MentionEndingAt(i - 1), MentionEndingAt(i - 3)})
+      if (m >= 0 && out_->mentions[m].form == MentionForm::kName && out_->mentions[m].entity < out_->entities.size() &&
+          out_->entities[out_->mentions[m].entity].kind == graph::EntityKind::kArmedGroup) {
+        res_.Emit(i, i + 1, out_->mentions[m].entity, MentionForm::kPronoun);
+        return 1;
+      }
   }
   // Qualifiers: a compound ("Iran-backed"), a country word ("Iraqi").
   std::string name;

@@ -1123,3 +1123,10 @@ TEST_CASE("extractor: rejecting a call rejects its author, and a determined geru
                                   "its activities.\n");
   CHECK(Asserted(warning, "Barack Obama", RelationType::kThreatened, "Vladimir Putin"));
 }
+
+TEST_CASE("extractor: a group noun after a named group's acronym is the group", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("Twenty New People's Army (NPA) rebels surrendered to the police in Camarines Norte "
+                              "on Monday.\n");
+  CHECK(Asserted(rec, "New People's Army", RelationType::kConcededTo, "Philippine police"));
+  CHECK(Count(rec, "Philippine rebels", RelationType::kConcededTo, "") == 0);
+}

@@ -260,3 +260,21 @@ TEST_CASE("common words are lower-case English words, not names", "[ingest][lexi
   }
   for (const auto* w : {"iraq", "baghdad", "china"}) CHECK(words.count(w) == 0);
 }
+
+TEST_CASE("provinces and states of ISO 3166-2 are places in their country", "[ingest][lexicon]") {
+  const auto& lx = Load();
+  // Folded to ASCII, the written form kept as an alias.
+  REQUIRE(lx.by_name.count("Faryab") == 1);
+  CHECK(lx.by_name.at("Faryab")->cols[1] == "location");
+  CHECK(lx.by_name.at("Faryab")->cols[2] == "AFG");
+  CHECK(lx.by_name.at("Faryab")->cols[4] == "located-in>Afghanistan");
+  CHECK(HasAlias("Faryab", "F\u0101ry\u0101b"));
+  CHECK(lx.by_name.at("Ituri")->cols[4] == "located-in>Democratic Republic of the Congo");
+  // Left out: a name of two countries' subdivisions, a one-word English word,
+  // a word of a person's name, and names another file has.
+  CHECK(lx.by_name.count("Amazonas") == 0);
+  CHECK(lx.by_name.count("Central") == 0);
+  CHECK(lx.by_name.count("Kerry") == 0);
+  CHECK(lx.by_name.count("Nord-Kivu") == 0);  // curated as "North Kivu"
+  CHECK(lx.aliases.at("kabul").size() == 1);
+}

@@ -40,7 +40,7 @@ struct SuffixRule {
 }  // namespace
 
 bool IsGenerated(std::string_view name) {
-  return name == "countries.actors.tsv" || name == "places.actors.tsv" ||
+  return name == "countries.actors.tsv" || name == "places.actors.tsv" || name == "subdivisions.actors.tsv" ||
          name == "armed-groups.phoenix.actors.tsv" || name == "people.phoenix.actors.tsv";
 }
 

@@ -49,6 +49,15 @@ std::optional<std::vector<Actor>> BuildPhoenixPeople(const std::string& path, co
                                                      const std::set<std::string>& dictionary,
                                                      const Curated& curated);
 
+// Provinces, states, regions and governorates of ISO 3166-2 (iso_dir's
+// iso_3166-2.json), kind location, located-in their country; names folded
+// to ASCII, without names the lexicon already has, names of two countries
+// or one-word English words or words of a person's name in `curated` or
+// `people`. nullopt if a source cannot be read.
+std::optional<std::vector<Actor>> BuildSubdivisions(const std::string& iso_dir, const std::vector<Actor>& countries,
+                                                    const std::set<std::string>& dictionary,
+                                                    const std::vector<Actor>& places, const Curated& curated,
+                                                    const std::vector<Actor>& people);
 // Generic agents: role nouns and phrases with their Phoenix agent code
 // ("police" COP, "troops" MIL), singular and plural, lower case, sorted by
 // phrase; geokg's curated corrections (phoenix_agents.cc) win.
