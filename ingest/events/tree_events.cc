@@ -465,6 +465,13 @@ class Tree {
   bool OneActor(uint32_t h, std::vector<int>* out) const {
     if (int m = Mention(h); m >= 0) {
       Push(m, out);
+      // "the foreign ministers of India and Pakistan": the office names the
+      // first country; the others are the ones coordinated with it.
+      if (C().agent_nouns.Has(L(h)))
+        for (uint32_t c : Kids(h))
+          if (IsNmod(D(c)) && C().of.Has(CaseOf(c)) && Mention(c) >= 0)
+            for (uint32_t cc : Kids(c))
+              if (D(cc) == Dep::kConj && Mention(cc) >= 0) Push(Mention(cc), out);
       return true;
     }
     const Upos u = U(h);

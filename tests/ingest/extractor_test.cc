@@ -1130,3 +1130,10 @@ TEST_CASE("extractor: a group noun after a named group's acronym is the group", 
   CHECK(Asserted(rec, "New People's Army", RelationType::kConcededTo, "Philippine police"));
   CHECK(Count(rec, "Philippine rebels", RelationType::kConcededTo, "") == 0);
 }
+
+TEST_CASE("extractor: the ministers of two countries are both countries", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("The foreign ministers of India and Pakistan have concluded another round of peace "
+                              "talks.\n");
+  CHECK((Asserted(rec, "Pakistan", RelationType::kMetWith, "India") ||
+         Asserted(rec, "India", RelationType::kMetWith, "Pakistan")));
+}
