@@ -25,7 +25,8 @@ inline constexpr uint32_t kMaxParsedTokens = 70;
 namespace {
 
 // "long-standing sanctions", "far-reaching reforms", "so-called talks": a
-// hyphenated word ending in -ing or -ed just before a noun modifies it. The
+// hyphenated word ending in -ing or -ed just before a noun (or adjectives
+// and a noun) modifies it. The
 // tagger and parser learnt from a treebank that splits such words; they
 // read many of them as verbs that take the noun as their object. Such a
 // word is given to them as a plain adjective, as names are given as
@@ -36,7 +37,10 @@ bool AdjectiveCompounds(std::vector<std::string_view>* words, const parse::Sente
     const std::string_view w = (*words)[i];
     if (p.upos[i] != parse::Upos::kVerb || w.find('-') == std::string_view::npos) continue;
     if (!(w.ends_with("ing") || w.ends_with("ed"))) continue;
-    if (p.upos[i + 1] != parse::Upos::kNoun && p.upos[i + 1] != parse::Upos::kPropn) continue;
+    // Adjectives may stand between ("U.S.-backed interim President").
+    size_t k = i + 1;
+    while (k + 1 < words->size() && k < i + 3 && p.upos[k] == parse::Upos::kAdj) ++k;
+    if (p.upos[k] != parse::Upos::kNoun && p.upos[k] != parse::Upos::kPropn) continue;
     (*words)[i] = "new";
     replaced = true;
   }
@@ -235,6 +239,31 @@ void GerundsWithDeterminers(const std::vector<std::string_view>& words, parse::S
     for (int k = 0; k < g; ++k)
       if (p->head[k] == v && p->dep[k] == Dep::kObj) p->dep[k] = Dep::kIobj;
     p->dep[g] = Dep::kObj;
+  }
+}
+
+// "all 15 candidates opposing interim President Karzai withdrew": the
+// parser may give the verb two subjects, the second the object of the
+// participle that describes the first. With two subjects, a participle
+// between them with no object of its own takes the second as its object.
+void SecondSubjectsAsObjects(parse::SentenceParse* p) {
+  using parse::Dep;
+  const int n = static_cast<int>(p->size());
+  for (int v = 0; v < n; ++v) {
+    if (p->upos[v] != parse::Upos::kVerb) continue;
+    int first = -1, second = -1;
+    for (int k = 0; k < v; ++k)
+      if (p->head[k] == v && p->dep[k] == Dep::kNsubj) (first < 0 ? first : second) = k;
+    if (first < 0 || second < 0) continue;
+    int participle = -1;
+    for (int k = first + 1; k < second; ++k)
+      if (p->head[k] == first && p->dep[k] == Dep::kAcl && p->upos[k] == parse::Upos::kVerb) participle = k;
+    if (participle < 0) continue;
+    bool object = false;
+    for (int k = 0; k < n; ++k) object |= p->head[k] == participle && p->dep[k] == Dep::kObj;
+    if (object) continue;
+    p->head[second] = participle;
+    p->dep[second] = Dep::kObj;
   }
 }
 
@@ -610,6 +639,7 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
   model.ParseTagged(s_.words, &s_.parse);
   ReducedRelativesAsVerbs(&s_.parse);
   GerundsWithDeterminers(s_.words, &s_.parse);
+  SecondSubjectsAsObjects(&s_.parse);
   NamingParticiples(s_.words, &s_.parse);
   VerbsConjoinedToNouns(&s_.parse);
   LoneActorPredicates(s_.tree_mention_at, &s_.parse);

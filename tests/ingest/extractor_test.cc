@@ -1137,3 +1137,15 @@ TEST_CASE("extractor: the ministers of two countries are both countries", "[inge
   CHECK((Asserted(rec, "Pakistan", RelationType::kMetWith, "India") ||
          Asserted(rec, "India", RelationType::kMetWith, "Pakistan")));
 }
+
+TEST_CASE("extractor: a demand on a place asks something of it, and a described subject is no second subject", "[ingest][extractor]") {
+  DocRecord demand = ExtractText("EU Sets Date for Turkey Talks, Demands Concession on Cyprus\n");
+  CHECK(Asserted(demand, "European Union", RelationType::kCalledOn, "Cyprus"));
+  CHECK(Count(demand, "", RelationType::kAttacked, "") == 0);
+  // "candidates opposing Karzai withdrew": Karzai is what they oppose, not a
+  // second subject of "withdrew" and of the accusation after it.
+  DocRecord opposing = ExtractText("All 15 candidates opposing U.S.-backed interim President Hamid Karzai withdrew, "
+                                   "charging the government and the U.N. with fraud.\n");
+  CHECK(Count(opposing, "Hamid Karzai", RelationType::kArrested, "") == 0);
+  CHECK(Count(opposing, "Hamid Karzai", RelationType::kWithdrewFrom, "") == 0);
+}
