@@ -194,7 +194,7 @@ void Relater::EmitEntities(uint32_t se, RelationType type, uint32_t te, Modality
   // A game is no battle: "Argentina defeated the United States team 89-81".
   if (!info.structural &&
       (IsHostile(type) || type == RelationType::kSeized || type == RelationType::kCoerced) &&
-      SportsSentence(sentence))
+      (SportsSentence(sentence) || SportsDocument()))
     return;
   const Sentence& s = doc_.sentences[sentence];
   graph::ExtractedRelation rel;
@@ -286,6 +286,33 @@ bool Relater::SportsSentence(uint32_t sentence) {
     }
   }
   return sports_ = score && game;
+}
+
+// True for a document about a game: one of its sentences (the title
+// "Cricket: Pakistan edge ahead") has a word only a sport uses. Then "took a
+// slim lead over Sri Lanka" in another sentence is play too. Olympics,
+// medals and tournaments are left to the sentence test: security and
+// politics around them are news.
+bool Relater::SportsDocument() {
+  if (sports_document_ >= 0) return sports_document_ == 1;
+  static constexpr std::string_view kGameOnly[] = {
+      "basketball", "football",  "soccer",     "cricket",    "tennis",        "rugby",          "hockey",
+      "baseball",   "golf",      "innings",    "wicket",     "wickets",       "goalkeeper",     "striker",
+      "midfielder", "seeded",    "playoff",    "playoffs",   "semi-final",    "semi-finals",    "quarter-final",
+      "quarter-finals"};
+  sports_document_ = 0;
+  for (uint32_t t = 0; t < doc_.tokens.size() && sports_document_ == 0; ++t) {
+    const std::string_view w = doc_.TokenText(t);
+    if (w.size() > 14 || w.size() < 4) continue;
+    char low[16];
+    for (size_t k = 0; k < w.size(); ++k) low[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(w[k])));
+    for (std::string_view g : kGameOnly)
+      if (std::string_view(low, w.size()) == g) {
+        sports_document_ = 1;
+        break;
+      }
+  }
+  return sports_document_ == 1;
 }
 
 // Structural relations found by recognition, and compound adjectives.

@@ -151,6 +151,8 @@ class Relater {
   int FirstProseSentence(uint32_t entity) const;
   void Dedupe(size_t first);
   bool SportsSentence(uint32_t sentence);
+  // True when any sentence of the document has a word only a sport uses.
+  bool SportsDocument();
   // --- acts remembered for definite act nouns (relate_acts.cc)
   void RememberAct(RelationType type, uint32_t source, uint32_t target, uint32_t sentence,
                    std::string_view trigger);
@@ -207,6 +209,7 @@ class Relater {
   uint32_t folded_sentence_ = ~0u;
   uint32_t sports_sentence_ = ~0u;  // SportsSentence's cache
   bool sports_ = false;
+  int8_t sports_document_ = -1;  // SportsDocument's answer, -1 until asked
   std::string folded_text_;
 };
 

@@ -1149,3 +1149,12 @@ TEST_CASE("extractor: a demand on a place asks something of it, and a described 
   CHECK(Count(opposing, "Hamid Karzai", RelationType::kArrested, "") == 0);
   CHECK(Count(opposing, "Hamid Karzai", RelationType::kWithdrewFrom, "") == 0);
 }
+
+TEST_CASE("extractor: a document about a game has no battles, and the Olympics alone do not make one", "[ingest][extractor]") {
+  DocRecord cricket = ExtractText("Cricket: Pakistan edge ahead\n\nPakistan take a slim lead over Sri Lanka by the end of "
+                                  "the day two in the first Test.\n");
+  CHECK(Count(cricket, "Pakistan", RelationType::kSeized, "") == 0);
+  DocRecord security = ExtractText("Greece tightens security before the Olympics.\n\nGreek police arrested two Albanian "
+                                   "nationals near Athens on Monday.\n");
+  CHECK(Asserted(security, "Greek police", RelationType::kArrested, "Albania"));
+}
