@@ -267,6 +267,26 @@ void SecondSubjectsAsObjects(parse::SentenceParse* p) {
   }
 }
 
+// "Sudanese Decry UN Threat of Sanctions": a headline's demonym for its
+// people may be read as an adjective at the root, the verb after it hanging
+// from it. The verb is the root and the people its subject.
+void DemonymRoots(const std::vector<int>& mention_at, parse::SentenceParse* p) {
+  using parse::Dep;
+  const int n = static_cast<int>(p->size());
+  for (int r = 0; r + 1 < n; ++r) {
+    if (p->head[r] >= 0 || p->upos[r] != parse::Upos::kAdj || mention_at[r] < 0) continue;
+    const int v = r + 1;
+    if (p->head[v] != r || p->upos[v] != parse::Upos::kVerb) return;
+    for (int k = v + 1; k < n; ++k)
+      if (p->head[k] == r) p->head[k] = v;
+    p->head[v] = -1;
+    p->dep[v] = Dep::kRoot;
+    p->head[r] = v;
+    p->dep[r] = Dep::kNsubj;
+    return;
+  }
+}
+
 // "sanctions imposed on Eritrea nine years ago": the parser makes the name
 // a compound of the time noun and the preposition the time's. The name
 // takes back the phrase (its preposition and relation), and the time
@@ -640,6 +660,7 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
   ReducedRelativesAsVerbs(&s_.parse);
   GerundsWithDeterminers(s_.words, &s_.parse);
   SecondSubjectsAsObjects(&s_.parse);
+  DemonymRoots(s_.tree_mention_at, &s_.parse);
   NamingParticiples(s_.words, &s_.parse);
   VerbsConjoinedToNouns(&s_.parse);
   LoneActorPredicates(s_.tree_mention_at, &s_.parse);

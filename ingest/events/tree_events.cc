@@ -104,7 +104,8 @@ struct Classes {
                         "detention", "torture", "shooting", "massacre", "death", "abuse", "mistreatment",
                         "imprisonment", "assassination"};
   LemmaSet victim_verbs{"kill", "wound", "injure", "arrest", "detain", "capture", "abduct", "kidnap", "shoot",
-                        "execute", "behead", "free", "release"};
+                        "execute", "behead", "free", "release", "murder", "assassinate", "slay", "stab",
+                        "torture", "lynch", "massacre", "slaughter"};
   LemmaSet captive_nouns{"hostage", "captive", "prisoner"};
   LemmaSet weapon_nouns{"mine", "landmine", "bomb", "explosive", "ied", "device", "booby-trap"};
   // Nouns of attack that as often name a firm's or an agency's work.

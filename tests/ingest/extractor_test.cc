@@ -1158,3 +1158,10 @@ TEST_CASE("extractor: a document about a game has no battles, and the Olympics a
                                    "nationals near Athens on Monday.\n");
   CHECK(Asserted(security, "Greek police", RelationType::kArrested, "Albania"));
 }
+
+TEST_CASE("extractor: a headline's people acting, and a headline's murdered official as victim", "[ingest][extractor]") {
+  DocRecord decry = ExtractText("Sudanese Decry UN Threat of Sanctions\n");
+  CHECK(Asserted(decry, "Sudan", RelationType::kCondemned, "United Nations"));
+  DocRecord murdered = ExtractText("US official murdered in Baghdad\n");
+  CHECK(Count(murdered, "United States", RelationType::kKilled, "") == 0);
+}
