@@ -811,6 +811,9 @@ uint32_t Recognizer::CountryGroup(uint32_t country, std::string_view head, graph
   canonical_.assign(adjective.empty() ? std::string_view(c.name) : adjective);
   canonical_ += ' ';
   canonical_ += head;
+  // A group the lexicon lists under that name ("Nepali Maoists").
+  if (const Lexicon::Entry* listed = lex_->FindAlias(canonical_); listed != nullptr && listed->kind == kind)
+    return res_.ForEntry(*listed, "");
   std::string code = c.country;
   return res_.ForName(canonical_, kind, code, "");
 }
