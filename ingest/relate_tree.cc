@@ -287,6 +287,27 @@ void DemonymRoots(const std::vector<int>& mention_at, parse::SentenceParse* p) {
   }
 }
 
+// "refused to join in the NATO exercises", "joined in the talks": joining
+// in a thing is joining it, and the verb's patterns name it as the object.
+void JoinIn(const std::vector<std::string_view>& words, parse::SentenceParse* p) {
+  using parse::Dep;
+  static const uint64_t kJoin = TokenKey("join"), kIn = TokenKey("in");
+  const int n = static_cast<int>(p->size());
+  for (int v = 0; v < n; ++v) {
+    if (p->lemma_key[v] != kJoin || p->upos[v] != parse::Upos::kVerb) continue;
+    bool object = false;
+    int in_phrase = -1;
+    for (int k = v + 1; k < n; ++k) {
+      if (p->head[k] != v) continue;
+      object |= p->dep[k] == Dep::kObj;
+      if (p->dep[k] == Dep::kObl && in_phrase < 0)
+        for (int c = v + 1; c < k; ++c)
+          if (p->head[c] == k && p->dep[c] == Dep::kCase && TokenKey(words[c]) == kIn) in_phrase = k;
+    }
+    if (!object && in_phrase >= 0) p->dep[in_phrase] = Dep::kObj;
+  }
+}
+
 // "sanctions imposed on Eritrea nine years ago": the parser makes the name
 // a compound of the time noun and the preposition the time's. The name
 // takes back the phrase (its preposition and relation), and the time
@@ -661,6 +682,7 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
   GerundsWithDeterminers(s_.words, &s_.parse);
   SecondSubjectsAsObjects(&s_.parse);
   DemonymRoots(s_.tree_mention_at, &s_.parse);
+  JoinIn(s_.words, &s_.parse);
   NamingParticiples(s_.words, &s_.parse);
   VerbsConjoinedToNouns(&s_.parse);
   LoneActorPredicates(s_.tree_mention_at, &s_.parse);

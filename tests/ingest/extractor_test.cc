@@ -1172,3 +1172,11 @@ TEST_CASE("extractor: armed groups and bases of the curated lexicon", "[ingest][
                               "Kabul.\n");
   CHECK(Asserted(rec, "Hezb-e-Islami", RelationType::kThreatened, "Bagram Air Base"));
 }
+
+TEST_CASE("extractor: joining in a thing is joining it", "[ingest][extractor]") {
+  DocRecord refused = ExtractText("Russia has refused to join in the NATO exercises.\n");
+  CHECK(Asserted(refused, "Russia", RelationType::kRejected, "North Atlantic Treaty Organization"));
+  DocRecord joined = ExtractText("Turkey joined in the NATO exercises.\n");
+  CHECK((Asserted(joined, "Turkey", RelationType::kCooperatedWith, "North Atlantic Treaty Organization") ||
+         Asserted(joined, "North Atlantic Treaty Organization", RelationType::kCooperatedWith, "Turkey")));
+}
