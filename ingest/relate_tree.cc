@@ -180,15 +180,22 @@ void LoneActorPredicates(const std::vector<int>& mention_at, parse::SentencePars
 // oblique. A participle right after the root noun's phrase, with a noun
 // phrase after it that no preposition introduces and no auxiliary of its
 // own, is the sentence's verb: the noun its subject, the phrase its object.
-void ReducedRelativesAsVerbs(parse::SentenceParse* p) {
+void ReducedRelativesAsVerbs(const EventLexicon& lexicon, const std::vector<std::string_view>& words,
+                             parse::SentenceParse* p) {
   using parse::Dep;
   const int n = static_cast<int>(p->size());
   int root = -1;
   for (int k = 0; k < n; ++k)
     if (p->head[k] < 0) root = k;
   if (root < 0 || (p->upos[root] != parse::Upos::kNoun && p->upos[root] != parse::Upos::kPropn)) return;
+  // "Pakistan bombs suspected al-Qaida camp": a root written as an event
+  // verb's "-s" form is more likely the headline's verb itself.
+  if (words[root].ends_with("s") && lexicon.IsVerb(p->lemma_key[root])) return;
   for (int v = root + 1; v < n; ++v) {
     if (p->head[v] != root || p->dep[v] != Dep::kAcl || p->upos[v] != parse::Upos::kVerb) continue;
+    // A past form; "missiles carrying warheads" is a clause of the noun.
+    const std::string_view x = parse::XposName(p->xpos[v]);
+    if (x != "VBD" && x != "VBN") continue;
     bool inside = true;  // the words between are the noun's own
     for (int k = root + 1; k < v && inside; ++k) inside = p->head[k] == root;
     if (!inside) break;
@@ -197,12 +204,10 @@ void ReducedRelativesAsVerbs(parse::SentenceParse* p) {
     for (int k = 0; k < n; ++k) {
       if (p->head[k] != v) continue;
       auxiliary |= p->dep[k] == Dep::kAux || p->dep[k] == Dep::kAuxPass || p->dep[k] == Dep::kMark;
-      if (k == v + 1 || (object < 0 && k > v && p->dep[k] == Dep::kObl)) {
-        if (p->dep[k] != Dep::kObl && p->dep[k] != Dep::kObj) continue;
-        bool marked = false;
-        for (int c = 0; c < n; ++c) marked |= p->head[c] == k && p->dep[c] == Dep::kCase;
-        if (!marked && object < 0) object = k;
-      }
+      if (object >= 0 || k < v || (p->dep[k] != Dep::kObl && p->dep[k] != Dep::kObj)) continue;
+      bool marked = false;
+      for (int c = 0; c < n; ++c) marked |= p->head[c] == k && p->dep[c] == Dep::kCase;
+      if (!marked) object = k;
     }
     if (auxiliary || object < 0) break;
     for (int k = v + 1; k < n; ++k)
@@ -678,7 +683,7 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
   }
   if (!confirmed) return;
   model.ParseTagged(s_.words, &s_.parse);
-  ReducedRelativesAsVerbs(&s_.parse);
+  ReducedRelativesAsVerbs(*events_->lexicon, s_.words, &s_.parse);
   GerundsWithDeterminers(s_.words, &s_.parse);
   SecondSubjectsAsObjects(&s_.parse);
   DemonymRoots(s_.tree_mention_at, &s_.parse);

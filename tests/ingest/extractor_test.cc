@@ -1180,3 +1180,11 @@ TEST_CASE("extractor: joining in a thing is joining it", "[ingest][extractor]") 
   CHECK((Asserted(joined, "Turkey", RelationType::kCooperatedWith, "North Atlantic Treaty Organization") ||
          Asserted(joined, "North Atlantic Treaty Organization", RelationType::kCooperatedWith, "Turkey")));
 }
+
+TEST_CASE("extractor: a past participle with an object after a root noun is the verb, unless the noun is the headline's verb", "[ingest][extractor]") {
+  DocRecord missiles = ExtractText("Israeli missiles struck a house in Gaza City.\n");
+  CHECK(Asserted(missiles, "Israel", RelationType::kAttacked, "Gaza City"));
+  DocRecord bombs = ExtractText("Pakistan bombs suspected al-Qaida camp\n");
+  CHECK(Count(bombs, "Pakistan", RelationType::kCondemned, "") == 0);
+  CHECK(Count(bombs, "Pakistan", RelationType::kBlamed, "") == 0);
+}
