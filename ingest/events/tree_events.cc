@@ -241,6 +241,10 @@ struct Classes {
   LemmaSet visit_trips{"visit", "trip", "tour", "journey"};
   LemmaSet travel_verbs{"fly", "travel", "drive", "sail"};
   LemmaSet border_nouns{"border", "frontier", "boundary", "line", "crossing"};
+  // Nouns that an "of" phrase names ("the former Soviet republic of Belarus",
+  // "the Iraqi city of Mosul"): the name, not the modifier, is the place.
+  LemmaSet named_place_nouns{"republic", "city", "town", "village", "region", "province", "state",
+                             "district", "capital", "port", "island", "enclave", "kingdom", "emirate"};
   LemmaSet leave{"leave", "quit", "depart"};
   // What is proposed or claimed: attacking one is rejecting it.
   LemmaSet proposal_nouns{"proposal", "plan", "idea", "bill", "motion", "resolution", "offer",
@@ -402,6 +406,12 @@ class Tree {
       // "a post near the border with Mali": a border's "with" names the
       // neighbour, not where the target is.
       if (x != h && C().border_nouns.Has(L(x))) continue;
+      if (C().named_place_nouns.Has(L(x)))
+        for (uint32_t c : Kids(x))
+          if (IsNmod(D(c)) && C().of.Has(CaseOf(c)) && Mention(c) >= 0) {
+            Push(Mention(c), out);
+            return;
+          }
       const bool unknown_name = UnknownName(x);
       for (uint32_t c : Kids(x)) {
         const Dep d = D(c);
@@ -479,6 +489,13 @@ class Tree {
     if (u != Upos::kNoun && u != Upos::kPropn && u != Upos::kPron && u != Upos::kNum &&
         u != Upos::kAdj)
       return false;
+    // "the former Soviet republic of Belarus": the place's name.
+    if (C().named_place_nouns.Has(L(h)))
+      for (uint32_t c : Kids(h))
+        if (c > h && IsNmod(D(c)) && C().of.Has(CaseOf(c)) && Mention(c) >= 0) {
+          Push(Mention(c), out);
+          return true;
+        }
     // Relative pronouns are resolved by the caller.
     int best = -1;
     // A capitalised head the recognizer did not know is a name of its own

@@ -1188,3 +1188,10 @@ TEST_CASE("extractor: a past participle with an object after a root noun is the 
   CHECK(Count(bombs, "Pakistan", RelationType::kCondemned, "") == 0);
   CHECK(Count(bombs, "Pakistan", RelationType::kBlamed, "") == 0);
 }
+
+TEST_CASE("extractor: the republic or city of X is X, not the word before it", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("The Bush administration may impose sanctions against leaders of the former Soviet "
+                              "republic of Belarus.\n");
+  CHECK(Any(rec, "Bush", RelationType::kSanctioned, "Belarus"));
+  CHECK(Count(rec, "", RelationType::kSanctioned, "Soviet Union") == 0);
+}
