@@ -798,9 +798,11 @@ void SubjectOf(const Tree& t, uint32_t v, std::vector<int>* out, bool* fallback,
       marked |= (t.D(k) == Dep::kMark || t.D(k) == Dep::kCase) &&
                 (c.of_from.Has(t.L(k)) || t.L(k) == TokenKey("for"));
     const int obj = marked ? t.Kid(static_cast<uint32_t>(h), Dep::kObj) : -1;
+    // ("barred her from leaving Turkey": the object does it even when it
+    // names no actor; the governing verb's subject never does.)
     if (obj >= 0 && obj < static_cast<int>(v)) {
       t.Actors(static_cast<uint32_t>(obj), out);
-      if (!out->empty()) return;
+      return;
     }
   }
   if ((d == Dep::kConj || d == Dep::kAdvcl) && !asked) {

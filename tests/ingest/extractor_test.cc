@@ -1195,3 +1195,9 @@ TEST_CASE("extractor: the republic or city of X is X, not the word before it", "
   CHECK(Any(rec, "Bush", RelationType::kSanctioned, "Belarus"));
   CHECK(Count(rec, "", RelationType::kSanctioned, "Soviet Union") == 0);
 }
+
+TEST_CASE("extractor: what a verb bars its object from doing is the object's, named or not", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("A Turkish court has released German journalist Mesale Tolu after nearly eight months in "
+                              "prison but barred her from leaving Turkey.\n");
+  CHECK(Count(rec, "Turkish judiciary", RelationType::kWithdrewFrom, "") == 0);
+}
