@@ -313,6 +313,26 @@ void JoinIn(const std::vector<std::string_view>& words, parse::SentenceParse* p)
   }
 }
 
+// "attacked their fighters near the border with Turkey": the parser may hang
+// the "with" phrase on the verb, which then reads the neighbour as a party
+// to the act. A "with" phrase right after a border noun is the border's.
+void BorderWith(const std::vector<std::string_view>& words, parse::SentenceParse* p) {
+  using parse::Dep;
+  static const uint64_t kWith = TokenKey("with");
+  static const uint64_t kBorders[] = {TokenKey("border"), TokenKey("borders"), TokenKey("frontier"),
+                                      TokenKey("boundary")};
+  const int n = static_cast<int>(p->size());
+  for (int c = 1; c + 1 < n; ++c) {
+    if (TokenKey(words[c]) != kWith || p->dep[c] != Dep::kCase) continue;
+    const int noun = p->head[c];
+    const uint64_t before = TokenKey(words[c - 1]);
+    if (noun <= c || std::find(std::begin(kBorders), std::end(kBorders), before) == std::end(kBorders)) continue;
+    if (p->head[noun] == c - 1) continue;
+    p->head[noun] = c - 1;
+    p->dep[noun] = Dep::kNmod;
+  }
+}
+
 // "sanctions imposed on Eritrea nine years ago": the parser makes the name
 // a compound of the time noun and the preposition the time's. The name
 // takes back the phrase (its preposition and relation), and the time
@@ -688,6 +708,7 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
   SecondSubjectsAsObjects(&s_.parse);
   DemonymRoots(s_.tree_mention_at, &s_.parse);
   JoinIn(s_.words, &s_.parse);
+  BorderWith(s_.words, &s_.parse);
   NamingParticiples(s_.words, &s_.parse);
   VerbsConjoinedToNouns(&s_.parse);
   LoneActorPredicates(s_.tree_mention_at, &s_.parse);

@@ -1201,3 +1201,9 @@ TEST_CASE("extractor: what a verb bars its object from doing is the object's, na
                               "prison but barred her from leaving Turkey.\n");
   CHECK(Count(rec, "Turkish judiciary", RelationType::kWithdrewFrom, "") == 0);
 }
+
+TEST_CASE("extractor: the neighbour a border is with is no party to the act", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("The Kurds said Baghdad's forces had attacked their fighters near the border with "
+                              "Turkey.\n");
+  CHECK(Count(rec, "", RelationType::kAttacked, "Turkey") == 0);
+}
