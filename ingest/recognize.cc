@@ -272,6 +272,7 @@ void Recognizer::ScanSentence(uint32_t s) {
     if (n == 0 && (trig & kTrigPlace)) n = TryCityOf(i, e);
     if (n == 0 && (trig & kTrigPlace)) n = TryNamedPlace(i, e);
     if (n == 0 && (trig & kTrigDefinite)) n = TryDefinite(i, e);
+    if (n == 0 && Is(i, "the")) n = TryEpithet(i, e);
     if (n == 0 && i + 1 < e && (triggers_[i + 1] & kTrigCountry) && Is(i, "the")) {
       uint32_t c = res_.LastCountry(i);
       if (c != kNone) {
@@ -291,6 +292,36 @@ void Recognizer::ScanSentence(uint32_t s) {
     if (n == 0 && (f & kTokCapitalized)) n = TryBareSurname(i, e);
     i += n > 0 ? n : 1;
   }
+}
+
+uint32_t Recognizer::TryEpithet(uint32_t i, uint32_t end) {
+  static constexpr std::string_view kHeads[] = {"country", "nation", "kingdom", "republic", "member", "state"};
+  for (uint32_t head = i + 2; head < end && head <= i + 3; ++head) {
+    if (!Lower(head) || !InList(kHeads, Tok(head))) continue;
+    // "the state media", "the member states", "the kingdom of Saudi
+    // Arabia", "the country's": a modifier, or a name that follows.
+    if (head + 1 < end && ((Lower(head + 1) && IsWord(head + 1)) || Is(head + 1, "of") ||
+                           (Flags(head) & kTokPossessive)))
+      return 0;
+    uint32_t country = kNone;
+    for (uint32_t k = i + 1; k < head; ++k) {
+      if (!IsWord(k) || (Flags(k) & kTokNumber) || Is(k, "new") || Is(k, "same") || Is(k, "other") ||
+          Is(k, "whole") || Is(k, "entire") || Is(k, "host") || Is(k, "first") || Is(k, "next") || Is(k, "last"))
+        return 0;
+      uint32_t len = 0;
+      bool demonym = false;
+      // "the Iraqi state", "the Afghan nation": the country named.
+      if (const Lexicon::Entry* e = EntityAt(k, head, &len, &demonym);
+          e != nullptr && e->kind == graph::EntityKind::kCountry && k + len == head)
+        country = res_.ForEntry(*e, "");
+    }
+    if (country == kNone) country = res_.LastCountry(i);
+    if (country == kNone) return 0;
+    res_.Emit(i + 1, head + 1, country, MentionForm::kPronoun);
+    Cover(i + 1, head + 1);
+    return head + 1 - i;
+  }
+  return 0;
 }
 
 bool Recognizer::MetonymActs(uint32_t i, uint32_t len, uint32_t end) const {

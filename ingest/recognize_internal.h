@@ -195,6 +195,10 @@ class Recognizer {
   uint32_t TryCityOf(uint32_t i, uint32_t end);
   uint32_t TryNamedPlace(uint32_t i, uint32_t end);
   uint32_t TryLeaderGovernment(uint32_t i, uint32_t end);  // people.cc
+  // "the OPEC member", "the war-torn country", "the Himalayan kingdom": an
+  // epithet after "the" at i for the country its demonym names, else the
+  // country last named before it (recognize.cc).
+  uint32_t TryEpithet(uint32_t i, uint32_t end);
   // "Puerto Jordan", "Lake Chad", "Port Sudan": a place-name prefix before
   // capitalised words the lexicon does not know as a whole is one place.
   uint32_t TryPrefixedPlace(uint32_t i, uint32_t end);

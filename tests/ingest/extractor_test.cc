@@ -1207,3 +1207,17 @@ TEST_CASE("extractor: the neighbour a border is with is no party to the act", "[
                               "Turkey.\n");
   CHECK(Count(rec, "", RelationType::kAttacked, "Turkey") == 0);
 }
+
+TEST_CASE("extractor: an epithet after 'the' is the country named before it", "[ingest][extractor]") {
+  DocRecord opec = ExtractText("US President Donald Trump on Tuesday reneged on an international nuclear accord with "
+                               "Iran and announced renewed sanctions against the OPEC member.\n");
+  CHECK(Asserted(opec, "Donald Trump", RelationType::kSanctioned, "Iran"));
+  CHECK(Count(opec, "", RelationType::kSanctioned, "Organization of the Petroleum Exporting Countries") == 0);
+  DocRecord plagued = ExtractText("Shooting erupted outside Haiti's presidential palace on Wednesday. Colin Powell was "
+                                  "inside talking with the interim leaders of the violence-plagued country.\n");
+  CHECK((Any(plagued, "Colin Powell", RelationType::kNegotiatedWith, "Haiti") ||
+         Any(plagued, "Haiti", RelationType::kNegotiatedWith, "Colin Powell")));
+  // A modifier use names nothing: "the state media".
+  DocRecord media = ExtractText("Iran said on Monday that the state media would broadcast the talks.\n");
+  CHECK(Count(media, "", RelationType::kCommentedOn, "Iran") == 0);
+}
