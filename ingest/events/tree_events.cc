@@ -789,6 +789,11 @@ void SubjectOf(const Tree& t, uint32_t v, std::vector<int>* out, bool* fallback,
   // "called on X to protect Y" read as a purpose clause: still what X is
   // asked to do.
   const bool asked = d == Dep::kAdvcl && InfinitiveUnder(t, v, c.appeal);
+  // "warned against scrapping the agreement", "protested against
+  // extending it": what one speaks against is someone else's act, or none.
+  if (d == Dep::kAdvcl && t.U(v) == Upos::kVerb)
+    for (uint32_t k : t.Kids(v))
+      if ((t.D(k) == Dep::kMark || t.D(k) == Dep::kCase) && t.L(k) == TokenKey("against")) return;
   // "accused Ethiopia of deploying troops", "blamed X for attacking",
   // "prevented X from leaving": a gerund after of, for or from is done by
   // the governing verb's object.

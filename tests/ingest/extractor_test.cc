@@ -1221,3 +1221,9 @@ TEST_CASE("extractor: an epithet after 'the' is the country named before it", "[
   DocRecord media = ExtractText("Iran said on Monday that the state media would broadcast the talks.\n");
   CHECK(Count(media, "", RelationType::kCommentedOn, "Iran") == 0);
 }
+
+TEST_CASE("extractor: what one warns against is no act of one's own", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("French President Emmanuel Macron warned against scrapping the nuclear agreement with "
+                              "Iran.\n");
+  CHECK(Count(rec, "Emmanuel Macron", RelationType::kReducedRelationsWith, "Iran") == 0);
+}
