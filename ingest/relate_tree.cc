@@ -333,6 +333,42 @@ void BorderWith(const std::vector<std::string_view>& words, parse::SentenceParse
   }
 }
 
+// "cancelled a visit to Paris, after President Hollande accused Syrian
+// troops": the parser may read the clause's subject as the object of
+// "after", and the clause's verb as the main verb's, with no subject of its
+// own (so the main subject would accuse). A verb with no subject right after
+// such a phrase takes its noun as subject and its word as marker.
+void SubordinateSubjects(const std::vector<std::string_view>& words, parse::SentenceParse* p) {
+  using parse::Dep;
+  static const uint64_t kSubordinators[] = {TokenKey("after"), TokenKey("before"), TokenKey("since"),
+                                            TokenKey("until"), TokenKey("as"), TokenKey("because")};
+  const int n = static_cast<int>(p->size());
+  for (int v = 2; v < n; ++v) {
+    if (p->upos[v] != parse::Upos::kVerb || p->dep[v] != Dep::kAdvcl) continue;
+    const std::string_view x = parse::XposName(p->xpos[v]);
+    if (x != "VBD" && x != "VBZ" && x != "VBP") continue;  // a finite verb, which has a subject
+    bool subject = false;
+    for (int k = 0; k < n; ++k)
+      subject |= p->head[k] == v && (p->dep[k] == Dep::kNsubj || p->dep[k] == Dep::kNsubjPass ||
+                                     p->dep[k] == Dep::kMark);
+    if (subject) continue;
+    const int noun = v - 1;
+    if (p->upos[noun] != parse::Upos::kPropn && p->upos[noun] != parse::Upos::kNoun) continue;
+    if (p->dep[noun] != Dep::kNmod && p->dep[noun] != Dep::kObl) continue;
+    int marker = -1;
+    for (int k = 0; k < noun; ++k)
+      if (p->head[k] == noun && p->dep[k] == Dep::kCase &&
+          std::find(std::begin(kSubordinators), std::end(kSubordinators), TokenKey(words[k])) !=
+              std::end(kSubordinators))
+        marker = k;
+    if (marker < 0) continue;
+    p->head[noun] = v;
+    p->dep[noun] = Dep::kNsubj;
+    p->head[marker] = v;
+    p->dep[marker] = Dep::kMark;
+  }
+}
+
 // "sanctions imposed on Eritrea nine years ago": the parser makes the name
 // a compound of the time noun and the preposition the time's. The name
 // takes back the phrase (its preposition and relation), and the time
@@ -709,6 +745,7 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
   DemonymRoots(s_.tree_mention_at, &s_.parse);
   JoinIn(s_.words, &s_.parse);
   BorderWith(s_.words, &s_.parse);
+  SubordinateSubjects(s_.words, &s_.parse);
   NamingParticiples(s_.words, &s_.parse);
   VerbsConjoinedToNouns(&s_.parse);
   LoneActorPredicates(s_.tree_mention_at, &s_.parse);

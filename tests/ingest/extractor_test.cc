@@ -1227,3 +1227,10 @@ TEST_CASE("extractor: what one warns against is no act of one's own", "[ingest][
                               "Iran.\n");
   CHECK(Count(rec, "Emmanuel Macron", RelationType::kReducedRelationsWith, "Iran") == 0);
 }
+
+TEST_CASE("extractor: a clause's subject read as the object of 'after' is the clause's subject", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("President Vladimir Putin has cancelled a planned visit to Paris, after French President "
+                              "Francois Hollande accused Syrian troops of committing a war crime.\n");
+  CHECK(Asserted(rec, "Francois Hollande", RelationType::kBlamed, "Syrian Arab Army"));
+  CHECK(Count(rec, "Vladimir Putin", RelationType::kBlamed, "") == 0);
+}
