@@ -95,6 +95,10 @@ void LinearModel::AddScores(const uint64_t* feats, size_t n, float* scores) cons
       if (s->end == FeatureSlot::kDenseRow && weights_.qrows != nullptr) {
         p = reinterpret_cast<const char*>(weights_.qrows + size_t{s->begin} * weights_.stride);
         bytes = static_cast<size_t>(n_classes_) * sizeof(int16_t);
+        // The row's step lives apart from the row (WeightTable's layout):
+        // without this its load missed the cache once a row, as long a wait
+        // as the row's own lines (perf annotate: 19% of AddScores).
+        PrefetchLine(weights_.steps + s->begin);
       } else if (s->end == FeatureSlot::kDenseRow) {
         p = reinterpret_cast<const char*>(weights_.rows + size_t{s->begin} * weights_.stride);
         bytes = static_cast<size_t>(n_classes_) * sizeof(float);

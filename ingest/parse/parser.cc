@@ -2,6 +2,7 @@
 // on one sentence (parser.h).
 #include "ingest/parse/parser.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <cstring>
@@ -130,6 +131,11 @@ struct Workspace {
   ParseState state;
   BeamScratch beam;
   const SentenceParse* tagged = nullptr;  // what the last Tag() on this thread filled
+  // How far Tag() or TagPrefix() got in `tagged`: the words whose first
+  // pass is done, and those with their final tags and lemmas; and the
+  // words they were of (TagPrefix continues only the same sentence).
+  int first_done = 0, done = 0;
+  const std::string_view* tagged_words = nullptr;
   // SentenceCache::Key of the words of `tagged` when Tag() copied it from
   // the sentence cache (then `words` and `classes` are not its), else 0.
   uint64_t cached_key = 0;
@@ -267,14 +273,48 @@ void Model::Tag(std::span<const std::string_view> words, SentenceParse* out) con
     const uint64_t key = SentenceCache::Key(words);
     if (impl_->sentences->Find(key, words, /*tree=*/false, out)) {
       ws.tagged = out;
+      ws.tagged_words = words.data();
       ws.cached_key = key;
+      ws.first_done = ws.done = static_cast<int>(words.size());
       return;
     }
   }
   TagWords(words, out);
 }
 
+void Model::TagPrefix(std::span<const std::string_view> words, size_t through, SentenceParse* out) const {
+  Workspace& ws = ThreadWorkspace();
+  ws.cached_key = 0;
+  if (impl_->sentences != nullptr) {
+    const uint64_t key = SentenceCache::Key(words);
+    if (impl_->sentences->Find(key, words, /*tree=*/false, out)) {
+      ws.tagged = out;
+      ws.tagged_words = words.data();
+      ws.cached_key = key;
+      ws.first_done = ws.done = static_cast<int>(words.size());
+      return;
+    }
+  }
+  StartTags(words, out);
+  ExtendTags(words, static_cast<int>(std::min(through, words.size())), out);
+}
+
+void Model::TagMore(std::span<const std::string_view> words, size_t through, SentenceParse* out) const {
+  Workspace& ws = ThreadWorkspace();
+  if (ws.tagged != out || ws.tagged_words != words.data() || ws.model_id != impl_->id ||
+      out->upos.size() != words.size() || ws.classes.size() != words.size()) {
+    TagPrefix(words, through, out);
+    return;
+  }
+  ExtendTags(words, static_cast<int>(std::min(through, words.size())), out);
+}
+
 void Model::TagWords(std::span<const std::string_view> words, SentenceParse* out) const {
+  StartTags(words, out);
+  ExtendTags(words, static_cast<int>(words.size()), out);
+}
+
+void Model::StartTags(std::span<const std::string_view> words, SentenceParse* out) const {
   Workspace& ws = ThreadWorkspace();
   if (ws.model_id != impl_->id) {  // word classes and lemmas come from the model's tables
     ws.word_cache.assign(Workspace::kWordCache, Workspace::CachedWord{});
@@ -301,9 +341,8 @@ void Model::TagWords(std::span<const std::string_view> words, SentenceParse* out
   ws.classes.resize(n);
   ws.margins.resize(n);
   ws.tagged = out;
-  impl_->tagger.Tag(ws.words.data(), n, ws.first.data(), nullptr, ws.margins.data());
-  impl_->tagger2.Tag(ws.words.data(), n, ws.classes.data(), ws.first.data(), nullptr, ws.margins.data(),
-                     kSecondPassMargin);
+  ws.tagged_words = words.data();
+  ws.first_done = ws.done = 0;
   out->upos.resize(n);
   out->xpos.resize(n);
   out->head.assign(n, -1);
@@ -311,7 +350,22 @@ void Model::TagWords(std::span<const std::string_view> words, SentenceParse* out
   out->lemma_key.resize(n);
   out->lemma_end.resize(n);
   out->lemma_text.clear();
-  for (int i = 0; i < n; ++i) {
+}
+
+void Model::ExtendTags(std::span<const std::string_view> words, int through, SentenceParse* out) const {
+  Workspace& ws = ThreadWorkspace();
+  if (through <= ws.done) return;
+  const int n = static_cast<int>(words.size());
+  // The second pass reads the first pass's tags two words ahead.
+  const int first_through = std::min(n, through + 2);
+  if (first_through > ws.first_done) {
+    impl_->tagger.Tag(ws.words.data(), n, ws.first.data(), nullptr, ws.margins.data(), nullptr, 0, ws.first_done,
+                      first_through);
+    ws.first_done = first_through;
+  }
+  impl_->tagger2.Tag(ws.words.data(), n, ws.classes.data(), ws.first.data(), nullptr, ws.margins.data(),
+                     kSecondPassMargin, ws.done, through);
+  for (int i = ws.done; i < through; ++i) {
     const TagPair& p = impl_->tagger.pair(ws.classes[i]);
     out->upos[i] = static_cast<Upos>(p.upos);
     out->xpos[i] = p.xpos;
@@ -334,6 +388,7 @@ void Model::TagWords(std::span<const std::string_view> words, SentenceParse* out
     }
     out->lemma_end[i] = static_cast<uint32_t>(out->lemma_text.size());
   }
+  ws.done = through;
 }
 
 void Model::Parse(std::span<const std::string_view> words, SentenceParse* out) const {
@@ -356,6 +411,8 @@ void Model::ParseTagged(std::span<const std::string_view> words, SentenceParse* 
   if (ws.tagged != out || ws.model_id != impl_->id || ws.cached_key != 0 ||
       ws.classes.size() != static_cast<size_t>(n) || out->upos.size() != static_cast<size_t>(n)) {
     TagWords(words, out);
+  } else if (ws.done < n) {
+    ExtendTags(words, n, out);  // TagPrefix() stopped short
   }
   if (n == 0) return;
   ws.input.Reset(n);

@@ -86,6 +86,18 @@ class Model {
   // the text splitter gives them: possessive 's is its own token).
   void Tag(std::span<const std::string_view> words, SentenceParse* out) const;
 
+  // Tag() in steps, for a caller that needs some words' tags to decide
+  // whether the rest are worth tagging. TagPrefix tags at least words
+  // [0, through) of a sentence, as Tag() of the whole sentence would (a
+  // word's tag depends on the words up to two places after it), and no
+  // more than it must; TagMore tags on to `through` (words.size(): the
+  // whole sentence, as Tag()). Only the tags and lemmas of the words
+  // before `through` are set. ParseTagged() tags what is left.
+  // REQUIRES for TagMore: the same `words` (the same array, unchanged) and
+  // `out` as the last TagPrefix, Tag() or TagMore call on this thread.
+  void TagPrefix(std::span<const std::string_view> words, size_t through, SentenceParse* out) const;
+  void TagMore(std::span<const std::string_view> words, size_t through, SentenceParse* out) const;
+
   // Tag() and then head and dep of every token.
   void Parse(std::span<const std::string_view> words, SentenceParse* out) const;
 
@@ -115,6 +127,10 @@ class Model {
   // Tag() without the sentence cache: fills this thread's workspace with
   // the words' features and classes, which ParseTagged() reads.
   void TagWords(std::span<const std::string_view> words, SentenceParse* out) const;
+  // TagWords in two steps: the words' features, and the tags of the words
+  // before `through` (each word tagged once however the steps fall).
+  void StartTags(std::span<const std::string_view> words, SentenceParse* out) const;
+  void ExtendTags(std::span<const std::string_view> words, int through, SentenceParse* out) const;
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -43,8 +43,13 @@ class Tagger {
   // With `margins`, also writes how far each word's best score is ahead
   // of the second best (infinity for dictionary words). With `keep`, a
   // word whose margin[i] >= keep_margin keeps first[i] unscored.
+  // Only words [begin, end) are tagged (end < 0: to n), the words before
+  // `begin` having their classes already: a word's tag depends on the two
+  // tags before it and on the words (and a second pass on the first
+  // pass's tags) up to two places after it, so a sentence can be tagged in
+  // steps with the same result.
   void Tag(const WordInfo* words, int n, int* classes, const int* first = nullptr, float* margins = nullptr,
-           const float* keep = nullptr, float keep_margin = 0) const;
+           const float* keep = nullptr, float keep_margin = 0, int begin = 0, int end = -1) const;
 
  private:
   std::span<const TagPair> pairs_;

@@ -241,6 +241,80 @@ TEST_CASE("tagging first and parsing later gives the parse of one call", "[inges
   CHECK(first.dep == whole_a.dep);
 }
 
+TEST_CASE("tagging a sentence in steps gives the tags and parse of one call", "[ingest][parser]") {
+  const std::vector<std::string> a = {"Kenyan", "police", "arrested", "40",     "Somali", "nationals",
+                                      "near",   "the",    "border",   "after", "talks",  "failed", "."};
+  const std::vector<std::string> b = {"Talks", "between", "the", "two", "sides", "resumed", "on", "Monday", "."};
+  std::vector<std::string_view> va(a.begin(), a.end()), vb(b.begin(), b.end());
+  SentenceParse whole;
+  TheModel().Parse(va, &whole);
+  const auto lemma = [](const SentenceParse& p, size_t i) { return std::string(p.Lemma(i)); };
+  // Every split of the sentence into two steps, and one word at a time.
+  for (size_t first = 0; first <= a.size(); ++first) {
+    INFO("first step to word " << first);
+    SentenceParse steps;
+    TheModel().TagPrefix(va, first, &steps);
+    for (size_t i = 0; i < first; ++i) {
+      CHECK(steps.upos[i] == whole.upos[i]);
+      CHECK(steps.xpos[i] == whole.xpos[i]);
+      CHECK(lemma(steps, i) == lemma(whole, i));
+    }
+    TheModel().TagMore(va, a.size(), &steps);
+    CHECK(steps.upos == whole.upos);
+    CHECK(steps.lemma_text == whole.lemma_text);
+    CHECK(steps.lemma_end == whole.lemma_end);
+    TheModel().ParseTagged(va, &steps);
+    CHECK(steps.head == whole.head);
+    CHECK(steps.dep == whole.dep);
+  }
+  // Sentences of the test split, each split in two at every word: a step
+  // that stopped short of the first pass's look-ahead would give other
+  // tags where the second pass re-scores a word.
+  std::vector<TreebankSentence> ewt;
+  std::string error;
+  REQUIRE(ReadConlluFile(std::string(GEOKG_SOURCE_DIR) + "/ingest/data/parser/ewt-test.conllu.xz", &ewt, &error));
+  size_t splits = 0, differ = 0;
+  std::vector<std::string_view> words;
+  const std::vector<std::string_view> other_words = {"Protesters", "marched", "to", "the", "embassy", "on",
+                                                     "Friday", ",", "witnesses", "said", "."};
+  for (size_t s = 0; s < 300 && s < ewt.size(); ++s) {
+    words.clear();
+    for (const auto& t : ewt[s].tokens) words.push_back(t.form);
+    SentenceParse one_call, in_steps, other;
+    TheModel().Tag(words, &one_call);
+    for (size_t k = 1; k < words.size(); ++k, ++splits) {
+      TheModel().Tag(other_words, &other);  // the thread's buffers hold another sentence
+      TheModel().TagPrefix(words, k, &in_steps);
+      TheModel().TagMore(words, words.size(), &in_steps);
+      differ += in_steps.xpos != one_call.xpos || in_steps.lemma_text != one_call.lemma_text;
+    }
+  }
+  CHECK(splits > 3000);
+  CHECK(differ == 0);
+
+  SentenceParse one_by_one;
+  TheModel().TagPrefix(va, 0, &one_by_one);
+  for (size_t i = 1; i <= a.size(); ++i) TheModel().TagMore(va, i, &one_by_one);
+  CHECK(one_by_one.upos == whole.upos);
+  CHECK(one_by_one.lemma_key == whole.lemma_key);
+
+  // Stopped short and parsed: ParseTagged tags the rest first.
+  SentenceParse short_of;
+  TheModel().TagPrefix(va, 3, &short_of);
+  TheModel().ParseTagged(va, &short_of);
+  CHECK(short_of.upos == whole.upos);
+  CHECK(short_of.head == whole.head);
+
+  // Another sentence tagged in between: TagMore starts again rather than
+  // go on with the other sentence's words.
+  SentenceParse first, other;
+  TheModel().TagPrefix(va, 2, &first);
+  TheModel().Tag(vb, &other);
+  TheModel().TagMore(va, a.size(), &first);
+  CHECK(first.upos == whole.upos);
+  CHECK(first.lemma_text == whole.lemma_text);
+}
+
 TEST_CASE("accuracy on the EWT test split", "[ingest][parser]") {
   std::vector<TreebankSentence> gold;
   std::string error;
