@@ -439,15 +439,14 @@ int32_t Lexicon::FirstNode(uint64_t token_key) const {
 }
 
 Lexicon::Match Lexicon::LongestMatch(const DocAnalysis& doc, uint32_t first, uint32_t end, const uint64_t* keys,
-                                     const int32_t* first_nodes) const {
+                                     const Node* first_nodes) const {
   Match best;
   uint64_t key = kChainSeed;
   for (uint32_t i = first; i < end; ++i) {
     key = ChainKey(key, keys ? keys[i] : TokenKey(doc.TokenText(i)));
     const Node* node_ptr;
     if (i == first && first_nodes != nullptr) {
-      if (first_nodes[i] < 0) break;
-      node_ptr = &node_recs_[first_nodes[i]];
+      node_ptr = &first_nodes[i];  // an empty Node (no values, no children) where none
     } else {
       const uint32_t* rec = nodes_->Find(key);
       if (rec == nullptr) break;

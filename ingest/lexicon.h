@@ -122,10 +122,11 @@ class Lexicon {
   // least one that passes the case rules (the returned values are all the
   // values of that pattern; use CaseOk to filter). Stops at `end`.
   // `keys`, when given, holds TokenKey of every token of doc (saves
-  // rehashing); `first_nodes`, when given, FirstNode of every token (saves
-  // the first probe).
+  // rehashing); `first_nodes`, when given, a copy of the node of FirstNode
+  // of every token, or an empty Node where it has none (saves the first
+  // probe and a load from the lexicon's large node table).
   Match LongestMatch(const DocAnalysis& doc, uint32_t first, uint32_t end, const uint64_t* keys = nullptr,
-                     const int32_t* first_nodes = nullptr) const;
+                     const Node* first_nodes = nullptr) const;
   // The node index of the one-token pattern with this TokenKey (it may be
   // only a prefix or a common word), or -1. Pass to LongestMatch.
   int32_t FirstNode(uint64_t token_key) const;

@@ -193,15 +193,14 @@ void Recognizer::Run(const Lexicon& lexicon, std::string_view text, DocAnalysis*
     CachedNode& slot = node_cache_[(key ^ (key >> 17)) & (kNodeCacheSize - 1)];
     if (slot.key != key) {
       slot.key = key;
-      slot.node = lexicon.FirstNode(key);
+      const int32_t node = lexicon.FirstNode(key);
+      slot.node = node >= 0 ? lexicon.node(node) : Lexicon::Node{};
     }
-    const int32_t node = slot.node;
+    const Lexicon::Node& node = slot.node;
     first_nodes_[i] = node;
-    if (node >= 0 && lexicon.node(node).common && !(out->tokens[i].flags & (kTokPunct | kTokNumber)))
-      out->tokens[i].flags |= kTokCommonWord;
+    if (node.common && !(out->tokens[i].flags & (kTokPunct | kTokNumber))) out->tokens[i].flags |= kTokCommonWord;
     triggers_[i] = (out->tokens[i].flags & (kTokPunct | kTokNumber)) ? 0 : TriggerBitsOf(key);
-    if (node >= 0 && lexicon.node(node).agent && !(out->tokens[i].flags & (kTokPunct | kTokNumber)))
-      triggers_[i] |= kTrigAgent;
+    if (node.agent && !(out->tokens[i].flags & (kTokPunct | kTokNumber))) triggers_[i] |= kTrigAgent;
   }
   covered_.assign(n, 0);
   groups_.clear();

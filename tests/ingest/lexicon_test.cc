@@ -139,6 +139,37 @@ TEST_CASE("a name spelt in two cases needs a capital only where both have one", 
   CHECK(lex->LongestMatch(doc, 1, static_cast<uint32_t>(doc.tokens.size())).length == 0);
 }
 
+TEST_CASE("the longest match is the same given each token's first node", "[ingest][lexicon]") {
+  TempDir dir;
+  WriteBase(dir);
+  std::shared_ptr<const Lexicon> lex;
+  REQUIRE(ingest::LoadLexiconDirs({dir.path().string()}, &lex).ok());
+  DocAnalysis doc;
+  ingest::AnalyzeText("The Popular Mobilisation Forces said Iranian troops left Baghdad and the Popular Front .", &doc);
+  const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
+  // What the recognizer hands in: the node of each token's first probe,
+  // or an empty node where the token starts no pattern.
+  std::vector<Lexicon::Node> first_nodes(n);
+  size_t with_node = 0;
+  for (uint32_t i = 0; i < n; ++i) {
+    const int32_t node = lex->FirstNode(ingest::TokenKey(doc.TokenText(i)));
+    if (node >= 0) first_nodes[i] = lex->node(node), ++with_node;
+  }
+  CHECK(with_node >= 4);      // "Popular", "Iranian", "Baghdad", "the"
+  CHECK(with_node < n);       // and tokens with none
+  size_t matched = 0;
+  for (uint32_t i = 0; i < n; ++i) {
+    INFO("token " << i);
+    const Lexicon::Match plain = lex->LongestMatch(doc, i, n);
+    const Lexicon::Match given = lex->LongestMatch(doc, i, n, nullptr, first_nodes.data());
+    CHECK(given.length == plain.length);
+    CHECK(given.values == plain.values);
+    CHECK(given.count == plain.count);
+    matched += plain.length > 0;
+  }
+  CHECK(matched >= 3);  // the group's four words, the demonym, the place
+}
+
 TEST_CASE("long acronyms match in title case unless they are common words", "[ingest][lexicon]") {
   TempDir dir;
   WriteBase(dir);
