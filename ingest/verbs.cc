@@ -270,15 +270,30 @@ std::span<const VerbPattern> EventLexicon::Find(const Table& t, uint64_t key) {
 }
 
 bool EventLexicon::MaybeTrigger(uint64_t token_key, uint64_t* lemma_key) const {
-  auto it = std::lower_bound(forms_.begin(), forms_.end(), std::make_pair(token_key, uint64_t{0}));
-  if (it == forms_.end() || it->first != token_key) return false;
-  if (lemma_key) *lemma_key = it->second;
-  return true;
+  if (form_slots_.empty()) return false;
+  const size_t mask = form_slots_.size() - 1;
+  for (size_t h = Mix(token_key) & mask;; h = (h + 1) & mask) {
+    const FormSlot& s = form_slots_[h];
+    if (!s.used) return false;
+    if (s.form == token_key) {
+      if (lemma_key) *lemma_key = s.lemma;
+      return true;
+    }
+  }
 }
 
 void EventLexicon::Build() {
   std::sort(forms_.begin(), forms_.end());
   forms_.erase(std::unique(forms_.begin(), forms_.end()), forms_.end());
+  size_t size = 16;
+  while (size < 2 * forms_.size()) size *= 2;
+  form_slots_.assign(size, FormSlot{});
+  for (size_t i = 0; i < forms_.size(); ++i) {
+    if (i > 0 && forms_[i].first == forms_[i - 1].first) continue;  // the form's first lemma only
+    size_t h = Mix(forms_[i].first) & (size - 1);
+    while (form_slots_[h].used) h = (h + 1) & (size - 1);
+    form_slots_[h] = FormSlot{forms_[i].first, forms_[i].second, true};
+  }
   BuildTable(&verbs_);
   BuildTable(&nouns_);
 }

@@ -3,6 +3,8 @@
 #include "ingest/verbs.h"
 
 #include <catch2/catch.hpp>
+
+#include <algorithm>
 #include <set>
 #include <string>
 
@@ -203,6 +205,16 @@ TEST_CASE("verbs: inflected and irregular forms are known before tagging", "[ing
   CHECK(own.MaybeTrigger(K("smote")));
   Status bad = own.AddIrregularForms("smite\n", "f.tsv");
   CHECK(bad.message().rfind("f.tsv:1: ", 0) == 0);
+
+  // A form of two lemmas gives one of them, always the same: the one
+  // whose key is smaller, as it was when the pairs were searched in order.
+  EventLexicon two;
+  REQUIRE(two.AddIrregularForms("smite\tsmote\nsmoot\tsmote\n", "g.tsv").ok());
+  two.Build();
+  REQUIRE(two.MaybeTrigger(K("smote"), &lemma));
+  CHECK(lemma == std::min(K("smite"), K("smoot")));
+  CHECK_FALSE(two.MaybeTrigger(K("fought")));
+  CHECK_FALSE(EventLexicon().MaybeTrigger(K("fought")));  // nothing built
 }
 
 }  // namespace
