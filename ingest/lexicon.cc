@@ -96,7 +96,7 @@ std::string Where(std::string_view file, size_t line) { return std::string(file)
 
 }  // namespace
 
-Lexicon::Lexicon() : nodes_(std::make_unique<KeyTable>()) {
+Lexicon::Lexicon() : agent_table_(std::make_unique<KeyTable>()), nodes_(std::make_unique<KeyTable>()) {
   static std::atomic<uint64_t> next_serial{1};
   serial_ = next_serial.fetch_add(1);
 }
@@ -273,13 +273,14 @@ uint32_t Lexicon::LongestAgent(const DocAnalysis& doc, uint32_t first, uint32_t 
   for (uint32_t i = first; i < end && i < first + 16; ++i) {
     if (doc.tokens[i].flags & kTokPunct) break;
     key = ChainKey(key, keys ? keys[i] : TokenKey(doc.TokenText(i)));
-    auto it = agent_nodes_.find(key);
-    if (it == agent_nodes_.end()) break;
-    if (it->second.agent >= 0) {
+    const uint32_t* rec = agent_table_->Find(key);
+    if (rec == nullptr) break;
+    const AgentNode& node = agent_recs_[*rec];
+    if (node.agent >= 0) {
       best = i - first + 1;
-      *agent = static_cast<uint32_t>(it->second.agent);
+      *agent = static_cast<uint32_t>(node.agent);
     }
-    if (!it->second.has_children) break;
+    if (!node.has_children) break;
   }
   return best;
 }
@@ -392,6 +393,13 @@ Status Lexicon::Finish() {
   items.reserve(rec_of.size());
   for (auto& [key, idx] : rec_of) items.emplace_back(key, idx);
   nodes_->Build(items);
+  items.clear();
+  agent_recs_.clear();
+  for (const auto& [key, node] : agent_nodes_) {
+    items.emplace_back(key, static_cast<uint32_t>(agent_recs_.size()));
+    agent_recs_.push_back(node);
+  }
+  agent_table_->Build(items);
   building_.clear();
   prefix_keys_.clear();
   items.clear();

@@ -202,7 +202,12 @@ class Lexicon {
     int32_t agent = -1;
     bool has_children = false;
   };
-  std::unordered_map<uint64_t, AgentNode> agent_nodes_;
+  std::unordered_map<uint64_t, AgentNode> agent_nodes_;  // as loaded; Finish indexes it
+  // The same, read by LongestAgent: chain key -> index into agent_recs_
+  // (a std::unordered_map lookup chased a bucket list and divided by a
+  // prime at every word of an agent phrase).
+  std::unique_ptr<KeyTable> agent_table_;
+  std::vector<AgentNode> agent_recs_;
   std::vector<PendingRef> pending_;
   std::unordered_map<std::string, uint32_t> by_name_;   // NormalizeName(canonical) -> entry
   std::unordered_map<std::string, uint32_t> by_alias_;  // NormalizeName(alias) -> entry

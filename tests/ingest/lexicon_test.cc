@@ -170,6 +170,27 @@ TEST_CASE("the longest match is the same given each token's first node", "[inges
   CHECK(matched >= 3);  // the group's four words, the demonym, the place
 }
 
+TEST_CASE("the longest agent phrase at a token", "[ingest][lexicon]") {
+  TempDir dir;
+  WriteBase(dir);
+  dir.Write("agents.tsv", "police\tCOP\nriot police\tCOP\nforeign ministry\tGOVFRN\nforeign ministry spokesman\tGOVFRN\n");
+  std::shared_ptr<const Lexicon> lex;
+  REQUIRE(ingest::LoadLexiconDirs({dir.path().string()}, &lex).ok());
+  DocAnalysis doc;
+  ingest::AnalyzeText("riot police and the foreign ministry spokesman said foreign aid", &doc);
+  const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
+  auto longest = [&](uint32_t first) {
+    uint32_t agent = ~0u;
+    const uint32_t len = lex->LongestAgent(doc, first, n, nullptr, &agent);
+    return std::make_pair(len, len > 0 ? lex->agents()[agent].phrase : std::string());
+  };
+  CHECK(longest(0) == std::make_pair(2u, std::string("riot police")));
+  CHECK(longest(1) == std::make_pair(1u, std::string("police")));
+  CHECK(longest(4) == std::make_pair(3u, std::string("foreign ministry spokesman")));
+  CHECK(longest(8).first == 0);  // "foreign" alone is only the start of a phrase
+  CHECK(longest(2).first == 0);  // "and"
+}
+
 TEST_CASE("long acronyms match in title case unless they are common words", "[ingest][lexicon]") {
   TempDir dir;
   WriteBase(dir);
