@@ -864,6 +864,55 @@ int DeepPrep(const Tree& t, uint32_t v, uint64_t prep) {
   return -1;
 }
 
+// "carried out numerous attacks, primarily on military targets": the parser
+// sometimes reads a phrase after the object as a conjunct of the verb. A
+// verb's conjunct that is a noun with a preposition of its own is such a
+// phrase of the verb.
+bool MisreadConjPhrase(const Tree& t, uint32_t v, uint32_t k) {
+  return t.D(k) == Dep::kConj && k > v && t.U(v) == Upos::kVerb &&
+         (t.U(k) == Upos::kNoun || t.U(k) == Upos::kPropn) && t.Kid(k, Dep::kCase) >= 0;
+}
+
+// "In Colombia, the ELN declared a ceasefire": the "in" phrase that opens
+// the sentence as a phrase of v; -1 if none.
+int OpeningPlace(const Tree& t, uint32_t v) {
+  for (uint32_t k : t.Kids(v)) {
+    if (k >= v) break;
+    if (!IsObl(t.D(k)) || !C().in.Has(t.CaseOf(k)) || C().time_nouns.Has(t.L(k)) ||
+        t.U(k) != Upos::kPropn)
+      continue;
+    // Its preposition is the sentence's first word.
+    for (uint32_t c : t.Kids(k))
+      if (t.D(c) == Dep::kCase && c == 0) return static_cast<int>(k);
+  }
+  return -1;
+}
+
+// The first actor named by a nominal inside purpose clause c, breadth first
+// through its arguments and the clauses inside them ("to support projects
+// which benefit Palestinian refugees in Syria"), but not through subjects
+// of clauses: they do the purpose, they are not served by it.
+void PurposeActors(const Tree& t, uint32_t c, std::vector<int>* out) {
+  uint32_t queue[32];
+  uint32_t qb = 0, qe = 0;
+  queue[qe++] = c;
+  while (qb < qe && out->empty()) {
+    const uint32_t x = queue[qb++];
+    for (uint32_t k : t.Kids(x)) {
+      const Dep d = t.D(k);
+      if (IsSubj(d) || d == Dep::kNsubjPass || d == Dep::kPunct || d == Dep::kCcomp ||
+          d == Dep::kParataxis)
+        continue;
+      if ((d == Dep::kObj || IsObl(d) || IsNmod(d) || d == Dep::kConj || d == Dep::kAppos) &&
+          (t.U(k) == Upos::kNoun || t.U(k) == Upos::kPropn)) {
+        t.Actors(k, out);
+        if (!out->empty()) return;
+      }
+      if (qe < 32) queue[qe++] = k;
+    }
+  }
+}
+
 // Obliques of v (and nominal modifiers of `noun`, if >= 0) introduced by
 // `prep`; 0 means any preposition that does not place the event.
 void PrepActors(const Tree& t, uint32_t v, int noun, uint64_t prep, std::vector<int>* out,
@@ -871,7 +920,7 @@ void PrepActors(const Tree& t, uint32_t v, int noun, uint64_t prep, std::vector<
   auto scan = [&](uint32_t head, bool nominal) {
     for (uint32_t k : t.Kids(head)) {
       const Dep d = t.D(k);
-      if (!(nominal ? IsNmod(d) : IsObl(d))) continue;
+      if (!(nominal ? IsNmod(d) : IsObl(d) || MisreadConjPhrase(t, head, k))) continue;
       // "launched strikes on Saturday at US outposts": the parser hangs a
       // phrase of the verb on the day before it.
       // The day itself names no target ("for 60 days as U.S. forces
@@ -927,7 +976,7 @@ bool HasPrepNear(const Tree& t, uint32_t v, int noun, uint64_t prep) {
   // preposition. "called on Thursday on Nigeria" is, the phrase hung on
   // the day after the verb.
   for (uint32_t k : t.Kids(v)) {
-    if (!IsObl(t.D(k)) || k < v) continue;
+    if (!(IsObl(t.D(k)) || MisreadConjPhrase(t, v, k)) || k < v) continue;
     if (!C().time_nouns.Has(t.L(k))) {
       if (t.CaseOf(k) == prep && t.U(k) != Upos::kNum) return true;
       continue;
@@ -958,6 +1007,10 @@ bool HelpfulDeployment(const Tree& t, uint32_t v) {
       if ((t.D(g) == Dep::kConj || (IsNmod(t.D(g)) && C().of_from.Has(t.CaseOf(g)))) && C().aid_goods.Has(t.L(g)))
         return true;
   }
+  // "announced the deployment of troops to Liberia on a peacekeeping
+  // mission": a deployment named by a noun is helpful by the clause of the
+  // verb that governs it.
+  if (t.U(v) == Upos::kNoun && t.D(v) == Dep::kObj && t.H(v) >= 0) v = static_cast<uint32_t>(t.H(v));
   for (uint32_t i = 0; i < t.size(); ++i) {
     const bool peace = C().peacekeeping.Has(t.L(i));
     const bool help = t.U(i) == Upos::kVerb && C().help_verbs.Has(t.L(i)) &&
@@ -1307,26 +1360,40 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
       object_noun = o;
     }
     targets.clear();
-    bool purpose = false, hostile_complement = false;
+    bool targets_given = false, hostile_complement = false;
     if (p.prep_key != 0 && !HasPrep(t, v, object_noun >= 0 ? object_noun : (passive ? -1 : obj), p.prep_key)) {
       // "gave 352 million euros to promote development in Ethiopia": aid
       // with no recipient phrase goes where its purpose clause names.
       // The parse may hang the clause on the object instead ("donated a
       // shipment of ventilators to assist Ethiopia").
-      if (p.type != RelationType::kAided || !C().to.Has(p.prep_key)) continue;
+      // "In Kashmir, India imposed a curfew", "In Colombia, the ELN declared
+      // a ceasefire": a thing imposed, declared or eased in a place (a
+      // pattern naming the object and "in") is in the place a sentence
+      // opens with.
+      if (p.object_key != 0 && C().in.Has(p.prep_key) && object_noun >= 0)
+        if (const int place = OpeningPlace(t, v); place >= 0) t.TargetActors(static_cast<uint32_t>(place), &targets);
+      if (targets.empty() && (p.type != RelationType::kAided || !C().to.Has(p.prep_key))) continue;
       auto purpose_targets = [&](uint32_t head, Dep clause) {
         for (uint32_t k : t.Kids(head)) {
           if (t.D(k) != clause || !InfinitiveUnderAny(t, k)) continue;
           for (uint32_t g : t.Kids(k))
             if ((t.D(g) == Dep::kObj || IsObl(t.D(g))) && targets.empty()) t.TargetActors(g, &targets);
+          // "to support projects which benefit Palestinian refugees", "to
+          // pay for aid for those affected in Yemen": whom the purpose
+          // serves may be named in a clause inside its argument.
+          if (targets.empty()) PurposeActors(t, k, &targets);
         }
       };
-      purpose_targets(v, Dep::kAdvcl);
+      if (targets.empty()) purpose_targets(v, Dep::kAdvcl);
       if (targets.empty() && obj >= 0) purpose_targets(static_cast<uint32_t>(obj), Dep::kAcl);
+      // "provided 28 million euros this year to pay for ...": the parse
+      // may hang the clause on a time phrase of the verb.
+      for (uint32_t k : t.Kids(v))
+        if (targets.empty() && IsObl(t.D(k)) && C().time_nouns.Has(t.L(k))) purpose_targets(k, Dep::kAcl);
       if (targets.empty()) continue;
-      purpose = true;
+      targets_given = true;
     }
-    if (purpose) {  // the purpose clause gave the targets
+    if (targets_given) {  // the opening place or the purpose clause gave them
     } else if (p.prep_key != 0) {
       // "gave medical equipment to X": the phrase may hang on the object.
       PrepActors(t, v, object_noun >= 0 ? object_noun : (passive ? -1 : obj), p.prep_key, &targets);
@@ -1614,6 +1681,19 @@ void NounEvents(const Tree& t, uint32_t n, std::span<const VerbPattern> patterns
       if (!IsNmod(t.D(k)) || !C().of.Has(t.CaseOf(k))) continue;
       for (uint32_t g : t.Kids(k))
         if (IsNmod(t.D(g)) && t.CaseOf(g) == p.prep_key && targets.empty()) t.TargetActors(g, &targets);
+    }
+    // "announced the deployment of 230 troops, including 19 officers, to
+    // Liberia", "launched attacks on Monday on X": the parse may hang the
+    // noun's target phrase on the verb that governs it, or on one of that
+    // verb's arguments after the noun.
+    if (targets.empty() && p.prep_key != 0 && t.D(n) == Dep::kObj && gov >= 0) {
+      const uint32_t g = static_cast<uint32_t>(gov);
+      for (uint32_t k : t.Kids(g))
+        if (k > n && targets.empty() && (IsObl(t.D(k)) || MisreadConjPhrase(t, g, k)) &&
+            t.CaseOf(k) == p.prep_key)
+          t.TargetActors(k, &targets);
+      if (targets.empty())
+        if (const int k = DeepPrep(t, g, p.prep_key); k > static_cast<int>(n)) t.TargetActors(static_cast<uint32_t>(k), &targets);
     }
     // "Israel's 17-day offensive in Gaza", "US air strikes in Fallujah": an
     // attack on nothing named is coded against the place it struck, as a
