@@ -52,7 +52,8 @@ const EventLexicon& TestLexicon() {
                                                      "donate\t-\t-\tto\t070\taided\n"
                                                      "return\t-\t-\tto\t0842\treleased\n"
                                                      "express\t-\tpessimism\t-\t012\tcommented-on\n"
-                                                     "cancel\t-\tvisit\t-\t1661\treduced-relations-with\n";
+                                                     "cancel\t-\tvisit\t-\t1661\treduced-relations-with\n"
+                                                     "declare\t-\tceasefire\tin\t0871\tconceded-to\n";
     // Generic verbs ("call", "leave") take only our own bare readings.
     std::ofstream(dir.path() / "verbs.geokg.tsv") << "# own\n"
                                                      "call\t-\t-\t-\t041\tmet-with\n"
@@ -60,7 +61,8 @@ const EventLexicon& TestLexicon() {
     std::ofstream(dir.path() / "nouns.geokg.tsv") << "# own nouns\n"
                                                      "aid\tto\t070\taided\n"
                                                      "invasion\tof\t192\tattacked\n"
-                                                     "talk\tbetween\t040\tmet-with\n";
+                                                     "talk\tbetween\t040\tmet-with\n"
+                                                     "deployment\tto\t154\tdeployed-to\n";
     auto out = std::make_unique<EventLexicon>();
     Status s = EventLexicon::Load(dir.path().string(), {}, out.get());
     INFO(s.message());
@@ -1008,6 +1010,126 @@ TEST_CASE("a name read as the root keeps the verb read as its clause", "[tree_ev
   CHECK(found[0].source == "Vladimir Putin");
   CHECK(found[0].type == "rejected");
   CHECK(found[0].target == "Japan");
+}
+
+TEST_CASE("a phrase after the object read as a conjunct of the verb is the verb's phrase", "[tree_events]") {
+  // Hamas launched attacks , mainly on Israel .  ("Israel" read as a conjunct of "launched")
+  auto h = Build({{"Hamas", Upos::kPropn, 2, Dep::kNsubj, "Hamas", "NNP"},
+                  {"launched", Upos::kVerb, 0, Dep::kRoot, "launch", "VBD"},
+                  {"attacks", Upos::kNoun, 2, Dep::kObj, "attack", "NNS"},
+                  {",", Upos::kPunct, 7, Dep::kPunct, ",", ","},
+                  {"mainly", Upos::kAdv, 7, Dep::kAdvmod, "mainly", "RB"},
+                  {"on", Upos::kAdp, 7, Dep::kCase, "on", "IN"},
+                  {"Israel", Upos::kPropn, 2, Dep::kConj, "Israel", "NNP"},
+                  {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {6, 6, 1}}, {"Hamas", "Israel"});
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "Hamas");
+  CHECK(found[0].type == "attacked");
+  CHECK(found[0].target == "Israel");
+}
+
+TEST_CASE("an event noun's phrase hung on an argument of its verb is the noun's", "[tree_events]") {
+  // Nigeria announced the deployment of troops , including officers , to Liberia [on a
+  // peacekeeping mission] .  ("to Liberia" read as a phrase of "officers")
+  auto sentence = [](bool peacekeeping) {
+    std::vector<Tok> toks = {{"Nigeria", Upos::kPropn, 2, Dep::kNsubj, "Nigeria", "NNP"},
+                             {"announced", Upos::kVerb, 0, Dep::kRoot, "announce", "VBD"},
+                             {"the", Upos::kDet, 4, Dep::kDet, "the", "DT"},
+                             {"deployment", Upos::kNoun, 2, Dep::kObj, "deployment", "NN"},
+                             {"of", Upos::kAdp, 6, Dep::kCase, "of", "IN"},
+                             {"troops", Upos::kNoun, 4, Dep::kNmod, "troop", "NNS"},
+                             {",", Upos::kPunct, 9, Dep::kPunct, ",", ","},
+                             {"including", Upos::kVerb, 9, Dep::kCase, "include", "VBG"},
+                             {"officers", Upos::kNoun, 2, Dep::kObl, "officer", "NNS"},
+                             {",", Upos::kPunct, 12, Dep::kPunct, ",", ","},
+                             {"to", Upos::kAdp, 12, Dep::kCase, "to", "IN"},
+                             {"Liberia", Upos::kPropn, 9, Dep::kNmod, "Liberia", "NNP"}};
+    if (peacekeeping) {
+      toks.push_back({"on", Upos::kAdp, 16, Dep::kCase, "on", "IN"});
+      toks.push_back({"a", Upos::kDet, 16, Dep::kDet, "a", "DT"});
+      toks.push_back({"peacekeeping", Upos::kNoun, 16, Dep::kCompound, "peacekeeping", "NN"});
+      toks.push_back({"mission", Upos::kNoun, 2, Dep::kObl, "mission", "NN"});
+    }
+    toks.push_back({".", Upos::kPunct, 2, Dep::kPunct, ".", "."});
+    return Build(toks, {{0, 0, 0}, {11, 11, 1}}, {"Nigeria", "Liberia"});
+  };
+  auto plain = sentence(false);
+  auto found = Run(*plain);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "Nigeria");
+  CHECK(found[0].type == "deployed-to");
+  CHECK(found[0].target == "Liberia");
+  // On a peacekeeping mission, by the clause of the verb that announces it,
+  // the deployment is aid.
+  auto helpful = sentence(true);
+  found = Run(*helpful);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].type == "aided");
+  CHECK(found[0].target == "Liberia");
+}
+
+TEST_CASE("aid goes to whom a clause inside its purpose names", "[tree_events]") {
+  // Germany donated money to support projects which benefit refugees in Syria .
+  auto relative = Build({{"Germany", Upos::kPropn, 2, Dep::kNsubj, "Germany", "NNP"},
+                         {"donated", Upos::kVerb, 0, Dep::kRoot, "donate", "VBD"},
+                         {"money", Upos::kNoun, 2, Dep::kObj, "money", "NN"},
+                         {"to", Upos::kPart, 5, Dep::kMark, "to", "TO"},
+                         {"support", Upos::kVerb, 2, Dep::kAdvcl, "support", "VB"},
+                         {"projects", Upos::kNoun, 5, Dep::kObj, "project", "NNS"},
+                         {"which", Upos::kPron, 8, Dep::kNsubj, "which", "WDT"},
+                         {"benefit", Upos::kVerb, 6, Dep::kAclRelcl, "benefit", "VBP"},
+                         {"refugees", Upos::kNoun, 8, Dep::kObj, "refugee", "NNS"},
+                         {"in", Upos::kAdp, 11, Dep::kCase, "in", "IN"},
+                         {"Syria", Upos::kPropn, 8, Dep::kObl, "Syria", "NNP"},
+                         {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                        {{0, 0, 0}, {10, 10, 1}}, {"Germany", "Syria"});
+  auto found = Run(*relative);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "Germany");
+  CHECK(found[0].type == "aided");
+  CHECK(found[0].target == "Syria");
+  // Germany donated money this year to pay for aid in Yemen .  (the purpose
+  // read as a clause of "year")
+  auto on_time = Build({{"Germany", Upos::kPropn, 2, Dep::kNsubj, "Germany", "NNP"},
+                        {"donated", Upos::kVerb, 0, Dep::kRoot, "donate", "VBD"},
+                        {"money", Upos::kNoun, 2, Dep::kObj, "money", "NN"},
+                        {"this", Upos::kDet, 5, Dep::kDet, "this", "DT"},
+                        {"year", Upos::kNoun, 2, Dep::kOblUnmarked, "year", "NN"},
+                        {"to", Upos::kPart, 7, Dep::kMark, "to", "TO"},
+                        {"pay", Upos::kVerb, 5, Dep::kAcl, "pay", "VB"},
+                        {"for", Upos::kAdp, 9, Dep::kCase, "for", "IN"},
+                        {"aid", Upos::kNoun, 7, Dep::kObl, "aid", "NN"},
+                        {"in", Upos::kAdp, 11, Dep::kCase, "in", "IN"},
+                        {"Yemen", Upos::kPropn, 9, Dep::kNmod, "Yemen", "NNP"},
+                        {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                       {{0, 0, 0}, {10, 10, 1}}, {"Germany", "Yemen"});
+  found = Run(*on_time);
+  bool aided = false;
+  for (const Found& f : found) aided |= f.source == "Germany" && f.type == "aided" && f.target == "Yemen";
+  CHECK(aided);
+}
+
+TEST_CASE("a ceasefire declared in the place a sentence opens with is coded against it", "[tree_events]") {
+  // In Colombia , the ELN declared a ceasefire on Monday .
+  auto h = Build({{"In", Upos::kAdp, 2, Dep::kCase, "in", "IN"},
+                  {"Colombia", Upos::kPropn, 6, Dep::kObl, "Colombia", "NNP"},
+                  {",", Upos::kPunct, 2, Dep::kPunct, ",", ","},
+                  {"the", Upos::kDet, 5, Dep::kDet, "the", "DT"},
+                  {"ELN", Upos::kPropn, 6, Dep::kNsubj, "ELN", "NNP"},
+                  {"declared", Upos::kVerb, 0, Dep::kRoot, "declare", "VBD"},
+                  {"a", Upos::kDet, 8, Dep::kDet, "a", "DT"},
+                  {"ceasefire", Upos::kNoun, 6, Dep::kObj, "ceasefire", "NN"},
+                  {"on", Upos::kAdp, 10, Dep::kCase, "on", "IN"},
+                  {"Monday", Upos::kPropn, 6, Dep::kObl, "Monday", "NNP"},
+                  {".", Upos::kPunct, 6, Dep::kPunct, ".", "."}},
+                 {{1, 1, 0}, {4, 4, 1}}, {"Colombia", "National Liberation Army"});
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "National Liberation Army");
+  CHECK(found[0].type == "conceded-to");
+  CHECK(found[0].target == "Colombia");
 }
 
 }  // namespace
