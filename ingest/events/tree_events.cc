@@ -158,6 +158,8 @@ struct Classes {
   LemmaSet of{"of"};
   // Verbs of arriving, and the forces whose arrival somewhere is a deployment.
   LemmaSet arrive_verbs{"arrive", "land"};
+  // Counts whose "of" phrase is what they count ("hundreds of British troops").
+  LemmaSet count_nouns{"hundred", "thousand", "dozen", "million", "score", "number", "handful", "couple"};
   // What a visitor arrives for ("arrived in Kuwait for a two-day visit",
   // "for talks"): the arrival is a visit (CAMEO 042).
   LemmaSet visit_purposes{"visit", "trip", "tour", "talk", "meeting", "summit", "conference",
@@ -888,11 +890,13 @@ int OpeningPlace(const Tree& t, uint32_t v) {
   return -1;
 }
 
-// The first actor named by a nominal inside purpose clause c, breadth first
-// through its arguments and the clauses inside them ("to support projects
-// which benefit Palestinian refugees in Syria"), but not through subjects
-// of clauses: they do the purpose, they are not served by it.
-void PurposeActors(const Tree& t, uint32_t c, std::vector<int>* out) {
+// Whom an act of aid serves, named inside a purpose clause or a recipient
+// phrase: the first actor named by a nominal under c, breadth first through
+// its arguments and the clauses inside them ("to support projects which
+// benefit Palestinian refugees in Syria", "to people who had fled to the
+// Golan Heights"), but not through subjects of clauses: they do the
+// purpose or describe the recipients, they are not served.
+void ServedActors(const Tree& t, uint32_t c, std::vector<int>* out) {
   uint32_t queue[32];
   uint32_t qb = 0, qe = 0;
   queue[qe++] = c;
@@ -911,6 +915,41 @@ void PurposeActors(const Tree& t, uint32_t c, std::vector<int>* out) {
       if (qe < 32) queue[qe++] = k;
     }
   }
+}
+
+// "distributed supplies to people who had fled to X", "assistance to those
+// affected in X": the first nominal introduced by `prep` among v's nominal
+// arguments, a few levels down, if it names no actor itself; -1 if none.
+int UnnamedRecipient(const Tree& t, uint32_t v, uint64_t prep);
+
+// Aid to people no actor names goes to whom the clause describing them
+// names: a relative clause or a participle of what befell them ("those
+// affected in X"), not what they do with it ("households using funds
+// donated to X"). Appends to *out if it is empty.
+void UnnamedRecipientActors(const Tree& t, uint32_t v, uint64_t prep, std::vector<int>* out) {
+  if (!out->empty()) return;
+  const int r = UnnamedRecipient(t, v, prep);
+  if (r < 0) return;
+  for (uint32_t k : t.Kids(static_cast<uint32_t>(r)))
+    if (out->empty() && (t.D(k) == Dep::kAclRelcl || (t.D(k) == Dep::kAcl && t.IsParticiple(k))))
+      ServedActors(t, k, out);
+}
+
+int UnnamedRecipient(const Tree& t, uint32_t v, uint64_t prep) {
+  uint32_t queue[32];
+  uint32_t qb = 0, qe = 0;
+  queue[qe++] = v;
+  while (qb < qe) {
+    const uint32_t x = queue[qb++];
+    for (uint32_t k : t.Kids(x)) {
+      const Dep d = t.D(k);
+      if (!(d == Dep::kObj || IsObl(d) || IsNmod(d) || d == Dep::kConj || d == Dep::kAppos)) continue;
+      if (k > v && (IsNmod(d) || IsObl(d)) && t.CaseOf(k) == prep)
+        return t.Mention(k) < 0 && t.U(k) != Upos::kPropn ? static_cast<int>(k) : -1;
+      if (qe < 32) queue[qe++] = k;
+    }
+  }
+  return -1;
 }
 
 // Obliques of v (and nominal modifiers of `noun`, if >= 0) introduced by
@@ -1240,9 +1279,16 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
   }
   // "400 Kenyan police officers arrived in Haiti": forces arriving in a
   // country are deployed there (CAMEO reads arriving as a visit).
-  if (C().arrive_verbs.Has(t.L(v)) && !passive && !sources.empty()) {
-    const int subj = t.Kid(v, Dep::kNsubj);
-    if (subj >= 0 && C().force_nouns.Has(t.L(static_cast<uint32_t>(subj)))) {
+  if (C().arrive_verbs.Has(t.L(v)) && !passive) {
+    int subj = t.Kid(v, Dep::kNsubj);
+    // "Hundreds of British troops arrived": what the count counts, and
+    // whose they are.
+    if (subj >= 0 && C().count_nouns.Has(t.L(static_cast<uint32_t>(subj))))
+      for (uint32_t k : t.Kids(static_cast<uint32_t>(subj)))
+        if (IsNmod(t.D(k)) && C().of.Has(t.CaseOf(k))) subj = static_cast<int>(k);
+    const bool counted_sources = sources.empty() && subj >= 0;
+    if (counted_sources) t.Actors(static_cast<uint32_t>(subj), &sources);
+    if (subj >= 0 && !sources.empty() && C().force_nouns.Has(t.L(static_cast<uint32_t>(subj)))) {
       targets.clear();
       for (uint32_t k : t.Kids(v)) {
         if (!IsObl(t.D(k)) || !C().in_at_near.Has(t.CaseOf(k)) || !targets.empty()) continue;
@@ -1257,6 +1303,8 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
         return;
       }
     }
+    // The count's actors were for this rule only.
+    if (counted_sources) sources.clear();
   }
   // "Wagner, which has about 1,000 fighters in Mali", "the United States
   // keeps 2,500 troops in Iraq": forces held in a country are deployed there.
@@ -1381,9 +1429,10 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
           // "to support projects which benefit Palestinian refugees", "to
           // pay for aid for those affected in Yemen": whom the purpose
           // serves may be named in a clause inside its argument.
-          if (targets.empty()) PurposeActors(t, k, &targets);
+          if (targets.empty()) ServedActors(t, k, &targets);
         }
       };
+      UnnamedRecipientActors(t, v, p.prep_key, &targets);
       if (targets.empty()) purpose_targets(v, Dep::kAdvcl);
       if (targets.empty() && obj >= 0) purpose_targets(static_cast<uint32_t>(obj), Dep::kAcl);
       // "provided 28 million euros this year to pay for ...": the parse
@@ -1397,6 +1446,8 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     } else if (p.prep_key != 0) {
       // "gave medical equipment to X": the phrase may hang on the object.
       PrepActors(t, v, object_noun >= 0 ? object_noun : (passive ? -1 : obj), p.prep_key, &targets);
+      if (targets.empty() && p.type == RelationType::kAided && C().to.Has(p.prep_key))
+        UnnamedRecipientActors(t, v, p.prep_key, &targets);
     } else if (p.object_key != 0) {
       // "gave Putin a warning": the recipient (an indirect object, or the
       // other object where the parse has two).

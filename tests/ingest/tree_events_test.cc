@@ -53,7 +53,8 @@ const EventLexicon& TestLexicon() {
                                                      "return\t-\t-\tto\t0842\treleased\n"
                                                      "express\t-\tpessimism\t-\t012\tcommented-on\n"
                                                      "cancel\t-\tvisit\t-\t1661\treduced-relations-with\n"
-                                                     "declare\t-\tceasefire\tin\t0871\tconceded-to\n";
+                                                     "declare\t-\tceasefire\tin\t0871\tconceded-to\n"
+                                                     "arrive\t-\t-\t-\t040\tmet-with\n";
     // Generic verbs ("call", "leave") take only our own bare readings.
     std::ofstream(dir.path() / "verbs.geokg.tsv") << "# own\n"
                                                      "call\t-\t-\t-\t041\tmet-with\n"
@@ -1130,6 +1131,55 @@ TEST_CASE("a ceasefire declared in the place a sentence opens with is coded agai
   CHECK(found[0].source == "National Liberation Army");
   CHECK(found[0].type == "conceded-to");
   CHECK(found[0].target == "Colombia");
+}
+
+TEST_CASE("aid to people no actor names goes to whom their relative clause names", "[tree_events]") {
+  // Germany donated tents to people who fled to Syria .
+  //   or: Germany donated tents to people using funds of Syria .  (what they do: no recipient)
+  auto sentence = [](bool relative) {
+    return Build({{"Germany", Upos::kPropn, 2, Dep::kNsubj, "Germany", "NNP"},
+                  {"donated", Upos::kVerb, 0, Dep::kRoot, "donate", "VBD"},
+                  {"tents", Upos::kNoun, 2, Dep::kObj, "tent", "NNS"},
+                  {"to", Upos::kAdp, 5, Dep::kCase, "to", "IN"},
+                  {"people", Upos::kNoun, 2, Dep::kObl, "people", "NNS"},
+                  relative ? Tok{"who", Upos::kPron, 7, Dep::kNsubj, "who", "WP"}
+                           : Tok{"using", Upos::kVerb, 5, Dep::kAcl, "use", "VBG"},
+                  relative ? Tok{"fled", Upos::kVerb, 5, Dep::kAclRelcl, "flee", "VBD"}
+                           : Tok{"funds", Upos::kNoun, 6, Dep::kObj, "fund", "NNS"},
+                  relative ? Tok{"to", Upos::kAdp, 9, Dep::kCase, "to", "IN"}
+                           : Tok{"of", Upos::kAdp, 9, Dep::kCase, "of", "IN"},
+                  {"Syria", Upos::kPropn, 7, relative ? Dep::kObl : Dep::kNmod, "Syria", "NNP"},
+                  {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {8, 8, 1}}, {"Germany", "Syria"});
+  };
+  auto relative = sentence(true);
+  auto found = Run(*relative);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "Germany");
+  CHECK(found[0].type == "aided");
+  CHECK(found[0].target == "Syria");
+  auto using_clause = sentence(false);
+  CHECK(Run(*using_clause).empty());
+}
+
+TEST_CASE("a count of forces arriving in a country is a deployment of the forces it counts", "[tree_events]") {
+  // Hundreds of British troops arrived in Mali .
+  auto h = Build({{"Hundreds", Upos::kNoun, 5, Dep::kNsubj, "hundred", "NNS"},
+                  {"of", Upos::kAdp, 4, Dep::kCase, "of", "IN"},
+                  {"British", Upos::kAdj, 4, Dep::kAmod, "british", "JJ"},
+                  {"troops", Upos::kNoun, 1, Dep::kNmod, "troop", "NNS"},
+                  {"arrived", Upos::kVerb, 0, Dep::kRoot, "arrive", "VBD"},
+                  {"in", Upos::kAdp, 7, Dep::kCase, "in", "IN"},
+                  {"Mali", Upos::kPropn, 5, Dep::kObl, "Mali", "NNP"},
+                  {".", Upos::kPunct, 5, Dep::kPunct, ".", "."}},
+                 {{2, 2, 0}, {6, 6, 1}}, {"United Kingdom", "Mali"});
+  h->doc.entities[0].kind = graph::EntityKind::kCountry;
+  h->doc.entities[1].kind = graph::EntityKind::kCountry;
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "United Kingdom");
+  CHECK(found[0].type == "deployed-to");
+  CHECK(found[0].target == "Mali");
 }
 
 }  // namespace
