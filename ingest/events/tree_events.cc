@@ -340,11 +340,13 @@ class Tree {
     for (uint32_t c : Kids(i))
       if (D(c) == Dep::kCase) return L(c);
     // "against civilian and military targets": the preposition sometimes
-    // hangs on the first modifier.
+    // hangs on the first modifier; "on ex-prime minister Ehud Olmert", on
+    // a title before a name.
     for (uint32_t c : Kids(i)) {
       if (c > i) break;
       const Dep d = D(c);
-      if (d != Dep::kAmod && d != Dep::kCompound && d != Dep::kNummod && d != Dep::kDet) continue;
+      if (d != Dep::kAmod && d != Dep::kCompound && d != Dep::kNummod && d != Dep::kDet && d != Dep::kNmodDesc)
+        continue;
       for (uint32_t g : Kids(c))
         if (D(g) == Dep::kCase && g < c) return L(g);
       break;

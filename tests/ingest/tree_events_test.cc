@@ -54,7 +54,8 @@ const EventLexicon& TestLexicon() {
                                                      "express\t-\tpessimism\t-\t012\tcommented-on\n"
                                                      "cancel\t-\tvisit\t-\t1661\treduced-relations-with\n"
                                                      "declare\t-\tceasefire\tin\t0871\tconceded-to\n"
-                                                     "arrive\t-\t-\t-\t040\tmet-with\n";
+                                                     "arrive\t-\t-\t-\t040\tmet-with\n"
+                                                     "ease\t-\trestriction\ton\t081\tconceded-to\n";
     // Generic verbs ("call", "leave") take only our own bare readings.
     std::ofstream(dir.path() / "verbs.geokg.tsv") << "# own\n"
                                                      "call\t-\t-\t-\t041\tmet-with\n"
@@ -1180,6 +1181,24 @@ TEST_CASE("a count of forces arriving in a country is a deployment of the forces
   CHECK(found[0].source == "United Kingdom");
   CHECK(found[0].type == "deployed-to");
   CHECK(found[0].target == "Mali");
+}
+
+TEST_CASE("a preposition hung on a title before a name is the name's", "[tree_events]") {
+  // Rivlin eased restrictions on former minister Olmert .  ("on" read as a word of the title)
+  auto h = Build({{"Rivlin", Upos::kPropn, 2, Dep::kNsubj, "Rivlin", "NNP"},
+                  {"eased", Upos::kVerb, 0, Dep::kRoot, "ease", "VBD"},
+                  {"restrictions", Upos::kNoun, 2, Dep::kObj, "restriction", "NNS"},
+                  {"on", Upos::kAdp, 6, Dep::kCase, "on", "IN"},
+                  {"former", Upos::kAdj, 6, Dep::kAmod, "former", "JJ"},
+                  {"minister", Upos::kNoun, 7, Dep::kNmodDesc, "minister", "NN"},
+                  {"Olmert", Upos::kPropn, 3, Dep::kNmod, "Olmert", "NNP"},
+                  {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {6, 6, 1}}, {"Reuven Rivlin", "Ehud Olmert"});
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "Reuven Rivlin");
+  CHECK(found[0].type == "conceded-to");
+  CHECK(found[0].target == "Ehud Olmert");
 }
 
 }  // namespace
