@@ -892,12 +892,12 @@ int OpeningPlace(const Tree& t, uint32_t v) {
   return -1;
 }
 
-// Whom an act of aid serves, named inside a purpose clause or a recipient
-// phrase: the first actor named by a nominal under c, breadth first through
-// its arguments and the clauses inside them ("to support projects which
-// benefit Palestinian refugees in Syria", "to people who had fled to the
-// Golan Heights"), but not through subjects of clauses: they do the
-// purpose or describe the recipients, they are not served.
+// Whom an act serves or is aimed at, named inside a clause: a purpose, a
+// recipient's or a restriction's clause. The first actor named by a
+// nominal under c, breadth first through its arguments and the clauses
+// inside them ("to support projects which benefit Palestinian refugees in
+// Syria", "to people who had fled to the Golan Heights"), but not through
+// subjects of clauses: they do the act or describe the recipients.
 void ServedActors(const Tree& t, uint32_t c, std::vector<int>* out) {
   uint32_t queue[32];
   uint32_t qb = 0, qe = 0;
@@ -935,6 +935,27 @@ void UnnamedRecipientActors(const Tree& t, uint32_t v, uint64_t prep, std::vecto
   for (uint32_t k : t.Kids(static_cast<uint32_t>(r)))
     if (out->empty() && (t.D(k) == Dep::kAclRelcl || (t.D(k) == Dep::kAcl && t.IsParticiple(k))))
       ServedActors(t, k, out);
+}
+
+// Restrictions and their easing: sanctions, bans, blockades, and lifting
+// them.
+bool Restrictive(RelationType type) {
+  return type == RelationType::kSanctioned || type == RelationType::kCoerced ||
+         type == RelationType::kConcededTo || type == RelationType::kReducedRelationsWith;
+}
+
+// "lifted all restrictions on the ability of individuals to visit relatives
+// in Cuba", "will not lift the ban on doing business with ZTE": what a
+// restriction (noun) is on may be an act no actor names; it is aimed at
+// whom the act's clause names. Appends to *out if it is empty.
+void RestrictedActors(const Tree& t, uint32_t noun, uint64_t prep, std::vector<int>* out) {
+  for (uint32_t k : t.Kids(noun)) {
+    if (!out->empty()) return;
+    bool on = IsNmod(t.D(k)) && t.CaseOf(k) == prep && t.Mention(k) < 0;
+    if (t.D(k) == Dep::kAcl)
+      for (uint32_t g : t.Kids(k)) on |= t.D(g) == Dep::kMark && t.L(g) == prep;
+    if (on) ServedActors(t, k, out);
+  }
 }
 
 int UnnamedRecipient(const Tree& t, uint32_t v, uint64_t prep) {
@@ -1422,6 +1443,8 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
       // opens with.
       if (p.object_key != 0 && C().in.Has(p.prep_key) && object_noun >= 0)
         if (const int place = OpeningPlace(t, v); place >= 0) t.TargetActors(static_cast<uint32_t>(place), &targets);
+      if (targets.empty() && object_noun >= 0 && Restrictive(p.type))
+        RestrictedActors(t, static_cast<uint32_t>(object_noun), p.prep_key, &targets);
       if (targets.empty() && (p.type != RelationType::kAided || !C().to.Has(p.prep_key))) continue;
       auto purpose_targets = [&](uint32_t head, Dep clause) {
         for (uint32_t k : t.Kids(head)) {
@@ -1450,6 +1473,8 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
       PrepActors(t, v, object_noun >= 0 ? object_noun : (passive ? -1 : obj), p.prep_key, &targets);
       if (targets.empty() && p.type == RelationType::kAided && C().to.Has(p.prep_key))
         UnnamedRecipientActors(t, v, p.prep_key, &targets);
+      if (targets.empty() && object_noun >= 0 && Restrictive(p.type))
+        RestrictedActors(t, static_cast<uint32_t>(object_noun), p.prep_key, &targets);
     } else if (p.object_key != 0) {
       // "gave Putin a warning": the recipient (an indirect object, or the
       // other object where the parse has two).

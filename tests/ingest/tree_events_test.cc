@@ -1201,5 +1201,27 @@ TEST_CASE("a preposition hung on a title before a name is the name's", "[tree_ev
   CHECK(found[0].target == "Ehud Olmert");
 }
 
+TEST_CASE("a restriction on an act is aimed at whom the act's clause names", "[tree_events]") {
+  // Obama eased restrictions on the ability of people to visit Cuba .
+  auto h = Build({{"Obama", Upos::kPropn, 2, Dep::kNsubj, "Obama", "NNP"},
+                  {"eased", Upos::kVerb, 0, Dep::kRoot, "ease", "VBD"},
+                  {"restrictions", Upos::kNoun, 2, Dep::kObj, "restriction", "NNS"},
+                  {"on", Upos::kAdp, 6, Dep::kCase, "on", "IN"},
+                  {"the", Upos::kDet, 6, Dep::kDet, "the", "DT"},
+                  {"ability", Upos::kNoun, 3, Dep::kNmod, "ability", "NN"},
+                  {"of", Upos::kAdp, 8, Dep::kCase, "of", "IN"},
+                  {"people", Upos::kNoun, 6, Dep::kNmod, "people", "NNS"},
+                  {"to", Upos::kPart, 10, Dep::kMark, "to", "TO"},
+                  {"visit", Upos::kVerb, 6, Dep::kAcl, "visit", "VB"},
+                  {"Cuba", Upos::kPropn, 10, Dep::kObj, "Cuba", "NNP"},
+                  {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {10, 10, 1}}, {"Barack Obama", "Cuba"});
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "Barack Obama");
+  CHECK(found[0].type == "conceded-to");
+  CHECK(found[0].target == "Cuba");
+}
+
 }  // namespace
 }  // namespace geokg::ingest
