@@ -1194,6 +1194,47 @@ bool SaidOf(const Tree& t, uint32_t v) {
   return false;
 }
 
+// "struck a target in the Gaza Strip": an attack on something unnamed is
+// coded against the place where it happened, v's "in", "at" or "near"
+// phrase. Appends to *out (empty) a place, country or site.
+void PlaceOfAct(const Tree& t, uint32_t v, std::vector<int>* out) {
+  for (uint32_t k : t.Kids(v)) {
+    const uint64_t cs = t.CaseOf(k);
+    if (!IsObl(t.D(k)) || !C().in_at_near.Has(cs)) continue;
+    // "in response to protests at the embassy", "at the talks in X": an
+    // event is no place.
+    bool event = t.in().lexicon->IsNoun(t.L(k)) || C().light_nouns.Has(t.L(k));
+    for (uint32_t g : t.Kids(k)) event |= IsNmod(t.D(g)) && C().to.Has(t.CaseOf(g));
+    if (event) continue;
+    t.TargetActors(k, out);
+    // Only a place ("in response to protests at the embassy" is none).
+    for (size_t i = 0; i < out->size(); ++i) {
+      const graph::EntityKind kind = t.in().doc->entities[t.in().MentionOf((*out)[i]).entity].kind;
+      if (kind != graph::EntityKind::kLocation && kind != graph::EntityKind::kCountry &&
+          kind != graph::EntityKind::kFacility)
+        out->clear();
+    }
+    if (!out->empty()) return;
+  }
+}
+
+// "struck an oil depot in Kharkiv": the place phrase may hang on the
+// unnamed object. A city or a site only: a country named there ("a depot
+// in Russia") is as often where the thing is as who was hit.
+void PlaceOfObject(const Tree& t, uint32_t obj, std::vector<int>* out) {
+  if (t.Mention(obj) >= 0) return;
+  for (uint32_t k : t.Kids(obj)) {
+    if (!IsNmod(t.D(k)) || !C().in_at_near.Has(t.CaseOf(k)) || C().border_nouns.Has(t.L(k))) continue;
+    if (t.in().lexicon->IsNoun(t.L(k)) || C().light_nouns.Has(t.L(k))) continue;
+    t.TargetActors(k, out);
+    for (size_t i = 0; i < out->size(); ++i) {
+      const graph::EntityKind kind = t.in().doc->entities[t.in().MentionOf((*out)[i]).entity].kind;
+      if (kind != graph::EntityKind::kLocation && kind != graph::EntityKind::kFacility) out->clear();
+    }
+    if (!out->empty()) return;
+  }
+}
+
 void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns, bool question,
                 TreeScratch* s, std::vector<TreeEvent>* out) {
   std::vector<int>& sources = s->args_a;
@@ -1549,48 +1590,15 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     } else if (int io = t.Kid(v, Dep::kIobj); io >= 0) {
       t.Actors(static_cast<uint32_t>(io), &targets);
     }
-    // "struck a target in the Gaza Strip": an attack on something unnamed
-    // is coded against the place where it happened.
     // ("EU force takes over in Bosnia": nothing is seized without an object.)
     if (targets.empty() && (p.type == RelationType::kAttacked || p.type == RelationType::kKilled ||
                             p.type == RelationType::kMassacred || p.type == RelationType::kCoerced ||
                             (p.type == RelationType::kSeized && obj >= 0)))
-      for (uint32_t k : t.Kids(v)) {
-        const uint64_t cs = t.CaseOf(k);
-        if (!IsObl(t.D(k)) || !C().in_at_near.Has(cs))
-          continue;
-        // "in response to protests at the embassy", "at the talks in X":
-        // an event is no place.
-        bool event = t.in().lexicon->IsNoun(t.L(k)) || C().light_nouns.Has(t.L(k));
-        for (uint32_t g : t.Kids(k)) event |= IsNmod(t.D(g)) && C().to.Has(t.CaseOf(g));
-        if (event) continue;
-        t.TargetActors(k, &targets);
-        // Only a place ("in response to protests at the embassy" is none).
-        for (size_t i = 0; i < targets.size(); ++i) {
-          const graph::EntityKind kind =
-              t.in().doc->entities[t.in().MentionOf(targets[i]).entity].kind;
-          if (kind != graph::EntityKind::kLocation && kind != graph::EntityKind::kCountry &&
-              kind != graph::EntityKind::kFacility)
-            targets.clear();
-        }
-        if (!targets.empty()) break;
-      }
-    // "struck an oil depot in Kharkiv": the place phrase may hang on the
-    // unnamed object. A city or a site only: a country named there ("a
-    // depot in Russia") is as often where the thing is as who was hit.
-    if (targets.empty() && obj >= 0 && t.Mention(static_cast<uint32_t>(obj)) < 0 &&
+      PlaceOfAct(t, v, &targets);
+    if (targets.empty() && obj >= 0 &&
         (p.type == RelationType::kAttacked || p.type == RelationType::kKilled ||
          p.type == RelationType::kMassacred || p.type == RelationType::kSeized))
-      for (uint32_t k : t.Kids(static_cast<uint32_t>(obj))) {
-        if (!IsNmod(t.D(k)) || !C().in_at_near.Has(t.CaseOf(k)) || C().border_nouns.Has(t.L(k))) continue;
-        if (t.in().lexicon->IsNoun(t.L(k)) || C().light_nouns.Has(t.L(k))) continue;
-        t.TargetActors(k, &targets);
-        for (size_t i = 0; i < targets.size(); ++i) {
-          const graph::EntityKind kind = t.in().doc->entities[t.in().MentionOf(targets[i]).entity].kind;
-          if (kind != graph::EntityKind::kLocation && kind != graph::EntityKind::kFacility) targets.clear();
-        }
-        if (!targets.empty()) break;
-      }
+      PlaceOfObject(t, static_cast<uint32_t>(obj), &targets);
     // A pattern that asks for a preposition, particle or object and finds
     // it decides the type even without a target; a bare one needs a target.
     const bool specific = p.particle_key != 0 || p.object_key != 0 || p.prep_key != 0;
@@ -1608,6 +1616,10 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
         if (o >= 0) t.Actors(static_cast<uint32_t>(o), &targets);
         // "agreed to lift embargoes against X": the phrase on the object.
         if (targets.empty()) PrepActors(t, xc, o, 0, &targets, Hostile(p.type) || !CooperativeType(p.type));
+        // "threatened to shell the bases of government forces in Hama
+        // province": a hostile act on something unnamed, where it would be.
+        if (targets.empty() && hostile_complement) PlaceOfAct(t, xc, &targets);
+        if (targets.empty() && hostile_complement && o >= 0) PlaceOfObject(t, static_cast<uint32_t>(o), &targets);
       }
     }
     // "X and Y agreed", "X and Y signed a memorandum", "X and Y held talks":

@@ -1223,5 +1223,30 @@ TEST_CASE("a restriction on an act is aimed at whom the act's clause names", "[t
   CHECK(found[0].target == "Cuba");
 }
 
+TEST_CASE("a threat of an attack on something unnamed is aimed at the place it would strike", "[tree_events]") {
+  // The rebels threatened to attack bases in Hama .
+  auto h = Build({{"The", Upos::kDet, 2, Dep::kDet, "the", "DT"},
+                  {"rebels", Upos::kNoun, 3, Dep::kNsubj, "rebel", "NNS"},
+                  {"threatened", Upos::kVerb, 0, Dep::kRoot, "threaten", "VBD"},
+                  {"to", Upos::kPart, 5, Dep::kMark, "to", "TO"},
+                  {"attack", Upos::kVerb, 3, Dep::kXcomp, "attack", "VB"},
+                  {"bases", Upos::kNoun, 5, Dep::kObj, "base", "NNS"},
+                  {"in", Upos::kAdp, 8, Dep::kCase, "in", "IN"},
+                  {"Hama", Upos::kPropn, 6, Dep::kNmod, "Hama", "NNP"},
+                  {".", Upos::kPunct, 3, Dep::kPunct, ".", "."}},
+                 {{1, 1, 0}, {7, 7, 1}}, {"Syrian rebels", "Hama"});
+  h->doc.entities[0].kind = graph::EntityKind::kArmedGroup;
+  h->doc.entities[1].kind = graph::EntityKind::kLocation;
+  bool threat = false, attack = false;
+  for (const Found& f : Run(*h)) {
+    threat |= f.source == "Syrian rebels" && f.type == "threatened" && f.target == "Hama" &&
+              f.modality == Modality::kAsserted;
+    attack |= f.source == "Syrian rebels" && f.type == "attacked" && f.target == "Hama" &&
+              f.modality == Modality::kHypothetical;
+  }
+  CHECK(threat);
+  CHECK(attack);
+}
+
 }  // namespace
 }  // namespace geokg::ingest
