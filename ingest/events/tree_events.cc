@@ -249,6 +249,9 @@ struct Classes {
                           "claim", "report", "argument", "demand", "deal", "measure", "call", "appeal",
                           "plea", "ultimatum"};
   LemmaSet against{"against"};
+  // Nouns of complex prepositions of reference ("in relation to X", "with
+  // regard to X").
+  LemmaSet reference_nouns{"relation", "regard", "respect", "reference"};
   LemmaSet to_into{"to", "into"};
   LemmaSet investigate{"investigate", "probe", "inspect", "examine", "verify", "monitor"};
   LemmaSet considering{"consider", "reconsider", "weigh", "mull", "contemplate", "ponder", "study", "explore"};
@@ -958,6 +961,23 @@ void RestrictedActors(const Tree& t, uint32_t noun, uint64_t prep, std::vector<i
   }
 }
 
+// "imposed sanctions in relation to Iraq", "with regard to X": the nominal
+// after a phrase of reference on v (or on its object `noun`), which names
+// what a restriction is on; -1 if none.
+int ReferencePhrase(const Tree& t, uint32_t v, int noun) {
+  for (int head : {static_cast<int>(v), noun}) {
+    if (head < 0) continue;
+    for (uint32_t k : t.Kids(static_cast<uint32_t>(head))) {
+      if (k < v || !(IsObl(t.D(k)) || IsNmod(t.D(k))) || !C().reference_nouns.Has(t.L(k)) ||
+          !(C().in.Has(t.CaseOf(k)) || C().with.Has(t.CaseOf(k))))
+        continue;
+      for (uint32_t g : t.Kids(k))
+        if (IsNmod(t.D(g)) && C().to.Has(t.CaseOf(g))) return static_cast<int>(g);
+    }
+  }
+  return -1;
+}
+
 int UnnamedRecipient(const Tree& t, uint32_t v, uint64_t prep) {
   uint32_t queue[32];
   uint32_t qb = 0, qe = 0;
@@ -1484,8 +1504,11 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
       // opens with.
       if (p.object_key != 0 && C().in.Has(p.prep_key) && object_noun >= 0)
         if (const int place = OpeningPlace(t, v); place >= 0) t.TargetActors(static_cast<uint32_t>(place), &targets);
-      if (targets.empty() && object_noun >= 0 && Restrictive(p.type))
+      if (targets.empty() && object_noun >= 0 && Restrictive(p.type)) {
         RestrictedActors(t, static_cast<uint32_t>(object_noun), p.prep_key, &targets);
+        if (targets.empty())
+          if (const int r = ReferencePhrase(t, v, object_noun); r >= 0) t.TargetActors(static_cast<uint32_t>(r), &targets);
+      }
       if (targets.empty() && (p.type != RelationType::kAided || !C().to.Has(p.prep_key))) continue;
       auto purpose_targets = [&](uint32_t head, Dep clause) {
         for (uint32_t k : t.Kids(head)) {

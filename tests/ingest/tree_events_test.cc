@@ -55,7 +55,8 @@ const EventLexicon& TestLexicon() {
                                                      "cancel\t-\tvisit\t-\t1661\treduced-relations-with\n"
                                                      "declare\t-\tceasefire\tin\t0871\tconceded-to\n"
                                                      "arrive\t-\t-\t-\t040\tmet-with\n"
-                                                     "ease\t-\trestriction\ton\t081\tconceded-to\n";
+                                                     "ease\t-\trestriction\ton\t081\tconceded-to\n"
+                                                     "impose\t-\tsanction\ton\t163\tsanctioned\n";
     // Generic verbs ("call", "leave") take only our own bare readings.
     std::ofstream(dir.path() / "verbs.geokg.tsv") << "# own\n"
                                                      "call\t-\t-\t-\t041\tmet-with\n"
@@ -1246,6 +1247,27 @@ TEST_CASE("a threat of an attack on something unnamed is aimed at the place it w
   }
   CHECK(threat);
   CHECK(attack);
+}
+
+TEST_CASE("sanctions imposed in relation to a country are on it", "[tree_events]") {
+  // The UN imposed sanctions in relation to Iraq in 1990 .
+  auto h = Build({{"The", Upos::kDet, 2, Dep::kDet, "the", "DT"},
+                  {"UN", Upos::kPropn, 3, Dep::kNsubj, "UN", "NNP"},
+                  {"imposed", Upos::kVerb, 0, Dep::kRoot, "impose", "VBD"},
+                  {"sanctions", Upos::kNoun, 3, Dep::kObj, "sanction", "NNS"},
+                  {"in", Upos::kAdp, 6, Dep::kCase, "in", "IN"},
+                  {"relation", Upos::kNoun, 3, Dep::kObl, "relation", "NN"},
+                  {"to", Upos::kAdp, 8, Dep::kCase, "to", "IN"},
+                  {"Iraq", Upos::kPropn, 6, Dep::kNmod, "Iraq", "NNP"},
+                  {"in", Upos::kAdp, 10, Dep::kCase, "in", "IN"},
+                  {"1990", Upos::kNum, 3, Dep::kObl, "1990", "CD"},
+                  {".", Upos::kPunct, 3, Dep::kPunct, ".", "."}},
+                 {{1, 1, 0}, {7, 7, 1}}, {"United Nations", "Iraq"});
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "United Nations");
+  CHECK(found[0].type == "sanctioned");
+  CHECK(found[0].target == "Iraq");
 }
 
 }  // namespace
