@@ -129,10 +129,12 @@ struct Classes {
                        "state", "country", "nation", "prime", "foreign", "defence", "defense"};
   // Prepositions that place an event, never introduce its target ("as"
   // compares or opens a clause the parser misread: "for 60 days as U.S.
-  // forces prepared").
+  // forces prepared"; "under" names the frame: "under a European Union
+  // relocation scheme", "under pressure from X").
   LemmaSet place_preps{"in", "at", "near", "inside", "outside", "across", "throughout",
                        "during", "after", "before", "since", "until", "amid", "within",
-                       "around", "along", "beyond", "via", "through", "despite", "over", "as"};
+                       "around", "along", "beyond", "via", "through", "despite", "over", "as",
+                       "under"};
   LemmaSet by{"by"};
   LemmaSet with{"with"};
   LemmaSet in{"in"};

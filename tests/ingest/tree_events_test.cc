@@ -1270,5 +1270,20 @@ TEST_CASE("sanctions imposed in relation to a country are on it", "[tree_events]
   CHECK(found[0].target == "Iraq");
 }
 
+TEST_CASE("a phrase under which an act is done names none of its targets", "[tree_events]") {
+  // Iran cancelled the visit under pressure from Russia .
+  auto h = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                  {"cancelled", Upos::kVerb, 0, Dep::kRoot, "cancel", "VBD"},
+                  {"the", Upos::kDet, 4, Dep::kDet, "the", "DT"},
+                  {"visit", Upos::kNoun, 2, Dep::kObj, "visit", "NN"},
+                  {"under", Upos::kAdp, 6, Dep::kCase, "under", "IN"},
+                  {"pressure", Upos::kNoun, 2, Dep::kObl, "pressure", "NN"},
+                  {"from", Upos::kAdp, 8, Dep::kCase, "from", "IN"},
+                  {"Russia", Upos::kPropn, 6, Dep::kNmod, "Russia", "NNP"},
+                  {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {7, 7, 1}}, {"Iran", "Russia"});
+  CHECK(Run(*h).empty());
+}
+
 }  // namespace
 }  // namespace geokg::ingest
