@@ -1293,6 +1293,13 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
         if (int poss = t.Kid(h, Dep::kNmodPoss); poss >= 0 && poss < static_cast<int>(v) && t.Mention(static_cast<uint32_t>(poss)) >= 0)
           misread_subject = poss;
       if (misread_subject >= 0) misread_object = static_cast<int>(h);
+    } else if ((x == "VBD" || x == "VBN") && t.D(h) == Dep::kParataxis && t.H(h) >= 0 && t.H(h) < static_cast<int>(v) &&
+               t.H(static_cast<uint32_t>(t.H(h))) < 0 && t.Mention(static_cast<uint32_t>(t.H(h))) >= 0) {
+      // "Cuban Parliament President Esteban Lazo on Saturday expressed
+      // condolences to X": with the name read as the root, the noun hangs
+      // on it as a clause of its own; the name is the verb's subject.
+      misread_subject = t.H(h);
+      misread_object = static_cast<int>(h);
     }
   }
   // "Putin yesterday rejected a proposal": with an actor's name read as the

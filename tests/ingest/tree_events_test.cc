@@ -1285,5 +1285,24 @@ TEST_CASE("a phrase under which an act is done names none of its targets", "[tre
   CHECK(Run(*h).empty());
 }
 
+TEST_CASE("a name read as the root keeps the verb read as an adjective of its clause's noun", "[tree_events]") {
+  // Lazo on Saturday expressed condolences to Cambodia .  ("expressed" read as an adjective
+  // of "condolences", a clause of the name)
+  auto h = Build({{"Lazo", Upos::kPropn, 0, Dep::kRoot, "Lazo", "NNP"},
+                  {"on", Upos::kAdp, 3, Dep::kCase, "on", "IN"},
+                  {"Saturday", Upos::kPropn, 1, Dep::kNmod, "Saturday", "NNP"},
+                  {"expressed", Upos::kVerb, 5, Dep::kAmod, "express", "VBD"},
+                  {"condolences", Upos::kNoun, 1, Dep::kParataxis, "condolence", "NNS"},
+                  {"to", Upos::kAdp, 7, Dep::kCase, "to", "IN"},
+                  {"Cambodia", Upos::kPropn, 5, Dep::kNmod, "Cambodia", "NNP"},
+                  {".", Upos::kPunct, 1, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {6, 6, 1}}, {"Esteban Lazo", "Cambodia"});
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "Esteban Lazo");
+  CHECK(found[0].type == "commented-on");
+  CHECK(found[0].target == "Cambodia");
+}
+
 }  // namespace
 }  // namespace geokg::ingest
