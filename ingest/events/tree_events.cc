@@ -1570,6 +1570,16 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
       // "rejected Iran's offer", "welcomed a request by X": the author of
       // what the object names.
       if (targets.empty()) t.AuthorActors(static_cast<uint32_t>(object_noun), &targets);
+      // "expressed optimism at the prospect of a trade resolution with
+      // China", "voiced concern over X": a comment is about what its
+      // phrase of stance names ("at" places other acts), not an occasion
+      // ("at a news conference").
+      if (targets.empty() && p.type == RelationType::kCommentedOn)
+        for (uint32_t head : {v, static_cast<uint32_t>(object_noun)})
+          for (uint32_t k : t.Kids(head))
+            if (targets.empty() && k > static_cast<uint32_t>(object_noun) && (IsObl(t.D(k)) || IsNmod(t.D(k))) &&
+                C().stance_preps.Has(t.CaseOf(k)) && !C().light_nouns.Has(t.L(k)) && !C().time_nouns.Has(t.L(k)))
+              t.TargetActors(k, &targets);
       // "expressed pessimism about bringing the North Korean standoff to an
       // end", "voiced hope that the government in Greece will help": a
       // comment is about who its clause names.

@@ -1304,5 +1304,24 @@ TEST_CASE("a name read as the root keeps the verb read as an adjective of its cl
   CHECK(found[0].target == "Cambodia");
 }
 
+TEST_CASE("a comment is about what its phrase of stance names", "[tree_events]") {
+  // Iran expressed pessimism at the prospect of talks with Iraq .
+  auto h = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                  {"expressed", Upos::kVerb, 0, Dep::kRoot, "express", "VBD"},
+                  {"pessimism", Upos::kNoun, 2, Dep::kObj, "pessimism", "NN"},
+                  {"at", Upos::kAdp, 6, Dep::kCase, "at", "IN"},
+                  {"the", Upos::kDet, 6, Dep::kDet, "the", "DT"},
+                  {"prospect", Upos::kNoun, 2, Dep::kObl, "prospect", "NN"},
+                  {"of", Upos::kAdp, 8, Dep::kCase, "of", "IN"},
+                  {"talks", Upos::kNoun, 6, Dep::kNmod, "talk", "NNS"},
+                  {"with", Upos::kAdp, 10, Dep::kCase, "with", "IN"},
+                  {"Iraq", Upos::kPropn, 8, Dep::kNmod, "Iraq", "NNP"},
+                  {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {9, 9, 1}}, {"Iran", "Iraq"});
+  bool comment = false;
+  for (const Found& f : Run(*h)) comment |= f.source == "Iran" && f.type == "commented-on" && f.target == "Iraq";
+  CHECK(comment);
+}
+
 }  // namespace
 }  // namespace geokg::ingest
