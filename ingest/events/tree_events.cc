@@ -949,6 +949,14 @@ bool Restrictive(RelationType type) {
          type == RelationType::kConcededTo || type == RelationType::kReducedRelationsWith;
 }
 
+// True if noun n names a restriction: a lexicon noun of sanctions or
+// coercion ("sanctions", "a ban", "a tax").
+bool RestrictionNoun(const Tree& t, uint32_t n) {
+  for (const VerbPattern& p : t.in().lexicon->Noun(t.L(n)))
+    if (p.type == RelationType::kSanctioned || p.type == RelationType::kCoerced) return true;
+  return false;
+}
+
 // "lifted all restrictions on the ability of individuals to visit relatives
 // in Cuba", "will not lift the ban on doing business with ZTE": what a
 // restriction (noun) is on may be an act no actor names; it is aimed at
@@ -1463,6 +1471,12 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     // verb's own bare reading ("carry" as transport) is not.
     if (!p.own && p.specificity() == 0 && obj >= 0 &&
         t.in().lexicon->IsNoun(t.L(static_cast<uint32_t>(obj))))
+      continue;
+    // "suspended a digital tax on U.S. companies", "ended the blockade":
+    // easing a restriction concedes (NounEvents reads it from the noun);
+    // the verb's bare reading of a cut is not the event.
+    if (p.specificity() == 0 && obj >= 0 && C().ease_verbs.Has(t.L(v)) &&
+        RestrictionNoun(t, static_cast<uint32_t>(obj)))
       continue;
     // A generic verb ("take", "give", "hold") has CAMEO's bare reading only
     // in specific company ("took a lead" is no seizure): its own entries

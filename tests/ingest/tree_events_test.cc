@@ -60,12 +60,14 @@ const EventLexicon& TestLexicon() {
     // Generic verbs ("call", "leave") take only our own bare readings.
     std::ofstream(dir.path() / "verbs.geokg.tsv") << "# own\n"
                                                      "call\t-\t-\t-\t041\tmet-with\n"
-                                                     "leave\t-\t-\t-\t0874\twithdrew-from\n";
+                                                     "leave\t-\t-\t-\t0874\twithdrew-from\n"
+                                                     "suspend\t-\t-\t-\t160\treduced-relations-with\tweak\n";
     std::ofstream(dir.path() / "nouns.geokg.tsv") << "# own nouns\n"
                                                      "aid\tto\t070\taided\n"
                                                      "invasion\tof\t192\tattacked\n"
                                                      "talk\tbetween\t040\tmet-with\n"
-                                                     "deployment\tto\t154\tdeployed-to\n";
+                                                     "deployment\tto\t154\tdeployed-to\n"
+                                                     "tax\ton\t163\tsanctioned\tweak\n";
     auto out = std::make_unique<EventLexicon>();
     Status s = EventLexicon::Load(dir.path().string(), {}, out.get());
     INFO(s.message());
@@ -1321,6 +1323,23 @@ TEST_CASE("a comment is about what its phrase of stance names", "[tree_events]")
   bool comment = false;
   for (const Found& f : Run(*h)) comment |= f.source == "Iran" && f.type == "commented-on" && f.target == "Iraq";
   CHECK(comment);
+}
+
+TEST_CASE("suspending a restriction eases it, it cuts nothing", "[tree_events]") {
+  // France suspended a tax on Google .
+  auto h = Build({{"France", Upos::kPropn, 2, Dep::kNsubj, "France", "NNP"},
+                  {"suspended", Upos::kVerb, 0, Dep::kRoot, "suspend", "VBD"},
+                  {"a", Upos::kDet, 4, Dep::kDet, "a", "DT"},
+                  {"tax", Upos::kNoun, 2, Dep::kObj, "tax", "NN"},
+                  {"on", Upos::kAdp, 6, Dep::kCase, "on", "IN"},
+                  {"Google", Upos::kPropn, 4, Dep::kNmod, "Google", "NNP"},
+                  {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {5, 5, 1}}, {"France", "Google"});
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "France");
+  CHECK(found[0].type == "conceded-to");
+  CHECK(found[0].target == "Google");
 }
 
 }  // namespace
