@@ -189,6 +189,8 @@ struct Classes {
   // Verbs that ask someone else to act ("called on X to withdraw").
   LemmaSet appeal{"urge", "call", "ask", "press", "demand", "request", "appeal", "invite",
                   "encourage", "tell", "persuade", "implore", "beg", "challenge", "exhort"};
+  // Nouns that ask someone else to act ("a call on X to lift sanctions").
+  LemmaSet appeal_nouns{"call", "appeal", "request", "demand", "plea"};
   // Verbs so common that alone they do not make a sentence worth parsing:
   // speech and light verbs, and verbs of quantity and course. A sentence
   // parsed for another word still reads them.
@@ -682,6 +684,8 @@ Modality ModalityAt(const Tree& t, uint32_t v, bool question) {
       // town": what a plan or an attempt names may never be done. (A
       // decision or an order taken is coded as the act.)
       if (c.plan_nouns.Has(hl) && InfinitiveUnderAny(t, x)) m = Weaker(m, Modality::kHypothetical);
+      // "a call on the US to lift sanctions": what an appeal asks is not done.
+      if (c.appeal_nouns.Has(hl) && InfinitiveUnderAny(t, x)) m = Weaker(m, Modality::kHypothetical);
       uint32_t y = static_cast<uint32_t>(h);  // the noun
       for (int hop = 0; hop < 4; ++hop) {
         const int g = t.H(y);
@@ -815,6 +819,15 @@ void SubjectOf(const Tree& t, uint32_t v, std::vector<int>* out, bool* fallback,
     }
     SubjectOf(t, static_cast<uint32_t>(h), out, fallback, depth + 1);
   } else if (d == Dep::kAclRelcl || d == Dep::kAcl) {
+    // "China and Russia call on US to lift sanctions" (the headline's
+    // "call" read as a noun): what an appeal asks is done by the one it is
+    // made to, not by its author.
+    if (d == Dep::kAcl && c.appeal_nouns.Has(t.L(static_cast<uint32_t>(h))) && InfinitiveUnderAny(t, v))
+      for (uint32_t k : t.Kids(static_cast<uint32_t>(h)))
+        if (out->empty() && k < v && IsNmod(t.D(k)) && (c.on_upon.Has(t.CaseOf(k)) || c.to.Has(t.CaseOf(k)))) {
+          t.Actors(k, out);
+          if (!out->empty()) return;
+        }
     t.Actors(static_cast<uint32_t>(h), out);
     // "accepted an invitation to meet X", "announced plans to send troops":
     // the infinitive under a noun of intention is done by whoever holds it.

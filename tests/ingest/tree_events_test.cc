@@ -1342,5 +1342,24 @@ TEST_CASE("suspending a restriction eases it, it cuts nothing", "[tree_events]")
   CHECK(found[0].target == "Google");
 }
 
+TEST_CASE("what an appeal noun asks is done by the one it is made to, and not yet", "[tree_events]") {
+  // China call on Iran to release Johnson .  (a headline's "call" read as a noun)
+  auto h = Build({{"China", Upos::kPropn, 2, Dep::kCompound, "China", "NNP"},
+                  {"call", Upos::kNoun, 0, Dep::kRoot, "call", "NN"},
+                  {"on", Upos::kAdp, 4, Dep::kCase, "on", "IN"},
+                  {"Iran", Upos::kPropn, 2, Dep::kNmod, "Iran", "NNP"},
+                  {"to", Upos::kPart, 6, Dep::kMark, "to", "TO"},
+                  {"release", Upos::kVerb, 2, Dep::kAcl, "release", "VB"},
+                  {"Johnson", Upos::kPropn, 6, Dep::kObj, "Johnson", "NNP"},
+                  {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {3, 3, 1}, {6, 6, 2}}, {"China", "Iran", "Boris Johnson"});
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "Iran");
+  CHECK(found[0].type == "released");
+  CHECK(found[0].target == "Boris Johnson");
+  CHECK(found[0].modality == Modality::kHypothetical);
+}
+
 }  // namespace
 }  // namespace geokg::ingest
