@@ -670,6 +670,10 @@ Modality ModalityAt(const Tree& t, uint32_t v, bool question) {
       // discuss").
     } else if (d == Dep::kAdvcl) {
       if (InfinitiveUnder(t, x, c.appeal)) m = Weaker(m, Modality::kHypothetical);
+      // "warned against scrapping the nuclear agreement", "voted against
+      // lifting sanctions": what is spoken or acted against is not done.
+      for (uint32_t k : t.Kids(x))
+        if (t.D(k) == Dep::kMark && c.against.Has(t.L(k))) m = Weaker(m, Modality::kHypothetical);
       // "accused X of deploying troops": what an accusation names is a claim.
       if (c.accusing.Has(hl)) m = Weaker(m, Modality::kReported);
       own_clause = false;

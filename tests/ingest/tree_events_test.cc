@@ -1361,5 +1361,20 @@ TEST_CASE("what an appeal noun asks is done by the one it is made to, and not ye
   CHECK(found[0].modality == Modality::kHypothetical);
 }
 
+TEST_CASE("what is warned or voted against is not done", "[tree_events]") {
+  // Iran warned against attacking Iraq .
+  auto h = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                  {"warned", Upos::kVerb, 0, Dep::kRoot, "warn", "VBD"},
+                  {"against", Upos::kAdp, 4, Dep::kMark, "against", "IN"},
+                  {"attacking", Upos::kVerb, 2, Dep::kAdvcl, "attack", "VBG"},
+                  {"Iraq", Upos::kPropn, 4, Dep::kObj, "Iraq", "NNP"},
+                  {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {4, 4, 1}}, {"Iran", "Iraq"});
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].type == "attacked");
+  CHECK(found[0].modality == Modality::kHypothetical);
+}
+
 }  // namespace
 }  // namespace geokg::ingest
