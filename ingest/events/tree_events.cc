@@ -1834,7 +1834,11 @@ void NounEvents(const Tree& t, uint32_t n, std::span<const VerbPattern> patterns
       const uint64_t cs = t.CaseOf(k);
       if (p.prep_key != 0 ? cs != p.prep_key : (cs == 0 || C().place_preps.Has(cs) || C().by.Has(cs)))
         continue;
-      t.TargetActors(k, &targets);
+      // "the release of $1.2 billion in U.S. military assistance": who is
+      // released is named by the phrase itself, not by an actor inside
+      // what is released.
+      if (type == RelationType::kReleased) t.Actors(k, &targets);
+      else t.TargetActors(k, &targets);
       if (!targets.empty()) break;
     }
     // "a suspension of aid to Egypt", "the lifting of sanctions on Iran":

@@ -67,7 +67,8 @@ const EventLexicon& TestLexicon() {
                                                      "invasion\tof\t192\tattacked\n"
                                                      "talk\tbetween\t040\tmet-with\n"
                                                      "deployment\tto\t154\tdeployed-to\n"
-                                                     "tax\ton\t163\tsanctioned\tweak\n";
+                                                     "tax\ton\t163\tsanctioned\tweak\n"
+                                                     "release\tof\t0841\treleased\n";
     auto out = std::make_unique<EventLexicon>();
     Status s = EventLexicon::Load(dir.path().string(), {}, out.get());
     INFO(s.message());
@@ -1374,6 +1375,35 @@ TEST_CASE("what is warned or voted against is not done", "[tree_events]") {
   REQUIRE(found.size() == 1);
   CHECK(found[0].type == "attacked");
   CHECK(found[0].modality == Modality::kHypothetical);
+}
+
+TEST_CASE("a release is of whom its phrase names, not of an actor inside what is released", "[tree_events]") {
+  // Iran ordered the release of Iraqi prisoners .  /  Iran ordered the release of money for Iraq .
+  auto sentence = [](bool prisoners) {
+    std::vector<Tok> toks = {{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                             {"ordered", Upos::kVerb, 0, Dep::kRoot, "order", "VBD"},
+                             {"the", Upos::kDet, 4, Dep::kDet, "the", "DT"},
+                             {"release", Upos::kNoun, 2, Dep::kObj, "release", "NN"},
+                             {"of", Upos::kAdp, prisoners ? 7 : 6, Dep::kCase, "of", "IN"}};
+    if (prisoners) {
+      toks.push_back({"Iraqi", Upos::kAdj, 7, Dep::kAmod, "iraqi", "JJ"});
+      toks.push_back({"prisoners", Upos::kNoun, 4, Dep::kNmod, "prisoner", "NNS"});
+    } else {
+      toks.push_back({"money", Upos::kNoun, 4, Dep::kNmod, "money", "NN"});
+      toks.push_back({"for", Upos::kAdp, 8, Dep::kCase, "for", "IN"});
+      toks.push_back({"Iraq", Upos::kPropn, 6, Dep::kNmod, "Iraq", "NNP"});
+    }
+    toks.push_back({".", Upos::kPunct, 2, Dep::kPunct, ".", "."});
+    return Build(toks, {{0, 0, 0}, {prisoners ? 5u : 7u, prisoners ? 5u : 7u, 1}}, {"Iran", "Iraq"});
+  };
+  auto prisoners = sentence(true);
+  auto found = Run(*prisoners);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "Iran");
+  CHECK(found[0].type == "released");
+  CHECK(found[0].target == "Iraq");
+  auto money = sentence(false);
+  CHECK(Run(*money).empty());
 }
 
 }  // namespace
