@@ -189,6 +189,9 @@ struct Classes {
   // Verbs that ask someone else to act ("called on X to withdraw").
   LemmaSet appeal{"urge", "call", "ask", "press", "demand", "request", "appeal", "invite",
                   "encourage", "tell", "persuade", "implore", "beg", "challenge", "exhort"};
+  // Verbs that keep someone from an act ("barred her from leaving").
+  LemmaSet preventing{"bar", "prevent", "stop", "ban", "block", "keep", "prohibit", "forbid", "deter",
+                      "discourage", "dissuade", "restrain", "preclude"};
   // Nouns that ask someone else to act ("a call on X to lift sanctions").
   LemmaSet appeal_nouns{"call", "appeal", "request", "demand", "plea"};
   // Verbs so common that alone they do not make a sentence worth parsing:
@@ -674,6 +677,12 @@ Modality ModalityAt(const Tree& t, uint32_t v, bool question) {
       // lifting sanctions": what is spoken or acted against is not done.
       for (uint32_t k : t.Kids(x))
         if (t.D(k) == Dep::kMark && c.against.Has(t.L(k))) m = Weaker(m, Modality::kHypothetical);
+      // "barred her from leaving Turkey", "prevented X from entering":
+      // what is prevented is not done.
+      if (c.preventing.Has(hl))
+        for (uint32_t k : t.Kids(x))
+          if ((t.D(k) == Dep::kMark || t.D(k) == Dep::kCase) && t.L(k) == TokenKey("from"))
+            m = Weaker(m, Modality::kNegated);
       // "accused X of deploying troops": what an accusation names is a claim.
       if (c.accusing.Has(hl)) m = Weaker(m, Modality::kReported);
       own_clause = false;

@@ -1406,5 +1406,26 @@ TEST_CASE("a release is of whom its phrase names, not of an actor inside what is
   CHECK(Run(*money).empty());
 }
 
+TEST_CASE("what someone is barred from is not done", "[tree_events]") {
+  // Iran barred Iraq from attacking Syria .
+  auto h = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                  {"barred", Upos::kVerb, 0, Dep::kRoot, "bar", "VBD"},
+                  {"Iraq", Upos::kPropn, 2, Dep::kObj, "Iraq", "NNP"},
+                  {"from", Upos::kSconj, 5, Dep::kMark, "from", "IN"},
+                  {"attacking", Upos::kVerb, 2, Dep::kAdvcl, "attack", "VBG"},
+                  {"Syria", Upos::kPropn, 5, Dep::kObj, "Syria", "NNP"},
+                  {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {2, 2, 1}, {5, 5, 2}}, {"Iran", "Iraq", "Syria"});
+  bool attack = false;
+  for (const Found& f : Run(*h))
+    if (f.type == "attacked") {
+      attack = true;
+      CHECK(f.source == "Iraq");
+      CHECK(f.target == "Syria");
+      CHECK(f.modality == Modality::kNegated);
+    }
+  CHECK(attack);
+}
+
 }  // namespace
 }  // namespace geokg::ingest
