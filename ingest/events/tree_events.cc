@@ -842,6 +842,13 @@ void SubjectOf(const Tree& t, uint32_t v, std::vector<int>* out, bool* fallback,
           if (!out->empty()) return;
         }
     t.Actors(static_cast<uint32_t>(h), out);
+    // "The United States is the leading donor to Sudan, providing $5
+    // billion": a clause on a predicate noun is done by the copula's
+    // subject.
+    if (out->empty() && d == Dep::kAcl && t.Kid(static_cast<uint32_t>(h), Dep::kCop) >= 0) {
+      SubjectOf(t, static_cast<uint32_t>(h), out, fallback, depth + 1);
+      if (!out->empty()) return;
+    }
     // "accepted an invitation to meet X", "announced plans to send troops":
     // the infinitive under a noun of intention is done by whoever holds it.
     // "issued a statement calling on X to ...": a statement speaks for

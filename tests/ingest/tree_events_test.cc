@@ -1427,5 +1427,26 @@ TEST_CASE("what someone is barred from is not done", "[tree_events]") {
   CHECK(attack);
 }
 
+TEST_CASE("a clause on a predicate noun is done by the copula's subject", "[tree_events]") {
+  // Japan is the top donor , donating money to Iraq .
+  auto h = Build({{"Japan", Upos::kPropn, 5, Dep::kNsubj, "Japan", "NNP"},
+                  {"is", Upos::kAux, 5, Dep::kCop, "be", "VBZ"},
+                  {"the", Upos::kDet, 5, Dep::kDet, "the", "DT"},
+                  {"top", Upos::kAdj, 5, Dep::kAmod, "top", "JJ"},
+                  {"donor", Upos::kNoun, 0, Dep::kRoot, "donor", "NN"},
+                  {",", Upos::kPunct, 7, Dep::kPunct, ",", ","},
+                  {"donating", Upos::kVerb, 5, Dep::kAcl, "donate", "VBG"},
+                  {"money", Upos::kNoun, 7, Dep::kObj, "money", "NN"},
+                  {"to", Upos::kAdp, 10, Dep::kCase, "to", "IN"},
+                  {"Iraq", Upos::kPropn, 7, Dep::kObl, "Iraq", "NNP"},
+                  {".", Upos::kPunct, 5, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {9, 9, 1}}, {"Japan", "Iraq"});
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "Japan");
+  CHECK(found[0].type == "aided");
+  CHECK(found[0].target == "Iraq");
+}
+
 }  // namespace
 }  // namespace geokg::ingest
