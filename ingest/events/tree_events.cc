@@ -91,7 +91,7 @@ struct Classes {
   // Words of intention whose complement, done by their subject, is a pledge
   // (cooperation) or a threat (conflict) of the subject's own.
   LemmaSet intention{"plan", "intend", "prepare", "propose", "seek", "aim", "want", "hope", "agree",
-                     "willing", "ready", "prepared", "eager", "determined", "keen", "commit"};
+                     "willing", "ready", "prepared", "eager", "determined", "keen", "commit", "offer"};
   // Verbs whose own CAMEO reading is a stretch when they govern a clause
   // ("considering sending aid" is no meeting).
   LemmaSet complement_takers{"consider", "reconsider", "weigh", "plan", "intend", "prepare", "seek", "aim", "want",
@@ -1565,10 +1565,16 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
         if (targets.empty())
           if (const int r = ReferencePhrase(t, v, object_noun); r >= 0) t.TargetActors(static_cast<uint32_t>(r), &targets);
       }
-      if (targets.empty() && (p.type != RelationType::kAided || !C().to.Has(p.prep_key))) continue;
+      // "sent troops to help the Philippine army": forces sent with no
+      // destination phrase to help someone aid whom the help names (Emit
+      // makes the deployment aid); to fight someone they are not sent "to"
+      // them.
+      const bool sent_to_help = p.type == RelationType::kDeployedTo && C().to.Has(p.prep_key);
+      if (targets.empty() && (p.type != RelationType::kAided || !C().to.Has(p.prep_key)) && !sent_to_help) continue;
       auto purpose_targets = [&](uint32_t head, Dep clause) {
         for (uint32_t k : t.Kids(head)) {
           if (t.D(k) != clause || !InfinitiveUnderAny(t, k)) continue;
+          if (sent_to_help && !C().help_verbs.Has(t.L(k))) continue;
           for (uint32_t g : t.Kids(k))
             if ((t.D(g) == Dep::kObj || IsObl(t.D(g))) && targets.empty()) t.TargetActors(g, &targets);
           // "to support projects which benefit Palestinian refugees", "to
@@ -1577,7 +1583,7 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
           if (targets.empty()) ServedActors(t, k, &targets);
         }
       };
-      UnnamedRecipientActors(t, v, p.prep_key, &targets);
+      if (!sent_to_help) UnnamedRecipientActors(t, v, p.prep_key, &targets);
       if (targets.empty()) purpose_targets(v, Dep::kAdvcl);
       if (targets.empty() && obj >= 0) purpose_targets(static_cast<uint32_t>(obj), Dep::kAcl);
       // "provided 28 million euros this year to pay for ...": the parse

@@ -1448,5 +1448,32 @@ TEST_CASE("a clause on a predicate noun is done by the copula's subject", "[tree
   CHECK(found[0].target == "Iraq");
 }
 
+TEST_CASE("troops offered to help someone are a pledge of aid to them", "[tree_events]") {
+  // Australia offered to send troops to help|fight Iraq .
+  auto sentence = [](const char* purpose) {
+    return Build({{"Australia", Upos::kPropn, 2, Dep::kNsubj, "Australia", "NNP"},
+                  {"offered", Upos::kVerb, 0, Dep::kRoot, "offer", "VBD"},
+                  {"to", Upos::kPart, 4, Dep::kMark, "to", "TO"},
+                  {"send", Upos::kVerb, 2, Dep::kXcomp, "send", "VB"},
+                  {"troops", Upos::kNoun, 4, Dep::kObj, "troop", "NNS"},
+                  {"to", Upos::kPart, 7, Dep::kMark, "to", "TO"},
+                  {purpose, Upos::kVerb, 4, Dep::kAdvcl, purpose, "VB"},
+                  {"Iraq", Upos::kPropn, 7, Dep::kObj, "Iraq", "NNP"},
+                  {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {7, 7, 1}}, {"Australia", "Iraq"});
+  };
+  auto help = sentence("help");
+  bool pledge = false, aid = false;
+  for (const Found& f : Run(*help)) {
+    pledge |= f.type == "pledged-to" && f.target == "Iraq" && f.modality == Modality::kAsserted;
+    aid |= f.type == "aided" && f.target == "Iraq" && f.modality == Modality::kHypothetical;
+  }
+  CHECK(pledge);
+  CHECK(aid);
+  // Forces sent to fight someone are not sent to them.
+  auto fight = sentence("fight");
+  for (const Found& f : Run(*fight)) CHECK(f.type != "deployed-to");
+}
+
 }  // namespace
 }  // namespace geokg::ingest
