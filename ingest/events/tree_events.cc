@@ -1568,8 +1568,11 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
       // "sent troops to help the Philippine army": forces sent with no
       // destination phrase to help someone aid whom the help names (Emit
       // makes the deployment aid); to fight someone they are not sent "to"
-      // them.
-      const bool sent_to_help = p.type == RelationType::kDeployedTo && C().to.Has(p.prep_key);
+      // them. ("sends troops into Afghanistan to support a regime" has a
+      // destination: another pattern reads it.)
+      const int sent = object_noun >= 0 ? object_noun : obj;
+      const bool sent_to_help = p.type == RelationType::kDeployedTo && C().to.Has(p.prep_key) &&
+                                !HasPrep(t, v, sent, TokenKey("into")) && !HasPrep(t, v, sent, TokenKey("in"));
       if (targets.empty() && (p.type != RelationType::kAided || !C().to.Has(p.prep_key)) && !sent_to_help) continue;
       auto purpose_targets = [&](uint32_t head, Dep clause) {
         for (uint32_t k : t.Kids(head)) {

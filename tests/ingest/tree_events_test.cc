@@ -56,7 +56,8 @@ const EventLexicon& TestLexicon() {
                                                      "declare\t-\tceasefire\tin\t0871\tconceded-to\n"
                                                      "arrive\t-\t-\t-\t040\tmet-with\n"
                                                      "ease\t-\trestriction\ton\t081\tconceded-to\n"
-                                                     "impose\t-\tsanction\ton\t163\tsanctioned\n";
+                                                     "impose\t-\tsanction\ton\t163\tsanctioned\n"
+                                                     "send\t-\ttroop\tinto\t154\tdeployed-to\n";
     // Generic verbs ("call", "leave") take only our own bare readings.
     std::ofstream(dir.path() / "verbs.geokg.tsv") << "# own\n"
                                                      "call\t-\t-\t-\t041\tmet-with\n"
@@ -1473,6 +1474,24 @@ TEST_CASE("troops offered to help someone are a pledge of aid to them", "[tree_e
   // Forces sent to fight someone are not sent to them.
   auto fight = sentence("fight");
   for (const Found& f : Run(*fight)) CHECK(f.type != "deployed-to");
+}
+
+TEST_CASE("troops sent into a country to help someone go to the country", "[tree_events]") {
+  // Russia sent troops into Iraq to support Syria .
+  auto h = Build({{"Russia", Upos::kPropn, 2, Dep::kNsubj, "Russia", "NNP"},
+                  {"sent", Upos::kVerb, 0, Dep::kRoot, "send", "VBD"},
+                  {"troops", Upos::kNoun, 2, Dep::kObj, "troop", "NNS"},
+                  {"into", Upos::kAdp, 5, Dep::kCase, "into", "IN"},
+                  {"Iraq", Upos::kPropn, 2, Dep::kObl, "Iraq", "NNP"},
+                  {"to", Upos::kPart, 7, Dep::kMark, "to", "TO"},
+                  {"support", Upos::kVerb, 2, Dep::kAdvcl, "support", "VB"},
+                  {"Syria", Upos::kPropn, 7, Dep::kObj, "Syria", "NNP"},
+                  {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {4, 4, 1}, {7, 7, 2}}, {"Russia", "Iraq", "Syria"});
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].type == "aided");  // a deployment to help
+  CHECK(found[0].target == "Iraq");
 }
 
 }  // namespace
