@@ -960,7 +960,22 @@ void ServedActors(const Tree& t, uint32_t c, std::vector<int>* out) {
 // "distributed supplies to people who had fled to X", "assistance to those
 // affected in X": the first nominal introduced by `prep` among v's nominal
 // arguments, a few levels down, if it names no actor itself; -1 if none.
-int UnnamedRecipient(const Tree& t, uint32_t v, uint64_t prep);
+int UnnamedRecipient(const Tree& t, uint32_t v, uint64_t prep) {
+  uint32_t queue[32];
+  uint32_t qb = 0, qe = 0;
+  queue[qe++] = v;
+  while (qb < qe) {
+    const uint32_t x = queue[qb++];
+    for (uint32_t k : t.Kids(x)) {
+      const Dep d = t.D(k);
+      if (!(d == Dep::kObj || IsObl(d) || IsNmod(d) || d == Dep::kConj || d == Dep::kAppos)) continue;
+      if (k > v && (IsNmod(d) || IsObl(d)) && t.CaseOf(k) == prep)
+        return t.Mention(k) < 0 && t.U(k) != Upos::kPropn ? static_cast<int>(k) : -1;
+      if (qe < 32) queue[qe++] = k;
+    }
+  }
+  return -1;
+}
 
 // Aid to people no actor names goes to whom the clause describing them
 // names: a relative clause or a participle of what befell them ("those
@@ -1016,23 +1031,6 @@ int ReferencePhrase(const Tree& t, uint32_t v, int noun) {
         continue;
       for (uint32_t g : t.Kids(k))
         if (IsNmod(t.D(g)) && C().to.Has(t.CaseOf(g))) return static_cast<int>(g);
-    }
-  }
-  return -1;
-}
-
-int UnnamedRecipient(const Tree& t, uint32_t v, uint64_t prep) {
-  uint32_t queue[32];
-  uint32_t qb = 0, qe = 0;
-  queue[qe++] = v;
-  while (qb < qe) {
-    const uint32_t x = queue[qb++];
-    for (uint32_t k : t.Kids(x)) {
-      const Dep d = t.D(k);
-      if (!(d == Dep::kObj || IsObl(d) || IsNmod(d) || d == Dep::kConj || d == Dep::kAppos)) continue;
-      if (k > v && (IsNmod(d) || IsObl(d)) && t.CaseOf(k) == prep)
-        return t.Mention(k) < 0 && t.U(k) != Upos::kPropn ? static_cast<int>(k) : -1;
-      if (qe < 32) queue[qe++] = k;
     }
   }
   return -1;
