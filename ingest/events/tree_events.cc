@@ -160,6 +160,12 @@ struct Classes {
   LemmaSet of{"of"};
   // Verbs of arriving, and the forces whose arrival somewhere is a deployment.
   LemmaSet arrive_verbs{"arrive", "land"};
+  // Quantities whose "of" phrase is what they measure out ("some of its
+  // restrictions").
+  // ("rejected key parts of a US-backed proposal" rejects the parts: a
+  // noun of part is left to what it names.)
+  LemmaSet partitives{"some", "all", "most", "many", "several", "half", "much", "any", "each", "both",
+                      "few"};
   // Counts whose "of" phrase is what they count ("hundreds of British troops").
   LemmaSet count_nouns{"hundred", "thousand", "dozen", "million", "score", "number", "handful", "couple"};
   // What a visitor arrives for ("arrived in Kuwait for a two-day visit",
@@ -1480,8 +1486,10 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
       return;
     }
   }
-  // "held three days of talks with X": the measured noun is the object.
-  if (obj >= 0 && C().measure_nouns.Has(t.L(static_cast<uint32_t>(obj))) &&
+  // "held three days of talks with X", "eased some of its restrictions on
+  // X": the measured noun is the object.
+  if (obj >= 0 &&
+      (C().measure_nouns.Has(t.L(static_cast<uint32_t>(obj))) || C().partitives.Has(t.L(static_cast<uint32_t>(obj)))) &&
       t.Mention(static_cast<uint32_t>(obj)) < 0)
     for (uint32_t k : t.Kids(static_cast<uint32_t>(obj)))
       if (IsNmod(t.D(k)) && C().of.Has(t.CaseOf(k)) && t.Mention(k) < 0 &&
@@ -1806,6 +1814,13 @@ void NounEvents(const Tree& t, uint32_t n, std::span<const VerbPattern> patterns
   std::vector<int>& sources = s->args_a;
   std::vector<int>& targets = s->args_b;
   int gov = t.D(n) == Dep::kObj || t.D(n) == Dep::kNsubjPass ? t.H(n) : -1;
+  // "ease some of its most stringent restrictions": the verb governs the
+  // noun through a quantity of it.
+  if (gov < 0 && IsNmod(t.D(n)) && C().of.Has(t.CaseOf(n)) && t.H(n) >= 0) {
+    const uint32_t q = static_cast<uint32_t>(t.H(n));
+    if ((C().partitives.Has(t.L(q)) || C().count_nouns.Has(t.L(q))) && t.D(q) == Dep::kObj && t.H(q) >= 0)
+      gov = t.H(q);
+  }
   // "United States reduced military aid to X": a past-tense verb misread as
   // an adjective of its object still governs it (as in VerbEvents); so does
   // a participle that cuts or eases what the noun names ("the suspended

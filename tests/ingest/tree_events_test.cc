@@ -69,7 +69,8 @@ const EventLexicon& TestLexicon() {
                                                      "talk\tbetween\t040\tmet-with\n"
                                                      "deployment\tto\t154\tdeployed-to\n"
                                                      "tax\ton\t163\tsanctioned\tweak\n"
-                                                     "release\tof\t0841\treleased\n";
+                                                     "release\tof\t0841\treleased\n"
+                                                     "restriction\ton\t172\tcoerced\n";
     auto out = std::make_unique<EventLexicon>();
     Status s = EventLexicon::Load(dir.path().string(), {}, out.get());
     INFO(s.message());
@@ -1492,6 +1493,26 @@ TEST_CASE("troops sent into a country to help someone go to the country", "[tree
   REQUIRE(found.size() == 1);
   CHECK(found[0].type == "aided");  // a deployment to help
   CHECK(found[0].target == "Iraq");
+}
+
+TEST_CASE("easing some of one's restrictions concedes and imposes none", "[tree_events]") {
+  // The US eased some of its restrictions on Cuba .
+  auto h = Build({{"The", Upos::kDet, 2, Dep::kDet, "the", "DT"},
+                  {"US", Upos::kPropn, 3, Dep::kNsubj, "US", "NNP"},
+                  {"eased", Upos::kVerb, 0, Dep::kRoot, "ease", "VBD"},
+                  {"some", Upos::kDet, 3, Dep::kObj, "some", "DT"},
+                  {"of", Upos::kAdp, 7, Dep::kCase, "of", "IN"},
+                  {"its", Upos::kPron, 7, Dep::kNmodPoss, "its", "PRP$"},
+                  {"restrictions", Upos::kNoun, 4, Dep::kNmod, "restriction", "NNS"},
+                  {"on", Upos::kAdp, 9, Dep::kCase, "on", "IN"},
+                  {"Cuba", Upos::kPropn, 7, Dep::kNmod, "Cuba", "NNP"},
+                  {".", Upos::kPunct, 3, Dep::kPunct, ".", "."}},
+                 {{1, 1, 0}, {5, 5, 0}, {8, 8, 1}}, {"United States", "Cuba"});
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "United States");
+  CHECK(found[0].type == "conceded-to");
+  CHECK(found[0].target == "Cuba");
 }
 
 }  // namespace
