@@ -91,7 +91,7 @@ struct Classes {
   // Words of intention whose complement, done by their subject, is a pledge
   // (cooperation) or a threat (conflict) of the subject's own.
   LemmaSet intention{"plan", "intend", "prepare", "propose", "seek", "aim", "want", "hope", "agree",
-                     "willing", "ready", "prepared", "eager", "determined", "keen", "commit"};
+                     "willing", "ready", "prepared", "eager", "determined", "keen", "commit", "offer"};
   // Verbs whose own CAMEO reading is a stretch when they govern a clause
   // ("considering sending aid" is no meeting).
   LemmaSet complement_takers{"consider", "reconsider", "weigh", "plan", "intend", "prepare", "seek", "aim", "want",
@@ -130,10 +130,12 @@ struct Classes {
                        "state", "country", "nation", "prime", "foreign", "defence", "defense"};
   // Prepositions that place an event, never introduce its target ("as"
   // compares or opens a clause the parser misread: "for 60 days as U.S.
-  // forces prepared").
+  // forces prepared"; "under" names the frame: "under a European Union
+  // relocation scheme", "under pressure from X").
   LemmaSet place_preps{"in", "at", "near", "inside", "outside", "across", "throughout",
                        "during", "after", "before", "since", "until", "amid", "within",
-                       "around", "along", "beyond", "via", "through", "despite", "over", "as"};
+                       "around", "along", "beyond", "via", "through", "despite", "over", "as",
+                       "under"};
   LemmaSet by{"by"};
   LemmaSet with{"with"};
   LemmaSet in{"in"};
@@ -159,6 +161,14 @@ struct Classes {
   LemmaSet of{"of"};
   // Verbs of arriving, and the forces whose arrival somewhere is a deployment.
   LemmaSet arrive_verbs{"arrive", "land"};
+  // Quantities whose "of" phrase is what they measure out ("some of its
+  // restrictions").
+  // ("rejected key parts of a US-backed proposal" rejects the parts: a
+  // noun of part is left to what it names.)
+  LemmaSet partitives{"some", "all", "most", "many", "several", "half", "much", "any", "each", "both",
+                      "few"};
+  // Counts whose "of" phrase is what they count ("hundreds of British troops").
+  LemmaSet count_nouns{"hundred", "thousand", "dozen", "million", "score", "number", "handful", "couple"};
   // What a visitor arrives for ("arrived in Kuwait for a two-day visit",
   // "for talks"): the arrival is a visit (CAMEO 042).
   LemmaSet visit_purposes{"visit", "trip", "tour", "talk", "meeting", "summit", "conference",
@@ -186,6 +196,11 @@ struct Classes {
   // Verbs that ask someone else to act ("called on X to withdraw").
   LemmaSet appeal{"urge", "call", "ask", "press", "demand", "request", "appeal", "invite",
                   "encourage", "tell", "persuade", "implore", "beg", "challenge", "exhort"};
+  // Verbs that keep someone from an act ("barred her from leaving").
+  LemmaSet preventing{"bar", "prevent", "stop", "ban", "block", "keep", "prohibit", "forbid", "deter",
+                      "discourage", "dissuade", "restrain", "preclude"};
+  // Nouns that ask someone else to act ("a call on X to lift sanctions").
+  LemmaSet appeal_nouns{"call", "appeal", "request", "demand", "plea"};
   // Verbs so common that alone they do not make a sentence worth parsing:
   // speech and light verbs, and verbs of quantity and course. A sentence
   // parsed for another word still reads them.
@@ -252,6 +267,9 @@ struct Classes {
                           "claim", "report", "argument", "demand", "deal", "measure", "call", "appeal",
                           "plea", "ultimatum"};
   LemmaSet against{"against"};
+  // Nouns of complex prepositions of reference ("in relation to X", "with
+  // regard to X").
+  LemmaSet reference_nouns{"relation", "regard", "respect", "reference"};
   LemmaSet to_into{"to", "into"};
   LemmaSet investigate{"investigate", "probe", "inspect", "examine", "verify", "monitor"};
   LemmaSet considering{"consider", "reconsider", "weigh", "mull", "contemplate", "ponder", "study", "explore"};
@@ -343,11 +361,13 @@ class Tree {
     for (uint32_t c : Kids(i))
       if (D(c) == Dep::kCase) return L(c);
     // "against civilian and military targets": the preposition sometimes
-    // hangs on the first modifier.
+    // hangs on the first modifier; "on ex-prime minister Ehud Olmert", on
+    // a title before a name.
     for (uint32_t c : Kids(i)) {
       if (c > i) break;
       const Dep d = D(c);
-      if (d != Dep::kAmod && d != Dep::kCompound && d != Dep::kNummod && d != Dep::kDet) continue;
+      if (d != Dep::kAmod && d != Dep::kCompound && d != Dep::kNummod && d != Dep::kDet && d != Dep::kNmodDesc)
+        continue;
       for (uint32_t g : Kids(c))
         if (D(g) == Dep::kCase && g < c) return L(g);
       break;
@@ -684,6 +704,16 @@ Modality ModalityAt(const Tree& t, uint32_t v, bool question) {
       // discuss").
     } else if (d == Dep::kAdvcl) {
       if (InfinitiveUnder(t, x, c.appeal)) m = Weaker(m, Modality::kHypothetical);
+      // "warned against scrapping the nuclear agreement", "voted against
+      // lifting sanctions": what is spoken or acted against is not done.
+      for (uint32_t k : t.Kids(x))
+        if (t.D(k) == Dep::kMark && c.against.Has(t.L(k))) m = Weaker(m, Modality::kHypothetical);
+      // "barred her from leaving Turkey", "prevented X from entering":
+      // what is prevented is not done.
+      if (c.preventing.Has(hl))
+        for (uint32_t k : t.Kids(x))
+          if ((t.D(k) == Dep::kMark || t.D(k) == Dep::kCase) && t.L(k) == TokenKey("from"))
+            m = Weaker(m, Modality::kNegated);
       // "accused X of deploying troops": what an accusation names is a claim.
       if (c.accusing.Has(hl)) m = Weaker(m, Modality::kReported);
       own_clause = false;
@@ -698,6 +728,8 @@ Modality ModalityAt(const Tree& t, uint32_t v, bool question) {
       // town": what a plan or an attempt names may never be done. (A
       // decision or an order taken is coded as the act.)
       if (c.plan_nouns.Has(hl) && InfinitiveUnderAny(t, x)) m = Weaker(m, Modality::kHypothetical);
+      // "a call on the US to lift sanctions": what an appeal asks is not done.
+      if (c.appeal_nouns.Has(hl) && InfinitiveUnderAny(t, x)) m = Weaker(m, Modality::kHypothetical);
       uint32_t y = static_cast<uint32_t>(h);  // the noun
       for (int hop = 0; hop < 4; ++hop) {
         const int g = t.H(y);
@@ -838,7 +870,23 @@ void SubjectOf(const Tree& t, uint32_t v, std::vector<int>* out, bool* fallback,
     }
     SubjectOf(t, static_cast<uint32_t>(h), out, fallback, depth + 1);
   } else if (d == Dep::kAclRelcl || d == Dep::kAcl) {
+    // "China and Russia call on US to lift sanctions" (the headline's
+    // "call" read as a noun): what an appeal asks is done by the one it is
+    // made to, not by its author.
+    if (d == Dep::kAcl && c.appeal_nouns.Has(t.L(static_cast<uint32_t>(h))) && InfinitiveUnderAny(t, v))
+      for (uint32_t k : t.Kids(static_cast<uint32_t>(h)))
+        if (out->empty() && k < v && IsNmod(t.D(k)) && (c.on_upon.Has(t.CaseOf(k)) || c.to.Has(t.CaseOf(k)))) {
+          t.Actors(k, out);
+          if (!out->empty()) return;
+        }
     t.Actors(static_cast<uint32_t>(h), out);
+    // "The United States is the leading donor to Sudan, providing $5
+    // billion": a clause on a predicate noun is done by the copula's
+    // subject.
+    if (out->empty() && d == Dep::kAcl && t.Kid(static_cast<uint32_t>(h), Dep::kCop) >= 0) {
+      SubjectOf(t, static_cast<uint32_t>(h), out, fallback, depth + 1);
+      if (!out->empty()) return;
+    }
     // "accepted an invitation to meet X", "announced plans to send troops":
     // the infinitive under a noun of intention is done by whoever holds it.
     // "issued a statement calling on X to ...": a statement speaks for
@@ -896,6 +944,136 @@ int DeepPrep(const Tree& t, uint32_t v, uint64_t prep) {
   return -1;
 }
 
+// "carried out numerous attacks, primarily on military targets": the parser
+// sometimes reads a phrase after the object as a conjunct of the verb. A
+// verb's conjunct that is a noun with a preposition of its own is such a
+// phrase of the verb.
+bool MisreadConjPhrase(const Tree& t, uint32_t v, uint32_t k) {
+  return t.D(k) == Dep::kConj && k > v && t.U(v) == Upos::kVerb &&
+         (t.U(k) == Upos::kNoun || t.U(k) == Upos::kPropn) && t.Kid(k, Dep::kCase) >= 0;
+}
+
+// "In Colombia, the ELN declared a ceasefire": the "in" phrase that opens
+// the sentence as a phrase of v; -1 if none.
+int OpeningPlace(const Tree& t, uint32_t v) {
+  for (uint32_t k : t.Kids(v)) {
+    if (k >= v) break;
+    if (!IsObl(t.D(k)) || !C().in.Has(t.CaseOf(k)) || C().time_nouns.Has(t.L(k)) ||
+        t.U(k) != Upos::kPropn)
+      continue;
+    // Its preposition is the sentence's first word.
+    for (uint32_t c : t.Kids(k))
+      if (t.D(c) == Dep::kCase && c == 0) return static_cast<int>(k);
+  }
+  return -1;
+}
+
+// Whom an act serves or is aimed at, named inside a clause: a purpose, a
+// recipient's or a restriction's clause. The first actor named by a
+// nominal under c, breadth first through its arguments and the clauses
+// inside them ("to support projects which benefit Palestinian refugees in
+// Syria", "to people who had fled to the Golan Heights"), but not through
+// subjects of clauses: they do the act or describe the recipients.
+void ServedActors(const Tree& t, uint32_t c, std::vector<int>* out) {
+  uint32_t queue[32];
+  uint32_t qb = 0, qe = 0;
+  queue[qe++] = c;
+  while (qb < qe && out->empty()) {
+    const uint32_t x = queue[qb++];
+    for (uint32_t k : t.Kids(x)) {
+      const Dep d = t.D(k);
+      if (IsSubj(d) || d == Dep::kNsubjPass || d == Dep::kPunct || d == Dep::kCcomp ||
+          d == Dep::kParataxis)
+        continue;
+      if ((d == Dep::kObj || IsObl(d) || IsNmod(d) || d == Dep::kConj || d == Dep::kAppos) &&
+          (t.U(k) == Upos::kNoun || t.U(k) == Upos::kPropn)) {
+        t.Actors(k, out);
+        if (!out->empty()) return;
+      }
+      if (qe < 32) queue[qe++] = k;
+    }
+  }
+}
+
+// "distributed supplies to people who had fled to X", "assistance to those
+// affected in X": the first nominal introduced by `prep` among v's nominal
+// arguments, a few levels down, if it names no actor itself; -1 if none.
+int UnnamedRecipient(const Tree& t, uint32_t v, uint64_t prep) {
+  uint32_t queue[32];
+  uint32_t qb = 0, qe = 0;
+  queue[qe++] = v;
+  while (qb < qe) {
+    const uint32_t x = queue[qb++];
+    for (uint32_t k : t.Kids(x)) {
+      const Dep d = t.D(k);
+      if (!(d == Dep::kObj || IsObl(d) || IsNmod(d) || d == Dep::kConj || d == Dep::kAppos)) continue;
+      if (k > v && (IsNmod(d) || IsObl(d)) && t.CaseOf(k) == prep)
+        return t.Mention(k) < 0 && t.U(k) != Upos::kPropn ? static_cast<int>(k) : -1;
+      if (qe < 32) queue[qe++] = k;
+    }
+  }
+  return -1;
+}
+
+// Aid to people no actor names goes to whom the clause describing them
+// names: a relative clause or a participle of what befell them ("those
+// affected in X"), not what they do with it ("households using funds
+// donated to X"). Appends to *out if it is empty.
+void UnnamedRecipientActors(const Tree& t, uint32_t v, uint64_t prep, std::vector<int>* out) {
+  if (!out->empty()) return;
+  const int r = UnnamedRecipient(t, v, prep);
+  if (r < 0) return;
+  for (uint32_t k : t.Kids(static_cast<uint32_t>(r)))
+    if (out->empty() && (t.D(k) == Dep::kAclRelcl || (t.D(k) == Dep::kAcl && t.IsParticiple(k))))
+      ServedActors(t, k, out);
+}
+
+// Restrictions and their easing: sanctions, bans, blockades, and lifting
+// them.
+bool Restrictive(RelationType type) {
+  return type == RelationType::kSanctioned || type == RelationType::kCoerced ||
+         type == RelationType::kConcededTo || type == RelationType::kReducedRelationsWith;
+}
+
+// True if noun n names a restriction: a lexicon noun of sanctions or
+// coercion ("sanctions", "a ban", "a tax").
+bool RestrictionNoun(const Tree& t, uint32_t n) {
+  for (const VerbPattern& p : t.in().lexicon->Noun(t.L(n)))
+    if (p.type == RelationType::kSanctioned || p.type == RelationType::kCoerced) return true;
+  return false;
+}
+
+// "lifted all restrictions on the ability of individuals to visit relatives
+// in Cuba", "will not lift the ban on doing business with ZTE": what a
+// restriction (noun) is on may be an act no actor names; it is aimed at
+// whom the act's clause names. Appends to *out if it is empty.
+void RestrictedActors(const Tree& t, uint32_t noun, uint64_t prep, std::vector<int>* out) {
+  for (uint32_t k : t.Kids(noun)) {
+    if (!out->empty()) return;
+    bool on = IsNmod(t.D(k)) && t.CaseOf(k) == prep && t.Mention(k) < 0;
+    if (t.D(k) == Dep::kAcl)
+      for (uint32_t g : t.Kids(k)) on |= t.D(g) == Dep::kMark && t.L(g) == prep;
+    if (on) ServedActors(t, k, out);
+  }
+}
+
+// "imposed sanctions in relation to Iraq", "with regard to X": the nominal
+// after a phrase of reference on v (or on its object `noun`), which names
+// what a restriction is on; -1 if none.
+int ReferencePhrase(const Tree& t, uint32_t v, int noun) {
+  for (int head : {static_cast<int>(v), noun}) {
+    if (head < 0) continue;
+    for (uint32_t k : t.Kids(static_cast<uint32_t>(head))) {
+      if (k < v || !(IsObl(t.D(k)) || IsNmod(t.D(k))) || !C().reference_nouns.Has(t.L(k)) ||
+          !(C().in.Has(t.CaseOf(k)) || C().with.Has(t.CaseOf(k))))
+        continue;
+      for (uint32_t g : t.Kids(k))
+        if (IsNmod(t.D(g)) && C().to.Has(t.CaseOf(g))) return static_cast<int>(g);
+    }
+  }
+  return -1;
+}
+
 // Obliques of v (and nominal modifiers of `noun`, if >= 0) introduced by
 // `prep`; 0 means any preposition that does not place the event.
 void PrepActors(const Tree& t, uint32_t v, int noun, uint64_t prep, std::vector<int>* out,
@@ -903,7 +1081,7 @@ void PrepActors(const Tree& t, uint32_t v, int noun, uint64_t prep, std::vector<
   auto scan = [&](uint32_t head, bool nominal) {
     for (uint32_t k : t.Kids(head)) {
       const Dep d = t.D(k);
-      if (!(nominal ? IsNmod(d) : IsObl(d))) continue;
+      if (!(nominal ? IsNmod(d) : IsObl(d) || MisreadConjPhrase(t, head, k))) continue;
       // "launched strikes on Saturday at US outposts": the parser hangs a
       // phrase of the verb on the day before it.
       // The day itself names no target ("for 60 days as U.S. forces
@@ -959,7 +1137,7 @@ bool HasPrepNear(const Tree& t, uint32_t v, int noun, uint64_t prep) {
   // preposition. "called on Thursday on Nigeria" is, the phrase hung on
   // the day after the verb.
   for (uint32_t k : t.Kids(v)) {
-    if (!IsObl(t.D(k)) || k < v) continue;
+    if (!(IsObl(t.D(k)) || MisreadConjPhrase(t, v, k)) || k < v) continue;
     if (!C().time_nouns.Has(t.L(k))) {
       if (t.CaseOf(k) == prep && t.U(k) != Upos::kNum) return true;
       continue;
@@ -990,6 +1168,10 @@ bool HelpfulDeployment(const Tree& t, uint32_t v) {
       if ((t.D(g) == Dep::kConj || (IsNmod(t.D(g)) && C().of_from.Has(t.CaseOf(g)))) && C().aid_goods.Has(t.L(g)))
         return true;
   }
+  // "announced the deployment of troops to Liberia on a peacekeeping
+  // mission": a deployment named by a noun is helpful by the clause of the
+  // verb that governs it.
+  if (t.U(v) == Upos::kNoun && t.D(v) == Dep::kObj && t.H(v) >= 0) v = static_cast<uint32_t>(t.H(v));
   for (uint32_t i = 0; i < t.size(); ++i) {
     const bool peace = C().peacekeeping.Has(t.L(i));
     const bool help = t.U(i) == Upos::kVerb && C().help_verbs.Has(t.L(i)) &&
@@ -1111,6 +1293,47 @@ bool SaidOf(const Tree& t, uint32_t v) {
   return false;
 }
 
+// "struck a target in the Gaza Strip": an attack on something unnamed is
+// coded against the place where it happened, v's "in", "at" or "near"
+// phrase. Appends to *out (empty) a place, country or site.
+void PlaceOfAct(const Tree& t, uint32_t v, std::vector<int>* out) {
+  for (uint32_t k : t.Kids(v)) {
+    const uint64_t cs = t.CaseOf(k);
+    if (!IsObl(t.D(k)) || !C().in_at_near.Has(cs)) continue;
+    // "in response to protests at the embassy", "at the talks in X": an
+    // event is no place.
+    bool event = t.in().lexicon->IsNoun(t.L(k)) || C().light_nouns.Has(t.L(k));
+    for (uint32_t g : t.Kids(k)) event |= IsNmod(t.D(g)) && C().to.Has(t.CaseOf(g));
+    if (event) continue;
+    t.TargetActors(k, out);
+    // Only a place ("in response to protests at the embassy" is none).
+    for (size_t i = 0; i < out->size(); ++i) {
+      const graph::EntityKind kind = t.in().doc->entities[t.in().MentionOf((*out)[i]).entity].kind;
+      if (kind != graph::EntityKind::kLocation && kind != graph::EntityKind::kCountry &&
+          kind != graph::EntityKind::kFacility)
+        out->clear();
+    }
+    if (!out->empty()) return;
+  }
+}
+
+// "struck an oil depot in Kharkiv": the place phrase may hang on the
+// unnamed object. A city or a site only: a country named there ("a depot
+// in Russia") is as often where the thing is as who was hit.
+void PlaceOfObject(const Tree& t, uint32_t obj, std::vector<int>* out) {
+  if (t.Mention(obj) >= 0) return;
+  for (uint32_t k : t.Kids(obj)) {
+    if (!IsNmod(t.D(k)) || !C().in_at_near.Has(t.CaseOf(k)) || C().border_nouns.Has(t.L(k))) continue;
+    if (t.in().lexicon->IsNoun(t.L(k)) || C().light_nouns.Has(t.L(k))) continue;
+    t.TargetActors(k, out);
+    for (size_t i = 0; i < out->size(); ++i) {
+      const graph::EntityKind kind = t.in().doc->entities[t.in().MentionOf((*out)[i]).entity].kind;
+      if (kind != graph::EntityKind::kLocation && kind != graph::EntityKind::kFacility) out->clear();
+    }
+    if (!out->empty()) return;
+  }
+}
+
 void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns, bool question,
                 TreeScratch* s, std::vector<TreeEvent>* out) {
   std::vector<int>& sources = s->args_a;
@@ -1147,6 +1370,13 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
         if (int poss = t.Kid(h, Dep::kNmodPoss); poss >= 0 && poss < static_cast<int>(v) && t.Mention(static_cast<uint32_t>(poss)) >= 0)
           misread_subject = poss;
       if (misread_subject >= 0) misread_object = static_cast<int>(h);
+    } else if ((x == "VBD" || x == "VBN") && t.D(h) == Dep::kParataxis && t.H(h) >= 0 && t.H(h) < static_cast<int>(v) &&
+               t.H(static_cast<uint32_t>(t.H(h))) < 0 && t.Mention(static_cast<uint32_t>(t.H(h))) >= 0) {
+      // "Cuban Parliament President Esteban Lazo on Saturday expressed
+      // condolences to X": with the name read as the root, the noun hangs
+      // on it as a clause of its own; the name is the verb's subject.
+      misread_subject = t.H(h);
+      misread_object = static_cast<int>(h);
     }
   }
   // "Putin yesterday rejected a proposal": with an actor's name read as the
@@ -1219,9 +1449,16 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
   }
   // "400 Kenyan police officers arrived in Haiti": forces arriving in a
   // country are deployed there (CAMEO reads arriving as a visit).
-  if (C().arrive_verbs.Has(t.L(v)) && !passive && !sources.empty()) {
-    const int subj = t.Kid(v, Dep::kNsubj);
-    if (subj >= 0 && C().force_nouns.Has(t.L(static_cast<uint32_t>(subj)))) {
+  if (C().arrive_verbs.Has(t.L(v)) && !passive) {
+    int subj = t.Kid(v, Dep::kNsubj);
+    // "Hundreds of British troops arrived": what the count counts, and
+    // whose they are.
+    if (subj >= 0 && C().count_nouns.Has(t.L(static_cast<uint32_t>(subj))))
+      for (uint32_t k : t.Kids(static_cast<uint32_t>(subj)))
+        if (IsNmod(t.D(k)) && C().of.Has(t.CaseOf(k))) subj = static_cast<int>(k);
+    const bool counted_sources = sources.empty() && subj >= 0;
+    if (counted_sources) t.Actors(static_cast<uint32_t>(subj), &sources);
+    if (subj >= 0 && !sources.empty() && C().force_nouns.Has(t.L(static_cast<uint32_t>(subj)))) {
       targets.clear();
       for (uint32_t k : t.Kids(v)) {
         if (!IsObl(t.D(k)) || !C().in_at_near.Has(t.CaseOf(k)) || !targets.empty()) continue;
@@ -1236,6 +1473,8 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
         return;
       }
     }
+    // The count's actors were for this rule only.
+    if (counted_sources) sources.clear();
   }
   // "Wagner, which has about 1,000 fighters in Mali", "the United States
   // keeps 2,500 troops in Iraq": forces held in a country are deployed there.
@@ -1279,8 +1518,10 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
       return;
     }
   }
-  // "held three days of talks with X": the measured noun is the object.
-  if (obj >= 0 && C().measure_nouns.Has(t.L(static_cast<uint32_t>(obj))) &&
+  // "held three days of talks with X", "eased some of its restrictions on
+  // X": the measured noun is the object.
+  if (obj >= 0 &&
+      (C().measure_nouns.Has(t.L(static_cast<uint32_t>(obj))) || C().partitives.Has(t.L(static_cast<uint32_t>(obj)))) &&
       t.Mention(static_cast<uint32_t>(obj)) < 0)
     for (uint32_t k : t.Kids(static_cast<uint32_t>(obj)))
       if (IsNmod(t.D(k)) && C().of.Has(t.CaseOf(k)) && t.Mention(k) < 0 &&
@@ -1301,6 +1542,12 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     // verb's own bare reading ("carry" as transport) is not.
     if (!p.own && p.specificity() == 0 && obj >= 0 &&
         t.in().lexicon->IsNoun(t.L(static_cast<uint32_t>(obj))))
+      continue;
+    // "suspended a digital tax on U.S. companies", "ended the blockade":
+    // easing a restriction concedes (NounEvents reads it from the noun);
+    // the verb's bare reading of a cut is not the event.
+    if (p.specificity() == 0 && obj >= 0 && C().ease_verbs.Has(t.L(v)) &&
+        RestrictionNoun(t, static_cast<uint32_t>(obj)))
       continue;
     // A generic verb ("take", "give", "hold") has CAMEO's bare reading only
     // in specific company ("took a lead" is no seizure): its own entries
@@ -1339,29 +1586,62 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
       object_noun = o;
     }
     targets.clear();
-    bool purpose = false, hostile_complement = false;
+    bool targets_given = false, hostile_complement = false;
     if (p.prep_key != 0 && !HasPrep(t, v, object_noun >= 0 ? object_noun : (passive ? -1 : obj), p.prep_key)) {
       // "gave 352 million euros to promote development in Ethiopia": aid
       // with no recipient phrase goes where its purpose clause names.
       // The parse may hang the clause on the object instead ("donated a
       // shipment of ventilators to assist Ethiopia").
-      if (p.type != RelationType::kAided || !C().to.Has(p.prep_key)) continue;
+      // "In Kashmir, India imposed a curfew", "In Colombia, the ELN declared
+      // a ceasefire": a thing imposed, declared or eased in a place (a
+      // pattern naming the object and "in") is in the place a sentence
+      // opens with.
+      if (p.object_key != 0 && C().in.Has(p.prep_key) && object_noun >= 0)
+        if (const int place = OpeningPlace(t, v); place >= 0) t.TargetActors(static_cast<uint32_t>(place), &targets);
+      if (targets.empty() && object_noun >= 0 && Restrictive(p.type)) {
+        RestrictedActors(t, static_cast<uint32_t>(object_noun), p.prep_key, &targets);
+        if (targets.empty())
+          if (const int r = ReferencePhrase(t, v, object_noun); r >= 0) t.TargetActors(static_cast<uint32_t>(r), &targets);
+      }
+      // "sent troops to help the Philippine army": forces sent with no
+      // destination phrase to help someone aid whom the help names (Emit
+      // makes the deployment aid); to fight someone they are not sent "to"
+      // them. ("sends troops into Afghanistan to support a regime" has a
+      // destination: another pattern reads it.)
+      const int sent = object_noun >= 0 ? object_noun : obj;
+      const bool sent_to_help = p.type == RelationType::kDeployedTo && C().to.Has(p.prep_key) &&
+                                !HasPrep(t, v, sent, TokenKey("into")) && !HasPrep(t, v, sent, TokenKey("in"));
+      if (targets.empty() && (p.type != RelationType::kAided || !C().to.Has(p.prep_key)) && !sent_to_help) continue;
       auto purpose_targets = [&](uint32_t head, Dep clause) {
         for (uint32_t k : t.Kids(head)) {
           if (t.D(k) != clause || !InfinitiveUnderAny(t, k)) continue;
+          if (sent_to_help && !C().help_verbs.Has(t.L(k))) continue;
           for (uint32_t g : t.Kids(k))
             if ((t.D(g) == Dep::kObj || IsObl(t.D(g))) && targets.empty()) t.TargetActors(g, &targets);
+          // "to support projects which benefit Palestinian refugees", "to
+          // pay for aid for those affected in Yemen": whom the purpose
+          // serves may be named in a clause inside its argument.
+          if (targets.empty()) ServedActors(t, k, &targets);
         }
       };
-      purpose_targets(v, Dep::kAdvcl);
+      if (!sent_to_help) UnnamedRecipientActors(t, v, p.prep_key, &targets);
+      if (targets.empty()) purpose_targets(v, Dep::kAdvcl);
       if (targets.empty() && obj >= 0) purpose_targets(static_cast<uint32_t>(obj), Dep::kAcl);
+      // "provided 28 million euros this year to pay for ...": the parse
+      // may hang the clause on a time phrase of the verb.
+      for (uint32_t k : t.Kids(v))
+        if (targets.empty() && IsObl(t.D(k)) && C().time_nouns.Has(t.L(k))) purpose_targets(k, Dep::kAcl);
       if (targets.empty()) continue;
-      purpose = true;
+      targets_given = true;
     }
-    if (purpose) {  // the purpose clause gave the targets
+    if (targets_given) {  // the opening place or the purpose clause gave them
     } else if (p.prep_key != 0) {
       // "gave medical equipment to X": the phrase may hang on the object.
       PrepActors(t, v, object_noun >= 0 ? object_noun : (passive ? -1 : obj), p.prep_key, &targets);
+      if (targets.empty() && p.type == RelationType::kAided && C().to.Has(p.prep_key))
+        UnnamedRecipientActors(t, v, p.prep_key, &targets);
+      if (targets.empty() && object_noun >= 0 && Restrictive(p.type))
+        RestrictedActors(t, static_cast<uint32_t>(object_noun), p.prep_key, &targets);
     } else if (p.object_key != 0) {
       // "gave Putin a warning": the recipient (an indirect object, or the
       // other object where the parse has two).
@@ -1384,6 +1664,16 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
       // "rejected Iran's offer", "welcomed a request by X": the author of
       // what the object names.
       if (targets.empty()) t.AuthorActors(static_cast<uint32_t>(object_noun), &targets);
+      // "expressed optimism at the prospect of a trade resolution with
+      // China", "voiced concern over X": a comment is about what its
+      // phrase of stance names ("at" places other acts), not an occasion
+      // ("at a news conference").
+      if (targets.empty() && p.type == RelationType::kCommentedOn)
+        for (uint32_t head : {v, static_cast<uint32_t>(object_noun)})
+          for (uint32_t k : t.Kids(head))
+            if (targets.empty() && k > static_cast<uint32_t>(object_noun) && (IsObl(t.D(k)) || IsNmod(t.D(k))) &&
+                C().stance_preps.Has(t.CaseOf(k)) && !C().light_nouns.Has(t.L(k)) && !C().time_nouns.Has(t.L(k)))
+              t.TargetActors(k, &targets);
       // "expressed pessimism about bringing the North Korean standoff to an
       // end", "voiced hope that the government in Greece will help": a
       // comment is about who its clause names.
@@ -1436,48 +1726,15 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     } else if (int io = t.Kid(v, Dep::kIobj); io >= 0) {
       t.Actors(static_cast<uint32_t>(io), &targets);
     }
-    // "struck a target in the Gaza Strip": an attack on something unnamed
-    // is coded against the place where it happened.
     // ("EU force takes over in Bosnia": nothing is seized without an object.)
     if (targets.empty() && (p.type == RelationType::kAttacked || p.type == RelationType::kKilled ||
                             p.type == RelationType::kMassacred || p.type == RelationType::kCoerced ||
                             (p.type == RelationType::kSeized && obj >= 0)))
-      for (uint32_t k : t.Kids(v)) {
-        const uint64_t cs = t.CaseOf(k);
-        if (!IsObl(t.D(k)) || !C().in_at_near.Has(cs))
-          continue;
-        // "in response to protests at the embassy", "at the talks in X":
-        // an event is no place.
-        bool event = t.in().lexicon->IsNoun(t.L(k)) || C().light_nouns.Has(t.L(k));
-        for (uint32_t g : t.Kids(k)) event |= IsNmod(t.D(g)) && C().to.Has(t.CaseOf(g));
-        if (event) continue;
-        t.TargetActors(k, &targets);
-        // Only a place ("in response to protests at the embassy" is none).
-        for (size_t i = 0; i < targets.size(); ++i) {
-          const graph::EntityKind kind =
-              t.in().doc->entities[t.in().MentionOf(targets[i]).entity].kind;
-          if (kind != graph::EntityKind::kLocation && kind != graph::EntityKind::kCountry &&
-              kind != graph::EntityKind::kFacility)
-            targets.clear();
-        }
-        if (!targets.empty()) break;
-      }
-    // "struck an oil depot in Kharkiv": the place phrase may hang on the
-    // unnamed object. A city or a site only: a country named there ("a
-    // depot in Russia") is as often where the thing is as who was hit.
-    if (targets.empty() && obj >= 0 && t.Mention(static_cast<uint32_t>(obj)) < 0 &&
+      PlaceOfAct(t, v, &targets);
+    if (targets.empty() && obj >= 0 &&
         (p.type == RelationType::kAttacked || p.type == RelationType::kKilled ||
          p.type == RelationType::kMassacred || p.type == RelationType::kSeized))
-      for (uint32_t k : t.Kids(static_cast<uint32_t>(obj))) {
-        if (!IsNmod(t.D(k)) || !C().in_at_near.Has(t.CaseOf(k)) || C().border_nouns.Has(t.L(k))) continue;
-        if (t.in().lexicon->IsNoun(t.L(k)) || C().light_nouns.Has(t.L(k))) continue;
-        t.TargetActors(k, &targets);
-        for (size_t i = 0; i < targets.size(); ++i) {
-          const graph::EntityKind kind = t.in().doc->entities[t.in().MentionOf(targets[i]).entity].kind;
-          if (kind != graph::EntityKind::kLocation && kind != graph::EntityKind::kFacility) targets.clear();
-        }
-        if (!targets.empty()) break;
-      }
+      PlaceOfObject(t, static_cast<uint32_t>(obj), &targets);
     // A pattern that asks for a preposition, particle or object and finds
     // it decides the type even without a target; a bare one needs a target.
     const bool specific = p.particle_key != 0 || p.object_key != 0 || p.prep_key != 0;
@@ -1495,6 +1752,10 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
         if (o >= 0) t.Actors(static_cast<uint32_t>(o), &targets);
         // "agreed to lift embargoes against X": the phrase on the object.
         if (targets.empty()) PrepActors(t, xc, o, 0, &targets, Hostile(p.type) || !CooperativeType(p.type));
+        // "threatened to shell the bases of government forces in Hama
+        // province": a hostile act on something unnamed, where it would be.
+        if (targets.empty() && hostile_complement) PlaceOfAct(t, xc, &targets);
+        if (targets.empty() && hostile_complement && o >= 0) PlaceOfObject(t, static_cast<uint32_t>(o), &targets);
       }
     }
     // "X and Y agreed", "X and Y signed a memorandum", "X and Y held talks":
@@ -1585,6 +1846,13 @@ void NounEvents(const Tree& t, uint32_t n, std::span<const VerbPattern> patterns
   std::vector<int>& sources = s->args_a;
   std::vector<int>& targets = s->args_b;
   int gov = t.D(n) == Dep::kObj || t.D(n) == Dep::kNsubjPass ? t.H(n) : -1;
+  // "ease some of its most stringent restrictions": the verb governs the
+  // noun through a quantity of it.
+  if (gov < 0 && IsNmod(t.D(n)) && C().of.Has(t.CaseOf(n)) && t.H(n) >= 0) {
+    const uint32_t q = static_cast<uint32_t>(t.H(n));
+    if ((C().partitives.Has(t.L(q)) || C().count_nouns.Has(t.L(q))) && t.D(q) == Dep::kObj && t.H(q) >= 0)
+      gov = t.H(q);
+  }
   // "United States reduced military aid to X": a past-tense verb misread as
   // an adjective of its object still governs it (as in VerbEvents); so does
   // a participle that cuts or eases what the noun names ("the suspended
@@ -1636,7 +1904,11 @@ void NounEvents(const Tree& t, uint32_t n, std::span<const VerbPattern> patterns
       const uint64_t cs = t.CaseOf(k);
       if (p.prep_key != 0 ? cs != p.prep_key : (cs == 0 || C().place_preps.Has(cs) || C().by.Has(cs)))
         continue;
-      t.TargetActors(k, &targets);
+      // "the release of $1.2 billion in U.S. military assistance": who is
+      // released is named by the phrase itself, not by an actor inside
+      // what is released.
+      if (type == RelationType::kReleased) t.Actors(k, &targets);
+      else t.TargetActors(k, &targets);
       if (!targets.empty()) break;
     }
     // "a suspension of aid to Egypt", "the lifting of sanctions on Iran":
@@ -1646,6 +1918,19 @@ void NounEvents(const Tree& t, uint32_t n, std::span<const VerbPattern> patterns
       if (!IsNmod(t.D(k)) || !C().of.Has(t.CaseOf(k))) continue;
       for (uint32_t g : t.Kids(k))
         if (IsNmod(t.D(g)) && t.CaseOf(g) == p.prep_key && targets.empty()) t.TargetActors(g, &targets);
+    }
+    // "announced the deployment of 230 troops, including 19 officers, to
+    // Liberia", "launched attacks on Monday on X": the parse may hang the
+    // noun's target phrase on the verb that governs it, or on one of that
+    // verb's arguments after the noun.
+    if (targets.empty() && p.prep_key != 0 && t.D(n) == Dep::kObj && gov >= 0) {
+      const uint32_t g = static_cast<uint32_t>(gov);
+      for (uint32_t k : t.Kids(g))
+        if (k > n && targets.empty() && (IsObl(t.D(k)) || MisreadConjPhrase(t, g, k)) &&
+            t.CaseOf(k) == p.prep_key)
+          t.TargetActors(k, &targets);
+      if (targets.empty())
+        if (const int k = DeepPrep(t, g, p.prep_key); k > static_cast<int>(n)) t.TargetActors(static_cast<uint32_t>(k), &targets);
     }
     // "Israel's 17-day offensive in Gaza", "US air strikes in Fallujah": an
     // attack on nothing named is coded against the place it struck, as a

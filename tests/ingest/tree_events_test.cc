@@ -52,15 +52,25 @@ const EventLexicon& TestLexicon() {
                                                      "donate\t-\t-\tto\t070\taided\n"
                                                      "return\t-\t-\tto\t0842\treleased\n"
                                                      "express\t-\tpessimism\t-\t012\tcommented-on\n"
-                                                     "cancel\t-\tvisit\t-\t1661\treduced-relations-with\n";
+                                                     "cancel\t-\tvisit\t-\t1661\treduced-relations-with\n"
+                                                     "declare\t-\tceasefire\tin\t0871\tconceded-to\n"
+                                                     "arrive\t-\t-\t-\t040\tmet-with\n"
+                                                     "ease\t-\trestriction\ton\t081\tconceded-to\n"
+                                                     "impose\t-\tsanction\ton\t163\tsanctioned\n"
+                                                     "send\t-\ttroop\tinto\t154\tdeployed-to\n";
     // Generic verbs ("call", "leave") take only our own bare readings.
     std::ofstream(dir.path() / "verbs.geokg.tsv") << "# own\n"
                                                      "call\t-\t-\t-\t041\tmet-with\n"
-                                                     "leave\t-\t-\t-\t0874\twithdrew-from\n";
+                                                     "leave\t-\t-\t-\t0874\twithdrew-from\n"
+                                                     "suspend\t-\t-\t-\t160\treduced-relations-with\tweak\n";
     std::ofstream(dir.path() / "nouns.geokg.tsv") << "# own nouns\n"
                                                      "aid\tto\t070\taided\n"
                                                      "invasion\tof\t192\tattacked\n"
-                                                     "talk\tbetween\t040\tmet-with\n";
+                                                     "talk\tbetween\t040\tmet-with\n"
+                                                     "deployment\tto\t154\tdeployed-to\n"
+                                                     "tax\ton\t163\tsanctioned\tweak\n"
+                                                     "release\tof\t0841\treleased\n"
+                                                     "restriction\ton\t172\tcoerced\n";
     auto out = std::make_unique<EventLexicon>();
     Status s = EventLexicon::Load(dir.path().string(), {}, out.get());
     INFO(s.message());
@@ -1008,6 +1018,501 @@ TEST_CASE("a name read as the root keeps the verb read as its clause", "[tree_ev
   CHECK(found[0].source == "Vladimir Putin");
   CHECK(found[0].type == "rejected");
   CHECK(found[0].target == "Japan");
+}
+
+TEST_CASE("a phrase after the object read as a conjunct of the verb is the verb's phrase", "[tree_events]") {
+  // Hamas launched attacks , mainly on Israel .  ("Israel" read as a conjunct of "launched")
+  auto h = Build({{"Hamas", Upos::kPropn, 2, Dep::kNsubj, "Hamas", "NNP"},
+                  {"launched", Upos::kVerb, 0, Dep::kRoot, "launch", "VBD"},
+                  {"attacks", Upos::kNoun, 2, Dep::kObj, "attack", "NNS"},
+                  {",", Upos::kPunct, 7, Dep::kPunct, ",", ","},
+                  {"mainly", Upos::kAdv, 7, Dep::kAdvmod, "mainly", "RB"},
+                  {"on", Upos::kAdp, 7, Dep::kCase, "on", "IN"},
+                  {"Israel", Upos::kPropn, 2, Dep::kConj, "Israel", "NNP"},
+                  {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {6, 6, 1}}, {"Hamas", "Israel"});
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "Hamas");
+  CHECK(found[0].type == "attacked");
+  CHECK(found[0].target == "Israel");
+}
+
+TEST_CASE("an event noun's phrase hung on an argument of its verb is the noun's", "[tree_events]") {
+  // Nigeria announced the deployment of troops , including officers , to Liberia [on a
+  // peacekeeping mission] .  ("to Liberia" read as a phrase of "officers")
+  auto sentence = [](bool peacekeeping) {
+    std::vector<Tok> toks = {{"Nigeria", Upos::kPropn, 2, Dep::kNsubj, "Nigeria", "NNP"},
+                             {"announced", Upos::kVerb, 0, Dep::kRoot, "announce", "VBD"},
+                             {"the", Upos::kDet, 4, Dep::kDet, "the", "DT"},
+                             {"deployment", Upos::kNoun, 2, Dep::kObj, "deployment", "NN"},
+                             {"of", Upos::kAdp, 6, Dep::kCase, "of", "IN"},
+                             {"troops", Upos::kNoun, 4, Dep::kNmod, "troop", "NNS"},
+                             {",", Upos::kPunct, 9, Dep::kPunct, ",", ","},
+                             {"including", Upos::kVerb, 9, Dep::kCase, "include", "VBG"},
+                             {"officers", Upos::kNoun, 2, Dep::kObl, "officer", "NNS"},
+                             {",", Upos::kPunct, 12, Dep::kPunct, ",", ","},
+                             {"to", Upos::kAdp, 12, Dep::kCase, "to", "IN"},
+                             {"Liberia", Upos::kPropn, 9, Dep::kNmod, "Liberia", "NNP"}};
+    if (peacekeeping) {
+      toks.push_back({"on", Upos::kAdp, 16, Dep::kCase, "on", "IN"});
+      toks.push_back({"a", Upos::kDet, 16, Dep::kDet, "a", "DT"});
+      toks.push_back({"peacekeeping", Upos::kNoun, 16, Dep::kCompound, "peacekeeping", "NN"});
+      toks.push_back({"mission", Upos::kNoun, 2, Dep::kObl, "mission", "NN"});
+    }
+    toks.push_back({".", Upos::kPunct, 2, Dep::kPunct, ".", "."});
+    return Build(toks, {{0, 0, 0}, {11, 11, 1}}, {"Nigeria", "Liberia"});
+  };
+  auto plain = sentence(false);
+  auto found = Run(*plain);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "Nigeria");
+  CHECK(found[0].type == "deployed-to");
+  CHECK(found[0].target == "Liberia");
+  // On a peacekeeping mission, by the clause of the verb that announces it,
+  // the deployment is aid.
+  auto helpful = sentence(true);
+  found = Run(*helpful);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].type == "aided");
+  CHECK(found[0].target == "Liberia");
+}
+
+TEST_CASE("aid goes to whom a clause inside its purpose names", "[tree_events]") {
+  // Germany donated money to support projects which benefit refugees in Syria .
+  auto relative = Build({{"Germany", Upos::kPropn, 2, Dep::kNsubj, "Germany", "NNP"},
+                         {"donated", Upos::kVerb, 0, Dep::kRoot, "donate", "VBD"},
+                         {"money", Upos::kNoun, 2, Dep::kObj, "money", "NN"},
+                         {"to", Upos::kPart, 5, Dep::kMark, "to", "TO"},
+                         {"support", Upos::kVerb, 2, Dep::kAdvcl, "support", "VB"},
+                         {"projects", Upos::kNoun, 5, Dep::kObj, "project", "NNS"},
+                         {"which", Upos::kPron, 8, Dep::kNsubj, "which", "WDT"},
+                         {"benefit", Upos::kVerb, 6, Dep::kAclRelcl, "benefit", "VBP"},
+                         {"refugees", Upos::kNoun, 8, Dep::kObj, "refugee", "NNS"},
+                         {"in", Upos::kAdp, 11, Dep::kCase, "in", "IN"},
+                         {"Syria", Upos::kPropn, 8, Dep::kObl, "Syria", "NNP"},
+                         {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                        {{0, 0, 0}, {10, 10, 1}}, {"Germany", "Syria"});
+  auto found = Run(*relative);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "Germany");
+  CHECK(found[0].type == "aided");
+  CHECK(found[0].target == "Syria");
+  // Germany donated money this year to pay for aid in Yemen .  (the purpose
+  // read as a clause of "year")
+  auto on_time = Build({{"Germany", Upos::kPropn, 2, Dep::kNsubj, "Germany", "NNP"},
+                        {"donated", Upos::kVerb, 0, Dep::kRoot, "donate", "VBD"},
+                        {"money", Upos::kNoun, 2, Dep::kObj, "money", "NN"},
+                        {"this", Upos::kDet, 5, Dep::kDet, "this", "DT"},
+                        {"year", Upos::kNoun, 2, Dep::kOblUnmarked, "year", "NN"},
+                        {"to", Upos::kPart, 7, Dep::kMark, "to", "TO"},
+                        {"pay", Upos::kVerb, 5, Dep::kAcl, "pay", "VB"},
+                        {"for", Upos::kAdp, 9, Dep::kCase, "for", "IN"},
+                        {"aid", Upos::kNoun, 7, Dep::kObl, "aid", "NN"},
+                        {"in", Upos::kAdp, 11, Dep::kCase, "in", "IN"},
+                        {"Yemen", Upos::kPropn, 9, Dep::kNmod, "Yemen", "NNP"},
+                        {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                       {{0, 0, 0}, {10, 10, 1}}, {"Germany", "Yemen"});
+  found = Run(*on_time);
+  bool aided = false;
+  for (const Found& f : found) aided |= f.source == "Germany" && f.type == "aided" && f.target == "Yemen";
+  CHECK(aided);
+}
+
+TEST_CASE("a ceasefire declared in the place a sentence opens with is coded against it", "[tree_events]") {
+  // In Colombia , the ELN declared a ceasefire on Monday .
+  auto h = Build({{"In", Upos::kAdp, 2, Dep::kCase, "in", "IN"},
+                  {"Colombia", Upos::kPropn, 6, Dep::kObl, "Colombia", "NNP"},
+                  {",", Upos::kPunct, 2, Dep::kPunct, ",", ","},
+                  {"the", Upos::kDet, 5, Dep::kDet, "the", "DT"},
+                  {"ELN", Upos::kPropn, 6, Dep::kNsubj, "ELN", "NNP"},
+                  {"declared", Upos::kVerb, 0, Dep::kRoot, "declare", "VBD"},
+                  {"a", Upos::kDet, 8, Dep::kDet, "a", "DT"},
+                  {"ceasefire", Upos::kNoun, 6, Dep::kObj, "ceasefire", "NN"},
+                  {"on", Upos::kAdp, 10, Dep::kCase, "on", "IN"},
+                  {"Monday", Upos::kPropn, 6, Dep::kObl, "Monday", "NNP"},
+                  {".", Upos::kPunct, 6, Dep::kPunct, ".", "."}},
+                 {{1, 1, 0}, {4, 4, 1}}, {"Colombia", "National Liberation Army"});
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "National Liberation Army");
+  CHECK(found[0].type == "conceded-to");
+  CHECK(found[0].target == "Colombia");
+}
+
+TEST_CASE("aid to people no actor names goes to whom their relative clause names", "[tree_events]") {
+  // Germany donated tents to people who fled to Syria .
+  //   or: Germany donated tents to people using funds of Syria .  (what they do: no recipient)
+  auto sentence = [](bool relative) {
+    return Build({{"Germany", Upos::kPropn, 2, Dep::kNsubj, "Germany", "NNP"},
+                  {"donated", Upos::kVerb, 0, Dep::kRoot, "donate", "VBD"},
+                  {"tents", Upos::kNoun, 2, Dep::kObj, "tent", "NNS"},
+                  {"to", Upos::kAdp, 5, Dep::kCase, "to", "IN"},
+                  {"people", Upos::kNoun, 2, Dep::kObl, "people", "NNS"},
+                  relative ? Tok{"who", Upos::kPron, 7, Dep::kNsubj, "who", "WP"}
+                           : Tok{"using", Upos::kVerb, 5, Dep::kAcl, "use", "VBG"},
+                  relative ? Tok{"fled", Upos::kVerb, 5, Dep::kAclRelcl, "flee", "VBD"}
+                           : Tok{"funds", Upos::kNoun, 6, Dep::kObj, "fund", "NNS"},
+                  relative ? Tok{"to", Upos::kAdp, 9, Dep::kCase, "to", "IN"}
+                           : Tok{"of", Upos::kAdp, 9, Dep::kCase, "of", "IN"},
+                  {"Syria", Upos::kPropn, 7, relative ? Dep::kObl : Dep::kNmod, "Syria", "NNP"},
+                  {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {8, 8, 1}}, {"Germany", "Syria"});
+  };
+  auto relative = sentence(true);
+  auto found = Run(*relative);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "Germany");
+  CHECK(found[0].type == "aided");
+  CHECK(found[0].target == "Syria");
+  auto using_clause = sentence(false);
+  CHECK(Run(*using_clause).empty());
+}
+
+TEST_CASE("a count of forces arriving in a country is a deployment of the forces it counts", "[tree_events]") {
+  // Hundreds of British troops arrived in Mali .
+  auto h = Build({{"Hundreds", Upos::kNoun, 5, Dep::kNsubj, "hundred", "NNS"},
+                  {"of", Upos::kAdp, 4, Dep::kCase, "of", "IN"},
+                  {"British", Upos::kAdj, 4, Dep::kAmod, "british", "JJ"},
+                  {"troops", Upos::kNoun, 1, Dep::kNmod, "troop", "NNS"},
+                  {"arrived", Upos::kVerb, 0, Dep::kRoot, "arrive", "VBD"},
+                  {"in", Upos::kAdp, 7, Dep::kCase, "in", "IN"},
+                  {"Mali", Upos::kPropn, 5, Dep::kObl, "Mali", "NNP"},
+                  {".", Upos::kPunct, 5, Dep::kPunct, ".", "."}},
+                 {{2, 2, 0}, {6, 6, 1}}, {"United Kingdom", "Mali"});
+  h->doc.entities[0].kind = graph::EntityKind::kCountry;
+  h->doc.entities[1].kind = graph::EntityKind::kCountry;
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "United Kingdom");
+  CHECK(found[0].type == "deployed-to");
+  CHECK(found[0].target == "Mali");
+}
+
+TEST_CASE("a preposition hung on a title before a name is the name's", "[tree_events]") {
+  // Rivlin eased restrictions on former minister Olmert .  ("on" read as a word of the title)
+  auto h = Build({{"Rivlin", Upos::kPropn, 2, Dep::kNsubj, "Rivlin", "NNP"},
+                  {"eased", Upos::kVerb, 0, Dep::kRoot, "ease", "VBD"},
+                  {"restrictions", Upos::kNoun, 2, Dep::kObj, "restriction", "NNS"},
+                  {"on", Upos::kAdp, 6, Dep::kCase, "on", "IN"},
+                  {"former", Upos::kAdj, 6, Dep::kAmod, "former", "JJ"},
+                  {"minister", Upos::kNoun, 7, Dep::kNmodDesc, "minister", "NN"},
+                  {"Olmert", Upos::kPropn, 3, Dep::kNmod, "Olmert", "NNP"},
+                  {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {6, 6, 1}}, {"Reuven Rivlin", "Ehud Olmert"});
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "Reuven Rivlin");
+  CHECK(found[0].type == "conceded-to");
+  CHECK(found[0].target == "Ehud Olmert");
+}
+
+TEST_CASE("a restriction on an act is aimed at whom the act's clause names", "[tree_events]") {
+  // Obama eased restrictions on the ability of people to visit Cuba .
+  auto h = Build({{"Obama", Upos::kPropn, 2, Dep::kNsubj, "Obama", "NNP"},
+                  {"eased", Upos::kVerb, 0, Dep::kRoot, "ease", "VBD"},
+                  {"restrictions", Upos::kNoun, 2, Dep::kObj, "restriction", "NNS"},
+                  {"on", Upos::kAdp, 6, Dep::kCase, "on", "IN"},
+                  {"the", Upos::kDet, 6, Dep::kDet, "the", "DT"},
+                  {"ability", Upos::kNoun, 3, Dep::kNmod, "ability", "NN"},
+                  {"of", Upos::kAdp, 8, Dep::kCase, "of", "IN"},
+                  {"people", Upos::kNoun, 6, Dep::kNmod, "people", "NNS"},
+                  {"to", Upos::kPart, 10, Dep::kMark, "to", "TO"},
+                  {"visit", Upos::kVerb, 6, Dep::kAcl, "visit", "VB"},
+                  {"Cuba", Upos::kPropn, 10, Dep::kObj, "Cuba", "NNP"},
+                  {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {10, 10, 1}}, {"Barack Obama", "Cuba"});
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "Barack Obama");
+  CHECK(found[0].type == "conceded-to");
+  CHECK(found[0].target == "Cuba");
+}
+
+TEST_CASE("a threat of an attack on something unnamed is aimed at the place it would strike", "[tree_events]") {
+  // The rebels threatened to attack bases in Hama .
+  auto h = Build({{"The", Upos::kDet, 2, Dep::kDet, "the", "DT"},
+                  {"rebels", Upos::kNoun, 3, Dep::kNsubj, "rebel", "NNS"},
+                  {"threatened", Upos::kVerb, 0, Dep::kRoot, "threaten", "VBD"},
+                  {"to", Upos::kPart, 5, Dep::kMark, "to", "TO"},
+                  {"attack", Upos::kVerb, 3, Dep::kXcomp, "attack", "VB"},
+                  {"bases", Upos::kNoun, 5, Dep::kObj, "base", "NNS"},
+                  {"in", Upos::kAdp, 8, Dep::kCase, "in", "IN"},
+                  {"Hama", Upos::kPropn, 6, Dep::kNmod, "Hama", "NNP"},
+                  {".", Upos::kPunct, 3, Dep::kPunct, ".", "."}},
+                 {{1, 1, 0}, {7, 7, 1}}, {"Syrian rebels", "Hama"});
+  h->doc.entities[0].kind = graph::EntityKind::kArmedGroup;
+  h->doc.entities[1].kind = graph::EntityKind::kLocation;
+  bool threat = false, attack = false;
+  for (const Found& f : Run(*h)) {
+    threat |= f.source == "Syrian rebels" && f.type == "threatened" && f.target == "Hama" &&
+              f.modality == Modality::kAsserted;
+    attack |= f.source == "Syrian rebels" && f.type == "attacked" && f.target == "Hama" &&
+              f.modality == Modality::kHypothetical;
+  }
+  CHECK(threat);
+  CHECK(attack);
+}
+
+TEST_CASE("sanctions imposed in relation to a country are on it", "[tree_events]") {
+  // The UN imposed sanctions in relation to Iraq in 1990 .
+  auto h = Build({{"The", Upos::kDet, 2, Dep::kDet, "the", "DT"},
+                  {"UN", Upos::kPropn, 3, Dep::kNsubj, "UN", "NNP"},
+                  {"imposed", Upos::kVerb, 0, Dep::kRoot, "impose", "VBD"},
+                  {"sanctions", Upos::kNoun, 3, Dep::kObj, "sanction", "NNS"},
+                  {"in", Upos::kAdp, 6, Dep::kCase, "in", "IN"},
+                  {"relation", Upos::kNoun, 3, Dep::kObl, "relation", "NN"},
+                  {"to", Upos::kAdp, 8, Dep::kCase, "to", "IN"},
+                  {"Iraq", Upos::kPropn, 6, Dep::kNmod, "Iraq", "NNP"},
+                  {"in", Upos::kAdp, 10, Dep::kCase, "in", "IN"},
+                  {"1990", Upos::kNum, 3, Dep::kObl, "1990", "CD"},
+                  {".", Upos::kPunct, 3, Dep::kPunct, ".", "."}},
+                 {{1, 1, 0}, {7, 7, 1}}, {"United Nations", "Iraq"});
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "United Nations");
+  CHECK(found[0].type == "sanctioned");
+  CHECK(found[0].target == "Iraq");
+}
+
+TEST_CASE("a phrase under which an act is done names none of its targets", "[tree_events]") {
+  // Iran cancelled the visit under pressure from Russia .
+  auto h = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                  {"cancelled", Upos::kVerb, 0, Dep::kRoot, "cancel", "VBD"},
+                  {"the", Upos::kDet, 4, Dep::kDet, "the", "DT"},
+                  {"visit", Upos::kNoun, 2, Dep::kObj, "visit", "NN"},
+                  {"under", Upos::kAdp, 6, Dep::kCase, "under", "IN"},
+                  {"pressure", Upos::kNoun, 2, Dep::kObl, "pressure", "NN"},
+                  {"from", Upos::kAdp, 8, Dep::kCase, "from", "IN"},
+                  {"Russia", Upos::kPropn, 6, Dep::kNmod, "Russia", "NNP"},
+                  {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {7, 7, 1}}, {"Iran", "Russia"});
+  CHECK(Run(*h).empty());
+}
+
+TEST_CASE("a name read as the root keeps the verb read as an adjective of its clause's noun", "[tree_events]") {
+  // Lazo on Saturday expressed condolences to Cambodia .  ("expressed" read as an adjective
+  // of "condolences", a clause of the name)
+  auto h = Build({{"Lazo", Upos::kPropn, 0, Dep::kRoot, "Lazo", "NNP"},
+                  {"on", Upos::kAdp, 3, Dep::kCase, "on", "IN"},
+                  {"Saturday", Upos::kPropn, 1, Dep::kNmod, "Saturday", "NNP"},
+                  {"expressed", Upos::kVerb, 5, Dep::kAmod, "express", "VBD"},
+                  {"condolences", Upos::kNoun, 1, Dep::kParataxis, "condolence", "NNS"},
+                  {"to", Upos::kAdp, 7, Dep::kCase, "to", "IN"},
+                  {"Cambodia", Upos::kPropn, 5, Dep::kNmod, "Cambodia", "NNP"},
+                  {".", Upos::kPunct, 1, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {6, 6, 1}}, {"Esteban Lazo", "Cambodia"});
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "Esteban Lazo");
+  CHECK(found[0].type == "commented-on");
+  CHECK(found[0].target == "Cambodia");
+}
+
+TEST_CASE("a comment is about what its phrase of stance names", "[tree_events]") {
+  // Iran expressed pessimism at the prospect of talks with Iraq .
+  auto h = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                  {"expressed", Upos::kVerb, 0, Dep::kRoot, "express", "VBD"},
+                  {"pessimism", Upos::kNoun, 2, Dep::kObj, "pessimism", "NN"},
+                  {"at", Upos::kAdp, 6, Dep::kCase, "at", "IN"},
+                  {"the", Upos::kDet, 6, Dep::kDet, "the", "DT"},
+                  {"prospect", Upos::kNoun, 2, Dep::kObl, "prospect", "NN"},
+                  {"of", Upos::kAdp, 8, Dep::kCase, "of", "IN"},
+                  {"talks", Upos::kNoun, 6, Dep::kNmod, "talk", "NNS"},
+                  {"with", Upos::kAdp, 10, Dep::kCase, "with", "IN"},
+                  {"Iraq", Upos::kPropn, 8, Dep::kNmod, "Iraq", "NNP"},
+                  {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {9, 9, 1}}, {"Iran", "Iraq"});
+  bool comment = false;
+  for (const Found& f : Run(*h)) comment |= f.source == "Iran" && f.type == "commented-on" && f.target == "Iraq";
+  CHECK(comment);
+}
+
+TEST_CASE("suspending a restriction eases it, it cuts nothing", "[tree_events]") {
+  // France suspended a tax on Google .
+  auto h = Build({{"France", Upos::kPropn, 2, Dep::kNsubj, "France", "NNP"},
+                  {"suspended", Upos::kVerb, 0, Dep::kRoot, "suspend", "VBD"},
+                  {"a", Upos::kDet, 4, Dep::kDet, "a", "DT"},
+                  {"tax", Upos::kNoun, 2, Dep::kObj, "tax", "NN"},
+                  {"on", Upos::kAdp, 6, Dep::kCase, "on", "IN"},
+                  {"Google", Upos::kPropn, 4, Dep::kNmod, "Google", "NNP"},
+                  {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {5, 5, 1}}, {"France", "Google"});
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "France");
+  CHECK(found[0].type == "conceded-to");
+  CHECK(found[0].target == "Google");
+}
+
+TEST_CASE("what an appeal noun asks is done by the one it is made to, and not yet", "[tree_events]") {
+  // China call on Iran to release Johnson .  (a headline's "call" read as a noun)
+  auto h = Build({{"China", Upos::kPropn, 2, Dep::kCompound, "China", "NNP"},
+                  {"call", Upos::kNoun, 0, Dep::kRoot, "call", "NN"},
+                  {"on", Upos::kAdp, 4, Dep::kCase, "on", "IN"},
+                  {"Iran", Upos::kPropn, 2, Dep::kNmod, "Iran", "NNP"},
+                  {"to", Upos::kPart, 6, Dep::kMark, "to", "TO"},
+                  {"release", Upos::kVerb, 2, Dep::kAcl, "release", "VB"},
+                  {"Johnson", Upos::kPropn, 6, Dep::kObj, "Johnson", "NNP"},
+                  {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {3, 3, 1}, {6, 6, 2}}, {"China", "Iran", "Boris Johnson"});
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "Iran");
+  CHECK(found[0].type == "released");
+  CHECK(found[0].target == "Boris Johnson");
+  CHECK(found[0].modality == Modality::kHypothetical);
+}
+
+TEST_CASE("what is warned or voted against is not done", "[tree_events]") {
+  // Iran warned against attacking Iraq .
+  auto h = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                  {"warned", Upos::kVerb, 0, Dep::kRoot, "warn", "VBD"},
+                  {"against", Upos::kAdp, 4, Dep::kMark, "against", "IN"},
+                  {"attacking", Upos::kVerb, 2, Dep::kAdvcl, "attack", "VBG"},
+                  {"Iraq", Upos::kPropn, 4, Dep::kObj, "Iraq", "NNP"},
+                  {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {4, 4, 1}}, {"Iran", "Iraq"});
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].type == "attacked");
+  CHECK(found[0].modality == Modality::kHypothetical);
+}
+
+TEST_CASE("a release is of whom its phrase names, not of an actor inside what is released", "[tree_events]") {
+  // Iran ordered the release of Iraqi prisoners .  /  Iran ordered the release of money for Iraq .
+  auto sentence = [](bool prisoners) {
+    std::vector<Tok> toks = {{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                             {"ordered", Upos::kVerb, 0, Dep::kRoot, "order", "VBD"},
+                             {"the", Upos::kDet, 4, Dep::kDet, "the", "DT"},
+                             {"release", Upos::kNoun, 2, Dep::kObj, "release", "NN"},
+                             {"of", Upos::kAdp, prisoners ? 7 : 6, Dep::kCase, "of", "IN"}};
+    if (prisoners) {
+      toks.push_back({"Iraqi", Upos::kAdj, 7, Dep::kAmod, "iraqi", "JJ"});
+      toks.push_back({"prisoners", Upos::kNoun, 4, Dep::kNmod, "prisoner", "NNS"});
+    } else {
+      toks.push_back({"money", Upos::kNoun, 4, Dep::kNmod, "money", "NN"});
+      toks.push_back({"for", Upos::kAdp, 8, Dep::kCase, "for", "IN"});
+      toks.push_back({"Iraq", Upos::kPropn, 6, Dep::kNmod, "Iraq", "NNP"});
+    }
+    toks.push_back({".", Upos::kPunct, 2, Dep::kPunct, ".", "."});
+    return Build(toks, {{0, 0, 0}, {prisoners ? 5u : 7u, prisoners ? 5u : 7u, 1}}, {"Iran", "Iraq"});
+  };
+  auto prisoners = sentence(true);
+  auto found = Run(*prisoners);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "Iran");
+  CHECK(found[0].type == "released");
+  CHECK(found[0].target == "Iraq");
+  auto money = sentence(false);
+  CHECK(Run(*money).empty());
+}
+
+TEST_CASE("what someone is barred from is not done", "[tree_events]") {
+  // Iran barred Iraq from attacking Syria .
+  auto h = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                  {"barred", Upos::kVerb, 0, Dep::kRoot, "bar", "VBD"},
+                  {"Iraq", Upos::kPropn, 2, Dep::kObj, "Iraq", "NNP"},
+                  {"from", Upos::kSconj, 5, Dep::kMark, "from", "IN"},
+                  {"attacking", Upos::kVerb, 2, Dep::kAdvcl, "attack", "VBG"},
+                  {"Syria", Upos::kPropn, 5, Dep::kObj, "Syria", "NNP"},
+                  {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {2, 2, 1}, {5, 5, 2}}, {"Iran", "Iraq", "Syria"});
+  bool attack = false;
+  for (const Found& f : Run(*h))
+    if (f.type == "attacked") {
+      attack = true;
+      CHECK(f.source == "Iraq");
+      CHECK(f.target == "Syria");
+      CHECK(f.modality == Modality::kNegated);
+    }
+  CHECK(attack);
+}
+
+TEST_CASE("a clause on a predicate noun is done by the copula's subject", "[tree_events]") {
+  // Japan is the top donor , donating money to Iraq .
+  auto h = Build({{"Japan", Upos::kPropn, 5, Dep::kNsubj, "Japan", "NNP"},
+                  {"is", Upos::kAux, 5, Dep::kCop, "be", "VBZ"},
+                  {"the", Upos::kDet, 5, Dep::kDet, "the", "DT"},
+                  {"top", Upos::kAdj, 5, Dep::kAmod, "top", "JJ"},
+                  {"donor", Upos::kNoun, 0, Dep::kRoot, "donor", "NN"},
+                  {",", Upos::kPunct, 7, Dep::kPunct, ",", ","},
+                  {"donating", Upos::kVerb, 5, Dep::kAcl, "donate", "VBG"},
+                  {"money", Upos::kNoun, 7, Dep::kObj, "money", "NN"},
+                  {"to", Upos::kAdp, 10, Dep::kCase, "to", "IN"},
+                  {"Iraq", Upos::kPropn, 7, Dep::kObl, "Iraq", "NNP"},
+                  {".", Upos::kPunct, 5, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {9, 9, 1}}, {"Japan", "Iraq"});
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "Japan");
+  CHECK(found[0].type == "aided");
+  CHECK(found[0].target == "Iraq");
+}
+
+TEST_CASE("troops offered to help someone are a pledge of aid to them", "[tree_events]") {
+  // Australia offered to send troops to help|fight Iraq .
+  auto sentence = [](const char* purpose) {
+    return Build({{"Australia", Upos::kPropn, 2, Dep::kNsubj, "Australia", "NNP"},
+                  {"offered", Upos::kVerb, 0, Dep::kRoot, "offer", "VBD"},
+                  {"to", Upos::kPart, 4, Dep::kMark, "to", "TO"},
+                  {"send", Upos::kVerb, 2, Dep::kXcomp, "send", "VB"},
+                  {"troops", Upos::kNoun, 4, Dep::kObj, "troop", "NNS"},
+                  {"to", Upos::kPart, 7, Dep::kMark, "to", "TO"},
+                  {purpose, Upos::kVerb, 4, Dep::kAdvcl, purpose, "VB"},
+                  {"Iraq", Upos::kPropn, 7, Dep::kObj, "Iraq", "NNP"},
+                  {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {7, 7, 1}}, {"Australia", "Iraq"});
+  };
+  auto help = sentence("help");
+  bool pledge = false, aid = false;
+  for (const Found& f : Run(*help)) {
+    pledge |= f.type == "pledged-to" && f.target == "Iraq" && f.modality == Modality::kAsserted;
+    aid |= f.type == "aided" && f.target == "Iraq" && f.modality == Modality::kHypothetical;
+  }
+  CHECK(pledge);
+  CHECK(aid);
+  // Forces sent to fight someone are not sent to them.
+  auto fight = sentence("fight");
+  for (const Found& f : Run(*fight)) CHECK(f.type != "deployed-to");
+}
+
+TEST_CASE("troops sent into a country to help someone go to the country", "[tree_events]") {
+  // Russia sent troops into Iraq to support Syria .
+  auto h = Build({{"Russia", Upos::kPropn, 2, Dep::kNsubj, "Russia", "NNP"},
+                  {"sent", Upos::kVerb, 0, Dep::kRoot, "send", "VBD"},
+                  {"troops", Upos::kNoun, 2, Dep::kObj, "troop", "NNS"},
+                  {"into", Upos::kAdp, 5, Dep::kCase, "into", "IN"},
+                  {"Iraq", Upos::kPropn, 2, Dep::kObl, "Iraq", "NNP"},
+                  {"to", Upos::kPart, 7, Dep::kMark, "to", "TO"},
+                  {"support", Upos::kVerb, 2, Dep::kAdvcl, "support", "VB"},
+                  {"Syria", Upos::kPropn, 7, Dep::kObj, "Syria", "NNP"},
+                  {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {4, 4, 1}, {7, 7, 2}}, {"Russia", "Iraq", "Syria"});
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].type == "aided");  // a deployment to help
+  CHECK(found[0].target == "Iraq");
+}
+
+TEST_CASE("easing some of one's restrictions concedes and imposes none", "[tree_events]") {
+  // The US eased some of its restrictions on Cuba .
+  auto h = Build({{"The", Upos::kDet, 2, Dep::kDet, "the", "DT"},
+                  {"US", Upos::kPropn, 3, Dep::kNsubj, "US", "NNP"},
+                  {"eased", Upos::kVerb, 0, Dep::kRoot, "ease", "VBD"},
+                  {"some", Upos::kDet, 3, Dep::kObj, "some", "DT"},
+                  {"of", Upos::kAdp, 7, Dep::kCase, "of", "IN"},
+                  {"its", Upos::kPron, 7, Dep::kNmodPoss, "its", "PRP$"},
+                  {"restrictions", Upos::kNoun, 4, Dep::kNmod, "restriction", "NNS"},
+                  {"on", Upos::kAdp, 9, Dep::kCase, "on", "IN"},
+                  {"Cuba", Upos::kPropn, 7, Dep::kNmod, "Cuba", "NNP"},
+                  {".", Upos::kPunct, 3, Dep::kPunct, ".", "."}},
+                 {{1, 1, 0}, {5, 5, 0}, {8, 8, 1}}, {"United States", "Cuba"});
+  auto found = Run(*h);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "United States");
+  CHECK(found[0].type == "conceded-to");
+  CHECK(found[0].target == "Cuba");
 }
 
 }  // namespace
