@@ -825,7 +825,7 @@ void SubjectOf(const Tree& t, uint32_t v, std::vector<int>* out, bool* fallback,
   // extending it": what one speaks against is someone else's act, or none.
   if (d == Dep::kAdvcl && t.U(v) == Upos::kVerb)
     for (uint32_t k : t.Kids(v))
-      if ((t.D(k) == Dep::kMark || t.D(k) == Dep::kCase) && t.L(k) == TokenKey("against")) return;
+      if ((t.D(k) == Dep::kMark || t.D(k) == Dep::kCase) && c.against.Has(t.L(k))) return;
   // "accused Ethiopia of deploying troops", "blamed X for attacking",
   // "prevented X from leaving": a gerund after of, for or from is done by
   // the governing verb's object.

@@ -1373,10 +1373,10 @@ TEST_CASE("what is warned or voted against is not done", "[tree_events]") {
                   {"Iraq", Upos::kPropn, 4, Dep::kObj, "Iraq", "NNP"},
                   {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
                  {{0, 0, 0}, {4, 4, 1}}, {"Iran", "Iraq"});
+  // Nor is it the warner's own act: no attack by Iran, even a hypothetical
+  // one (the gerund has no subject of its own; see SubjectOf).
   auto found = Run(*h);
-  REQUIRE(found.size() == 1);
-  CHECK(found[0].type == "attacked");
-  CHECK(found[0].modality == Modality::kHypothetical);
+  for (const auto& e : found) CHECK(e.type != "attacked");
 }
 
 TEST_CASE("a release is of whom its phrase names, not of an actor inside what is released", "[tree_events]") {
