@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "ingest/relate_words.h"
+#include "ingest/text.h"
 
 namespace geokg::ingest::relate_internal {
 namespace {
@@ -28,7 +29,7 @@ void SentenceView::Build(const DocAnalysis& doc, uint32_t sentence, uint32_t fir
   for (uint32_t i = 0; i < n_; ++i) {
     lower_off_.push_back(static_cast<uint32_t>(lower_.size()));
     std::string_view t = doc.TokenText(first_ + i);
-    for (char c : t) lower_.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    for (char c : t) lower_.push_back(AsciiLower(c));
   }
   lower_off_.push_back(static_cast<uint32_t>(lower_.size()));
   words_.clear();

@@ -5,6 +5,7 @@
 
 #include "graph/ids.h"
 #include "graph/ontology.h"
+#include "ingest/text.h"
 #include "ingest/lexicon.h"
 #include "ingest/relate_words.h"
 #include "ingest/relate.h"
@@ -271,7 +272,7 @@ bool Relater::SportsSentence(uint32_t sentence) {
     const std::string_view w = doc_.TokenText(t);
     if (w.size() > 14) continue;
     char low[16];
-    for (size_t k = 0; k < w.size(); ++k) low[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(w[k])));
+    for (size_t k = 0; k < w.size(); ++k) low[k] = AsciiLower(w[k]);
     const std::string_view lw(low, w.size());
     for (std::string_view sw : kSportWords)
       if (lw == sw) return sports_ = true;
@@ -305,7 +306,7 @@ bool Relater::SportsDocument() {
     const std::string_view w = doc_.TokenText(t);
     if (w.size() > 14 || w.size() < 4) continue;
     char low[16];
-    for (size_t k = 0; k < w.size(); ++k) low[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(w[k])));
+    for (size_t k = 0; k < w.size(); ++k) low[k] = AsciiLower(w[k]);
     for (std::string_view g : kGameOnly)
       if (std::string_view(low, w.size()) == g) {
         sports_document_ = 1;

@@ -42,6 +42,10 @@ void AnalyzeText(std::string_view text, DocAnalysis* out);
 // patterns with the same function.
 uint64_t TokenKey(std::string_view token);
 
+// ASCII lower case, as std::tolower in the "C" locale, without its call and
+// locale lookup a byte (the relater lowers every token of a sentence).
+inline char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+
 // How a run of tokens is written: its words (tokens that are neither
 // punctuation nor numbers), those in capitals and those capitalised. A
 // headline in capitals or in title case reads differently from prose.
