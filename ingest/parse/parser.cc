@@ -266,35 +266,30 @@ void Model::EnableSentenceCache() {
 int Model::beam() const { return impl_->parser.beam(); }
 void Model::SetBeam(int beam) { impl_->parser.SetBeam(beam); }
 
-void Model::Tag(std::span<const std::string_view> words, SentenceParse* out) const {
+namespace {
+// A sentence the cache holds gets its tags copied into *out, and the
+// thread's workspace marks it tagged whole (and keyed, for ParseTagged).
+bool TagsFromCache(SentenceCache* cache, std::span<const std::string_view> words, SentenceParse* out) {
   Workspace& ws = ThreadWorkspace();
   ws.cached_key = 0;
-  if (impl_->sentences != nullptr) {
-    const uint64_t key = SentenceCache::Key(words);
-    if (impl_->sentences->Find(key, words, /*tree=*/false, out)) {
-      ws.tagged = out;
-      ws.tagged_words = words.data();
-      ws.cached_key = key;
-      ws.first_done = ws.done = static_cast<int>(words.size());
-      return;
-    }
-  }
+  if (cache == nullptr) return false;
+  const uint64_t key = SentenceCache::Key(words);
+  if (!cache->Find(key, words, /*tree=*/false, out)) return false;
+  ws.tagged = out;
+  ws.tagged_words = words.data();
+  ws.cached_key = key;
+  ws.first_done = ws.done = static_cast<int>(words.size());
+  return true;
+}
+}  // namespace
+
+void Model::Tag(std::span<const std::string_view> words, SentenceParse* out) const {
+  if (TagsFromCache(impl_->sentences.get(), words, out)) return;
   TagWords(words, out);
 }
 
 void Model::TagPrefix(std::span<const std::string_view> words, size_t through, SentenceParse* out) const {
-  Workspace& ws = ThreadWorkspace();
-  ws.cached_key = 0;
-  if (impl_->sentences != nullptr) {
-    const uint64_t key = SentenceCache::Key(words);
-    if (impl_->sentences->Find(key, words, /*tree=*/false, out)) {
-      ws.tagged = out;
-      ws.tagged_words = words.data();
-      ws.cached_key = key;
-      ws.first_done = ws.done = static_cast<int>(words.size());
-      return;
-    }
-  }
+  if (TagsFromCache(impl_->sentences.get(), words, out)) return;
   StartTags(words, out);
   ExtendTags(words, static_cast<int>(std::min(through, words.size())), out);
 }

@@ -7,6 +7,7 @@
 
 #include <map>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,6 +56,9 @@ const std::set<std::string>& PlacesDespiteWords();
 
 // "Côte" -> "Cote": folds the Latin-1 letters seen in country and city names.
 std::string FoldAccents(std::string_view text);
+// `text` with every occurrence of a table's first string replaced by its
+// second, the earliest entry that matches at a position winning.
+std::string FoldWith(std::string_view text, std::span<const std::pair<std::string_view, std::string_view>> folds);
 
 // The MIT notice of the Phoenix / PETRARCH dictionaries (Open Event Data),
 // which every file converted from them carries.

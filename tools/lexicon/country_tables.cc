@@ -215,18 +215,11 @@ const std::set<std::string>& PlacesDespiteWords() {
   return kKeep;
 }
 
-std::string FoldAccents(std::string_view text) {
-  static const std::pair<std::string_view, std::string_view> kFolds[] = {
-      {"á", "a"}, {"à", "a"}, {"â", "a"}, {"ä", "a"}, {"ã", "a"}, {"å", "a"}, {"Å", "A"},
-      {"é", "e"}, {"è", "e"}, {"ê", "e"}, {"ë", "e"}, {"É", "E"}, {"í", "i"}, {"î", "i"},
-      {"ï", "i"}, {"ó", "o"}, {"ô", "o"}, {"ö", "o"}, {"õ", "o"}, {"Ö", "O"}, {"ú", "u"},
-      {"û", "u"}, {"ü", "u"}, {"Ü", "U"}, {"ç", "c"}, {"ñ", "n"}, {"ș", "s"}, {"ş", "s"},
-      {"ţ", "t"}, {"ț", "t"}, {"Ç", "C"}, {"Ş", "S"}, {"ā", "a"}, {"ī", "i"}, {"ū", "u"},
-  };
+std::string FoldWith(std::string_view text, std::span<const std::pair<std::string_view, std::string_view>> folds) {
   std::string out;
   for (size_t i = 0; i < text.size();) {
     bool folded = false;
-    for (const auto& [from, to] : kFolds) {
+    for (const auto& [from, to] : folds) {
       if (text.substr(i, from.size()) == from) {
         out += to;
         i += from.size();
@@ -237,6 +230,17 @@ std::string FoldAccents(std::string_view text) {
     if (!folded) out += text[i++];
   }
   return out;
+}
+
+std::string FoldAccents(std::string_view text) {
+  static const std::pair<std::string_view, std::string_view> kFolds[] = {
+      {"á", "a"}, {"à", "a"}, {"â", "a"}, {"ä", "a"}, {"ã", "a"}, {"å", "a"}, {"Å", "A"},
+      {"é", "e"}, {"è", "e"}, {"ê", "e"}, {"ë", "e"}, {"É", "E"}, {"í", "i"}, {"î", "i"},
+      {"ï", "i"}, {"ó", "o"}, {"ô", "o"}, {"ö", "o"}, {"õ", "o"}, {"Ö", "O"}, {"ú", "u"},
+      {"û", "u"}, {"ü", "u"}, {"Ü", "U"}, {"ç", "c"}, {"ñ", "n"}, {"ș", "s"}, {"ş", "s"},
+      {"ţ", "t"}, {"ț", "t"}, {"Ç", "C"}, {"Ş", "S"}, {"ā", "a"}, {"ī", "i"}, {"ū", "u"},
+  };
+  return FoldWith(text, kFolds);
 }
 
 }  // namespace geokg::tools::lexicon

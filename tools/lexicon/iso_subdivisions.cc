@@ -35,20 +35,7 @@ std::string FoldMore(std::string_view text) {
       {"Č", "C"}, {"š", "s"}, {"Š", "S"}, {"ž", "z"}, {"Ž", "Z"}, {"ř", "r"}, {"ě", "e"}, {"ů", "u"}, {"ý", "y"},
       {"ć", "c"}, {"đ", "d"}, {"ő", "o"}, {"ű", "u"}, {"ả", "a"}, {"ạ", "a"}, {"ơ", "o"}, {"ư", "u"}, {"ă", "a"},
       {"Á", "A"}, {"Í", "I"}, {"Ó", "O"}, {"Ú", "U"}, {"È", "E"}, {"ò", "o"}, {"ì", "i"}, {"ù", "u"}, {"ÿ", "y"}};
-  const std::string folded = FoldAccents(text);
-  std::string out;
-  for (size_t i = 0; i < folded.size();) {
-    bool done = false;
-    for (const auto& [from, to] : kFolds)
-      if (std::string_view(folded).substr(i, from.size()) == from) {
-        out += to;
-        i += from.size();
-        done = true;
-        break;
-      }
-    if (!done) out += folded[i++];
-  }
-  return out;
+  return FoldWith(FoldAccents(text), kFolds);
 }
 
 bool Ascii(std::string_view s) {
