@@ -650,6 +650,7 @@ bool NegatedAuxiliary(const Tree& t, uint32_t k) {
 // clauses above it.
 bool InfinitiveUnder(const Tree& t, uint32_t v, const LemmaSet& heads);
 bool InfinitiveUnderAny(const Tree& t, uint32_t v);
+bool TurnedDown(const Tree& t, uint32_t v);
 
 Modality ModalityAt(const Tree& t, uint32_t v, bool question) {
   const Classes& c = C();
@@ -704,6 +705,10 @@ Modality ModalityAt(const Tree& t, uint32_t v, bool question) {
       // discuss").
     } else if (d == Dep::kAdvcl) {
       if (InfinitiveUnder(t, x, c.appeal)) m = Weaker(m, Modality::kHypothetical);
+      // "turns down a plea for more troops to protect UN staff", "rejected a
+      // request to send aid": what a refused request was for is not done.
+      if (InfinitiveUnderAny(t, x) && (c.refusal.Has(hl) || (hl == TokenKey("turn") && TurnedDown(t, static_cast<uint32_t>(h)))))
+        m = Weaker(m, Modality::kHypothetical);
       // "warned against scrapping the nuclear agreement", "voted against
       // lifting sanctions": what is spoken or acted against is not done.
       for (uint32_t k : t.Kids(x))
@@ -759,6 +764,12 @@ Modality ModalityAt(const Tree& t, uint32_t v, bool question) {
 }
 
 // True if v is a to-infinitive ("to promote").
+// "turned down", "turns down": a refusal.
+bool TurnedDown(const Tree& t, uint32_t v) {
+  const int prt = t.Kid(v, Dep::kCompoundPrt);
+  return prt >= 0 && t.L(static_cast<uint32_t>(prt)) == TokenKey("down");
+}
+
 bool InfinitiveUnderAny(const Tree& t, uint32_t v) {
   for (uint32_t k : t.Kids(v))
     if (t.D(k) == Dep::kMark && C().to.Has(t.L(k))) return true;

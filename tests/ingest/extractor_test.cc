@@ -1234,3 +1234,9 @@ TEST_CASE("extractor: a clause's subject read as the object of 'after' is the cl
   CHECK(Asserted(rec, "Francois Hollande", RelationType::kBlamed, "Syrian Arab Army"));
   CHECK(Count(rec, "Vladimir Putin", RelationType::kBlamed, "") == 0);
 }
+
+TEST_CASE("extractor: what a refused plea was for is not done", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("Australia turns down plea for more troops to protect UN staff in Iraq\n");
+  const Modality asserted = Modality::kAsserted;
+  CHECK(Count(rec, "Australia", RelationType::kAided, "United Nations", &asserted) == 0);
+}
