@@ -295,6 +295,10 @@ void Recognizer::ScanSentence(uint32_t s) {
 
 uint32_t Recognizer::TryEpithet(uint32_t i, uint32_t end) {
   static constexpr std::string_view kHeads[] = {"country", "nation", "kingdom", "republic", "member", "state"};
+  // "the new state", "the host nation", "the first country": no epithet of
+  // the country named before.
+  static constexpr std::string_view kNotEpithets[] = {"new",  "same",  "other", "whole", "entire",
+                                                      "host", "first", "next",  "last"};
   for (uint32_t head = i + 2; head < end && head <= i + 3; ++head) {
     if (!Lower(head) || !InList(kHeads, Tok(head))) continue;
     // "the state media", "the member states", "the kingdom of Saudi
@@ -304,9 +308,7 @@ uint32_t Recognizer::TryEpithet(uint32_t i, uint32_t end) {
       return 0;
     uint32_t country = kNone;
     for (uint32_t k = i + 1; k < head; ++k) {
-      if (!IsWord(k) || (Flags(k) & kTokNumber) || Is(k, "new") || Is(k, "same") || Is(k, "other") ||
-          Is(k, "whole") || Is(k, "entire") || Is(k, "host") || Is(k, "first") || Is(k, "next") || Is(k, "last"))
-        return 0;
+      if (!IsWord(k) || (Flags(k) & kTokNumber) || InListFolded(kNotEpithets, Tok(k))) return 0;
       uint32_t len = 0;
       bool demonym = false;
       // "the Iraqi state", "the Afghan nation": the country named.

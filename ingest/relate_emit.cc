@@ -249,19 +249,42 @@ void Relater::EmitEntities(uint32_t se, RelationType type, uint32_t te, Modality
   out_->push_back(std::move(rel));
 }
 
+namespace {
+
+// Words only a sport uses: one anywhere makes a document about a game.
+constexpr std::string_view kGameOnlyWords[] = {
+    "basketball", "football",   "soccer",     "cricket",  "tennis",      "rugby",          "hockey",
+    "baseball",   "golf",       "innings",    "wicket",   "wickets",     "goalkeeper",     "striker",
+    "midfielder", "seeded",     "playoff",    "playoffs", "semi-final",  "semi-finals",    "quarter-final",
+    "quarter-finals"};
+// Words of sporting events that make a sentence about a game, not a whole
+// document: security and politics around the Olympics are news.
+constexpr std::string_view kSportEventWords[] = {
+    "olympic",      "olympics",      "semifinal", "semifinals", "quarterfinal", "quarterfinals", "tournament",
+    "championship", "championships", "medal",     "medals",     "unbeaten",     "title-holders"};
+
+// `word` in ASCII lower case in `buf`, or "" when longer than 14 bytes
+// (no listed word is).
+std::string_view LowerWord(std::string_view word, char (&buf)[16]) {
+  if (word.size() > 14) return {};
+  for (size_t k = 0; k < word.size(); ++k) buf[k] = AsciiLower(word[k]);
+  return std::string_view(buf, word.size());
+}
+
+template <size_t N>
+bool Listed(std::string_view lower, const std::string_view (&list)[N]) {
+  return std::find(std::begin(list), std::end(list), lower) != std::end(list);
+}
+
+}  // namespace
+
 // True for a sentence about a game: a word only sport uses ("basketball",
-// "semi-finals", "seeded") or a score ("89-81", "6-4"). Cached for the
-// sentence last asked about.
+// "semi-finals", "seeded") or of a sporting event ("olympics", "medals"), or
+// a score ("89-81", "6-4"). Cached for the sentence last asked about.
 bool Relater::SportsSentence(uint32_t sentence) {
   if (sentence == sports_sentence_) return sports_;
   sports_sentence_ = sentence;
   sports_ = false;
-  static constexpr std::string_view kSportWords[] = {
-      "basketball", "football",  "soccer",     "cricket",       "tennis",        "rugby",         "hockey",
-      "baseball",   "golf",      "olympic",    "olympics",      "semi-final",    "semi-finals",   "semifinal",
-      "semifinals", "quarter-final", "quarter-finals", "quarterfinal", "quarterfinals", "tournament", "seeded",
-      "championship", "championships", "medal",  "medals",     "innings",       "wicket",        "wickets",
-      "goalkeeper", "striker",   "midfielder", "playoff",       "playoffs",      "unbeaten",      "title-holders"};
   // A score counts beside a word of winning or playing ("9-11" alone is a date).
   static constexpr std::string_view kGameWords[] = {"beat", "beats", "defeated", "defeats", "won", "win", "wins",
                                                     "lost", "loses", "victory", "draw", "drew", "game", "match",
@@ -269,14 +292,11 @@ bool Relater::SportsSentence(uint32_t sentence) {
   bool score = false, game = false;
   const Sentence& s = doc_.sentences[sentence];
   for (uint32_t t = s.first_token; t < s.first_token + s.token_count && t < doc_.tokens.size(); ++t) {
-    const std::string_view w = doc_.TokenText(t);
-    if (w.size() > 14) continue;
-    char low[16];
-    for (size_t k = 0; k < w.size(); ++k) low[k] = AsciiLower(w[k]);
-    const std::string_view lw(low, w.size());
-    for (std::string_view sw : kSportWords)
-      if (lw == sw) return sports_ = true;
-    for (std::string_view gw : kGameWords) game |= lw == gw;
+    char buf[16];
+    const std::string_view lw = LowerWord(doc_.TokenText(t), buf);
+    if (lw.empty()) continue;
+    if (Listed(lw, kGameOnlyWords) || Listed(lw, kSportEventWords)) return sports_ = true;
+    game |= Listed(lw, kGameWords);
     // A score: two numbers of one to three digits joined by a hyphen.
     const size_t dash = lw.find('-');
     if (dash != std::string_view::npos && dash >= 1 && dash <= 3 && lw.size() - dash - 1 >= 1 &&
@@ -291,27 +311,14 @@ bool Relater::SportsSentence(uint32_t sentence) {
 
 // True for a document about a game: one of its sentences (the title
 // "Cricket: Pakistan edge ahead") has a word only a sport uses. Then "took a
-// slim lead over Sri Lanka" in another sentence is play too. Olympics,
-// medals and tournaments are left to the sentence test: security and
-// politics around them are news.
+// slim lead over Sri Lanka" in another sentence is play too.
 bool Relater::SportsDocument() {
   if (sports_document_ >= 0) return sports_document_ == 1;
-  static constexpr std::string_view kGameOnly[] = {
-      "basketball", "football",  "soccer",     "cricket",    "tennis",        "rugby",          "hockey",
-      "baseball",   "golf",      "innings",    "wicket",     "wickets",       "goalkeeper",     "striker",
-      "midfielder", "seeded",    "playoff",    "playoffs",   "semi-final",    "semi-finals",    "quarter-final",
-      "quarter-finals"};
   sports_document_ = 0;
   for (uint32_t t = 0; t < doc_.tokens.size() && sports_document_ == 0; ++t) {
-    const std::string_view w = doc_.TokenText(t);
-    if (w.size() > 14 || w.size() < 4) continue;
-    char low[16];
-    for (size_t k = 0; k < w.size(); ++k) low[k] = AsciiLower(w[k]);
-    for (std::string_view g : kGameOnly)
-      if (std::string_view(low, w.size()) == g) {
-        sports_document_ = 1;
-        break;
-      }
+    char buf[16];
+    const std::string_view lw = LowerWord(doc_.TokenText(t), buf);
+    if (lw.size() >= 4 && Listed(lw, kGameOnlyWords)) sports_document_ = 1;
   }
   return sports_document_ == 1;
 }

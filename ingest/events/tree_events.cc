@@ -401,6 +401,16 @@ class Tree {
       if (D(c) == Dep::kConj) OneActor(c, out);
   }
 
+  // "the former Soviet republic of Belarus", "the Iraqi city of Mosul": the
+  // mention a place noun's "of" phrase names, which is the place (not the
+  // noun's modifier); -1 if none.
+  int NamedPlace(uint32_t h) const {
+    if (!C().named_place_nouns.Has(L(h))) return -1;
+    for (uint32_t c : Kids(h))
+      if (c > h && IsNmod(D(c)) && C().of.Has(CaseOf(c)) && Mention(c) >= 0) return Mention(c);
+    return -1;
+  }
+
   // The actors of a target nominal; when it names none, the nearest actor
   // inside it ("dozens of protesters in Yerevan", "the Taliban hideouts",
   // "a police post in eastern Afghanistan"), found breadth first through
@@ -426,12 +436,10 @@ class Tree {
       // "a post near the border with Mali": a border's "with" names the
       // neighbour, not where the target is.
       if (x != h && C().border_nouns.Has(L(x))) continue;
-      if (C().named_place_nouns.Has(L(x)))
-        for (uint32_t c : Kids(x))
-          if (IsNmod(D(c)) && C().of.Has(CaseOf(c)) && Mention(c) >= 0) {
-            Push(Mention(c), out);
-            return;
-          }
+      if (const int named = NamedPlace(x); named >= 0) {
+        Push(named, out);
+        return;
+      }
       const bool unknown_name = UnknownName(x);
       for (uint32_t c : Kids(x)) {
         const Dep d = D(c);
@@ -509,13 +517,10 @@ class Tree {
     if (u != Upos::kNoun && u != Upos::kPropn && u != Upos::kPron && u != Upos::kNum &&
         u != Upos::kAdj)
       return false;
-    // "the former Soviet republic of Belarus": the place's name.
-    if (C().named_place_nouns.Has(L(h)))
-      for (uint32_t c : Kids(h))
-        if (c > h && IsNmod(D(c)) && C().of.Has(CaseOf(c)) && Mention(c) >= 0) {
-          Push(Mention(c), out);
-          return true;
-        }
+    if (const int named = NamedPlace(h); named >= 0) {
+      Push(named, out);
+      return true;
+    }
     // Relative pronouns are resolved by the caller.
     int best = -1;
     // A capitalised head the recognizer did not know is a name of its own
@@ -707,7 +712,7 @@ Modality ModalityAt(const Tree& t, uint32_t v, bool question) {
       if (InfinitiveUnder(t, x, c.appeal)) m = Weaker(m, Modality::kHypothetical);
       // "turns down a plea for more troops to protect UN staff", "rejected a
       // request to send aid": what a refused request was for is not done.
-      if (InfinitiveUnderAny(t, x) && (c.refusal.Has(hl) || (hl == TokenKey("turn") && TurnedDown(t, static_cast<uint32_t>(h)))))
+      if (InfinitiveUnderAny(t, x) && (c.refusal.Has(hl) || TurnedDown(t, static_cast<uint32_t>(h))))
         m = Weaker(m, Modality::kHypothetical);
       // "warned against scrapping the nuclear agreement", "voted against
       // lifting sanctions": what is spoken or acted against is not done.
@@ -766,8 +771,10 @@ Modality ModalityAt(const Tree& t, uint32_t v, bool question) {
 // True if v is a to-infinitive ("to promote").
 // "turned down", "turns down": a refusal.
 bool TurnedDown(const Tree& t, uint32_t v) {
+  static const uint64_t kTurn = TokenKey("turn"), kDown = TokenKey("down");
+  if (t.L(v) != kTurn) return false;
   const int prt = t.Kid(v, Dep::kCompoundPrt);
-  return prt >= 0 && t.L(static_cast<uint32_t>(prt)) == TokenKey("down");
+  return prt >= 0 && t.L(static_cast<uint32_t>(prt)) == kDown;
 }
 
 bool InfinitiveUnderAny(const Tree& t, uint32_t v) {
