@@ -458,19 +458,43 @@ std::string_view Relater::ParsedWord(int mention, uint32_t last) const {
 // The parser would read the place as the sentence's subject. 0 if none.
 uint32_t Relater::DatelineEnd() const {
   constexpr uint32_t kMaxDateline = 12;
+  auto dash = [](std::string_view w) { return w == "-" || w == "--" || w == "\u2014" || w == "\u2013"; };
+  // Inside a credit's brackets only an agency may be named: "the African
+  // Union (AU) said" opens with its subject, not a dateline.
+  auto credit = [&](uint32_t open, uint32_t close) {
+    for (uint32_t k = open + 1; k < close; ++k)
+      if (v_.MentionAt(k) >= 0 && doc_.entities[doc_.mentions[v_.MentionAt(k)].entity].kind != EntityKind::kMedia)
+        return false;
+    return close > open + 1;
+  };
   uint32_t end = 0;
   for (uint32_t i = 0; i < v_.size() && i < kMaxDateline; ++i) {
     const std::string_view w = v_.W(i);
-    if (w == "-" || w == "--" || w == "\u2014" || w == "\u2013") {
+    if (dash(w)) {
       end = i + 1;
       continue;
     }
-    // "New York (CNN)French President ...": an agency's credit in brackets
-    // ends a dateline with no dash.
-    if (w == ")" && i >= 2 && v_.W(i - 2) == "(" && v_.MentionAt(i - 1) >= 0 &&
-        doc_.entities[doc_.mentions[v_.MentionAt(i - 1)].entity].kind == EntityKind::kMedia) {
+    // "Hanoi: French President ...", "World News: Islamabad, Nov 9: US
+    // envoy ...": a colon ends a dateline (or a headline's topic) too.
+    if (w == ":" && i > 0) {
       end = i + 1;
-      break;
+      continue;
+    }
+    // "New York (CNN)French President ...", "NEW YORK, Sep 27 (UNI)
+    // Members of ...": an agency's credit in brackets ends a dateline with
+    // no dash; "TAIPEI (dpa) -" has one after it. A credit is a few words,
+    // after the place or the date.
+    if (w == "(" && i > 0) {
+      constexpr uint32_t kMaxCredit = 4;
+      uint32_t close = i + 1;
+      while (close < v_.size() && close <= i + kMaxCredit && v_.W(close) != ")") ++close;
+      if (close < v_.size() && close <= i + kMaxCredit && credit(i, close) &&
+          (v_.MentionAt(i - 1) >= 0 || v_.IsNumber(i - 1))) {
+        end = close + 1;
+        if (close + 1 >= v_.size() || !dash(v_.W(close + 1))) break;
+        i = close;
+        continue;
+      }
     }
     // "NEW YORK, March 3 -": a date may stand in it.
     if (v_.IsPunct(i) || v_.IsNumber(i) || v_.MentionAt(i) >= 0) continue;

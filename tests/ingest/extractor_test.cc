@@ -378,6 +378,17 @@ TEST_CASE("extractor: a dateline is not read as the sentence's subject", "[inges
   CHECK(Asserted(cnn, "Emmanuel Macron", RelationType::kRejected, "North Korea"));
   for (const auto& r : cnn.relations)
     if (!geokg::graph::InfoOf(r.key.type).structural) CHECK(NameOf(cnn, r.key.source) != "New York City");
+  // A colon ends a dateline, and so does a credit that names no actor.
+  DocRecord colon = ExtractText(
+      "Asia News: Dhaka, Oct 2 : Japanese Foreign Minister Taro Aso on Monday met top Bangladeshi leaders to discuss "
+      "trade.\n");
+  CHECK(Asserted(colon, "Taro Aso", RelationType::kMetWith, "Bangladesh"));
+  DocRecord dpa = ExtractText("HANOI (dpa) - Chilean Foreign Minister Ana Soto apologised to Peru on Friday.\n");
+  CHECK(Count(dpa, "Hanoi", RelationType::kSupported, "Peru") == 0);
+  CHECK(Count(dpa, "Ana Soto", RelationType::kSupported, "Peru") == 1);
+  // An acronym in brackets after a name is the name's, not a credit.
+  DocRecord au = ExtractText("The African Union (AU) condemned Sudan on Friday.\n");
+  CHECK(Asserted(au, "African Union", RelationType::kCondemned, "Sudan"));
 }
 
 TEST_CASE("extractor: a sentence is parsed only when a word that made it worth tagging is an event word by its tag",
