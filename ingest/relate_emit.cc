@@ -139,6 +139,17 @@ void Relater::EmitEntities(uint32_t se, RelationType type, uint32_t te, Modality
   const graph::Entity& a = doc_.entities[se];
   const graph::Entity& b = doc_.entities[te];
   const graph::RelationInfo& info = graph::InfoOf(type);
+  // "Blair flew to Khartoum", "Powell will visit Tokyo": a visit to a
+  // foreign city is a visit to its state (CAMEO 042), when the document
+  // names the state. A visitor whose country is unknown may be its own.
+  if (type == RelationType::kMetWith && b.kind == EntityKind::kLocation && !b.country.empty() &&
+      b.country != a.country && !(a.kind == EntityKind::kPerson && a.country.empty())) {
+    for (uint32_t j = 0; j < doc_.entities.size(); ++j)
+      if (doc_.entities[j].kind == EntityKind::kCountry && doc_.entities[j].country == b.country) {
+        EmitEntities(se, type, j, modality, conf, sentence, std::move(trigger), role);
+        return;
+      }
+  }
   if (!info.structural) {
     if (IsPlace(a.kind) && IsPlace(b.kind)) return;
     if (a.kind == EntityKind::kLocation) return;  // places do not act

@@ -873,6 +873,14 @@ TEST_CASE("extractor: arriving in a country for a visit or talks visits it", "[i
   CHECK(Count(bare, "", RelationType::kMetWith, "") == 0);
 }
 
+TEST_CASE("extractor: a visit to a foreign city visits its state and one at home visits nobody", "[ingest][extractor]") {
+  DocRecord city = ExtractText("Dutch Prime Minister Jan Visser flew to Nairobi on Monday to press Kenya on drought aid.\n");
+  CHECK(Asserted(city, "Jan Visser", RelationType::kMetWith, "Kenya"));
+  CHECK(Count(city, "", RelationType::kMetWith, "Nairobi") == 0);
+  DocRecord home = ExtractText("Kenyan President Mwai Kibaki flew to Mombasa on Monday to press Kenya's governors on drought aid.\n");
+  CHECK(Count(home, "", RelationType::kMetWith, "Kenya") == 0);
+}
+
 TEST_CASE("extractor: a visit is made by the clause's subject, and making one is no pledge", "[ingest][extractor]") {
   DocRecord during = ExtractText("Venezuelan President Hugo Chavez told reporters during a visit to Spain that oil "
                                  "prices would fall.\n");
