@@ -124,13 +124,31 @@ uint32_t Recognizer::TryAgent(uint32_t i, uint32_t end) {
     possessive = pm >= 0;
   }
   uint32_t country = kNone;
+  // "an Istanbul court", "Gaza police", "the Sao Paulo state government": a
+  // city qualifies a court, the police or a government with its country and
+  // stays a place (no alias: the surface names no country). Not other roles:
+  // "its Havana ambassador" is posted there, "Sinai bombers" are nobody's
+  // air force.
+  bool by_place = false;
   if (pm >= 0) {
     const Mention& m = out_->mentions[pm];
-    if (m.entity < out_->entities.size() && out_->entities[m.entity].kind == graph::EntityKind::kCountry &&
-        (m.form == MentionForm::kName || m.form == MentionForm::kModifier))
+    const bool known = m.entity < out_->entities.size();
+    const graph::EntityKind kind = known ? out_->entities[m.entity].kind : graph::EntityKind::kGroup;
+    if (known && kind == graph::EntityKind::kCountry &&
+        (m.form == MentionForm::kName || m.form == MentionForm::kModifier)) {
       country = m.entity;
-    else
+    } else {
+      static constexpr std::string_view kPostedRoles[] = {"ambassador", "ambassadors", "envoy",   "envoys",
+                                                          "diplomat",   "diplomats",   "embassy", "consul"};
+      const bool home_role = role->code == "COP" || role->code == "JUD" ||
+                             (role->code == "GOV" && !InListFolded(kPostedRoles, Tok(last - 1)));
+      if (known && kind == graph::EntityKind::kLocation && !possessive && m.form == MentionForm::kName && home_role)
+        if (const Lexicon::Entry* c = CountryOfLocation(out_->entities[m.entity])) {
+          country = res_.ForEntry(*c, "");
+          by_place = true;
+        }
       pm = -1;
+    }
   }
   // Capitalised mid-sentence, a role is part of a name ("Oman Sovereign
   // Fund") unless a country word qualifies it and no name word follows
@@ -144,7 +162,11 @@ uint32_t Recognizer::TryAgent(uint32_t i, uint32_t end) {
     // of definites.cc keep their rules; another state role after "the"
     // ("the court", "the judiciary") resolves the same way.
     if (!role->state || (triggers_[i] & kTrigDefinite) || !lower) return 0;
-    if (i == sent.first_token || !Is(i - 1, "the")) return 0;
+    if (i == sent.first_token) return 0;
+    // "a court in Istanbul", "a military court in Cairo": an indefinite
+    // role that the place after it qualifies (ResolveDefinites reads it).
+    const bool placed = q > sent.first_token && (Is(q - 1, "a") || Is(q - 1, "an")) && last < end && Is(last, "in");
+    if (!Is(i - 1, "the") && !placed) return 0;
     if (InListFolded(kAnaphoricNouns, Tok(last - 1))) return 0;
     if (last < end && Is(last, "of")) return 0;
     definites_.push_back(PendingDefinite{i, last, sentence_, StateInstitution::kState, kNone, role});
@@ -169,7 +191,7 @@ uint32_t Recognizer::TryAgent(uint32_t i, uint32_t end) {
   std::string_view surface = SpanName(from, last);
   const std::string surface_copy(surface);  // SpanName's buffer is reused below
   const uint32_t ent = AgentOf(country, *role, sentence_, surface_copy, 0.8f);
-  if (surface_copy.find('\n') == std::string::npos && !possessive) res_.AddAlias(ent, surface_copy);
+  if (surface_copy.find('\n') == std::string::npos && !possessive && !by_place) res_.AddAlias(ent, surface_copy);
   const int32_t mi = res_.Emit(i, last, ent, MentionForm::kDescription);
   if (pm >= 0 && !possessive) {
     Mention& qm = out_->mentions[pm];

@@ -147,10 +147,11 @@ void Recognizer::ResolveDefinites() {
     d.country = PlacedCountry(d.last_token - 1);
     if (d.country == kNone && dominant != kNone && MentionedNear(dominant, d.sentence)) d.country = dominant;
     // A bare "police" or "security forces" acts where the story happens;
-    // "the troops" more likely refers back to someone else's.
-    const bool after_the =
-        d.first_token > out_->sentences[d.sentence].first_token && Is(d.first_token - 1, "the");
-    if (d.country == kNone && !after_the) d.country = SceneCountry(d.sentence);
+    // "the troops" more likely refers back to someone else's, and "a court"
+    // is only where its phrase places it.
+    const bool determined = d.first_token > out_->sentences[d.sentence].first_token &&
+                            (Is(d.first_token - 1, "the") || Is(d.first_token - 1, "a") || Is(d.first_token - 1, "an"));
+    if (d.country == kNone && !determined) d.country = SceneCountry(d.sentence);
   }
   for (const PendingDefinite& d : definites_) {
     // "the paramilitaries" are not the state's armed forces: the last armed

@@ -154,6 +154,28 @@ TEST_CASE("agents: possessive, 'of' and placed qualifiers", "[ingest][agents]") 
   CHECK(police->name == "Kenyan police");
 }
 
+TEST_CASE("agents: a city qualifies a court or the police with its country but posts no ambassador", "[ingest][agents]") {
+  DocAnalysis d = Recognized(
+      "A court in Ankara freed the reporter. An Ankara court upheld it. Mombasa police detained a suspect. "
+      "Chile recalled its Lima ambassador. Three men were held.");
+  const graph::Entity* court = EntityOf(d, "court");
+  REQUIRE(court != nullptr);
+  CHECK(court->country == "TUR");
+  CHECK(court->kind == graph::EntityKind::kGovernmentBody);
+  const graph::Entity* second = EntityOf(d, "court", 1);
+  REQUIRE(second != nullptr);
+  CHECK(second->name == court->name);
+  const graph::Entity* police = EntityOf(d, "police");
+  REQUIRE(police != nullptr);
+  CHECK(police->name == "Kenyan police");
+  // The city stays a place, and the surface "court" is no alias.
+  CHECK(EntityOf(d, "Mombasa") != nullptr);
+  CHECK_FALSE(HasAlias(*court, "court"));
+  // "its Lima ambassador" is Chile's ambassador in Lima, not Peru's.
+  const graph::Entity* ambassador = EntityOf(d, "ambassador");
+  CHECK((ambassador == nullptr || ambassador->country != "PER"));
+}
+
 TEST_CASE("agents: non-state agents are the country's groups, without part-of", "[ingest][agents]") {
   DocAnalysis d =
       Recognized("Palestinian militants fired rockets. Syrian civilians fled. Malian separatists regrouped.");
