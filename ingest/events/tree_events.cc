@@ -2099,6 +2099,42 @@ void DemandEvents(const Tree& t, uint32_t v, bool question, TreeScratch* s, std:
   }
 }
 
+// "Serbia repeated its demand that Kosovo withdraw its police": a demand
+// whose clause names who must act asks it of them (CAMEO 10), on behalf of
+// the noun's owner or of its verb's subject. The clause's verb is a bare
+// subjunctive or takes "should" or "must"; "the demand that Kosovo made" is
+// a relative clause, and its subject made the demand.
+void DemandNounEvents(const Tree& t, uint32_t n, bool question, TreeScratch* s, std::vector<TreeEvent>* out) {
+  std::vector<int>& sources = s->args_a;
+  std::vector<int>& targets = s->args_b;
+  for (uint32_t c : t.Kids(n)) {
+    const Dep d = t.D(c);
+    if (c < n || (d != Dep::kAcl && d != Dep::kAclRelcl && d != Dep::kCcomp)) continue;
+    // A bare form (the tagger often reads "that Kosovo withdraw" as past).
+    bool must = parse::XposName(t.Xpos(c)) == "VB" || TokenKey(t.in().words[c]) == t.L(c);
+    for (uint32_t k : t.Kids(c)) {
+      if (t.D(k) == Dep::kAux) must = C().obligation.Has(t.L(k));
+      if (t.D(k) == Dep::kMark && t.L(k) == TokenKey("to")) must = false;  // "a call for X to": elsewhere
+      // "the demands that they make": the relative pronoun is the clause's object.
+      if ((t.D(k) == Dep::kObj || IsSubj(t.D(k))) && (t.L(k) == TokenKey("that") || t.L(k) == TokenKey("which")))
+        must = false;
+    }
+    const int subj = t.Kid(c, Dep::kNsubj);
+    if (!must || subj < 0) continue;
+    targets.clear();
+    t.Actors(static_cast<uint32_t>(subj), &targets);
+    if (targets.empty()) continue;
+    sources.clear();
+    if (const int owner = t.Kid(n, Dep::kNmodPoss); owner >= 0) t.Actors(static_cast<uint32_t>(owner), &sources);
+    bool fallback = false;
+    if (sources.empty() && t.H(n) >= 0 && t.D(n) == Dep::kObj)
+      SubjectOf(t, static_cast<uint32_t>(t.H(n)), &sources, &fallback);
+    if (sources.empty()) continue;
+    Emit(t, sources, targets, RelationType::kCalledOn, ModalityAt(t, n, question), n, n + 1,
+         fallback ? 0.5f : 0.55f, out);
+  }
+}
+
 // "The United States is skeptical of a Russian announcement", "China is
 // concerned about X": a stance stated as an adjective is a comment (CAMEO
 // 012/013) on what its phrase names.
@@ -2249,6 +2285,7 @@ void FindTreeEvents(const TreeInput& in, std::vector<TreeEvent>* out, TreeScratc
         break;
       case WordRole::kNoun:
         NounEvents(t, i, in.lexicon->Noun(t.L(i)), question, scratch, out);
+        if (C().appeal_nouns.Has(t.L(i))) DemandNounEvents(t, i, question, scratch, out);
         break;
       case WordRole::kStance:
         StanceEvents(t, i, question, scratch, out);

@@ -70,7 +70,8 @@ const EventLexicon& TestLexicon() {
                                                      "deployment\tto\t154\tdeployed-to\n"
                                                      "tax\ton\t163\tsanctioned\tweak\n"
                                                      "release\tof\t0841\treleased\n"
-                                                     "restriction\ton\t172\tcoerced\n";
+                                                     "restriction\ton\t172\tcoerced\n"
+                                                     "demand\ton\t100\tcalled-on\tweak\n";
     auto out = std::make_unique<EventLexicon>();
     Status s = EventLexicon::Load(dir.path().string(), {}, out.get());
     INFO(s.message());
@@ -1513,6 +1514,42 @@ TEST_CASE("easing some of one's restrictions concedes and imposes none", "[tree_
   CHECK(found[0].source == "United States");
   CHECK(found[0].type == "conceded-to");
   CHECK(found[0].target == "Cuba");
+}
+
+
+TEST_CASE("a demand that someone act asks it of them", "[tree_events]") {
+  // Chile renewed its demand that Peru withdraw the ships .  (the tagger's
+  // past tense for the bare "withdraw" is what it often gives)
+  auto h = Build({{"Chile", Upos::kPropn, 2, Dep::kNsubj, "Chile", "NNP"},
+                  {"renewed", Upos::kVerb, 0, Dep::kRoot, "renew", "VBD"},
+                  {"its", Upos::kPron, 4, Dep::kNmodPoss, "its", "PRP$"},
+                  {"demand", Upos::kNoun, 2, Dep::kObj, "demand", "NN"},
+                  {"that", Upos::kSconj, 7, Dep::kMark, "that", "IN"},
+                  {"Peru", Upos::kPropn, 7, Dep::kNsubj, "Peru", "NNP"},
+                  {"withdraw", Upos::kVerb, 4, Dep::kAcl, "withdraw", "VBD"},
+                  {"the", Upos::kDet, 9, Dep::kDet, "the", "DT"},
+                  {"ships", Upos::kNoun, 7, Dep::kObj, "ship", "NNS"},
+                  {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {5, 5, 1}}, {"Chile", "Peru"});
+  bool called = false;
+  for (const Found& f : Run(*h))
+    if (f.type == "called-on") {
+      called = true;
+      CHECK(f.source == "Chile");
+      CHECK(f.target == "Peru");
+    }
+  CHECK(called);
+  // The demand that Peru made was rejected .  (a relative clause: Peru made it)
+  auto r = Build({{"The", Upos::kDet, 2, Dep::kDet, "the", "DT"},
+                  {"demand", Upos::kNoun, 7, Dep::kNsubjPass, "demand", "NN"},
+                  {"that", Upos::kPron, 5, Dep::kObj, "that", "WDT"},
+                  {"Peru", Upos::kPropn, 5, Dep::kNsubj, "Peru", "NNP"},
+                  {"made", Upos::kVerb, 2, Dep::kAclRelcl, "make", "VBD"},
+                  {"was", Upos::kAux, 7, Dep::kAuxPass, "be", "VBD"},
+                  {"rejected", Upos::kVerb, 0, Dep::kRoot, "reject", "VBN"},
+                  {".", Upos::kPunct, 7, Dep::kPunct, ".", "."}},
+                 {{3, 3, 0}}, {"Peru"});
+  for (const Found& f : Run(*r)) CHECK(f.type != "called-on");
 }
 
 }  // namespace
