@@ -163,6 +163,9 @@ TEST_CASE("countries cover ISO 3166-1 with the forms news uses", "[ingest][lexic
   CHECK(HasAlias("United States", "America"));
   CHECK(HasAlias("United Kingdom", "Britain"));
   CHECK(HasAlias("Iran", "Islamic Republic of Iran"));
+  // A hyphenated name is also written with a space.
+  CHECK(HasAlias("Guinea-Bissau", "Guinea Bissau"));
+  CHECK(HasAlias("East Timor", "Timor Leste"));
   CHECK(Load().by_name.count("Iraq") == 1);
   CHECK(Load().by_name.count("Israel") == 1);
   // ISO codes that are English words are never aliases.

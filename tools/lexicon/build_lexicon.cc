@@ -158,6 +158,14 @@ std::optional<std::vector<Actor>> BuildCountries(const Options& opt) {
     }
     for (size_t i = 0, n = a.aliases.size(); i < n; ++i) AddAlias(a, FoldAccents(a.aliases[i]));
     AddAlias(a, FoldAccents(a.name));
+    // "Guinea Bissau", "Timor Leste": news often writes a hyphenated name
+    // with a space.
+    for (size_t i = 0, n = a.aliases.size(); i <= n; ++i) {
+      std::string spaced = i < n ? a.aliases[i] : a.name;
+      for (size_t h = spaced.find('-'); h != std::string::npos; h = spaced.find('-', h + 1))
+        if (h + 1 < spaced.size() && std::isupper(static_cast<unsigned char>(spaced[h + 1]))) spaced[h] = ' ';
+      AddAlias(a, spaced);
+    }
     countries.push_back(std::move(a));
   }
   for (const auto& extra : ExtraCountries()) countries.push_back(extra);
