@@ -107,6 +107,15 @@ struct Classes {
                         "execute", "behead", "free", "release", "murder", "assassinate", "slay", "stab",
                         "torture", "lynch", "massacre", "slaughter"};
   LemmaSet captive_nouns{"hostage", "captive", "prisoner"};
+  // Verbs whose passive victims may die in someone else's clause ("were
+  // killed when rebels ambushed", "killed in clashes with militants").
+  LemmaSet casualty_verbs{"kill", "wound", "injure"};
+  // Clashes, as nouns or verbs: fighting between sides.
+  LemmaSet clash_nouns{"clash",     "fighting", "fight",    "battle",  "gunfight",
+                       "gunbattle", "firefight", "skirmish", "shootout"};
+  // ("as" is as often only at the same time: "three Israelis were killed
+  // as Israel's army struck back".)
+  LemmaSet when{"when", "after"};
   LemmaSet weapon_nouns{"mine", "landmine", "bomb", "explosive", "ied", "device", "booby-trap"};
   // Nouns of attack that as often name a firm's or an agency's work.
   LemmaSet business_nouns{"operation", "campaign", "drive", "push"};
@@ -2135,6 +2144,51 @@ void DemandNounEvents(const Tree& t, uint32_t n, bool question, TreeScratch* s, 
   }
 }
 
+// "Three Turkish soldiers were killed when Kurdish rebels ambushed their
+// patrol", "a policeman was killed in clashes with militants": a passive
+// casualty with no agent of its own was killed by the one who did the
+// hostile act of its "when" clause, or whom its clash was with.
+void CasualtyEvents(const Tree& t, uint32_t v, bool question, TreeScratch* s, std::vector<TreeEvent>* out) {
+  if (!C().casualty_verbs.Has(t.L(v)) || !t.Passive(v)) return;
+  std::vector<int>& victims = s->args_b;
+  std::vector<int>& agents = s->args_a;
+  for (uint32_t k : t.Kids(v))
+    if (t.D(k) == Dep::kOblAgent || (IsObl(t.D(k)) && C().by.Has(t.CaseOf(k)))) return;
+  const int subj = t.Kid(v, Dep::kNsubjPass);
+  if (subj < 0) return;
+  victims.clear();
+  t.Actors(static_cast<uint32_t>(subj), &victims);
+  if (victims.empty()) return;
+  RelationType type = RelationType::kKilled;
+  for (const VerbPattern& p : t.in().lexicon->Verb(t.L(v)))
+    if (p.object_key == 0 && p.prep_key == 0 && p.particle_key == 0 && Hostile(p.type)) {
+      type = p.type;
+      break;
+    }
+  for (uint32_t c : t.Kids(v)) {
+    agents.clear();
+    if (t.D(c) == Dep::kAdvcl && c > v) {
+      bool when = false;
+      for (uint32_t m : t.Kids(c))
+        when |= (t.D(m) == Dep::kMark || t.D(m) == Dep::kAdvmod) && m < c && C().when.Has(t.L(m));
+      // (Not a clash: "were killed when supporters clashed with police"
+      // does not say which side killed them.)
+      bool hostile = false;
+      if (!C().clash_nouns.Has(t.L(c)))
+        for (const VerbPattern& p : t.in().lexicon->Verb(t.L(c)))
+          hostile |= Hostile(p.type) && !graph::InfoOf(p.type).symmetric;
+      const int agent = t.Kid(c, Dep::kNsubj);
+      if (when && hostile && agent >= 0) t.Actors(static_cast<uint32_t>(agent), &agents);
+    } else if (IsObl(t.D(c)) && C().in.Has(t.CaseOf(c)) && C().clash_nouns.Has(t.L(c))) {
+      for (uint32_t w : t.Kids(c))
+        if (IsNmod(t.D(w)) && t.CaseOf(w) == TokenKey("with")) t.Actors(w, &agents);
+    }
+    if (agents.empty()) continue;
+    Emit(t, agents, victims, type, ModalityAt(t, v, question), v, v + 1, 0.55f, out);
+    return;
+  }
+}
+
 // "The United States is skeptical of a Russian announcement", "China is
 // concerned about X": a stance stated as an adjective is a comment (CAMEO
 // 012/013) on what its phrase names.
@@ -2282,6 +2336,7 @@ void FindTreeEvents(const TreeInput& in, std::vector<TreeEvent>* out, TreeScratc
         if (std::span<const VerbPattern> patterns = in.lexicon->Verb(t.L(i)); !patterns.empty())
           VerbEvents(t, i, patterns, question, scratch, out);
         if (C().speech.Has(t.L(i))) DemandEvents(t, i, question, scratch, out);
+        CasualtyEvents(t, i, question, scratch, out);
         break;
       case WordRole::kNoun:
         NounEvents(t, i, in.lexicon->Noun(t.L(i)), question, scratch, out);

@@ -34,6 +34,8 @@ const EventLexicon& TestLexicon() {
                                                      "agree\t-\t-\t-\t057\tagreed-with\n"
                                                      "arrest\t-\t-\t-\t173\tarrested\n"
                                                      "attack\t-\t-\t-\t190\tattacked\n"
+                                                     "clash\t-\t-\t-\t190\tattacked\n"
+                                                     "kill\t-\t-\t-\t1823\tkilled\n"
                                                      "threaten\t-\t-\t-\t130\tthreatened\n"
                                                      "launch\t-\tattack\ton\t190\tattacked\n"
                                                      "meet\t-\t-\twith\t040\tmet-with\n"
@@ -526,6 +528,40 @@ TEST_CASE("readiness is a pledge now and the act a future one", "[tree_events]")
   CHECK(found[0].modality == Modality::kFuture);
   CHECK(found[1].type == "pledged-to");
   CHECK(found[1].modality == Modality::kAsserted);
+}
+
+TEST_CASE("a passive casualty was killed by the attacker of its when-clause", "[tree_events]") {
+  // Two soldiers were killed when Hamas attacked Israel .  (soldiers = Israel's army)
+  auto h = Build({{"Two", Upos::kNum, 2, Dep::kNummod, "two", "CD"},
+                  {"soldiers", Upos::kNoun, 4, Dep::kNsubjPass, "soldier", "NNS"},
+                  {"were", Upos::kAux, 4, Dep::kAuxPass, "be", "VBD"},
+                  {"killed", Upos::kVerb, 0, Dep::kRoot, "kill", "VBN"},
+                  {"when", Upos::kAdv, 7, Dep::kAdvmod, "when", "WRB"},
+                  {"Hamas", Upos::kPropn, 7, Dep::kNsubj, "Hamas", "NNP"},
+                  {"attacked", Upos::kVerb, 4, Dep::kAdvcl, "attack", "VBD"},
+                  {"Israel", Upos::kPropn, 7, Dep::kObj, "Israel", "NNP"},
+                  {".", Upos::kPunct, 4, Dep::kPunct, ".", "."}},
+                 {{1, 1, 0}, {5, 5, 1}, {7, 7, 2}}, {"Israel Defense Forces", "Hamas", "Israel"});
+  bool killed = false;
+  for (const Found& f : Run(*h))
+    if (f.type == "killed") {
+      killed = true;
+      CHECK(f.source == "Hamas");
+      CHECK(f.target == "Israel Defense Forces");
+    }
+  CHECK(killed);
+  // Two soldiers were killed when Hamas clashed Israel .  (a clash: who killed them is not said)
+  auto c = Build({{"Two", Upos::kNum, 2, Dep::kNummod, "two", "CD"},
+                  {"soldiers", Upos::kNoun, 4, Dep::kNsubjPass, "soldier", "NNS"},
+                  {"were", Upos::kAux, 4, Dep::kAuxPass, "be", "VBD"},
+                  {"killed", Upos::kVerb, 0, Dep::kRoot, "kill", "VBN"},
+                  {"when", Upos::kAdv, 7, Dep::kAdvmod, "when", "WRB"},
+                  {"Hamas", Upos::kPropn, 7, Dep::kNsubj, "Hamas", "NNP"},
+                  {"clashed", Upos::kVerb, 4, Dep::kAdvcl, "clash", "VBD"},
+                  {"Israel", Upos::kPropn, 7, Dep::kObj, "Israel", "NNP"},
+                  {".", Upos::kPunct, 4, Dep::kPunct, ".", "."}},
+                 {{1, 1, 0}, {5, 5, 1}, {7, 7, 2}}, {"Israel Defense Forces", "Hamas", "Israel"});
+  for (const Found& f : Run(*c)) CHECK(f.type != "killed");
 }
 
 }  // namespace
