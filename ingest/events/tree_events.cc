@@ -1248,6 +1248,17 @@ void EmitPairs(const Tree& t, const std::vector<int>& actors, RelationType type,
         out->push_back({actors[i], actors[j], type, modality, tb, te, conf});
 }
 
+// "each other", "one another": the object and the word next to it (the
+// parser attaches the second word in several ways, not always to the first).
+bool Reciprocal(const Tree& t, uint32_t obj) {
+  const uint64_t each = TokenKey("each"), other = TokenKey("other"), one = TokenKey("one"),
+                 another = TokenKey("another");
+  const uint64_t at = t.L(obj);
+  const uint64_t next = obj + 1 < t.size() ? t.L(obj + 1) : 0;
+  const uint64_t before = obj > 0 ? t.L(obj - 1) : 0;
+  return (at == each && next == other) || (at == one && next == another) || (at == other && before == each);
+}
+
 // Acts of cooperation.
 bool CooperativeType(RelationType t) {
   switch (t) {
@@ -1784,6 +1795,17 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
         if (targets.empty() && hostile_complement) PlaceOfAct(t, xc, &targets);
         if (targets.empty() && hostile_complement && o >= 0) PlaceOfObject(t, static_cast<uint32_t>(o), &targets);
       }
+    }
+    // "Armenia and Azerbaijan accused each other": each subject did it to
+    // the other.
+    if (targets.empty() && !specific && sources.size() >= 2 && obj >= 0 &&
+        Reciprocal(t, static_cast<uint32_t>(obj))) {
+      const Modality m = ModalityAt(t, v, question);
+      for (size_t i = 0; i < sources.size() && i < 6; ++i)
+        for (size_t j = 0; j < sources.size() && j < 6; ++j)
+          if (t.in().MentionOf(sources[i]).entity != t.in().MentionOf(sources[j]).entity)
+            out->push_back({sources[i], sources[j], p.type, m, v, v + 1, p.own ? 0.7f : 0.6f});
+      return;
     }
     // "X and Y agreed", "X and Y signed a memorandum", "X and Y held talks":
     // one symmetric edge between the coordinated subjects.

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -562,6 +563,22 @@ TEST_CASE("a passive casualty was killed by the attacker of its when-clause", "[
                   {".", Upos::kPunct, 4, Dep::kPunct, ".", "."}},
                  {{1, 1, 0}, {5, 5, 1}, {7, 7, 2}}, {"Israel Defense Forces", "Hamas", "Israel"});
   for (const Found& f : Run(*c)) CHECK(f.type != "killed");
+}
+
+TEST_CASE("coordinated subjects that act on each other act on one another both ways", "[tree_events]") {
+  // Iran and Iraq attacked each other .
+  auto h = Build({{"Iran", Upos::kPropn, 4, Dep::kNsubj, "Iran", "NNP"},
+                  {"and", Upos::kCconj, 3, Dep::kCc, "and", "CC"},
+                  {"Iraq", Upos::kPropn, 1, Dep::kConj, "Iraq", "NNP"},
+                  {"attacked", Upos::kVerb, 0, Dep::kRoot, "attack", "VBD"},
+                  {"each", Upos::kDet, 4, Dep::kObj, "each", "DT"},
+                  {"other", Upos::kAdj, 5, Dep::kFixed, "other", "JJ"},
+                  {".", Upos::kPunct, 4, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {2, 2, 1}}, {"Iran", "Iraq"});
+  std::set<std::string> pairs;
+  for (const Found& f : Run(*h))
+    if (f.type == "attacked") pairs.insert(f.source + ">" + f.target);
+  CHECK(pairs == std::set<std::string>{"Iran>Iraq", "Iraq>Iran"});
 }
 
 }  // namespace
