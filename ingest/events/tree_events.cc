@@ -1807,6 +1807,38 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
             out->push_back({sources[i], sources[j], p.type, m, v, v + 1, p.own ? 0.7f : 0.6f});
       return;
     }
+    // "Iran warns its missiles can hit Israel", "warned it would strike
+    // the rebels": a warning that the warner's own side may do a hostile
+    // act threatens whom the act is aimed at. (A warning that someone else
+    // may act threatens nobody: "warned that Hamas could attack Israel".)
+    // ("its missiles" as the warning's object names the warner itself.)
+    const auto self = [&](int m) {
+      for (int src : sources)
+        if (t.in().MentionOf(m).entity == t.in().MentionOf(src).entity) return true;
+      return false;
+    };
+    if (!specific && C().threat.Has(t.L(v)) && std::all_of(targets.begin(), targets.end(), self))
+      for (uint32_t c : t.Kids(v)) {
+        targets.clear();
+        if (t.D(c) != Dep::kCcomp) continue;
+        bool hostile = false;
+        for (const VerbPattern& cp : t.in().lexicon->Verb(t.L(c)))
+          hostile |= cp.object_key == 0 && cp.prep_key == 0 && cp.particle_key == 0 && Hostile(cp.type);
+        int subj = t.Kid(c, Dep::kNsubj);
+        // ("warns its missiles can hit ...": the parser may make the
+        // clause's subject the warning's object.)
+        if (subj < 0 && obj >= 0 && static_cast<uint32_t>(obj) < c) subj = obj;
+        if (!hostile || subj < 0) break;
+        std::vector<int>& doers = s->args_c;
+        doers.clear();
+        t.Actors(static_cast<uint32_t>(subj), &doers);
+        const bool own = !doers.empty() && std::all_of(doers.begin(), doers.end(), self);
+        if (!own) break;
+        const int o = t.Kid(c, Dep::kObj);
+        if (o >= 0) t.TargetActors(static_cast<uint32_t>(o), &targets);
+        if (targets.empty()) PlaceOfAct(t, c, &targets);
+        break;
+      }
     // "X and Y agreed", "X and Y signed a memorandum", "X and Y held talks":
     // one symmetric edge between the coordinated subjects.
     const bool object_only = p.object_key != 0 && p.prep_key == 0 && p.particle_key == 0;

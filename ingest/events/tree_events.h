@@ -75,7 +75,7 @@ struct TreeInput {
 
 struct TreeScratch {
   std::vector<uint32_t> child_begin, children;  // children of token i: children[child_begin[i] .. child_begin[i+1])
-  std::vector<int> args_a, args_b, tmp;
+  std::vector<int> args_a, args_b, args_c, tmp;
   std::vector<int> deep_prep;  // per token and recipient preposition: DeepPrep's answer, -2 unknown
 };
 

@@ -36,6 +36,8 @@ const EventLexicon& TestLexicon() {
                                                      "arrest\t-\t-\t-\t173\tarrested\n"
                                                      "attack\t-\t-\t-\t190\tattacked\n"
                                                      "clash\t-\t-\t-\t190\tattacked\n"
+                                                     "warn\t-\t-\t-\t130\tthreatened\n"
+                                                     "strike\t-\t-\t-\t190\tattacked\n"
                                                      "kill\t-\t-\t-\t1823\tkilled\n"
                                                      "threaten\t-\t-\t-\t130\tthreatened\n"
                                                      "launch\t-\tattack\ton\t190\tattacked\n"
@@ -579,6 +581,37 @@ TEST_CASE("coordinated subjects that act on each other act on one another both w
   for (const Found& f : Run(*h))
     if (f.type == "attacked") pairs.insert(f.source + ">" + f.target);
   CHECK(pairs == std::set<std::string>{"Iran>Iraq", "Iraq>Iran"});
+}
+
+TEST_CASE("a warning that one's own side may strike threatens the one it would strike", "[tree_events]") {
+  // Iran warned its forces could strike Israel .
+  auto h = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                  {"warned", Upos::kVerb, 0, Dep::kRoot, "warn", "VBD"},
+                  {"its", Upos::kPron, 4, Dep::kNmodPoss, "its", "PRP$"},
+                  {"forces", Upos::kNoun, 6, Dep::kNsubj, "force", "NNS"},
+                  {"could", Upos::kAux, 6, Dep::kAux, "could", "MD"},
+                  {"strike", Upos::kVerb, 2, Dep::kCcomp, "strike", "VB"},
+                  {"Israel", Upos::kPropn, 6, Dep::kObj, "Israel", "NNP"},
+                  {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {2, 2, 0}, {6, 6, 1}}, {"Iran", "Israel"});
+  bool threat = false;
+  for (const Found& f : Run(*h))
+    if (f.type == "threatened") {
+      threat = true;
+      CHECK(f.source == "Iran");
+      CHECK(f.target == "Israel");
+    }
+  CHECK(threat);
+  // Iran warned Hamas could strike Israel .  (someone else's act: no threat by Iran)
+  auto o = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                  {"warned", Upos::kVerb, 0, Dep::kRoot, "warn", "VBD"},
+                  {"Hamas", Upos::kPropn, 5, Dep::kNsubj, "Hamas", "NNP"},
+                  {"could", Upos::kAux, 5, Dep::kAux, "could", "MD"},
+                  {"strike", Upos::kVerb, 2, Dep::kCcomp, "strike", "VB"},
+                  {"Israel", Upos::kPropn, 5, Dep::kObj, "Israel", "NNP"},
+                  {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {2, 2, 1}, {5, 5, 2}}, {"Iran", "Hamas", "Israel"});
+  for (const Found& f : Run(*o)) CHECK(!(f.type == "threatened" && f.source == "Iran"));
 }
 
 }  // namespace
