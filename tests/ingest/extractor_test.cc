@@ -1260,10 +1260,12 @@ TEST_CASE("extractor: what a refused plea was for is not done", "[ingest][extrac
   CHECK(Count(rec, "Australia", RelationType::kAided, "United Nations", &asserted) == 0);
 }
 
-TEST_CASE("extractor: softening a stance against someone yields to them and shunning rejects", "[ingest][extractor]") {
+TEST_CASE("extractor: softening a stance yields and shunning rejects and handing over goods aids", "[ingest][extractor]") {
   DocRecord soft = ExtractText("Cuba eased its tough stance against Spain on Monday.\n");
   CHECK(Asserted(soft, "Cuba", RelationType::kConcededTo, "Spain"));
   DocRecord shun = ExtractText("The Palestinians shunned the Israeli plan.\n");
   CHECK(Asserted(shun, "Palestine", RelationType::kRejected, "Israel"));
   CHECK(Count(shun, "Palestine", RelationType::kCoerced, "Israel") == 0);
+  DocRecord goods = ExtractText("The EU handed over essential medical supplies to the Malian government.\n");
+  CHECK(Asserted(goods, "European Union", RelationType::kAided, "Mali"));
 }
