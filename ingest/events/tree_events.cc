@@ -189,14 +189,16 @@ struct Classes {
   LemmaSet holding_verbs{"have", "keep", "maintain", "station", "base"};
   // Verbs whose "of"/"for" gerund is the act the object is said to have done.
   LemmaSet accusing{"accuse", "blame", "charge", "suspect", "criticize", "criticise", "condemn", "denounce"};
+  // Organised non-state collectives, which are not the state their demonym
+  // names. (A country's people are coded as the country, as CAMEO codes
+  // them with an agent: "a US hostage was killed by his captors" kills a
+  // US civilian, "an Australian journalist snatched" seizes one.)
   LemmaSet nonstate_nouns{"group", "faction", "gang", "cell", "network", "movement", "gunman",
                           "militant", "insurgent", "rebel", "guerrilla", "extremist", "jihadist",
                           "terrorist", "separatist", "kidnapper", "hijacker", "bomber", "attacker",
                           "protester", "demonstrator", "rioter", "mob", "crowd", "activist",
-                          "dissident", "opposition", "smuggler", "pirate", "criminal", "student",
-                          "worker", "farmer", "villager", "resident", "civilian", "refugee",
-                          "migrant", "hostage", "prisoner", "detainee", "journalist", "company",
-                          "firm", "bank", "club", "team", "party", "union"};
+                          "dissident", "opposition", "smuggler", "pirate", "criminal",
+                          "company", "firm", "bank", "club", "team", "party", "union"};
   LemmaSet threat{"threaten", "warn"};
   // Nouns whose infinitive complement their holder would do.
   LemmaSet intention_nouns{"invitation", "plan", "decision", "pledge", "promise", "offer", "bid",

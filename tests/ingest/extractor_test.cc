@@ -1269,3 +1269,14 @@ TEST_CASE("extractor: softening a stance yields and shunning rejects and handing
   DocRecord goods = ExtractText("The EU handed over essential medical supplies to the Malian government.\n");
   CHECK(Asserted(goods, "European Union", RelationType::kAided, "Mali"));
 }
+
+TEST_CASE("extractor: a country's hostage or journalist stands for the country as the target of an act",
+          "[ingest][extractor]") {
+  DocRecord hostage = ExtractText("A Japanese hostage held in Iraq has been killed by his captors, Iraqi kidnappers.\n");
+  CHECK(Count(hostage, "", RelationType::kKilled, "Japan") == 1);
+  DocRecord seized = ExtractText("An Italian journalist was snatched by Iraqi insurgents in Baghdad on Monday.\n");
+  int hostile = 0;
+  for (RelationType type : {RelationType::kSeized, RelationType::kCoerced, RelationType::kAttacked})
+    hostile += Count(seized, "Iraqi insurgents", type, "Italy");
+  CHECK(hostile == 1);
+}
