@@ -870,6 +870,19 @@ void SubjectOf(const Tree& t, uint32_t v, std::vector<int>* out, bool* fallback,
       t.Actors(static_cast<uint32_t>(obj), out);
       return;
     }
+    // "a Thai policeman was accused of killing", "four soldiers charged
+    // with abusing prisoners": the one a passive accusation accuses.
+    const uint32_t hu = static_cast<uint32_t>(h);
+    bool with = false;
+    for (uint32_t k : t.Kids(v)) with |= (t.D(k) == Dep::kMark || t.D(k) == Dep::kCase) && t.L(k) == TokenKey("with");
+    if ((marked || with) && c.accusing.Has(t.L(hu))) {
+      int accused = t.Kid(hu, Dep::kNsubjPass);
+      if (accused < 0 && t.D(hu) == Dep::kAcl && t.IsParticiple(hu) && t.H(hu) >= 0) accused = t.H(hu);
+      if (accused >= 0) {
+        t.Actors(static_cast<uint32_t>(accused), out);
+        return;
+      }
+    }
   }
   if ((d == Dep::kConj || d == Dep::kAdvcl) && !asked) {
     if (t.Passive(static_cast<uint32_t>(h))) return;  // not the same role

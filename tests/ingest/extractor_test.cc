@@ -1280,3 +1280,11 @@ TEST_CASE("extractor: a country's hostage or journalist stands for the country a
     hostile += Count(seized, "Iraqi insurgents", type, "Italy");
   CHECK(hostile == 1);
 }
+
+TEST_CASE("extractor: the one a passive accusation accuses did what it is accused of, as reported", "[ingest][extractor]") {
+  DocRecord passive = ExtractText("A Thai policeman was accused of killing a British couple near a tourist resort.\n");
+  const Modality reported = Modality::kReported;
+  CHECK(Count(passive, "Thai police", RelationType::kKilled, "United Kingdom", &reported) == 1);
+  DocRecord participle = ExtractText("Four US soldiers charged with abusing Iraqi prisoners face hearings in Germany.\n");
+  CHECK(Count(participle, "United States Armed Forces", RelationType::kAttacked, "Iraq", &reported) == 1);
+}
