@@ -1281,7 +1281,7 @@ TEST_CASE("extractor: a country's hostage or journalist stands for the country a
   CHECK(hostile == 1);
 }
 
-TEST_CASE("extractor: the one a passive accusation accuses did what it is accused of, as reported", "[ingest][extractor]") {
+TEST_CASE("extractor: the one a passive accusation accuses did what it is accused of as reported", "[ingest][extractor]") {
   DocRecord passive = ExtractText("A Thai policeman was accused of killing a British couple near a tourist resort.\n");
   const Modality reported = Modality::kReported;
   CHECK(Count(passive, "Thai police", RelationType::kKilled, "United Kingdom", &reported) == 1);
