@@ -116,6 +116,7 @@ struct Classes {
   // ("as" is as often only at the same time: "three Israelis were killed
   // as Israel's army struck back".)
   LemmaSet when{"when", "after"};
+  LemmaSet survive_verbs{"survive", "escape"};
   LemmaSet weapon_nouns{"mine", "landmine", "bomb", "explosive", "ied", "device", "booby-trap"};
   // Nouns of attack that as often name a firm's or an agency's work.
   LemmaSet business_nouns{"operation", "campaign", "drive", "push"};
@@ -2213,6 +2214,28 @@ void DemandNounEvents(const Tree& t, uint32_t n, bool question, TreeScratch* s, 
   }
 }
 
+// "A Hamas leader survived an Israeli assassination attempt", "escaped a
+// Taliban ambush": the survivor was attacked by whoever the attack's own
+// modifiers name.
+void SurvivedEvents(const Tree& t, uint32_t n, std::span<const VerbPattern> patterns, bool question,
+                    TreeScratch* s, std::vector<TreeEvent>* out) {
+  if (std::none_of(patterns.begin(), patterns.end(), [](const VerbPattern& p) { return Hostile(p.type); })) return;
+  uint32_t h = n;  // "assassination attempt": the compound's head
+  if (t.D(n) == Dep::kCompound && t.H(n) > static_cast<int>(n)) h = static_cast<uint32_t>(t.H(n));
+  if (t.D(h) != Dep::kObj || t.H(h) < 0 || !C().survive_verbs.Has(t.L(static_cast<uint32_t>(t.H(h))))) return;
+  const uint32_t v = static_cast<uint32_t>(t.H(h));
+  std::vector<int>& attackers = s->args_a;
+  std::vector<int>& survivors = s->args_b;
+  attackers.clear();
+  t.Actors(h, &attackers);
+  if (attackers.empty()) return;
+  survivors.clear();
+  bool fallback = false;
+  SubjectOf(t, v, &survivors, &fallback);
+  if (survivors.empty()) return;
+  Emit(t, attackers, survivors, RelationType::kAttacked, ModalityAt(t, v, question), n, n + 1, 0.55f, out);
+}
+
 // "Three Turkish soldiers were killed when Kurdish rebels ambushed their
 // patrol", "a policeman was killed in clashes with militants": a passive
 // casualty with no agent of its own was killed by the one who did the
@@ -2410,6 +2433,7 @@ void FindTreeEvents(const TreeInput& in, std::vector<TreeEvent>* out, TreeScratc
       case WordRole::kNoun:
         NounEvents(t, i, in.lexicon->Noun(t.L(i)), question, scratch, out);
         if (C().appeal_nouns.Has(t.L(i))) DemandNounEvents(t, i, question, scratch, out);
+        SurvivedEvents(t, i, in.lexicon->Noun(t.L(i)), question, scratch, out);
         break;
       case WordRole::kStance:
         StanceEvents(t, i, question, scratch, out);

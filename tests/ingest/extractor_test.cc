@@ -1288,3 +1288,10 @@ TEST_CASE("extractor: the one a passive accusation accuses did what it is accuse
   DocRecord participle = ExtractText("Four US soldiers charged with abusing Iraqi prisoners face hearings in Germany.\n");
   CHECK(Count(participle, "United States Armed Forces", RelationType::kAttacked, "Iraq", &reported) == 1);
 }
+
+TEST_CASE("extractor: surviving or escaping an attack was being attacked by its author", "[ingest][extractor]") {
+  DocRecord survived = ExtractText("A senior Hamas leader survived an Israeli assassination attempt in Gaza on Wednesday.\n");
+  CHECK(Asserted(survived, "Israel", RelationType::kAttacked, "Hamas"));
+  DocRecord escaped = ExtractText("The Afghan governor escaped a Taliban ambush on Monday.\n");
+  CHECK(Asserted(escaped, "Taliban", RelationType::kAttacked, "Afghanistan"));
+}
