@@ -1858,7 +1858,11 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     // "X and Y agreed", "X and Y signed a memorandum", "X and Y held talks":
     // one symmetric edge between the coordinated subjects.
     const bool object_only = p.object_key != 0 && p.prep_key == 0 && p.particle_key == 0;
-    if (targets.empty() && (!specific || object_only) && graph::InfoOf(p.type).symmetric && sources.size() >= 2) {
+    // ("X and Y agreed on a ceasefire": an agreement's topic is no party.)
+    const bool agreed_on = p.type == RelationType::kAgreedWith && p.prep_key != 0 && p.object_key == 0 &&
+                           p.particle_key == 0 && !C().with.Has(p.prep_key);
+    if (targets.empty() && (!specific || object_only || agreed_on) && graph::InfoOf(p.type).symmetric &&
+        sources.size() >= 2) {
       uint32_t tb = v, te = v + 1;
       if (object_noun > static_cast<int>(v) && static_cast<uint32_t>(object_noun) < v + 6)
         te = static_cast<uint32_t>(object_noun) + 1;

@@ -1295,3 +1295,10 @@ TEST_CASE("extractor: surviving or escaping an attack was being attacked by its 
   DocRecord escaped = ExtractText("The Afghan governor escaped a Taliban ambush on Monday.\n");
   CHECK(Asserted(escaped, "Taliban", RelationType::kAttacked, "Afghanistan"));
 }
+
+TEST_CASE("extractor: two parties agreeing to a deal agree with each other", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("India and Pakistan agreed to a prisoner swap.\n");
+  CHECK(Count(rec, "", RelationType::kAgreedWith, "") == 1);
+  CHECK((Asserted(rec, "India", RelationType::kAgreedWith, "Pakistan") ||
+         Asserted(rec, "Pakistan", RelationType::kAgreedWith, "India")));
+}
