@@ -75,6 +75,7 @@ constexpr GroupNoun kGroupNouns[] = {
     {"gunmen", "gunmen", graph::EntityKind::kArmedGroup},
     {"gunman", "gunmen", graph::EntityKind::kArmedGroup},
     {"rebels", "rebels", graph::EntityKind::kArmedGroup},
+    {"rebel", "rebels", graph::EntityKind::kArmedGroup},
     {"insurgents", "insurgents", graph::EntityKind::kArmedGroup},
     {"militants", "militants", graph::EntityKind::kArmedGroup},
     // Coded as rebels (CAMEO REB), named as agents.cc names rebels.
@@ -96,6 +97,10 @@ constexpr GroupNoun kQualifiedNouns[] = {
     {"paramilitaries", "paramilitaries", graph::EntityKind::kArmedGroup},
     {"forces", "forces", graph::EntityKind::kMilitaryUnit},
 };
+// Members a group acts through ("rebel leaders called on Nigeria", "militia
+// fighters attacked"): the group with them is the actor, as event coders
+// code it.
+constexpr std::string_view kGroupMembers[] = {"leaders", "commanders", "fighters", "groups", "units"};
 // Nouns that a group word modifies ("militia uniforms"): not a group then.
 constexpr std::string_view kGroupNounModified[] = {
     "uniforms", "uniform", "leader", "leaders", "commander", "commanders", "member", "members", "group",
@@ -119,6 +124,8 @@ bool IsCompoundModifier(std::string_view word) {
     if (EqualsFolded(word.substr(dash + 1), c.suffix)) return true;
   return false;
 }
+
+bool IsGroupMemberNoun(std::string_view word) { return InList(kGroupMembers, word); }
 
 bool IsBareGroupNoun(std::string_view word) {
   for (const GroupNoun& g : kGroupNouns)
@@ -278,7 +285,15 @@ uint32_t Recognizer::TryGroup(uint32_t i, uint32_t end) {
     if (g == nullptr || !Lower(i)) return 0;
     qualified_only = true;
   }
-  if (i + 1 < end && Lower(i + 1) && InList(kGroupNounModified, Tok(i + 1))) return 0;
+  // One member word after a group word of an armed group widens the mention
+  // ("rebel leaders"); other nouns after it make it their modifier.
+  const uint32_t width = !qualified_only && g->kind == graph::EntityKind::kArmedGroup && i + 1 < end &&
+                                 Lower(i + 1) && IsGroupMemberNoun(Tok(i + 1))
+                             ? 2
+                             : 1;
+  if (width == 1 && i + 1 < end && Lower(i + 1) && InList(kGroupNounModified, Tok(i + 1))) return 0;
+  // ("a rebel" alone is a person; "rebel" names the group only with members.)
+  if (width == 1 && EqualsFolded(lw, "rebel")) return 0;
   // "Taliban militants", "Houthi rebels": the named group itself; so with
   // its acronym between ("New People's Army (NPA) rebels").
   const uint32_t first = out_->sentences[sentence_].first_token;
@@ -344,13 +359,13 @@ uint32_t Recognizer::TryGroup(uint32_t i, uint32_t end) {
   if (name.empty()) {
     Mention m;
     m.first_token = i;
-    m.last_token = i + 1;
+    m.last_token = i + width;
     m.sentence = sentence_;
     m.form = MentionForm::kDescription;
     out_->mentions.push_back(m);
     const bool definite = i > out_->sentences[sentence_].first_token && Is(i - 1, "the");
     groups_.push_back(PendingGroup{static_cast<int32_t>(out_->mentions.size() - 1), g->head, g->kind, definite});
-    return 1;
+    return width;
   }
   // "Hezbollah fired rockets ... The Iran-backed group said": one group,
   // named just before, described by its backer. The compound then states
@@ -383,9 +398,9 @@ uint32_t Recognizer::TryGroup(uint32_t i, uint32_t end) {
     const std::string surface(SpanName(compound_first, i + 1));
     if (surface != name && surface.find('\n') == std::string::npos) res_.AddAlias(ent, surface);
   }
-  res_.Emit(i, i + 1, ent, MentionForm::kDescription);
+  res_.Emit(i, i + width, ent, MentionForm::kDescription);
   described_.push_back(DescribedGroup{g->head, ent, by_compound});
-  return 1;
+  return width;
 }
 
 // "the northern Iraqi city of Kirkuk": Kirkuk located-in Iraq.
@@ -688,7 +703,8 @@ bool Recognizer::MentionedNear(uint32_t entity, uint32_t sentence) const {
 uint32_t Recognizer::PlacedCountry(uint32_t t) {
   // "protesters in Baghdad", "protesters gathered across Iraq": a place
   // preposition within three words after the noun, then (after "the" and
-  // direction adjectives) a place or country mention.
+  // direction adjectives) a place or country mention. (Not "from": "an
+  // Iraqi from Italy" is not Italy's.)
   const uint32_t s = out_->tokens[t].sentence;
   const uint32_t end = out_->sentences[s].first_token + out_->sentences[s].token_count;
   for (uint32_t k = t + 1; k < end && k <= t + 3; ++k) {

@@ -252,6 +252,9 @@ void Recognizer::ScanSentence(uint32_t s) {
     if (n == 0 && (trig & kTrigAgent)) n = TryAgent(i, e);
     if (n == 0 && (f & kTokCapitalized)) n = TryLeaderGovernment(i, e);
     if (n == 0 && (f & kTokCapitalized)) n = TryHonorific(i, e);
+    // "Rebel leaders", "militia fighters": a group acting through its
+    // members, before the lexicon reads "Rebel" as a title.
+    if (n == 0 && (trig & kTrigGroup) && i + 1 < e && IsGroupMemberNoun(Tok(i + 1))) n = TryGroup(i, e);
     if (n == 0) {
       Lexicon::Match m = lex_->LongestMatch(*out_, i, e, keys_.data(), first_nodes_.data());
       if ((f & kTokCapitalized) && m.length == 0) n = TryPrefixedPlace(i, e);

@@ -148,6 +148,8 @@ bool IsBodyHeadWord(std::string_view word);
 // True for the group nouns that name a group on their own ("protesters",
 // "rebels", "militia"; patterns.cc), unlike "troops" or "fighters".
 bool IsBareGroupNoun(std::string_view word);
+// "leaders", "fighters", ...: members a group acts through ("rebel leaders").
+bool IsGroupMemberNoun(std::string_view word);
 
 // The trigger bits of a token key (0 for most words).
 uint8_t TriggerBitsOf(uint64_t token_key);

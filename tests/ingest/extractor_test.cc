@@ -1302,3 +1302,13 @@ TEST_CASE("extractor: two parties agreeing to a deal agree with each other", "[i
   CHECK((Asserted(rec, "India", RelationType::kAgreedWith, "Pakistan") ||
          Asserted(rec, "Pakistan", RelationType::kAgreedWith, "India")));
 }
+
+TEST_CASE("extractor: a group acts through its leaders and fighters but one rebel is a person", "[ingest][extractor]") {
+  DocRecord leaders = ExtractText("Several rebel leaders in Darfur called on Nigeria to intervene.\n");
+  CHECK(Asserted(leaders, "Sudanese rebels", RelationType::kAppealedTo, "Nigeria"));
+  DocRecord fighters = ExtractText("Militia fighters attacked US troops in Baghdad on Monday.\n");
+  CHECK(Asserted(fighters, "Iraqi militia", RelationType::kAttacked, "United States Armed Forces"));
+  // A titled leader stays the person the title names.
+  DocRecord titled = ExtractText("Rebel leader John Garang met Kenyan officials.\n");
+  CHECK(Count(titled, "John Garang", RelationType::kMetWith, "Kenya") + Count(titled, "Kenya", RelationType::kMetWith, "John Garang") == 1);
+}
