@@ -343,6 +343,13 @@ bool Recognizer::MetonymActs(uint32_t i, uint32_t len, uint32_t end) const {
   static constexpr std::string_view kGoverningNouns[] = {"government", "regime", "administration", "leadership",
                                                          "authorities", "government's", "regime's"};
   if (j < end && Lower(j) && InListFolded(kGoverningNouns, Tok(j))) return true;
+  // "reject Khartoum bid to split them", "a Moscow proposal": what the
+  // seat proposes or demands is the state's.
+  static constexpr std::string_view kGoverningActs[] = {
+      "bid",      "plan",     "plans",   "offer",    "proposal", "proposals", "demand", "demands",  "call",
+      "calls",    "decision", "pledge",  "stance",   "position", "threat",    "threats", "refusal", "request",
+      "initiative", "ultimatum", "warning", "warnings", "accusation", "accusations", "crackdown", "veto"};
+  if (j < end && (Lower(j) || headline_) && InListFolded(kGoverningActs, Tok(j))) return true;
   // "Ankara still refuses", "Moscow also rejected": an adverb may stand
   // between the seat and its verb.
   static constexpr std::string_view kAdverbs[] = {"still", "also", "now", "again", "repeatedly", "swiftly",

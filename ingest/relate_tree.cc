@@ -682,6 +682,15 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
     }
     if (m >= 0) {
       while (end < n && v_.MentionAt(end) == m) ++end;
+      // "Darfur rebels", "Gaza police": a place that qualifies the group
+      // named right after it is part of that phrase (recognition placed the
+      // group); the parser would read the two as two subjects.
+      if (const Mention& mm = doc_.mentions[m];
+          mm.head >= 0 && end < n && v_.MentionAt(end) == mm.head &&
+          doc_.entities[mm.entity].kind == EntityKind::kLocation) {
+        i = end;
+        continue;
+      }
       // "Brazil's President Lula met with Colombia's President Petro": the
       // country, its possessive and the title all go, so that the parser
       // reads "Smith met with Smith" (the person's country comes from

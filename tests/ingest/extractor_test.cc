@@ -1312,3 +1312,10 @@ TEST_CASE("extractor: a group acts through its leaders and fighters but one rebe
   DocRecord titled = ExtractText("Rebel leader John Garang met Kenyan officials.\n");
   CHECK(Count(titled, "John Garang", RelationType::kMetWith, "Kenya") + Count(titled, "Kenya", RelationType::kMetWith, "John Garang") == 1);
 }
+
+TEST_CASE("extractor: a seat's bid is its state's and a place before a group is part of the group's phrase",
+          "[ingest][extractor]") {
+  DocRecord rec = ExtractText("Darfur rebels reject Khartoum bid to split them ahead of talks\n\nThe rebels met on Monday.\n");
+  CHECK(Asserted(rec, "Sudanese rebels", RelationType::kRejected, "Sudan"));
+  CHECK(Count(rec, "Darfur", RelationType::kRejected, "") == 0);
+}
