@@ -1268,6 +1268,8 @@ TEST_CASE("extractor: softening a stance yields and shunning rejects and handing
   CHECK(Count(shun, "Palestine", RelationType::kCoerced, "Israel") == 0);
   DocRecord goods = ExtractText("The EU handed over essential medical supplies to the Malian government.\n");
   CHECK(Asserted(goods, "European Union", RelationType::kAided, "Mali"));
+  DocRecord advisers = ExtractText("Britain sent 50 military advisers to Sierra Leone.\n");
+  CHECK(Asserted(advisers, "United Kingdom", RelationType::kAided, "Sierra Leone"));
 }
 
 TEST_CASE("extractor: a country's hostage or journalist stands for the country as the target of an act",
