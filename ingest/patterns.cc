@@ -872,7 +872,16 @@ void Recognizer::ResolveGroups() {
     uint32_t& found = out_->mentions[g.mention].entity;
     if (found != kNone) continue;
     found = unique_described(g.head, false);
-    if (found == kNone && DominantCountry() != kNone) found = CountryGroup(DominantCountry(), g.head, g.kind);
+    // Gunmen, militants and kidnappers are often foreign to the story's
+    // country ("ISIL launched an attack on the Iraqi embassy in Kabul ...
+    // gunmen storming the building"): the dominant country is theirs only
+    // when their sentence's scene does not lie elsewhere.
+    static constexpr std::string_view kRovingHeads[] = {"gunmen", "militants", "kidnappers"};
+    const bool roving = InList(kRovingHeads, g.head);
+    if (found == kNone && DominantCountry() != kNone) {
+      const uint32_t scene = roving ? SceneCountry(out_->mentions[g.mention].sentence) : kNone;
+      if (scene == kNone || scene == DominantCountry()) found = CountryGroup(DominantCountry(), g.head, g.kind);
+    }
     // Rebels and protesters are of the country they act in; gunmen and
     // militants are often foreign to it (an attack in Kashmir, a bombing in
     // Jakarta), so they take no country from the scene alone.

@@ -401,6 +401,21 @@ TEST_CASE("agents: the places a story happens in make its country dominant", "[i
   CHECK(army->country == "COL");
 }
 
+TEST_CASE("agents: gunmen take the story's country only where their sentence happens in it", "[ingest][agents]") {
+  // The Iraqi embassy makes Iraq the story's country, but the gunmen are in Kabul.
+  DocAnalysis abroad = Recognized(
+      "Iraq condemned the attack. Iraqi officials said the Iraqi embassy was hit. "
+      "Gunmen stormed the Iraqi embassy in Kabul on Monday.\n");
+  const graph::Entity* foreign = EntityOf(abroad, "Gunmen");
+  CHECK((foreign == nullptr || foreign->country != "IRQ"));
+  DocAnalysis home = Recognized(
+      "Iraq condemned the attack. Iraqi officials said a governor was hit. "
+      "Gunmen killed a police officer in Baghdad on Monday.\n");
+  const graph::Entity* local = EntityOf(home, "Gunmen");
+  REQUIRE(local != nullptr);
+  CHECK(local->country == "IRQ");
+}
+
 TEST_CASE("agents: a story's people and armed groups vote for its country", "[ingest][agents]") {
   // Colombia is named twice and Venezuela twice; the Colombian president and
   // the Colombian rebels make the story Colombia's, and the rebels named in
