@@ -163,6 +163,15 @@ void Relater::EmitEntities(uint32_t se, RelationType type, uint32_t te, Modality
       (type == RelationType::kCalledOn || type == RelationType::kAppealedTo || type == RelationType::kPledgedTo ||
        type == RelationType::kCommentedOn))
     return;
+  // "Trump threatened to pull US funding": a state's own people or bodies
+  // threaten no one when the target is the state itself (the phrase names
+  // their own side). (Defending one's state, aiding or lifting curbs on its
+  // people are coded: CAMEO 05, 07, 08.)
+  if ((a.kind == EntityKind::kPerson || a.kind == EntityKind::kGovernmentBody ||
+       a.kind == EntityKind::kMilitaryUnit) &&
+      b.kind == EntityKind::kCountry && !a.country.empty() && a.country == b.country &&
+      type == RelationType::kThreatened)
+    return;
   // "a former Palestinian minister held a meeting with Arafat": a person
   // meets, talks or agrees with his own state's people, never with the state.
   if (info.symmetric && !info.structural && a.country == b.country && !a.country.empty() &&

@@ -1321,3 +1321,10 @@ TEST_CASE("extractor: a seat's bid is its state's and a place before a group is 
   CHECK(Asserted(rec, "Sudanese rebels", RelationType::kRejected, "Sudan"));
   CHECK(Count(rec, "Darfur", RelationType::kRejected, "") == 0);
 }
+
+TEST_CASE("extractor: threatening one's own state's money is no threat to it", "[ingest][extractor]") {
+  DocRecord rec = ExtractText(
+      "French President Emmanuel Macron has sent a letter to the head of the World Health Organization (WHO) "
+      "threatening to pull French funding permanently.\n");
+  CHECK(Count(rec, "", RelationType::kThreatened, "France") == 0);
+}
