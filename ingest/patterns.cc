@@ -318,7 +318,19 @@ uint32_t Recognizer::TryGroup(uint32_t i, uint32_t end) {
   std::string country;
   bool by_compound = false;
   uint32_t compound_first = kNone;
-  for (uint32_t back = i; back > 0 && back + 2 >= i; --back) {
+  // "Libya's rebels", "Iraq's insurgents": a country's possessive names
+  // its group as its demonym does.
+  if (!qualified_only && i >= first + 2 && (Tok(i - 1) == "'s" || Tok(i - 1) == "\u2019s"))
+    if (const int32_t pm = MentionEndingAt(i - 1); pm >= 0) {
+      const graph::Entity& qe = out_->entities[out_->mentions[pm].entity];
+      if (qe.kind == graph::EntityKind::kCountry && out_->mentions[pm].form == MentionForm::kName) {
+        std::string_view adjective;
+        if (const Lexicon::Entry* entry = lex_->FindCanonical(qe.name)) adjective = lex_->AdjectiveDemonym(*entry);
+        name = adjective.empty() ? qe.name : std::string(adjective);
+        country = qe.country;
+      }
+    }
+  for (uint32_t back = i; name.empty() && back > 0 && back + 2 >= i; --back) {
     int32_t pm = MentionEndingAt(back);
     if (pm < 0) {
       // One plain adjective may stand between ("Iran-backed Shiite militia").

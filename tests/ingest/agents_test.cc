@@ -401,6 +401,14 @@ TEST_CASE("agents: the places a story happens in make its country dominant", "[i
   CHECK(army->country == "COL");
 }
 
+TEST_CASE("agents: a country's possessive names its group as its demonym does", "[ingest][agents]") {
+  DocAnalysis d = Recognized("Sudan's rebels rejected the offer.\n");
+  const graph::Entity* rebels = EntityOf(d, "rebels");
+  REQUIRE(rebels != nullptr);
+  CHECK(rebels->name == "Sudanese rebels");
+  CHECK(rebels->country == "SDN");
+}
+
 TEST_CASE("agents: gunmen take the story's country only where their sentence happens in it", "[ingest][agents]") {
   // The Iraqi embassy makes Iraq the story's country, but the gunmen are in Kabul.
   DocAnalysis abroad = Recognized(
