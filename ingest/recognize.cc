@@ -47,7 +47,8 @@ constexpr std::string_view kActingBefore[] = {
     "condemned", "condemn", "condemns", "blamed", "blame", "blames", "accused", "accuse", "accuses", "urged",
     "urge", "urges", "warned", "warn", "warns", "criticised", "criticized", "criticise", "criticize",
     "sanctioned", "threatened", "against", "with", "between", "by", "pressed", "asked", "told", "called",
-    "rebuked", "defied", "supported", "backed", "from"};
+    "rebuked", "defied", "supported", "backed", "from", "demanded", "demand", "demands", "pressured",
+    "pressure", "pressuring", "persuade", "persuaded", "rejected", "rejects", "reject"};
 // Words before a capital that make it the place ("in Baghdad").
 constexpr std::string_view kPlaceBefore[] = {"in", "at", "near", "outside", "into", "to", "across", "around",
                                               "of", "through", "toward", "towards", "via", "inside", "over",

@@ -1320,6 +1320,9 @@ TEST_CASE("extractor: a seat's bid is its state's and a place before a group is 
   DocRecord rec = ExtractText("Darfur rebels reject Khartoum bid to split them ahead of talks\n\nThe rebels met on Monday.\n");
   CHECK(Asserted(rec, "Sudanese rebels", RelationType::kRejected, "Sudan"));
   CHECK(Count(rec, "Darfur", RelationType::kRejected, "") == 0);
+  // A seat demanded of is its state.
+  DocRecord demanded = ExtractText("The European Union on Thursday demanded Washington explain how it subsidizes Boeing.\n");
+  CHECK(Asserted(demanded, "European Union", RelationType::kCalledOn, "United States"));
 }
 
 TEST_CASE("extractor: threatening one's own state's money is no threat to it", "[ingest][extractor]") {
