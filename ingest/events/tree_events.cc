@@ -665,10 +665,20 @@ Modality ModalityAt(const Tree& t, uint32_t v, bool question) {
   // verbs conjoined to it, which share them); from clauses further up only
   // what makes the whole a claim, a denial, an intention or a condition.
   bool own_clause = true;
+  // "threatened to kill him if Tokyo does not withdraw its troops", "if the
+  // government refuses to pull its troops": an act inside a condition, at
+  // any depth, is hypothetical, whatever negation it carries (the
+  // condition is not a denial).
+  bool conditional = false;
+  // "denied the decision was linked to demands by militants who killed two
+  // hostages": what a relative clause says of its noun is taken as given,
+  // not denied with the clause that holds the noun.
+  bool described = false;
   for (int depth = 0; depth < 12; ++depth) {
     for (uint32_t k : t.Kids(x)) {
       const Dep d = t.D(k);
       const uint64_t l = t.L(k);
+      if (d == Dep::kMark && c.conditional_marks.Has(l)) conditional = true;
       // "X attacked Y, Iran claimed" is a claim; "X deployed troops to Y, the
       // Pentagon said" is wire attribution of a fact, asserted.
       if (d == Dep::kParataxis && c.speech.Has(l) && !c.attribution.Has(l) && k > v) {
@@ -682,15 +692,13 @@ Modality ModalityAt(const Tree& t, uint32_t v, bool question) {
         m = Weaker(m, Modality::kFuture);
       else if (d == Dep::kAux && c.hypothetical_aux.Has(l))
         m = Weaker(m, Modality::kHypothetical);
-      else if (d == Dep::kMark && c.conditional_marks.Has(l))
-        m = Weaker(m, Modality::kHypothetical);
     }
     int h = t.H(x);
     if (h < 0) break;
     const Dep d = t.D(x);
     const uint64_t hl = t.L(static_cast<uint32_t>(h));
     if (d == Dep::kCcomp || d == Dep::kParataxis) {
-      if (c.denial.Has(hl)) return Modality::kNegated;
+      if (c.denial.Has(hl) && !described) return conditional ? Modality::kHypothetical : Modality::kNegated;
       // A trailing neutral attribution ("..., the Pentagon said") is wire
       // style for a fact; a claim introduced by its speaker is reported.
       const bool trailing = c.attribution.Has(hl) && static_cast<uint32_t>(h) > x;
@@ -732,6 +740,7 @@ Modality ModalityAt(const Tree& t, uint32_t v, bool question) {
       // which attacked Y") is inside whatever governs the noun: climb
       // through the noun's own relations to the clause that holds it.
       own_clause = false;
+      if (d == Dep::kAclRelcl) described = true;
       // "evidence that X armed Y", "reports that ...": a claim.
       if (c.claim_nouns.Has(hl)) m = Weaker(m, Modality::kReported);
       // "his contentious plan to withdraw from Gaza", "a bid to seize the
@@ -765,7 +774,7 @@ Modality ModalityAt(const Tree& t, uint32_t v, bool question) {
     }
     x = static_cast<uint32_t>(h);
   }
-  return m;
+  return conditional ? Modality::kHypothetical : m;
 }
 
 // True if v is a to-infinitive ("to promote").

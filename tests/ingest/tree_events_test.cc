@@ -1515,5 +1515,55 @@ TEST_CASE("easing some of one's restrictions concedes and imposes none", "[tree_
   CHECK(found[0].target == "Cuba");
 }
 
+TEST_CASE("an act inside a condition is hypothetical, negated or refused", "[tree_events]") {
+  // The gang threatened to attack Iraq if Kuwait does not leave Basra .
+  auto negated = Build({{"The", Upos::kDet, 2, Dep::kDet, "the", "DT"},
+                        {"gang", Upos::kNoun, 3, Dep::kNsubj, "gang", "NN"},
+                        {"threatened", Upos::kVerb, 0, Dep::kRoot, "threaten", "VBD"},
+                        {"to", Upos::kPart, 5, Dep::kMark, "to", "TO"},
+                        {"attack", Upos::kVerb, 3, Dep::kXcomp, "attack", "VB"},
+                        {"Iraq", Upos::kPropn, 5, Dep::kObj, "Iraq", "NNP"},
+                        {"if", Upos::kSconj, 11, Dep::kMark, "if", "IN"},
+                        {"Kuwait", Upos::kPropn, 11, Dep::kNsubj, "Kuwait", "NNP"},
+                        {"does", Upos::kAux, 11, Dep::kAux, "do", "VBZ"},
+                        {"not", Upos::kPart, 11, Dep::kAdvmod, "not", "RB"},
+                        {"leave", Upos::kVerb, 5, Dep::kAdvcl, "leave", "VB"},
+                        {"Basra", Upos::kPropn, 11, Dep::kObj, "Basra", "NNP"},
+                        {".", Upos::kPunct, 3, Dep::kPunct, ".", "."}},
+                       {{1, 1, 0}, {5, 5, 1}, {7, 7, 2}, {11, 11, 3}}, {"Gang", "Iraq", "Kuwait", "Basra"});
+  bool leave = false;
+  for (const Found& f : Run(*negated))
+    if (f.type == "withdrew-from") {
+      leave = true;
+      CHECK(f.source == "Kuwait");
+      CHECK(f.modality == Modality::kHypothetical);  // not negated: the condition may hold
+    }
+  CHECK(leave);
+  // ... if the government refuses to release Jordan . (the condition sits
+  // on the refusing verb above the act: no refusal, and no release done)
+  auto refused = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                        {"threatened", Upos::kVerb, 0, Dep::kRoot, "threaten", "VBD"},
+                        {"to", Upos::kPart, 4, Dep::kMark, "to", "TO"},
+                        {"attack", Upos::kVerb, 2, Dep::kXcomp, "attack", "VB"},
+                        {"Iraq", Upos::kPropn, 4, Dep::kObj, "Iraq", "NNP"},
+                        {"if", Upos::kSconj, 8, Dep::kMark, "if", "IN"},
+                        {"Kuwait", Upos::kPropn, 8, Dep::kNsubj, "Kuwait", "NNP"},
+                        {"refuses", Upos::kVerb, 4, Dep::kAdvcl, "refuse", "VBZ"},
+                        {"to", Upos::kPart, 10, Dep::kMark, "to", "TO"},
+                        {"release", Upos::kVerb, 8, Dep::kXcomp, "release", "VB"},
+                        {"Jordanians", Upos::kPropn, 10, Dep::kObj, "Jordanian", "NNPS"},
+                        {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                       {{0, 0, 0}, {4, 4, 1}, {6, 6, 2}, {10, 10, 3}}, {"Iran", "Iraq", "Kuwait", "Jordan"});
+  bool release = false;
+  for (const Found& f : Run(*refused)) {
+    CHECK(f.type != "rejected");
+    if (f.type == "released") {
+      release = true;
+      CHECK(f.modality == Modality::kHypothetical);
+    }
+  }
+  CHECK(release);
+}
+
 }  // namespace
 }  // namespace geokg::ingest
