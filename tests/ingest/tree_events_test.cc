@@ -1565,5 +1565,31 @@ TEST_CASE("an act inside a condition is hypothetical, negated or refused", "[tre
   CHECK(release);
 }
 
+TEST_CASE("what a relative clause says of its noun is not denied with the clause holding it", "[tree_events]") {
+  // Iran denied the raid was linked to Hamas , which attacked Iraq .
+  auto h = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                  {"denied", Upos::kVerb, 0, Dep::kRoot, "deny", "VBD"},
+                  {"the", Upos::kDet, 4, Dep::kDet, "the", "DT"},
+                  {"raid", Upos::kNoun, 6, Dep::kNsubjPass, "raid", "NN"},
+                  {"was", Upos::kAux, 6, Dep::kAuxPass, "be", "VBD"},
+                  {"linked", Upos::kVerb, 2, Dep::kCcomp, "link", "VBN"},
+                  {"to", Upos::kAdp, 8, Dep::kCase, "to", "IN"},
+                  {"Hamas", Upos::kPropn, 6, Dep::kObl, "Hamas", "NNP"},
+                  {",", Upos::kPunct, 11, Dep::kPunct, ",", ","},
+                  {"which", Upos::kPron, 11, Dep::kNsubj, "which", "WDT"},
+                  {"attacked", Upos::kVerb, 8, Dep::kAclRelcl, "attack", "VBD"},
+                  {"Iraq", Upos::kPropn, 11, Dep::kObj, "Iraq", "NNP"},
+                  {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {7, 7, 1}, {11, 11, 2}}, {"Iran", "Hamas", "Iraq"});
+  bool attack = false;
+  for (const Found& f : Run(*h))
+    if (f.type == "attacked") {
+      attack = true;
+      CHECK(f.source == "Hamas");
+      CHECK(f.modality == Modality::kAsserted);
+    }
+  CHECK(attack);
+}
+
 }  // namespace
 }  // namespace geokg::ingest
