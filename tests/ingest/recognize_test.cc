@@ -907,6 +907,25 @@ TEST_CASE("a headline's capitalised verb is no part of a name after a title", "[
   for (const Mention& m : c.candidates) CHECK(c.entities[m.entity].name != "FM");
 }
 
+TEST_CASE("a country word before a company noun is the firm's origin, no actor", "[ingest][recognize]") {
+  auto names = [](const char* text, const char* name) {
+    DocAnalysis d;
+    ingest::Recognize(*FixtureLexicon(), text, &d);
+    int n = 0;
+    for (const Mention& m : d.mentions) n += d.entities[m.entity].name == name;
+    return n;
+  };
+  // The firm acts: no Iran, no United States.
+  CHECK(names("Iranian auto giant Zarvco will invest in Iraq.\n", "Iran") == 0);
+  CHECK(names("The US oil major Petrox raised its stake in Iraq.\n", "United States") == 0);
+  CHECK(names("A Japanese carmaker opened a plant in Iraq.\n", "Japan") == 0);
+  CHECK(names("A Japanese carmaker opened a plant in Iraq.\n", "Iraq") == 1);
+  // Aimed at the firm, the act is coded against its state; and a country
+  // word before other nouns is the state's ("a major offensive").
+  CHECK(names("Iraq imposed a tax on Iranian oil companies.\n", "Iran") == 1);
+  CHECK(names("Japanese forces began a major offensive.\n", "Japan") == 1);
+}
+
 TEST_CASE("a lone word in capitals opening a lead is no name", "[ingest][recognize]") {
   // Wire copy sets a lead's first word in capitals; "key" and "man" are
   // names too, so the common words do not tell.
