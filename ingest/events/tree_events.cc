@@ -261,6 +261,14 @@ struct Classes {
   LemmaSet named_place_nouns{"republic", "city", "town", "village", "region", "province", "state",
                              "district", "capital", "port", "island", "enclave", "kingdom", "emirate"};
   LemmaSet leave{"leave", "quit", "depart"};
+  // Who leaves a place withdraws from it when forces or a state's organs
+  // leave; envoys and leaders travel.
+  LemmaSet withdrawing_nouns{"army", "military", "government", "regime", "administration", "militia",
+                             "rebel", "insurgent", "militant", "guerrilla", "navy", "fleet", "garrison"};
+  LemmaSet traveller_nouns{"diplomat", "envoy", "ambassador", "minister", "president", "official",
+                           "leader", "delegation", "secretary", "premier", "chancellor", "spokesman",
+                           "mediator", "negotiator", "king", "queen", "pope", "monarch", "journalist",
+                           "worker", "team", "inspector", "observer", "representative", "senator"};
   // What is proposed or claimed: attacking one is rejecting it.
   LemmaSet proposal_nouns{"proposal", "plan", "idea", "bill", "motion", "resolution", "offer",
                           "request", "draft", "initiative", "suggestion", "scheme", "amendment",
@@ -795,6 +803,25 @@ bool InfinitiveUnderAny(const Tree& t, uint32_t v) {
 // True if v is a to-infinitive ("to protect") whose head is in `heads`.
 bool InfinitiveUnder(const Tree& t, uint32_t v, const LemmaSet& heads) {
   return t.H(v) >= 0 && heads.Has(t.L(static_cast<uint32_t>(t.H(v)))) && InfinitiveUnderAny(t, v);
+}
+
+// True if what leaves at verb v is forces or a state: a named actor that
+// is no person ("Georgia left", "the Taliban left"), or a noun of forces
+// ("Georgian troops left"). "a British diplomat who left Pyongyang",
+// "South Africa's Mbeki leaves Ivory Coast": someone an actor sends, or a
+// person named by a word the lexicon lacks, travels.
+bool ForcesOrState(const Tree& t, uint32_t v) {
+  int subject = t.Kid(v, Dep::kNsubj);
+  if (subject < 0) return true;  // no subject word to read: keep the lexicon's reading
+  uint32_t s = static_cast<uint32_t>(subject);
+  // "a diplomat who left": the relative pronoun stands for the noun.
+  if (C().relative.Has(t.L(s)) && t.D(v) == Dep::kAclRelcl && t.H(v) >= 0) s = static_cast<uint32_t>(t.H(v));
+  if (C().force_nouns.Has(t.L(s)) || C().withdrawing_nouns.Has(t.L(s))) return true;
+  if (C().traveller_nouns.Has(t.L(s))) return false;
+  // An actor's name ("Georgia", "the Taliban"), not a word the lexicon
+  // lacks whose actor is borrowed from its possessor ("South Africa's
+  // Mbeki").
+  return t.Mention(s) >= 0;
 }
 
 // The subject actors of verb v (the agent for a passive).
@@ -1809,7 +1836,13 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     if (p.type == RelationType::kWithdrewFrom && C().leave.Has(t.L(v))) {
       bool person = false;
       for (int m : sources) person |= t.in().doc->entities[t.in().MentionOf(m).entity].kind == graph::EntityKind::kPerson;
-      if (person) return;
+      if (person || !ForcesOrState(t, v)) return;
+      // "left their base, heading north": leaving one's own place is a
+      // move, not a withdrawal from anyone.
+      if (obj >= 0)
+        if (const int poss = t.Kid(static_cast<uint32_t>(obj), Dep::kNmodPoss);
+            poss >= 0 && t.U(static_cast<uint32_t>(poss)) == Upos::kPron)
+          return;
     }
     // "shot down a German proposal", "killed the bill": a hostile verb on a
     // proposal rejects it.

@@ -1591,5 +1591,49 @@ TEST_CASE("what a relative clause says of its noun is not denied with the clause
   CHECK(attack);
 }
 
+TEST_CASE("envoys and leaders leaving a place travel, and forces leaving their own base move", "[tree_events]") {
+  auto withdrawals = [](const Hand& h) {
+    int n = 0;
+    for (const Found& f : Run(h)) n += f.type == "withdrew-from";
+    return n;
+  };
+  // Kuwaiti troops left Basra .
+  auto troops = Build({{"Kuwaiti", Upos::kAdj, 2, Dep::kAmod, "kuwaiti", "JJ"},
+                       {"troops", Upos::kNoun, 3, Dep::kNsubj, "troop", "NNS"},
+                       {"left", Upos::kVerb, 0, Dep::kRoot, "leave", "VBD"},
+                       {"Basra", Upos::kPropn, 3, Dep::kObj, "Basra", "NNP"},
+                       {".", Upos::kPunct, 3, Dep::kPunct, ".", "."}},
+                      {{0, 1, 0}, {3, 3, 1}}, {"Kuwait", "Basra"});
+  CHECK(withdrawals(*troops) == 1);
+  // Kuwaiti troops left their base .
+  auto base = Build({{"Kuwaiti", Upos::kAdj, 2, Dep::kAmod, "kuwaiti", "JJ"},
+                     {"troops", Upos::kNoun, 3, Dep::kNsubj, "troop", "NNS"},
+                     {"left", Upos::kVerb, 0, Dep::kRoot, "leave", "VBD"},
+                     {"their", Upos::kPron, 5, Dep::kNmodPoss, "their", "PRP$"},
+                     {"base", Upos::kNoun, 3, Dep::kObj, "base", "NN"},
+                     {".", Upos::kPunct, 3, Dep::kPunct, ".", "."}},
+                    {{0, 1, 0}, {3, 3, 0}, {4, 4, 1}}, {"Kuwait", "Kuwaiti base"});
+  CHECK(withdrawals(*base) == 0);
+  // A Kuwaiti diplomat who left Basra spoke .
+  auto envoy = Build({{"A", Upos::kDet, 3, Dep::kDet, "a", "DT"},
+                      {"Kuwaiti", Upos::kAdj, 3, Dep::kAmod, "kuwaiti", "JJ"},
+                      {"diplomat", Upos::kNoun, 7, Dep::kNsubj, "diplomat", "NN"},
+                      {"who", Upos::kPron, 5, Dep::kNsubj, "who", "WP"},
+                      {"left", Upos::kVerb, 3, Dep::kAclRelcl, "leave", "VBD"},
+                      {"Basra", Upos::kPropn, 5, Dep::kObj, "Basra", "NNP"},
+                      {"spoke", Upos::kVerb, 0, Dep::kRoot, "speak", "VBD"},
+                      {".", Upos::kPunct, 7, Dep::kPunct, ".", "."}},
+                     {{1, 2, 0}, {5, 5, 1}}, {"Kuwait", "Basra"});
+  CHECK(withdrawals(*envoy) == 0);
+  // Kuwait 's Zarvesh leaves Basra (a name the lexicon lacks).
+  auto leader = Build({{"Kuwait", Upos::kPropn, 3, Dep::kNmodPoss, "Kuwait", "NNP"},
+                       {"'s", Upos::kPart, 1, Dep::kCase, "'s", "POS"},
+                       {"Zarvesh", Upos::kPropn, 4, Dep::kNsubj, "Zarvesh", "NNP"},
+                       {"leaves", Upos::kVerb, 0, Dep::kRoot, "leave", "VBZ"},
+                       {"Basra", Upos::kPropn, 4, Dep::kObj, "Basra", "NNP"}},
+                      {{0, 0, 0}, {4, 4, 1}}, {"Kuwait", "Basra"});
+  CHECK(withdrawals(*leader) == 0);
+}
+
 }  // namespace
 }  // namespace geokg::ingest
