@@ -261,6 +261,7 @@ struct Classes {
   LemmaSet named_place_nouns{"republic", "city", "town", "village", "region", "province", "state",
                              "district", "capital", "port", "island", "enclave", "kingdom", "emirate"};
   LemmaSet leave{"leave", "quit", "depart"};
+  uint64_t target_verb = TokenKey("target");
   // Who leaves a place withdraws from it when forces or a state's organs
   // leave; envoys and leaders travel.
   LemmaSet withdrawing_nouns{"army", "military", "government", "regime", "administration", "militia",
@@ -1843,6 +1844,17 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
         if (const int poss = t.Kid(static_cast<uint32_t>(obj), Dep::kNmodPoss);
             poss >= 0 && t.U(static_cast<uint32_t>(poss)) == Upos::kPron)
           return;
+    }
+    // "Howard and Latham target marginal seats around Sydney": people
+    // "target" a place as a campaign's or a policy's aim; the attacks that
+    // strike places are done by forces and groups.
+    if (t.L(v) == C().target_verb && Hostile(p.type)) {
+      bool people_on_places = true;
+      for (int m : sources)
+        people_on_places &= t.in().doc->entities[t.in().MentionOf(m).entity].kind == graph::EntityKind::kPerson;
+      for (int m : targets)
+        people_on_places &= t.in().doc->entities[t.in().MentionOf(m).entity].kind == graph::EntityKind::kLocation;
+      if (people_on_places) return;
     }
     // "shot down a German proposal", "killed the bill": a hostile verb on a
     // proposal rejects it.

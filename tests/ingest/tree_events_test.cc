@@ -34,6 +34,7 @@ const EventLexicon& TestLexicon() {
                                                      "agree\t-\t-\t-\t057\tagreed-with\n"
                                                      "arrest\t-\t-\t-\t173\tarrested\n"
                                                      "attack\t-\t-\t-\t190\tattacked\n"
+                                                     "target\t-\t-\t-\t190\tattacked\n"
                                                      "threaten\t-\t-\t-\t130\tthreatened\n"
                                                      "launch\t-\tattack\ton\t190\tattacked\n"
                                                      "meet\t-\t-\twith\t040\tmet-with\n"
@@ -1633,6 +1634,29 @@ TEST_CASE("envoys and leaders leaving a place travel, and forces leaving their o
                        {"Basra", Upos::kPropn, 4, Dep::kObj, "Basra", "NNP"}},
                       {{0, 0, 0}, {4, 4, 1}}, {"Kuwait", "Basra"});
   CHECK(withdrawals(*leader) == 0);
+}
+
+TEST_CASE("a person targeting a place aims a campaign at it, no attack", "[tree_events]") {
+  // Zarvesh targets Basra . / Kuwaiti troops target Basra .
+  auto person = Build({{"Zarvesh", Upos::kPropn, 2, Dep::kNsubj, "Zarvesh", "NNP"},
+                       {"targets", Upos::kVerb, 0, Dep::kRoot, "target", "VBZ"},
+                       {"Basra", Upos::kPropn, 2, Dep::kObj, "Basra", "NNP"},
+                       {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                      {{0, 0, 0}, {2, 2, 1}}, {"Zarvesh", "Basra"});
+  person->doc.entities[0].kind = graph::EntityKind::kPerson;
+  person->doc.entities[1].kind = graph::EntityKind::kLocation;
+  CHECK(Run(*person).empty());
+  auto troops = Build({{"Kuwaiti", Upos::kAdj, 2, Dep::kAmod, "kuwaiti", "JJ"},
+                       {"troops", Upos::kNoun, 3, Dep::kNsubj, "troop", "NNS"},
+                       {"target", Upos::kVerb, 0, Dep::kRoot, "target", "VBP"},
+                       {"Basra", Upos::kPropn, 3, Dep::kObj, "Basra", "NNP"},
+                       {".", Upos::kPunct, 3, Dep::kPunct, ".", "."}},
+                      {{0, 1, 0}, {3, 3, 1}}, {"Kuwaiti Armed Forces", "Basra"});
+  troops->doc.entities[0].kind = graph::EntityKind::kMilitaryUnit;
+  troops->doc.entities[1].kind = graph::EntityKind::kLocation;
+  const std::vector<Found> found = Run(*troops);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].type == "attacked");
 }
 
 }  // namespace
