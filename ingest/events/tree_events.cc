@@ -752,6 +752,17 @@ Modality ModalityAt(const Tree& t, uint32_t v, bool question) {
       if (d == Dep::kAclRelcl) described = true;
       // "evidence that X armed Y", "reports that ...": a claim.
       if (c.claim_nouns.Has(hl)) m = Weaker(m, Modality::kReported);
+      // "rejected allegations that he had collaborated with Iran": what a
+      // denied claim says is denied (the parser may read the denying verb
+      // as the claim noun's adjective).
+      if (c.claim_nouns.Has(hl) && !described) {
+        bool denied = false;
+        for (uint32_t k : t.Kids(static_cast<uint32_t>(h)))
+          denied |= t.D(k) == Dep::kAmod && k < x && c.denial.Has(t.L(k));
+        const int g = t.H(h);
+        denied |= g >= 0 && t.D(static_cast<uint32_t>(h)) == Dep::kObj && c.denial.Has(t.L(static_cast<uint32_t>(g)));
+        if (denied) return conditional ? Modality::kHypothetical : Modality::kNegated;
+      }
       // "his contentious plan to withdraw from Gaza", "a bid to seize the
       // town": what a plan or an attempt names may never be done. (A
       // decision or an order taken is coded as the act.)

@@ -1659,5 +1659,40 @@ TEST_CASE("a person targeting a place aims a campaign at it, no attack", "[tree_
   CHECK(found[0].type == "attacked");
 }
 
+TEST_CASE("what a denied claim says is denied", "[tree_events]") {
+  // Iran denied reports that it attacked Iraq .
+  auto verb = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                     {"denied", Upos::kVerb, 0, Dep::kRoot, "deny", "VBD"},
+                     {"reports", Upos::kNoun, 2, Dep::kObj, "report", "NNS"},
+                     {"that", Upos::kSconj, 6, Dep::kMark, "that", "IN"},
+                     {"it", Upos::kPron, 6, Dep::kNsubj, "it", "PRP"},
+                     {"attacked", Upos::kVerb, 3, Dep::kAcl, "attack", "VBD"},
+                     {"Iraq", Upos::kPropn, 6, Dep::kObj, "Iraq", "NNP"},
+                     {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                    {{0, 0, 0}, {4, 4, 0}, {6, 6, 1}}, {"Iran", "Iraq"});
+  // Iran angrily rejected allegations that it attacked Iraq . (the verb
+  // misread as the noun's adjective)
+  auto misread = Build({{"Iran", Upos::kPropn, 4, Dep::kNmodPoss, "Iran", "NNP"},
+                        {"angrily", Upos::kAdv, 3, Dep::kAdvmod, "angrily", "RB"},
+                        {"rejected", Upos::kVerb, 4, Dep::kAmod, "reject", "VBD"},
+                        {"allegations", Upos::kNoun, 0, Dep::kRoot, "allegation", "NNS"},
+                        {"that", Upos::kSconj, 7, Dep::kMark, "that", "IN"},
+                        {"it", Upos::kPron, 7, Dep::kNsubj, "it", "PRP"},
+                        {"attacked", Upos::kVerb, 4, Dep::kAcl, "attack", "VBD"},
+                        {"Iraq", Upos::kPropn, 7, Dep::kObj, "Iraq", "NNP"},
+                        {".", Upos::kPunct, 4, Dep::kPunct, ".", "."}},
+                       {{0, 0, 0}, {5, 5, 0}, {7, 7, 1}}, {"Iran", "Iraq"});
+  for (const Hand* h : {verb.get(), misread.get()}) {
+    bool attack = false;
+    for (const Found& f : Run(*h))
+      if (f.type == "attacked") {
+        attack = true;
+        CHECK(f.source == "Iran");
+        CHECK(f.modality == Modality::kNegated);
+      }
+    CHECK(attack);
+  }
+}
+
 }  // namespace
 }  // namespace geokg::ingest
