@@ -1460,6 +1460,16 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
   else SubjectOf(t, v, &sources, &fallback);
   const bool passive = misread_object < 0 && !root_name_subject &&
                        (t.Passive(v) || (t.D(v) == Dep::kAcl && t.IsParticiple(v)));
+  // "confirmed the death of a Turkish engineer kidnapped Tuesday in
+  // Afghanistan": a victim's verb read as a clause of the main verb, in the
+  // past with no subject, marker or auxiliary of its own, right after a
+  // noun, is a participle on that noun: the noun is its victim, and whoever
+  // did it is not named (the main clause's subject did not).
+  if (!passive && t.D(v) == Dep::kAdvcl && C().victim_verbs.Has(t.L(v)) && v > 0 &&
+      (t.U(v - 1) == Upos::kNoun || t.U(v - 1) == Upos::kPropn) &&
+      parse::XposName(t.Xpos(v)).starts_with("VB") && parse::XposName(t.Xpos(v)) != "VBG" &&
+      t.Kid(v, Dep::kNsubj) < 0 && t.Kid(v, Dep::kMark) < 0 && t.Kid(v, Dep::kAux) < 0)
+    return;
   int obj = misread_object >= 0 ? misread_object : t.Kid(v, Dep::kObj);
   // "rejected on Monday an Afghan offer": an object after an inserted
   // phrase is often read as an oblique with no preposition.
