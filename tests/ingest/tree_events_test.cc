@@ -35,7 +35,6 @@ const EventLexicon& TestLexicon() {
                                                      "arrest\t-\t-\t-\t173\tarrested\n"
                                                      "attack\t-\t-\t-\t190\tattacked\n"
                                                      "target\t-\t-\t-\t190\tattacked\n"
-                                                     "kidnap\t-\t-\t-\t181\tattacked\n"
                                                      "threaten\t-\t-\t-\t130\tthreatened\n"
                                                      "launch\t-\tattack\ton\t190\tattacked\n"
                                                      "meet\t-\t-\twith\t040\tmet-with\n"
@@ -1693,37 +1692,6 @@ TEST_CASE("what a denied claim says is denied", "[tree_events]") {
       }
     CHECK(attack);
   }
-}
-
-TEST_CASE("a victim's verb read as a bare clause after a noun is a participle on its victim", "[tree_events]") {
-  // Iran mourned a Kuwaiti engineer kidnapped Tuesday in Iraq .
-  auto bare = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
-                     {"mourned", Upos::kVerb, 0, Dep::kRoot, "mourn", "VBD"},
-                     {"a", Upos::kDet, 5, Dep::kDet, "a", "DT"},
-                     {"Kuwaiti", Upos::kAdj, 5, Dep::kAmod, "kuwaiti", "JJ"},
-                     {"engineer", Upos::kNoun, 2, Dep::kObj, "engineer", "NN"},
-                     {"kidnapped", Upos::kVerb, 2, Dep::kAdvcl, "kidnap", "VBD"},
-                     {"Tuesday", Upos::kPropn, 6, Dep::kObj, "Tuesday", "NNP"},
-                     {"in", Upos::kAdp, 9, Dep::kCase, "in", "IN"},
-                     {"Iraq", Upos::kPropn, 6, Dep::kObl, "Iraq", "NNP"},
-                     {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
-                    {{0, 0, 0}, {3, 3, 1}, {8, 8, 2}}, {"Iran", "Kuwait", "Iraq"});
-  CHECK(Run(*bare).empty());
-  // Iran protested after Iraq arrested a Kuwaiti engineer . (a clause of
-  // its own: Iraq did it)
-  auto clause = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
-                       {"protested", Upos::kVerb, 0, Dep::kRoot, "protest", "VBD"},
-                       {"after", Upos::kSconj, 5, Dep::kMark, "after", "IN"},
-                       {"Iraq", Upos::kPropn, 5, Dep::kNsubj, "Iraq", "NNP"},
-                       {"arrested", Upos::kVerb, 2, Dep::kAdvcl, "arrest", "VBD"},
-                       {"a", Upos::kDet, 8, Dep::kDet, "a", "DT"},
-                       {"Kuwaiti", Upos::kAdj, 8, Dep::kAmod, "kuwaiti", "JJ"},
-                       {"engineer", Upos::kNoun, 5, Dep::kObj, "engineer", "NN"},
-                       {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
-                      {{0, 0, 0}, {3, 3, 1}, {6, 6, 2}}, {"Iran", "Iraq", "Kuwait"});
-  bool arrest = false;
-  for (const Found& f : Run(*clause)) arrest |= f.type == "arrested" && f.source == "Iraq" && f.target == "Kuwait";
-  CHECK(arrest);
 }
 
 }  // namespace
