@@ -261,6 +261,12 @@ struct Classes {
   LemmaSet named_place_nouns{"republic", "city", "town", "village", "region", "province", "state",
                              "district", "capital", "port", "island", "enclave", "kingdom", "emirate"};
   LemmaSet leave{"leave", "quit", "depart"};
+  // Prepositions of time or circumstance ("after the crash", "despite
+  // anger from X"): their phrase is no part of a target. ("during" is not
+  // here: "kills two militants during a Gaza raid" hangs the raid, which
+  // names where the victims fell, on the victims.)
+  LemmaSet circumstance_preps{"after", "before", "since", "until", "amid", "amidst", "despite",
+                              "following"};
   uint64_t target_verb = TokenKey("target");
   // Who leaves a place withdraws from it when forces or a state's organs
   // leave; envoys and leaders travel.
@@ -463,6 +469,11 @@ class Tree {
         if (d == Dep::kAclRelcl || d == Dep::kAcl || d == Dep::kAdvcl || d == Dep::kParataxis ||
             d == Dep::kPunct || d == Dep::kCcomp || IsSubj(d) || d == Dep::kNsubjPass)
           continue;
+        // "suspended helicopter flights after a Japan crash", "suspended the
+        // hearing after the group's founder ...", "a visit despite anger
+        // from China": a phrase of time or circumstance the parser hangs on
+        // the noun says when or why, never what the target is.
+        if (IsNmod(d) && C().circumstance_preps.Has(CaseOf(c))) continue;
         // "an expansion of its peacekeeping force in Afghanistan": a
         // possessive pronoun in the target's phrase is most often the
         // subject's own; the target lies further in.

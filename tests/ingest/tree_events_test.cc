@@ -1694,5 +1694,26 @@ TEST_CASE("what a denied claim says is denied", "[tree_events]") {
   }
 }
 
+TEST_CASE("a phrase of time or circumstance on the object names no target", "[tree_events]") {
+  auto suspended = [](const char* prep) {
+    // Iran suspended flights <prep> a Kuwait crash .
+    auto h = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                    {"suspended", Upos::kVerb, 0, Dep::kRoot, "suspend", "VBD"},
+                    {"flights", Upos::kNoun, 2, Dep::kObj, "flight", "NNS"},
+                    {prep, Upos::kAdp, 7, Dep::kCase, prep, "IN"},
+                    {"a", Upos::kDet, 7, Dep::kDet, "a", "DT"},
+                    {"Kuwait", Upos::kPropn, 7, Dep::kCompound, "Kuwait", "NNP"},
+                    {"crash", Upos::kNoun, 3, Dep::kNmod, "crash", "NN"},
+                    {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                   {{0, 0, 0}, {5, 5, 1}}, {"Iran", "Kuwait"});
+    int n = 0;
+    for (const Found& f : Run(*h)) n += f.type == "reduced-relations-with" && f.target == "Kuwait";
+    return n;
+  };
+  CHECK(suspended("after") == 0);
+  CHECK(suspended("despite") == 0);
+  CHECK(suspended("to") == 1);  // a phrase of direction does name it
+}
+
 }  // namespace
 }  // namespace geokg::ingest
