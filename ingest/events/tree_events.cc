@@ -268,6 +268,7 @@ struct Classes {
   LemmaSet circumstance_preps{"after", "before", "since", "until", "amid", "amidst", "despite",
                               "following"};
   uint64_t target_verb = TokenKey("target");
+  uint64_t face_verb = TokenKey("face");
   // Who leaves a place withdraws from it when forces or a state's organs
   // leave; envoys and leaders travel.
   LemmaSet withdrawing_nouns{"army", "military", "government", "regime", "administration", "militia",
@@ -1876,6 +1877,16 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
         if (const int poss = t.Kid(static_cast<uint32_t>(obj), Dep::kNmodPoss);
             poss >= 0 && t.U(static_cast<uint32_t>(poss)) == Upos::kPron)
           return;
+    }
+    // "Sharon faces Netanyahu challenge", "Turkey faces long road to EU
+    // membership": one faces a rival in a meeting, but a thing faced is a
+    // problem, and the actor inside its phrase, or named before it (the
+    // parser may read that name as a second object), is met by no one.
+    if (t.L(v) == C().face_verb && p.type == RelationType::kMetWith) {
+      bool problem = false;
+      for (uint32_t k : t.Kids(v))
+        problem |= t.D(k) == Dep::kObj && t.U(k) == Upos::kNoun && t.Mention(k) < 0 && !C().agent_nouns.Has(t.L(k));
+      if (problem) return;
     }
     // "Howard and Latham target marginal seats around Sydney": people
     // "target" a place as a campaign's or a policy's aim; the attacks that

@@ -35,6 +35,7 @@ const EventLexicon& TestLexicon() {
                                                      "arrest\t-\t-\t-\t173\tarrested\n"
                                                      "attack\t-\t-\t-\t190\tattacked\n"
                                                      "target\t-\t-\t-\t190\tattacked\n"
+                                                     "face\t-\t-\t-\t040\tmet-with\n"
                                                      "threaten\t-\t-\t-\t130\tthreatened\n"
                                                      "launch\t-\tattack\ton\t190\tattacked\n"
                                                      "meet\t-\t-\twith\t040\tmet-with\n"
@@ -1713,6 +1714,35 @@ TEST_CASE("a phrase of time or circumstance on the object names no target", "[tr
   CHECK(suspended("after") == 0);
   CHECK(suspended("despite") == 0);
   CHECK(suspended("to") == 1);  // a phrase of direction does name it
+}
+
+TEST_CASE("a thing faced is a problem, not a meeting with the actor named in it", "[tree_events]") {
+  // Iran faces Kuwait .
+  auto rival = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                      {"faces", Upos::kVerb, 0, Dep::kRoot, "face", "VBZ"},
+                      {"Kuwait", Upos::kPropn, 2, Dep::kObj, "Kuwait", "NNP"},
+                      {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                     {{0, 0, 0}, {2, 2, 1}}, {"Iran", "Kuwait"});
+  REQUIRE(Run(*rival).size() == 1);
+  CHECK(Run(*rival)[0].type == "met-with");
+  // Iran faces Kuwait challenge (the name read as a second object).
+  auto challenge = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                          {"faces", Upos::kVerb, 0, Dep::kRoot, "face", "VBZ"},
+                          {"Kuwait", Upos::kPropn, 2, Dep::kObj, "Kuwait", "NNP"},
+                          {"challenge", Upos::kNoun, 2, Dep::kObj, "challenge", "NN"}},
+                         {{0, 0, 0}, {2, 2, 1}}, {"Iran", "Kuwait"});
+  CHECK(Run(*challenge).empty());
+  // Iran faces a long road to Kuwait .
+  auto road = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                     {"faces", Upos::kVerb, 0, Dep::kRoot, "face", "VBZ"},
+                     {"a", Upos::kDet, 5, Dep::kDet, "a", "DT"},
+                     {"long", Upos::kAdj, 5, Dep::kAmod, "long", "JJ"},
+                     {"road", Upos::kNoun, 2, Dep::kObj, "road", "NN"},
+                     {"to", Upos::kAdp, 7, Dep::kCase, "to", "IN"},
+                     {"Kuwait", Upos::kPropn, 5, Dep::kNmod, "Kuwait", "NNP"},
+                     {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                    {{0, 0, 0}, {6, 6, 1}}, {"Iran", "Kuwait"});
+  CHECK(Run(*road).empty());
 }
 
 }  // namespace
