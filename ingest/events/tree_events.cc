@@ -196,6 +196,10 @@ struct Classes {
   // Verbs that ask someone else to act ("called on X to withdraw").
   LemmaSet appeal{"urge", "call", "ask", "press", "demand", "request", "appeal", "invite",
                   "encourage", "tell", "persuade", "implore", "beg", "challenge", "exhort"};
+  // Of these, the ones that cannot go without whom they appeal to ("X
+  // urged to act" is passive; "X asked to join", "X called to
+  // congratulate" are not).
+  LemmaSet passive_appeals{"urge", "encourage", "tell", "persuade", "implore", "exhort", "invite"};
   // Verbs that keep someone from an act ("barred her from leaving").
   LemmaSet preventing{"bar", "prevent", "stop", "ban", "block", "keep", "prohibit", "forbid", "deter",
                       "discourage", "dissuade", "restrain", "preclude"};
@@ -1482,6 +1486,14 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
       parse::XposName(t.Xpos(v)).starts_with("VB") && parse::XposName(t.Xpos(v)) != "VBG" &&
       t.Kid(v, Dep::kNsubj) < 0 && t.Kid(v, Dep::kMark) < 0 && t.Kid(v, Dep::kAux) < 0)
     return;
+  // "Blair urged to launch Iraq death toll probe", "Sudan told to disarm
+  // militias": a verb that needs someone to appeal to, found with an
+  // infinitive but with no one appealed to and no auxiliary, is a
+  // headline's passive: its subject is the one urged, by no one named.
+  if (C().passive_appeals.Has(t.L(v)) && !passive && t.Kid(v, Dep::kNsubj) >= 0 && t.Kid(v, Dep::kObj) < 0 &&
+      t.Kid(v, Dep::kIobj) < 0 && t.Kid(v, Dep::kAux) < 0 && parse::XposName(t.Xpos(v)) != "VBZ" &&
+      parse::XposName(t.Xpos(v)) != "VBP")
+    if (const int x = t.Kid(v, Dep::kXcomp); x >= 0 && InfinitiveUnderAny(t, static_cast<uint32_t>(x))) return;
   int obj = misread_object >= 0 ? misread_object : t.Kid(v, Dep::kObj);
   // "rejected on Monday an Afghan offer": an object after an inserted
   // phrase is often read as an oblique with no preposition.

@@ -1745,5 +1745,33 @@ TEST_CASE("a thing faced is a problem, not a meeting with the actor named in it"
   CHECK(Run(*road).empty());
 }
 
+TEST_CASE("a headline's subject urged to act is the one urged, by no one named", "[tree_events]") {
+  // Iran urged to release Kuwaitis
+  auto headline = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                         {"urged", Upos::kVerb, 0, Dep::kRoot, "urge", "VBN"},
+                         {"to", Upos::kPart, 4, Dep::kMark, "to", "TO"},
+                         {"release", Upos::kVerb, 2, Dep::kXcomp, "release", "VB"},
+                         {"Kuwaitis", Upos::kPropn, 4, Dep::kObj, "Kuwaiti", "NNPS"}},
+                        {{0, 0, 0}, {4, 4, 1}}, {"Iran", "Kuwait"});
+  bool release = false;
+  for (const Found& f : Run(*headline)) {
+    CHECK(f.type != "appealed-to");
+    release |= f.type == "released" && f.source == "Iran" && f.modality == Modality::kHypothetical;
+  }
+  CHECK(release);
+  // Iraq urged Iran to release Kuwaitis .
+  auto active = Build({{"Iraq", Upos::kPropn, 2, Dep::kNsubj, "Iraq", "NNP"},
+                       {"urged", Upos::kVerb, 0, Dep::kRoot, "urge", "VBD"},
+                       {"Iran", Upos::kPropn, 2, Dep::kObj, "Iran", "NNP"},
+                       {"to", Upos::kPart, 5, Dep::kMark, "to", "TO"},
+                       {"release", Upos::kVerb, 2, Dep::kXcomp, "release", "VB"},
+                       {"Kuwaitis", Upos::kPropn, 5, Dep::kObj, "Kuwaiti", "NNPS"},
+                       {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                      {{0, 0, 0}, {2, 2, 1}, {5, 5, 2}}, {"Iraq", "Iran", "Kuwait"});
+  bool appeal = false;
+  for (const Found& f : Run(*active)) appeal |= f.type == "appealed-to" && f.source == "Iraq" && f.target == "Iran";
+  CHECK(appeal);
+}
+
 }  // namespace
 }  // namespace geokg::ingest
