@@ -272,6 +272,8 @@ struct Classes {
   LemmaSet circumstance_preps{"after", "before", "since", "until", "amid", "amidst", "despite",
                               "following"};
   uint64_t target_verb = TokenKey("target");
+  // Prepositions that also open a clause ("after a crew fired on ...").
+  LemmaSet clause_preps{"after", "before", "since", "until", "following", "as", "when"};
   uint64_t face_verb = TokenKey("face");
   // Who leaves a place withdraws from it when forces or a state's organs
   // leave; envoys and leaders travel.
@@ -925,6 +927,36 @@ void SubjectOf(const Tree& t, uint32_t v, std::vector<int>* out, bool* fallback,
     }
   }
   if ((d == Dep::kConj || d == Dep::kAdvcl) && !asked) {
+    // "Sharon apologized after an army tank crew fired on a patrol,
+    // killing three officers": a trailing participle belongs to the
+    // nearest clause before it, which the parser may hang on the main
+    // verb beside it; that clause's subject did it.
+    // ("after a crew fired on a patrol" may be read as a noun phrase of
+    // "after" with a participle: the noun is that clause's subject.)
+    if (d == Dep::kAdvcl && parse::XposName(t.Xpos(v)) == "VBG" && static_cast<uint32_t>(h) < v) {
+      int clause = -1, noun = -1;
+      for (uint32_t k : t.Kids(static_cast<uint32_t>(h))) {
+        if (k <= static_cast<uint32_t>(h) || k >= v) continue;
+        if (t.D(k) == Dep::kAdvcl && t.Kid(k, Dep::kNsubj) >= 0) {
+          clause = static_cast<int>(k);
+          noun = -1;
+        } else if (IsObl(t.D(k)) && C().clause_preps.Has(t.CaseOf(k))) {
+          const int acl = t.Kid(k, Dep::kAcl);
+          if (acl >= 0 && static_cast<uint32_t>(acl) < v && t.U(static_cast<uint32_t>(acl)) == Upos::kVerb) {
+            noun = static_cast<int>(k);
+            clause = -1;
+          }
+        }
+      }
+      if (clause >= 0) {
+        SubjectOf(t, static_cast<uint32_t>(clause), out, fallback, depth + 1);
+        return;
+      }
+      if (noun >= 0) {
+        t.Actors(static_cast<uint32_t>(noun), out);
+        return;
+      }
+    }
     if (t.Passive(static_cast<uint32_t>(h))) return;  // not the same role
     // "X attacked a post, killing 17 soldiers, the ministry said": the
     // parser often hangs the participle on the trailing attribution; it

@@ -36,6 +36,7 @@ const EventLexicon& TestLexicon() {
                                                      "attack\t-\t-\t-\t190\tattacked\n"
                                                      "target\t-\t-\t-\t190\tattacked\n"
                                                      "face\t-\t-\t-\t040\tmet-with\n"
+                                                     "kill\t-\t-\t-\t1823\tkilled\n"
                                                      "threaten\t-\t-\t-\t130\tthreatened\n"
                                                      "launch\t-\tattack\ton\t190\tattacked\n"
                                                      "meet\t-\t-\twith\t040\tmet-with\n"
@@ -1771,6 +1772,59 @@ TEST_CASE("a headline's subject urged to act is the one urged, by no one named",
   bool appeal = false;
   for (const Found& f : Run(*active)) appeal |= f.type == "appealed-to" && f.source == "Iraq" && f.target == "Iran";
   CHECK(appeal);
+}
+
+TEST_CASE("a trailing participle belongs to the nearest clause before it", "[tree_events]") {
+  auto killer = [](const Hand& h) {
+    std::string who;
+    for (const Found& f : Run(h))
+      if (f.type == "killed" && f.target == "Iraq") who = f.source;
+    return who;
+  };
+  // Iran apologized after Kuwait attacked a patrol , killing Iraqis .
+  auto clause = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                       {"apologized", Upos::kVerb, 0, Dep::kRoot, "apologize", "VBD"},
+                       {"after", Upos::kSconj, 5, Dep::kMark, "after", "IN"},
+                       {"Kuwait", Upos::kPropn, 5, Dep::kNsubj, "Kuwait", "NNP"},
+                       {"attacked", Upos::kVerb, 2, Dep::kAdvcl, "attack", "VBD"},
+                       {"a", Upos::kDet, 7, Dep::kDet, "a", "DT"},
+                       {"patrol", Upos::kNoun, 5, Dep::kObj, "patrol", "NN"},
+                       {",", Upos::kPunct, 9, Dep::kPunct, ",", ","},
+                       {"killing", Upos::kVerb, 2, Dep::kAdvcl, "kill", "VBG"},
+                       {"Iraqis", Upos::kPropn, 9, Dep::kObj, "Iraqi", "NNPS"},
+                       {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                      {{0, 0, 0}, {3, 3, 1}, {9, 9, 2}}, {"Iran", "Kuwait", "Iraq"});
+  CHECK(killer(*clause) == "Kuwait");
+  // Iran apologized after a Kuwaiti crew fired on a patrol , killing Iraqis .
+  // (the clause read as a noun of "after" with a participle)
+  auto misread = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                        {"apologized", Upos::kVerb, 0, Dep::kRoot, "apologize", "VBD"},
+                        {"after", Upos::kAdp, 6, Dep::kCase, "after", "IN"},
+                        {"a", Upos::kDet, 6, Dep::kDet, "a", "DT"},
+                        {"Kuwaiti", Upos::kAdj, 6, Dep::kAmod, "kuwaiti", "JJ"},
+                        {"crew", Upos::kNoun, 2, Dep::kObl, "crew", "NN"},
+                        {"fired", Upos::kVerb, 6, Dep::kAcl, "fire", "VBN"},
+                        {"on", Upos::kAdp, 10, Dep::kCase, "on", "IN"},
+                        {"a", Upos::kDet, 10, Dep::kDet, "a", "DT"},
+                        {"patrol", Upos::kNoun, 7, Dep::kObl, "patrol", "NN"},
+                        {",", Upos::kPunct, 12, Dep::kPunct, ",", ","},
+                        {"killing", Upos::kVerb, 2, Dep::kAdvcl, "kill", "VBG"},
+                        {"Iraqis", Upos::kPropn, 12, Dep::kObj, "Iraqi", "NNPS"},
+                        {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                       {{0, 0, 0}, {4, 4, 1}, {12, 12, 2}}, {"Iran", "Kuwait", "Iraq"});
+  CHECK(killer(*misread) == "Kuwait");
+  // Iran attacked a patrol , killing Iraqis . (no clause between: the main
+  // verb's subject)
+  auto main = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                     {"attacked", Upos::kVerb, 0, Dep::kRoot, "attack", "VBD"},
+                     {"a", Upos::kDet, 4, Dep::kDet, "a", "DT"},
+                     {"patrol", Upos::kNoun, 2, Dep::kObj, "patrol", "NN"},
+                     {",", Upos::kPunct, 6, Dep::kPunct, ",", ","},
+                     {"killing", Upos::kVerb, 2, Dep::kAdvcl, "kill", "VBG"},
+                     {"Iraqis", Upos::kPropn, 6, Dep::kObj, "Iraqi", "NNPS"},
+                     {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                    {{0, 0, 0}, {6, 6, 1}}, {"Iran", "Iraq"});
+  CHECK(killer(*main) == "Iran");
 }
 
 }  // namespace
