@@ -272,6 +272,10 @@ struct Classes {
   LemmaSet circumstance_preps{"after", "before", "since", "until", "amid", "amidst", "despite",
                               "following"};
   uint64_t target_verb = TokenKey("target");
+  uint64_t hit_verb = TokenKey("hit");
+  LemmaSet hit_idioms{"low", "high", "record", "road", "snag", "headline", "wall", "peak", "bottom",
+                      "jackpot", "stride", "note", "mark", "button", "airwave", "shelf", "street",
+                      "ground", "trail", "roadblock", "hurdle", "stumbling", "impasse", "deadlock"};
   // Prepositions that also open a clause ("after a crew fired on ...").
   LemmaSet clause_preps{"after", "before", "since", "until", "following", "as", "when"};
   uint64_t face_verb = TokenKey("face");
@@ -1527,6 +1531,15 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
       parse::XposName(t.Xpos(v)) != "VBP")
     if (const int x = t.Kid(v, Dep::kXcomp); x >= 0 && InfinitiveUnderAny(t, static_cast<uint32_t>(x))) return;
   int obj = misread_object >= 0 ? misread_object : t.Kid(v, Dep::kObj);
+  // "the race hit a new low", "before hitting the road to Pennsylvania",
+  // "talks hit a snag": idioms of "hit" strike nobody. (The parser may
+  // read "low" as an adjective of what follows: "hit a new low in
+  // nastiness".)
+  if (obj >= 0 && t.L(v) == C().hit_verb) {
+    bool idiom = C().hit_idioms.Has(t.L(static_cast<uint32_t>(obj)));
+    for (uint32_t k : t.Kids(static_cast<uint32_t>(obj))) idiom |= t.D(k) == Dep::kAmod && C().hit_idioms.Has(t.L(k));
+    if (idiom) return;
+  }
   // "rejected on Monday an Afghan offer": an object after an inserted
   // phrase is often read as an oblique with no preposition.
   if (obj < 0 && !passive)

@@ -37,6 +37,7 @@ const EventLexicon& TestLexicon() {
                                                      "target\t-\t-\t-\t190\tattacked\n"
                                                      "face\t-\t-\t-\t040\tmet-with\n"
                                                      "kill\t-\t-\t-\t1823\tkilled\n"
+                                                     "hit\t-\t-\t-\t190\tattacked\n"
                                                      "threaten\t-\t-\t-\t130\tthreatened\n"
                                                      "launch\t-\tattack\ton\t190\tattacked\n"
                                                      "meet\t-\t-\twith\t040\tmet-with\n"
@@ -1825,6 +1826,39 @@ TEST_CASE("a trailing participle belongs to the nearest clause before it", "[tre
                      {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
                     {{0, 0, 0}, {6, 6, 1}}, {"Iran", "Iraq"});
   CHECK(killer(*main) == "Iran");
+}
+
+TEST_CASE("idioms of hit strike nobody", "[tree_events]") {
+  // Iran hit Kuwait .
+  auto strike = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                       {"hit", Upos::kVerb, 0, Dep::kRoot, "hit", "VBD"},
+                       {"Kuwait", Upos::kPropn, 2, Dep::kObj, "Kuwait", "NNP"},
+                       {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                      {{0, 0, 0}, {2, 2, 1}}, {"Iran", "Kuwait"});
+  REQUIRE(Run(*strike).size() == 1);
+  // Iran hit the road to Kuwait .
+  auto road = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                     {"hit", Upos::kVerb, 0, Dep::kRoot, "hit", "VBD"},
+                     {"the", Upos::kDet, 4, Dep::kDet, "the", "DT"},
+                     {"road", Upos::kNoun, 2, Dep::kObj, "road", "NN"},
+                     {"to", Upos::kAdp, 6, Dep::kCase, "to", "IN"},
+                     {"Kuwait", Upos::kPropn, 4, Dep::kNmod, "Kuwait", "NNP"},
+                     {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                    {{0, 0, 0}, {5, 5, 1}}, {"Iran", "Kuwait"});
+  CHECK(Run(*road).empty());
+  // Iran hit a new low in talks with Kuwait . ("low" read as an adjective)
+  auto low = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                    {"hit", Upos::kVerb, 0, Dep::kRoot, "hit", "VBD"},
+                    {"a", Upos::kDet, 7, Dep::kDet, "a", "DT"},
+                    {"new", Upos::kAdj, 7, Dep::kAmod, "new", "JJ"},
+                    {"low", Upos::kAdj, 7, Dep::kAmod, "low", "JJ"},
+                    {"in", Upos::kAdp, 7, Dep::kCase, "in", "IN"},
+                    {"talks", Upos::kNoun, 2, Dep::kObj, "talk", "NNS"},
+                    {"with", Upos::kAdp, 9, Dep::kCase, "with", "IN"},
+                    {"Kuwait", Upos::kPropn, 7, Dep::kNmod, "Kuwait", "NNP"},
+                    {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                   {{0, 0, 0}, {8, 8, 1}}, {"Iran", "Kuwait"});
+  for (const Found& f : Run(*low)) CHECK(f.type != "attacked");
 }
 
 }  // namespace
