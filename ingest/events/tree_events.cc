@@ -272,6 +272,8 @@ struct Classes {
   LemmaSet circumstance_preps{"after", "before", "since", "until", "amid", "amidst", "despite",
                               "following"};
   uint64_t target_verb = TokenKey("target");
+  LemmaSet memorial_nouns{"grave", "tomb", "mausoleum", "memorial", "monument", "cemetery", "statue",
+                          "gravesite", "burial"};
   uint64_t hit_verb = TokenKey("hit");
   LemmaSet hit_idioms{"low", "high", "record", "road", "snag", "headline", "wall", "peak", "bottom",
                       "jackpot", "stride", "note", "mark", "button", "airwave", "shelf", "street",
@@ -1945,6 +1947,11 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
         problem |= t.D(k) == Dep::kObj && t.U(k) == Upos::kNoun && t.Mention(k) < 0 && !C().agent_nouns.Has(t.L(k));
       if (problem) return;
     }
+    // "visits Arafat's grave", "laid a wreath at the Gandhi memorial": a
+    // visit to a grave or a memorial honours the dead; no one is met.
+    if (p.type == RelationType::kMetWith && obj >= 0 && t.Mention(static_cast<uint32_t>(obj)) < 0 &&
+        C().memorial_nouns.Has(t.L(static_cast<uint32_t>(obj))))
+      return;
     // "Howard and Latham target marginal seats around Sydney": people
     // "target" a place as a campaign's or a policy's aim; the attacks that
     // strike places are done by forces and groups.

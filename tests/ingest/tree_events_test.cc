@@ -38,6 +38,7 @@ const EventLexicon& TestLexicon() {
                                                      "face\t-\t-\t-\t040\tmet-with\n"
                                                      "kill\t-\t-\t-\t1823\tkilled\n"
                                                      "hit\t-\t-\t-\t190\tattacked\n"
+                                                     "visit\t-\t-\t-\t042\tmet-with\n"
                                                      "threaten\t-\t-\t-\t130\tthreatened\n"
                                                      "launch\t-\tattack\ton\t190\tattacked\n"
                                                      "meet\t-\t-\twith\t040\tmet-with\n"
@@ -1859,6 +1860,26 @@ TEST_CASE("idioms of hit strike nobody", "[tree_events]") {
                     {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
                    {{0, 0, 0}, {8, 8, 1}}, {"Iran", "Kuwait"});
   for (const Found& f : Run(*low)) CHECK(f.type != "attacked");
+}
+
+TEST_CASE("a visit to a grave or a memorial meets no one", "[tree_events]") {
+  // The minister visits Zarvesh grave . / The minister visits Zarvesh .
+  auto grave = Build({{"The", Upos::kDet, 2, Dep::kDet, "the", "DT"},
+                      {"minister", Upos::kNoun, 3, Dep::kNsubj, "minister", "NN"},
+                      {"visits", Upos::kVerb, 0, Dep::kRoot, "visit", "VBZ"},
+                      {"Zarvesh", Upos::kPropn, 5, Dep::kCompound, "Zarvesh", "NNP"},
+                      {"grave", Upos::kNoun, 3, Dep::kObj, "grave", "NN"},
+                      {".", Upos::kPunct, 3, Dep::kPunct, ".", "."}},
+                     {{1, 1, 0}, {3, 3, 1}}, {"Kuwait", "Zarvesh"});
+  CHECK(Run(*grave).empty());
+  auto person = Build({{"The", Upos::kDet, 2, Dep::kDet, "the", "DT"},
+                       {"minister", Upos::kNoun, 3, Dep::kNsubj, "minister", "NN"},
+                       {"visits", Upos::kVerb, 0, Dep::kRoot, "visit", "VBZ"},
+                       {"Zarvesh", Upos::kPropn, 3, Dep::kObj, "Zarvesh", "NNP"},
+                       {".", Upos::kPunct, 3, Dep::kPunct, ".", "."}},
+                      {{1, 1, 0}, {3, 3, 1}}, {"Kuwait", "Zarvesh"});
+  REQUIRE(Run(*person).size() == 1);
+  CHECK(Run(*person)[0].type == "met-with");
 }
 
 }  // namespace
