@@ -272,6 +272,7 @@ struct Classes {
   LemmaSet circumstance_preps{"after", "before", "since", "until", "amid", "amidst", "despite",
                               "following"};
   uint64_t target_verb = TokenKey("target");
+  uint64_t return_verb = TokenKey("return");
   LemmaSet memorial_nouns{"grave", "tomb", "mausoleum", "memorial", "monument", "cemetery", "statue",
                           "gravesite", "burial"};
   uint64_t hit_verb = TokenKey("hit");
@@ -1718,6 +1719,18 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
         obj >= 0 && t.Mention(static_cast<uint32_t>(obj)) < 0 && t.U(static_cast<uint32_t>(obj)) == Upos::kNoun &&
         !C().agent_nouns.Has(t.L(static_cast<uint32_t>(obj))) && !C().member_nouns.Has(t.L(static_cast<uint32_t>(obj))))
       continue;
+    // "returned artifacts to Italy" releases them; "is returning to work
+    // with the department", "returned to Baghdad" is going back: a
+    // release needs what is returned, an object or a noun after the verb
+    // the parser hangs there another way ("returned to Brazil last
+    // Wednesday 21 frogs").
+    if (p.type == RelationType::kReleased && t.L(v) == C().return_verb && obj < 0 && !passive) {
+      bool returned = false;
+      for (uint32_t k : t.Kids(v))
+        returned |= k > v && t.CaseOf(k) == 0 && (t.U(k) == Upos::kNoun || t.U(k) == Upos::kPropn) &&
+                    !C().time_nouns.Has(t.L(k)) && !IsSubj(t.D(k)) && t.D(k) != Dep::kConj;
+      if (!returned) continue;
+    }
     int object_noun = -1;
     if (p.object_key != 0) {
       int o = passive ? t.Kid(v, Dep::kNsubjPass) : obj;

@@ -1882,5 +1882,31 @@ TEST_CASE("a visit to a grave or a memorial meets no one", "[tree_events]") {
   CHECK(Run(*person)[0].type == "met-with");
 }
 
+TEST_CASE("returning somewhere releases nothing; returning something does", "[tree_events]") {
+  auto releases = [](const Hand& h) {
+    int n = 0;
+    for (const Found& f : Run(h)) n += f.type == "released" && f.target == "Kuwait";
+    return n;
+  };
+  // Iran returned to Kuwait .
+  auto back = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                     {"returned", Upos::kVerb, 0, Dep::kRoot, "return", "VBD"},
+                     {"to", Upos::kAdp, 4, Dep::kCase, "to", "IN"},
+                     {"Kuwait", Upos::kPropn, 2, Dep::kObl, "Kuwait", "NNP"},
+                     {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                    {{0, 0, 0}, {3, 3, 1}}, {"Iran", "Kuwait"});
+  CHECK(releases(*back) == 0);
+  // Iran returned to Kuwait 21 paintings . (the theme read as a clause of its own)
+  auto paintings = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                          {"returned", Upos::kVerb, 0, Dep::kRoot, "return", "VBD"},
+                          {"to", Upos::kAdp, 4, Dep::kCase, "to", "IN"},
+                          {"Kuwait", Upos::kPropn, 2, Dep::kObl, "Kuwait", "NNP"},
+                          {"21", Upos::kNum, 6, Dep::kNummod, "21", "CD"},
+                          {"paintings", Upos::kNoun, 2, Dep::kParataxis, "painting", "NNS"},
+                          {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                         {{0, 0, 0}, {3, 3, 1}}, {"Iran", "Kuwait"});
+  CHECK(releases(*paintings) == 1);
+}
+
 }  // namespace
 }  // namespace geokg::ingest
