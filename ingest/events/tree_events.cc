@@ -133,7 +133,7 @@ struct Classes {
   // forces prepared"; "under" names the frame: "under a European Union
   // relocation scheme", "under pressure from X").
   LemmaSet place_preps{"in", "at", "near", "inside", "outside", "across", "throughout",
-                       "during", "after", "before", "since", "until", "amid", "within",
+                       "during", "after", "before", "since", "until", "amid", "amidst", "within",
                        "around", "along", "beyond", "via", "through", "despite", "over", "as",
                        "under"};
   LemmaSet by{"by"};

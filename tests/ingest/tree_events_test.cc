@@ -39,6 +39,7 @@ const EventLexicon& TestLexicon() {
                                                      "kill\t-\t-\t-\t1823\tkilled\n"
                                                      "hit\t-\t-\t-\t190\tattacked\n"
                                                      "visit\t-\t-\t-\t042\tmet-with\n"
+                                                     "hold\t-\tsummit\t-\t043\tmet-with\n"
                                                      "threaten\t-\t-\t-\t130\tthreatened\n"
                                                      "launch\t-\tattack\ton\t190\tattacked\n"
                                                      "meet\t-\t-\twith\t040\tmet-with\n"
@@ -1906,6 +1907,27 @@ TEST_CASE("returning somewhere releases nothing; returning something does", "[tr
                           {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
                          {{0, 0, 0}, {3, 3, 1}}, {"Iran", "Kuwait"});
   CHECK(releases(*paintings) == 1);
+}
+
+TEST_CASE("amidst, like amid, places an event and names no party to it", "[tree_events]") {
+  auto summit = [](const char* prep) {
+    // Iran held a summit <prep> a crisis over Kuwait .
+    auto h = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                    {"held", Upos::kVerb, 0, Dep::kRoot, "hold", "VBD"},
+                    {"a", Upos::kDet, 4, Dep::kDet, "a", "DT"},
+                    {"summit", Upos::kNoun, 2, Dep::kObj, "summit", "NN"},
+                    {prep, Upos::kAdp, 7, Dep::kCase, prep, "IN"},
+                    {"a", Upos::kDet, 7, Dep::kDet, "a", "DT"},
+                    {"crisis", Upos::kNoun, 2, Dep::kObl, "crisis", "NN"},
+                    {"over", Upos::kAdp, 9, Dep::kCase, "over", "IN"},
+                    {"Kuwait", Upos::kPropn, 7, Dep::kNmod, "Kuwait", "NNP"},
+                    {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                   {{0, 0, 0}, {8, 8, 1}}, {"Iran", "Kuwait"});
+    return Run(*h).size();
+  };
+  CHECK(summit("amidst") == 0);
+  CHECK(summit("amid") == 0);
+  CHECK(summit("with") == 1);
 }
 
 }  // namespace
