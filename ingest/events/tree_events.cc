@@ -272,6 +272,11 @@ struct Classes {
   LemmaSet circumstance_preps{"after", "before", "since", "until", "amid", "amidst", "despite",
                               "following"};
   uint64_t target_verb = TokenKey("target");
+  // Parties an appeal is made to without a name ("the international
+  // community", "both sides", "world leaders").
+  LemmaSet addressee_nouns{"community", "world", "nation", "country", "party", "side", "government",
+                           "leader", "donor", "state", "member", "neighbour", "neighbor", "power",
+                           "international", "everyone", "all"};
   uint64_t return_verb = TokenKey("return");
   LemmaSet memorial_nouns{"grave", "tomb", "mausoleum", "memorial", "monument", "cemetery", "statue",
                           "gravesite", "burial"};
@@ -988,6 +993,11 @@ void SubjectOf(const Tree& t, uint32_t v, std::vector<int>* out, bool* fallback,
     if (obj >= 0) {
       t.Actors(static_cast<uint32_t>(obj), out);
       if (!out->empty()) return;
+      // "urged the international community to help calm the dispute",
+      // "called on both sides to ...": what an appeal asks of parties no
+      // actor names is done by them, never by the appeal's author.
+      if (c.appeal.Has(t.L(static_cast<uint32_t>(h))) && c.addressee_nouns.Has(t.L(static_cast<uint32_t>(obj))))
+        return;
     }
     SubjectOf(t, static_cast<uint32_t>(h), out, fallback, depth + 1);
   } else if (d == Dep::kAclRelcl || d == Dep::kAcl) {

@@ -1930,5 +1930,28 @@ TEST_CASE("amidst, like amid, places an event and names no party to it", "[tree_
   CHECK(summit("with") == 1);
 }
 
+TEST_CASE("what an appeal asks of unnamed parties is done by them, not by its author", "[tree_events]") {
+  auto donor = [](const char* object, const char* object_lemma, bool named) {
+    // Iran urged <object> to donate aid to Kuwait .
+    auto h = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                    {"urged", Upos::kVerb, 0, Dep::kRoot, "urge", "VBD"},
+                    {object, named ? Upos::kPropn : Upos::kNoun, 2, Dep::kObj, object_lemma, named ? "NNP" : "NN"},
+                    {"to", Upos::kPart, 5, Dep::kMark, "to", "TO"},
+                    {"donate", Upos::kVerb, 2, Dep::kXcomp, "donate", "VB"},
+                    {"aid", Upos::kNoun, 5, Dep::kObj, "aid", "NN"},
+                    {"to", Upos::kAdp, 8, Dep::kCase, "to", "IN"},
+                    {"Kuwait", Upos::kPropn, 5, Dep::kObl, "Kuwait", "NNP"},
+                    {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                   named ? std::vector<Actor>{{0, 0, 0}, {7, 7, 1}, {2, 2, 2}} : std::vector<Actor>{{0, 0, 0}, {7, 7, 1}},
+                   {"Iran", "Kuwait", "Iraq"});
+    std::string who;
+    for (const Found& f : Run(*h))
+      if (f.type == "aided") who = f.source;
+    return who;
+  };
+  CHECK(donor("Iraq", "Iraq", true) == "Iraq");
+  CHECK(donor("community", "community", false).empty());
+}
+
 }  // namespace
 }  // namespace geokg::ingest
