@@ -272,6 +272,7 @@ struct Classes {
   LemmaSet circumstance_preps{"after", "before", "since", "until", "amid", "amidst", "despite",
                               "following"};
   uint64_t target_verb = TokenKey("target");
+  uint64_t from_key = TokenKey("from");
   // Parties an appeal is made to without a name ("the international
   // community", "both sides", "world leaders").
   LemmaSet addressee_nouns{"community", "world", "nation", "country", "party", "side", "government",
@@ -1234,6 +1235,9 @@ void PrepActors(const Tree& t, uint32_t v, int noun, uint64_t prep, std::vector<
       // act is against is no partner in it.
       if (!hostile && prep == 0 && C().against.Has(cs)) continue;
       if (prep != 0 ? cs != prep : (C().place_preps.Has(cs) || C().by.Has(cs))) continue;
+      // "bringing warnings from the European Union", "drew criticism from
+      // X": an act's "from" phrase names its author, not whom it is aimed at.
+      if (nominal && prep == 0 && cs == C().from_key && t.in().lexicon->IsNoun(t.L(head))) continue;
       bool partner = false;
       for (uint32_t c : t.Kids(k))
         partner |= t.D(c) == Dep::kCase && c > 0 && C().jointly.Has(t.L(c - 1));

@@ -40,6 +40,7 @@ const EventLexicon& TestLexicon() {
                                                      "hit\t-\t-\t-\t190\tattacked\n"
                                                      "visit\t-\t-\t-\t042\tmet-with\n"
                                                      "hold\t-\tsummit\t-\t043\tmet-with\n"
+                                                     "fail\t-\t-\t-\t120\trejected\n"
                                                      "threaten\t-\t-\t-\t130\tthreatened\n"
                                                      "launch\t-\tattack\ton\t190\tattacked\n"
                                                      "meet\t-\t-\twith\t040\tmet-with\n"
@@ -1951,6 +1952,26 @@ TEST_CASE("what an appeal asks of unnamed parties is done by them, not by its au
   };
   CHECK(donor("Iraq", "Iraq", true) == "Iraq");
   CHECK(donor("community", "community", false).empty());
+}
+
+TEST_CASE("an act's from phrase names its author, not whom it is aimed at", "[tree_events]") {
+  auto rejected = [](const char* prep) {
+    // Iran failed to win talks <prep> Kuwait .
+    auto h = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                    {"failed", Upos::kVerb, 0, Dep::kRoot, "fail", "VBD"},
+                    {"to", Upos::kPart, 4, Dep::kMark, "to", "TO"},
+                    {"win", Upos::kVerb, 2, Dep::kXcomp, "win", "VB"},
+                    {"talks", Upos::kNoun, 4, Dep::kObj, "talk", "NNS"},
+                    {prep, Upos::kAdp, 7, Dep::kCase, prep, "IN"},
+                    {"Kuwait", Upos::kPropn, 5, Dep::kNmod, "Kuwait", "NNP"},
+                    {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                   {{0, 0, 0}, {6, 6, 1}}, {"Iran", "Kuwait"});
+    int n = 0;
+    for (const Found& f : Run(*h)) n += f.type == "rejected" && f.target == "Kuwait";
+    return n;
+  };
+  CHECK(rejected("from") == 0);
+  CHECK(rejected("with") == 1);
 }
 
 }  // namespace
