@@ -1884,7 +1884,7 @@ TEST_CASE("a visit to a grave or a memorial meets no one", "[tree_events]") {
   CHECK(Run(*person)[0].type == "met-with");
 }
 
-TEST_CASE("returning somewhere releases nothing; returning something does", "[tree_events]") {
+TEST_CASE("returning somewhere releases nothing, returning something does", "[tree_events]") {
   auto releases = [](const Hand& h) {
     int n = 0;
     for (const Found& f : Run(h)) n += f.type == "released" && f.target == "Kuwait";
