@@ -272,6 +272,8 @@ struct Classes {
   LemmaSet circumstance_preps{"after", "before", "since", "until", "amid", "amidst", "despite",
                               "following"};
   uint64_t target_verb = TokenKey("target");
+  uint64_t go_verb = TokenKey("go");
+  uint64_t war_noun = TokenKey("war");
   uint64_t from_key = TokenKey("from");
   // Parties an appeal is made to without a name ("the international
   // community", "both sides", "world leaders").
@@ -1997,6 +1999,11 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     if ((type == RelationType::kAttacked || type == RelationType::kKilled || type == RelationType::kFought) && obj >= 0 &&
         C().proposal_nouns.Has(t.L(static_cast<uint32_t>(obj))))
       type = RelationType::kRejected;
+    // "the decision to go to war with Iraq": going to war is fighting, not
+    // the visit CAMEO reads in "go to".
+    if (type == RelationType::kMetWith && t.L(v) == C().go_verb)
+      for (uint32_t k : t.Kids(v))
+        if (IsObl(t.D(k)) && C().to.Has(t.CaseOf(k)) && t.L(k) == C().war_noun) type = RelationType::kFought;
     float conf = p.own ? 0.75f : 0.65f;
     if (fallback) conf -= 0.1f;
     if (p.weak) conf -= 0.15f;

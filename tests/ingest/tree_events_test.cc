@@ -41,6 +41,7 @@ const EventLexicon& TestLexicon() {
                                                      "visit\t-\t-\t-\t042\tmet-with\n"
                                                      "hold\t-\tsummit\t-\t043\tmet-with\n"
                                                      "fail\t-\t-\t-\t120\trejected\n"
+                                                     "go\t-\t-\tto\t040\tmet-with\n"
                                                      "threaten\t-\t-\t-\t130\tthreatened\n"
                                                      "launch\t-\tattack\ton\t190\tattacked\n"
                                                      "meet\t-\t-\twith\t040\tmet-with\n"
@@ -1972,6 +1973,31 @@ TEST_CASE("an act's from phrase names its author, not whom it is aimed at", "[tr
   };
   CHECK(rejected("from") == 0);
   CHECK(rejected("with") == 1);
+}
+
+TEST_CASE("going to war with someone is fighting, not a visit", "[tree_events]") {
+  // Iran went to war with Kuwait .
+  auto war = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                    {"went", Upos::kVerb, 0, Dep::kRoot, "go", "VBD"},
+                    {"to", Upos::kAdp, 4, Dep::kCase, "to", "IN"},
+                    {"war", Upos::kNoun, 2, Dep::kObl, "war", "NN"},
+                    {"with", Upos::kAdp, 6, Dep::kCase, "with", "IN"},
+                    {"Kuwait", Upos::kPropn, 4, Dep::kNmod, "Kuwait", "NNP"},
+                    {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                   {{0, 0, 0}, {5, 5, 1}}, {"Iran", "Kuwait"});
+  const std::vector<Found> fought = Run(*war);
+  REQUIRE(fought.size() == 1);
+  CHECK(fought[0].type == "fought");
+  // Iran went to Kuwait .
+  auto trip = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                     {"went", Upos::kVerb, 0, Dep::kRoot, "go", "VBD"},
+                     {"to", Upos::kAdp, 4, Dep::kCase, "to", "IN"},
+                     {"Kuwait", Upos::kPropn, 2, Dep::kObl, "Kuwait", "NNP"},
+                     {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                    {{0, 0, 0}, {3, 3, 1}}, {"Iran", "Kuwait"});
+  const std::vector<Found> visit = Run(*trip);
+  REQUIRE(visit.size() == 1);
+  CHECK(visit[0].type == "met-with");
 }
 
 }  // namespace
