@@ -272,6 +272,11 @@ struct Classes {
   LemmaSet circumstance_preps{"after", "before", "since", "until", "amid", "amidst", "despite",
                               "following"};
   uint64_t target_verb = TokenKey("target");
+  LemmaSet evacuee_nouns{"thousand", "hundred", "dozen", "citizen", "national", "expatriate", "foreigner",
+                         "civilian", "resident", "family", "people", "tourist", "worker", "villager",
+                         "refugee", "child", "patient"};
+  LemmaSet duty_nouns{"operation", "command", "responsibility", "duty", "mission", "leadership",
+                      "presidency", "chairmanship", "role", "job", "task", "running", "management"};
   uint64_t go_verb = TokenKey("go");
   uint64_t war_noun = TokenKey("war");
   uint64_t from_key = TokenKey("from");
@@ -1999,6 +2004,13 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     if ((type == RelationType::kAttacked || type == RelationType::kKilled || type == RelationType::kFought) && obj >= 0 &&
         C().proposal_nouns.Has(t.L(static_cast<uint32_t>(obj))))
       type = RelationType::kRejected;
+    // "began evacuating thousands of French and other expatriates":
+    // evacuating people rescues them; only forces leaving a place withdraw.
+    // "to have the alliance take over operations in Afghanistan": taking
+    // over a duty is a handover, no seizure.
+    if (obj >= 0 && ((type == RelationType::kWithdrewFrom && C().evacuee_nouns.Has(t.L(static_cast<uint32_t>(obj)))) ||
+                     (type == RelationType::kSeized && C().duty_nouns.Has(t.L(static_cast<uint32_t>(obj))))))
+      return;
     // "the decision to go to war with Iraq": going to war is fighting, not
     // the visit CAMEO reads in "go to".
     if (type == RelationType::kMetWith && t.L(v) == C().go_verb)

@@ -42,6 +42,8 @@ const EventLexicon& TestLexicon() {
                                                      "hold\t-\tsummit\t-\t043\tmet-with\n"
                                                      "fail\t-\t-\t-\t120\trejected\n"
                                                      "go\t-\t-\tto\t040\tmet-with\n"
+                                                     "take\tover\t-\t-\t192\tseized\n"
+                                                     "evacuate\t-\t-\t-\t0874\twithdrew-from\n"
                                                      "threaten\t-\t-\t-\t130\tthreatened\n"
                                                      "launch\t-\tattack\ton\t190\tattacked\n"
                                                      "meet\t-\t-\twith\t040\tmet-with\n"
@@ -1998,6 +2000,41 @@ TEST_CASE("going to war with someone is fighting, not a visit", "[tree_events]")
   const std::vector<Found> visit = Run(*trip);
   REQUIRE(visit.size() == 1);
   CHECK(visit[0].type == "met-with");
+}
+
+TEST_CASE("taking over a duty seizes nothing, and evacuating people withdraws from nowhere", "[tree_events]") {
+  auto took = [](const char* object, const char* lemma, bool named) {
+    // Iran took over <object> in Kuwait .
+    auto h = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                    {"took", Upos::kVerb, 0, Dep::kRoot, "take", "VBD"},
+                    {"over", Upos::kAdp, 2, Dep::kCompoundPrt, "over", "RP"},
+                    {object, named ? Upos::kPropn : Upos::kNoun, 2, Dep::kObj, lemma, named ? "NNP" : "NNS"},
+                    {"in", Upos::kAdp, 6, Dep::kCase, "in", "IN"},
+                    {"Kuwait", Upos::kPropn, 4, Dep::kNmod, "Kuwait", "NNP"},
+                    {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                   named ? std::vector<Actor>{{0, 0, 0}, {5, 5, 1}, {3, 3, 2}} : std::vector<Actor>{{0, 0, 0}, {5, 5, 1}},
+                   {"Iran", "Kuwait", "Basra"});
+    int n = 0;
+    for (const Found& f : Run(*h)) n += f.type == "seized";
+    return n;
+  };
+  CHECK(took("operations", "operation", false) == 0);
+  CHECK(took("Basra", "Basra", true) == 1);
+  // Iran evacuated Kuwaiti citizens . / Iran evacuated Basra .
+  auto citizens = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                         {"evacuated", Upos::kVerb, 0, Dep::kRoot, "evacuate", "VBD"},
+                         {"Kuwaiti", Upos::kAdj, 4, Dep::kAmod, "kuwaiti", "JJ"},
+                         {"citizens", Upos::kNoun, 2, Dep::kObj, "citizen", "NNS"},
+                         {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                        {{0, 0, 0}, {2, 2, 1}}, {"Iran", "Kuwait"});
+  CHECK(Run(*citizens).empty());
+  auto city = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                     {"evacuated", Upos::kVerb, 0, Dep::kRoot, "evacuate", "VBD"},
+                     {"Basra", Upos::kPropn, 2, Dep::kObj, "Basra", "NNP"},
+                     {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                    {{0, 0, 0}, {2, 2, 1}}, {"Iran", "Basra"});
+  REQUIRE(Run(*city).size() == 1);
+  CHECK(Run(*city)[0].type == "withdrew-from");
 }
 
 }  // namespace
