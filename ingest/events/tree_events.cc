@@ -272,6 +272,9 @@ struct Classes {
   LemmaSet circumstance_preps{"after", "before", "since", "until", "amid", "amidst", "despite",
                               "following"};
   uint64_t target_verb = TokenKey("target");
+  LemmaSet example_preps{"like", "including", "as", "such"};
+  LemmaSet relation_nouns{"ally", "partner", "neighbour", "neighbor", "rival", "enemy", "foe", "adversary",
+                          "opponent", "critic", "friend", "backer", "patron", "proxy"};
   LemmaSet evacuee_nouns{"thousand", "hundred", "dozen", "citizen", "national", "expatriate", "foreigner",
                          "civilian", "resident", "family", "people", "tourist", "worker", "villager",
                          "refugee", "child", "patient"};
@@ -478,6 +481,10 @@ class Tree {
       // "a post near the border with Mali": a border's "with" names the
       // neighbour, not where the target is.
       if (x != h && C().border_nouns.Has(L(x))) continue;
+      // "a strike at a key U.S. ally in the war in Iraq": an ally or a
+      // rival no name gives is no one its phrase names (see OneActor),
+      // save the examples it gives ("partners like Saudi Arabia").
+      const bool relational = C().relation_nouns.Has(L(x));
       if (const int named = NamedPlace(x); named >= 0) {
         Push(named, out);
         return;
@@ -486,6 +493,7 @@ class Tree {
       for (uint32_t c : Kids(x)) {
         const Dep d = D(c);
         if (unknown_name && (d == Dep::kAmod || d == Dep::kCompound)) continue;
+        if (relational && !(IsNmod(d) && C().example_preps.Has(CaseOf(c)))) continue;
         // "supporters of opposition leader Alexei Navalny": a name in
         // apposition is the one the noun describes; other appositions
         // describe something else.
@@ -597,9 +605,15 @@ class Tree {
       rebel_modifier |= c < h && (D(c) == Dep::kCompound || D(c) == Dep::kAmod) && Mention(c) < 0 &&
                         C().nonstate_nouns.Has(L(c));
     const bool nonstate = C().nonstate_nouns.Has(L(h)) || rebel_modifier;
+    // "a key U.S. ally", "Iran's neighbours": the possessor or the noun
+    // before a word of relation is the other party, not the one the noun
+    // names ("his Iranian counterpart", "Syria's Iranian allies": an
+    // adjective of nationality still names it).
+    const bool relational = C().relation_nouns.Has(L(h));
     for (uint32_t c : Kids(h)) {
       const Dep d = D(c);
       if (unknown_name && d != Dep::kNmodPoss) continue;
+      if (relational && (d == Dep::kNmodPoss || d == Dep::kCompound)) continue;
       if (d == Dep::kNmodPoss || d == Dep::kCompound || d == Dep::kAmod || d == Dep::kFlat) {
         int m = Mention(c);
         if (m >= 0 && nonstate &&

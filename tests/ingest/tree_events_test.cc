@@ -2037,5 +2037,23 @@ TEST_CASE("taking over a duty seizes nothing, and evacuating people withdraws fr
   CHECK(Run(*city)[0].type == "withdrew-from");
 }
 
+TEST_CASE("the party a word of relation is held to is not the one it names", "[tree_events]") {
+  auto attacked = [](Dep modifier, Upos upos, const char* word, const char* lemma) {
+    // Iran attacked a <Kuwait|Kuwaiti> ally .
+    auto h = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                    {"attacked", Upos::kVerb, 0, Dep::kRoot, "attack", "VBD"},
+                    {"a", Upos::kDet, 5, Dep::kDet, "a", "DT"},
+                    {word, upos, 5, modifier, lemma, upos == Upos::kAdj ? "JJ" : "NNP"},
+                    {"ally", Upos::kNoun, 2, Dep::kObj, "ally", "NN"},
+                    {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                   {{0, 0, 0}, {3, 3, 1}}, {"Iran", "Kuwait"});
+    int n = 0;
+    for (const Found& f : Run(*h)) n += f.type == "attacked" && f.target == "Kuwait";
+    return n;
+  };
+  CHECK(attacked(Dep::kCompound, Upos::kPropn, "Kuwait", "Kuwait") == 0);  // Kuwait's ally
+  CHECK(attacked(Dep::kAmod, Upos::kAdj, "Kuwaiti", "kuwaiti") == 1);      // an ally that is Kuwaiti
+}
+
 }  // namespace
 }  // namespace geokg::ingest
