@@ -144,6 +144,14 @@ void Recognizer::FindCandidates() {
       // "KEY talks", "British FM": an English word or a two-letter
       // abbreviation in capitals is no name.
       if (len == 1 && (Flags(first) & kTokAllCaps) && (lex_->IsCommonKey(keys_[first]) || tail.size() < 3)) continue;
+      // "KEY talks between ...", "A MAN suspected of ...": wire copy sets
+      // the first word of a lead in capitals, so a lone unknown word in
+      // capitals there, before lower-case text, is an ordinary word
+      // ("key", "man" are names too, so not in the common words).
+      const bool lead_in = initial || (first == b + 1 && IsUpperToken(Tok(b)));
+      if (len == 1 && (Flags(first) & kTokAllCaps) && lead_in && last < e && !(Flags(last) & kTokPunct) &&
+          !(Flags(last) & (kTokCapitalized | kTokAllCaps)))
+        continue;
       if (kind == graph::EntityKind::kPerson) {
         // A person's name is one to three words none of which is an
         // English word ("Meyer", "Disha Ravi"; not "Art Loss", not

@@ -369,6 +369,32 @@ bool Recognizer::MetonymActs(uint32_t i, uint32_t len, uint32_t end) const {
   return false;
 }
 
+// "French auto giant Renault", "the US oil major ConocoPhillips", "a South
+// Korean carmaker": a country word before a company noun (directly, or
+// after one word of its trade) tells where a firm is from; the firm, not
+// the state, acts. After a preposition the firm is what an act is aimed at
+// ("a tax on U.S. tech companies", "business with Chinese telecoms giant
+// ZTE"), and event coders code that against its state: the word stays.
+bool Recognizer::NamesCompany(uint32_t i, uint32_t j, uint32_t end) const {
+  static constexpr std::string_view kPrepositions[] = {"on", "with", "against", "to", "from", "for", "at",
+                                                       "by", "of", "into", "in", "over", "toward", "towards"};
+  uint32_t before = i;
+  if (before > 0 && (InListFolded(kPrepositions, Tok(before - 1)) ||
+                     (before > 1 && InListFolded(kPrepositions, Tok(before - 2)) &&
+                      (EqualsFolded(Tok(before - 1), "the") || EqualsFolded(Tok(before - 1), "a")))))
+    return false;
+  static constexpr std::string_view kCompanyNouns[] = {
+      "company", "companies", "firm", "firms", "carmaker", "automaker", "conglomerate", "multinational",
+      "corporation", "airline", "insurer", "retailer", "manufacturer", "shipper", "broadcaster"};
+  // Heads that are adjectives or other nouns alone ("a major offensive",
+  // "a giant step"): a company only after its trade ("oil major").
+  static constexpr std::string_view kTradeHeads[] = {"giant", "giants", "major", "majors", "maker", "makers",
+                                                     "group", "producer", "operator"};
+  if (j < end && Lower(j) && InListFolded(kCompanyNouns, Tok(j))) return true;
+  return j + 1 < end && Lower(j) && IsWord(j) && !(Flags(j) & kTokNumber) && Lower(j + 1) &&
+         (InListFolded(kCompanyNouns, Tok(j + 1)) || InListFolded(kTradeHeads, Tok(j + 1)));
+}
+
 uint32_t Recognizer::HandleLexicon(uint32_t i, uint32_t end, const Lexicon::Match& m) {
   const uint32_t len = m.length;
   const LexValue* entity = nullptr;
@@ -395,6 +421,7 @@ uint32_t Recognizer::HandleLexicon(uint32_t i, uint32_t end, const Lexicon::Matc
       out_->text.substr(out_->tokens[i].begin, out_->tokens[i + len - 1].end - out_->tokens[i].begin);
   if (entity != nullptr) {
     const Lexicon::Entry& entry = lex_->entries()[entity->index];
+    if (entry.kind == graph::EntityKind::kCountry && NamesCompany(i, i + len, end)) return len;
     if (metonym != nullptr && entry.kind != graph::EntityKind::kCountry && MetonymActs(i, len, end)) {
       uint32_t ent = res_.ForEntry(lex_->entries()[metonym->index], "");
       res_.Emit(i, i + len, ent, MentionForm::kMetonym);
@@ -434,6 +461,7 @@ uint32_t Recognizer::HandleLexicon(uint32_t i, uint32_t end, const Lexicon::Matc
     return len;
   }
   if (demonym != nullptr) {
+    if (NamesCompany(i, i + len, end)) return len;
     uint32_t ent = res_.ForEntry(lex_->entries()[demonym->index], surface);
     // Plural demonyms name people ("Americans"); singular ones modify.
     bool plural = surface.size() > 3 && surface.back() == 's' && surface != "Swiss";

@@ -330,6 +330,9 @@ class Recognizer {
   // of a name it follows.
   bool IsDateWord(uint32_t k, uint32_t end) const;
   bool MetonymActs(uint32_t i, uint32_t len, uint32_t end) const;
+  // True if the words from j name a company ("oil major", "carmaker"):
+  // the country word at [i, j) before them is the firm's origin, no actor.
+  bool NamesCompany(uint32_t i, uint32_t j, uint32_t end) const;
   // True if `acr` abbreviates the words of tokens [first, last).
   bool AcronymFits(std::string_view acr, uint32_t first, uint32_t last) const;
   void MarkModifiers();

@@ -39,6 +39,15 @@ const EventLexicon& TestLexicon() {
                                                      "warn\t-\t-\t-\t130\tthreatened\n"
                                                      "strike\t-\t-\t-\t190\tattacked\n"
                                                      "kill\t-\t-\t-\t1823\tkilled\n"
+                                                     "target\t-\t-\t-\t190\tattacked\n"
+                                                     "face\t-\t-\t-\t040\tmet-with\n"
+                                                     "hit\t-\t-\t-\t190\tattacked\n"
+                                                     "visit\t-\t-\t-\t042\tmet-with\n"
+                                                     "hold\t-\tsummit\t-\t043\tmet-with\n"
+                                                     "fail\t-\t-\t-\t120\trejected\n"
+                                                     "go\t-\t-\tto\t040\tmet-with\n"
+                                                     "take\tover\t-\t-\t192\tseized\n"
+                                                     "evacuate\t-\t-\t-\t0874\twithdrew-from\n"
                                                      "threaten\t-\t-\t-\t130\tthreatened\n"
                                                      "launch\t-\tattack\ton\t190\tattacked\n"
                                                      "meet\t-\t-\twith\t040\tmet-with\n"
@@ -1636,6 +1645,536 @@ TEST_CASE("a demand that someone act asks it of them", "[tree_events]") {
                   {".", Upos::kPunct, 7, Dep::kPunct, ".", "."}},
                  {{3, 3, 0}}, {"Peru"});
   for (const Found& f : Run(*r)) CHECK(f.type != "called-on");
+}
+
+TEST_CASE("an act inside a condition is hypothetical, negated or refused", "[tree_events]") {
+  // The gang threatened to attack Iraq if Kuwait does not leave Basra .
+  auto negated = Build({{"The", Upos::kDet, 2, Dep::kDet, "the", "DT"},
+                        {"gang", Upos::kNoun, 3, Dep::kNsubj, "gang", "NN"},
+                        {"threatened", Upos::kVerb, 0, Dep::kRoot, "threaten", "VBD"},
+                        {"to", Upos::kPart, 5, Dep::kMark, "to", "TO"},
+                        {"attack", Upos::kVerb, 3, Dep::kXcomp, "attack", "VB"},
+                        {"Iraq", Upos::kPropn, 5, Dep::kObj, "Iraq", "NNP"},
+                        {"if", Upos::kSconj, 11, Dep::kMark, "if", "IN"},
+                        {"Kuwait", Upos::kPropn, 11, Dep::kNsubj, "Kuwait", "NNP"},
+                        {"does", Upos::kAux, 11, Dep::kAux, "do", "VBZ"},
+                        {"not", Upos::kPart, 11, Dep::kAdvmod, "not", "RB"},
+                        {"leave", Upos::kVerb, 5, Dep::kAdvcl, "leave", "VB"},
+                        {"Basra", Upos::kPropn, 11, Dep::kObj, "Basra", "NNP"},
+                        {".", Upos::kPunct, 3, Dep::kPunct, ".", "."}},
+                       {{1, 1, 0}, {5, 5, 1}, {7, 7, 2}, {11, 11, 3}}, {"Gang", "Iraq", "Kuwait", "Basra"});
+  bool leave = false;
+  for (const Found& f : Run(*negated))
+    if (f.type == "withdrew-from") {
+      leave = true;
+      CHECK(f.source == "Kuwait");
+      CHECK(f.modality == Modality::kHypothetical);  // not negated: the condition may hold
+    }
+  CHECK(leave);
+  // ... if the government refuses to release Jordan . (the condition sits
+  // on the refusing verb above the act: no refusal, and no release done)
+  auto refused = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                        {"threatened", Upos::kVerb, 0, Dep::kRoot, "threaten", "VBD"},
+                        {"to", Upos::kPart, 4, Dep::kMark, "to", "TO"},
+                        {"attack", Upos::kVerb, 2, Dep::kXcomp, "attack", "VB"},
+                        {"Iraq", Upos::kPropn, 4, Dep::kObj, "Iraq", "NNP"},
+                        {"if", Upos::kSconj, 8, Dep::kMark, "if", "IN"},
+                        {"Kuwait", Upos::kPropn, 8, Dep::kNsubj, "Kuwait", "NNP"},
+                        {"refuses", Upos::kVerb, 4, Dep::kAdvcl, "refuse", "VBZ"},
+                        {"to", Upos::kPart, 10, Dep::kMark, "to", "TO"},
+                        {"release", Upos::kVerb, 8, Dep::kXcomp, "release", "VB"},
+                        {"Jordanians", Upos::kPropn, 10, Dep::kObj, "Jordanian", "NNPS"},
+                        {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                       {{0, 0, 0}, {4, 4, 1}, {6, 6, 2}, {10, 10, 3}}, {"Iran", "Iraq", "Kuwait", "Jordan"});
+  bool release = false;
+  for (const Found& f : Run(*refused)) {
+    CHECK(f.type != "rejected");
+    if (f.type == "released") {
+      release = true;
+      CHECK(f.modality == Modality::kHypothetical);
+    }
+  }
+  CHECK(release);
+}
+
+TEST_CASE("what a relative clause says of its noun is not denied with the clause holding it", "[tree_events]") {
+  // Iran denied the raid was linked to Hamas , which attacked Iraq .
+  auto h = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                  {"denied", Upos::kVerb, 0, Dep::kRoot, "deny", "VBD"},
+                  {"the", Upos::kDet, 4, Dep::kDet, "the", "DT"},
+                  {"raid", Upos::kNoun, 6, Dep::kNsubjPass, "raid", "NN"},
+                  {"was", Upos::kAux, 6, Dep::kAuxPass, "be", "VBD"},
+                  {"linked", Upos::kVerb, 2, Dep::kCcomp, "link", "VBN"},
+                  {"to", Upos::kAdp, 8, Dep::kCase, "to", "IN"},
+                  {"Hamas", Upos::kPropn, 6, Dep::kObl, "Hamas", "NNP"},
+                  {",", Upos::kPunct, 11, Dep::kPunct, ",", ","},
+                  {"which", Upos::kPron, 11, Dep::kNsubj, "which", "WDT"},
+                  {"attacked", Upos::kVerb, 8, Dep::kAclRelcl, "attack", "VBD"},
+                  {"Iraq", Upos::kPropn, 11, Dep::kObj, "Iraq", "NNP"},
+                  {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                 {{0, 0, 0}, {7, 7, 1}, {11, 11, 2}}, {"Iran", "Hamas", "Iraq"});
+  bool attack = false;
+  for (const Found& f : Run(*h))
+    if (f.type == "attacked") {
+      attack = true;
+      CHECK(f.source == "Hamas");
+      CHECK(f.modality == Modality::kAsserted);
+    }
+  CHECK(attack);
+}
+
+TEST_CASE("envoys and leaders leaving a place travel, and forces leaving their own base move", "[tree_events]") {
+  auto withdrawals = [](const Hand& h) {
+    int n = 0;
+    for (const Found& f : Run(h)) n += f.type == "withdrew-from";
+    return n;
+  };
+  // Kuwaiti troops left Basra .
+  auto troops = Build({{"Kuwaiti", Upos::kAdj, 2, Dep::kAmod, "kuwaiti", "JJ"},
+                       {"troops", Upos::kNoun, 3, Dep::kNsubj, "troop", "NNS"},
+                       {"left", Upos::kVerb, 0, Dep::kRoot, "leave", "VBD"},
+                       {"Basra", Upos::kPropn, 3, Dep::kObj, "Basra", "NNP"},
+                       {".", Upos::kPunct, 3, Dep::kPunct, ".", "."}},
+                      {{0, 1, 0}, {3, 3, 1}}, {"Kuwait", "Basra"});
+  CHECK(withdrawals(*troops) == 1);
+  // Kuwaiti troops left their base .
+  auto base = Build({{"Kuwaiti", Upos::kAdj, 2, Dep::kAmod, "kuwaiti", "JJ"},
+                     {"troops", Upos::kNoun, 3, Dep::kNsubj, "troop", "NNS"},
+                     {"left", Upos::kVerb, 0, Dep::kRoot, "leave", "VBD"},
+                     {"their", Upos::kPron, 5, Dep::kNmodPoss, "their", "PRP$"},
+                     {"base", Upos::kNoun, 3, Dep::kObj, "base", "NN"},
+                     {".", Upos::kPunct, 3, Dep::kPunct, ".", "."}},
+                    {{0, 1, 0}, {3, 3, 0}, {4, 4, 1}}, {"Kuwait", "Kuwaiti base"});
+  CHECK(withdrawals(*base) == 0);
+  // A Kuwaiti diplomat who left Basra spoke .
+  auto envoy = Build({{"A", Upos::kDet, 3, Dep::kDet, "a", "DT"},
+                      {"Kuwaiti", Upos::kAdj, 3, Dep::kAmod, "kuwaiti", "JJ"},
+                      {"diplomat", Upos::kNoun, 7, Dep::kNsubj, "diplomat", "NN"},
+                      {"who", Upos::kPron, 5, Dep::kNsubj, "who", "WP"},
+                      {"left", Upos::kVerb, 3, Dep::kAclRelcl, "leave", "VBD"},
+                      {"Basra", Upos::kPropn, 5, Dep::kObj, "Basra", "NNP"},
+                      {"spoke", Upos::kVerb, 0, Dep::kRoot, "speak", "VBD"},
+                      {".", Upos::kPunct, 7, Dep::kPunct, ".", "."}},
+                     {{1, 2, 0}, {5, 5, 1}}, {"Kuwait", "Basra"});
+  CHECK(withdrawals(*envoy) == 0);
+  // Kuwait 's Zarvesh leaves Basra (a name the lexicon lacks).
+  auto leader = Build({{"Kuwait", Upos::kPropn, 3, Dep::kNmodPoss, "Kuwait", "NNP"},
+                       {"'s", Upos::kPart, 1, Dep::kCase, "'s", "POS"},
+                       {"Zarvesh", Upos::kPropn, 4, Dep::kNsubj, "Zarvesh", "NNP"},
+                       {"leaves", Upos::kVerb, 0, Dep::kRoot, "leave", "VBZ"},
+                       {"Basra", Upos::kPropn, 4, Dep::kObj, "Basra", "NNP"}},
+                      {{0, 0, 0}, {4, 4, 1}}, {"Kuwait", "Basra"});
+  CHECK(withdrawals(*leader) == 0);
+}
+
+TEST_CASE("a person targeting a place aims a campaign at it, no attack", "[tree_events]") {
+  // Zarvesh targets Basra . / Kuwaiti troops target Basra .
+  auto person = Build({{"Zarvesh", Upos::kPropn, 2, Dep::kNsubj, "Zarvesh", "NNP"},
+                       {"targets", Upos::kVerb, 0, Dep::kRoot, "target", "VBZ"},
+                       {"Basra", Upos::kPropn, 2, Dep::kObj, "Basra", "NNP"},
+                       {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                      {{0, 0, 0}, {2, 2, 1}}, {"Zarvesh", "Basra"});
+  person->doc.entities[0].kind = graph::EntityKind::kPerson;
+  person->doc.entities[1].kind = graph::EntityKind::kLocation;
+  CHECK(Run(*person).empty());
+  auto troops = Build({{"Kuwaiti", Upos::kAdj, 2, Dep::kAmod, "kuwaiti", "JJ"},
+                       {"troops", Upos::kNoun, 3, Dep::kNsubj, "troop", "NNS"},
+                       {"target", Upos::kVerb, 0, Dep::kRoot, "target", "VBP"},
+                       {"Basra", Upos::kPropn, 3, Dep::kObj, "Basra", "NNP"},
+                       {".", Upos::kPunct, 3, Dep::kPunct, ".", "."}},
+                      {{0, 1, 0}, {3, 3, 1}}, {"Kuwaiti Armed Forces", "Basra"});
+  troops->doc.entities[0].kind = graph::EntityKind::kMilitaryUnit;
+  troops->doc.entities[1].kind = graph::EntityKind::kLocation;
+  const std::vector<Found> found = Run(*troops);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].type == "attacked");
+}
+
+TEST_CASE("what a denied claim says is denied", "[tree_events]") {
+  // Iran denied reports that it attacked Iraq .
+  auto verb = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                     {"denied", Upos::kVerb, 0, Dep::kRoot, "deny", "VBD"},
+                     {"reports", Upos::kNoun, 2, Dep::kObj, "report", "NNS"},
+                     {"that", Upos::kSconj, 6, Dep::kMark, "that", "IN"},
+                     {"it", Upos::kPron, 6, Dep::kNsubj, "it", "PRP"},
+                     {"attacked", Upos::kVerb, 3, Dep::kAcl, "attack", "VBD"},
+                     {"Iraq", Upos::kPropn, 6, Dep::kObj, "Iraq", "NNP"},
+                     {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                    {{0, 0, 0}, {4, 4, 0}, {6, 6, 1}}, {"Iran", "Iraq"});
+  // Iran angrily rejected allegations that it attacked Iraq . (the verb
+  // misread as the noun's adjective)
+  auto misread = Build({{"Iran", Upos::kPropn, 4, Dep::kNmodPoss, "Iran", "NNP"},
+                        {"angrily", Upos::kAdv, 3, Dep::kAdvmod, "angrily", "RB"},
+                        {"rejected", Upos::kVerb, 4, Dep::kAmod, "reject", "VBD"},
+                        {"allegations", Upos::kNoun, 0, Dep::kRoot, "allegation", "NNS"},
+                        {"that", Upos::kSconj, 7, Dep::kMark, "that", "IN"},
+                        {"it", Upos::kPron, 7, Dep::kNsubj, "it", "PRP"},
+                        {"attacked", Upos::kVerb, 4, Dep::kAcl, "attack", "VBD"},
+                        {"Iraq", Upos::kPropn, 7, Dep::kObj, "Iraq", "NNP"},
+                        {".", Upos::kPunct, 4, Dep::kPunct, ".", "."}},
+                       {{0, 0, 0}, {5, 5, 0}, {7, 7, 1}}, {"Iran", "Iraq"});
+  for (const Hand* h : {verb.get(), misread.get()}) {
+    bool attack = false;
+    for (const Found& f : Run(*h))
+      if (f.type == "attacked") {
+        attack = true;
+        CHECK(f.source == "Iran");
+        CHECK(f.modality == Modality::kNegated);
+      }
+    CHECK(attack);
+  }
+}
+
+TEST_CASE("a phrase of time or circumstance on the object names no target", "[tree_events]") {
+  auto suspended = [](const char* prep) {
+    // Iran suspended flights <prep> a Kuwait crash .
+    auto h = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                    {"suspended", Upos::kVerb, 0, Dep::kRoot, "suspend", "VBD"},
+                    {"flights", Upos::kNoun, 2, Dep::kObj, "flight", "NNS"},
+                    {prep, Upos::kAdp, 7, Dep::kCase, prep, "IN"},
+                    {"a", Upos::kDet, 7, Dep::kDet, "a", "DT"},
+                    {"Kuwait", Upos::kPropn, 7, Dep::kCompound, "Kuwait", "NNP"},
+                    {"crash", Upos::kNoun, 3, Dep::kNmod, "crash", "NN"},
+                    {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                   {{0, 0, 0}, {5, 5, 1}}, {"Iran", "Kuwait"});
+    int n = 0;
+    for (const Found& f : Run(*h)) n += f.type == "reduced-relations-with" && f.target == "Kuwait";
+    return n;
+  };
+  CHECK(suspended("after") == 0);
+  CHECK(suspended("despite") == 0);
+  CHECK(suspended("to") == 1);  // a phrase of direction does name it
+}
+
+TEST_CASE("a thing faced is a problem, not a meeting with the actor named in it", "[tree_events]") {
+  // Iran faces Kuwait .
+  auto rival = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                      {"faces", Upos::kVerb, 0, Dep::kRoot, "face", "VBZ"},
+                      {"Kuwait", Upos::kPropn, 2, Dep::kObj, "Kuwait", "NNP"},
+                      {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                     {{0, 0, 0}, {2, 2, 1}}, {"Iran", "Kuwait"});
+  REQUIRE(Run(*rival).size() == 1);
+  CHECK(Run(*rival)[0].type == "met-with");
+  // Iran faces Kuwait challenge (the name read as a second object).
+  auto challenge = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                          {"faces", Upos::kVerb, 0, Dep::kRoot, "face", "VBZ"},
+                          {"Kuwait", Upos::kPropn, 2, Dep::kObj, "Kuwait", "NNP"},
+                          {"challenge", Upos::kNoun, 2, Dep::kObj, "challenge", "NN"}},
+                         {{0, 0, 0}, {2, 2, 1}}, {"Iran", "Kuwait"});
+  CHECK(Run(*challenge).empty());
+  // Iran faces a long road to Kuwait .
+  auto road = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                     {"faces", Upos::kVerb, 0, Dep::kRoot, "face", "VBZ"},
+                     {"a", Upos::kDet, 5, Dep::kDet, "a", "DT"},
+                     {"long", Upos::kAdj, 5, Dep::kAmod, "long", "JJ"},
+                     {"road", Upos::kNoun, 2, Dep::kObj, "road", "NN"},
+                     {"to", Upos::kAdp, 7, Dep::kCase, "to", "IN"},
+                     {"Kuwait", Upos::kPropn, 5, Dep::kNmod, "Kuwait", "NNP"},
+                     {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                    {{0, 0, 0}, {6, 6, 1}}, {"Iran", "Kuwait"});
+  CHECK(Run(*road).empty());
+}
+
+TEST_CASE("a headline's subject urged to act is the one urged, by no one named", "[tree_events]") {
+  // Iran urged to release Kuwaitis
+  auto headline = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                         {"urged", Upos::kVerb, 0, Dep::kRoot, "urge", "VBN"},
+                         {"to", Upos::kPart, 4, Dep::kMark, "to", "TO"},
+                         {"release", Upos::kVerb, 2, Dep::kXcomp, "release", "VB"},
+                         {"Kuwaitis", Upos::kPropn, 4, Dep::kObj, "Kuwaiti", "NNPS"}},
+                        {{0, 0, 0}, {4, 4, 1}}, {"Iran", "Kuwait"});
+  bool release = false;
+  for (const Found& f : Run(*headline)) {
+    CHECK(f.type != "appealed-to");
+    release |= f.type == "released" && f.source == "Iran" && f.modality == Modality::kHypothetical;
+  }
+  CHECK(release);
+  // Iraq urged Iran to release Kuwaitis .
+  auto active = Build({{"Iraq", Upos::kPropn, 2, Dep::kNsubj, "Iraq", "NNP"},
+                       {"urged", Upos::kVerb, 0, Dep::kRoot, "urge", "VBD"},
+                       {"Iran", Upos::kPropn, 2, Dep::kObj, "Iran", "NNP"},
+                       {"to", Upos::kPart, 5, Dep::kMark, "to", "TO"},
+                       {"release", Upos::kVerb, 2, Dep::kXcomp, "release", "VB"},
+                       {"Kuwaitis", Upos::kPropn, 5, Dep::kObj, "Kuwaiti", "NNPS"},
+                       {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                      {{0, 0, 0}, {2, 2, 1}, {5, 5, 2}}, {"Iraq", "Iran", "Kuwait"});
+  bool appeal = false;
+  for (const Found& f : Run(*active)) appeal |= f.type == "appealed-to" && f.source == "Iraq" && f.target == "Iran";
+  CHECK(appeal);
+}
+
+TEST_CASE("a trailing participle belongs to the nearest clause before it", "[tree_events]") {
+  auto killer = [](const Hand& h) {
+    std::string who;
+    for (const Found& f : Run(h))
+      if (f.type == "killed" && f.target == "Iraq") who = f.source;
+    return who;
+  };
+  // Iran apologized after Kuwait attacked a patrol , killing Iraqis .
+  auto clause = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                       {"apologized", Upos::kVerb, 0, Dep::kRoot, "apologize", "VBD"},
+                       {"after", Upos::kSconj, 5, Dep::kMark, "after", "IN"},
+                       {"Kuwait", Upos::kPropn, 5, Dep::kNsubj, "Kuwait", "NNP"},
+                       {"attacked", Upos::kVerb, 2, Dep::kAdvcl, "attack", "VBD"},
+                       {"a", Upos::kDet, 7, Dep::kDet, "a", "DT"},
+                       {"patrol", Upos::kNoun, 5, Dep::kObj, "patrol", "NN"},
+                       {",", Upos::kPunct, 9, Dep::kPunct, ",", ","},
+                       {"killing", Upos::kVerb, 2, Dep::kAdvcl, "kill", "VBG"},
+                       {"Iraqis", Upos::kPropn, 9, Dep::kObj, "Iraqi", "NNPS"},
+                       {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                      {{0, 0, 0}, {3, 3, 1}, {9, 9, 2}}, {"Iran", "Kuwait", "Iraq"});
+  CHECK(killer(*clause) == "Kuwait");
+  // Iran apologized after a Kuwaiti crew fired on a patrol , killing Iraqis .
+  // (the clause read as a noun of "after" with a participle)
+  auto misread = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                        {"apologized", Upos::kVerb, 0, Dep::kRoot, "apologize", "VBD"},
+                        {"after", Upos::kAdp, 6, Dep::kCase, "after", "IN"},
+                        {"a", Upos::kDet, 6, Dep::kDet, "a", "DT"},
+                        {"Kuwaiti", Upos::kAdj, 6, Dep::kAmod, "kuwaiti", "JJ"},
+                        {"crew", Upos::kNoun, 2, Dep::kObl, "crew", "NN"},
+                        {"fired", Upos::kVerb, 6, Dep::kAcl, "fire", "VBN"},
+                        {"on", Upos::kAdp, 10, Dep::kCase, "on", "IN"},
+                        {"a", Upos::kDet, 10, Dep::kDet, "a", "DT"},
+                        {"patrol", Upos::kNoun, 7, Dep::kObl, "patrol", "NN"},
+                        {",", Upos::kPunct, 12, Dep::kPunct, ",", ","},
+                        {"killing", Upos::kVerb, 2, Dep::kAdvcl, "kill", "VBG"},
+                        {"Iraqis", Upos::kPropn, 12, Dep::kObj, "Iraqi", "NNPS"},
+                        {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                       {{0, 0, 0}, {4, 4, 1}, {12, 12, 2}}, {"Iran", "Kuwait", "Iraq"});
+  CHECK(killer(*misread) == "Kuwait");
+  // Iran attacked a patrol , killing Iraqis . (no clause between: the main
+  // verb's subject)
+  auto main = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                     {"attacked", Upos::kVerb, 0, Dep::kRoot, "attack", "VBD"},
+                     {"a", Upos::kDet, 4, Dep::kDet, "a", "DT"},
+                     {"patrol", Upos::kNoun, 2, Dep::kObj, "patrol", "NN"},
+                     {",", Upos::kPunct, 6, Dep::kPunct, ",", ","},
+                     {"killing", Upos::kVerb, 2, Dep::kAdvcl, "kill", "VBG"},
+                     {"Iraqis", Upos::kPropn, 6, Dep::kObj, "Iraqi", "NNPS"},
+                     {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                    {{0, 0, 0}, {6, 6, 1}}, {"Iran", "Iraq"});
+  CHECK(killer(*main) == "Iran");
+}
+
+TEST_CASE("idioms of hit strike nobody", "[tree_events]") {
+  // Iran hit Kuwait .
+  auto strike = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                       {"hit", Upos::kVerb, 0, Dep::kRoot, "hit", "VBD"},
+                       {"Kuwait", Upos::kPropn, 2, Dep::kObj, "Kuwait", "NNP"},
+                       {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                      {{0, 0, 0}, {2, 2, 1}}, {"Iran", "Kuwait"});
+  REQUIRE(Run(*strike).size() == 1);
+  // Iran hit the road to Kuwait .
+  auto road = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                     {"hit", Upos::kVerb, 0, Dep::kRoot, "hit", "VBD"},
+                     {"the", Upos::kDet, 4, Dep::kDet, "the", "DT"},
+                     {"road", Upos::kNoun, 2, Dep::kObj, "road", "NN"},
+                     {"to", Upos::kAdp, 6, Dep::kCase, "to", "IN"},
+                     {"Kuwait", Upos::kPropn, 4, Dep::kNmod, "Kuwait", "NNP"},
+                     {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                    {{0, 0, 0}, {5, 5, 1}}, {"Iran", "Kuwait"});
+  CHECK(Run(*road).empty());
+  // Iran hit a new low in talks with Kuwait . ("low" read as an adjective)
+  auto low = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                    {"hit", Upos::kVerb, 0, Dep::kRoot, "hit", "VBD"},
+                    {"a", Upos::kDet, 7, Dep::kDet, "a", "DT"},
+                    {"new", Upos::kAdj, 7, Dep::kAmod, "new", "JJ"},
+                    {"low", Upos::kAdj, 7, Dep::kAmod, "low", "JJ"},
+                    {"in", Upos::kAdp, 7, Dep::kCase, "in", "IN"},
+                    {"talks", Upos::kNoun, 2, Dep::kObj, "talk", "NNS"},
+                    {"with", Upos::kAdp, 9, Dep::kCase, "with", "IN"},
+                    {"Kuwait", Upos::kPropn, 7, Dep::kNmod, "Kuwait", "NNP"},
+                    {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                   {{0, 0, 0}, {8, 8, 1}}, {"Iran", "Kuwait"});
+  for (const Found& f : Run(*low)) CHECK(f.type != "attacked");
+}
+
+TEST_CASE("a visit to a grave or a memorial meets no one", "[tree_events]") {
+  // The minister visits Zarvesh grave . / The minister visits Zarvesh .
+  auto grave = Build({{"The", Upos::kDet, 2, Dep::kDet, "the", "DT"},
+                      {"minister", Upos::kNoun, 3, Dep::kNsubj, "minister", "NN"},
+                      {"visits", Upos::kVerb, 0, Dep::kRoot, "visit", "VBZ"},
+                      {"Zarvesh", Upos::kPropn, 5, Dep::kCompound, "Zarvesh", "NNP"},
+                      {"grave", Upos::kNoun, 3, Dep::kObj, "grave", "NN"},
+                      {".", Upos::kPunct, 3, Dep::kPunct, ".", "."}},
+                     {{1, 1, 0}, {3, 3, 1}}, {"Kuwait", "Zarvesh"});
+  CHECK(Run(*grave).empty());
+  auto person = Build({{"The", Upos::kDet, 2, Dep::kDet, "the", "DT"},
+                       {"minister", Upos::kNoun, 3, Dep::kNsubj, "minister", "NN"},
+                       {"visits", Upos::kVerb, 0, Dep::kRoot, "visit", "VBZ"},
+                       {"Zarvesh", Upos::kPropn, 3, Dep::kObj, "Zarvesh", "NNP"},
+                       {".", Upos::kPunct, 3, Dep::kPunct, ".", "."}},
+                      {{1, 1, 0}, {3, 3, 1}}, {"Kuwait", "Zarvesh"});
+  REQUIRE(Run(*person).size() == 1);
+  CHECK(Run(*person)[0].type == "met-with");
+}
+
+TEST_CASE("returning somewhere releases nothing, returning something does", "[tree_events]") {
+  auto releases = [](const Hand& h) {
+    int n = 0;
+    for (const Found& f : Run(h)) n += f.type == "released" && f.target == "Kuwait";
+    return n;
+  };
+  // Iran returned to Kuwait .
+  auto back = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                     {"returned", Upos::kVerb, 0, Dep::kRoot, "return", "VBD"},
+                     {"to", Upos::kAdp, 4, Dep::kCase, "to", "IN"},
+                     {"Kuwait", Upos::kPropn, 2, Dep::kObl, "Kuwait", "NNP"},
+                     {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                    {{0, 0, 0}, {3, 3, 1}}, {"Iran", "Kuwait"});
+  CHECK(releases(*back) == 0);
+  // Iran returned to Kuwait 21 paintings . (the theme read as a clause of its own)
+  auto paintings = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                          {"returned", Upos::kVerb, 0, Dep::kRoot, "return", "VBD"},
+                          {"to", Upos::kAdp, 4, Dep::kCase, "to", "IN"},
+                          {"Kuwait", Upos::kPropn, 2, Dep::kObl, "Kuwait", "NNP"},
+                          {"21", Upos::kNum, 6, Dep::kNummod, "21", "CD"},
+                          {"paintings", Upos::kNoun, 2, Dep::kParataxis, "painting", "NNS"},
+                          {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                         {{0, 0, 0}, {3, 3, 1}}, {"Iran", "Kuwait"});
+  CHECK(releases(*paintings) == 1);
+}
+
+TEST_CASE("amidst, like amid, places an event and names no party to it", "[tree_events]") {
+  auto summit = [](const char* prep) {
+    // Iran held a summit <prep> a crisis over Kuwait .
+    auto h = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                    {"held", Upos::kVerb, 0, Dep::kRoot, "hold", "VBD"},
+                    {"a", Upos::kDet, 4, Dep::kDet, "a", "DT"},
+                    {"summit", Upos::kNoun, 2, Dep::kObj, "summit", "NN"},
+                    {prep, Upos::kAdp, 7, Dep::kCase, prep, "IN"},
+                    {"a", Upos::kDet, 7, Dep::kDet, "a", "DT"},
+                    {"crisis", Upos::kNoun, 2, Dep::kObl, "crisis", "NN"},
+                    {"over", Upos::kAdp, 9, Dep::kCase, "over", "IN"},
+                    {"Kuwait", Upos::kPropn, 7, Dep::kNmod, "Kuwait", "NNP"},
+                    {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                   {{0, 0, 0}, {8, 8, 1}}, {"Iran", "Kuwait"});
+    return Run(*h).size();
+  };
+  CHECK(summit("amidst") == 0);
+  CHECK(summit("amid") == 0);
+  CHECK(summit("with") == 1);
+}
+
+TEST_CASE("what an appeal asks of unnamed parties is done by them, not by its author", "[tree_events]") {
+  auto donor = [](const char* object, const char* object_lemma, bool named) {
+    // Iran urged <object> to donate aid to Kuwait .
+    auto h = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                    {"urged", Upos::kVerb, 0, Dep::kRoot, "urge", "VBD"},
+                    {object, named ? Upos::kPropn : Upos::kNoun, 2, Dep::kObj, object_lemma, named ? "NNP" : "NN"},
+                    {"to", Upos::kPart, 5, Dep::kMark, "to", "TO"},
+                    {"donate", Upos::kVerb, 2, Dep::kXcomp, "donate", "VB"},
+                    {"aid", Upos::kNoun, 5, Dep::kObj, "aid", "NN"},
+                    {"to", Upos::kAdp, 8, Dep::kCase, "to", "IN"},
+                    {"Kuwait", Upos::kPropn, 5, Dep::kObl, "Kuwait", "NNP"},
+                    {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                   named ? std::vector<Actor>{{0, 0, 0}, {7, 7, 1}, {2, 2, 2}} : std::vector<Actor>{{0, 0, 0}, {7, 7, 1}},
+                   {"Iran", "Kuwait", "Iraq"});
+    std::string who;
+    for (const Found& f : Run(*h))
+      if (f.type == "aided") who = f.source;
+    return who;
+  };
+  CHECK(donor("Iraq", "Iraq", true) == "Iraq");
+  CHECK(donor("community", "community", false).empty());
+}
+
+TEST_CASE("an act's from phrase names its author, not whom it is aimed at", "[tree_events]") {
+  auto rejected = [](const char* prep) {
+    // Iran failed to win talks <prep> Kuwait .
+    auto h = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                    {"failed", Upos::kVerb, 0, Dep::kRoot, "fail", "VBD"},
+                    {"to", Upos::kPart, 4, Dep::kMark, "to", "TO"},
+                    {"win", Upos::kVerb, 2, Dep::kXcomp, "win", "VB"},
+                    {"talks", Upos::kNoun, 4, Dep::kObj, "talk", "NNS"},
+                    {prep, Upos::kAdp, 7, Dep::kCase, prep, "IN"},
+                    {"Kuwait", Upos::kPropn, 5, Dep::kNmod, "Kuwait", "NNP"},
+                    {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                   {{0, 0, 0}, {6, 6, 1}}, {"Iran", "Kuwait"});
+    int n = 0;
+    for (const Found& f : Run(*h)) n += f.type == "rejected" && f.target == "Kuwait";
+    return n;
+  };
+  CHECK(rejected("from") == 0);
+  CHECK(rejected("with") == 1);
+}
+
+TEST_CASE("going to war with someone is fighting, not a visit", "[tree_events]") {
+  // Iran went to war with Kuwait .
+  auto war = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                    {"went", Upos::kVerb, 0, Dep::kRoot, "go", "VBD"},
+                    {"to", Upos::kAdp, 4, Dep::kCase, "to", "IN"},
+                    {"war", Upos::kNoun, 2, Dep::kObl, "war", "NN"},
+                    {"with", Upos::kAdp, 6, Dep::kCase, "with", "IN"},
+                    {"Kuwait", Upos::kPropn, 4, Dep::kNmod, "Kuwait", "NNP"},
+                    {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                   {{0, 0, 0}, {5, 5, 1}}, {"Iran", "Kuwait"});
+  const std::vector<Found> fought = Run(*war);
+  REQUIRE(fought.size() == 1);
+  CHECK(fought[0].type == "fought");
+  // Iran went to Kuwait .
+  auto trip = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                     {"went", Upos::kVerb, 0, Dep::kRoot, "go", "VBD"},
+                     {"to", Upos::kAdp, 4, Dep::kCase, "to", "IN"},
+                     {"Kuwait", Upos::kPropn, 2, Dep::kObl, "Kuwait", "NNP"},
+                     {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                    {{0, 0, 0}, {3, 3, 1}}, {"Iran", "Kuwait"});
+  const std::vector<Found> visit = Run(*trip);
+  REQUIRE(visit.size() == 1);
+  CHECK(visit[0].type == "met-with");
+}
+
+TEST_CASE("taking over a duty seizes nothing, and evacuating people withdraws from nowhere", "[tree_events]") {
+  auto took = [](const char* object, const char* lemma, bool named) {
+    // Iran took over <object> in Kuwait .
+    auto h = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                    {"took", Upos::kVerb, 0, Dep::kRoot, "take", "VBD"},
+                    {"over", Upos::kAdp, 2, Dep::kCompoundPrt, "over", "RP"},
+                    {object, named ? Upos::kPropn : Upos::kNoun, 2, Dep::kObj, lemma, named ? "NNP" : "NNS"},
+                    {"in", Upos::kAdp, 6, Dep::kCase, "in", "IN"},
+                    {"Kuwait", Upos::kPropn, 4, Dep::kNmod, "Kuwait", "NNP"},
+                    {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                   named ? std::vector<Actor>{{0, 0, 0}, {5, 5, 1}, {3, 3, 2}} : std::vector<Actor>{{0, 0, 0}, {5, 5, 1}},
+                   {"Iran", "Kuwait", "Basra"});
+    int n = 0;
+    for (const Found& f : Run(*h)) n += f.type == "seized";
+    return n;
+  };
+  CHECK(took("operations", "operation", false) == 0);
+  CHECK(took("Basra", "Basra", true) == 1);
+  // Iran evacuated Kuwaiti citizens . / Iran evacuated Basra .
+  auto citizens = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                         {"evacuated", Upos::kVerb, 0, Dep::kRoot, "evacuate", "VBD"},
+                         {"Kuwaiti", Upos::kAdj, 4, Dep::kAmod, "kuwaiti", "JJ"},
+                         {"citizens", Upos::kNoun, 2, Dep::kObj, "citizen", "NNS"},
+                         {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                        {{0, 0, 0}, {2, 2, 1}}, {"Iran", "Kuwait"});
+  CHECK(Run(*citizens).empty());
+  auto city = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                     {"evacuated", Upos::kVerb, 0, Dep::kRoot, "evacuate", "VBD"},
+                     {"Basra", Upos::kPropn, 2, Dep::kObj, "Basra", "NNP"},
+                     {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                    {{0, 0, 0}, {2, 2, 1}}, {"Iran", "Basra"});
+  REQUIRE(Run(*city).size() == 1);
+  CHECK(Run(*city)[0].type == "withdrew-from");
+}
+
+TEST_CASE("the party a word of relation is held to is not the one it names", "[tree_events]") {
+  auto attacked = [](Dep modifier, Upos upos, const char* word, const char* lemma) {
+    // Iran attacked a <Kuwait|Kuwaiti> ally .
+    auto h = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                    {"attacked", Upos::kVerb, 0, Dep::kRoot, "attack", "VBD"},
+                    {"a", Upos::kDet, 5, Dep::kDet, "a", "DT"},
+                    {word, upos, 5, modifier, lemma, upos == Upos::kAdj ? "JJ" : "NNP"},
+                    {"ally", Upos::kNoun, 2, Dep::kObj, "ally", "NN"},
+                    {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                   {{0, 0, 0}, {3, 3, 1}}, {"Iran", "Kuwait"});
+    int n = 0;
+    for (const Found& f : Run(*h)) n += f.type == "attacked" && f.target == "Kuwait";
+    return n;
+  };
+  CHECK(attacked(Dep::kCompound, Upos::kPropn, "Kuwait", "Kuwait") == 0);  // Kuwait's ally
+  CHECK(attacked(Dep::kAmod, Upos::kAdj, "Kuwaiti", "kuwaiti") == 1);      // an ally that is Kuwaiti
 }
 
 }  // namespace
