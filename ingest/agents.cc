@@ -140,7 +140,12 @@ uint32_t Recognizer::TryAgent(uint32_t i, uint32_t end) {
     } else {
       static constexpr std::string_view kPostedRoles[] = {"ambassador", "ambassadors", "envoy",   "envoys",
                                                           "diplomat",   "diplomats",   "embassy", "consul"};
-      const bool home_role = role->code == "COP" || role->code == "JUD" ||
+      // (Of the judiciary, its courts, judges and prosecutors: a city's
+      // lawyers are private.)
+      static constexpr std::string_view kStateJudiciary[] = {"court",     "courts",     "judge",    "judges",
+                                                             "judiciary", "prosecutor", "prosecutors", "tribunal"};
+      const bool home_role = role->code == "COP" ||
+                             (role->code == "JUD" && InListFolded(kStateJudiciary, Tok(last - 1))) ||
                              (role->code == "GOV" && !InListFolded(kPostedRoles, Tok(last - 1)));
       if (known && kind == graph::EntityKind::kLocation && !possessive && m.form == MentionForm::kName && home_role)
         if (const Lexicon::Entry* c = CountryOfLocation(out_->entities[m.entity])) {
