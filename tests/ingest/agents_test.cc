@@ -174,6 +174,10 @@ TEST_CASE("agents: a city qualifies a court or the police with its country but p
   // "its Lima ambassador" is Chile's ambassador in Lima, not Peru's.
   const graph::Entity* ambassador = EntityOf(d, "ambassador");
   CHECK((ambassador == nullptr || ambassador->country != "PER"));
+  // A city's lawyers are private, not its state's judiciary.
+  DocAnalysis lawyers = Recognized("Nairobi lawyers said the ruling was wrong.\n");
+  const graph::Entity* lawyer = EntityOf(lawyers, "lawyers");
+  CHECK((lawyer == nullptr || lawyer->country != "KEN"));
 }
 
 TEST_CASE("agents: non-state agents are the country's groups, without part-of", "[ingest][agents]") {
