@@ -391,8 +391,13 @@ bool Recognizer::NamesCompany(uint32_t i, uint32_t j, uint32_t end) const {
   static constexpr std::string_view kTradeHeads[] = {"giant", "giants", "major", "majors", "maker", "makers",
                                                      "group", "producer", "operator"};
   if (j < end && Lower(j) && InListFolded(kCompanyNouns, Tok(j))) return true;
-  return j + 1 < end && Lower(j) && IsWord(j) && !(Flags(j) & kTokNumber) && Lower(j + 1) &&
-         (InListFolded(kCompanyNouns, Tok(j + 1)) || InListFolded(kTradeHeads, Tok(j + 1)));
+  // (The word between is a trade, not a joiner: "The United States and
+  // major trade allies" names the state.)
+  static constexpr std::string_view kNoTrade[] = {"and", "or", "but", "as", "than", "its", "their", "his",
+                                                  "her", "the", "a", "an", "is", "was", "are", "were",
+                                                  "has", "had", "have", "will", "would", "said", "says"};
+  return j + 1 < end && Lower(j) && IsWord(j) && !(Flags(j) & kTokNumber) && !InListFolded(kNoTrade, Tok(j)) &&
+         Lower(j + 1) && (InListFolded(kCompanyNouns, Tok(j + 1)) || InListFolded(kTradeHeads, Tok(j + 1)));
 }
 
 uint32_t Recognizer::HandleLexicon(uint32_t i, uint32_t end, const Lexicon::Match& m) {
