@@ -924,7 +924,7 @@ TEST_CASE("a country word before a company noun is the firm's origin, no actor",
   // word before other nouns is the state's ("a major offensive").
   CHECK(names("Iraq imposed a tax on Iranian oil companies.\n", "Iran") == 1);
   CHECK(names("Japanese forces began a major offensive.\n", "Japan") == 1);
-  // A joiner is no trade: "Iran and major trading partners" names Iran.
+  // A joiner is no trade: "Iran and major trade partners" names Iran.
   CHECK(names("Iran and major trade partners met in Iraq.\n", "Iran") == 1);
 }
 
