@@ -141,9 +141,11 @@ void Relater::EmitEntities(uint32_t se, RelationType type, uint32_t te, Modality
   const graph::RelationInfo& info = graph::InfoOf(type);
   // "Blair flew to Khartoum", "Powell will visit Tokyo": a visit to a
   // foreign city is a visit to its state (CAMEO 042), when the document
-  // names the state. A visitor whose country is unknown may be its own.
+  // names the state. A visitor whose country is unknown may be its own; a
+  // firm going somewhere visits no state.
   if (type == RelationType::kMetWith && b.kind == EntityKind::kLocation && !b.country.empty() &&
-      b.country != a.country && !(a.kind == EntityKind::kPerson && a.country.empty())) {
+      b.country != a.country && !(a.kind == EntityKind::kPerson && a.country.empty()) &&
+      a.kind != EntityKind::kOrganization && a.kind != EntityKind::kMedia) {
     for (uint32_t j = 0; j < doc_.entities.size(); ++j)
       if (doc_.entities[j].kind == EntityKind::kCountry && doc_.entities[j].country == b.country) {
         EmitEntities(se, type, j, modality, conf, sentence, std::move(trigger), role);

@@ -890,6 +890,9 @@ TEST_CASE("extractor: a visit to a foreign city visits its state and one at home
   CHECK(Count(city, "", RelationType::kMetWith, "Nairobi") == 0);
   DocRecord home = ExtractText("Kenyan President Mwai Kibaki flew to Mombasa on Monday to press Kenya's governors on drought aid.\n");
   CHECK(Count(home, "", RelationType::kMetWith, "Kenya") == 0);
+  // A firm going to a city visits no state.
+  DocRecord firm = ExtractText("Zarvco Ltd will go to Nairobi next week to sell its drought pumps to Kenya.\n");
+  CHECK(Count(firm, "", RelationType::kMetWith, "Kenya") == 0);
 }
 
 TEST_CASE("extractor: a visit is made by the clause's subject, and making one is no pledge", "[ingest][extractor]") {
