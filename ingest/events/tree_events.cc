@@ -284,6 +284,8 @@ struct Classes {
   LemmaSet circumstance_preps{"after", "before", "since", "until", "amid", "amidst", "despite",
                               "following"};
   uint64_t target_verb = TokenKey("target");
+  uint64_t for_key = TokenKey("for");
+  uint64_t appeal_key = TokenKey("appeal");
   LemmaSet example_preps{"like", "including", "as", "such"};
   LemmaSet relation_nouns{"ally", "partner", "neighbour", "neighbor", "rival", "enemy", "foe", "adversary",
                           "opponent", "critic", "friend", "backer", "patron", "proxy"};
@@ -1284,6 +1286,11 @@ void PrepActors(const Tree& t, uint32_t v, int noun, uint64_t prep, std::vector<
       // "bringing warnings from the European Union", "drew criticism from
       // X": an act's "from" phrase names its author, not whom it is aimed at.
       if (nominal && prep == 0 && cs == C().from_key && t.in().lexicon->IsNoun(t.L(head))) continue;
+      // "launched an appeal for flood-hit Bangladesh": whom an appeal is
+      // for is not whom it is made to. (A request "for" someone is about
+      // them: "an extradition request for Puigdemont".)
+      if (prep == 0 && noun >= 0 && cs == C().for_key && t.L(static_cast<uint32_t>(noun)) == C().appeal_key)
+        continue;
       bool partner = false;
       for (uint32_t c : t.Kids(k))
         partner |= t.D(c) == Dep::kCase && c > 0 && C().jointly.Has(t.L(c - 1));

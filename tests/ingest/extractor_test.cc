@@ -1345,3 +1345,11 @@ TEST_CASE("extractor: threatening one's own state's money is no threat to it", "
       "threatening to pull French funding permanently.\n");
   CHECK(Count(rec, "", RelationType::kThreatened, "France") == 0);
 }
+
+TEST_CASE("extractor: whom an appeal is for is not whom it is made to", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("The UN launched a 210-million-dollar appeal for flood-hit Bangladesh on Monday.\n");
+  CHECK(Count(rec, "United Nations", RelationType::kAppealedTo, "Bangladesh") == 0);
+  // A request for someone is about them.
+  DocRecord request = ExtractText("A Spanish court rejected an extradition request for Chile's former leader Augusto Pinochet.\n");
+  CHECK(Count(request, "", RelationType::kRejected, "") >= 1);
+}
