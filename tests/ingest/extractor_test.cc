@@ -1353,3 +1353,8 @@ TEST_CASE("extractor: whom an appeal is for is not whom it is made to", "[ingest
   DocRecord request = ExtractText("A Spanish court rejected an extradition request for Chile's former leader Augusto Pinochet.\n");
   CHECK(Count(request, "", RelationType::kRejected, "") >= 1);
 }
+
+TEST_CASE("extractor: declaring a state of siege in a place coerces it", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("Bolivian President Evo Morales declared a state of siege in Pando on Friday.\n");
+  CHECK(Asserted(rec, "Evo Morales", RelationType::kCoerced, "Pando"));
+}
