@@ -2513,6 +2513,31 @@ void CasualtyEvents(const Tree& t, uint32_t v, bool question, TreeScratch* s, st
   }
 }
 
+// "Greece called for sanctions against Turkey", "urged strikes on the
+// rebels": calling for a hostile act against someone demands it against
+// them (CAMEO 10), whoever is to carry it out.
+void CallForEvents(const Tree& t, uint32_t v, bool question, TreeScratch* s, std::vector<TreeEvent>* out) {
+  if (!C().appeal.Has(t.L(v))) return;
+  for (uint32_t k : t.Kids(v)) {
+    if (!IsObl(t.D(k)) || t.CaseOf(k) != C().for_key) continue;
+    for (const VerbPattern& p : t.in().lexicon->Noun(t.L(k))) {
+      if (!Hostile(p.type) || p.prep_key == 0) continue;
+      std::vector<int>& targets = s->args_b;
+      targets.clear();
+      for (uint32_t g : t.Kids(k))
+        if (IsNmod(t.D(g)) && t.CaseOf(g) == p.prep_key && targets.empty()) t.TargetActors(g, &targets);
+      if (targets.empty()) continue;
+      std::vector<int>& sources = s->args_a;
+      sources.clear();
+      bool fallback = false;
+      SubjectOf(t, v, &sources, &fallback);
+      if (sources.empty()) return;
+      Emit(t, sources, targets, RelationType::kCalledOn, ModalityAt(t, v, question), v, v + 1, 0.55f, out);
+      return;
+    }
+  }
+}
+
 // "The United States is skeptical of a Russian announcement", "China is
 // concerned about X": a stance stated as an adjective is a comment (CAMEO
 // 012/013) on what its phrase names.
@@ -2661,6 +2686,7 @@ void FindTreeEvents(const TreeInput& in, std::vector<TreeEvent>* out, TreeScratc
           VerbEvents(t, i, patterns, question, scratch, out);
         if (C().speech.Has(t.L(i))) DemandEvents(t, i, question, scratch, out);
         CasualtyEvents(t, i, question, scratch, out);
+        CallForEvents(t, i, question, scratch, out);
         break;
       case WordRole::kNoun:
         NounEvents(t, i, in.lexicon->Noun(t.L(i)), question, scratch, out);

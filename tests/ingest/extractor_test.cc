@@ -1358,3 +1358,11 @@ TEST_CASE("extractor: declaring a state of siege in a place coerces it", "[inges
   DocRecord rec = ExtractText("Bolivian President Evo Morales declared a state of siege in Pando on Friday.\n");
   CHECK(Asserted(rec, "Evo Morales", RelationType::kCoerced, "Pando"));
 }
+
+TEST_CASE("extractor: calling for sanctions against someone demands them against them", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("Greek Foreign Minister Nikos Dendias on Monday called for sanctions against Turkey.\n");
+  CHECK(Asserted(rec, "Nikos Dendias", RelationType::kCalledOn, "Turkey"));
+  // A call for calm is aimed at no one named.
+  DocRecord calm = ExtractText("Israel called for calm in Gaza on Monday.\n");
+  CHECK(Count(calm, "Israel", RelationType::kCalledOn, "Gaza Strip") == 0);
+}
