@@ -1366,3 +1366,9 @@ TEST_CASE("extractor: calling for sanctions against someone demands them against
   DocRecord calm = ExtractText("Israel called for calm in Gaza on Monday.\n");
   CHECK(Count(calm, "Israel", RelationType::kCalledOn, "Gaza Strip") == 0);
 }
+
+TEST_CASE("extractor: an act blamed on someone accuses them", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("Kenya blamed the bombing on al-Shabaab.\n");
+  CHECK(Asserted(rec, "Kenya", RelationType::kBlamed, "Al-Shabaab"));
+  CHECK(Count(rec, "Kenya", RelationType::kCondemned, "Al-Shabaab") == 0);
+}
