@@ -151,7 +151,7 @@ struct Classes {
   LemmaSet in{"in"};
   LemmaSet to{"to"};
   LemmaSet on_upon{"on", "upon"};
-  LemmaSet in_at_near{"in", "at", "near"};
+  LemmaSet in_at_near{"in", "at", "near", "outside"};
   // Verbs whose object noun names the event their subject does.
   LemmaSet light_verbs{"launch", "carry", "conduct", "stage", "mount", "make", "hold", "begin",
                        "start", "continue", "resume", "step", "intensify", "escalate", "order",

@@ -1372,3 +1372,8 @@ TEST_CASE("extractor: an act blamed on someone accuses them", "[ingest][extracto
   CHECK(Asserted(rec, "Kenya", RelationType::kBlamed, "Al-Shabaab"));
   CHECK(Count(rec, "Kenya", RelationType::kCondemned, "Al-Shabaab") == 0);
 }
+
+TEST_CASE("extractor: a bomb set off outside a building attacks the building", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("Hamas gunmen detonated a car bomb outside the Israeli embassy in Cairo on Monday.\n");
+  CHECK(Asserted(rec, "Hamas", RelationType::kAttacked, "Israel Embassy in Egypt"));
+}
