@@ -286,6 +286,9 @@ struct Classes {
   uint64_t target_verb = TokenKey("target");
   uint64_t for_key = TokenKey("for");
   uint64_t appeal_key = TokenKey("appeal");
+  LemmaSet war_nouns{"war", "conflict", "invasion", "occupation", "insurgency", "fighting"};
+  LemmaSet peace_nouns{"settlement", "resolution", "end", "solution", "peace", "ceasefire", "cease-fire",
+                       "truce", "negotiation", "talk", "mediation"};
   LemmaSet example_preps{"like", "including", "as", "such"};
   LemmaSet relation_nouns{"ally", "partner", "neighbour", "neighbor", "rival", "enemy", "foe", "adversary",
                           "opponent", "critic", "friend", "backer", "patron", "proxy"};
@@ -1375,6 +1378,26 @@ bool HelpfulDeployment(const Tree& t, uint32_t v) {
   return false;
 }
 
+bool CooperativeType(RelationType t);
+
+// True if mention m is named inside the phrase of a word of war ("support
+// for the Iraq war", "funding for the wars in Iraq and Afghanistan"): what
+// is supported or paid for there is the war, not the country it is in;
+// unless the war is what a peace ends.
+bool InsideWar(const Tree& t, int m) {
+  const uint32_t first = t.in().MentionOf(m).first_token;
+  if (first < t.in().first_token) return false;
+  uint32_t x = first - t.in().first_token;
+  for (int hop = 0; hop < 4 && x < t.size(); ++hop) {
+    const Dep d = t.D(x);
+    if (!(IsNmod(d) || d == Dep::kCompound || d == Dep::kAmod || d == Dep::kConj) || t.H(x) < 0) return false;
+    x = static_cast<uint32_t>(t.H(x));
+    // ("a settlement of the South Ossetia conflict" makes peace there.)
+    if (C().war_nouns.Has(t.L(x))) return t.H(x) < 0 || !C().peace_nouns.Has(t.L(static_cast<uint32_t>(t.H(x))));
+  }
+  return false;
+}
+
 void Emit(const Tree& t, const std::vector<int>& sources, const std::vector<int>& targets,
           RelationType type, Modality modality, uint32_t tb, uint32_t te, float conf,
           std::vector<TreeEvent>* out) {
@@ -1383,6 +1406,9 @@ void Emit(const Tree& t, const std::vector<int>& sources, const std::vector<int>
   for (int s : sources)
     for (int g : targets) {
       if (t.in().MentionOf(s).entity == t.in().MentionOf(g).entity) continue;
+      if (CooperativeType(type) && type != RelationType::kNegotiatedWith && type != RelationType::kConcededTo &&
+          InsideWar(t, g))
+        continue;
       if (++n > 16) return;
       RelationType ty = type;
       // Troops sent to a UN or AU mission are a contribution to it (CAMEO

@@ -2177,5 +2177,42 @@ TEST_CASE("the party a word of relation is held to is not the one it names", "[t
   CHECK(attacked(Dep::kAmod, Upos::kAdj, "Kuwaiti", "kuwaiti") == 1);      // an ally that is Kuwaiti
 }
 
+TEST_CASE("help for a war is not help for the country it is fought in", "[tree_events]") {
+  auto aided = [](bool peace) {
+    // Iran donated aid to [the end of] the war in Kuwait .
+    std::vector<Tok> toks = {{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                             {"donated", Upos::kVerb, 0, Dep::kRoot, "donate", "VBD"},
+                             {"aid", Upos::kNoun, 2, Dep::kObj, "aid", "NN"},
+                             {"to", Upos::kAdp, 6, Dep::kCase, "to", "IN"},
+                             {"the", Upos::kDet, 6, Dep::kDet, "the", "DT"},
+                             {"war", Upos::kNoun, 2, Dep::kObl, "war", "NN"},
+                             {"in", Upos::kAdp, 8, Dep::kCase, "in", "IN"},
+                             {"Kuwait", Upos::kPropn, 6, Dep::kNmod, "Kuwait", "NNP"},
+                             {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}};
+    uint32_t kuwait = 7;
+    if (peace) {
+      toks = {{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+              {"donated", Upos::kVerb, 0, Dep::kRoot, "donate", "VBD"},
+              {"aid", Upos::kNoun, 2, Dep::kObj, "aid", "NN"},
+              {"to", Upos::kAdp, 6, Dep::kCase, "to", "IN"},
+              {"the", Upos::kDet, 6, Dep::kDet, "the", "DT"},
+              {"end", Upos::kNoun, 2, Dep::kObl, "end", "NN"},
+              {"of", Upos::kAdp, 9, Dep::kCase, "of", "IN"},
+              {"the", Upos::kDet, 9, Dep::kDet, "the", "DT"},
+              {"war", Upos::kNoun, 6, Dep::kNmod, "war", "NN"},
+              {"in", Upos::kAdp, 11, Dep::kCase, "in", "IN"},
+              {"Kuwait", Upos::kPropn, 9, Dep::kNmod, "Kuwait", "NNP"},
+              {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}};
+      kuwait = 10;
+    }
+    auto h = Build(toks, {{0, 0, 0}, {kuwait, kuwait, 1}}, {"Iran", "Kuwait"});
+    int n = 0;
+    for (const Found& f : Run(*h)) n += f.type == "aided" && f.target == "Kuwait";
+    return n;
+  };
+  CHECK(aided(false) == 0);
+  CHECK(aided(true) >= 1);  // helping to end the war there helps the country
+}
+
 }  // namespace
 }  // namespace geokg::ingest
