@@ -286,6 +286,7 @@ struct Classes {
   uint64_t target_verb = TokenKey("target");
   uint64_t for_key = TokenKey("for");
   uint64_t appeal_key = TokenKey("appeal");
+  uint64_t call_verb = TokenKey("call");
   LemmaSet war_nouns{"war", "conflict", "invasion", "occupation", "insurgency", "fighting"};
   LemmaSet peace_nouns{"settlement", "resolution", "end", "solution", "peace", "ceasefire", "cease-fire",
                        "truce", "negotiation", "talk", "mediation"};
@@ -1828,6 +1829,11 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     // release needs what is returned, an object or a noun after the verb
     // the parser hangs there another way ("returned to Brazil last
     // Wednesday 21 frogs").
+    // "the presidents called for new efforts": a call for something is an
+    // appeal, never the telephone call the bare reading takes it for
+    // ("called Erdogan to apologize" is one).
+    if (p.type == RelationType::kMetWith && t.L(v) == C().call_verb && HasPrep(t, v, -1, C().for_key))
+      continue;
     if (p.type == RelationType::kReleased && t.L(v) == C().return_verb && obj < 0 && !passive) {
       bool returned = false;
       for (uint32_t k : t.Kids(v))
@@ -2071,8 +2077,11 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     // ("X and Y agreed on a ceasefire": an agreement's topic is no party.)
     const bool agreed_on = p.type == RelationType::kAgreedWith && p.prep_key != 0 && p.object_key == 0 &&
                            p.particle_key == 0 && !C().with.Has(p.prep_key);
+    // ("Brazil and France called for efforts to fight poverty": what the
+    // coordinated fight is a thing, not each other.)
+    const bool fought_thing = Hostile(p.type) && obj >= 0 && t.Mention(static_cast<uint32_t>(obj)) < 0;
     if (targets.empty() && (!specific || object_only || agreed_on) && graph::InfoOf(p.type).symmetric &&
-        sources.size() >= 2) {
+        sources.size() >= 2 && !fought_thing) {
       uint32_t tb = v, te = v + 1;
       if (object_noun > static_cast<int>(v) && static_cast<uint32_t>(object_noun) < v + 6)
         te = static_cast<uint32_t>(object_noun) + 1;

@@ -75,6 +75,7 @@ const EventLexicon& TestLexicon() {
     // Generic verbs ("call", "leave") take only our own bare readings.
     std::ofstream(dir.path() / "verbs.geokg.tsv") << "# own\n"
                                                      "call\t-\t-\t-\t041\tmet-with\n"
+                                                     "fight\t-\t-\t-\t190\tfought\n"
                                                      "leave\t-\t-\t-\t0874\twithdrew-from\n"
                                                      "suspend\t-\t-\t-\t160\treduced-relations-with\tweak\n";
     std::ofstream(dir.path() / "nouns.geokg.tsv") << "# own nouns\n"
@@ -2212,6 +2213,26 @@ TEST_CASE("help for a war is not help for the country it is fought in", "[tree_e
   };
   CHECK(aided(false) == 0);
   CHECK(aided(true) >= 1);  // helping to end the war there helps the country
+}
+
+TEST_CASE("coordinated subjects calling for or fighting a thing do not meet or fight each other", "[tree_events]") {
+  auto pair = [](const char* verb, const char* lemma, const char* object, const char* object_lemma, bool for_phrase) {
+    // Iran and Kuwait <verb> [for] [<object>] .
+    std::vector<Tok> toks = {{"Iran", Upos::kPropn, 4, Dep::kNsubj, "Iran", "NNP"},
+                             {"and", Upos::kCconj, 3, Dep::kCc, "and", "CC"},
+                             {"Kuwait", Upos::kPropn, 1, Dep::kConj, "Kuwait", "NNP"},
+                             {verb, Upos::kVerb, 0, Dep::kRoot, lemma, "VBD"}};
+    if (for_phrase) toks.push_back({"for", Upos::kAdp, 6, Dep::kCase, "for", "IN"});
+    if (object)
+      toks.push_back({object, Upos::kNoun, 4, for_phrase ? Dep::kObl : Dep::kObj, object_lemma, "NN"});
+    toks.push_back({".", Upos::kPunct, 4, Dep::kPunct, ".", "."});
+    auto h = Build(toks, {{0, 0, 0}, {2, 2, 1}}, {"Iran", "Kuwait"});
+    return Run(*h).size();
+  };
+  CHECK(pair("fought", "fight", nullptr, nullptr, false) == 1);
+  CHECK(pair("fought", "fight", "poverty", "poverty", false) == 0);
+  CHECK(pair("called", "call", nullptr, nullptr, false) == 1);
+  CHECK(pair("called", "call", "efforts", "effort", true) == 0);
 }
 
 }  // namespace
