@@ -530,7 +530,13 @@ class Tree {
         // "an expansion of its peacekeeping force in Afghanistan": a
         // possessive pronoun in the target's phrase is most often the
         // subject's own; the target lies further in.
-        if (int m = Mention(c); m >= 0 && !(d == Dep::kNmodPoss && in_.MentionOf(m).form == MentionForm::kPronoun)) {
+        // ("a pro-Moscow regime", "a Qaeda-linked group": a compound
+        // adjective of alliance names whom the noun favours, not whom it is.
+        // One of backing stays: rejecting "a US-backed proposal" rejects
+        // its backer.)
+        if (int m = Mention(c); m >= 0 && !(d == Dep::kNmodPoss && in_.MentionOf(m).form == MentionForm::kPronoun) &&
+                                !(in_.MentionOf(m).form == MentionForm::kCompoundAdj &&
+                                  in_.MentionOf(m).compound_type == graph::RelationType::kAlliedWith)) {
           Push(m, out);
           return;
         }

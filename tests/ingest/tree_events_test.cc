@@ -2235,5 +2235,25 @@ TEST_CASE("coordinated subjects calling for or fighting a thing do not meet or f
   CHECK(pair("called", "call", "efforts", "effort", true) == 0);
 }
 
+TEST_CASE("a compound adjective of alliance names whom the noun favours, not whom it is", "[tree_events]") {
+  auto suspended = [](RelationType compound_type) {
+    // Iran suspended a <pro-Kuwait|Kuwait-backed> regime .
+    auto h = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                    {"suspended", Upos::kVerb, 0, Dep::kRoot, "suspend", "VBD"},
+                    {"a", Upos::kDet, 5, Dep::kDet, "a", "DT"},
+                    {"pro-Kuwait", Upos::kAdj, 5, Dep::kAmod, "pro-kuwait", "JJ"},
+                    {"regime", Upos::kNoun, 2, Dep::kObj, "regime", "NN"},
+                    {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                   {{0, 0, 0}, {3, 3, 1}}, {"Iran", "Kuwait"});
+    h->doc.mentions[1].form = MentionForm::kCompoundAdj;
+    h->doc.mentions[1].compound_type = compound_type;
+    int n = 0;
+    for (const Found& f : Run(*h)) n += f.target == "Kuwait";
+    return n;
+  };
+  CHECK(suspended(RelationType::kAlliedWith) == 0);  // a pro-Kuwait regime is not Kuwait
+  CHECK(suspended(RelationType::kBackedBy) == 1);    // what Kuwait backs is aimed at Kuwait
+}
+
 }  // namespace
 }  // namespace geokg::ingest
