@@ -286,6 +286,10 @@ struct Classes {
   uint64_t target_verb = TokenKey("target");
   uint64_t for_key = TokenKey("for");
   uint64_t appeal_key = TokenKey("appeal");
+  uint64_t call_verb = TokenKey("call");
+  LemmaSet war_nouns{"war", "conflict", "invasion", "occupation", "insurgency", "fighting"};
+  LemmaSet peace_nouns{"settlement", "resolution", "end", "solution", "peace", "ceasefire", "cease-fire",
+                       "truce", "negotiation", "talk", "mediation"};
   LemmaSet example_preps{"like", "including", "as", "such"};
   LemmaSet relation_nouns{"ally", "partner", "neighbour", "neighbor", "rival", "enemy", "foe", "adversary",
                           "opponent", "critic", "friend", "backer", "patron", "proxy"};
@@ -526,7 +530,13 @@ class Tree {
         // "an expansion of its peacekeeping force in Afghanistan": a
         // possessive pronoun in the target's phrase is most often the
         // subject's own; the target lies further in.
-        if (int m = Mention(c); m >= 0 && !(d == Dep::kNmodPoss && in_.MentionOf(m).form == MentionForm::kPronoun)) {
+        // ("a pro-Moscow regime", "a Qaeda-linked group": a compound
+        // adjective of alliance names whom the noun favours, not whom it is.
+        // One of backing stays: rejecting "a US-backed proposal" rejects
+        // its backer.)
+        if (int m = Mention(c); m >= 0 && !(d == Dep::kNmodPoss && in_.MentionOf(m).form == MentionForm::kPronoun) &&
+                                !(in_.MentionOf(m).form == MentionForm::kCompoundAdj &&
+                                  in_.MentionOf(m).compound_type == graph::RelationType::kAlliedWith)) {
           Push(m, out);
           return;
         }
@@ -1375,6 +1385,26 @@ bool HelpfulDeployment(const Tree& t, uint32_t v) {
   return false;
 }
 
+bool CooperativeType(RelationType t);
+
+// True if mention m is named inside the phrase of a word of war ("support
+// for the Iraq war", "funding for the wars in Iraq and Afghanistan"): what
+// is supported or paid for there is the war, not the country it is in;
+// unless the war is what a peace ends.
+bool InsideWar(const Tree& t, int m) {
+  const uint32_t first = t.in().MentionOf(m).first_token;
+  if (first < t.in().first_token) return false;
+  uint32_t x = first - t.in().first_token;
+  for (int hop = 0; hop < 4 && x < t.size(); ++hop) {
+    const Dep d = t.D(x);
+    if (!(IsNmod(d) || d == Dep::kCompound || d == Dep::kAmod || d == Dep::kConj) || t.H(x) < 0) return false;
+    x = static_cast<uint32_t>(t.H(x));
+    // ("a settlement of the South Ossetia conflict" makes peace there.)
+    if (C().war_nouns.Has(t.L(x))) return t.H(x) < 0 || !C().peace_nouns.Has(t.L(static_cast<uint32_t>(t.H(x))));
+  }
+  return false;
+}
+
 void Emit(const Tree& t, const std::vector<int>& sources, const std::vector<int>& targets,
           RelationType type, Modality modality, uint32_t tb, uint32_t te, float conf,
           std::vector<TreeEvent>* out) {
@@ -1383,6 +1413,9 @@ void Emit(const Tree& t, const std::vector<int>& sources, const std::vector<int>
   for (int s : sources)
     for (int g : targets) {
       if (t.in().MentionOf(s).entity == t.in().MentionOf(g).entity) continue;
+      if (CooperativeType(type) && type != RelationType::kNegotiatedWith && type != RelationType::kConcededTo &&
+          InsideWar(t, g))
+        continue;
       if (++n > 16) return;
       RelationType ty = type;
       // Troops sent to a UN or AU mission are a contribution to it (CAMEO
@@ -1802,6 +1835,11 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     // release needs what is returned, an object or a noun after the verb
     // the parser hangs there another way ("returned to Brazil last
     // Wednesday 21 frogs").
+    // "the presidents called for new efforts": a call for something is an
+    // appeal, never the telephone call the bare reading takes it for
+    // ("called Erdogan to apologize" is one).
+    if (p.type == RelationType::kMetWith && t.L(v) == C().call_verb && HasPrep(t, v, -1, C().for_key))
+      continue;
     if (p.type == RelationType::kReleased && t.L(v) == C().return_verb && obj < 0 && !passive) {
       bool returned = false;
       for (uint32_t k : t.Kids(v))
@@ -2045,8 +2083,11 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     // ("X and Y agreed on a ceasefire": an agreement's topic is no party.)
     const bool agreed_on = p.type == RelationType::kAgreedWith && p.prep_key != 0 && p.object_key == 0 &&
                            p.particle_key == 0 && !C().with.Has(p.prep_key);
+    // ("Brazil and France called for efforts to fight poverty": what the
+    // coordinated fight is a thing, not each other.)
+    const bool fought_thing = Hostile(p.type) && obj >= 0 && t.Mention(static_cast<uint32_t>(obj)) < 0;
     if (targets.empty() && (!specific || object_only || agreed_on) && graph::InfoOf(p.type).symmetric &&
-        sources.size() >= 2) {
+        sources.size() >= 2 && !fought_thing) {
       uint32_t tb = v, te = v + 1;
       if (object_noun > static_cast<int>(v) && static_cast<uint32_t>(object_noun) < v + 6)
         te = static_cast<uint32_t>(object_noun) + 1;

@@ -75,6 +75,7 @@ const EventLexicon& TestLexicon() {
     // Generic verbs ("call", "leave") take only our own bare readings.
     std::ofstream(dir.path() / "verbs.geokg.tsv") << "# own\n"
                                                      "call\t-\t-\t-\t041\tmet-with\n"
+                                                     "fight\t-\t-\t-\t190\tfought\n"
                                                      "leave\t-\t-\t-\t0874\twithdrew-from\n"
                                                      "suspend\t-\t-\t-\t160\treduced-relations-with\tweak\n";
     std::ofstream(dir.path() / "nouns.geokg.tsv") << "# own nouns\n"
@@ -2175,6 +2176,83 @@ TEST_CASE("the party a word of relation is held to is not the one it names", "[t
   };
   CHECK(attacked(Dep::kCompound, Upos::kPropn, "Kuwait", "Kuwait") == 0);  // Kuwait's ally
   CHECK(attacked(Dep::kAmod, Upos::kAdj, "Kuwaiti", "kuwaiti") == 1);      // an ally that is Kuwaiti
+}
+
+TEST_CASE("help for a war is not help for the country it is fought in", "[tree_events]") {
+  auto aided = [](bool peace) {
+    // Iran donated aid to [the end of] the war in Kuwait .
+    std::vector<Tok> toks = {{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                             {"donated", Upos::kVerb, 0, Dep::kRoot, "donate", "VBD"},
+                             {"aid", Upos::kNoun, 2, Dep::kObj, "aid", "NN"},
+                             {"to", Upos::kAdp, 6, Dep::kCase, "to", "IN"},
+                             {"the", Upos::kDet, 6, Dep::kDet, "the", "DT"},
+                             {"war", Upos::kNoun, 2, Dep::kObl, "war", "NN"},
+                             {"in", Upos::kAdp, 8, Dep::kCase, "in", "IN"},
+                             {"Kuwait", Upos::kPropn, 6, Dep::kNmod, "Kuwait", "NNP"},
+                             {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}};
+    uint32_t kuwait = 7;
+    if (peace) {
+      toks = {{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+              {"donated", Upos::kVerb, 0, Dep::kRoot, "donate", "VBD"},
+              {"aid", Upos::kNoun, 2, Dep::kObj, "aid", "NN"},
+              {"to", Upos::kAdp, 6, Dep::kCase, "to", "IN"},
+              {"the", Upos::kDet, 6, Dep::kDet, "the", "DT"},
+              {"end", Upos::kNoun, 2, Dep::kObl, "end", "NN"},
+              {"of", Upos::kAdp, 9, Dep::kCase, "of", "IN"},
+              {"the", Upos::kDet, 9, Dep::kDet, "the", "DT"},
+              {"war", Upos::kNoun, 6, Dep::kNmod, "war", "NN"},
+              {"in", Upos::kAdp, 11, Dep::kCase, "in", "IN"},
+              {"Kuwait", Upos::kPropn, 9, Dep::kNmod, "Kuwait", "NNP"},
+              {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}};
+      kuwait = 10;
+    }
+    auto h = Build(toks, {{0, 0, 0}, {kuwait, kuwait, 1}}, {"Iran", "Kuwait"});
+    int n = 0;
+    for (const Found& f : Run(*h)) n += f.type == "aided" && f.target == "Kuwait";
+    return n;
+  };
+  CHECK(aided(false) == 0);
+  CHECK(aided(true) >= 1);  // helping to end the war there helps the country
+}
+
+TEST_CASE("coordinated subjects calling for or fighting a thing do not meet or fight each other", "[tree_events]") {
+  auto pair = [](const char* verb, const char* lemma, const char* object, const char* object_lemma, bool for_phrase) {
+    // Iran and Kuwait <verb> [for] [<object>] .
+    std::vector<Tok> toks = {{"Iran", Upos::kPropn, 4, Dep::kNsubj, "Iran", "NNP"},
+                             {"and", Upos::kCconj, 3, Dep::kCc, "and", "CC"},
+                             {"Kuwait", Upos::kPropn, 1, Dep::kConj, "Kuwait", "NNP"},
+                             {verb, Upos::kVerb, 0, Dep::kRoot, lemma, "VBD"}};
+    if (for_phrase) toks.push_back({"for", Upos::kAdp, 6, Dep::kCase, "for", "IN"});
+    if (object)
+      toks.push_back({object, Upos::kNoun, 4, for_phrase ? Dep::kObl : Dep::kObj, object_lemma, "NN"});
+    toks.push_back({".", Upos::kPunct, 4, Dep::kPunct, ".", "."});
+    auto h = Build(toks, {{0, 0, 0}, {2, 2, 1}}, {"Iran", "Kuwait"});
+    return Run(*h).size();
+  };
+  CHECK(pair("fought", "fight", nullptr, nullptr, false) == 1);
+  CHECK(pair("fought", "fight", "poverty", "poverty", false) == 0);
+  CHECK(pair("called", "call", nullptr, nullptr, false) == 1);
+  CHECK(pair("called", "call", "efforts", "effort", true) == 0);
+}
+
+TEST_CASE("a compound adjective of alliance names whom the noun favours, not whom it is", "[tree_events]") {
+  auto suspended = [](RelationType compound_type) {
+    // Iran suspended a <pro-Kuwait|Kuwait-backed> regime .
+    auto h = Build({{"Iran", Upos::kPropn, 2, Dep::kNsubj, "Iran", "NNP"},
+                    {"suspended", Upos::kVerb, 0, Dep::kRoot, "suspend", "VBD"},
+                    {"a", Upos::kDet, 5, Dep::kDet, "a", "DT"},
+                    {"pro-Kuwait", Upos::kAdj, 5, Dep::kAmod, "pro-kuwait", "JJ"},
+                    {"regime", Upos::kNoun, 2, Dep::kObj, "regime", "NN"},
+                    {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                   {{0, 0, 0}, {3, 3, 1}}, {"Iran", "Kuwait"});
+    h->doc.mentions[1].form = MentionForm::kCompoundAdj;
+    h->doc.mentions[1].compound_type = compound_type;
+    int n = 0;
+    for (const Found& f : Run(*h)) n += f.target == "Kuwait";
+    return n;
+  };
+  CHECK(suspended(RelationType::kAlliedWith) == 0);  // a pro-Kuwait regime is not Kuwait
+  CHECK(suspended(RelationType::kBackedBy) == 1);    // what Kuwait backs is aimed at Kuwait
 }
 
 }  // namespace
