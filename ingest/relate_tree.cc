@@ -661,6 +661,7 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
   }
   const bool title_case = (plain_words >= 3 && capitalised * 10 >= plain_words * 7) ||
                           (plain_words >= 1 && capitalised == plain_words && capitalised_inside > 0);
+  const bool headline = doc_.sentences[si_].section != graph::Section::kBody;
   uint32_t closing_comma = n;  // of an apposition left out below
   for (uint32_t i = dateline_end; i < n;) {
     if (i == closing_comma && v_.W(i) == ",") {
@@ -741,7 +742,13 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
         s_.words.push_back(doc_.entities[c.entity].kind == EntityKind::kPerson ? "Smith" : "Iraq");
         s_.tree_mention_at.push_back(candidate_base + static_cast<int>(next_candidate));
       } else {
-        s_.words.push_back(title_case ? v_.W(i) : doc_.TokenText(sentence_first + i));
+        // "Israel Kills 5 in Attempt to Assassinate Hamas Man": a headline
+        // short of title case still capitalises its event words, which the
+        // tagger would read as names; they are given in lower case.
+        uint64_t lemma = 0;
+        const bool headline_verb = !title_case && headline && i > 0 && (v_.Tok(i).flags & kTokCapitalized) &&
+                                   events_->lexicon->MaybeTrigger(TokenKey(v_.W(i)), &lemma);
+        s_.words.push_back(title_case || headline_verb ? v_.W(i) : doc_.TokenText(sentence_first + i));
         s_.tree_mention_at.push_back(-1);
       }
     }

@@ -1377,3 +1377,9 @@ TEST_CASE("extractor: a bomb set off outside a building attacks the building", "
   DocRecord rec = ExtractText("Hamas gunmen detonated a car bomb outside the Israeli embassy in Cairo on Monday.\n");
   CHECK(Asserted(rec, "Hamas", RelationType::kAttacked, "Israel Embassy in Egypt"));
 }
+
+TEST_CASE("extractor: a headline short of title case gives its event words in lower case", "[ingest][extractor]") {
+  // Capitalised, "Fires" reads as a name to the tagger; lower case, as the verb.
+  DocRecord rec = ExtractText("U.S. Jet Fires at House in Fallujah\n\nThe jet fired on Monday.\n");
+  CHECK(Asserted(rec, "United States", RelationType::kAttacked, "Fallujah"));
+}
