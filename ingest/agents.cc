@@ -132,9 +132,8 @@ uint32_t Recognizer::TryAgent(uint32_t i, uint32_t end) {
   bool by_place = false;
   if (pm >= 0) {
     const Mention& m = out_->mentions[pm];
-    const bool known = m.entity < out_->entities.size();
-    const graph::EntityKind kind = known ? out_->entities[m.entity].kind : graph::EntityKind::kGroup;
-    if (known && kind == graph::EntityKind::kCountry &&
+    const graph::Entity* qualifier = m.entity < out_->entities.size() ? &out_->entities[m.entity] : nullptr;
+    if (qualifier != nullptr && qualifier->kind == graph::EntityKind::kCountry &&
         (m.form == MentionForm::kName || m.form == MentionForm::kModifier)) {
       country = m.entity;
     } else {
@@ -147,8 +146,9 @@ uint32_t Recognizer::TryAgent(uint32_t i, uint32_t end) {
       const bool home_role = role->code == "COP" ||
                              (role->code == "JUD" && InListFolded(kStateJudiciary, Tok(last - 1))) ||
                              (role->code == "GOV" && !InListFolded(kPostedRoles, Tok(last - 1)));
-      if (known && kind == graph::EntityKind::kLocation && !possessive && m.form == MentionForm::kName && home_role)
-        if (const Lexicon::Entry* c = CountryOfLocation(out_->entities[m.entity])) {
+      if (qualifier != nullptr && qualifier->kind == graph::EntityKind::kLocation && !possessive &&
+          m.form == MentionForm::kName && home_role)
+        if (const Lexicon::Entry* c = CountryOfLocation(*qualifier)) {
           country = res_.ForEntry(*c, "");
           by_place = true;
         }
@@ -229,8 +229,7 @@ uint32_t Recognizer::AgentOf(uint32_t country, const AgentRole& role, uint32_t s
   // Copies: creating an entity may move out_->entities.
   const graph::Entity& c = out_->entities[country];
   const Lexicon::Entry* country_entry = lex_->FindCanonical(c.name);
-  std::string_view adjective = country_entry ? lex_->AdjectiveDemonym(*country_entry) : std::string_view();
-  const std::string adj = adjective.empty() ? c.name : std::string(adjective);
+  const std::string adj(DemonymOf(c));
   const std::string name = c.name, code = c.country;
   // A listed body of the country for this role ("Iraqi parliament").
   std::string candidates[3];

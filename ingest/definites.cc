@@ -110,9 +110,7 @@ uint32_t Recognizer::InstitutionOf(uint32_t country, StateInstitution institutio
                                    std::string_view trigger, float confidence) {
   if (institution == StateInstitution::kState) return country;
   const graph::Entity& c = out_->entities[country];
-  std::string_view adjective;
-  if (const Lexicon::Entry* entry = lex_->FindCanonical(c.name)) adjective = lex_->AdjectiveDemonym(*entry);
-  const std::string adj = adjective.empty() ? c.name : std::string(adjective);
+  const std::string adj(DemonymOf(c));
   const std::string name = c.name;
   const std::string code = c.country;
   const bool army = institution == StateInstitution::kArmedForces;

@@ -324,9 +324,7 @@ uint32_t Recognizer::TryGroup(uint32_t i, uint32_t end) {
     if (const int32_t pm = MentionEndingAt(i - 1); pm >= 0) {
       const graph::Entity& qe = out_->entities[out_->mentions[pm].entity];
       if (qe.kind == graph::EntityKind::kCountry && out_->mentions[pm].form == MentionForm::kName) {
-        std::string_view adjective;
-        if (const Lexicon::Entry* entry = lex_->FindCanonical(qe.name)) adjective = lex_->AdjectiveDemonym(*entry);
-        name = adjective.empty() ? qe.name : std::string(adjective);
+        name = DemonymOf(qe);
         country = qe.country;
       }
     }
@@ -359,9 +357,7 @@ uint32_t Recognizer::TryGroup(uint32_t i, uint32_t end) {
         q.last_token == i && !(Flags(q.last_token - 1) & kTokPossessive)) {
       // The country's adjective demonym ("Iraqi protesters", also for "Iraq
       // protesters"), else its name: the same group as a placed one.
-      std::string_view adjective;
-      if (const Lexicon::Entry* entry = lex_->FindCanonical(qe.name)) adjective = lex_->AdjectiveDemonym(*entry);
-      name = adjective.empty() ? qe.name : std::string(adjective);
+      name = DemonymOf(qe);
       country = qe.country;
       break;
     }
@@ -832,11 +828,17 @@ uint32_t Recognizer::LastNamedArmedGroup(uint32_t before) const {
   return best;
 }
 
+std::string_view Recognizer::DemonymOf(const graph::Entity& country) const {
+  if (const Lexicon::Entry* entry = lex_->FindCanonical(country.name)) {
+    const std::string_view adjective = lex_->AdjectiveDemonym(*entry);
+    if (!adjective.empty()) return adjective;
+  }
+  return country.name;
+}
+
 uint32_t Recognizer::CountryGroup(uint32_t country, std::string_view head, graph::EntityKind kind) {
   const graph::Entity& c = out_->entities[country];
-  std::string_view adjective;
-  if (const Lexicon::Entry* entry = lex_->FindCanonical(c.name)) adjective = lex_->AdjectiveDemonym(*entry);
-  canonical_.assign(adjective.empty() ? std::string_view(c.name) : adjective);
+  canonical_.assign(DemonymOf(c));
   canonical_ += ' ';
   canonical_ += head;
   // A group the lexicon lists under that name ("Nepali Maoists").

@@ -378,10 +378,9 @@ bool Recognizer::MetonymActs(uint32_t i, uint32_t len, uint32_t end) const {
 bool Recognizer::NamesCompany(uint32_t i, uint32_t j, uint32_t end) const {
   static constexpr std::string_view kPrepositions[] = {"on", "with", "against", "to", "from", "for", "at",
                                                        "by", "of", "into", "in", "over", "toward", "towards"};
-  uint32_t before = i;
-  if (before > 0 && (InListFolded(kPrepositions, Tok(before - 1)) ||
-                     (before > 1 && InListFolded(kPrepositions, Tok(before - 2)) &&
-                      (EqualsFolded(Tok(before - 1), "the") || EqualsFolded(Tok(before - 1), "a")))))
+  if (i > 0 && (InListFolded(kPrepositions, Tok(i - 1)) ||
+                (i > 1 && InListFolded(kPrepositions, Tok(i - 2)) &&
+                 (EqualsFolded(Tok(i - 1), "the") || EqualsFolded(Tok(i - 1), "a")))))
     return false;
   static constexpr std::string_view kCompanyNouns[] = {
       "company", "companies", "firm", "firms", "carmaker", "automaker", "conglomerate", "multinational",

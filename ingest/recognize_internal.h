@@ -273,6 +273,10 @@ class Recognizer {
   bool MentionedNear(uint32_t entity, uint32_t sentence) const;
   // Names a group of head `head` qualified by country entity `country`
   // ("Iraqi protesters": the country's adjective demonym, else its name).
+  // The adjective demonym of a country entity ("Iraqi"), else its name: the
+  // word that names the country's groups and agents. A view into the
+  // lexicon or into the entity's name.
+  std::string_view DemonymOf(const graph::Entity& country) const;
   uint32_t CountryGroup(uint32_t country, std::string_view head, graph::EntityKind kind);
 
   const Lexicon* lex_ = nullptr;

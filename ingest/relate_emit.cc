@@ -146,11 +146,10 @@ void Relater::EmitEntities(uint32_t se, RelationType type, uint32_t te, Modality
   if (type == RelationType::kMetWith && b.kind == EntityKind::kLocation && !b.country.empty() &&
       b.country != a.country && !(a.kind == EntityKind::kPerson && a.country.empty()) &&
       a.kind != EntityKind::kOrganization && a.kind != EntityKind::kMedia) {
-    for (uint32_t j = 0; j < doc_.entities.size(); ++j)
-      if (doc_.entities[j].kind == EntityKind::kCountry && doc_.entities[j].country == b.country) {
-        EmitEntities(se, type, j, modality, conf, sentence, std::move(trigger), role);
-        return;
-      }
+    if (const int state = CountryEntity(b.country); state >= 0) {
+      EmitEntities(se, type, static_cast<uint32_t>(state), modality, conf, sentence, std::move(trigger), role);
+      return;
+    }
   }
   if (!info.structural) {
     if (IsPlace(a.kind) && IsPlace(b.kind)) return;
@@ -251,11 +250,8 @@ void Relater::EmitEntities(uint32_t se, RelationType type, uint32_t te, Modality
     // state a blamed group is based in or named after answers for it.
     const graph::Entity& accused = doc_.entities[te];
     if ((accused.kind == EntityKind::kArmedGroup || accused.kind == EntityKind::kGroup) && !accused.country.empty())
-      for (uint32_t j = 0; j < doc_.entities.size(); ++j)
-        if (doc_.entities[j].kind == EntityKind::kCountry && doc_.entities[j].country == accused.country && j != se) {
-          blamers_.emplace_back(j, se);
-          break;
-        }
+      if (const int state = CountryEntity(accused.country, se); state >= 0)
+        blamers_.emplace_back(static_cast<uint32_t>(state), se);
   }
   if (!from_structural_ && !info.structural &&
       (modality == Modality::kAsserted || modality == Modality::kReported))
@@ -452,6 +448,13 @@ void Relater::LexiconTies() {
 
 // located-in from the gazetteer: a location whose lexicon links (or country
 // code) name a country that the document also mentions.
+int Relater::CountryEntity(std::string_view code, uint32_t except) const {
+  for (uint32_t j = 0; j < doc_.entities.size(); ++j)
+    if (j != except && doc_.entities[j].kind == EntityKind::kCountry && doc_.entities[j].country == code)
+      return static_cast<int>(j);
+  return -1;
+}
+
 void Relater::Gazetteer() {
   caps_factor_ = 1.f;
   LexiconTies();
@@ -470,14 +473,7 @@ void Relater::Gazetteer() {
         }
       }
     }
-    if (target < 0 && !loc.country.empty()) {
-      for (uint32_t j = 0; j < ne; ++j)
-        if (j != i && doc_.entities[j].kind == EntityKind::kCountry &&
-            doc_.entities[j].country == loc.country) {
-          target = static_cast<int>(j);
-          break;
-        }
-    }
+    if (target < 0 && !loc.country.empty()) target = CountryEntity(loc.country, i);
     if (target < 0) continue;
     // Evidence: the first prose sentence that mentions the location.
     const int sentence = FirstProseSentence(i);

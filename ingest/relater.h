@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <string>
+#include <cstdint>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -147,6 +148,8 @@ class Relater {
   void MarkContainer(uint32_t from, uint32_t to, Container c, int speaker_record);
   void Structural();
   void Gazetteer();
+  // The document's country entity with ISO code `code` (not `except`), or -1.
+  int CountryEntity(std::string_view code, uint32_t except = UINT32_MAX) const;
   void LexiconTies();
   int FirstProseSentence(uint32_t entity) const;
   void Dedupe(size_t first);

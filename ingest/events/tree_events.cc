@@ -286,6 +286,13 @@ struct Classes {
   uint64_t target_verb = TokenKey("target");
   uint64_t for_key = TokenKey("for");
   uint64_t appeal_key = TokenKey("appeal");
+  uint64_t to_key = TokenKey("to");
+  // The relative pronouns that stand as a clause's subject or object ("the
+  // demands that they make").
+  LemmaSet relative_objects{"that", "which"};
+  // "each other", "one another".
+  uint64_t each = TokenKey("each"), other = TokenKey("other"), one = TokenKey("one"),
+           another = TokenKey("another");
   uint64_t call_verb = TokenKey("call");
   LemmaSet war_nouns{"war", "conflict", "invasion", "occupation", "insurgency", "fighting"};
   LemmaSet peace_nouns{"settlement", "resolution", "end", "solution", "peace", "ceasefire", "cease-fire",
@@ -975,7 +982,7 @@ void SubjectOf(const Tree& t, uint32_t v, std::vector<int>* out, bool* fallback,
     bool marked = false;
     for (uint32_t k : t.Kids(v))
       marked |= (t.D(k) == Dep::kMark || t.D(k) == Dep::kCase) &&
-                (c.of_from.Has(t.L(k)) || t.L(k) == TokenKey("for"));
+                (c.of_from.Has(t.L(k)) || t.L(k) == c.for_key);
     const int obj = marked ? t.Kid(static_cast<uint32_t>(h), Dep::kObj) : -1;
     // ("barred her from leaving Turkey": the object does it even when it
     // names no actor; the governing verb's subject never does.)
@@ -987,7 +994,7 @@ void SubjectOf(const Tree& t, uint32_t v, std::vector<int>* out, bool* fallback,
     // with abusing prisoners": the one a passive accusation accuses.
     const uint32_t hu = static_cast<uint32_t>(h);
     bool with = false;
-    for (uint32_t k : t.Kids(v)) with |= (t.D(k) == Dep::kMark || t.D(k) == Dep::kCase) && t.L(k) == TokenKey("with");
+    for (uint32_t k : t.Kids(v)) with |= (t.D(k) == Dep::kMark || t.D(k) == Dep::kCase) && c.with.Has(t.L(k));
     if ((marked || with) && c.accusing.Has(t.L(hu))) {
       int accused = t.Kid(hu, Dep::kNsubjPass);
       if (accused < 0 && t.D(hu) == Dep::kAcl && t.IsParticiple(hu) && t.H(hu) >= 0) accused = t.H(hu);
@@ -1435,22 +1442,24 @@ void Emit(const Tree& t, const std::vector<int>& sources, const std::vector<int>
 
 // "X and Y agreed": every pair of coordinated actors, once.
 void EmitPairs(const Tree& t, const std::vector<int>& actors, RelationType type, Modality modality,
-               uint32_t tb, uint32_t te, float conf, std::vector<TreeEvent>* out) {
+               uint32_t tb, uint32_t te, float conf, std::vector<TreeEvent>* out, bool both_ways = false) {
   for (size_t i = 0; i < actors.size() && i < 6; ++i)
     for (size_t j = i + 1; j < actors.size() && j < 6; ++j)
-      if (t.in().MentionOf(actors[i]).entity != t.in().MentionOf(actors[j]).entity)
+      if (t.in().MentionOf(actors[i]).entity != t.in().MentionOf(actors[j]).entity) {
         out->push_back({actors[i], actors[j], type, modality, tb, te, conf});
+        if (both_ways) out->push_back({actors[j], actors[i], type, modality, tb, te, conf});
+      }
 }
 
 // "each other", "one another": the object and the word next to it (the
 // parser attaches the second word in several ways, not always to the first).
 bool Reciprocal(const Tree& t, uint32_t obj) {
-  const uint64_t each = TokenKey("each"), other = TokenKey("other"), one = TokenKey("one"),
-                 another = TokenKey("another");
+  const Classes& c = C();
   const uint64_t at = t.L(obj);
   const uint64_t next = obj + 1 < t.size() ? t.L(obj + 1) : 0;
   const uint64_t before = obj > 0 ? t.L(obj - 1) : 0;
-  return (at == each && next == other) || (at == one && next == another) || (at == other && before == each);
+  return (at == c.each && next == c.other) || (at == c.one && next == c.another) ||
+         (at == c.other && before == c.each);
 }
 
 // Acts of cooperation.
@@ -2038,11 +2047,8 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     // the other.
     if (targets.empty() && !specific && sources.size() >= 2 && obj >= 0 &&
         Reciprocal(t, static_cast<uint32_t>(obj))) {
-      const Modality m = ModalityAt(t, v, question);
-      for (size_t i = 0; i < sources.size() && i < 6; ++i)
-        for (size_t j = 0; j < sources.size() && j < 6; ++j)
-          if (t.in().MentionOf(sources[i]).entity != t.in().MentionOf(sources[j]).entity)
-            out->push_back({sources[i], sources[j], p.type, m, v, v + 1, p.own ? 0.7f : 0.6f});
+      EmitPairs(t, sources, p.type, ModalityAt(t, v, question), v, v + 1, p.own ? 0.7f : 0.6f, out,
+                /*both_ways=*/true);
       return;
     }
     // "Iran warns its missiles can hit Israel", "warned it would strike
@@ -2466,10 +2472,9 @@ void DemandNounEvents(const Tree& t, uint32_t n, bool question, TreeScratch* s, 
     bool must = parse::XposName(t.Xpos(c)) == "VB" || TokenKey(t.in().words[c]) == t.L(c);
     for (uint32_t k : t.Kids(c)) {
       if (t.D(k) == Dep::kAux) must = C().obligation.Has(t.L(k));
-      if (t.D(k) == Dep::kMark && t.L(k) == TokenKey("to")) must = false;  // "a call for X to": elsewhere
+      if (t.D(k) == Dep::kMark && t.L(k) == C().to_key) must = false;  // "a call for X to": elsewhere
       // "the demands that they make": the relative pronoun is the clause's object.
-      if ((t.D(k) == Dep::kObj || IsSubj(t.D(k))) && (t.L(k) == TokenKey("that") || t.L(k) == TokenKey("which")))
-        must = false;
+      if ((t.D(k) == Dep::kObj || IsSubj(t.D(k))) && C().relative_objects.Has(t.L(k))) must = false;
     }
     const int subj = t.Kid(c, Dep::kNsubj);
     if (!must || subj < 0) continue;
@@ -2546,7 +2551,7 @@ void CasualtyEvents(const Tree& t, uint32_t v, bool question, TreeScratch* s, st
       if (when && hostile && agent >= 0) t.Actors(static_cast<uint32_t>(agent), &agents);
     } else if (IsObl(t.D(c)) && C().in.Has(t.CaseOf(c)) && C().clash_nouns.Has(t.L(c))) {
       for (uint32_t w : t.Kids(c))
-        if (IsNmod(t.D(w)) && t.CaseOf(w) == TokenKey("with")) t.Actors(w, &agents);
+        if (IsNmod(t.D(w)) && C().with.Has(t.CaseOf(w))) t.Actors(w, &agents);
     }
     if (agents.empty()) continue;
     Emit(t, agents, victims, type, ModalityAt(t, v, question), v, v + 1, 0.55f, out);
