@@ -273,6 +273,21 @@ uint32_t Recognizer::TryCompound(uint32_t i, uint32_t end) {
   return 1;
 }
 
+// Faiths and broad peoples, which name no one group: "Shiite militiamen"
+// are the militiamen of their scene.
+constexpr std::string_view kFaiths[] = {"Shiite", "Shia", "Shi'ite", "Sunni", "Islamic", "Islamist", "Muslim",
+                                        "Christian", "Arab", "Jewish", "Catholic", "Hindu", "Buddhist", "Sikh"};
+
+bool Recognizer::IsPeopleQualifier(uint32_t k) const {
+  const std::string_view w = Tok(k);
+  if (w.size() < 3 || !Cap(k) || Common(k) || MentionEndingAt(k + 1) >= 0 || (Flags(k) & kTokPossessive) ||
+      InList(kFaiths, w) || IsTitleOrCommonWord(w) || IsDateWord(k, k + 2))
+    return false;
+  // An acronym ("ZANTU fighters") is the group's own name, a candidate.
+  if (std::all_of(w.begin(), w.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); })) return false;
+  return std::all_of(w.begin(), w.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+}
+
 uint32_t Recognizer::TryGroup(uint32_t i, uint32_t end) {
   std::string_view lw = Tok(i);
   const GroupNoun* g = nullptr;
@@ -363,6 +378,15 @@ uint32_t Recognizer::TryGroup(uint32_t i, uint32_t end) {
     }
     break;
   }
+  // "Kurdish rebels", "Tuareg fighters": a capitalised
+  // word the lexicon does not know, no common word, title or faith ("Sunni
+  // insurgents" are placed by their scene below), names the group as a
+  // people's or a movement's.
+  uint32_t named_first = i;
+  if (name.empty() && i > 0 && Lower(i) && IsPeopleQualifier(i - 1)) {
+    name = std::string(Tok(i - 1));
+    named_first = i - 1;
+  }
   if (name.empty() && qualified_only) return 0;
   if (name.empty()) {
     Mention m;
@@ -406,7 +430,7 @@ uint32_t Recognizer::TryGroup(uint32_t i, uint32_t end) {
     const std::string surface(SpanName(compound_first, i + 1));
     if (surface != name && surface.find('\n') == std::string::npos) res_.AddAlias(ent, surface);
   }
-  res_.Emit(i, i + width, ent, MentionForm::kDescription);
+  res_.Emit(named_first, i + width, ent, MentionForm::kDescription);
   described_.push_back(DescribedGroup{g->head, ent, by_compound});
   return width;
 }

@@ -322,6 +322,10 @@ class Recognizer {
   // True if `word` alone is a lexicon title ("King", "Chairman") or a
   // common English word: never a surname on its own.
   bool IsTitleOrCommonWord(std::string_view word) const;
+  // True if token k may name the people or movement of a group noun after
+  // it ("Kurdish rebels"): a capitalised word of letters that no mention
+  // covers and that is no acronym, common word, title, faith or weekday.
+  bool IsPeopleQualifier(uint32_t k) const;
   // Single-word people ("Reagan", from "President Reagan", "Mr Reagan" or a
   // bare surname) become the lexicon person of that surname when exactly
   // one lexicon person whose country the document mentions bears it (or,

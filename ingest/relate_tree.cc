@@ -179,14 +179,46 @@ void LoneActorPredicates(const std::vector<int>& mention_at, parse::SentencePars
   }
 }
 
-// "Israeli troops arrested three Hamas leaders": in a sentence the parser
-// finds no other verb for, it may read the verb as a reduced relative of the
-// noun before it ("troops arrested in the raid"), its object as a bare
-// oblique. A participle right after the root noun's phrase, with a noun
-// phrase after it that no preposition introduces and no auxiliary of its
-// own, is the sentence's verb: the noun its subject, the phrase its object.
+// Verbs whose subject does what their infinitive names ("plotted to kill",
+// "vowed to fight"): no passive of theirs takes one, as "troops ordered to
+// leave" does.
+constexpr std::string_view kSubjectControl[] = {
+    "plot", "plan", "vow", "pledge", "promise", "threaten", "agree", "decide", "refuse", "offer",
+    "try", "attempt", "seek", "want", "hope", "aim", "fail", "vote", "resolve", "decline",
+    "continue", "begin", "start", "struggle", "rush", "scramble", "undertake", "intend"};
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+// Whether a is k or one of k's heads.
+bool Dominates(const parse::SentenceParse& p, int a, int k) {
+  for (int steps = 0; k >= 0 && steps <= static_cast<int>(p.size()); ++steps, k = p.head[k])
+    if (k == a) return true;
+  return false;
+}
+
+// The word of the preposition (case child) of token k, empty if none.
+std::string_view CaseWord(const std::vector<std::string_view>& words, const parse::SentenceParse& p, int k) {
+  for (int c = 0; c < static_cast<int>(p.size()); ++c)
+    if (p.head[c] == k && p.dep[c] == parse::Dep::kCase) return words[c];
+  return {};
+}
+
+// "Israeli troops arrested three Hamas leaders", "Colombian rebels plotted
+// to kill him", "a delegation of X here on Thursday called on Y to ...": in
+// a sentence the parser finds no other verb for, it may read the verb as a
+// reduced relative of the noun before it ("troops arrested in the raid"),
+// its object as a bare oblique. The first participle hanging in the root
+// noun's phrase right after that phrase, with no auxiliary, subject or
+// agent of its own, is the sentence's verb (the noun its subject) when
+// what follows is what only an active verb takes: a noun phrase that no
+// preposition introduces (then its object), the infinitive of a verb of
+// intention, or an appeal "on" an actor.
 void ReducedRelativesAsVerbs(const EventLexicon& lexicon, const std::vector<std::string_view>& words,
-                             parse::SentenceParse* p) {
+                             const std::vector<int>& mention_at, parse::SentenceParse* p) {
   using parse::Dep;
   const int n = static_cast<int>(p->size());
   int root = -1;
@@ -197,32 +229,96 @@ void ReducedRelativesAsVerbs(const EventLexicon& lexicon, const std::vector<std:
   // verb's "-s" form is more likely the headline's verb itself.
   if (words[root].ends_with("s") && lexicon.IsVerb(p->lemma_key[root])) return;
   for (int v = root + 1; v < n; ++v) {
-    if (p->head[v] != root || p->dep[v] != Dep::kAcl || p->upos[v] != parse::Upos::kVerb) continue;
+    // ("Police in Kenya disperse protesters": a headline's present verb
+    // may be read as a clause beside the noun.)
+    const bool beside = p->dep[v] == Dep::kParataxis && p->head[v] == root;
+    if ((p->dep[v] != Dep::kAcl && !beside) || p->upos[v] != parse::Upos::kVerb || p->head[v] < root ||
+        p->head[v] > v || !Dominates(*p, root, p->head[v]))
+      continue;
     // A past form; "missiles carrying warheads" is a clause of the noun.
     const std::string_view x = parse::XposName(p->xpos[v]);
-    if (x != "VBD" && x != "VBN") continue;
+    if (x != "VBD" && x != "VBN" && !(beside && (x == "VBP" || x == "VBZ"))) continue;
     bool inside = true;  // the words between are the noun's own
-    for (int k = root + 1; k < v && inside; ++k) inside = p->head[k] == root;
+    for (int k = root + 1; k < v && inside; ++k) inside = Dominates(*p, root, k);
     if (!inside) break;
+    const std::string_view lemma = p->Lemma(v);
     int object = -1;
-    bool auxiliary = false;
+    bool own = false, active = false;
     for (int k = 0; k < n; ++k) {
       if (p->head[k] != v) continue;
-      auxiliary |= p->dep[k] == Dep::kAux || p->dep[k] == Dep::kAuxPass || p->dep[k] == Dep::kMark;
-      if (object >= 0 || k < v || (p->dep[k] != Dep::kObl && p->dep[k] != Dep::kObj)) continue;
-      bool marked = false;
-      for (int c = 0; c < n; ++c) marked |= p->head[c] == k && p->dep[c] == Dep::kCase;
-      if (!marked) object = k;
+      own |= p->dep[k] == Dep::kAux || p->dep[k] == Dep::kAuxPass || p->dep[k] == Dep::kMark ||
+             p->dep[k] == Dep::kNsubj || p->dep[k] == Dep::kNsubjPass || p->dep[k] == Dep::kOblAgent;
+      if (k < v) continue;
+      const std::string_view prep = CaseWord(words, *p, k);
+      own |= prep == "by";
+      if ((p->dep[k] == Dep::kAdvcl || p->dep[k] == Dep::kXcomp) &&
+          std::find(std::begin(kSubjectControl), std::end(kSubjectControl), lemma) != std::end(kSubjectControl)) {
+        for (int c = 0; c < k; ++c) active |= p->head[c] == k && p->dep[c] == Dep::kMark && words[c] == "to";
+      }
+      if (lemma == "call" && prep == "on" && mention_at[k] >= 0) active = true;
+      if (object >= 0 || (p->dep[k] != Dep::kObl && p->dep[k] != Dep::kObj) || !prep.empty()) continue;
+      object = k;
     }
-    if (auxiliary || object < 0) break;
+    if (own || (object < 0 && !active)) break;
     for (int k = v + 1; k < n; ++k)
       if (p->head[k] == root) p->head[k] = v;  // the sentence's punctuation and adjuncts
     p->head[v] = -1;
     p->dep[v] = Dep::kRoot;
     p->head[root] = v;
     p->dep[root] = Dep::kNsubj;
-    p->dep[object] = Dep::kObj;
+    if (object >= 0) p->dep[object] = Dep::kObj;
     break;
+  }
+}
+
+// "rebels plotted to kill the president", "vowed to fight on": the parser
+// may read the infinitive after a verb of intention as a clause of purpose.
+// With no object between, it is the verb's complement (what the subject
+// would do), as ModalityAt and the intention rules read it.
+void InfinitivesOfIntention(const std::vector<std::string_view>& words, parse::SentenceParse* p) {
+  using parse::Dep;
+  static constexpr std::string_view kIntending[] = {"plot", "plan", "vow", "pledge", "promise", "threaten",
+                                                    "agree", "refuse", "offer", "try", "attempt", "seek",
+                                                    "want", "hope", "aim", "intend", "decline", "fail"};
+  const int n = static_cast<int>(p->size());
+  for (int x = 1; x < n; ++x) {
+    const int v = p->head[x];
+    if (p->dep[x] != Dep::kAdvcl || v < 0 || v > x || p->upos[v] != parse::Upos::kVerb ||
+        std::find(std::begin(kIntending), std::end(kIntending), p->Lemma(v)) == std::end(kIntending))
+      continue;
+    bool to = false, between = false;
+    for (int k = v + 1; k < x; ++k) {
+      if (p->head[k] == x && p->dep[k] == Dep::kMark && words[k] == "to") to = true;
+      else if (p->head[k] == v && (p->dep[k] == Dep::kObj || p->dep[k] == Dep::kIobj)) between = true;
+    }
+    if (to && !between) p->dep[x] = Dep::kXcomp;
+  }
+}
+
+// "called on Thursday on Nigeria to intervene", "met on Monday with the
+// rebels": a phrase after a day or a date is read as its modifier; it is
+// the verb's, as the day is. ("the night of July 4" keeps its "of".)
+void PhrasesAfterDays(const std::vector<std::string_view>& words, parse::SentenceParse* p) {
+  using parse::Dep;
+  static constexpr std::string_view kDays[] = {
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+      "tomorrow", "tonight", "morning", "afternoon", "evening", "night", "weekend"};
+  const int n = static_cast<int>(p->size());
+  for (int c = 1; c < n; ++c) {
+    if (p->dep[c] != Dep::kNmod) continue;
+    const int day = p->head[c];
+    if (day < 0 || day > c ||
+        (p->dep[day] != Dep::kObl && p->dep[day] != Dep::kOblTmod && p->dep[day] != Dep::kOblUnmarked) ||
+        p->head[day] < 0 ||
+        p->upos[p->head[day]] != parse::Upos::kVerb)
+      continue;
+    const std::string_view w = words[day];
+    if (std::none_of(std::begin(kDays), std::end(kDays), [&](std::string_view d) { return EqualsIgnoreCase(w, d); }))
+      continue;
+    const std::string_view prep = CaseWord(words, *p, c);
+    if (prep.empty() || EqualsIgnoreCase(prep, "of")) continue;
+    p->head[c] = p->head[day];
+    p->dep[c] = Dep::kObl;
   }
 }
 
@@ -795,7 +891,9 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
   model.TagMore(s_.words, s_.words.size(), &s_.parse);
   if (!MayHoldTreeEvent(s_.parse, *events_->lexicon)) return;
   model.ParseTagged(s_.words, &s_.parse);
-  ReducedRelativesAsVerbs(*events_->lexicon, s_.words, &s_.parse);
+  PhrasesAfterDays(s_.words, &s_.parse);
+  ReducedRelativesAsVerbs(*events_->lexicon, s_.words, s_.tree_mention_at, &s_.parse);
+  InfinitivesOfIntention(s_.words, &s_.parse);
   GerundsWithDeterminers(s_.words, &s_.parse);
   SecondSubjectsAsObjects(&s_.parse);
   DemonymRoots(s_.tree_mention_at, &s_.parse);

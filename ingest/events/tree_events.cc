@@ -90,7 +90,7 @@ struct Classes {
                      "commit", "struggle", "prefer", "like"};
   // Words of intention whose complement, done by their subject, is a pledge
   // (cooperation) or a threat (conflict) of the subject's own.
-  LemmaSet intention{"plan", "intend", "prepare", "propose", "seek", "aim", "want", "hope", "agree",
+  LemmaSet intention{"plan", "plot", "intend", "prepare", "propose", "seek", "aim", "want", "hope", "agree",
                      "willing", "ready", "prepared", "eager", "determined", "keen", "commit", "offer"};
   // Verbs whose own CAMEO reading is a stretch when they govern a clause
   // ("considering sending aid" is no meeting).

@@ -1383,3 +1383,33 @@ TEST_CASE("extractor: a headline short of title case gives its event words in lo
   DocRecord rec = ExtractText("U.S. Jet Fires at House in Fallujah\n\nThe jet fired on Monday.\n");
   CHECK(Asserted(rec, "United States", RelationType::kAttacked, "Fallujah"));
 }
+
+TEST_CASE("extractor: a verb read as a clause of a noun inside the subject's phrase is the sentence's verb",
+          "[ingest][extractor]") {
+  // An appeal "on" an actor after the day it was made.
+  DocRecord appeal = ExtractText("Rebel commanders from the Darfur region of Sudan called on Friday on Chad to "
+                                 "mediate.\n");
+  CHECK(Asserted(appeal, "Sudanese rebels", RelationType::kAppealedTo, "Chad"));
+  // The infinitive of a verb of intention: a plot is a threat.
+  DocRecord plot = ExtractText("Colombian rebels plotted to kill the Peruvian president during a visit.\n");
+  CHECK(Asserted(plot, "Colombian rebels", RelationType::kThreatened, "Peru"));
+  // A headline's present verb read as a clause beside its subject.
+  DocRecord headline = ExtractText("Police in Nigeria arrest Ghanaian traders in Lagos market\n");
+  CHECK(Asserted(headline, "Nigerian police", RelationType::kArrested, "Ghana"));
+  // A verb that takes its object passive stays the noun's clause.
+  DocRecord passive = ExtractText("Soldiers ordered to leave Kenya.\n");
+  CHECK(Count(passive, "", RelationType::kWithdrewFrom, "") == 0);
+}
+
+TEST_CASE("extractor: a people's name the lexicon lacks names the group after it", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("Turkish troops shelled Kurdish fighters near the Iraqi border on Sunday.\n");
+  CHECK(Asserted(rec, "Turkish Armed Forces", RelationType::kAttacked, "Kurdish fighters"));
+  DocRecord rebels = ExtractText("Tuareg rebels seized the town of Kidal from Malian troops.\n");
+  CHECK(Asserted(rebels, "Tuareg rebels", RelationType::kSeized, "Kidal"));
+  // A faith names no group of its own: the militiamen are their scene's.
+  DocRecord faith = ExtractText("Shiite militiamen fired on British troops in Basra.\n");
+  CHECK(Count(faith, "Shiite militiamen", RelationType::kAttacked, "") == 0);
+  // A common word before the group is no name.
+  DocRecord armed = ExtractText("Armed rebels attacked a Chadian convoy.\n");
+  CHECK(Count(armed, "Armed rebels", RelationType::kAttacked, "") == 0);
+}
