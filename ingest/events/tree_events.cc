@@ -554,8 +554,21 @@ class Tree {
 
   // The author of what a noun names ("Iran's offer", "a request by X", "a
   // call from X"): its actors, else an actor after by, from or of.
-  void AuthorActors(uint32_t h, std::vector<int>* out) const {
-    Actors(h, out);
+  // (With `coordinated` false, nominals coordinated with h are left out:
+  // the parse may join a clause's subject to an object it follows.)
+  void AuthorActors(uint32_t h, std::vector<int>* out, bool coordinated = true) const {
+    if (coordinated) Actors(h, out);
+    else OneActor(h, out);
+    if (!out->empty()) return;
+    // "a Japanese-drafted resolution", "a US-backed proposal": whoever
+    // drafted or backs what is proposed (Actors leaves compounds out: "a
+    // UN-backed mission" is not the UN).
+    if (C().proposal_nouns.Has(L(h)))
+      for (uint32_t k : Kids(h))
+        if (const int m = Mention(k); m >= 0 && (D(k) == Dep::kAmod || D(k) == Dep::kCompound) &&
+                                      in_.MentionOf(m).form == MentionForm::kCompoundAdj &&
+                                      in_.MentionOf(m).compound_type == graph::RelationType::kBackedBy)
+          Push(m, out);
     if (!out->empty()) return;
     for (uint32_t k : Kids(h)) {
       if (!IsNmod(D(k))) continue;
@@ -1921,8 +1934,14 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     }
     if (targets_given) {  // the opening place or the purpose clause gave them
     } else if (p.prep_key != 0) {
+      // "welcomed the visit by the Sudanese minister to Sofia": a visit's
+      // own "to" phrase is where it goes; its author is the one welcomed.
+      if (object_noun < 0 && !passive && obj >= 0 && t.Mention(static_cast<uint32_t>(obj)) < 0 &&
+          C().visit_trips.Has(t.L(static_cast<uint32_t>(obj))))
+        t.AuthorActors(static_cast<uint32_t>(obj), &targets, false);
       // "gave medical equipment to X": the phrase may hang on the object.
-      PrepActors(t, v, object_noun >= 0 ? object_noun : (passive ? -1 : obj), p.prep_key, &targets);
+      if (targets.empty())
+        PrepActors(t, v, object_noun >= 0 ? object_noun : (passive ? -1 : obj), p.prep_key, &targets);
       if (targets.empty() && p.type == RelationType::kAided && C().to.Has(p.prep_key))
         UnnamedRecipientActors(t, v, p.prep_key, &targets);
       if (targets.empty() && object_noun >= 0 && Restrictive(p.type))
@@ -1990,7 +2009,16 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
       const bool condemned_act = p.type == RelationType::kCondemned &&
                                  C().victim_nouns.Has(t.L(static_cast<uint32_t>(obj))) &&
                                  t.Mention(static_cast<uint32_t>(obj)) < 0;
-      if (condemned_act) {
+      // "vetoed a Japanese-drafted resolution on Syria", "welcomed the visit
+      // by the Sudanese foreign minister": a response to what someone
+      // proposed or did in person is aimed at its author before anyone its
+      // phrase names.
+      const uint64_t ol = t.L(static_cast<uint32_t>(obj));
+      if (!condemned_act && t.Mention(static_cast<uint32_t>(obj)) < 0 &&
+          (C().proposal_nouns.Has(ol) || C().visit_trips.Has(ol)))
+        t.AuthorActors(static_cast<uint32_t>(obj), &targets, false);
+      if (!targets.empty()) {
+      } else if (condemned_act) {
         // Its own modifiers, else "by X"; an "of" phrase names the victim.
         t.Actors(static_cast<uint32_t>(obj), &targets);
         if (targets.empty())

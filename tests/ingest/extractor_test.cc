@@ -1413,3 +1413,13 @@ TEST_CASE("extractor: a people's name the lexicon lacks names the group after it
   DocRecord armed = ExtractText("Armed rebels attacked a Chadian convoy.\n");
   CHECK(Count(armed, "Armed rebels", RelationType::kAttacked, "") == 0);
 }
+
+TEST_CASE("extractor: a compound of authorship names who made what a response is aimed at", "[ingest][extractor]") {
+  DocRecord vetoed = ExtractText("China vetoed a British-drafted resolution on Myanmar on Tuesday.\n");
+  CHECK(Asserted(vetoed, "China", RelationType::kRejected, "United Kingdom"));
+  CHECK(Count(vetoed, "China", RelationType::kRejected, "Myanmar") == 0);
+  // Authorship relates its actor to no name after it.
+  DocRecord truce = ExtractText("A Qatari-brokered Darfur truce collapsed within a week.\n");
+  CHECK(Count(truce, "Darfur", RelationType::kBackedBy, "") == 0);
+  CHECK(Count(truce, "", RelationType::kBackedBy, "Qatar") == 0);
+}
