@@ -90,6 +90,10 @@ constexpr GroupNoun kGroupNouns[] = {
     // Coded as rebels (CAMEO REB), named as agents.cc names rebels.
     {"guerrillas", "rebels", graph::EntityKind::kArmedGroup},
     {"separatists", "rebels", graph::EntityKind::kArmedGroup},
+    {"mujahideen", "rebels", graph::EntityKind::kArmedGroup},
+    {"mujahedeen", "rebels", graph::EntityKind::kArmedGroup},
+    {"mujahedin", "rebels", graph::EntityKind::kArmedGroup},
+    {"mujahidin", "rebels", graph::EntityKind::kArmedGroup},
     {"maoists", "Maoists", graph::EntityKind::kArmedGroup},
     {"kidnappers", "kidnappers", graph::EntityKind::kArmedGroup},
     {"captors", "kidnappers", graph::EntityKind::kArmedGroup},

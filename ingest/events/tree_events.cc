@@ -313,6 +313,9 @@ struct Classes {
   LemmaSet addressee_nouns{"community", "world", "nation", "country", "party", "side", "government",
                            "leader", "donor", "state", "member", "neighbour", "neighbor", "power",
                            "international", "everyone", "all"};
+  // Parties that a demand addresses by where they are ("all parties in
+  // Yemen", "the political forces in Libya").
+  LemmaSet collective_nouns{"party", "side", "force", "faction", "group", "stakeholder", "actor"};
   uint64_t return_verb = TokenKey("return");
   LemmaSet memorial_nouns{"grave", "tomb", "mausoleum", "memorial", "monument", "cemetery", "statue",
                           "gravesite", "burial"};
@@ -2475,6 +2478,11 @@ void DemandEvents(const Tree& t, uint32_t v, bool question, TreeScratch* s, std:
     if (subj < 0) continue;
     targets.clear();
     t.Actors(static_cast<uint32_t>(subj), &targets);
+    // "all parties to the conflict in Yemen must", "all political forces
+    // in Libya must": parties no name gives are those of the place their
+    // phrase names.
+    if (targets.empty() && (C().collective_nouns.Has(t.L(static_cast<uint32_t>(subj)))))
+      t.TargetActors(static_cast<uint32_t>(subj), &targets);
     if (targets.empty()) continue;
     sources.clear();
     bool fallback = false;

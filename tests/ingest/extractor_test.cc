@@ -1423,3 +1423,15 @@ TEST_CASE("extractor: a compound of authorship names who made what a response is
   CHECK(Count(truce, "Darfur", RelationType::kBackedBy, "") == 0);
   CHECK(Count(truce, "", RelationType::kBackedBy, "Qatar") == 0);
 }
+
+TEST_CASE("extractor: mujahideen are rebels, and unnamed parties a demand addresses are their place's",
+          "[ingest][extractor]") {
+  DocRecord mujahideen = ExtractText("Pakistan halted arms shipments to the Afghan mujahideen last spring.\n");
+  CHECK(Asserted(mujahideen, "Pakistan", RelationType::kReducedRelationsWith, "Afghan rebels"));
+  DocRecord parties = ExtractText("The Egyptian foreign minister said all armed factions in Libya must lay down "
+                                  "their weapons.\n");
+  CHECK(Asserted(parties, "Egypt", RelationType::kCalledOn, "Libya"));
+  // Whatever else must happen is no demand on the place it names.
+  DocRecord other = ExtractText("The Egyptian foreign minister said the fighting in Libya must stop.\n");
+  CHECK(Count(other, "", RelationType::kCalledOn, "Libya") == 0);
+}
