@@ -842,7 +842,10 @@ Modality ModalityAt(const Tree& t, uint32_t v, bool question) {
             m = Weaker(m, Modality::kNegated);
       // "accused X of deploying troops": what an accusation names is a claim.
       if (c.accusing.Has(hl)) m = Weaker(m, Modality::kReported);
-      own_clause = false;
+      // "will travel to Kabul to investigate", "did not send troops to
+      // fight": a purpose is done only as the act it serves is, so that
+      // act's own auxiliaries and negation count too.
+      own_clause = own_clause && InfinitiveUnderAny(t, x) && !c.preventing.Has(hl) && !c.refusal.Has(hl);
     } else if (d == Dep::kAcl || d == Dep::kAclRelcl) {
       // A clause under a noun ("evidence that X armed Y", "the militia,
       // which attacked Y") is inside whatever governs the noun: climb
@@ -2073,6 +2076,18 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
         if (targets.empty() && hostile_complement) PlaceOfAct(t, xc, &targets);
         if (targets.empty() && hostile_complement && o >= 0) PlaceOfObject(t, static_cast<uint32_t>(o), &targets);
       }
+    }
+    // "sent a team to Detroit to investigate a crash", "dispatched
+    // inspectors to Qatar to examine the report": an inquiry into what no
+    // actor names is made where those sent for it go.
+    if (targets.empty() && p.type == RelationType::kInvestigated && t.D(v) == Dep::kAdvcl && t.H(v) >= 0 &&
+        InfinitiveUnderAny(t, v) && static_cast<uint32_t>(t.H(v)) < v) {
+      const uint32_t h = static_cast<uint32_t>(t.H(v));
+      for (uint32_t k : t.Kids(h))
+        if (targets.empty() && k < v && IsObl(t.D(k)) && C().to_into.Has(t.CaseOf(k))) t.TargetActors(k, &targets);
+      // ("sent a team of experts to Chad": the phrase may hang on those sent.)
+      if (const int k = DeepPrep(t, h, C().to_key); targets.empty() && k >= 0 && static_cast<uint32_t>(k) < v)
+        t.TargetActors(static_cast<uint32_t>(k), &targets);
     }
     // "Armenia and Azerbaijan accused each other": each subject did it to
     // the other.

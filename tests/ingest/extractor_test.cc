@@ -1435,3 +1435,13 @@ TEST_CASE("extractor: mujahideen are rebels, and unnamed parties a demand addres
   DocRecord other = ExtractText("The Egyptian foreign minister said the fighting in Libya must stop.\n");
   CHECK(Count(other, "", RelationType::kCalledOn, "Libya") == 0);
 }
+
+TEST_CASE("extractor: an inquiry where those sent go, and a purpose done only as its act is", "[ingest][extractor]") {
+  DocRecord sent = ExtractText("France has sent a team of experts to Chad to investigate the killing of a "
+                               "journalist.\n");
+  CHECK(Asserted(sent, "France", RelationType::kInvestigated, "Chad"));
+  DocRecord future = ExtractText("Norway will send a team of experts to Chad to investigate the killing of a "
+                                 "journalist.\n");
+  CHECK(Count(future, "Norway", RelationType::kInvestigated, "Chad") == 1);
+  CHECK(!Asserted(future, "Norway", RelationType::kInvestigated, "Chad"));
+}
