@@ -316,6 +316,9 @@ struct Classes {
   // Parties that a demand addresses by where they are ("all parties in
   // Yemen", "the political forces in Libya").
   LemmaSet collective_nouns{"party", "side", "force", "faction", "group", "stakeholder", "actor"};
+  // Verbs by which an actor owns an act as its own.
+  LemmaSet claiming{"claim", "accept", "admit", "acknowledge"};
+  uint64_t responsibility_noun = TokenKey("responsibility");
   uint64_t return_verb = TokenKey("return");
   LemmaSet memorial_nouns{"grave", "tomb", "mausoleum", "memorial", "monument", "cemetery", "statue",
                           "gravesite", "burial"};
@@ -1841,7 +1844,10 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     // and specific patterns stand.
     if (!p.own && p.specificity() == 0 && C().generic.Has(t.L(v))) continue;
     // Verbs of saying hold claims; saying itself is no event between actors.
-    if (p.type == RelationType::kCommentedOn && C().speech.Has(t.L(v))) continue;
+    // (Claiming an attack or responsibility for one is: CAMEO 015.)
+    if (p.type == RelationType::kCommentedOn && C().speech.Has(t.L(v)) &&
+        (p.object_key == 0 || C().attribution.Has(t.L(v))))
+      continue;
     if (p.particle_key != 0 && (prt < 0 || t.L(static_cast<uint32_t>(prt)) != p.particle_key)) continue;
     // "is flying the migrants to Libya": travelling with an object carries
     // it there, which only a pattern naming the object reads; travelling
@@ -2413,6 +2419,20 @@ void NounEvents(const Tree& t, uint32_t n, std::span<const VerbPattern> patterns
       bool fallback = false;
       SubjectOf(t, static_cast<uint32_t>(t.H(n)), &sources, &fallback);
       conf = 0.55f;
+    }
+    // "claimed responsibility for the attack on X", "claimed the bombing in
+    // X": the claimant did it, by its own claim.
+    if (sources.empty() && Hostile(type)) {
+      uint32_t held = n;
+      if (IsNmod(t.D(n)) && t.CaseOf(n) == C().for_key && t.H(n) >= 0 &&
+          t.L(static_cast<uint32_t>(t.H(n))) == C().responsibility_noun)
+        held = static_cast<uint32_t>(t.H(n));
+      if (t.D(held) == Dep::kObj && t.H(held) >= 0 && C().claiming.Has(t.L(static_cast<uint32_t>(t.H(held))))) {
+        bool fallback = false;
+        SubjectOf(t, static_cast<uint32_t>(t.H(held)), &sources, &fallback);
+        modality = Weaker(modality, Modality::kReported);
+        conf = 0.55f;
+      }
     }
     // "responded with air strikes on X", "retaliated with rocket fire on X":
     // the strikes are the subject's.

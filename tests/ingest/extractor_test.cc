@@ -1445,3 +1445,13 @@ TEST_CASE("extractor: an inquiry where those sent go, and a purpose done only as
   CHECK(Count(future, "Norway", RelationType::kInvestigated, "Chad") == 1);
   CHECK(!Asserted(future, "Norway", RelationType::kInvestigated, "Chad"));
 }
+
+TEST_CASE("extractor: claiming responsibility for an attack reports the claimant's attack", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("Al-Shabaab claimed responsibility for the bombing in Mogadishu on Sunday.\n");
+  CHECK(Count(rec, "Al-Shabaab", RelationType::kAttacked, "Mogadishu") == 1);
+  CHECK(!Asserted(rec, "Al-Shabaab", RelationType::kAttacked, "Mogadishu"));
+  // Announcing is no claim of responsibility: a verb of attribution's own
+  // patterns stay out.
+  DocRecord announced = ExtractText("Egypt announced a peace initiative for Libya on Monday.\n");
+  CHECK(Count(announced, "Egypt", RelationType::kCommentedOn, "") == 0);
+}
