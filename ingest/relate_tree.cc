@@ -271,6 +271,38 @@ void ReducedRelativesAsVerbs(const EventLexicon& lexicon, const std::vector<std:
   }
 }
 
+// "Striking a personal chord, Prime Minister Singh invited the rebels": the
+// parser may hang the subject after an opening participle's comma inside
+// the participle's phrase (as a vocative, an apposition or an object), or
+// read the participle as the subject. A name there, with the root verb
+// after it lacking a subject, is that verb's subject.
+void SubjectsAfterOpeningParticiples(const std::vector<std::string_view>& words, const std::vector<int>& mention_at,
+                                     parse::SentenceParse* p) {
+  using parse::Dep;
+  const int n = static_cast<int>(p->size());
+  if (n < 4 || p->upos[0] != parse::Upos::kVerb || (p->dep[0] != Dep::kAdvcl && p->dep[0] != Dep::kCsubj)) return;
+  const std::string_view x = parse::XposName(p->xpos[0]);
+  if (x != "VBG" && x != "VBN") return;
+  const int root = p->head[0];
+  if (root < 0 || p->head[root] >= 0 || p->upos[root] != parse::Upos::kVerb) return;
+  for (int k = 0; k < n; ++k)
+    if (p->head[k] == root && (p->dep[k] == Dep::kNsubj || p->dep[k] == Dep::kNsubjPass || p->dep[k] == Dep::kExpl))
+      return;
+  for (int k = 2; k < root; ++k) {
+    if (!Dominates(*p, 0, k) || mention_at[k] < 0 || words[k - 1] != ",") continue;
+    if (p->dep[k] != Dep::kVocative && p->dep[k] != Dep::kAppos && p->dep[k] != Dep::kObj && p->dep[k] != Dep::kDep &&
+        p->dep[k] != Dep::kNsubj)
+      continue;
+    p->head[k] = root;
+    p->dep[k] = Dep::kNsubj;
+    p->dep[0] = Dep::kAdvcl;  // ("Striking a chord" read as the subject)
+    // What hung on the name (a day, a title) goes with it to the verb.
+    for (int c = k + 1; c < root; ++c)
+      if (p->head[c] >= 0 && p->head[c] < k && Dominates(*p, 0, c) && p->dep[c] == Dep::kOblUnmarked) p->head[c] = root;
+    return;
+  }
+}
+
 // "rebels plotted to kill the president", "vowed to fight on": the parser
 // may read the infinitive after a verb of intention as a clause of purpose.
 // With no object between, it is the verb's complement (what the subject
@@ -894,6 +926,7 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
   PhrasesAfterDays(s_.words, &s_.parse);
   ReducedRelativesAsVerbs(*events_->lexicon, s_.words, s_.tree_mention_at, &s_.parse);
   InfinitivesOfIntention(s_.words, &s_.parse);
+  SubjectsAfterOpeningParticiples(s_.words, s_.tree_mention_at, &s_.parse);
   GerundsWithDeterminers(s_.words, &s_.parse);
   SecondSubjectsAsObjects(&s_.parse);
   DemonymRoots(s_.tree_mention_at, &s_.parse);

@@ -1455,3 +1455,9 @@ TEST_CASE("extractor: claiming responsibility for an attack reports the claimant
   DocRecord announced = ExtractText("Egypt announced a peace initiative for Libya on Monday.\n");
   CHECK(Count(announced, "Egypt", RelationType::kCommentedOn, "") == 0);
 }
+
+TEST_CASE("extractor: the name after an opening participle's comma is the verb's subject", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("Striking a personal note, Prime Minister Narendra Modi today invited Nepal to resume "
+                              "talks.\n");
+  CHECK(Asserted(rec, "Narendra Modi", RelationType::kMetWith, "Nepal"));
+}
