@@ -1888,6 +1888,12 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
       if (!passive && (o < 0 || t.L(static_cast<uint32_t>(o)) != p.object_key))
         for (uint32_t k : t.Kids(v))
           if ((t.D(k) == Dep::kObj || t.D(k) == Dep::kIobj) && t.L(k) == p.object_key) o = static_cast<int>(k);
+      // "expelled some of the UN peacekeepers", "freed hundreds of prisoners":
+      // a quantity's "of" phrase is the object the pattern names.
+      if (o >= 0 && t.L(static_cast<uint32_t>(o)) != p.object_key &&
+          (C().partitives.Has(t.L(static_cast<uint32_t>(o))) || C().count_nouns.Has(t.L(static_cast<uint32_t>(o)))))
+        for (uint32_t k : t.Kids(static_cast<uint32_t>(o)))
+          if (IsNmod(t.D(k)) && C().of.Has(t.CaseOf(k)) && t.L(k) == p.object_key) o = static_cast<int>(k);
       if (o < 0 || t.L(static_cast<uint32_t>(o)) != p.object_key) continue;
       // A named actor ("the Lebanese Armed Forces") is no theme noun.
       if (int m = t.Mention(static_cast<uint32_t>(o));

@@ -1461,3 +1461,8 @@ TEST_CASE("extractor: the name after an opening participle's comma is the verb's
                               "talks.\n");
   CHECK(Asserted(rec, "Narendra Modi", RelationType::kMetWith, "Nepal"));
 }
+
+TEST_CASE("extractor: a quantity's of-phrase is the object a pattern names", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("Chad responded by destroying most of the Libyan air force.\n");
+  CHECK(Asserted(rec, "Chad", RelationType::kAttacked, "Libyan Armed Forces"));
+}
