@@ -226,8 +226,9 @@ void ReducedRelativesAsVerbs(const EventLexicon& lexicon, const std::vector<std:
     if (p->head[k] < 0) root = k;
   if (root < 0 || (p->upos[root] != parse::Upos::kNoun && p->upos[root] != parse::Upos::kPropn)) return;
   // "Pakistan bombs suspected al-Qaida camp": a root written as an event
-  // verb's "-s" form is more likely the headline's verb itself.
-  if (words[root].ends_with("s") && lexicon.IsVerb(p->lemma_key[root])) return;
+  // verb's "-s" form after its subject is more likely the headline's verb
+  // itself ("Delegates at the conference called on X" opens with its noun).
+  if (root > 0 && words[root].ends_with("s") && lexicon.IsVerb(p->lemma_key[root])) return;
   for (int v = root + 1; v < n; ++v) {
     // ("Police in Kenya disperse protesters": a headline's present verb
     // may be read as a clause beside the noun.)
@@ -256,7 +257,10 @@ void ReducedRelativesAsVerbs(const EventLexicon& lexicon, const std::vector<std:
         for (int c = 0; c < k; ++c) active |= p->head[c] == k && p->dep[c] == Dep::kMark && words[c] == "to";
       }
       if (lemma == "call" && prep == "on" && mention_at[k] >= 0) active = true;
-      if (object >= 0 || (p->dep[k] != Dep::kObl && p->dep[k] != Dep::kObj) || !prep.empty()) continue;
+      // (A name alone after the verb may be read as its predicate: see
+      // LoneActorPredicates.)
+      const bool lone_name = p->dep[k] == Dep::kXcomp && p->upos[k] == parse::Upos::kPropn && mention_at[k] >= 0;
+      if (object >= 0 || (p->dep[k] != Dep::kObl && p->dep[k] != Dep::kObj && !lone_name) || !prep.empty()) continue;
       object = k;
     }
     if (own || (object < 0 && !active)) break;
@@ -568,7 +572,9 @@ std::string_view Relater::ParsedWord(int mention, uint32_t last) const {
   // A role noun ("the American diplomat", "the Kenyan government") keeps
   // its word, which patterns read ("expel diplomat"); a word the tagger
   // reads as an adjective ("U.S. military") does not.
+  // ("al-Sadr", "bin Laden": a name's lower-case particle is no role noun.)
   if (!word.empty() && std::islower(static_cast<unsigned char>(word[0])) &&
+      std::none_of(word.begin(), word.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); }) &&
       word != "military" && word != "security" && word != "intelligence")
     return word;
   // "FARC rebels attacked", "Hamas fighters": a name before a force noun

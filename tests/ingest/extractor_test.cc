@@ -1466,3 +1466,9 @@ TEST_CASE("extractor: a quantity's of-phrase is the object a pattern names", "[i
   DocRecord rec = ExtractText("Chad responded by destroying most of the Libyan air force.\n");
   CHECK(Asserted(rec, "Chad", RelationType::kAttacked, "Libyan Armed Forces"));
 }
+
+TEST_CASE("extractor: a name's lower-case particle is no role noun to the parser", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("Tribal leaders at Iraq's national assembly called on radical cleric Muqtada al-Sadr to "
+                              "disband his militia.\n");
+  CHECK(Asserted(rec, "Council of Representatives of Iraq", RelationType::kAppealedTo, "Muqtada al-Sadr"));
+}
