@@ -307,6 +307,54 @@ void SubjectsAfterOpeningParticiples(const std::vector<std::string_view>& words,
   }
 }
 
+// "US hostage killed by Iraqi kidnappers": a headline's passive has no
+// auxiliary, and the parser may read its patient as the subject of an
+// active verb with an agent. A past participle with a "by" agent and no
+// object of its own is passive: its subject is the patient.
+void HeadlinePassives(const std::vector<std::string_view>& words, parse::SentenceParse* p) {
+  using parse::Dep;
+  const int n = static_cast<int>(p->size());
+  for (int v = 1; v < n; ++v) {
+    if (p->upos[v] != parse::Upos::kVerb || parse::XposName(p->xpos[v]) != "VBN") continue;
+    int subject = -1;
+    bool agent = false, object = false;
+    for (int k = 0; k < n; ++k) {
+      if (p->head[k] != v) continue;
+      if (p->dep[k] == Dep::kNsubj && k < v) subject = k;
+      // ("sealed off Gaza by shutting the crossings": a means, no agent.)
+      agent |= k > v && p->upos[k] != parse::Upos::kVerb && parse::XposName(p->xpos[k]) != "VBG" &&
+               (p->dep[k] == Dep::kOblAgent || p->dep[k] == Dep::kObl) && CaseWord(words, *p, k) == "by";
+      // ("Mali and Burkina Faso, also run by juntas, have formed an
+      // alliance": a verb conjoined to it may be the subject's real one.)
+      object |= p->dep[k] == Dep::kObj || p->dep[k] == Dep::kIobj || p->dep[k] == Dep::kAux ||
+                p->dep[k] == Dep::kAuxPass || (p->dep[k] == Dep::kConj && p->upos[k] == parse::Upos::kVerb);
+    }
+    if (subject >= 0 && agent && !object) p->dep[subject] = Dep::kNsubjPass;
+  }
+}
+
+// "Sudan unleashes offensive in Darfur": a headline's event noun with no
+// article may be read as an adjective complement of the verb. An adjective
+// the event lexicon knows as a noun, alone as the complement of a verb with
+// no object, is its object.
+void EventNounsReadAsAdjectives(const EventLexicon& lexicon, parse::SentenceParse* p) {
+  using parse::Dep;
+  const int n = static_cast<int>(p->size());
+  for (int a = 1; a < n; ++a) {
+    if (p->upos[a] != parse::Upos::kAdj || p->dep[a] != Dep::kXcomp || !lexicon.IsNoun(p->lemma_key[a])) continue;
+    const int v = p->head[a];
+    if (v < 0 || v > a || p->upos[v] != parse::Upos::kVerb) continue;
+    bool object = false, own = false;
+    for (int k = 0; k < n; ++k) {
+      if (p->head[k] == v) object |= p->dep[k] == Dep::kObj || p->dep[k] == Dep::kIobj;
+      if (p->head[k] == a) own |= p->dep[k] == Dep::kNsubj || p->dep[k] == Dep::kCop || k > a;
+    }
+    if (object || own) continue;
+    p->upos[a] = parse::Upos::kNoun;
+    p->dep[a] = Dep::kObj;
+  }
+}
+
 // "rebels plotted to kill the president", "vowed to fight on": the parser
 // may read the infinitive after a verb of intention as a clause of purpose.
 // With no object between, it is the verb's complement (what the subject
@@ -932,6 +980,8 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
   PhrasesAfterDays(s_.words, &s_.parse);
   ReducedRelativesAsVerbs(*events_->lexicon, s_.words, s_.tree_mention_at, &s_.parse);
   InfinitivesOfIntention(s_.words, &s_.parse);
+  HeadlinePassives(s_.words, &s_.parse);
+  EventNounsReadAsAdjectives(*events_->lexicon, &s_.parse);
   SubjectsAfterOpeningParticiples(s_.words, s_.tree_mention_at, &s_.parse);
   GerundsWithDeterminers(s_.words, &s_.parse);
   SecondSubjectsAsObjects(&s_.parse);

@@ -2377,17 +2377,26 @@ void NounEvents(const Tree& t, uint32_t n, std::span<const VerbPattern> patterns
         const graph::EntityKind kind = t.in().doc->entities[t.in().MentionOf(m).entity].kind;
         place_source |= kind == graph::EntityKind::kFacility || kind == graph::EntityKind::kLocation;
       }
+    // ("unleashed an offensive in Darfur": the place may hang on the light
+    // verb that governs the noun.)
+    const bool light_gov = gov >= 0 && t.D(n) == Dep::kObj && C().light_verbs.Has(t.L(static_cast<uint32_t>(gov)));
     if (targets.empty() && type == RelationType::kAttacked && !p.weak && !place_source &&
         !C().business_nouns.Has(t.L(n)))
-      for (uint32_t k : t.Kids(n)) {
-        if (!IsNmod(t.D(k)) || !C().in_at_near.Has(t.CaseOf(k)) || C().border_nouns.Has(t.L(k))) continue;
-        if (t.in().lexicon->IsNoun(t.L(k)) || C().light_nouns.Has(t.L(k))) continue;
-        t.TargetActors(k, &targets);
-        std::erase_if(targets, [&](int m) {
-          const graph::EntityKind kind = t.in().doc->entities[t.in().MentionOf(m).entity].kind;
-          return kind != graph::EntityKind::kLocation && kind != graph::EntityKind::kCountry &&
-                 kind != graph::EntityKind::kFacility;
-        });
+      for (const uint32_t holder : {n, light_gov ? static_cast<uint32_t>(gov) : n}) {
+        for (uint32_t k : t.Kids(holder)) {
+          if (!targets.empty()) break;
+          const bool on_verb = holder != n;
+          if ((on_verb && k < n) || !(IsNmod(t.D(k)) || (on_verb && IsObl(t.D(k)))) ||
+              !C().in_at_near.Has(t.CaseOf(k)) || C().border_nouns.Has(t.L(k)))
+            continue;
+          if (t.in().lexicon->IsNoun(t.L(k)) || C().light_nouns.Has(t.L(k))) continue;
+          t.TargetActors(k, &targets);
+          std::erase_if(targets, [&](int m) {
+            const graph::EntityKind kind = t.in().doc->entities[t.in().MentionOf(m).entity].kind;
+            return kind != graph::EntityKind::kLocation && kind != graph::EntityKind::kCountry &&
+                   kind != graph::EntityKind::kFacility;
+          });
+        }
         if (!targets.empty()) break;
       }
     if (targets.empty()) continue;

@@ -1472,3 +1472,14 @@ TEST_CASE("extractor: a name's lower-case particle is no role noun to the parser
                               "disband his militia.\n");
   CHECK(Asserted(rec, "Council of Representatives of Iraq", RelationType::kAppealedTo, "Muqtada al-Sadr"));
 }
+
+TEST_CASE("extractor: a headline's passive with an agent, and its event noun read as an adjective",
+          "[ingest][extractor]") {
+  DocRecord passive = ExtractText("Japanese hostage killed by Iraqi kidnappers\n\nThe body was found on Sunday.\n");
+  CHECK(Asserted(passive, "Iraqi kidnappers", RelationType::kKilled, "Japan"));
+  // A means after "by" is no agent.
+  DocRecord means = ExtractText("The Israeli army sealed off the West Bank on Monday by closing the crossings.\n");
+  CHECK(Count(means, "", RelationType::kKilled, "") == 0);
+  DocRecord offensive = ExtractText("Nigeria army unleashes offensive in Borno\n\nFighting went on all day.\n");
+  CHECK(Asserted(offensive, "Nigerian Army", RelationType::kAttacked, "Borno"));
+}
