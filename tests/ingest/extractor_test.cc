@@ -1412,6 +1412,12 @@ TEST_CASE("extractor: a people's name the lexicon lacks names the group after it
   // A common word before the group is no name.
   DocRecord armed = ExtractText("Armed rebels attacked a Chadian convoy.\n");
   CHECK(Count(armed, "Armed rebels", RelationType::kAttacked, "") == 0);
+  // A business group is a firm's, and two capitalised words are a name the
+  // lexicon lacks.
+  DocRecord firm = ExtractText("The Lindqvist group bought a stake in a Finnish bank.\n");
+  for (const auto& e : firm.entities) CHECK(e.name != "Lindqvist groups");
+  DocRecord name = ExtractText("Viet Cong rebels attacked a French convoy near Hue.\n");
+  for (const auto& e : name.entities) CHECK(e.name != "Cong rebels");
 }
 
 TEST_CASE("extractor: a compound of authorship names who made what a response is aimed at", "[ingest][extractor]") {
