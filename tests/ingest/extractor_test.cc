@@ -1489,3 +1489,12 @@ TEST_CASE("extractor: a headline's passive with an agent, and its event noun rea
   DocRecord offensive = ExtractText("Nigeria army unleashes offensive in Borno\n\nFighting went on all day.\n");
   CHECK(Asserted(offensive, "Nigerian Army", RelationType::kAttacked, "Borno"));
 }
+
+TEST_CASE("extractor: parties agreeing on what they will do agree with each other", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("Ecuador and Colombia agreed to hold joint border patrols next year.\n");
+  CHECK((Asserted(rec, "Ecuador", RelationType::kAgreedWith, "Colombia") ||
+         Asserted(rec, "Colombia", RelationType::kAgreedWith, "Ecuador")));
+  DocRecord failed = ExtractText("Ecuador and Colombia failed to agree on Monday on a joint border force.\n");
+  CHECK(!Asserted(failed, "Ecuador", RelationType::kAgreedWith, "Colombia"));
+  CHECK(!Asserted(failed, "Colombia", RelationType::kAgreedWith, "Ecuador"));
+}
