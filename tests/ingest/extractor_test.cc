@@ -1498,3 +1498,12 @@ TEST_CASE("extractor: parties agreeing on what they will do agree with each othe
   CHECK(!Asserted(failed, "Ecuador", RelationType::kAgreedWith, "Colombia"));
   CHECK(!Asserted(failed, "Colombia", RelationType::kAgreedWith, "Ecuador"));
 }
+
+TEST_CASE("extractor: a threat whose act names no one else is aimed at whom its condition names",
+          "[ingest][extractor]") {
+  DocRecord rec = ExtractText("Niger threatened to close its border if Nigeria kept harbouring the rebels.\n");
+  CHECK(Asserted(rec, "Niger", RelationType::kThreatened, "Nigeria"));
+  // A condition on someone else's act names no target of the threatener's.
+  DocRecord other = ExtractText("Niger threatened to expel French troops if talks failed.\n");
+  CHECK(Count(other, "Niger", RelationType::kThreatened, "Nigeria") == 0);
+}
