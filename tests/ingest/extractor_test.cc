@@ -1507,3 +1507,8 @@ TEST_CASE("extractor: a threat whose act names no one else is aimed at whom its 
   DocRecord other = ExtractText("Niger threatened to expel French troops if talks failed.\n");
   CHECK(Count(other, "Niger", RelationType::kThreatened, "Nigeria") == 0);
 }
+
+TEST_CASE("extractor: a pledge may concern a region of no one country", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("India is willing to withdraw its troops from Kashmir.\n");
+  CHECK(Asserted(rec, "India", RelationType::kPledgedTo, "Kashmir"));
+}
