@@ -1512,3 +1512,8 @@ TEST_CASE("extractor: a pledge may concern a region of no one country", "[ingest
   DocRecord rec = ExtractText("India is willing to withdraw its troops from Kashmir.\n");
   CHECK(Asserted(rec, "India", RelationType::kPledgedTo, "Kashmir"));
 }
+
+TEST_CASE("extractor: pulling troops out of a place withdraws from it", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("Rwanda pulled its troops out of Burundi last year.\n");
+  CHECK(Asserted(rec, "Rwanda", RelationType::kWithdrewFrom, "Burundi"));
+}
