@@ -168,10 +168,16 @@ void Relater::EmitEntities(uint32_t se, RelationType type, uint32_t te, Modality
   // threaten no one when the target is the state itself (the phrase names
   // their own side). (Defending one's state, aiding or lifting curbs on its
   // people are coded: CAMEO 05, 07, 08.)
+  // Nor do its forces or organs attack, kill or fight the state they serve:
+  // "police foiled a cell plotting to bomb the country's court", "its
+  // forces shot dead the country's most wanted suspect" name the state as
+  // the owner of the victim or the place, and the act is another's or
+  // aimed at someone inside it.
   if ((a.kind == EntityKind::kPerson || a.kind == EntityKind::kGovernmentBody ||
        a.kind == EntityKind::kMilitaryUnit) &&
       b.kind == EntityKind::kCountry && !a.country.empty() && a.country == b.country &&
-      type == RelationType::kThreatened)
+      (type == RelationType::kThreatened ||
+       (IsHostile(type) && a.kind != EntityKind::kPerson)))
     return;
   // "a former Palestinian minister held a meeting with Arafat": a person
   // meets, talks or agrees with his own state's people, never with the state.

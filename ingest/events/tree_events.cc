@@ -320,6 +320,18 @@ struct Classes {
   LemmaSet hit_idioms{"low", "high", "record", "road", "snag", "headline", "wall", "peak", "bottom",
                       "jackpot", "stride", "note", "mark", "button", "airwave", "shelf", "street",
                       "ground", "trail", "roadblock", "hurdle", "stumbling", "impasse", "deadlock"};
+  // "talks gathered pace", "the campaign is gaining momentum": a verb whose
+  // object is a noun of speed says how fast something goes, not what its
+  // subject does to anyone.
+  LemmaSet rate_nouns{"pace", "momentum", "steam", "speed", "traction"};
+  // "a cleric sought by the US", "a court opposed by Washington", "a man
+  // killed by police": a participle of pursuit, opposition or harm says what
+  // its agent does to the noun; the noun is not the agent's (as "rockets
+  // fired by Hamas" are).
+  LemmaSet against_participles{"seek", "want", "hunt", "pursue", "oppose", "reject", "criticize", "criticise",
+                               "condemn", "denounce", "accuse", "blame", "suspect", "target", "threaten",
+                               "kill", "wound", "injure", "arrest", "detain", "capture", "abduct", "kidnap",
+                               "shoot", "attack", "ban", "sanction", "expel"};
   // Prepositions that also open a clause ("after a crew fired on ...").
   LemmaSet clause_preps{"after", "before", "since", "until", "following", "as", "when"};
   uint64_t face_verb = TokenKey("face");
@@ -687,7 +699,7 @@ class Tree {
     // of a participle that modifies the noun.
     if (u == Upos::kNoun)
       for (uint32_t c : Kids(h)) {
-        if (c < h || D(c) != Dep::kAcl || !IsParticiple(c)) continue;
+        if (c < h || D(c) != Dep::kAcl || !IsParticiple(c) || C().against_participles.Has(L(c))) continue;
         for (uint32_t g : Kids(c))
           if ((D(g) == Dep::kOblAgent || (IsObl(D(g)) && C().by.Has(CaseOf(g)))) && Mention(g) >= 0) {
             Push(Mention(g), out);
@@ -1663,6 +1675,7 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     for (uint32_t k : t.Kids(static_cast<uint32_t>(obj))) idiom |= t.D(k) == Dep::kAmod && C().hit_idioms.Has(t.L(k));
     if (idiom) return;
   }
+  if (obj >= 0 && C().rate_nouns.Has(t.L(static_cast<uint32_t>(obj)))) return;
   // "rejected on Monday an Afghan offer": an object after an inserted
   // phrase is often read as an oblique with no preposition.
   if (obj < 0 && !passive)
@@ -1848,6 +1861,11 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     // appeal, never the telephone call the bare reading takes it for
     // ("called Erdogan to apologize" is one).
     if (p.type == RelationType::kMetWith && t.L(v) == C().call_verb && HasPrep(t, v, -1, C().for_key))
+      continue;
+    // "asked his counterparts for support on the Iraq issue": an appeal
+    // with an object is made to the object; its "for" phrase is what is
+    // asked for, and an actor named inside it is no addressee.
+    if (C().appeal.Has(t.L(v)) && p.prep_key == C().for_key && p.object_key == 0 && obj >= 0 && !passive)
       continue;
     if (p.type == RelationType::kReleased && t.L(v) == C().return_verb && obj < 0 && !passive) {
       bool returned = false;

@@ -1413,3 +1413,25 @@ TEST_CASE("extractor: a people's name the lexicon lacks names the group after it
   DocRecord armed = ExtractText("Armed rebels attacked a Chadian convoy.\n");
   CHECK(Count(armed, "Armed rebels", RelationType::kAttacked, "") == 0);
 }
+
+TEST_CASE("extractor: the agent of a participle of pursuit or harm is not the noun's actor", "[ingest][extractor]") {
+  // An imam the arrest is of is not the state that wants him.
+  DocRecord rec = ExtractText("Italy arrests imam wanted by Egypt for recruiting fighters\n");
+  CHECK(Count(rec, "Italy", RelationType::kArrested, "Egypt") == 0);
+}
+
+TEST_CASE("extractor: an appeal with an object is made to the object, not to whom its 'for' phrase names",
+          "[ingest][extractor]") {
+  DocRecord rec =
+      ExtractText("British Foreign Secretary Jack Straw asked his Arab counterparts for support on the Syria issue.\n");
+  CHECK(Count(rec, "Jack Straw", RelationType::kAppealedTo, "Syria") == 0);
+}
+
+TEST_CASE("extractor: a state's forces or organs do not attack the state they serve", "[ingest][extractor]") {
+  DocRecord rec =
+      ExtractText("Kenyan police said they had foiled a plot by a cell planning to attack the country's parliament.\n");
+  CHECK(Count(rec, "Kenyan police", RelationType::kAttacked, "Kenya") == 0);
+  // Another state's forces still do.
+  DocRecord other = ExtractText("Ugandan troops attacked Kenya on Monday.\n");
+  CHECK(Any(other, "", RelationType::kAttacked, "Kenya"));
+}

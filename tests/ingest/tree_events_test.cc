@@ -71,7 +71,8 @@ const EventLexicon& TestLexicon() {
                                                      "arrive\t-\t-\t-\t040\tmet-with\n"
                                                      "ease\t-\trestriction\ton\t081\tconceded-to\n"
                                                      "impose\t-\tsanction\ton\t163\tsanctioned\n"
-                                                     "send\t-\ttroop\tinto\t154\tdeployed-to\n";
+                                                     "send\t-\ttroop\tinto\t154\tdeployed-to\n"
+                                                     "gather\t-\t-\t-\t040\tmet-with\n";
     // Generic verbs ("call", "leave") take only our own bare readings.
     std::ofstream(dir.path() / "verbs.geokg.tsv") << "# own\n"
                                                      "call\t-\t-\t-\t041\tmet-with\n"
@@ -1988,6 +1989,26 @@ TEST_CASE("idioms of hit strike nobody", "[tree_events]") {
                     {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
                    {{0, 0, 0}, {8, 8, 1}}, {"Iran", "Kuwait"});
   for (const Found& f : Run(*low)) CHECK(f.type != "attacked");
+}
+
+TEST_CASE("a verb whose object is a noun of speed is no act between actors", "[tree_events]") {
+  // Chile and Peru gathered .
+  auto met = Build({{"Chile", Upos::kPropn, 4, Dep::kNsubj, "Chile", "NNP"},
+                    {"and", Upos::kCconj, 3, Dep::kCc, "and", "CC"},
+                    {"Peru", Upos::kPropn, 1, Dep::kConj, "Peru", "NNP"},
+                    {"gathered", Upos::kVerb, 0, Dep::kRoot, "gather", "VBD"},
+                    {".", Upos::kPunct, 4, Dep::kPunct, ".", "."}},
+                   {{0, 0, 0}, {2, 2, 1}}, {"Chile", "Peru"});
+  REQUIRE(Run(*met).size() == 1);
+  // Chile and Peru gathered momentum .
+  auto momentum = Build({{"Chile", Upos::kPropn, 4, Dep::kNsubj, "Chile", "NNP"},
+                         {"and", Upos::kCconj, 3, Dep::kCc, "and", "CC"},
+                         {"Peru", Upos::kPropn, 1, Dep::kConj, "Peru", "NNP"},
+                         {"gathered", Upos::kVerb, 0, Dep::kRoot, "gather", "VBD"},
+                         {"momentum", Upos::kNoun, 4, Dep::kObj, "momentum", "NN"},
+                         {".", Upos::kPunct, 4, Dep::kPunct, ".", "."}},
+                        {{0, 0, 0}, {2, 2, 1}}, {"Chile", "Peru"});
+  CHECK(Run(*momentum).empty());
 }
 
 TEST_CASE("a visit to a grave or a memorial meets no one", "[tree_events]") {
