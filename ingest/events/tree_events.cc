@@ -1587,6 +1587,8 @@ void PlaceOfObject(const Tree& t, uint32_t obj, std::vector<int>* out) {
   }
 }
 
+void HostileActTargets(const Tree& t, uint32_t k, std::vector<int>* targets);
+
 void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns, bool question,
                 TreeScratch* s, std::vector<TreeEvent>* out) {
   std::vector<int>& sources = s->args_a;
@@ -1811,11 +1813,21 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
         break;
       }
   const int prt = t.Kid(v, Dep::kCompoundPrt);
+  // "urged sanctions on Iran": an appeal whose object is a hostile act
+  // demands the act against whom it names (CallForEvents reads it); the
+  // appeal is made to no one its object names.
+  bool urged_act = false;
+  if (obj >= 0 && C().appeal.Has(t.L(v))) {
+    s->args_c.clear();
+    HostileActTargets(t, static_cast<uint32_t>(obj), &s->args_c);
+    urged_act = !s->args_c.empty();
+  }
   // A pattern naming the object ("send aid", "send troops") says more than
   // one naming only the preposition ("send ... to"): those go first.
   for (int pass = 0; pass < 2; ++pass)
   for (const VerbPattern& p : patterns) {
     if ((pass == 0) != (p.object_key != 0)) continue;
+    if (urged_act && p.object_key == 0) continue;
     if (!p.own && p.specificity() == 0 && C().complement_takers.Has(t.L(v)) &&
         t.Kid(v, Dep::kXcomp) >= 0)
       continue;
@@ -2577,28 +2589,37 @@ void CasualtyEvents(const Tree& t, uint32_t v, bool question, TreeScratch* s, st
   }
 }
 
+// "sanctions against Turkey", "strikes on the rebels": whom a hostile act
+// noun k is aimed at, by its own phrase the lexicon's noun patterns name.
+// Appends to *targets, which the caller leaves empty.
+void HostileActTargets(const Tree& t, uint32_t k, std::vector<int>* targets) {
+  for (const VerbPattern& p : t.in().lexicon->Noun(t.L(k))) {
+    if (!Hostile(p.type) || p.prep_key == 0) continue;
+    for (uint32_t g : t.Kids(k))
+      if (IsNmod(t.D(g)) && t.CaseOf(g) == p.prep_key && targets->empty()) t.TargetActors(g, targets);
+    if (!targets->empty()) return;
+  }
+}
+
 // "Greece called for sanctions against Turkey", "urged strikes on the
 // rebels": calling for a hostile act against someone demands it against
-// them (CAMEO 10), whoever is to carry it out.
+// them (CAMEO 10), whoever is to carry it out. The act is what the appeal
+// is "for", or its object.
 void CallForEvents(const Tree& t, uint32_t v, bool question, TreeScratch* s, std::vector<TreeEvent>* out) {
   if (!C().appeal.Has(t.L(v))) return;
   for (uint32_t k : t.Kids(v)) {
-    if (!IsObl(t.D(k)) || t.CaseOf(k) != C().for_key) continue;
-    for (const VerbPattern& p : t.in().lexicon->Noun(t.L(k))) {
-      if (!Hostile(p.type) || p.prep_key == 0) continue;
-      std::vector<int>& targets = s->args_b;
-      targets.clear();
-      for (uint32_t g : t.Kids(k))
-        if (IsNmod(t.D(g)) && t.CaseOf(g) == p.prep_key && targets.empty()) t.TargetActors(g, &targets);
-      if (targets.empty()) continue;
-      std::vector<int>& sources = s->args_a;
-      sources.clear();
-      bool fallback = false;
-      SubjectOf(t, v, &sources, &fallback);
-      if (sources.empty()) return;
-      Emit(t, sources, targets, RelationType::kCalledOn, ModalityAt(t, v, question), v, v + 1, 0.55f, out);
-      return;
-    }
+    if (!(IsObl(t.D(k)) && t.CaseOf(k) == C().for_key) && t.D(k) != Dep::kObj) continue;
+    std::vector<int>& targets = s->args_b;
+    targets.clear();
+    HostileActTargets(t, k, &targets);
+    if (targets.empty()) continue;
+    std::vector<int>& sources = s->args_a;
+    sources.clear();
+    bool fallback = false;
+    SubjectOf(t, v, &sources, &fallback);
+    if (sources.empty()) return;
+    Emit(t, sources, targets, RelationType::kCalledOn, ModalityAt(t, v, question), v, v + 1, 0.55f, out);
+    return;
   }
 }
 

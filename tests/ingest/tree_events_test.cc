@@ -85,6 +85,7 @@ const EventLexicon& TestLexicon() {
                                                      "talk\tbetween\t040\tmet-with\n"
                                                      "deployment\tto\t154\tdeployed-to\n"
                                                      "tax\ton\t163\tsanctioned\tweak\n"
+                                                     "sanction\ton\t163\tsanctioned\n"
                                                      "release\tof\t0841\treleased\n"
                                                      "restriction\ton\t172\tcoerced\n"
                                                      "demand\ton\t100\tcalled-on\tweak\n";
@@ -2009,6 +2010,31 @@ TEST_CASE("a verb whose object is a noun of speed is no act between actors", "[t
                          {".", Upos::kPunct, 4, Dep::kPunct, ".", "."}},
                         {{0, 0, 0}, {2, 2, 1}}, {"Chile", "Peru"});
   CHECK(Run(*momentum).empty());
+}
+
+TEST_CASE("urging a hostile act on an actor demands it against them", "[tree_events]") {
+  // Chile urges sanctions on Peru .
+  auto urged = Build({{"Chile", Upos::kPropn, 2, Dep::kNsubj, "Chile", "NNP"},
+                      {"urges", Upos::kVerb, 0, Dep::kRoot, "urge", "VBZ"},
+                      {"sanctions", Upos::kNoun, 2, Dep::kObj, "sanction", "NNS"},
+                      {"on", Upos::kAdp, 5, Dep::kCase, "on", "IN"},
+                      {"Peru", Upos::kPropn, 3, Dep::kNmod, "Peru", "NNP"},
+                      {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                     {{0, 0, 0}, {4, 4, 1}}, {"Chile", "Peru"});
+  std::vector<Found> found = Run(*urged);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "Chile");
+  CHECK(found[0].type == "called-on");
+  CHECK(found[0].target == "Peru");
+  // Chile urges Peru . (an appeal to its object)
+  auto appeal = Build({{"Chile", Upos::kPropn, 2, Dep::kNsubj, "Chile", "NNP"},
+                       {"urges", Upos::kVerb, 0, Dep::kRoot, "urge", "VBZ"},
+                       {"Peru", Upos::kPropn, 2, Dep::kObj, "Peru", "NNP"},
+                       {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                      {{0, 0, 0}, {2, 2, 1}}, {"Chile", "Peru"});
+  found = Run(*appeal);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].type == "appealed-to");
 }
 
 TEST_CASE("a visit to a grave or a memorial meets no one", "[tree_events]") {
