@@ -239,8 +239,9 @@ struct Classes {
                    "credit", "sale", "output", "interest", "account", "record", "list",
                    "balance", "budget", "deficit", "surplus", "progress",
                    // CAMEO readings too loose bare ("admits more deaths" is no support,
-                   // "pull his fighters" no seizure)
-                   "admit", "pull"};
+                   // "pull his fighters" no seizure; a court that agrees to "hear" a
+                   // challenge meets no one)
+                   "admit", "pull", "hear"};
   LemmaSet refusing{"refuse", "decline", "reject"};
   // Verbs that end what their object names.
   LemmaSet cut_verbs{"suspend", "cut", "halt", "freeze", "stop", "end", "cancel", "withdraw",
@@ -1060,8 +1061,10 @@ void SubjectOf(const Tree& t, uint32_t v, std::vector<int>* out, bool* fallback,
     SubjectOf(t, static_cast<uint32_t>(h), out, fallback, depth + 1);
   } else if (d == Dep::kXcomp || asked) {
     // Object control ("urged X to leave", "called on X to leave") else
-    // subject control.
+    // subject control. (The parser may read the one urged as an indirect
+    // object.)
     int obj = t.Kid(static_cast<uint32_t>(h), Dep::kObj);
+    if (obj < 0) obj = t.Kid(static_cast<uint32_t>(h), Dep::kIobj);
     if (obj < 0 && c.appeal.Has(t.L(static_cast<uint32_t>(h))))
       for (uint32_t k : t.Kids(static_cast<uint32_t>(h)))
         if (IsObl(t.D(k)) && C().on_upon.Has(t.CaseOf(k))) {

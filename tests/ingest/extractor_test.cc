@@ -1435,3 +1435,10 @@ TEST_CASE("extractor: a state's forces or organs do not attack the state they se
   DocRecord other = ExtractText("Ugandan troops attacked Kenya on Monday.\n");
   CHECK(Any(other, "", RelationType::kAttacked, "Kenya"));
 }
+
+TEST_CASE("extractor: pulling out the forces one keeps in a country withdraws them from it", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("The African Union urged Uganda to pull out its troops in Congo.\n");
+  CHECK(Any(rec, "Uganda", RelationType::kWithdrewFrom, "Republic of the Congo"));
+  CHECK(Count(rec, "", RelationType::kReducedRelationsWith, "") == 0);
+  CHECK(Count(rec, "African Union", RelationType::kWithdrewFrom, "") == 0);
+}

@@ -72,7 +72,8 @@ const EventLexicon& TestLexicon() {
                                                      "ease\t-\trestriction\ton\t081\tconceded-to\n"
                                                      "impose\t-\tsanction\ton\t163\tsanctioned\n"
                                                      "send\t-\ttroop\tinto\t154\tdeployed-to\n"
-                                                     "gather\t-\t-\t-\t040\tmet-with\n";
+                                                     "gather\t-\t-\t-\t040\tmet-with\n"
+                                                     "hear\t-\t-\t-\t040\tmet-with\n";
     // Generic verbs ("call", "leave") take only our own bare readings.
     std::ofstream(dir.path() / "verbs.geokg.tsv") << "# own\n"
                                                      "call\t-\t-\t-\t041\tmet-with\n"
@@ -2035,6 +2036,37 @@ TEST_CASE("urging a hostile act on an actor demands it against them", "[tree_eve
   found = Run(*appeal);
   REQUIRE(found.size() == 1);
   CHECK(found[0].type == "appealed-to");
+}
+
+TEST_CASE("the one urged to act does it, also when parsed as an indirect object", "[tree_events]") {
+  // Chile urged Peru to leave Bolivia . ("Peru" read as an indirect object)
+  auto urged = Build({{"Chile", Upos::kPropn, 2, Dep::kNsubj, "Chile", "NNP"},
+                      {"urged", Upos::kVerb, 0, Dep::kRoot, "urge", "VBD"},
+                      {"Peru", Upos::kPropn, 2, Dep::kIobj, "Peru", "NNP"},
+                      {"to", Upos::kPart, 5, Dep::kMark, "to", "TO"},
+                      {"leave", Upos::kVerb, 2, Dep::kXcomp, "leave", "VB"},
+                      {"Bolivia", Upos::kPropn, 5, Dep::kObj, "Bolivia", "NNP"},
+                      {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                     {{0, 0, 0}, {2, 2, 1}, {5, 5, 2}}, {"Chile", "Peru", "Bolivia"});
+  bool withdrew = false;
+  for (const Found& f : Run(*urged))
+    if (f.type == "withdrew-from") {
+      withdrew = true;
+      CHECK(f.source == "Peru");
+      CHECK(f.target == "Bolivia");
+    }
+  CHECK(withdrew);
+}
+
+TEST_CASE("hearing someone is no meeting", "[tree_events]") {
+  // The court heard Peru .
+  auto heard = Build({{"The", Upos::kDet, 2, Dep::kDet, "the", "DT"},
+                      {"court", Upos::kNoun, 3, Dep::kNsubj, "court", "NN"},
+                      {"heard", Upos::kVerb, 0, Dep::kRoot, "hear", "VBD"},
+                      {"Peru", Upos::kPropn, 3, Dep::kObj, "Peru", "NNP"},
+                      {".", Upos::kPunct, 3, Dep::kPunct, ".", "."}},
+                     {{1, 1, 0}, {3, 3, 1}}, {"Chile's court", "Peru"});
+  CHECK(Run(*heard).empty());
 }
 
 TEST_CASE("a visit to a grave or a memorial meets no one", "[tree_events]") {
