@@ -181,9 +181,14 @@ void Relater::EmitEntities(uint32_t se, RelationType type, uint32_t te, Modality
     return;
   // "a former Palestinian minister held a meeting with Arafat": a person
   // meets, talks or agrees with his own state's people, never with the state.
+  // "the defence secretary visited US troops": nor is a visit to his own
+  // state's forces a meeting between actors.
   if (info.symmetric && !info.structural && a.country == b.country && !a.country.empty() &&
       ((a.kind == EntityKind::kPerson && b.kind == EntityKind::kCountry) ||
-       (a.kind == EntityKind::kCountry && b.kind == EntityKind::kPerson)))
+       (a.kind == EntityKind::kCountry && b.kind == EntityKind::kPerson) ||
+       (type == RelationType::kMetWith &&
+        ((a.kind == EntityKind::kPerson && b.kind == EntityKind::kMilitaryUnit) ||
+         (a.kind == EntityKind::kMilitaryUnit && b.kind == EntityKind::kPerson)))))
     return;
   if (!from_structural_ && type != RelationType::kLocatedIn && type != RelationType::kPartOf) {
     // A place is the target of an attack, a deployment, a withdrawal or a seizure; for

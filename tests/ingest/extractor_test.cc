@@ -1442,3 +1442,11 @@ TEST_CASE("extractor: pulling out the forces one keeps in a country withdraws th
   CHECK(Count(rec, "", RelationType::kReducedRelationsWith, "") == 0);
   CHECK(Count(rec, "African Union", RelationType::kWithdrewFrom, "") == 0);
 }
+
+TEST_CASE("extractor: a visit to one's own state's forces meets no one", "[ingest][extractor]") {
+  DocRecord own = ExtractText("British Prime Minister Tony Blair visited British troops in Basra on Monday.\n");
+  CHECK(Count(own, "", RelationType::kMetWith, "") == 0);
+  // Another state's forces are met.
+  DocRecord other = ExtractText("British Prime Minister Tony Blair visited Iraqi troops in Basra on Monday.\n");
+  CHECK(Asserted(other, "Tony Blair", RelationType::kMetWith, "Iraqi Army"));
+}
