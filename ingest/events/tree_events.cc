@@ -350,6 +350,10 @@ struct Classes {
                           "claim", "report", "argument", "demand", "deal", "measure", "call", "appeal",
                           "plea", "ultimatum"};
   LemmaSet against{"against"};
+  // Verbs whose subject draws or meets an act of others ("drew criticism
+  // from", "brought warnings from", "faced threats from").
+  LemmaSet drawing_verbs{"bring", "draw", "attract", "receive", "face", "earn", "prompt", "provoke",
+                         "spark", "trigger", "incur"};
   // Nouns of complex prepositions of reference ("in relation to X", "with
   // regard to X").
   LemmaSet reference_nouns{"relation", "regard", "respect", "reference"};
@@ -1981,7 +1985,10 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
         t.TargetActors(static_cast<uint32_t>(object_noun), &targets);
       // "rejected Iran's offer", "welcomed a request by X": the author of
       // what the object names.
-      if (targets.empty()) t.AuthorActors(static_cast<uint32_t>(object_noun), &targets);
+      // ("brought warnings from the EU", "drew criticism from X": what the
+      // subject draws is aimed at the subject, so its author is no target.)
+      if (targets.empty() && !C().drawing_verbs.Has(t.L(v)))
+        t.AuthorActors(static_cast<uint32_t>(object_noun), &targets);
       // "expressed optimism at the prospect of a trade resolution with
       // China", "voiced concern over X": a comment is about what its
       // phrase of stance names ("at" places other acts), not an occasion

@@ -73,7 +73,8 @@ const EventLexicon& TestLexicon() {
                                                      "impose\t-\tsanction\ton\t163\tsanctioned\n"
                                                      "send\t-\ttroop\tinto\t154\tdeployed-to\n"
                                                      "gather\t-\t-\t-\t040\tmet-with\n"
-                                                     "hear\t-\t-\t-\t040\tmet-with\n";
+                                                     "hear\t-\t-\t-\t040\tmet-with\n"
+                                                     "bring\t-\twarning\t-\t130\tthreatened\n";
     // Generic verbs ("call", "leave") take only our own bare readings.
     std::ofstream(dir.path() / "verbs.geokg.tsv") << "# own\n"
                                                      "call\t-\t-\t-\t041\tmet-with\n"
@@ -87,6 +88,7 @@ const EventLexicon& TestLexicon() {
                                                      "deployment\tto\t154\tdeployed-to\n"
                                                      "tax\ton\t163\tsanctioned\tweak\n"
                                                      "sanction\ton\t163\tsanctioned\n"
+                                                     "warning\tto\t130\tthreatened\n"
                                                      "release\tof\t0841\treleased\n"
                                                      "restriction\ton\t172\tcoerced\n"
                                                      "demand\ton\t100\tcalled-on\tweak\n";
@@ -2067,6 +2069,18 @@ TEST_CASE("hearing someone is no meeting", "[tree_events]") {
                       {".", Upos::kPunct, 3, Dep::kPunct, ".", "."}},
                      {{1, 1, 0}, {3, 3, 1}}, {"Chile's court", "Peru"});
   CHECK(Run(*heard).empty());
+}
+
+TEST_CASE("an act the subject draws from another is not aimed at its author", "[tree_events]") {
+  // Chile brought warnings from Peru .
+  auto drew = Build({{"Chile", Upos::kPropn, 2, Dep::kNsubj, "Chile", "NNP"},
+                     {"brought", Upos::kVerb, 0, Dep::kRoot, "bring", "VBD"},
+                     {"warnings", Upos::kNoun, 2, Dep::kObj, "warning", "NNS"},
+                     {"from", Upos::kAdp, 5, Dep::kCase, "from", "IN"},
+                     {"Peru", Upos::kPropn, 3, Dep::kNmod, "Peru", "NNP"},
+                     {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                    {{0, 0, 0}, {4, 4, 1}}, {"Chile", "Peru"});
+  for (const Found& f : Run(*drew)) CHECK_FALSE((f.source == "Chile" && f.target == "Peru"));
 }
 
 TEST_CASE("a visit to a grave or a memorial meets no one", "[tree_events]") {
