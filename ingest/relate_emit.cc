@@ -164,6 +164,14 @@ void Relater::EmitEntities(uint32_t se, RelationType type, uint32_t te, Modality
       (type == RelationType::kCalledOn || type == RelationType::kAppealedTo || type == RelationType::kPledgedTo ||
        type == RelationType::kCommentedOn))
     return;
+  // "the opposition leader addressed a crowd", "the ministry offered the
+  // names of two Indonesian women": a statement or an offer to one's own
+  // state's people is no event between actors either. (An appeal to them
+  // is: "urged his supporters to wait".)
+  if ((a.kind == EntityKind::kPerson || a.kind == EntityKind::kCountry) && b.kind == EntityKind::kGroup &&
+      !a.country.empty() && a.country == b.country &&
+      (type == RelationType::kPledgedTo || type == RelationType::kCommentedOn))
+    return;
   // "Trump threatened to pull US funding": a state's own people or bodies
   // threaten no one when the target is the state itself (the phrase names
   // their own side). (Defending one's state, aiding or lifting curbs on its

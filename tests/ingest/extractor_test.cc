@@ -1450,3 +1450,11 @@ TEST_CASE("extractor: a visit to one's own state's forces meets no one", "[inges
   DocRecord other = ExtractText("British Prime Minister Tony Blair visited Iraqi troops in Basra on Monday.\n");
   CHECK(Asserted(other, "Tony Blair", RelationType::kMetWith, "Iraqi Army"));
 }
+
+TEST_CASE("extractor: a statement to one's own state's people is no event between actors; an appeal is",
+          "[ingest][extractor]") {
+  DocRecord spoke = ExtractText("Kenyan President Mwai Kibaki addressed Kenyan crowds in Nairobi on Saturday.\n");
+  CHECK(Count(spoke, "Mwai Kibaki", RelationType::kCommentedOn, "") == 0);
+  DocRecord urged = ExtractText("Kenyan President Mwai Kibaki urged Kenyan protesters to go home.\n");
+  CHECK(Asserted(urged, "Mwai Kibaki", RelationType::kAppealedTo, "Kenyan protesters"));
+}
