@@ -1675,6 +1675,10 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
       parse::XposName(t.Xpos(v)) != "VBP")
     if (const int x = t.Kid(v, Dep::kXcomp); x >= 0 && InfinitiveUnderAny(t, static_cast<uint32_t>(x))) return;
   int obj = misread_object >= 0 ? misread_object : t.Kid(v, Dep::kObj);
+  // "the two sides battled Saturday in Baghdad": a day's or a month's name
+  // read as the object names no patient.
+  if (obj >= 0 && t.U(static_cast<uint32_t>(obj)) == Upos::kPropn && C().time_nouns.Has(t.L(static_cast<uint32_t>(obj))))
+    obj = -1;
   // "the race hit a new low", "before hitting the road to Pennsylvania",
   // "talks hit a snag": idioms of "hit" strike nobody. (The parser may
   // read "low" as an adjective of what follows: "hit a new low in
@@ -1960,6 +1964,13 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     } else if (p.prep_key != 0) {
       // "gave medical equipment to X": the phrase may hang on the object.
       PrepActors(t, v, object_noun >= 0 ? object_noun : (passive ? -1 : obj), p.prep_key, &targets);
+      // "clashed with militants in the streets of Baghdad": one fights with
+      // a party; a place inside the phrase that names none is where.
+      if (p.type == RelationType::kFought && C().with.Has(p.prep_key))
+        std::erase_if(targets, [&](int m) {
+          const graph::EntityKind kind = t.in().doc->entities[t.in().MentionOf(m).entity].kind;
+          return kind == graph::EntityKind::kLocation || kind == graph::EntityKind::kFacility;
+        });
       if (targets.empty() && p.type == RelationType::kAided && C().to.Has(p.prep_key))
         UnnamedRecipientActors(t, v, p.prep_key, &targets);
       if (targets.empty() && object_noun >= 0 && Restrictive(p.type))

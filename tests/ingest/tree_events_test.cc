@@ -79,6 +79,7 @@ const EventLexicon& TestLexicon() {
     std::ofstream(dir.path() / "verbs.geokg.tsv") << "# own\n"
                                                      "call\t-\t-\t-\t041\tmet-with\n"
                                                      "fight\t-\t-\t-\t190\tfought\n"
+                                                     "battle\t-\t-\twith\t190\tfought\n"
                                                      "leave\t-\t-\t-\t0874\twithdrew-from\n"
                                                      "suspend\t-\t-\t-\t160\treduced-relations-with\tweak\n";
     std::ofstream(dir.path() / "nouns.geokg.tsv") << "# own nouns\n"
@@ -2081,6 +2082,45 @@ TEST_CASE("an act the subject draws from another is not aimed at its author", "[
                      {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
                     {{0, 0, 0}, {4, 4, 1}}, {"Chile", "Peru"});
   for (const Found& f : Run(*drew)) CHECK_FALSE((f.source == "Chile" && f.target == "Peru"));
+}
+
+TEST_CASE("one fights with a party, not with the place inside its phrase", "[tree_events]") {
+  // Chile battled with rebels in Lima .
+  auto rebels = Build({{"Chile", Upos::kPropn, 2, Dep::kNsubj, "Chile", "NNP"},
+                       {"battled", Upos::kVerb, 0, Dep::kRoot, "battle", "VBD"},
+                       {"with", Upos::kAdp, 4, Dep::kCase, "with", "IN"},
+                       {"rebels", Upos::kNoun, 2, Dep::kObl, "rebel", "NNS"},
+                       {"in", Upos::kAdp, 6, Dep::kCase, "in", "IN"},
+                       {"Lima", Upos::kPropn, 4, Dep::kNmod, "Lima", "NNP"},
+                       {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                      {{0, 0, 0}, {5, 5, 1}}, {"Chile", "Lima"});
+  rebels->doc.entities[1].kind = graph::EntityKind::kLocation;
+  CHECK(Run(*rebels).empty());
+  // Chile battled with Peru .
+  auto peru = Build({{"Chile", Upos::kPropn, 2, Dep::kNsubj, "Chile", "NNP"},
+                     {"battled", Upos::kVerb, 0, Dep::kRoot, "battle", "VBD"},
+                     {"with", Upos::kAdp, 4, Dep::kCase, "with", "IN"},
+                     {"Peru", Upos::kPropn, 2, Dep::kObl, "Peru", "NNP"},
+                     {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                    {{0, 0, 0}, {3, 3, 1}}, {"Chile", "Peru"});
+  std::vector<Found> found = Run(*peru);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].type == "fought");
+}
+
+TEST_CASE("a day's name read as the object names no patient", "[tree_events]") {
+  // Chile and Peru fought Saturday in Lima .
+  auto day = Build({{"Chile", Upos::kPropn, 4, Dep::kNsubj, "Chile", "NNP"},
+                    {"and", Upos::kCconj, 3, Dep::kCc, "and", "CC"},
+                    {"Peru", Upos::kPropn, 1, Dep::kConj, "Peru", "NNP"},
+                    {"fought", Upos::kVerb, 0, Dep::kRoot, "fight", "VBD"},
+                    {"Saturday", Upos::kPropn, 4, Dep::kObj, "Saturday", "NNP"},
+                    {"in", Upos::kAdp, 7, Dep::kCase, "in", "IN"},
+                    {"Lima", Upos::kPropn, 5, Dep::kNmod, "Lima", "NNP"},
+                    {".", Upos::kPunct, 4, Dep::kPunct, ".", "."}},
+                   {{0, 0, 0}, {2, 2, 1}, {6, 6, 2}}, {"Chile", "Peru", "Lima"});
+  day->doc.entities[2].kind = graph::EntityKind::kLocation;
+  for (const Found& f : Run(*day)) CHECK(f.target != "Lima");
 }
 
 TEST_CASE("a visit to a grave or a memorial meets no one", "[tree_events]") {
