@@ -350,6 +350,11 @@ struct Classes {
                           "claim", "report", "argument", "demand", "deal", "measure", "call", "appeal",
                           "plea", "ultimatum"};
   LemmaSet against{"against"};
+  // People who act for themselves, not for their state.
+  uint64_t the_key = TokenKey("the");
+  LemmaSet private_nouns{"journalist", "reporter", "national", "citizen", "man", "woman", "tourist",
+                         "student", "businessman", "refugee", "voter", "immigrant", "migrant",
+                         "people", "civilian", "resident", "villager", "pilgrim", "dutchman", "expatriate"};
   // Verbs whose subject draws or meets an act of others ("drew criticism
   // from", "brought warnings from", "faced threats from").
   LemmaSet drawing_verbs{"bring", "draw", "attract", "receive", "face", "earn", "prompt", "provoke",
@@ -936,6 +941,36 @@ bool ForcesOrState(const Tree& t, uint32_t v) {
   return t.Mention(s) >= 0;
 }
 
+// True if nominal k names private people of a state, who do not act for
+// it: its people by their demonym ("Afghans vow to kill", "some 30,000
+// Sudanese threatened to cross"), or a private person the demonym
+// modifies ("an Australian journalist contradicted", "Saudi nationals who
+// provide money").
+bool PrivatePeople(const Tree& t, uint32_t k) {
+  const auto country = [&](int m) {
+    return m >= 0 && t.in().doc->entities[t.in().MentionOf(m).entity].kind == graph::EntityKind::kCountry;
+  };
+  if (const int m = t.Mention(k); country(m)) {
+    // A plural demonym is a name the state's own does not end with
+    // ("Somalis", not "the Philippines"); a singular one the parser reads
+    // as a noun stands for people too. (The state itself named as a noun,
+    // "the government", is a description.) With the definite article the
+    // people are a side in politics ("the Palestinians shunned the plan").
+    const Mention& mention = t.in().MentionOf(m);
+    const std::string_view word = t.in().words[k];
+    const std::string& name = t.in().doc->entities[mention.entity].name;
+    for (uint32_t c : t.Kids(k))
+      if (t.D(c) == Dep::kDet && t.L(c) == C().the_key) return false;
+    if (mention.form == MentionForm::kName)
+      return word.size() > 3 && word.back() == 's' && !std::string_view(name).ends_with(word);
+    return mention.form == MentionForm::kModifier && t.U(k) == Upos::kNoun;
+  }
+  if (t.Mention(k) >= 0 || !C().private_nouns.Has(t.L(k))) return false;
+  for (uint32_t c : t.Kids(k))
+    if ((t.D(c) == Dep::kAmod || t.D(c) == Dep::kCompound) && country(t.Mention(c))) return true;
+  return false;
+}
+
 // The subject actors of verb v (the agent for a passive).
 void SubjectOf(const Tree& t, uint32_t v, std::vector<int>* out, bool* fallback, int depth = 0) {
   if (depth > 4) return;
@@ -947,8 +982,8 @@ void SubjectOf(const Tree& t, uint32_t v, std::vector<int>* out, bool* fallback,
     if (IsSubj(t.D(k))) {
       has_subject = true;
       if (t.U(k) == Upos::kPron && c.relative.Has(t.L(k)) && t.D(v) == Dep::kAclRelcl && t.H(v) >= 0) {
-        t.Actors(static_cast<uint32_t>(t.H(v)), out);
-      } else {
+        if (!PrivatePeople(t, static_cast<uint32_t>(t.H(v)))) t.Actors(static_cast<uint32_t>(t.H(v)), out);
+      } else if (!PrivatePeople(t, k)) {
         t.Actors(k, out);
       }
       if (!out->empty()) return;

@@ -1458,3 +1458,22 @@ TEST_CASE("extractor: a statement to one's own state's people is no event betwee
   DocRecord urged = ExtractText("Kenyan President Mwai Kibaki urged Kenyan protesters to go home.\n");
   CHECK(Asserted(urged, "Mwai Kibaki", RelationType::kAppealedTo, "Kenyan protesters"));
 }
+
+TEST_CASE("extractor: a state's private people do not act for it", "[ingest][extractor]") {
+  // Its people by their plural demonym.
+  DocRecord people = ExtractText("Somalis vow to kill Kenyan hostage unless ransom paid\n");
+  CHECK(Count(people, "Somalia", RelationType::kThreatened, "") == 0);
+  CHECK(Count(people, "Somalia", RelationType::kKilled, "") == 0);
+  // The state named acts.
+  DocRecord state = ExtractText("Somalia vows to expel Kenyan diplomats\n");
+  CHECK(Asserted(state, "Somalia", RelationType::kThreatened, "Kenya"));
+  // A private person its demonym modifies, also as a relative clause's antecedent.
+  DocRecord journalist = ExtractText(
+      "A British journalist freed by kidnappers in Gaza has criticised Foreign Secretary Jack Straw.\n");
+  CHECK(Count(journalist, "United Kingdom", RelationType::kCondemned, "Jack Straw") == 0);
+  DocRecord nationals = ExtractText("Police are hunting Kuwaiti nationals who sent money to Iraqi insurgents.\n");
+  CHECK(Count(nationals, "Kuwait", RelationType::kAided, "") == 0);
+  // Its forces do act for it.
+  DocRecord troops = ExtractText("Pakistani troops attacked Afghan militants.\n");
+  CHECK(Asserted(troops, "Pakistan Armed Forces", RelationType::kAttacked, "Afghan militants"));
+}
