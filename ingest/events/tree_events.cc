@@ -122,6 +122,9 @@ struct Classes {
   LemmaSet business_nouns{"operation", "campaign", "drive", "push"};
   LemmaSet plan_nouns{"plan", "proposal", "bid", "attempt", "offer", "threat", "vow", "pledge",
                       "promise", "intention", "readiness", "willingness", "scheme", "plot", "idea"};
+  // Verbs that undo a decision or a plan.
+  LemmaSet undoing{"reverse", "rescind", "revoke", "overturn", "cancel", "scrap", "shelve", "abandon",
+                   "drop", "retract", "annul", "withdraw", "suspend"};
   LemmaSet refusal{"refuse", "decline", "fail", "reject", "stop", "cease", "abandon", "halt",
                    "avoid", "deny"};
   // Nouns whose "of"/"from" complement is the actor ("forces of X").
@@ -832,6 +835,11 @@ Modality ModalityAt(const Tree& t, uint32_t v, bool question) {
       // discuss").
     } else if (d == Dep::kAdvcl) {
       if (InfinitiveUnder(t, x, c.appeal)) m = Weaker(m, Modality::kHypothetical);
+      // "claimed on Sunday to have captured X": the infinitive of a verb of
+      // saying (parsed as a clause of it after an inserted phrase) is its
+      // claim.
+      if (InfinitiveUnderAny(t, x) && c.speech.Has(hl) && static_cast<uint32_t>(h) < x)
+        m = Weaker(m, Modality::kReported);
       // "turns down a plea for more troops to protect UN staff", "rejected a
       // request to send aid": what a refused request was for is not done.
       if (InfinitiveUnderAny(t, x) && (c.refusal.Has(hl) || TurnedDown(t, static_cast<uint32_t>(h))))
@@ -872,6 +880,11 @@ Modality ModalityAt(const Tree& t, uint32_t v, bool question) {
       // town": what a plan or an attempt names may never be done. (A
       // decision or an order taken is coded as the act.)
       if (c.plan_nouns.Has(hl) && InfinitiveUnderAny(t, x)) m = Weaker(m, Modality::kHypothetical);
+      // "reversed its decision to expel X", "scrapped plans to send
+      // troops": an intention undone is not carried out.
+      if (c.intention_nouns.Has(hl) && InfinitiveUnderAny(t, x) && t.D(static_cast<uint32_t>(h)) == Dep::kObj &&
+          t.H(h) >= 0 && c.undoing.Has(t.L(static_cast<uint32_t>(t.H(h)))))
+        m = Weaker(m, Modality::kNegated);
       // "a call on the US to lift sanctions": what an appeal asks is not done.
       if (c.appeal_nouns.Has(hl) && InfinitiveUnderAny(t, x)) m = Weaker(m, Modality::kHypothetical);
       uint32_t y = static_cast<uint32_t>(h);  // the noun

@@ -1451,7 +1451,7 @@ TEST_CASE("extractor: a visit to one's own state's forces meets no one", "[inges
   CHECK(Asserted(other, "Tony Blair", RelationType::kMetWith, "Iraqi Army"));
 }
 
-TEST_CASE("extractor: a statement to one's own state's people is no event between actors; an appeal is",
+TEST_CASE("extractor: a statement to one's own state's people is no event between actors, an appeal is one",
           "[ingest][extractor]") {
   DocRecord spoke = ExtractText("Kenyan President Mwai Kibaki addressed Kenyan crowds in Nairobi on Saturday.\n");
   CHECK(Count(spoke, "Mwai Kibaki", RelationType::kCommentedOn, "") == 0);

@@ -2123,6 +2123,39 @@ TEST_CASE("a day's name read as the object names no patient", "[tree_events]") {
   for (const Found& f : Run(*day)) CHECK(f.target != "Lima");
 }
 
+TEST_CASE("a claim parsed as a clause of its verb of saying is reported; an undone decision is negated",
+          "[tree_events]") {
+  // Chile claimed on Sunday to have expelled Peru . ("to have" read as a clause of "claimed")
+  auto claim = Build({{"Chile", Upos::kPropn, 2, Dep::kNsubj, "Chile", "NNP"},
+                      {"claimed", Upos::kVerb, 0, Dep::kRoot, "claim", "VBD"},
+                      {"on", Upos::kAdp, 4, Dep::kCase, "on", "IN"},
+                      {"Sunday", Upos::kPropn, 2, Dep::kObl, "Sunday", "NNP"},
+                      {"to", Upos::kPart, 6, Dep::kMark, "to", "TO"},
+                      {"have", Upos::kVerb, 2, Dep::kAdvcl, "have", "VB"},
+                      {"expelled", Upos::kVerb, 6, Dep::kXcomp, "expel", "VBN"},
+                      {"Peru", Upos::kPropn, 7, Dep::kObj, "Peru", "NNP"},
+                      {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                     {{0, 0, 0}, {7, 7, 1}}, {"Chile", "Peru"});
+  std::vector<Found> found = Run(*claim);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].type == "expelled");
+  CHECK(found[0].modality == Modality::kReported);
+  // Chile reversed its decision to expel Peru .
+  auto reversed = Build({{"Chile", Upos::kPropn, 2, Dep::kNsubj, "Chile", "NNP"},
+                         {"reversed", Upos::kVerb, 0, Dep::kRoot, "reverse", "VBD"},
+                         {"its", Upos::kPron, 4, Dep::kNmodPoss, "its", "PRP$"},
+                         {"decision", Upos::kNoun, 2, Dep::kObj, "decision", "NN"},
+                         {"to", Upos::kPart, 6, Dep::kMark, "to", "TO"},
+                         {"expel", Upos::kVerb, 4, Dep::kAcl, "expel", "VB"},
+                         {"Peru", Upos::kPropn, 6, Dep::kObj, "Peru", "NNP"},
+                         {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                        {{0, 0, 0}, {6, 6, 1}}, {"Chile", "Peru"});
+  found = Run(*reversed);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].type == "expelled");
+  CHECK(found[0].modality == Modality::kNegated);
+}
+
 TEST_CASE("a visit to a grave or a memorial meets no one", "[tree_events]") {
   // The minister visits Zarvesh grave . / The minister visits Zarvesh .
   auto grave = Build({{"The", Upos::kDet, 2, Dep::kDet, "the", "DT"},
