@@ -822,7 +822,13 @@ Modality ModalityAt(const Tree& t, uint32_t v, bool question) {
       if (c.speech.Has(hl) && !trailing) m = Weaker(m, Modality::kReported);
       own_clause = false;
     } else if (d == Dep::kXcomp) {
-      if (c.refusal.Has(hl)) m = Weaker(m, Modality::kNegated);
+      // "does not plan to deploy forces", "did not want to attack": what
+      // is not intended is not done.
+      bool unintended = false;
+      if (c.intending.Has(hl))
+        for (uint32_t k : t.Kids(static_cast<uint32_t>(h)))
+          unintended |= (t.D(k) == Dep::kAdvmod && c.negators.Has(t.L(k)) && k < x) || NegatedAuxiliary(t, k);
+      if (c.refusal.Has(hl) || unintended) m = Weaker(m, Modality::kNegated);
       // "claimed to have bombed a convoy": a claim.
       else if (c.speech.Has(hl)) m = Weaker(m, Modality::kReported);
       // What a threat, a warning or an appeal names is not done.

@@ -1477,3 +1477,8 @@ TEST_CASE("extractor: a state's private people do not act for it", "[ingest][ext
   DocRecord troops = ExtractText("Pakistani troops attacked Afghan militants.\n");
   CHECK(Asserted(troops, "Pakistan Armed Forces", RelationType::kAttacked, "Afghan militants"));
 }
+
+TEST_CASE("extractor: forces deployed to a place are deployed there, not pledged", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("Nigeria will deploy forces to Darfur next month.\n");
+  CHECK(Any(rec, "Nigeria", RelationType::kDeployedTo, "Darfur"));
+}

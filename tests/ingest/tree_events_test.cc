@@ -2156,6 +2156,28 @@ TEST_CASE("a claim parsed as a clause of its verb of saying is reported; an undo
   CHECK(found[0].modality == Modality::kNegated);
 }
 
+TEST_CASE("what an actor does not plan to do is negated", "[tree_events]") {
+  // Chile does not plan to deploy troops to Peru .
+  auto plan = Build({{"Chile", Upos::kPropn, 4, Dep::kNsubj, "Chile", "NNP"},
+                     {"does", Upos::kAux, 4, Dep::kAux, "do", "VBZ"},
+                     {"not", Upos::kPart, 4, Dep::kAdvmod, "not", "RB"},
+                     {"plan", Upos::kVerb, 0, Dep::kRoot, "plan", "VB"},
+                     {"to", Upos::kPart, 6, Dep::kMark, "to", "TO"},
+                     {"deploy", Upos::kVerb, 4, Dep::kXcomp, "deploy", "VB"},
+                     {"troops", Upos::kNoun, 6, Dep::kObj, "troop", "NNS"},
+                     {"to", Upos::kAdp, 9, Dep::kCase, "to", "IN"},
+                     {"Peru", Upos::kPropn, 6, Dep::kObl, "Peru", "NNP"},
+                     {".", Upos::kPunct, 4, Dep::kPunct, ".", "."}},
+                    {{0, 0, 0}, {8, 8, 1}}, {"Chile", "Peru"});
+  bool deployed = false;
+  for (const Found& f : Run(*plan))
+    if (f.type == "deployed-to") {
+      deployed = true;
+      CHECK(f.modality == Modality::kNegated);
+    }
+  CHECK(deployed);
+}
+
 TEST_CASE("a visit to a grave or a memorial meets no one", "[tree_events]") {
   // The minister visits Zarvesh grave . / The minister visits Zarvesh .
   auto grave = Build({{"The", Upos::kDet, 2, Dep::kDet, "the", "DT"},
