@@ -100,9 +100,47 @@ void Relater::Emit(const Args& src, RelationType type, const Args& tgt, Modality
   }
 }
 
+namespace {
+
+// Nouns of war: "the Iraq war", "the war in Iraq" name a war, not the state.
+bool WarWord(std::string_view w) {
+  return w == "war" || w == "wars" || w == "invasion" || w == "occupation" || w == "conflict";
+}
+
+// Nouns of making peace: "a settlement of the South Ossetia conflict".
+bool PeaceWord(std::string_view w) {
+  return w == "settlement" || w == "resolution" || w == "end" || w == "solution" || w == "peace" ||
+         w == "ceasefire" || w == "cease-fire" || w == "truce";
+}
+
+// True if mention m is named as the place of a war: right before a noun of
+// war ("support for the Iraq war") or right after one and "in", "on" or
+// "against" ("funding for the war in Iraq"); unless the war is what a
+// peace ends ("contribute to a settlement of the South Ossetia conflict").
+bool PlaceOfWar(const DocAnalysis& doc, const Mention& m) {
+  if (m.last_token < doc.tokens.size() && doc.tokens[m.last_token].sentence == m.sentence &&
+      WarWord(doc.TokenText(m.last_token))) {
+    for (uint32_t k = m.first_token; k-- > 0 && k + 4 > m.first_token && doc.tokens[k].sentence == m.sentence;)
+      if (PeaceWord(doc.TokenText(k))) return false;
+    return true;
+  }
+  if (m.first_token < 2 || doc.tokens[m.first_token - 2].sentence != m.sentence) return false;
+  const std::string_view prep = doc.TokenText(m.first_token - 1);
+  return (prep == "in" || prep == "on" || prep == "against") && WarWord(doc.TokenText(m.first_token - 2));
+}
+
+}  // namespace
+
 void Relater::EmitOne(int sm, RelationType type, int tm, Modality modality, float conf,
                       uint32_t tb, uint32_t te, const std::string& role) {
   if (v_.SameNp(sm, tm)) return;
+  // "its support for the Iraq war", "aid for the war in Afghanistan": what
+  // is supported or paid for is the war, not the state it is fought in (the
+  // tree pass reads this from the parse; the word patterns need it too).
+  if ((type == RelationType::kSupported || type == RelationType::kAgreedWith || type == RelationType::kAided ||
+       type == RelationType::kCooperatedWith || type == RelationType::kPledgedTo) &&
+      PlaceOfWar(doc_, doc_.mentions[tm]))
+    return;
   // Where the tree pass read a trigger, its reading stands ("reduced aid
   // to X" is no aid; "considering sending aid" sends nothing yet).
   if (!in_tree_pass_ && !graph::InfoOf(type).structural)

@@ -1482,3 +1482,11 @@ TEST_CASE("extractor: forces deployed to a place are deployed there, not pledged
   DocRecord rec = ExtractText("Nigeria will deploy forces to Darfur next month.\n");
   CHECK(Any(rec, "Nigeria", RelationType::kDeployedTo, "Darfur"));
 }
+
+TEST_CASE("extractor: support for a war is not support for the state it is fought in, unless peace ends it",
+          "[ingest][extractor]") {
+  DocRecord war = ExtractText("Australia's support for the Iraq war would impede the fight against terrorism.\n");
+  CHECK(Count(war, "Australia", RelationType::kSupported, "Iraq") == 0);
+  DocRecord peace = ExtractText("Russia ready to contribute to settlement of South Ossetia conflict\n");
+  CHECK(Asserted(peace, "Russia", RelationType::kPledgedTo, "South Ossetia"));
+}
