@@ -1490,3 +1490,11 @@ TEST_CASE("extractor: support for a war is not support for the state it is fough
   DocRecord peace = ExtractText("Russia ready to contribute to settlement of South Ossetia conflict\n");
   CHECK(Asserted(peace, "Russia", RelationType::kPledgedTo, "South Ossetia"));
 }
+
+TEST_CASE("extractor: drawing fire or criticism from someone is being criticised by them", "[ingest][extractor]") {
+  DocRecord fire = ExtractText("The Israeli raid drew fire from Egypt on Monday.\n");
+  CHECK(Asserted(fire, "Egypt", RelationType::kCondemned, "Israel"));
+  CHECK(Count(fire, "Israel", RelationType::kAttacked, "Egypt") == 0);
+  DocRecord criticism = ExtractText("The Israeli plan drew sharp criticism from Egypt on Monday.\n");
+  CHECK(Asserted(criticism, "Egypt", RelationType::kCondemned, "Israel"));
+}
