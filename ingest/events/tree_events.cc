@@ -117,6 +117,7 @@ struct Classes {
   // as Israel's army struck back".)
   LemmaSet when{"when", "after"};
   LemmaSet survive_verbs{"survive", "escape"};
+  uint64_t attempt_key = TokenKey("attempt");
   LemmaSet weapon_nouns{"mine", "landmine", "bomb", "explosive", "ied", "device", "booby-trap"};
   // Nouns of attack that as often name a firm's or an agency's work.
   LemmaSet business_nouns{"operation", "campaign", "drive", "push"};
@@ -1906,6 +1907,15 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     // the verb's bare reading of a cut is not the event.
     if (p.specificity() == 0 && obj >= 0 && C().ease_verbs.Has(t.L(v)) &&
         RestrictionNoun(t, static_cast<uint32_t>(obj)))
+      continue;
+    // "escaped an attempt on his life", "survived an ambush": what one
+    // survives was done to one (SurvivedEvents reads the attack); CAMEO's
+    // readings of surviving an attempt as a concession are not ours.
+    if (!p.own && C().survive_verbs.Has(t.L(v)) && obj >= 0 &&
+        (t.L(static_cast<uint32_t>(obj)) == C().attempt_key ||
+         std::any_of(t.in().lexicon->Noun(t.L(static_cast<uint32_t>(obj))).begin(),
+                     t.in().lexicon->Noun(t.L(static_cast<uint32_t>(obj))).end(),
+                     [](const VerbPattern& np) { return Hostile(np.type); })))
       continue;
     // A generic verb ("take", "give", "hold") has CAMEO's bare reading only
     // in specific company ("took a lead" is no seizure): its own entries

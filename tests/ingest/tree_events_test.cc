@@ -74,7 +74,8 @@ const EventLexicon& TestLexicon() {
                                                      "send\t-\ttroop\tinto\t154\tdeployed-to\n"
                                                      "gather\t-\t-\t-\t040\tmet-with\n"
                                                      "hear\t-\t-\t-\t040\tmet-with\n"
-                                                     "bring\t-\twarning\t-\t130\tthreatened\n";
+                                                     "bring\t-\twarning\t-\t130\tthreatened\n"
+                                                     "escape\t-\tattempt\t-\t080\tconceded-to\n";
     // Generic verbs ("call", "leave") take only our own bare readings.
     std::ofstream(dir.path() / "verbs.geokg.tsv") << "# own\n"
                                                      "call\t-\t-\t-\t041\tmet-with\n"
@@ -2123,7 +2124,7 @@ TEST_CASE("a day's name read as the object names no patient", "[tree_events]") {
   for (const Found& f : Run(*day)) CHECK(f.target != "Lima");
 }
 
-TEST_CASE("a claim parsed as a clause of its verb of saying is reported; an undone decision is negated",
+TEST_CASE("a claim parsed as a clause of its verb of saying is reported, an undone decision negated",
           "[tree_events]") {
   // Chile claimed on Sunday to have expelled Peru . ("to have" read as a clause of "claimed")
   auto claim = Build({{"Chile", Upos::kPropn, 2, Dep::kNsubj, "Chile", "NNP"},
@@ -2176,6 +2177,19 @@ TEST_CASE("what an actor does not plan to do is negated", "[tree_events]") {
       CHECK(f.modality == Modality::kNegated);
     }
   CHECK(deployed);
+}
+
+TEST_CASE("escaping an attempt on one's life concedes nothing", "[tree_events]") {
+  // Chile escaped an attempt by Peru .
+  auto escaped = Build({{"Chile", Upos::kPropn, 2, Dep::kNsubj, "Chile", "NNP"},
+                        {"escaped", Upos::kVerb, 0, Dep::kRoot, "escape", "VBD"},
+                        {"an", Upos::kDet, 4, Dep::kDet, "a", "DT"},
+                        {"attempt", Upos::kNoun, 2, Dep::kObj, "attempt", "NN"},
+                        {"by", Upos::kAdp, 6, Dep::kCase, "by", "IN"},
+                        {"Peru", Upos::kPropn, 4, Dep::kNmod, "Peru", "NNP"},
+                        {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                       {{0, 0, 0}, {5, 5, 1}}, {"Chile", "Peru"});
+  for (const Found& f : Run(*escaped)) CHECK(f.type != "conceded-to");
 }
 
 TEST_CASE("a visit to a grave or a memorial meets no one", "[tree_events]") {
