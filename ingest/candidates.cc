@@ -40,7 +40,7 @@ constexpr std::string_view kNotNames[] = {
     "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December", "God", "Allah", "Islam", "Muslim", "Muslims", "Christian", "Christians",
     "Jewish", "Jews", "Arab", "Arabs", "Islamic", "Islamist", "Shiite", "Shia", "Sunni", "Catholic", "Covid", "COVID", "AIDS", "HIV", "UN", "EU", "TV", "CEO",
-    "GMT", "EST", "AM", "PM", "Inc", "Corp", "Co", "Ltd", "Reuters", "AP", "AFP", "Twitter",
+    "GMT", "EST", "AM", "PM", "A.D", "B.C", "BCE", "Inc", "Corp", "Co", "Ltd", "Reuters", "AP", "AFP", "Twitter",
     "Facebook", "Internet", "Olympics", "Olympic", "Christmas", "Easter", "Ramadan", "Eid", "Jan",
     "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "USD", "EUR", "GBP",
     "JPY", "CNY", "Ebola", "Zika", "SARS", "MERS", "Coronavirus", "Omicron", "Delta", "Brexit",

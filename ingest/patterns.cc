@@ -41,6 +41,11 @@ constexpr std::string_view kUnitNouns[] = {"Division", "Brigade", "Regiment", "B
 struct CompoundSuffix {
   std::string_view suffix;
   graph::RelationType type;
+  // Whether the compound relates the actor to the noun it modifies. One of
+  // authorship ("a Japanese-drafted resolution", "a UN-brokered truce")
+  // names who made the thing, which a response to it is aimed at
+  // (AuthorActors), and no relation to a name after it.
+  bool links = true;
 };
 constexpr CompoundSuffix kCompoundSuffixes[] = {
     {"backed", graph::RelationType::kBackedBy},     {"sponsored", graph::RelationType::kBackedBy},
@@ -52,6 +57,10 @@ constexpr CompoundSuffix kCompoundSuffixes[] = {
     {"friendly", graph::RelationType::kAlliedWith}, {"led", graph::RelationType::kLeaderOf},
     {"commanded", graph::RelationType::kLeaderOf},  {"headed", graph::RelationType::kLeaderOf},
     {"based", graph::RelationType::kLocatedIn},
+    {"drafted", graph::RelationType::kBackedBy, false},   {"brokered", graph::RelationType::kBackedBy, false},
+    {"mediated", graph::RelationType::kBackedBy, false},  {"proposed", graph::RelationType::kBackedBy, false},
+    {"authored", graph::RelationType::kBackedBy, false},  {"written", graph::RelationType::kBackedBy, false},
+    {"imposed", graph::RelationType::kBackedBy, false},   {"initiated", graph::RelationType::kBackedBy, false},
 };
 
 // Group nouns: surface (lower-case) -> normalised head and kind.
@@ -81,6 +90,10 @@ constexpr GroupNoun kGroupNouns[] = {
     // Coded as rebels (CAMEO REB), named as agents.cc names rebels.
     {"guerrillas", "rebels", graph::EntityKind::kArmedGroup},
     {"separatists", "rebels", graph::EntityKind::kArmedGroup},
+    {"mujahideen", "rebels", graph::EntityKind::kArmedGroup},
+    {"mujahedeen", "rebels", graph::EntityKind::kArmedGroup},
+    {"mujahedin", "rebels", graph::EntityKind::kArmedGroup},
+    {"mujahidin", "rebels", graph::EntityKind::kArmedGroup},
     {"maoists", "Maoists", graph::EntityKind::kArmedGroup},
     {"kidnappers", "kidnappers", graph::EntityKind::kArmedGroup},
     {"captors", "kidnappers", graph::EntityKind::kArmedGroup},
@@ -122,6 +135,14 @@ bool IsCompoundModifier(std::string_view word) {
   if (dash == std::string_view::npos || dash == 0) return false;
   for (const CompoundSuffix& c : kCompoundSuffixes)
     if (EqualsFolded(word.substr(dash + 1), c.suffix)) return true;
+  return false;
+}
+
+bool IsAuthorshipCompound(std::string_view word) {
+  const size_t dash = word.rfind('-');
+  if (dash == std::string_view::npos || dash == 0) return false;
+  for (const CompoundSuffix& c : kCompoundSuffixes)
+    if (!c.links && EqualsFolded(word.substr(dash + 1), c.suffix)) return true;
   return false;
 }
 
@@ -354,6 +375,7 @@ uint32_t Recognizer::TryGroup(uint32_t i, uint32_t end) {
     const graph::Entity& qe = out_->entities[q.entity];
     if (q.form == MentionForm::kCompoundAdj) {
       std::string_view tok = Tok(q.first_token);
+      if (IsAuthorshipCompound(tok)) break;  // "UN-brokered militias" are not the UN's
       std::string_view suffix;
       if (tok.starts_with("pro-") || tok.starts_with("Pro-")) {
         name = "pro-" + qe.name;
@@ -616,7 +638,7 @@ void Recognizer::LinkCompounds() {
   std::vector<Mention>& ms = out_->mentions;
   for (size_t k = 0; k < ms.size(); ++k) {
     Mention& c = ms[k];
-    if (c.form != MentionForm::kCompoundAdj || c.head >= 0) continue;
+    if (c.form != MentionForm::kCompoundAdj || c.head >= 0 || IsAuthorshipCompound(Tok(c.first_token))) continue;
     for (size_t h = k + 1; h < ms.size(); ++h) {
       const Mention& m = ms[h];
       if (m.sentence != c.sentence || m.first_token > c.last_token + 2) break;

@@ -54,6 +54,9 @@ inline constexpr std::string_view kDirectionAdjectives[] = {
 // "Moscow-led", "Iran-backed", "Pakistan-based": a compound that qualifies
 // the name after it (patterns.cc).
 bool IsCompoundModifier(std::string_view word);
+// "Japanese-drafted", "UN-brokered": a compound adjective of authorship,
+// which relates its actor to nothing it modifies.
+bool IsAuthorshipCompound(std::string_view word);
 
 // Nouns of "the <demonym> city of X".
 inline constexpr std::string_view kPlaceNouns[] = {

@@ -226,8 +226,9 @@ void ReducedRelativesAsVerbs(const EventLexicon& lexicon, const std::vector<std:
     if (p->head[k] < 0) root = k;
   if (root < 0 || (p->upos[root] != parse::Upos::kNoun && p->upos[root] != parse::Upos::kPropn)) return;
   // "Pakistan bombs suspected al-Qaida camp": a root written as an event
-  // verb's "-s" form is more likely the headline's verb itself.
-  if (words[root].ends_with("s") && lexicon.IsVerb(p->lemma_key[root])) return;
+  // verb's "-s" form after its subject is more likely the headline's verb
+  // itself ("Delegates at the conference called on X" opens with its noun).
+  if (root > 0 && words[root].ends_with("s") && lexicon.IsVerb(p->lemma_key[root])) return;
   for (int v = root + 1; v < n; ++v) {
     // ("Police in Kenya disperse protesters": a headline's present verb
     // may be read as a clause beside the noun.)
@@ -256,7 +257,10 @@ void ReducedRelativesAsVerbs(const EventLexicon& lexicon, const std::vector<std:
         for (int c = 0; c < k; ++c) active |= p->head[c] == k && p->dep[c] == Dep::kMark && words[c] == "to";
       }
       if (lemma == "call" && prep == "on" && mention_at[k] >= 0) active = true;
-      if (object >= 0 || (p->dep[k] != Dep::kObl && p->dep[k] != Dep::kObj) || !prep.empty()) continue;
+      // (A name alone after the verb may be read as its predicate: see
+      // LoneActorPredicates.)
+      const bool lone_name = p->dep[k] == Dep::kXcomp && p->upos[k] == parse::Upos::kPropn && mention_at[k] >= 0;
+      if (object >= 0 || (p->dep[k] != Dep::kObl && p->dep[k] != Dep::kObj && !lone_name) || !prep.empty()) continue;
       object = k;
     }
     if (own || (object < 0 && !active)) break;
@@ -268,6 +272,86 @@ void ReducedRelativesAsVerbs(const EventLexicon& lexicon, const std::vector<std:
     p->dep[root] = Dep::kNsubj;
     if (object >= 0) p->dep[object] = Dep::kObj;
     break;
+  }
+}
+
+// "Striking a personal chord, Prime Minister Singh invited the rebels": the
+// parser may hang the subject after an opening participle's comma inside
+// the participle's phrase (as a vocative, an apposition or an object), or
+// read the participle as the subject. A name there, with the root verb
+// after it lacking a subject, is that verb's subject.
+void SubjectsAfterOpeningParticiples(const std::vector<std::string_view>& words, const std::vector<int>& mention_at,
+                                     parse::SentenceParse* p) {
+  using parse::Dep;
+  const int n = static_cast<int>(p->size());
+  if (n < 4 || p->upos[0] != parse::Upos::kVerb || (p->dep[0] != Dep::kAdvcl && p->dep[0] != Dep::kCsubj)) return;
+  const std::string_view x = parse::XposName(p->xpos[0]);
+  if (x != "VBG" && x != "VBN") return;
+  const int root = p->head[0];
+  if (root < 0 || p->head[root] >= 0 || p->upos[root] != parse::Upos::kVerb) return;
+  for (int k = 0; k < n; ++k)
+    if (p->head[k] == root && (p->dep[k] == Dep::kNsubj || p->dep[k] == Dep::kNsubjPass || p->dep[k] == Dep::kExpl))
+      return;
+  for (int k = 2; k < root; ++k) {
+    if (!Dominates(*p, 0, k) || mention_at[k] < 0 || words[k - 1] != ",") continue;
+    if (p->dep[k] != Dep::kVocative && p->dep[k] != Dep::kAppos && p->dep[k] != Dep::kObj && p->dep[k] != Dep::kDep &&
+        p->dep[k] != Dep::kNsubj)
+      continue;
+    p->head[k] = root;
+    p->dep[k] = Dep::kNsubj;
+    p->dep[0] = Dep::kAdvcl;  // ("Striking a chord" read as the subject)
+    // What hung on the name (a day, a title) goes with it to the verb.
+    for (int c = k + 1; c < root; ++c)
+      if (p->head[c] >= 0 && p->head[c] < k && Dominates(*p, 0, c) && p->dep[c] == Dep::kOblUnmarked) p->head[c] = root;
+    return;
+  }
+}
+
+// "US hostage killed by Iraqi kidnappers": a headline's passive has no
+// auxiliary, and the parser may read its patient as the subject of an
+// active verb with an agent. A past participle with a "by" agent and no
+// object of its own is passive: its subject is the patient.
+void HeadlinePassives(const std::vector<std::string_view>& words, parse::SentenceParse* p) {
+  using parse::Dep;
+  const int n = static_cast<int>(p->size());
+  for (int v = 1; v < n; ++v) {
+    if (p->upos[v] != parse::Upos::kVerb || parse::XposName(p->xpos[v]) != "VBN") continue;
+    int subject = -1;
+    bool agent = false, object = false;
+    for (int k = 0; k < n; ++k) {
+      if (p->head[k] != v) continue;
+      if (p->dep[k] == Dep::kNsubj && k < v) subject = k;
+      // ("sealed off Gaza by shutting the crossings": a means, no agent.)
+      agent |= k > v && p->upos[k] != parse::Upos::kVerb && parse::XposName(p->xpos[k]) != "VBG" &&
+               (p->dep[k] == Dep::kOblAgent || p->dep[k] == Dep::kObl) && CaseWord(words, *p, k) == "by";
+      // ("Mali and Burkina Faso, also run by juntas, have formed an
+      // alliance": a verb conjoined to it may be the subject's real one.)
+      object |= p->dep[k] == Dep::kObj || p->dep[k] == Dep::kIobj || p->dep[k] == Dep::kAux ||
+                p->dep[k] == Dep::kAuxPass || (p->dep[k] == Dep::kConj && p->upos[k] == parse::Upos::kVerb);
+    }
+    if (subject >= 0 && agent && !object) p->dep[subject] = Dep::kNsubjPass;
+  }
+}
+
+// "Sudan unleashes offensive in Darfur": a headline's event noun with no
+// article may be read as an adjective complement of the verb. An adjective
+// the event lexicon knows as a noun, alone as the complement of a verb with
+// no object, is its object.
+void EventNounsReadAsAdjectives(const EventLexicon& lexicon, parse::SentenceParse* p) {
+  using parse::Dep;
+  const int n = static_cast<int>(p->size());
+  for (int a = 1; a < n; ++a) {
+    if (p->upos[a] != parse::Upos::kAdj || p->dep[a] != Dep::kXcomp || !lexicon.IsNoun(p->lemma_key[a])) continue;
+    const int v = p->head[a];
+    if (v < 0 || v > a || p->upos[v] != parse::Upos::kVerb) continue;
+    bool object = false, own = false;
+    for (int k = 0; k < n; ++k) {
+      if (p->head[k] == v) object |= p->dep[k] == Dep::kObj || p->dep[k] == Dep::kIobj;
+      if (p->head[k] == a) own |= p->dep[k] == Dep::kNsubj || p->dep[k] == Dep::kCop || k > a;
+    }
+    if (object || own) continue;
+    p->upos[a] = parse::Upos::kNoun;
+    p->dep[a] = Dep::kObj;
   }
 }
 
@@ -536,7 +620,9 @@ std::string_view Relater::ParsedWord(int mention, uint32_t last) const {
   // A role noun ("the American diplomat", "the Kenyan government") keeps
   // its word, which patterns read ("expel diplomat"); a word the tagger
   // reads as an adjective ("U.S. military") does not.
+  // ("al-Sadr", "bin Laden": a name's lower-case particle is no role noun.)
   if (!word.empty() && std::islower(static_cast<unsigned char>(word[0])) &&
+      std::none_of(word.begin(), word.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); }) &&
       word != "military" && word != "security" && word != "intelligence")
     return word;
   // "FARC rebels attacked", "Hamas fighters": a name before a force noun
@@ -894,6 +980,9 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
   PhrasesAfterDays(s_.words, &s_.parse);
   ReducedRelativesAsVerbs(*events_->lexicon, s_.words, s_.tree_mention_at, &s_.parse);
   InfinitivesOfIntention(s_.words, &s_.parse);
+  HeadlinePassives(s_.words, &s_.parse);
+  EventNounsReadAsAdjectives(*events_->lexicon, &s_.parse);
+  SubjectsAfterOpeningParticiples(s_.words, s_.tree_mention_at, &s_.parse);
   GerundsWithDeterminers(s_.words, &s_.parse);
   SecondSubjectsAsObjects(&s_.parse);
   DemonymRoots(s_.tree_mention_at, &s_.parse);

@@ -318,6 +318,12 @@ struct Classes {
   LemmaSet addressee_nouns{"community", "world", "nation", "country", "party", "side", "government",
                            "leader", "donor", "state", "member", "neighbour", "neighbor", "power",
                            "international", "everyone", "all"};
+  // Parties that a demand addresses by where they are ("all parties in
+  // Yemen", "the political forces in Libya").
+  LemmaSet collective_nouns{"party", "side", "force", "faction", "group", "stakeholder", "actor"};
+  // Verbs by which an actor owns an act as its own.
+  LemmaSet claiming{"claim", "accept", "admit", "acknowledge"};
+  uint64_t responsibility_noun = TokenKey("responsibility");
   uint64_t return_verb = TokenKey("return");
   LemmaSet memorial_nouns{"grave", "tomb", "mausoleum", "memorial", "monument", "cemetery", "statue",
                           "gravesite", "burial"};
@@ -580,8 +586,21 @@ class Tree {
 
   // The author of what a noun names ("Iran's offer", "a request by X", "a
   // call from X"): its actors, else an actor after by, from or of.
-  void AuthorActors(uint32_t h, std::vector<int>* out) const {
-    Actors(h, out);
+  // (With `coordinated` false, nominals coordinated with h are left out:
+  // the parse may join a clause's subject to an object it follows.)
+  void AuthorActors(uint32_t h, std::vector<int>* out, bool coordinated = true) const {
+    if (coordinated) Actors(h, out);
+    else OneActor(h, out);
+    if (!out->empty()) return;
+    // "a Japanese-drafted resolution", "a US-backed proposal": whoever
+    // drafted or backs what is proposed (Actors leaves compounds out: "a
+    // UN-backed mission" is not the UN).
+    if (C().proposal_nouns.Has(L(h)))
+      for (uint32_t k : Kids(h))
+        if (const int m = Mention(k); m >= 0 && (D(k) == Dep::kAmod || D(k) == Dep::kCompound) &&
+                                      in_.MentionOf(m).form == MentionForm::kCompoundAdj &&
+                                      in_.MentionOf(m).compound_type == graph::RelationType::kBackedBy)
+          Push(m, out);
     if (!out->empty()) return;
     for (uint32_t k : Kids(h)) {
       if (!IsNmod(D(k))) continue;
@@ -863,7 +882,10 @@ Modality ModalityAt(const Tree& t, uint32_t v, bool question) {
             m = Weaker(m, Modality::kNegated);
       // "accused X of deploying troops": what an accusation names is a claim.
       if (c.accusing.Has(hl)) m = Weaker(m, Modality::kReported);
-      own_clause = false;
+      // "will travel to Kabul to investigate", "did not send troops to
+      // fight": a purpose is done only as the act it serves is, so that
+      // act's own auxiliaries and negation count too.
+      own_clause = own_clause && InfinitiveUnderAny(t, x) && !c.preventing.Has(hl) && !c.refusal.Has(hl);
     } else if (d == Dep::kAcl || d == Dep::kAclRelcl) {
       // A clause under a noun ("evidence that X armed Y", "the militia,
       // which attacked Y") is inside whatever governs the noun: climb
@@ -1922,7 +1944,10 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     // and specific patterns stand.
     if (!p.own && p.specificity() == 0 && C().generic.Has(t.L(v))) continue;
     // Verbs of saying hold claims; saying itself is no event between actors.
-    if (p.type == RelationType::kCommentedOn && C().speech.Has(t.L(v))) continue;
+    // (Claiming an attack or responsibility for one is: CAMEO 015.)
+    if (p.type == RelationType::kCommentedOn && C().speech.Has(t.L(v)) &&
+        (p.object_key == 0 || C().attribution.Has(t.L(v))))
+      continue;
     if (p.particle_key != 0 && (prt < 0 || t.L(static_cast<uint32_t>(prt)) != p.particle_key)) continue;
     // "is flying the migrants to Libya": travelling with an object carries
     // it there, which only a pattern naming the object reads; travelling
@@ -1968,6 +1993,12 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
       if (!passive && (o < 0 || t.L(static_cast<uint32_t>(o)) != p.object_key))
         for (uint32_t k : t.Kids(v))
           if ((t.D(k) == Dep::kObj || t.D(k) == Dep::kIobj) && t.L(k) == p.object_key) o = static_cast<int>(k);
+      // "expelled some of the UN peacekeepers", "freed hundreds of prisoners":
+      // a quantity's "of" phrase is the object the pattern names.
+      if (o >= 0 && t.L(static_cast<uint32_t>(o)) != p.object_key &&
+          (C().partitives.Has(t.L(static_cast<uint32_t>(o))) || C().count_nouns.Has(t.L(static_cast<uint32_t>(o)))))
+        for (uint32_t k : t.Kids(static_cast<uint32_t>(o)))
+          if (IsNmod(t.D(k)) && C().of.Has(t.CaseOf(k)) && t.L(k) == p.object_key) o = static_cast<int>(k);
       if (o < 0 || t.L(static_cast<uint32_t>(o)) != p.object_key) continue;
       // A named actor ("the Lebanese Armed Forces") is no theme noun.
       if (int m = t.Mention(static_cast<uint32_t>(o));
@@ -2026,8 +2057,14 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     }
     if (targets_given) {  // the opening place or the purpose clause gave them
     } else if (p.prep_key != 0) {
+      // "welcomed the visit by the Sudanese minister to Sofia": a visit's
+      // own "to" phrase is where it goes; its author is the one welcomed.
+      if (object_noun < 0 && !passive && obj >= 0 && t.Mention(static_cast<uint32_t>(obj)) < 0 &&
+          C().visit_trips.Has(t.L(static_cast<uint32_t>(obj))))
+        t.AuthorActors(static_cast<uint32_t>(obj), &targets, false);
       // "gave medical equipment to X": the phrase may hang on the object.
-      PrepActors(t, v, object_noun >= 0 ? object_noun : (passive ? -1 : obj), p.prep_key, &targets);
+      if (targets.empty())
+        PrepActors(t, v, object_noun >= 0 ? object_noun : (passive ? -1 : obj), p.prep_key, &targets);
       // "clashed with militants in the streets of Baghdad": one fights with
       // a party; a place inside the phrase that names none is where.
       if (p.type == RelationType::kFought && C().with.Has(p.prep_key))
@@ -2105,7 +2142,16 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
       const bool condemned_act = p.type == RelationType::kCondemned &&
                                  C().victim_nouns.Has(t.L(static_cast<uint32_t>(obj))) &&
                                  t.Mention(static_cast<uint32_t>(obj)) < 0;
-      if (condemned_act) {
+      // "vetoed a Japanese-drafted resolution on Syria", "welcomed the visit
+      // by the Sudanese foreign minister": a response to what someone
+      // proposed or did in person is aimed at its author before anyone its
+      // phrase names.
+      const uint64_t ol = t.L(static_cast<uint32_t>(obj));
+      if (!condemned_act && t.Mention(static_cast<uint32_t>(obj)) < 0 &&
+          (C().proposal_nouns.Has(ol) || C().visit_trips.Has(ol)))
+        t.AuthorActors(static_cast<uint32_t>(obj), &targets, false);
+      if (!targets.empty()) {
+      } else if (condemned_act) {
         // Its own modifiers, else "by X"; an "of" phrase names the victim.
         t.Actors(static_cast<uint32_t>(obj), &targets);
         if (targets.empty())
@@ -2157,6 +2203,18 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
         if (targets.empty() && hostile_complement) PlaceOfAct(t, xc, &targets);
         if (targets.empty() && hostile_complement && o >= 0) PlaceOfObject(t, static_cast<uint32_t>(o), &targets);
       }
+    }
+    // "sent a team to Detroit to investigate a crash", "dispatched
+    // inspectors to Qatar to examine the report": an inquiry into what no
+    // actor names is made where those sent for it go.
+    if (targets.empty() && p.type == RelationType::kInvestigated && t.D(v) == Dep::kAdvcl && t.H(v) >= 0 &&
+        InfinitiveUnderAny(t, v) && static_cast<uint32_t>(t.H(v)) < v) {
+      const uint32_t h = static_cast<uint32_t>(t.H(v));
+      for (uint32_t k : t.Kids(h))
+        if (targets.empty() && k < v && IsObl(t.D(k)) && C().to_into.Has(t.CaseOf(k))) t.TargetActors(k, &targets);
+      // ("sent a team of experts to Chad": the phrase may hang on those sent.)
+      if (const int k = DeepPrep(t, h, C().to_key); targets.empty() && k >= 0 && static_cast<uint32_t>(k) < v)
+        t.TargetActors(static_cast<uint32_t>(k), &targets);
     }
     // "Armenia and Azerbaijan accused each other": each subject did it to
     // the other.
@@ -2434,17 +2492,26 @@ void NounEvents(const Tree& t, uint32_t n, std::span<const VerbPattern> patterns
         const graph::EntityKind kind = t.in().doc->entities[t.in().MentionOf(m).entity].kind;
         place_source |= kind == graph::EntityKind::kFacility || kind == graph::EntityKind::kLocation;
       }
+    // ("unleashed an offensive in Darfur": the place may hang on the light
+    // verb that governs the noun.)
+    const bool light_gov = gov >= 0 && t.D(n) == Dep::kObj && C().light_verbs.Has(t.L(static_cast<uint32_t>(gov)));
     if (targets.empty() && type == RelationType::kAttacked && !p.weak && !place_source &&
         !C().business_nouns.Has(t.L(n)))
-      for (uint32_t k : t.Kids(n)) {
-        if (!IsNmod(t.D(k)) || !C().in_at_near.Has(t.CaseOf(k)) || C().border_nouns.Has(t.L(k))) continue;
-        if (t.in().lexicon->IsNoun(t.L(k)) || C().light_nouns.Has(t.L(k))) continue;
-        t.TargetActors(k, &targets);
-        std::erase_if(targets, [&](int m) {
-          const graph::EntityKind kind = t.in().doc->entities[t.in().MentionOf(m).entity].kind;
-          return kind != graph::EntityKind::kLocation && kind != graph::EntityKind::kCountry &&
-                 kind != graph::EntityKind::kFacility;
-        });
+      for (const uint32_t holder : {n, light_gov ? static_cast<uint32_t>(gov) : n}) {
+        for (uint32_t k : t.Kids(holder)) {
+          if (!targets.empty()) break;
+          const bool on_verb = holder != n;
+          if ((on_verb && k < n) || !(IsNmod(t.D(k)) || (on_verb && IsObl(t.D(k)))) ||
+              !C().in_at_near.Has(t.CaseOf(k)) || C().border_nouns.Has(t.L(k)))
+            continue;
+          if (t.in().lexicon->IsNoun(t.L(k)) || C().light_nouns.Has(t.L(k))) continue;
+          t.TargetActors(k, &targets);
+          std::erase_if(targets, [&](int m) {
+            const graph::EntityKind kind = t.in().doc->entities[t.in().MentionOf(m).entity].kind;
+            return kind != graph::EntityKind::kLocation && kind != graph::EntityKind::kCountry &&
+                   kind != graph::EntityKind::kFacility;
+          });
+        }
         if (!targets.empty()) break;
       }
     if (targets.empty()) continue;
@@ -2482,6 +2549,20 @@ void NounEvents(const Tree& t, uint32_t n, std::span<const VerbPattern> patterns
       bool fallback = false;
       SubjectOf(t, static_cast<uint32_t>(t.H(n)), &sources, &fallback);
       conf = 0.55f;
+    }
+    // "claimed responsibility for the attack on X", "claimed the bombing in
+    // X": the claimant did it, by its own claim.
+    if (sources.empty() && Hostile(type)) {
+      uint32_t held = n;
+      if (IsNmod(t.D(n)) && t.CaseOf(n) == C().for_key && t.H(n) >= 0 &&
+          t.L(static_cast<uint32_t>(t.H(n))) == C().responsibility_noun)
+        held = static_cast<uint32_t>(t.H(n));
+      if (t.D(held) == Dep::kObj && t.H(held) >= 0 && C().claiming.Has(t.L(static_cast<uint32_t>(t.H(held))))) {
+        bool fallback = false;
+        SubjectOf(t, static_cast<uint32_t>(t.H(held)), &sources, &fallback);
+        modality = Weaker(modality, Modality::kReported);
+        conf = 0.55f;
+      }
     }
     // "responded with air strikes on X", "retaliated with rocket fire on X":
     // the strikes are the subject's.
@@ -2562,6 +2643,11 @@ void DemandEvents(const Tree& t, uint32_t v, bool question, TreeScratch* s, std:
     if (subj < 0) continue;
     targets.clear();
     t.Actors(static_cast<uint32_t>(subj), &targets);
+    // "all parties to the conflict in Yemen must", "all political forces
+    // in Libya must": parties no name gives are those of the place their
+    // phrase names.
+    if (targets.empty() && (C().collective_nouns.Has(t.L(static_cast<uint32_t>(subj)))))
+      t.TargetActors(static_cast<uint32_t>(subj), &targets);
     if (targets.empty()) continue;
     sources.clear();
     bool fallback = false;

@@ -1498,3 +1498,73 @@ TEST_CASE("extractor: drawing fire or criticism from someone is being criticised
   DocRecord criticism = ExtractText("The Israeli plan drew sharp criticism from Egypt on Monday.\n");
   CHECK(Asserted(criticism, "Egypt", RelationType::kCondemned, "Israel"));
 }
+
+TEST_CASE("extractor: a compound of authorship names who made what a response is aimed at", "[ingest][extractor]") {
+  DocRecord vetoed = ExtractText("China vetoed a British-drafted resolution on Myanmar on Tuesday.\n");
+  CHECK(Asserted(vetoed, "China", RelationType::kRejected, "United Kingdom"));
+  CHECK(Count(vetoed, "China", RelationType::kRejected, "Myanmar") == 0);
+  // Authorship relates its actor to no name after it.
+  DocRecord truce = ExtractText("A Qatari-brokered Darfur truce collapsed within a week.\n");
+  CHECK(Count(truce, "Darfur", RelationType::kBackedBy, "") == 0);
+  CHECK(Count(truce, "", RelationType::kBackedBy, "Qatar") == 0);
+}
+
+TEST_CASE("extractor: mujahideen are rebels, and unnamed parties a demand addresses are their place's",
+          "[ingest][extractor]") {
+  DocRecord mujahideen = ExtractText("Pakistan halted arms shipments to the Afghan mujahideen last spring.\n");
+  CHECK(Asserted(mujahideen, "Pakistan", RelationType::kReducedRelationsWith, "Afghan rebels"));
+  DocRecord parties = ExtractText("The Egyptian foreign minister said all armed factions in Libya must lay down "
+                                  "their weapons.\n");
+  CHECK(Asserted(parties, "Egypt", RelationType::kCalledOn, "Libya"));
+  // Whatever else must happen is no demand on the place it names.
+  DocRecord other = ExtractText("The Egyptian foreign minister said the fighting in Libya must stop.\n");
+  CHECK(Count(other, "", RelationType::kCalledOn, "Libya") == 0);
+}
+
+TEST_CASE("extractor: an inquiry where those sent go, and a purpose done only as its act is", "[ingest][extractor]") {
+  DocRecord sent = ExtractText("France has sent a team of experts to Chad to investigate the killing of a "
+                               "journalist.\n");
+  CHECK(Asserted(sent, "France", RelationType::kInvestigated, "Chad"));
+  DocRecord future = ExtractText("Norway will send a team of experts to Chad to investigate the killing of a "
+                                 "journalist.\n");
+  CHECK(Count(future, "Norway", RelationType::kInvestigated, "Chad") == 1);
+  CHECK(!Asserted(future, "Norway", RelationType::kInvestigated, "Chad"));
+}
+
+TEST_CASE("extractor: claiming responsibility for an attack reports the claimant's attack", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("Al-Shabaab claimed responsibility for the bombing in Mogadishu on Sunday.\n");
+  CHECK(Count(rec, "Al-Shabaab", RelationType::kAttacked, "Mogadishu") == 1);
+  CHECK(!Asserted(rec, "Al-Shabaab", RelationType::kAttacked, "Mogadishu"));
+  // Announcing is no claim of responsibility: a verb of attribution's own
+  // patterns stay out.
+  DocRecord announced = ExtractText("Egypt announced a peace initiative for Libya on Monday.\n");
+  CHECK(Count(announced, "Egypt", RelationType::kCommentedOn, "") == 0);
+}
+
+TEST_CASE("extractor: the name after an opening participle's comma is the verb's subject", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("Striking a personal note, Prime Minister Narendra Modi today invited Nepal to resume "
+                              "talks.\n");
+  CHECK(Asserted(rec, "Narendra Modi", RelationType::kMetWith, "Nepal"));
+}
+
+TEST_CASE("extractor: a quantity's of-phrase is the object a pattern names", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("Chad responded by destroying most of the Libyan air force.\n");
+  CHECK(Asserted(rec, "Chad", RelationType::kAttacked, "Libyan Armed Forces"));
+}
+
+TEST_CASE("extractor: a name's lower-case particle is no role noun to the parser", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("Tribal leaders at Iraq's national assembly called on radical cleric Muqtada al-Sadr to "
+                              "disband his militia.\n");
+  CHECK(Asserted(rec, "Council of Representatives of Iraq", RelationType::kAppealedTo, "Muqtada al-Sadr"));
+}
+
+TEST_CASE("extractor: a headline's passive with an agent, and its event noun read as an adjective",
+          "[ingest][extractor]") {
+  DocRecord passive = ExtractText("Japanese hostage killed by Iraqi kidnappers\n\nThe body was found on Sunday.\n");
+  CHECK(Asserted(passive, "Iraqi kidnappers", RelationType::kKilled, "Japan"));
+  // A means after "by" is no agent.
+  DocRecord means = ExtractText("The Israeli army sealed off the West Bank on Monday by closing the crossings.\n");
+  CHECK(Count(means, "", RelationType::kKilled, "") == 0);
+  DocRecord offensive = ExtractText("Nigeria army unleashes offensive in Borno\n\nFighting went on all day.\n");
+  CHECK(Asserted(offensive, "Nigerian Army", RelationType::kAttacked, "Borno"));
+}

@@ -1061,3 +1061,10 @@ TEST_CASE("a person the lexicon does not know takes the country of a national of
   REQUIRE(q >= 0);
   CHECK(bank.entities[q].country.empty());
 }
+
+TEST_CASE("an era's abbreviation is no name", "[ingest][recognize]") {
+  DocAnalysis d;
+  ingest::Recognize(*FixtureLexicon(), "Officials said the skulls date back to A.D. 640 and were sent to Lima.\n", &d);
+  for (const Mention& m : d.candidates) CHECK(d.entities[m.entity].name != "A.D.");
+  for (const Mention& m : d.candidates) CHECK(d.entities[m.entity].name != "A.D");
+}
