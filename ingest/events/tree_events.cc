@@ -118,6 +118,7 @@ struct Classes {
   LemmaSet when{"when", "after"};
   LemmaSet survive_verbs{"survive", "escape"};
   uint64_t attempt_key = TokenKey("attempt");
+  uint64_t effort_key = TokenKey("effort");
   LemmaSet weapon_nouns{"mine", "landmine", "bomb", "explosive", "ied", "device", "booby-trap"};
   // Nouns of attack that as often name a firm's or an agency's work.
   LemmaSet business_nouns{"operation", "campaign", "drive", "push"};
@@ -1939,6 +1940,10 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
                      t.in().lexicon->Noun(t.L(static_cast<uint32_t>(obj))).end(),
                      [](const VerbPattern& np) { return Hostile(np.type); })))
       continue;
+    // "steps up efforts for the hostages' release": an effort says how hard
+    // one tries, not what one does; CAMEO's readings of verbs with it as
+    // object (a deployment, an appeal) guess.
+    if (!p.own && p.object_key == C().effort_key) continue;
     // A generic verb ("take", "give", "hold") has CAMEO's bare reading only
     // in specific company ("took a lead" is no seizure): its own entries
     // and specific patterns stand.

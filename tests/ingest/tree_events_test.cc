@@ -75,7 +75,8 @@ const EventLexicon& TestLexicon() {
                                                      "gather\t-\t-\t-\t040\tmet-with\n"
                                                      "hear\t-\t-\t-\t040\tmet-with\n"
                                                      "bring\t-\twarning\t-\t130\tthreatened\n"
-                                                     "escape\t-\tattempt\t-\t080\tconceded-to\n";
+                                                     "escape\t-\tattempt\t-\t080\tconceded-to\n"
+                                                     "step\tup\teffort\t-\t150\tdeployed-to\n";
     // Generic verbs ("call", "leave") take only our own bare readings.
     std::ofstream(dir.path() / "verbs.geokg.tsv") << "# own\n"
                                                      "call\t-\t-\t-\t041\tmet-with\n"
@@ -2190,6 +2191,19 @@ TEST_CASE("escaping an attempt on one's life concedes nothing", "[tree_events]")
                         {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
                        {{0, 0, 0}, {5, 5, 1}}, {"Chile", "Peru"});
   for (const Found& f : Run(*escaped)) CHECK(f.type != "conceded-to");
+}
+
+TEST_CASE("stepping up efforts deploys nothing", "[tree_events]") {
+  // Chile stepped up efforts for Peru .
+  auto efforts = Build({{"Chile", Upos::kPropn, 2, Dep::kNsubj, "Chile", "NNP"},
+                        {"stepped", Upos::kVerb, 0, Dep::kRoot, "step", "VBD"},
+                        {"up", Upos::kAdp, 2, Dep::kCompoundPrt, "up", "RP"},
+                        {"efforts", Upos::kNoun, 2, Dep::kObj, "effort", "NNS"},
+                        {"for", Upos::kAdp, 6, Dep::kCase, "for", "IN"},
+                        {"Peru", Upos::kPropn, 4, Dep::kNmod, "Peru", "NNP"},
+                        {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                       {{0, 0, 0}, {5, 5, 1}}, {"Chile", "Peru"});
+  CHECK(Run(*efforts).empty());
 }
 
 TEST_CASE("a visit to a grave or a memorial meets no one", "[tree_events]") {
