@@ -119,6 +119,7 @@ struct Classes {
   LemmaSet survive_verbs{"survive", "escape"};
   uint64_t attempt_key = TokenKey("attempt");
   uint64_t effort_key = TokenKey("effort");
+  LemmaSet order_nouns{"order", "warrant", "decree"};
   LemmaSet weapon_nouns{"mine", "landmine", "bomb", "explosive", "ied", "device", "booby-trap"};
   // Nouns of attack that as often name a firm's or an agency's work.
   LemmaSet business_nouns{"operation", "campaign", "drive", "push"};
@@ -2333,6 +2334,16 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     if ((type == RelationType::kAttacked || type == RelationType::kKilled || type == RelationType::kFought) && obj >= 0 &&
         C().proposal_nouns.Has(t.L(static_cast<uint32_t>(obj))))
       type = RelationType::kRejected;
+    // "issued a deportation order against X", "an arrest warrant for X": an
+    // order is for the act its compound names.
+    if (object_noun >= 0 && C().order_nouns.Has(t.L(static_cast<uint32_t>(object_noun))))
+      for (uint32_t k : t.Kids(static_cast<uint32_t>(object_noun)))
+        if (t.D(k) == Dep::kCompound && k < static_cast<uint32_t>(object_noun))
+          for (const VerbPattern& np : t.in().lexicon->Noun(t.L(k)))
+            if (Hostile(np.type)) {
+              type = np.type;
+              break;
+            }
     // "began evacuating thousands of French and other expatriates":
     // evacuating people rescues them; only forces leaving a place withdraw.
     // "to have the alliance take over operations in Afghanistan": taking

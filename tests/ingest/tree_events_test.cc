@@ -76,7 +76,8 @@ const EventLexicon& TestLexicon() {
                                                      "hear\t-\t-\t-\t040\tmet-with\n"
                                                      "bring\t-\twarning\t-\t130\tthreatened\n"
                                                      "escape\t-\tattempt\t-\t080\tconceded-to\n"
-                                                     "step\tup\teffort\t-\t150\tdeployed-to\n";
+                                                     "step\tup\teffort\t-\t150\tdeployed-to\n"
+                                                     "issue\t-\torder\t-\t100\tcalled-on\n";
     // Generic verbs ("call", "leave") take only our own bare readings.
     std::ofstream(dir.path() / "verbs.geokg.tsv") << "# own\n"
                                                      "call\t-\t-\t-\t041\tmet-with\n"
@@ -92,6 +93,7 @@ const EventLexicon& TestLexicon() {
                                                      "tax\ton\t163\tsanctioned\tweak\n"
                                                      "sanction\ton\t163\tsanctioned\n"
                                                      "warning\tto\t130\tthreatened\n"
+                                                     "deportation\tof\t174\texpelled\n"
                                                      "release\tof\t0841\treleased\n"
                                                      "restriction\ton\t172\tcoerced\n"
                                                      "demand\ton\t100\tcalled-on\tweak\n";
@@ -2204,6 +2206,23 @@ TEST_CASE("stepping up efforts deploys nothing", "[tree_events]") {
                         {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
                        {{0, 0, 0}, {5, 5, 1}}, {"Chile", "Peru"});
   CHECK(Run(*efforts).empty());
+}
+
+TEST_CASE("an order is for the act its compound names", "[tree_events]") {
+  // Chile issued a deportation order against Peru .
+  auto order = Build({{"Chile", Upos::kPropn, 2, Dep::kNsubj, "Chile", "NNP"},
+                      {"issued", Upos::kVerb, 0, Dep::kRoot, "issue", "VBD"},
+                      {"a", Upos::kDet, 5, Dep::kDet, "a", "DT"},
+                      {"deportation", Upos::kNoun, 5, Dep::kCompound, "deportation", "NN"},
+                      {"order", Upos::kNoun, 2, Dep::kObj, "order", "NN"},
+                      {"against", Upos::kAdp, 7, Dep::kCase, "against", "IN"},
+                      {"Peru", Upos::kPropn, 5, Dep::kNmod, "Peru", "NNP"},
+                      {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                     {{0, 0, 0}, {6, 6, 1}}, {"Chile", "Peru"});
+  std::vector<Found> found = Run(*order);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].type == "expelled");
+  CHECK(found[0].target == "Peru");
 }
 
 TEST_CASE("a visit to a grave or a memorial meets no one", "[tree_events]") {
