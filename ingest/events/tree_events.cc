@@ -246,8 +246,9 @@ struct Classes {
                    "balance", "budget", "deficit", "surplus", "progress",
                    // CAMEO readings too loose bare ("admits more deaths" is no support,
                    // "pull his fighters" no seizure; a court that agrees to "hear" a
-                   // challenge meets no one)
-                   "admit", "pull", "hear"};
+                   // challenge meets no one; wanting to "influence" an election
+                   // supports no one)
+                   "admit", "pull", "hear", "influence"};
   LemmaSet refusing{"refuse", "decline", "reject"};
   // Verbs that end what their object names.
   LemmaSet cut_verbs{"suspend", "cut", "halt", "freeze", "stop", "end", "cancel", "withdraw",

@@ -77,7 +77,8 @@ const EventLexicon& TestLexicon() {
                                                      "bring\t-\twarning\t-\t130\tthreatened\n"
                                                      "escape\t-\tattempt\t-\t080\tconceded-to\n"
                                                      "step\tup\teffort\t-\t150\tdeployed-to\n"
-                                                     "issue\t-\torder\t-\t100\tcalled-on\n";
+                                                     "issue\t-\torder\t-\t100\tcalled-on\n"
+                                                     "influence\t-\t-\t-\t050\tsupported\n";
     // Generic verbs ("call", "leave") take only our own bare readings.
     std::ofstream(dir.path() / "verbs.geokg.tsv") << "# own\n"
                                                      "call\t-\t-\t-\t041\tmet-with\n"
@@ -2063,6 +2064,16 @@ TEST_CASE("the one urged to act does it, also when parsed as an indirect object"
       CHECK(f.target == "Bolivia");
     }
   CHECK(withdrew);
+}
+
+TEST_CASE("influencing someone supports no one", "[tree_events]") {
+  // Chile influenced Peru .
+  auto influenced = Build({{"Chile", Upos::kPropn, 2, Dep::kNsubj, "Chile", "NNP"},
+                           {"influenced", Upos::kVerb, 0, Dep::kRoot, "influence", "VBD"},
+                           {"Peru", Upos::kPropn, 2, Dep::kObj, "Peru", "NNP"},
+                           {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                          {{0, 0, 0}, {2, 2, 1}}, {"Chile", "Peru"});
+  CHECK(Run(*influenced).empty());
 }
 
 TEST_CASE("hearing someone is no meeting", "[tree_events]") {
