@@ -367,7 +367,8 @@ struct Classes {
   uint64_t the_key = TokenKey("the");
   LemmaSet private_nouns{"journalist", "reporter", "national", "citizen", "man", "woman", "tourist",
                          "student", "businessman", "refugee", "voter", "immigrant", "migrant",
-                         "people", "civilian", "resident", "villager", "pilgrim", "dutchman", "expatriate"};
+                         "people", "civilian", "resident", "villager", "pilgrim", "dutchman", "expatriate",
+                         "chorus", "choir", "orchestra", "band", "team", "club", "fan", "athlete", "player"};
   // Verbs whose subject draws or meets an act of others ("drew criticism
   // from", "brought warnings from", "faced threats from").
   LemmaSet drawing_verbs{"bring", "draw", "attract", "receive", "face", "earn", "prompt", "provoke",
@@ -1012,7 +1013,8 @@ bool PrivatePeople(const Tree& t, uint32_t k) {
   }
   if (t.Mention(k) >= 0 || !C().private_nouns.Has(t.L(k))) return false;
   for (uint32_t c : t.Kids(k))
-    if ((t.D(c) == Dep::kAmod || t.D(c) == Dep::kCompound) && country(t.Mention(c))) return true;
+    if ((t.D(c) == Dep::kAmod || t.D(c) == Dep::kCompound || t.D(c) == Dep::kNmodPoss) && country(t.Mention(c)))
+      return true;
   return false;
 }
 

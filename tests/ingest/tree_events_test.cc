@@ -2076,6 +2076,22 @@ TEST_CASE("influencing someone supports no one", "[tree_events]") {
   CHECK(Run(*influenced).empty());
 }
 
+TEST_CASE("a state's orchestra or team does not act for the state; its minister does", "[tree_events]") {
+  for (const char* noun : {"orchestra", "minister"}) {
+    // Chile 's orchestra visited Peru .
+    auto visit = Build({{"Chile", Upos::kPropn, 3, Dep::kNmodPoss, "Chile", "NNP"},
+                        {"'s", Upos::kPart, 1, Dep::kCase, "'s", "POS"},
+                        {noun, Upos::kNoun, 4, Dep::kNsubj, noun, "NN"},
+                        {"visited", Upos::kVerb, 0, Dep::kRoot, "visit", "VBD"},
+                        {"Peru", Upos::kPropn, 4, Dep::kObj, "Peru", "NNP"},
+                        {".", Upos::kPunct, 4, Dep::kPunct, ".", "."}},
+                       {{0, 0, 0}, {4, 4, 1}}, {"Chile", "Peru"});
+    visit->doc.entities[0].kind = graph::EntityKind::kCountry;
+    INFO(noun);
+    CHECK(Run(*visit).size() == (std::string(noun) == "minister" ? 1u : 0u));
+  }
+}
+
 TEST_CASE("hearing someone is no meeting", "[tree_events]") {
   // The court heard Peru .
   auto heard = Build({{"The", Upos::kDet, 2, Dep::kDet, "the", "DT"},
