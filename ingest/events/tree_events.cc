@@ -2148,7 +2148,9 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
       // "condemned the beheading of an American hostage": condemning a
       // hostile act is aimed at its author ("the US strikes", "attacks by
       // X"), never at its victim inside the noun's phrase.
-      const bool condemned_act = p.type == RelationType::kCondemned &&
+      // (So is protesting one: "held to protest the massacre of Congolese
+      // refugees" is aimed at whoever did it.)
+      const bool condemned_act = (p.type == RelationType::kCondemned || p.type == RelationType::kProtestedAgainst) &&
                                  C().victim_nouns.Has(t.L(static_cast<uint32_t>(obj))) &&
                                  t.Mention(static_cast<uint32_t>(obj)) < 0;
       // "vetoed a Japanese-drafted resolution on Syria", "welcomed the visit

@@ -84,6 +84,7 @@ const EventLexicon& TestLexicon() {
                                                      "call\t-\t-\t-\t041\tmet-with\n"
                                                      "fight\t-\t-\t-\t190\tfought\n"
                                                      "battle\t-\t-\twith\t190\tfought\n"
+                                                     "protest\t-\t-\t-\t140\tprotested-against\n"
                                                      "leave\t-\t-\t-\t0874\twithdrew-from\n"
                                                      "suspend\t-\t-\t-\t160\treduced-relations-with\tweak\n";
     std::ofstream(dir.path() / "nouns.geokg.tsv") << "# own nouns\n"
@@ -2090,6 +2091,32 @@ TEST_CASE("a state's orchestra or team does not act for the state; its minister 
     INFO(noun);
     CHECK(Run(*visit).size() == (std::string(noun) == "minister" ? 1u : 0u));
   }
+}
+
+TEST_CASE("protesting a killing is aimed at its author, not its victims", "[tree_events]") {
+  // Chile protested the killing of Peruvian workers .
+  auto victims = Build({{"Chile", Upos::kPropn, 2, Dep::kNsubj, "Chile", "NNP"},
+                        {"protested", Upos::kVerb, 0, Dep::kRoot, "protest", "VBD"},
+                        {"the", Upos::kDet, 4, Dep::kDet, "the", "DT"},
+                        {"killing", Upos::kNoun, 2, Dep::kObj, "killing", "NN"},
+                        {"of", Upos::kAdp, 7, Dep::kCase, "of", "IN"},
+                        {"Peruvian", Upos::kAdj, 7, Dep::kAmod, "peruvian", "JJ"},
+                        {"workers", Upos::kNoun, 4, Dep::kNmod, "worker", "NNS"},
+                        {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                       {{0, 0, 0}, {5, 5, 1}}, {"Chile", "Peru"});
+  for (const Found& f : Run(*victims)) CHECK(f.type != "protested-against");
+  // Chile protested the killing by Peru .
+  auto author = Build({{"Chile", Upos::kPropn, 2, Dep::kNsubj, "Chile", "NNP"},
+                       {"protested", Upos::kVerb, 0, Dep::kRoot, "protest", "VBD"},
+                       {"the", Upos::kDet, 4, Dep::kDet, "the", "DT"},
+                       {"killing", Upos::kNoun, 2, Dep::kObj, "killing", "NN"},
+                       {"by", Upos::kAdp, 6, Dep::kCase, "by", "IN"},
+                       {"Peru", Upos::kPropn, 4, Dep::kNmod, "Peru", "NNP"},
+                       {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                      {{0, 0, 0}, {5, 5, 1}}, {"Chile", "Peru"});
+  bool protested = false;
+  for (const Found& f : Run(*author)) protested |= f.type == "protested-against" && f.target == "Peru";
+  CHECK(protested);
 }
 
 TEST_CASE("hearing someone is no meeting", "[tree_events]") {
