@@ -1148,9 +1148,12 @@ void SubjectOf(const Tree& t, uint32_t v, std::vector<int>* out, bool* fallback,
   } else if (d == Dep::kXcomp || asked) {
     // Object control ("urged X to leave", "called on X to leave") else
     // subject control. (The parser may read the one urged as an indirect
-    // object.)
-    int obj = t.Kid(static_cast<uint32_t>(h), Dep::kObj);
-    if (obj < 0) obj = t.Kid(static_cast<uint32_t>(h), Dep::kIobj);
+    // object. A past-tense verb read as an open complement, "an alliance
+    // fighting Indian rule rejected the package", is no infinitive: the
+    // object before it does not do it.)
+    const bool past = parse::XposName(t.Xpos(v)) == "VBD";
+    int obj = past ? -1 : t.Kid(static_cast<uint32_t>(h), Dep::kObj);
+    if (obj < 0 && !past) obj = t.Kid(static_cast<uint32_t>(h), Dep::kIobj);
     if (obj < 0 && c.appeal.Has(t.L(static_cast<uint32_t>(h))))
       for (uint32_t k : t.Kids(static_cast<uint32_t>(h)))
         if (IsObl(t.D(k)) && C().on_upon.Has(t.CaseOf(k))) {

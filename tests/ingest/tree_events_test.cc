@@ -2119,6 +2119,25 @@ TEST_CASE("protesting a killing is aimed at its author, not its victims", "[tree
   CHECK(protested);
 }
 
+TEST_CASE("a past-tense verb read as an open complement is not done by the object before it", "[tree_events]") {
+  // Rebels claiming to hold Peruvian workers visited Chilean officials .
+  auto met = Build({{"Rebels", Upos::kNoun, 0, Dep::kRoot, "rebel", "NNS"},
+                    {"claiming", Upos::kVerb, 1, Dep::kAcl, "claim", "VBG"},
+                    {"to", Upos::kPart, 4, Dep::kMark, "to", "TO"},
+                    {"hold", Upos::kVerb, 2, Dep::kXcomp, "hold", "VB"},
+                    {"Peruvian", Upos::kAdj, 6, Dep::kAmod, "peruvian", "JJ"},
+                    {"workers", Upos::kNoun, 4, Dep::kObj, "worker", "NNS"},
+                    {"visited", Upos::kVerb, 4, Dep::kXcomp, "visit", "VBD"},
+                    {"Chilean", Upos::kAdj, 9, Dep::kAmod, "chilean", "JJ"},
+                    {"officials", Upos::kNoun, 7, Dep::kObj, "official", "NNS"},
+                    {".", Upos::kPunct, 1, Dep::kPunct, ".", "."}},
+                   {{0, 0, 0}, {4, 4, 1}, {7, 7, 2}}, {"Rebels", "Peru", "Chile"});
+  std::vector<Found> found = Run(*met);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "Rebels");
+  CHECK(found[0].target == "Chile");
+}
+
 TEST_CASE("hearing someone is no meeting", "[tree_events]") {
   // The court heard Peru .
   auto heard = Build({{"The", Upos::kDet, 2, Dep::kDet, "the", "DT"},
