@@ -119,6 +119,8 @@ struct Classes {
   LemmaSet survive_verbs{"survive", "escape"};
   uint64_t attempt_key = TokenKey("attempt");
   uint64_t effort_key = TokenKey("effort");
+  LemmaSet like{"like", "as"};
+  uint64_t do_key = TokenKey("do");
   LemmaSet order_nouns{"order", "warrant", "decree"};
   LemmaSet weapon_nouns{"mine", "landmine", "bomb", "explosive", "ied", "device", "booby-trap"};
   // Nouns of attack that as often name a firm's or an agency's work.
@@ -1404,6 +1406,14 @@ void PrepActors(const Tree& t, uint32_t v, int noun, uint64_t prep, std::vector<
       // act is against is no partner in it.
       if (!hostile && prep == 0 && C().against.Has(cs)) continue;
       if (prep != 0 ? cs != prep : (C().place_preps.Has(cs) || C().by.Has(cs))) continue;
+      // "to set up a joint working group like India and Pakistan did": a
+      // comparison with what others did names no party.
+      if (C().like.Has(cs)) {
+        uint32_t last = k;
+        for (uint32_t c : t.Kids(k))
+          if (t.D(c) == Dep::kConj && c > last) last = c;
+        if (last + 1 < t.size() && t.L(last + 1) == C().do_key) continue;
+      }
       // "bringing warnings from the European Union", "drew criticism from
       // X": an act's "from" phrase names its author, not whom it is aimed at.
       if (nominal && prep == 0 && cs == C().from_key && t.in().lexicon->IsNoun(t.L(head))) continue;

@@ -78,7 +78,8 @@ const EventLexicon& TestLexicon() {
                                                      "escape\t-\tattempt\t-\t080\tconceded-to\n"
                                                      "step\tup\teffort\t-\t150\tdeployed-to\n"
                                                      "issue\t-\torder\t-\t100\tcalled-on\n"
-                                                     "influence\t-\t-\t-\t050\tsupported\n";
+                                                     "influence\t-\t-\t-\t050\tsupported\n"
+                                                     "form\t-\tgroup\t-\t060\tcooperated-with\n";
     // Generic verbs ("call", "leave") take only our own bare readings.
     std::ofstream(dir.path() / "verbs.geokg.tsv") << "# own\n"
                                                      "call\t-\t-\t-\t041\tmet-with\n"
@@ -2136,6 +2137,23 @@ TEST_CASE("a past-tense verb read as an open complement is not done by the objec
   REQUIRE(found.size() == 1);
   CHECK(found[0].source == "Rebels");
   CHECK(found[0].target == "Chile");
+}
+
+TEST_CASE("a comparison with what others did names no party", "[tree_events]") {
+  for (const char* prep : {"like", "with"}) {
+    // Chile formed a group like Peru did . / Chile formed a group with Peru did .
+    auto formed = Build({{"Chile", Upos::kPropn, 2, Dep::kNsubj, "Chile", "NNP"},
+                         {"formed", Upos::kVerb, 0, Dep::kRoot, "form", "VBD"},
+                         {"a", Upos::kDet, 4, Dep::kDet, "a", "DT"},
+                         {"group", Upos::kNoun, 2, Dep::kObj, "group", "NN"},
+                         {prep, Upos::kAdp, 6, Dep::kCase, prep, "IN"},
+                         {"Peru", Upos::kPropn, 4, Dep::kNmod, "Peru", "NNP"},
+                         {"did", Upos::kVerb, 2, Dep::kParataxis, "do", "VBD"},
+                         {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                        {{0, 0, 0}, {5, 5, 1}}, {"Chile", "Peru"});
+    INFO(prep);
+    CHECK(Run(*formed).size() == (std::string(prep) == "with" ? 1u : 0u));
+  }
 }
 
 TEST_CASE("hearing someone is no meeting", "[tree_events]") {
