@@ -2078,7 +2078,7 @@ TEST_CASE("influencing someone supports no one", "[tree_events]") {
   CHECK(Run(*influenced).empty());
 }
 
-TEST_CASE("a state's orchestra or team does not act for the state; its minister does", "[tree_events]") {
+TEST_CASE("a state's orchestra or team does not act for the state, its minister does", "[tree_events]") {
   for (const char* noun : {"orchestra", "minister"}) {
     // Chile 's orchestra visited Peru .
     auto visit = Build({{"Chile", Upos::kPropn, 3, Dep::kNmodPoss, "Chile", "NNP"},
