@@ -301,6 +301,11 @@ constexpr std::string_view kFaiths[] = {"Shiite", "Shia", "Shi'ite", "Sunni", "I
 
 bool Recognizer::IsPeopleQualifier(uint32_t k) const {
   const std::string_view w = Tok(k);
+  // One word alone: "Viet Cong rebels" is a name the lexicon lacks ("US-backed
+  // Kurdish fighters" is qualified twice).
+  if (k > out_->sentences[sentence_].first_token && Cap(k - 1) && MentionEndingAt(k) < 0 &&
+      Tok(k - 1).find('-') == std::string_view::npos)
+    return false;
   if (w.size() < 3 || !Cap(k) || Common(k) || MentionEndingAt(k + 1) >= 0 || (Flags(k) & kTokPossessive) ||
       InList(kFaiths, w) || IsTitleOrCommonWord(w) || IsDateWord(k, k + 2))
     return false;
@@ -400,12 +405,15 @@ uint32_t Recognizer::TryGroup(uint32_t i, uint32_t end) {
     }
     break;
   }
-  // "Kurdish rebels", "Tuareg fighters": a capitalised
-  // word the lexicon does not know, no common word, title or faith ("Sunni
-  // insurgents" are placed by their scene below), names the group as a
-  // people's or a movement's.
+  // "Kurdish rebels", "Tuareg fighters": a capitalised word the lexicon does
+  // not know, no common word, title or faith ("Sunni insurgents" are placed
+  // by their scene below), names the group as a people's or a movement's.
+  // Not forces, coalitions or crowds, nor "groups": "the Wallenberg group"
+  // is a firm's.
   uint32_t named_first = i;
-  if (name.empty() && i > 0 && Lower(i) && IsPeopleQualifier(i - 1)) {
+  if (name.empty() && i > 0 && Lower(i) && g->kind != graph::EntityKind::kMilitaryUnit &&
+      g->kind != graph::EntityKind::kOrganization && g->head != "groups" && g->head != "crowds" &&
+      g->head != "supporters" && IsPeopleQualifier(i - 1)) {
     name = std::string(Tok(i - 1));
     named_first = i - 1;
   }

@@ -11,6 +11,7 @@
 #include "ingest/analysis.h"
 #include "ingest/lexicon.h"
 #include "ingest/resolve.h"
+#include "ingest/text.h"
 
 namespace geokg::ingest::internal {
 
@@ -23,16 +24,6 @@ bool InList(const std::string_view (&list)[N], std::string_view w) {
   return false;
 }
 
-// Case-insensitive ASCII comparison of a token with a lower-case word.
-inline bool EqualsFolded(std::string_view token, std::string_view lower) {
-  if (token.size() != lower.size()) return false;
-  for (size_t i = 0; i < token.size(); ++i) {
-    char c = token[i];
-    if (c >= 'A' && c <= 'Z') c += 32;
-    if (c != lower[i]) return false;
-  }
-  return true;
-}
 
 // InList for a list of lower-case words, ignoring the token's case.
 template <size_t N>

@@ -262,10 +262,12 @@ void Relater::EmitEntities(uint32_t se, RelationType type, uint32_t te, Modality
         type != RelationType::kKilled && type != RelationType::kFought && type != RelationType::kPledgedTo)
       return;
     // A sea, gulf or region with no country of its own is where forces go
-    // or leave, or where a curfew is imposed ("a curfew in parts of
+    // or leave (or pledge to: "willing to withdraw its troops from
+    // Kashmir"), or where a curfew is imposed ("a curfew in parts of
     // Kashmir"), not what is attacked ("attacks on the Gulf war front").
     if (b.kind == EntityKind::kLocation && type != RelationType::kDeployedTo &&
-        type != RelationType::kWithdrewFrom && type != RelationType::kCoerced && lexicon_) {
+        type != RelationType::kWithdrewFrom && type != RelationType::kCoerced && type != RelationType::kPledgedTo &&
+        lexicon_) {
       const Lexicon::Entry* entry = lexicon_->FindCanonical(b.name);
       if (entry && entry->kind == EntityKind::kLocation && entry->country.empty()) return;
     }

@@ -187,12 +187,6 @@ constexpr std::string_view kSubjectControl[] = {
     "try", "attempt", "seek", "want", "hope", "aim", "fail", "vote", "resolve", "decline",
     "continue", "begin", "start", "struggle", "rush", "scramble", "undertake", "intend"};
 
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
-}
-
 // Whether a is k or one of k's heads.
 bool Dominates(const parse::SentenceParse& p, int a, int k) {
   for (int steps = 0; k >= 0 && steps <= static_cast<int>(p.size()); ++steps, k = p.head[k])
@@ -397,10 +391,10 @@ void PhrasesAfterDays(const std::vector<std::string_view>& words, parse::Sentenc
         p->upos[p->head[day]] != parse::Upos::kVerb)
       continue;
     const std::string_view w = words[day];
-    if (std::none_of(std::begin(kDays), std::end(kDays), [&](std::string_view d) { return EqualsIgnoreCase(w, d); }))
+    if (std::none_of(std::begin(kDays), std::end(kDays), [&](std::string_view d) { return EqualsFolded(w, d); }))
       continue;
     const std::string_view prep = CaseWord(words, *p, c);
-    if (prep.empty() || EqualsIgnoreCase(prep, "of")) continue;
+    if (prep.empty() || EqualsFolded(prep, "of")) continue;
     p->head[c] = p->head[day];
     p->dep[c] = Dep::kObl;
   }

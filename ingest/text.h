@@ -46,6 +46,14 @@ uint64_t TokenKey(std::string_view token);
 // locale lookup a byte (the relater lowers every token of a sentence).
 inline char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 
+// Case-insensitive ASCII comparison of a token with a lower-case word.
+inline bool EqualsFolded(std::string_view token, std::string_view lower) {
+  if (token.size() != lower.size()) return false;
+  for (size_t i = 0; i < token.size(); ++i)
+    if (AsciiLower(token[i]) != lower[i]) return false;
+  return true;
+}
+
 // How a run of tokens is written: its words (tokens that are neither
 // punctuation nor numbers), those in capitals and those capitalised. A
 // headline in capitals or in title case reads differently from prose.

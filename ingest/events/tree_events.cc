@@ -2228,6 +2228,33 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
         if (targets.empty() && hostile_complement && o >= 0) PlaceOfObject(t, static_cast<uint32_t>(o), &targets);
       }
     }
+    // "threatened to close its border if Sudan kept arming the rebels": a
+    // threat whose act names no one but the threatener is aimed at whom its
+    // condition names.
+    if (!specific && C().threat.Has(t.L(v)) &&
+        std::all_of(targets.begin(), targets.end(), [&](int m) {
+          return std::any_of(sources.begin(), sources.end(), [&](int src) {
+            return t.in().MentionOf(m).entity == t.in().MentionOf(src).entity;
+          });
+        })) {
+      bool found = false;
+      for (const int head : {t.Kid(v, Dep::kXcomp), static_cast<int>(v)}) {
+        if (head < 0 || found) continue;
+        for (uint32_t k : t.Kids(static_cast<uint32_t>(head))) {
+          if (t.D(k) != Dep::kAdvcl) continue;
+          bool condition = false;
+          for (uint32_t c : t.Kids(k)) condition |= t.D(c) == Dep::kMark && C().conditional_marks.Has(t.L(c));
+          const int subj = t.Kid(k, Dep::kNsubj);
+          if (!condition || subj < 0) continue;
+          const size_t before = targets.size();
+          t.Actors(static_cast<uint32_t>(subj), &targets);
+          if (targets.size() == before) continue;
+          targets.erase(targets.begin(), targets.begin() + static_cast<std::ptrdiff_t>(before));
+          found = true;
+          break;
+        }
+      }
+    }
     // "sent a team to Detroit to investigate a crash", "dispatched
     // inspectors to Qatar to examine the report": an inquiry into what no
     // actor names is made where those sent for it go.

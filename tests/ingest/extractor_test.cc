@@ -1412,6 +1412,12 @@ TEST_CASE("extractor: a people's name the lexicon lacks names the group after it
   // A common word before the group is no name.
   DocRecord armed = ExtractText("Armed rebels attacked a Chadian convoy.\n");
   CHECK(Count(armed, "Armed rebels", RelationType::kAttacked, "") == 0);
+  // A business group is a firm's, and two capitalised words are a name the
+  // lexicon lacks.
+  DocRecord firm = ExtractText("The Lindqvist group bought a stake in a Finnish bank.\n");
+  for (const auto& e : firm.entities) CHECK(e.name != "Lindqvist groups");
+  DocRecord name = ExtractText("Viet Cong rebels attacked a French convoy near Hue.\n");
+  for (const auto& e : name.entities) CHECK(e.name != "Cong rebels");
 }
 
 TEST_CASE("extractor: the agent of a participle of pursuit or harm is not the noun's actor", "[ingest][extractor]") {
@@ -1567,4 +1573,32 @@ TEST_CASE("extractor: a headline's passive with an agent, and its event noun rea
   CHECK(Count(means, "", RelationType::kKilled, "") == 0);
   DocRecord offensive = ExtractText("Nigeria army unleashes offensive in Borno\n\nFighting went on all day.\n");
   CHECK(Asserted(offensive, "Nigerian Army", RelationType::kAttacked, "Borno"));
+}
+
+TEST_CASE("extractor: parties agreeing on what they will do agree with each other", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("Ecuador and Colombia agreed to hold joint border patrols next year.\n");
+  CHECK((Asserted(rec, "Ecuador", RelationType::kAgreedWith, "Colombia") ||
+         Asserted(rec, "Colombia", RelationType::kAgreedWith, "Ecuador")));
+  DocRecord failed = ExtractText("Ecuador and Colombia failed to agree on Monday on a joint border force.\n");
+  CHECK(!Asserted(failed, "Ecuador", RelationType::kAgreedWith, "Colombia"));
+  CHECK(!Asserted(failed, "Colombia", RelationType::kAgreedWith, "Ecuador"));
+}
+
+TEST_CASE("extractor: a threat whose act names no one else is aimed at whom its condition names",
+          "[ingest][extractor]") {
+  DocRecord rec = ExtractText("Niger threatened to close its border if Nigeria kept harbouring the rebels.\n");
+  CHECK(Asserted(rec, "Niger", RelationType::kThreatened, "Nigeria"));
+  // A condition on someone else's act names no target of the threatener's.
+  DocRecord other = ExtractText("Niger threatened to expel French troops if talks failed.\n");
+  CHECK(Count(other, "Niger", RelationType::kThreatened, "Nigeria") == 0);
+}
+
+TEST_CASE("extractor: a pledge may concern a region of no one country", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("India is willing to withdraw its troops from Kashmir.\n");
+  CHECK(Asserted(rec, "India", RelationType::kPledgedTo, "Kashmir"));
+}
+
+TEST_CASE("extractor: pulling troops out of a place withdraws from it", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("Rwanda pulled its troops out of Burundi last year.\n");
+  CHECK(Asserted(rec, "Rwanda", RelationType::kWithdrewFrom, "Burundi"));
 }
