@@ -719,7 +719,14 @@ class Tree {
             in_.MentionOf(m).form == MentionForm::kName &&
             in_.doc->entities[in_.MentionOf(m).entity].kind != graph::EntityKind::kCountry &&
             in_.doc->entities[in_.MentionOf(m).entity].kind != graph::EntityKind::kLocation;
-        if (m >= 0 && (best < 0 || ((d == Dep::kNmodPoss || best_pronoun) && !pronoun) || name_over_demonym)) best = m;
+        // "its U.N. diplomats", "its EU envoy": an international body
+        // beside the possessive is where the envoys serve; the possessive
+        // sends them.
+        const bool posting = m >= 0 && best_pronoun && d != Dep::kNmodPoss && C().traveller_nouns.Has(L(h)) &&
+                             in_.doc->entities[in_.MentionOf(m).entity].kind == graph::EntityKind::kInternationalOrg;
+        if (m >= 0 && !posting &&
+            (best < 0 || ((d == Dep::kNmodPoss || best_pronoun) && !pronoun) || name_over_demonym))
+          best = m;
       }
     }
     if (best >= 0) {

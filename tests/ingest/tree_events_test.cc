@@ -2156,6 +2156,22 @@ TEST_CASE("a comparison with what others did names no party", "[tree_events]") {
   }
 }
 
+TEST_CASE("an international body beside a possessive envoy noun is where the envoys serve", "[tree_events]") {
+  // Its UN envoys visited Peru . ("Its": Chile)
+  auto envoys = Build({{"Its", Upos::kPron, 3, Dep::kNmodPoss, "its", "PRP$"},
+                       {"UN", Upos::kPropn, 3, Dep::kCompound, "UN", "NNP"},
+                       {"envoys", Upos::kNoun, 4, Dep::kNsubj, "envoy", "NNS"},
+                       {"visited", Upos::kVerb, 0, Dep::kRoot, "visit", "VBD"},
+                       {"Peru", Upos::kPropn, 4, Dep::kObj, "Peru", "NNP"},
+                       {".", Upos::kPunct, 4, Dep::kPunct, ".", "."}},
+                      {{0, 0, 0}, {1, 1, 1}, {4, 4, 2}}, {"Chile", "United Nations", "Peru"});
+  envoys->doc.mentions[0].form = MentionForm::kPronoun;
+  envoys->doc.entities[1].kind = graph::EntityKind::kInternationalOrg;
+  std::vector<Found> found = Run(*envoys);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "Chile");
+}
+
 TEST_CASE("hearing someone is no meeting", "[tree_events]") {
   // The court heard Peru .
   auto heard = Build({{"The", Upos::kDet, 2, Dep::kDet, "the", "DT"},
