@@ -363,7 +363,9 @@ struct Classes {
   LemmaSet proposal_nouns{"proposal", "plan", "idea", "bill", "motion", "resolution", "offer",
                           "request", "draft", "initiative", "suggestion", "scheme", "amendment",
                           "claim", "report", "argument", "demand", "deal", "measure", "call", "appeal",
-                          "plea", "ultimatum"};
+                          "plea", "ultimatum",
+                          // what one seeks: "endorsing Brazil's ambition for a seat"
+                          "ambition", "bid", "aspiration", "candidacy"};
   LemmaSet against{"against"};
   // People who act for themselves, not for their state.
   uint64_t the_key = TokenKey("the");

@@ -1602,3 +1602,9 @@ TEST_CASE("extractor: pulling troops out of a place withdraws from it", "[ingest
   DocRecord rec = ExtractText("Rwanda pulled its troops out of Burundi last year.\n");
   CHECK(Asserted(rec, "Rwanda", RelationType::kWithdrewFrom, "Burundi"));
 }
+
+TEST_CASE("extractor: backing what someone seeks supports them, not what they seek", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("Germany backed Japan's bid for a permanent seat on the UN Security Council on Monday.\n");
+  CHECK(Asserted(rec, "Germany", RelationType::kSupported, "Japan"));
+  CHECK(Count(rec, "Germany", RelationType::kSupported, "United Nations Security Council") == 0);
+}
