@@ -100,9 +100,47 @@ void Relater::Emit(const Args& src, RelationType type, const Args& tgt, Modality
   }
 }
 
+namespace {
+
+// Nouns of war: "the Iraq war", "the war in Iraq" name a war, not the state.
+bool WarWord(std::string_view w) {
+  return w == "war" || w == "wars" || w == "invasion" || w == "occupation" || w == "conflict";
+}
+
+// Nouns of making peace: "a settlement of the South Ossetia conflict".
+bool PeaceWord(std::string_view w) {
+  return w == "settlement" || w == "resolution" || w == "end" || w == "solution" || w == "peace" ||
+         w == "ceasefire" || w == "cease-fire" || w == "truce";
+}
+
+// True if mention m is named as the place of a war: right before a noun of
+// war ("support for the Iraq war") or right after one and "in", "on" or
+// "against" ("funding for the war in Iraq"); unless the war is what a
+// peace ends ("contribute to a settlement of the South Ossetia conflict").
+bool PlaceOfWar(const DocAnalysis& doc, const Mention& m) {
+  if (m.last_token < doc.tokens.size() && doc.tokens[m.last_token].sentence == m.sentence &&
+      WarWord(doc.TokenText(m.last_token))) {
+    for (uint32_t k = m.first_token; k-- > 0 && k + 4 > m.first_token && doc.tokens[k].sentence == m.sentence;)
+      if (PeaceWord(doc.TokenText(k))) return false;
+    return true;
+  }
+  if (m.first_token < 2 || doc.tokens[m.first_token - 2].sentence != m.sentence) return false;
+  const std::string_view prep = doc.TokenText(m.first_token - 1);
+  return (prep == "in" || prep == "on" || prep == "against") && WarWord(doc.TokenText(m.first_token - 2));
+}
+
+}  // namespace
+
 void Relater::EmitOne(int sm, RelationType type, int tm, Modality modality, float conf,
                       uint32_t tb, uint32_t te, const std::string& role) {
   if (v_.SameNp(sm, tm)) return;
+  // "its support for the Iraq war", "aid for the war in Afghanistan": what
+  // is supported or paid for is the war, not the state it is fought in (the
+  // tree pass reads this from the parse; the word patterns need it too).
+  if ((type == RelationType::kSupported || type == RelationType::kAgreedWith || type == RelationType::kAided ||
+       type == RelationType::kCooperatedWith || type == RelationType::kPledgedTo) &&
+      PlaceOfWar(doc_, doc_.mentions[tm]))
+    return;
   // Where the tree pass read a trigger, its reading stands ("reduced aid
   // to X" is no aid; "considering sending aid" sends nothing yet).
   if (!in_tree_pass_ && !graph::InfoOf(type).structural)
@@ -164,20 +202,39 @@ void Relater::EmitEntities(uint32_t se, RelationType type, uint32_t te, Modality
       (type == RelationType::kCalledOn || type == RelationType::kAppealedTo || type == RelationType::kPledgedTo ||
        type == RelationType::kCommentedOn))
     return;
+  // "the opposition leader addressed a crowd", "the ministry offered the
+  // names of two Indonesian women": a statement or an offer to one's own
+  // state's people is no event between actors either. (An appeal to them
+  // is: "urged his supporters to wait".)
+  if ((a.kind == EntityKind::kPerson || a.kind == EntityKind::kCountry) && b.kind == EntityKind::kGroup &&
+      !a.country.empty() && a.country == b.country &&
+      (type == RelationType::kPledgedTo || type == RelationType::kCommentedOn))
+    return;
   // "Trump threatened to pull US funding": a state's own people or bodies
   // threaten no one when the target is the state itself (the phrase names
   // their own side). (Defending one's state, aiding or lifting curbs on its
   // people are coded: CAMEO 05, 07, 08.)
+  // Nor do its forces or organs attack, kill or fight the state they serve:
+  // "police foiled a cell plotting to bomb the country's court", "its
+  // forces shot dead the country's most wanted suspect" name the state as
+  // the owner of the victim or the place, and the act is another's or
+  // aimed at someone inside it.
   if ((a.kind == EntityKind::kPerson || a.kind == EntityKind::kGovernmentBody ||
        a.kind == EntityKind::kMilitaryUnit) &&
       b.kind == EntityKind::kCountry && !a.country.empty() && a.country == b.country &&
-      type == RelationType::kThreatened)
+      (type == RelationType::kThreatened ||
+       (IsHostile(type) && a.kind != EntityKind::kPerson)))
     return;
   // "a former Palestinian minister held a meeting with Arafat": a person
   // meets, talks or agrees with his own state's people, never with the state.
+  // "the defence secretary visited US troops": nor is a visit to his own
+  // state's forces a meeting between actors.
   if (info.symmetric && !info.structural && a.country == b.country && !a.country.empty() &&
       ((a.kind == EntityKind::kPerson && b.kind == EntityKind::kCountry) ||
-       (a.kind == EntityKind::kCountry && b.kind == EntityKind::kPerson)))
+       (a.kind == EntityKind::kCountry && b.kind == EntityKind::kPerson) ||
+       (type == RelationType::kMetWith &&
+        ((a.kind == EntityKind::kPerson && b.kind == EntityKind::kMilitaryUnit) ||
+         (a.kind == EntityKind::kMilitaryUnit && b.kind == EntityKind::kPerson)))))
     return;
   if (!from_structural_ && type != RelationType::kLocatedIn && type != RelationType::kPartOf) {
     // A place is the target of an attack, a deployment, a withdrawal or a seizure; for

@@ -117,11 +117,19 @@ struct Classes {
   // as Israel's army struck back".)
   LemmaSet when{"when", "after"};
   LemmaSet survive_verbs{"survive", "escape"};
+  uint64_t attempt_key = TokenKey("attempt");
+  uint64_t effort_key = TokenKey("effort");
+  LemmaSet like{"like", "as"};
+  uint64_t do_key = TokenKey("do");
+  LemmaSet order_nouns{"order", "warrant", "decree"};
   LemmaSet weapon_nouns{"mine", "landmine", "bomb", "explosive", "ied", "device", "booby-trap"};
   // Nouns of attack that as often name a firm's or an agency's work.
   LemmaSet business_nouns{"operation", "campaign", "drive", "push"};
   LemmaSet plan_nouns{"plan", "proposal", "bid", "attempt", "offer", "threat", "vow", "pledge",
                       "promise", "intention", "readiness", "willingness", "scheme", "plot", "idea"};
+  // Verbs that undo a decision or a plan.
+  LemmaSet undoing{"reverse", "rescind", "revoke", "overturn", "cancel", "scrap", "shelve", "abandon",
+                   "drop", "retract", "annul", "withdraw", "suspend"};
   LemmaSet refusal{"refuse", "decline", "fail", "reject", "stop", "cease", "abandon", "halt",
                    "avoid", "deny"};
   // Nouns whose "of"/"from" complement is the actor ("forces of X").
@@ -239,8 +247,10 @@ struct Classes {
                    "credit", "sale", "output", "interest", "account", "record", "list",
                    "balance", "budget", "deficit", "surplus", "progress",
                    // CAMEO readings too loose bare ("admits more deaths" is no support,
-                   // "pull his fighters" no seizure)
-                   "admit", "pull"};
+                   // "pull his fighters" no seizure; a court that agrees to "hear" a
+                   // challenge meets no one; wanting to "influence" an election
+                   // supports no one)
+                   "admit", "pull", "hear", "influence"};
   LemmaSet refusing{"refuse", "decline", "reject"};
   // Verbs that end what their object names.
   LemmaSet cut_verbs{"suspend", "cut", "halt", "freeze", "stop", "end", "cancel", "withdraw",
@@ -326,6 +336,18 @@ struct Classes {
   LemmaSet hit_idioms{"low", "high", "record", "road", "snag", "headline", "wall", "peak", "bottom",
                       "jackpot", "stride", "note", "mark", "button", "airwave", "shelf", "street",
                       "ground", "trail", "roadblock", "hurdle", "stumbling", "impasse", "deadlock"};
+  // "talks gathered pace", "the campaign is gaining momentum": a verb whose
+  // object is a noun of speed says how fast something goes, not what its
+  // subject does to anyone.
+  LemmaSet rate_nouns{"pace", "momentum", "steam", "speed", "traction"};
+  // "a cleric sought by the US", "a court opposed by Washington", "a man
+  // killed by police": a participle of pursuit, opposition or harm says what
+  // its agent does to the noun; the noun is not the agent's (as "rockets
+  // fired by Hamas" are).
+  LemmaSet against_participles{"seek", "want", "hunt", "pursue", "oppose", "reject", "criticize", "criticise",
+                               "condemn", "denounce", "accuse", "blame", "suspect", "target", "threaten",
+                               "kill", "wound", "injure", "arrest", "detain", "capture", "abduct", "kidnap",
+                               "shoot", "attack", "ban", "sanction", "expel"};
   // Prepositions that also open a clause ("after a crew fired on ...").
   LemmaSet clause_preps{"after", "before", "since", "until", "following", "as", "when"};
   uint64_t face_verb = TokenKey("face");
@@ -341,8 +363,20 @@ struct Classes {
   LemmaSet proposal_nouns{"proposal", "plan", "idea", "bill", "motion", "resolution", "offer",
                           "request", "draft", "initiative", "suggestion", "scheme", "amendment",
                           "claim", "report", "argument", "demand", "deal", "measure", "call", "appeal",
-                          "plea", "ultimatum"};
+                          "plea", "ultimatum",
+                          // what one seeks: "endorsing Brazil's ambition for a seat"
+                          "ambition", "bid", "aspiration", "candidacy"};
   LemmaSet against{"against"};
+  // People who act for themselves, not for their state.
+  uint64_t the_key = TokenKey("the");
+  LemmaSet private_nouns{"journalist", "reporter", "national", "citizen", "man", "woman", "tourist",
+                         "student", "businessman", "refugee", "voter", "immigrant", "migrant",
+                         "people", "civilian", "resident", "villager", "pilgrim", "dutchman", "expatriate",
+                         "chorus", "choir", "orchestra", "band", "team", "club", "fan", "athlete", "player"};
+  // Verbs whose subject draws or meets an act of others ("drew criticism
+  // from", "brought warnings from", "faced threats from").
+  LemmaSet drawing_verbs{"bring", "draw", "attract", "receive", "face", "earn", "prompt", "provoke",
+                         "spark", "trigger", "incur"};
   // Nouns of complex prepositions of reference ("in relation to X", "with
   // regard to X").
   LemmaSet reference_nouns{"relation", "regard", "respect", "reference"};
@@ -687,7 +721,14 @@ class Tree {
             in_.MentionOf(m).form == MentionForm::kName &&
             in_.doc->entities[in_.MentionOf(m).entity].kind != graph::EntityKind::kCountry &&
             in_.doc->entities[in_.MentionOf(m).entity].kind != graph::EntityKind::kLocation;
-        if (m >= 0 && (best < 0 || ((d == Dep::kNmodPoss || best_pronoun) && !pronoun) || name_over_demonym)) best = m;
+        // "its U.N. diplomats", "its EU envoy": an international body
+        // beside the possessive is where the envoys serve; the possessive
+        // sends them.
+        const bool posting = m >= 0 && best_pronoun && d != Dep::kNmodPoss && C().traveller_nouns.Has(L(h)) &&
+                             in_.doc->entities[in_.MentionOf(m).entity].kind == graph::EntityKind::kInternationalOrg;
+        if (m >= 0 && !posting &&
+            (best < 0 || ((d == Dep::kNmodPoss || best_pronoun) && !pronoun) || name_over_demonym))
+          best = m;
       }
     }
     if (best >= 0) {
@@ -706,7 +747,7 @@ class Tree {
     // of a participle that modifies the noun.
     if (u == Upos::kNoun)
       for (uint32_t c : Kids(h)) {
-        if (c < h || D(c) != Dep::kAcl || !IsParticiple(c)) continue;
+        if (c < h || D(c) != Dep::kAcl || !IsParticiple(c) || C().against_participles.Has(L(c))) continue;
         for (uint32_t g : Kids(c))
           if ((D(g) == Dep::kOblAgent || (IsObl(D(g)) && C().by.Has(CaseOf(g)))) && Mention(g) >= 0) {
             Push(Mention(g), out);
@@ -816,7 +857,13 @@ Modality ModalityAt(const Tree& t, uint32_t v, bool question) {
       if (c.speech.Has(hl) && !trailing) m = Weaker(m, Modality::kReported);
       own_clause = false;
     } else if (d == Dep::kXcomp) {
-      if (c.refusal.Has(hl)) m = Weaker(m, Modality::kNegated);
+      // "does not plan to deploy forces", "did not want to attack": what
+      // is not intended is not done.
+      bool unintended = false;
+      if (c.intending.Has(hl))
+        for (uint32_t k : t.Kids(static_cast<uint32_t>(h)))
+          unintended |= (t.D(k) == Dep::kAdvmod && c.negators.Has(t.L(k)) && k < x) || NegatedAuxiliary(t, k);
+      if (c.refusal.Has(hl) || unintended) m = Weaker(m, Modality::kNegated);
       // "claimed to have bombed a convoy": a claim.
       else if (c.speech.Has(hl)) m = Weaker(m, Modality::kReported);
       // What a threat, a warning or an appeal names is not done.
@@ -829,6 +876,11 @@ Modality ModalityAt(const Tree& t, uint32_t v, bool question) {
       // discuss").
     } else if (d == Dep::kAdvcl) {
       if (InfinitiveUnder(t, x, c.appeal)) m = Weaker(m, Modality::kHypothetical);
+      // "claimed on Sunday to have captured X": the infinitive of a verb of
+      // saying (parsed as a clause of it after an inserted phrase) is its
+      // claim.
+      if (InfinitiveUnderAny(t, x) && c.speech.Has(hl) && static_cast<uint32_t>(h) < x)
+        m = Weaker(m, Modality::kReported);
       // "turns down a plea for more troops to protect UN staff", "rejected a
       // request to send aid": what a refused request was for is not done.
       if (InfinitiveUnderAny(t, x) && (c.refusal.Has(hl) || TurnedDown(t, static_cast<uint32_t>(h))))
@@ -872,6 +924,11 @@ Modality ModalityAt(const Tree& t, uint32_t v, bool question) {
       // town": what a plan or an attempt names may never be done. (A
       // decision or an order taken is coded as the act.)
       if (c.plan_nouns.Has(hl) && InfinitiveUnderAny(t, x)) m = Weaker(m, Modality::kHypothetical);
+      // "reversed its decision to expel X", "scrapped plans to send
+      // troops": an intention undone is not carried out.
+      if (c.intention_nouns.Has(hl) && InfinitiveUnderAny(t, x) && t.D(static_cast<uint32_t>(h)) == Dep::kObj &&
+          t.H(h) >= 0 && c.undoing.Has(t.L(static_cast<uint32_t>(t.H(h)))))
+        m = Weaker(m, Modality::kNegated);
       // "a call on the US to lift sanctions": what an appeal asks is not done.
       if (c.appeal_nouns.Has(hl) && InfinitiveUnderAny(t, x)) m = Weaker(m, Modality::kHypothetical);
       uint32_t y = static_cast<uint32_t>(h);  // the noun
@@ -941,6 +998,37 @@ bool ForcesOrState(const Tree& t, uint32_t v) {
   return t.Mention(s) >= 0;
 }
 
+// True if nominal k names private people of a state, who do not act for
+// it: its people by their demonym ("Afghans vow to kill", "some 30,000
+// Sudanese threatened to cross"), or a private person the demonym
+// modifies ("an Australian journalist contradicted", "Saudi nationals who
+// provide money").
+bool PrivatePeople(const Tree& t, uint32_t k) {
+  const auto country = [&](int m) {
+    return m >= 0 && t.in().doc->entities[t.in().MentionOf(m).entity].kind == graph::EntityKind::kCountry;
+  };
+  if (const int m = t.Mention(k); country(m)) {
+    // A plural demonym is a name the state's own does not end with
+    // ("Somalis", not "the Philippines"); a singular one the parser reads
+    // as a noun stands for people too. (The state itself named as a noun,
+    // "the government", is a description.) With the definite article the
+    // people are a side in politics ("the Palestinians shunned the plan").
+    const Mention& mention = t.in().MentionOf(m);
+    const std::string_view word = t.in().words[k];
+    const std::string& name = t.in().doc->entities[mention.entity].name;
+    for (uint32_t c : t.Kids(k))
+      if (t.D(c) == Dep::kDet && t.L(c) == C().the_key) return false;
+    if (mention.form == MentionForm::kName)
+      return word.size() > 3 && word.back() == 's' && !std::string_view(name).ends_with(word);
+    return mention.form == MentionForm::kModifier && t.U(k) == Upos::kNoun;
+  }
+  if (t.Mention(k) >= 0 || !C().private_nouns.Has(t.L(k))) return false;
+  for (uint32_t c : t.Kids(k))
+    if ((t.D(c) == Dep::kAmod || t.D(c) == Dep::kCompound || t.D(c) == Dep::kNmodPoss) && country(t.Mention(c)))
+      return true;
+  return false;
+}
+
 // The subject actors of verb v (the agent for a passive).
 void SubjectOf(const Tree& t, uint32_t v, std::vector<int>* out, bool* fallback, int depth = 0) {
   if (depth > 4) return;
@@ -952,8 +1040,8 @@ void SubjectOf(const Tree& t, uint32_t v, std::vector<int>* out, bool* fallback,
     if (IsSubj(t.D(k))) {
       has_subject = true;
       if (t.U(k) == Upos::kPron && c.relative.Has(t.L(k)) && t.D(v) == Dep::kAclRelcl && t.H(v) >= 0) {
-        t.Actors(static_cast<uint32_t>(t.H(v)), out);
-      } else {
+        if (!PrivatePeople(t, static_cast<uint32_t>(t.H(v)))) t.Actors(static_cast<uint32_t>(t.H(v)), out);
+      } else if (!PrivatePeople(t, k)) {
         t.Actors(k, out);
       }
       if (!out->empty()) return;
@@ -1070,8 +1158,13 @@ void SubjectOf(const Tree& t, uint32_t v, std::vector<int>* out, bool* fallback,
     SubjectOf(t, static_cast<uint32_t>(h), out, fallback, depth + 1);
   } else if (d == Dep::kXcomp || asked) {
     // Object control ("urged X to leave", "called on X to leave") else
-    // subject control.
-    int obj = t.Kid(static_cast<uint32_t>(h), Dep::kObj);
+    // subject control. (The parser may read the one urged as an indirect
+    // object. A past-tense verb read as an open complement, "an alliance
+    // fighting Indian rule rejected the package", is no infinitive: the
+    // object before it does not do it.)
+    const bool past = parse::XposName(t.Xpos(v)) == "VBD";
+    int obj = past ? -1 : t.Kid(static_cast<uint32_t>(h), Dep::kObj);
+    if (obj < 0 && !past) obj = t.Kid(static_cast<uint32_t>(h), Dep::kIobj);
     if (obj < 0 && c.appeal.Has(t.L(static_cast<uint32_t>(h))))
       for (uint32_t k : t.Kids(static_cast<uint32_t>(h)))
         if (IsObl(t.D(k)) && C().on_upon.Has(t.CaseOf(k))) {
@@ -1322,6 +1415,14 @@ void PrepActors(const Tree& t, uint32_t v, int noun, uint64_t prep, std::vector<
       // act is against is no partner in it.
       if (!hostile && prep == 0 && C().against.Has(cs)) continue;
       if (prep != 0 ? cs != prep : (C().place_preps.Has(cs) || C().by.Has(cs))) continue;
+      // "to set up a joint working group like India and Pakistan did": a
+      // comparison with what others did names no party.
+      if (C().like.Has(cs)) {
+        uint32_t last = k;
+        for (uint32_t c : t.Kids(k))
+          if (t.D(c) == Dep::kConj && c > last) last = c;
+        if (last + 1 < t.size() && t.L(last + 1) == C().do_key) continue;
+      }
       // "bringing warnings from the European Union", "drew criticism from
       // X": an act's "from" phrase names its author, not whom it is aimed at.
       if (nominal && prep == 0 && cs == C().from_key && t.in().lexicon->IsNoun(t.L(head))) continue;
@@ -1597,6 +1698,8 @@ void PlaceOfObject(const Tree& t, uint32_t obj, std::vector<int>* out) {
   }
 }
 
+void HostileActTargets(const Tree& t, uint32_t k, std::vector<int>* targets);
+
 void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns, bool question,
                 TreeScratch* s, std::vector<TreeEvent>* out) {
   std::vector<int>& sources = s->args_a;
@@ -1676,6 +1779,10 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
       parse::XposName(t.Xpos(v)) != "VBP")
     if (const int x = t.Kid(v, Dep::kXcomp); x >= 0 && InfinitiveUnderAny(t, static_cast<uint32_t>(x))) return;
   int obj = misread_object >= 0 ? misread_object : t.Kid(v, Dep::kObj);
+  // "the two sides battled Saturday in Baghdad": a day's or a month's name
+  // read as the object names no patient.
+  if (obj >= 0 && t.U(static_cast<uint32_t>(obj)) == Upos::kPropn && C().time_nouns.Has(t.L(static_cast<uint32_t>(obj))))
+    obj = -1;
   // "the race hit a new low", "before hitting the road to Pennsylvania",
   // "talks hit a snag": idioms of "hit" strike nobody. (The parser may
   // read "low" as an adjective of what follows: "hit a new low in
@@ -1685,6 +1792,7 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     for (uint32_t k : t.Kids(static_cast<uint32_t>(obj))) idiom |= t.D(k) == Dep::kAmod && C().hit_idioms.Has(t.L(k));
     if (idiom) return;
   }
+  if (obj >= 0 && C().rate_nouns.Has(t.L(static_cast<uint32_t>(obj)))) return;
   // "rejected on Monday an Afghan offer": an object after an inserted
   // phrase is often read as an oblique with no preposition.
   if (obj < 0 && !passive)
@@ -1820,11 +1928,21 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
         break;
       }
   const int prt = t.Kid(v, Dep::kCompoundPrt);
+  // "urged sanctions on Iran": an appeal whose object is a hostile act
+  // demands the act against whom it names (CallForEvents reads it); the
+  // appeal is made to no one its object names.
+  bool urged_act = false;
+  if (obj >= 0 && C().appeal.Has(t.L(v))) {
+    s->args_c.clear();
+    HostileActTargets(t, static_cast<uint32_t>(obj), &s->args_c);
+    urged_act = !s->args_c.empty();
+  }
   // A pattern naming the object ("send aid", "send troops") says more than
   // one naming only the preposition ("send ... to"): those go first.
   for (int pass = 0; pass < 2; ++pass)
   for (const VerbPattern& p : patterns) {
     if ((pass == 0) != (p.object_key != 0)) continue;
+    if (urged_act && p.object_key == 0) continue;
     if (!p.own && p.specificity() == 0 && C().complement_takers.Has(t.L(v)) &&
         t.Kid(v, Dep::kXcomp) >= 0)
       continue;
@@ -1839,6 +1957,19 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     if (p.specificity() == 0 && obj >= 0 && C().ease_verbs.Has(t.L(v)) &&
         RestrictionNoun(t, static_cast<uint32_t>(obj)))
       continue;
+    // "escaped an attempt on his life", "survived an ambush": what one
+    // survives was done to one (SurvivedEvents reads the attack); CAMEO's
+    // readings of surviving an attempt as a concession are not ours.
+    if (!p.own && C().survive_verbs.Has(t.L(v)) && obj >= 0 &&
+        (t.L(static_cast<uint32_t>(obj)) == C().attempt_key ||
+         std::any_of(t.in().lexicon->Noun(t.L(static_cast<uint32_t>(obj))).begin(),
+                     t.in().lexicon->Noun(t.L(static_cast<uint32_t>(obj))).end(),
+                     [](const VerbPattern& np) { return Hostile(np.type); })))
+      continue;
+    // "steps up efforts for the hostages' release": an effort says how hard
+    // one tries, not what one does; CAMEO's readings of verbs with it as
+    // object (a deployment, an appeal) guess.
+    if (!p.own && p.object_key == C().effort_key) continue;
     // A generic verb ("take", "give", "hold") has CAMEO's bare reading only
     // in specific company ("took a lead" is no seizure): its own entries
     // and specific patterns stand.
@@ -1873,6 +2004,11 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     // appeal, never the telephone call the bare reading takes it for
     // ("called Erdogan to apologize" is one).
     if (p.type == RelationType::kMetWith && t.L(v) == C().call_verb && HasPrep(t, v, -1, C().for_key))
+      continue;
+    // "asked his counterparts for support on the Iraq issue": an appeal
+    // with an object is made to the object; its "for" phrase is what is
+    // asked for, and an actor named inside it is no addressee.
+    if (C().appeal.Has(t.L(v)) && p.prep_key == C().for_key && p.object_key == 0 && obj >= 0 && !passive)
       continue;
     if (p.type == RelationType::kReleased && t.L(v) == C().return_verb && obj < 0 && !passive) {
       bool returned = false;
@@ -1960,6 +2096,13 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
       // "gave medical equipment to X": the phrase may hang on the object.
       if (targets.empty())
         PrepActors(t, v, object_noun >= 0 ? object_noun : (passive ? -1 : obj), p.prep_key, &targets);
+      // "clashed with militants in the streets of Baghdad": one fights with
+      // a party; a place inside the phrase that names none is where.
+      if (p.type == RelationType::kFought && C().with.Has(p.prep_key))
+        std::erase_if(targets, [&](int m) {
+          const graph::EntityKind kind = t.in().doc->entities[t.in().MentionOf(m).entity].kind;
+          return kind == graph::EntityKind::kLocation || kind == graph::EntityKind::kFacility;
+        });
       if (targets.empty() && p.type == RelationType::kAided && C().to.Has(p.prep_key))
         UnnamedRecipientActors(t, v, p.prep_key, &targets);
       if (targets.empty() && object_noun >= 0 && Restrictive(p.type))
@@ -1985,7 +2128,10 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
         t.TargetActors(static_cast<uint32_t>(object_noun), &targets);
       // "rejected Iran's offer", "welcomed a request by X": the author of
       // what the object names.
-      if (targets.empty()) t.AuthorActors(static_cast<uint32_t>(object_noun), &targets);
+      // ("brought warnings from the EU", "drew criticism from X": what the
+      // subject draws is aimed at the subject, so its author is no target.)
+      if (targets.empty() && !C().drawing_verbs.Has(t.L(v)))
+        t.AuthorActors(static_cast<uint32_t>(object_noun), &targets);
       // "expressed optimism at the prospect of a trade resolution with
       // China", "voiced concern over X": a comment is about what its
       // phrase of stance names ("at" places other acts), not an occasion
@@ -2024,7 +2170,9 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
       // "condemned the beheading of an American hostage": condemning a
       // hostile act is aimed at its author ("the US strikes", "attacks by
       // X"), never at its victim inside the noun's phrase.
-      const bool condemned_act = p.type == RelationType::kCondemned &&
+      // (So is protesting one: "held to protest the massacre of Congolese
+      // refugees" is aimed at whoever did it.)
+      const bool condemned_act = (p.type == RelationType::kCondemned || p.type == RelationType::kProtestedAgainst) &&
                                  C().victim_nouns.Has(t.L(static_cast<uint32_t>(obj))) &&
                                  t.Mention(static_cast<uint32_t>(obj)) < 0;
       // "vetoed a Japanese-drafted resolution on Syria", "welcomed the visit
@@ -2240,6 +2388,16 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     if ((type == RelationType::kAttacked || type == RelationType::kKilled || type == RelationType::kFought) && obj >= 0 &&
         C().proposal_nouns.Has(t.L(static_cast<uint32_t>(obj))))
       type = RelationType::kRejected;
+    // "issued a deportation order against X", "an arrest warrant for X": an
+    // order is for the act its compound names.
+    if (object_noun >= 0 && C().order_nouns.Has(t.L(static_cast<uint32_t>(object_noun))))
+      for (uint32_t k : t.Kids(static_cast<uint32_t>(object_noun)))
+        if (t.D(k) == Dep::kCompound && k < static_cast<uint32_t>(object_noun))
+          for (const VerbPattern& np : t.in().lexicon->Noun(t.L(k)))
+            if (Hostile(np.type)) {
+              type = np.type;
+              break;
+            }
     // "began evacuating thousands of French and other expatriates":
     // evacuating people rescues them; only forces leaving a place withdraw.
     // "to have the alliance take over operations in Afghanistan": taking
@@ -2672,28 +2830,37 @@ void CasualtyEvents(const Tree& t, uint32_t v, bool question, TreeScratch* s, st
   }
 }
 
+// "sanctions against Turkey", "strikes on the rebels": whom a hostile act
+// noun k is aimed at, by its own phrase the lexicon's noun patterns name.
+// Appends to *targets, which the caller leaves empty.
+void HostileActTargets(const Tree& t, uint32_t k, std::vector<int>* targets) {
+  for (const VerbPattern& p : t.in().lexicon->Noun(t.L(k))) {
+    if (!Hostile(p.type) || p.prep_key == 0) continue;
+    for (uint32_t g : t.Kids(k))
+      if (IsNmod(t.D(g)) && t.CaseOf(g) == p.prep_key && targets->empty()) t.TargetActors(g, targets);
+    if (!targets->empty()) return;
+  }
+}
+
 // "Greece called for sanctions against Turkey", "urged strikes on the
 // rebels": calling for a hostile act against someone demands it against
-// them (CAMEO 10), whoever is to carry it out.
+// them (CAMEO 10), whoever is to carry it out. The act is what the appeal
+// is "for", or its object.
 void CallForEvents(const Tree& t, uint32_t v, bool question, TreeScratch* s, std::vector<TreeEvent>* out) {
   if (!C().appeal.Has(t.L(v))) return;
   for (uint32_t k : t.Kids(v)) {
-    if (!IsObl(t.D(k)) || t.CaseOf(k) != C().for_key) continue;
-    for (const VerbPattern& p : t.in().lexicon->Noun(t.L(k))) {
-      if (!Hostile(p.type) || p.prep_key == 0) continue;
-      std::vector<int>& targets = s->args_b;
-      targets.clear();
-      for (uint32_t g : t.Kids(k))
-        if (IsNmod(t.D(g)) && t.CaseOf(g) == p.prep_key && targets.empty()) t.TargetActors(g, &targets);
-      if (targets.empty()) continue;
-      std::vector<int>& sources = s->args_a;
-      sources.clear();
-      bool fallback = false;
-      SubjectOf(t, v, &sources, &fallback);
-      if (sources.empty()) return;
-      Emit(t, sources, targets, RelationType::kCalledOn, ModalityAt(t, v, question), v, v + 1, 0.55f, out);
-      return;
-    }
+    if (!(IsObl(t.D(k)) && t.CaseOf(k) == C().for_key) && t.D(k) != Dep::kObj) continue;
+    std::vector<int>& targets = s->args_b;
+    targets.clear();
+    HostileActTargets(t, k, &targets);
+    if (targets.empty()) continue;
+    std::vector<int>& sources = s->args_a;
+    sources.clear();
+    bool fallback = false;
+    SubjectOf(t, v, &sources, &fallback);
+    if (sources.empty()) return;
+    Emit(t, sources, targets, RelationType::kCalledOn, ModalityAt(t, v, question), v, v + 1, 0.55f, out);
+    return;
   }
 }
 

@@ -1420,6 +1420,91 @@ TEST_CASE("extractor: a people's name the lexicon lacks names the group after it
   for (const auto& e : name.entities) CHECK(e.name != "Cong rebels");
 }
 
+TEST_CASE("extractor: the agent of a participle of pursuit or harm is not the noun's actor", "[ingest][extractor]") {
+  // An imam the arrest is of is not the state that wants him.
+  DocRecord rec = ExtractText("Italy arrests imam wanted by Egypt for recruiting fighters\n");
+  CHECK(Count(rec, "Italy", RelationType::kArrested, "Egypt") == 0);
+}
+
+TEST_CASE("extractor: an appeal with an object is made to the object, not to whom its 'for' phrase names",
+          "[ingest][extractor]") {
+  DocRecord rec =
+      ExtractText("British Foreign Secretary Jack Straw asked his Arab counterparts for support on the Syria issue.\n");
+  CHECK(Count(rec, "Jack Straw", RelationType::kAppealedTo, "Syria") == 0);
+}
+
+TEST_CASE("extractor: a state's forces or organs do not attack the state they serve", "[ingest][extractor]") {
+  DocRecord rec =
+      ExtractText("Kenyan police said they had foiled a plot by a cell planning to attack the country's parliament.\n");
+  CHECK(Count(rec, "Kenyan police", RelationType::kAttacked, "Kenya") == 0);
+  // Another state's forces still do.
+  DocRecord other = ExtractText("Ugandan troops attacked Kenya on Monday.\n");
+  CHECK(Any(other, "", RelationType::kAttacked, "Kenya"));
+}
+
+TEST_CASE("extractor: pulling out the forces one keeps in a country withdraws them from it", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("The African Union urged Uganda to pull out its troops in Congo.\n");
+  CHECK(Any(rec, "Uganda", RelationType::kWithdrewFrom, "Republic of the Congo"));
+  CHECK(Count(rec, "", RelationType::kReducedRelationsWith, "") == 0);
+  CHECK(Count(rec, "African Union", RelationType::kWithdrewFrom, "") == 0);
+}
+
+TEST_CASE("extractor: a visit to one's own state's forces meets no one", "[ingest][extractor]") {
+  DocRecord own = ExtractText("British Prime Minister Tony Blair visited British troops in Basra on Monday.\n");
+  CHECK(Count(own, "", RelationType::kMetWith, "") == 0);
+  // Another state's forces are met.
+  DocRecord other = ExtractText("British Prime Minister Tony Blair visited Iraqi troops in Basra on Monday.\n");
+  CHECK(Asserted(other, "Tony Blair", RelationType::kMetWith, "Iraqi Army"));
+}
+
+TEST_CASE("extractor: a statement to one's own state's people is no event between actors, an appeal is one",
+          "[ingest][extractor]") {
+  DocRecord spoke = ExtractText("Kenyan President Mwai Kibaki addressed Kenyan crowds in Nairobi on Saturday.\n");
+  CHECK(Count(spoke, "Mwai Kibaki", RelationType::kCommentedOn, "") == 0);
+  DocRecord urged = ExtractText("Kenyan President Mwai Kibaki urged Kenyan protesters to go home.\n");
+  CHECK(Asserted(urged, "Mwai Kibaki", RelationType::kAppealedTo, "Kenyan protesters"));
+}
+
+TEST_CASE("extractor: a state's private people do not act for it", "[ingest][extractor]") {
+  // Its people by their plural demonym.
+  DocRecord people = ExtractText("Somalis vow to kill Kenyan hostage unless ransom paid\n");
+  CHECK(Count(people, "Somalia", RelationType::kThreatened, "") == 0);
+  CHECK(Count(people, "Somalia", RelationType::kKilled, "") == 0);
+  // The state named acts.
+  DocRecord state = ExtractText("Somalia vows to expel Kenyan diplomats\n");
+  CHECK(Asserted(state, "Somalia", RelationType::kThreatened, "Kenya"));
+  // A private person its demonym modifies, also as a relative clause's antecedent.
+  DocRecord journalist = ExtractText(
+      "A British journalist freed by kidnappers in Gaza has criticised Foreign Secretary Jack Straw.\n");
+  CHECK(Count(journalist, "United Kingdom", RelationType::kCondemned, "Jack Straw") == 0);
+  DocRecord nationals = ExtractText("Police are hunting Kuwaiti nationals who sent money to Iraqi insurgents.\n");
+  CHECK(Count(nationals, "Kuwait", RelationType::kAided, "") == 0);
+  // Its forces do act for it.
+  DocRecord troops = ExtractText("Pakistani troops attacked Afghan militants.\n");
+  CHECK(Asserted(troops, "Pakistan Armed Forces", RelationType::kAttacked, "Afghan militants"));
+}
+
+TEST_CASE("extractor: forces deployed to a place are deployed there, not pledged", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("Nigeria will deploy forces to Darfur next month.\n");
+  CHECK(Any(rec, "Nigeria", RelationType::kDeployedTo, "Darfur"));
+}
+
+TEST_CASE("extractor: support for a war is not support for the state it is fought in, unless peace ends it",
+          "[ingest][extractor]") {
+  DocRecord war = ExtractText("Australia's support for the Iraq war would impede the fight against terrorism.\n");
+  CHECK(Count(war, "Australia", RelationType::kSupported, "Iraq") == 0);
+  DocRecord peace = ExtractText("Russia ready to contribute to settlement of South Ossetia conflict\n");
+  CHECK(Asserted(peace, "Russia", RelationType::kPledgedTo, "South Ossetia"));
+}
+
+TEST_CASE("extractor: drawing fire or criticism from someone is being criticised by them", "[ingest][extractor]") {
+  DocRecord fire = ExtractText("The Israeli raid drew fire from Egypt on Monday.\n");
+  CHECK(Asserted(fire, "Egypt", RelationType::kCondemned, "Israel"));
+  CHECK(Count(fire, "Israel", RelationType::kAttacked, "Egypt") == 0);
+  DocRecord criticism = ExtractText("The Israeli plan drew sharp criticism from Egypt on Monday.\n");
+  CHECK(Asserted(criticism, "Egypt", RelationType::kCondemned, "Israel"));
+}
+
 TEST_CASE("extractor: a compound of authorship names who made what a response is aimed at", "[ingest][extractor]") {
   DocRecord vetoed = ExtractText("China vetoed a British-drafted resolution on Myanmar on Tuesday.\n");
   CHECK(Asserted(vetoed, "China", RelationType::kRejected, "United Kingdom"));
@@ -1516,4 +1601,10 @@ TEST_CASE("extractor: a pledge may concern a region of no one country", "[ingest
 TEST_CASE("extractor: pulling troops out of a place withdraws from it", "[ingest][extractor]") {
   DocRecord rec = ExtractText("Rwanda pulled its troops out of Burundi last year.\n");
   CHECK(Asserted(rec, "Rwanda", RelationType::kWithdrewFrom, "Burundi"));
+}
+
+TEST_CASE("extractor: backing what someone seeks supports them, not what they seek", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("Germany backed Japan's bid for a permanent seat on the UN Security Council on Monday.\n");
+  CHECK(Asserted(rec, "Germany", RelationType::kSupported, "Japan"));
+  CHECK(Count(rec, "Germany", RelationType::kSupported, "United Nations Security Council") == 0);
 }

@@ -71,11 +71,21 @@ const EventLexicon& TestLexicon() {
                                                      "arrive\t-\t-\t-\t040\tmet-with\n"
                                                      "ease\t-\trestriction\ton\t081\tconceded-to\n"
                                                      "impose\t-\tsanction\ton\t163\tsanctioned\n"
-                                                     "send\t-\ttroop\tinto\t154\tdeployed-to\n";
+                                                     "send\t-\ttroop\tinto\t154\tdeployed-to\n"
+                                                     "gather\t-\t-\t-\t040\tmet-with\n"
+                                                     "hear\t-\t-\t-\t040\tmet-with\n"
+                                                     "bring\t-\twarning\t-\t130\tthreatened\n"
+                                                     "escape\t-\tattempt\t-\t080\tconceded-to\n"
+                                                     "step\tup\teffort\t-\t150\tdeployed-to\n"
+                                                     "issue\t-\torder\t-\t100\tcalled-on\n"
+                                                     "influence\t-\t-\t-\t050\tsupported\n"
+                                                     "form\t-\tgroup\t-\t060\tcooperated-with\n";
     // Generic verbs ("call", "leave") take only our own bare readings.
     std::ofstream(dir.path() / "verbs.geokg.tsv") << "# own\n"
                                                      "call\t-\t-\t-\t041\tmet-with\n"
                                                      "fight\t-\t-\t-\t190\tfought\n"
+                                                     "battle\t-\t-\twith\t190\tfought\n"
+                                                     "protest\t-\t-\t-\t140\tprotested-against\n"
                                                      "leave\t-\t-\t-\t0874\twithdrew-from\n"
                                                      "suspend\t-\t-\t-\t160\treduced-relations-with\tweak\n";
     std::ofstream(dir.path() / "nouns.geokg.tsv") << "# own nouns\n"
@@ -84,6 +94,9 @@ const EventLexicon& TestLexicon() {
                                                      "talk\tbetween\t040\tmet-with\n"
                                                      "deployment\tto\t154\tdeployed-to\n"
                                                      "tax\ton\t163\tsanctioned\tweak\n"
+                                                     "sanction\ton\t163\tsanctioned\n"
+                                                     "warning\tto\t130\tthreatened\n"
+                                                     "deportation\tof\t174\texpelled\n"
                                                      "release\tof\t0841\treleased\n"
                                                      "restriction\ton\t172\tcoerced\n"
                                                      "demand\ton\t100\tcalled-on\tweak\n";
@@ -1988,6 +2001,335 @@ TEST_CASE("idioms of hit strike nobody", "[tree_events]") {
                     {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
                    {{0, 0, 0}, {8, 8, 1}}, {"Iran", "Kuwait"});
   for (const Found& f : Run(*low)) CHECK(f.type != "attacked");
+}
+
+TEST_CASE("a verb whose object is a noun of speed is no act between actors", "[tree_events]") {
+  // Chile and Peru gathered .
+  auto met = Build({{"Chile", Upos::kPropn, 4, Dep::kNsubj, "Chile", "NNP"},
+                    {"and", Upos::kCconj, 3, Dep::kCc, "and", "CC"},
+                    {"Peru", Upos::kPropn, 1, Dep::kConj, "Peru", "NNP"},
+                    {"gathered", Upos::kVerb, 0, Dep::kRoot, "gather", "VBD"},
+                    {".", Upos::kPunct, 4, Dep::kPunct, ".", "."}},
+                   {{0, 0, 0}, {2, 2, 1}}, {"Chile", "Peru"});
+  REQUIRE(Run(*met).size() == 1);
+  // Chile and Peru gathered momentum .
+  auto momentum = Build({{"Chile", Upos::kPropn, 4, Dep::kNsubj, "Chile", "NNP"},
+                         {"and", Upos::kCconj, 3, Dep::kCc, "and", "CC"},
+                         {"Peru", Upos::kPropn, 1, Dep::kConj, "Peru", "NNP"},
+                         {"gathered", Upos::kVerb, 0, Dep::kRoot, "gather", "VBD"},
+                         {"momentum", Upos::kNoun, 4, Dep::kObj, "momentum", "NN"},
+                         {".", Upos::kPunct, 4, Dep::kPunct, ".", "."}},
+                        {{0, 0, 0}, {2, 2, 1}}, {"Chile", "Peru"});
+  CHECK(Run(*momentum).empty());
+}
+
+TEST_CASE("urging a hostile act on an actor demands it against them", "[tree_events]") {
+  // Chile urges sanctions on Peru .
+  auto urged = Build({{"Chile", Upos::kPropn, 2, Dep::kNsubj, "Chile", "NNP"},
+                      {"urges", Upos::kVerb, 0, Dep::kRoot, "urge", "VBZ"},
+                      {"sanctions", Upos::kNoun, 2, Dep::kObj, "sanction", "NNS"},
+                      {"on", Upos::kAdp, 5, Dep::kCase, "on", "IN"},
+                      {"Peru", Upos::kPropn, 3, Dep::kNmod, "Peru", "NNP"},
+                      {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                     {{0, 0, 0}, {4, 4, 1}}, {"Chile", "Peru"});
+  std::vector<Found> found = Run(*urged);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "Chile");
+  CHECK(found[0].type == "called-on");
+  CHECK(found[0].target == "Peru");
+  // Chile urges Peru . (an appeal to its object)
+  auto appeal = Build({{"Chile", Upos::kPropn, 2, Dep::kNsubj, "Chile", "NNP"},
+                       {"urges", Upos::kVerb, 0, Dep::kRoot, "urge", "VBZ"},
+                       {"Peru", Upos::kPropn, 2, Dep::kObj, "Peru", "NNP"},
+                       {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                      {{0, 0, 0}, {2, 2, 1}}, {"Chile", "Peru"});
+  found = Run(*appeal);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].type == "appealed-to");
+}
+
+TEST_CASE("the one urged to act does it, also when parsed as an indirect object", "[tree_events]") {
+  // Chile urged Peru to leave Bolivia . ("Peru" read as an indirect object)
+  auto urged = Build({{"Chile", Upos::kPropn, 2, Dep::kNsubj, "Chile", "NNP"},
+                      {"urged", Upos::kVerb, 0, Dep::kRoot, "urge", "VBD"},
+                      {"Peru", Upos::kPropn, 2, Dep::kIobj, "Peru", "NNP"},
+                      {"to", Upos::kPart, 5, Dep::kMark, "to", "TO"},
+                      {"leave", Upos::kVerb, 2, Dep::kXcomp, "leave", "VB"},
+                      {"Bolivia", Upos::kPropn, 5, Dep::kObj, "Bolivia", "NNP"},
+                      {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                     {{0, 0, 0}, {2, 2, 1}, {5, 5, 2}}, {"Chile", "Peru", "Bolivia"});
+  bool withdrew = false;
+  for (const Found& f : Run(*urged))
+    if (f.type == "withdrew-from") {
+      withdrew = true;
+      CHECK(f.source == "Peru");
+      CHECK(f.target == "Bolivia");
+    }
+  CHECK(withdrew);
+}
+
+TEST_CASE("influencing someone supports no one", "[tree_events]") {
+  // Chile influenced Peru .
+  auto influenced = Build({{"Chile", Upos::kPropn, 2, Dep::kNsubj, "Chile", "NNP"},
+                           {"influenced", Upos::kVerb, 0, Dep::kRoot, "influence", "VBD"},
+                           {"Peru", Upos::kPropn, 2, Dep::kObj, "Peru", "NNP"},
+                           {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                          {{0, 0, 0}, {2, 2, 1}}, {"Chile", "Peru"});
+  CHECK(Run(*influenced).empty());
+}
+
+TEST_CASE("a state's orchestra or team does not act for the state, its minister does", "[tree_events]") {
+  for (const char* noun : {"orchestra", "minister"}) {
+    // Chile 's orchestra visited Peru .
+    auto visit = Build({{"Chile", Upos::kPropn, 3, Dep::kNmodPoss, "Chile", "NNP"},
+                        {"'s", Upos::kPart, 1, Dep::kCase, "'s", "POS"},
+                        {noun, Upos::kNoun, 4, Dep::kNsubj, noun, "NN"},
+                        {"visited", Upos::kVerb, 0, Dep::kRoot, "visit", "VBD"},
+                        {"Peru", Upos::kPropn, 4, Dep::kObj, "Peru", "NNP"},
+                        {".", Upos::kPunct, 4, Dep::kPunct, ".", "."}},
+                       {{0, 0, 0}, {4, 4, 1}}, {"Chile", "Peru"});
+    visit->doc.entities[0].kind = graph::EntityKind::kCountry;
+    INFO(noun);
+    CHECK(Run(*visit).size() == (std::string(noun) == "minister" ? 1u : 0u));
+  }
+}
+
+TEST_CASE("protesting a killing is aimed at its author, not its victims", "[tree_events]") {
+  // Chile protested the killing of Peruvian workers .
+  auto victims = Build({{"Chile", Upos::kPropn, 2, Dep::kNsubj, "Chile", "NNP"},
+                        {"protested", Upos::kVerb, 0, Dep::kRoot, "protest", "VBD"},
+                        {"the", Upos::kDet, 4, Dep::kDet, "the", "DT"},
+                        {"killing", Upos::kNoun, 2, Dep::kObj, "killing", "NN"},
+                        {"of", Upos::kAdp, 7, Dep::kCase, "of", "IN"},
+                        {"Peruvian", Upos::kAdj, 7, Dep::kAmod, "peruvian", "JJ"},
+                        {"workers", Upos::kNoun, 4, Dep::kNmod, "worker", "NNS"},
+                        {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                       {{0, 0, 0}, {5, 5, 1}}, {"Chile", "Peru"});
+  for (const Found& f : Run(*victims)) CHECK(f.type != "protested-against");
+  // Chile protested the killing by Peru .
+  auto author = Build({{"Chile", Upos::kPropn, 2, Dep::kNsubj, "Chile", "NNP"},
+                       {"protested", Upos::kVerb, 0, Dep::kRoot, "protest", "VBD"},
+                       {"the", Upos::kDet, 4, Dep::kDet, "the", "DT"},
+                       {"killing", Upos::kNoun, 2, Dep::kObj, "killing", "NN"},
+                       {"by", Upos::kAdp, 6, Dep::kCase, "by", "IN"},
+                       {"Peru", Upos::kPropn, 4, Dep::kNmod, "Peru", "NNP"},
+                       {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                      {{0, 0, 0}, {5, 5, 1}}, {"Chile", "Peru"});
+  bool protested = false;
+  for (const Found& f : Run(*author)) protested |= f.type == "protested-against" && f.target == "Peru";
+  CHECK(protested);
+}
+
+TEST_CASE("a past-tense verb read as an open complement is not done by the object before it", "[tree_events]") {
+  // Rebels claiming to hold Peruvian workers visited Chilean officials .
+  auto met = Build({{"Rebels", Upos::kNoun, 0, Dep::kRoot, "rebel", "NNS"},
+                    {"claiming", Upos::kVerb, 1, Dep::kAcl, "claim", "VBG"},
+                    {"to", Upos::kPart, 4, Dep::kMark, "to", "TO"},
+                    {"hold", Upos::kVerb, 2, Dep::kXcomp, "hold", "VB"},
+                    {"Peruvian", Upos::kAdj, 6, Dep::kAmod, "peruvian", "JJ"},
+                    {"workers", Upos::kNoun, 4, Dep::kObj, "worker", "NNS"},
+                    {"visited", Upos::kVerb, 4, Dep::kXcomp, "visit", "VBD"},
+                    {"Chilean", Upos::kAdj, 9, Dep::kAmod, "chilean", "JJ"},
+                    {"officials", Upos::kNoun, 7, Dep::kObj, "official", "NNS"},
+                    {".", Upos::kPunct, 1, Dep::kPunct, ".", "."}},
+                   {{0, 0, 0}, {4, 4, 1}, {7, 7, 2}}, {"Rebels", "Peru", "Chile"});
+  std::vector<Found> found = Run(*met);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "Rebels");
+  CHECK(found[0].target == "Chile");
+}
+
+TEST_CASE("a comparison with what others did names no party", "[tree_events]") {
+  for (const char* prep : {"like", "with"}) {
+    // Chile formed a group like Peru did . / Chile formed a group with Peru did .
+    auto formed = Build({{"Chile", Upos::kPropn, 2, Dep::kNsubj, "Chile", "NNP"},
+                         {"formed", Upos::kVerb, 0, Dep::kRoot, "form", "VBD"},
+                         {"a", Upos::kDet, 4, Dep::kDet, "a", "DT"},
+                         {"group", Upos::kNoun, 2, Dep::kObj, "group", "NN"},
+                         {prep, Upos::kAdp, 6, Dep::kCase, prep, "IN"},
+                         {"Peru", Upos::kPropn, 4, Dep::kNmod, "Peru", "NNP"},
+                         {"did", Upos::kVerb, 2, Dep::kParataxis, "do", "VBD"},
+                         {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                        {{0, 0, 0}, {5, 5, 1}}, {"Chile", "Peru"});
+    INFO(prep);
+    CHECK(Run(*formed).size() == (std::string(prep) == "with" ? 1u : 0u));
+  }
+}
+
+TEST_CASE("an international body beside a possessive envoy noun is where the envoys serve", "[tree_events]") {
+  // Its UN envoys visited Peru . ("Its": Chile)
+  auto envoys = Build({{"Its", Upos::kPron, 3, Dep::kNmodPoss, "its", "PRP$"},
+                       {"UN", Upos::kPropn, 3, Dep::kCompound, "UN", "NNP"},
+                       {"envoys", Upos::kNoun, 4, Dep::kNsubj, "envoy", "NNS"},
+                       {"visited", Upos::kVerb, 0, Dep::kRoot, "visit", "VBD"},
+                       {"Peru", Upos::kPropn, 4, Dep::kObj, "Peru", "NNP"},
+                       {".", Upos::kPunct, 4, Dep::kPunct, ".", "."}},
+                      {{0, 0, 0}, {1, 1, 1}, {4, 4, 2}}, {"Chile", "United Nations", "Peru"});
+  envoys->doc.mentions[0].form = MentionForm::kPronoun;
+  envoys->doc.entities[1].kind = graph::EntityKind::kInternationalOrg;
+  std::vector<Found> found = Run(*envoys);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].source == "Chile");
+}
+
+TEST_CASE("hearing someone is no meeting", "[tree_events]") {
+  // The court heard Peru .
+  auto heard = Build({{"The", Upos::kDet, 2, Dep::kDet, "the", "DT"},
+                      {"court", Upos::kNoun, 3, Dep::kNsubj, "court", "NN"},
+                      {"heard", Upos::kVerb, 0, Dep::kRoot, "hear", "VBD"},
+                      {"Peru", Upos::kPropn, 3, Dep::kObj, "Peru", "NNP"},
+                      {".", Upos::kPunct, 3, Dep::kPunct, ".", "."}},
+                     {{1, 1, 0}, {3, 3, 1}}, {"Chile's court", "Peru"});
+  CHECK(Run(*heard).empty());
+}
+
+TEST_CASE("an act the subject draws from another is not aimed at its author", "[tree_events]") {
+  // Chile brought warnings from Peru .
+  auto drew = Build({{"Chile", Upos::kPropn, 2, Dep::kNsubj, "Chile", "NNP"},
+                     {"brought", Upos::kVerb, 0, Dep::kRoot, "bring", "VBD"},
+                     {"warnings", Upos::kNoun, 2, Dep::kObj, "warning", "NNS"},
+                     {"from", Upos::kAdp, 5, Dep::kCase, "from", "IN"},
+                     {"Peru", Upos::kPropn, 3, Dep::kNmod, "Peru", "NNP"},
+                     {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                    {{0, 0, 0}, {4, 4, 1}}, {"Chile", "Peru"});
+  for (const Found& f : Run(*drew)) CHECK_FALSE((f.source == "Chile" && f.target == "Peru"));
+}
+
+TEST_CASE("one fights with a party, not with the place inside its phrase", "[tree_events]") {
+  // Chile battled with rebels in Lima .
+  auto rebels = Build({{"Chile", Upos::kPropn, 2, Dep::kNsubj, "Chile", "NNP"},
+                       {"battled", Upos::kVerb, 0, Dep::kRoot, "battle", "VBD"},
+                       {"with", Upos::kAdp, 4, Dep::kCase, "with", "IN"},
+                       {"rebels", Upos::kNoun, 2, Dep::kObl, "rebel", "NNS"},
+                       {"in", Upos::kAdp, 6, Dep::kCase, "in", "IN"},
+                       {"Lima", Upos::kPropn, 4, Dep::kNmod, "Lima", "NNP"},
+                       {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                      {{0, 0, 0}, {5, 5, 1}}, {"Chile", "Lima"});
+  rebels->doc.entities[1].kind = graph::EntityKind::kLocation;
+  CHECK(Run(*rebels).empty());
+  // Chile battled with Peru .
+  auto peru = Build({{"Chile", Upos::kPropn, 2, Dep::kNsubj, "Chile", "NNP"},
+                     {"battled", Upos::kVerb, 0, Dep::kRoot, "battle", "VBD"},
+                     {"with", Upos::kAdp, 4, Dep::kCase, "with", "IN"},
+                     {"Peru", Upos::kPropn, 2, Dep::kObl, "Peru", "NNP"},
+                     {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                    {{0, 0, 0}, {3, 3, 1}}, {"Chile", "Peru"});
+  std::vector<Found> found = Run(*peru);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].type == "fought");
+}
+
+TEST_CASE("a day's name read as the object names no patient", "[tree_events]") {
+  // Chile and Peru fought Saturday in Lima .
+  auto day = Build({{"Chile", Upos::kPropn, 4, Dep::kNsubj, "Chile", "NNP"},
+                    {"and", Upos::kCconj, 3, Dep::kCc, "and", "CC"},
+                    {"Peru", Upos::kPropn, 1, Dep::kConj, "Peru", "NNP"},
+                    {"fought", Upos::kVerb, 0, Dep::kRoot, "fight", "VBD"},
+                    {"Saturday", Upos::kPropn, 4, Dep::kObj, "Saturday", "NNP"},
+                    {"in", Upos::kAdp, 7, Dep::kCase, "in", "IN"},
+                    {"Lima", Upos::kPropn, 5, Dep::kNmod, "Lima", "NNP"},
+                    {".", Upos::kPunct, 4, Dep::kPunct, ".", "."}},
+                   {{0, 0, 0}, {2, 2, 1}, {6, 6, 2}}, {"Chile", "Peru", "Lima"});
+  day->doc.entities[2].kind = graph::EntityKind::kLocation;
+  for (const Found& f : Run(*day)) CHECK(f.target != "Lima");
+}
+
+TEST_CASE("a claim parsed as a clause of its verb of saying is reported, an undone decision negated",
+          "[tree_events]") {
+  // Chile claimed on Sunday to have expelled Peru . ("to have" read as a clause of "claimed")
+  auto claim = Build({{"Chile", Upos::kPropn, 2, Dep::kNsubj, "Chile", "NNP"},
+                      {"claimed", Upos::kVerb, 0, Dep::kRoot, "claim", "VBD"},
+                      {"on", Upos::kAdp, 4, Dep::kCase, "on", "IN"},
+                      {"Sunday", Upos::kPropn, 2, Dep::kObl, "Sunday", "NNP"},
+                      {"to", Upos::kPart, 6, Dep::kMark, "to", "TO"},
+                      {"have", Upos::kVerb, 2, Dep::kAdvcl, "have", "VB"},
+                      {"expelled", Upos::kVerb, 6, Dep::kXcomp, "expel", "VBN"},
+                      {"Peru", Upos::kPropn, 7, Dep::kObj, "Peru", "NNP"},
+                      {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                     {{0, 0, 0}, {7, 7, 1}}, {"Chile", "Peru"});
+  std::vector<Found> found = Run(*claim);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].type == "expelled");
+  CHECK(found[0].modality == Modality::kReported);
+  // Chile reversed its decision to expel Peru .
+  auto reversed = Build({{"Chile", Upos::kPropn, 2, Dep::kNsubj, "Chile", "NNP"},
+                         {"reversed", Upos::kVerb, 0, Dep::kRoot, "reverse", "VBD"},
+                         {"its", Upos::kPron, 4, Dep::kNmodPoss, "its", "PRP$"},
+                         {"decision", Upos::kNoun, 2, Dep::kObj, "decision", "NN"},
+                         {"to", Upos::kPart, 6, Dep::kMark, "to", "TO"},
+                         {"expel", Upos::kVerb, 4, Dep::kAcl, "expel", "VB"},
+                         {"Peru", Upos::kPropn, 6, Dep::kObj, "Peru", "NNP"},
+                         {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                        {{0, 0, 0}, {6, 6, 1}}, {"Chile", "Peru"});
+  found = Run(*reversed);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].type == "expelled");
+  CHECK(found[0].modality == Modality::kNegated);
+}
+
+TEST_CASE("what an actor does not plan to do is negated", "[tree_events]") {
+  // Chile does not plan to deploy troops to Peru .
+  auto plan = Build({{"Chile", Upos::kPropn, 4, Dep::kNsubj, "Chile", "NNP"},
+                     {"does", Upos::kAux, 4, Dep::kAux, "do", "VBZ"},
+                     {"not", Upos::kPart, 4, Dep::kAdvmod, "not", "RB"},
+                     {"plan", Upos::kVerb, 0, Dep::kRoot, "plan", "VB"},
+                     {"to", Upos::kPart, 6, Dep::kMark, "to", "TO"},
+                     {"deploy", Upos::kVerb, 4, Dep::kXcomp, "deploy", "VB"},
+                     {"troops", Upos::kNoun, 6, Dep::kObj, "troop", "NNS"},
+                     {"to", Upos::kAdp, 9, Dep::kCase, "to", "IN"},
+                     {"Peru", Upos::kPropn, 6, Dep::kObl, "Peru", "NNP"},
+                     {".", Upos::kPunct, 4, Dep::kPunct, ".", "."}},
+                    {{0, 0, 0}, {8, 8, 1}}, {"Chile", "Peru"});
+  bool deployed = false;
+  for (const Found& f : Run(*plan))
+    if (f.type == "deployed-to") {
+      deployed = true;
+      CHECK(f.modality == Modality::kNegated);
+    }
+  CHECK(deployed);
+}
+
+TEST_CASE("escaping an attempt on one's life concedes nothing", "[tree_events]") {
+  // Chile escaped an attempt by Peru .
+  auto escaped = Build({{"Chile", Upos::kPropn, 2, Dep::kNsubj, "Chile", "NNP"},
+                        {"escaped", Upos::kVerb, 0, Dep::kRoot, "escape", "VBD"},
+                        {"an", Upos::kDet, 4, Dep::kDet, "a", "DT"},
+                        {"attempt", Upos::kNoun, 2, Dep::kObj, "attempt", "NN"},
+                        {"by", Upos::kAdp, 6, Dep::kCase, "by", "IN"},
+                        {"Peru", Upos::kPropn, 4, Dep::kNmod, "Peru", "NNP"},
+                        {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                       {{0, 0, 0}, {5, 5, 1}}, {"Chile", "Peru"});
+  for (const Found& f : Run(*escaped)) CHECK(f.type != "conceded-to");
+}
+
+TEST_CASE("stepping up efforts deploys nothing", "[tree_events]") {
+  // Chile stepped up efforts for Peru .
+  auto efforts = Build({{"Chile", Upos::kPropn, 2, Dep::kNsubj, "Chile", "NNP"},
+                        {"stepped", Upos::kVerb, 0, Dep::kRoot, "step", "VBD"},
+                        {"up", Upos::kAdp, 2, Dep::kCompoundPrt, "up", "RP"},
+                        {"efforts", Upos::kNoun, 2, Dep::kObj, "effort", "NNS"},
+                        {"for", Upos::kAdp, 6, Dep::kCase, "for", "IN"},
+                        {"Peru", Upos::kPropn, 4, Dep::kNmod, "Peru", "NNP"},
+                        {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                       {{0, 0, 0}, {5, 5, 1}}, {"Chile", "Peru"});
+  CHECK(Run(*efforts).empty());
+}
+
+TEST_CASE("an order is for the act its compound names", "[tree_events]") {
+  // Chile issued a deportation order against Peru .
+  auto order = Build({{"Chile", Upos::kPropn, 2, Dep::kNsubj, "Chile", "NNP"},
+                      {"issued", Upos::kVerb, 0, Dep::kRoot, "issue", "VBD"},
+                      {"a", Upos::kDet, 5, Dep::kDet, "a", "DT"},
+                      {"deportation", Upos::kNoun, 5, Dep::kCompound, "deportation", "NN"},
+                      {"order", Upos::kNoun, 2, Dep::kObj, "order", "NN"},
+                      {"against", Upos::kAdp, 7, Dep::kCase, "against", "IN"},
+                      {"Peru", Upos::kPropn, 5, Dep::kNmod, "Peru", "NNP"},
+                      {".", Upos::kPunct, 2, Dep::kPunct, ".", "."}},
+                     {{0, 0, 0}, {6, 6, 1}}, {"Chile", "Peru"});
+  std::vector<Found> found = Run(*order);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].type == "expelled");
+  CHECK(found[0].target == "Peru");
 }
 
 TEST_CASE("a visit to a grave or a memorial meets no one", "[tree_events]") {
