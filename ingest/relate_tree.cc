@@ -349,6 +349,51 @@ void EventNounsReadAsAdjectives(const EventLexicon& lexicon, parse::SentencePars
   }
 }
 
+// "EU draft draws fire in Turkey": a headline's verb in "-s" may be read as
+// a plural noun, the subject of the noun after it read as a verb in its
+// base form. Such a pair that the event lexicon knows as a verb and its
+// object ("draw fire") is the verb and its object; the words before it are
+// the subject's phrase.
+void HeadlineVerbsReadAsSubjects(const EventLexicon& lexicon, const std::vector<std::string_view>& words,
+                                 const std::vector<int>& mention_at, parse::SentenceParse* p) {
+  using parse::Dep;
+  const int n = static_cast<int>(p->size());
+  int root = -1;
+  for (int k = 0; k < n; ++k)
+    if (p->head[k] < 0) root = k;
+  if (root < 2 || p->upos[root] != parse::Upos::kVerb) return;
+  const std::string_view x = parse::XposName(p->xpos[root]);
+  const int verb = root - 1;
+  if ((x != "VB" && x != "VBP") || p->head[verb] != root || p->dep[verb] != Dep::kNsubj ||
+      p->upos[verb] != parse::Upos::kNoun || !words[verb].ends_with("s"))
+    return;
+  const auto patterns = lexicon.Verb(p->lemma_key[verb]);
+  if (std::none_of(patterns.begin(), patterns.end(),
+                   [&](const VerbPattern& vp) { return vp.object_key == p->lemma_key[root]; }))
+    return;
+  // The subject's phrase: the words before, hung on the "-s" word, one of
+  // them naming an actor.
+  int subject = -1;
+  bool names = false;
+  for (int k = 0; k < verb; ++k) {
+    names |= mention_at[k] >= 0;
+    if (p->head[k] == verb && (p->dep[k] == Dep::kCompound || p->dep[k] == Dep::kAmod)) subject = k;
+  }
+  if (subject < 0 || !names) return;
+  for (int k = 0; k < verb; ++k)
+    if (k != subject && p->head[k] == verb) p->head[k] = subject;
+  p->head[subject] = verb;
+  p->dep[subject] = Dep::kNsubj;
+  for (int k = root + 1; k < n; ++k)
+    if (p->head[k] == root) p->head[k] = verb;
+  p->head[verb] = -1;
+  p->dep[verb] = Dep::kRoot;
+  p->upos[verb] = parse::Upos::kVerb;
+  p->head[root] = verb;
+  p->dep[root] = Dep::kObj;
+  p->upos[root] = parse::Upos::kNoun;
+}
+
 // "rebels plotted to kill the president", "vowed to fight on": the parser
 // may read the infinitive after a verb of intention as a clause of purpose.
 // With no object between, it is the verb's complement (what the subject
@@ -974,6 +1019,7 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
   PhrasesAfterDays(s_.words, &s_.parse);
   ReducedRelativesAsVerbs(*events_->lexicon, s_.words, s_.tree_mention_at, &s_.parse);
   InfinitivesOfIntention(s_.words, &s_.parse);
+  if (headline) HeadlineVerbsReadAsSubjects(*events_->lexicon, s_.words, s_.tree_mention_at, &s_.parse);
   HeadlinePassives(s_.words, &s_.parse);
   EventNounsReadAsAdjectives(*events_->lexicon, &s_.parse);
   SubjectsAfterOpeningParticiples(s_.words, s_.tree_mention_at, &s_.parse);

@@ -1608,3 +1608,9 @@ TEST_CASE("extractor: backing what someone seeks supports them, not what they se
   CHECK(Asserted(rec, "Germany", RelationType::kSupported, "Japan"));
   CHECK(Count(rec, "Germany", RelationType::kSupported, "United Nations Security Council") == 0);
 }
+
+TEST_CASE("extractor: a headline's verb read as the subject of its object is the verb", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("UN plan draws fire in Kenya\n\nThe plan was published on Monday.\n");
+  CHECK(Asserted(rec, "Kenya", RelationType::kCondemned, "United Nations"));
+  CHECK(Count(rec, "United Nations", RelationType::kAttacked, "Kenya") == 0);
+}
