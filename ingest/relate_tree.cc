@@ -394,6 +394,33 @@ void HeadlineVerbsReadAsSubjects(const EventLexicon& lexicon, const std::vector<
   p->upos[root] = parse::Upos::kNoun;
 }
 
+// "UN shrugs off US demands to boost Iraq presence": a plural event noun
+// after an actor may be read as a second verb, conjoined with no "and" or
+// comma, the actor its subject. With the first verb lacking an object, the
+// noun is that object and the actor its modifier.
+void PluralNounsReadAsVerbs(const EventLexicon& lexicon, const std::vector<std::string_view>& words,
+                            const std::vector<int>& mention_at, parse::SentenceParse* p) {
+  using parse::Dep;
+  const int n = static_cast<int>(p->size());
+  for (int v = 2; v < n; ++v) {
+    const int h = p->head[v];
+    if (p->upos[v] != parse::Upos::kVerb || p->dep[v] != Dep::kConj || h < 0 || h > v ||
+        p->upos[h] != parse::Upos::kVerb || !words[v].ends_with("s") || !lexicon.IsNoun(p->lemma_key[v]))
+      continue;
+    const int actor = v - 1;
+    if (p->head[actor] != v || p->dep[actor] != Dep::kNsubj || mention_at[actor] < 0) continue;
+    bool joined = false, object = false;
+    for (int k = 0; k < n; ++k) {
+      if (p->head[k] == v && k < v && (p->dep[k] == Dep::kCc || p->dep[k] == Dep::kPunct)) joined = true;
+      if (p->head[k] == h && (p->dep[k] == Dep::kObj || p->dep[k] == Dep::kIobj)) object = true;
+    }
+    if (joined || object || words[actor - 1] == ",") continue;
+    p->upos[v] = parse::Upos::kNoun;
+    p->dep[v] = Dep::kObj;
+    p->dep[actor] = Dep::kCompound;
+  }
+}
+
 // "rebels plotted to kill the president", "vowed to fight on": the parser
 // may read the infinitive after a verb of intention as a clause of purpose.
 // With no object between, it is the verb's complement (what the subject
@@ -1019,6 +1046,7 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
   PhrasesAfterDays(s_.words, &s_.parse);
   ReducedRelativesAsVerbs(*events_->lexicon, s_.words, s_.tree_mention_at, &s_.parse);
   InfinitivesOfIntention(s_.words, &s_.parse);
+  PluralNounsReadAsVerbs(*events_->lexicon, s_.words, s_.tree_mention_at, &s_.parse);
   if (headline) HeadlineVerbsReadAsSubjects(*events_->lexicon, s_.words, s_.tree_mention_at, &s_.parse);
   HeadlinePassives(s_.words, &s_.parse);
   EventNounsReadAsAdjectives(*events_->lexicon, &s_.parse);

@@ -1614,3 +1614,10 @@ TEST_CASE("extractor: a headline's verb read as the subject of its object is the
   CHECK(Asserted(rec, "Kenya", RelationType::kCondemned, "United Nations"));
   CHECK(Count(rec, "United Nations", RelationType::kAttacked, "Kenya") == 0);
 }
+
+TEST_CASE("extractor: a plural event noun after an actor is no second verb", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("NATO shrugs off US demands to boost Afghan presence\n\nOfficials said so on Monday.\n");
+  CHECK(Asserted(rec, "North Atlantic Treaty Organization", RelationType::kRejected, "United States"));
+  CHECK(Count(rec, "United States", RelationType::kCalledOn, "Afghanistan") == 0);
+  CHECK(Count(rec, "United States", RelationType::kDeployedTo, "Afghanistan") == 0);
+}
