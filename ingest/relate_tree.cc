@@ -349,12 +349,13 @@ void EventNounsReadAsAdjectives(const EventLexicon& lexicon, parse::SentencePars
   }
 }
 
-// "EU draft draws fire in Turkey": a headline's verb in "-s" may be read as
-// a plural noun, the subject of the noun after it read as a verb in its
-// base form. Such a pair that the event lexicon knows as a verb and its
-// object ("draw fire") is the verb and its object; the words before it are
-// the subject's phrase.
-void HeadlineVerbsReadAsSubjects(const EventLexicon& lexicon, const std::vector<std::string_view>& words,
+// "EU draft draws fire in Turkey", "Saudi Arabia lifts blockade of Qatar": a
+// verb in "-s" before a bare noun (headline style) may be read as a plural
+// noun, the subject of the noun after it read as a verb in its base form.
+// Such a pair that the event lexicon knows as a verb and its object ("draw
+// fire", "lift blockade") is the verb and its object; the words before it
+// are the subject's phrase.
+void VerbsReadAsPluralSubjects(const EventLexicon& lexicon, const std::vector<std::string_view>& words,
                                  const std::vector<int>& mention_at, parse::SentenceParse* p) {
   using parse::Dep;
   const int n = static_cast<int>(p->size());
@@ -1047,7 +1048,7 @@ void Relater::TreeEvents(uint32_t first_mention, uint32_t end_mention) {
   ReducedRelativesAsVerbs(*events_->lexicon, s_.words, s_.tree_mention_at, &s_.parse);
   InfinitivesOfIntention(s_.words, &s_.parse);
   PluralNounsReadAsVerbs(*events_->lexicon, s_.words, s_.tree_mention_at, &s_.parse);
-  if (headline) HeadlineVerbsReadAsSubjects(*events_->lexicon, s_.words, s_.tree_mention_at, &s_.parse);
+  VerbsReadAsPluralSubjects(*events_->lexicon, s_.words, s_.tree_mention_at, &s_.parse);
   HeadlinePassives(s_.words, &s_.parse);
   EventNounsReadAsAdjectives(*events_->lexicon, &s_.parse);
   SubjectsAfterOpeningParticiples(s_.words, s_.tree_mention_at, &s_.parse);

@@ -1621,3 +1621,8 @@ TEST_CASE("extractor: a plural event noun after an actor is no second verb", "[i
   CHECK(Count(rec, "United States", RelationType::kCalledOn, "Afghanistan") == 0);
   CHECK(Count(rec, "United States", RelationType::kDeployedTo, "Afghanistan") == 0);
 }
+
+TEST_CASE("extractor: a verb in -s before its object read as a plural subject is the verb", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("Egypt lifts blockade of Gaza in breakthrough deal with Israel.\n");
+  CHECK(Count(rec, "Egypt", RelationType::kConcededTo, "Gaza Strip") == 1);
+}
