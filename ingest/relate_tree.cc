@@ -187,6 +187,14 @@ constexpr std::string_view kSubjectControl[] = {
     "try", "attempt", "seek", "want", "hope", "aim", "fail", "vote", "resolve", "decline",
     "continue", "begin", "start", "struggle", "rush", "scramble", "undertake", "intend"};
 
+// The sentence's root token (the last one without a head), -1 if none.
+int RootOf(const parse::SentenceParse& p) {
+  int root = -1;
+  for (int k = 0; k < static_cast<int>(p.size()); ++k)
+    if (p.head[k] < 0) root = k;
+  return root;
+}
+
 // Whether a is k or one of k's heads.
 bool Dominates(const parse::SentenceParse& p, int a, int k) {
   for (int steps = 0; k >= 0 && steps <= static_cast<int>(p.size()); ++steps, k = p.head[k])
@@ -215,9 +223,7 @@ void ReducedRelativesAsVerbs(const EventLexicon& lexicon, const std::vector<std:
                              const std::vector<int>& mention_at, parse::SentenceParse* p) {
   using parse::Dep;
   const int n = static_cast<int>(p->size());
-  int root = -1;
-  for (int k = 0; k < n; ++k)
-    if (p->head[k] < 0) root = k;
+  const int root = RootOf(*p);
   if (root < 0 || (p->upos[root] != parse::Upos::kNoun && p->upos[root] != parse::Upos::kPropn)) return;
   // "Pakistan bombs suspected al-Qaida camp": a root written as an event
   // verb's "-s" form after its subject is more likely the headline's verb
@@ -356,12 +362,10 @@ void EventNounsReadAsAdjectives(const EventLexicon& lexicon, parse::SentencePars
 // fire", "lift blockade") is the verb and its object; the words before it
 // are the subject's phrase.
 void VerbsReadAsPluralSubjects(const EventLexicon& lexicon, const std::vector<std::string_view>& words,
-                                 const std::vector<int>& mention_at, parse::SentenceParse* p) {
+                               const std::vector<int>& mention_at, parse::SentenceParse* p) {
   using parse::Dep;
   const int n = static_cast<int>(p->size());
-  int root = -1;
-  for (int k = 0; k < n; ++k)
-    if (p->head[k] < 0) root = k;
+  const int root = RootOf(*p);
   if (root < 2 || p->upos[root] != parse::Upos::kVerb) return;
   const std::string_view x = parse::XposName(p->xpos[root]);
   const int verb = root - 1;
