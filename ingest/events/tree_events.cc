@@ -329,6 +329,9 @@ struct Classes {
   // Verbs by which an actor owns an act as its own.
   LemmaSet claiming{"claim", "accept", "admit", "acknowledge"};
   uint64_t responsibility_noun = TokenKey("responsibility");
+  // Nouns of striving whose compound names what is striven for ("mediation
+  // efforts", "peace bid").
+  LemmaSet effort_nouns{"effort", "bid", "drive", "push", "attempt", "initiative", "process"};
   uint64_t return_verb = TokenKey("return");
   LemmaSet memorial_nouns{"grave", "tomb", "mausoleum", "memorial", "monument", "cemetery", "statue",
                           "gravesite", "burial"};
@@ -2030,7 +2033,13 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
           (C().partitives.Has(t.L(static_cast<uint32_t>(o))) || C().count_nouns.Has(t.L(static_cast<uint32_t>(o)))))
         for (uint32_t k : t.Kids(static_cast<uint32_t>(o)))
           if (IsNmod(t.D(k)) && C().of.Has(t.CaseOf(k)) && t.L(k) == p.object_key) o = static_cast<int>(k);
-      if (o < 0 || t.L(static_cast<uint32_t>(o)) != p.object_key) continue;
+      // "ended mediation efforts with the truckers": an effort's compound
+      // names the act (the effort stays the noun its phrase hangs on).
+      bool compound_act = false;
+      if (o >= 0 && t.L(static_cast<uint32_t>(o)) != p.object_key && C().effort_nouns.Has(t.L(static_cast<uint32_t>(o))))
+        for (uint32_t k : t.Kids(static_cast<uint32_t>(o)))
+          compound_act |= k < static_cast<uint32_t>(o) && t.D(k) == Dep::kCompound && t.L(k) == p.object_key;
+      if (o < 0 || (t.L(static_cast<uint32_t>(o)) != p.object_key && !compound_act)) continue;
       // A named actor ("the Lebanese Armed Forces") is no theme noun.
       if (int m = t.Mention(static_cast<uint32_t>(o));
           m >= 0 && t.in().MentionOf(m).form == MentionForm::kName)

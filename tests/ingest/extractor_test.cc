@@ -1626,3 +1626,8 @@ TEST_CASE("extractor: a verb in -s before its object read as a plural subject is
   DocRecord rec = ExtractText("Egypt lifts blockade of Gaza in breakthrough deal with Israel.\n");
   CHECK(Count(rec, "Egypt", RelationType::kConcededTo, "Gaza Strip") == 1);
 }
+
+TEST_CASE("extractor: ending mediation efforts with a party reduces relations with it", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("Norway ended mediation efforts with the Tamil rebels on Friday.\n");
+  CHECK(Asserted(rec, "Norway", RelationType::kReducedRelationsWith, "Tamil rebels"));
+}
