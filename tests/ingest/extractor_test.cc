@@ -1631,3 +1631,9 @@ TEST_CASE("extractor: ending mediation efforts with a party reduces relations wi
   DocRecord rec = ExtractText("Norway ended mediation efforts with the Tamil rebels on Friday.\n");
   CHECK(Asserted(rec, "Norway", RelationType::kReducedRelationsWith, "Tamil rebels"));
 }
+
+TEST_CASE("extractor: taking in a people's refugees grants them asylum", "[ingest][extractor]") {
+  DocRecord rec = ExtractText("Canada accepted 2,000 Afghan refugees last year.\n");
+  CHECK(Count(rec, "Canada", RelationType::kAided, "") == 1);
+  CHECK(Count(rec, "Canada", RelationType::kPledgedTo, "") == 0);
+}
