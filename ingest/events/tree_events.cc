@@ -2246,15 +2246,16 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
         if (targets.empty() && hostile_complement && o >= 0) PlaceOfObject(t, static_cast<uint32_t>(o), &targets);
       }
     }
+    // Whether mention m names one of the sources (the actor itself).
+    const auto self = [&](int m) {
+      for (int src : sources)
+        if (t.in().MentionOf(m).entity == t.in().MentionOf(src).entity) return true;
+      return false;
+    };
     // "threatened to close its border if Sudan kept arming the rebels": a
     // threat whose act names no one but the threatener is aimed at whom its
     // condition names.
-    if (!specific && C().threat.Has(t.L(v)) &&
-        std::all_of(targets.begin(), targets.end(), [&](int m) {
-          return std::any_of(sources.begin(), sources.end(), [&](int src) {
-            return t.in().MentionOf(m).entity == t.in().MentionOf(src).entity;
-          });
-        })) {
+    if (!specific && C().threat.Has(t.L(v)) && std::all_of(targets.begin(), targets.end(), self)) {
       bool found = false;
       for (const int head : {t.Kid(v, Dep::kXcomp), static_cast<int>(v)}) {
         if (head < 0 || found) continue;
@@ -2298,11 +2299,6 @@ void VerbEvents(const Tree& t, uint32_t v, std::span<const VerbPattern> patterns
     // act threatens whom the act is aimed at. (A warning that someone else
     // may act threatens nobody: "warned that Hamas could attack Israel".)
     // ("its missiles" as the warning's object names the warner itself.)
-    const auto self = [&](int m) {
-      for (int src : sources)
-        if (t.in().MentionOf(m).entity == t.in().MentionOf(src).entity) return true;
-      return false;
-    };
     if (!specific && C().threat.Has(t.L(v)) && std::all_of(targets.begin(), targets.end(), self))
       for (uint32_t c : t.Kids(v)) {
         targets.clear();
